@@ -1,0 +1,48 @@
+"""The ``biaozhu`` command: no subcommand opens the app; subcommands work headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from biaozhu import __version__
+from biaozhu.cli import check_cmd, docs_cmd, export_cmd, import_cmd, labels_cmd
+from biaozhu.corpus.errors import InputError
+from biaozhu.db.errors import StorageError
+
+COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, check_cmd)
+DB_HELP = "project database: a SQLite file path or a SQLAlchemy URL (default: $BIAOZHU_DB, else your data folder)"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help=DB_HELP)
+    parser = argparse.ArgumentParser(prog="biaozhu", parents=[common],
+                                     description="标注 biaozhu: span annotation for Chinese reports.")
+    parser.add_argument("--version", action="version", version=f"biaozhu {__version__}")
+    parser.add_argument("--annotator", help="who is annotating (the app remembers it)")
+    parser.add_argument("--lang", choices=("zh", "en"), help="user-interface language (default: from the locale)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args.db = getattr(args, "db", None)
+    try:
+        if args.command is None:
+            from biaozhu.gui.app import run_app  # Qt is loaded only when the window is wanted
+
+            return run_app(args)
+        return int(args.run(args))
+    except (StorageError, InputError) as exc:
+        print(f"biaozhu: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("biaozhu: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,56 @@
+"""``biaozhu import PATH...``: files or folders; each file is stored whole or not at all."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from biaozhu.cli.project import open_project, storage_errors
+from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.formats import EXTENSIONS, READERS, read_file
+from biaozhu.db.importing import store_documents
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("import", parents=[common], help="import reports (.txt, .docx) and annotations (.jsonl)")
+    parser.add_argument("paths", nargs="+", metavar="PATH", type=Path, help="files or folders (read recursively)")
+    parser.add_argument("--annotator", help="whose annotations the files hold")
+    parser.add_argument("--create-labels", action="store_true", help="add labels the project does not have yet")
+    parser.add_argument("--format", choices=sorted(READERS), help="read every file as this format")
+    parser.set_defaults(run=run)
+
+
+def collect(paths: list[Path]) -> Iterator[Path]:
+    """Named files as given; inside folders, the files whose extension biaozhu reads, sorted."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS
+                              and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            yield path
+
+
+def run(args: argparse.Namespace) -> int:
+    _, sessions = open_project(args.db)
+    done = failed = 0
+    for path in collect(args.paths):
+        try:
+            if not path.exists():
+                raise InputError(path, "no such file or folder")
+            documents = read_file(path, args.annotator, args.format)
+            with storage_errors(str(path)), sessions.begin() as session:
+                result = store_documents(session, str(path), documents, create_labels=args.create_labels)
+        except InputError as exc:
+            failed += 1
+            print(f"error: {exc} — nothing imported from this file", file=sys.stderr)
+            continue
+        done += 1
+        known = f" ({result.documents_known} already in the project)" if result.documents_known else ""
+        spans = f", {result.spans_added} spans" if result.spans_added or result.spans_known else ""
+        again = f" ({result.spans_known} already there)" if result.spans_known else ""
+        created = f"; new labels: {', '.join(result.labels_created)}" if result.labels_created else ""
+        print(f"{path}: {result.documents_added} documents{known}{spans}{again}{created}")
+    print(f"{done} files imported, {failed} failed", file=sys.stderr if failed else sys.stdout)
+    return 1 if failed else 0

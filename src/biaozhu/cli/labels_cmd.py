@@ -1,0 +1,47 @@
+"""``biaozhu labels``: list, add and change labels."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from biaozhu.cli.project import open_project, storage_errors
+from biaozhu.db.labels import add_label, list_labels, update_label
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("labels", parents=[common], help="list, add, rename and recolour labels")
+    parser.set_defaults(run=run, action="list")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    actions.add_parser("list", parents=[common], help="list the labels (the default)")
+    add = actions.add_parser("add", parents=[common], help="add a label")
+    add.add_argument("name")
+    change = actions.add_parser("set", parents=[common], help="rename, recolour or rebind a label")
+    change.add_argument("name")
+    change.add_argument("--rename", metavar="NEW_NAME")
+    for each in (add, change):
+        each.add_argument("--title", help="the label's Chinese name, e.g. 项目")
+        each.add_argument("--color", help="#rrggbb")
+        each.add_argument("--hotkey", help="a key, e.g. 4")
+        each.add_argument("--definition", help="one line saying what the label is for")
+
+
+def run(args: argparse.Namespace) -> int:
+    _, sessions = open_project(args.db)
+    try:
+        with storage_errors(), sessions.begin() as session:
+            if args.action == "add":
+                label = add_label(session, args.name, args.title or "", args.color, args.hotkey,
+                                  args.definition or "")
+                print(f"added {label.name} {label.color} hotkey {label.hotkey or '-'}")
+            elif args.action == "set":
+                label = update_label(session, args.name, new_name=args.rename, title=args.title, color=args.color,
+                                     hotkey=args.hotkey, definition=args.definition)
+                print(f"{args.name}: now {label.name} {label.title} {label.color} hotkey {label.hotkey or '-'}")
+            else:
+                for label in list_labels(session):
+                    print(f"{label.hotkey or '-'}\t{label.name}\t{label.title}\t{label.color}\t{label.definition}")
+    except ValueError as exc:
+        print(f"biaozhu labels: {exc}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,41 @@
+"""Plain data classes shared by readers, writers, storage and the GUI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A labelled range of code points ``[start, end)`` and the text it covers."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(slots=True)
+class SourceDocument:
+    """A document read from a file, already normalised, with the spans the file carried."""
+
+    name: str
+    text: str
+    source: str
+    normalisation: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+    spans: list[Span] = field(default_factory=list)
+    annotator: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LabelDef:
+    """A label as a project defines it: name, Chinese title, colour, hotkey and a one-line definition."""
+
+    name: str
+    title: str
+    color: str
+    hotkey: str
+    definition: str

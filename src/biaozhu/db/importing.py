@@ -1,0 +1,86 @@
+"""Storing what a reader parsed: documents deduplicated by text, spans merged into their layers.
+
+The caller wraps one file in one transaction, so a file is stored whole or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.model import SourceDocument, Span as DomainSpan
+from biaozhu.corpus.spans import find_crossings
+from biaozhu.db.annotators import ensure_annotator
+from biaozhu.db.documents import add_document
+from biaozhu.db.labels import add_label, label_ids
+from biaozhu.db.models import Label, Span
+from biaozhu.db.status import touch
+
+
+@dataclass
+class ImportResult:
+    """What one file added, and what was already there."""
+
+    documents_added: int = 0
+    documents_known: int = 0
+    spans_added: int = 0
+    spans_known: int = 0
+    labels_created: list[str] = field(default_factory=list)
+
+
+class MissingLabels(InputError):
+    """The file uses labels the project does not have (and --create-labels was not given)."""
+
+    def __init__(self, path: str, names: set[str]) -> None:
+        self.names = sorted(names)
+        super().__init__(path, f"labels the project does not have: {', '.join(self.names)} "
+                               "(add them with `biaozhu labels add` or import with --create-labels)")
+
+
+def _layer(session: Session, document_id: int, annotator_id: int) -> list[DomainSpan]:
+    rows = session.execute(select(Span.start, Span.end, Label.name, Span.text).join(Label)
+                           .where(Span.document_id == document_id, Span.annotator_id == annotator_id))
+    return [DomainSpan(*row) for row in rows]
+
+
+def store_documents(session: Session, path: str, documents: Sequence[SourceDocument], *,
+                    create_labels: bool = False) -> ImportResult:
+    """Store one file's documents and spans; raises InputError (and stores nothing) on any conflict."""
+    result = ImportResult()
+    labels = label_ids(session)
+    missing = {span.label for doc in documents for span in doc.spans} - labels.keys()
+    if missing and not create_labels:
+        raise MissingLabels(path, missing)
+    for name in sorted(missing):
+        labels[name] = add_label(session, name).id
+        result.labels_created.append(name)
+    rows: list[dict[str, object]] = []
+    for source in documents:
+        document, created = add_document(session, source)
+        result.documents_added += created
+        result.documents_known += not created
+        if not source.spans:
+            continue
+        assert source.annotator, "readers give every span an annotator"
+        annotator = ensure_annotator(session, source.annotator)
+        existing = _layer(session, document.id, annotator.id) if not created else []
+        known = set(existing)
+        new = [span for span in source.spans if span not in known]
+        result.spans_known += len(source.spans) - len(new)
+        crossing = find_crossings(existing + new)
+        if crossing:
+            a, b = crossing[0]
+            raise InputError(path, f"{a.label} {a.text!r} [{a.start}, {a.end}) would cross {annotator.name}'s "
+                                   f"{b.label} {b.text!r} [{b.start}, {b.end}) in {document.name}", source.line)
+        rows.extend({"document_id": document.id, "annotator_id": annotator.id, "label_id": labels[s.label],
+                     "start": s.start, "end": s.end, "text": s.text, "note": ""} for s in new)
+        result.spans_added += len(new)
+        if new:
+            touch(session, document.id, annotator.id)
+    if rows:
+        session.execute(insert(Span), rows)
+    return result

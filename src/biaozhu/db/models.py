@@ -1,0 +1,117 @@
+"""The schema: documents, labels, annotators (layers), spans, per-layer document status, trash."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, Index, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+GOLD = "gold"  # the name of the adjudicated layer; reviewers write it
+ROLES = ("annotator", "reviewer")
+STATUSES = ("in_progress", "done", "adjudicated")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, datetime: DateTime(timezone=True)}
+
+
+class Annotator(Base):
+    """A person, and the layer of spans only they may change. The gold layer is an annotator too."""
+
+    __tablename__ = "annotators"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    role: Mapped[str] = mapped_column(String(16), default="annotator")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    __table_args__ = (CheckConstraint("role IN ('annotator', 'reviewer')", name="role"),)
+
+
+class Label(Base):
+    __tablename__ = "labels"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(64), default="")
+    color: Mapped[str] = mapped_column(String(7))
+    hotkey: Mapped[str | None] = mapped_column(String(16))
+    definition: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(512))
+    source: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text)
+    length: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    normalisation: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    spans: Mapped[list[Span]] = relationship(back_populates="document", cascade="all, delete-orphan",
+                                             passive_deletes=True)
+
+
+class Span(Base):
+    """``[start, end)`` in code points of the document's text; ``text`` repeats what it covers."""
+
+    __tablename__ = "spans"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id", ondelete="RESTRICT"))
+    label_id: Mapped[int] = mapped_column(ForeignKey("labels.id", ondelete="RESTRICT"))
+    start: Mapped[int]
+    end: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Gold spans: whose version was taken and which reviewer decided.
+    origin_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id", ondelete="SET NULL"))
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id", ondelete="SET NULL"))
+    document: Mapped[Document] = relationship(back_populates="spans")
+    __table_args__ = (
+        UniqueConstraint("document_id", "annotator_id", "start", "end", "label_id"),
+        CheckConstraint("start >= 0 AND start < \"end\"", name="range"),
+        Index("ix_spans_layer", "document_id", "annotator_id", "start"),
+    )
+
+
+class DocumentStatus(Base):
+    """Where one layer stands on one document: in progress, done, or (gold) adjudicated."""
+
+    __tablename__ = "document_status"
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id", ondelete="CASCADE"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    __table_args__ = (CheckConstraint("status IN ('in_progress', 'done', 'adjudicated')", name="status"),)
+
+
+class TrashItem(Base):
+    """A deleted span or document, kept whole as JSON until the trash is emptied."""
+
+    __tablename__ = "trash"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    document_id: Mapped[int | None]
+    annotator_id: Mapped[int | None]
+    summary: Mapped[str] = mapped_column(Text, default="")
+    payload: Mapped[dict[str, Any]]
+    deleted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    __table_args__ = (CheckConstraint("kind IN ('span', 'document')", name="kind"),)

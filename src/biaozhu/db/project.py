@@ -1,0 +1,38 @@
+"""A project's first start: default labels, and the seed reports in the embedded default project."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import biaozhu
+from biaozhu.corpus.formats.plaintext import read_txt
+from biaozhu.db.importing import store_documents
+from biaozhu.db.labels import add_default_labels
+from biaozhu.db.models import Document, Label
+
+
+def seeds_dir() -> Path:
+    """The two seed reports: packaged inside the wheel, or at the top of a source checkout."""
+    packaged = resources.files("biaozhu").joinpath("seeds")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(biaozhu.__file__).resolve().parents[2] / "seeds"
+
+
+def is_new(session: Session) -> bool:
+    return not session.scalar(select(func.count(Label.id))) and not session.scalar(select(func.count(Document.id)))
+
+
+def initialise(session: Session, *, with_seeds: bool) -> bool:
+    """Give a brand-new project its labels (and the seed reports); returns whether anything was done."""
+    if not is_new(session):
+        return False
+    add_default_labels(session)
+    if with_seeds:
+        for path in sorted(seeds_dir().glob("*.txt")):
+            store_documents(session, str(path), read_txt(path))
+    return True

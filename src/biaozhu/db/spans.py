@@ -1,0 +1,147 @@
+"""One layer's spans on one document: read, add, relabel, resize, delete (to the trash), restore.
+
+Every write checks the invariants the database cannot: the surface text equals the document's text
+at ``[start, end)`` (checked in SQL with ``substr``, which counts code points on SQLite and PostgreSQL)
+and the new span does not cross another span of the same layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy.orm import Session
+
+from biaozhu.corpus.spans import first_crossing
+from biaozhu.db.models import Document, Label, Span, TrashItem, utcnow
+
+
+class SpanRefused(ValueError):
+    """An edit that would break a rule (crossing, out of range, wrong text); the message says which."""
+
+
+@dataclass(frozen=True, slots=True)
+class SpanRow:
+    id: int
+    start: int
+    end: int
+    label_id: int
+    text: str
+    annotator_id: int
+
+
+def layer_spans(session: Session, document_id: int, annotator_ids: list[int] | None = None) -> list[SpanRow]:
+    """Spans of a document (of some layers), sorted by position, read through Core for speed."""
+    query = select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id).where(
+        Span.document_id == document_id)
+    if annotator_ids is not None:
+        query = query.where(Span.annotator_id.in_(annotator_ids))
+    return [SpanRow(*row) for row in session.execute(query.order_by(Span.start, Span.end.desc(), Span.id))]
+
+
+def _check(session: Session, document_id: int, annotator_id: int, start: int, end: int, text: str,
+           ignore_id: int | None = None) -> None:
+    if not 0 <= start < end:
+        raise SpanRefused(f"empty or negative range [{start}, {end})")
+    stored = session.execute(select(Document.length, func.substr(Document.text, start + 1, end - start))
+                             .where(Document.id == document_id)).one_or_none()
+    if stored is None:
+        raise SpanRefused(f"there is no document {document_id}")
+    if end > stored[0]:
+        raise SpanRefused(f"[{start}, {end}) runs past the end of the text ({stored[0]})")
+    if stored[1] != text:
+        raise SpanRefused(f"span text {text!r} disagrees with the document's {stored[1]!r}")
+    near = select(Span.start, Span.end).where(Span.document_id == document_id, Span.annotator_id == annotator_id,
+                                              Span.start < end, Span.end > start)
+    if ignore_id is not None:
+        near = near.where(Span.id != ignore_id)
+    crossed = first_crossing(session.execute(near).tuples(), start, end)
+    if crossed:
+        raise SpanRefused(f"[{start}, {end}) would cross the span [{crossed[0]}, {crossed[1]}); "
+                          "spans may nest but not cross")
+
+
+def add_span(session: Session, document_id: int, annotator_id: int, label_id: int, start: int, end: int,
+             text: str, *, origin_id: int | None = None, decided_by_id: int | None = None) -> int:
+    """Add a span to a layer; returns its id. The same span twice is refused."""
+    _check(session, document_id, annotator_id, start, end, text)
+    twin = session.scalar(select(Span.id).where(Span.document_id == document_id, Span.annotator_id == annotator_id,
+                                                Span.start == start, Span.end == end, Span.label_id == label_id))
+    if twin is not None:
+        raise SpanRefused(f"this span [{start}, {end}) is there already")
+    span = Span(document_id=document_id, annotator_id=annotator_id, label_id=label_id, start=start, end=end,
+                text=text, origin_id=origin_id, decided_by_id=decided_by_id)
+    session.add(span)
+    session.flush()
+    return span.id
+
+
+def get_span(session: Session, span_id: int) -> SpanRow:
+    row = session.execute(select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id)
+                          .where(Span.id == span_id)).one_or_none()
+    if row is None:
+        raise SpanRefused(f"span {span_id} is gone (deleted elsewhere?)")
+    return SpanRow(*row)
+
+
+def relabel_span(session: Session, span_id: int, label_id: int) -> int:
+    """Give a span another label; returns the old label id, for undo."""
+    old = get_span(session, span_id)
+    session.execute(update(Span).where(Span.id == span_id).values(label_id=label_id, updated_at=utcnow()))
+    return old.label_id
+
+
+def resize_span(session: Session, span_id: int, start: int, end: int, text: str) -> SpanRow:
+    """Move a span's boundaries; returns the span as it was, for undo."""
+    old = get_span(session, span_id)
+    document_id = session.scalar(select(Span.document_id).where(Span.id == span_id))
+    assert document_id is not None
+    _check(session, document_id, old.annotator_id, start, end, text, ignore_id=span_id)
+    session.execute(update(Span).where(Span.id == span_id).values(start=start, end=end, text=text,
+                                                                  updated_at=utcnow()))
+    return old
+
+
+def remove_span(session: Session, span_id: int) -> None:
+    """Delete a span outright (undoing its creation); user deletions go through :func:`trash_span`."""
+    session.execute(delete(Span).where(Span.id == span_id))
+
+
+def trash_span(session: Session, span_id: int) -> int:
+    """Delete a span into the trash; returns the trash item's id."""
+    span = session.get(Span, span_id)
+    if span is None:
+        raise SpanRefused(f"span {span_id} is gone (deleted elsewhere?)")
+    label = session.get(Label, span.label_id)
+    payload = {"document_id": span.document_id, "annotator_id": span.annotator_id, "label_id": span.label_id,
+               "start": span.start, "end": span.end, "text": span.text, "note": span.note,
+               "origin_id": span.origin_id, "decided_by_id": span.decided_by_id}
+    item = TrashItem(kind="span", document_id=span.document_id, annotator_id=span.annotator_id,
+                     summary=f"{label.name if label else '?'} {span.text}", payload=payload)
+    session.add(item)
+    session.delete(span)
+    session.flush()
+    return item.id
+
+
+def restore_span(session: Session, trash_id: int) -> int:
+    """Put a trashed span back; returns its new id."""
+    item = session.get(TrashItem, trash_id)
+    if item is None or item.kind != "span":
+        raise SpanRefused(f"trash item {trash_id} is not a deleted span")
+    p = item.payload
+    span_id = add_span(session, p["document_id"], p["annotator_id"], p["label_id"], p["start"], p["end"], p["text"],
+                       origin_id=p.get("origin_id"), decided_by_id=p.get("decided_by_id"))
+    if p.get("note"):
+        session.execute(update(Span).where(Span.id == span_id).values(note=p["note"]))
+    session.delete(item)
+    session.flush()
+    return span_id
+
+
+def spans_in_range(session: Session, document_id: int, annotator_id: int, start: int, end: int) -> list[SpanRow]:
+    """Spans of a layer that overlap ``[start, end)``."""
+    return [SpanRow(*row) for row in session.execute(
+        select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id).where(and_(
+            Span.document_id == document_id, Span.annotator_id == annotator_id,
+            Span.start < end, Span.end > start)))]

@@ -1,0 +1,99 @@
+"""Shared fixtures: real project databases (SQLite files, and PostgreSQL when a server is given), the CLI
+run as a subprocess, and the peers' own fixture files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("BIAOZHU_DB", None)  # tests always say which project they use
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.db.engine import create_project_engine, session_factory
+from biaozhu.db.project import initialise
+
+REPO = Path(__file__).resolve().parents[1]
+PEER_DATA = REPO.parent / "shared" / "peer-data"
+PG_ADMIN_URL = os.environ.get("BIAOZHU_TEST_PG_URL")  # e.g. postgresql+psycopg://postgres@127.0.0.1:5432/postgres
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def peer_data() -> Path:
+    if not PEER_DATA.is_dir():
+        pytest.fail(f"the peers' fixture files are missing: expected them at {PEER_DATA}")
+    return PEER_DATA
+
+
+def _fresh_postgres_url() -> Iterator[str]:
+    if not PG_ADMIN_URL:
+        pytest.skip("no PostgreSQL server: set BIAOZHU_TEST_PG_URL (.ci/run starts one)")
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"biaozhu_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new, empty project database: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "project.sqlite")
+    else:
+        yield from _fresh_postgres_url()
+
+
+@pytest.fixture
+def sqlite_path(tmp_path: Path) -> Path:
+    """A SQLite project file path, for tests about SQLite itself."""
+    return tmp_path / "project.sqlite"
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    """The project's engine, schema migrated, default labels in place."""
+    project_engine = create_project_engine(db_url)
+    with session_factory(project_engine).begin() as session:
+        initialise(session, with_seeds=False)
+    yield project_engine
+    project_engine.dispose()
+
+
+@pytest.fixture
+def sessions(engine: Engine) -> sessionmaker[Session]:
+    return session_factory(engine)
+
+
+def run_cli(*args: str | os.PathLike[str], input: bytes | None = None, env: dict[str, str] | None = None,
+            check: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run ``biaozhu ARGS`` as a user would, in a subprocess; returns its exit code and output."""
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    full_env.pop("BIAOZHU_DB", None) if env is None or "BIAOZHU_DB" not in env else None
+    result = subprocess.run([sys.executable, "-m", "biaozhu", *map(str, args)], capture_output=True, input=input,
+                            env=full_env, timeout=300)
+    completed = subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode("utf-8"),
+                                            result.stderr.decode("utf-8"))
+    if check and completed.returncode != 0:
+        raise AssertionError(f"biaozhu {' '.join(map(str, args))} exited {completed.returncode}:\n{completed.stderr}")
+    return completed
+
+
+@pytest.fixture
+def cli():
+    """``cli("import", path, "--db", db)`` runs the real command line."""
+    return run_cli
