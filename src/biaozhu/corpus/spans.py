@@ -36,7 +36,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         elif _is_trimmable(last) and not (last in _CLOSERS and _CLOSERS[last] in text[start:end - 1]):
             end -= 1
             changed = True
-    return start, end if end > start else start
+    return start, max(start, end)
 
 
 def crosses(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

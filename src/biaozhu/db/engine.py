@@ -54,20 +54,36 @@ def alembic_config() -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision; refuse a schema newer than this program knows."""
+    """Bring the schema to the newest revision; refuse a schema newer than this program knows.
+
+    SQLite rebuilds tables to alter them (batch mode), so foreign keys are off while migrating and
+    checked afterwards: a violation fails the upgrade instead of being left behind.
+    """
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
-    with engine.begin() as connection:
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_heads()
-        known = {rev.revision for rev in script.walk_revisions()}
-        unknown = [rev for rev in current if rev not in known]
+        connection.rollback()
+        unknown = [rev for rev in current if rev not in {r.revision for r in script.walk_revisions()}]
         if unknown:
             raise StorageError(f"this project was saved by a newer biaozhu (schema {unknown[0]}); "
                                "update biaozhu to open it")
         if set(current) == {script.get_current_head()}:
             return
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise StorageError("the project's data broke a foreign key while upgrading; nothing was changed")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+                connection.commit()
 
 
 def create_project_engine(target: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Engine:

@@ -56,5 +56,6 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
                 yield LayerDocument(doc_id, name, text, sha, meta, annotator, sorted(by_layer.get(annotator_id, [])))
             elif not by_layer:
                 yield LayerDocument(doc_id, name, text, sha, meta, None, [])
-            for who in sorted(by_layer, key=lambda i: names[i]):
-                yield LayerDocument(doc_id, name, text, sha, meta, names[who], sorted(by_layer[who]))
+            else:
+                for who in sorted(by_layer, key=lambda i: names[i]):
+                    yield LayerDocument(doc_id, name, text, sha, meta, names[who], sorted(by_layer[who]))
