@@ -3,6 +3,7 @@ run as a subprocess, and the peers' own fixture files."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -24,6 +25,9 @@ from biaozhu.db.project import initialise
 REPO = Path(__file__).resolve().parents[1]
 PEER_DATA = REPO.parent / "shared" / "peer-data"
 PG_ADMIN_URL = os.environ.get("BIAOZHU_TEST_PG_URL")  # e.g. postgresql+psycopg://postgres@127.0.0.1:5432/postgres
+# In CI a missing PostgreSQL fails the run instead of skipping half the suite.
+PG_REQUIRED = any(os.environ.get(name, "").lower() in {"1", "true", "yes"}
+                  for name in ("CI", "BIAOZHU_TEST_PG_REQUIRED"))
 BACKENDS = ["sqlite", "postgresql"]
 
 
@@ -34,15 +38,31 @@ def peer_data() -> Path:
     return PEER_DATA
 
 
-def _fresh_postgres_url() -> Iterator[str]:
-    if not PG_ADMIN_URL:
-        pytest.skip("no PostgreSQL server: set BIAOZHU_TEST_PG_URL (.ci/run starts one)")
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+@pytest.fixture(scope="session")
+def pg_admin_url() -> Iterator[str]:
+    """A PostgreSQL server for the whole session: BIAOZHU_TEST_PG_URL, else a throwaway one started here."""
+    if PG_ADMIN_URL:
+        yield PG_ADMIN_URL
+        return
+    spec = importlib.util.spec_from_file_location("biaozhu_test_pg_server", Path(__file__).with_name("pg_server.py"))
+    assert spec and spec.loader
+    pg_server = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pg_server)
+    bin_dir = pg_server.find_bin_dir()
+    if bin_dir is None:
+        message = "no PostgreSQL: install it (.ci/run does) or set BIAOZHU_TEST_PG_URL to a server"
+        pytest.fail(message) if PG_REQUIRED else pytest.skip(message)
+    with pg_server.throwaway_server(bin_dir) as url:
+        yield url
+
+
+def _fresh_postgres_url(admin_url: str) -> Iterator[str]:
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     name = f"biaozhu_test_{uuid.uuid4().hex[:12]}"
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     try:
-        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -55,7 +75,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield str(tmp_path / "project.sqlite")
     else:
-        yield from _fresh_postgres_url()
+        yield from _fresh_postgres_url(request.getfixturevalue("pg_admin_url"))
 
 
 @pytest.fixture

@@ -7,11 +7,14 @@ import sys
 from collections.abc import Sequence
 
 from biaozhu import __version__
+from biaozhu.cli import backup_cmd, delete_cmd, trash_cmd
 from biaozhu.cli import check_cmd, docs_cmd, export_cmd, import_cmd, labels_cmd
+from biaozhu.cli import agreement_cmd, annotators_cmd, merge_cmd, review_cmd
 from biaozhu.corpus.errors import InputError
 from biaozhu.db.errors import StorageError
 
-COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, check_cmd)
+COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, check_cmd, delete_cmd, trash_cmd, backup_cmd,
+            annotators_cmd, agreement_cmd, review_cmd, merge_cmd)
 DB_HELP = "project database: a SQLite file path or a SQLAlchemy URL (default: $BIAOZHU_DB, else your data folder)"
 
 

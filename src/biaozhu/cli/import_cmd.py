@@ -14,7 +14,11 @@ from biaozhu.db.importing import store_documents
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser("import", parents=[common], help="import reports (.txt, .docx) and annotations (.jsonl)")
+    parser = sub.add_parser("import", parents=[common], help="import reports (.txt, .docx) and annotations",
+                            description="Reads .txt and .docx reports and annotations in every format `biaozhu export` "
+                                        "writes (doccano, spans, hf and CLUENER .jsonl; Label Studio .json; CoNLL "
+                                        ".conll/.bio/.tsv; brat .txt + .ann; spaCy .spacy), told apart by extension "
+                                        "and content.")
     parser.add_argument("paths", nargs="+", metavar="PATH", type=Path, help="files or folders (read recursively)")
     parser.add_argument("--annotator", help="whose annotations the files hold")
     parser.add_argument("--create-labels", action="store_true", help="add labels the project does not have yet")
@@ -22,14 +26,24 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     parser.set_defaults(run=run)
 
 
+def _brat_text(path: Path) -> bool:
+    """A .txt with an .ann beside it is read through its .ann (one brat document), not on its own."""
+    return path.suffix.lower() == ".txt" and path.with_suffix(".ann").exists()
+
+
 def collect(paths: list[Path]) -> Iterator[Path]:
-    """Named files as given; inside folders, the files whose extension biaozhu reads, sorted."""
+    """Named files as given; inside folders, the files whose extension biaozhu reads, sorted; a brat pair once."""
+    seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS
-                              and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS
+                           and not _brat_text(p) and not any(part.startswith(".") for part in p.relative_to(path).parts))
         else:
-            yield path
+            found = [path.with_suffix(".ann") if _brat_text(path) else path]
+        for file in found:
+            if file not in seen:
+                seen.add(file)
+                yield file
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,5 +66,7 @@ def run(args: argparse.Namespace) -> int:
         again = f" ({result.spans_known} already there)" if result.spans_known else ""
         created = f"; new labels: {', '.join(result.labels_created)}" if result.labels_created else ""
         print(f"{path}: {result.documents_added} documents{known}{spans}{again}{created}")
+        for note in (note for document in documents for note in document.notes):
+            print(f"note: {note}", file=sys.stderr)
     print(f"{done} files imported, {failed} failed", file=sys.stderr if failed else sys.stdout)
     return 1 if failed else 0

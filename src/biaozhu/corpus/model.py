@@ -28,6 +28,21 @@ class SourceDocument:
     spans: list[Span] = field(default_factory=list)
     annotator: str | None = None
     line: int | None = None
+    # What the reader skipped or changed on purpose (relations, discontinuous spans...), told to the user.
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedText:
+    """One document with one layer's spans: what every writer takes (the storage's LayerDocument)."""
+
+    id: int
+    name: str
+    text: str
+    sha256: str
+    meta: dict[str, Any]
+    annotator: str | None
+    spans: list[Span]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,8 @@ from biaozhu.db.models import Annotator, Document, Label, Span
 
 def find_bad_spans(session: Session, batch: int = 200) -> Iterator[str]:
     """A sentence for each span whose range, surface text or label is wrong."""
-    label_names = dict(session.execute(select(Label.id, Label.name)).tuples().all())
-    annotators = dict(session.execute(select(Annotator.id, Annotator.name)).tuples().all())
+    label_names = dict(session.execute(select(Label.id, Label.name)).all())
+    annotators = dict(session.execute(select(Annotator.id, Annotator.name)).all())
     ids = list(session.scalars(select(Document.id).order_by(Document.id)))
     for offset in range(0, len(ids), batch):
         chunk = ids[offset:offset + batch]

@@ -12,14 +12,16 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.db.errors import StorageError, known_storage_error
 
-BUSY_TIMEOUT_MS = 15_000
+# How long a write waits for another process's write to finish before telling the user the project is busy.
+BUSY_TIMEOUT_MS = int(os.environ.get("BIAOZHU_BUSY_TIMEOUT_MS", "15000"))
+PROJECT_LOCK_KEY = 0x62697A68  # 'bizh': the advisory lock that serialises set-up on PostgreSQL
 
 
 def default_database() -> Path:
@@ -38,7 +40,12 @@ def database_url(target: str | os.PathLike[str] | None = None) -> str:
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
-    """Every SQLite connection: foreign keys enforced, WAL, a busy timeout instead of 'locked'."""
+    """Every SQLite connection: foreign keys enforced, WAL, a busy timeout instead of 'locked'.
+
+    The driver's own transaction handling is switched off (it begins late, after the reads, and never
+    for DDL); :func:`_begin_sqlite` begins every transaction instead.
+    """
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")
@@ -47,10 +54,44 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _begin_sqlite(connection: Connection) -> None:
+    """Take the write lock when a transaction begins, waiting up to the busy timeout for it.
+
+    A transaction that reads first and writes later cannot wait for the lock (SQLite fails it at once as
+    "database is locked" when another process wrote in between), so one user action = one transaction
+    that holds the lock from its first statement: edits by several annotators queue instead of failing,
+    checks and writes see the same data, and two processes creating a new project one after the other.
+    Long reads (an export) ask for :data:`READING` and begin deferred, so they never block writers.
+    """
+    if connection.get_execution_options().get("biaozhu_reading"):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+READING = {"biaozhu_reading": True}
+"""Execution options for a transaction that only reads (SQLite begins it deferred, in a snapshot)."""
+
+
+def lock_project(connection: Connection) -> None:
+    """Serialise project-wide set-up (migrating, the first start) between processes on a server.
+
+    SQLite already serialises it: every transaction begins holding the write lock. PostgreSQL gets a
+    transaction-scoped advisory lock, so a second process waits and then finds the work done.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PROJECT_LOCK_KEY})
+
+
 def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(resources.files("biaozhu.db").joinpath("migrations")))
     return config
+
+
+def _set_foreign_keys(connection: Connection, on: bool) -> None:
+    """SQLite ignores this pragma inside a transaction, so it goes to the driver, outside any."""
+    connection.connection.driver_connection.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
 
 
 def upgrade(engine: Engine) -> None:
@@ -72,18 +113,17 @@ def upgrade(engine: Engine) -> None:
         if set(current) == {script.get_current_head()}:
             return
         if sqlite:
-            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
-            connection.commit()
+            _set_foreign_keys(connection, False)
         try:
             with connection.begin():
+                lock_project(connection)  # another process may be migrating: wait, then find it done
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
                     raise StorageError("the project's data broke a foreign key while upgrading; nothing was changed")
         finally:
             if sqlite:
-                connection.exec_driver_sql("PRAGMA foreign_keys = ON")
-                connection.commit()
+                _set_foreign_keys(connection, True)
 
 
 def create_project_engine(target: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Engine:
@@ -92,6 +132,7 @@ def create_project_engine(target: str | os.PathLike[str] | None = None, *, migra
     engine = create_engine(url)
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _tune_sqlite)
+        event.listen(engine, "begin", _begin_sqlite)
     if migrate:
         try:
             upgrade(engine)

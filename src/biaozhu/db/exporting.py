@@ -2,43 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Collection, Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.model import Span as DomainSpan
-from biaozhu.db.models import Annotator, Document, Label, Span
+from biaozhu.corpus.model import AnnotatedText, Span as DomainSpan
+from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label, Span
+
+# One document with one layer's spans; the writers in corpus.formats know it as AnnotatedText.
+LayerDocument = AnnotatedText
 
 
-@dataclass(frozen=True, slots=True)
-class LayerDocument:
-    """One document with one layer's spans, as every exporter wants it."""
-
-    id: int
-    name: str
-    text: str
-    sha256: str
-    meta: dict[str, Any]
-    annotator: str | None
-    spans: list[DomainSpan]
-
-
-def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 200) -> Iterator[LayerDocument]:
+def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 200,
+                documents: Collection[int] | None = None) -> Iterator[LayerDocument]:
     """Every (document, layer) pair with spans, or each document with ``annotator``'s layer.
 
     With no annotator named, a document nobody annotated is still given once, with no spans. Documents
-    are read in batches of ids so that only ``batch`` texts are in memory at once.
+    are read in batches of ids so that only ``batch`` texts are in memory at once; ``documents`` limits
+    the export to those ids.
     """
     annotator_id = None
     if annotator is not None:
         annotator_id = session.scalar(select(Annotator.id).where(Annotator.name == annotator))
         if annotator_id is None:
             raise LookupError(f"there is no annotator {annotator}")
-    names = dict(session.execute(select(Annotator.id, Annotator.name)).tuples().all())
+    names = dict(session.execute(select(Annotator.id, Annotator.name)).all())
     ids = list(session.scalars(select(Document.id).order_by(Document.id)))
+    if documents is not None:
+        ids = [i for i in ids if i in documents]
     for offset in range(0, len(ids), batch):
         chunk = ids[offset:offset + batch]
         span_query = select(Span.document_id, Span.annotator_id, Span.start, Span.end, Label.name, Span.text) \
@@ -59,3 +51,26 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
             else:
                 for who in sorted(by_layer, key=lambda i: names[i]):
                     yield LayerDocument(doc_id, name, text, sha, meta, names[who], sorted(by_layer[who]))
+
+
+def finished(session: Session, status: str) -> set[tuple[int, str]]:
+    """``(document id, layer name)`` pairs at least at ``status``: ``done`` counts adjudicated ones too."""
+    accepted = ("adjudicated",) if status == "adjudicated" else ("done", "adjudicated")
+    rows = session.execute(select(DocumentStatus.document_id, Annotator.name).join(Annotator)
+                           .where(DocumentStatus.status.in_(accepted)))
+    return {(doc, name) for doc, name in rows}
+
+
+def done_by_everyone(session: Session) -> set[int]:
+    """Documents every annotator who worked on them (gold aside) has marked done: the majority layer's "done"."""
+    rows = session.execute(select(DocumentStatus.document_id, DocumentStatus.status).join(Annotator)
+                           .where(Annotator.name != GOLD))
+    verdict: dict[int, bool] = {}
+    for doc, status in rows:
+        verdict[doc] = verdict.get(doc, True) and status in ("done", "adjudicated")
+    return {doc for doc, ok in verdict.items() if ok}
+
+
+def document_hashes(session: Session) -> dict[int, str]:
+    """Every document's sha256, for splitting by document without reading texts."""
+    return dict(session.execute(select(Document.id, Document.sha256)).tuples().all())

@@ -22,7 +22,7 @@ def get_label(session: Session, name: str) -> Label | None:
 
 
 def label_ids(session: Session) -> dict[str, int]:
-    return dict(session.execute(select(Label.name, Label.id)).tuples().all())
+    return dict(session.execute(select(Label.name, Label.id)).all())
 
 
 def add_label(session: Session, name: str, title: str = "", color: str | None = None,

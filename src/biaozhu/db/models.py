@@ -89,6 +89,7 @@ class Span(Base):
         UniqueConstraint("document_id", "annotator_id", "start", "end", "label_id"),
         CheckConstraint("start >= 0 AND start < \"end\"", name="range"),
         Index("ix_spans_layer", "document_id", "annotator_id", "start"),
+        {"sqlite_autoincrement": True},  # ids are never reused: undo and merge keep referring to the right span
     )
 
 

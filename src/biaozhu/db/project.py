@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 import biaozhu
 from biaozhu.corpus.formats.plaintext import read_txt
+from biaozhu.db.engine import lock_project
 from biaozhu.db.importing import store_documents
 from biaozhu.db.labels import add_default_labels
 from biaozhu.db.models import Document, Label
@@ -29,6 +30,7 @@ def is_new(session: Session) -> bool:
 
 def initialise(session: Session, *, with_seeds: bool) -> bool:
     """Give a brand-new project its labels (and the seed reports); returns whether anything was done."""
+    lock_project(session.connection())  # two desktops starting on a new server project: one sets it up
     if not is_new(session):
         return False
     add_default_labels(session)

@@ -55,7 +55,7 @@ def _check(session: Session, document_id: int, annotator_id: int, start: int, en
                                               Span.start < end, Span.end > start)
     if ignore_id is not None:
         near = near.where(Span.id != ignore_id)
-    crossed = first_crossing(session.execute(near).tuples(), start, end)
+    crossed = first_crossing(session.execute(near), start, end)
     if crossed:
         raise SpanRefused(f"[{start}, {end}) would cross the span [{crossed[0]}, {crossed[1]}); "
                           "spans may nest but not cross")
@@ -87,6 +87,11 @@ def get_span(session: Session, span_id: int) -> SpanRow:
 def relabel_span(session: Session, span_id: int, label_id: int) -> int:
     """Give a span another label; returns the old label id, for undo."""
     old = get_span(session, span_id)
+    if label_id != old.label_id and session.scalar(select(Span.id).where(
+            Span.document_id == select(Span.document_id).where(Span.id == span_id).scalar_subquery(),
+            Span.annotator_id == old.annotator_id, Span.start == old.start, Span.end == old.end,
+            Span.label_id == label_id)) is not None:
+        raise SpanRefused(f"[{old.start}, {old.end}) has that label already (as another span)")
     session.execute(update(Span).where(Span.id == span_id).values(label_id=label_id, updated_at=utcnow()))
     return old.label_id
 

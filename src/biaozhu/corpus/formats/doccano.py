@@ -1,7 +1,9 @@
 """doccano's sequence-labelling JSONL: ``{"text", "label": [[s, e, "L"]]}`` or ``{"text", "entities": [...]}``.
 
 Offsets in the file count code points of the file's text; they are moved through the same
-normalisation as the text, so each span keeps covering the same characters.
+normalisation as the text, so each span keeps covering the same characters. We write the ``label``
+form (``jsonl``) and the ``entities`` form (``doccano-entities``, what doccano exports from a project
+with relations; we hold no relations, so no ``relations`` key is written).
 """
 
 from __future__ import annotations
@@ -13,13 +15,12 @@ from typing import Any
 import orjson
 
 from biaozhu.corpus.errors import InputError
-from biaozhu.corpus.model import SourceDocument, Span
-from biaozhu.corpus.spans import check_layer
-from biaozhu.corpus.text import normalise
+from biaozhu.corpus.formats.common import RawSpan, build_document, json_lines, meta_of, owner, require_some
+from biaozhu.corpus.model import AnnotatedText, SourceDocument, Span
 
 
-def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[tuple[int, int, str]]:
-    spans: list[tuple[int, int, str]] = []
+def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[RawSpan]:
+    spans: list[RawSpan] = []
     if "entities" in record:
         entities = record["entities"]
         if not isinstance(entities, list):
@@ -27,7 +28,7 @@ def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[tuple[int,
         for item in entities:
             if not isinstance(item, dict) or not {"start_offset", "end_offset", "label"} <= item.keys():
                 raise InputError(path, 'each entity needs "start_offset", "end_offset" and "label"', line)
-            spans.append((item["start_offset"], item["end_offset"], item["label"]))
+            spans.append((item["start_offset"], item["end_offset"], item["label"], None))
     labels = record.get("label", [])
     if not isinstance(labels, list):
         raise InputError(path, '"label" must be a list of [start, end, "LABEL"]', line)
@@ -35,10 +36,7 @@ def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[tuple[int,
         if not (isinstance(item, list) and len(item) == 3):
             raise InputError(path, f'"label" entries must be [start, end, "LABEL"], not {item!r} '
                              "(is this a text-classification file?)", line)
-        spans.append((item[0], item[1], item[2]))
-    for start, end, label in spans:
-        if not (isinstance(start, int) and isinstance(end, int) and isinstance(label, str) and label):
-            raise InputError(path, f"span {[start, end, label]!r}: offsets must be integers and the label a name", line)
+        spans.append((item[0], item[1], item[2], None))
     return spans
 
 
@@ -49,42 +47,20 @@ def parse_record(record: Any, path: Path, line: int, annotator: str | None) -> S
     raw = record.get("text")
     if not isinstance(raw, str) or not raw:
         raise InputError(path, 'the line has no "text"', line)
-    normalised = normalise(raw)
-    spans = []
-    for start, end, label in _raw_spans(record, path, line):
-        if not (0 <= start < end <= len(raw)):
-            raise InputError(path, f"span [{start}, {end}) {label} is outside the text (length {len(raw)})", line)
-        s, e = normalised.offsets(start), normalised.offsets(end)
-        spans.append(Span(s, e, label, normalised.text[s:e]))
-    who = annotator or record.get("annotator")
-    if spans and not who:
-        raise InputError(path, "the spans here belong to nobody: give --annotator NAME", line)
-    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
-    name = str(meta.get("name") or f"{path.stem}#{line}")
-    return SourceDocument(name=name, text=normalised.text, source=str(path), meta=meta,
-                          normalisation={"format": "doccano-jsonl", **normalised.steps},
-                          spans=check_layer(normalised.text, spans, path, line), annotator=who, line=line)
+    spans = _raw_spans(record, path, line)
+    meta = meta_of(record)
+    return build_document(raw, spans, path=path, line=line, name=str(meta.get("name") or f"{path.stem}#{line}"),
+                          fmt="doccano-jsonl", annotator=owner(annotator, record, bool(spans), path, line), meta=meta)
 
 
 def read_doccano(path: Path, annotator: str | None = None) -> list[SourceDocument]:
     """Every line of a doccano JSONL file, or an :class:`InputError` naming the first bad line."""
-    documents = []
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise InputError(path, f"cannot read the file: {exc.strerror}") from None
-    with handle:
-        for number, data in enumerate(handle, start=1):
-            if not data.strip():
-                continue
-            try:
-                record = orjson.loads(data)
-            except orjson.JSONDecodeError as exc:
-                raise InputError(path, f"not valid JSON: {exc}", number) from None
-            documents.append(parse_record(record, path, number, annotator))
-    if not documents:
-        raise InputError(path, "the file is empty")
-    return documents
+    return require_some([parse_record(record, path, line, annotator) for line, record in json_lines(path)], path)
+
+
+def document_meta(doc: AnnotatedText) -> dict[str, Any]:
+    """What every JSON export carries in ``meta``: the document's name and hash, then its own meta."""
+    return {"name": doc.name, "sha256": doc.sha256, **doc.meta}
 
 
 def doccano_record(doc_id: int, text: str, spans: Iterable[Span], annotator: str | None,
@@ -94,7 +70,23 @@ def doccano_record(doc_id: int, text: str, spans: Iterable[Span], annotator: str
             "annotator": annotator, "meta": meta}
 
 
+def entities_record(doc: AnnotatedText) -> dict[str, Any]:
+    """The doccano ``entities`` form: one dict per span, numbered within the document."""
+    entities = [{"id": n, "label": s.label, "start_offset": s.start, "end_offset": s.end}
+                for n, s in enumerate(sorted(doc.spans), start=1)]
+    return {"id": doc.id, "text": doc.text, "entities": entities, "annotator": doc.annotator,
+            "meta": document_meta(doc)}
+
+
 def write_jsonl(records: Iterable[dict[str, Any]]) -> Iterator[bytes]:
     """Serialise records one line at a time, so an export streams."""
     for record in records:
         yield orjson.dumps(record) + b"\n"
+
+
+def write_doccano(docs: Iterable[AnnotatedText]) -> Iterator[bytes]:
+    return write_jsonl(doccano_record(d.id, d.text, d.spans, d.annotator, document_meta(d)) for d in docs)
+
+
+def write_doccano_entities(docs: Iterable[AnnotatedText]) -> Iterator[bytes]:
+    return write_jsonl(entities_record(d) for d in docs)

@@ -73,7 +73,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], name=op.f('fk_spans_document_id_documents'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['label_id'], ['labels.id'], name=op.f('fk_spans_label_id_labels'), ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_spans')),
-    sa.UniqueConstraint('document_id', 'annotator_id', 'start', 'end', 'label_id', name=op.f('uq_spans_document_id_annotator_id_start_end_label_id'))
+    sa.UniqueConstraint('document_id', 'annotator_id', 'start', 'end', 'label_id', name=op.f('uq_spans_document_id_annotator_id_start_end_label_id')),
+    sqlite_autoincrement=True,
     )
     with op.batch_alter_table('spans', schema=None) as batch_op:
         batch_op.create_index('ix_spans_layer', ['document_id', 'annotator_id', 'start'], unique=False)

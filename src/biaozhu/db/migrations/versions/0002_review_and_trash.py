@@ -19,7 +19,7 @@ def upgrade() -> None:
     with op.batch_alter_table("annotators") as batch:
         batch.add_column(sa.Column("role", sa.String(length=16), nullable=False, server_default="annotator"))
         batch.create_check_constraint("role", "role IN ('annotator', 'reviewer')")
-    with op.batch_alter_table("spans") as batch:
+    with op.batch_alter_table("spans", table_kwargs={"sqlite_autoincrement": True}) as batch:
         batch.add_column(sa.Column("origin_id", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("decided_by_id", sa.Integer(), nullable=True))
         batch.create_foreign_key(op.f("fk_spans_origin_id_annotators"), "annotators", ["origin_id"], ["id"],
@@ -47,7 +47,7 @@ def downgrade() -> None:
     with op.batch_alter_table("document_status") as batch:
         batch.drop_constraint(op.f("ck_document_status_status"), type_="check")
         batch.create_check_constraint("status", "status IN ('in_progress', 'done')")
-    with op.batch_alter_table("spans") as batch:
+    with op.batch_alter_table("spans", table_kwargs={"sqlite_autoincrement": True}) as batch:
         batch.drop_constraint(op.f("fk_spans_decided_by_id_annotators"), type_="foreignkey")
         batch.drop_constraint(op.f("fk_spans_origin_id_annotators"), type_="foreignkey")
         batch.drop_column("decided_by_id")

@@ -1,0 +1,215 @@
+"""How the annotation window copes with long reports, next to the floor measured in the same run.
+
+Two documents are built in a fresh SQLite project:
+- a 5,000,000-character report in paragraphs, with 20,000 spans (nested ones among them);
+- a 1,000,000-character report with no line break at all (text extracted from PDFs often looks like this),
+  with 5,000 spans.
+For each: the time to open it in the window (constructed, shown and painted), and the time to add,
+relabel and delete a span (the command, its database commit and a synchronous repaint of the view).
+The floors: the same text in a bare read-only QPlainTextEdit (set, shown, painted), a repaint of that bare
+editor, and one INSERT + COMMIT through bare sqlite3 on a copy of the project.
+
+Run: QT_QPA_PLATFORM=offscreen python benchmarks/long_report.py   (the goals: open < 1 s, edits < 16 ms)
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
+from sqlalchemy import insert  # noqa: E402
+
+from biaozhu.corpus.model import SourceDocument  # noqa: E402
+from biaozhu.db.annotators import ensure_annotator  # noqa: E402
+from biaozhu.db.documents import add_document  # noqa: E402
+from biaozhu.db.engine import create_project_engine, session_factory  # noqa: E402
+from biaozhu.db.labels import label_ids  # noqa: E402
+from biaozhu.db.models import Span  # noqa: E402
+from biaozhu.db.project import initialise  # noqa: E402
+from biaozhu.gui.main_window import MainWindow  # noqa: E402
+
+ANNOTATOR = "bench"
+WORDS = ["泸州市委统战部", "377.178亿元", "万企兴万村", "行动", "民营经济", "同心", "发展", "金融速贷", "7306人次",
+         "吉林省", "工商联", "𠮷", "😀", "，", "。", "推进", "坚持", "全面", "工作", "会议"]
+REPEATS = 15
+
+
+def report_text(characters: int, paragraph: int | None, rng: random.Random) -> str:
+    parts: list[str] = []
+    size = 0
+    since_break = 0
+    while size < characters:
+        word = rng.choice(WORDS)
+        parts.append(word)
+        size += len(word)
+        since_break += len(word)
+        if paragraph and since_break >= paragraph:
+            parts.append("\n")
+            size += 1
+            since_break = 0
+    return "".join(parts)[:characters]
+
+
+def span_rows(text: str, count: int, rng: random.Random) -> list[tuple[int, int]]:
+    """``count`` non-crossing ranges: evenly spread, every tenth with a span nested inside."""
+    step = len(text) // count
+    ranges: list[tuple[int, int]] = []
+    for i in range(count):
+        start = i * step + 1
+        end = start + min(step - 2, rng.randint(3, 12))
+        if "\n" in text[start:end]:
+            end = start + text[start:end].index("\n")
+        if end <= start:
+            continue
+        ranges.append((start, end))
+        if i % 10 == 0 and end - start > 3:
+            ranges.append((start + 1, end - 1))
+    return ranges[:count]
+
+
+def build(path: Path) -> dict[str, int]:
+    rng = random.Random(7)
+    engine = create_project_engine(path)
+    sessions = session_factory(engine)
+    documents: dict[str, int] = {}
+    with sessions.begin() as session:
+        initialise(session, with_seeds=False)
+        annotator = ensure_annotator(session, ANNOTATOR).id
+        labels = list(label_ids(session).values())
+        for name, characters, paragraph, spans in (("paragraphs-5M", 5_000_000, 240, 20_000),
+                                                   ("one-block-1M", 1_000_000, None, 5_000)):
+            text = report_text(characters, paragraph, rng)
+            document, _ = add_document(session, SourceDocument(name=name, text=text, source=name))
+            rows = [{"document_id": document.id, "annotator_id": annotator, "label_id": rng.choice(labels),
+                     "start": s, "end": e, "text": text[s:e]} for s, e in span_rows(text, spans, rng)]
+            session.execute(insert(Span), rows)
+            documents[name] = document.id
+    engine.dispose()
+    return documents
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
+def floor_open(app: QApplication, text: str) -> tuple[float, float]:
+    editor = QPlainTextEdit()
+    editor.setReadOnly(True)
+    editor.resize(1400, 900)
+
+    def open_() -> None:
+        editor.setPlainText(text)
+        editor.show()
+        editor.viewport().repaint()
+        app.processEvents()
+
+    opened = timed(open_)
+    repaint = statistics.median(timed(editor.viewport().repaint) for _ in range(REPEATS))
+    editor.close()
+    editor.deleteLater()
+    return opened, repaint
+
+
+def floor_commit(path: Path, document_id: int) -> float:
+    copy = path.with_name("floor.sqlite")
+    shutil.copy(path, copy)
+    connection = sqlite3.connect(copy)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    times = []
+    for i in range(REPEATS):
+        start = time.perf_counter()
+        connection.execute('INSERT INTO spans (document_id, annotator_id, label_id, start, "end", text, note, '
+                           "created_at, updated_at) VALUES (?, 1, 1, ?, ?, 'x', '', '2026-01-01', '2026-01-01')",
+                           (document_id, 10_000_000 + i, 10_000_001 + i))
+        connection.commit()
+        times.append((time.perf_counter() - start) * 1000)
+    connection.close()
+    return statistics.median(times)
+
+
+def free_ranges(window: MainWindow, count: int) -> list[tuple[int, int]]:
+    """Places on screen where a new span would cross nothing."""
+    view = window.view
+    start = view.positions.to_cp(view.firstVisibleBlock().position())
+    found: list[tuple[int, int]] = []
+    text = window.layer.text
+    while len(found) < count and start < len(text) - 4:
+        if not window.layer.index.overlapping(start, start + 2) and "\n" not in text[start:start + 2]:
+            found.append((start, start + 2))
+            start += 3
+        start += 1
+    return found
+
+
+def measure_window(window: MainWindow) -> dict[str, float]:
+    window.snapping = False  # the add is timed on what it stores, not on jieba
+    repaint = window.view.viewport().repaint
+    figures: dict[str, list[float]] = {"add": [], "relabel": [], "delete": []}
+    labels = [label.id for label in window.labels]
+    for i, (start, end) in enumerate(free_ranges(window, REPEATS)):
+        window.view.select_range(start, end)
+        figures["add"].append(timed(lambda: (window.apply_label(labels[0]), repaint())))
+        figures["relabel"].append(timed(lambda: (window.apply_label(labels[1 + i % 2]), repaint())))
+        figures["delete"].append(timed(lambda: (window.delete_selected(), repaint())))
+    panels = timed(window._refresh_panels)
+    return {**{name: statistics.median(values) for name, values in figures.items()}, "panels": panels}
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.sqlite"
+        print("building the project…", flush=True)
+        documents = build(path)
+        engine = create_project_engine(path)
+        sessions = session_factory(engine)
+        for name, document_id in documents.items():
+            with sessions() as session:
+                from biaozhu.db.documents import document_text
+                text = document_text(session, document_id)
+            bare_open, bare_repaint = floor_open(app, text)
+            holder: list[MainWindow] = []
+
+            def open_window() -> None:
+                window = MainWindow(sessions, ANNOTATOR, document_id)
+                window.show()
+                window.view.viewport().repaint()
+                app.processEvents()
+                holder.append(window)
+
+            opened = timed(open_window)
+            window = holder[0]
+            spans = len(window.layer.index)
+            window.loader.wait()
+            app.processEvents()
+            edits = measure_window(window)
+            commit = floor_commit(path, document_id)
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+            print(f"\n{name}: {len(text):,} characters, {text.count(chr(10)) + 1:,} blocks, {spans:,} spans")
+            print(f"  open (window shown and painted)  {opened:8.1f} ms   floor: bare QPlainTextEdit {bare_open:8.1f} ms")
+            for what in ("add", "relabel", "delete"):
+                print(f"  {what:<8} + commit + repaint      {edits[what]:8.2f} ms   floor: sqlite3 insert+commit "
+                      f"{commit:.2f} ms + bare repaint {bare_repaint:.2f} ms")
+            print(f"  panels refreshed after an edit (deferred, after the repaint): {edits['panels']:.1f} ms")
+        engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

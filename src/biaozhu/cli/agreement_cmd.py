@@ -1,0 +1,81 @@
+"""``biaozhu agreement``: inter-annotator agreement as a readable table or as JSON (the same figures)."""
+
+from __future__ import annotations
+
+import argparse
+
+import orjson
+
+from biaozhu.cli.project import open_project, storage_errors
+from biaozhu.corpus.agreement import DISAGREEMENT_COUNTS, AgreementReport, PairAgreement, SpanCounts, measure_agreement
+from biaozhu.corpus.agreement_match import OUTSIDE
+from biaozhu.db.engine import READING
+from biaozhu.db.models import GOLD
+from biaozhu.db.review import iter_annotated
+
+
+def _names(value: str) -> list[str]:
+    return [name.strip() for name in value.split(",") if name.strip()]
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("agreement", parents=[common], help="inter-annotator agreement: F1, kappa, alpha")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--annotators", type=_names, metavar="A,B,...",
+                        help="compare only these, in this order (the first of a pair is the reference; "
+                             "name gold to compare with the gold layer)")
+    parser.add_argument("--labels", type=_names, metavar="L1,L2,...", help="count only spans with these labels")
+    parser.set_defaults(run=run)
+
+
+def _figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _prf(counts: SpanCounts) -> str:
+    return f"{_figure(counts.precision):>7} {_figure(counts.recall):>6} {_figure(counts.f1):>6}"
+
+
+def _pair_lines(report: AgreementReport, pair: PairAgreement) -> list[str]:
+    lines = [f"{pair.a} (reference) vs {pair.b}: {pair.documents} documents both annotated, "
+             f"{pair.characters} characters, Cohen's kappa {_figure(pair.kappa)}",
+             f"  {'label':<14} {'exact P':>7} {'R':>6} {'F1':>6}   {'overlap P':>9} {'R':>6} {'F1':>6}   spans A/B"]
+    rows = [("all", pair.total("exact"), pair.total("overlap"))]
+    rows += [(label, pair.exact.get(label, SpanCounts()), pair.overlap.get(label, SpanCounts()))
+             for label in report.labels]
+    for label, exact, overlap in rows:
+        lines.append(f"  {label:<14} {_prf(exact)}   {_prf(overlap):>23}   {exact.in_a}/{exact.in_b}")
+    counts = {kind: pair.disagreements.get(kind, 0) for kind in DISAGREEMENT_COUNTS}
+    lines.append(f"  disagreements: boundary {counts['boundary']}, label {counts['label']}, "
+                 f"boundary+label {counts['boundary_label']}, only {pair.a} {counts['only_a']}, "
+                 f"only {pair.b} {counts['only_b']}")
+    labels = [*report.labels, OUTSIDE]
+    width = max(len(label) for label in labels) + 2
+    lines.append(f"  confusion (rows {pair.a}, columns {pair.b}; {OUTSIDE} = no span):")
+    lines.append("  " + " " * width + "".join(f"{label:>{width}}" for label in labels))
+    for row in labels:
+        lines.append(f"  {row:<{width}}" + "".join(f"{pair.confusion.get((row, col), 0):>{width}}" for col in labels))
+    return lines
+
+
+def table(report: AgreementReport) -> str:
+    lines = [f"{report.documents} documents annotated; annotators: {', '.join(report.annotators) or '-'}; "
+             f"labels: {', '.join(report.labels) or '-'}",
+             f"Krippendorff's alpha (nominal, characters, all annotators): {_figure(report.alpha)} over "
+             f"{report.alpha_documents} documents annotated by two or more, {report.alpha_characters} characters"]
+    for pair in report.pairs:
+        lines += ["", *_pair_lines(report, pair)]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    _, sessions = open_project(args.db)
+    with storage_errors(), sessions() as session:
+        session.connection(execution_options=READING)
+        documents = iter_annotated(session, include_gold=GOLD in (args.annotators or ()), annotators=args.annotators)
+        report = measure_agreement(documents, annotators=args.annotators, labels=args.labels)
+    if args.format == "json":
+        print(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2).decode())
+    else:
+        print(table(report))
+    return 0

@@ -1,0 +1,37 @@
+"""``biaozhu backup FILE``: a consistent copy of the SQLite project, safe while others annotate."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from pathlib import Path
+
+from biaozhu.cli.project import open_project, storage_errors
+from biaozhu.db.backup import backup_sqlite
+from biaozhu.db.errors import known_storage_error
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("backup", parents=[common], help="copy the project to FILE while it is in use")
+    parser.add_argument("file", type=Path, metavar="FILE", help="the copy to write (a SQLite file)")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    engine, _ = open_project(args.db)
+    try:
+        with storage_errors(str(args.file)):
+            result = backup_sqlite(engine, args.file, overwrite=args.force)
+    except sqlite3.Error as exc:  # the backup API talks to the driver directly
+        known = known_storage_error(exc, str(args.file))
+        if known is None:
+            raise
+        raise known from None
+    except ValueError as exc:
+        print(f"biaozhu backup: {exc}", file=sys.stderr)
+        return 2
+    print(f"backed up {result.documents} documents and {result.spans} spans to {result.path} "
+          f"({result.size / 1e6:.1f} MB)")
+    return 0

@@ -1,0 +1,50 @@
+"""``biaozhu merge OTHER_DB``: bring another project's documents and layers in, in one transaction."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from biaozhu.cli.project import open_project, storage_errors
+from biaozhu.db.engine import READING, create_project_engine
+from biaozhu.db.merge import PREFERENCES, merge_project
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("merge", parents=[common], help="merge another project database into this one")
+    parser.add_argument("other", metavar="OTHER_DB", help="the other project: a SQLite file or a SQLAlchemy URL")
+    parser.add_argument("--prefer", choices=PREFERENCES, default="ours",
+                        help="when one annotator edited one document in both: keep ours (default) or take theirs")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if "://" not in args.other and not Path(args.other).is_file():
+        print(f"biaozhu merge: {args.other}: no such project file", file=sys.stderr)
+        return 2
+    _, sessions = open_project(args.db)
+    with storage_errors(args.other):
+        other = create_project_engine(args.other)
+    try:
+        with storage_errors(), sessions.begin() as ours, Session(other.execution_options(**READING)) as theirs:
+            result = merge_project(ours, theirs, prefer=args.prefer)
+    finally:
+        other.dispose()
+    print(f"documents: {result.documents_added} added, {result.documents_matched} already here")
+    print(f"layers: {result.layers_added} added ({result.spans_added} spans), {result.layers_known} already here; "
+          f"{result.statuses_added} statuses added")
+    if result.labels_created:
+        print(f"new labels: {', '.join(result.labels_created)}")
+    if result.annotators_created:
+        print(f"new annotators: {', '.join(result.annotators_created)}")
+    for conflict in result.conflicts:
+        lost = ("of theirs not taken" if conflict.kept == "ours" else "of ours moved to the trash")
+        print(f"conflict: {conflict.annotator} edited {conflict.document} in both projects; kept {conflict.kept}, "
+              f"{len(conflict.lost)} spans {lost}:")
+        for span in conflict.lost:
+            print(f"  [{span.start}, {span.end}) {span.label} {span.text}")
+    print(f"{len(result.conflicts)} conflicts" + (" (listed above)" if result.conflicts else ""))
+    return 0

@@ -1,0 +1,56 @@
+"""``biaozhu review``: headless review: list open disagreements, or put agreed spans into gold first."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from biaozhu.cli.project import open_project, storage_errors
+from biaozhu.corpus.adjudication import Disagreement
+from biaozhu.db.review import NotAReviewer, accept_agreed, iter_annotated, review_document
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("review", parents=[common], help="list disagreements; put agreed spans into gold")
+    parser.set_defaults(run=run, action="list")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    shown = actions.add_parser("list", parents=[common], help="open disagreements per document (the default)")
+    auto = actions.add_parser("auto", parents=[common], help="put every span all annotators agree on into gold")
+    auto.add_argument("--reviewer", required=True, help="who decides (must have the reviewer role)")
+    for each in (shown, auto):
+        each.add_argument("--document", type=int, action="append", metavar="ID", help="only this document")
+
+
+def describe(item: Disagreement) -> str:
+    """One line: where, what kind, and each annotator's version."""
+    versions = " | ".join(f"{name} " + (", ".join(f"{s.label} {s.text}" for s in spans) or "-")
+                          for name, spans in item.versions.items())
+    return f"  [{item.start}, {item.end}) {item.kind}: {versions}"
+
+
+def run(args: argparse.Namespace) -> int:
+    _, sessions = open_project(args.db)
+    wanted = set(args.document or ())
+    total_open = added = 0
+    try:
+        with storage_errors(), sessions.begin() as session:
+            compared = [doc for doc in iter_annotated(session) if len(doc.layers) >= 2
+                        and (not wanted or doc.id in wanted)]
+            for doc in compared:
+                if args.action == "auto":
+                    added += len(accept_agreed(session, doc.id, args.reviewer).added)
+                review = review_document(session, doc.id)
+                items = review.open
+                total_open += len(items)
+                status = f", {review.status}" if review.status else ""
+                print(f"{doc.id} {doc.name} ({', '.join(review.comparison.annotators)}{status}): "
+                      f"{len(review.comparison.agreed)} agreed, {len(items)} open")
+                for item in items:
+                    print(describe(item))
+    except NotAReviewer as exc:
+        print(f"biaozhu review: {exc}", file=sys.stderr)
+        return 2
+    if args.action == "auto":
+        print(f"{added} agreed spans put into gold")
+    print(f"{len(compared)} documents compared, {total_open} open disagreements")
+    return 0

@@ -1,0 +1,65 @@
+"""``biaozhu trash``: list what was deleted, restore it, or empty the trash for good."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from biaozhu.cli.project import open_project, storage_errors
+from biaozhu.db.trash import empty_trash, list_trash, restore
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("trash", parents=[common], help="list, restore or empty deleted spans and documents")
+    parser.set_defaults(run=run)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    actions.add_parser("list", parents=[common], help="what is in the trash (the default)")
+    back = actions.add_parser("restore", parents=[common], help="put items back where they were")
+    back.add_argument("ids", nargs="+", type=int, metavar="ID", help="trash ids, as `biaozhu trash list` shows")
+    empty = actions.add_parser("empty", parents=[common], help="delete everything in the trash for good")
+    empty.add_argument("--yes", action="store_true", help="do not ask")
+
+
+def _list(args: argparse.Namespace) -> int:
+    _, sessions = open_project(args.db)
+    with storage_errors(), sessions() as session:
+        entries = list_trash(session)
+    print("id\tkind\tdeleted (UTC)\tdocument\tannotator\twhat")
+    for entry in entries:
+        print(f"{entry.id}\t{entry.kind}\t{entry.deleted_at:%Y-%m-%d %H:%M}\t{entry.document_id or '-'}\t"
+              f"{entry.annotator or '-'}\t{entry.summary}")
+    print(f"{len(entries)} items in the trash")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    _, sessions = open_project(args.db)
+    failed = 0
+    for trash_id in args.ids:
+        try:
+            with storage_errors(), sessions.begin() as session:
+                kind, restored = restore(session, trash_id)
+        except ValueError as exc:
+            failed += 1
+            print(f"biaozhu trash: {trash_id}: {exc}", file=sys.stderr)
+            continue
+        print(f"restored {kind} {restored} (trash item {trash_id})")
+    return 2 if failed else 0
+
+
+def _empty(args: argparse.Namespace) -> int:
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print("biaozhu trash: emptying deletes for good; pass --yes to confirm", file=sys.stderr)
+            return 2
+        if input("Delete everything in the trash for good? [y/N] ").strip().lower() not in {"y", "yes"}:
+            return 1
+    _, sessions = open_project(args.db)
+    with storage_errors(), sessions.begin() as session:
+        count = empty_trash(session)
+    print(f"emptied the trash: {count} items deleted for good")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    return {"list": _list, "restore": _restore, "empty": _empty}[args.action or "list"](args)

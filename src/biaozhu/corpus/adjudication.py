@@ -1,0 +1,100 @@
+"""Comparing the layers of one document: what everyone agrees on, and the disagreements a reviewer decides.
+
+A *version* is a distinct ``(start, end, label)``. Versions every compared annotator has are agreed. The
+rest are grouped: two versions compete (belong to one disagreement) when they overlap and either carry the
+same label, cover the same range, or cross. A span nested strictly inside a span of another label does
+not compete with it (an organisation inside a programme's name is structure, not disagreement). Each
+group of competing versions is one :class:`Disagreement`, of one kind:
+
+- ``missing``: some annotator has nothing there;
+- ``label``: everyone has the same range, with different labels;
+- ``boundary``: everyone has the same label, with different ranges;
+- ``boundary_label``: both differ;
+- ``single``: only one annotator annotated the document, so nobody can agree with them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from biaozhu.corpus.agreement_match import overlapping_pairs
+from biaozhu.corpus.model import Span
+from biaozhu.corpus.spans import crosses
+
+KINDS = ("missing", "boundary", "label", "boundary_label", "single")
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """Competing versions in ``[start, end)``; ``versions`` has every compared annotator, () if they have none."""
+
+    kind: str
+    start: int
+    end: int
+    versions: Mapping[str, tuple[Span, ...]]
+
+    def holders(self, span: Span) -> list[str]:
+        """Who has this version."""
+        return [name for name, spans in self.versions.items() if span in spans]
+
+    def spans(self) -> list[Span]:
+        """Every distinct version in the disagreement, by position."""
+        return sorted({span for spans in self.versions.values() for span in spans})
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """One document's layers compared: the agreed spans and the disagreements, both by position."""
+
+    annotators: tuple[str, ...]
+    agreed: list[Span]
+    disagreements: list[Disagreement]
+
+
+def _competes(x: Span, y: Span) -> bool:
+    return x.label == y.label or (x.start, x.end) == (y.start, y.end) or crosses(x.start, x.end, y.start, y.end)
+
+
+def _kind(versions: Mapping[str, tuple[Span, ...]]) -> str:
+    if len(versions) == 1:
+        return "single"
+    if any(not spans for spans in versions.values()):
+        return "missing"
+    spans = [span for group in versions.values() for span in group]
+    if len({(s.start, s.end) for s in spans}) == 1:
+        return "label"
+    return "boundary" if len({s.label for s in spans}) == 1 else "boundary_label"
+
+
+def compare_layers(layers: Mapping[str, Sequence[Span]]) -> Comparison:
+    """Compare the layers (annotator → spans) of one document; an empty layer means "annotated, found nothing"."""
+    names = tuple(sorted(layers))
+    holders: dict[Span, set[str]] = {}
+    for name in names:
+        for span in layers[name]:
+            holders.setdefault(Span(span.start, span.end, span.label, span.text), set()).add(name)
+    everyone = len(names) >= 2
+    agreed = sorted(s for s, who in holders.items() if everyone and len(who) == len(names))
+    open_ = sorted(s for s, who in holders.items() if not (everyone and len(who) == len(names)))
+    parent = list(range(len(open_)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in overlapping_pairs(open_, open_):
+        if i != j and _competes(open_[i], open_[j]):
+            parent[root(i)] = root(j)
+    groups: dict[int, list[Span]] = {}
+    for i, span in enumerate(open_):
+        groups.setdefault(root(i), []).append(span)
+    disagreements = []
+    for group in groups.values():
+        versions = {name: tuple(s for s in group if name in holders[s]) for name in names}
+        disagreements.append(Disagreement(_kind(versions), min(s.start for s in group), max(s.end for s in group),
+                                          versions))
+    disagreements.sort(key=lambda d: (d.start, -d.end, d.spans()))
+    return Comparison(names, agreed, disagreements)

@@ -1,0 +1,236 @@
+"""Inter-annotator agreement (issue 4): span F1, Cohen's kappa and Krippendorff's alpha over characters,
+the kinds of disagreement, and a label confusion matrix. Pure functions on plain data.
+
+Rules, so that every figure can be checked by hand:
+
+- A document counts for a pair when both annotated it: they have a span on it or a status for it (the
+  caller passes such an annotator with an empty layer). Figures are pooled over those documents.
+- Span precision/recall take annotator A (the first of the pair) as the reference: precision = matched /
+  B's spans, recall = matched / A's spans, F1 = 2·matched / (A's + B's). *Exact*: same start, end and
+  label. *Overlap*: same label and overlapping ranges, paired one-to-one (best overlap first).
+- Characters: each character gets the label of the outermost span covering it, else ``O``
+  (:func:`~biaozhu.corpus.agreement_match.outermost_runs`). Kappa is Cohen's over those labels;
+  alpha is Krippendorff's nominal alpha with characters as units and every annotator as a coder, an
+  annotator who did not annotate a document giving no value for its characters.
+- Undefined figures are ``None``: kappa when the expected agreement is 1 (both annotators used one and
+  the same label everywhere, e.g. no spans at all), alpha when fewer than two values are pairable or only
+  one label occurs; F1 when neither side has a span; precision/recall when their denominator is 0.
+- Disagreements are counted as :mod:`biaozhu.corpus.adjudication` groups them for the pair, with
+  ``missing`` split into ``only_a`` and ``only_b``. The confusion matrix pairs spans one-to-one by range
+  overlap (same range first, then same label, then longest overlap); unpaired spans go to the ``O`` row
+  (B only) or column (A only).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from itertools import combinations
+from typing import Any
+
+from biaozhu.corpus.adjudication import compare_layers
+from biaozhu.corpus.agreement_match import OUTSIDE, match_one_to_one, outermost_runs, segments
+from biaozhu.corpus.model import Span
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedDocument:
+    """A document's length and the layers of everyone who annotated it (annotator → spans, maybe empty)."""
+
+    id: int
+    name: str
+    length: int
+    layers: Mapping[str, Sequence[Span]]
+
+
+@dataclass(slots=True)
+class SpanCounts:
+    """Matched spans and each side's total; the ratios follow."""
+
+    matched: int = 0
+    in_a: int = 0
+    in_b: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        return self.matched / self.in_b if self.in_b else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.matched / self.in_a if self.in_a else None
+
+    @property
+    def f1(self) -> float | None:
+        return 2 * self.matched / (self.in_a + self.in_b) if self.in_a + self.in_b else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"matched": self.matched, "a": self.in_a, "b": self.in_b, "precision": self.precision,
+                "recall": self.recall, "f1": self.f1}
+
+
+def cohen_kappa(confusion: Mapping[tuple[str, str], int]) -> float | None:
+    """Cohen's kappa from counts of (A's label, B's label); exact integer arithmetic until the last step."""
+    total = sum(confusion.values())
+    rows: Counter[str] = Counter()
+    cols: Counter[str] = Counter()
+    for (a, b), count in confusion.items():
+        rows[a] += count
+        cols[b] += count
+    observed_disagreement = total - sum(count for (a, b), count in confusion.items() if a == b)
+    expected_disagreement = total * total - sum(rows[c] * cols[c] for c in rows)  # times total
+    if not expected_disagreement:
+        return None
+    return float(1 - Fraction(observed_disagreement * total, expected_disagreement))
+
+
+@dataclass(slots=True)
+class AlphaCounter:
+    """Krippendorff's nominal alpha, fed unit by unit (a run of characters sharing their values).
+
+    Keeps the coincidence matrix's off-diagonal sum per number of coders and each label's total, so
+    memory does not grow with the corpus and the result is exact until the final division.
+    """
+
+    off_diagonal_by_coders: Counter[int] = field(default_factory=Counter)
+    totals: Counter[str] = field(default_factory=Counter)
+
+    def add(self, weight: int, values: Sequence[str]) -> None:
+        """``weight`` units that each got ``values`` (one per coder who coded them)."""
+        coders = len(values)
+        if coders < 2 or weight <= 0:
+            return
+        per_label = Counter(values)
+        self.off_diagonal_by_coders[coders] += weight * (coders * coders - sum(n * n for n in per_label.values()))
+        for label, n in per_label.items():
+            self.totals[label] += weight * n
+
+    @property
+    def pairable(self) -> int:
+        return sum(self.totals.values())
+
+    def alpha(self) -> float | None:
+        n = self.pairable
+        expected = n * n - sum(count * count for count in self.totals.values())
+        if n < 2 or not expected:
+            return None
+        observed = sum((Fraction(total, coders - 1) for coders, total in self.off_diagonal_by_coders.items()),
+                       Fraction(0))
+        return float(1 - (n - 1) * observed / expected)
+
+
+@dataclass(slots=True)
+class PairAgreement:
+    """Every figure for annotators ``a`` (the reference) and ``b``."""
+
+    a: str
+    b: str
+    documents: int = 0
+    characters: int = 0
+    exact: dict[str, SpanCounts] = field(default_factory=dict)
+    overlap: dict[str, SpanCounts] = field(default_factory=dict)
+    character_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    disagreements: Counter[str] = field(default_factory=Counter)
+
+    def total(self, kind: str) -> SpanCounts:
+        """``exact`` or ``overlap`` counts summed over labels."""
+        by_label = getattr(self, kind).values()
+        return SpanCounts(sum(c.matched for c in by_label), sum(c.in_a for c in by_label),
+                          sum(c.in_b for c in by_label))
+
+    @property
+    def kappa(self) -> float | None:
+        return cohen_kappa(self.character_confusion)
+
+    def add(self, length: int, a: Sequence[Span], b: Sequence[Span]) -> None:
+        self.documents += 1
+        self.characters += length
+        for kind, matching in (("exact", None), ("overlap", match_one_to_one(a, b, same_label=True))):
+            counts = getattr(self, kind)
+            for span in a:
+                counts.setdefault(span.label, SpanCounts()).in_a += 1
+            for span in b:
+                counts.setdefault(span.label, SpanCounts()).in_b += 1
+            matched = ([x for x, _ in matching.pairs] if matching else
+                       [s for s in set(a) & set(b)])
+            for span in matched:
+                counts[span.label].matched += 1
+        for piece, (x, y) in segments(length, [outermost_runs(a), outermost_runs(b)]):
+            self.character_confusion[x, y] += piece
+        paired = match_one_to_one(a, b, same_label=False)
+        self.confusion.update((x.label, y.label) for x, y in paired.pairs)
+        self.confusion.update((x.label, OUTSIDE) for x in paired.only_a)
+        self.confusion.update((OUTSIDE, y.label) for y in paired.only_b)
+        for item in compare_layers({self.a: a, self.b: b}).disagreements:
+            if item.kind == "missing":
+                self.disagreements["only_a" if item.versions[self.a] else "only_b"] += 1
+            else:
+                self.disagreements[item.kind] += 1
+
+
+@dataclass(slots=True)
+class AgreementReport:
+    annotators: list[str]
+    labels: list[str]
+    documents: int
+    pairs: list[PairAgreement]
+    alpha: float | None
+    alpha_documents: int
+    alpha_characters: int
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data (what ``biaozhu agreement --format json`` prints)."""
+        def per_label(counts: dict[str, SpanCounts]) -> dict[str, Any]:
+            return {label: counts.get(label, SpanCounts()).as_dict() for label in self.labels}
+
+        return {
+            "annotators": self.annotators, "labels": self.labels, "documents": self.documents,
+            "alpha": {"value": self.alpha, "documents": self.alpha_documents, "characters": self.alpha_characters},
+            "pairs": [{
+                "a": p.a, "b": p.b, "documents": p.documents, "characters": p.characters, "kappa": p.kappa,
+                "exact": {"all": p.total("exact").as_dict(), "by_label": per_label(p.exact)},
+                "overlap": {"all": p.total("overlap").as_dict(), "by_label": per_label(p.overlap)},
+                "disagreements": {kind: p.disagreements.get(kind, 0) for kind in DISAGREEMENT_COUNTS},
+                "confusion": [{"a": a, "b": b, "count": n} for (a, b), n in sorted(p.confusion.items())],
+            } for p in self.pairs],
+        }
+
+
+DISAGREEMENT_COUNTS = ("boundary", "label", "boundary_label", "only_a", "only_b")
+
+
+def measure_agreement(documents: Iterable[AnnotatedDocument], *, annotators: Sequence[str] | None = None,
+                      labels: Collection[str] | None = None) -> AgreementReport:
+    """Every figure over ``documents`` (streamed: one at a time is enough).
+
+    ``annotators`` limits and orders the annotators (the first of each pair is the reference); by default
+    all of them, by name. ``labels`` keeps only spans with those labels.
+    """
+    pairs: dict[tuple[str, str], PairAgreement] = {}
+    seen_annotators: set[str] = set()
+    seen_labels: set[str] = set()
+    alpha = AlphaCounter()
+    count = alpha_documents = alpha_characters = 0
+    order = {name: i for i, name in enumerate(annotators or ())}
+    for document in documents:
+        names = sorted((n for n in document.layers if annotators is None or n in order),
+                       key=lambda n: (order.get(n, 0), n))
+        if not names:
+            continue
+        count += 1
+        seen_annotators.update(names)
+        layers = {n: [s for s in document.layers[n] if labels is None or s.label in labels] for n in names}
+        seen_labels.update(s.label for spans in layers.values() for s in spans)
+        for a, b in combinations(names, 2):
+            pairs.setdefault((a, b), PairAgreement(a, b)).add(document.length, layers[a], layers[b])
+        if len(names) >= 2:
+            alpha_documents += 1
+            alpha_characters += document.length
+            for piece, values in segments(document.length, [outermost_runs(layers[n]) for n in names]):
+                alpha.add(piece, values)
+    everyone = list(annotators) if annotators is not None else sorted(seen_annotators)
+    report_pairs = [pairs.get((a, b)) or PairAgreement(a, b) for a, b in combinations(everyone, 2)]
+    return AgreementReport(everyone, sorted(labels if labels is not None else seen_labels), count, report_pairs,
+                           alpha.alpha(), alpha_documents, alpha_characters)

@@ -1,0 +1,113 @@
+"""Matching two layers' spans, and flattening layers to per-character labels, without per-character loops.
+
+Shared by the agreement figures (:mod:`biaozhu.corpus.agreement`), the reviewer's comparison
+(:mod:`biaozhu.corpus.adjudication`) and the majority vote, so all three see the same spans as "the same".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from biaozhu.corpus.model import Span
+
+OUTSIDE = "O"
+"""The character label of text no span covers (as in BIO tagging)."""
+
+Run = tuple[int, int, str]
+"""``(start, end, label)``: a stretch of characters that all carry one label."""
+
+
+def overlapping_pairs(a: Sequence[Span], b: Sequence[Span]) -> list[tuple[int, int]]:
+    """Index pairs ``(i, j)`` with ``a[i]`` and ``b[j]`` overlapping, found by one sweep over sorted starts.
+
+    Only spans still open when another starts are compared, so the cost is the number of spans plus the
+    number of overlapping pairs (small: layers nest but do not cross), not their product.
+    """
+    events = sorted([(s.start, 0, i) for i, s in enumerate(a)] + [(s.start, 1, j) for j, s in enumerate(b)])
+    open_a: list[int] = []
+    open_b: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for start, side, index in events:
+        open_a = [i for i in open_a if a[i].end > start]
+        open_b = [j for j in open_b if b[j].end > start]
+        if side == 0:
+            pairs.extend((index, j) for j in open_b)
+            open_a.append(index)
+        else:
+            pairs.extend((i, index) for i in open_a)
+            open_b.append(index)
+    return pairs
+
+
+@dataclass(frozen=True, slots=True)
+class Matching:
+    """A one-to-one matching between two layers: matched pairs and what is left on either side."""
+
+    pairs: list[tuple[Span, Span]]
+    only_a: list[Span]
+    only_b: list[Span]
+
+
+def match_one_to_one(a: Sequence[Span], b: Sequence[Span], *, same_label: bool) -> Matching:
+    """Pair overlapping spans one-to-one, greedily, best pairs first.
+
+    "Best" is: the same range, then the same label, then the longer overlap, then position (so the
+    result does not depend on input order). With ``same_label`` only spans of one label may pair.
+    """
+    candidates = []
+    for i, j in overlapping_pairs(a, b):
+        x, y = a[i], b[j]
+        if same_label and x.label != y.label:
+            continue
+        overlap = min(x.end, y.end) - max(x.start, y.start)
+        candidates.append(((x.start, x.end) != (y.start, y.end), x.label != y.label, -overlap,
+                           x.start, x.end, x.label, y.start, y.end, y.label, i, j))
+    candidates.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for *_, i, j in candidates:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((a[i], b[j]))
+    return Matching(pairs, [s for i, s in enumerate(a) if i not in used_a],
+                    [s for j, s in enumerate(b) if j not in used_b])
+
+
+def outermost_runs(spans: Sequence[Span]) -> list[Run]:
+    """The layer as labelled stretches: each character takes the label of the outermost span covering it.
+
+    Outermost, because that is what a flat (BIO) training export keeps of nested spans, like spaCy's
+    ``filter_spans`` keeping the longest. Layers do not cross, so the outermost span is unique, except
+    for one range carrying two labels: then the label first in alphabetical order wins.
+    """
+    runs: list[Run] = []
+    covered_to = 0
+    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.label)):
+        if span.start >= covered_to:
+            runs.append((span.start, span.end, span.label))
+            covered_to = span.end
+        elif span.end > covered_to:  # a crossing span (never stored, but be total): label the rest of it
+            runs.append((covered_to, span.end, span.label))
+            covered_to = span.end
+    return runs
+
+
+def segments(length: int, layers: Sequence[Sequence[Run]]) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """Cut ``[0, length)`` wherever any layer's label changes; yield each piece's length and labels.
+
+    Figures over characters are then sums over pieces weighted by length: linear in spans, not characters.
+    """
+    cuts = sorted({0, length, *(p for runs in layers for start, end, _ in runs for p in (start, end))})
+    pointers = [0] * len(layers)
+    for left, right in zip(cuts, cuts[1:]):
+        values = []
+        for k, runs in enumerate(layers):
+            p = pointers[k]
+            while p < len(runs) and runs[p][1] <= left:
+                p += 1
+            pointers[k] = p
+            values.append(runs[p][2] if p < len(runs) and runs[p][0] <= left else OUTSIDE)
+        yield right - left, tuple(values)

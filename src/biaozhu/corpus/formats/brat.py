@@ -1,0 +1,168 @@
+"""brat standoff: a ``.txt`` and an ``.ann`` per document, ``annotation.conf`` beside them.
+
+brat counts offsets in characters of the ``.txt`` as Python reads it: code points, CR LF as two. A span
+over a line break is written as fragments ``start end;start end`` split at the line breaks (brat's
+way); reading joins fragments separated only by white space back into one span. Other tools' relations,
+events (with their trigger words), attributes, notes and truly discontinuous spans are not spans: they
+are reported as ignored, not refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.formats.common import RawSpan, build_document
+from biaozhu.corpus.model import AnnotatedText, SourceDocument, Span
+from biaozhu.corpus.text import check_printable, decode
+
+CONF = "annotation.conf"
+_LAYER = "# biaozhu layer: "
+_UNSAFE = re.compile(r'[\\/:*?"<>|#\s\x00-\x1f]+')
+_IGNORED = {"R": "relation", "E": "event", "A": "attribute", "M": "attribute", "N": "normalisation", "#": "note",
+            "*": "equivalence"}
+
+
+def _fragments(text: str, span: Span) -> list[tuple[int, int]]:
+    pieces = []
+    start = span.start
+    for i in range(span.start, span.end):
+        if text[i] == "\n":
+            if start < i:
+                pieces.append((start, i))
+            start = i + 1
+    if start < span.end:
+        pieces.append((start, span.end))
+    return pieces
+
+
+def ann_text(doc: AnnotatedText) -> str:
+    lines = []
+    for n, span in enumerate(sorted(doc.spans), start=1):
+        pieces = _fragments(doc.text, span)
+        where = ";".join(f"{s} {e}" for s, e in pieces)
+        lines.append(f"T{n}\t{span.label} {where}\t{' '.join(doc.text[s:e] for s, e in pieces)}\n")
+    return "".join(lines)
+
+
+def conf_text(labels: Iterable[str], layer: str | None) -> str:
+    head = f"{_LAYER}{layer}\n" if layer else ""
+    return head + "[entities]\n" + "".join(f"{label}\n" for label in labels) + "\n[relations]\n\n[events]\n\n[attributes]\n"
+
+
+def file_stem(doc: AnnotatedText) -> str:
+    stem = _UNSAFE.sub("_", Path(doc.name).stem).strip("._")[:80]
+    return f"{doc.id:06d}-{stem}" if stem else f"{doc.id:06d}"
+
+
+def write_brat(docs: Iterable[AnnotatedText], labels: Iterable[str], *, layered: bool) -> Iterator[tuple[str, bytes]]:
+    """``(relative path, content)`` pairs; ``layered``: a folder per layer, each with its annotation.conf."""
+    labels = list(labels)
+    folders: set[str] = set()
+    if not layered:
+        yield CONF, conf_text(labels, None).encode("utf-8")
+    for doc in docs:
+        folder = ""
+        if layered:
+            folder = _UNSAFE.sub("_", doc.annotator or "unannotated") + "/"
+            if folder not in folders:
+                folders.add(folder)
+                yield folder + CONF, conf_text(labels, doc.annotator).encode("utf-8")
+        stem = folder + file_stem(doc)
+        yield stem + ".txt", doc.text.encode("utf-8")
+        yield stem + ".ann", ann_text(doc).encode("utf-8")
+
+
+def _layer_of(folder: Path) -> str | None:
+    conf = folder / CONF
+    try:
+        first = conf.read_text("utf-8").split("\n", 1)[0]
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not first.startswith(_LAYER):
+        return None
+    return first.removeprefix(_LAYER).strip() or None
+
+
+def _read(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read the file: {exc.strerror}") from None
+    return decode(data, path).text if data.strip() else ""
+
+
+def _trigger(line: str) -> str | None:
+    """The T id an event line ``E1<TAB>Type:T3 Theme:T2`` is triggered by."""
+    if not line.startswith("E") or "\t" not in line:
+        return None
+    first = line.split("\t")[1].split(" ", 1)[0]
+    return first.partition(":")[2] or None
+
+
+def _parse_ann(ann: Path, raw: str) -> tuple[list[RawSpan], list[str]]:
+    lines = _read(ann).lstrip("\ufeff").splitlines()
+    triggers = set(filter(None, map(_trigger, lines)))
+    spans: list[RawSpan] = []
+    ignored: dict[str, int] = {}
+    notes: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        kind = line[0]
+        if kind != "T":
+            if kind not in _IGNORED:
+                raise InputError(ann, f"not a brat annotation line: {line[:40]!r}", number)
+            ignored[_IGNORED[kind]] = ignored.get(_IGNORED[kind], 0) + 1
+            continue
+        fields = line.split("\t")
+        head = fields[1].split(" ", 1) if len(fields) >= 3 else []
+        try:
+            label = head[0]
+            fragments = [tuple(map(int, part.split())) for part in head[1].split(";")]
+            assert all(len(f) == 2 for f in fragments)
+        except (IndexError, ValueError, AssertionError):
+            raise InputError(ann, f"expected 'T1<TAB>Type start end<TAB>text', not {line[:60]!r}", number) from None
+        if fields[0] in triggers:
+            ignored["event trigger"] = ignored.get("event trigger", 0) + 1
+            continue
+        said = fields[2]
+        for s, e in fragments:
+            if not 0 <= s < e <= len(raw):
+                raise InputError(ann, f"{fields[0]} {label} [{s}, {e}) is outside the text (length {len(raw)})", number)
+        if " ".join(raw[s:e] for s, e in fragments) != said:
+            raise InputError(ann, f"{fields[0]} {label}: the .ann says {said!r} but the .txt has "
+                             f"{' '.join(raw[s:e] for s, e in fragments)!r}", number)
+        gaps = [raw[a[1]:b[0]] for a, b in zip(fragments, fragments[1:])]
+        if any(gap.strip() or a[1] > b[0] for gap, a, b in zip(gaps, fragments, fragments[1:])):
+            notes.append(f"{ann}:{number}: {fields[0]} {label} is discontinuous ({len(fragments)} fragments); "
+                         "not imported")
+            continue
+        spans.append((fragments[0][0], fragments[-1][1], label, None))
+    if ignored:
+        counted = ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in sorted(ignored.items()))
+        notes.append(f"{ann}: ignored (not spans): {counted}")
+    return spans, notes
+
+
+def brat_pair(path: Path) -> tuple[Path, Path]:
+    return path.with_suffix(".txt"), path.with_suffix(".ann")
+
+
+def read_brat(path: Path, annotator: str | None = None) -> list[SourceDocument]:
+    """One ``.txt``/``.ann`` pair (either may be named) as one document with its text-bound annotations."""
+    txt, ann = brat_pair(path)
+    if not txt.exists():
+        raise InputError(ann, f"there is no {txt.name} beside it: brat keeps the text in a .txt of the same name")
+    raw = _read(txt)
+    check_printable(raw, txt)
+    spans, notes = _parse_ann(ann, raw) if ann.exists() else ([], [])
+    who = annotator or _layer_of(ann.parent)
+    if spans and not who:
+        raise InputError(ann, "the spans here belong to nobody: give --annotator NAME")
+    document = build_document(raw, spans, path=ann, line=None, name=txt.name, fmt="brat", annotator=who)
+    document.source = str(txt)
+    document.notes.extend(notes)
+    return [document]

@@ -1,0 +1,89 @@
+"""What every reader shares: JSON lines, whose spans these are, and raw spans onto normalised text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.model import SourceDocument, Span
+from biaozhu.corpus.spans import check_layer
+from biaozhu.corpus.text import normalise
+
+# A raw span as a file gives it: offsets into the file's text, the label, and the text the file says it covers.
+RawSpan = tuple[int, int, str, str | None]
+
+
+def open_binary(path: Path):
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise InputError(path, f"cannot read the file: {exc.strerror}") from None
+
+
+def json_lines(path: Path) -> Iterator[tuple[int, Any]]:
+    """``(line number, record)`` for every non-blank line; a line that is not JSON is named."""
+    with open_binary(path) as handle:
+        for number, data in enumerate(handle, start=1):
+            if not data.strip():
+                continue
+            try:
+                yield number, orjson.loads(data)
+            except orjson.JSONDecodeError as exc:
+                raise InputError(path, f"not valid JSON: {exc}", number) from None
+
+
+def first_json_line(path: Path) -> Any:
+    """The first record of a JSON-lines file, for telling formats apart; None when it is not JSON."""
+    try:
+        return next((record for _, record in json_lines(path)), None)
+    except InputError:
+        return None
+
+
+def owner(annotator: str | None, record: dict[str, Any], has_spans: bool, path: Path, line: int | None) -> str | None:
+    """Whose spans these are: ``--annotator``, else the file's ``annotator``; spans need someone."""
+    found = annotator or record.get("annotator")
+    if has_spans and not (isinstance(found, str) and found.strip()):
+        raise InputError(path, "the spans here belong to nobody: give --annotator NAME", line)
+    return found if isinstance(found, str) else None
+
+
+def build_document(raw: str, raw_spans: Sequence[RawSpan], *, path: Path, line: int | None, name: str, fmt: str,
+                   annotator: str | None, meta: dict[str, Any] | None = None,
+                   where: str = "") -> SourceDocument:
+    """Normalise the text and move each span onto it, checking range and surface text against the file's."""
+    prefix = f"{where}: " if where else ""
+    if not isinstance(raw, str) or not raw:
+        raise InputError(path, f"{prefix}there is no text", line)
+    normalised = normalise(raw)
+    spans = []
+    for start, end, label, said in raw_spans:
+        if not (isinstance(start, int) and isinstance(end, int) and isinstance(label, str) and label):
+            raise InputError(path, f"{prefix}span {[start, end, label]!r}: offsets must be integers and the label "
+                             "a name", line)
+        if not 0 <= start < end <= len(raw):
+            raise InputError(path, f"{prefix}span [{start}, {end}) {label} is outside the text "
+                             f"(length {len(raw)})", line)
+        if said is not None and raw[start:end] != said:
+            raise InputError(path, f"{prefix}span [{start}, {end}) {label}: the file says it covers {said!r} but "
+                             f"the text there is {raw[start:end]!r}", line)
+        s, e = normalised.offsets(start), normalised.offsets(end)
+        spans.append(Span(s, e, label, normalised.text[s:e]))
+    return SourceDocument(name=name, text=normalised.text, source=str(path), meta=meta or {},
+                          normalisation={"format": fmt, **normalised.steps},
+                          spans=check_layer(normalised.text, spans, path, line), annotator=annotator, line=line)
+
+
+def meta_of(record: dict[str, Any]) -> dict[str, Any]:
+    meta = record.get("meta")
+    return meta if isinstance(meta, dict) else {}
+
+
+def require_some(documents: list[SourceDocument], path: Path) -> list[SourceDocument]:
+    if not documents:
+        raise InputError(path, "the file is empty")
+    return documents

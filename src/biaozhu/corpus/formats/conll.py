@@ -1,0 +1,88 @@
+"""CoNLL: a token and its tag per line, tab-separated, a blank line between sentences.
+
+We write character-level (or word-level, jieba cut at span boundaries) BIO/BIOES/BMES. Each sentence
+starts with CoNLL-U style comments that keep what tokens lose: ``# text = "<the sentence, as JSON>"``,
+and before a document's first sentence ``# document = {"id", "name", "annotator"}``. Readers that skip
+``#`` lines (as CoNLL-U readers do) see plain two-column CoNLL; biaozhu reads them back exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import orjson
+
+from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.formats.sequences import ReadSentence, assemble, tagged_sentences
+from biaozhu.corpus.model import AnnotatedText, SourceDocument
+from biaozhu.corpus.text import decode
+
+EXTENSIONS = (".conll", ".bio", ".bioes", ".bmes", ".iob", ".tsv")
+
+
+def write_conll(docs: Iterable[AnnotatedText], *, scheme: str = "bio", level: str = "char", sentences: bool = True,
+                max_length: int = 0) -> Iterator[bytes]:
+    for doc in docs:
+        for sentence in tagged_sentences(doc, scheme=scheme, level=level, sentences=sentences, max_length=max_length):
+            lines = []
+            if sentence.number == 0:
+                header = {"id": doc.id, "name": doc.name, "annotator": doc.annotator}
+                lines.append("# document = " + orjson.dumps(header).decode())
+            lines.append("# text = " + orjson.dumps(sentence.text).decode())
+            lines.extend(f"{token}\t{tag}" for token, tag in zip(sentence.tokens, sentence.tags))
+            yield ("\n".join(lines) + "\n\n").encode("utf-8")
+
+
+def _comment(line: str) -> tuple[str, str] | None:
+    """``# key = value`` with no tab: a comment (a ``#`` token has its tag after a tab)."""
+    if not line.startswith("#") or "\t" in line or " = " not in line:
+        return None
+    key, _, value = line[1:].partition(" = ")
+    return key.strip(), value
+
+
+def _sentences(lines: list[str], path: Path) -> Iterator[ReadSentence]:
+    group = None
+    info: dict = {}
+    pending_text: str | None = None
+    current: ReadSentence | None = None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            if current is not None:
+                yield current
+            current, pending_text = None, None
+            continue
+        comment = _comment(line) if current is None else None
+        if comment is not None:
+            key, value = comment
+            try:
+                if key == "document":
+                    info = orjson.loads(value)
+                    group = (number, info.get("id"))
+                elif key == "text":
+                    pending_text = orjson.loads(value)
+            except (orjson.JSONDecodeError, AttributeError):
+                raise InputError(path, f"the # {key} comment is not the JSON biaozhu writes", number) from None
+            continue
+        if line.startswith("-DOCSTART-"):
+            continue
+        fields = line.split("\t") if "\t" in line else line.split()
+        if len(fields) < 2:
+            raise InputError(path, f"expected a token and a tag separated by a tab, not {line!r}", number)
+        if current is None:
+            current = ReadSentence([], [], number, pending_text, group, info)
+        current.tokens.append(fields[0])
+        current.tags.append(fields[-1].strip())
+    if current is not None:
+        yield current
+
+
+def read_conll(path: Path, annotator: str | None = None) -> list[SourceDocument]:
+    """CoNLL written by biaozhu (exact texts) or by other tools (tokens joined, a document per sentence)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read the file: {exc.strerror}") from None
+    lines = decode(data, path).text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return assemble(_sentences(lines, path), path, "conll", annotator)

@@ -1,0 +1,124 @@
+"""Tagged token sequences (CoNLL, Hugging Face): documents cut into sentences, tagged, and put back together.
+
+Token formats drop white space, so each sentence also carries its exact text (CoNLL: a ``# text =``
+comment; Hugging Face: a ``text`` field). Reading aligns the tokens with that text, which gives back the
+document and every span offset exactly. A file without sentence texts (from another tool) is read with
+the tokens joined (a space only between two Latin letters or digits), one document per sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.formats.common import build_document
+from biaozhu.corpus.model import AnnotatedText, SourceDocument
+from biaozhu.corpus.sentences import sentence_ranges
+from biaozhu.corpus.tagging import decode, encode
+from biaozhu.corpus.tokens import tokenise
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSentence:
+    """One sentence of one document, ready to write: its exact text, tokens and tags."""
+
+    doc: AnnotatedText
+    number: int
+    text: str
+    tokens: list[str]
+    tags: list[str]
+
+
+def tagged_sentences(doc: AnnotatedText, *, scheme: str, level: str, sentences: bool,
+                     max_length: int = 0) -> Iterator[TaggedSentence]:
+    """Sentences (or the whole document) with a tag per token; ``doc.spans`` must not overlap."""
+    ranges = sentence_ranges(doc.text, doc.spans, max_length) if sentences else [(0, len(doc.text))]
+    spans = sorted(doc.spans)
+    for number, (start, end) in enumerate(ranges):
+        tokens = tokenise(doc.text, spans, level, start, end)
+        inside = [s for s in spans if start <= s.start and s.end <= end]
+        yield TaggedSentence(doc, number, doc.text[start:end], [doc.text[t.start:t.end] for t in tokens],
+                             encode(tokens, inside, scheme))
+
+
+@dataclass
+class ReadSentence:
+    """A sentence as a file gives it; ``group`` says which document it belongs to (None: its own)."""
+
+    tokens: list[str]
+    tags: list[str]
+    line: int
+    text: str | None = None
+    group: Any = None
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+def _join(tokens: Sequence[str]) -> str:
+    out: list[str] = []
+    for token in tokens:
+        if out and out[-1][-1:].isascii() and out[-1][-1:].isalnum() and token[:1].isascii() and token[:1].isalnum():
+            out.append(" ")
+        out.append(token)
+    return "".join(out)
+
+
+def _align(text: str, tokens: Sequence[str], path: Path, line: int) -> list[tuple[int, int]]:
+    """Where each token lies in ``text``, skipping white space; a token that is not there is an error."""
+    found = []
+    at = 0
+    for token in tokens:
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if not token or not text.startswith(token, at):
+            raise InputError(path, f"token {token!r} does not match the sentence text at {at} "
+                             f"({text[at:at + len(token) + 5]!r})", line)
+        found.append((at, at + len(token)))
+        at += len(token)
+    if text[at:].strip():
+        raise InputError(path, f"the sentence text goes on after the last token: {text[at:at + 10]!r}", line)
+    return found
+
+
+def _documents(sentences: Iterable[ReadSentence]) -> Iterator[list[ReadSentence]]:
+    current: list[ReadSentence] = []
+    for sentence in sentences:
+        if current and (sentence.group is None or sentence.group != current[0].group):
+            yield current
+            current = []
+        current.append(sentence)
+    if current:
+        yield current
+
+
+def assemble(sentences: Iterable[ReadSentence], path: Path, fmt: str, annotator: str | None) -> list[SourceDocument]:
+    """Documents back from their sentences: text, and spans from the tags on aligned tokens."""
+    documents = []
+    for group in _documents(sentences):
+        text_parts: list[str] = []
+        raw_spans = []
+        offset = 0
+        for sentence in group:
+            text = sentence.text if sentence.text is not None else _join(sentence.tokens)
+            places = _align(text, sentence.tokens, path, sentence.line)
+            try:
+                decoded = decode(sentence.tags)
+            except ValueError as exc:
+                raise InputError(path, str(exc), sentence.line) from None
+            raw_spans.extend((offset + places[a][0], offset + places[b][1], label, None) for a, b, label in decoded)
+            text_parts.append(text)
+            offset += len(text)
+        first = group[0]
+        info = first.info
+        who = annotator or info.get("annotator")
+        if raw_spans and not who:
+            raise InputError(path, "the spans here belong to nobody: give --annotator NAME", first.line)
+        name = str(info.get("name") or f"{path.stem}#{first.line}")
+        meta = {"name": name} if info.get("name") else {}
+        documents.append(build_document("".join(text_parts), raw_spans, path=path, line=first.line, name=name,
+                                        fmt=fmt, annotator=who, meta=meta))
+    if not documents:
+        raise InputError(path, "the file holds no sentences")
+    return documents

@@ -1,0 +1,102 @@
+"""spaCy ``DocBin`` (``.spacy``) for ``spacy train``; spaCy is an optional extra, imported only here.
+
+Each Doc reproduces the text exactly: words are our tokens (jieba, cut at span boundaries), and white
+space other than a single space after a word becomes a space token, as spaCy's own tokenizer does.
+``doc.spans["sc"]`` holds every span; ``doc.ents`` the outermost ones (entities cannot nest). The layer
+and document name travel in ``user_data``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.formats.common import build_document
+from biaozhu.corpus.model import AnnotatedText, SourceDocument
+from biaozhu.corpus.nesting import keep_outer
+from biaozhu.corpus.tokens import tokenise
+
+SPANS_KEY = "sc"
+
+
+def _spacy() -> Any:
+    try:
+        import spacy
+    except ImportError:
+        raise RuntimeError("the spacy format needs spaCy: pip install 'biaozhu[spacy]'") from None
+    return spacy
+
+
+def words_and_spaces(text: str, starts_ends: Iterable[tuple[int, int]]) -> tuple[list[str], list[bool]]:
+    """spaCy's ``words``/``spaces`` for tokens that skip white space, keeping ``doc.text == text``."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    at = 0
+    for start, end in [*starts_ends, (len(text), len(text))]:
+        gap = text[at:start]
+        if gap:
+            if words and not spaces[-1] and gap[0] == " ":
+                spaces[-1], gap = True, gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+        if start < end:
+            words.append(text[start:end])
+            spaces.append(False)
+        at = end
+    return words, spaces
+
+
+def to_doc(vocab: Any, doc: AnnotatedText, level: str = "word") -> Any:
+    from spacy.tokens import Doc
+
+    tokens = tokenise(doc.text, doc.spans, level)
+    words, spaces = words_and_spaces(doc.text, ((t.start, t.end) for t in tokens))
+    result = Doc(vocab, words=words, spaces=spaces)
+    every = [result.char_span(s.start, s.end, label=s.label, alignment_mode="strict") for s in sorted(doc.spans)]
+    if any(span is None for span in every):
+        raise ValueError(f"document {doc.id} ({doc.name}): a span does not fall on token boundaries")
+    result.spans[SPANS_KEY] = every
+    result.ents = [result.char_span(s.start, s.end, label=s.label) for s in keep_outer(doc.spans).kept]
+    result.user_data["biaozhu"] = {"id": doc.id, "name": doc.name, "annotator": doc.annotator}
+    return result
+
+
+def write_docbin(docs: Iterable[AnnotatedText], level: str = "word") -> Iterator[bytes]:
+    """The whole DocBin at the end: the format is one serialised blob, so this one does not stream."""
+    spacy = _spacy()
+    from spacy.tokens import DocBin
+
+    vocab = spacy.blank("zh").vocab
+    binary = DocBin(store_user_data=True)
+    for doc in docs:
+        binary.add(to_doc(vocab, doc, level))
+    yield binary.to_bytes()
+
+
+def read_docbin(path: Path, annotator: str | None = None) -> list[SourceDocument]:
+    """Docs from a ``.spacy`` file: ``spans["sc"]`` if there, else the entities."""
+    spacy = _spacy()
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("zh")
+    try:
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    except Exception as exc:  # spaCy and srsly raise many kinds for a file that is not a DocBin
+        raise InputError(path, f"not a spaCy DocBin: {exc}") from None
+    documents = []
+    for number, doc in enumerate(docs):
+        ours = doc.user_data.get("biaozhu") if isinstance(doc.user_data.get("biaozhu"), dict) else {}
+        chosen = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else doc.ents
+        spans = [(s.start_char, s.end_char, s.label_, s.text) for s in chosen]
+        who = annotator or ours.get("annotator")
+        if spans and not who:
+            raise InputError(path, f"doc {number}: the spans here belong to nobody: give --annotator NAME")
+        name = str(ours.get("name") or f"{path.stem}#{number}")
+        documents.append(build_document(doc.text, spans, path=path, line=None, name=name, fmt="spacy",
+                                        annotator=who, meta={"name": name}, where=f"doc {number}"))
+    if not documents:
+        raise InputError(path, "the DocBin holds no docs")
+    return documents

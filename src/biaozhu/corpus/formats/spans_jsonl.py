@@ -1,0 +1,75 @@
+"""spaCy/Prodigy span JSONL: ``text``, ``tokens`` (start, end, id, ws) and ``spans`` with token indices.
+
+Prodigy's ``token_end`` is inclusive. Tokens are jieba words cut at span boundaries, so every span starts
+and ends on a token; white space is no token but the ``ws`` of the token before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.formats.common import RawSpan, build_document, json_lines, meta_of, owner, require_some
+from biaozhu.corpus.formats.doccano import document_meta, write_jsonl
+from biaozhu.corpus.model import AnnotatedText, SourceDocument
+from biaozhu.corpus.tokens import tokenise
+
+
+def spans_record(doc: AnnotatedText, level: str = "word") -> dict[str, Any]:
+    tokens = tokenise(doc.text, doc.spans, level)
+    index = {t.start: i for i, t in enumerate(tokens)}
+    index_end = {t.end: i for i, t in enumerate(tokens)}
+    spans = [{"start": s.start, "end": s.end, "label": s.label, "text": s.text,
+              "token_start": index[s.start], "token_end": index_end[s.end]}
+             for s in sorted(doc.spans) if s.start in index and s.end in index_end]
+    if len(spans) != len(doc.spans):
+        raise ValueError(f"document {doc.id} ({doc.name}): a span starts or ends on white space")
+    return {"text": doc.text,
+            "tokens": [{"text": doc.text[t.start:t.end], "start": t.start, "end": t.end, "id": i, "ws": t.ws}
+                       for i, t in enumerate(tokens)],
+            "spans": spans, "answer": "accept", "annotator": doc.annotator, "meta": document_meta(doc)}
+
+
+def write_spans(docs: Iterable[AnnotatedText], level: str = "word") -> Iterator[bytes]:
+    return write_jsonl(spans_record(d, level) for d in docs)
+
+
+def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[RawSpan]:
+    items = record.get("spans", [])
+    tokens = record.get("tokens")
+    if not isinstance(items, list):
+        raise InputError(path, '"spans" must be a list', line)
+    raw: list[RawSpan] = []
+    for item in items:
+        if not isinstance(item, dict) or not {"start", "end", "label"} <= item.keys():
+            raise InputError(path, 'each span needs "start", "end" and "label"', line)
+        start, end = item["start"], item["end"]
+        if isinstance(tokens, list) and "token_start" in item and "token_end" in item:
+            try:
+                first, last = tokens[item["token_start"]], tokens[item["token_end"]]
+                agree = first["start"] == start and last["end"] == end
+            except (IndexError, KeyError, TypeError):
+                agree = False
+            if not agree:
+                raise InputError(path, f"span [{start}, {end}) {item['label']}: its token_start/token_end (inclusive) "
+                                 "do not point at tokens starting and ending there", line)
+        raw.append((start, end, item["label"], item.get("text")))
+    return raw
+
+
+def read_spans(path: Path, annotator: str | None = None) -> list[SourceDocument]:
+    """Prodigy/spaCy span records; the tokens are checked against the spans, then dropped (we cut our own)."""
+    documents = []
+    for line, record in json_lines(path):
+        if not isinstance(record, dict):
+            raise InputError(path, "each line must be a JSON object", line)
+        if record.get("answer", "accept") != "accept":
+            continue  # Prodigy's rejected and ignored examples are not annotations
+        spans = _raw_spans(record, path, line)
+        meta = meta_of(record)
+        documents.append(build_document(record.get("text"), spans, path=path, line=line, fmt="spans-jsonl",
+                                        name=str(meta.get("name") or f"{path.stem}#{line}"), meta=meta,
+                                        annotator=owner(annotator, record, bool(spans), path, line)))
+    return require_some(documents, path)

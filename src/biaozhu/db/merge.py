@@ -1,0 +1,188 @@
+"""Merging another project database into this one (``biaozhu merge OTHER_DB``), in the caller's one transaction.
+
+Documents are matched by the sha256 of their normalised text, whatever their names (ours keep our name);
+labels and annotators by name (theirs that we lack are created, and reported; a label whose hotkey ours
+already uses comes without one). Then, layer by layer (one annotator on one document), comparing spans as
+``(start, end, label)``:
+
+- we have no span of that layer: theirs are copied, with note, times and provenance (origin, decider);
+- every span of theirs is already ours (merged before, or we went further): nothing changes, so merging
+  the same database twice adds nothing;
+- otherwise both places edited the layer: a **conflict**. With ``prefer="ours"`` (the default) our layer
+  stays and the conflict lists their spans we do not have; with ``prefer="theirs"`` our spans of the layer
+  go to the trash (restorable) and theirs are copied, the conflict listing ours that were dropped.
+
+A layer's status (in progress, done, adjudicated) is copied when we have none. Trash is not merged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from biaozhu.corpus.model import Span
+from biaozhu.db.labels import add_label, label_ids
+from biaozhu.db.models import Annotator, Document, DocumentStatus, Label, Span as SpanRow
+from biaozhu.db.spans import trash_span
+
+PREFERENCES = ("ours", "theirs")
+
+
+@dataclass(frozen=True, slots=True)
+class MergeConflict:
+    """One annotator edited one document in both places; ``lost`` are the spans the preferred side lacks."""
+
+    document: str
+    sha256: str
+    annotator: str
+    kept: str
+    lost: list[Span]
+
+
+@dataclass
+class MergeResult:
+    documents_added: int = 0
+    documents_matched: int = 0
+    layers_added: int = 0
+    layers_known: int = 0
+    spans_added: int = 0
+    statuses_added: int = 0
+    labels_created: list[str] = field(default_factory=list)
+    annotators_created: list[str] = field(default_factory=list)
+    conflicts: list[MergeConflict] = field(default_factory=list)
+
+
+class _Names:
+    """Annotators of ours found or created by name; their labels we lack created up front (same order)."""
+
+    def __init__(self, ours: Session, theirs: Session, result: MergeResult) -> None:
+        self.ours, self.result = ours, result
+        self.annotators = dict(ours.execute(select(Annotator.name, Annotator.id)).all())
+        self.their_roles = dict(theirs.execute(select(Annotator.name, Annotator.role)).all())
+        self.labels = label_ids(ours)
+        taken_hotkeys = set(ours.scalars(select(Label.hotkey).where(Label.hotkey.is_not(None))))
+        for label in theirs.scalars(select(Label).order_by(Label.position, Label.id)):
+            if label.name not in self.labels:
+                hotkey = label.hotkey if label.hotkey not in taken_hotkeys else None
+                self.labels[label.name] = add_label(ours, label.name, label.title, label.color, hotkey,
+                                                    label.definition).id
+                taken_hotkeys.add(hotkey)
+                result.labels_created.append(label.name)
+
+    def annotator(self, name: str | None) -> int | None:
+        if name is None:
+            return None
+        if name not in self.annotators:
+            row = Annotator(name=name, role=self.their_roles.get(name, "annotator"))
+            self.ours.add(row)
+            self.ours.flush()
+            self.annotators[name] = row.id
+            self.result.annotators_created.append(name)
+        return self.annotators[name]
+
+
+def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    for offset in range(0, len(items), size):
+        yield items[offset:offset + size]
+
+
+def _their_layers(theirs: Session, doc_ids: list[int]) -> dict[tuple[int, str], list[dict[str, Any]]]:
+    names = dict(theirs.execute(select(Annotator.id, Annotator.name)).all())
+    layers: dict[tuple[int, str], list[dict[str, Any]]] = {}
+    for row in theirs.execute(select(SpanRow.document_id, SpanRow.annotator_id, SpanRow.start, SpanRow.end,
+                                     Label.name.label("label"), SpanRow.text, SpanRow.note, SpanRow.created_at,
+                                     SpanRow.updated_at, SpanRow.origin_id, SpanRow.decided_by_id)
+                              .join(Label, SpanRow.label_id == Label.id).where(SpanRow.document_id.in_(doc_ids))):
+        item = row._asdict()
+        item["origin"], item["decided_by"] = names.get(row.origin_id), names.get(row.decided_by_id)
+        layers.setdefault((row.document_id, names[row.annotator_id]), []).append(item)
+    return layers
+
+
+def _our_layers(ours: Session, doc_ids: list[int]) -> dict[tuple[int, int], dict[Span, int]]:
+    layers: dict[tuple[int, int], dict[Span, int]] = {}
+    for span_id, doc_id, who, start, end, label, text in ours.execute(
+            select(SpanRow.id, SpanRow.document_id, SpanRow.annotator_id, SpanRow.start, SpanRow.end, Label.name,
+                   SpanRow.text).join(Label, SpanRow.label_id == Label.id).where(SpanRow.document_id.in_(doc_ids))):
+        layers.setdefault((doc_id, who), {})[Span(start, end, label, text)] = span_id
+    return layers
+
+
+def _as_span(item: dict[str, Any]) -> Span:
+    return Span(item["start"], item["end"], item["label"], item["text"])
+
+
+def merge_project(ours: Session, theirs: Session, *, prefer: str = "ours") -> MergeResult:
+    """Merge everything in ``theirs`` into ``ours``; the caller commits ``ours`` (or rolls back) as one."""
+    if prefer not in PREFERENCES:
+        raise ValueError(f"prefer must be one of {', '.join(PREFERENCES)}")
+    result = MergeResult()
+    names = _Names(ours, theirs, result)
+    their_docs = list(theirs.execute(select(Document.id, Document.sha256).order_by(Document.id)).all())
+    for chunk in _chunks(their_docs):
+        shas = [sha for _, sha in chunk]
+        known = dict(ours.execute(select(Document.sha256, Document.id).where(Document.sha256.in_(shas))).all())
+        result.documents_matched += len(known)
+        for row in theirs.execute(select(Document).where(Document.sha256.in_(set(shas) - known.keys()))).scalars():
+            copy = Document(name=row.name, source=row.source, text=row.text, length=row.length, sha256=row.sha256,
+                            normalisation=row.normalisation, meta=row.meta, created_at=row.created_at)
+            ours.add(copy)
+            ours.flush()
+            known[row.sha256] = copy.id
+            result.documents_added += 1
+        our_id = {their_id: known[sha] for their_id, sha in chunk}
+        _merge_layers(ours, theirs, names, result, our_id, prefer)
+    return result
+
+
+def _merge_layers(ours: Session, theirs: Session, names: _Names, result: MergeResult, our_id: dict[int, int],
+                  prefer: str) -> None:
+    ours_now = _our_layers(ours, list(our_id.values()))
+    doc_names = dict(ours.execute(select(Document.id, Document.name).where(Document.id.in_(our_id.values()))).all())
+    shas = dict(ours.execute(select(Document.id, Document.sha256).where(Document.id.in_(our_id.values()))).all())
+    rows: list[dict[str, Any]] = []
+    for (their_doc, who), items in sorted(_their_layers(theirs, list(our_id)).items()):
+        doc_id, annotator_id = our_id[their_doc], names.annotator(who)
+        assert annotator_id is not None
+        mine = ours_now.get((doc_id, annotator_id), {})
+        theirs_spans = {_as_span(item) for item in items}
+        if mine and theirs_spans <= mine.keys():
+            result.layers_known += 1
+            continue
+        if mine:
+            lost = sorted((theirs_spans - mine.keys()) if prefer == "ours" else (mine.keys() - theirs_spans))
+            result.conflicts.append(MergeConflict(doc_names[doc_id], shas[doc_id], who, prefer, lost))
+            if prefer == "ours":
+                continue
+            for span, span_id in mine.items():
+                trash_span(ours, span_id)
+        result.layers_added += 1
+        result.spans_added += len(items)
+        rows.extend({"document_id": doc_id, "annotator_id": annotator_id, "label_id": names.labels[item["label"]],
+                     "start": item["start"], "end": item["end"], "text": item["text"], "note": item["note"],
+                     "created_at": item["created_at"], "updated_at": item["updated_at"],
+                     "origin_id": names.annotator(item["origin"]), "decided_by_id": names.annotator(item["decided_by"])}
+                    for item in items)
+    if rows:
+        ours.execute(insert(SpanRow), rows)
+    _merge_statuses(ours, theirs, names, result, our_id)
+
+
+def _merge_statuses(ours: Session, theirs: Session, names: _Names, result: MergeResult,
+                    our_id: dict[int, int]) -> None:
+    have = set(ours.execute(select(DocumentStatus.document_id, DocumentStatus.annotator_id)
+                            .where(DocumentStatus.document_id.in_(our_id.values()))).all())
+    for their_doc, who, status, updated in theirs.execute(
+            select(DocumentStatus.document_id, Annotator.name, DocumentStatus.status, DocumentStatus.updated_at)
+            .join(Annotator, DocumentStatus.annotator_id == Annotator.id)
+            .where(DocumentStatus.document_id.in_(our_id))):
+        key = (our_id[their_doc], names.annotator(who))
+        if key not in have:
+            ours.add(DocumentStatus(document_id=key[0], annotator_id=key[1], status=status, updated_at=updated))
+            have.add(key)
+            result.statuses_added += 1
+    ours.flush()

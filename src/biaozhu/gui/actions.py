@@ -1,0 +1,113 @@
+"""The window's menus and keys. Annotation keys act only while the text has the focus (so typing in the
+find bar or a filter box never tags anything); the rest work anywhere in the window.
+
+Keyboard map:
+  1 / 2 / 3 (the labels' hotkeys)  tag the selection, or relabel the selected span
+  Tab / Shift+Tab                  select the next / previous span
+  Delete (or Backspace)            delete the selected span
+  Alt+Left / Alt+Right             move the selected span's start left / right
+  Alt+Shift+Left / Alt+Shift+Right move its end left / right
+  W                                word snapping on / off
+  Esc                              clear the selection
+  Ctrl+T                           tag all occurrences of the selected span's text
+  Ctrl+Enter                       mark the document done and open the next unfinished one
+  Ctrl+N                           open the next unfinished document
+  Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y    undo, redo
+  Ctrl+F, Ctrl+Shift+F             find in the document, find in all documents
+  Ctrl+= / Ctrl+-                  zoom in / out
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from biaozhu.gui.main_window import MainWindow
+
+Keys = str | QKeySequence.StandardKey | list[str]
+
+
+class WindowActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.by_name: dict[str, QAction] = {}
+        menu_bar = window.menuBar()
+        view = window.view
+
+        document = menu_bar.addMenu(self.tr("&Document"))
+        document.addAction(self._action("mark-done", self.tr("Mark done and open the next"),
+                                        ["Ctrl+Return", "Ctrl+Enter"], window.mark_done))
+        document.addAction(self._action("next-unfinished", self.tr("Next unfinished document"), "Ctrl+N",
+                                        window.open_next_unfinished))
+        document.addSeparator()
+        document.addAction(self._action("quit", self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close))
+
+        edit = menu_bar.addMenu(self.tr("&Edit"))
+        undo = window.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = window.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for name, action in (("undo", undo), ("redo", redo)):
+            action.setObjectName(name)
+            window.addAction(action)
+            self.by_name[name] = action
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        edit.addAction(self._action("find", self.tr("Find in document…"), "Ctrl+F", window.open_find))
+        edit.addAction(self._action("find-project", self.tr("Find in all documents…"), "Ctrl+Shift+F",
+                                    window.open_project_search))
+
+        annotate = menu_bar.addMenu(self.tr("&Annotate"))
+        for label in window.labels:
+            annotate.addAction(self._action(f"label-{label.name}", self.tr("Tag as %1").replace("%1", label.caption()),
+                                            label.hotkey or "", lambda _=False, i=label.id: window.apply_label(i),
+                                            on=view))
+        annotate.addSeparator()
+        for name, text, keys, slot in (
+                ("delete-span", self.tr("Delete span"), ["Delete", "Backspace"], window.delete_selected),
+                ("next-span", self.tr("Next span"), "Tab", lambda: window.walk(True)),
+                ("previous-span", self.tr("Previous span"), "Shift+Tab", lambda: window.walk(False)),
+                ("start-left", self.tr("Move start left"), "Alt+Left", lambda: window.resize_selected(-1, 0)),
+                ("start-right", self.tr("Move start right"), "Alt+Right", lambda: window.resize_selected(1, 0)),
+                ("end-left", self.tr("Move end left"), "Alt+Shift+Left", lambda: window.resize_selected(0, -1)),
+                ("end-right", self.tr("Move end right"), "Alt+Shift+Right", lambda: window.resize_selected(0, 1)),
+                ("toggle-snapping", self.tr("Word snapping"), "W", window.toggle_snapping),
+                ("clear-selection", self.tr("Clear selection"), "Esc", self._clear_selection)):
+            annotate.addAction(self._action(name, text, keys, slot, on=view))
+        self.by_name["toggle-snapping"].setCheckable(True)
+        self.by_name["toggle-snapping"].setChecked(True)
+        annotate.addSeparator()
+        annotate.addAction(self._action("tag-all", self.tr("Tag all occurrences…"), "Ctrl+T",
+                                        window.tag_all_occurrences))
+
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self._action("zoom-in", self.tr("Zoom in"), ["Ctrl+=", "Ctrl++"],
+                                         lambda: window.view.zoom(1)))
+        view_menu.addAction(self._action("zoom-out", self.tr("Zoom out"), "Ctrl+-", lambda: window.view.zoom(-1)))
+
+    def _action(self, name: str, text: str, keys: Keys, slot: Callable[[], object], *,
+                on: object | None = None) -> QAction:
+        """An action named ``name``; with ``on`` (a widget) its keys work only while that widget has the focus."""
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if isinstance(keys, list):
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        elif keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _=False: slot())
+        widget = on if on is not None else self.window
+        if on is not None:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        widget.addAction(action)  # type: ignore[attr-defined]
+        self.by_name[name] = action
+        return action
+
+    def _clear_selection(self) -> None:
+        self.window.view.clear_selection()
+        self.window.select_span(None)
+

@@ -1,0 +1,31 @@
+"""Who is annotating: ``--annotator`` if given, else the name remembered in QSettings, else asked once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+SETTING = "annotator"
+
+
+def remembered_annotator() -> str | None:
+    value = QSettings().value(SETTING)
+    return str(value).strip() or None if value else None
+
+
+def remember_annotator(name: str) -> None:
+    QSettings().setValue(SETTING, name)
+
+
+def resolve_annotator(given: str | None, parent: QWidget | None = None) -> str | None:
+    """The annotator's name, remembered for next time; None when the user declines to say."""
+    name = (given or "").strip() or remembered_annotator()
+    if not name:
+        answer, ok = QInputDialog.getText(
+            parent, QCoreApplication.translate("AnnotatorIdentity", "Who is annotating?"),
+            QCoreApplication.translate("AnnotatorIdentity",
+                                       "Your name (your spans are kept under it; asked only once):"))
+        name = answer.strip() if ok else ""
+    if name:
+        remember_annotator(name)
+    return name or None

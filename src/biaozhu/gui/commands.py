@@ -1,0 +1,149 @@
+"""Every edit of the layer is a QUndoCommand whose redo and undo are each one database transaction,
+so what is undone in the window is undone on disk too.
+
+A command refused by the database (a crossing span, a span deleted elsewhere) or by storage (locked,
+read-only) makes itself obsolete, which drops it from the stack, and reports why through the layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand
+
+from biaozhu.db.errors import StorageError
+from biaozhu.db.spans import SpanRefused, SpanRow
+from biaozhu.gui.layer import Layer, SpanHandle
+
+
+class Refusals(QObject):
+    """Where commands say why an edit did not happen (the status bar listens)."""
+
+    refused = Signal(str)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Commands", text)
+
+
+def _quote(text: str) -> str:
+    return text if len(text) <= 16 else text[:15] + "…"
+
+
+class LayerCommand(QUndoCommand):
+    def __init__(self, layer: Layer, refusals: Refusals, document_id: int, text: str) -> None:
+        super().__init__(text)
+        self.layer = layer
+        self.refusals = refusals
+        self.document_id = document_id
+
+    def _guarded(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except (SpanRefused, StorageError) as exc:
+            self.setObsolete(True)
+            self.refusals.refused.emit(str(exc))
+
+    def redo(self) -> None:
+        self._guarded(self.do)
+
+    def undo(self) -> None:
+        self._guarded(self.undo_it)
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def undo_it(self) -> None:
+        raise NotImplementedError
+
+
+class AddSpan(LayerCommand):
+    def __init__(self, layer: Layer, refusals: Refusals, document_id: int, label_id: int, label_name: str,
+                 start: int, end: int, text: str) -> None:
+        super().__init__(layer, refusals, document_id,
+                         _tr("tag “%1” as %2").replace("%1", _quote(text)).replace("%2", label_name))
+        self.handle = SpanHandle(None)
+        self.label_id, self.start, self.end, self.text = label_id, start, end, text
+
+    def do(self) -> None:
+        self.layer.add(self.document_id, self.handle, self.label_id, self.start, self.end, self.text)
+
+    def undo_it(self) -> None:
+        self.layer.remove(self.document_id, self.handle)
+
+
+class RelabelSpan(LayerCommand):
+    def __init__(self, layer: Layer, refusals: Refusals, document_id: int, span: SpanRow, label_id: int,
+                 label_name: str) -> None:
+        super().__init__(layer, refusals, document_id,
+                         _tr("relabel “%1” as %2").replace("%1", _quote(span.text)).replace("%2", label_name))
+        self.handle = layer.handle(span.id)
+        self.label_id = label_id
+        self.old_label_id = span.label_id
+
+    def do(self) -> None:
+        self.old_label_id = self.layer.relabel(self.document_id, self.handle, self.label_id)
+
+    def undo_it(self) -> None:
+        self.layer.relabel(self.document_id, self.handle, self.old_label_id)
+
+
+class DeleteSpan(LayerCommand):
+    def __init__(self, layer: Layer, refusals: Refusals, document_id: int, span: SpanRow) -> None:
+        super().__init__(layer, refusals, document_id, _tr("delete “%1”").replace("%1", _quote(span.text)))
+        self.handle = layer.handle(span.id)
+        self.trash_id: int | None = None
+
+    def do(self) -> None:
+        self.trash_id = self.layer.trash(self.document_id, self.handle)
+
+    def undo_it(self) -> None:
+        assert self.trash_id is not None
+        self.layer.restore(self.document_id, self.handle, self.trash_id)
+
+
+class ResizeSpan(LayerCommand):
+    def __init__(self, layer: Layer, refusals: Refusals, document_id: int, span: SpanRow, start: int, end: int,
+                 text: str) -> None:
+        super().__init__(layer, refusals, document_id, _tr("resize “%1”").replace("%1", _quote(text)))
+        self.handle = layer.handle(span.id)
+        self.new = (start, end, text)
+        self.old = (span.start, span.end, span.text)
+
+    def do(self) -> None:
+        self.layer.resize(self.document_id, self.handle, *self.new)
+
+    def undo_it(self) -> None:
+        self.layer.resize(self.document_id, self.handle, *self.old)
+
+
+class TagAll(LayerCommand):
+    """All occurrences of a text tagged at once: one transaction, one undo step."""
+
+    def __init__(self, layer: Layer, refusals: Refusals, document_id: int, label_id: int, text: str,
+                 ranges: list[tuple[int, int, int]]) -> None:
+        super().__init__(layer, refusals, document_id,
+                         _tr("tag all “%1” (%2)").replace("%1", _quote(text)).replace("%2", str(len(ranges))))
+        self.label_id, self.text, self.ranges = label_id, text, ranges
+        self.made: list[tuple[int, int]] = []
+
+    def do(self) -> None:
+        self.made = self.layer.add_many(self.label_id, self.text, self.ranges)
+
+    def undo_it(self) -> None:
+        self.layer.remove_many(self.made)
+        self.made = []
+
+
+class SetStatus(LayerCommand):
+    def __init__(self, layer: Layer, refusals: Refusals, document_id: int, status: str | None) -> None:
+        super().__init__(layer, refusals, document_id, _tr("mark done") if status == "done" else _tr("set status"))
+        self.status = status
+        self.previous: str | None = None
+
+    def do(self) -> None:
+        self.previous = self.layer.set_status(self.document_id, self.status)
+
+    def undo_it(self) -> None:
+        self.layer.set_status(self.document_id, self.previous)

@@ -1,0 +1,362 @@
+"""The annotation window: document list left, the text in the middle with the label bar above it,
+the span table right, the status bar below. Keyboard first: every action has a key (see ``actions.py``).
+
+The window turns user intent into undo commands (``commands.py``) and repaints from the layer's
+in-memory index when the layer says what changed; it never edits the database itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QColor, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.corpus.segment import Segmenter
+from biaozhu.corpus.spans import trim
+from biaozhu.db.annotators import ensure_annotator
+from biaozhu.db.documents import DocumentSummary, list_documents
+from biaozhu.db.labels import list_labels
+from biaozhu.db.occurrences import plan_occurrences, tagged_texts
+from biaozhu.db.spans import SpanRow
+from biaozhu.db.status import last_worked_on
+from biaozhu.gui import commands
+from biaozhu.gui.actions import WindowActions
+from biaozhu.gui.document_list import DocumentListPanel
+from biaozhu.gui.document_view import DocumentView
+from biaozhu.gui.find_bar import FindBar, find_in
+from biaozhu.gui.label_bar import LabelBar, LabelInfo
+from biaozhu.gui.layer import Layer
+from biaozhu.gui.project_search import ProjectSearchDialog
+from biaozhu.gui.span_table import SpanTablePanel
+from biaozhu.gui.tag_all import ask_scope
+from biaozhu.gui.workers import SegmenterLoader
+
+MESSAGE_MS = 6000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, sessions: sessionmaker[Session], annotator: str, document_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.annotator = annotator
+        with sessions.begin() as session:
+            annotator_id = ensure_annotator(session, annotator).id
+            self.labels = [LabelInfo(l.id, l.name, l.title, l.color, l.hotkey, l.definition)
+                           for l in list_labels(session)]
+            words = tagged_texts(session)
+            start_at = document_id or last_worked_on(session, annotator_id)
+        self.label_by_id = {label.id: label for label in self.labels}
+        self.colours = {label.id: QColor(label.color) for label in self.labels}
+        self.layer = Layer(sessions, annotator_id, self)
+        self.refusals = commands.Refusals(self)
+        self.undo_stack = QUndoStack(self)
+        self.documents: list[DocumentSummary] = []
+        self.segmenter: Segmenter | None = None
+        self.snapping = True
+        self.project_search: ProjectSearchDialog | None = None
+        self._build()
+        self.actions_ = WindowActions(self)
+        self.layer.spans_changed.connect(self._on_spans_changed)
+        self.layer.status_changed.connect(lambda _doc: self._refresh_later())
+        self.refusals.refused.connect(self.say)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=30)
+        self._refresh_timer.timeout.connect(self._refresh_panels)
+        self.loader = SegmenterLoader(self)
+        self.loader.loaded.connect(self._on_segmenter_loaded)
+        self.loader.start(words)
+        self.refresh_lists()
+        first = start_at if any(d.id == start_at for d in self.documents) else (
+            self.documents[0].id if self.documents else None)
+        if first is not None:
+            self.open_document(first)
+        self._show_snapping()
+        self.view.setFocus()
+
+    # -- layout ----------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setWindowTitle("biaozhu 标注")
+        self.resize(1400, 900)
+        centre = QWidget(self)
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.label_bar = LabelBar(self.labels, centre)
+        self.label_bar.label_clicked.connect(self.apply_label)
+        self.view = DocumentView(centre)
+        self.view.describe = self.describe_span
+        self.view.span_clicked.connect(self._on_span_clicked)
+        self.view.offset_changed.connect(lambda offset: self.offset_label.setText(self.tr("offset %1").replace(
+            "%1", str(offset))))
+        self.find_bar = FindBar(centre)
+        self.find_bar.hide()
+        self.find_bar.find_requested.connect(self.find)
+        self.find_bar.closed.connect(self._close_find)
+        column.addWidget(self.label_bar)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(centre)
+        self.document_list = DocumentListPanel(self)
+        self.document_list.document_activated.connect(self.open_document)
+        self.span_table = SpanTablePanel(self)
+        self.span_table.span_activated.connect(self._on_span_activated)
+        for title, panel, area, name in (
+                (self.tr("Documents"), self.document_list, Qt.DockWidgetArea.LeftDockWidgetArea, "documents-dock"),
+                (self.tr("Spans"), self.span_table, Qt.DockWidgetArea.RightDockWidgetArea, "spans-dock")):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(name)
+            dock.setWidget(panel)
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                             | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+            self.addDockWidget(area, dock)
+        self.resizeDocks([self.findChild(QDockWidget, "documents-dock"), self.findChild(QDockWidget, "spans-dock")],
+                         [300, 340], Qt.Orientation.Horizontal)
+        status = self.statusBar()
+        self.annotator_label = QLabel(self.tr("Annotator: %1").replace("%1", self.annotator), self)
+        self.progress_label = QLabel(self)
+        self.snap_label = QLabel(self)
+        self.offset_label = QLabel(self.tr("offset %1").replace("%1", "0"), self)
+        for widget in (self.annotator_label, self.progress_label, self.snap_label, self.offset_label):
+            status.addPermanentWidget(widget)
+
+    def say(self, message: str) -> None:
+        self.statusBar().showMessage(message, MESSAGE_MS)
+
+    def describe_span(self, span: SpanRow) -> str:
+        label = self.label_by_id.get(span.label_id)
+        caption = label.caption() if label else "?"
+        return f"{caption}  [{span.start}, {span.end})  {self.annotator}"
+
+    # -- documents -------------------------------------------------------------------------------------------
+    def open_document(self, document_id: int) -> None:
+        if document_id == self.layer.document_id:
+            return
+        self.layer.open(document_id)
+        self.view.show_text(self.layer.text, self.layer.index, self.colours)
+        name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
+        self.setWindowTitle(f"{name} — biaozhu 标注")
+        self.document_list.select_document(document_id)
+        self._show_spans()
+        self._refresh_later()
+        self.view.setFocus()
+
+    def _show_spans(self) -> None:
+        self.label_bar.set_counts(self.layer.index.count_by_label())
+        self.span_table.set_spans(list(self.layer.index),
+                                  {l.id: (l.name, l.title, l.color) for l in self.labels})
+        self.span_table.select_span(self.view.selected_span)
+
+    def _refresh_later(self) -> None:
+        """Refresh the panels once the repaint is done, once for a burst of edits."""
+        self._refresh_timer.start()
+
+    def _refresh_panels(self) -> None:
+        self._show_spans()
+        self.refresh_lists()
+
+    def refresh_lists(self) -> None:
+        """Document list counts and statuses, and the progress in the status bar (two grouped queries)."""
+        with self.sessions() as session:
+            self.documents = list_documents(session)
+        self.document_list.set_documents(self.documents, self.annotator)
+        if self.layer.document_id is not None:
+            self.document_list.select_document(self.layer.document_id)
+        done = sum(1 for d in self.documents if d.statuses.get(self.annotator) == "done")
+        self.progress_label.setText(self.tr("%1/%2 done").replace("%1", str(done)).replace(
+            "%2", str(len(self.documents))))
+
+    def mark_done(self) -> None:
+        """Mark the open document done (undoable) and go on to the next unfinished one."""
+        document_id = self.layer.document_id
+        if document_id is None:
+            return
+        self.undo_stack.push(commands.SetStatus(self.layer, self.refusals, document_id, "done"))
+        self.refresh_lists()
+        following = self.document_list.next_unfinished(document_id)
+        if following is None:
+            self.say(self.tr("Every document is done."))
+        else:
+            self.open_document(following)
+
+    def open_next_unfinished(self) -> None:
+        following = self.document_list.next_unfinished(self.layer.document_id)
+        if following is not None:
+            self.open_document(following)
+
+    # -- spans -----------------------------------------------------------------------------------------------
+    def selected_span(self) -> SpanRow | None:
+        span_id = self.view.selected_span
+        return self.layer.index.get(span_id) if span_id is not None else None
+
+    def select_span(self, span: SpanRow | None, *, scroll: bool = True) -> None:
+        self.view.select_span(span, scroll=scroll)
+        self.span_table.select_span(span.id if span else None)
+
+    def _on_span_clicked(self, span_id: int) -> None:
+        self.select_span(self.layer.index.get(span_id), scroll=False)
+
+    def _on_span_activated(self, span_id: int) -> None:
+        self.select_span(self.layer.index.get(span_id))
+        self.view.setFocus()
+
+    def _on_spans_changed(self, document_id: int, _ranges: object, select: int) -> None:
+        if document_id != self.layer.document_id:
+            self._refresh_later()
+            return
+        chosen = self.layer.index.get(select) if select >= 0 else None
+        self.view.selected_span = chosen.id if chosen else None
+        self.view.viewport().update()
+        self.label_bar.set_counts(self.layer.index.count_by_label())
+        self._refresh_later()
+
+    def target_range(self) -> tuple[int, int] | None:
+        """The selection as a span would cover it: trimmed, then snapped to words unless that would cross."""
+        start, end = self.view.selection()
+        start, end = trim(self.layer.text, start, end)
+        if start >= end:
+            return None
+        if self.snapping and self.segmenter is not None:
+            snapped = self.segmenter.snap(self.layer.text, start, end)
+            if self.layer.index.crossing(*snapped) is None:
+                start, end = trim(self.layer.text, *snapped)
+        return start, end
+
+    def apply_label(self, label_id: int) -> None:
+        """A label key or button: tag the selection, or relabel the selected span when nothing is selected."""
+        document_id = self.layer.document_id
+        label = self.label_by_id[label_id]
+        if document_id is None:
+            return
+        if not self.view.textCursor().hasSelection():
+            span = self.selected_span()
+            if span is None:
+                self.say(self.tr("Select some text first (mouse or Shift+arrows), or click a span to relabel it."))
+            elif span.label_id != label_id:
+                self.undo_stack.push(commands.RelabelSpan(self.layer, self.refusals, document_id, span, label_id,
+                                                          label.name))
+            return
+        chosen = self.target_range()
+        if chosen is None:
+            self.say(self.tr("Only spaces and punctuation are selected: nothing to tag."))
+            return
+        start, end = chosen
+        crossed = self.layer.index.crossing(start, end)
+        if crossed is not None:
+            self.say(self.tr("Refused: [%1, %2) would cross the span “%3” [%4, %5); spans may nest but not cross.")
+                     .replace("%1", str(start)).replace("%2", str(end)).replace("%3", crossed.text)
+                     .replace("%4", str(crossed.start)).replace("%5", str(crossed.end)))
+            return
+        text = self.layer.text[start:end]
+        self.undo_stack.push(commands.AddSpan(self.layer, self.refusals, document_id, label_id, label.name,
+                                              start, end, text))
+        self.view.clear_selection()
+        if self.segmenter is not None:
+            self.segmenter.learn([text])
+
+    def delete_selected(self) -> None:
+        span = self.selected_span()
+        if span is None or self.layer.document_id is None:
+            self.say(self.tr("Click a span (or press Tab) to select it first."))
+            return
+        self.undo_stack.push(commands.DeleteSpan(self.layer, self.refusals, self.layer.document_id, span))
+
+    def walk(self, forward: bool) -> None:
+        """Tab / Shift+Tab: select the next (previous) span."""
+        span = self.layer.index.step(self.view.selected_span, self.view.cursor_offset(), forward)
+        if span is not None:
+            self.view.clear_selection()
+            self.select_span(span)
+
+    def resize_selected(self, start_delta: int, end_delta: int) -> None:
+        """Move the selected span's start or end by one character."""
+        span = self.selected_span()
+        if span is None or self.layer.document_id is None:
+            self.say(self.tr("Click a span (or press Tab) to select it first."))
+            return
+        start, end = span.start + start_delta, span.end + end_delta
+        if not 0 <= start < end <= len(self.layer.text):
+            return
+        crossed = self.layer.index.crossing(start, end)
+        if crossed is not None and crossed.id != span.id:
+            self.say(self.tr("Refused: the span would cross “%1”.").replace("%1", crossed.text))
+            return
+        self.undo_stack.push(commands.ResizeSpan(self.layer, self.refusals, self.layer.document_id, span,
+                                                 start, end, self.layer.text[start:end]))
+
+    def tag_all_occurrences(self) -> None:
+        """Tag the selected span's text everywhere else (this document or all), after a confirmation."""
+        span = self.selected_span()
+        document_id = self.layer.document_id
+        if span is None or document_id is None:
+            self.say(self.tr("Select a span first: its text is what gets tagged everywhere."))
+            return
+        with self.sessions() as session:
+            here = plan_occurrences(session, self.layer.annotator_id, span.text, [document_id])
+            everywhere = plan_occurrences(session, self.layer.annotator_id, span.text)
+        plan = ask_scope(self, span.text, self.label_by_id[span.label_id].caption(), here, everywhere)
+        if plan is None:
+            return
+        if not plan.ranges:
+            self.say(self.tr("Nothing to tag: %1 occurrences skipped (already tagged or crossing a span).")
+                     .replace("%1", str(plan.skipped)))
+            return
+        self.undo_stack.push(commands.TagAll(self.layer, self.refusals, document_id, span.label_id, span.text,
+                                             plan.ranges))
+        self.say(self.tr("Tagged %1 occurrences; %2 skipped (already tagged or crossing a span).")
+                 .replace("%1", str(len(plan.ranges))).replace("%2", str(plan.skipped)))
+
+    # -- snapping --------------------------------------------------------------------------------------------
+    def _on_segmenter_loaded(self, segmenter: Segmenter) -> None:
+        self.segmenter = segmenter
+        self._show_snapping()
+
+    def toggle_snapping(self) -> None:
+        self.snapping = not self.snapping
+        self._show_snapping()
+
+    def _show_snapping(self) -> None:
+        if not self.snapping:
+            text = self.tr("Word snapping: off (W)")
+        elif self.segmenter is None:
+            text = self.tr("Word snapping: loading jieba…")
+        else:
+            text = self.tr("Word snapping: on (W)")
+        self.snap_label.setText(text)
+
+    # -- find ------------------------------------------------------------------------------------------------
+    def open_find(self) -> None:
+        start, end = self.view.selection()
+        self.find_bar.open(self.layer.text[start:end] if 0 < end - start <= 50 else "")
+
+    def _close_find(self) -> None:
+        self.find_bar.hide()
+        self.view.setFocus()
+
+    def find(self, needle: str, forward: bool) -> None:
+        start, end = self.view.selection()
+        at = find_in(self.layer.text, needle, end if forward else start, forward)
+        if at == -1:
+            self.find_bar.set_result(self.tr("not found") if needle else "")
+            return
+        self.find_bar.set_result(self.tr("%1 hits").replace("%1", str(self.layer.text.count(needle))))
+        self.view.select_range(at, at + len(needle))
+
+    def open_project_search(self) -> None:
+        """Ctrl+Shift+F: one dialog for the window's lifetime, so the last search is still there."""
+        if self.project_search is None:
+            self.project_search = ProjectSearchDialog(self.sessions, self)
+            self.project_search.hit_activated.connect(self.go_to_hit)
+        self.project_search.show()
+        self.project_search.raise_()
+        self.project_search.activateWindow()
+
+    def go_to_hit(self, document_id: int, start: int, end: int) -> None:
+        self.open_document(document_id)
+        self.view.select_range(start, end)
+        self.view.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._refresh_timer.stop()
+        self.loader.wait()
+        super().closeEvent(event)

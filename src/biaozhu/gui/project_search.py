@@ -1,0 +1,175 @@
+"""Find a phrase in every document of the project, shown as a concordance: the document, the text before,
+the hit, the text after, one line each, so an analyst sees at a glance how a phrase is used.
+
+Keyboard first: type (the search runs as you pause, or at once on Enter), Down or Enter moves into the
+results, Enter or a double-click on a result opens it in the window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer,
+                            Signal)
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem,
+                               QTableView, QVBoxLayout, QWidget)
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.db.errors import known_storage_error
+from biaozhu.db.search import SearchHit, search_documents
+from biaozhu.gui.tables import SELECT_ROW, configure_table
+
+DOCUMENT, BEFORE, HIT, AFTER = range(4)
+LIMIT = 500
+PAUSE_MS = 250  # search once typing pauses: every keystroke would rescan the corpus
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class SearchHitModel(QAbstractTableModel):
+    """Search hits as concordance lines."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._hits)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 4
+
+    def hit(self, row: int) -> SearchHit:
+        return self._hits[row]
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self._hits = hits
+        self.endResetModel()
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        hit, column = self._hits[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (hit.document_name, hit.context_before, hit.text, hit.context_after)[column]
+        if role == Qt.ItemDataRole.FontRole and column == HIT:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == BEFORE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("%1, characters %2 to %3").replace("%1", hit.document_name).replace(
+                "%2", str(hit.start)).replace("%3", str(hit.end))
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Document"), self.tr("Before"), self.tr("Found"), self.tr("After"))[section]
+        return None
+
+
+class ElideLeftDelegate(QStyledItemDelegate):
+    """The text before a hit is cut on its left, so the words next to the hit stay visible."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideLeft
+
+
+class ProjectSearchDialog(QDialog):
+    """Search every document; ``hit_activated`` carries (document id, start, end) of the hit to open."""
+
+    hit_activated = Signal(int, int, int)
+
+    def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sessions = sessions
+        self._searched: str | None = None
+        self.setWindowTitle(self.tr("Find in all documents"))
+        self.resize(900, 500)
+        self._query = QLineEdit(self)
+        self._query.setPlaceholderText(self.tr("Text to find in every document"))
+        self._query.setClearButtonEnabled(True)
+        self._query.installEventFilter(self)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(PAUSE_MS)
+        self._pause.timeout.connect(self._search_now)
+        self._query.textChanged.connect(self._pause.start)
+        self._query.returnPressed.connect(self._enter_results)
+        self._model = SearchHitModel(self)
+        self._results = QTableView(self)
+        self._results.setModel(self._model)
+        configure_table(self._results, sortable=False)
+        self._results.setItemDelegateForColumn(BEFORE, ElideLeftDelegate(self._results))
+        header = self._results.horizontalHeader()
+        header.setSectionResizeMode(BEFORE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(HIT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AFTER, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(DOCUMENT, 180)
+        self._results.activated.connect(self._open)
+        self._summary = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._query)
+        layout.addWidget(self._results, 1)
+        layout.addWidget(self._summary)
+
+    def search(self, query: str) -> None:
+        """Show the hits for ``query`` now (e.g. the text selected in the window, to look for elsewhere)."""
+        self._query.setText(query)
+        self._search_now()
+
+    def hits(self) -> list[SearchHit]:
+        return [self._model.hit(row) for row in range(self._model.rowCount())]
+
+    def _search_now(self) -> None:
+        self._pause.stop()
+        query = self._query.text()
+        if query == self._searched:
+            return
+        self._searched = query
+        try:
+            with self._sessions() as session:
+                hits = search_documents(session, query, limit=LIMIT)
+        except SQLAlchemyError as exc:
+            known = known_storage_error(exc)
+            if known is None:
+                raise
+            self._model.set_hits([])
+            self._summary.setText(str(known))
+            return
+        self._model.set_hits(hits)
+        self._summary.setText(self._describe(query, hits))
+
+    def _describe(self, query: str, hits: list[SearchHit]) -> str:
+        if not query:
+            return ""
+        if not hits:
+            return self.tr("Not found in any document")
+        found = self.tr("%n hit(s)", "", len(hits))
+        documents = self.tr("%n document(s)", "", len({hit.document_id for hit in hits}))
+        if len(hits) == LIMIT:
+            sentence = self.tr("%1 in %2 (the first %3 are shown: make the text longer to narrow the search)")
+        else:
+            sentence = self.tr("%1 in %2")
+        return sentence.replace("%1", found).replace("%2", documents).replace("%3", str(LIMIT))
+
+    def _enter_results(self) -> None:
+        """Enter in the query: search at once and move to the first hit, ready for Enter again."""
+        self._search_now()
+        if self._model.rowCount():
+            self._results.setFocus()
+            self._results.selectionModel().setCurrentIndex(self._model.index(0, DOCUMENT), SELECT_ROW)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._query and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Down:
+            self._enter_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _open(self, index: QModelIndex) -> None:
+        hit = self._model.hit(index.row())
+        self.hit_activated.emit(hit.document_id, hit.start, hit.end)

@@ -1,0 +1,50 @@
+"""What the panels' tables share: one look and feel (whole rows, one at a time, read-only, sortable) and
+one meaning of "open this row" (a click, Enter or a double-click) that fires once per gesture."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QModelIndex, QObject, Signal
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
+
+SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+
+
+def configure_table(view: QTableView, *, sortable: bool = True) -> None:
+    """Rows are records to pick, never cells to edit; no per-row sizing, so 20,000 rows cost nothing."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setSortingEnabled(sortable)
+    rows = view.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + 8)  # compact: more of a long list on screen
+    view.horizontalHeader().setHighlightSections(False)
+
+
+class RowActivation(QObject):
+    """Reports a row the user opened with a click, Enter or a double-click, once per gesture.
+
+    A double-click arrives as a click and then an activation of the same row; the second one is dropped
+    when it comes within the double-click interval.
+    """
+
+    row_activated = Signal(QModelIndex)
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._last: tuple[int, QElapsedTimer] | None = None
+        view.clicked.connect(self._on_activated)
+        view.activated.connect(self._on_activated)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        if self._last is not None and self._last[0] == index.row() and \
+                not self._last[1].hasExpired(QApplication.doubleClickInterval()):
+            return
+        timer = QElapsedTimer()
+        timer.start()
+        self._last = (index.row(), timer)
+        self.row_activated.emit(index)

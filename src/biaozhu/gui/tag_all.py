@@ -1,0 +1,45 @@
+"""The confirmation for "tag all occurrences": how many, where (this document or all), and what is skipped."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from biaozhu.db.occurrences import OccurrencePlan
+
+DIALOG_NAME = "tag-all-dialog"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TagAll", text)
+
+
+def ask_scope(parent: QWidget, text: str, label: str, here: OccurrencePlan,
+              everywhere: OccurrencePlan) -> OccurrencePlan | None:
+    """Ask whether to tag the occurrences in this document or in all documents; None when cancelled."""
+    box = QMessageBox(parent)
+    box.setObjectName(DIALOG_NAME)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("Tag all occurrences"))
+    box.setText(_tr("Tag “%1” as %2 wherever else it occurs?").replace("%1", text).replace("%2", label))
+    box.setInformativeText(
+        _tr("This document: %1 to tag, %2 skipped.\nAll documents: %3 to tag, %4 skipped.\n"
+            "Skipped occurrences are tagged already or would cross a span.")
+        .replace("%1", str(len(here.ranges))).replace("%2", str(here.skipped))
+        .replace("%3", str(len(everywhere.ranges))).replace("%4", str(everywhere.skipped)))
+    in_document = box.addButton(_tr("This document (%1)").replace("%1", str(len(here.ranges))),
+                                QMessageBox.ButtonRole.AcceptRole)
+    in_document.setObjectName("tag-all-document")
+    in_all = box.addButton(_tr("All documents (%1)").replace("%1", str(len(everywhere.ranges))),
+                           QMessageBox.ButtonRole.AcceptRole)
+    in_all.setObjectName("tag-all-everywhere")
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(in_document)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    if clicked is in_document:
+        return here
+    if clicked is in_all:
+        return everywhere
+    return None

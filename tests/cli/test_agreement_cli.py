@@ -1,0 +1,82 @@
+"""`biaozhu agreement`, `annotators` and `review` as a user runs them, on a paragraph of a seed report."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import orjson
+import pytest
+from sklearn.metrics import cohen_kappa_score
+
+TEXT = "企业通过区委统战部搭桥，获得了3000万元“酒城同心·金融速贷”专项贷款，缓解了企业因疫情影响带来的融资和生存压力。"
+LAYERS = {
+    "张三": [("区委统战部", "ORGANIZATION"), ("3000万元", "METRIC"), ("“酒城同心·金融速贷”专项贷款", "PROGRAM")],
+    "李四": [("区委统战部", "ORGANIZATION"), ("3000万元", "METRIC"), ("酒城同心·金融速贷", "PROGRAM"),
+           ("企业", "ORGANIZATION")],
+}
+
+
+def characters(spans: list[tuple[str, str]]) -> list[str]:
+    labels = ["O"] * len(TEXT)
+    for surface, label in spans:  # no nesting here, so every character has at most one span
+        start = TEXT.index(surface)
+        labels[start:start + len(surface)] = [label] * len(surface)
+    return labels
+
+
+@pytest.fixture
+def project(cli, tmp_path: Path) -> Path:
+    db = tmp_path / "p.sqlite"
+    for name, spans in LAYERS.items():
+        source = tmp_path / f"{name}.jsonl"
+        label = [[TEXT.index(s), TEXT.index(s) + len(s), tag] for s, tag in spans]
+        source.write_bytes(orjson.dumps({"text": TEXT, "label": label}) + b"\n")
+        cli("--db", db, "import", "--annotator", name, source, check=True)
+    return db
+
+
+def test_json_and_table_give_the_same_figures(cli, project: Path) -> None:
+    data = orjson.loads(cli("--db", project, "agreement", "--format", "json", check=True).stdout)
+    [pair] = data["pairs"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = cohen_kappa_score(characters(LAYERS["张三"]), characters(LAYERS["李四"]))
+    assert (pair["a"], pair["b"], pair["documents"], pair["characters"]) == ("张三", "李四", 1, len(TEXT))
+    assert pair["kappa"] == pytest.approx(expected, abs=1e-9)
+    # Exact: 区委统战部 and 3000万元 (2 of 3 and 2 of 4); overlap adds the programme: 3 of 3 and 3 of 4.
+    assert pair["exact"]["all"] == {"matched": 2, "a": 3, "b": 4, "precision": 0.5, "recall": pytest.approx(2 / 3),
+                                    "f1": pytest.approx(4 / 7)}
+    assert pair["overlap"]["all"]["f1"] == pytest.approx(6 / 7)
+    assert pair["disagreements"] == {"boundary": 1, "label": 0, "boundary_label": 0, "only_a": 0, "only_b": 1}
+    assert {"a": "O", "b": "ORGANIZATION", "count": 1} in pair["confusion"]
+    assert data["alpha"]["documents"] == 1 and data["alpha"]["value"] is not None
+    table = cli("--db", project, "agreement", check=True).stdout
+    assert f"Cohen's kappa {expected:.3f}" in table and f"{data['alpha']['value']:.3f}" in table
+    assert "all                0.500  0.667  0.571" in table
+    assert "disagreements: boundary 1, label 0, boundary+label 0, only 张三 0, only 李四 1" in table
+
+
+def test_annotators_and_labels_filter_and_order(cli, project: Path) -> None:
+    data = orjson.loads(cli("--db", project, "agreement", "--format", "json", "--annotators", "李四,张三",
+                            "--labels", "METRIC", check=True).stdout)
+    [pair] = data["pairs"]
+    assert (pair["a"], pair["b"], data["labels"]) == ("李四", "张三", ["METRIC"])
+    assert pair["exact"]["all"]["f1"] == 1.0 and pair["kappa"] == 1.0
+
+
+def test_roles_review_and_gold(cli, project: Path) -> None:
+    listed = cli("--db", project, "annotators", check=True).stdout.splitlines()
+    assert listed == ["name\trole\tspans\tdocuments", "张三\tannotator\t3\t1", "李四\tannotator\t4\t1"]
+    refused = cli("--db", project, "review", "auto", "--reviewer", "张三")
+    assert refused.returncode == 2 and "张三 is not a reviewer" in refused.stderr
+    assert "王五 is now a reviewer" in cli("--db", project, "annotators", "role", "王五", "reviewer", check=True).stdout
+    review = cli("--db", project, "review", "auto", "--reviewer", "王五", check=True).stdout
+    assert "2 agreed spans put into gold" in review and "1 documents compared, 2 open disagreements" in review
+    assert "boundary: 张三 PROGRAM “酒城同心·金融速贷”专项贷款 | 李四 PROGRAM 酒城同心·金融速贷" in review
+    assert "missing: 张三 - | 李四 ORGANIZATION 企业" in review
+    listed = cli("--db", project, "annotators", check=True).stdout.splitlines()
+    assert "gold\tgold layer\t2\t1" in listed and "王五\treviewer\t0\t0" in listed
+    against_gold = orjson.loads(cli("--db", project, "agreement", "--format", "json", "--annotators", "gold,李四",
+                                    check=True).stdout)
+    assert against_gold["pairs"][0]["exact"]["all"]["recall"] == 1.0  # 李四 has both gold spans

@@ -1,0 +1,74 @@
+"""The majority layer: more than half of those who annotated a document, gold not voting."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.corpus.model import SourceDocument, Span
+from biaozhu.db.annotators import ensure_annotator
+from biaozhu.db.importing import store_documents
+from biaozhu.db.labels import label_ids
+from biaozhu.db.majority import iter_majority
+from biaozhu.db.models import Document, Span as SpanRow
+from biaozhu.db.status import set_status
+
+TEXT = "泸州银行发放酒城同心金融速贷377亿元"
+
+
+def span(surface: str, label: str) -> Span:
+    start = TEXT.index(surface)
+    return Span(start, start + len(surface), label, surface)
+
+
+BANK = span("泸州银行", "ORGANIZATION")
+LOAN = span("酒城同心金融速贷", "PROGRAM")
+MONEY = span("377亿元", "METRIC")
+
+
+def store(session: Session, annotator: str, spans: list[Span], text: str = TEXT, name: str = "report") -> None:
+    store_documents(session, "f", [SourceDocument(name=name, text=text, source="", spans=spans, annotator=annotator)])
+
+
+def test_more_than_half_of_those_who_annotated(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        store(session, "A", [BANK, LOAN, MONEY])
+        store(session, "B", [BANK, LOAN])
+        store(session, "C", [BANK, span("377亿元", "PROGRAM")])
+        store(session, "gold", [MONEY])  # gold does not vote
+        store(session, "A", [BANK], text="泸州银行的第二份报告", name="second")
+        store_documents(session, "f", [SourceDocument(name="untouched", text="没人标注", source="")])
+    with sessions.begin() as session:
+        # D annotated the second report and found nothing: A's 泸州银行 has 1 vote of 2, not more than half.
+        second = session.scalar(select(Document.id).where(Document.name == "second"))
+        set_status(session, second, ensure_annotator(session, "D").id, "done")
+    with sessions() as session:
+        layers = {layer.name: layer for layer in iter_majority(session, batch=2)}
+    assert {name: layer.spans for name, layer in layers.items()} == {
+        "report": [BANK, LOAN], "second": [], "untouched": []}  # 377亿元: METRIC 1 vote, PROGRAM 1 vote of 3
+    assert {layer.annotator for layer in layers.values()} == {"majority"}
+    assert layers["report"].text == TEXT and len(layers["report"].sha256) == 64
+
+
+def test_spans_that_cross_keep_more_votes_then_the_longer(sessions: sessionmaker[Session]) -> None:
+    # Layers written before spans were checked may cross; the majority layer must not.
+    with sessions.begin() as session:
+        store(session, "A", [])
+        document = session.scalar(select(Document.id))
+        labels = label_ids(session)
+        for who in ("A", "B", "C"):
+            annotator = ensure_annotator(session, who).id
+            picks = {"A": ["泸州银行发放", "行发放酒城同心"], "B": ["泸州银行发放", "行发放酒城同心"], "C": ["行发放酒城同心"]}
+            for surface in picks[who]:
+                found = span(surface, "PROGRAM")
+                session.add(SpanRow(document_id=document, annotator_id=annotator, label_id=labels["PROGRAM"],
+                                    start=found.start, end=found.end, text=surface))
+    with sessions() as session:
+        [layer] = iter_majority(session)
+    assert layer.spans == [span("行发放酒城同心", "PROGRAM")]  # 3 votes beat 2
+    with sessions.begin() as session:
+        session.execute(SpanRow.__table__.delete().where(SpanRow.text == "行发放酒城同心",
+                                                         SpanRow.annotator_id == ensure_annotator(session, "C").id))
+    with sessions() as session:
+        [layer] = iter_majority(session)
+    assert layer.spans == [span("行发放酒城同心", "PROGRAM")]  # 2 votes each: the longer stays

@@ -1,0 +1,134 @@
+"""Merging another project (a SQLite file) into ours (SQLite or PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.corpus.model import SourceDocument, Span
+from biaozhu.db.annotators import ensure_annotator, get_annotator, set_role
+from biaozhu.db.documents import list_documents
+from biaozhu.db.engine import create_project_engine, session_factory
+from biaozhu.db.importing import store_documents
+from biaozhu.db.labels import add_label, get_label, update_label
+from biaozhu.db.merge import merge_project
+from biaozhu.db.models import Span as SpanRow, TrashItem
+from biaozhu.db.project import initialise
+from biaozhu.db.review import accept_agreed, gold_spans, layers_of
+from biaozhu.db.status import set_status
+
+TEXT = "泸州银行发放酒城同心金融速贷377亿元"
+OTHER_TEXT = "市工商联参与“万企兴万村”行动"
+
+
+def span(surface: str, label: str, text: str = TEXT) -> Span:
+    start = text.index(surface)
+    return Span(start, start + len(surface), label, surface)
+
+
+BANK = span("泸州银行", "ORGANIZATION")
+LOAN = span("酒城同心金融速贷", "PROGRAM")
+MONEY = span("377亿元", "METRIC")
+
+
+def store(session: Session, annotator: str, spans: list[Span], text: str = TEXT, name: str = "report") -> None:
+    store_documents(session, "f", [SourceDocument(name=name, text=text, source="", spans=spans, annotator=annotator)],
+                    create_labels=True)
+
+
+@pytest.fixture
+def theirs(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+    engine = create_project_engine(tmp_path / "theirs.sqlite")
+    factory = session_factory(engine)
+    with factory.begin() as session:
+        initialise(session, with_seeds=False)
+    yield factory
+    engine.dispose()
+
+
+def merge(ours: sessionmaker[Session], theirs: sessionmaker[Session], prefer: str = "ours"):
+    with ours.begin() as mine, theirs() as other:
+        return merge_project(mine, other, prefer=prefer)
+
+
+def layers(sessions: sessionmaker[Session]) -> dict[str, dict[str, list[Span]]]:
+    with sessions() as session:
+        names = {d.id: d.name for d in list_documents(session)}
+        return {names[i]: layer for i, layer in layers_of(session, list(names), include_gold=True).items()}
+
+
+def test_documents_match_by_text_and_merging_twice_adds_nothing(sessions, theirs) -> None:
+    with sessions.begin() as session:
+        store(session, "张三", [BANK], name="泸州.txt")
+        update_label(session, "METRIC", hotkey="8")
+    with theirs.begin() as session:
+        store(session, "李四", [BANK, LOAN], name="luzhou-renamed.docx")
+        store(session, "李四", [span("市工商联", "ORGANIZATION", OTHER_TEXT)], text=OTHER_TEXT, name="other")
+        add_label(session, "EVENT", title="事件", color="#123456", hotkey="9")
+        add_label(session, "PLACE", hotkey="8")  # our METRIC has 8: the new label comes without a hotkey
+        store(session, "王五", [span("万企兴万村", "EVENT", OTHER_TEXT)], text=OTHER_TEXT, name="other")
+        set_status(session, 1, ensure_annotator(session, "李四").id, "done")
+    first = merge(sessions, theirs)
+    assert (first.documents_added, first.documents_matched) == (1, 1)
+    assert (first.layers_added, first.spans_added, first.conflicts) == (3, 4, [])
+    assert first.labels_created == ["EVENT", "PLACE"] and sorted(first.annotators_created) == ["李四", "王五"]
+    assert layers(sessions) == {"泸州.txt": {"张三": [BANK], "李四": [BANK, LOAN]},
+                                "other": {"李四": [span("市工商联", "ORGANIZATION", OTHER_TEXT)],
+                                          "王五": [span("万企兴万村", "EVENT", OTHER_TEXT)]}}
+    with sessions() as session:
+        label = get_label(session, "EVENT")
+        assert (label.title, label.color, label.hotkey) == ("事件", "#123456", "9")
+        assert get_label(session, "PLACE").hotkey is None
+        statuses = {d.name: d.statuses for d in list_documents(session)}
+        assert statuses["泸州.txt"] == {"张三": "in_progress", "李四": "done"}
+    again = merge(sessions, theirs)
+    assert (again.documents_added, again.layers_added, again.spans_added, again.layers_known) == (0, 0, 0, 3)
+    with sessions() as session:
+        assert session.scalar(select(func.count(SpanRow.id))) == 5
+
+
+def test_a_layer_edited_in_both_places_is_a_reported_conflict(sessions, theirs) -> None:
+    with sessions.begin() as session:
+        store(session, "张三", [BANK, MONEY])
+    with theirs.begin() as session:
+        store(session, "张三", [BANK, LOAN])
+    [conflict] = merge(sessions, theirs).conflicts
+    assert (conflict.document, conflict.annotator, conflict.kept, conflict.lost) == ("report", "张三", "ours", [LOAN])
+    assert layers(sessions)["report"]["张三"] == [BANK, MONEY]
+    [conflict] = merge(sessions, theirs, prefer="theirs").conflicts
+    assert (conflict.kept, conflict.lost) == ("theirs", [MONEY])
+    assert layers(sessions)["report"]["张三"] == [BANK, LOAN]
+    with sessions() as session:  # ours went to the trash, not away
+        assert sorted(session.scalars(select(TrashItem.summary))) == ["METRIC 377亿元", "ORGANIZATION 泸州银行"]
+
+
+def test_gold_keeps_whose_version_and_who_decided(sessions, theirs) -> None:
+    with theirs.begin() as session:
+        store(session, "张三", [BANK])
+        store(session, "李四", [BANK])
+        set_role(session, "王五", "reviewer")
+        accept_agreed(session, 1, "王五")
+    merge(sessions, theirs)
+    with sessions() as session:
+        [gold] = gold_spans(session, 1)
+        assert (gold.span, gold.origin, gold.decided_by) == (BANK, None, "王五")
+        assert get_annotator(session, "王五").role == "reviewer"
+
+
+def test_ours_is_untouched_when_the_merge_fails(sessions, theirs) -> None:
+    with sessions.begin() as session:
+        store(session, "张三", [BANK])
+    with theirs.begin() as session:
+        store(session, "李四", [LOAN])
+        store(session, "李四", [], text=OTHER_TEXT, name="other")
+        add_label(session, "BAD")
+    with theirs.begin() as session:  # a label name ours refuses, to make the merge fail halfway
+        session.execute(SpanRow.__table__.update().values(label_id=get_label(session, "BAD").id))
+        get_label(session, "BAD").name = "has space"
+    with pytest.raises(ValueError, match="without spaces"):
+        merge(sessions, theirs)
+    assert layers(sessions) == {"report": {"张三": [BANK]}}

@@ -1,0 +1,124 @@
+"""The reviewer's decisions in the gold layer, each in its own transaction, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.corpus.model import SourceDocument, Span
+from biaozhu.db.annotators import set_role
+from biaozhu.db.documents import list_documents
+from biaozhu.db.importing import store_documents
+from biaozhu.db.models import Annotator, Document
+from biaozhu.db.review import (NotAReviewer, accept, accept_agreed, edit_boundary, gold_spans, iter_annotated,
+                               reject, review_document, set_adjudicated, undo)
+from biaozhu.db.spans import SpanRefused
+from biaozhu.db.status import set_status
+
+TEXT = "泸州银行发放酒城同心金融速贷377亿元，市工商联参与。"
+
+
+def span(surface: str, label: str) -> Span:
+    start = TEXT.index(surface)
+    return Span(start, start + len(surface), label, surface)
+
+
+BANK = span("泸州银行", "ORGANIZATION")
+LOAN = span("酒城同心金融速贷", "PROGRAM")
+SHORT = span("酒城同心", "PROGRAM")
+MONEY = span("377亿元", "METRIC")
+
+
+def store_layer(session: Session, annotator: str, spans: list[Span], text: str = TEXT) -> None:
+    store_documents(session, f"{annotator}.jsonl",
+                    [SourceDocument(name="report", text=text, source="", spans=spans, annotator=annotator)])
+
+
+@pytest.fixture
+def document(sessions: sessionmaker[Session]) -> int:
+    with sessions.begin() as session:
+        store_layer(session, "张三", [BANK, LOAN, MONEY])
+        store_layer(session, "李四", [BANK, SHORT, span("377亿元", "PROGRAM")])
+        set_role(session, "王五", "reviewer")
+        return session.scalar(select(Document.id))
+
+
+def test_only_a_reviewer_writes_gold(sessions: sessionmaker[Session], document: int) -> None:
+    with sessions.begin() as session:
+        with pytest.raises(NotAReviewer, match="张三 is not a reviewer"):
+            accept_agreed(session, document, "张三")
+        with pytest.raises(PermissionError, match="nobody is not a reviewer"):
+            reject(session, document, "nobody", review_document(session, document).comparison.disagreements[0])
+    with sessions() as session:
+        assert gold_spans(session, document) == []
+
+
+def test_agreed_spans_then_decisions_record_who_and_whose(sessions: sessionmaker[Session], document: int) -> None:
+    with sessions.begin() as session:
+        assert accept_agreed(session, document, "王五").added == [BANK]
+    with sessions.begin() as session:
+        review = review_document(session, document)
+        boundary, label = review.open
+        assert (boundary.kind, label.kind) == ("boundary", "label")
+        accept(session, document, "王五", boundary, ["李四"])
+        accept(session, document, "王五", label, ["张三"])
+    with sessions.begin() as session:
+        gold = {(g.span, g.origin, g.decided_by) for g in gold_spans(session, document)}
+        assert gold == {(BANK, None, "王五"), (SHORT, "李四", "王五"), (MONEY, "张三", "王五")}
+        assert review_document(session, document).open == []
+        assert accept_agreed(session, document, "王五").added == []  # already there: nothing doubled
+
+
+def test_accept_both_reject_edit_and_undo(sessions: sessionmaker[Session], document: int) -> None:
+    with sessions.begin() as session:
+        boundary = review_document(session, document).open[0]
+        both = accept(session, document, "王五", boundary, ["张三", "李四"])  # nested: both fit
+        assert both.added == [LOAN, SHORT]
+    with sessions.begin() as session:
+        rejected = reject(session, document, "王五", boundary)
+        assert {g.span for g in rejected.removed} == {LOAN, SHORT} and gold_spans(session, document) == []
+    with sessions.begin() as session:
+        undo(session, "王五", rejected)
+        assert {(g.span, g.origin) for g in gold_spans(session, document)} == {(LOAN, "张三"), (SHORT, "李四")}
+    with sessions.begin() as session:
+        edited = edit_boundary(session, document, "王五", boundary, LOAN.start, LOAN.end - 2, "PROGRAM")
+        [gold] = gold_spans(session, document)
+        assert (gold.span.text, gold.origin, gold.decided_by) == ("酒城同心金融", "王五", "王五")
+    with sessions.begin() as session:
+        undo(session, "王五", edited)
+        assert {g.span for g in gold_spans(session, document)} == {LOAN, SHORT}
+
+
+def test_versions_that_cross_cannot_both_be_accepted(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        store_layer(session, "张三", [span("银行发放", "PROGRAM")])
+        store_layer(session, "李四", [span("发放酒城", "PROGRAM")])
+        set_role(session, "王五", "reviewer")
+        document = session.scalar(select(Document.id))
+    with pytest.raises(SpanRefused, match="cross"), sessions.begin() as session:
+        [item] = review_document(session, document).open
+        accept(session, document, "王五", item, ["张三", "李四"])
+    with sessions() as session:
+        assert gold_spans(session, document) == []  # the failed decision left nothing half-done
+
+
+def test_review_status_shows_in_the_document_list(sessions: sessionmaker[Session], document: int) -> None:
+    with sessions.begin() as session:
+        assert set_adjudicated(session, document, "王五") is None
+    with sessions.begin() as session:
+        [row] = list_documents(session)
+        assert row.statuses["gold"] == "adjudicated" and review_document(session, document).status == "adjudicated"
+        assert set_adjudicated(session, document, "王五", False) == "adjudicated"
+
+
+def test_annotated_means_a_span_or_a_status(sessions: sessionmaker[Session], document: int) -> None:
+    with sessions.begin() as session:
+        other = store_documents(session, "x.txt", [SourceDocument(name="other", text="另一份报告", source="")])
+        assert other.documents_added == 1
+        nobody = session.scalar(select(Document.id).where(Document.name == "other"))
+        set_status(session, nobody, session.scalar(select(Annotator.id).where(Annotator.name == "李四")), "done")
+    with sessions() as session:
+        found = {doc.name: sorted(doc.layers) for doc in iter_annotated(session)}
+        assert found == {"report": ["张三", "李四"], "other": ["李四"]}
+        assert {doc.name: dict(doc.layers) for doc in iter_annotated(session)}["other"] == {"李四": []}

@@ -1,0 +1,26 @@
+"""Fixtures for driving real widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+DoubleClick = Callable[[QWidget, QPoint], None]
+
+
+@pytest.fixture
+def double_click(qtbot: QtBot) -> DoubleClick:
+    """A double-click as the window system delivers it: press, release, double-click, release.
+    (QTest's mouseDClick sends the double-click event alone, and Qt 6 item views activate on the release.)"""
+
+    def click_twice(widget: QWidget, pos: QPoint) -> None:
+        qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=pos)
+        qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=pos)
+        qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+        qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+    return click_twice
