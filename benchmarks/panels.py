@@ -53,6 +53,10 @@ def timed(app: QApplication, action: Callable[[], object], repeat: int) -> float
     return statistics.median(times)
 
 
+def report(what: str, milliseconds: float) -> None:
+    print(f"  {what:<30} {milliseconds:8.1f} ms")
+
+
 def standard_model_floor(app: QApplication, rows: list[list[str]], repeat: int) -> float:
     """The same cells as QStandardItems in a new model on a shown QTableView: what Qt's own model costs."""
     view = QTableView()
@@ -100,11 +104,11 @@ def main() -> None:
     doc_rows = [[d.name, f"{d.length:,}", "done", str(d.span_counts[ANNOTATOR])] for d in docs]
     view = listing.findChild(QTableView)
     print(f"document list, {len(docs):,} documents")
-    print(f"  first set_documents          {first:8.1f} ms")
-    print(f"  refresh after an edit        {timed(app, one_edit, args.repeat):8.1f} ms")
-    print(f"  sort by name (header click)  {timed(app, lambda: view.sortByColumn(0, Qt.SortOrder.AscendingOrder), 1):8.1f} ms")
-    print(f"  refresh while sorted         {timed(app, one_edit, args.repeat):8.1f} ms")
-    print(f"  floor: QStandardItemModel    {standard_model_floor(app, doc_rows, args.repeat):8.1f} ms")
+    report("first set_documents", first)
+    report("refresh after an edit", timed(app, one_edit, args.repeat))
+    report("sort by name (header click)", timed(app, lambda: view.sortByColumn(0, Qt.SortOrder.AscendingOrder), 1))
+    report("refresh while sorted", timed(app, one_edit, args.repeat))
+    report("floor: QStandardItemModel", standard_model_floor(app, doc_rows, args.repeat))
     listing.close()
 
     table = SpanTablePanel()
@@ -112,10 +116,10 @@ def main() -> None:
     table.show()
     span_cells = [[s.text, LABELS[s.label_id][0], str(s.start), str(s.end)] for s in span_rows]
     print(f"span table, {len(span_rows):,} spans")
-    print(f"  set_spans (every refresh)    {timed(app, lambda: table.set_spans(span_rows, LABELS), args.repeat):8.1f} ms")
+    report("set_spans (every refresh)", timed(app, lambda: table.set_spans(span_rows, LABELS), args.repeat))
     table.select_span(span_rows[len(span_rows) // 2].id)
-    print(f"  with a selection kept        {timed(app, lambda: table.set_spans(span_rows, LABELS), args.repeat):8.1f} ms")
-    print(f"  floor: QStandardItemModel    {standard_model_floor(app, span_cells, args.repeat):8.1f} ms")
+    report("with a selection kept", timed(app, lambda: table.set_spans(span_rows, LABELS), args.repeat))
+    report("floor: QStandardItemModel", standard_model_floor(app, span_cells, args.repeat))
     table.close()
 
 

@@ -10,6 +10,7 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("BIAOZHU_DB", None)  # tests always say which project they use
@@ -44,16 +45,28 @@ def pg_admin_url() -> Iterator[str]:
     if PG_ADMIN_URL:
         yield PG_ADMIN_URL
         return
-    spec = importlib.util.spec_from_file_location("biaozhu_test_pg_server", Path(__file__).with_name("pg_server.py"))
-    assert spec and spec.loader
-    pg_server = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(pg_server)
+    pg_server = load_test_module(REPO / "tests" / "pg_server.py")
     bin_dir = pg_server.find_bin_dir()
     if bin_dir is None:
         message = "no PostgreSQL: install it (.ci/run does) or set BIAOZHU_TEST_PG_URL to a server"
         pytest.fail(message) if PG_REQUIRED else pytest.skip(message)
     with pg_server.throwaway_server(bin_dir) as url:
         yield url
+
+
+def load_test_module(path: Path) -> ModuleType:
+    """A helper module of the tests, by path (tests are not a package: --import-mode=importlib)."""
+    spec = importlib.util.spec_from_file_location(f"biaozhu_tests_{path.stem}", path)
+    assert spec and spec.loader
+    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # dataclasses look themselves up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def annotator_worker() -> ModuleType:
+    """tests/db/annotator_worker.py: annotators in processes of their own, and the check of their logs."""
+    return load_test_module(REPO / "tests" / "db" / "annotator_worker.py")
 
 
 def _fresh_postgres_url(admin_url: str) -> Iterator[str]:

@@ -174,6 +174,7 @@ def annotate(url: str, name: str, edits: int, log_path: Path, seed: int, fsync: 
         log.write({"seq": settled["seq"], "phase": "done", "result": settled["result"]})
     seq = settled["seq"] + 1 if settled else _next_seq(log_path)
     documents = sorted(texts)
+    print("ready", flush=True)  # whoever waits for the edits to begin
     committed = refused = 0
     for _ in range(edits):
         edit = _choose(rng, layer, documents, texts, labels)

@@ -56,12 +56,12 @@ def test_killed_annotator_and_import_lose_only_the_action_in_flight(db_url: str,
         victims = [annotator_worker.start(db_url, "crashy", 1_000_000, log, number, fsync=True),
                    subprocess.Popen([sys.executable, "-m", "biaozhu", "--db", db_url, "import", str(path),
                                      "--annotator", "importer"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)]
-        time.sleep(rng.uniform(0.5, 3.0))
+        assert victims[0].stdout and victims[0].stdout.readline() == b"ready\n"  # started: now the clock runs
+        time.sleep(rng.uniform(0.0, 2.0))
         for victim in victims:
             victim.kill()
             _, err = victim.communicate(timeout=60)
             assert b"Traceback" not in err, err.decode()  # it was killed, not failing on its own
-        print(number, len(annotator_worker.read_log(log)[0]), flush=True)  # DEBUG
         with sessions() as session:
             assert imported(session, path) in {(0, 0), (DOCUMENTS_PER_FILE, DOCUMENTS_PER_FILE * SPANS_PER_DOCUMENT)}
 
@@ -69,7 +69,7 @@ def test_killed_annotator_and_import_lose_only_the_action_in_flight(db_url: str,
         assert annotator_worker.differences(session, "crashy", log) == []
         outcomes = [imported(session, path)[0] > 0 for path in files]
     done, _ = annotator_worker.read_log(log)
-    assert len(done) > KILLS * 20, "the annotator hardly worked between kills"
+    assert len(done) > KILLS * 10, "the annotator hardly worked between kills"
     print(f"{KILLS} kills: {len(done)} edits committed and kept; {sum(outcomes)} of {KILLS} imports finished")
     checked = cli("--db", db_url, "check")
     assert checked.returncode == 0, checked.stderr

@@ -117,12 +117,23 @@ def test_next_unfinished_follows_the_visible_order_and_wraps_around(panel: Docum
     assert panel.next_unfinished(1) is None
 
 
-def test_next_unfinished_finds_documents_the_filter_hides(qtbot: QtBot, panel: DocumentListPanel) -> None:
-    panel.findChild(QComboBox).setCurrentIndex(2)  # done only
+def test_next_unfinished_prefers_what_the_filters_show(qtbot: QtBot, panel: DocumentListPanel) -> None:
+    qtbot.keyClicks(panel.findChild(QLineEdit), "report")
+    assert panel.next_unfinished(None) == 3
+    assert panel.next_unfinished(3) == 3  # the only one shown
+    panel.findChild(QComboBox).setCurrentIndex(2)  # done only: the hidden ones are still found
     assert panel.next_unfinished(1) == 2
-    panel.select_document(2)  # the core opens it: the filter makes way
-    assert panel.findChild(QComboBox).currentIndex() == 0
+    assert panel.next_unfinished(2) == 3
+
+
+def test_select_document_leaves_the_users_filters_alone(qtbot: QtBot, panel: DocumentListPanel) -> None:
+    combo = panel.findChild(QComboBox)
+    combo.setCurrentIndex(1)  # unfinished
+    panel.select_document(2)
     assert panel.selected_document() == 2
+    panel.select_document(1)  # done: hidden, open with no row selected
+    assert combo.currentIndex() == 1
+    assert panel.selected_document() is None
 
 
 def test_a_click_opens_a_document(qtbot: QtBot, panel: DocumentListPanel) -> None:
@@ -149,6 +160,26 @@ def test_a_double_click_opens_a_document_once(qtbot: QtBot, panel: DocumentListP
     assert opened == [4]
     double_click(view.viewport(), view.visualRect(view.model().index(2, 0)).center())
     assert opened == [4, 3]
+
+
+def test_type_a_name_then_enter_opens_the_first_match(qtbot: QtBot, panel: DocumentListPanel) -> None:
+    line = panel.findChild(QLineEdit)
+    qtbot.keyClicks(line, "report")
+    with qtbot.waitSignal(panel.document_activated, timeout=1000) as blocker:
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert blocker.args == [3]
+
+
+def test_down_from_the_filter_walks_the_list(qtbot: QtBot, panel: DocumentListPanel) -> None:
+    line = panel.findChild(QLineEdit)
+    qtbot.keyClicks(line, "report")
+    qtbot.keyClick(line, Qt.Key.Key_Down)
+    view = view_of(panel)
+    assert view.hasFocus() and panel.selected_document() == 3
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    with qtbot.waitSignal(panel.document_activated, timeout=1000) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert blocker.args == [4]
 
 
 def test_select_document_does_not_emit(qtbot: QtBot, panel: DocumentListPanel) -> None:

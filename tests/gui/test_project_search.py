@@ -4,12 +4,14 @@ open one with Enter or a double-click; on real SQLite (and PostgreSQL when a ser
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
+from sqlalchemy import create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
@@ -45,6 +47,11 @@ def summary(dialog: ProjectSearchDialog) -> str:
     return dialog.findChild(QLabel).text()
 
 
+def search(qtbot: QtBot, dialog: ProjectSearchDialog, query: str) -> None:
+    with qtbot.waitSignal(dialog.searched, timeout=5000):
+        dialog.search(query)
+
+
 def type_chinese(line: QLineEdit, text: str) -> None:
     commit = QInputMethodEvent()
     commit.setCommitString(text)
@@ -68,10 +75,11 @@ def test_enter_moves_to_the_first_hit_and_enter_again_opens_it(qtbot: QtBot, dia
                                                                 ids: dict[str, int]) -> None:
     line = dialog.findChild(QLineEdit)
     qtbot.keyClicks(line, "bank")
-    qtbot.keyClick(line, Qt.Key.Key_Return)  # no need to wait for the pause
+    with qtbot.waitSignal(dialog.searched, timeout=5000):
+        qtbot.keyClick(line, Qt.Key.Key_Return)  # no need to wait for the pause
     assert [row[2] for row in table(dialog)] == ["Bank", "BANK"]
     results = dialog.findChild(QTableView)
-    assert results.hasFocus()
+    assert results.hasFocus() and results.currentIndex().row() == 0
     qtbot.keyClick(results, Qt.Key.Key_Down)
     with qtbot.waitSignal(dialog.hit_activated, timeout=1000) as blocker:
         qtbot.keyClick(results, Qt.Key.Key_Return)
@@ -79,12 +87,12 @@ def test_enter_moves_to_the_first_hit_and_enter_again_opens_it(qtbot: QtBot, dia
     assert dialog.isVisible()  # stays open to visit the next hit
 
 
-def test_down_from_the_query_and_a_double_click_open_a_hit(qtbot: QtBot, dialog: ProjectSearchDialog,
-                                                            ids: dict[str, int], double_click: Callable[..., None]) -> None:
-    dialog.search("金融速贷")
+def test_down_from_the_query_and_a_double_click_open_a_hit(
+        qtbot: QtBot, dialog: ProjectSearchDialog, ids: dict[str, int], double_click: Callable[..., None]) -> None:
+    search(qtbot, dialog, "金融速贷")
     line = dialog.findChild(QLineEdit)
     line.setFocus()
-    qtbot.keyClick(line, Qt.Key.Key_Down)
+    qtbot.keyClick(line, Qt.Key.Key_Down)  # the hits are there already: straight in
     results = dialog.findChild(QTableView)
     assert results.hasFocus() and results.currentIndex().row() == 0
     rect = results.visualRect(results.model().index(0, 2))
@@ -94,7 +102,7 @@ def test_down_from_the_query_and_a_double_click_open_a_hit(qtbot: QtBot, dialog:
 
 
 def test_a_single_click_only_selects(qtbot: QtBot, dialog: ProjectSearchDialog) -> None:
-    dialog.search("泸州")
+    search(qtbot, dialog, "泸州")
     results = dialog.findChild(QTableView)
     with qtbot.assertNotEmitted(dialog.hit_activated):
         qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton,
@@ -104,13 +112,35 @@ def test_a_single_click_only_selects(qtbot: QtBot, dialog: ProjectSearchDialog) 
 
 def test_nothing_found_and_too_much_found_are_said(qtbot: QtBot, dialog: ProjectSearchDialog,
                                                    sessions: sessionmaker[Session]) -> None:
-    dialog.search("统战部")
+    search(qtbot, dialog, "统战部")
     assert table(dialog) == []
     assert summary(dialog) == "Not found in any document"
     with sessions.begin() as session:
         add_document(session, SourceDocument("many.txt", "统战" * 600, "many.txt"))
-    dialog.search("统战")
+    search(qtbot, dialog, "统战")
     assert len(table(dialog)) == 500
     assert summary(dialog).startswith("500 hit(s) in 1 document(s) (the first 500 are shown")
-    dialog.search("")
+    dialog.search("")  # answered at once
     assert table(dialog) == [] and summary(dialog) == ""
+
+
+def test_only_the_latest_text_is_answered(qtbot: QtBot, dialog: ProjectSearchDialog) -> None:
+    answers: list[list[str]] = []
+    dialog.searched.connect(lambda: answers.append([row[2] for row in table(dialog)]))
+    dialog.search("泸州银行")
+    with qtbot.waitSignal(dialog.searched, timeout=5000):
+        dialog.search("工商联")  # typed on before the first answer came
+    qtbot.wait(50)  # an out-of-date answer would arrive now
+    assert answers == [["工商联"]]
+
+
+def test_a_damaged_project_file_is_reported_in_words(qtbot: QtBot, tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(b"this is not a database" * 100)
+    engine = create_engine(f"sqlite:///{damaged}")
+    widget = ProjectSearchDialog(sessionmaker(engine))
+    qtbot.addWidget(widget)
+    search(qtbot, widget, "泸州")
+    assert table(widget) == []
+    assert "corrupt" in summary(widget) or "not a biaozhu project" in summary(widget)
+    engine.dispose()

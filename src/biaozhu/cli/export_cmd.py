@@ -74,12 +74,16 @@ def _umask() -> int:
 
 @contextmanager
 def output(target: str) -> Iterator[BinaryIO]:
-    """Standard output, or a temporary file beside the target renamed into place when complete."""
+    """Standard output, a device or pipe as it is, else a temporary file beside the target renamed into place."""
     if target == "-":
         yield sys.stdout.buffer
         sys.stdout.flush()
         return
     path = Path(target)
+    if path.exists() and not path.is_file():  # /dev/null, a named pipe: write to it, never replace it
+        with path.open("wb") as handle:
+            yield handle
+        return
     fd, temporary = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -159,8 +163,9 @@ def _shaped(layers: Iterator[AnnotatedText], keep: Callable[[AnnotatedText], boo
         if not keep(doc):
             continue
         where = f"document {doc.id} ({doc.name})" + (f", layer {doc.annotator}" if doc.annotator else "")
-        for span in doc.spans:
-            check_span(doc.text, span, where)
+        text = doc.text
+        for span in [s for s in doc.spans if text[s.start:s.end] != s.text or s.start >= s.end]:
+            check_span(text, span, where)  # raises, naming the span
         spans = [s for s in doc.spans if labels is None or s.label in labels]
         flat = flatten(spans, policy, where)
         tally.documents.add(doc.id)

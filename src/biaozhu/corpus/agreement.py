@@ -147,18 +147,16 @@ class PairAgreement:
     def add(self, length: int, a: Sequence[Span], b: Sequence[Span]) -> None:
         self.documents += 1
         self.characters += length
-        for kind, matching in (("exact", None), ("overlap", match_one_to_one(a, b, same_label=True))):
-            counts = getattr(self, kind)
-            for span in a:
-                counts.setdefault(span.label, SpanCounts()).in_a += 1
-            for span in b:
-                counts.setdefault(span.label, SpanCounts()).in_b += 1
-            matched = ([x for x, _ in matching.pairs] if matching else
-                       [s for s in set(a) & set(b)])
-            for span in matched:
-                counts[span.label].matched += 1
-        for piece, (x, y) in segments(length, [outermost_runs(a), outermost_runs(b)]):
-            self.character_confusion[x, y] += piece
+        for side, spans in (("in_a", a), ("in_b", b)):
+            for label, count in Counter(s.label for s in spans).items():
+                for counts in (self.exact, self.overlap):
+                    tally = counts.setdefault(label, SpanCounts())
+                    setattr(tally, side, getattr(tally, side) + count)
+        for x, y in match_one_to_one(a, b, same_label=True).pairs:  # identical spans pair first: exact matches
+            self.overlap[x.label].matched += 1
+            self.exact[x.label].matched += (x.start, x.end) == (y.start, y.end)
+        for piece, (x_label, y_label) in segments(length, [outermost_runs(a), outermost_runs(b)]):
+            self.character_confusion[x_label, y_label] += piece
         paired = match_one_to_one(a, b, same_label=False)
         self.confusion.update((x.label, y.label) for x, y in paired.pairs)
         self.confusion.update((x.label, OUTSIDE) for x in paired.only_a)

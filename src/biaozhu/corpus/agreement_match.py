@@ -54,9 +54,24 @@ def match_one_to_one(a: Sequence[Span], b: Sequence[Span], *, same_label: bool) 
 
     "Best" is: the same range, then the same label, then the longer overlap, then position (so the
     result does not depend on input order). With ``same_label`` only spans of one label may pair.
+    Identical spans always pair with each other first, so they are matched by lookup and only the rest
+    is swept: agreeing layers cost little.
     """
+    in_b = {(y.start, y.end, y.label): j for j, y in enumerate(b)}
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for i, x in enumerate(a):
+        j = in_b.get((x.start, x.end, x.label))
+        if j is not None and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((x, b[j]))
+    rest_a = [i for i in range(len(a)) if i not in used_a]
+    rest_b = [j for j in range(len(b)) if j not in used_b]
     candidates = []
-    for i, j in overlapping_pairs(a, b):
+    for p, q in overlapping_pairs([a[i] for i in rest_a], [b[j] for j in rest_b]):
+        i, j = rest_a[p], rest_b[q]
         x, y = a[i], b[j]
         if same_label and x.label != y.label:
             continue
@@ -64,9 +79,6 @@ def match_one_to_one(a: Sequence[Span], b: Sequence[Span], *, same_label: bool) 
         candidates.append(((x.start, x.end) != (y.start, y.end), x.label != y.label, -overlap,
                            x.start, x.end, x.label, y.start, y.end, y.label, i, j))
     candidates.sort()
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    pairs = []
     for *_, i, j in candidates:
         if i not in used_a and j not in used_b:
             used_a.add(i)
@@ -99,15 +111,17 @@ def segments(length: int, layers: Sequence[Sequence[Run]]) -> Iterator[tuple[int
     """Cut ``[0, length)`` wherever any layer's label changes; yield each piece's length and labels.
 
     Figures over characters are then sums over pieces weighted by length: linear in spans, not characters.
+    Runs of one layer do not overlap, so a run's end and the next run's start at one position are applied
+    ends first.
     """
-    cuts = sorted({0, length, *(p for runs in layers for start, end, _ in runs for p in (start, end))})
-    pointers = [0] * len(layers)
-    for left, right in zip(cuts, cuts[1:]):
-        values = []
-        for k, runs in enumerate(layers):
-            p = pointers[k]
-            while p < len(runs) and runs[p][1] <= left:
-                p += 1
-            pointers[k] = p
-            values.append(runs[p][2] if p < len(runs) and runs[p][0] <= left else OUTSIDE)
-        yield right - left, tuple(values)
+    events = sorted([(end, 0, k, OUTSIDE) for k, runs in enumerate(layers) for _, end, _ in runs]
+                    + [(start, 1, k, label) for k, runs in enumerate(layers) for start, _, label in runs])
+    values = [OUTSIDE] * len(layers)
+    position = 0
+    for at, _, k, label in events:
+        if at > position:
+            yield min(at, length) - position, tuple(values)
+            position = at
+        values[k] = label
+    if length > position:
+        yield length - position, tuple(values)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 
@@ -14,6 +16,14 @@ class Span:
     end: int
     label: str
     text: str
+
+
+_ORDER = attrgetter("start", "end", "label", "text")
+
+
+def ordered(spans: Iterable[Span]) -> list[Span]:
+    """Spans in their natural order, by a key compared in C: the dataclass's own comparisons are slow in bulk."""
+    return sorted(spans, key=_ORDER)
 
 
 @dataclass(slots=True)

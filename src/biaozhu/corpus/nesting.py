@@ -48,9 +48,9 @@ def keep_outer(spans: Sequence[Span]) -> Flattened:
 
 
 def flatten(spans: Sequence[Span], policy: str, where: str) -> Flattened:
-    """Apply ``policy`` (one of :data:`POLICIES`) to one layer's spans on one text."""
+    """Apply ``policy`` (one of :data:`POLICIES`) to one layer's spans on one text; ``keep`` keeps them as given."""
     if policy == "keep":
-        return Flattened(sorted(spans), [])
+        return Flattened(list(spans), [])
     result = keep_outer(spans)
     if result.dropped and policy == "refuse":
         inner = result.dropped[0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from biaozhu.corpus.model import Span
+from biaozhu.corpus.model import Span, ordered
 
 ENDS = frozenset("。！？；\n")
 # Closing quotes and brackets after a sentence end belong to that sentence: 他说：“好。”
@@ -22,7 +22,7 @@ def _protected(spans: Sequence[Span]) -> tuple[list[int], list[int]]:
     """Merged span interiors: a cut at p is refused when start < p < end for one of them."""
     starts: list[int] = []
     ends: list[int] = []
-    for span in sorted(spans):
+    for span in ordered(spans):
         if starts and span.start < ends[-1]:
             ends[-1] = max(ends[-1], span.end)
         else:

@@ -3,54 +3,62 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
+from itertools import groupby
+from operator import itemgetter
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.model import AnnotatedText, Span as DomainSpan
+from biaozhu.corpus.model import AnnotatedText, Span as DomainSpan, ordered
 from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label, Span
 
 # One document with one layer's spans; the writers in corpus.formats know it as AnnotatedText.
 LayerDocument = AnnotatedText
 
 
-def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 200,
+def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 500,
                 documents: Collection[int] | None = None) -> Iterator[LayerDocument]:
-    """Every (document, layer) pair with spans, or each document with ``annotator``'s layer.
+    """Every (document, layer) pair with spans, or each document with ``annotator``'s layer; spans sorted.
 
     With no annotator named, a document nobody annotated is still given once, with no spans. Documents
     are read in batches of ids so that only ``batch`` texts are in memory at once; ``documents`` limits
-    the export to those ids.
+    the export to those ids. Rows are read through Core, not the ORM: a million spans is the normal case.
     """
+    connection = session.connection()
     annotator_id = None
     if annotator is not None:
-        annotator_id = session.scalar(select(Annotator.id).where(Annotator.name == annotator))
+        annotator_id = connection.scalar(select(Annotator.id).where(Annotator.name == annotator))
         if annotator_id is None:
             raise LookupError(f"there is no annotator {annotator}")
-    names = dict(session.execute(select(Annotator.id, Annotator.name)).all())
-    ids = list(session.scalars(select(Document.id).order_by(Document.id)))
+    names = dict(connection.execute(select(Annotator.id, Annotator.name)).tuples().all())
+    labels = dict(connection.execute(select(Label.id, Label.name)).tuples().all())
+    ids = list(connection.scalars(select(Document.id).order_by(Document.id)))
     if documents is not None:
         ids = [i for i in ids if i in documents]
     for offset in range(0, len(ids), batch):
         chunk = ids[offset:offset + batch]
-        span_query = select(Span.document_id, Span.annotator_id, Span.start, Span.end, Label.name, Span.text) \
-            .join(Label).where(Span.document_id.in_(chunk))
+        in_chunk = Span.document_id.in_(chunk) if documents is not None \
+            else Span.document_id.between(chunk[0], chunk[-1])
+        span_query = select(Span.document_id, Span.annotator_id, Span.start, Span.end, Span.label_id, Span.text) \
+            .where(in_chunk).order_by(Span.document_id, Span.annotator_id)
         if annotator_id is not None:
             span_query = span_query.where(Span.annotator_id == annotator_id)
         layers: dict[int, dict[int, list[DomainSpan]]] = {}
-        for doc_id, who, start, end, label, text in session.execute(span_query):
-            layers.setdefault(doc_id, {}).setdefault(who, []).append(DomainSpan(start, end, label, text))
-        documents = session.execute(select(Document.id, Document.name, Document.text, Document.sha256,
-                                           Document.meta).where(Document.id.in_(chunk)).order_by(Document.id))
-        for doc_id, name, text, sha, meta in documents:
+        rows = connection.execute(span_query).tuples().all()  # one fetch per batch: far cheaper than row by row
+        for (doc_id, who), group in groupby(rows, key=itemgetter(0, 1)):
+            layers.setdefault(doc_id, {})[who] = ordered(
+                [DomainSpan(start, end, labels[label], text) for _, _, start, end, label, text in group])
+        texts = connection.execute(select(Document.id, Document.name, Document.text, Document.sha256,
+                                          Document.meta).where(Document.id.in_(chunk)).order_by(Document.id))
+        for doc_id, name, text, sha, meta in texts:
             by_layer = layers.get(doc_id, {})
             if annotator_id is not None:
-                yield LayerDocument(doc_id, name, text, sha, meta, annotator, sorted(by_layer.get(annotator_id, [])))
+                yield LayerDocument(doc_id, name, text, sha, meta, annotator, by_layer.get(annotator_id, []))
             elif not by_layer:
                 yield LayerDocument(doc_id, name, text, sha, meta, None, [])
             else:
                 for who in sorted(by_layer, key=lambda i: names[i]):
-                    yield LayerDocument(doc_id, name, text, sha, meta, names[who], sorted(by_layer[who]))
+                    yield LayerDocument(doc_id, name, text, sha, meta, names[who], by_layer[who])
 
 
 def finished(session: Session, status: str) -> set[tuple[int, str]]:

@@ -73,9 +73,7 @@ class _Names:
                 taken_hotkeys.add(hotkey)
                 result.labels_created.append(label.name)
 
-    def annotator(self, name: str | None) -> int | None:
-        if name is None:
-            return None
+    def annotator(self, name: str) -> int:
         if name not in self.annotators:
             row = Annotator(name=name, role=self.their_roles.get(name, "annotator"))
             self.ours.add(row)
@@ -147,7 +145,6 @@ def _merge_layers(ours: Session, theirs: Session, names: _Names, result: MergeRe
     rows: list[dict[str, Any]] = []
     for (their_doc, who), items in sorted(_their_layers(theirs, list(our_id)).items()):
         doc_id, annotator_id = our_id[their_doc], names.annotator(who)
-        assert annotator_id is not None
         mine = ours_now.get((doc_id, annotator_id), {})
         theirs_spans = {_as_span(item) for item in items}
         if mine and theirs_spans <= mine.keys():
@@ -165,8 +162,8 @@ def _merge_layers(ours: Session, theirs: Session, names: _Names, result: MergeRe
         rows.extend({"document_id": doc_id, "annotator_id": annotator_id, "label_id": names.labels[item["label"]],
                      "start": item["start"], "end": item["end"], "text": item["text"], "note": item["note"],
                      "created_at": item["created_at"], "updated_at": item["updated_at"],
-                     "origin_id": names.annotator(item["origin"]), "decided_by_id": names.annotator(item["decided_by"])}
-                    for item in items)
+                     "origin_id": item["origin"] and names.annotator(item["origin"]),
+                     "decided_by_id": item["decided_by"] and names.annotator(item["decided_by"])} for item in items)
     if rows:
         ours.execute(insert(SpanRow), rows)
     _merge_statuses(ours, theirs, names, result, our_id)
@@ -174,8 +171,9 @@ def _merge_layers(ours: Session, theirs: Session, names: _Names, result: MergeRe
 
 def _merge_statuses(ours: Session, theirs: Session, names: _Names, result: MergeResult,
                     our_id: dict[int, int]) -> None:
-    have = set(ours.execute(select(DocumentStatus.document_id, DocumentStatus.annotator_id)
-                            .where(DocumentStatus.document_id.in_(our_id.values()))).all())
+    have = {(doc_id, who_id) for doc_id, who_id in ours.execute(
+        select(DocumentStatus.document_id, DocumentStatus.annotator_id)
+        .where(DocumentStatus.document_id.in_(our_id.values())))}
     for their_doc, who, status, updated in theirs.execute(
             select(DocumentStatus.document_id, Annotator.name, DocumentStatus.status, DocumentStatus.updated_at)
             .join(Annotator, DocumentStatus.annotator_id == Annotator.id)

@@ -32,7 +32,10 @@ class NotAReviewer(PermissionError):
 
 def layers_of(session: Session, document_ids: Collection[int], *, include_gold: bool = False,
               annotators: Collection[str] | None = None) -> dict[int, dict[str, list[Span]]]:
-    """Per document, the layer of everyone who annotated it: a span on it or a status for it ([] then)."""
+    """Per document, the layer of everyone who annotated it: a span on it or a status for it ([] then).
+
+    Spans come by position (start, then end).
+    """
     spans = select(SpanRow.document_id, Annotator.name, SpanRow.start, SpanRow.end, Label.name, SpanRow.text) \
         .join(Label, SpanRow.label_id == Label.id).join(Annotator, SpanRow.annotator_id == Annotator.id) \
         .where(SpanRow.document_id.in_(document_ids))
@@ -45,11 +48,8 @@ def layers_of(session: Session, document_ids: Collection[int], *, include_gold: 
     layers: dict[int, dict[str, list[Span]]] = {}
     for doc_id, who in session.execute(statuses):
         layers.setdefault(doc_id, {}).setdefault(who, [])
-    for doc_id, who, start, end, label, text in session.execute(spans):
+    for doc_id, who, start, end, label, text in session.execute(spans.order_by(SpanRow.start, SpanRow.end)):
         layers.setdefault(doc_id, {}).setdefault(who, []).append(Span(start, end, label, text))
-    for by_name in layers.values():
-        for spans_of_one in by_name.values():
-            spans_of_one.sort()
     return layers
 
 
@@ -115,7 +115,7 @@ def gold_spans(session: Session, document_id: int) -> list[GoldSpan]:
     gold = get_annotator(session, GOLD)
     if gold is None:
         return []
-    names = dict(session.execute(select(Annotator.id, Annotator.name)).all())
+    names: dict[int | None, str] = dict(session.execute(select(Annotator.id, Annotator.name)).all())
     rows = session.execute(select(SpanRow.id, SpanRow.start, SpanRow.end, Label.name, SpanRow.text,
                                   SpanRow.origin_id, SpanRow.decided_by_id).join(Label)
                            .where(SpanRow.document_id == document_id, SpanRow.annotator_id == gold.id)
@@ -135,35 +135,50 @@ def review_document(session: Session, document_id: int, annotators: Collection[s
     return DocumentReview(compare_layers(layers), gold_spans(session, document_id), status)
 
 
-def _add(session: Session, decision: Decision, reviewer: Annotator, span: Span, origin: str | None) -> None:
-    gold = ensure_annotator(session, GOLD)
-    if any(g.span == span for g in gold_spans(session, decision.document_id)):
-        return
-    origin_id = ensure_annotator(session, origin).id if origin else None
-    label_id = label_ids(session)[span.label]
-    add_span(session, decision.document_id, gold.id, label_id, span.start, span.end, span.text,
-             origin_id=origin_id, decided_by_id=reviewer.id)
-    decision.added.append(span)
-    touch(session, decision.document_id, gold.id)
+class _GoldEdit:
+    """One decision on one document's gold layer: reads gold once, records every change for undo."""
 
+    def __init__(self, session: Session, document_id: int, reviewer: str) -> None:
+        self.session, self.reviewer = session, require_reviewer(session, reviewer).name
+        self.gold_id = ensure_annotator(session, GOLD).id
+        self.labels = label_ids(session)
+        self.present = {gold.span: gold for gold in gold_spans(session, document_id)}
+        self.decision = Decision(document_id)
 
-def _clear(session: Session, decision: Decision, item: Disagreement) -> None:
-    """Take out of gold whatever an earlier decision on ``item`` put there."""
-    versions = set(item.spans())
-    for gold in gold_spans(session, decision.document_id):
-        if gold.span in versions:
-            remove_span(session, gold.id)
-            decision.removed.append(gold)
+    def add(self, span: Span, origin: str | None, decided_by: str | None = None) -> None:
+        if span in self.present:
+            return
+        decided_by = decided_by or self.reviewer
+        ids = {name: ensure_annotator(self.session, name).id for name in (origin, decided_by) if name}
+        span_id = add_span(self.session, self.decision.document_id, self.gold_id, self.labels[span.label], span.start,
+                           span.end, span.text, origin_id=ids.get(origin), decided_by_id=ids[decided_by])
+        self.present[span] = GoldSpan(span_id, span, origin, decided_by)
+        self.decision.added.append(span)
+
+    def remove(self, span: Span) -> None:
+        gold = self.present.pop(span, None)
+        if gold is not None:
+            remove_span(self.session, gold.id)
+            self.decision.removed.append(gold)
+
+    def clear(self, item: Disagreement) -> None:
+        """Take out of gold whatever an earlier decision on ``item`` put there."""
+        for span in item.spans():
+            self.remove(span)
+
+    def done(self) -> Decision:
+        if self.decision.added or self.decision.removed:
+            touch(self.session, self.decision.document_id, self.gold_id)
+        return self.decision
 
 
 def accept_agreed(session: Session, document_id: int, reviewer: str,
                   annotators: Collection[str] | None = None) -> Decision:
     """Put every span all annotators agree on into gold (origin NULL: nobody's in particular)."""
-    who = require_reviewer(session, reviewer)
-    decision = Decision(document_id)
+    edit = _GoldEdit(session, document_id, reviewer)
     for span in review_document(session, document_id, annotators).comparison.agreed:
-        _add(session, decision, who, span, None)
-    return decision
+        edit.add(span, None)
+    return edit.done()
 
 
 def accept(session: Session, document_id: int, reviewer: str, item: Disagreement,
@@ -172,48 +187,41 @@ def accept(session: Session, document_id: int, reviewer: str, item: Disagreement
 
     Replaces an earlier decision on the item. Versions that would cross are refused (SpanRefused).
     """
-    who = require_reviewer(session, reviewer)
-    decision = Decision(document_id)
-    _clear(session, decision, item)
+    edit = _GoldEdit(session, document_id, reviewer)
+    edit.clear(item)
     for name in annotators:
         for span in item.versions[name]:
-            _add(session, decision, who, span, name)
-    return decision
+            edit.add(span, name)
+    return edit.done()
 
 
 def reject(session: Session, document_id: int, reviewer: str, item: Disagreement) -> Decision:
     """None of the versions goes into gold."""
-    require_reviewer(session, reviewer)
-    decision = Decision(document_id)
-    _clear(session, decision, item)
-    return decision
+    edit = _GoldEdit(session, document_id, reviewer)
+    edit.clear(item)
+    return edit.done()
 
 
 def edit_boundary(session: Session, document_id: int, reviewer: str, item: Disagreement, start: int, end: int,
                   label: str) -> Decision:
     """Put the reviewer's own span ``[start, end)`` into gold in place of the item's versions."""
-    who = require_reviewer(session, reviewer)
-    decision = Decision(document_id)
-    _clear(session, decision, item)
-    text = document_text(session, document_id)[start:end]
-    _add(session, decision, who, Span(start, end, label, text), reviewer)
-    return decision
+    edit = _GoldEdit(session, document_id, reviewer)
+    edit.clear(item)
+    edit.add(Span(start, end, label, document_text(session, document_id)[start:end]), reviewer)
+    return edit.done()
 
 
-def undo(session: Session, reviewer: str, decision: Decision) -> None:
-    """Reverse a decision: take out what it added, put back what it removed (with their provenance)."""
-    require_reviewer(session, reviewer)
-    gold = ensure_annotator(session, GOLD)
-    labels = label_ids(session)
-    added = set(decision.added)
-    for current in gold_spans(session, decision.document_id):
-        if current.span in added:
-            remove_span(session, current.id)
+def undo(session: Session, reviewer: str, decision: Decision) -> Decision:
+    """Reverse a decision: take out what it added, put back what it removed (with their provenance).
+
+    Returns the reverse decision, which undoes the undo (redo).
+    """
+    edit = _GoldEdit(session, decision.document_id, reviewer)
+    for span in decision.added:
+        edit.remove(span)
     for old in decision.removed:
-        origin = ensure_annotator(session, old.origin).id if old.origin else None
-        decided = ensure_annotator(session, old.decided_by).id if old.decided_by else None
-        add_span(session, decision.document_id, gold.id, labels[old.span.label], old.span.start, old.span.end,
-                 old.span.text, origin_id=origin, decided_by_id=decided)
+        edit.add(old.span, old.origin, old.decided_by)
+    return edit.done()
 
 
 def set_adjudicated(session: Session, document_id: int, reviewer: str, adjudicated: bool = True) -> str | None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import groupby
 from dataclasses import dataclass
+from itertools import groupby
 
 from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.orm import Session
@@ -46,10 +46,13 @@ def _uncased(ch: str) -> bool:
     return ch.lower() == ch == ch.upper()
 
 
-def _candidates(query: str) -> ColumnElement[bool]:
-    """A SQL condition every matching document meets. ``lower()`` folds only ASCII on SQLite, so a query
-    with other cased letters (É, Σ) is narrowed by its longest run of caseless characters instead."""
+def _candidates(query: str, dialect: str) -> ColumnElement[bool]:
+    """A SQL condition every matching document meets. SQLite's LIKE already ignores ASCII case (twice as
+    fast as ``lower(text) LIKE``); elsewhere ASCII needs ``lower``. SQLite folds nothing beyond ASCII, so
+    a query with other cased letters (É, Σ) is narrowed by its longest run of caseless characters."""
     if query.isascii():
+        if dialect == "sqlite":
+            return Document.text.contains(query, autoescape=True)
         return Document.text.icontains(query, autoescape=True)
     longest = max(("".join(run) for caseless, run in groupby(query, _uncased) if caseless), key=len, default="")
     return Document.text.contains(longest, autoescape=True) if longest else true()
@@ -73,7 +76,8 @@ def search_documents(session: Session, query: str, *, limit: int = 500, context:
     if not query or limit <= 0:
         return []
     pattern = _pattern(query)
-    statement = (select(Document.id, Document.name, Document.text).where(_candidates(query))
+    where = _candidates(query, session.get_bind().dialect.name)
+    statement = (select(Document.id, Document.name, Document.text).where(where)
                  .order_by(Document.id).execution_options(yield_per=8))
     found: list[SearchHit] = []
     result = session.execute(statement)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from biaozhu.db.models import Annotator, Document, DocumentStatus, Span, TrashItem
 from biaozhu.db.spans import restore_span
 
-_SPAN_FIELDS = ("annotator_id", "label_id", "start", "end", "text", "note", "origin_id", "decided_by_id")
+_SPAN_FIELDS = ("id", "annotator_id", "label_id", "start", "end", "text", "note", "origin_id", "decided_by_id")
 
 
 class TrashRefused(ValueError):
@@ -85,6 +85,17 @@ def _when(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def _restore_spans(session: Session, document_id: int, spans: list[dict[str, Any]]) -> None:
+    """Spans back under their old ids (the app's undo history knows them by id), new ids where taken."""
+    taken = set(session.scalars(select(Span.id).where(Span.id.in_([span["id"] for span in spans]))))
+    rows = [{**span, "document_id": document_id, "created_at": _when(span["created_at"]),
+             "updated_at": _when(span["updated_at"])} for span in spans]
+    for group in ([row for row in rows if row["id"] not in taken],
+                  [{k: v for k, v in row.items() if k != "id"} for row in rows if row["id"] in taken]):
+        if group:
+            session.execute(insert(Span), group)
+
+
 def _restore_document(session: Session, item: TrashItem) -> int:
     p: dict[str, Any] = item.payload
     twin = session.scalar(select(Document.id).where(Document.sha256 == p["sha256"]))
@@ -97,9 +108,7 @@ def _restore_document(session: Session, item: TrashItem) -> int:
                         created_at=_when(p["created_at"]), **({"id": p["id"]} if free else {}))
     session.add(document)
     session.flush()
-    if p["spans"]:
-        session.execute(insert(Span), [{**span, "document_id": document.id, "created_at": _when(span["created_at"]),
-                                        "updated_at": _when(span["updated_at"])} for span in p["spans"]])
+    _restore_spans(session, document.id, p["spans"])
     if p["statuses"]:
         session.execute(insert(DocumentStatus), [{**status, "document_id": document.id,
                                                   "updated_at": _when(status["updated_at"])}

@@ -12,11 +12,13 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex,
+                            QSortFilterProxyModel, Qt, Signal)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from biaozhu.db.documents import DocumentSummary
-from biaozhu.gui.tables import SELECT_ROW, RowActivation, configure_table
+from biaozhu.gui.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
 NAME, LENGTH, STATUS, SPANS = range(4)
 DIGITS = re.compile(r"(\d+)")
@@ -197,6 +199,8 @@ class DocumentListPanel(QWidget):
         self._filter.setPlaceholderText(self.tr("Filter by name"))
         self._filter.setClearButtonEnabled(True)
         self._filter.textChanged.connect(self._proxy.set_needle)
+        self._filter.returnPressed.connect(self._open_first_shown)
+        self._filter.installEventFilter(self)
         self._status = QComboBox(self)
         self._status.addItems([self.tr("All"), self.tr("Unfinished"), self.tr("Done")])
         self._status.setToolTip(self.tr("Show documents by your status"))
@@ -206,6 +210,8 @@ class DocumentListPanel(QWidget):
         configure_table(self._view)
         self._view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # stored order until the user sorts
         self._view.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        statuses = [self._model.status_text(status) for status in STATUS_ORDER]
+        fit_columns(self._view, {LENGTH: ["9,999,999"], STATUS: statuses, SPANS: ["99999"]})
         RowActivation(self._view).row_activated.connect(self._activate)
         controls = QHBoxLayout()
         controls.addWidget(self._filter, 1)
@@ -222,7 +228,7 @@ class DocumentListPanel(QWidget):
         scroll = bar.value()
         self._model.set_rows(rows, annotator)
         if selected is not None and self.selected_document() is None:  # the model was reset
-            self._select(selected, reveal=False)
+            self._select(selected, scroll=False)
             bar.setValue(scroll)
 
     def selected_document(self) -> int | None:
@@ -232,40 +238,49 @@ class DocumentListPanel(QWidget):
         return self._model.summary(self._proxy.mapToSource(index).row()).id
 
     def select_document(self, document_id: int) -> None:
-        """Show which document is open (without emitting ``document_activated``); clears filters hiding it."""
-        self._select(document_id, reveal=True)
+        """Show which document is open, without emitting ``document_activated``. The window calls this after
+        every refresh, so it scrolls only when the row changes, and it leaves the user's filters alone: a
+        document they hide is open with no row selected."""
+        if self.selected_document() != document_id:
+            self._select(document_id, scroll=True)
 
-    def _select(self, document_id: int, *, reveal: bool) -> None:
-        """Make a document the current row; ``reveal`` clears filters that hide it and scrolls to it."""
+    def _select(self, document_id: int, *, scroll: bool) -> None:
         row = self._model.row_of(document_id)
-        if row is None:
+        index = self._proxy.mapFromSource(self._model.index(row, 0)) if row is not None else QModelIndex()
+        if not index.isValid():
             self._view.selectionModel().clear()
             return
-        index = self._proxy.mapFromSource(self._model.index(row, 0))
-        if not index.isValid() and reveal:
-            self._filter.clear()
-            self._status.setCurrentIndex(ALL)
-            index = self._proxy.mapFromSource(self._model.index(row, 0))
-        if not index.isValid():
-            return
         self._view.selectionModel().setCurrentIndex(index, SELECT_ROW)
-        if reveal:
+        if scroll:
             self._view.scrollTo(index)
 
     def next_unfinished(self, after_id: int | None) -> int | None:
-        """The next document after ``after_id`` in the visible order that this annotator has not finished,
-        wrapping around (``after_id`` itself comes last); documents hidden by the filters come after
-        the visible ones, so the answer is None only when everything is done."""
-        visible = [self._proxy.mapToSource(self._proxy.index(r, 0)).row() for r in range(self._proxy.rowCount())]
-        order = visible + sorted(set(range(self._model.rowCount())) - set(visible))
-        ids = [self._model.summary(row).id for row in order]
-        if after_id in ids:
-            at = ids.index(after_id) + 1
-            order = order[at:] + order[:at]
-        for row in order:
-            if not self._model.is_finished(row):
-                return self._model.summary(row).id
-        return None
+        """The next document after ``after_id`` in the list's order that this annotator has not finished,
+        wrapping around (``after_id`` itself comes last). Documents the filters show come first; hidden
+        ones only when every shown one is finished, so the answer is None only when everything is done."""
+        rows = list(range(self._model.rowCount()))
+        at = self._model.row_of(after_id) if after_id is not None else None
+        if at is not None:
+            rows = rows[at + 1:] + rows[:at + 1]
+        unfinished = [row for row in rows if not self._model.is_finished(row)]
+        shown = [row for row in unfinished if self._proxy.mapFromSource(self._model.index(row, 0)).isValid()]
+        candidates = shown or unfinished
+        return self._model.summary(candidates[0]).id if candidates else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the filter moves into the list, so typing a name and picking the document is all keys."""
+        if watched is self._filter and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Down and self._proxy.rowCount():
+            self._view.setFocus()
+            if not self._view.currentIndex().isValid():
+                self._view.selectionModel().setCurrentIndex(self._proxy.index(0, NAME), SELECT_ROW)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _open_first_shown(self) -> None:
+        """Enter in the filter opens the first document it shows, as in a quick-open box."""
+        if self._proxy.rowCount():
+            self._activate(self._proxy.index(0, NAME))
 
     def _activate(self, index: QModelIndex) -> None:
         self.document_activated.emit(self._model.summary(self._proxy.mapToSource(index).row()).id)

@@ -34,11 +34,12 @@ def display_breaks(text: str, longest: int = LONGEST_BLOCK) -> list[int]:
         line_end = len(text) if newline == -1 else newline
         start = line_start
         while line_end - start > longest:
-            window = text[start + longest - _LOOK_BACK:start + longest]
+            low = max(start + 1, start + longest - _LOOK_BACK)
+            window = text[low:start + longest]
             cut = max(window.rfind(c) for c in _SENTENCE_END)
             if cut == -1:
                 cut = max(window.rfind(c) for c in "，,、 ")
-            start += longest if cut == -1 else longest - _LOOK_BACK + cut + 1
+            start = start + longest if cut == -1 else low + cut + 1
             breaks.append(start)
         if newline == -1:
             return breaks

@@ -2,13 +2,13 @@
 the hit, the text after, one line each, so an analyst sees at a glance how a phrase is used.
 
 Keyboard first: type (the search runs as you pause, or at once on Enter), Down or Enter moves into the
-results, Enter or a double-click on a result opens it in the window.
+results, Enter or a double-click on a result opens it in the window. Searches run on a worker thread.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer,
-                            Signal)
+from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRunnable, Qt,
+                            QThreadPool, QTimer, Signal)
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (QDialog, QHeaderView, QLabel, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem,
                                QTableView, QVBoxLayout, QWidget)
@@ -78,15 +78,51 @@ class ElideLeftDelegate(QStyledItemDelegate):
         option.textElideMode = Qt.TextElideMode.ElideLeft
 
 
+class _SearchRun(QRunnable):
+    """One search on a worker thread, with its own session: a large project takes a few hundred ms to scan
+    and typing must not stall. Failures go to the UI thread too, where known storage errors are shown
+    and bugs raised."""
+
+    def __init__(self, relay: _Relay, sessions: sessionmaker[Session], query: str, generation: int) -> None:
+        super().__init__()
+        self.relay, self.sessions, self.query, self.generation = relay, sessions, query, generation
+
+    def run(self) -> None:
+        try:
+            with self.sessions() as session:
+                hits = search_documents(session, self.query, limit=LIMIT)
+        except Exception as exc:  # noqa: BLE001 - handed over, not swallowed
+            self.relay.failed.emit(self.generation, exc)
+        else:
+            self.relay.found.emit(self.generation, hits)
+
+
+class _Relay(QObject):
+    """Carries a worker's answer to the UI thread (a queued signal), tagged with its search's generation."""
+
+    found = Signal(int, object)
+    failed = Signal(int, object)
+
+
 class ProjectSearchDialog(QDialog):
-    """Search every document; ``hit_activated`` carries (document id, start, end) of the hit to open."""
+    """Search every document; ``hit_activated`` carries (document id, start, end) of the hit to open and
+    ``searched`` says the hits for the current text are on screen."""
 
     hit_activated = Signal(int, int, int)
+    searched = Signal()
 
     def __init__(self, sessions: sessionmaker[Session], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sessions = sessions
         self._searched: str | None = None
+        self._generation = 0  # answers from older searches are dropped
+        self._pending = False  # a search for the current text is running
+        self._focus_results = False  # Enter was pressed before the answer came
+        self._pool = QThreadPool(self)  # waits for a running search when the dialog is deleted
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay()
+        self._relay.found.connect(self._show_hits)
+        self._relay.failed.connect(self._show_failure)
         self.setWindowTitle(self.tr("Find in all documents"))
         self.resize(900, 500)
         self._query = QLineEdit(self)
@@ -117,7 +153,7 @@ class ProjectSearchDialog(QDialog):
         layout.addWidget(self._summary)
 
     def search(self, query: str) -> None:
-        """Show the hits for ``query`` now (e.g. the text selected in the window, to look for elsewhere)."""
+        """Look for ``query`` now (e.g. the text selected in the window, to find it elsewhere)."""
         self._query.setText(query)
         self._search_now()
 
@@ -130,18 +166,36 @@ class ProjectSearchDialog(QDialog):
         if query == self._searched:
             return
         self._searched = query
-        try:
-            with self._sessions() as session:
-                hits = search_documents(session, query, limit=LIMIT)
-        except SQLAlchemyError as exc:
-            known = known_storage_error(exc)
-            if known is None:
-                raise
+        self._generation += 1
+        self._pool.clear()  # searches still queued are out of date
+        if not query:
+            self._show_hits(self._generation, [])
+            return
+        self._summary.setText(self.tr("Searching…"))
+        self._pending = True
+        self._pool.start(_SearchRun(self._relay, self._sessions, query, self._generation))
+
+    def _show_hits(self, generation: int, hits: list[SearchHit]) -> None:
+        if generation != self._generation:
+            return
+        self._pending = False
+        self._model.set_hits(hits)
+        self._summary.setText(self._describe(self._searched or "", hits))
+        if self._focus_results:
+            self._focus_results = False
+            self._focus_first_hit()
+        self.searched.emit()
+
+    def _show_failure(self, generation: int, exc: Exception) -> None:
+        known = known_storage_error(exc) if isinstance(exc, SQLAlchemyError) else None
+        if known is None:
+            raise exc
+        if generation == self._generation:
+            self._pending = self._focus_results = False
             self._model.set_hits([])
             self._summary.setText(str(known))
-            return
-        self._model.set_hits(hits)
-        self._summary.setText(self._describe(query, hits))
+            self._searched = None  # the same text again is worth a retry
+            self.searched.emit()
 
     def _describe(self, query: str, hits: list[SearchHit]) -> str:
         if not query:
@@ -157,8 +211,14 @@ class ProjectSearchDialog(QDialog):
         return sentence.replace("%1", found).replace("%2", documents).replace("%3", str(LIMIT))
 
     def _enter_results(self) -> None:
-        """Enter in the query: search at once and move to the first hit, ready for Enter again."""
+        """Enter (or Down) in the query: search at once and move to the first hit, ready for Enter again."""
         self._search_now()
+        if self._pending:
+            self._focus_results = True
+        else:
+            self._focus_first_hit()
+
+    def _focus_first_hit(self) -> None:
         if self._model.rowCount():
             self._results.setFocus()
             self._results.selectionModel().setCurrentIndex(self._model.index(0, DOCUMENT), SELECT_ROW)

@@ -11,10 +11,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QHeaderView, QStyle, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from biaozhu.db.spans import SpanRow
-from biaozhu.gui.tables import SELECT_ROW, RowActivation, configure_table
+from biaozhu.gui.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
 TEXT, LABEL, START, END = range(4)
 UNKNOWN_LABEL = ("?", "", "#9e9e9e")  # a label deleted since the spans were read
@@ -43,9 +43,9 @@ def colour_swatch(colour: str, size: int = 12) -> QIcon:
 
 
 def label_text(label: tuple[str, str, str]) -> str:
-    """"PROGRAM 项目": the name that exports carry, and the title analysts know it by."""
+    """The title analysts know a label by (项目), short enough for a narrow dock; else its name."""
     name, title, _ = label
-    return f"{name} {title}" if title else name
+    return title or name
 
 
 def sort_key(column: int, labels: Labels) -> Callable[[SpanRow], tuple[object, ...]]:
@@ -80,7 +80,7 @@ class SpanTableModel(QAbstractTableModel):
     def labels(self) -> Labels:
         return self._labels
 
-    def span(self, row: int) -> SpanRow:
+    def span_at(self, row: int) -> SpanRow:
         return self._spans[row]
 
     def row_of(self, span_id: int) -> int | None:
@@ -102,6 +102,9 @@ class SpanTableModel(QAbstractTableModel):
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and column == TEXT:
             return span.text
+        if role == Qt.ItemDataRole.ToolTipRole and column == LABEL:
+            name, title, _ = self._labels.get(span.label_id, UNKNOWN_LABEL)
+            return f"{name} {title}".strip()
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -156,8 +159,9 @@ class SpanTablePanel(QWidget):
         self._view.sortByColumn(START, Qt.SortOrder.AscendingOrder)
         header = self._view.horizontalHeader()
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self._view, {START: ["9999999"], END: ["9999999"]})
         RowActivation(self._view).row_activated.connect(
-            lambda index: self.span_activated.emit(self._model.span(index.row()).id))
+            lambda index: self.span_activated.emit(self._model.span_at(index.row()).id))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._view)
@@ -177,18 +181,18 @@ class SpanTablePanel(QWidget):
 
     def _fit_label_column(self, labels: Labels) -> None:
         """Wide enough for the longest label and its swatch: measured on the few labels, not the many rows."""
-        metrics = self._view.fontMetrics()
-        widest = max((metrics.horizontalAdvance(label_text(label)) for label in labels.values()), default=0)
-        swatch = self._view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        self._view.horizontalHeader().resizeSection(LABEL, widest + swatch + 24)
+        swatch = " " * 6  # room for the colour square
+        fit_columns(self._view, {LABEL: [swatch + label_text(label) for label in labels.values()]})
 
     def selected_span(self) -> int | None:
         index = self._view.selectionModel().currentIndex()
-        return self._model.span(index.row()).id if index.isValid() else None
+        return self._model.span_at(index.row()).id if index.isValid() else None
 
     def select_span(self, span_id: int | None) -> None:
-        """Follow the selection made in the document view, without emitting ``span_activated``."""
-        self._select(span_id, scroll_to=True)
+        """Follow the selection made in the document view, without emitting ``span_activated``; scrolls
+        only when the selection changes, since the window calls this after every refresh."""
+        if span_id is None or self.selected_span() != span_id:
+            self._select(span_id, scroll_to=True)
 
     def _select(self, span_id: int | None, *, scroll_to: bool) -> None:
         row = None if span_id is None else self._model.row_of(span_id)

@@ -3,7 +3,7 @@ one meaning of "open this row" (a click, Enter or a double-click) that fires onc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QModelIndex, QObject, Signal
+from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
 SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
@@ -21,6 +21,18 @@ def configure_table(view: QTableView, *, sortable: bool = True) -> None:
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     rows.setDefaultSectionSize(view.fontMetrics().height() + 8)  # compact: more of a long list on screen
     view.horizontalHeader().setHighlightSections(False)
+
+
+def fit_columns(view: QTableView, samples: dict[int, list[str]]) -> None:
+    """Size columns to their header and the widest of a few sample values (measured once, not per row),
+    so the stretching column gets the rest of a narrow dock."""
+    header = view.horizontalHeader()
+    model = view.model()
+    cells, titles = view.fontMetrics(), header.fontMetrics()
+    for column, texts in samples.items():
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        widest = max([cells.horizontalAdvance(text) for text in texts] + [titles.horizontalAdvance(title) + 16])
+        header.resizeSection(column, widest + 16)
 
 
 class RowActivation(QObject):

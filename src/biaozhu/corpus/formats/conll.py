@@ -8,6 +8,7 @@ and before a document's first sentence ``# document = {"id", "name", "annotator"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from biaozhu.corpus.formats.sequences import ReadSentence, assemble, tagged_sent
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
 from biaozhu.corpus.text import decode
 
+_TAG = re.compile(r"^(O|[BIMESLU]-\S+)$", re.IGNORECASE)
 EXTENSIONS = (".conll", ".bio", ".bioes", ".bmes", ".iob", ".tsv")
 
 
@@ -70,6 +72,8 @@ def _sentences(lines: list[str], path: Path) -> Iterator[ReadSentence]:
         fields = line.split("\t") if "\t" in line else line.split()
         if len(fields) < 2:
             raise InputError(path, f"expected a token and a tag separated by a tab, not {line!r}", number)
+        if not _TAG.match(fields[-1].strip()):
+            raise InputError(path, f"{fields[-1].strip()!r} is not a tag (O, or B-/I-/E-/S-/M- and a label)", number)
         if current is None:
             current = ReadSentence([], [], number, pending_text, group, info)
         current.tokens.append(fields[0])

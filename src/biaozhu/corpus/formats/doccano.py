@@ -16,7 +16,7 @@ import orjson
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.common import RawSpan, build_document, json_lines, meta_of, owner, require_some
-from biaozhu.corpus.model import AnnotatedText, SourceDocument, Span
+from biaozhu.corpus.model import AnnotatedText, SourceDocument, Span, ordered
 
 
 def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[RawSpan]:
@@ -66,14 +66,14 @@ def document_meta(doc: AnnotatedText) -> dict[str, Any]:
 def doccano_record(doc_id: int, text: str, spans: Iterable[Span], annotator: str | None,
                    meta: dict[str, Any]) -> dict[str, Any]:
     """The doccano ``label`` form of one document and one annotator's spans, sorted."""
-    return {"id": doc_id, "text": text, "label": [[s.start, s.end, s.label] for s in sorted(spans)],
+    return {"id": doc_id, "text": text, "label": [[s.start, s.end, s.label] for s in ordered(spans)],
             "annotator": annotator, "meta": meta}
 
 
 def entities_record(doc: AnnotatedText) -> dict[str, Any]:
     """The doccano ``entities`` form: one dict per span, numbered within the document."""
     entities = [{"id": n, "label": s.label, "start_offset": s.start, "end_offset": s.end}
-                for n, s in enumerate(sorted(doc.spans), start=1)]
+                for n, s in enumerate(ordered(doc.spans), start=1)]
     return {"id": doc.id, "text": doc.text, "entities": entities, "annotator": doc.annotator,
             "meta": document_meta(doc)}
 

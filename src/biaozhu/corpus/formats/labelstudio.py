@@ -18,7 +18,7 @@ import orjson
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.common import RawSpan, build_document
-from biaozhu.corpus.model import AnnotatedText, SourceDocument
+from biaozhu.corpus.model import AnnotatedText, SourceDocument, ordered
 
 GOLD = "gold"
 
@@ -26,7 +26,7 @@ GOLD = "gold"
 def _result(doc: AnnotatedText) -> list[dict[str, Any]]:
     return [{"id": f"{doc.id}-{n}", "from_name": "label", "to_name": "text", "type": "labels", "origin": "manual",
              "value": {"start": s.start, "end": s.end, "text": s.text, "labels": [s.label]}}
-            for n, s in enumerate(sorted(doc.spans))]
+            for n, s in enumerate(ordered(doc.spans))]
 
 
 def labelstudio_task(layers: Sequence[AnnotatedText]) -> dict[str, Any]:
@@ -79,8 +79,8 @@ def _raw_spans(results: Any, path: Path, where: str, notes: list[str]) -> list[R
 
 def _task_documents(task: Any, number: int, path: Path, annotator: str | None) -> list[SourceDocument]:
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
-        raise InputError(path, f'task {number}: each task needs a "data" object with the text')
-    where = f"task {task.get('id', number)}"
+        raise InputError(path, f'task #{number + 1}: each task needs a "data" object with the text')
+    where = f"task {task['id']}" if 'id' in task else f"task #{number + 1}"
     data = task["data"]
     text = data.get("text")
     if not isinstance(text, str):

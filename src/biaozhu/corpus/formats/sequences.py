@@ -15,7 +15,7 @@ from typing import Any
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.common import build_document
-from biaozhu.corpus.model import AnnotatedText, SourceDocument
+from biaozhu.corpus.model import AnnotatedText, SourceDocument, ordered
 from biaozhu.corpus.sentences import sentence_ranges
 from biaozhu.corpus.tagging import decode, encode
 from biaozhu.corpus.tokens import tokenise
@@ -36,7 +36,7 @@ def tagged_sentences(doc: AnnotatedText, *, scheme: str, level: str, sentences: 
                      max_length: int = 0) -> Iterator[TaggedSentence]:
     """Sentences (or the whole document) with a tag per token; ``doc.spans`` must not overlap."""
     ranges = sentence_ranges(doc.text, doc.spans, max_length) if sentences else [(0, len(doc.text))]
-    spans = sorted(doc.spans)
+    spans = ordered(doc.spans)
     for number, (start, end) in enumerate(ranges):
         tokens = tokenise(doc.text, spans, level, start, end)
         inside = [s for s in spans if start <= s.start and s.end <= end]

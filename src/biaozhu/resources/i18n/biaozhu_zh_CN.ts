@@ -17,27 +17,27 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../gui/document_list.py" line="193"/>
+        <location filename="../../gui/document_list.py" line="197"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="197"/>
+        <location filename="../../gui/document_list.py" line="201"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="197"/>
+        <location filename="../../gui/document_list.py" line="201"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="197"/>
+        <location filename="../../gui/document_list.py" line="201"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="198"/>
+        <location filename="../../gui/document_list.py" line="202"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -45,42 +45,42 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../gui/document_list.py" line="61"/>
+        <location filename="../../gui/document_list.py" line="62"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="61"/>
+        <location filename="../../gui/document_list.py" line="62"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="62"/>
+        <location filename="../../gui/document_list.py" line="63"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="62"/>
+        <location filename="../../gui/document_list.py" line="63"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="86"/>
+        <location filename="../../gui/document_list.py" line="87"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="86"/>
+        <location filename="../../gui/document_list.py" line="87"/>
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="86"/>
+        <location filename="../../gui/document_list.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="86"/>
+        <location filename="../../gui/document_list.py" line="87"/>
         <source>Spans</source>
         <translation>标注数</translation>
     </message>
@@ -116,99 +116,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="88"/>
-        <location filename="../../gui/main_window.py" line="117"/>
+        <location filename="../../gui/main_window.py" line="90"/>
+        <location filename="../../gui/main_window.py" line="119"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="106"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114"/>
+        <location filename="../../gui/main_window.py" line="116"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="232"/>
+        <location filename="../../gui/main_window.py" line="234"/>
         <source>Select some text first (mouse or Shift+arrows), or click a span to relabel it.</source>
         <translation>请先选中文字（用鼠标或 Shift+方向键），或点击一个标注来更改它的标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
+        <location filename="../../gui/main_window.py" line="241"/>
         <source>Only spaces and punctuation are selected: nothing to tag.</source>
         <translation>选中的只有空格和标点，没有可标注的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>Refused: [%1, %2) would cross the span “%3” [%4, %5); spans may nest but not cross.</source>
         <translation>未执行：[%1, %2) 会与标注“%3” [%4, %5) 交叉；标注可以嵌套，但不能交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="258"/>
-        <location filename="../../gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="260"/>
+        <location filename="../../gui/main_window.py" line="275"/>
         <source>Click a span (or press Tab) to select it first.</source>
         <translation>请先点击一个标注（或按 Tab）选中它。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280"/>
+        <location filename="../../gui/main_window.py" line="282"/>
         <source>Refused: the span would cross “%1”.</source>
         <translation>未执行：该标注会与“%1”交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="290"/>
+        <location filename="../../gui/main_window.py" line="292"/>
         <source>Select a span first: its text is what gets tagged everywhere.</source>
         <translation>请先选中一个标注：与它相同的文字将在各处被标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299"/>
+        <location filename="../../gui/main_window.py" line="301"/>
         <source>Nothing to tag: %1 occurrences skipped (already tagged or crossing a span).</source>
         <translation>没有可标注的：跳过了 %1 处（已有标注，或会与标注交叉）。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="304"/>
+        <location filename="../../gui/main_window.py" line="306"/>
         <source>Tagged %1 occurrences; %2 skipped (already tagged or crossing a span).</source>
         <translation>已标注 %1 处；跳过 %2 处（已有标注，或会与标注交叉）。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318"/>
+        <location filename="../../gui/main_window.py" line="320"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="320"/>
+        <location filename="../../gui/main_window.py" line="322"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322"/>
+        <location filename="../../gui/main_window.py" line="324"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="338"/>
+        <location filename="../../gui/main_window.py" line="340"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="340"/>
+        <location filename="../../gui/main_window.py" line="342"/>
         <source>%1 hits</source>
         <translation>找到 %1 处</translation>
     </message>
@@ -216,41 +216,46 @@
 <context>
     <name>ProjectSearchDialog</name>
     <message>
-        <location filename="../../gui/project_search.py" line="90"/>
+        <location filename="../../gui/project_search.py" line="126"/>
         <source>Find in all documents</source>
         <translation>在所有文档中查找</translation>
     </message>
     <message>
-        <location filename="../../gui/project_search.py" line="93"/>
+        <location filename="../../gui/project_search.py" line="129"/>
         <source>Text to find in every document</source>
         <translation>要在所有文档中查找的文字</translation>
     </message>
     <message>
-        <location filename="../../gui/project_search.py" line="150"/>
+        <location filename="../../gui/project_search.py" line="174"/>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/project_search.py" line="204"/>
         <source>Not found in any document</source>
         <translation>所有文档中都没有找到</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/project_search.py" line="151"/>
+        <location filename="../../gui/project_search.py" line="205"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n 处</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/project_search.py" line="152"/>
+        <location filename="../../gui/project_search.py" line="206"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n 篇文档</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/project_search.py" line="154"/>
+        <location filename="../../gui/project_search.py" line="208"/>
         <source>%1 in %2 (the first %3 are shown: make the text longer to narrow the search)</source>
         <translation>在 %2中找到 %1（只显示前 %3 处：输入更长的文字可缩小范围）</translation>
     </message>
     <message>
-        <location filename="../../gui/project_search.py" line="156"/>
+        <location filename="../../gui/project_search.py" line="210"/>
         <source>%1 in %2</source>
         <translation>在 %2中找到 %1</translation>
     </message>
@@ -286,27 +291,27 @@
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../gui/span_table.py" line="88"/>
+        <location filename="../../gui/span_table.py" line="110"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../gui/span_table.py" line="88"/>
+        <location filename="../../gui/span_table.py" line="110"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/span_table.py" line="88"/>
+        <location filename="../../gui/span_table.py" line="110"/>
         <source>Start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/span_table.py" line="88"/>
+        <location filename="../../gui/span_table.py" line="110"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/span_table.py" line="90"/>
+        <location filename="../../gui/span_table.py" line="112"/>
         <source>Offset in characters from the start of the document</source>
         <translation>从文档开头算起的字符位置（从 0 开始）</translation>
     </message>

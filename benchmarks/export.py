@@ -1,0 +1,105 @@
+"""Export speed and memory: ``biaozhu export`` (jsonl) against the floor, raw sqlite3 rows serialised with orjson.
+
+Builds projects of N documents with 100 spans each (bulk insert through sqlite3), then runs, each in its
+own process so that peak RSS is its own: the floor, and the real command line. The goal (issue 5): within
+2x of the floor's time, and memory that does not grow with the corpus (compare the two sizes).
+
+    python benchmarks/export.py [--documents 10000] [--spans-per-document 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FLOOR = r"""
+import sqlite3, sys, orjson
+db, out = sys.argv[1], sys.argv[2]
+connection = sqlite3.connect(db)
+labels = dict(connection.execute("SELECT id, name FROM labels"))
+spans = connection.execute('SELECT document_id, start, "end", label_id FROM spans ORDER BY document_id, start, "end"')
+pending = next(spans, None)
+with open(out, "wb") as handle:
+    for doc_id, text in connection.execute("SELECT id, text FROM documents ORDER BY id"):
+        label = []
+        while pending is not None and pending[0] == doc_id:
+            label.append([pending[1], pending[2], labels[pending[3]]])
+            pending = next(spans, None)
+        handle.write(orjson.dumps({"id": doc_id, "text": text, "label": label}) + b"\n")
+"""
+CHARS = "泸州市委统战部银行发放金融速贷亿元万企兴村行动工商联同心服务户人次项目指标机构组织开展全年累计"
+
+
+def build(path: Path, documents: int, per_document: int, seed: int = 1) -> None:
+    """A real project (migrated schema, default labels) filled through sqlite3 in one transaction."""
+    from biaozhu.db.engine import create_project_engine, session_factory
+    from biaozhu.db.project import initialise
+
+    engine = create_project_engine(str(path))
+    with session_factory(engine).begin() as session:
+        initialise(session, with_seeds=False)
+    engine.dispose()
+    rng = random.Random(seed)
+    connection = sqlite3.connect(path)
+    label_ids = [row[0] for row in connection.execute("SELECT id FROM labels")]
+    connection.execute("INSERT INTO annotators (name, role, created_at) VALUES ('alice', 'annotator', '2026-01-01')")
+    now = "2026-01-01 00:00:00"
+    for doc_id in range(1, documents + 1):
+        text = "".join(rng.choice(CHARS) for _ in range(per_document * 10))
+        connection.execute("INSERT INTO documents (id, name, source, text, length, sha256, normalisation, meta, "
+                           "created_at) VALUES (?, ?, '', ?, ?, ?, '{}', '{}', ?)",
+                           (doc_id, f"doc{doc_id}.txt", text, len(text), hashlib.sha256(text.encode()).hexdigest(), now))
+        connection.executemany(
+            'INSERT INTO spans (document_id, annotator_id, label_id, start, "end", text, note, created_at, updated_at) '
+            "VALUES (?, 1, ?, ?, ?, ?, '', ?, ?)",
+            [(doc_id, rng.choice(label_ids), s, s + 5, text[s:s + 5], now, now)
+             for s in range(0, per_document * 10, 10)])
+    connection.commit()
+    connection.close()
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """Wall time (s) and peak RSS (MB) of one child process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode() if process.stderr else ''}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def run(documents: int, per_document: int, folder: Path) -> None:
+    db = folder / f"bench-{documents}.sqlite"
+    started = time.perf_counter()
+    build(db, documents, per_document)
+    print(f"{documents} documents, {documents * per_document} spans ({db.stat().st_size / 1e6:.0f} MB) "
+          f"built in {time.perf_counter() - started:.1f} s")
+    out = folder / "out.jsonl"
+    floor = measure([sys.executable, "-c", FLOOR, str(db), str(out)])
+    ours = measure([sys.executable, "-m", "biaozhu", "--db", str(db), "export", "--layer", "alice", "-o", str(out)])
+    print(f"  floor (sqlite3 + orjson): {floor[0]:6.2f} s  {floor[1]:6.0f} MB peak RSS")
+    print(f"  biaozhu export jsonl:     {ours[0]:6.2f} s  {ours[1]:6.0f} MB peak RSS  "
+          f"({ours[0] / floor[0]:.2f}x the floor's time)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--spans-per-document", type=int, default=100)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        for documents in (args.documents // 5, args.documents):  # two sizes: memory must not grow with the corpus
+            run(documents, args.spans_per_document, Path(folder))
+
+
+if __name__ == "__main__":
+    main()
