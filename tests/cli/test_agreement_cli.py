@@ -53,8 +53,13 @@ def test_json_and_table_give_the_same_figures(cli, project: Path) -> None:
     assert data["alpha"]["documents"] == 1 and data["alpha"]["value"] is not None
     table = cli("--db", project, "agreement", check=True).stdout
     assert f"Cohen's kappa {expected:.3f}" in table and f"{data['alpha']['value']:.3f}" in table
-    rows = {line.split()[0]: line.split()[1:] for line in table.splitlines() if line.startswith("  ")}
-    assert rows["all"] == ["0.500", "0.667", "0.571", "0.750", "1.000", "0.857", "3/4"]
+    rows: dict[str, list[str]] = {}
+    for line in table.splitlines():  # the first row of a label is in the figures, the second in the confusion matrix
+        if line.startswith("  "):
+            rows.setdefault(line.split()[0], line.split()[1:])
+    assert rows["all"] == ["0.500", "0.667", "0.571", "0.750", "1.000", "0.857", f"{expected:.3f}", "3/4"]
+    assert rows["METRIC"] == ["1.000", "1.000", "1.000", "1.000", "1.000", "1.000", "1.000", "1/1"]
+    assert pair["kappa_by_label"]["METRIC"] == 1.0
     assert "disagreements: boundary 1, label 0, boundary+label 0, only 张三 0, only 李四 1" in table
 
 
@@ -69,6 +74,8 @@ def test_annotators_and_labels_filter_and_order(cli, project: Path) -> None:
 def test_roles_review_and_gold(cli, project: Path) -> None:
     listed = cli("--db", project, "annotators", check=True).stdout.splitlines()
     assert listed == ["name\trole\tspans\tdocuments", "张三\tannotator\t3\t1", "李四\tannotator\t4\t1"]
+    before = cli("--db", project, "review", check=True).stdout  # list, writing nothing
+    assert "(张三, 李四): 2 agreed, 2 open" in before and "1 documents compared, 2 open disagreements" in before
     refused = cli("--db", project, "review", "auto", "--reviewer", "张三")
     assert refused.returncode == 2 and "张三 is not a reviewer" in refused.stderr
     assert "王五 is now a reviewer" in cli("--db", project, "annotators", "role", "王五", "reviewer", check=True).stdout

@@ -14,7 +14,7 @@ from biaozhu.db.engine import create_project_engine, session_factory
 
 
 def test_a_backup_taken_while_annotating_is_one_consistent_moment(db_url: str, sessions: sessionmaker[Session],
-                                                                  tmp_path: Path, cli,  # type: ignore[no-untyped-def]
+                                                                  tmp_path: Path, cli,
                                                                   annotator_worker: ModuleType) -> None:
     if "://" in db_url:
         refused = cli("--db", db_url, "backup", tmp_path / "copy.sqlite")
@@ -57,7 +57,7 @@ def test_a_backup_taken_while_annotating_is_one_consistent_moment(db_url: str, s
 
 
 def test_backup_refuses_to_overwrite_or_to_copy_onto_the_project(sqlite_path: Path, tmp_path: Path,
-                                                                 cli) -> None:  # type: ignore[no-untyped-def]
+                                                                 cli) -> None:
     cli("--db", sqlite_path, "labels", check=True)
     existing = tmp_path / "existing.sqlite"
     existing.write_bytes(b"my other project")

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import orjson
@@ -138,8 +137,7 @@ def conll_sentences(path: Path) -> list[list[tuple[str, str]]]:
     return sentences
 
 
-@pytest.mark.parametrize(("scheme", "seqeval_scheme"), [("bio", "IOB2"), ("bioes", "IOBES")])
-@pytest.mark.parametrize("level", ["char", "word"])
+@pytest.mark.parametrize(("scheme", "seqeval_scheme", "level"), [("bio", "IOB2", "char"), ("bioes", "IOBES", "word")])
 def test_conll_is_valid_for_seqeval_in_strict_mode(cli, project: Path, tmp_path: Path, scheme: str,
                                                    seqeval_scheme: str, level: str) -> None:
     from seqeval import scheme as schemes
@@ -325,3 +323,24 @@ def test_brat_exports_a_folder_per_layer_and_keeps_annotators(cli, project: Path
     (tmp_path / "mine" / "notes.md").write_text("mine")
     refused = cli("--db", project, "export", "--format", "brat", "-o", tmp_path / "mine")
     assert refused.returncode == 2 and (tmp_path / "mine" / "notes.md").exists()
+
+
+def test_majority_layer(cli, project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "majority.conll"
+    result = cli("--db", project, "export", "--layer", "majority", "--format", "conll", "-o", out, check=True)
+    assert f"exported 2 documents (2 records), {sum(map(len, SPANS.values())) - NESTED} spans" in result.stderr
+    fresh = tmp_path / "fresh.sqlite"
+    cli("--db", fresh, "import", out, "--create-labels", check=True)
+    assert layer_of(cli, fresh, tmp_path, "majority") == expected(nested=False)  # alice and bob agree
+    nobody = cli("--db", project, "export", "--layer", "majority", "--documents", "done", "-o", out, check=True)
+    assert "exported 0 documents" in nobody.stderr  # bob is not done with any document
+
+
+@pytest.mark.parametrize("fmt", ["conll", "spans"])
+def test_a_span_ending_in_white_space_is_refused_by_token_formats_not_trimmed(cli, tmp_path: Path, fmt: str) -> None:
+    db, source, out = tmp_path / "p.sqlite", tmp_path / "in.jsonl", tmp_path / "out"
+    source.write_bytes(b'{"text": "\xe6\xb3\xb8\xe5\xb7\x9e \xe9\x93\xb6\xe8\xa1\x8c", "label": [[0, 3, "ORGANIZATION"]]}\n')
+    cli("--db", db, "import", source, "--annotator", "alice", check=True)
+    result = cli("--db", db, "export", "--format", fmt, "-o", out)
+    assert result.returncode == 2 and not out.exists()
+    assert "span ORGANIZATION '泸州 ' [0, 3) starts or ends with white space" in result.stderr

@@ -27,12 +27,12 @@ def assert_told(result: subprocess.CompletedProcess[str], *phrases: str) -> None
     assert all(phrase in result.stderr for phrase in phrases), result.stderr
 
 
-def label_names(cli, db: Path | str) -> list[str]:  # type: ignore[no-untyped-def]
+def label_names(cli, db: Path | str) -> list[str]:
     return [line.split("\t")[1] for line in cli("--db", db, "labels", check=True).stdout.splitlines()]
 
 
 def test_a_project_locked_past_the_timeout_says_busy_and_keeps_nothing_half_done(sqlite_path: Path,
-                                                                                 cli) -> None:  # type: ignore[no-untyped-def]
+                                                                                 cli) -> None:
     cli("--db", sqlite_path, "labels", check=True)
     holder = sqlite3.connect(sqlite_path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another program writing, and not letting go
@@ -64,7 +64,7 @@ def read_only_file(path: Path) -> Iterator[None]:
         subprocess.run(["chattr", "-i", str(path)], check=True)
 
 
-def test_a_read_only_project_says_so(sqlite_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_read_only_project_says_so(sqlite_path: Path, cli) -> None:
     cli("--db", sqlite_path, "labels", check=True)
     before = sqlite_path.read_bytes()
     with read_only_file(sqlite_path):
@@ -89,7 +89,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_a_full_disk_says_so_and_the_project_stays_whole(small_disk: Path, tmp_path: Path,
-                                                         cli) -> None:  # type: ignore[no-untyped-def]
+                                                         cli) -> None:
     project = small_disk / "project.sqlite"
     cli("--db", project, "import", seeds_dir(), check=True)
     big = tmp_path / "big.txt"
@@ -103,13 +103,13 @@ def test_a_full_disk_says_so_and_the_project_stays_whole(small_disk: Path, tmp_p
         assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
 
-def test_a_file_that_is_not_a_project_says_so(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_is_not_a_project_says_so(tmp_path: Path, cli) -> None:
     garbage = tmp_path / "garbage.sqlite"
     garbage.write_bytes(random.Random(2).randbytes(50_000))
     assert_told(cli("--db", garbage, "docs"), "not a biaozhu project, or it is corrupt")
 
 
-def test_a_damaged_project_says_it_is_corrupt(sqlite_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_project_says_it_is_corrupt(sqlite_path: Path, cli) -> None:
     cli("--db", sqlite_path, "import", seeds_dir(), check=True)
     data = bytearray(sqlite_path.read_bytes())
     page = int.from_bytes(data[16:18], "big")
@@ -118,7 +118,7 @@ def test_a_damaged_project_says_it_is_corrupt(sqlite_path: Path, cli) -> None:  
     assert_told(cli("--db", sqlite_path, "docs"), "corrupt", "restore it from a backup")
 
 
-def test_a_project_from_a_newer_biaozhu_is_refused_untouched(db_url: str, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_project_from_a_newer_biaozhu_is_refused_untouched(db_url: str, cli) -> None:
     cli("--db", db_url, "labels", check=True)
     url = db_url if "://" in db_url else f"sqlite:///{db_url}"
     engine = create_engine(make_url(url))

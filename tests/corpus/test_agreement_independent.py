@@ -15,7 +15,8 @@ import numpy as np
 from hypothesis import given, settings, strategies as st
 from sklearn.metrics import cohen_kappa_score
 
-from biaozhu.corpus.agreement import AnnotatedDocument, measure_agreement
+from biaozhu.corpus.agreement import DISAGREEMENT_COUNTS, AnnotatedDocument, measure_agreement
+from biaozhu.corpus.agreement_cells import confusion_behind, disagreements_behind
 from biaozhu.corpus.model import Span
 from biaozhu.corpus.spans import crosses
 
@@ -81,6 +82,9 @@ def test_kappa_equals_scikit_learn(documents: list[AnnotatedDocument]) -> None:
             assert pair.kappa is None and pair.documents == 0
             continue
         assert same(pair.kappa, quietly(cohen_kappa_score, a_labels, b_labels))
+        for label in LABELS:  # one label against the rest
+            assert same(pair.label_kappa(label), quietly(cohen_kappa_score, [x == label for x in a_labels],
+                                                         [y == label for y in b_labels]))
 
 
 @settings(max_examples=300, deadline=None)
@@ -110,3 +114,17 @@ def test_single_category_is_undefined_where_the_references_give_nan_or_refuse() 
     assert math.isnan(quietly(cohen_kappa_score, ["O"] * 5, ["O"] * 5))
     assert math.isnan(quietly(krippendorff.alpha, reliability_data=[[0] * 5, [0] * 5],
                               level_of_measurement="nominal", value_domain=[0, 1]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(corpus())
+def test_every_cell_lists_as_many_as_it_counts(documents: list[AnnotatedDocument]) -> None:
+    report = measure_agreement(documents)
+    labels = [*report.labels, "O"]
+    for pair in report.pairs:
+        for count in DISAGREEMENT_COUNTS:
+            assert len(list(disagreements_behind(documents, pair.a, pair.b, count))) == pair.disagreements[count]
+        for row in labels:
+            for column in labels:
+                behind = list(confusion_behind(documents, pair.a, pair.b, row, column))
+                assert len(behind) == pair.confusion[row, column]

@@ -79,15 +79,24 @@ def test_accept_both_reject_edit_and_undo(sessions: sessionmaker[Session], docum
         rejected = reject(session, document, "王五", boundary)
         assert {g.span for g in rejected.removed} == {LOAN, SHORT} and gold_spans(session, document) == []
     with sessions.begin() as session:
-        undo(session, "王五", rejected)
+        restored = undo(session, "王五", rejected)
         assert {(g.span, g.origin) for g in gold_spans(session, document)} == {(LOAN, "张三"), (SHORT, "李四")}
+    with sessions.begin() as session:
+        undo(session, "王五", restored)  # redo the rejection
+        assert gold_spans(session, document) == []
+        undo(session, "王五", rejected)
     with sessions.begin() as session:
         edited = edit_boundary(session, document, "王五", boundary, LOAN.start, LOAN.end - 2, "PROGRAM")
         [gold] = gold_spans(session, document)
         assert (gold.span.text, gold.origin, gold.decided_by) == ("酒城同心金融", "王五", "王五")
+        assert [item.kind for item in review_document(session, document).open] == ["label"]  # boundary decided
     with sessions.begin() as session:
         undo(session, "王五", edited)
         assert {g.span for g in gold_spans(session, document)} == {LOAN, SHORT}
+    with sessions.begin() as session:
+        edit_boundary(session, document, "王五", boundary, LOAN.start, LOAN.end - 2, "PROGRAM")
+        accept(session, document, "王五", boundary, ["张三"])  # replaces the reviewer's own version too
+        assert [(g.span, g.origin) for g in gold_spans(session, document)] == [(LOAN, "张三")]
 
 
 def test_versions_that_cross_cannot_both_be_accepted(sessions: sessionmaker[Session]) -> None:

@@ -39,7 +39,7 @@ def annotated_document(sessions: sessionmaker[Session]) -> tuple[int, int]:
 
 
 def test_a_deleted_document_comes_back_whole_with_every_layer(db_url: str, sessions: sessionmaker[Session],
-                                                              cli) -> None:  # type: ignore[no-untyped-def]
+                                                              cli) -> None:
     document, _ = annotated_document(sessions)
     with sessions() as session:
         before = layers(session)
@@ -67,7 +67,7 @@ def test_a_deleted_document_comes_back_whole_with_every_layer(db_url: str, sessi
 
 def test_restoring_a_document_whose_text_came_back_meanwhile_is_refused(db_url: str,
                                                                         sessions: sessionmaker[Session],
-                                                                        cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+                                                                        cli, tmp_path) -> None:
     document, _ = annotated_document(sessions)
     cli("--db", db_url, "delete", str(document), check=True)
     again = tmp_path / "again.txt"
@@ -80,7 +80,7 @@ def test_restoring_a_document_whose_text_came_back_meanwhile_is_refused(db_url: 
 
 
 def test_emptying_the_trash_deletes_for_good(db_url: str, sessions: sessionmaker[Session],
-                                             cli) -> None:  # type: ignore[no-untyped-def]
+                                             cli) -> None:
     _, span_in_trash = annotated_document(sessions)
     unconfirmed = cli("--db", db_url, "trash", "empty")
     assert unconfirmed.returncode == 2 and "--yes" in unconfirmed.stderr

@@ -117,6 +117,13 @@ def test_relabel_delete_undo_and_redo_each_reach_the_database(
     assert stored(sessions) == [(0, 7, "PROGRAM", "泸州市委统战部")]
     press(qtbot, window, Qt.Key.Key_3)  # the new span is selected: a label key relabels it
     assert stored(sessions) == [(0, 7, "ORGANIZATION", "泸州市委统战部")]
+    select_by_keys(qtbot, window, 0, 8)  # the span's text and the next character, which snapping does not take
+    press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, window, Qt.Key.Key_2)  # exactly the span selected: relabel it rather than add a twin
+    assert stored(sessions) == [(0, 7, "METRIC", "泸州市委统战部")]
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(sessions) == [(0, 7, "ORGANIZATION", "泸州市委统战部")]
+    press(qtbot, window, Qt.Key.Key_Tab)
     press(qtbot, window, Qt.Key.Key_Delete)
     assert stored(sessions) == []
     with sessions() as session:
@@ -197,6 +204,13 @@ def test_word_snapping_grows_to_words_and_keeps_a_learned_span_text_whole(
     program = text.index("酒城")
     assert stored(sessions) == [(0, 7, "ORGANIZATION", "泸州市委统战部"),
                                 (program, program + 9, "PROGRAM", "酒城同心·金融速贷")]
+    select_by_keys(qtbot, window, text.index("金融"), 2)  # inside the span: snapping must not undo the nesting
+    press(qtbot, window, Qt.Key.Key_1)
+    assert (program + 5, program + 7, "PROGRAM", "金融") in stored(sessions)
+    select_by_keys(qtbot, window, program, 9)
+    press(qtbot, window, Qt.Key.Key_1)
+    assert "already" in window.statusBar().currentMessage()
+    assert len(stored(sessions)) == 3
 
 
 def test_text_that_looks_like_html_is_shown_literally(
@@ -312,3 +326,67 @@ def test_find_in_the_document_selects_the_next_and_previous_hit(
     qtbot.keyClick(needle, Qt.Key.Key_Escape)
     assert window.find_bar.isHidden() and window.view.hasFocus()
     assert stored(sessions) == []  # typing into the find bar tagged nothing
+
+
+def test_a_line_too_long_to_lay_out_is_shown_in_pieces_and_tagged_with_stored_offsets(
+        sessions: sessionmaker[Session], open_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    sentence = "泸州银行向民营企业发放贷款𠮷😀，"
+    text = sentence * 400  # 6,400 characters and no line break, like text taken out of a PDF
+    add_text(sessions, "one-line.txt", text)
+    window = open_window()
+    assert window.view.blockCount() > 1
+    inserted = window.view.positions.to_qt(len(text)) - len(text.encode("utf-16-le")) // 2
+    assert inserted == window.view.blockCount() - 1
+    first_break = window.view.document().firstBlock().next().position()
+    start = window.view.positions.to_cp(first_break) - 3
+    select_by_keys(qtbot, window, start, 7)  # across the inserted break, which takes a key press of its own
+    press(qtbot, window, Qt.Key.Key_1)
+    assert stored(sessions) == [(start, start + 6, "PROGRAM", text[start:start + 6])]
+    window.view.select_range(start, start + 6)
+    window.view.copy()
+    assert QApplication.clipboard().text() == text[start:start + 6]
+
+
+def test_a_hit_found_across_documents_opens_its_document_with_the_hit_selected(
+        sessions: sessionmaker[Session], open_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    first = add_text(sessions, "one.txt", "第一篇没有。")
+    second = add_text(sessions, "two.txt", "第二篇：泸州银行。")
+    window = open_window(first)
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = window.project_search
+    assert dialog is not None and dialog.isVisible()
+    dialog.hit_activated.emit(second, 4, 8)
+    assert window.layer.document_id == second
+    assert window.view.selection() == (4, 8)
+    dialog.close()
+
+
+def test_undo_of_an_edit_in_another_document_opens_that_document(
+        sessions: sessionmaker[Session], open_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    first = add_text(sessions, "one.txt", "泸州银行放贷。")
+    second = add_text(sessions, "two.txt", "吉林银行放贷。")
+    window = open_window(first)
+    select_by_keys(qtbot, window, 0, 4)
+    press(qtbot, window, Qt.Key.Key_3)
+    window.open_document(second)
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(sessions) == []
+    assert window.layer.document_id == first
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert stored(sessions) == [(0, 4, "ORGANIZATION", "泸州银行")]
+    assert window.selected_span().text == "泸州银行"
+
+
+def test_zoom_keys_change_the_text_size_and_the_label_bar_explains_each_label(
+        sessions: sessionmaker[Session], open_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    add_text(sessions, "zoom.txt", "泸州银行。")
+    window = open_window()
+    size = window.view.font().pointSize()
+    press(qtbot, window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.font().pointSize() == size + 1
+    press(qtbot, window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.font().pointSize() == size - 1
+    program = window.label_bar.buttons[window.labels[0].id]
+    assert "酒城同心·金融速贷" in program.toolTip()
+    assert program.text() == "[1] 项目 PROGRAM  0"

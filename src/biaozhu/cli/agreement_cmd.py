@@ -39,12 +39,14 @@ def _prf(counts: SpanCounts) -> str:
 def _pair_lines(report: AgreementReport, pair: PairAgreement) -> list[str]:
     lines = [f"{pair.a} (reference) vs {pair.b}: {pair.documents} documents both annotated, "
              f"{pair.characters} characters, Cohen's kappa {_figure(pair.kappa)}",
-             f"  {'label':<14} {'exact P':>7} {'R':>6} {'F1':>6}   {'overlap P':>9} {'R':>6} {'F1':>6}   spans A/B"]
-    rows = [("all", pair.total("exact"), pair.total("overlap"))]
-    rows += [(label, pair.exact.get(label, SpanCounts()), pair.overlap.get(label, SpanCounts()))
-             for label in report.labels]
-    for label, exact, overlap in rows:
-        lines.append(f"  {label:<14} {_prf(exact)}   {_prf(overlap):>23}   {exact.in_a}/{exact.in_b}")
+             f"  {'label':<14} {'exact P':>7} {'R':>6} {'F1':>6}   {'overlap P':>9} {'R':>6} {'F1':>6}"
+             f"   {'kappa':>6}   spans A/B"]
+    rows = [("all", pair.total("exact"), pair.total("overlap"), pair.kappa)]
+    rows += [(label, pair.exact.get(label, SpanCounts()), pair.overlap.get(label, SpanCounts()),
+              pair.label_kappa(label)) for label in report.labels]
+    for label, exact, overlap, kappa in rows:
+        lines.append(f"  {label:<14} {_prf(exact)}   {_prf(overlap):>23}   {_figure(kappa):>6}   "
+                     f"{exact.in_a}/{exact.in_b}")
     counts = {kind: pair.disagreements.get(kind, 0) for kind in DISAGREEMENT_COUNTS}
     lines.append(f"  disagreements: boundary {counts['boundary']}, label {counts['label']}, "
                  f"boundary+label {counts['boundary_label']}, only {pair.a} {counts['only_a']}, "

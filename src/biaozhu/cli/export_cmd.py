@@ -166,7 +166,7 @@ def _shaped(layers: Iterator[AnnotatedText], keep: Callable[[AnnotatedText], boo
         text = doc.text
         for span in [s for s in doc.spans if text[s.start:s.end] != s.text or s.start >= s.end]:
             check_span(text, span, where)  # raises, naming the span
-        spans = [s for s in doc.spans if labels is None or s.label in labels]
+        spans = doc.spans if labels is None else [s for s in doc.spans if s.label in labels]
         flat = flatten(spans, policy, where)
         tally.documents.add(doc.id)
         tally.records += 1

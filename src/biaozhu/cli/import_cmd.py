@@ -31,15 +31,16 @@ def _brat_text(path: Path) -> bool:
     return path.suffix.lower() == ".txt" and path.with_suffix(".ann").exists()
 
 
-def collect(paths: list[Path]) -> Iterator[Path]:
-    """Named files as given; inside folders, the files whose extension biaozhu reads, sorted; a brat pair once."""
+def collect(paths: list[Path], brat: bool = True) -> Iterator[Path]:
+    """Named files as given; inside folders, the files whose extension biaozhu reads, sorted; a brat pair once
+    (``brat``: a .txt with an .ann beside it is that .ann's document; off when a format is forced)."""
     seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS
-                           and not _brat_text(p) and not any(part.startswith(".") for part in p.relative_to(path).parts))
+                           and not (brat and _brat_text(p)) and not any(part.startswith(".") for part in p.relative_to(path).parts))
         else:
-            found = [path.with_suffix(".ann") if _brat_text(path) else path]
+            found = [path.with_suffix(".ann") if brat and _brat_text(path) else path]
         for file in found:
             if file not in seen:
                 seen.add(file)
@@ -49,7 +50,7 @@ def collect(paths: list[Path]) -> Iterator[Path]:
 def run(args: argparse.Namespace) -> int:
     _, sessions = open_project(args.db)
     done = failed = 0
-    for path in collect(args.paths):
+    for path in collect(args.paths, brat=args.format in (None, "brat")):
         try:
             if not path.exists():
                 raise InputError(path, "no such file or folder")

@@ -1,4 +1,7 @@
-"""``biaozhu review``: headless review: list open disagreements, or put agreed spans into gold first."""
+"""``biaozhu review``: headless review: list open disagreements, or put agreed spans into gold first.
+
+Documents annotated by two or more annotators (a span or a status each) are compared, one at a time.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +10,14 @@ import sys
 
 from biaozhu.cli.project import open_project, storage_errors
 from biaozhu.corpus.adjudication import Disagreement
-from biaozhu.db.review import NotAReviewer, accept_agreed, iter_annotated, review_document
+from biaozhu.db.documents import list_documents
+from biaozhu.db.models import GOLD
+from biaozhu.db.review import NotAReviewer, accept_agreed, review_document
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("review", parents=[common], help="list disagreements; put agreed spans into gold")
-    parser.set_defaults(run=run, action="list")
+    parser.set_defaults(run=run, action="list", document=None)
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
     shown = actions.add_parser("list", parents=[common], help="open disagreements per document (the default)")
     auto = actions.add_parser("auto", parents=[common], help="put every span all annotators agree on into gold")
@@ -31,12 +36,14 @@ def describe(item: Disagreement) -> str:
 def run(args: argparse.Namespace) -> int:
     _, sessions = open_project(args.db)
     wanted = set(args.document or ())
-    total_open = added = 0
+    compared = total_open = added = 0
     try:
         with storage_errors(), sessions.begin() as session:
-            compared = [doc for doc in iter_annotated(session) if len(doc.layers) >= 2
-                        and (not wanted or doc.id in wanted)]
-            for doc in compared:
+            for doc in list_documents(session):
+                annotators = (set(doc.span_counts) | set(doc.statuses)) - {GOLD}
+                if len(annotators) < 2 or (wanted and doc.id not in wanted):
+                    continue
+                compared += 1
                 if args.action == "auto":
                     added += len(accept_agreed(session, doc.id, args.reviewer).added)
                 review = review_document(session, doc.id)
@@ -52,5 +59,5 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.action == "auto":
         print(f"{added} agreed spans put into gold")
-    print(f"{len(compared)} documents compared, {total_open} open disagreements")
+    print(f"{compared} documents compared, {total_open} open disagreements")
     return 0

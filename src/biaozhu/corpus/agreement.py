@@ -9,7 +9,8 @@ Rules, so that every figure can be checked by hand:
   B's spans, recall = matched / A's spans, F1 = 2·matched / (A's + B's). *Exact*: same start, end and
   label. *Overlap*: same label and overlapping ranges, paired one-to-one (best overlap first).
 - Characters: each character gets the label of the outermost span covering it, else ``O``
-  (:func:`~biaozhu.corpus.agreement_match.outermost_runs`). Kappa is Cohen's over those labels;
+  (:func:`~biaozhu.corpus.agreement_match.outermost_runs`). Kappa is Cohen's over those labels (per
+  label: that label against everything else, so a label only ever nested inside others has no kappa);
   alpha is Krippendorff's nominal alpha with characters as units and every annotator as a coder, an
   annotator who did not annotate a document giving no value for its characters.
 - Undefined figures are ``None``: kappa when the expected agreement is 1 (both annotators used one and
@@ -30,7 +31,7 @@ from fractions import Fraction
 from itertools import combinations
 from typing import Any
 
-from biaozhu.corpus.adjudication import compare_layers
+from biaozhu.corpus.adjudication import Disagreement, compare_layers
 from biaozhu.corpus.agreement_match import OUTSIDE, match_one_to_one, outermost_runs, segments
 from biaozhu.corpus.model import Span
 
@@ -144,6 +145,13 @@ class PairAgreement:
     def kappa(self) -> float | None:
         return cohen_kappa(self.character_confusion)
 
+    def label_kappa(self, label: str) -> float | None:
+        """Kappa for one label against everything else (characters of that label or not)."""
+        collapsed: Counter[tuple[str, str]] = Counter()
+        for (x, y), count in self.character_confusion.items():
+            collapsed[str(x == label), str(y == label)] += count
+        return cohen_kappa(collapsed)
+
     def add(self, length: int, a: Sequence[Span], b: Sequence[Span]) -> None:
         self.documents += 1
         self.characters += length
@@ -157,15 +165,29 @@ class PairAgreement:
             self.exact[x.label].matched += (x.start, x.end) == (y.start, y.end)
         for piece, (x_label, y_label) in segments(length, [outermost_runs(a), outermost_runs(b)]):
             self.character_confusion[x_label, y_label] += piece
-        paired = match_one_to_one(a, b, same_label=False)
-        self.confusion.update((x.label, y.label) for x, y in paired.pairs)
-        self.confusion.update((x.label, OUTSIDE) for x in paired.only_a)
-        self.confusion.update((OUTSIDE, y.label) for y in paired.only_b)
-        for item in compare_layers({self.a: a, self.b: b}).disagreements:
-            if item.kind == "missing":
-                self.disagreements["only_a" if item.versions[self.a] else "only_b"] += 1
-            else:
-                self.disagreements[item.kind] += 1
+        self.confusion.update((x.label if x else OUTSIDE, y.label if y else OUTSIDE) for x, y in confusion_pairs(a, b))
+        self.disagreements.update(disagreement_count(item, self.a)
+                                  for item in compare_layers({self.a: a, self.b: b}).disagreements)
+
+
+def confusion_pairs(a: Sequence[Span], b: Sequence[Span]) -> list[tuple[Span | None, Span | None]]:
+    """The confusion matrix's pairs: matched by range overlap; None stands for "no span" (the O row/column)."""
+    paired = match_one_to_one(a, b, same_label=False)
+    return [*paired.pairs, *((x, None) for x in paired.only_a), *((None, y) for y in paired.only_b)]
+
+
+def disagreement_count(item: Disagreement, a: str) -> str:
+    """Where a pair's disagreement is counted: its kind, ``missing`` split into ``only_a`` and ``only_b``."""
+    if item.kind == "missing":
+        return "only_a" if item.versions[a] else "only_b"
+    return item.kind
+
+
+def compared_layers(document: AnnotatedDocument, annotators: Sequence[str] | None = None,
+                    labels: Collection[str] | None = None) -> dict[str, list[Span]]:
+    """The layers the figures use: the named annotators' in that order (else all, by name), named labels only."""
+    names = [n for n in annotators if n in document.layers] if annotators is not None else sorted(document.layers)
+    return {n: [s for s in document.layers[n] if labels is None or s.label in labels] for n in names}
 
 
 @dataclass(slots=True)
@@ -188,6 +210,7 @@ class AgreementReport:
             "alpha": {"value": self.alpha, "documents": self.alpha_documents, "characters": self.alpha_characters},
             "pairs": [{
                 "a": p.a, "b": p.b, "documents": p.documents, "characters": p.characters, "kappa": p.kappa,
+                "kappa_by_label": {label: p.label_kappa(label) for label in self.labels},
                 "exact": {"all": p.total("exact").as_dict(), "by_label": per_label(p.exact)},
                 "overlap": {"all": p.total("overlap").as_dict(), "by_label": per_label(p.overlap)},
                 "disagreements": {kind: p.disagreements.get(kind, 0) for kind in DISAGREEMENT_COUNTS},
@@ -211,15 +234,13 @@ def measure_agreement(documents: Iterable[AnnotatedDocument], *, annotators: Seq
     seen_labels: set[str] = set()
     alpha = AlphaCounter()
     count = alpha_documents = alpha_characters = 0
-    order = {name: i for i, name in enumerate(annotators or ())}
     for document in documents:
-        names = sorted((n for n in document.layers if annotators is None or n in order),
-                       key=lambda n: (order.get(n, 0), n))
+        layers = compared_layers(document, annotators, labels)
+        names = list(layers)
         if not names:
             continue
         count += 1
         seen_annotators.update(names)
-        layers = {n: [s for s in document.layers[n] if labels is None or s.label in labels] for n in names}
         seen_labels.update(s.label for spans in layers.values() for s in spans)
         for a, b in combinations(names, 2):
             pairs.setdefault((a, b), PairAgreement(a, b)).add(document.length, layers[a], layers[b])

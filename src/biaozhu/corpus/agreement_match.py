@@ -1,7 +1,7 @@
 """Matching two layers' spans, and flattening layers to per-character labels, without per-character loops.
 
-Shared by the agreement figures (:mod:`biaozhu.corpus.agreement`), the reviewer's comparison
-(:mod:`biaozhu.corpus.adjudication`) and the majority vote, so all three see the same spans as "the same".
+Shared by the agreement figures (:mod:`biaozhu.corpus.agreement`) and the reviewer's comparison
+(:mod:`biaozhu.corpus.adjudication`), so both see the same spans as "the same".
 """
 
 from __future__ import annotations

@@ -70,6 +70,14 @@ def word_tokens(text: str, spans: Sequence[Span] = (), start: int = 0, end: int 
     return _with_ws(text, ranges, end)
 
 
+def check_tokenisable(doc_label: str, spans: Sequence[Span]) -> None:
+    """Token formats cannot hold a span that starts or ends with white space: refuse it by name, never trim it."""
+    for span in spans:
+        if span.text[:1].isspace() or span.text[-1:].isspace():
+            raise ValueError(f"{doc_label}: span {span.label} {span.text!r} [{span.start}, {span.end}) starts or "
+                             "ends with white space, which is never a token; fix the span or choose another format")
+
+
 def tokenise(text: str, spans: Sequence[Span], level: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` at ``level`` (``char`` or ``word``)."""
     if level == "char":

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -61,7 +63,8 @@ def _begin_sqlite(connection: Connection) -> None:
     "database is locked" when another process wrote in between), so one user action = one transaction
     that holds the lock from its first statement: edits by several annotators queue instead of failing,
     checks and writes see the same data, and two processes creating a new project one after the other.
-    Long reads (an export) ask for :data:`READING` and begin deferred, so they never block writers.
+    Reads (``sessions()`` of :class:`ProjectSessions`) ask for :data:`READING` and begin deferred, so they
+    never block writers.
     """
     if connection.get_execution_options().get("biaozhu_reading"):
         connection.exec_driver_sql("BEGIN")
@@ -145,6 +148,24 @@ def create_project_engine(target: str | os.PathLike[str] | None = None, *, migra
     return engine
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
+class ProjectSessions(sessionmaker[Session]):
+    """``sessions()`` for reading, ``sessions.begin()`` for one user action that writes.
+
+    On SQLite the two begin differently: a read is a snapshot that never waits for writers (a long export
+    does not hold up annotators), a write holds the write lock from its first statement (see
+    :func:`_begin_sqlite`). So write only inside ``sessions.begin()``.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine.execution_options(**READING), expire_on_commit=False)
+        self.writer = engine
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:  # type: ignore[override]
+        with self(bind=self.writer) as session, session.begin():
+            yield session
+
+
+def session_factory(engine: Engine) -> ProjectSessions:
     """Sessions that keep loaded objects usable after commit (the GUI reads them after saving)."""
-    return sessionmaker(engine, expire_on_commit=False)
+    return ProjectSessions(engine)

@@ -23,7 +23,7 @@ from biaozhu.db.documents import document_text
 from biaozhu.db.labels import label_ids
 from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label, Span as SpanRow
 from biaozhu.db.spans import add_span, remove_span
-from biaozhu.db.status import set_status, touch
+from biaozhu.db.status import get_status, set_status, touch
 
 
 class NotAReviewer(PermissionError):
@@ -85,9 +85,14 @@ class DocumentReview:
     status: str | None
 
     def is_open(self, item: Disagreement) -> bool:
-        """Not yet decided: gold has none of its versions (a rejection looks open again: it leaves no trace)."""
-        taken = {gold.span for gold in self.gold}
-        return not any(span in taken for span in item.spans())
+        """Not yet decided: gold has none of its versions, nor a span of the reviewer's own over it.
+
+        A rejection leaves no trace in gold, so a rejected disagreement shows as open again.
+        """
+        versions = set(item.spans())
+        known = {*self.comparison.agreed, *(s for other in self.comparison.disagreements for s in other.spans())}
+        return not any(gold.span in versions or (gold.span not in known and gold.span.start < item.end
+                                                 and item.start < gold.span.end) for gold in self.gold)
 
     @property
     def open(self) -> list[Disagreement]:
@@ -128,10 +133,7 @@ def review_document(session: Session, document_id: int, annotators: Collection[s
     """Compare the document's layers (everyone's, or those named) and read its gold layer and review status."""
     layers = layers_of(session, [document_id], annotators=annotators).get(document_id, {})
     gold = get_annotator(session, GOLD)
-    status = None
-    if gold is not None:
-        status = session.scalar(select(DocumentStatus.status).where(
-            DocumentStatus.document_id == document_id, DocumentStatus.annotator_id == gold.id))
+    status = get_status(session, document_id, gold.id) if gold is not None else None
     return DocumentReview(compare_layers(layers), gold_spans(session, document_id), status)
 
 
@@ -162,8 +164,11 @@ class _GoldEdit:
             self.decision.removed.append(gold)
 
     def clear(self, item: Disagreement) -> None:
-        """Take out of gold whatever an earlier decision on ``item`` put there."""
-        for span in item.spans():
+        """Take out of gold whatever an earlier decision on ``item`` put there: its versions, and the
+        reviewer's own spans (origin = decider) over it."""
+        own = [gold.span for gold in self.present.values() if gold.origin == gold.decided_by
+               and gold.span.start < item.end and item.start < gold.span.end]
+        for span in [*item.spans(), *own]:
             self.remove(span)
 
     def done(self) -> Decision:

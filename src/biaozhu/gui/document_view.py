@@ -7,12 +7,12 @@ view, so a Chinese IME never composes a label hotkey away.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from biaozhu.db.spans import SpanRow
-from biaozhu.gui.positions import PositionMap
+from biaozhu.gui.positions import PositionMap, display_breaks, display_text
 from biaozhu.gui.span_index import SpanIndex
 from biaozhu.gui.span_painter import SpanPainter
 
@@ -39,6 +39,7 @@ class DocumentView(QPlainTextEdit):
         font.setPointSize(13)
         self.setFont(font)
         self.document().setDocumentMargin(14)
+        self.text = ""
         self.positions = PositionMap("")
         self.index = SpanIndex()
         self.selected_span: int | None = None
@@ -48,16 +49,27 @@ class DocumentView(QPlainTextEdit):
 
     # -- content ---------------------------------------------------------------------------------------------
     def show_text(self, text: str, index: SpanIndex, colours: dict[int, QColor]) -> None:
-        """Show a document: plain text only (``<b>`` and ``&amp;`` stay literal)."""
+        """Show a document: plain text only (``<b>`` and ``&amp;`` stay literal); very long lines are shown
+        in display blocks (see ``positions.py``)."""
         self.selected_span = None
         self.index = index
         self.painter.colours = colours
-        self.positions = PositionMap(text)
-        self.setPlainText(text)
+        self.text = text
+        breaks = display_breaks(text)
+        self.positions = PositionMap(text, breaks)
+        self.setPlainText(display_text(text, breaks))
 
     def set_index(self, index: SpanIndex) -> None:
         self.index = index
         self.viewport().update()
+
+    def repaint_ranges(self, ranges: list[tuple[int, int]]) -> None:
+        """Schedule a repaint of just the lines where these code point ranges are (an edit's footprint)."""
+        if len(ranges) > 64:
+            self.viewport().update()
+            return
+        for area in self.painter.areas(self.positions, ranges):
+            self.viewport().update(area.toAlignedRect().adjusted(-3, -3, 3, 3))
 
     def select_span(self, span: SpanRow | None, *, scroll: bool = True) -> None:
         """Outline a span (None: no span) and put the cursor at its start."""
@@ -103,6 +115,13 @@ class DocumentView(QPlainTextEdit):
         chain = self.index.at(self.offset_at(point))
         return chain[-1] if chain else None
 
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy the stored text, without the line breaks the view inserted into very long lines."""
+        start, end = self.selection()
+        data = QMimeData()
+        data.setText(self.text[start:end])
+        return data
+
     # -- zoom ------------------------------------------------------------------------------------------------
     def zoom(self, steps: int) -> None:
         size = self.font().pointSize()
@@ -112,7 +131,7 @@ class DocumentView(QPlainTextEdit):
     # -- events ----------------------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
-        self.painter.paint(painter, self.index, self.positions, self.selected_span)
+        self.painter.paint(painter, self.index, self.positions, self.selected_span, QRectF(event.rect()))
         painter.end()
         super().paintEvent(event)
 

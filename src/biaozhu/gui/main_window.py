@@ -1,8 +1,9 @@
 """The annotation window: document list left, the text in the middle with the label bar above it,
 the span table right, the status bar below. Keyboard first: every action has a key (see ``actions.py``).
 
-The window turns user intent into undo commands (``commands.py``) and repaints from the layer's
-in-memory index when the layer says what changed; it never edits the database itself.
+The window (its editing half is ``span_editing.py``) turns user intent into undo commands (``commands.py``)
+and repaints from the layer's in-memory index when the layer says what changed; it never edits the
+database itself.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWi
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.segment import Segmenter
-from biaozhu.corpus.spans import trim
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import DocumentSummary, list_documents
 from biaozhu.db.labels import list_labels
-from biaozhu.db.occurrences import plan_occurrences, tagged_texts
+from biaozhu.db.occurrences import tagged_texts
 from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import last_worked_on
 from biaozhu.gui import commands
@@ -28,8 +28,8 @@ from biaozhu.gui.find_bar import FindBar, find_in
 from biaozhu.gui.label_bar import LabelBar, LabelInfo
 from biaozhu.gui.layer import Layer
 from biaozhu.gui.project_search import ProjectSearchDialog
+from biaozhu.gui.span_editing import SpanEditing
 from biaozhu.gui.span_table import SpanTablePanel
-from biaozhu.gui.tag_all import ask_scope
 from biaozhu.gui.workers import SegmenterLoader
 
 MESSAGE_MS = 6000
@@ -57,15 +57,21 @@ class MainWindow(QMainWindow):
         self.snapping = True
         self.project_search: ProjectSearchDialog | None = None
         self._build()
+        self.editing = SpanEditing(self)
         self.actions_ = WindowActions(self)
         self.layer.spans_changed.connect(self._on_spans_changed)
         self.layer.status_changed.connect(lambda _doc: self._refresh_later())
         self.refusals.refused.connect(self.say)
+        self._undo_index = 0
+        self.undo_stack.indexChanged.connect(self._follow_undo)
         self._refresh_timer = QTimer(self, singleShot=True, interval=30)
         self._refresh_timer.timeout.connect(self._refresh_panels)
         self.loader = SegmenterLoader(self)
         self.loader.loaded.connect(self._on_segmenter_loaded)
-        self.loader.start(words)
+        # jieba loads once the document is on screen: started earlier, its thread would slow the opening.
+        self._load_timer = QTimer(self, singleShot=True, interval=100)
+        self._load_timer.timeout.connect(lambda: self.loader.start(words))
+        self._load_timer.start()
         self.refresh_lists()
         first = start_at if any(d.id == start_at for d in self.documents) else (
             self.documents[0].id if self.documents else None)
@@ -83,7 +89,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         self.label_bar = LabelBar(self.labels, centre)
-        self.label_bar.label_clicked.connect(self.apply_label)
+        self.label_bar.label_clicked.connect(lambda label_id: self.editing.apply_label(label_id))
         self.view = DocumentView(centre)
         self.view.describe = self.describe_span
         self.view.span_clicked.connect(self._on_span_clicked)
@@ -137,8 +143,8 @@ class MainWindow(QMainWindow):
         name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
         self.setWindowTitle(f"{name} — biaozhu 标注")
         self.document_list.select_document(document_id)
-        self._show_spans()
-        self._refresh_later()
+        self.label_bar.set_counts(self.layer.index.count_by_label())
+        self._refresh_later()  # the span table and the document list fill in after the text is painted
         self.view.setFocus()
 
     def _show_spans(self) -> None:
@@ -200,111 +206,27 @@ class MainWindow(QMainWindow):
         self.select_span(self.layer.index.get(span_id))
         self.view.setFocus()
 
-    def _on_spans_changed(self, document_id: int, _ranges: object, select: int) -> None:
+    def _on_spans_changed(self, document_id: int, ranges: list[tuple[int, int]], select: int) -> None:
         if document_id != self.layer.document_id:
             self._refresh_later()
             return
+        before = self.selected_span()
         chosen = self.layer.index.get(select) if select >= 0 else None
         self.view.selected_span = chosen.id if chosen else None
-        self.view.viewport().update()
+        self.view.repaint_ranges([*ranges, *((s.start, s.end) for s in (before, chosen) if s is not None)])
         self.label_bar.set_counts(self.layer.index.count_by_label())
         self._refresh_later()
 
-    def target_range(self) -> tuple[int, int] | None:
-        """The selection as a span would cover it: trimmed, then snapped to words unless that would cross."""
-        start, end = self.view.selection()
-        start, end = trim(self.layer.text, start, end)
-        if start >= end:
-            return None
-        if self.snapping and self.segmenter is not None:
-            snapped = self.segmenter.snap(self.layer.text, start, end)
-            if self.layer.index.crossing(*snapped) is None:
-                start, end = trim(self.layer.text, *snapped)
-        return start, end
-
-    def apply_label(self, label_id: int) -> None:
-        """A label key or button: tag the selection, or relabel the selected span when nothing is selected."""
-        document_id = self.layer.document_id
-        label = self.label_by_id[label_id]
-        if document_id is None:
-            return
-        if not self.view.textCursor().hasSelection():
-            span = self.selected_span()
-            if span is None:
-                self.say(self.tr("Select some text first (mouse or Shift+arrows), or click a span to relabel it."))
-            elif span.label_id != label_id:
-                self.undo_stack.push(commands.RelabelSpan(self.layer, self.refusals, document_id, span, label_id,
-                                                          label.name))
-            return
-        chosen = self.target_range()
-        if chosen is None:
-            self.say(self.tr("Only spaces and punctuation are selected: nothing to tag."))
-            return
-        start, end = chosen
-        crossed = self.layer.index.crossing(start, end)
-        if crossed is not None:
-            self.say(self.tr("Refused: [%1, %2) would cross the span “%3” [%4, %5); spans may nest but not cross.")
-                     .replace("%1", str(start)).replace("%2", str(end)).replace("%3", crossed.text)
-                     .replace("%4", str(crossed.start)).replace("%5", str(crossed.end)))
-            return
-        text = self.layer.text[start:end]
-        self.undo_stack.push(commands.AddSpan(self.layer, self.refusals, document_id, label_id, label.name,
-                                              start, end, text))
-        self.view.clear_selection()
-        if self.segmenter is not None:
-            self.segmenter.learn([text])
-
-    def delete_selected(self) -> None:
-        span = self.selected_span()
-        if span is None or self.layer.document_id is None:
-            self.say(self.tr("Click a span (or press Tab) to select it first."))
-            return
-        self.undo_stack.push(commands.DeleteSpan(self.layer, self.refusals, self.layer.document_id, span))
-
-    def walk(self, forward: bool) -> None:
-        """Tab / Shift+Tab: select the next (previous) span."""
-        span = self.layer.index.step(self.view.selected_span, self.view.cursor_offset(), forward)
-        if span is not None:
-            self.view.clear_selection()
-            self.select_span(span)
-
-    def resize_selected(self, start_delta: int, end_delta: int) -> None:
-        """Move the selected span's start or end by one character."""
-        span = self.selected_span()
-        if span is None or self.layer.document_id is None:
-            self.say(self.tr("Click a span (or press Tab) to select it first."))
-            return
-        start, end = span.start + start_delta, span.end + end_delta
-        if not 0 <= start < end <= len(self.layer.text):
-            return
-        crossed = self.layer.index.crossing(start, end)
-        if crossed is not None and crossed.id != span.id:
-            self.say(self.tr("Refused: the span would cross “%1”.").replace("%1", crossed.text))
-            return
-        self.undo_stack.push(commands.ResizeSpan(self.layer, self.refusals, self.layer.document_id, span,
-                                                 start, end, self.layer.text[start:end]))
-
-    def tag_all_occurrences(self) -> None:
-        """Tag the selected span's text everywhere else (this document or all), after a confirmation."""
-        span = self.selected_span()
-        document_id = self.layer.document_id
-        if span is None or document_id is None:
-            self.say(self.tr("Select a span first: its text is what gets tagged everywhere."))
-            return
-        with self.sessions() as session:
-            here = plan_occurrences(session, self.layer.annotator_id, span.text, [document_id])
-            everywhere = plan_occurrences(session, self.layer.annotator_id, span.text)
-        plan = ask_scope(self, span.text, self.label_by_id[span.label_id].caption(), here, everywhere)
-        if plan is None:
-            return
-        if not plan.ranges:
-            self.say(self.tr("Nothing to tag: %1 occurrences skipped (already tagged or crossing a span).")
-                     .replace("%1", str(plan.skipped)))
-            return
-        self.undo_stack.push(commands.TagAll(self.layer, self.refusals, document_id, span.label_id, span.text,
-                                             plan.ranges))
-        self.say(self.tr("Tagged %1 occurrences; %2 skipped (already tagged or crossing a span).")
-                 .replace("%1", str(len(plan.ranges))).replace("%2", str(plan.skipped)))
+    def _follow_undo(self, index: int) -> None:
+        """Undoing or redoing an edit made in another document opens that document, to show what changed."""
+        changed = self.undo_stack.command(index if index < self._undo_index else index - 1)
+        self._undo_index = index
+        document_id = getattr(changed, "document_id", None)
+        if document_id is not None and document_id != self.layer.document_id:
+            self.open_document(document_id)
+            span = self.layer.index.get(getattr(getattr(changed, "handle", None), "id", None) or -1)
+            if span is not None:
+                self.select_span(span)
 
     # -- snapping --------------------------------------------------------------------------------------------
     def _on_segmenter_loaded(self, segmenter: Segmenter) -> None:
@@ -348,7 +270,6 @@ class MainWindow(QMainWindow):
             self.project_search = ProjectSearchDialog(self.sessions, self)
             self.project_search.hit_activated.connect(self.go_to_hit)
         self.project_search.show()
-        self.project_search.raise_()
         self.project_search.activateWindow()
 
     def go_to_hit(self, document_id: int, start: int, end: int) -> None:
@@ -358,5 +279,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._refresh_timer.stop()
+        self._load_timer.stop()
         self.loader.wait()
         super().closeEvent(event)

@@ -24,6 +24,9 @@ class SpanIndex:
         self._keys = [_key(s) for s in self._spans]
         self._by_id = {s.id: s for s in self._spans}
         self._longest = max((s.end - s.start for s in self._spans), default=0)
+        self._counts: dict[int, int] = {}
+        for span in self._spans:
+            self._counts[span.label_id] = self._counts.get(span.label_id, 0) + 1
 
     def __len__(self) -> int:
         return len(self._spans)
@@ -44,12 +47,14 @@ class SpanIndex:
         self._spans.insert(at, span)
         self._by_id[span.id] = span
         self._longest = max(self._longest, span.end - span.start)
+        self._counts[span.label_id] = self._counts.get(span.label_id, 0) + 1
 
     def remove(self, span_id: int) -> SpanRow | None:
         span = self._by_id.pop(span_id, None)
         if span is not None:
             at = bisect_left(self._keys, _key(span))
             del self._keys[at], self._spans[at]
+            self._counts[span.label_id] -= 1
         return span
 
     def replace(self, span: SpanRow) -> SpanRow | None:
@@ -63,6 +68,15 @@ class SpanIndex:
         low = bisect_left(self._keys, (start - self._longest,))
         high = bisect_left(self._keys, (max(end, start + 1),))
         return [s for s in self._spans[low:high] if s.end > start]
+
+    def exact(self, start: int, end: int) -> list[SpanRow]:
+        """Spans on exactly ``[start, end)`` (one per label at most)."""
+        at = bisect_left(self._keys, (start, -end))
+        found = []
+        while at < len(self._spans) and self._keys[at][:2] == (start, -end):
+            found.append(self._spans[at])
+            at += 1
+        return found
 
     def at(self, offset: int) -> list[SpanRow]:
         """The chain of spans covering ``offset``, outer to inner."""
@@ -81,10 +95,7 @@ class SpanIndex:
         return self._spans[target % len(self._spans)] if self._spans else None
 
     def count_by_label(self) -> dict[int, int]:
-        counts: dict[int, int] = {}
-        for span in self._spans:
-            counts[span.label_id] = counts.get(span.label_id, 0) + 1
-        return counts
+        return dict(self._counts)
 
     def crossing(self, start: int, end: int) -> SpanRow | None:
         """An indexed span that ``[start, end)`` would cross, if any (checked before asking the database)."""

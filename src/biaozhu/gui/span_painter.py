@@ -38,19 +38,21 @@ class _Lines:
         return self.layout.lineAt(i).y()
 
 
-def visible_lines(view: QPlainTextEdit) -> Iterator[tuple[QTextBlock, float, list[QTextLine]]]:
-    """Each block on screen with its top (viewport y) and only its lines that are on screen."""
-    height = view.viewport().height()
+def visible_lines(view: QPlainTextEdit, area: QRectF | None = None) -> Iterator[
+        tuple[QTextBlock, float, list[QTextLine]]]:
+    """Each block on screen with its top (viewport y) and only its lines within ``area`` (default: the viewport)."""
+    low = area.top() if area is not None else 0.0
+    high = area.bottom() if area is not None else float(view.viewport().height())
     offset = view.contentOffset()
     block = view.firstVisibleBlock()
     while block.isValid():
         top = view.blockBoundingGeometry(block).translated(offset).top()
-        if top > height:
+        if top > high:
             break
         if block.isVisible():
             lines = _Lines(block)
-            first = max(0, bisect_right(lines, -top) - 1)
-            last = bisect_right(lines, height - top)
+            first = max(0, bisect_right(lines, low - top) - 1)
+            last = bisect_right(lines, high - top)
             yield block, top, [lines.layout.lineAt(i) for i in range(first, min(last, lines.count))]
         block = block.next()
 
@@ -83,9 +85,11 @@ class SpanPainter:
             yield span, len(open_)
             open_.append(span)
 
-    def paint(self, painter: QPainter, index: SpanIndex, positions: PositionMap, selected: int | None) -> None:
+    def paint(self, painter: QPainter, index: SpanIndex, positions: PositionMap, selected: int | None,
+              area: QRectF) -> None:
+        """Paint the spans on the lines inside ``area`` (the part of the viewport being repainted)."""
         outline: list[QRectF] = []
-        for block, top, lines in visible_lines(self.view):
+        for block, top, lines in visible_lines(self.view, area):
             if not lines:
                 continue
             q_block = block.position()
@@ -111,3 +115,10 @@ class SpanPainter:
             painter.setPen(QPen(QColor("#1d3557"), 2, Qt.PenStyle.SolidLine))
             for box in outline:
                 painter.drawRect(box.adjusted(1, 1, -1, -1))
+
+    def areas(self, positions: PositionMap, ranges: list[tuple[int, int]]) -> Iterator[QRectF]:
+        """Where on screen the code point ranges are, for repainting only what an edit changed."""
+        for block, top, lines in visible_lines(self.view):
+            q_block = block.position()
+            for start, end in ranges:
+                yield from range_rects(top, lines, positions.to_qt(start) - q_block, positions.to_qt(end) - q_block)

@@ -49,8 +49,12 @@ def parse_record(record: Any, path: Path, line: int, annotator: str | None) -> S
         raise InputError(path, 'the line has no "text"', line)
     spans = _raw_spans(record, path, line)
     meta = meta_of(record)
-    return build_document(raw, spans, path=path, line=line, name=str(meta.get("name") or f"{path.stem}#{line}"),
-                          fmt="doccano-jsonl", annotator=owner(annotator, record, bool(spans), path, line), meta=meta)
+    document = build_document(raw, spans, path=path, line=line, name=str(meta.get("name") or f"{path.stem}#{line}"),
+                              fmt="doccano-jsonl", annotator=owner(annotator, record, bool(spans), path, line),
+                              meta=meta)
+    if record.get("relations"):
+        document.notes.append(f"{path}:{line}: {len(record['relations'])} relations ignored (biaozhu holds spans)")
+    return document
 
 
 def read_doccano(path: Path, annotator: str | None = None) -> list[SourceDocument]:

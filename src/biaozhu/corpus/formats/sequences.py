@@ -18,7 +18,7 @@ from biaozhu.corpus.formats.common import build_document
 from biaozhu.corpus.model import AnnotatedText, SourceDocument, ordered
 from biaozhu.corpus.sentences import sentence_ranges
 from biaozhu.corpus.tagging import decode, encode
-from biaozhu.corpus.tokens import tokenise
+from biaozhu.corpus.tokens import check_tokenisable, tokenise
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,7 @@ def tagged_sentences(doc: AnnotatedText, *, scheme: str, level: str, sentences: 
     """Sentences (or the whole document) with a tag per token; ``doc.spans`` must not overlap."""
     ranges = sentence_ranges(doc.text, doc.spans, max_length) if sentences else [(0, len(doc.text))]
     spans = ordered(doc.spans)
+    check_tokenisable(f"document {doc.id} ({doc.name})", spans)
     for number, (start, end) in enumerate(ranges):
         tokens = tokenise(doc.text, spans, level, start, end)
         inside = [s for s in spans if start <= s.start and s.end <= end]

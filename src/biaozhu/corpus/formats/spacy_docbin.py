@@ -16,7 +16,7 @@ from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.common import build_document
 from biaozhu.corpus.model import AnnotatedText, SourceDocument, ordered
 from biaozhu.corpus.nesting import keep_outer
-from biaozhu.corpus.tokens import tokenise
+from biaozhu.corpus.tokens import check_tokenisable, tokenise
 
 SPANS_KEY = "sc"
 
@@ -52,6 +52,7 @@ def words_and_spaces(text: str, starts_ends: Iterable[tuple[int, int]]) -> tuple
 def to_doc(vocab: Any, doc: AnnotatedText, level: str = "word") -> Any:
     from spacy.tokens import Doc
 
+    check_tokenisable(f"document {doc.id} ({doc.name})", doc.spans)
     tokens = tokenise(doc.text, doc.spans, level)
     words, spaces = words_and_spaces(doc.text, ((t.start, t.end) for t in tokens))
     result = Doc(vocab, words=words, spaces=spaces)

@@ -1,0 +1,119 @@
+"""Throughput of concurrent annotators: N processes (1, 2, 4, 8) each making edits through the real db/
+functions, one transaction per edit, on a SQLite file and on a PostgreSQL server; the floor is raw sqlite3
+inserts, one commit each, measured in the same run. Every run is also checked: the database must hold
+exactly the edits each process logged.
+
+    .venv/bin/python benchmarks/concurrent_annotators.py [--edits 1000] [--processes 1 2 4 8]
+
+PostgreSQL: BIAOZHU_TEST_PG_URL names a server, else a throwaway one is started as the tests do
+(Debian's postgresql package); without either, only SQLite is measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+import orjson
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "tests" / "db"))
+
+import annotator_worker  # noqa: E402  (tests/db: the same annotator the tests run)
+import pg_server  # noqa: E402
+
+from biaozhu.db.engine import create_project_engine, session_factory  # noqa: E402
+from biaozhu.db.project import initialise  # noqa: E402
+
+
+def sqlite_floor(folder: Path, rows: int) -> float:
+    """Raw sqlite3, WAL + synchronous=NORMAL as biaozhu sets them: inserts per second, one commit each."""
+    connection = sqlite3.connect(folder / "floor.sqlite", isolation_level=None)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    connection.execute("CREATE TABLE spans (id INTEGER PRIMARY KEY, document INT, start INT, end INT, label INT)")
+    began = time.perf_counter()
+    for row in range(rows):
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("INSERT INTO spans (document, start, end, label) VALUES (1, ?, ?, 1)", (row, row + 1))
+        connection.execute("COMMIT")
+    seconds = time.perf_counter() - began
+    connection.close()
+    return rows / seconds
+
+
+@contextmanager
+def postgres_database(admin_url: str) -> Iterator[str]:
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    name = f"biaozhu_bench_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def run(url: str, processes: int, edits: int, folder: Path) -> tuple[float, int, int]:
+    """(edits per second, edits made, differences found) for ``processes`` annotators on a new project."""
+    engine = create_project_engine(url)
+    sessions = session_factory(engine)
+    with sessions.begin() as session:
+        initialise(session, with_seeds=False)
+    annotator_worker.add_documents(sessions)
+    logs = {f"a{n}": folder / f"{uuid.uuid4().hex}.log" for n in range(processes)}
+    workers = [annotator_worker.start(url, name, edits, log, seed) for seed, (name, log) in enumerate(logs.items())]
+    results = []
+    for worker in workers:
+        out, err = worker.communicate()
+        if worker.returncode:
+            raise SystemExit(f"an annotator failed:\n{err.decode()}")
+        results.append(orjson.loads(out.splitlines()[-1]))
+    with sessions.begin() as session:
+        problems = sum(len(annotator_worker.differences(session, name, log)) for name, log in logs.items())
+    engine.dispose()
+    attempts = sum(r["committed"] + r["refused"] for r in results)  # a refused edit is a transaction too
+    return attempts / max(r["seconds"] for r in results), attempts, problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--edits", type=int, default=1000, help="edits per process")
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2, 4, 8])
+    args = parser.parse_args()
+    with ExitStack() as stack:
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="biaozhu-bench-")))
+        backends: dict[str, str | None] = {"sqlite": None, "postgresql": os.environ.get("BIAOZHU_TEST_PG_URL")}
+        if backends["postgresql"] is None and (bin_dir := pg_server.find_bin_dir()) is not None:
+            backends["postgresql"] = stack.enter_context(pg_server.throwaway_server(bin_dir))
+        print(f"floor: raw sqlite3 insert + commit, one process: {sqlite_floor(folder, 5000):,.0f} /s")
+        print(f"{'backend':<11}{'N':>3}{'edits':>8}{'edits/s':>10}  check")
+        for backend, admin in backends.items():
+            if backend == "postgresql" and admin is None:
+                print("postgresql: no server (set BIAOZHU_TEST_PG_URL or install PostgreSQL)")
+                continue
+            for processes in args.processes:
+                with ExitStack() as database:
+                    url = (str(folder / f"{uuid.uuid4().hex}.sqlite") if backend == "sqlite"
+                           else database.enter_context(postgres_database(admin or "")))
+                    rate, total, problems = run(url, processes, args.edits, folder)
+                verdict = "exact" if problems == 0 else f"{problems} DIFFERENCES"
+                print(f"{backend:<11}{processes:>3}{total:>8}{rate:>10,.0f}  {verdict}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

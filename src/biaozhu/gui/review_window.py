@@ -1,0 +1,378 @@
+"""Review mode: compare the annotators' layers of a document and adjudicate them into gold, by keyboard.
+
+Documents left (with their review status), the text in the middle (gold as the background, one lane per
+annotator under each line, disagreements hatched), the disagreements right. The reviewer walks the
+disagreements and decides each one; every decision is an undo command (``review_commands.py``) that
+writes gold through :mod:`biaozhu.db.review` in one transaction. Keys: see ``review_actions.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QColor, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.corpus.adjudication import Disagreement
+from biaozhu.corpus.spans import trim
+from biaozhu.db import review
+from biaozhu.db.documents import DocumentSummary, document_text, list_documents
+from biaozhu.db.labels import list_labels
+from biaozhu.db.models import GOLD
+from biaozhu.db.review_queries import is_reviewer
+from biaozhu.gui.document_list import DocumentListPanel
+from biaozhu.gui.review_actions import ReviewActions
+from biaozhu.gui.review_commands import DecisionCommand, GoldLayer, ReviewStatusCommand
+from biaozhu.gui.review_legend import ReviewLegend
+from biaozhu.gui.review_model import DisagreementModel, ReviewedDocument, short
+from biaozhu.gui.review_view import ReviewView
+from biaozhu.gui.tables import SELECT_ROW, RowActivation, configure_table
+
+MESSAGE_MS = 6000
+Decide = Callable[[Session, Disagreement], review.Decision]
+
+
+class ReviewWindow(QMainWindow):
+    def __init__(self, sessions: sessionmaker[Session], reviewer: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.reviewer = reviewer
+        with sessions() as session:
+            labels = list_labels(session)
+            self.can_write = is_reviewer(session, reviewer)
+        self.colours = {label.id: QColor(label.color) for label in labels}
+        self.label_ids = {label.name: label.id for label in labels}
+        self.gold = GoldLayer(sessions, reviewer, self)
+        self.undo_stack = QUndoStack(self)
+        self.document: ReviewedDocument | None = None
+        self.documents: list[DocumentSummary] = []
+        self._build()
+        self.actions_ = ReviewActions(self)
+        self.gold.gold_changed.connect(self._on_gold_changed)
+        self.gold.status_changed.connect(self._on_gold_changed)
+        self.gold.refused.connect(self.say)
+        self._undo_index = 0
+        self.undo_stack.indexChanged.connect(self._follow_undo)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=30)
+        self._refresh_timer.timeout.connect(self.refresh_lists)
+        self.refresh_lists()
+        first = self.document_list.next_unfinished(None)
+        if first is None and self.documents:
+            first = self.documents[0].id
+        if first is not None:
+            self.open_document(first)
+        self.view.setFocus()
+
+    # -- layout ----------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("Review — biaozhu 标注"))
+        self.resize(1500, 900)
+        centre = QWidget(self)
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.banner = QLabel(self.tr("%1 is not a reviewer: this is a read-only view. A reviewer can be named with "
+                                     "`biaozhu annotators role NAME reviewer`.").replace("%1", self.reviewer), centre)
+        self.banner.setObjectName("read-only-banner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        self.banner.setVisible(not self.can_write)
+        self.legend = ReviewLegend(centre)
+        self.legend.auto_gold.toggled.connect(self._on_auto_gold)
+        self.view = ReviewView(centre)
+        self.view.offset_clicked.connect(self._on_offset_clicked)
+        column.addWidget(self.banner)
+        column.addWidget(self.legend)
+        column.addWidget(self.view, 1)
+        self.setCentralWidget(centre)
+        self.document_list = DocumentListPanel(self)
+        self.document_list.document_activated.connect(self.open_document)
+        self.model = DisagreementModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("disagreements")
+        self.table.setModel(self.model)
+        configure_table(self.table, sortable=False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        RowActivation(self.table).row_activated.connect(lambda index: self.go_to_disagreement(index.row()))
+        for title, panel, area, name in (
+                (self.tr("Documents"), self.document_list, Qt.DockWidgetArea.LeftDockWidgetArea, "documents-dock"),
+                (self.tr("Disagreements"), self.table, Qt.DockWidgetArea.RightDockWidgetArea, "disagreements-dock")):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(name)
+            dock.setWidget(panel)
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+            self.addDockWidget(area, dock)
+        self.resizeDocks([self.findChild(QDockWidget, "documents-dock"),
+                          self.findChild(QDockWidget, "disagreements-dock")], [280, 460], Qt.Orientation.Horizontal)
+        status = self.statusBar()
+        role = self.tr("reviewer") if self.can_write else self.tr("read-only")
+        self.reviewer_label = QLabel(self.tr("Reviewer: %1 (%2)").replace("%1", self.reviewer).replace("%2", role))
+        self.progress_label = QLabel(self)
+        for widget in (self.reviewer_label, self.progress_label):
+            widget.setTextFormat(Qt.TextFormat.PlainText)
+            status.addPermanentWidget(widget)
+
+    def say(self, message: str) -> None:
+        self.statusBar().showMessage(message, MESSAGE_MS)
+
+    # -- documents -------------------------------------------------------------------------------------------
+    def refresh_lists(self) -> None:
+        """The documents somebody annotated, with the gold layer's status (open / adjudicated) and span count."""
+        with self.sessions() as session:
+            self.documents = [d for d in list_documents(session) if (set(d.span_counts) | set(d.statuses)) - {GOLD}]
+        self.document_list.set_documents(self.documents, GOLD)
+        if self.document is not None:
+            self.document_list.select_document(self.document.id)
+
+    def open_document(self, document_id: int) -> None:
+        with self.sessions() as session:
+            found = review.review_document(session, document_id)
+            text = document_text(session, document_id)
+        name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
+        self.document = ReviewedDocument(document_id, name, text, found)
+        self.view.show_document(self.document, self.colours, self.label_ids)
+        self.model.set_document(self.document)
+        self.legend.set_annotators(self.document.annotators)
+        self.setWindowTitle(self.tr("%1 — review — biaozhu 标注").replace("%1", name))
+        self.document_list.select_document(document_id)
+        if self.legend.auto_gold.isChecked():
+            self.accept_agreed(quiet=True)
+        self._show_progress()
+        self.go_to_disagreement(self.next_open(-1))
+        self.view.setFocus()
+
+    def go_to(self, document_id: int, start: int, end: int) -> None:
+        """Open a document at the disagreement over ``[start, end)`` (the agreement dialog's clicks come here)."""
+        if self.document is None or self.document.id != document_id:
+            self.open_document(document_id)
+        assert self.document is not None
+        numbers = self.document.covering(start, end)
+        exact = [n for n in numbers if (self.document.disagreements[n].start,
+                                        self.document.disagreements[n].end) == (start, end)]
+        if exact or numbers:
+            self.go_to_disagreement((exact or numbers)[0])
+        else:
+            self.view.select_range(start, end)
+        self.raise_()
+        self.activateWindow()
+
+    def _on_gold_changed(self, document_id: int) -> None:
+        if self.document is not None and document_id == self.document.id:
+            with self.sessions() as session:
+                found = review.review_document(session, document_id)
+            self.document.set_gold(found.gold, found.status)
+            self.view.gold_changed()
+            self.model.gold_changed()
+            self._show_progress()
+        self._refresh_timer.start()
+
+    def _show_progress(self) -> None:
+        if self.document is None:
+            return
+        status = self.tr("adjudicated") if self.document.review.status == "adjudicated" else self.tr("open")
+        self.progress_label.setText(self.tr("%1 of %2 disagreements open · %3 gold spans · %4")
+                                    .replace("%1", str(self.document.open_count()))
+                                    .replace("%2", str(len(self.document.disagreements)))
+                                    .replace("%3", str(len(self.document.review.gold))).replace("%4", status))
+
+    # -- walking ---------------------------------------------------------------------------------------------
+    def go_to_disagreement(self, number: int | None) -> None:
+        if self.document is None or number is None or not 0 <= number < len(self.document.disagreements):
+            self.view.show_disagreement(None)
+            return
+        self.view.show_disagreement(number)
+        self.table.selectionModel().setCurrentIndex(self.model.index(number, 0), SELECT_ROW)
+        self.table.scrollTo(self.model.index(number, 0))
+
+    def step(self, forward: bool) -> None:
+        """N / P: the next (previous) disagreement, decided or not, in the order of the text."""
+        if self.document is None or not self.document.disagreements:
+            self.say(self.tr("This document has no disagreements."))
+            return
+        count = len(self.document.disagreements)
+        current = self.view.current
+        if current is None:
+            target = 0 if forward else count - 1
+        else:
+            target = current + (1 if forward else -1)
+        if not 0 <= target < count:
+            self.say(self.tr("That was the last disagreement.") if forward else
+                     self.tr("That was the first disagreement."))
+            return
+        self.go_to_disagreement(target)
+
+    def next_open(self, after: int) -> int | None:
+        """The first open disagreement after ``after``, else the first open one at all."""
+        if self.document is None:
+            return None
+        numbers = range(len(self.document.disagreements))
+        later = [n for n in numbers if n > after and self.document.is_open(n)]
+        return (later or [n for n in numbers if self.document.is_open(n)] or [None])[0]
+
+    def _on_offset_clicked(self, offset: int) -> None:
+        if self.document is not None:
+            numbers = self.document.covering(offset, offset + 1)
+            if numbers:
+                self.go_to_disagreement(numbers[-1])
+
+    def _follow_undo(self, index: int) -> None:
+        """Undoing or redoing a decision shows it: its document, its disagreement."""
+        changed = self.undo_stack.command(index if index < self._undo_index else index - 1)
+        self._undo_index = index
+        document_id = getattr(changed, "document_id", None)
+        if document_id is not None and (self.document is None or document_id != self.document.id):
+            self.open_document(document_id)
+        number = getattr(changed, "number", None)
+        if number is not None:
+            self.go_to_disagreement(number)
+
+    # -- decisions -------------------------------------------------------------------------------------------
+    def _may_write(self) -> bool:
+        if not self.can_write:
+            self.say(self.tr("Read-only: %1 is not a reviewer, so the gold layer cannot be changed here.")
+                     .replace("%1", self.reviewer))
+        return self.can_write
+
+    def _current(self) -> tuple[ReviewedDocument, int] | None:
+        if self.document is None or self.view.current is None:
+            self.say(self.tr("No disagreement chosen: press N for the next one."))
+            return None
+        return self.document, self.view.current
+
+    def _decide(self, text: str, number: int, decide: Decide) -> None:
+        assert self.document is not None
+        item = self.document.disagreements[number]
+        command = DecisionCommand(self.gold, self.document.id, text, lambda session: decide(session, item))
+        command.number = number  # type: ignore[attr-defined]
+        self.undo_stack.push(command)
+        if self.document is not None and not self.document.is_open(number):
+            following = self.next_open(number)
+            if following is None:
+                self.say(self.tr("Every disagreement is decided: Ctrl+Enter marks the document adjudicated."))
+            else:
+                self.go_to_disagreement(following)
+
+    def accept_annotator(self, number: int) -> None:
+        """1..9: take that annotator's version (none, if they have nothing there)."""
+        chosen = self._current()
+        if chosen is None or not self._may_write():
+            return
+        document, current = chosen
+        if not 1 <= number <= len(document.annotators):
+            self.say(self.tr("There is no annotator %1 here.").replace("%1", str(number)))
+            return
+        name = document.annotators[number - 1]
+        reviewer, doc_id = self.reviewer, document.id
+        self._decide(self.tr("accept %1's version").replace("%1", name), current,
+                     lambda session, item: review.accept(session, doc_id, reviewer, item, [name]))
+
+    def accept_all(self) -> None:
+        """B: take every annotator's version (both, for two annotators); refused when they would cross."""
+        chosen = self._current()
+        if chosen is None or not self._may_write():
+            return
+        document, current = chosen
+        names = [n for n in document.annotators if document.disagreements[current].versions.get(n)]
+        reviewer, doc_id = self.reviewer, document.id
+        self._decide(self.tr("accept both versions"), current,
+                     lambda session, item: review.accept(session, doc_id, reviewer, item, names))
+
+    def reject(self) -> None:
+        chosen = self._current()
+        if chosen is None or not self._may_write():
+            return
+        document, current = chosen
+        reviewer, doc_id = self.reviewer, document.id
+        self._decide(self.tr("reject"), current, lambda session, item: review.reject(session, doc_id, reviewer, item))
+
+    def _edit(self, number: int, start: int, end: int, label: str) -> None:
+        assert self.document is not None
+        reviewer, doc_id = self.reviewer, self.document.id
+        text = short(self.document.text[start:end])
+        self._decide(self.tr("set the boundary to “%1”").replace("%1", text), number,
+                     lambda session, item: review.edit_boundary(session, doc_id, reviewer, item, start, end, label))
+
+    def move_boundary(self, start_delta: int, end_delta: int) -> None:
+        """Alt+arrows: move the gold version's start or end (the longest version's, if none is gold yet)."""
+        chosen = self._current()
+        if chosen is None or not self._may_write():
+            return
+        document, current = chosen
+        taken = document.decided[current]
+        base = taken[0].span if len(taken) == 1 else max(document.disagreements[current].spans(),
+                                                         key=lambda s: (s.end - s.start, -s.start))
+        start, end = base.start + start_delta, base.end + end_delta
+        if 0 <= start < end <= len(document.text):
+            self._edit(current, start, end, base.label)
+
+    def selection_to_gold(self) -> None:
+        """Enter with text selected: the selection becomes the gold span of the disagreement it overlaps."""
+        if self.document is None or not self._may_write():
+            return
+        start, end = trim(self.document.text, *self.view.selection())
+        if start >= end:
+            self.say(self.tr("Select the text the gold span should cover, then press Enter."))
+            return
+        numbers = self.document.covering(start, end)
+        if not numbers:
+            self.say(self.tr("The selection covers no disagreement."))
+            return
+        number = self.view.current if self.view.current in numbers else numbers[0]
+        taken = self.document.decided[number]
+        label = (taken[0].span if taken else self.document.disagreements[number].spans()[0]).label
+        self.view.clear_selection()
+        self._edit(number, start, end, label)
+
+    def accept_agreed(self, *, quiet: bool = False) -> None:
+        """Put the spans every annotator agrees on into gold (automatic on opening, unless switched off)."""
+        if self.document is None or (quiet and not self.can_write) or not self._may_write():
+            return
+        in_gold = {g.span for g in self.document.review.gold}
+        if not self.document.review.comparison.agreed or set(self.document.review.comparison.agreed) <= in_gold:
+            return
+        reviewer, doc_id = self.reviewer, self.document.id
+        self.undo_stack.push(DecisionCommand(self.gold, doc_id, self.tr("put agreed spans into gold"),
+                                             lambda session: review.accept_agreed(session, doc_id, reviewer)))
+
+    def _on_auto_gold(self, on: bool) -> None:
+        if on:
+            self.accept_agreed(quiet=True)
+
+    def toggle_adjudicated(self) -> None:
+        """Ctrl+Enter: mark the document adjudicated and open the next one not yet adjudicated (or reopen it)."""
+        if self.document is None or not self._may_write():
+            return
+        document_id = self.document.id
+        if self.document.review.status == "adjudicated":
+            self.undo_stack.push(ReviewStatusCommand(self.gold, document_id, self.tr("reopen the review"),
+                                                     "in_progress"))
+            return
+        self.undo_stack.push(ReviewStatusCommand(self.gold, document_id, self.tr("mark adjudicated"), "adjudicated"))
+        self.refresh_lists()
+        following = self.document_list.next_unfinished(document_id)
+        if following is None:
+            self.say(self.tr("Every document is adjudicated."))
+        else:
+            self.open_document(following)
+
+    def open_next_document(self) -> None:
+        following = self.document_list.next_unfinished(self.document.id if self.document else None)
+        if following is not None:
+            self.open_document(following)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._refresh_timer.stop()
+        super().closeEvent(event)
+
+
+def open_review_window(sessions: sessionmaker[Session], reviewer: str, parent: QWidget | None = None) -> QMainWindow:
+    """Open review mode for ``reviewer`` (read-only unless they have the reviewer role); the caller keeps it."""
+    window = ReviewWindow(sessions, reviewer, parent)
+    if parent is not None:
+        window.setWindowFlag(Qt.WindowType.Window, True)
+    window.show()
+    return window
+
