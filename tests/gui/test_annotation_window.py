@@ -302,8 +302,15 @@ def test_label_keys_reach_the_window_with_the_input_method_kept_off_the_text(
     window = open_window()
     assert not window.view.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
     select_by_keys(qtbot, window, 0, 4)
+    composing = QInputMethodEvent("san", [])  # what an IME would send if it reached the view anyway
+    QApplication.sendEvent(window.view, composing)
+    committed = QInputMethodEvent()
+    committed.setCommitString("三")
+    QApplication.sendEvent(window.view, committed)
+    assert window.view.toPlainText() == "泸州银行放贷。"
     qtbot.keyClicks(window.view, "3")
     assert stored(sessions) == [(0, 4, "ORGANIZATION", "泸州银行")]
+    assert not window.view.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
 
 
 def test_find_in_the_document_selects_the_next_and_previous_hit(
@@ -390,3 +397,15 @@ def test_zoom_keys_change_the_text_size_and_the_label_bar_explains_each_label(
     program = window.label_bar.buttons[window.labels[0].id]
     assert "酒城同心·金融速贷" in program.toolTip()
     assert program.text() == "[1] 项目 PROGRAM  0"
+
+
+def test_an_empty_project_says_how_to_import_and_its_keys_do_nothing_harmful(
+        open_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    window = open_window()
+    assert "import" in window.view.placeholderText()
+    plain, control = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier
+    for key, modifiers in ((Qt.Key.Key_1, plain), (Qt.Key.Key_Tab, plain), (Qt.Key.Key_Delete, plain),
+                           (Qt.Key.Key_Return, control), (Qt.Key.Key_T, control)):
+        press(qtbot, window, key, modifiers)
+    assert window.layer.document_id is None
+    assert window.progress_label.text() == "0/0 done"

@@ -26,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"biaozhu {__version__}")
     parser.add_argument("--annotator", help="who is annotating (the app remembers it)")
     parser.add_argument("--lang", choices=("zh", "en"), help="user-interface language (default: from the locale)")
+    parser.add_argument("--review", action="store_true",
+                        help="open review mode: compare annotators and adjudicate into gold (needs the reviewer role)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         module.register(sub, common)

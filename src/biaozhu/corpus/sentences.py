@@ -7,7 +7,7 @@ sentences gives the document back and a span's offset in its sentence is its off
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from biaozhu.corpus.model import Span, ordered
 
@@ -53,7 +53,7 @@ def _natural_cuts(text: str) -> list[int]:
     return cuts
 
 
-def _cut_long(text: str, start: int, end: int, max_length: int, allowed) -> list[int]:
+def _cut_long(text: str, start: int, end: int, max_length: int, allowed: Callable[[int], bool]) -> list[int]:
     """Extra cuts so that pieces of [start, end) are at most max_length, where spans allow it."""
     cuts: list[int] = []
     while end - start > max_length:
@@ -93,9 +93,7 @@ def _merge_blank(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, in
     """A range of white space only joins its neighbour: it holds no token."""
     merged: list[tuple[int, int]] = []
     for start, end in ranges:
-        if merged and not text[start:end].strip():
-            merged[-1] = (merged[-1][0], end)
-        elif merged and not text[merged[-1][0]:merged[-1][1]].strip():
+        if merged and (not text[start:end].strip() or not text[merged[-1][0]:merged[-1][1]].strip()):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

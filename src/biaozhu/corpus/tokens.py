@@ -9,8 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from biaozhu.corpus.model import Span
+
+if TYPE_CHECKING:
+    from biaozhu.corpus.segment import Segmenter
 
 LEVELS = ("char", "word")
 
@@ -25,9 +29,9 @@ class Token:
 
 
 @cache
-def _segmenter():
+def _segmenter() -> Segmenter:
     """One jieba tokenizer per process, loaded on first use (about a second)."""
-    from biaozhu.corpus.segment import Segmenter
+    from biaozhu.corpus.segment import Segmenter  # jieba is imported only when word tokens are wanted
 
     return Segmenter()
 

@@ -63,19 +63,20 @@ class WindowActions(QObject):
                                     window.open_project_search))
 
         annotate = menu_bar.addMenu(self.tr("&Annotate"))
+        editing = window.editing
         for label in window.labels:
             annotate.addAction(self._action(f"label-{label.name}", self.tr("Tag as %1").replace("%1", label.caption()),
-                                            label.hotkey or "", lambda _=False, i=label.id: window.editing.apply_label(i),
+                                            label.hotkey or "", lambda _=False, i=label.id: editing.apply_label(i),
                                             on=view))
         annotate.addSeparator()
         for name, text, keys, slot in (
-                ("delete-span", self.tr("Delete span"), ["Delete", "Backspace"], window.editing.delete_selected),
-                ("next-span", self.tr("Next span"), "Tab", lambda: window.editing.walk(True)),
-                ("previous-span", self.tr("Previous span"), "Shift+Tab", lambda: window.editing.walk(False)),
-                ("start-left", self.tr("Move start left"), "Alt+Left", lambda: window.editing.resize_selected(-1, 0)),
-                ("start-right", self.tr("Move start right"), "Alt+Right", lambda: window.editing.resize_selected(1, 0)),
-                ("end-left", self.tr("Move end left"), "Alt+Shift+Left", lambda: window.editing.resize_selected(0, -1)),
-                ("end-right", self.tr("Move end right"), "Alt+Shift+Right", lambda: window.editing.resize_selected(0, 1)),
+                ("delete-span", self.tr("Delete span"), ["Delete", "Backspace"], editing.delete_selected),
+                ("next-span", self.tr("Next span"), "Tab", lambda: editing.walk(True)),
+                ("previous-span", self.tr("Previous span"), "Shift+Tab", lambda: editing.walk(False)),
+                ("start-left", self.tr("Move start left"), "Alt+Left", lambda: editing.resize_selected(-1, 0)),
+                ("start-right", self.tr("Move start right"), "Alt+Right", lambda: editing.resize_selected(1, 0)),
+                ("end-left", self.tr("Move end left"), "Alt+Shift+Left", lambda: editing.resize_selected(0, -1)),
+                ("end-right", self.tr("Move end right"), "Alt+Shift+Right", lambda: editing.resize_selected(0, 1)),
                 ("toggle-snapping", self.tr("Word snapping"), "W", window.toggle_snapping),
                 ("clear-selection", self.tr("Clear selection"), "Esc", self._clear_selection)):
             annotate.addAction(self._action(name, text, keys, slot, on=view))
@@ -83,7 +84,7 @@ class WindowActions(QObject):
         self.by_name["toggle-snapping"].setChecked(True)
         annotate.addSeparator()
         annotate.addAction(self._action("tag-all", self.tr("Tag all occurrences…"), "Ctrl+T",
-                                        window.editing.tag_all_occurrences))
+                                        editing.tag_all_occurrences))
 
         view_menu = menu_bar.addMenu(self.tr("&View"))
         view_menu.addAction(self._action("zoom-in", self.tr("Zoom in"), ["Ctrl+=", "Ctrl++"],

@@ -8,7 +8,7 @@ view, so a Chinese IME never composes a label hotkey away.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QTextCursor
+from PySide6.QtGui import QColor, QFont, QInputMethodEvent, QMouseEvent, QPainter, QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from biaozhu.db.spans import SpanRow
@@ -31,6 +31,7 @@ class DocumentView(QPlainTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.setAcceptDrops(False)
         self.setUndoRedoEnabled(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabChangesFocus(False)
@@ -134,6 +135,10 @@ class DocumentView(QPlainTextEdit):
         self.painter.paint(painter, self.index, self.positions, self.selected_span, QRectF(event.rect()))
         painter.end()
         super().paintEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        """Never let an input method's text into the view: Qt would put it in a read-only view's text."""
+        event.ignore()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

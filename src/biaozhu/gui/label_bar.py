@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +49,6 @@ class LabelBar(QWidget):
             layout.addWidget(button)
             self.buttons[label.id] = button
         layout.addStretch(1)
-        self.hint = QLabel(self)
-        self.hint.setObjectName("label-bar-hint")
-        layout.addWidget(self.hint)
         self.set_counts({})
 
     def set_counts(self, counts: dict[int, int]) -> None:
@@ -60,6 +57,3 @@ class LabelBar(QWidget):
             label = self.labels[label_id]
             key = f"[{label.hotkey}] " if label.hotkey else ""
             button.setText(f"{key}{label.caption()}  {counts.get(label_id, 0)}")
-
-    def set_hint(self, text: str) -> None:
-        self.hint.setText(text)

@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
             self.documents[0].id if self.documents else None)
         if first is not None:
             self.open_document(first)
+        else:
+            self.view.setPlaceholderText(self.tr("This project has no documents yet. Import reports with:\n"
+                                                 "biaozhu --db PROJECT import FILES_OR_FOLDERS"))
         self._show_snapping()
         self.view.setFocus()
 

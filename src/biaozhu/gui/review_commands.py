@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from biaozhu.cli.project import storage_errors
 from biaozhu.db import review
 from biaozhu.db.errors import StorageError
-from biaozhu.db.review_queries import set_review_status
+from biaozhu.corpus.model import Span
+from biaozhu.db.review_queries import add_agreed, remove_from_gold, set_review_status
 from biaozhu.db.spans import SpanRefused
 
 T = TypeVar("T")
@@ -57,7 +58,7 @@ class ReviewCommand(QUndoCommand):
 
 
 class DecisionCommand(ReviewCommand):
-    """A decision on gold (accept, accept both, reject, edit the boundary, take the agreed spans).
+    """A decision on gold (accept one version, accept both, reject, edit the boundary).
 
     ``decide`` runs once; afterwards undo and redo replay the recorded :class:`review.Decision` backwards
     and forwards, so a redo puts back exactly what the reviewer saw, provenance included.
@@ -89,6 +90,30 @@ class DecisionCommand(ReviewCommand):
         decision = self.decision
         assert decision is not None
         self.reverse = self.gold.run(lambda s: review.undo(s, self.gold.reviewer, decision))
+        self.gold.gold_changed.emit(self.document_id)
+
+
+class AgreedCommand(ReviewCommand):
+    """The spans every annotator agrees on, into gold in bulk (thousands on a long report) and out again."""
+
+    def __init__(self, gold: GoldLayer, document_id: int, text: str) -> None:
+        super().__init__(gold, document_id, text)
+        self.added: list[Span] = []
+
+    def redo(self) -> None:
+        self._guarded(self._redo)
+
+    def undo(self) -> None:
+        self._guarded(self._undo)
+
+    def _redo(self) -> None:
+        self.added = self.gold.run(lambda s: add_agreed(s, self.document_id, self.gold.reviewer))
+        if not self.added:
+            self.setObsolete(True)
+        self.gold.gold_changed.emit(self.document_id)
+
+    def _undo(self) -> None:
+        self.gold.run(lambda s: remove_from_gold(s, self.document_id, self.gold.reviewer, self.added))
         self.gold.gold_changed.emit(self.document_id)
 
 

@@ -20,7 +20,7 @@ from biaozhu.db.review import DocumentReview, GoldSpan
 
 KIND_COLOURS = {"missing": "#d62828", "boundary": "#f77f00", "label": "#7b2cbf", "boundary_label": "#c2185b",
                 "single": "#6c757d"}
-NUMBER, KIND, WHERE, VERSIONS, DECISION = range(5)
+NUMBER, KIND, DECISION, WHERE, VERSIONS = range(5)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -116,7 +116,7 @@ class DisagreementModel(QAbstractTableModel):
 
     def gold_changed(self) -> None:
         if self.document is not None and self.document.disagreements:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.document.disagreements) - 1, DECISION))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.document.disagreements) - 1, VERSIONS))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() or self.document is None else len(self.document.disagreements)
@@ -127,7 +127,7 @@ class DisagreementModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ("#", self.tr("Kind"), self.tr("Where"), self.tr("Versions"), self.tr("Gold"))[section]
+            return ("#", self.tr("Kind"), self.tr("Gold"), self.tr("Where"), self.tr("Versions"))[section]
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -141,13 +141,13 @@ class DisagreementModel(QAbstractTableModel):
             if column == KIND:
                 return kind_text(item.kind)
             if column == WHERE:
-                return f"[{item.start}, {item.end}) {short(self.document.text[item.start:item.end], 12)}"
+                return short(self.document.text[item.start:item.end], 8)
             if column == VERSIONS:
                 return self.document.versions_text(item)
             taken = self.document.decided[row]
             if not taken:
                 return self.tr("open")
-            return ", ".join(f"{g.span.label} {g.origin or self.tr('all')}" for g in taken)
+            return " + ".join(dict.fromkeys(g.origin or self.tr("all") for g in taken))
         if role == Qt.ItemDataRole.ForegroundRole and column == KIND:
             return QColor(KIND_COLOURS.get(item.kind, "#333333"))
         if role == Qt.ItemDataRole.FontRole and self.document.is_open(row):
@@ -157,5 +157,6 @@ class DisagreementModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [describe_version(n, name, s) for n, name in enumerate(self.document.annotators, 1)
                      for s in item.versions.get(name, ())]
-            return "\n".join([kind_text(item.kind), *lines, *map(describe_gold, self.document.decided[row])])
+            return "\n".join([f"{kind_text(item.kind)} [{item.start}, {item.end})", *lines,
+                              *map(describe_gold, self.document.decided[row])])
         return None

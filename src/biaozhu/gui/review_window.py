@@ -21,14 +21,16 @@ from biaozhu.db import review
 from biaozhu.db.documents import DocumentSummary, document_text, list_documents
 from biaozhu.db.labels import list_labels
 from biaozhu.db.models import GOLD
-from biaozhu.db.review_queries import is_reviewer
+from biaozhu.db.review_queries import gold_state, is_reviewer
+from biaozhu.gui.agreement_dialog import AgreementDialog
 from biaozhu.gui.document_list import DocumentListPanel
 from biaozhu.gui.review_actions import ReviewActions
-from biaozhu.gui.review_commands import DecisionCommand, GoldLayer, ReviewStatusCommand
+from biaozhu.gui.review_commands import AgreedCommand, DecisionCommand, GoldLayer, ReviewStatusCommand
 from biaozhu.gui.review_legend import ReviewLegend
-from biaozhu.gui.review_model import DisagreementModel, ReviewedDocument, short
+from biaozhu.gui.review_model import (DECISION, KIND, KIND_COLOURS, NUMBER, WHERE, DisagreementModel,
+                                      ReviewedDocument, kind_text, short)
 from biaozhu.gui.review_view import ReviewView
-from biaozhu.gui.tables import SELECT_ROW, RowActivation, configure_table
+from biaozhu.gui.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
 MESSAGE_MS = 6000
 Decide = Callable[[Session, Disagreement], review.Decision]
@@ -48,11 +50,13 @@ class ReviewWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.document: ReviewedDocument | None = None
         self.documents: list[DocumentSummary] = []
+        self.agreement: AgreementDialog | None = None
         self._build()
         self.actions_ = ReviewActions(self)
         self.gold.gold_changed.connect(self._on_gold_changed)
         self.gold.status_changed.connect(self._on_gold_changed)
-        self.gold.refused.connect(self.say)
+        self.gold.refused.connect(self._on_refused)
+        self._refused = False
         self._undo_index = 0
         self.undo_stack.indexChanged.connect(self._follow_undo)
         self._refresh_timer = QTimer(self, singleShot=True, interval=30)
@@ -90,12 +94,15 @@ class ReviewWindow(QMainWindow):
         self.setCentralWidget(centre)
         self.document_list = DocumentListPanel(self)
         self.document_list.document_activated.connect(self.open_document)
+        self.document_list.setMinimumWidth(260)
         self.model = DisagreementModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("disagreements")
         self.table.setModel(self.model)
         configure_table(self.table, sortable=False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table, {NUMBER: ["999"], KIND: [kind_text(k) for k in KIND_COLOURS],
+                                 DECISION: ["张三 + 李四"], WHERE: ["“泸州市委统战”"]})
         RowActivation(self.table).row_activated.connect(lambda index: self.go_to_disagreement(index.row()))
         for title, panel, area, name in (
                 (self.tr("Documents"), self.document_list, Qt.DockWidgetArea.LeftDockWidgetArea, "documents-dock"),
@@ -106,7 +113,7 @@ class ReviewWindow(QMainWindow):
             dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
             self.addDockWidget(area, dock)
         self.resizeDocks([self.findChild(QDockWidget, "documents-dock"),
-                          self.findChild(QDockWidget, "disagreements-dock")], [280, 460], Qt.Orientation.Horizontal)
+                          self.findChild(QDockWidget, "disagreements-dock")], [300, 560], Qt.Orientation.Horizontal)
         status = self.statusBar()
         role = self.tr("reviewer") if self.can_write else self.tr("read-only")
         self.reviewer_label = QLabel(self.tr("Reviewer: %1 (%2)").replace("%1", self.reviewer).replace("%2", role))
@@ -117,6 +124,10 @@ class ReviewWindow(QMainWindow):
 
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)
+
+    def _on_refused(self, message: str) -> None:
+        self._refused = True
+        self.say(message)
 
     # -- documents -------------------------------------------------------------------------------------------
     def refresh_lists(self) -> None:
@@ -156,14 +167,12 @@ class ReviewWindow(QMainWindow):
             self.go_to_disagreement((exact or numbers)[0])
         else:
             self.view.select_range(start, end)
-        self.raise_()
         self.activateWindow()
 
     def _on_gold_changed(self, document_id: int) -> None:
         if self.document is not None and document_id == self.document.id:
             with self.sessions() as session:
-                found = review.review_document(session, document_id)
-            self.document.set_gold(found.gold, found.status)
+                self.document.set_gold(*gold_state(session, document_id))
             self.view.gold_changed()
             self.model.gold_changed()
             self._show_progress()
@@ -205,12 +214,12 @@ class ReviewWindow(QMainWindow):
         self.go_to_disagreement(target)
 
     def next_open(self, after: int) -> int | None:
-        """The first open disagreement after ``after``, else the first open one at all."""
+        """The first open disagreement after ``after``, else the first open one at all (``after`` itself last)."""
         if self.document is None:
             return None
         numbers = range(len(self.document.disagreements))
-        later = [n for n in numbers if n > after and self.document.is_open(n)]
-        return (later or [n for n in numbers if self.document.is_open(n)] or [None])[0]
+        order = [*(n for n in numbers if n > after), *(n for n in numbers if n <= after)]
+        return next((n for n in order if self.document.is_open(n)), None)
 
     def _on_offset_clicked(self, offset: int) -> None:
         if self.document is not None:
@@ -247,13 +256,15 @@ class ReviewWindow(QMainWindow):
         item = self.document.disagreements[number]
         command = DecisionCommand(self.gold, self.document.id, text, lambda session: decide(session, item))
         command.number = number  # type: ignore[attr-defined]
+        self._refused = False
         self.undo_stack.push(command)
-        if self.document is not None and not self.document.is_open(number):
-            following = self.next_open(number)
-            if following is None:
-                self.say(self.tr("Every disagreement is decided: Ctrl+Enter marks the document adjudicated."))
-            else:
-                self.go_to_disagreement(following)
+        if self._refused:
+            return  # stay on it: the status bar says why
+        following = self.next_open(number)
+        if following is None:
+            self.say(self.tr("Every disagreement is decided: Ctrl+Enter marks the document adjudicated."))
+        else:
+            self.go_to_disagreement(following)
 
     def accept_annotator(self, number: int) -> None:
         """1..9: take that annotator's version (none, if they have nothing there)."""
@@ -333,9 +344,7 @@ class ReviewWindow(QMainWindow):
         in_gold = {g.span for g in self.document.review.gold}
         if not self.document.review.comparison.agreed or set(self.document.review.comparison.agreed) <= in_gold:
             return
-        reviewer, doc_id = self.reviewer, self.document.id
-        self.undo_stack.push(DecisionCommand(self.gold, doc_id, self.tr("put agreed spans into gold"),
-                                             lambda session: review.accept_agreed(session, doc_id, reviewer)))
+        self.undo_stack.push(AgreedCommand(self.gold, self.document.id, self.tr("put agreed spans into gold")))
 
     def _on_auto_gold(self, on: bool) -> None:
         if on:
@@ -362,6 +371,16 @@ class ReviewWindow(QMainWindow):
         following = self.document_list.next_unfinished(self.document.id if self.document else None)
         if following is not None:
             self.open_document(following)
+
+    def open_agreement(self) -> None:
+        """The agreement dialog, recomputed each time it is opened; its clicks open disagreements here."""
+        if self.agreement is None:
+            self.agreement = AgreementDialog(self.sessions, self)
+            self.agreement.disagreement_activated.connect(self.go_to)
+        else:
+            self.agreement.refresh()
+        self.agreement.show()
+        self.agreement.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._refresh_timer.stop()

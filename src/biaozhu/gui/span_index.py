@@ -34,9 +34,6 @@ class SpanIndex:
     def __iter__(self) -> Iterator[SpanRow]:
         return iter(self._spans)
 
-    def __contains__(self, span_id: int) -> bool:
-        return span_id in self._by_id
-
     def get(self, span_id: int) -> SpanRow | None:
         return self._by_id.get(span_id)
 
@@ -95,7 +92,7 @@ class SpanIndex:
         return self._spans[target % len(self._spans)] if self._spans else None
 
     def count_by_label(self) -> dict[int, int]:
-        return dict(self._counts)
+        return {label_id: count for label_id, count in self._counts.items() if count}
 
     def crossing(self, start: int, end: int) -> SpanRow | None:
         """An indexed span that ``[start, end)`` would cross, if any (checked before asking the database)."""

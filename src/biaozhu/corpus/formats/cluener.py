@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from biaozhu.corpus.errors import InputError
-from biaozhu.corpus.formats.common import RawSpan, build_document, json_lines, meta_of, owner, require_some
+from biaozhu.corpus.formats.common import RawSpan, read_records
 from biaozhu.corpus.formats.doccano import document_meta, write_jsonl
 from biaozhu.corpus.model import AnnotatedText, SourceDocument, ordered
 
@@ -46,13 +46,4 @@ def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[RawSpan]:
 
 
 def read_cluener(path: Path, annotator: str | None = None) -> list[SourceDocument]:
-    documents = []
-    for line, record in json_lines(path):
-        if not isinstance(record, dict):
-            raise InputError(path, "each line must be a JSON object", line)
-        spans = _raw_spans(record, path, line)
-        meta = meta_of(record)
-        documents.append(build_document(record.get("text"), spans, path=path, line=line, fmt="cluener",
-                                        name=str(meta.get("name") or f"{path.stem}#{line}"), meta=meta,
-                                        annotator=owner(annotator, record, bool(spans), path, line)))
-    return require_some(documents, path)
+    return read_records(path, annotator, "cluener", _raw_spans)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
@@ -17,7 +17,7 @@ from biaozhu.corpus.text import normalise
 RawSpan = tuple[int, int, str, str | None]
 
 
-def open_binary(path: Path):
+def open_binary(path: Path) -> BinaryIO:
     try:
         return path.open("rb")
     except OSError as exc:
@@ -87,3 +87,21 @@ def require_some(documents: list[SourceDocument], path: Path) -> list[SourceDocu
     if not documents:
         raise InputError(path, "the file is empty")
     return documents
+
+
+def read_records(path: Path, annotator: str | None, fmt: str,
+                 raw_spans: Callable[[dict[str, Any], Path, int], list[RawSpan]],
+                 keep: Callable[[dict[str, Any]], bool] = lambda record: True) -> list[SourceDocument]:
+    """A JSON-lines file of ``{"text", <spans>, "annotator"?, "meta"?}`` records; ``raw_spans`` reads the spans."""
+    documents = []
+    for line, record in json_lines(path):
+        if not isinstance(record, dict):
+            raise InputError(path, "each line must be a JSON object", line)
+        if not keep(record):
+            continue
+        spans = raw_spans(record, path, line)
+        meta = meta_of(record)
+        documents.append(build_document(record.get("text"), spans, path=path, line=line, fmt=fmt,
+                                        name=str(meta.get("name") or f"{path.stem}#{line}"), meta=meta,
+                                        annotator=owner(annotator, record, bool(spans), path, line)))
+    return require_some(documents, path)

@@ -1,0 +1,116 @@
+"""The review window's menus and keys. Decision keys act while the text or the disagreement list has the
+focus (typing in the document filter never decides anything); the rest work anywhere in the window.
+
+Keyboard map:
+  N / J / F8, P / K / Shift+F8     next / previous disagreement
+  1 … 9                            accept that annotator's version (the number in the legend)
+  B                                accept both (every annotator's version)
+  X / Delete                       reject: nothing goes into gold
+  Alt+Left / Alt+Right             move the gold span's start left / right
+  Alt+Shift+Left / Alt+Shift+Right move its end left / right
+  Enter (with text selected)       the selection becomes the gold span
+  Ctrl+Shift+A                     put the agreed spans into gold now
+  Ctrl+Enter                       mark the document adjudicated (again: reopen) and open the next one
+  Ctrl+N                           the next document not yet adjudicated
+  Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y    undo, redo (in the database too)
+  Ctrl+= / Ctrl+-                  zoom in / out
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from biaozhu.gui.review_window import ReviewWindow
+
+Keys = str | list[str]
+
+
+class ReviewActions(QObject):
+    def __init__(self, window: ReviewWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.by_name: dict[str, QAction] = {}
+        focus = [window.view, window.table]
+        menu_bar = window.menuBar()
+
+        document = menu_bar.addMenu(self.tr("&Document"))
+        document.addAction(self._action("mark-adjudicated", self.tr("Mark adjudicated and open the next"),
+                                        ["Ctrl+Return", "Ctrl+Enter"], window.toggle_adjudicated))
+        document.addAction(self._action("next-document", self.tr("Next document not adjudicated"), "Ctrl+N",
+                                        window.open_next_document))
+        document.addSeparator()
+        document.addAction(self._action("close", self.tr("Close review"), "Ctrl+W", window.close))
+
+        edit = menu_bar.addMenu(self.tr("&Edit"))
+        undo = window.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = window.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for name, action in (("undo", undo), ("redo", redo)):
+            action.setObjectName(name)
+            window.addAction(action)
+            self.by_name[name] = action
+        edit.addActions([undo, redo])
+
+        decide = menu_bar.addMenu(self.tr("&Review"))
+        decide.addAction(self._action("next-disagreement", self.tr("Next disagreement"), ["N", "J", "F8"],
+                                      lambda: window.step(True), on=focus))
+        decide.addAction(self._action("previous-disagreement", self.tr("Previous disagreement"),
+                                      ["P", "K", "Shift+F8"], lambda: window.step(False), on=focus))
+        decide.addSeparator()
+        for number in range(1, 10):
+            action = self._action(f"accept-{number}", self.tr("Accept annotator %1's version").replace(
+                "%1", str(number)), str(number), lambda n=number: window.accept_annotator(n), on=focus)
+            if number <= 3:
+                decide.addAction(action)
+        for name, text, keys, slot in (
+                ("accept-both", self.tr("Accept both"), "B", window.accept_all),
+                ("reject", self.tr("Reject"), ["X", "Delete"], window.reject),
+                ("start-left", self.tr("Move start left"), "Alt+Left", lambda: window.move_boundary(-1, 0)),
+                ("start-right", self.tr("Move start right"), "Alt+Right", lambda: window.move_boundary(1, 0)),
+                ("end-left", self.tr("Move end left"), "Alt+Shift+Left", lambda: window.move_boundary(0, -1)),
+                ("end-right", self.tr("Move end right"), "Alt+Shift+Right", lambda: window.move_boundary(0, 1))):
+            decide.addAction(self._action(name, text, keys, slot, on=focus))
+        decide.addAction(self._action("selection-to-gold", self.tr("Selection becomes the gold span"),
+                                      ["Return", "Enter"], window.selection_to_gold, on=[window.view]))
+        decide.addSeparator()
+        decide.addAction(self._action("accept-agreed", self.tr("Put agreed spans into gold"), "Ctrl+Shift+A",
+                                      window.accept_agreed))
+        auto = window.legend.auto_gold
+        toggle = QAction(auto.text(), self, checkable=True, checked=auto.isChecked())
+        toggle.setObjectName("auto-gold")
+        toggle.toggled.connect(auto.setChecked)
+        auto.toggled.connect(toggle.setChecked)
+        decide.addAction(toggle)
+        decide.addSeparator()
+        decide.addAction(self._action("agreement", self.tr("Agreement…"), "", window.open_agreement))
+
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self._action("zoom-in", self.tr("Zoom in"), ["Ctrl+=", "Ctrl++"],
+                                         lambda: window.view.zoom(1)))
+        view_menu.addAction(self._action("zoom-out", self.tr("Zoom out"), "Ctrl+-", lambda: window.view.zoom(-1)))
+
+    def _action(self, name: str, text: str, keys: Keys, slot: Callable[[], object], *,
+                on: list[QWidget] | None = None) -> QAction:
+        """An action named ``name``; with ``on`` its keys work only while one of those widgets has the focus."""
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if isinstance(keys, list):
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        elif keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _=False: slot())
+        if on is None:
+            self.window.addAction(action)
+        else:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            for widget in on:
+                widget.addAction(action)
+        self.by_name[name] = action
+        return action
