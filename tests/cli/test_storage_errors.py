@@ -31,20 +31,35 @@ def label_names(cli, db: Path | str) -> list[str]:
     return [line.split("\t")[1] for line in cli("--db", db, "labels", check=True).stdout.splitlines()]
 
 
-def test_a_project_locked_past_the_timeout_says_busy_and_keeps_nothing_half_done(sqlite_path: Path,
-                                                                                 cli) -> None:
-    cli("--db", sqlite_path, "labels", check=True)
-    holder = sqlite3.connect(sqlite_path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")  # another program writing, and not letting go
+@contextmanager
+def locked_by_another_program(db: str) -> Iterator[None]:
+    """Another program holding the project's write lock (SQLite) or the labels table (PostgreSQL), not letting go."""
+    if "://" not in db:
+        holder = sqlite3.connect(db, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        return
+    engine = create_engine(make_url(db))
     try:
-        busy = cli("--db", sqlite_path, "labels", "add", "PERSON", env={"BIAOZHU_BUSY_TIMEOUT_MS": "300"})
+        with engine.begin() as connection:
+            connection.execute(text("LOCK TABLE labels IN EXCLUSIVE MODE"))
+            yield
     finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+        engine.dispose()
+
+
+def test_a_project_locked_past_the_timeout_says_busy_and_keeps_nothing_half_done(db_url: str, cli) -> None:
+    cli("--db", db_url, "labels", check=True)
+    with locked_by_another_program(db_url):
+        busy = cli("--db", db_url, "labels", "add", "PERSON", env={"BIAOZHU_BUSY_TIMEOUT_MS": "300"})
     assert_told(busy, "busy", "nothing was saved")
-    assert "PERSON" not in label_names(cli, sqlite_path)
-    cli("--db", sqlite_path, "labels", "add", "PERSON", check=True)  # once it is free, the same edit works
-    assert "PERSON" in label_names(cli, sqlite_path)
+    assert "PERSON" not in label_names(cli, db_url)
+    cli("--db", db_url, "labels", "add", "PERSON", check=True)  # once it is free, the same edit works
+    assert "PERSON" in label_names(cli, db_url)
 
 
 @contextmanager

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.model import SourceDocument, Span
 from biaozhu.db.annotators import ensure_annotator, get_annotator, set_role
 from biaozhu.db.documents import list_documents
@@ -119,16 +120,13 @@ def test_gold_keeps_whose_version_and_who_decided(sessions, theirs) -> None:
         assert get_annotator(session, "王五").role == "reviewer"
 
 
-def test_ours_is_untouched_when_the_merge_fails(sessions, theirs) -> None:
+def test_a_bad_span_of_theirs_fails_the_whole_merge(sessions, theirs) -> None:
     with sessions.begin() as session:
         store(session, "张三", [BANK])
     with theirs.begin() as session:
-        store(session, "李四", [LOAN])
-        store(session, "李四", [], text=OTHER_TEXT, name="other")
-        add_label(session, "BAD")
-    with theirs.begin() as session:  # a label name ours refuses, to make the merge fail halfway
-        session.execute(SpanRow.__table__.update().values(label_id=get_label(session, "BAD").id))
-        get_label(session, "BAD").name = "has space"
-    with pytest.raises(ValueError, match="without spaces"):
+        store(session, "李四", [LOAN], text=TEXT + "（续）", name="first")  # a new document, copied first
+        store(session, "李四", [BANK])
+        session.execute(SpanRow.__table__.update().where(SpanRow.text == "泸州银行").values(text="泸州"))
+    with pytest.raises(InputError, match="李四's layer: span .* its text '泸州' disagrees with the document's '泸州银行'"):
         merge(sessions, theirs)
     assert layers(sessions) == {"report": {"张三": [BANK]}}

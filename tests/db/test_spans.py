@@ -7,9 +7,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.corpus.model import SourceDocument
+from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.model import SourceDocument, Span as DomainSpan
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import add_document
+from biaozhu.db.importing import store_documents
 from biaozhu.db.labels import label_ids
 from biaozhu.db.models import Span, TrashItem
 from biaozhu.db.spans import (SpanRefused, add_span, layer_spans, relabel_span, remove_span, resize_span,
@@ -81,3 +83,11 @@ def test_the_database_itself_refuses_bad_ranges(sessions: sessionmaker[Session],
         session.add(Span(document_id=doc, annotator_id=who, label_id=labels["METRIC"], start=5, end=5, text=""))
     with pytest.raises(IntegrityError), sessions.begin() as session:
         session.add(Span(document_id=doc + 100, annotator_id=who, label_id=labels["METRIC"], start=0, end=1, text="x"))
+
+
+def test_storing_refuses_a_span_that_disagrees_with_its_text(sessions: sessionmaker[Session]) -> None:
+    bad = SourceDocument(name="r", text="1007户", source="", annotator="a", spans=[DomainSpan(10, 12, "METRIC", "")])
+    with pytest.raises(InputError, match="outside the text"), sessions.begin() as session:
+        store_documents(session, "f.jsonl", [bad])
+    with sessions.begin() as session:
+        assert layer_spans(session, 1) == []

@@ -69,6 +69,8 @@ def test_typing_searches_once_typing_pauses(qtbot: QtBot, dialog: ProjectSearchD
     assert [(h.document_id, h.start, h.end) for h in dialog.hits()] == [
         (ids["泸州.txt"], 3, 7), (ids["泸州.txt"], 22, 26), (ids["吉林.txt"], 7, 11)]
     assert summary(dialog) == "3 hit(s) in 2 document(s)"
+    tooltip = dialog.findChild(QTableView).model().index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "泸州.txt, characters 3 to 7"
 
 
 def test_enter_moves_to_the_first_hit_and_enter_again_opens_it(qtbot: QtBot, dialog: ProjectSearchDialog,

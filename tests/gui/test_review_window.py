@@ -18,7 +18,7 @@ from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.importing import store_documents
 from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus
 from biaozhu.db.project import initialise
-from biaozhu.db.review import gold_spans
+from biaozhu.db.review import gold_spans, review_document
 from biaozhu.gui.review_legend import AUTO_GOLD_SETTING
 from biaozhu.gui.review_window import ReviewWindow, open_review_window
 
@@ -116,6 +116,10 @@ def test_agreed_spans_go_into_gold_and_the_keys_walk_every_disagreement_in_order
     press(qtbot, window, Qt.Key.Key_P)
     press(qtbot, window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     assert current_kind(window) == "boundary"
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view.positions.to_qt(MONEY.start + 1))
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=window.view.cursorRect(cursor).center())
+    assert current_kind(window) == "label"  # a click on a marked place chooses its disagreement
     window.close()
 
 
@@ -145,6 +149,9 @@ def test_accept_one_accept_both_and_reject_write_gold_with_provenance_and_undo_i
     assert gold(project) == {AGREED, (LOAN, "张三", REVIEWER), (SHORT, "李四", REVIEWER), (MONEY, "张三", REVIEWER)}
     tooltip = "\n".join(window.view.describe_at(SHORT.start))
     assert "李四" in tooltip and REVIEWER in tooltip and "酒城同心" in tooltip
+    with project() as session:  # the window's one-pass "still open" agrees with db.review's rule
+        found = review_document(session, window.document.id)
+    assert [window.document.is_open(n) for n in range(3)] == [found.is_open(d) for d in found.comparison.disagreements]
     window.close()
 
 
@@ -178,6 +185,7 @@ def test_adjudicated_shows_in_the_document_list_and_undoes(open_window: Callable
             return session.scalar(select(DocumentStatus.status).join(Annotator).where(Annotator.name == GOLD))
 
     assert status() == "adjudicated"
+    assert "3 disagreements left open" in window.statusBar().currentMessage()
     model = window.document_list.findChild(QTableView).model()  # what the reviewer reads in the list
     qtbot.waitUntil(lambda: model.index(0, 2).data() == "adjudicated")
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -207,4 +215,25 @@ def test_the_automatic_gold_can_be_switched_off_and_stays_off(open_window: Calla
     assert gold(project) == {AGREED}
     window.legend.auto_gold.setChecked(True)
     assert QSettings().value(AUTO_GOLD_SETTING, type=bool) is True
+    window.close()
+
+
+def test_a_refused_decision_says_why_and_stays(open_window: Callable[..., ReviewWindow],
+                                              project: sessionmaker[Session], qtbot: QtBot) -> None:
+    crossing = "泸州银行发放酒城同心"
+    with project.begin() as session:
+        for annotator, surface in (("张三", "银行发放"), ("李四", "发放酒城")):
+            start = crossing.index(surface)
+            store_documents(session, annotator, [SourceDocument(
+                name="交叉", text=crossing, source="", annotator=annotator,
+                spans=[Span(start, start + 4, "PROGRAM", surface)])])
+        second = session.scalar(select(Document.id).where(Document.name == "交叉"))
+    window = open_window()
+    window.open_document(second)
+    assert current_kind(window) == "boundary"
+    press(qtbot, window, Qt.Key.Key_B)  # both versions would cross: refused, nothing half-done
+    assert "cross" in window.statusBar().currentMessage()
+    assert window.view.current == 0 and window.undo_stack.count() == 1  # only the first document's agreed spans
+    with project() as session:
+        assert gold_spans(session, second) == []
     window.close()

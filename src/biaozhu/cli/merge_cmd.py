@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         other = create_project_engine(args.other)
     try:
         with storage_errors(), sessions.begin() as ours, Session(other.execution_options(**READING)) as theirs:
-            result = merge_project(ours, theirs, prefer=args.prefer)
+            result = merge_project(ours, theirs, prefer=args.prefer, source=args.other)
     finally:
         other.dispose()
     print(f"documents: {result.documents_added} added, {result.documents_matched} already here")

@@ -73,10 +73,11 @@ def compare_layers(layers: Mapping[str, Sequence[Span]]) -> Comparison:
     holders: dict[Span, set[str]] = {}
     for name in names:
         for span in layers[name]:
-            holders.setdefault(Span(span.start, span.end, span.label, span.text), set()).add(name)
-    everyone = len(names) >= 2
-    agreed = sorted(s for s, who in holders.items() if everyone and len(who) == len(names))
-    open_ = sorted(s for s, who in holders.items() if not (everyone and len(who) == len(names)))
+            holders.setdefault(span, set()).add(name)
+    agreed_by = len(names) if len(names) >= 2 else 0  # nobody agrees with a lone annotator
+    by_position = sorted(holders, key=lambda s: (s.start, s.end, s.label))
+    agreed = [s for s in by_position if len(holders[s]) == agreed_by]
+    open_ = [s for s in by_position if len(holders[s]) != agreed_by]
     parent = list(range(len(open_)))
 
     def root(i: int) -> int:
@@ -96,5 +97,5 @@ def compare_layers(layers: Mapping[str, Sequence[Span]]) -> Comparison:
         versions = {name: tuple(s for s in group if name in holders[s]) for name in names}
         disagreements.append(Disagreement(_kind(versions), min(s.start for s in group), max(s.end for s in group),
                                           versions))
-    disagreements.sort(key=lambda d: (d.start, -d.end, d.spans()))
+    disagreements.sort(key=lambda d: (d.start, -d.end))  # ties stay in the order of their first spans
     return Comparison(names, agreed, disagreements)

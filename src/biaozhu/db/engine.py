@@ -132,7 +132,9 @@ def upgrade(engine: Engine) -> None:
 def create_project_engine(target: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Engine:
     """An engine on the project, its schema up to date."""
     url = make_url(database_url(target))
-    engine = create_engine(url)
+    # On a server, waiting for another desktop's lock ends after the same timeout as on SQLite, with the same message.
+    waits = {"options": f"-c lock_timeout={BUSY_TIMEOUT_MS}"} if url.get_backend_name() == "postgresql" else {}
+    engine = create_engine(url, connect_args=waits)
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _tune_sqlite)
         event.listen(engine, "begin", _begin_sqlite)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.model import SourceDocument, Span as DomainSpan
-from biaozhu.corpus.spans import find_crossings
+from biaozhu.corpus.spans import check_span, find_crossings
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import add_document
 from biaozhu.db.labels import add_label, label_ids
@@ -67,6 +67,8 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
             continue
         assert source.annotator, "readers give every span an annotator"
         annotator = ensure_annotator(session, source.annotator)
+        for span in source.spans:  # readers check too; storage never trusts its caller with the invariant
+            check_span(document.text, span, path, source.line)
         existing = _layer(session, document.id, annotator.id) if not created else []
         known = set(existing)
         new = [span for span in source.spans if span not in known]

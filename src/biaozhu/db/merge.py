@@ -25,6 +25,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.model import Span
+from biaozhu.corpus.spans import check_layer
 from biaozhu.db.labels import add_label, label_ids
 from biaozhu.db.models import Annotator, Document, DocumentStatus, Label, Span as SpanRow
 from biaozhu.db.spans import trash_span
@@ -114,8 +115,13 @@ def _as_span(item: dict[str, Any]) -> Span:
     return Span(item["start"], item["end"], item["label"], item["text"])
 
 
-def merge_project(ours: Session, theirs: Session, *, prefer: str = "ours") -> MergeResult:
-    """Merge everything in ``theirs`` into ``ours``; the caller commits ``ours`` (or rolls back) as one."""
+def merge_project(ours: Session, theirs: Session, *, prefer: str = "ours", source: str = "the other project"
+                  ) -> MergeResult:
+    """Merge everything in ``theirs`` into ``ours``; the caller commits ``ours`` (or rolls back) as one.
+
+    Their spans are checked as an import checks them (surface text, no crossing): a bad one raises
+    InputError naming ``source``, the document and the layer, and the caller's rollback leaves ours as it was.
+    """
     if prefer not in PREFERENCES:
         raise ValueError(f"prefer must be one of {', '.join(PREFERENCES)}")
     result = MergeResult()
@@ -133,18 +139,20 @@ def merge_project(ours: Session, theirs: Session, *, prefer: str = "ours") -> Me
             known[row.sha256] = copy.id
             result.documents_added += 1
         our_id = {their_id: known[sha] for their_id, sha in chunk}
-        _merge_layers(ours, theirs, names, result, our_id, prefer)
+        _merge_layers(ours, theirs, names, result, our_id, prefer, source)
     return result
 
 
 def _merge_layers(ours: Session, theirs: Session, names: _Names, result: MergeResult, our_id: dict[int, int],
-                  prefer: str) -> None:
+                  prefer: str, source: str) -> None:
     ours_now = _our_layers(ours, list(our_id.values()))
-    doc_names = dict(ours.execute(select(Document.id, Document.name).where(Document.id.in_(our_id.values()))).all())
-    shas = dict(ours.execute(select(Document.id, Document.sha256).where(Document.id.in_(our_id.values()))).all())
+    documents = {row.id: row for row in ours.execute(select(Document.id, Document.name, Document.sha256, Document.text)
+                                                     .where(Document.id.in_(our_id.values())))}
     rows: list[dict[str, Any]] = []
     for (their_doc, who), items in sorted(_their_layers(theirs, list(our_id)).items()):
         doc_id, annotator_id = our_id[their_doc], names.annotator(who)
+        document = documents[doc_id]
+        check_layer(document.text, [_as_span(item) for item in items], f"{source}: {document.name}, {who}'s layer")
         mine = ours_now.get((doc_id, annotator_id), {})
         theirs_spans = {_as_span(item) for item in items}
         if mine and theirs_spans <= mine.keys():
@@ -152,7 +160,7 @@ def _merge_layers(ours: Session, theirs: Session, names: _Names, result: MergeRe
             continue
         if mine:
             lost = sorted((theirs_spans - mine.keys()) if prefer == "ours" else (mine.keys() - theirs_spans))
-            result.conflicts.append(MergeConflict(doc_names[doc_id], shas[doc_id], who, prefer, lost))
+            result.conflicts.append(MergeConflict(document.name, document.sha256, who, prefer, lost))
             if prefer == "ours":
                 continue
             for span, span_id in mine.items():

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayou
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.cli.project import storage_errors
-from biaozhu.corpus.agreement import (DISAGREEMENT_COUNTS, AgreementReport, AnnotatedDocument, PairAgreement,
+from biaozhu.corpus.agreement import (DISAGREEMENT_COUNTS, AnnotatedDocument, PairAgreement,
                                       SpanCounts, measure_agreement)
 from biaozhu.corpus.agreement_cells import confusion_behind, disagreements_behind
 from biaozhu.corpus.agreement_match import OUTSIDE

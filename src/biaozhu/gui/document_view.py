@@ -60,10 +60,6 @@ class DocumentView(QPlainTextEdit):
         self.positions = PositionMap(text, breaks)
         self.setPlainText(display_text(text, breaks))
 
-    def set_index(self, index: SpanIndex) -> None:
-        self.index = index
-        self.viewport().update()
-
     def repaint_ranges(self, ranges: list[tuple[int, int]]) -> None:
         """Schedule a repaint of just the lines where these code point ranges are (an edit's footprint)."""
         if len(ranges) > 64:

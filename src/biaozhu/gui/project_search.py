@@ -59,8 +59,9 @@ class SearchHitModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == BEFORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("%1, characters %2 to %3").replace("%1", hit.document_name).replace(
-                "%2", str(hit.start)).replace("%3", str(hit.end))
+            # The name goes in last, so a name containing "%2" stays as it is.
+            return self.tr("%1, characters %2 to %3").replace("%3", str(hit.end)).replace(
+                "%2", str(hit.start)).replace("%1", hit.document_name)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -64,10 +64,11 @@ class DecisionCommand(ReviewCommand):
     and forwards, so a redo puts back exactly what the reviewer saw, provenance included.
     """
 
-    def __init__(self, gold: GoldLayer, document_id: int, text: str,
-                 decide: Callable[[Session], review.Decision]) -> None:
+    def __init__(self, gold: GoldLayer, document_id: int, text: str, decide: Callable[[Session], review.Decision],
+                 number: int | None = None) -> None:
         super().__init__(gold, document_id, text)
         self.decide = decide
+        self.number = number  # which disagreement: undo and redo show it
         self.decision: review.Decision | None = None
         self.reverse: review.Decision | None = None
 

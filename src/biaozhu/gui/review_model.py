@@ -11,8 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QColor, QFont, Qt
 
 from biaozhu.corpus.adjudication import Disagreement
 from biaozhu.corpus.model import Span
@@ -31,6 +31,11 @@ def kind_text(kind: str) -> str:
     return {"missing": translate("Review", "missing"), "boundary": translate("Review", "boundary"),
             "label": translate("Review", "label"), "boundary_label": translate("Review", "boundary + label"),
             "single": translate("Review", "one annotator only")}.get(kind, kind)
+
+
+def as_tooltip(lines: list[str]) -> str:
+    """Tooltip text shown literally: Qt would take a span's ``<b>…`` for markup, so it is escaped."""
+    return Qt.convertFromPlainText("\n".join(lines), Qt.WhiteSpaceMode.WhiteSpacePre)
 
 
 def short(text: str, longest: int = 18) -> str:
@@ -157,6 +162,6 @@ class DisagreementModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [describe_version(n, name, s) for n, name in enumerate(self.document.annotators, 1)
                      for s in item.versions.get(name, ())]
-            return "\n".join([f"{kind_text(item.kind)} [{item.start}, {item.end})", *lines,
-                              *map(describe_gold, self.document.decided[row])])
+            return as_tooltip([f"{kind_text(item.kind)} [{item.start}, {item.end})", *lines,
+                               *map(describe_gold, self.document.decided[row])])
         return None

@@ -12,19 +12,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QTextCursor
+from PySide6.QtGui import QBrush, QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QTextBlock, QTextLine
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
+from biaozhu.corpus.model import Span
 from biaozhu.db.review import GoldSpan
 from biaozhu.db.spans import SpanRow
 from biaozhu.gui.document_view import DocumentView
-from biaozhu.corpus.model import Span
-from biaozhu.gui.review_model import KIND_COLOURS, ReviewedDocument, describe_gold, describe_version, kind_text
+from biaozhu.gui.review_model import (KIND_COLOURS, ReviewedDocument, as_tooltip, describe_gold, describe_version,
+                                      kind_text)
 from biaozhu.gui.span_index import SpanIndex
 from biaozhu.gui.span_painter import range_rects, visible_lines
 
 LANE = 3  # pixels per annotator lane: a 2-pixel bar and a 1-pixel gap
 CURRENT = QColor("#1d3557")
+Geometry = list[tuple[QTextBlock, float, list[QTextLine]]]
 DECIDED = QColor("#2a9d8f")
 
 
@@ -55,21 +57,31 @@ class ReviewView(DocumentView):
         self.show_text(document.text, self._gold_index(), colours)
 
     def _layer(self, name: str) -> list[Span]:
+        """An annotator's whole layer: the agreed spans and their versions in the disagreements."""
         assert self.document_ is not None
         comparison = self.document_.review.comparison
-        spans = {*(s for s in comparison.agreed), *(s for item in comparison.disagreements
-                                                    for s in item.versions.get(name, ()))}
-        return sorted(spans)
+        return sorted({*comparison.agreed, *(s for item in comparison.disagreements
+                                              for s in item.versions.get(name, ()))})
+
+    def _row(self, gold: GoldSpan) -> SpanRow:
+        return SpanRow(gold.id, gold.span.start, gold.span.end, self.label_ids.get(gold.span.label, -1),
+                       gold.span.text, 0)
 
     def _gold_index(self) -> SpanIndex:
         assert self.document_ is not None
-        gold = self.document_.review.gold
-        self.gold_by_id = {g.id: g for g in gold}
-        return SpanIndex(SpanRow(g.id, g.span.start, g.span.end, self.label_ids.get(g.span.label, -1), g.span.text, 0)
-                         for g in gold)
+        self.gold_by_id = {g.id: g for g in self.document_.review.gold}
+        return SpanIndex(map(self._row, self.gold_by_id.values()))
 
     def gold_changed(self) -> None:
-        self.set_index(self._gold_index())
+        """After a decision: take out and put in only the gold spans that changed (a decision touches a few)."""
+        assert self.document_ is not None
+        now = {g.id: g for g in self.document_.review.gold}
+        for gone in self.gold_by_id.keys() - now.keys():
+            self.index.remove(gone)
+        for new in now.keys() - self.gold_by_id.keys():
+            self.index.add(self._row(now[new]))
+        self.gold_by_id = now
+        self.viewport().update()
 
     def show_disagreement(self, number: int | None) -> None:
         """Frame a disagreement and bring it to the middle of the view (the cursor goes to its start)."""
@@ -82,7 +94,7 @@ class ReviewView(DocumentView):
         self.viewport().update()
 
     # -- painting --------------------------------------------------------------------------------------------
-    def _pieces(self, index: SpanIndex, geometry: list) -> Iterator[tuple[SpanRow, QRectF]]:
+    def _pieces(self, index: SpanIndex, geometry: Geometry) -> Iterator[tuple[SpanRow, QRectF]]:
         """Every indexed range on the visible lines with the rectangle of each line it covers."""
         for block, top, lines in geometry:
             q_block = block.position()
@@ -152,7 +164,7 @@ class ReviewView(DocumentView):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             lines = self.describe_at(self.offset_at(event.pos()))
             if lines:
-                QToolTip.showText(event.globalPos(), "\n".join(lines), self.viewport())
+                QToolTip.showText(event.globalPos(), as_tooltip(lines), self.viewport())
             else:
                 QToolTip.hideText()
             return True
@@ -162,9 +174,3 @@ class ReviewView(DocumentView):
         QPlainTextEdit.mouseReleaseEvent(self, event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             self.offset_clicked.emit(self.offset_at(event.position().toPoint()))
-
-    def move_cursor_to(self, offset: int) -> None:
-        cursor = self.textCursor()
-        cursor.setPosition(self.positions.to_qt(offset), QTextCursor.MoveMode.MoveAnchor)
-        self.setTextCursor(cursor)
-

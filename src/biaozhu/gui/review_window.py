@@ -138,7 +138,9 @@ class ReviewWindow(QMainWindow):
         if self.document is not None:
             self.document_list.select_document(self.document.id)
 
-    def open_document(self, document_id: int) -> None:
+    def open_document(self, document_id: int, *, agreed_into_gold: bool = True) -> None:
+        """Show a document; its agreed spans go into gold first when the switch is on (not while undoing,
+        which would push a command in the middle of an undo and drop the redo steps)."""
         with self.sessions() as session:
             found = review.review_document(session, document_id)
             text = document_text(session, document_id)
@@ -149,7 +151,7 @@ class ReviewWindow(QMainWindow):
         self.legend.set_annotators(self.document.annotators)
         self.setWindowTitle(self.tr("%1 — review — biaozhu 标注").replace("%1", name))
         self.document_list.select_document(document_id)
-        if self.legend.auto_gold.isChecked():
+        if agreed_into_gold and self.legend.auto_gold.isChecked():
             self.accept_agreed(quiet=True)
         self._show_progress()
         self.go_to_disagreement(self.next_open(-1))
@@ -233,7 +235,7 @@ class ReviewWindow(QMainWindow):
         self._undo_index = index
         document_id = getattr(changed, "document_id", None)
         if document_id is not None and (self.document is None or document_id != self.document.id):
-            self.open_document(document_id)
+            self.open_document(document_id, agreed_into_gold=False)
         number = getattr(changed, "number", None)
         if number is not None:
             self.go_to_disagreement(number)
@@ -254,8 +256,7 @@ class ReviewWindow(QMainWindow):
     def _decide(self, text: str, number: int, decide: Decide) -> None:
         assert self.document is not None
         item = self.document.disagreements[number]
-        command = DecisionCommand(self.gold, self.document.id, text, lambda session: decide(session, item))
-        command.number = number  # type: ignore[attr-defined]
+        command = DecisionCommand(self.gold, self.document.id, text, lambda session: decide(session, item), number)
         self._refused = False
         self.undo_stack.push(command)
         if self._refused:
@@ -359,13 +360,20 @@ class ReviewWindow(QMainWindow):
             self.undo_stack.push(ReviewStatusCommand(self.gold, document_id, self.tr("reopen the review"),
                                                      "in_progress"))
             return
+        left_open = self.document.open_count()
+        self._refused = False
         self.undo_stack.push(ReviewStatusCommand(self.gold, document_id, self.tr("mark adjudicated"), "adjudicated"))
+        if self._refused:
+            return
         self.refresh_lists()
         following = self.document_list.next_unfinished(document_id)
-        if following is None:
-            self.say(self.tr("Every document is adjudicated."))
-        else:
+        if following is not None:
             self.open_document(following)
+        if left_open:
+            self.say(self.tr("Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).")
+                     .replace("%1", str(left_open)))
+        elif following is None:
+            self.say(self.tr("Every document is adjudicated."))
 
     def open_next_document(self) -> None:
         following = self.document_list.next_unfinished(self.document.id if self.document else None)
@@ -387,11 +395,9 @@ class ReviewWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def open_review_window(sessions: sessionmaker[Session], reviewer: str, parent: QWidget | None = None) -> QMainWindow:
+def open_review_window(sessions: sessionmaker[Session], reviewer: str, parent: QWidget | None = None) -> ReviewWindow:
     """Open review mode for ``reviewer`` (read-only unless they have the reviewer role); the caller keeps it."""
-    window = ReviewWindow(sessions, reviewer, parent)
-    if parent is not None:
-        window.setWindowFlag(Qt.WindowType.Window, True)
+    window = ReviewWindow(sessions, reviewer, parent)  # a QMainWindow is a window of its own, parent or not
     window.show()
     return window
 

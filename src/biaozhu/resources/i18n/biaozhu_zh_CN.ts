@@ -2,6 +2,133 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="74"/>
+        <source>Agreement — biaozhu 标注</source>
+        <translation>一致性 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="84"/>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="88"/>
+        <source>Pair:</source>
+        <translation>标注员对：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="94"/>
+        <source>Pairs</source>
+        <translation>标注员对</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="94"/>
+        <source>Per label</source>
+        <translation>按标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="95"/>
+        <source>Per document</source>
+        <translation>按文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="95"/>
+        <source>Confusion</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="99"/>
+        <source>Click a count to list the disagreements behind it.</source>
+        <translation>点击一个计数，列出其背后的分歧。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="132"/>
+        <source>%1 documents annotated · annotators: %2 · labels: %3 · Krippendorff&apos;s alpha (all annotators, characters): %4 over %5 documents, %6 characters</source>
+        <translation>已标注文档 %1 篇 · 标注员：%2 · 标签：%3 · Krippendorff alpha（全体标注员，按字符）：%4，基于 %5 篇文档、%6 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="137"/>
+        <source>A (reference)</source>
+        <translation>A（参照）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="137"/>
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="137"/>
+        <location filename="../../gui/agreement_dialog.py" line="167"/>
+        <source>exact P</source>
+        <translation>精确 P</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="138"/>
+        <location filename="../../gui/agreement_dialog.py" line="167"/>
+        <source>overlap P</source>
+        <translation>重叠 P</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="151"/>
+        <source>only %1</source>
+        <translation>仅 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="167"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="168"/>
+        <source>spans %1</source>
+        <translation>%1 的标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="171"/>
+        <location filename="../../gui/agreement_dialog.py" line="184"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="183"/>
+        <location filename="../../gui/agreement_dialog.py" line="219"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="183"/>
+        <source>Characters</source>
+        <translation>字符数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="183"/>
+        <source>exact F1</source>
+        <translation>精确 F1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="184"/>
+        <source>overlap F1</source>
+        <translation>重叠 F1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="218"/>
+        <source>%1 behind the count:</source>
+        <translation>该计数背后的 %1 项：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="219"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/agreement_dialog.py" line="219"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
     <name>AnnotatorIdentity</name>
     <message>
         <location filename="../../gui/annotator_identity.py" line="25"/>
@@ -17,29 +144,34 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../../gui/review_model.py" line="130"/>
+        <location filename="../../gui/review_model.py" line="135"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="130"/>
+        <location filename="../../gui/review_model.py" line="135"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="130"/>
+        <location filename="../../gui/review_model.py" line="135"/>
         <source>Versions</source>
         <translation>各方版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="130"/>
+        <location filename="../../gui/review_model.py" line="135"/>
         <source>Gold</source>
         <translation>金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="149"/>
+        <location filename="../../gui/review_model.py" line="154"/>
         <source>open</source>
         <translation>待裁定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_model.py" line="155"/>
+        <source>all</source>
+        <translation>全体</translation>
     </message>
 </context>
 <context>
@@ -210,46 +342,46 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ProjectSearchDialog</name>
     <message>
-        <location filename="../../gui/project_search.py" line="126"/>
+        <location filename="../../gui/project_search.py" line="127"/>
         <source>Find in all documents</source>
         <translation>在所有文档中查找</translation>
     </message>
     <message>
-        <location filename="../../gui/project_search.py" line="129"/>
+        <location filename="../../gui/project_search.py" line="130"/>
         <source>Text to find in every document</source>
         <translation>要在所有文档中查找的文字</translation>
     </message>
     <message>
-        <location filename="../../gui/project_search.py" line="174"/>
+        <location filename="../../gui/project_search.py" line="175"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/project_search.py" line="204"/>
+        <location filename="../../gui/project_search.py" line="205"/>
         <source>Not found in any document</source>
         <translation>所有文档中都没有找到</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/project_search.py" line="205"/>
+        <location filename="../../gui/project_search.py" line="206"/>
         <source>%n hit(s)</source>
         <translation>
             <numerusform>%n 处</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/project_search.py" line="206"/>
+        <location filename="../../gui/project_search.py" line="207"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n 篇文档</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/project_search.py" line="208"/>
+        <location filename="../../gui/project_search.py" line="209"/>
         <source>%1 in %2 (the first %3 are shown: make the text longer to narrow the search)</source>
         <translation>在 %2中找到 %1（只显示前 %3 处：输入更长的文字可缩小范围）</translation>
     </message>
     <message>
-        <location filename="../../gui/project_search.py" line="210"/>
+        <location filename="../../gui/project_search.py" line="211"/>
         <source>%1 in %2</source>
         <translation>在 %2中找到 %1</translation>
     </message>
@@ -282,12 +414,12 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>仅一位标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="95"/>
+        <location filename="../../gui/review_model.py" line="100"/>
         <source>all annotators</source>
         <translation>全体标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="96"/>
+        <location filename="../../gui/review_model.py" line="101"/>
         <source>gold: %1 “%2” [%3, %4) from %5, decided by %6</source>
         <translation>金标准：%1“%2” [%3, %4)，来自 %5，由 %6 裁定</translation>
     </message>
@@ -436,17 +568,17 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../gui/review_view.py" line="140"/>
+        <location filename="../../gui/review_view.py" line="142"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="140"/>
+        <location filename="../../gui/review_view.py" line="142"/>
         <source>decided</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="141"/>
+        <location filename="../../gui/review_view.py" line="143"/>
         <source>disagreement %1: %2, %3</source>
         <translation>分歧 %1：%2，%3</translation>
     </message>
@@ -454,142 +586,147 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../gui/review_window.py" line="70"/>
+        <location filename="../../gui/review_window.py" line="74"/>
         <source>Review — biaozhu 标注</source>
         <translation>审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="76"/>
+        <location filename="../../gui/review_window.py" line="80"/>
         <source>%1 is not a reviewer: this is a read-only view. A reviewer can be named with `biaozhu annotators role NAME reviewer`.</source>
         <translation>%1 不是审核员：此视图只读。可用 `biaozhu annotators role NAME reviewer` 指定审核员。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="101"/>
+        <location filename="../../gui/review_window.py" line="108"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="102"/>
+        <location filename="../../gui/review_window.py" line="109"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="111"/>
+        <location filename="../../gui/review_window.py" line="118"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="111"/>
+        <location filename="../../gui/review_window.py" line="118"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="112"/>
+        <location filename="../../gui/review_window.py" line="119"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="139"/>
+        <location filename="../../gui/review_window.py" line="152"/>
         <source>%1 — review — biaozhu 标注</source>
         <translation>%1 — 审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="175"/>
+        <location filename="../../gui/review_window.py" line="186"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="175"/>
+        <location filename="../../gui/review_window.py" line="186"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="176"/>
+        <location filename="../../gui/review_window.py" line="187"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="193"/>
+        <location filename="../../gui/review_window.py" line="204"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="202"/>
+        <location filename="../../gui/review_window.py" line="213"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="203"/>
+        <location filename="../../gui/review_window.py" line="214"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="235"/>
+        <location filename="../../gui/review_window.py" line="246"/>
         <source>Read-only: %1 is not a reviewer, so the gold layer cannot be changed here.</source>
         <translation>只读：%1 不是审核员，不能在这里修改金标准。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="241"/>
+        <location filename="../../gui/review_window.py" line="252"/>
         <source>No disagreement chosen: press N for the next one.</source>
         <translation>还没有选中分歧：按 N 转到下一处。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="254"/>
+        <location filename="../../gui/review_window.py" line="266"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="265"/>
+        <location filename="../../gui/review_window.py" line="277"/>
         <source>There is no annotator %1 here.</source>
         <translation>这里没有第 %1 位标注员。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="269"/>
+        <location filename="../../gui/review_window.py" line="281"/>
         <source>accept %1&apos;s version</source>
         <translation>采纳 %1 的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="280"/>
+        <location filename="../../gui/review_window.py" line="292"/>
         <source>accept both versions</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="289"/>
+        <location filename="../../gui/review_window.py" line="301"/>
         <source>reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="295"/>
+        <location filename="../../gui/review_window.py" line="307"/>
         <source>set the boundary to “%1”</source>
         <translation>将边界改为“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="317"/>
+        <location filename="../../gui/review_window.py" line="329"/>
         <source>Select the text the gold span should cover, then press Enter.</source>
         <translation>请选中金标准标注应覆盖的文字，然后按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="321"/>
+        <location filename="../../gui/review_window.py" line="333"/>
         <source>The selection covers no disagreement.</source>
         <translation>选中的文字不涉及任何分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="337"/>
+        <location filename="../../gui/review_window.py" line="348"/>
         <source>put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="350"/>
+        <location filename="../../gui/review_window.py" line="360"/>
         <source>reopen the review</source>
         <translation>重新打开审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="353"/>
+        <location filename="../../gui/review_window.py" line="365"/>
         <source>mark adjudicated</source>
         <translation>标记为已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="357"/>
+        <location filename="../../gui/review_window.py" line="373"/>
+        <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
+        <translation>已标记为已裁定，仍有 %1 处分歧待裁定（Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_window.py" line="376"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
@@ -597,27 +734,27 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>SearchHitModel</name>
     <message>
-        <location filename="../../gui/project_search.py" line="62"/>
+        <location filename="../../gui/project_search.py" line="63"/>
         <source>%1, characters %2 to %3</source>
         <translation>%1，第 %2 至 %3 个字符</translation>
     </message>
     <message>
-        <location filename="../../gui/project_search.py" line="69"/>
+        <location filename="../../gui/project_search.py" line="70"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/project_search.py" line="69"/>
+        <location filename="../../gui/project_search.py" line="70"/>
         <source>Before</source>
         <translation>前文</translation>
     </message>
     <message>
-        <location filename="../../gui/project_search.py" line="69"/>
+        <location filename="../../gui/project_search.py" line="70"/>
         <source>Found</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../gui/project_search.py" line="69"/>
+        <location filename="../../gui/project_search.py" line="70"/>
         <source>After</source>
         <translation>后文</translation>
     </message>
@@ -752,72 +889,72 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="67"/>
+        <location filename="../../gui/actions.py" line="68"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="72"/>
+        <location filename="../../gui/actions.py" line="73"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="73"/>
+        <location filename="../../gui/actions.py" line="74"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="74"/>
+        <location filename="../../gui/actions.py" line="75"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="75"/>
+        <location filename="../../gui/actions.py" line="76"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="76"/>
+        <location filename="../../gui/actions.py" line="77"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="77"/>
+        <location filename="../../gui/actions.py" line="78"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="78"/>
+        <location filename="../../gui/actions.py" line="79"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="79"/>
+        <location filename="../../gui/actions.py" line="80"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="80"/>
+        <location filename="../../gui/actions.py" line="81"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="85"/>
+        <location filename="../../gui/actions.py" line="86"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="88"/>
+        <location filename="../../gui/actions.py" line="89"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="89"/>
+        <location filename="../../gui/actions.py" line="90"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="91"/>
+        <location filename="../../gui/actions.py" line="92"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
