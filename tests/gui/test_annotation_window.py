@@ -409,3 +409,18 @@ def test_an_empty_project_says_how_to_import_and_its_keys_do_nothing_harmful(
         press(qtbot, window, key, modifiers)
     assert window.layer.document_id is None
     assert window.progress_label.text() == "0/0 done"
+
+
+def test_an_edit_the_database_refuses_is_reported_and_leaves_no_undo_step(
+        sessions: sessionmaker[Session], open_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    add_text(sessions, "gone.txt", "泸州银行放贷。")
+    window = open_window()
+    select_by_keys(qtbot, window, 0, 4)
+    press(qtbot, window, Qt.Key.Key_3)
+    with sessions.begin() as session:  # another program deletes the span meanwhile
+        session.execute(Span.__table__.delete())
+    steps = window.undo_stack.count()
+    press(qtbot, window, Qt.Key.Key_1)  # relabel the (still selected) span
+    assert "gone" in window.statusBar().currentMessage()
+    assert window.undo_stack.count() == steps
+    assert stored(sessions) == []

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from biaozhu.corpus.segment import Segmenter
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import DocumentSummary, list_documents
+from biaozhu.db.errors import StorageError
 from biaozhu.db.labels import list_labels
 from biaozhu.db.occurrences import tagged_texts
 from biaozhu.db.spans import SpanRow
@@ -141,7 +142,11 @@ class MainWindow(QMainWindow):
     def open_document(self, document_id: int) -> None:
         if document_id == self.layer.document_id:
             return
-        self.layer.open(document_id)
+        try:
+            self.layer.open(document_id)
+        except StorageError as exc:  # locked, read-only, gone: say so and stay on the open document
+            self.say(str(exc))
+            return
         self.view.show_text(self.layer.text, self.layer.index, self.colours)
         name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
         self.setWindowTitle(f"{name} — biaozhu 标注")

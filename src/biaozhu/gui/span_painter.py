@@ -109,6 +109,9 @@ class SpanPainter:
                     box = rect.adjusted(0, inset, 0, -inset)
                     painter.fillRect(box, fill)
                     painter.fillRect(QRectF(box.left(), box.bottom() - 2, box.width(), 2), colour.darker(130))
+                    if depth:  # a nested span gets a frame of its own, so it reads as a box inside a box
+                        painter.setPen(QPen(colour.darker(160), 1))
+                        painter.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5))
                     if span.id == selected:
                         outline.append(box)
         if outline:
