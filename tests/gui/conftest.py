@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 DoubleClick = Callable[[QWidget, QPoint], None]
@@ -24,3 +25,15 @@ def double_click(qtbot: QtBot) -> DoubleClick:
         qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=pos)
 
     return click_twice
+
+
+@pytest.fixture
+def settings_in(tmp_path: Path, qapp: QApplication) -> Iterator[Path]:
+    """QSettings written under tmp_path, not into the user's real configuration."""
+    organisation, application = QCoreApplication.organizationName(), QCoreApplication.applicationName()
+    QCoreApplication.setOrganizationName("biaozhu-test")
+    QCoreApplication.setApplicationName("biaozhu-test")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    yield tmp_path
+    QCoreApplication.setOrganizationName(organisation)
+    QCoreApplication.setApplicationName(application)

@@ -22,6 +22,7 @@ from biaozhu.db.models import Document
 from biaozhu.db.project import initialise
 from biaozhu.db.review import iter_annotated
 from biaozhu.gui.agreement_dialog import AgreementDialog, figure
+from biaozhu.gui.main_window import MainWindow
 from biaozhu.gui.review_window import ReviewWindow
 
 TEXTS = ["泸州银行发放酒城同心金融速贷377亿元，市工商联参与。", "吉林省委统战部开展万企兴万村行动，帮扶1007户。"]
@@ -129,3 +130,37 @@ def test_a_click_on_a_count_leads_to_the_disagreement(project: sessionmaker[Sess
     assert emitted.args[0] == second and window.document.id == second
     dialog.close()
     window.close()
+
+
+def test_the_main_windows_review_menu_opens_review_mode_and_the_agreement_dialog(
+        project: sessionmaker[Session], qtbot: QtBot) -> None:
+    """From the annotation window: Ctrl+Shift+R opens review mode for the same person; Review ▸ Agreement…
+    opens the figures, and a click on a count opens review mode at that disagreement."""
+    with project() as session:
+        second = session.scalar(select(Document.id).where(Document.name == "报告2"))
+    window = MainWindow(project, "王五")
+    qtbot.addWidget(window)
+    window.show()
+    review_mode = window.actions_.by_name["review-mode"]
+    assert review_mode.shortcut().toString() == "Ctrl+Shift+R"
+    assert [a.objectName() for a in window.menuBar().actions()[-1].menu().actions()] == ["review-mode", "agreement"]
+    review_mode.trigger()
+    review = window.review_window
+    assert isinstance(review, ReviewWindow) and review.isVisible()
+    assert review.reviewer == "王五" and review.can_write
+    review.close()
+    review_mode.trigger()  # opened again: the same window, shown again
+    assert window.review_window is review and review.isVisible()
+    review.close()
+
+    window.actions_.by_name["agreement"].trigger()
+    dialog = window.agreement
+    assert isinstance(dialog, AgreementDialog) and dialog.isVisible()
+    documents = dialog.findChild(QTableWidget, "documents")
+    with qtbot.waitSignal(dialog.disagreement_activated):
+        click(qtbot, documents, 1, header(documents).index("only 张三"))
+    assert review.isVisible() and review.document is not None and review.document.id == second
+    assert review.view.current is not None
+    assert review.document.disagreements[review.view.current].kind == "missing"
+    window.close()
+    assert not review.isVisible(), "closing the annotation window closes its review window"

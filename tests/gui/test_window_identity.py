@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from biaozhu.gui.annotator_identity import remembered_annotator, resolve_annotator
-
-
-@pytest.fixture
-def settings_in(tmp_path: Path, qapp: QApplication) -> Iterator[Path]:
-    """QSettings written under tmp_path, not into the user's real configuration."""
-    organisation, application = QCoreApplication.organizationName(), QCoreApplication.applicationName()
-    QCoreApplication.setOrganizationName("biaozhu-test")
-    QCoreApplication.setApplicationName("biaozhu-test")
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    yield tmp_path
-    QCoreApplication.setOrganizationName(organisation)
-    QCoreApplication.setApplicationName(application)
 
 
 def answer_dialog_with(name: str | None, seen: list[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ def database_url(target: str | os.PathLike[str] | None = None) -> str:
     return f"sqlite:///{path}"
 
 
-def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
+def _tune_sqlite(dbapi_connection: Any, _record: Any, *, busy_timeout_ms: int) -> None:
     """Every SQLite connection: foreign keys enforced, WAL, a busy timeout instead of 'locked'.
 
     The driver's own transaction handling is switched off (it begins late, after the reads, and never
@@ -49,7 +50,7 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     """
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
@@ -129,14 +130,18 @@ def upgrade(engine: Engine) -> None:
                 _set_foreign_keys(connection, True)
 
 
-def create_project_engine(target: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Engine:
-    """An engine on the project, its schema up to date."""
+def create_project_engine(target: str | os.PathLike[str] | None = None, *, migrate: bool = True,
+                          busy_timeout_ms: int | None = None) -> Engine:
+    """An engine on the project, its schema up to date; a write waits ``busy_timeout_ms`` (by default
+    :data:`BUSY_TIMEOUT_MS`) for another's lock."""
+    if busy_timeout_ms is None:
+        busy_timeout_ms = BUSY_TIMEOUT_MS
     url = make_url(database_url(target))
     # On a server, waiting for another desktop's lock ends after the same timeout as on SQLite, with the same message.
-    waits = {"options": f"-c lock_timeout={BUSY_TIMEOUT_MS}"} if url.get_backend_name() == "postgresql" else {}
+    waits = {"options": f"-c lock_timeout={busy_timeout_ms}"} if url.get_backend_name() == "postgresql" else {}
     engine = create_engine(url, connect_args=waits)
     if url.get_backend_name() == "sqlite":
-        event.listen(engine, "connect", _tune_sqlite)
+        event.listen(engine, "connect", partial(_tune_sqlite, busy_timeout_ms=busy_timeout_ms))
         event.listen(engine, "begin", _begin_sqlite)
     if migrate:
         try:

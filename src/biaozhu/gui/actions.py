@@ -15,6 +15,7 @@ Keyboard map:
   Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y    undo, redo
   Ctrl+F, Ctrl+Shift+F             find in the document, find in all documents
   Ctrl+= / Ctrl+-                  zoom in / out
+  Ctrl+Shift+R                     review mode (compare annotators, adjudicate into gold)
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ class WindowActions(QObject):
         edit.addAction(self._action("find", self.tr("Find in document…"), "Ctrl+F", window.open_find))
         edit.addAction(self._action("find-project", self.tr("Find in all documents…"), "Ctrl+Shift+F",
                                     window.open_project_search))
+        edit.addSeparator()
+        edit.addAction(self._action("trash", self.tr("Trash…"), "", window.open_trash))
 
         annotate = menu_bar.addMenu(self.tr("&Annotate"))
         editing = window.editing
@@ -90,6 +93,10 @@ class WindowActions(QObject):
         view_menu.addAction(self._action("zoom-in", self.tr("Zoom in"), ["Ctrl+=", "Ctrl++"],
                                          lambda: window.view.zoom(1)))
         view_menu.addAction(self._action("zoom-out", self.tr("Zoom out"), "Ctrl+-", lambda: window.view.zoom(-1)))
+
+        review = menu_bar.addMenu(self.tr("&Review"))
+        review.addAction(self._action("review-mode", self.tr("Review mode"), "Ctrl+Shift+R", window.open_review))
+        review.addAction(self._action("agreement", self.tr("Agreement…"), "", window.open_agreement))
 
     def _action(self, name: str, text: str, keys: Keys, slot: Callable[[], object], *,
                 on: object | None = None) -> QAction:

@@ -1,16 +1,19 @@
 """Every edit of the layer is a QUndoCommand whose redo and undo are each one database transaction,
 so what is undone in the window is undone on disk too.
 
-A command refused by the database (a crossing span, a span deleted elsewhere) or by storage (locked,
-read-only) makes itself obsolete, which drops it from the stack, and reports why through the layer.
+A command refused by the database (a crossing span, a span deleted elsewhere) makes itself obsolete,
+which drops it from the stack, and says why. A storage failure (locked, read-only, disk full) changes
+nothing: a new edit is dropped, and an undo or redo that failed is stepped back over, so the stack and
+the database still agree and the user can simply try again. A bug drops the command and goes on to the
+crash report (``crash_report.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from biaozhu.db.errors import StorageError
 from biaozhu.db.spans import SpanRefused, SpanRow
@@ -21,6 +24,8 @@ class Refusals(QObject):
     """Where commands say why an edit did not happen (the status bar listens)."""
 
     refused = Signal(str)
+    storage_failed = Signal(str)  # the user's sentence: nothing was changed
+    step_back = Signal(object, bool)  # a command whose undo (True) or redo (False) failed in storage
 
 
 def _tr(text: str) -> str:
@@ -37,19 +42,39 @@ class LayerCommand(QUndoCommand):
         self.layer = layer
         self.refusals = refusals
         self.document_id = document_id
+        self.applied = False  # done once: the command is on the stack
+        self.failed = False  # the last step did not happen (callers check after push)
+        self.skip = False  # the stack is stepping back over a failed step: leave the database alone
 
-    def _guarded(self, step: Callable[[], None]) -> None:
+    def _guarded(self, step: Callable[[], None], undoing: bool) -> None:
+        if self.skip:
+            self.skip = False
+            return
+        self.failed = True
         try:
             step()
-        except (SpanRefused, StorageError) as exc:
+        except SpanRefused as exc:
             self.setObsolete(True)
             self.refusals.refused.emit(str(exc))
+        except StorageError as exc:
+            if self.applied:
+                self.skip = True
+                self.refusals.step_back.emit(self, undoing)
+            else:
+                self.setObsolete(True)
+            self.refusals.storage_failed.emit(str(exc))
+        except Exception:
+            self.setObsolete(True)  # a bug: the crash report tells it; the stack keeps only what happened
+            raise
+        else:
+            self.applied = True
+            self.failed = False
 
     def redo(self) -> None:
-        self._guarded(self.do)
+        self._guarded(self.do, False)
 
     def undo(self) -> None:
-        self._guarded(self.undo_it)
+        self._guarded(self.undo_it, True)
 
     def do(self) -> None:
         raise NotImplementedError
@@ -147,3 +172,19 @@ class SetStatus(LayerCommand):
 
     def undo_it(self) -> None:
         self.layer.set_status(self.document_id, self.previous)
+
+
+def keep_in_step(stack: QUndoStack, refusals: Refusals) -> None:
+    """After an undo (redo) failed in storage, move the stack back over that command without touching the
+    database, once the stack has finished its step (hence queued)."""
+
+    def step_back(command: LayerCommand, undoing: bool) -> None:
+        at = stack.index()
+        if undoing and stack.command(at) is command:
+            stack.redo()
+        elif not undoing and at > 0 and stack.command(at - 1) is command:
+            stack.undo()
+        else:
+            command.skip = False
+
+    refusals.step_back.connect(step_back, Qt.ConnectionType.QueuedConnection)

@@ -60,6 +60,22 @@ class Layer(QObject):
             touch(session, document_id, self.annotator_id)
         self.document_id = document_id
 
+    def catch_up(self, keep: int | None) -> bool:
+        """Mirror what this layer's spans on the open document became elsewhere (the same annotator in another
+        window or on another machine), so only what changed repaints; ``keep`` stays selected if it is still
+        there. Returns whether anything had changed."""
+        if self.document_id is None:
+            return False
+        with storage_errors(), self.sessions() as session:
+            rows = db_spans.layer_spans(session, self.document_id, [self.annotator_id])
+        stored = {row.id: row for row in rows}
+        removed = [span.id for span in self.index if stored.get(span.id) != span]
+        added = [row for row in rows if self.index.get(row.id) != row]
+        if not removed and not added:
+            return False
+        self._mirror(self.document_id, added, removed, keep if keep in stored else None)
+        return True
+
     def handle(self, span_id: int) -> SpanHandle:
         found = self._handles.get(span_id)
         if found is None:

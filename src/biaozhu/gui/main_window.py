@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWi
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.segment import Segmenter
+from biaozhu.cli.project import storage_errors
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import DocumentSummary, list_documents
 from biaozhu.db.errors import StorageError
@@ -23,14 +24,19 @@ from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import last_worked_on
 from biaozhu.gui import commands
 from biaozhu.gui.actions import WindowActions
+from biaozhu.gui.agreement_dialog import AgreementDialog
 from biaozhu.gui.document_list import DocumentListPanel
 from biaozhu.gui.document_view import DocumentView
 from biaozhu.gui.find_bar import FindBar, find_in
 from biaozhu.gui.label_bar import LabelBar, LabelInfo
 from biaozhu.gui.layer import Layer
 from biaozhu.gui.project_search import ProjectSearchDialog
+from biaozhu.gui.refresh import TeamRefresh
+from biaozhu.gui.review_window import ReviewWindow, open_review_window
 from biaozhu.gui.span_editing import SpanEditing
 from biaozhu.gui.span_table import SpanTablePanel
+from biaozhu.gui.storage_messages import StorageNotice, translated
+from biaozhu.gui.trash_dialog import TrashDialog
 from biaozhu.gui.workers import SegmenterLoader
 
 MESSAGE_MS = 6000
@@ -57,12 +63,18 @@ class MainWindow(QMainWindow):
         self.segmenter: Segmenter | None = None
         self.snapping = True
         self.project_search: ProjectSearchDialog | None = None
+        self.review_window: ReviewWindow | None = None
+        self.agreement: AgreementDialog | None = None
+        self.trash_dialog: TrashDialog | None = None
         self._build()
         self.editing = SpanEditing(self)
         self.actions_ = WindowActions(self)
         self.layer.spans_changed.connect(self._on_spans_changed)
         self.layer.status_changed.connect(lambda _doc: self._refresh_later())
         self.refusals.refused.connect(self.say)
+        self.storage_notice = StorageNotice(self)
+        self.refusals.storage_failed.connect(self.storage_notice.show_error)
+        commands.keep_in_step(self.undo_stack, self.refusals)
         self._undo_index = 0
         self.undo_stack.indexChanged.connect(self._follow_undo)
         self._refresh_timer = QTimer(self, singleShot=True, interval=30)
@@ -73,6 +85,7 @@ class MainWindow(QMainWindow):
         self._load_timer = QTimer(self, singleShot=True, interval=100)
         self._load_timer.timeout.connect(lambda: self.loader.start(words))
         self._load_timer.start()
+        self.team = TeamRefresh(self)
         self.refresh_lists()
         first = start_at if any(d.id == start_at for d in self.documents) else (
             self.documents[0].id if self.documents else None)
@@ -145,8 +158,9 @@ class MainWindow(QMainWindow):
         try:
             self.layer.open(document_id)
         except StorageError as exc:  # locked, read-only, gone: say so and stay on the open document
-            self.say(str(exc))
+            self.say(translated(exc))
             return
+        self.team.note_own_change()  # opening marks the document as worked on: our own write
         self.view.show_text(self.layer.text, self.layer.index, self.colours)
         name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
         self.setWindowTitle(f"{name} — biaozhu 标注")
@@ -171,8 +185,12 @@ class MainWindow(QMainWindow):
 
     def refresh_lists(self) -> None:
         """Document list counts and statuses, and the progress in the status bar (two grouped queries)."""
-        with self.sessions() as session:
-            self.documents = list_documents(session)
+        try:
+            with storage_errors(), self.sessions() as session:
+                self.documents = list_documents(session)
+        except StorageError as exc:
+            self.say(translated(exc))
+            return
         self.document_list.set_documents(self.documents, self.annotator)
         if self.layer.document_id is not None:
             self.document_list.select_document(self.layer.document_id)
@@ -185,7 +203,10 @@ class MainWindow(QMainWindow):
         document_id = self.layer.document_id
         if document_id is None:
             return
-        self.undo_stack.push(commands.SetStatus(self.layer, self.refusals, document_id, "done"))
+        marking = commands.SetStatus(self.layer, self.refusals, document_id, "done")
+        self.undo_stack.push(marking)
+        if marking.failed:
+            return  # the message says why; stay on the document
         self.refresh_lists()
         following = self.document_list.next_unfinished(document_id)
         if following is None:
@@ -285,7 +306,40 @@ class MainWindow(QMainWindow):
         self.view.select_range(start, end)
         self.view.setFocus()
 
+    # -- review, agreement, trash ----------------------------------------------------------------------------
+    def open_review(self) -> ReviewWindow:
+        """Review mode in a window of its own (one per main window), for this annotator as the reviewer."""
+        if self.review_window is None:
+            self.review_window = open_review_window(self.sessions, self.annotator, self)
+        else:
+            self.review_window.refresh_lists()
+            self.review_window.show()
+        self.review_window.activateWindow()
+        return self.review_window
+
+    def open_agreement(self) -> None:
+        """The agreement figures, recomputed on every opening; a click on a count opens review mode there."""
+        if self.agreement is None:
+            self.agreement = AgreementDialog(self.sessions, self)
+            self.agreement.disagreement_activated.connect(
+                lambda document_id, start, end: self.open_review().go_to(document_id, start, end))
+        else:
+            self.agreement.refresh()
+        self.agreement.show()
+        self.agreement.activateWindow()
+
+    def open_trash(self) -> None:
+        if self.trash_dialog is None:
+            self.trash_dialog = TrashDialog(self.sessions, self)
+            self.trash_dialog.changed.connect(self.team.refresh_now)
+        self.trash_dialog.reload()
+        self.trash_dialog.show()
+        self.trash_dialog.activateWindow()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.team.stop()
+        if self.review_window is not None:
+            self.review_window.close()
         self._refresh_timer.stop()
         self._load_timer.stop()
         self.loader.wait()

@@ -24,6 +24,7 @@ from biaozhu.db.models import GOLD
 from biaozhu.db.review_queries import gold_state, is_reviewer
 from biaozhu.gui.agreement_dialog import AgreementDialog
 from biaozhu.gui.document_list import DocumentListPanel
+from biaozhu.gui.refresh import ChangePoller
 from biaozhu.gui.review_actions import ReviewActions
 from biaozhu.gui.review_commands import AgreedCommand, DecisionCommand, GoldLayer, ReviewStatusCommand
 from biaozhu.gui.review_legend import ReviewLegend
@@ -61,6 +62,11 @@ class ReviewWindow(QMainWindow):
         self.undo_stack.indexChanged.connect(self._follow_undo)
         self._refresh_timer = QTimer(self, singleShot=True, interval=30)
         self._refresh_timer.timeout.connect(self.refresh_lists)
+        self.poller = ChangePoller(sessions, self)  # annotators' work landing: the list follows (while shown)
+        self.poller.changed.connect(self.refresh_lists)
+        self.gold.gold_changed.connect(self.poller.note_own_change)
+        self.gold.status_changed.connect(self.poller.note_own_change)
+        self.poller.start()
         self.refresh_lists()
         first = self.document_list.next_unfinished(None)
         if first is None and self.documents:

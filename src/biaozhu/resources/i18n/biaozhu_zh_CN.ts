@@ -6,7 +6,7 @@
     <message>
         <location filename="../../gui/agreement_dialog.py" line="74"/>
         <source>Agreement — biaozhu 标注</source>
-        <translation>一致性 — biaozhu 标注</translation>
+        <translation>标注一致性 — biaozhu 标注</translation>
     </message>
     <message>
         <location filename="../../gui/agreement_dialog.py" line="84"/>
@@ -21,7 +21,7 @@
     <message>
         <location filename="../../gui/agreement_dialog.py" line="94"/>
         <source>Pairs</source>
-        <translation>标注员对</translation>
+        <translation>两两对比</translation>
     </message>
     <message>
         <location filename="../../gui/agreement_dialog.py" line="94"/>
@@ -36,17 +36,17 @@
     <message>
         <location filename="../../gui/agreement_dialog.py" line="95"/>
         <source>Confusion</source>
-        <translation>混淆矩阵</translation>
+        <translation>标签混淆矩阵</translation>
     </message>
     <message>
         <location filename="../../gui/agreement_dialog.py" line="99"/>
         <source>Click a count to list the disagreements behind it.</source>
-        <translation>点击一个计数，列出其背后的分歧。</translation>
+        <translation>点击一个计数，列出它背后的分歧。</translation>
     </message>
     <message>
         <location filename="../../gui/agreement_dialog.py" line="132"/>
         <source>%1 documents annotated · annotators: %2 · labels: %3 · Krippendorff&apos;s alpha (all annotators, characters): %4 over %5 documents, %6 characters</source>
-        <translation>已标注文档 %1 篇 · 标注员：%2 · 标签：%3 · Krippendorff alpha（全体标注员，按字符）：%4，基于 %5 篇文档、%6 个字符</translation>
+        <translation>已标注文档 %1 篇 · 标注员：%2 · 标签：%3 · Krippendorff α（全体标注员，按字符）：%4，基于 %5 篇文档、%6 个字符</translation>
     </message>
     <message>
         <location filename="../../gui/agreement_dialog.py" line="137"/>
@@ -56,24 +56,24 @@
     <message>
         <location filename="../../gui/agreement_dialog.py" line="137"/>
         <source>Documents</source>
-        <translation>文档数</translation>
+        <translation>文档</translation>
     </message>
     <message>
         <location filename="../../gui/agreement_dialog.py" line="137"/>
         <location filename="../../gui/agreement_dialog.py" line="167"/>
         <source>exact P</source>
-        <translation>精确 P</translation>
+        <translation>精确匹配 P</translation>
     </message>
     <message>
         <location filename="../../gui/agreement_dialog.py" line="138"/>
         <location filename="../../gui/agreement_dialog.py" line="167"/>
         <source>overlap P</source>
-        <translation>重叠 P</translation>
+        <translation>重叠匹配 P</translation>
     </message>
     <message>
         <location filename="../../gui/agreement_dialog.py" line="151"/>
         <source>only %1</source>
-        <translation>仅 %1</translation>
+        <translation>仅 %1 有</translation>
     </message>
     <message>
         <location filename="../../gui/agreement_dialog.py" line="167"/>
@@ -83,13 +83,13 @@
     <message>
         <location filename="../../gui/agreement_dialog.py" line="168"/>
         <source>spans %1</source>
-        <translation>%1 的标注</translation>
+        <translation>%1 的标注数</translation>
     </message>
     <message>
         <location filename="../../gui/agreement_dialog.py" line="171"/>
         <location filename="../../gui/agreement_dialog.py" line="184"/>
         <source>all</source>
-        <translation>全部</translation>
+        <translation>合计</translation>
     </message>
     <message>
         <location filename="../../gui/agreement_dialog.py" line="183"/>
@@ -105,17 +105,17 @@
     <message>
         <location filename="../../gui/agreement_dialog.py" line="183"/>
         <source>exact F1</source>
-        <translation>精确 F1</translation>
+        <translation>精确匹配 F1</translation>
     </message>
     <message>
         <location filename="../../gui/agreement_dialog.py" line="184"/>
         <source>overlap F1</source>
-        <translation>重叠 F1</translation>
+        <translation>重叠匹配 F1</translation>
     </message>
     <message>
         <location filename="../../gui/agreement_dialog.py" line="218"/>
         <source>%1 behind the count:</source>
-        <translation>该计数背后的 %1 项：</translation>
+        <translation>该计数背后的 %1 处：</translation>
     </message>
     <message>
         <location filename="../../gui/agreement_dialog.py" line="219"/>
@@ -139,6 +139,34 @@
         <location filename="../../gui/annotator_identity.py" line="26"/>
         <source>Your name (your spans are kept under it; asked only once):</source>
         <translation>您的名字（您的标注都记在这个名字下，只问这一次）：</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../gui/crash_report.py" line="50"/>
+        <source>biaozhu hit a bug</source>
+        <translation>biaozhu 遇到了程序错误</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash_report.py" line="58"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash_report.py" line="61"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash_report.py" line="73"/>
+        <source>(it could not be saved to a file)</source>
+        <translation>（无法保存到文件）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/crash_report.py" line="74"/>
+        <source>Something went wrong inside biaozhu. Everything you did before this action is saved; this action may not have happened. The report was saved to %1: please send it to the developers. You can go on working.</source>
+        <translation>biaozhu 内部出错了。此前的所有操作都已保存；这一步操作可能没有生效。错误报告已保存到 %1，请发给开发人员。您可以继续工作。</translation>
     </message>
 </context>
 <context>
@@ -246,6 +274,328 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="40"/>
+        <source>Export — biaozhu 标注</source>
+        <translation>导出 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="54"/>
+        <source>Where to write the export</source>
+        <translation>导出到哪里</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="55"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="67"/>
+        <source>%v of %m documents</source>
+        <translation>%v / %m 篇文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="73"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="76"/>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="80"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="110"/>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="144"/>
+        <source>Preview of the first %1 documents (computing…)</source>
+        <translation>前 %1 篇文档的预览（正在生成…）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="152"/>
+        <location filename="../../gui/export_dialog.py" line="158"/>
+        <source>Preview of the first %1 documents</source>
+        <translation>前 %1 篇文档的预览</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="153"/>
+        <source>(nothing to export with these options)</source>
+        <translation>（按这些选项没有可导出的内容）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="159"/>
+        <source>This export would fail: %1</source>
+        <translation>这样导出会失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="166"/>
+        <source>Export into a folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="169"/>
+        <source>Export to a file</source>
+        <translation>导出到文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="170"/>
+        <source>%1 files (%2)</source>
+        <translation>%1 文件 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="190"/>
+        <source>Choose where to write the export first (Save to).</source>
+        <translation>请先选择导出位置（保存到）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="193"/>
+        <source>The train, dev and test fractions must add up to 1.</source>
+        <translation>训练集、验证集和测试集的比例之和必须为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="197"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="203"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="221"/>
+        <source>Exported %1 documents (%2 records), %3 spans to %4.</source>
+        <translation>已导出 %1 篇文档（%2 条记录）、%3 个标注到 %4。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="225"/>
+        <source>%1 nested spans were dropped: this format cannot hold them, the outer span was kept.</source>
+        <translation>丢弃了 %1 个嵌套标注：这种格式无法容纳嵌套，已保留外层标注。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="228"/>
+        <source>No nested span had to be dropped.</source>
+        <translation>没有需要丢弃的嵌套标注。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="229"/>
+        <source>%1: %2 documents</source>
+        <translation>%1：%2 篇文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="239"/>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>导出已取消：没有写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="241"/>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="247"/>
+        <source>in %1, “%2” lies inside “%3”, and nested spans are refused. Choose “Keep the outer span” to drop the inner ones (they are counted), or another format.</source>
+        <translation>在 %1 中，“%2”嵌套在“%3”之内，而当前设置拒绝嵌套标注。请选择“保留外层标注”以丢弃内层标注（会计数），或换一种格式。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="252"/>
+        <source>a stored span disagrees with its document; run “biaozhu check” (%1)</source>
+        <translation>有已保存的标注与其文档不一致；请运行“biaozhu check”（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="258"/>
+        <source>an unexpected error, a bug to report: %1</source>
+        <translation>意外错误，请报告此程序错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOptionsForm</name>
+    <message>
+        <location filename="../../gui/export_options.py" line="46"/>
+        <source>Every layer (a record per annotator)</source>
+        <translation>所有标注层（每位标注员一条记录）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="47"/>
+        <source>gold (adjudicated)</source>
+        <translation>金标准（已裁定）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="48"/>
+        <source>Majority vote of the annotators</source>
+        <translation>标注员多数投票</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="52"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="53"/>
+        <source>Done (marked done in this layer)</source>
+        <translation>已完成（在该标注层中标记为完成）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="54"/>
+        <source>Adjudicated (the gold layer is final)</source>
+        <translation>已裁定（金标准已定稿）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="63"/>
+        <source>A record per sentence (split on 。！？；and line breaks)</source>
+        <translation>每句一条记录（按 。！？； 和换行切分）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="66"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="67"/>
+        <source> characters</source>
+        <translation> 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="69"/>
+        <source>Characters</source>
+        <translation>字符数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="70"/>
+        <source>Words (jieba, cut at span boundaries)</source>
+        <translation>词（结巴分词，在标注边界处切开）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="71"/>
+        <source>Tag ids (the tag list is written beside the file)</source>
+        <translation>标签编号（标签列表另存在文件旁）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="72"/>
+        <source>Split by document into train, dev and test</source>
+        <translation>按文档划分为训练集、验证集和测试集</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="81"/>
+        <source>Keep them (formats that can hold nested spans)</source>
+        <translation>保留（适用于能容纳嵌套标注的格式）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="82"/>
+        <source>Keep the outer span and count the dropped ones</source>
+        <translation>保留外层标注，并统计丢弃的数量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="83"/>
+        <source>Refuse to export and name the first one</source>
+        <translation>拒绝导出，并指出第一个嵌套标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="96"/>
+        <source>doccano JSONL (label form)</source>
+        <translation>doccano JSONL（label 形式）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="97"/>
+        <source>doccano JSONL (entities form)</source>
+        <translation>doccano JSONL（entities 形式）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="98"/>
+        <source>spaCy / Prodigy span JSONL, with tokens</source>
+        <translation>spaCy / Prodigy 片段 JSONL（含 tokens）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="99"/>
+        <source>spaCy DocBin (.spacy, for spacy train)</source>
+        <translation>spaCy DocBin（.spacy，用于 spacy train）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="100"/>
+        <source>CoNLL: a token and its tag per line</source>
+        <translation>CoNLL：每行一个词元及其标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="101"/>
+        <source>Hugging Face token classification JSONL</source>
+        <translation>Hugging Face 词元分类 JSONL</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="102"/>
+        <source>brat standoff: .txt + .ann per document (a folder)</source>
+        <translation>brat standoff：每篇文档一个 .txt 和 .ann（文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="103"/>
+        <source>Label Studio JSON tasks</source>
+        <translation>Label Studio JSON 任务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="104"/>
+        <source>CLUENER JSON (end offsets inclusive)</source>
+        <translation>CLUENER JSON（结束位置包含在内）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="111"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="112"/>
+        <source>Layer:</source>
+        <translation>标注层：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="113"/>
+        <source>Documents:</source>
+        <translation>文档：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="114"/>
+        <source>Labels:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="116"/>
+        <source>Longest sentence:</source>
+        <translation>最长句子：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="117"/>
+        <source>Tags:</source>
+        <translation>标签形式：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="118"/>
+        <source>Tokens:</source>
+        <translation>词元：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="120"/>
+        <source>Nested spans:</source>
+        <translation>嵌套标注：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="122"/>
+        <source>Train, dev, test:</source>
+        <translation>训练、验证、测试：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_options.py" line="123"/>
+        <source>Seed of the split:</source>
+        <translation>划分随机种子：</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../gui/find_bar.py" line="42"/>
@@ -276,65 +626,65 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="81"/>
+        <location filename="../../gui/main_window.py" line="95"/>
         <source>This project has no documents yet. Import reports with:
 biaozhu --db PROJECT import FILES_OR_FOLDERS</source>
         <translation>这个项目还没有文档。用以下命令导入报告：
 biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99"/>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="142"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114"/>
+        <location filename="../../gui/main_window.py" line="128"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115"/>
+        <location filename="../../gui/main_window.py" line="129"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="271"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="273"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="249"/>
+        <location filename="../../gui/main_window.py" line="275"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265"/>
+        <location filename="../../gui/main_window.py" line="291"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="267"/>
+        <location filename="../../gui/main_window.py" line="293"/>
         <source>%1 hits</source>
         <translation>找到 %1 处</translation>
     </message>
@@ -524,7 +874,7 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
     <message>
         <location filename="../../gui/review_actions.py" line="92"/>
         <source>Agreement…</source>
-        <translation>一致性…</translation>
+        <translation>标注一致性…</translation>
     </message>
     <message>
         <location filename="../../gui/review_actions.py" line="94"/>
@@ -568,17 +918,17 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../gui/review_view.py" line="142"/>
+        <location filename="../../gui/review_view.py" line="152"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="142"/>
+        <location filename="../../gui/review_view.py" line="152"/>
         <source>decided</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="143"/>
+        <location filename="../../gui/review_view.py" line="153"/>
         <source>disagreement %1: %2, %3</source>
         <translation>分歧 %1：%2，%3</translation>
     </message>
@@ -586,147 +936,147 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../gui/review_window.py" line="74"/>
+        <location filename="../../gui/review_window.py" line="80"/>
         <source>Review — biaozhu 标注</source>
         <translation>审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="80"/>
+        <location filename="../../gui/review_window.py" line="86"/>
         <source>%1 is not a reviewer: this is a read-only view. A reviewer can be named with `biaozhu annotators role NAME reviewer`.</source>
         <translation>%1 不是审核员：此视图只读。可用 `biaozhu annotators role NAME reviewer` 指定审核员。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="108"/>
+        <location filename="../../gui/review_window.py" line="114"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="109"/>
+        <location filename="../../gui/review_window.py" line="115"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="118"/>
+        <location filename="../../gui/review_window.py" line="124"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="118"/>
+        <location filename="../../gui/review_window.py" line="124"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="119"/>
+        <location filename="../../gui/review_window.py" line="125"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="152"/>
+        <location filename="../../gui/review_window.py" line="158"/>
         <source>%1 — review — biaozhu 标注</source>
         <translation>%1 — 审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="186"/>
+        <location filename="../../gui/review_window.py" line="192"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="186"/>
+        <location filename="../../gui/review_window.py" line="192"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="187"/>
+        <location filename="../../gui/review_window.py" line="193"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="204"/>
+        <location filename="../../gui/review_window.py" line="210"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="213"/>
+        <location filename="../../gui/review_window.py" line="219"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="214"/>
+        <location filename="../../gui/review_window.py" line="220"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="246"/>
+        <location filename="../../gui/review_window.py" line="252"/>
         <source>Read-only: %1 is not a reviewer, so the gold layer cannot be changed here.</source>
         <translation>只读：%1 不是审核员，不能在这里修改金标准。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="252"/>
+        <location filename="../../gui/review_window.py" line="258"/>
         <source>No disagreement chosen: press N for the next one.</source>
         <translation>还没有选中分歧：按 N 转到下一处。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="266"/>
+        <location filename="../../gui/review_window.py" line="272"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="277"/>
+        <location filename="../../gui/review_window.py" line="283"/>
         <source>There is no annotator %1 here.</source>
         <translation>这里没有第 %1 位标注员。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="281"/>
+        <location filename="../../gui/review_window.py" line="287"/>
         <source>accept %1&apos;s version</source>
         <translation>采纳 %1 的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="292"/>
+        <location filename="../../gui/review_window.py" line="298"/>
         <source>accept both versions</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="301"/>
+        <location filename="../../gui/review_window.py" line="307"/>
         <source>reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="307"/>
+        <location filename="../../gui/review_window.py" line="313"/>
         <source>set the boundary to “%1”</source>
         <translation>将边界改为“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="329"/>
+        <location filename="../../gui/review_window.py" line="335"/>
         <source>Select the text the gold span should cover, then press Enter.</source>
         <translation>请选中金标准标注应覆盖的文字，然后按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="333"/>
+        <location filename="../../gui/review_window.py" line="339"/>
         <source>The selection covers no disagreement.</source>
         <translation>选中的文字不涉及任何分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="348"/>
+        <location filename="../../gui/review_window.py" line="354"/>
         <source>put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="360"/>
+        <location filename="../../gui/review_window.py" line="366"/>
         <source>reopen the review</source>
         <translation>重新打开审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="365"/>
+        <location filename="../../gui/review_window.py" line="371"/>
         <source>mark adjudicated</source>
         <translation>标记为已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="373"/>
+        <location filename="../../gui/review_window.py" line="379"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
-        <translation>已标记为已裁定，仍有 %1 处分歧待裁定（Ctrl+Z 可撤销）。</translation>
+        <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="376"/>
+        <location filename="../../gui/review_window.py" line="382"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
@@ -837,126 +1187,340 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
     </message>
 </context>
 <context>
+    <name>StorageError</name>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="18"/>
+        <source>the project database stayed busy (locked by another program) too long; nothing was saved — try again</source>
+        <translation>项目数据库被其他程序占用（锁定）太久；没有保存任何内容，请重试</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="20"/>
+        <source>the project database is read-only (file, folder or disk); nothing was saved</source>
+        <translation>项目数据库是只读的（文件、文件夹或磁盘）；没有保存任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="21"/>
+        <source>the project database is on a read-only disk; nothing was saved</source>
+        <translation>项目数据库位于只读磁盘上；没有保存任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="22"/>
+        <source>the database server only allows reading here; nothing was saved</source>
+        <translation>数据库服务器在这里只允许读取；没有保存任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="23"/>
+        <source>cannot open the project database file: check the folder exists and is writable</source>
+        <translation>无法打开项目数据库文件：请检查文件夹是否存在且可写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="25"/>
+        <source>the disk is full: free some space; nothing was saved from this action</source>
+        <translation>磁盘已满：请腾出空间；这一步操作没有保存任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="26"/>
+        <source>the database server&apos;s disk is full; nothing was saved from this action</source>
+        <translation>数据库服务器的磁盘已满；这一步操作没有保存任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="27"/>
+        <source>the disk reported an I/O error; nothing was saved from this action</source>
+        <translation>磁盘报告了读写错误；这一步操作没有保存任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="28"/>
+        <source>this file is not a biaozhu project, or it is corrupt: restore it from a backup</source>
+        <translation>这个文件不是 biaozhu 项目，或者已损坏：请从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="30"/>
+        <source>the project database is corrupt: restore it from a backup</source>
+        <translation>项目数据库已损坏：请从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="31"/>
+        <source>cannot reach the database server (connection refused)</source>
+        <translation>无法连接数据库服务器（连接被拒绝）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="32"/>
+        <source>cannot reach the database server (unknown host)</source>
+        <translation>无法连接数据库服务器（未知主机）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="33"/>
+        <source>the database server closed the connection; nothing was saved — try again</source>
+        <translation>数据库服务器关闭了连接；没有保存任何内容，请重试</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="34"/>
+        <source>the database server refused the user name or password</source>
+        <translation>数据库服务器拒绝了用户名或密码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="35"/>
+        <source>the database server wants a password: put it in the URL or in ~/.pgpass</source>
+        <translation>数据库服务器需要密码：请写在 URL 或 ~/.pgpass 中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="36"/>
+        <source>someone else made the same change at the same moment; nothing was changed</source>
+        <translation>有人在同一时刻做了相同的修改；没有做任何更改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="37"/>
+        <source>the database server says the database does not exist: create it first (createdb)</source>
+        <translation>数据库服务器说该数据库不存在：请先创建它（createdb）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="39"/>
+        <source>the project&apos;s data broke a foreign key while upgrading; nothing was changed</source>
+        <translation>升级时项目数据违反了外键约束；没有做任何更改</translation>
+    </message>
+</context>
+<context>
+    <name>StorageNotice</name>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="81"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="86"/>
+        <source>This change was not made: %1</source>
+        <translation>这项修改没有生效：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="34"/>
+        <source>Trash — biaozhu 标注</source>
+        <translation>回收站 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="40"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="40"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="40"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="41"/>
+        <source>Annotator</source>
+        <translation>标注员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="41"/>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="48"/>
+        <source>Restore (Enter)</source>
+        <translation>恢复（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="51"/>
+        <source>Empty trash…</source>
+        <translation>清空回收站…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="54"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="63"/>
+        <source>Deleted spans and documents stay here until the trash is emptied.</source>
+        <translation>删除的标注和文档会保留在这里，直到清空回收站。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="77"/>
+        <source>span</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="77"/>
+        <source>document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="104"/>
+        <source>Select what to restore first.</source>
+        <translation>请先选中要恢复的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="117"/>
+        <source>%1 restored.</source>
+        <translation>已恢复 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="128"/>
+        <source>Empty the trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="129"/>
+        <source>Delete the %1 items in the trash for good? This cannot be undone.</source>
+        <translation>永久删除回收站中的 %1 项？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trash_dialog.py" line="140"/>
+        <source>The trash is empty: %1 items deleted for good.</source>
+        <translation>回收站已清空：永久删除了 %1 项。</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/actions.py" line="42"/>
+        <location filename="../../gui/actions.py" line="43"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="43"/>
+        <location filename="../../gui/actions.py" line="44"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="45"/>
+        <location filename="../../gui/actions.py" line="46"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="48"/>
+        <location filename="../../gui/actions.py" line="49"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="50"/>
+        <location filename="../../gui/actions.py" line="51"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="51"/>
+        <location filename="../../gui/actions.py" line="52"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="53"/>
+        <location filename="../../gui/actions.py" line="54"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="61"/>
+        <location filename="../../gui/actions.py" line="62"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="62"/>
+        <location filename="../../gui/actions.py" line="63"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="65"/>
+        <location filename="../../gui/actions.py" line="66"/>
+        <source>Trash…</source>
+        <translation>回收站…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="68"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="68"/>
+        <location filename="../../gui/actions.py" line="71"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="73"/>
+        <location filename="../../gui/actions.py" line="76"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="74"/>
+        <location filename="../../gui/actions.py" line="77"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="75"/>
+        <location filename="../../gui/actions.py" line="78"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="76"/>
+        <location filename="../../gui/actions.py" line="79"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="77"/>
+        <location filename="../../gui/actions.py" line="80"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="78"/>
+        <location filename="../../gui/actions.py" line="81"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="79"/>
+        <location filename="../../gui/actions.py" line="82"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="80"/>
+        <location filename="../../gui/actions.py" line="83"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="81"/>
+        <location filename="../../gui/actions.py" line="84"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="86"/>
+        <location filename="../../gui/actions.py" line="89"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="89"/>
+        <location filename="../../gui/actions.py" line="92"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="90"/>
+        <location filename="../../gui/actions.py" line="93"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="92"/>
+        <location filename="../../gui/actions.py" line="95"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="97"/>
+        <source>&amp;Review</source>
+        <translation>审核(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="98"/>
+        <source>Review mode</source>
+        <translation>审核模式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="99"/>
+        <source>Agreement…</source>
+        <translation>标注一致性…</translation>
     </message>
 </context>
 </TS>

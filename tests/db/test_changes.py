@@ -1,0 +1,52 @@
+"""The change token the app polls moves with every change a window must show, and only then."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.corpus.model import SourceDocument
+from biaozhu.db.annotators import ensure_annotator
+from biaozhu.db.changes import change_token
+from biaozhu.db.documents import add_document
+from biaozhu.db.labels import label_ids
+from biaozhu.db.spans import add_span, relabel_span, resize_span, restore_span, trash_span
+from biaozhu.db.status import set_status
+from biaozhu.db.trash import empty_trash, trash_document
+
+TEXT = "泸州市委统战部与泸州银行推出“酒城同心·金融速贷”。"
+
+
+def test_every_kind_of_change_moves_the_token(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        document, _ = add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source=""))
+        me = ensure_annotator(session, "张三").id
+        labels = label_ids(session)
+    layer = (document.id, me)
+    state: dict[str, int] = {}
+
+    def tokens() -> tuple[object, object]:
+        with sessions() as session:
+            return change_token(session), change_token(session, layer)
+
+    def step(change: Callable[[Session], object]) -> tuple[bool, bool]:
+        """Whether the project-wide token and the layer's token moved."""
+        before = tokens()
+        with sessions.begin() as session:
+            change(session)
+        after = tokens()
+        return before[0] != after[0], before[1] != after[1]
+
+    assert tokens() == tokens()  # reading changes nothing
+    assert step(lambda s: state.update(span=add_span(s, document.id, me, labels["ORGANIZATION"], 0, 7,
+                                                     "泸州市委统战部"))) == (True, True)
+    assert step(lambda s: relabel_span(s, state["span"], labels["PROGRAM"])) == (False, True)
+    assert step(lambda s: resize_span(s, state["span"], 3, 7, "委统战部")) == (False, True)
+    assert step(lambda s: set_status(s, document.id, me, "done")) == (True, True)
+    assert step(lambda s: state.update(trash=trash_span(s, state["span"]))) == (True, True)
+    assert step(lambda s: restore_span(s, state["trash"])) == (True, True)
+    assert step(lambda s: add_document(s, SourceDocument(name="吉林.txt", text="吉林省委统战部。", source=""))) \
+        == (True, True)
+    assert step(lambda s: trash_document(s, 2)) == (True, True)
+    assert step(empty_trash) == (True, True)

@@ -1,0 +1,197 @@
+"""Storage failures in the app: an edit the database cannot store (another program holds the write lock past
+the busy timeout) is not applied, the undo stack is unchanged, a box says so, and the window goes on;
+trying again once the lock is gone works. The same holds for undo and redo. A project that cannot be
+opened at all (corrupt, from a newer biaozhu, locked) is a message box and exit code 2, with no window."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.cli import build_parser
+from biaozhu.corpus.model import SourceDocument
+from biaozhu.db import engine as engine_module
+from biaozhu.db.documents import add_document
+from biaozhu.db.engine import create_project_engine, session_factory
+from biaozhu.db.errors import LOCKED
+from biaozhu.db.models import Span
+from biaozhu.db.project import initialise
+from biaozhu.gui.app import Started, start
+from biaozhu.gui.main_window import MainWindow
+
+ME = "张三"
+TEXT = "泸州市委统战部与泸州银行推出“酒城同心·金融速贷”。"
+
+
+@pytest.fixture
+def impatient(sqlite_path: Path) -> Iterator[sessionmaker[Session]]:
+    """A project whose writes give up after 200 ms of waiting for another program's lock."""
+    engine = create_project_engine(str(sqlite_path), busy_timeout_ms=200)
+    sessions = session_factory(engine)
+    with sessions.begin() as session:
+        initialise(session, with_seeds=False)
+        add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source=""))
+    yield sessions
+    engine.dispose()
+
+
+class OtherProgram:
+    """Another program holding the project's write lock (``BEGIN EXCLUSIVE``) until it lets go."""
+
+    def __init__(self, path: Path) -> None:
+        self.connection = sqlite3.connect(path, isolation_level=None)
+
+    def __enter__(self) -> OtherProgram:
+        self.connection.execute("BEGIN EXCLUSIVE")
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.connection.execute("ROLLBACK")
+        self.connection.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, impatient: sessionmaker[Session]) -> MainWindow:
+    opened = MainWindow(impatient, ME)
+    qtbot.addWidget(opened)
+    opened.show()
+    qtbot.waitExposed(opened)
+    opened.activateWindow()
+    qtbot.waitUntil(opened.isActiveWindow)
+    opened.view.setFocus()
+    qtbot.keyClick(opened.view, Qt.Key.Key_W)  # no word snapping: the selection is the span
+    return opened
+
+
+def stored(sessions: sessionmaker[Session]) -> list[str]:
+    with sessions() as session:
+        return list(session.scalars(select(Span.text).order_by(Span.start)))
+
+
+def tag_first_seven(qtbot: QtBot, window: MainWindow) -> None:
+    cursor = window.view.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(7, cursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+
+
+def notice(window: MainWindow) -> QMessageBox:
+    box = window.findChild(QMessageBox, "storage-error")
+    assert box is not None and box.isVisible()
+    return box
+
+
+def close_notice(qtbot: QtBot, window: MainWindow) -> None:
+    """OK on the box, and back to the text, as the user would."""
+    notice(window).button(QMessageBox.StandardButton.Ok).click()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.setFocus()
+
+
+def test_a_new_edit_that_cannot_be_stored_is_not_applied(qtbot: QtBot, window: MainWindow,
+                                                         impatient: sessionmaker[Session], sqlite_path: Path) -> None:
+    with OtherProgram(sqlite_path):
+        tag_first_seven(qtbot, window)
+        assert notice(window).text() == f"This change was not made: {LOCKED}"
+        assert window.statusBar().currentMessage() == LOCKED
+        assert window.undo_stack.count() == 0 and len(window.layer.index) == 0
+    close_notice(qtbot, window)
+    assert stored(impatient) == []
+    tag_first_seven(qtbot, window)  # the lock is gone: the same key works, the window never stopped working
+    assert stored(impatient) == ["泸州市委统战部"] and window.undo_stack.count() == 1
+    window.close()
+
+
+def test_an_undo_or_redo_that_cannot_be_stored_leaves_the_stack_where_it_was(
+        qtbot: QtBot, window: MainWindow, impatient: sessionmaker[Session], sqlite_path: Path) -> None:
+    tag_first_seven(qtbot, window)
+    assert window.undo_stack.index() == 1
+    with OtherProgram(sqlite_path):
+        qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: window.undo_stack.index() == 1)  # stepped back over the failed undo
+        assert window.undo_stack.count() == 1 and len(window.layer.index) == 1
+        assert notice(window).text() == f"This change was not made: {LOCKED}"
+    close_notice(qtbot, window)
+    assert stored(impatient) == ["泸州市委统战部"]
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # now it works
+    assert window.undo_stack.index() == 0 and stored(impatient) == [] and len(window.layer.index) == 0
+    with OtherProgram(sqlite_path):
+        qtbot.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: window.undo_stack.index() == 0)
+        assert window.undo_stack.count() == 1 and len(window.layer.index) == 0
+    close_notice(qtbot, window)
+    qtbot.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.undo_stack.index() == 1 and stored(impatient) == ["泸州市委统战部"]
+    assert [s.text for s in window.layer.index] == ["泸州市委统战部"]
+    window.close()
+
+
+def test_marking_done_that_cannot_be_stored_stays_on_the_document(
+        qtbot: QtBot, window: MainWindow, sqlite_path: Path) -> None:
+    with OtherProgram(sqlite_path):
+        qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        notice(window)
+    assert window.undo_stack.count() == 0 and window.layer.document_id == 1
+    assert window.progress_label.text() == "0/1 done"
+    close_notice(qtbot, window)
+    window.close()
+
+
+def start_on(db: Path) -> Started | int:
+    """Start the app as ``biaozhu --db DB --annotator 张三`` does, up to the event loop."""
+    return start(build_parser().parse_args(["--db", str(db), "--annotator", ME, "--lang", "en"]))
+
+
+def answer_the_box(seen: list[tuple[str, str]]) -> None:
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.windowTitle(), box.text()))
+        box.accept()
+    QTimer.singleShot(0, answer)
+
+
+def garble(path: Path) -> None:
+    path.write_bytes(b"this is not a database at all\n" * 100)
+
+
+def from_the_future(path: Path) -> None:
+    create_project_engine(str(path)).dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'f00dfeedbeef'")
+    connection.close()
+
+
+@pytest.mark.parametrize(("spoil", "sentence"), [
+    (garble, "this file is not a biaozhu project, or it is corrupt: restore it from a backup"),
+    (from_the_future, "this project was saved by a newer biaozhu (schema f00dfeedbeef); update biaozhu to open it"),
+])
+def test_a_project_that_cannot_be_opened_is_a_message_and_exit_code_2(
+        qtbot: QtBot, settings_in: Path, sqlite_path: Path, spoil: Callable[[Path], None], sentence: str) -> None:
+    spoil(sqlite_path)
+    seen: list[tuple[str, str]] = []
+    answer_the_box(seen)
+    assert start_on(sqlite_path) == 2
+    assert len(seen) == 1 and seen[0][0] == "biaozhu cannot open the project" and seen[0][1].endswith(sentence)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_a_project_locked_past_the_timeout_at_start_up_is_a_message(
+        qtbot: QtBot, settings_in: Path, impatient: sessionmaker[Session], sqlite_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 200)
+    seen: list[tuple[str, str]] = []
+    with OtherProgram(sqlite_path):
+        answer_the_box(seen)
+        assert start_on(sqlite_path) == 2
+    assert len(seen) == 1 and seen[0][0] == "biaozhu cannot open the project" and seen[0][1].endswith(LOCKED)

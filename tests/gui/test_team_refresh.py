@@ -1,0 +1,124 @@
+"""Edits made in another process (a teammate, or the same annotator on another machine) show up in the open
+window within a poll, without touching it; the window's own edits do not make it refresh again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.corpus.model import SourceDocument
+from biaozhu.db.annotators import ensure_annotator
+from biaozhu.db.changes import change_token
+from biaozhu.db.documents import add_document
+from biaozhu.db.engine import create_project_engine, session_factory
+from biaozhu.db.labels import label_ids
+from biaozhu.db.project import initialise
+from biaozhu.db.spans import add_span, relabel_span
+from biaozhu.db.status import set_status
+from biaozhu.gui.document_list import SPANS, STATUS
+from biaozhu.gui.main_window import MainWindow
+from biaozhu.gui.review_window import ReviewWindow
+
+ME = "张三"
+TEXT = "泸州市委统战部与泸州银行推出“酒城同心·金融速贷”，发放贷款377.178亿元。"
+
+
+@pytest.fixture
+def two_processes(sqlite_path: Path) -> Iterator[tuple[sessionmaker[Session], sessionmaker[Session]]]:
+    """Two engines on one SQLite file: this window's, and the one playing another process."""
+    engines: list[Engine] = [create_project_engine(str(sqlite_path)) for _ in range(2)]
+    mine, theirs = (session_factory(engine) for engine in engines)
+    with mine.begin() as session:
+        initialise(session, with_seeds=False)
+        add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source="泸州.txt"))
+    yield mine, theirs
+    for engine in engines:
+        engine.dispose()
+
+
+def open_window(qtbot: QtBot, sessions: sessionmaker[Session]) -> MainWindow:
+    window = MainWindow(sessions, ME)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.team.timer.setInterval(50)  # the app polls every 2 s; the test need not wait that long
+    return window
+
+
+def list_cell(window: MainWindow, row: int, column: int) -> str:
+    return window.document_list._view.model().index(row, column).data()
+
+
+def test_an_edit_in_another_process_shows_in_the_list_and_the_open_document(
+        qtbot: QtBot, two_processes: tuple[sessionmaker[Session], sessionmaker[Session]]) -> None:
+    mine, theirs = two_processes
+    window = open_window(qtbot, mine)
+    document_id = window.layer.document_id
+    assert document_id is not None and list_cell(window, 0, SPANS) == "0"
+    with theirs.begin() as session:  # the same annotator, in another window: tags a span and finishes
+        me = ensure_annotator(session, ME).id
+        labels = label_ids(session)
+        span_id = add_span(session, document_id, me, labels["ORGANIZATION"], 0, 7, "泸州市委统战部")
+        set_status(session, document_id, me, "done")
+    qtbot.waitUntil(lambda: len(window.layer.index) == 1, timeout=5000)
+    assert [(s.start, s.end, s.text) for s in window.layer.index] == [(0, 7, "泸州市委统战部")]
+    assert (list_cell(window, 0, SPANS), list_cell(window, 0, STATUS)) == ("1", "done")
+    qtbot.waitUntil(lambda: window.span_table._model.rowCount() == 1, timeout=2000)
+    window.select_span(window.layer.index.get(span_id))
+    with theirs.begin() as session:  # relabelled elsewhere: the view follows, the selection stays
+        relabel_span(session, span_id, labels["PROGRAM"])
+    qtbot.waitUntil(lambda: window.layer.index.get(span_id).label_id == labels["PROGRAM"], timeout=5000)
+    assert window.view.selected_span == span_id
+    window.close()
+
+
+def test_a_document_imported_by_another_annotator_appears(
+        qtbot: QtBot, two_processes: tuple[sessionmaker[Session], sessionmaker[Session]]) -> None:
+    mine, theirs = two_processes
+    window = open_window(qtbot, mine)
+    with theirs.begin() as session:
+        add_document(session, SourceDocument(name="吉林.txt", text="吉林省委统战部开展万企兴万村行动。", source=""))
+    qtbot.waitUntil(lambda: window.document_list._view.model().rowCount() == 2, timeout=5000)
+    assert sorted(list_cell(window, row, 0) for row in range(2)) == ["吉林.txt", "泸州.txt"]
+    window.close()
+
+
+def test_the_windows_own_edits_do_not_trigger_a_refresh(
+        qtbot: QtBot, two_processes: tuple[sessionmaker[Session], sessionmaker[Session]]) -> None:
+    mine, _ = two_processes
+    window = open_window(qtbot, mine)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.setFocus()
+    cursor = window.view.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(7, cursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+    with qtbot.assertNotEmitted(window.team.changed, wait=400):
+        qtbot.keyClick(window.view, Qt.Key.Key_3)
+        qtbot.waitUntil(lambda: list_cell(window, 0, SPANS) == "1", timeout=2000)
+    with mine() as session:
+        assert window.team.token == change_token(session, (1, window.layer.annotator_id))
+    window.close()
+
+
+def test_the_review_window_lists_documents_annotators_just_worked_on(
+        qtbot: QtBot, two_processes: tuple[sessionmaker[Session], sessionmaker[Session]]) -> None:
+    mine, theirs = two_processes
+    window = ReviewWindow(mine, "王五")
+    qtbot.addWidget(window)
+    window.show()
+    window.poller.timer.setInterval(50)
+    assert window.documents == []
+    with theirs.begin() as session:
+        start = TEXT.index("377.178亿元")
+        add_span(session, 1, ensure_annotator(session, "李四").id, label_ids(session)["METRIC"], start, start + 9,
+                 "377.178亿元")
+    qtbot.waitUntil(lambda: [d.name for d in window.documents] == ["泸州.txt"], timeout=5000)
+    window.close()

@@ -1,0 +1,104 @@
+"""The export as one headless operation (what ``biaozhu export`` and the export dialog both run): progress,
+cancel and refusals leave no partial file, and the preview shows what the export writes."""
+
+from __future__ import annotations
+
+import runpy
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pytest
+from sqlalchemy.orm import Session
+
+from biaozhu.corpus.nesting import NestedSpansRefused
+from biaozhu.db.engine import create_project_engine, session_factory
+from biaozhu.operations.export import ExportCancelled, ExportRequest, run_export
+from biaozhu.operations.preview import preview
+
+HELPER = runpy.run_path(str(Path(__file__).parent / "export_project.py"))
+DOCUMENTS, NESTED = HELPER["DOCUMENTS"], HELPER["NESTED"]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return HELPER["build_project"](tmp_path_factory.mktemp("export") / "project.sqlite")
+
+
+@pytest.fixture
+def session(project: Path) -> Iterator[Session]:
+    engine = create_project_engine(str(project))
+    with session_factory(engine)() as opened:
+        yield opened
+    engine.dispose()
+
+
+def test_progress_counts_every_document_and_the_summary_counts_dropped_spans(session: Session, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    out = tmp_path / "alice.conll"
+    summary = run_export(session, ExportRequest(format="conll", target=str(out), layer="alice"),
+                         progress=lambda done, total: seen.append((done, total)))
+    assert (summary.documents, summary.records, summary.dropped) == (DOCUMENTS, DOCUMENTS,
+                                                                     NESTED)
+    assert summary.files == [str(out)] and "𠮷\tB-ORGANIZATION" in out.read_text("utf-8")
+    assert seen[-1] == (DOCUMENTS, DOCUMENTS)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_a_cancelled_export_writes_nothing(session: Session, tmp_path: Path) -> None:
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # after the first document
+
+    with pytest.raises(ExportCancelled):
+        run_export(session, ExportRequest(format="jsonl", target=str(tmp_path / "out.jsonl")), cancelled=cancelled)
+    assert list(tmp_path.iterdir()) == []  # no file, no temporary file
+
+
+@pytest.mark.parametrize("fmt", ["conll", "brat"])
+def test_a_refused_split_leaves_no_part_behind(session: Session, tmp_path: Path, fmt: str) -> None:
+    request = ExportRequest(format=fmt, target=str(tmp_path / "data"), layer="alice", split="0.34,0.33,0.33",
+                            seed=3, nested="refuse")
+    with pytest.raises(NestedSpansRefused):
+        run_export(session, request)
+    assert list(tmp_path.iterdir()) == []  # parts written before the refusal are gone too
+
+
+def test_a_split_writes_all_parts_and_says_how_many_documents_each_holds(session: Session, tmp_path: Path) -> None:
+    out = tmp_path / "data.jsonl"
+    summary = run_export(session, ExportRequest(target=str(out), layer="alice", split="0.34,0.33,0.33", seed=3))
+    parts = [tmp_path / f"data-{part}.jsonl" for part in ("train", "dev", "test")]
+    assert summary.files == [str(p) for p in parts] and sum(summary.parts.values()) == DOCUMENTS
+    assert [len(p.read_bytes().splitlines()) for p in parts] == list(summary.parts.values())
+
+
+def test_the_preview_is_the_start_of_the_export(session: Session, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    run_export(session, ExportRequest(target=str(out)))
+    lines = out.read_text("utf-8").splitlines()
+    assert preview(session, ExportRequest(), limit=2).splitlines() == lines[:2]  # the texts are short
+
+
+def test_the_preview_takes_the_first_documents_only(session: Session) -> None:
+    text = preview(session, ExportRequest(format="conll", layer="alice", scheme="bioes"), limit=1)
+    assert text.startswith('# document = {"id":1,')
+    assert "泸\tB-ORGANIZATION" in text and "行\tE-ORGANIZATION" in text and '"id":2' not in text
+
+
+def test_the_preview_shortens_long_strings_and_keeps_the_spans(session: Session) -> None:
+    record = orjson.loads(preview(session, ExportRequest(format="jsonl", layer="alice", sentences=False), limit=1))
+    assert len(record["text"]) < 120 or "more characters" in record["text"]
+    assert [0, 2, "ORGANIZATION"] in record["label"]
+
+
+def test_the_spacy_preview_is_a_readable_summary(session: Session) -> None:
+    text = preview(session, ExportRequest(format="spacy", layer="alice"), limit=1)
+    assert text.startswith("Doc nested_spans#1 (alice):")
+    assert "ORGANIZATION\t𠮷野家😀\tchars [28, 32)" in text
+
+
+def test_the_preview_refuses_what_the_export_would_refuse(session: Session) -> None:
+    with pytest.raises(NestedSpansRefused, match="'泸州' \\[0, 2\\) lies inside ORGANIZATION '泸州银行'"):
+        preview(session, ExportRequest(format="hf", layer="alice", nested="refuse"))
