@@ -10,6 +10,8 @@ from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from biaozhu.gui.document_view import release_clipboard
+
 DoubleClick = Callable[[QWidget, QPoint], None]
 
 
@@ -37,3 +39,10 @@ def settings_in(tmp_path: Path, qapp: QApplication) -> Iterator[Path]:
     yield tmp_path
     QCoreApplication.setOrganizationName(organisation)
     QCoreApplication.setApplicationName(application)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _clipboard_released_before_exit() -> Iterator[None]:
+    """As the app does on quitting: Python-made clipboard data must not outlive the interpreter."""
+    yield
+    release_clipboard()

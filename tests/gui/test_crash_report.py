@@ -3,6 +3,7 @@ the user can read, copy and send, saved under the log folder, and the app goes o
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.documents import add_document
+from biaozhu.db.errors import LOCKED
 from biaozhu.gui.commands import LayerCommand
 from biaozhu.gui.crash_report import CrashReporter
 from biaozhu.gui.main_window import MainWindow
@@ -99,3 +101,18 @@ def test_a_bug_in_an_edit_leaves_the_undo_stack_alone(qtbot: QtBot, reporter: Cr
     assert "in do" in reporter.dialog.report.toPlainText()
     assert window.undo_stack.count() == 0 and len(window.layer.index) == 0
     window.close()
+
+
+def test_a_storage_failure_escaping_a_slot_is_a_message_not_a_crash_report(
+        qtbot: QtBot, reporter: CrashReporter) -> None:
+    def read_a_locked_project() -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    button = QPushButton("read")
+    qtbot.addWidget(button)
+    button.clicked.connect(read_a_locked_project)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert reporter.dialog is None
+    assert reporter.notice is not None and reporter.notice.box is not None and reporter.notice.box.isVisible()
+    assert reporter.notice.box.text() == f"This change was not made: {LOCKED}"
+    reporter.notice.box.close()

@@ -4,7 +4,6 @@ window within a poll, without touching it; the window's own edits do not make it
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -30,9 +29,10 @@ TEXT = "泸州市委统战部与泸州银行推出“酒城同心·金融速贷�
 
 
 @pytest.fixture
-def two_processes(sqlite_path: Path) -> Iterator[tuple[sessionmaker[Session], sessionmaker[Session]]]:
-    """Two engines on one SQLite file: this window's, and the one playing another process."""
-    engines: list[Engine] = [create_project_engine(str(sqlite_path)) for _ in range(2)]
+def two_processes(db_url: str) -> Iterator[tuple[sessionmaker[Session], sessionmaker[Session]]]:
+    """Two engines on one project (a SQLite file, a PostgreSQL database): this window's, and the one
+    playing another process."""
+    engines: list[Engine] = [create_project_engine(db_url) for _ in range(2)]
     mine, theirs = (session_factory(engine) for engine in engines)
     with mine.begin() as session:
         initialise(session, with_seeds=False)

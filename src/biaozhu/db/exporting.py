@@ -32,7 +32,7 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
         annotator_id = connection.scalar(select(Annotator.id).where(Annotator.name == annotator))
         if annotator_id is None:
             raise LookupError(f"there is no annotator {annotator}")
-    names = dict(connection.execute(select(Annotator.id, Annotator.name)).tuples().all())
+    names = dict(connection.execute(select(Annotator.id, Annotator.name)).all())
     ids = list(connection.scalars(select(Document.id).order_by(Document.id)))
     if documents is not None:
         ids = [i for i in ids if i in documents]
@@ -83,4 +83,4 @@ def done_by_everyone(session: Session) -> set[int]:
 
 def document_hashes(session: Session) -> dict[int, str]:
     """Every document's sha256, for splitting by document without reading texts."""
-    return dict(session.execute(select(Document.id, Document.sha256)).tuples().all())
+    return dict(session.execute(select(Document.id, Document.sha256)).all())

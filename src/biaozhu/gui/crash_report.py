@@ -1,9 +1,10 @@
 """Bugs in the app: a report the user can see, copy and send, and the app keeps running.
 
-Known storage failures never get here (they are messages, see ``storage_messages.py``). Anything else
-raised in a slot or an undo command reaches ``sys.excepthook``, which PySide calls and then returns to
-the event loop; :class:`CrashReporter` replaces the hook for the app's lifetime, writes each report to
-a file in the log folder (platformdirs' ``user_log_dir``) and shows it in one dialog. Annotations are
+Anything raised in a slot or an undo command reaches ``sys.excepthook``, which PySide calls and then
+returns to the event loop; :class:`CrashReporter` replaces the hook for the app's lifetime, writes each
+report to a file in the log folder (platformdirs' ``user_log_dir``) and shows it in one dialog. Known
+storage failures are handled where they happen (``storage_messages.py``); one that escapes a slot
+anyway (a read that found the file corrupt) is still that message, not a crash report. Annotations are
 committed action by action, so the report can say truthfully that only the action in flight was lost.
 """
 
@@ -19,9 +20,11 @@ from types import TracebackType
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from biaozhu import __version__
+from biaozhu.db.errors import StorageError, known_storage_error
+from biaozhu.gui.storage_messages import StorageNotice
 
 ExceptHook = type(sys.excepthook)
 
@@ -91,6 +94,7 @@ class CrashReporter(QObject):
         super().__init__(parent)
         self.log_dir = log_dir
         self.dialog: CrashDialog | None = None
+        self.notice: StorageNotice | None = None
         self.last_report_path: Path | None = None
         self._previous: ExceptHook | None = None
         self._reporting = False
@@ -113,6 +117,10 @@ class CrashReporter(QObject):
             return
         self._reporting = True
         try:
+            known = value if isinstance(value, StorageError) else known_storage_error(value)
+            if known is not None:
+                self._tell_storage_failure(str(known))
+                return
             text = format_report(kind, value, tb)
             sys.stderr.write(text)
             try:
@@ -128,3 +136,9 @@ class CrashReporter(QObject):
             fallback(kind, value, tb)
         finally:
             self._reporting = False
+
+    def _tell_storage_failure(self, message: str) -> None:
+        window = QApplication.activeWindow()
+        if self.notice is None or self.notice.window is not window:
+            self.notice = StorageNotice(window)
+        self.notice.show_error(message)

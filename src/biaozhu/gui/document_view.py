@@ -8,7 +8,7 @@ view, so a Chinese IME never composes a label hotkey away.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QInputMethodEvent, QMouseEvent, QPainter, QPaintEvent, QTextCursor
+from PySide6.QtGui import QClipboard, QColor, QFont, QGuiApplication, QInputMethodEvent, QMouseEvent, QPainter, QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from biaozhu.db.spans import SpanRow
@@ -19,6 +19,20 @@ from biaozhu.gui.span_painter import SpanPainter
 FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei",
                  "sans-serif"]
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 40
+
+
+def release_clipboard() -> None:
+    """Hand what we copied to Qt before the interpreter exits.
+
+    Our copies are QMimeData made in Python; Qt deletes clipboard data in its own exit handlers, after
+    Python has finalised, and deleting a Python-made object then crashes the process. Setting the same
+    text again makes Qt-made data, and the user keeps what they copied.
+    """
+    clipboard = QGuiApplication.clipboard()
+    for mode, owned in ((QClipboard.Mode.Clipboard, clipboard.ownsClipboard()),
+                        (QClipboard.Mode.Selection, clipboard.ownsSelection())):
+        if owned:
+            clipboard.setText(clipboard.text(mode), mode)
 
 
 class DocumentView(QPlainTextEdit):

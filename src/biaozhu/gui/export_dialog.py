@@ -81,12 +81,12 @@ class ExportDialog(QDialog):
         close.setAutoDefault(False)
         close.clicked.connect(self.close)
         self._arrange(choose, close)
-        self._relay = ExportRelay()
-        self._relay.previewed.connect(self._show_preview)
-        self._relay.preview_failed.connect(self._show_preview_failure)
-        self._relay.progressed.connect(self._show_progress)
-        self._relay.exported.connect(self._exported)
-        self._relay.export_failed.connect(self._export_failed)
+        self.relay = ExportRelay()
+        self.relay.previewed.connect(self._show_preview)
+        self.relay.preview_failed.connect(self._show_preview_failure)
+        self.relay.progressed.connect(self._show_progress)
+        self.relay.exported.connect(self._exported)
+        self.relay.export_failed.connect(self._export_failed)
         self._previews = QThreadPool(self)  # each pool waits for its running task when the dialog is deleted
         self._previews.setMaxThreadCount(1)
         self._exports = QThreadPool(self)
@@ -144,7 +144,7 @@ class ExportDialog(QDialog):
         self.preview_title.setText(self.tr("Preview of the first %1 documents (computing…)")
                                    .replace("%1", str(PREVIEW_DOCUMENTS)))
         request = self.form.request(STDOUT)
-        self._previews.start(PreviewRun(self._relay, self.sessions, request, self._generation))
+        self._previews.start(PreviewRun(self.relay, self.sessions, request, self._generation))
 
     def _show_preview(self, generation: int, text: str) -> None:
         if generation != self._generation:
@@ -192,7 +192,7 @@ class ExportDialog(QDialog):
         if not self.form.fractions_add_up():
             self.message.setText(self.tr("The train, dev and test fractions must add up to 1."))
             return
-        self.running = ExportRun(self._relay, self.sessions, self.form.request(target))
+        self.running = ExportRun(self.relay, self.sessions, self.form.request(target))
         self._set_busy(True)
         self.message.setText(self.tr("Exporting…"))
         self._exports.start(self.running)

@@ -49,15 +49,16 @@ def translated(message: str | StorageError) -> str:
             return text[:len(text) - len(sentence)] + QCoreApplication.translate(CONTEXT, sentence)
     head, tail = NEWER_SCHEMA
     if text.startswith(head) and text.endswith(tail):
-        return QCoreApplication.translate(CONTEXT, "this project was saved by a newer biaozhu (schema %1); update "
-                                                   "biaozhu to open it").replace("%1", text[len(head):-len(tail)])
+        newer = QCoreApplication.translate("StorageError", "this project was saved by a newer biaozhu (schema %1); "
+                                                           "update biaozhu to open it")
+        return newer.replace("%1", text[len(head):-len(tail)])
     return text
 
 
 def tell_opening_failed(message: str | StorageError, parent: QWidget | None = None) -> None:
     """At start-up: the project cannot be opened, so there is no window; say why and wait for OK."""
-    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate(CONTEXT, "biaozhu cannot open the project"),
-                      translated(message), QMessageBox.StandardButton.Ok, parent)
+    title = QCoreApplication.translate("StorageError", "biaozhu cannot open the project")
+    box = QMessageBox(QMessageBox.Icon.Critical, title, translated(message), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("storage-error")
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
@@ -67,7 +68,7 @@ class StorageNotice(QObject):
     """During work: an edit the database did not store. The status bar says it, and a box that does not
     block the window (one at a time, showing the latest failure) makes sure it is seen."""
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget | None) -> None:
         super().__init__(window)
         self.window = window
         self.box: QMessageBox | None = None

@@ -54,6 +54,7 @@ def output_folder(target: Path) -> Iterator[Path]:
         raise ValueError(f"{target} is a file; this format writes a folder")
     if target.exists() and any(p.is_file() and p.suffix not in {".txt", ".ann", ".conf"} for p in target.rglob("*")):
         raise ValueError(f"{target} holds other files than an earlier brat export; choose a new folder")
+    made_parent = not target.parent.exists()  # a split's folder: removed again when nothing is written
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
     try:
@@ -68,4 +69,6 @@ def output_folder(target: Path) -> Iterator[Path]:
             os.replace(temporary, target)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
+        if made_parent and not any(target.parent.iterdir()):
+            target.parent.rmdir()
         raise
