@@ -87,7 +87,7 @@ def test_conll_bio_previews_its_tags_and_exports_what_the_cli_writes(qtbot: QtBo
 def test_unchecking_a_label_takes_it_out_of_the_preview(qtbot: QtBot, dialog: ExportDialog) -> None:
     preview_settles(qtbot, dialog, "METRIC")
     labels = dialog.form.labels_list
-    [metric] = [labels.item(row) for row in range(labels.count()) if labels.item(row).text() == "METRIC"]
+    [metric] = [labels.item(row) for row in range(labels.count()) if labels.item(row).text() == "指标 METRIC"]
     metric.setCheckState(Qt.CheckState.Unchecked)
     qtbot.waitUntil(lambda: "METRIC" not in dialog.preview.toPlainText()
                     and "ORGANIZATION" in dialog.preview.toPlainText(), timeout=10_000)

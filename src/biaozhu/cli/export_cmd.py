@@ -6,6 +6,7 @@ This is only the command line over :mod:`biaozhu.operations.export`, which the e
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 from biaozhu.cli.project import open_project, storage_errors
@@ -63,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"biaozhu export: {request.format} writes a folder: give its path with -o", file=sys.stderr)
         return 2
     _, sessions = open_project(args.db)
+    # What is loaded by now (modules, classes) lives as long as the process: frozen, the cyclic collector stops
+    # walking it again and again while the export makes a million short-lived spans (a quarter of the time).
+    gc.freeze()
     with storage_errors(), sessions() as session:
         try:
             summary = run_export(session, request)

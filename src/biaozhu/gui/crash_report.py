@@ -122,7 +122,8 @@ class CrashReporter(QObject):
                 self._tell_storage_failure(str(known))
                 return
             text = format_report(kind, value, tb)
-            sys.stderr.write(text)
+            if sys.stderr is not None:  # None in a windowed app on Windows
+                sys.stderr.write(text)
             try:
                 self.last_report_path = write_report(self.log_dir, text)
             except OSError:

@@ -27,6 +27,7 @@ from biaozhu.operations.export import ExportCancelled, ExportSummary, Refused
 from biaozhu.operations.outputs import STDOUT
 from biaozhu.gui.export_options import EXTENSIONS, ExportOptionsForm
 from biaozhu.gui.export_worker import PREVIEW_DOCUMENTS, ExportRelay, ExportRun, PreviewRun
+from biaozhu.gui.label_bar import LabelInfo
 from biaozhu.gui.storage_messages import translated
 
 PAUSE_MS = 250  # the preview waits for a pause in the editing of options
@@ -40,12 +41,13 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export — biaozhu 标注"))
         self.resize(1200, 760)
         annotators: list[str] = []
-        labels: list[str] = []
+        labels: list[LabelInfo] = []
         problem = ""
         try:
             with storage_errors(), sessions() as session:
                 annotators = [a.name for a in list_annotators(session)]
-                labels = [label.name for label in list_labels(session)]
+                labels = [LabelInfo(row.id, row.name, row.title, row.color, row.hotkey, row.definition)
+                          for row in list_labels(session)]
         except StorageError as exc:
             problem = translated(exc)
         self.form = ExportOptionsForm(annotators, labels, layer, self)
@@ -235,6 +237,7 @@ class ExportDialog(QDialog):
         self._set_busy(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setTextVisible(False)
         if isinstance(error, ExportCancelled):
             self.message.setText(self.tr("Export cancelled: nothing was written."))
         else:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 from biaozhu.corpus.formats.writing import FORMATS
 from biaozhu.db.majority import MAJORITY
 from biaozhu.db.models import GOLD
+from biaozhu.gui.label_bar import LabelInfo
 from biaozhu.operations.export import ExportRequest
 
 # What a file of each format is called; brat writes a folder.
@@ -38,7 +39,7 @@ class ExportOptionsForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, annotators: Sequence[str], labels: Sequence[str], layer: str | None = None,
+    def __init__(self, annotators: Sequence[str], labels: Sequence[LabelInfo], layer: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # rows stay together
@@ -55,8 +56,9 @@ class ExportOptionsForm(QWidget):
                                                         "adjudicated")])
         self.labels_list = QListWidget(self)
         self.labels_list.setObjectName("labels")
-        for name in labels:
-            item = QListWidgetItem(name, self.labels_list)
+        for label in labels:
+            item = QListWidgetItem(label.caption(), self.labels_list)
+            item.setData(Qt.ItemDataRole.UserRole, label.name)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
         self.labels_list.setMaximumHeight(self.labels_list.sizeHintForRow(0) * max(3, len(labels)) + 8)
@@ -154,7 +156,8 @@ class ExportOptionsForm(QWidget):
         """The request these options make, writing to ``target``."""
         spec = FORMATS[self.format()]
         items = [self.labels_list.item(row) for row in range(self.labels_list.count())]
-        checked = tuple(item.text() for item in items if item.checkState() == Qt.CheckState.Checked)
+        checked = tuple(str(item.data(Qt.ItemDataRole.UserRole)) for item in items
+                        if item.checkState() == Qt.CheckState.Checked)
         split = ",".join(f"{box.value():g}" for box in self.fractions) if self.split.isChecked() else None
         return ExportRequest(format=self.format(), target=target, layer=self.layer_box.currentData(),
                              documents=str(self.documents_box.currentData()),

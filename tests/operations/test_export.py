@@ -16,7 +16,7 @@ from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.operations.export import ExportCancelled, ExportRequest, run_export
 from biaozhu.operations.preview import preview
 
-HELPER = runpy.run_path(str(Path(__file__).parent / "export_project.py"))
+HELPER = runpy.run_path(str(Path(__file__).parents[1] / "export_project.py"))
 DOCUMENTS, NESTED = HELPER["DOCUMENTS"], HELPER["NESTED"]
 
 
