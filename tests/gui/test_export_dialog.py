@@ -137,3 +137,21 @@ def test_a_new_format_changes_the_targets_extension(dialog: ExportDialog, tmp_pa
     assert dialog.target.text() == str(tmp_path / "train.conll")
     choose(dialog.form.format_box, "brat")
     assert dialog.target.text() == str(tmp_path / "train")
+
+
+def test_a_split_with_tag_ids_names_every_file_it_wrote(qtbot: QtBot, dialog: ExportDialog, tmp_path: Path) -> None:
+    choose(dialog.form.format_box, "hf")
+    dialog.form.tag_ids.setChecked(True)
+    dialog.form.split.setChecked(True)
+    dialog.form.fractions[0].setValue(0.9)  # 0.9 + 0.1 + 0.1
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "Choose where to write the export first (Save to)."
+    dialog.target.setText(str(tmp_path / "data.jsonl"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "The train, dev and test fractions must add up to 1."
+    dialog.form.fractions[0].setValue(0.8)
+    message = export(qtbot, dialog, tmp_path / "data.jsonl")
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted(f"data-{part}.jsonl{extra}" for part in ("train", "dev", "test")
+                             for extra in ("", ".labels.json"))
+    assert all(str(tmp_path / name) in message for name in written)

@@ -144,27 +144,27 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../gui/crash_report.py" line="50"/>
+        <location filename="../../gui/crash_report.py" line="53"/>
         <source>biaozhu hit a bug</source>
         <translation>biaozhu 遇到了程序错误</translation>
     </message>
     <message>
-        <location filename="../../gui/crash_report.py" line="58"/>
+        <location filename="../../gui/crash_report.py" line="61"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/crash_report.py" line="61"/>
+        <location filename="../../gui/crash_report.py" line="64"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/crash_report.py" line="73"/>
+        <location filename="../../gui/crash_report.py" line="76"/>
         <source>(it could not be saved to a file)</source>
         <translation>（无法保存到文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/crash_report.py" line="74"/>
+        <location filename="../../gui/crash_report.py" line="77"/>
         <source>Something went wrong inside biaozhu. Everything you did before this action is saved; this action may not have happened. The report was saved to %1: please send it to the developers. You can go on working.</source>
         <translation>biaozhu 内部出错了。此前的所有操作都已保存；这一步操作可能没有生效。错误报告已保存到 %1，请发给开发人员。您可以继续工作。</translation>
     </message>
@@ -276,143 +276,143 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="40"/>
+        <location filename="../../gui/export_dialog.py" line="41"/>
         <source>Export — biaozhu 标注</source>
         <translation>导出 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="54"/>
+        <location filename="../../gui/export_dialog.py" line="56"/>
         <source>Where to write the export</source>
         <translation>导出到哪里</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="55"/>
+        <location filename="../../gui/export_dialog.py" line="57"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="67"/>
+        <location filename="../../gui/export_dialog.py" line="69"/>
         <source>%v of %m documents</source>
         <translation>%v / %m 篇文档</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="73"/>
+        <location filename="../../gui/export_dialog.py" line="75"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="76"/>
+        <location filename="../../gui/export_dialog.py" line="78"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="80"/>
+        <location filename="../../gui/export_dialog.py" line="82"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="110"/>
+        <location filename="../../gui/export_dialog.py" line="112"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="144"/>
+        <location filename="../../gui/export_dialog.py" line="146"/>
         <source>Preview of the first %1 documents (computing…)</source>
         <translation>前 %1 篇文档的预览（正在生成…）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="152"/>
-        <location filename="../../gui/export_dialog.py" line="158"/>
+        <location filename="../../gui/export_dialog.py" line="154"/>
+        <location filename="../../gui/export_dialog.py" line="160"/>
         <source>Preview of the first %1 documents</source>
         <translation>前 %1 篇文档的预览</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="153"/>
+        <location filename="../../gui/export_dialog.py" line="155"/>
         <source>(nothing to export with these options)</source>
         <translation>（按这些选项没有可导出的内容）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="159"/>
+        <location filename="../../gui/export_dialog.py" line="161"/>
         <source>This export would fail: %1</source>
         <translation>这样导出会失败：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="166"/>
+        <location filename="../../gui/export_dialog.py" line="168"/>
         <source>Export into a folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="169"/>
+        <location filename="../../gui/export_dialog.py" line="171"/>
         <source>Export to a file</source>
         <translation>导出到文件</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="170"/>
+        <location filename="../../gui/export_dialog.py" line="172"/>
         <source>%1 files (%2)</source>
         <translation>%1 文件 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="190"/>
+        <location filename="../../gui/export_dialog.py" line="192"/>
         <source>Choose where to write the export first (Save to).</source>
         <translation>请先选择导出位置（保存到）。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="193"/>
+        <location filename="../../gui/export_dialog.py" line="195"/>
         <source>The train, dev and test fractions must add up to 1.</source>
         <translation>训练集、验证集和测试集的比例之和必须为 1。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="197"/>
+        <location filename="../../gui/export_dialog.py" line="199"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="203"/>
+        <location filename="../../gui/export_dialog.py" line="205"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="221"/>
+        <location filename="../../gui/export_dialog.py" line="223"/>
         <source>Exported %1 documents (%2 records), %3 spans to %4.</source>
         <translation>已导出 %1 篇文档（%2 条记录）、%3 个标注到 %4。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="225"/>
+        <location filename="../../gui/export_dialog.py" line="227"/>
         <source>%1 nested spans were dropped: this format cannot hold them, the outer span was kept.</source>
         <translation>丢弃了 %1 个嵌套标注：这种格式无法容纳嵌套，已保留外层标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="228"/>
+        <location filename="../../gui/export_dialog.py" line="230"/>
         <source>No nested span had to be dropped.</source>
         <translation>没有需要丢弃的嵌套标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="229"/>
+        <location filename="../../gui/export_dialog.py" line="231"/>
         <source>%1: %2 documents</source>
         <translation>%1：%2 篇文档</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="239"/>
+        <location filename="../../gui/export_dialog.py" line="242"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>导出已取消：没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="241"/>
+        <location filename="../../gui/export_dialog.py" line="244"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="247"/>
+        <location filename="../../gui/export_dialog.py" line="250"/>
         <source>in %1, “%2” lies inside “%3”, and nested spans are refused. Choose “Keep the outer span” to drop the inner ones (they are counted), or another format.</source>
         <translation>在 %1 中，“%2”嵌套在“%3”之内，而当前设置拒绝嵌套标注。请选择“保留外层标注”以丢弃内层标注（会计数），或换一种格式。</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="252"/>
+        <location filename="../../gui/export_dialog.py" line="255"/>
         <source>a stored span disagrees with its document; run “biaozhu check” (%1)</source>
         <translation>有已保存的标注与其文档不一致；请运行“biaozhu check”（%1）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="258"/>
+        <location filename="../../gui/export_dialog.py" line="261"/>
         <source>an unexpected error, a bug to report: %1</source>
         <translation>意外错误，请报告此程序错误：%1</translation>
     </message>
@@ -420,177 +420,177 @@
 <context>
     <name>ExportOptionsForm</name>
     <message>
-        <location filename="../../gui/export_options.py" line="46"/>
+        <location filename="../../gui/export_options.py" line="47"/>
         <source>Every layer (a record per annotator)</source>
         <translation>所有标注层（每位标注员一条记录）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="47"/>
+        <location filename="../../gui/export_options.py" line="48"/>
         <source>gold (adjudicated)</source>
         <translation>金标准（已裁定）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="48"/>
+        <location filename="../../gui/export_options.py" line="49"/>
         <source>Majority vote of the annotators</source>
         <translation>标注员多数投票</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="52"/>
+        <location filename="../../gui/export_options.py" line="53"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="53"/>
+        <location filename="../../gui/export_options.py" line="54"/>
         <source>Done (marked done in this layer)</source>
         <translation>已完成（在该标注层中标记为完成）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="54"/>
+        <location filename="../../gui/export_options.py" line="55"/>
         <source>Adjudicated (the gold layer is final)</source>
         <translation>已裁定（金标准已定稿）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="63"/>
+        <location filename="../../gui/export_options.py" line="65"/>
         <source>A record per sentence (split on 。！？；and line breaks)</source>
         <translation>每句一条记录（按 。！？； 和换行切分）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="66"/>
+        <location filename="../../gui/export_options.py" line="68"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="67"/>
+        <location filename="../../gui/export_options.py" line="69"/>
         <source> characters</source>
         <translation> 个字符</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="69"/>
+        <location filename="../../gui/export_options.py" line="71"/>
         <source>Characters</source>
         <translation>字符数</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="70"/>
+        <location filename="../../gui/export_options.py" line="72"/>
         <source>Words (jieba, cut at span boundaries)</source>
         <translation>词（结巴分词，在标注边界处切开）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="71"/>
+        <location filename="../../gui/export_options.py" line="73"/>
         <source>Tag ids (the tag list is written beside the file)</source>
         <translation>标签编号（标签列表另存在文件旁）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="72"/>
+        <location filename="../../gui/export_options.py" line="74"/>
         <source>Split by document into train, dev and test</source>
         <translation>按文档划分为训练集、验证集和测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="81"/>
+        <location filename="../../gui/export_options.py" line="83"/>
         <source>Keep them (formats that can hold nested spans)</source>
         <translation>保留（适用于能容纳嵌套标注的格式）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="82"/>
+        <location filename="../../gui/export_options.py" line="84"/>
         <source>Keep the outer span and count the dropped ones</source>
         <translation>保留外层标注，并统计丢弃的数量</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="83"/>
+        <location filename="../../gui/export_options.py" line="85"/>
         <source>Refuse to export and name the first one</source>
         <translation>拒绝导出，并指出第一个嵌套标注</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="96"/>
+        <location filename="../../gui/export_options.py" line="98"/>
         <source>doccano JSONL (label form)</source>
         <translation>doccano JSONL（label 形式）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="97"/>
+        <location filename="../../gui/export_options.py" line="99"/>
         <source>doccano JSONL (entities form)</source>
         <translation>doccano JSONL（entities 形式）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="98"/>
+        <location filename="../../gui/export_options.py" line="100"/>
         <source>spaCy / Prodigy span JSONL, with tokens</source>
         <translation>spaCy / Prodigy 片段 JSONL（含 tokens）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="99"/>
+        <location filename="../../gui/export_options.py" line="101"/>
         <source>spaCy DocBin (.spacy, for spacy train)</source>
         <translation>spaCy DocBin（.spacy，用于 spacy train）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="100"/>
+        <location filename="../../gui/export_options.py" line="102"/>
         <source>CoNLL: a token and its tag per line</source>
         <translation>CoNLL：每行一个词元及其标签</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="101"/>
+        <location filename="../../gui/export_options.py" line="103"/>
         <source>Hugging Face token classification JSONL</source>
         <translation>Hugging Face 词元分类 JSONL</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="102"/>
+        <location filename="../../gui/export_options.py" line="104"/>
         <source>brat standoff: .txt + .ann per document (a folder)</source>
         <translation>brat standoff：每篇文档一个 .txt 和 .ann（文件夹）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="103"/>
+        <location filename="../../gui/export_options.py" line="105"/>
         <source>Label Studio JSON tasks</source>
         <translation>Label Studio JSON 任务</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="104"/>
+        <location filename="../../gui/export_options.py" line="106"/>
         <source>CLUENER JSON (end offsets inclusive)</source>
         <translation>CLUENER JSON（结束位置包含在内）</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="111"/>
+        <location filename="../../gui/export_options.py" line="113"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="112"/>
+        <location filename="../../gui/export_options.py" line="114"/>
         <source>Layer:</source>
         <translation>标注层：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="113"/>
+        <location filename="../../gui/export_options.py" line="115"/>
         <source>Documents:</source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="114"/>
+        <location filename="../../gui/export_options.py" line="116"/>
         <source>Labels:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="116"/>
+        <location filename="../../gui/export_options.py" line="118"/>
         <source>Longest sentence:</source>
         <translation>最长句子：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="117"/>
+        <location filename="../../gui/export_options.py" line="119"/>
         <source>Tags:</source>
         <translation>标签形式：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="118"/>
+        <location filename="../../gui/export_options.py" line="120"/>
         <source>Tokens:</source>
         <translation>词元：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="120"/>
+        <location filename="../../gui/export_options.py" line="122"/>
         <source>Nested spans:</source>
         <translation>嵌套标注：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="122"/>
+        <location filename="../../gui/export_options.py" line="124"/>
         <source>Train, dev, test:</source>
         <translation>训练、验证、测试：</translation>
     </message>
     <message>
-        <location filename="../../gui/export_options.py" line="123"/>
+        <location filename="../../gui/export_options.py" line="125"/>
         <source>Seed of the split:</source>
         <translation>划分随机种子：</translation>
     </message>
@@ -1278,16 +1278,26 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <source>the project&apos;s data broke a foreign key while upgrading; nothing was changed</source>
         <translation>升级时项目数据违反了外键约束；没有做任何更改</translation>
     </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="52"/>
+        <source>this project was saved by a newer biaozhu (schema %1); update biaozhu to open it</source>
+        <translation>这个项目由更新版本的 biaozhu 保存（数据结构版本 %1）；请升级 biaozhu 后再打开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/storage_messages.py" line="60"/>
+        <source>biaozhu cannot open the project</source>
+        <translation>biaozhu 无法打开这个项目</translation>
+    </message>
 </context>
 <context>
     <name>StorageNotice</name>
     <message>
-        <location filename="../../gui/storage_messages.py" line="81"/>
+        <location filename="../../gui/storage_messages.py" line="82"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="86"/>
+        <location filename="../../gui/storage_messages.py" line="87"/>
         <source>This change was not made: %1</source>
         <translation>这项修改没有生效：%1</translation>
     </message>
