@@ -25,6 +25,7 @@ from biaozhu.db.errors import LOCKED
 from biaozhu.db.models import Span
 from biaozhu.db.project import initialise
 from biaozhu.gui.app import Started, start
+from biaozhu.gui.i18n import install_translator
 from biaozhu.gui.main_window import MainWindow
 
 ME = "张三"
@@ -195,3 +196,16 @@ def test_a_project_locked_past_the_timeout_at_start_up_is_a_message(
         answer_the_box(seen)
         assert start_on(sqlite_path) == 2
     assert len(seen) == 1 and seen[0][0] == "biaozhu cannot open the project" and seen[0][1].endswith(LOCKED)
+
+
+def test_the_message_speaks_chinese(qtbot: QtBot, settings_in: Path, sqlite_path: Path, qapp: QApplication) -> None:
+    garble(sqlite_path)
+    seen: list[tuple[str, str]] = []
+    answer_the_box(seen)
+    install_translator(qapp, "zh")  # as run_app does for --lang zh, before start
+    try:
+        assert start_on(sqlite_path) == 2
+    finally:
+        install_translator(qapp, "en")
+    assert len(seen) == 1 and seen[0][0] == "biaozhu 无法打开这个项目"
+    assert seen[0][1].endswith("这个文件不是 biaozhu 项目，或者已损坏：请从备份恢复")
