@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from biaozhu.db.errors import StorageError
@@ -28,8 +28,22 @@ class Refusals(QObject):
     step_back = Signal(object, bool)  # a command whose undo (True) or redo (False) failed in storage
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
+# The commands' names, as the Edit menu's Undo/Redo items show them.
+TAG = QT_TRANSLATE_NOOP("Commands", "tag “%1” as %2")
+RELABEL = QT_TRANSLATE_NOOP("Commands", "relabel “%1” as %2")
+DELETE = QT_TRANSLATE_NOOP("Commands", "delete “%1”")
+RESIZE = QT_TRANSLATE_NOOP("Commands", "resize “%1”")
+TAG_ALL = QT_TRANSLATE_NOOP("Commands", "tag all “%1” (%2)")
+MARK_DONE = QT_TRANSLATE_NOOP("Commands", "mark done")
+SET_STATUS = QT_TRANSLATE_NOOP("Commands", "set status")
+
+
+def _tr(text: str, *args: str) -> str:
+    """A command's name in the UI language, with %1, %2… filled in."""
+    translated = QCoreApplication.translate("Commands", text)
+    for number, value in enumerate(args, 1):
+        translated = translated.replace(f"%{number}", value)
+    return translated
 
 
 def _quote(text: str) -> str:
@@ -87,7 +101,7 @@ class AddSpan(LayerCommand):
     def __init__(self, layer: Layer, refusals: Refusals, document_id: int, label_id: int, label_name: str,
                  start: int, end: int, text: str) -> None:
         super().__init__(layer, refusals, document_id,
-                         _tr("tag “%1” as %2").replace("%1", _quote(text)).replace("%2", label_name))
+                         _tr(TAG, _quote(text), label_name))
         self.handle = SpanHandle(None)
         self.label_id, self.start, self.end, self.text = label_id, start, end, text
 
@@ -102,7 +116,7 @@ class RelabelSpan(LayerCommand):
     def __init__(self, layer: Layer, refusals: Refusals, document_id: int, span: SpanRow, label_id: int,
                  label_name: str) -> None:
         super().__init__(layer, refusals, document_id,
-                         _tr("relabel “%1” as %2").replace("%1", _quote(span.text)).replace("%2", label_name))
+                         _tr(RELABEL, _quote(span.text), label_name))
         self.handle = layer.handle(span.id)
         self.label_id = label_id
         self.old_label_id = span.label_id
@@ -116,7 +130,7 @@ class RelabelSpan(LayerCommand):
 
 class DeleteSpan(LayerCommand):
     def __init__(self, layer: Layer, refusals: Refusals, document_id: int, span: SpanRow) -> None:
-        super().__init__(layer, refusals, document_id, _tr("delete “%1”").replace("%1", _quote(span.text)))
+        super().__init__(layer, refusals, document_id, _tr(DELETE, _quote(span.text)))
         self.handle = layer.handle(span.id)
         self.trash_id: int | None = None
 
@@ -131,7 +145,7 @@ class DeleteSpan(LayerCommand):
 class ResizeSpan(LayerCommand):
     def __init__(self, layer: Layer, refusals: Refusals, document_id: int, span: SpanRow, start: int, end: int,
                  text: str) -> None:
-        super().__init__(layer, refusals, document_id, _tr("resize “%1”").replace("%1", _quote(text)))
+        super().__init__(layer, refusals, document_id, _tr(RESIZE, _quote(text)))
         self.handle = layer.handle(span.id)
         self.new = (start, end, text)
         self.old = (span.start, span.end, span.text)
@@ -149,7 +163,7 @@ class TagAll(LayerCommand):
     def __init__(self, layer: Layer, refusals: Refusals, document_id: int, label_id: int, text: str,
                  ranges: list[tuple[int, int, int]]) -> None:
         super().__init__(layer, refusals, document_id,
-                         _tr("tag all “%1” (%2)").replace("%1", _quote(text)).replace("%2", str(len(ranges))))
+                         _tr(TAG_ALL, _quote(text), str(len(ranges))))
         self.label_id, self.text, self.ranges = label_id, text, ranges
         self.made: list[tuple[int, int]] = []
 
@@ -163,7 +177,7 @@ class TagAll(LayerCommand):
 
 class SetStatus(LayerCommand):
     def __init__(self, layer: Layer, refusals: Refusals, document_id: int, status: str | None) -> None:
-        super().__init__(layer, refusals, document_id, _tr("mark done") if status == "done" else _tr("set status"))
+        super().__init__(layer, refusals, document_id, _tr(MARK_DONE if status == "done" else SET_STATUS))
         self.status = status
         self.previous: str | None = None
 

@@ -8,10 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from biaozhu.db.occurrences import OccurrencePlan
 
 DIALOG_NAME = "tag-all-dialog"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TagAll", text)
+translate = QCoreApplication.translate
 
 
 def ask_scope(parent: QWidget, text: str, label: str, here: OccurrencePlan,
@@ -20,17 +17,18 @@ def ask_scope(parent: QWidget, text: str, label: str, here: OccurrencePlan,
     box = QMessageBox(parent)
     box.setObjectName(DIALOG_NAME)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Tag all occurrences"))
-    box.setText(_tr("Tag “%1” as %2 wherever else it occurs?").replace("%1", text).replace("%2", label))
-    box.setInformativeText(
-        _tr("This document: %1 to tag, %2 skipped.\nAll documents: %3 to tag, %4 skipped.\n"
-            "Skipped occurrences are tagged already or would cross a span.")
-        .replace("%1", str(len(here.ranges))).replace("%2", str(here.skipped))
-        .replace("%3", str(len(everywhere.ranges))).replace("%4", str(everywhere.skipped)))
-    in_document = box.addButton(_tr("This document (%1)").replace("%1", str(len(here.ranges))),
+    box.setWindowTitle(translate("TagAll", "Tag all occurrences"))
+    box.setText(translate("TagAll", "Tag “%1” as %2 wherever else it occurs?").replace("%1", text).replace("%2", label))
+    box.setInformativeText("\n".join((
+        translate("TagAll", "This document: %1 to tag, %2 skipped.")
+        .replace("%1", str(len(here.ranges))).replace("%2", str(here.skipped)),
+        translate("TagAll", "All documents: %1 to tag, %2 skipped.")
+        .replace("%1", str(len(everywhere.ranges))).replace("%2", str(everywhere.skipped)),
+        translate("TagAll", "Skipped occurrences are tagged already or would cross a span."))))
+    in_document = box.addButton(translate("TagAll", "This document (%1)").replace("%1", str(len(here.ranges))),
                                 QMessageBox.ButtonRole.AcceptRole)
     in_document.setObjectName("tag-all-document")
-    in_all = box.addButton(_tr("All documents (%1)").replace("%1", str(len(everywhere.ranges))),
+    in_all = box.addButton(translate("TagAll", "All documents (%1)").replace("%1", str(len(everywhere.ranges))),
                            QMessageBox.ButtonRole.AcceptRole)
     in_all.setObjectName("tag-all-everywhere")
     box.addButton(QMessageBox.StandardButton.Cancel)

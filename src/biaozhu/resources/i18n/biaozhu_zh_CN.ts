@@ -142,6 +142,44 @@
     </message>
 </context>
 <context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../gui/commands.py" line="32"/>
+        <source>tag “%1” as %2</source>
+        <translation>将“%1”标注为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="33"/>
+        <source>relabel “%1” as %2</source>
+        <translation>将“%1”改标为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="34"/>
+        <source>delete “%1”</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="35"/>
+        <source>resize “%1”</source>
+        <translation>调整“%1”的范围</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="36"/>
+        <source>tag all “%1” (%2)</source>
+        <translation>全部标注“%1”（%2 处）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="37"/>
+        <source>mark done</source>
+        <translation>标记为已完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="38"/>
+        <source>set status</source>
+        <translation>设置状态</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../gui/crash_report.py" line="53"/>
@@ -1300,6 +1338,44 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <location filename="../../gui/storage_messages.py" line="87"/>
         <source>This change was not made: %1</source>
         <translation>这项修改没有生效：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TagAll</name>
+    <message>
+        <location filename="../../gui/tag_all.py" line="20"/>
+        <source>Tag all occurrences</source>
+        <translation>标注所有出现之处</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tag_all.py" line="21"/>
+        <source>Tag “%1” as %2 wherever else it occurs?</source>
+        <translation>把其他地方出现的“%1”也都标注为 %2 吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tag_all.py" line="23"/>
+        <source>This document: %1 to tag, %2 skipped.</source>
+        <translation>本文档：将标注 %1 处，跳过 %2 处。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tag_all.py" line="25"/>
+        <source>All documents: %1 to tag, %2 skipped.</source>
+        <translation>所有文档：将标注 %1 处，跳过 %2 处。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tag_all.py" line="27"/>
+        <source>Skipped occurrences are tagged already or would cross a span.</source>
+        <translation>跳过的是已经标注过的，或会与已有标注交叉的出现之处。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tag_all.py" line="28"/>
+        <source>This document (%1)</source>
+        <translation>本文档（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tag_all.py" line="31"/>
+        <source>All documents (%1)</source>
+        <translation>所有文档（%1）</translation>
     </message>
 </context>
 <context>
