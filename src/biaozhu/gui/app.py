@@ -20,6 +20,7 @@ from biaozhu.cli.project import open_project
 from biaozhu.db.errors import StorageError
 from biaozhu.gui.annotator_identity import resolve_annotator
 from biaozhu.gui.crash_report import CrashReporter
+from biaozhu.gui.document_view import release_clipboard
 from biaozhu.gui.i18n import install_translator
 from biaozhu.gui.main_window import MainWindow
 from biaozhu.gui.review_window import open_review_window
@@ -84,6 +85,7 @@ def run_app(args: argparse.Namespace) -> int:
         try:
             return app.exec()
         finally:
+            release_clipboard()
             started.engine.dispose()
     finally:
         reporter.uninstall()

@@ -505,7 +505,7 @@
     <message>
         <location filename="../../gui/export_options.py" line="71"/>
         <source>Characters</source>
-        <translation>字符数</translation>
+        <translation>单字</translation>
     </message>
     <message>
         <location filename="../../gui/export_options.py" line="72"/>
