@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.gui.export_dialog import ExportDialog
+from biaozhu.gui.main_window import MainWindow
 
 HELPER = runpy.run_path(str(Path(__file__).parents[1] / "export_project.py"))
 DOCUMENTS, NESTED = HELPER["DOCUMENTS"], HELPER["NESTED"]
@@ -155,3 +156,19 @@ def test_a_split_with_tag_ids_names_every_file_it_wrote(qtbot: QtBot, dialog: Ex
     assert written == sorted(f"data-{part}.jsonl{extra}" for part in ("train", "dev", "test")
                              for extra in ("", ".labels.json"))
     assert all(str(tmp_path / name) in message for name in written)
+
+
+def test_ctrl_e_in_the_annotation_window_opens_the_export_dialog_on_this_annotators_layer(
+        qtbot: QtBot, sessions: sessionmaker[Session]) -> None:
+    window = MainWindow(sessions, "张三")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # offscreen windows need it for window shortcuts
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.export_dialog is not None and window.export_dialog.isVisible())
+    assert window.export_dialog is not None
+    window.close()
+    assert not window.export_dialog.isVisible()

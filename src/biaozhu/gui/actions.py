@@ -45,6 +45,7 @@ class WindowActions(QObject):
                                         ["Ctrl+Return", "Ctrl+Enter"], window.mark_done))
         document.addAction(self._action("next-unfinished", self.tr("Next unfinished document"), "Ctrl+N",
                                         window.open_next_unfinished))
+        document.addAction(self._action("export", self.tr("Export…"), "Ctrl+E", window.open_export))
         document.addSeparator()
         document.addAction(self._action("quit", self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close))
 

@@ -36,6 +36,7 @@ from biaozhu.gui.review_window import ReviewWindow, open_review_window
 from biaozhu.gui.span_editing import SpanEditing
 from biaozhu.gui.span_table import SpanTablePanel
 from biaozhu.gui.storage_messages import StorageNotice, translated
+from biaozhu.gui.export_dialog import ExportDialog
 from biaozhu.gui.trash_dialog import TrashDialog
 from biaozhu.gui.workers import SegmenterLoader
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.review_window: ReviewWindow | None = None
         self.agreement: AgreementDialog | None = None
         self.trash_dialog: TrashDialog | None = None
+        self.export_dialog: ExportDialog | None = None
         self._build()
         self.editing = SpanEditing(self)
         self.actions_ = WindowActions(self)
@@ -336,8 +338,20 @@ class MainWindow(QMainWindow):
         self.trash_dialog.show()
         self.trash_dialog.activateWindow()
 
+    def open_export(self) -> None:
+        """A fresh dialog each time it was closed, so new annotators and labels are listed."""
+        if self.export_dialog is None or not self.export_dialog.isVisible():
+            if self.export_dialog is not None:
+                self.export_dialog.deleteLater()
+            self.export_dialog = ExportDialog(self.sessions, self, layer=self.annotator)
+        self.export_dialog.show()
+        self.export_dialog.raise_()
+        self.export_dialog.activateWindow()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.team.stop()
+        if self.export_dialog is not None:
+            self.export_dialog.close()  # cancels a running export and waits for it
         if self.review_window is not None:
             self.review_window.close()
         self._refresh_timer.stop()

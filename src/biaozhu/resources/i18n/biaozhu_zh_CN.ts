@@ -664,65 +664,65 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="95"/>
+        <location filename="../../gui/main_window.py" line="97"/>
         <source>This project has no documents yet. Import reports with:
 biaozhu --db PROJECT import FILES_OR_FOLDERS</source>
         <translation>这个项目还没有文档。用以下命令导入报告：
 biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
-        <location filename="../../gui/main_window.py" line="142"/>
+        <location filename="../../gui/main_window.py" line="115"/>
+        <location filename="../../gui/main_window.py" line="144"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="131"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139"/>
+        <location filename="../../gui/main_window.py" line="141"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="200"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271"/>
+        <location filename="../../gui/main_window.py" line="273"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="275"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="275"/>
+        <location filename="../../gui/main_window.py" line="277"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="291"/>
+        <location filename="../../gui/main_window.py" line="293"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="293"/>
+        <location filename="../../gui/main_window.py" line="295"/>
         <source>%1 hits</source>
         <translation>找到 %1 处</translation>
     </message>
@@ -1484,127 +1484,132 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="49"/>
+        <location filename="../../gui/actions.py" line="48"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="50"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="51"/>
+        <location filename="../../gui/actions.py" line="52"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="52"/>
+        <location filename="../../gui/actions.py" line="53"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="54"/>
+        <location filename="../../gui/actions.py" line="55"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="62"/>
+        <location filename="../../gui/actions.py" line="63"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="63"/>
+        <location filename="../../gui/actions.py" line="64"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="66"/>
+        <location filename="../../gui/actions.py" line="67"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="68"/>
+        <location filename="../../gui/actions.py" line="69"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="71"/>
+        <location filename="../../gui/actions.py" line="72"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="76"/>
+        <location filename="../../gui/actions.py" line="77"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="77"/>
+        <location filename="../../gui/actions.py" line="78"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="78"/>
+        <location filename="../../gui/actions.py" line="79"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="79"/>
+        <location filename="../../gui/actions.py" line="80"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="80"/>
+        <location filename="../../gui/actions.py" line="81"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="81"/>
+        <location filename="../../gui/actions.py" line="82"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="82"/>
+        <location filename="../../gui/actions.py" line="83"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="83"/>
+        <location filename="../../gui/actions.py" line="84"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="84"/>
+        <location filename="../../gui/actions.py" line="85"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="89"/>
+        <location filename="../../gui/actions.py" line="90"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="92"/>
+        <location filename="../../gui/actions.py" line="93"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="93"/>
+        <location filename="../../gui/actions.py" line="94"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="95"/>
+        <location filename="../../gui/actions.py" line="96"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="97"/>
+        <location filename="../../gui/actions.py" line="98"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="98"/>
+        <location filename="../../gui/actions.py" line="99"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="99"/>
+        <location filename="../../gui/actions.py" line="100"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
