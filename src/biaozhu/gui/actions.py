@@ -24,12 +24,48 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from biaozhu.gui.main_window import MainWindow
 
 Keys = str | QKeySequence.StandardKey | list[str]
+
+
+
+def keyed_action(owner: QObject, name: str, text: str, keys: Keys, slot: Callable[[], object],
+                 where: QWidget | list[QWidget]) -> QAction:
+    """An action named ``name`` calling ``slot``: keys anywhere in ``where`` (a window), or, given a list of
+    widgets, only while one of them has the focus (so typing in a filter box never tags or decides)."""
+    action = QAction(text, owner)
+    action.setObjectName(name)
+    if isinstance(keys, list):
+        action.setShortcuts([QKeySequence(k) for k in keys])
+    elif keys:
+        action.setShortcut(QKeySequence(keys))
+    action.triggered.connect(lambda _=False: slot())
+    if isinstance(where, list):
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        for widget in where:
+            widget.addAction(action)
+    else:
+        where.addAction(action)
+    return action
+
+
+def undo_redo_actions(owner: QObject, stack: QUndoStack, window: QWidget, by_name: dict[str, QAction],
+                      texts: tuple[str, str]) -> list[QAction]:
+    """Undo (Ctrl+Z) and redo (Ctrl+Shift+Z, Ctrl+Y) of ``stack``, named and keyed in ``window``."""
+    undo = stack.createUndoAction(owner, texts[0])
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo = stack.createRedoAction(owner, texts[1])
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    for name, action in (("undo", undo), ("redo", redo)):
+        action.setObjectName(name)
+        window.addAction(action)
+        by_name[name] = action
+    return [undo, redo]
 
 
 class WindowActions(QObject):
@@ -50,15 +86,8 @@ class WindowActions(QObject):
         document.addAction(self._action("quit", self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close))
 
         edit = menu_bar.addMenu(self.tr("&Edit"))
-        undo = window.undo_stack.createUndoAction(self, self.tr("Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = window.undo_stack.createRedoAction(self, self.tr("Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for name, action in (("undo", undo), ("redo", redo)):
-            action.setObjectName(name)
-            window.addAction(action)
-            self.by_name[name] = action
-        edit.addActions([undo, redo])
+        edit.addActions(undo_redo_actions(self, window.undo_stack, window, self.by_name,
+                                          (self.tr("Undo"), self.tr("Redo"))))
         edit.addSeparator()
         edit.addAction(self._action("find", self.tr("Find in document…"), "Ctrl+F", window.open_find))
         edit.addAction(self._action("find-project", self.tr("Find in all documents…"), "Ctrl+Shift+F",
@@ -100,19 +129,9 @@ class WindowActions(QObject):
         review.addAction(self._action("agreement", self.tr("Agreement…"), "", window.open_agreement))
 
     def _action(self, name: str, text: str, keys: Keys, slot: Callable[[], object], *,
-                on: object | None = None) -> QAction:
+                on: QWidget | None = None) -> QAction:
         """An action named ``name``; with ``on`` (a widget) its keys work only while that widget has the focus."""
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if isinstance(keys, list):
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        elif keys:
-            action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _=False: slot())
-        widget = on if on is not None else self.window
-        if on is not None:
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        widget.addAction(action)  # type: ignore[attr-defined]
+        action = keyed_action(self, name, text, keys, slot, self.window if on is None else [on])
         self.by_name[name] = action
         return action
 

@@ -21,14 +21,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
+
+from biaozhu.gui.actions import Keys, keyed_action, undo_redo_actions
 
 if TYPE_CHECKING:
     from biaozhu.gui.review_window import ReviewWindow
 
-Keys = str | list[str]
 
 
 class ReviewActions(QObject):
@@ -48,15 +49,8 @@ class ReviewActions(QObject):
         document.addAction(self._action("close", self.tr("Close review"), "Ctrl+W", window.close))
 
         edit = menu_bar.addMenu(self.tr("&Edit"))
-        undo = window.undo_stack.createUndoAction(self, self.tr("Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = window.undo_stack.createRedoAction(self, self.tr("Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for name, action in (("undo", undo), ("redo", redo)):
-            action.setObjectName(name)
-            window.addAction(action)
-            self.by_name[name] = action
-        edit.addActions([undo, redo])
+        edit.addActions(undo_redo_actions(self, window.undo_stack, window, self.by_name,
+                                          (self.tr("Undo"), self.tr("Redo"))))
 
         decide = menu_bar.addMenu(self.tr("&Review"))
         decide.addAction(self._action("next-disagreement", self.tr("Next disagreement"), ["N", "J", "F8"],
@@ -99,18 +93,6 @@ class ReviewActions(QObject):
     def _action(self, name: str, text: str, keys: Keys, slot: Callable[[], object], *,
                 on: list[QWidget] | None = None) -> QAction:
         """An action named ``name``; with ``on`` its keys work only while one of those widgets has the focus."""
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if isinstance(keys, list):
-            action.setShortcuts([QKeySequence(k) for k in keys])
-        elif keys:
-            action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _=False: slot())
-        if on is None:
-            self.window.addAction(action)
-        else:
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            for widget in on:
-                widget.addAction(action)
+        action = keyed_action(self, name, text, keys, slot, self.window if on is None else on)
         self.by_name[name] = action
         return action
