@@ -12,10 +12,15 @@ import warnings
 
 import krippendorff
 import numpy as np
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.metrics import cohen_kappa_score
 
-from biaozhu.corpus.agreement import DISAGREEMENT_COUNTS, AnnotatedDocument, measure_agreement
+from biaozhu.corpus.agreement import (
+    DISAGREEMENT_COUNTS,
+    AnnotatedDocument,
+    measure_agreement,
+)
 from biaozhu.corpus.agreement_cells import confusion_behind, disagreements_behind
 from biaozhu.corpus.model import Span
 from biaozhu.corpus.spans import crosses

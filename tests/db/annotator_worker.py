@@ -30,7 +30,14 @@ from biaozhu.db.documents import add_document
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.models import Document, Label, Span, TrashItem
 from biaozhu.db.project import seeds_dir
-from biaozhu.db.spans import SpanRefused, add_span, relabel_span, remove_span, restore_span, trash_span
+from biaozhu.db.spans import (
+    SpanRefused,
+    add_span,
+    relabel_span,
+    remove_span,
+    restore_span,
+    trash_span,
+)
 
 DOCUMENT_PREFIX = "doc-"  # the documents annotators work on (others may be imported meanwhile)
 

@@ -11,7 +11,13 @@ from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.changes import change_token
 from biaozhu.db.documents import add_document
 from biaozhu.db.labels import label_ids
-from biaozhu.db.spans import add_span, relabel_span, resize_span, restore_span, trash_span
+from biaozhu.db.spans import (
+    add_span,
+    relabel_span,
+    resize_span,
+    restore_span,
+    trash_span,
+)
 from biaozhu.db.status import set_status
 from biaozhu.db.trash import empty_trash, trash_document
 

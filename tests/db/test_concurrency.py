@@ -14,9 +14,8 @@ import orjson
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.cli.project import storage_errors
 from biaozhu.db.annotators import ensure_annotator
-from biaozhu.db.errors import StorageError
+from biaozhu.db.errors import StorageError, storage_errors
 from biaozhu.db.models import Document, Span
 from biaozhu.db.spans import SpanRefused, add_span
 

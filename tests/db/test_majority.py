@@ -10,7 +10,8 @@ from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.importing import store_documents
 from biaozhu.db.labels import label_ids
 from biaozhu.db.majority import iter_majority
-from biaozhu.db.models import Document, Span as SpanRow
+from biaozhu.db.models import Document
+from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.status import set_status
 
 TEXT = "泸州银行发放酒城同心金融速贷377亿元"

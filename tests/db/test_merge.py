@@ -17,7 +17,8 @@ from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.importing import store_documents
 from biaozhu.db.labels import add_label, get_label, update_label
 from biaozhu.db.merge import merge_project
-from biaozhu.db.models import Span as SpanRow, TrashItem
+from biaozhu.db.models import Span as SpanRow
+from biaozhu.db.models import TrashItem
 from biaozhu.db.project import initialise
 from biaozhu.db.review import accept_agreed, gold_spans, layers_of
 from biaozhu.db.status import set_status

@@ -11,8 +11,18 @@ from biaozhu.db.annotators import set_role
 from biaozhu.db.documents import list_documents
 from biaozhu.db.importing import store_documents
 from biaozhu.db.models import Annotator, Document
-from biaozhu.db.review import (NotAReviewer, accept, accept_agreed, edit_boundary, gold_spans, iter_annotated,
-                               reject, review_document, set_adjudicated, undo)
+from biaozhu.db.review import (
+    NotAReviewer,
+    accept,
+    accept_agreed,
+    edit_boundary,
+    gold_spans,
+    iter_annotated,
+    reject,
+    review_document,
+    set_adjudicated,
+    undo,
+)
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import set_status
 

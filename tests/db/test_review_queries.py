@@ -10,8 +10,20 @@ from biaozhu.corpus.model import SourceDocument, Span
 from biaozhu.db.annotators import set_role
 from biaozhu.db.importing import store_documents
 from biaozhu.db.models import Document
-from biaozhu.db.review import NotAReviewer, accept_agreed, edit_boundary, gold_spans, review_document
-from biaozhu.db.review_queries import add_agreed, gold_state, is_reviewer, remove_from_gold, set_review_status
+from biaozhu.db.review import (
+    NotAReviewer,
+    accept_agreed,
+    edit_boundary,
+    gold_spans,
+    review_document,
+)
+from biaozhu.db.review_queries import (
+    add_agreed,
+    gold_state,
+    is_reviewer,
+    remove_from_gold,
+    set_review_status,
+)
 from biaozhu.db.spans import SpanRefused
 
 TEXT = "泸州银行发放酒城同心金融速贷377亿元，市工商联参与。"

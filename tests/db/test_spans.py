@@ -8,14 +8,23 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.errors import InputError
-from biaozhu.corpus.model import SourceDocument, Span as DomainSpan
+from biaozhu.corpus.model import SourceDocument
+from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import add_document
 from biaozhu.db.importing import store_documents
 from biaozhu.db.labels import label_ids
 from biaozhu.db.models import Span, TrashItem
-from biaozhu.db.spans import (SpanRefused, add_span, layer_spans, relabel_span, remove_span, resize_span,
-                              restore_span, trash_span)
+from biaozhu.db.spans import (
+    SpanRefused,
+    add_span,
+    layer_spans,
+    relabel_span,
+    remove_span,
+    resize_span,
+    restore_span,
+    trash_span,
+)
 
 TEXT = "𠮷野家😀泸州市委统战部与泸州银行"
 

@@ -7,9 +7,20 @@ import sys
 from collections.abc import Sequence
 
 from biaozhu import __version__
-from biaozhu.cli import backup_cmd, delete_cmd, trash_cmd
-from biaozhu.cli import check_cmd, docs_cmd, export_cmd, import_cmd, labels_cmd
-from biaozhu.cli import agreement_cmd, annotators_cmd, merge_cmd, review_cmd
+from biaozhu.cli import (
+    agreement_cmd,
+    annotators_cmd,
+    backup_cmd,
+    check_cmd,
+    delete_cmd,
+    docs_cmd,
+    export_cmd,
+    import_cmd,
+    labels_cmd,
+    merge_cmd,
+    review_cmd,
+    trash_cmd,
+)
 from biaozhu.corpus.errors import InputError
 from biaozhu.db.errors import StorageError
 

@@ -6,11 +6,18 @@ import argparse
 
 import orjson
 
-from biaozhu.cli.project import open_project, storage_errors
-from biaozhu.corpus.agreement import DISAGREEMENT_COUNTS, AgreementReport, PairAgreement, SpanCounts, measure_agreement
+from biaozhu.corpus.agreement import (
+    DISAGREEMENT_COUNTS,
+    AgreementReport,
+    PairAgreement,
+    SpanCounts,
+    measure_agreement,
+)
 from biaozhu.corpus.agreement_match import OUTSIDE
 from biaozhu.db.engine import READING
+from biaozhu.db.errors import storage_errors
 from biaozhu.db.models import GOLD
+from biaozhu.db.project import open_project
 from biaozhu.db.review import iter_annotated
 
 

@@ -6,10 +6,11 @@ import argparse
 import sys
 from collections import Counter
 
-from biaozhu.cli.project import open_project, storage_errors
 from biaozhu.db.annotators import list_annotators, set_role
 from biaozhu.db.documents import list_documents
+from biaozhu.db.errors import storage_errors
 from biaozhu.db.models import GOLD, ROLES
+from biaozhu.db.project import open_project
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -7,9 +7,9 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from biaozhu.cli.project import open_project, storage_errors
 from biaozhu.db.backup import backup_sqlite
-from biaozhu.db.errors import known_storage_error
+from biaozhu.db.errors import known_storage_error, storage_errors
+from biaozhu.db.project import open_project
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from biaozhu.cli.project import open_project, storage_errors
+from biaozhu.db.errors import storage_errors
+from biaozhu.db.project import open_project
 from biaozhu.db.trash import trash_document
 
 

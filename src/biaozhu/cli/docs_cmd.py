@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from biaozhu.cli.project import open_project, storage_errors
 from biaozhu.db.documents import list_documents
+from biaozhu.db.errors import storage_errors
+from biaozhu.db.project import open_project
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -7,10 +7,11 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from biaozhu.cli.project import open_project, storage_errors
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats import EXTENSIONS, READERS, read_file
+from biaozhu.db.errors import storage_errors
 from biaozhu.db.importing import store_documents
+from biaozhu.db.project import open_project
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from biaozhu.cli.project import open_project, storage_errors
+from biaozhu.db.errors import storage_errors
 from biaozhu.db.labels import add_label, list_labels, update_label
+from biaozhu.db.project import open_project
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

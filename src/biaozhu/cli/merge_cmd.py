@@ -8,9 +8,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from biaozhu.cli.project import open_project, storage_errors
 from biaozhu.db.engine import READING, create_project_engine
+from biaozhu.db.errors import storage_errors
 from biaozhu.db.merge import PREFERENCES, merge_project
+from biaozhu.db.project import open_project
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

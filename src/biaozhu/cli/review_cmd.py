@@ -8,10 +8,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from biaozhu.cli.project import open_project, storage_errors
 from biaozhu.corpus.adjudication import Disagreement
 from biaozhu.db.documents import list_documents
+from biaozhu.db.errors import storage_errors
 from biaozhu.db.models import GOLD
+from biaozhu.db.project import open_project
 from biaozhu.db.review import NotAReviewer, accept_agreed, review_document
 
 

@@ -32,7 +32,12 @@ from itertools import combinations
 from typing import Any
 
 from biaozhu.corpus.adjudication import Disagreement, compare_layers
-from biaozhu.corpus.agreement_match import OUTSIDE, match_one_to_one, outermost_runs, segments
+from biaozhu.corpus.agreement_match import (
+    OUTSIDE,
+    match_one_to_one,
+    outermost_runs,
+    segments,
+)
 from biaozhu.corpus.model import Span
 
 

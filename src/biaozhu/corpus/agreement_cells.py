@@ -10,7 +10,12 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator
 
 from biaozhu.corpus.adjudication import Disagreement, compare_layers
-from biaozhu.corpus.agreement import AnnotatedDocument, compared_layers, confusion_pairs, disagreement_count
+from biaozhu.corpus.agreement import (
+    AnnotatedDocument,
+    compared_layers,
+    confusion_pairs,
+    disagreement_count,
+)
 from biaozhu.corpus.agreement_match import OUTSIDE
 from biaozhu.corpus.model import Span
 

@@ -31,7 +31,9 @@ class Token:
 @cache
 def _segmenter() -> Segmenter:
     """One jieba tokenizer per process, loaded on first use (about a second)."""
-    from biaozhu.corpus.segment import Segmenter  # jieba is imported only when word tokens are wanted
+    from biaozhu.corpus.segment import (
+        Segmenter,  # jieba is imported only when word tokens are wanted
+    )
 
     return Segmenter()
 

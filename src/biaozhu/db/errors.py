@@ -8,8 +8,10 @@ everything else stays an exception, a bug to report. Each sentence says whether 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 
 class StorageError(Exception):
@@ -55,3 +57,15 @@ def known_storage_error(exc: BaseException, where: str = "") -> StorageError | N
     if message is None:
         return None
     return StorageError(f"{where}: {message}" if where else message)
+
+
+@contextmanager
+def storage_errors(where: str = "") -> Iterator[None]:
+    """Turn known database failures into a StorageError with the user's sentence; bugs pass through."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        known = known_storage_error(exc, where)
+        if known is None:
+            raise
+        raise known from None

@@ -9,7 +9,8 @@ from operator import itemgetter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.model import AnnotatedText, Span as DomainSpan, ordered
+from biaozhu.corpus.model import AnnotatedText, ordered
+from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label, Span
 
 # One document with one layer's spans; the writers in corpus.formats know it as AnnotatedText.

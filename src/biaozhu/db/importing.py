@@ -12,7 +12,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import InputError
-from biaozhu.corpus.model import SourceDocument, Span as DomainSpan
+from biaozhu.corpus.model import SourceDocument
+from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.spans import check_span, find_crossings
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import add_document

@@ -27,7 +27,8 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.model import Span
 from biaozhu.corpus.spans import check_layer
 from biaozhu.db.labels import add_label, label_ids
-from biaozhu.db.models import Annotator, Document, DocumentStatus, Label, Span as SpanRow
+from biaozhu.db.models import Annotator, Document, DocumentStatus, Label
+from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.spans import trash_span
 
 PREFERENCES = ("ours", "theirs")

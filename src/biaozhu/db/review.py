@@ -21,7 +21,8 @@ from biaozhu.corpus.model import Span
 from biaozhu.db.annotators import ensure_annotator, get_annotator
 from biaozhu.db.documents import document_text
 from biaozhu.db.labels import label_ids
-from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label, Span as SpanRow
+from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label
+from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.spans import add_span, remove_span
 from biaozhu.db.status import get_status, set_status, touch
 

@@ -21,7 +21,8 @@ from biaozhu.corpus.spans import find_crossings
 from biaozhu.db.annotators import ensure_annotator, get_annotator
 from biaozhu.db.documents import document_text
 from biaozhu.db.labels import label_ids
-from biaozhu.db.models import GOLD, Span as SpanRow, utcnow
+from biaozhu.db.models import GOLD, utcnow
+from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.review import GoldSpan, gold_spans, require_reviewer, review_document
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import get_status, set_status, touch

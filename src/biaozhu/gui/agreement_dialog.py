@@ -11,16 +11,33 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.cli.project import storage_errors
-from biaozhu.corpus.agreement import (DISAGREEMENT_COUNTS, AnnotatedDocument, PairAgreement,
-                                      SpanCounts, measure_agreement)
+from biaozhu.corpus.agreement import (
+    DISAGREEMENT_COUNTS,
+    AnnotatedDocument,
+    PairAgreement,
+    SpanCounts,
+    measure_agreement,
+)
 from biaozhu.corpus.agreement_cells import confusion_behind, disagreements_behind
 from biaozhu.corpus.agreement_match import OUTSIDE
 from biaozhu.corpus.model import Span
+from biaozhu.db.errors import storage_errors
 from biaozhu.db.review import iter_annotated
 from biaozhu.gui.review_model import kind_text, short
 from biaozhu.gui.tables import RowActivation, configure_table

@@ -16,8 +16,8 @@ from platformdirs import user_log_dir
 from PySide6.QtWidgets import QApplication, QMainWindow
 from sqlalchemy import Engine
 
-from biaozhu.cli.project import open_project
 from biaozhu.db.errors import StorageError
+from biaozhu.db.project import open_project
 from biaozhu.gui.annotator_identity import resolve_annotator
 from biaozhu.gui.crash_report import CrashReporter
 from biaozhu.gui.document_view import release_clipboard

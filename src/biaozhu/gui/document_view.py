@@ -8,7 +8,17 @@ view, so a Chinese IME never composes a label hotkey away.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QClipboard, QColor, QFont, QGuiApplication, QInputMethodEvent, QMouseEvent, QPainter, QPaintEvent, QTextCursor
+from PySide6.QtGui import (
+    QClipboard,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QInputMethodEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from biaozhu.db.spans import SpanRow

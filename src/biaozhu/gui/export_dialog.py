@@ -12,23 +12,39 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QFontDatabase
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar,
-                               QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.cli.project import storage_errors
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.writing import FORMATS
 from biaozhu.corpus.nesting import NestedSpansRefused
 from biaozhu.db.annotators import list_annotators
-from biaozhu.db.errors import StorageError
+from biaozhu.db.errors import StorageError, storage_errors
 from biaozhu.db.labels import list_labels
-from biaozhu.operations.export import ExportCancelled, ExportSummary, Refused
-from biaozhu.operations.outputs import STDOUT
 from biaozhu.gui.export_options import EXTENSIONS, ExportOptionsForm
-from biaozhu.gui.export_worker import PREVIEW_DOCUMENTS, ExportRelay, ExportRun, PreviewRun
+from biaozhu.gui.export_worker import (
+    PREVIEW_DOCUMENTS,
+    ExportRelay,
+    ExportRun,
+    PreviewRun,
+)
 from biaozhu.gui.label_bar import LabelInfo
 from biaozhu.gui.storage_messages import translated
+from biaozhu.operations.export import ExportCancelled, ExportSummary, Refused
+from biaozhu.operations.outputs import STDOUT
 
 PAUSE_MS = 250  # the preview waits for a pause in the editing of options
 

@@ -9,7 +9,7 @@ import threading
 from PySide6.QtCore import QObject, QRunnable, Signal
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.cli.project import storage_errors
+from biaozhu.db.errors import storage_errors
 from biaozhu.operations.export import ExportRequest, run_export
 from biaozhu.operations.preview import preview
 

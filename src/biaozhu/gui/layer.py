@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.cli.project import storage_errors
 from biaozhu.db import spans as db_spans
 from biaozhu.db.documents import document_text
+from biaozhu.db.errors import storage_errors
 from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import set_status, touch
 from biaozhu.gui.span_index import SpanIndex

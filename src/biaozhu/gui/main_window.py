@@ -14,10 +14,9 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWi
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.segment import Segmenter
-from biaozhu.cli.project import storage_errors
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import DocumentSummary, list_documents
-from biaozhu.db.errors import StorageError
+from biaozhu.db.errors import StorageError, storage_errors
 from biaozhu.db.labels import list_labels
 from biaozhu.db.occurrences import tagged_texts
 from biaozhu.db.spans import SpanRow
@@ -27,6 +26,7 @@ from biaozhu.gui.actions import WindowActions
 from biaozhu.gui.agreement_dialog import AgreementDialog
 from biaozhu.gui.document_list import DocumentListPanel
 from biaozhu.gui.document_view import DocumentView
+from biaozhu.gui.export_dialog import ExportDialog
 from biaozhu.gui.find_bar import FindBar, find_in
 from biaozhu.gui.label_bar import LabelBar, LabelInfo
 from biaozhu.gui.layer import Layer
@@ -36,7 +36,6 @@ from biaozhu.gui.review_window import ReviewWindow, open_review_window
 from biaozhu.gui.span_editing import SpanEditing
 from biaozhu.gui.span_table import SpanTablePanel
 from biaozhu.gui.storage_messages import StorageNotice, translated
-from biaozhu.gui.export_dialog import ExportDialog
 from biaozhu.gui.trash_dialog import TrashDialog
 from biaozhu.gui.workers import SegmenterLoader
 

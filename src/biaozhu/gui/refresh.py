@@ -16,9 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.cli.project import storage_errors
 from biaozhu.db.changes import ChangeToken, change_token
-from biaozhu.db.errors import StorageError
+from biaozhu.db.errors import StorageError, storage_errors
 from biaozhu.gui.storage_messages import translated
 
 if TYPE_CHECKING:

@@ -14,10 +14,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.cli.project import storage_errors
-from biaozhu.db import review
-from biaozhu.db.errors import StorageError
 from biaozhu.corpus.model import Span
+from biaozhu.db import review
+from biaozhu.db.errors import StorageError, storage_errors
 from biaozhu.db.review_queries import add_agreed, remove_from_gold, set_review_status
 from biaozhu.db.spans import SpanRefused
 

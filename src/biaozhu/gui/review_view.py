@@ -12,15 +12,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QTextBlock, QTextLine
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextBlock,
+    QTextLine,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from biaozhu.corpus.model import Span
 from biaozhu.db.review import GoldSpan
 from biaozhu.db.spans import SpanRow
 from biaozhu.gui.document_view import DocumentView
-from biaozhu.gui.review_model import (KIND_COLOURS, ReviewedDocument, as_tooltip, describe_gold, describe_version,
-                                      kind_text)
+from biaozhu.gui.review_model import (
+    KIND_COLOURS,
+    ReviewedDocument,
+    as_tooltip,
+    describe_gold,
+    describe_version,
+    kind_text,
+)
 from biaozhu.gui.span_index import SpanIndex
 from biaozhu.gui.span_painter import range_rects, visible_lines
 

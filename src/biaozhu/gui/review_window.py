@@ -12,7 +12,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.adjudication import Disagreement
@@ -26,10 +33,24 @@ from biaozhu.gui.agreement_dialog import AgreementDialog
 from biaozhu.gui.document_list import DocumentListPanel
 from biaozhu.gui.refresh import ChangePoller
 from biaozhu.gui.review_actions import ReviewActions
-from biaozhu.gui.review_commands import AgreedCommand, DecisionCommand, GoldLayer, ReviewStatusCommand
+from biaozhu.gui.review_commands import (
+    AgreedCommand,
+    DecisionCommand,
+    GoldLayer,
+    ReviewStatusCommand,
+)
 from biaozhu.gui.review_legend import ReviewLegend
-from biaozhu.gui.review_model import (DECISION, KIND, KIND_COLOURS, NUMBER, WHERE, DisagreementModel,
-                                      ReviewedDocument, kind_text, short)
+from biaozhu.gui.review_model import (
+    DECISION,
+    KIND,
+    KIND_COLOURS,
+    NUMBER,
+    WHERE,
+    DisagreementModel,
+    ReviewedDocument,
+    kind_text,
+    short,
+)
 from biaozhu.gui.review_view import ReviewView
 from biaozhu.gui.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 

@@ -3,7 +3,14 @@ one meaning of "open this row" (a click, Enter or a double-click) that fires onc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QElapsedTimer,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView
 
 SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows

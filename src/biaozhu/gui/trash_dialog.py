@@ -9,13 +9,23 @@ show what came back at once.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.cli.project import storage_errors
 from biaozhu.db.documents import list_documents
-from biaozhu.db.errors import StorageError
+from biaozhu.db.errors import StorageError, storage_errors
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.trash import TrashEntry, TrashRefused, empty_trash, list_trash, restore
 from biaozhu.gui.storage_messages import translated

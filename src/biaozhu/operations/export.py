@@ -19,13 +19,24 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.formats.hf import labels_path
-from biaozhu.corpus.formats.writing import FORMATS, Format, WriteOptions, write_folder, write_stream
+from biaozhu.corpus.formats.writing import (
+    FORMATS,
+    Format,
+    WriteOptions,
+    write_folder,
+    write_stream,
+)
 from biaozhu.corpus.model import AnnotatedText
 from biaozhu.corpus.nesting import flatten
 from biaozhu.corpus.spans import check_span
 from biaozhu.corpus.split import PARTS, assign, parse_fractions, part_path
 from biaozhu.corpus.tagging import tag_names
-from biaozhu.db.exporting import document_hashes, done_by_everyone, finished, iter_layers
+from biaozhu.db.exporting import (
+    document_hashes,
+    done_by_everyone,
+    finished,
+    iter_layers,
+)
 from biaozhu.db.labels import list_labels
 from biaozhu.db.majority import MAJORITY, iter_majority
 from biaozhu.db.models import GOLD, Document

@@ -20,8 +20,15 @@ from biaozhu.corpus.formats.spans_jsonl import write_spans
 from biaozhu.corpus.formats.writing import by_sentence, write_folder, write_stream
 from biaozhu.corpus.model import AnnotatedText
 from biaozhu.db.models import Document
-from biaozhu.operations.export import (ExportRequest, ExportSummary, format_of, layers, selection, shaped,
-                                       write_options)
+from biaozhu.operations.export import (
+    ExportRequest,
+    ExportSummary,
+    format_of,
+    layers,
+    selection,
+    shaped,
+    write_options,
+)
 
 # Formats whose output is JSON (a record a line, or labelstudio's array of tasks): long strings get shortened.
 _JSON = frozenset({"jsonl", "doccano-entities", "spans", "hf", "cluener", "labelstudio"})

@@ -15,7 +15,14 @@ from typing import Any
 import orjson
 
 from biaozhu.corpus.errors import InputError
-from biaozhu.corpus.formats.common import RawSpan, build_document, json_lines, meta_of, owner, require_some
+from biaozhu.corpus.formats.common import (
+    RawSpan,
+    build_document,
+    json_lines,
+    meta_of,
+    owner,
+    require_some,
+)
 from biaozhu.corpus.model import AnnotatedText, SourceDocument, Span, ordered
 
 
