@@ -20,7 +20,8 @@ from biaozhu.db.merge import merge_project
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.models import TrashItem
 from biaozhu.db.project import initialise
-from biaozhu.db.review import accept_agreed, gold_spans, layers_of
+from biaozhu.db.gold import gold_spans
+from biaozhu.db.review import accept, accept_agreed, layers_of, reject, review_document
 from biaozhu.db.status import set_status
 
 TEXT = "泸州银行发放酒城同心金融速贷377亿元"
@@ -119,6 +120,27 @@ def test_gold_keeps_whose_version_and_who_decided(sessions, theirs) -> None:
         [gold] = gold_spans(session, 1)
         assert (gold.span, gold.origin, gold.decided_by) == (BANK, None, "王五")
         assert get_annotator(session, "王五").role == "reviewer"
+
+
+def test_their_rejections_come_unless_our_gold_decided_there(sessions, theirs) -> None:
+    with theirs.begin() as session:
+        store(session, "张三", [BANK, MONEY])
+        store(session, "李四", [])
+        set_role(session, "王五", "reviewer")
+        for item in review_document(session, 1).open:
+            reject(session, 1, "王五", item)
+    with sessions.begin() as session:
+        store(session, "张三", [BANK, MONEY])
+        store(session, "李四", [])
+        set_role(session, "赵六", "reviewer")
+        accept(session, 1, "赵六", review_document(session, 1).open[1], ["张三"])  # MONEY: ours decided
+    result = merge(sessions, theirs)
+    assert (result.rejections_added, result.rejections_overruled) == (1, 1)
+    with sessions() as session:
+        first, second = review_document(session, 1).verdicts
+        assert first.rejection is not None and first.rejection.decided_by == "王五"
+        assert second.rejection is None and [g.span for g in second.gold] == [MONEY]
+    assert merge(sessions, theirs).rejections_added == 0  # merging twice adds nothing
 
 
 def test_a_bad_span_of_theirs_fails_the_whole_merge(sessions, theirs) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from biaozhu.corpus.model import SourceDocument, Span
 from biaozhu.db.annotators import set_role
 from biaozhu.db.documents import list_documents
+from biaozhu.db.gold import gold_spans
 from biaozhu.db.importing import store_documents
 from biaozhu.db.models import Annotator, Document
 from biaozhu.db.review import (
@@ -16,9 +17,9 @@ from biaozhu.db.review import (
     accept,
     accept_agreed,
     edit_boundary,
-    gold_spans,
     iter_annotated,
     reject,
+    relabel,
     review_document,
     set_adjudicated,
     undo,
@@ -107,6 +108,53 @@ def test_accept_both_reject_edit_and_undo(sessions: sessionmaker[Session], docum
         edit_boundary(session, document, "王五", boundary, LOAN.start, LOAN.end - 2, "PROGRAM")
         accept(session, document, "王五", boundary, ["张三"])  # replaces the reviewer's own version too
         assert [(g.span, g.origin) for g in gold_spans(session, document)] == [(LOAN, "张三")]
+
+
+def test_a_rejection_stays_decided_until_it_is_undone_or_replaced(sessions: sessionmaker[Session],
+                                                                   document: int) -> None:
+    with sessions.begin() as session:
+        boundary, label = review_document(session, document).open
+        rejected = reject(session, document, "王五", boundary)
+        assert gold_spans(session, document) == []
+    with sessions() as session:  # reopened: still decided, and by whom
+        review = review_document(session, document)
+        assert review.open == [label]
+        assert review.verdicts[0].rejection is not None and review.verdicts[0].rejection.decided_by == "王五"
+    with sessions.begin() as session:
+        undo(session, "王五", rejected)
+    with sessions.begin() as session:
+        assert review_document(session, document).open == [boundary, label]
+        reject(session, document, "王五", boundary)
+        accept(session, document, "王五", boundary, ["李四"])  # a new decision replaces the rejection
+    with sessions() as session:
+        review = review_document(session, document)
+        assert review.verdicts[0].rejection is None and [g.span for g in review.verdicts[0].gold] == [SHORT]
+
+
+def test_a_rejected_disagreement_opens_again_when_a_version_changes(sessions: sessionmaker[Session],
+                                                                    document: int) -> None:
+    with sessions.begin() as session:
+        reject(session, document, "王五", review_document(session, document).open[0])
+        assert [item.kind for item in review_document(session, document).open] == ["label"]
+    with sessions.begin() as session:
+        store_layer(session, "李四", [span("酒城", "PROGRAM")], text=TEXT)
+    with sessions() as session:
+        assert [item.kind for item in review_document(session, document).open] == ["boundary", "label"]
+
+
+def test_relabelling_a_gold_span_makes_it_the_reviewers_own(sessions: sessionmaker[Session], document: int) -> None:
+    with sessions.begin() as session:
+        label = review_document(session, document).open[1]
+        accept(session, document, "王五", label, ["李四"])
+    with sessions.begin() as session:
+        changed = relabel(session, document, "王五", span("377亿元", "PROGRAM"), "METRIC")
+        assert [(g.span, g.origin, g.decided_by) for g in gold_spans(session, document)] == [(MONEY, "王五", "王五")]
+        assert [item.kind for item in review_document(session, document).open] == ["boundary"]
+    with sessions.begin() as session:
+        undo(session, "王五", changed)
+        assert [(g.span, g.origin) for g in gold_spans(session, document)] == [(span("377亿元", "PROGRAM"), "李四")]
+    with pytest.raises(SpanRefused, match="not in gold"), sessions.begin() as session:
+        relabel(session, document, "王五", BANK, "PROGRAM")
 
 
 def test_versions_that_cross_cannot_both_be_accepted(sessions: sessionmaker[Session]) -> None:

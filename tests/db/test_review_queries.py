@@ -1,4 +1,4 @@
-"""The review window's bulk path for agreed spans gives what accept_agreed gives, on SQLite and PostgreSQL."""
+"""Agreed spans go into gold in bulk and come out again by undo; the review window's queries; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -10,20 +10,15 @@ from biaozhu.corpus.model import SourceDocument, Span
 from biaozhu.db.annotators import set_role
 from biaozhu.db.importing import store_documents
 from biaozhu.db.models import Document
+from biaozhu.db.gold import gold_spans
 from biaozhu.db.review import (
     NotAReviewer,
     accept_agreed,
     edit_boundary,
-    gold_spans,
     review_document,
+    undo,
 )
-from biaozhu.db.review_queries import (
-    add_agreed,
-    gold_state,
-    is_reviewer,
-    remove_from_gold,
-    set_review_status,
-)
+from biaozhu.db.review_queries import is_reviewer, rejudged, set_review_status
 from biaozhu.db.spans import SpanRefused
 
 TEXT = "泸州银行发放酒城同心金融速贷377亿元，市工商联参与。"
@@ -47,20 +42,21 @@ def document(sessions: sessionmaker[Session]) -> int:
         return session.scalar(select(Document.id))
 
 
-def test_bulk_agreed_spans_match_accept_agreed_and_come_out_again(sessions: sessionmaker[Session],
-                                                                  document: int) -> None:
+def test_agreed_spans_go_into_gold_once_and_come_out_by_undo(sessions: sessionmaker[Session],
+                                                              document: int) -> None:
     with sessions.begin() as session:
         assert is_reviewer(session, "王五") and not is_reviewer(session, "张三")
-        assert add_agreed(session, document, "王五") == [BANK, LOAN]
-        assert add_agreed(session, document, "王五") == []  # nothing doubled
+        taken = accept_agreed(session, document, "王五")
+        assert taken.added == [BANK, LOAN]
+        assert not accept_agreed(session, document, "王五").changed  # nothing doubled
     with sessions.begin() as session:
-        bulk = {(g.span, g.origin, g.decided_by) for g in gold_spans(session, document)}
-        remove_from_gold(session, document, "王五", [BANK, LOAN])
-        assert gold_state(session, document) == ([], "in_progress")
-    with sessions.begin() as session:
-        accept_agreed(session, document, "王五")
-        assert {(g.span, g.origin, g.decided_by) for g in gold_spans(session, document)} == bulk == {
+        assert {(g.span, g.origin, g.decided_by) for g in gold_spans(session, document)} == {
             (BANK, None, "王五"), (LOAN, None, "王五")}
+        undo(session, "王五", taken)
+    with sessions() as session:
+        comparison = review_document(session, document).comparison
+        again = rejudged(session, document, comparison)
+        assert (again.gold, again.status) == ([], "in_progress")
 
 
 def test_bulk_agreed_spans_refuse_a_crossing_and_a_non_reviewer(sessions: sessionmaker[Session],
@@ -69,11 +65,11 @@ def test_bulk_agreed_spans_refuse_a_crossing_and_a_non_reviewer(sessions: sessio
         item = review_document(session, document).comparison.disagreements[0]
         edit_boundary(session, document, "王五", item, TEXT.index("速贷"), TEXT.index("亿元"), "PROGRAM")
     with pytest.raises(SpanRefused, match="cross"), sessions.begin() as session:
-        add_agreed(session, document, "王五")
+        accept_agreed(session, document, "王五")
     with pytest.raises(NotAReviewer), sessions.begin() as session:
-        add_agreed(session, document, "张三")
+        accept_agreed(session, document, "张三")
     with sessions.begin() as session:
         assert len(gold_spans(session, document)) == 1
         assert set_review_status(session, document, "王五", "adjudicated") == "in_progress"
         assert set_review_status(session, document, "王五", None) == "adjudicated"
-        assert gold_state(session, document)[1] is None
+        assert review_document(session, document).status is None

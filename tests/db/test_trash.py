@@ -7,10 +7,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
-from biaozhu.db.annotators import ensure_annotator
+from biaozhu.db.annotators import ensure_annotator, set_role
 from biaozhu.db.documents import add_document
 from biaozhu.db.labels import label_ids
 from biaozhu.db.models import DocumentStatus, Span
+from biaozhu.db.review import reject, review_document
 from biaozhu.db.spans import add_span, trash_span
 from biaozhu.db.status import set_status
 
@@ -88,3 +89,20 @@ def test_emptying_the_trash_deletes_for_good(db_url: str, sessions: sessionmaker
     assert "0 items in the trash" in cli("--db", db_url, "trash", check=True).stdout
     gone = cli("--db", db_url, "trash", "restore", str(span_in_trash))
     assert gone.returncode == 2 and "nothing in the trash with id" in gone.stderr
+
+
+def test_a_restored_document_keeps_its_rejected_disagreements(db_url: str, sessions: sessionmaker[Session],
+                                                              cli) -> None:
+    document, _ = annotated_document(sessions)
+    with sessions.begin() as session:
+        add_span(session, document, ensure_annotator(session, "张三").id, label_ids(session)["PROGRAM"], 15, 24,
+                 "酒城同心·金融速贷")
+        set_role(session, "王五", "reviewer")
+        [item] = review_document(session, document).open
+        reject(session, document, "王五", item)
+    cli("--db", db_url, "delete", str(document), check=True)
+    trash_id = cli("--db", db_url, "trash", check=True).stdout.splitlines()[1].split("\t")[0]
+    cli("--db", db_url, "trash", "restore", trash_id, check=True)
+    with sessions() as session:
+        [verdict] = review_document(session, document).verdicts
+        assert verdict.rejection is not None and verdict.rejection.decided_by == "王五"

@@ -37,6 +37,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"documents: {result.documents_added} added, {result.documents_matched} already here")
     print(f"layers: {result.layers_added} added ({result.spans_added} spans), {result.layers_known} already here; "
           f"{result.statuses_added} statuses added")
+    if result.rejections_added or result.rejections_overruled:
+        print(f"rejections: {result.rejections_added} added, {result.rejections_overruled} overruled by "
+              "this project's own gold")
     if result.labels_created:
         print(f"new labels: {', '.join(result.labels_created)}")
     if result.annotators_created:

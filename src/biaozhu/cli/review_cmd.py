@@ -51,8 +51,9 @@ def run(args: argparse.Namespace) -> int:
                 items = review.open
                 total_open += len(items)
                 status = f", {review.status}" if review.status else ""
+                rejected = sum(1 for verdict in review.verdicts if verdict.rejection is not None)
                 print(f"{doc.id} {doc.name} ({', '.join(review.comparison.annotators)}{status}): "
-                      f"{len(review.comparison.agreed)} agreed, {len(items)} open")
+                      f"{len(review.comparison.agreed)} agreed, {len(items)} open, {rejected} rejected")
                 for item in items:
                     print(describe(item))
     except NotAReviewer as exc:

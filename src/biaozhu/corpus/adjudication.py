@@ -15,6 +15,8 @@ group of competing versions is one :class:`Disagreement`, of one kind:
 
 from __future__ import annotations
 
+import hashlib
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -41,6 +43,11 @@ class Disagreement:
     def spans(self) -> list[Span]:
         """Every distinct version in the disagreement, by position."""
         return sorted({span for spans in self.versions.values() for span in spans})
+
+    def fingerprint(self) -> str:
+        """Names the disagreement by its versions (not its holders), to record a rejection of exactly these."""
+        versions = "\n".join(f"{s.start}\t{s.end}\t{s.label}" for s in self.spans())
+        return hashlib.sha256(versions.encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,3 +106,23 @@ def compare_layers(layers: Mapping[str, Sequence[Span]]) -> Comparison:
                                           versions))
     disagreements.sort(key=lambda d: (d.start, -d.end))  # ties stay in the order of their first spans
     return Comparison(names, agreed, disagreements)
+
+
+def deciding_spans(comparison: Comparison, gold: Sequence[Span]) -> list[list[int]]:
+    """For each disagreement, the gold spans (indexes into ``gold``) that decide it, in one pass.
+
+    A gold span decides a disagreement when it is one of its versions, or when it is the reviewer's own (no
+    annotator has it) and overlaps it. Rejections leave nothing in gold: they are recorded apart.
+    """
+    known = {*comparison.agreed, *(s for item in comparison.disagreements for s in item.spans())}
+    where = {span: i for i, span in enumerate(gold)}
+    own = sorted((span.start, span.end, i) for i, span in enumerate(gold) if span not in known)
+    starts = [start for start, _, _ in own]
+    longest = max((end - start for start, end, _ in own), default=0)
+    decided = []
+    for item in comparison.disagreements:
+        taken = [where[s] for s in item.spans() if s in where]
+        low, high = bisect_left(starts, item.start - longest), bisect_left(starts, item.end)
+        taken += [i for _, end, i in own[low:high] if end > item.start]
+        decided.append(taken)
+    return decided

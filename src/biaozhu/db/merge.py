@@ -12,7 +12,9 @@ already uses comes without one). Then, layer by layer (one annotator on one docu
   stays and the conflict lists their spans we do not have; with ``prefer="theirs"`` our spans of the layer
   go to the trash (restorable) and theirs are copied, the conflict listing ours that were dropped.
 
-A layer's status (in progress, done, adjudicated) is copied when we have none. Trash is not merged.
+A layer's status (in progress, done, adjudicated) is copied when we have none. A reviewer's rejection is
+copied when we have not decided that stretch ourselves (no rejection of ours and no gold span over it);
+otherwise ours stands and the rejection is counted as overruled. Trash is not merged.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.model import Span
 from biaozhu.corpus.spans import check_layer
 from biaozhu.db.labels import add_label, label_ids
-from biaozhu.db.models import Annotator, Document, DocumentStatus, Label
+from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label, Rejection
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.spans import trash_span
 
@@ -53,6 +55,8 @@ class MergeResult:
     layers_known: int = 0
     spans_added: int = 0
     statuses_added: int = 0
+    rejections_added: int = 0
+    rejections_overruled: int = 0
     labels_created: list[str] = field(default_factory=list)
     annotators_created: list[str] = field(default_factory=list)
     conflicts: list[MergeConflict] = field(default_factory=list)
@@ -176,6 +180,7 @@ def _merge_layers(ours: Session, theirs: Session, names: _Names, result: MergeRe
     if rows:
         ours.execute(insert(SpanRow), rows)
     _merge_statuses(ours, theirs, names, result, our_id)
+    _merge_rejections(ours, theirs, names, result, our_id)
 
 
 def _merge_statuses(ours: Session, theirs: Session, names: _Names, result: MergeResult,
@@ -192,4 +197,29 @@ def _merge_statuses(ours: Session, theirs: Session, names: _Names, result: Merge
             ours.add(DocumentStatus(document_id=key[0], annotator_id=key[1], status=status, updated_at=updated))
             have.add(key)
             result.statuses_added += 1
+    ours.flush()
+
+
+def _merge_rejections(ours: Session, theirs: Session, names: _Names, result: MergeResult,
+                      our_id: dict[int, int]) -> None:
+    decided = {(doc_id, versions) for doc_id, versions in ours.execute(
+        select(Rejection.document_id, Rejection.versions).where(Rejection.document_id.in_(our_id.values())))}
+    gold: dict[int, list[tuple[int, int]]] = {}
+    for doc_id, start, end in ours.execute(
+            select(SpanRow.document_id, SpanRow.start, SpanRow.end).join(Annotator, SpanRow.annotator_id == Annotator.id)
+            .where(Annotator.name == GOLD, SpanRow.document_id.in_(our_id.values()))):
+        gold.setdefault(doc_id, []).append((start, end))
+    their_names = dict(theirs.execute(select(Annotator.id, Annotator.name)).all())
+    for row in theirs.execute(select(Rejection).where(Rejection.document_id.in_(our_id))).scalars():
+        doc_id = our_id[row.document_id]
+        if (doc_id, row.versions) in decided:
+            continue
+        if any(start < row.end and row.start < end for start, end in gold.get(doc_id, ())):
+            result.rejections_overruled += 1
+            continue
+        who = their_names.get(row.decided_by_id) if row.decided_by_id is not None else None
+        ours.add(Rejection(document_id=doc_id, versions=row.versions, start=row.start, end=row.end,
+                           decided_by_id=who and names.annotator(who), decided_at=row.decided_at))
+        decided.add((doc_id, row.versions))
+        result.rejections_added += 1
     ours.flush()

@@ -1,4 +1,4 @@
-"""The schema: documents, labels, annotators (layers), spans, per-layer document status, trash."""
+"""The schema: documents, labels, annotators (layers), spans, per-layer document status, rejections, trash."""
 
 from __future__ import annotations
 
@@ -75,6 +75,8 @@ class Document(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     spans: Mapped[list[Span]] = relationship(back_populates="document", cascade="all, delete-orphan",
                                              passive_deletes=True)
+    # The document list reads these three for every document: from the index, SQLite never reads the texts.
+    __table_args__ = (Index("ix_documents_listing", "id", "name", "length"),)
 
 
 class Span(Base):
@@ -112,6 +114,24 @@ class DocumentStatus(Base):
     status: Mapped[str] = mapped_column(String(16))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     __table_args__ = (CheckConstraint("status IN ('in_progress', 'done', 'adjudicated')", name="status"),)
+
+
+class Rejection(Base):
+    """A disagreement the reviewer rejected: none of its versions is in gold, and that is a decision.
+
+    ``versions`` identifies the disagreement (:meth:`biaozhu.corpus.adjudication.Disagreement.fingerprint`):
+    if an annotator later changes a version, it is another disagreement and open again.
+    """
+
+    __tablename__ = "rejections"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    versions: Mapped[str] = mapped_column(String(64))
+    start: Mapped[int]
+    end: Mapped[int]
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id", ondelete="SET NULL"))
+    decided_at: Mapped[datetime] = mapped_column(default=utcnow)
+    __table_args__ = (UniqueConstraint("document_id", "versions"),)
 
 
 class TrashItem(Base):

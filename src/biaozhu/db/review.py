@@ -1,30 +1,43 @@
 """Reviewing: everyone's layers read for comparison, and the reviewer's decisions written to the gold layer.
 
 Only a reviewer (``annotators.role == 'reviewer'``) writes gold. Every gold span records whose version it
-is (``origin_id``: the annotator whose span was taken; the reviewer for a span the reviewer drew or
-resized; NULL for a span every annotator agreed on) and who decided (``decided_by_id``). Each decision
-returns a :class:`Decision` that :func:`undo` reverses, so the window can wrap it in one QUndoCommand.
-Functions take a Session and never commit: one decision, one transaction.
+is (``origin_id``: the annotator whose span was taken; the reviewer for a span the reviewer drew, resized or
+relabelled; NULL for a span every annotator agreed on) and who decided (``decided_by_id``). A rejection
+leaves nothing in gold, so it is recorded apart (``rejections``), with who rejected. Each decision returns a
+:class:`Decision` that :func:`undo` reverses, so the window can wrap it in one QUndoCommand. Functions take
+a Session and never commit: one decision, one transaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.adjudication import Comparison, Disagreement, compare_layers
+from biaozhu.corpus.adjudication import (
+    Comparison,
+    Disagreement,
+    compare_layers,
+    deciding_spans,
+)
 from biaozhu.corpus.agreement import AnnotatedDocument
 from biaozhu.corpus.model import Span
 from biaozhu.db.annotators import ensure_annotator, get_annotator
 from biaozhu.db.documents import document_text
-from biaozhu.db.labels import label_ids
+from biaozhu.db.gold import (
+    Decision,
+    GoldEdit,
+    GoldSpan,
+    Rejected,
+    gold_spans,
+    rejections,
+)
 from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label
 from biaozhu.db.models import Span as SpanRow
-from biaozhu.db.spans import add_span, remove_span
-from biaozhu.db.status import get_status, set_status, touch
+from biaozhu.db.spans import SpanRefused
+from biaozhu.db.status import get_status, set_status
 
 
 class NotAReviewer(PermissionError):
@@ -68,45 +81,42 @@ def iter_annotated(session: Session, *, include_gold: bool = False, annotators: 
 
 
 @dataclass(frozen=True, slots=True)
-class GoldSpan:
-    """A gold span with its provenance, by name."""
+class Verdict:
+    """Where a disagreement stands: the gold spans deciding it, or its rejection; neither: still open."""
 
-    id: int
-    span: Span
-    origin: str | None
-    decided_by: str | None
+    gold: tuple[GoldSpan, ...] = ()
+    rejection: Rejected | None = None
+
+    @property
+    def open(self) -> bool:
+        return not self.gold and self.rejection is None
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentReview:
-    """What the review window shows for one document."""
+    """What the review window shows for one document: the comparison, gold, and each disagreement's verdict."""
 
     comparison: Comparison
     gold: list[GoldSpan]
     status: str | None
+    verdicts: list[Verdict]
 
-    def is_open(self, item: Disagreement) -> bool:
-        """Not yet decided: gold has none of its versions, nor a span of the reviewer's own over it.
-
-        A rejection leaves no trace in gold, so a rejected disagreement shows as open again.
-        """
-        versions = set(item.spans())
-        known = {*self.comparison.agreed, *(s for other in self.comparison.disagreements for s in other.spans())}
-        return not any(gold.span in versions or (gold.span not in known and gold.span.start < item.end
-                                                 and item.start < gold.span.end) for gold in self.gold)
+    def is_open(self, number: int) -> bool:
+        """Whether disagreement ``number`` (its place in ``comparison.disagreements``) is still undecided."""
+        return self.verdicts[number].open
 
     @property
     def open(self) -> list[Disagreement]:
-        return [item for item in self.comparison.disagreements if self.is_open(item)]
+        return [item for item, verdict in zip(self.comparison.disagreements, self.verdicts) if verdict.open]
 
 
-@dataclass(slots=True)
-class Decision:
-    """What a decision changed in gold, enough to undo it (spans by content: undo re-creates ids)."""
-
-    document_id: int
-    added: list[Span] = field(default_factory=list)
-    removed: list[GoldSpan] = field(default_factory=list)
+def judged(comparison: Comparison, gold: list[GoldSpan], status: str | None,
+           rejected: dict[str, Rejected]) -> DocumentReview:
+    """The review of a document from its comparison, gold layer and rejections (in one pass over them)."""
+    deciding = deciding_spans(comparison, [g.span for g in gold])
+    verdicts = [Verdict(tuple(gold[i] for i in taken), rejected.get(item.fingerprint()))
+                for item, taken in zip(comparison.disagreements, deciding)]
+    return DocumentReview(comparison, gold, status, verdicts)
 
 
 def require_reviewer(session: Session, name: str) -> Annotator:
@@ -117,71 +127,31 @@ def require_reviewer(session: Session, name: str) -> Annotator:
     return reviewer
 
 
-def gold_spans(session: Session, document_id: int) -> list[GoldSpan]:
-    gold = get_annotator(session, GOLD)
-    if gold is None:
-        return []
-    names: dict[int | None, str] = dict(session.execute(select(Annotator.id, Annotator.name)).all())
-    rows = session.execute(select(SpanRow.id, SpanRow.start, SpanRow.end, Label.name, SpanRow.text,
-                                  SpanRow.origin_id, SpanRow.decided_by_id).join(Label)
-                           .where(SpanRow.document_id == document_id, SpanRow.annotator_id == gold.id)
-                           .order_by(SpanRow.start, SpanRow.end.desc(), SpanRow.id))
-    return [GoldSpan(i, Span(s, e, label, text), names.get(origin), names.get(decided))
-            for i, s, e, label, text, origin, decided in rows]
-
-
 def review_document(session: Session, document_id: int, annotators: Collection[str] | None = None) -> DocumentReview:
-    """Compare the document's layers (everyone's, or those named) and read its gold layer and review status."""
+    """Compare the document's layers (everyone's, or those named) and read its gold, rejections and status."""
     layers = layers_of(session, [document_id], annotators=annotators).get(document_id, {})
     gold = get_annotator(session, GOLD)
     status = get_status(session, document_id, gold.id) if gold is not None else None
-    return DocumentReview(compare_layers(layers), gold_spans(session, document_id), status)
+    return judged(compare_layers(layers), gold_spans(session, document_id), status,
+                  rejections(session, document_id))
 
 
-class _GoldEdit:
-    """One decision on one document's gold layer: reads gold once, records every change for undo."""
+def _edit(session: Session, document_id: int, reviewer: str) -> GoldEdit:
+    return GoldEdit(session, document_id, require_reviewer(session, reviewer).name)
 
-    def __init__(self, session: Session, document_id: int, reviewer: str) -> None:
-        self.session, self.reviewer = session, require_reviewer(session, reviewer).name
-        self.gold_id = ensure_annotator(session, GOLD).id
-        self.labels = label_ids(session)
-        self.present = {gold.span: gold for gold in gold_spans(session, document_id)}
-        self.decision = Decision(document_id)
 
-    def add(self, span: Span, origin: str | None, decided_by: str | None = None) -> None:
-        if span in self.present:
-            return
-        decided_by = decided_by or self.reviewer
-        ids = {name: ensure_annotator(self.session, name).id for name in (origin, decided_by) if name}
-        span_id = add_span(self.session, self.decision.document_id, self.gold_id, self.labels[span.label], span.start,
-                           span.end, span.text, origin_id=ids.get(origin), decided_by_id=ids[decided_by])
-        self.present[span] = GoldSpan(span_id, span, origin, decided_by)
-        self.decision.added.append(span)
-
-    def remove(self, span: Span) -> None:
-        gold = self.present.pop(span, None)
-        if gold is not None:
-            remove_span(self.session, gold.id)
-            self.decision.removed.append(gold)
-
-    def clear(self, item: Disagreement) -> None:
-        """Take out of gold whatever an earlier decision on ``item`` put there: its versions, and the
-        reviewer's own spans (origin = decider) over it."""
-        own = [gold.span for gold in self.present.values() if gold.origin == gold.decided_by
-               and gold.span.start < item.end and item.start < gold.span.end]
-        for span in [*item.spans(), *own]:
-            self.remove(span)
-
-    def done(self) -> Decision:
-        if self.decision.added or self.decision.removed:
-            touch(self.session, self.decision.document_id, self.gold_id)
-        return self.decision
+def _clear(edit: GoldEdit, item: Disagreement) -> None:
+    """Take back whatever an earlier decision on ``item`` did: its versions in gold, the reviewer's own
+    spans over it, its rejection."""
+    for span in [*item.spans(), *edit.own_spans_over(item.start, item.end)]:
+        edit.remove(span)
+    edit.unreject(item.fingerprint())
 
 
 def accept_agreed(session: Session, document_id: int, reviewer: str,
                   annotators: Collection[str] | None = None) -> Decision:
-    """Put every span all annotators agree on into gold (origin NULL: nobody's in particular)."""
-    edit = _GoldEdit(session, document_id, reviewer)
+    """Put every span all annotators agree on into gold (origin NULL: nobody's in particular), in bulk."""
+    edit = _edit(session, document_id, reviewer)
     for span in review_document(session, document_id, annotators).comparison.agreed:
         edit.add(span, None)
     return edit.done()
@@ -193,8 +163,8 @@ def accept(session: Session, document_id: int, reviewer: str, item: Disagreement
 
     Replaces an earlier decision on the item. Versions that would cross are refused (SpanRefused).
     """
-    edit = _GoldEdit(session, document_id, reviewer)
-    edit.clear(item)
+    edit = _edit(session, document_id, reviewer)
+    _clear(edit, item)
     for name in annotators:
         for span in item.versions[name]:
             edit.add(span, name)
@@ -202,31 +172,44 @@ def accept(session: Session, document_id: int, reviewer: str, item: Disagreement
 
 
 def reject(session: Session, document_id: int, reviewer: str, item: Disagreement) -> Decision:
-    """None of the versions goes into gold."""
-    edit = _GoldEdit(session, document_id, reviewer)
-    edit.clear(item)
+    """None of the versions goes into gold, and the rejection is recorded: the item stays decided."""
+    edit = _edit(session, document_id, reviewer)
+    _clear(edit, item)
+    edit.reject(Rejected(item.fingerprint(), item.start, item.end, edit.reviewer))
     return edit.done()
 
 
 def edit_boundary(session: Session, document_id: int, reviewer: str, item: Disagreement, start: int, end: int,
                   label: str) -> Decision:
     """Put the reviewer's own span ``[start, end)`` into gold in place of the item's versions."""
-    edit = _GoldEdit(session, document_id, reviewer)
-    edit.clear(item)
-    edit.add(Span(start, end, label, document_text(session, document_id)[start:end]), reviewer)
+    edit = _edit(session, document_id, reviewer)
+    _clear(edit, item)
+    edit.add(Span(start, end, label, document_text(session, document_id)[start:end]), edit.reviewer)
+    return edit.done()
+
+
+def relabel(session: Session, document_id: int, reviewer: str, span: Span, label: str) -> Decision:
+    """Give a gold span another label: the new span is the reviewer's own version (origin = reviewer)."""
+    edit = _edit(session, document_id, reviewer)
+    if span not in edit.present:
+        raise SpanRefused(f"[{span.start}, {span.end}) {span.label} is not in gold (changed elsewhere?)")
+    edit.remove(span)
+    edit.add(Span(span.start, span.end, label, span.text), edit.reviewer)
     return edit.done()
 
 
 def undo(session: Session, reviewer: str, decision: Decision) -> Decision:
-    """Reverse a decision: take out what it added, put back what it removed (with their provenance).
-
-    Returns the reverse decision, which undoes the undo (redo).
-    """
-    edit = _GoldEdit(session, decision.document_id, reviewer)
+    """Reverse a decision: take out what it added, put back what it removed (with their provenance), and
+    the same for rejections. Returns the reverse decision, which undoes the undo (redo)."""
+    edit = _edit(session, decision.document_id, reviewer)
     for span in decision.added:
         edit.remove(span)
     for old in decision.removed:
         edit.add(old.span, old.origin, old.decided_by)
+    for rejected in decision.rejected:
+        edit.unreject(rejected.versions)
+    for rejected in decision.unrejected:
+        edit.reject(rejected)
     return edit.done()
 
 

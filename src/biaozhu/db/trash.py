@@ -1,7 +1,7 @@
 """The trash: deleted spans and documents, kept whole until the trash is emptied.
 
 Spans go in and out through :func:`biaozhu.db.spans.trash_span` / :func:`~biaozhu.db.spans.restore_span`.
-A document goes in with all its layers, statuses and its spans already in the trash, so restoring it
+A document goes in with all its layers, statuses, rejections and its spans already in the trash, so restoring it
 brings back exactly what was there, under its old id when that id is still free.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from biaozhu.db.models import Annotator, Document, DocumentStatus, Span, TrashItem
+from biaozhu.db.models import Annotator, Document, DocumentStatus, Rejection, Span, TrashItem
 from biaozhu.db.spans import restore_span
 
 _SPAN_FIELDS = ("id", "annotator_id", "label_id", "start", "end", "text", "note", "origin_id", "decided_by_id")
@@ -61,11 +61,16 @@ def trash_document(session: Session, document_id: int) -> int:
     statuses = [{"annotator_id": who, "status": status, "updated_at": _iso(when)} for who, status, when in
                 session.execute(select(DocumentStatus.annotator_id, DocumentStatus.status, DocumentStatus.updated_at)
                                 .where(DocumentStatus.document_id == document_id))]
+    rejections = [{"versions": versions, "start": start, "end": end, "decided_by_id": who, "decided_at": _iso(when)}
+                  for versions, start, end, who, when in session.execute(
+                      select(Rejection.versions, Rejection.start, Rejection.end, Rejection.decided_by_id,
+                             Rejection.decided_at).where(Rejection.document_id == document_id))]
     trashed_spans = session.scalars(select(TrashItem).where(TrashItem.kind == "span",
                                                             TrashItem.document_id == document_id)).all()
     payload = {"id": document.id, "name": document.name, "source": document.source, "text": document.text,
                "sha256": document.sha256, "normalisation": document.normalisation, "meta": document.meta,
                "created_at": _iso(document.created_at), "spans": spans, "statuses": statuses,
+               "rejections": rejections,
                "trashed_spans": [{"summary": t.summary, "annotator_id": t.annotator_id, "payload": t.payload,
                                   "deleted_at": _iso(t.deleted_at)} for t in trashed_spans]}
     item = TrashItem(kind="document", document_id=document_id, annotator_id=None,
@@ -75,6 +80,7 @@ def trash_document(session: Session, document_id: int) -> int:
         session.delete(trashed)
     session.execute(delete(Span).where(Span.document_id == document_id))
     session.execute(delete(DocumentStatus).where(DocumentStatus.document_id == document_id))
+    session.execute(delete(Rejection).where(Rejection.document_id == document_id))
     session.execute(delete(Document).where(Document.id == document_id))
     session.expunge(document)
     session.flush()
@@ -113,6 +119,10 @@ def _restore_document(session: Session, item: TrashItem) -> int:
         session.execute(insert(DocumentStatus), [{**status, "document_id": document.id,
                                                   "updated_at": _when(status["updated_at"])}
                                                  for status in p["statuses"]])
+    if p.get("rejections"):  # documents trashed before rejections were recorded have none
+        session.execute(insert(Rejection), [{**rejection, "document_id": document.id,
+                                             "decided_at": _when(rejection["decided_at"])}
+                                            for rejection in p["rejections"]])
     for trashed in p["trashed_spans"]:
         session.add(TrashItem(kind="span", document_id=document.id, annotator_id=trashed["annotator_id"],
                               summary=trashed["summary"], deleted_at=_when(trashed["deleted_at"]),

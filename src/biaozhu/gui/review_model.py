@@ -1,15 +1,12 @@
 """The document under review as the window shows it, and the side panel's list of its disagreements.
 
-:class:`ReviewedDocument` holds the comparison (which never changes while the window is open: decisions
-only touch gold) and the gold layer (re-read after every decision), and works out which disagreements
-are still open in one pass, by the rule of :meth:`biaozhu.db.review.DocumentReview.is_open` (that method
-rebuilds its lookup per disagreement, too slow for thousands of them).
+:class:`ReviewedDocument` holds the document's review: the comparison (which never changes while the window
+is open: decisions only touch gold) and each disagreement's verdict (re-read after every decision).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, Qt
 
 from biaozhu.corpus.adjudication import Disagreement
 from biaozhu.corpus.model import Span
-from biaozhu.db.review import DocumentReview, GoldSpan
+from biaozhu.db.review import DocumentReview, GoldSpan, Verdict
 
 KIND_COLOURS = {"missing": "#d62828", "boundary": "#f77f00", "label": "#7b2cbf", "boundary_label": "#c2185b",
                 "single": "#6c757d"}
@@ -52,11 +49,7 @@ class ReviewedDocument:
     id: int
     name: str
     text: str
-    review: DocumentReview
-    decided: list[list[GoldSpan]] = field(default_factory=list)  # per disagreement: the gold spans deciding it
-
-    def __post_init__(self) -> None:
-        self.set_gold(self.review.gold, self.review.status)
+    review: DocumentReview  # replaced after every decision (gold and rejections re-read, layers not compared)
 
     @property
     def annotators(self) -> tuple[str, ...]:
@@ -66,27 +59,14 @@ class ReviewedDocument:
     def disagreements(self) -> list[Disagreement]:
         return self.review.comparison.disagreements
 
-    def set_gold(self, gold: list[GoldSpan], status: str | None) -> None:
-        """New gold (after a decision): which gold spans decide which disagreement, all in one pass."""
-        self.review = DocumentReview(self.review.comparison, gold, status)
-        comparison = self.review.comparison
-        known = {*comparison.agreed, *(s for item in comparison.disagreements for s in item.spans())}
-        by_span = {g.span: g for g in gold}
-        own = sorted((g for g in gold if g.span not in known), key=lambda g: g.span.start)
-        starts = [g.span.start for g in own]
-        longest = max((g.span.end - g.span.start for g in own), default=0)
-        self.decided = []
-        for item in comparison.disagreements:
-            taken = [by_span[s] for s in item.spans() if s in by_span]
-            low, high = bisect_left(starts, item.start - longest), bisect_left(starts, item.end)
-            taken += [g for g in own[low:high] if g.span.end > item.start]
-            self.decided.append(taken)
+    def verdict(self, number: int) -> Verdict:
+        return self.review.verdicts[number]
 
     def is_open(self, number: int) -> bool:
-        return not self.decided[number]
+        return self.review.is_open(number)
 
     def open_count(self) -> int:
-        return sum(1 for taken in self.decided if not taken)
+        return sum(1 for verdict in self.review.verdicts if verdict.open)
 
     def covering(self, start: int, end: int) -> list[int]:
         """Numbers of the disagreements overlapping ``[start, end)`` (a point when empty)."""
@@ -106,6 +86,15 @@ def describe_gold(gold: GoldSpan) -> str:
     return (QCoreApplication.translate("Review", "gold: %1 “%2” [%3, %4) from %5, decided by %6").replace("%1", gold.span.label)
             .replace("%2", short(gold.span.text, 30)).replace("%3", str(gold.span.start))
             .replace("%4", str(gold.span.end)).replace("%5", origin).replace("%6", gold.decided_by or "?"))
+
+
+def describe_verdict(verdict: Verdict) -> list[str]:
+    """The gold spans deciding a disagreement, or who rejected it, a line each (nothing while open)."""
+    lines = [describe_gold(gold) for gold in verdict.gold]
+    if verdict.rejection is not None:
+        lines.append(QCoreApplication.translate("Review", "rejected by %1: none of the versions is gold")
+                     .replace("%1", verdict.rejection.decided_by or "?"))
+    return lines
 
 
 def describe_version(number: int, name: str, span: Span) -> str:
@@ -154,10 +143,10 @@ class DisagreementModel(QAbstractTableModel):
                 return short(self.document.text[item.start:item.end], 8)
             if column == VERSIONS:
                 return self.document.versions_text(item)
-            taken = self.document.decided[row]
-            if not taken:
-                return self.tr("open")
-            return " + ".join(dict.fromkeys(g.origin or self.tr("all") for g in taken))
+            verdict = self.document.verdict(row)
+            if verdict.gold:
+                return " + ".join(dict.fromkeys(g.origin or self.tr("all") for g in verdict.gold))
+            return self.tr("rejected") if verdict.rejection else self.tr("open")
         if role == Qt.ItemDataRole.ForegroundRole and column == KIND:
             return QColor(KIND_COLOURS.get(item.kind, "#333333"))
         if role == Qt.ItemDataRole.FontRole and self.document.is_open(row):
@@ -168,5 +157,5 @@ class DisagreementModel(QAbstractTableModel):
             lines = [describe_version(n, name, s) for n, name in enumerate(self.document.annotators, 1)
                      for s in item.versions.get(name, ())]
             return as_tooltip([f"{kind_text(item.kind)} [{item.start}, {item.end})", *lines,
-                               *map(describe_gold, self.document.decided[row])])
+                               *describe_verdict(self.document.verdict(row))])
         return None

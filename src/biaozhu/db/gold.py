@@ -1,0 +1,178 @@
+"""The gold layer as decisions change it: its spans with provenance, the rejections, and one edit at a time.
+
+A :class:`GoldEdit` is one decision on one document. It reads gold once, takes adds, removes and
+rejections in memory, and writes them at :meth:`GoldEdit.done` with one DELETE and one INSERT, after
+checking in Python what ``add_span`` checks in SQL (the span's text is the document's, nothing crosses in
+gold): "accept everything agreed" on a 1 MB report is then one statement, not 4,000 ``substr`` walks.
+Functions take a Session and never commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from biaozhu.corpus.model import Span
+from biaozhu.corpus.spans import find_crossings
+from biaozhu.db.annotators import ensure_annotator, get_annotator
+from biaozhu.db.documents import document_text
+from biaozhu.db.labels import label_ids
+from biaozhu.db.models import GOLD, Annotator, Label, Rejection, utcnow
+from biaozhu.db.models import Span as SpanRow
+from biaozhu.db.spans import SpanRefused
+from biaozhu.db.status import touch
+
+CHUNK = 500  # ids per DELETE … IN (…), well under every backend's limit on parameters
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSpan:
+    """A gold span with its provenance, by name."""
+
+    id: int
+    span: Span
+    origin: str | None
+    decided_by: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A rejection: the disagreement's fingerprint and range, and who rejected it."""
+
+    versions: str
+    start: int
+    end: int
+    decided_by: str | None
+
+
+@dataclass(slots=True)
+class Decision:
+    """What a decision changed, enough to undo it (spans by content: undo re-creates ids)."""
+
+    document_id: int
+    added: list[Span] = field(default_factory=list)
+    removed: list[GoldSpan] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    unrejected: list[Rejected] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.removed or self.rejected or self.unrejected)
+
+
+def _names(session: Session) -> dict[int | None, str]:
+    return {who: name for who, name in session.execute(select(Annotator.id, Annotator.name))}
+
+
+def gold_spans(session: Session, document_id: int) -> list[GoldSpan]:
+    """The document's gold layer by position (longer first at one start)."""
+    gold = get_annotator(session, GOLD)
+    if gold is None:
+        return []
+    names = _names(session)
+    rows = session.execute(select(SpanRow.id, SpanRow.start, SpanRow.end, Label.name, SpanRow.text,
+                                  SpanRow.origin_id, SpanRow.decided_by_id).join(Label)
+                           .where(SpanRow.document_id == document_id, SpanRow.annotator_id == gold.id)
+                           .order_by(SpanRow.start, SpanRow.end.desc(), SpanRow.id))
+    return [GoldSpan(i, Span(s, e, label, text), names.get(origin), names.get(decided))
+            for i, s, e, label, text, origin, decided in rows]
+
+
+def rejections(session: Session, document_id: int) -> dict[str, Rejected]:
+    """The document's rejected disagreements, by fingerprint."""
+    names = _names(session)
+    rows = session.execute(select(Rejection.versions, Rejection.start, Rejection.end, Rejection.decided_by_id)
+                           .where(Rejection.document_id == document_id))
+    return {versions: Rejected(versions, start, end, names.get(who)) for versions, start, end, who in rows}
+
+
+class GoldEdit:
+    """One decision on one document's gold layer, recorded for undo and written in bulk by :meth:`done`."""
+
+    def __init__(self, session: Session, document_id: int, reviewer: str) -> None:
+        self.session, self.reviewer = session, reviewer
+        self.gold_id = ensure_annotator(session, GOLD).id
+        self.present = {gold.span: gold for gold in gold_spans(session, document_id)}
+        self.rejections = rejections(session, document_id)
+        self.decision = Decision(document_id)
+        self._new: dict[Span, tuple[str | None, str]] = {}  # added span → (origin, decided by)
+
+    def add(self, span: Span, origin: str | None, decided_by: str | None = None) -> None:
+        if span in self.present:
+            return
+        self.present[span] = GoldSpan(0, span, origin, decided_by or self.reviewer)
+        self._new[span] = (origin, decided_by or self.reviewer)
+        self.decision.added.append(span)
+
+    def remove(self, span: Span) -> None:
+        gold = self.present.pop(span, None)
+        if gold is None:
+            return
+        if self._new.pop(span, None) is not None:
+            self.decision.added.remove(span)
+        else:
+            self.decision.removed.append(gold)
+
+    def own_spans_over(self, start: int, end: int) -> list[Span]:
+        """The reviewer-drawn gold spans (origin = decider) overlapping ``[start, end)``."""
+        return [gold.span for gold in self.present.values() if gold.origin is not None
+                and gold.origin == gold.decided_by and gold.span.start < end and start < gold.span.end]
+
+    def reject(self, rejected: Rejected) -> None:
+        if rejected.versions not in self.rejections:
+            self.rejections[rejected.versions] = rejected
+            self.decision.rejected.append(rejected)
+
+    def unreject(self, versions: str) -> None:
+        rejected = self.rejections.pop(versions, None)
+        if rejected is not None:
+            self.decision.unrejected.append(rejected)
+
+    def done(self) -> Decision:
+        """Write the edit: deletions, then the checked insertions and rejections; touch gold's status."""
+        if not self.decision.changed:
+            return self.decision
+        document_id = self.decision.document_id
+        ids = [gold.id for gold in self.decision.removed]
+        for offset in range(0, len(ids), CHUNK):
+            self.session.execute(delete(SpanRow).where(SpanRow.id.in_(ids[offset:offset + CHUNK])))
+        if self._new:
+            self._insert_new()
+        gone = [r.versions for r in self.decision.unrejected]
+        if gone:
+            self.session.execute(delete(Rejection).where(Rejection.document_id == document_id,
+                                                         Rejection.versions.in_(gone)))
+        if self.decision.rejected:
+            who = self._ids(r.decided_by for r in self.decision.rejected)
+            self.session.execute(insert(Rejection), [
+                {"document_id": document_id, "versions": r.versions, "start": r.start, "end": r.end,
+                 "decided_by_id": who.get(r.decided_by), "decided_at": utcnow()} for r in self.decision.rejected])
+        touch(self.session, document_id, self.gold_id)
+        return self.decision
+
+    def _ids(self, names: Iterable[str | None]) -> dict[str | None, int]:
+        return {name: ensure_annotator(self.session, name).id for name in set(names) if name}
+
+    def _insert_new(self) -> None:
+        text = document_text(self.session, self.decision.document_id)
+        for span in self._new:
+            if span.end > len(text) or text[span.start:span.end] != span.text:
+                raise SpanRefused(f"span text {span.text!r} at [{span.start}, {span.end}) disagrees with the document")
+        for x, y in find_crossings(list(self.present)):
+            if x in self._new or y in self._new:
+                raise SpanRefused(f"[{x.start}, {x.end}) would cross [{y.start}, {y.end}) in gold; "
+                                  "spans may nest but not cross")
+        labels = label_ids(self.session)
+        unknown = {span.label for span in self._new} - set(labels)
+        if unknown:
+            raise SpanRefused(f"there is no label {', '.join(sorted(unknown))}")
+        who = self._ids(name for pair in self._new.values() for name in pair)
+        now = utcnow()
+        self.session.execute(insert(SpanRow), [
+            {"document_id": self.decision.document_id, "annotator_id": self.gold_id, "label_id": labels[s.label],
+             "start": s.start, "end": s.end, "text": s.text, "note": "", "created_at": now, "updated_at": now,
+             "origin_id": who.get(origin), "decided_by_id": who[decided]}
+            for s, (origin, decided) in self._new.items()])
