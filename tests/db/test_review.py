@@ -16,12 +16,14 @@ from biaozhu.db.review import (
     NotAReviewer,
     accept,
     accept_agreed,
+    draw,
     edit_boundary,
     iter_annotated,
     reject,
     relabel,
     review_document,
     set_adjudicated,
+    take_out,
     undo,
 )
 from biaozhu.db.spans import SpanRefused
@@ -155,6 +157,28 @@ def test_relabelling_a_gold_span_makes_it_the_reviewers_own(sessions: sessionmak
         assert [(g.span, g.origin) for g in gold_spans(session, document)] == [(span("377亿元", "PROGRAM"), "李四")]
     with pytest.raises(SpanRefused, match="not in gold"), sessions.begin() as session:
         relabel(session, document, "王五", BANK, "PROGRAM")
+
+
+def test_an_agreed_span_taken_out_or_relabelled_stays_so_when_agreed_spans_go_in_again(
+        sessions: sessionmaker[Session], document: int) -> None:
+    with sessions.begin() as session:
+        accept_agreed(session, document, "王五")
+        relabel(session, document, "王五", BANK, "PROGRAM")
+        taken = take_out(session, document, "王五", Span(BANK.start, BANK.end, "PROGRAM", BANK.text))
+        assert taken.removed and not taken.rejected  # the reviewer's own span: nothing to remember
+    with sessions.begin() as session:
+        assert not accept_agreed(session, document, "王五").changed  # BANK stays out
+        assert gold_spans(session, document) == []
+        drawn = draw(session, document, "王五", BANK.start, BANK.end, "ORGANIZATION")
+        assert drawn.unrejected and [(g.span, g.origin) for g in gold_spans(session, document)] == [(BANK, "王五")]
+    with sessions.begin() as session:
+        undo(session, "王五", drawn)
+        assert gold_spans(session, document) == [] and not accept_agreed(session, document, "王五").changed
+    with sessions.begin() as session:
+        draw(session, document, "王五", TEXT.index("市"), TEXT.index("。"), "ORGANIZATION")  # what all missed
+        assert [g.span.text for g in gold_spans(session, document)] == ["市工商联参与"]
+    with pytest.raises(SpanRefused, match="cross"), sessions.begin() as session:
+        draw(session, document, "王五", TEXT.index("工商"), TEXT.index("。") + 1, "ORGANIZATION")
 
 
 def test_versions_that_cross_cannot_both_be_accepted(sessions: sessionmaker[Session]) -> None:

@@ -27,6 +27,12 @@ from biaozhu.corpus.spans import crosses
 KINDS = ("missing", "boundary", "label", "boundary_label", "single")
 
 
+def fingerprint(versions: Sequence[Span]) -> str:
+    """A stable name for a set of versions (by position): what a rejection refers to."""
+    text = "\n".join(f"{s.start}\t{s.end}\t{s.label}" for s in sorted(versions))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class Disagreement:
     """Competing versions in ``[start, end)``; ``versions`` has every compared annotator, () if they have none."""
@@ -46,8 +52,7 @@ class Disagreement:
 
     def fingerprint(self) -> str:
         """Names the disagreement by its versions (not its holders), to record a rejection of exactly these."""
-        versions = "\n".join(f"{s.start}\t{s.end}\t{s.label}" for s in self.spans())
-        return hashlib.sha256(versions.encode()).hexdigest()
+        return fingerprint(self.spans())
 
 
 @dataclass(frozen=True, slots=True)

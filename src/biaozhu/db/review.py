@@ -21,6 +21,7 @@ from biaozhu.corpus.adjudication import (
     Disagreement,
     compare_layers,
     deciding_spans,
+    fingerprint,
 )
 from biaozhu.corpus.agreement import AnnotatedDocument
 from biaozhu.corpus.model import Span
@@ -150,10 +151,12 @@ def _clear(edit: GoldEdit, item: Disagreement) -> None:
 
 def accept_agreed(session: Session, document_id: int, reviewer: str,
                   annotators: Collection[str] | None = None) -> Decision:
-    """Put every span all annotators agree on into gold (origin NULL: nobody's in particular), in bulk."""
+    """Put every span all annotators agree on into gold (origin NULL: nobody's in particular), in bulk,
+    except those a reviewer took out of gold (:func:`take_out`)."""
     edit = _edit(session, document_id, reviewer)
     for span in review_document(session, document_id, annotators).comparison.agreed:
-        edit.add(span, None)
+        if fingerprint([span]) not in edit.rejections:  # taken out of gold by a reviewer: stays out
+            edit.add(span, None)
     return edit.done()
 
 
@@ -191,11 +194,35 @@ def edit_boundary(session: Session, document_id: int, reviewer: str, item: Disag
 def relabel(session: Session, document_id: int, reviewer: str, span: Span, label: str) -> Decision:
     """Give a gold span another label: the new span is the reviewer's own version (origin = reviewer)."""
     edit = _edit(session, document_id, reviewer)
+    _take_out(session, edit, span)
+    edit.add(Span(span.start, span.end, label, span.text), edit.reviewer)
+    return edit.done()
+
+
+def draw(session: Session, document_id: int, reviewer: str, start: int, end: int, label: str) -> Decision:
+    """Put a span of the reviewer's own into gold, where the annotators have none or all missed it."""
+    edit = _edit(session, document_id, reviewer)
+    span = Span(start, end, label, document_text(session, document_id)[start:end])
+    edit.add(span, edit.reviewer)
+    edit.unreject(fingerprint([span]))  # drawn again after being taken out
+    return edit.done()
+
+
+def take_out(session: Session, document_id: int, reviewer: str, span: Span) -> Decision:
+    """Take a span out of gold."""
+    edit = _edit(session, document_id, reviewer)
+    _take_out(session, edit, span)
+    return edit.done()
+
+
+def _take_out(session: Session, edit: GoldEdit, span: Span) -> None:
+    """One every annotator agreed on is recorded as rejected, so that putting the agreed spans into gold
+    again (on reopening) leaves it out."""
     if span not in edit.present:
         raise SpanRefused(f"[{span.start}, {span.end}) {span.label} is not in gold (changed elsewhere?)")
     edit.remove(span)
-    edit.add(Span(span.start, span.end, label, span.text), edit.reviewer)
-    return edit.done()
+    if span in review_document(session, edit.decision.document_id).comparison.agreed:
+        edit.reject(Rejected(fingerprint([span]), span.start, span.end, edit.reviewer))
 
 
 def undo(session: Session, reviewer: str, decision: Decision) -> Decision:
