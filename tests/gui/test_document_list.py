@@ -102,7 +102,16 @@ def test_header_clicks_sort_numbers_as_numbers_and_names_naturally(qtbot: QtBot,
     click_header(3)
     assert column(panel, 3) == ["0", "1", "3", "12"]
     click_header(0)
-    assert column(panel, 0)[:2] == ["Report2.txt", "report10.txt"]
+    assert column(panel, 0) == ["吉林统战工作报告.txt", "泸州 2022 年工作总结.txt", "Report2.txt", "report10.txt"]
+
+
+def test_chinese_names_sort_by_pinyin_and_numbers_as_numbers(qtbot: QtBot) -> None:
+    panel = DocumentListPanel()
+    qtbot.addWidget(panel)
+    names = ["上海报告", "泸州报告10", "北京报告", "泸州报告2", "吉林报告"]
+    panel.set_documents([summary(i, name) for i, name in enumerate(names, 1)], "张三")
+    view_of(panel).sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert column(panel, 0) == ["北京报告", "吉林报告", "泸州报告2", "泸州报告10", "上海报告"]
 
 
 def test_next_unfinished_follows_the_visible_order_and_wraps_around(panel: DocumentListPanel) -> None:

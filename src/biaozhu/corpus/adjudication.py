@@ -119,14 +119,16 @@ def deciding_spans(comparison: Comparison, gold: Sequence[Span]) -> list[list[in
     A gold span decides a disagreement when it is one of its versions, or when it is the reviewer's own (no
     annotator has it) and overlaps it. Rejections leave nothing in gold: they are recorded apart.
     """
-    known = {*comparison.agreed, *(s for item in comparison.disagreements for s in item.spans())}
+    versions = [dict.fromkeys(s for spans in item.versions.values() for s in spans)
+                for item in comparison.disagreements]
+    known = {*comparison.agreed, *(s for item in versions for s in item)}
     where = {span: i for i, span in enumerate(gold)}
     own = sorted((span.start, span.end, i) for i, span in enumerate(gold) if span not in known)
     starts = [start for start, _, _ in own]
     longest = max((end - start for start, end, _ in own), default=0)
     decided = []
-    for item in comparison.disagreements:
-        taken = [where[s] for s in item.spans() if s in where]
+    for item, spans in zip(comparison.disagreements, versions):
+        taken = [where[s] for s in spans if s in where]
         low, high = bisect_left(starts, item.start - longest), bisect_left(starts, item.end)
         taken += [i for _, end, i in own[low:high] if end > item.start]
         decided.append(taken)

@@ -73,10 +73,12 @@ def gold_spans(session: Session, document_id: int) -> list[GoldSpan]:
     if gold is None:
         return []
     names = _names(session)
-    rows = session.execute(select(SpanRow.id, SpanRow.start, SpanRow.end, Label.name, SpanRow.text,
-                                  SpanRow.origin_id, SpanRow.decided_by_id).join(Label)
-                           .where(SpanRow.document_id == document_id, SpanRow.annotator_id == gold.id)
-                           .order_by(SpanRow.start, SpanRow.end.desc(), SpanRow.id))
+    # Through the connection, not the ORM: thousands of plain rows, read after every decision.
+    rows = session.connection().execute(
+        select(SpanRow.id, SpanRow.start, SpanRow.end, Label.name, SpanRow.text, SpanRow.origin_id,
+               SpanRow.decided_by_id).join(Label).where(SpanRow.document_id == document_id,
+                                                          SpanRow.annotator_id == gold.id)
+        .order_by(SpanRow.start, SpanRow.end.desc(), SpanRow.id))
     return [GoldSpan(i, Span(s, e, label, text), names.get(origin), names.get(decided))
             for i, s, e, label, text, origin, decided in rows]
 

@@ -8,13 +8,15 @@ when documents came or went.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCollator,
+    QCollatorSortKey,
     QEvent,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -37,7 +39,6 @@ from biaozhu.db.documents import DocumentSummary
 from biaozhu.gui.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
 NAME, LENGTH, STATUS, SPANS = range(4)
-DIGITS = re.compile(r"(\d+)")
 FINISHED = frozenset({"done", "adjudicated"})  # adjudicated is the gold layer's "done"
 STATUS_ORDER = {"not_started": 0, "in_progress": 1, "done": 2, "adjudicated": 3}
 ALL, UNFINISHED, DONE = range(3)  # the status filter's choices, in the combo's order
@@ -164,10 +165,21 @@ def status_of(summary: DocumentSummary, annotator: str) -> str:
     return status
 
 
+def _chinese_collator() -> QCollator:
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    collator.setNumericMode(True)
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return collator
+
+
+NAME_ORDER = _chinese_collator()
+
+
 @lru_cache(maxsize=1 << 16)  # names rarely change; a refresh re-sorts them all
-def natural_key(name: str) -> tuple[object, ...]:
-    """Sort "报告2" before "报告10": digit runs compare as numbers, the rest case-insensitively."""
-    return tuple(int(part) if i % 2 else part for i, part in enumerate(DIGITS.split(name.casefold())))
+def natural_key(name: str) -> QCollatorSortKey:
+    """Names as a Chinese reader orders them: 北京 before 上海 (by pinyin, not by code point), "报告2"
+    before "报告10" (digit runs as numbers), and case ignored."""
+    return NAME_ORDER.sortKey(name)
 
 
 class DocumentFilter(QSortFilterProxyModel):
