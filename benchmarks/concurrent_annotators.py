@@ -18,13 +18,10 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 
 import orjson
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
@@ -51,20 +48,6 @@ def sqlite_floor(folder: Path, rows: int) -> float:
     seconds = time.perf_counter() - began
     connection.close()
     return rows / seconds
-
-
-@contextmanager
-def postgres_database(admin_url: str) -> Iterator[str]:
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    name = f"biaozhu_bench_{uuid.uuid4().hex[:8]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def run(url: str, processes: int, edits: int, folder: Path) -> tuple[float, int, int]:
@@ -108,7 +91,7 @@ def main() -> int:
             for processes in args.processes:
                 with ExitStack() as database:
                     url = (str(folder / f"{uuid.uuid4().hex}.sqlite") if backend == "sqlite"
-                           else database.enter_context(postgres_database(admin or "")))
+                           else database.enter_context(pg_server.fresh_database(admin or "", "biaozhu_bench")))
                     rate, total, problems = run(url, processes, args.edits, folder)
                 verdict = "exact" if problems == 0 else f"{problems} DIFFERENCES"
                 print(f"{backend:<11}{processes:>3}{total:>8}{rate:>10,.0f}  {verdict}", flush=True)

@@ -7,7 +7,6 @@ import importlib.util
 import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -16,8 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("BIAOZHU_DB", None)  # tests always say which project they use
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.db.engine import create_project_engine, session_factory
@@ -45,7 +43,6 @@ def pg_admin_url() -> Iterator[str]:
     if PG_ADMIN_URL:
         yield PG_ADMIN_URL
         return
-    pg_server = load_test_module(REPO / "tests" / "pg_server.py")
     bin_dir = pg_server.find_bin_dir()
     if bin_dir is None:
         message = "no PostgreSQL: install it (.ci/run does) or set BIAOZHU_TEST_PG_URL to a server"
@@ -63,23 +60,13 @@ def load_test_module(path: Path) -> ModuleType:
     return module
 
 
+pg_server = load_test_module(REPO / "tests" / "pg_server.py")
+
+
 @pytest.fixture(scope="session")
 def annotator_worker() -> ModuleType:
     """tests/db/annotator_worker.py: annotators in processes of their own, and the check of their logs."""
     return load_test_module(REPO / "tests" / "db" / "annotator_worker.py")
-
-
-def _fresh_postgres_url(admin_url: str) -> Iterator[str]:
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    name = f"biaozhu_test_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.fixture(params=BACKENDS)
@@ -88,7 +75,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield str(tmp_path / "project.sqlite")
     else:
-        yield from _fresh_postgres_url(request.getfixturevalue("pg_admin_url"))
+        with pg_server.fresh_database(request.getfixturevalue("pg_admin_url"), "biaozhu_test") as url:
+            yield url
 
 
 @pytest.fixture

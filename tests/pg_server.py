@@ -1,8 +1,9 @@
 """A throwaway PostgreSQL server for the test session: initdb into a temporary folder, listen on a free
-loopback port with trust authentication, remove everything at the end.
+loopback port with trust authentication, remove everything at the end; and a fresh database on any server.
 
 Used by ``tests/conftest.py`` when BIAOZHU_TEST_PG_URL does not name a server, so the README's test
-command exercises PostgreSQL on every machine that has its binaries (Debian: ``apt-get install postgresql``).
+command exercises PostgreSQL on every machine that has its binaries (Debian: ``apt-get install postgresql``),
+and by ``benchmarks/concurrent_annotators.py``, so both make their servers and databases the same way.
 PostgreSQL refuses to run as root; as root the server runs as the ``postgres`` user the package creates.
 """
 
@@ -15,9 +16,13 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 
 def find_bin_dir() -> Path | None:
@@ -78,3 +83,19 @@ def throwaway_server(bin_dir: Path) -> Iterator[str]:
             subprocess.run([*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
                            capture_output=True, timeout=120)
         shutil.rmtree(home, ignore_errors=True)
+
+
+@contextmanager
+def fresh_database(admin_url: str, prefix: str) -> Iterator[str]:
+    """Create an empty database named ``prefix`` + a random suffix on ``admin_url``'s server, yield its URL,
+    drop it at the end (even while clients are still connected)."""
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

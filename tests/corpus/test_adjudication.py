@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
+import runpy
+from operator import itemgetter
+from pathlib import Path
+
 from biaozhu.corpus.adjudication import compare_layers
-from biaozhu.corpus.model import Span
 
-TEXT = "泸州市委统战部联合泸州银行推出酒城同心金融速贷377亿元"
-
-
-def span(surface: str, label: str) -> Span:
-    start = TEXT.index(surface)
-    return Span(start, start + len(surface), label, surface)
-
-
-ORG = span("泸州市委统战部", "ORGANIZATION")
-BANK = span("泸州银行", "ORGANIZATION")
-LOAN = span("酒城同心金融速贷", "PROGRAM")
-MONEY = span("377亿元", "METRIC")
+TEXT, span, BANK, LOAN, MONEY, LIANHE = itemgetter("TEXT", "span", "BANK", "LOAN", "MONEY", "LIANHE")(
+    runpy.run_path(str(Path(__file__).parents[1] / "luzhou_sample.py")))
 
 
 def test_agreed_and_each_kind_of_disagreement() -> None:
     comparison = compare_layers({
-        "A": [ORG, BANK, LOAN, MONEY],
-        "B": [ORG, span("泸州银", "ORGANIZATION"), span("酒城同心金融速贷", "ORGANIZATION"), span("377亿", "PROGRAM")],
-        "C": [ORG, span("泸州银", "ORGANIZATION"), LOAN, span("377亿", "PROGRAM")],
+        "A": [BANK, LOAN, MONEY, LIANHE],
+        "B": [span("泸州银", "ORGANIZATION"), span("酒城同心金融速贷", "ORGANIZATION"), span("377亿", "PROGRAM"), LIANHE],
+        "C": [span("泸州银", "ORGANIZATION"), LOAN, span("377亿", "PROGRAM"), LIANHE],
     })
-    assert comparison.annotators == ("A", "B", "C") and comparison.agreed == [ORG]
+    assert comparison.annotators == ("A", "B", "C") and comparison.agreed == [LIANHE]
     kinds = [(item.kind, TEXT[item.start:item.end]) for item in comparison.disagreements]
     # METRIC 377亿元 and PROGRAM 377亿 nest with different labels: not competing, so each is missing elsewhere.
     assert kinds == [("boundary", "泸州银行"), ("label", "酒城同心金融速贷"), ("missing", "377亿元"), ("missing", "377亿")]
@@ -47,7 +40,7 @@ def test_a_span_nested_in_another_label_is_structure_not_competition() -> None:
 
 
 def test_crossing_versions_compete_whatever_their_labels() -> None:
-    left, right = span("泸州银行推出", "ORGANIZATION"), span("推出酒城", "PROGRAM")
+    left, right = span("银行发放", "ORGANIZATION"), span("发放酒城", "PROGRAM")
     [item] = compare_layers({"A": [left], "B": [right]}).disagreements
     assert item.kind == "boundary_label" and (item.start, item.end) == (left.start, right.end)
 

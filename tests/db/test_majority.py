@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import runpy
+from operator import itemgetter
+from pathlib import Path
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.corpus.model import SourceDocument, Span
+from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.importing import store_documents
 from biaozhu.db.labels import label_ids
@@ -14,30 +18,18 @@ from biaozhu.db.models import Document
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.status import set_status
 
-TEXT = "泸州银行发放酒城同心金融速贷377亿元"
-
-
-def span(surface: str, label: str) -> Span:
-    start = TEXT.index(surface)
-    return Span(start, start + len(surface), label, surface)
-
-
-BANK = span("泸州银行", "ORGANIZATION")
-LOAN = span("酒城同心金融速贷", "PROGRAM")
-MONEY = span("377亿元", "METRIC")
-
-
-def store(session: Session, annotator: str, spans: list[Span], text: str = TEXT, name: str = "report") -> None:
-    store_documents(session, "f", [SourceDocument(name=name, text=text, source="", spans=spans, annotator=annotator)])
+TEXT, span, store_layer, BANK, LOAN, MONEY, MONEY_AS_PROGRAM = itemgetter(
+    "TEXT", "span", "store_layer", "BANK", "LOAN", "MONEY", "MONEY_AS_PROGRAM")(
+    runpy.run_path(str(Path(__file__).parents[1] / "luzhou_sample.py")))
 
 
 def test_more_than_half_of_those_who_annotated(sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as session:
-        store(session, "A", [BANK, LOAN, MONEY])
-        store(session, "B", [BANK, LOAN])
-        store(session, "C", [BANK, span("377亿元", "PROGRAM")])
-        store(session, "gold", [MONEY])  # gold does not vote
-        store(session, "A", [BANK], text="泸州银行的第二份报告", name="second")
+        store_layer(session, "A", [BANK, LOAN, MONEY])
+        store_layer(session, "B", [BANK, LOAN])
+        store_layer(session, "C", [BANK, MONEY_AS_PROGRAM])
+        store_layer(session, "gold", [MONEY])  # gold does not vote
+        store_layer(session, "A", [BANK], text="泸州银行的第二份报告", name="second")
         store_documents(session, "f", [SourceDocument(name="untouched", text="没人标注", source="")])
     with sessions.begin() as session:
         # D annotated the second report and found nothing: A's 泸州银行 has 1 vote of 2, not more than half.
@@ -54,7 +46,7 @@ def test_more_than_half_of_those_who_annotated(sessions: sessionmaker[Session]) 
 def test_spans_that_cross_keep_more_votes_then_the_longer(sessions: sessionmaker[Session]) -> None:
     # Layers written before spans were checked may cross; the majority layer must not.
     with sessions.begin() as session:
-        store(session, "A", [])
+        store_layer(session, "A", [])
         document = session.scalar(select(Document.id))
         labels = label_ids(session)
         for who in ("A", "B", "C"):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import runpy
 from collections.abc import Iterator
+from operator import itemgetter
 from pathlib import Path
 
 import pytest
@@ -10,37 +12,23 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.errors import InputError
-from biaozhu.corpus.model import SourceDocument, Span
+from biaozhu.corpus.model import Span
 from biaozhu.db.annotators import ensure_annotator, get_annotator, set_role
 from biaozhu.db.documents import list_documents
 from biaozhu.db.engine import create_project_engine, session_factory
-from biaozhu.db.importing import store_documents
+from biaozhu.db.gold import gold_spans
 from biaozhu.db.labels import add_label, get_label, update_label
 from biaozhu.db.merge import merge_project
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.models import TrashItem
 from biaozhu.db.project import initialise
-from biaozhu.db.gold import gold_spans
 from biaozhu.db.review import accept, accept_agreed, layers_of, reject, review_document
 from biaozhu.db.status import set_status
 
-TEXT = "泸州银行发放酒城同心金融速贷377亿元"
 OTHER_TEXT = "市工商联参与“万企兴万村”行动"
-
-
-def span(surface: str, label: str, text: str = TEXT) -> Span:
-    start = text.index(surface)
-    return Span(start, start + len(surface), label, surface)
-
-
-BANK = span("泸州银行", "ORGANIZATION")
-LOAN = span("酒城同心金融速贷", "PROGRAM")
-MONEY = span("377亿元", "METRIC")
-
-
-def store(session: Session, annotator: str, spans: list[Span], text: str = TEXT, name: str = "report") -> None:
-    store_documents(session, "f", [SourceDocument(name=name, text=text, source="", spans=spans, annotator=annotator)],
-                    create_labels=True)
+TEXT, span, store_layer, store_review, BANK, LOAN, MONEY = itemgetter(
+    "TEXT", "span", "store_layer", "store_review", "BANK", "LOAN", "MONEY")(
+    runpy.run_path(str(Path(__file__).parents[1] / "luzhou_sample.py")))
 
 
 @pytest.fixture
@@ -66,14 +54,14 @@ def layers(sessions: sessionmaker[Session]) -> dict[str, dict[str, list[Span]]]:
 
 def test_documents_match_by_text_and_merging_twice_adds_nothing(sessions, theirs) -> None:
     with sessions.begin() as session:
-        store(session, "张三", [BANK], name="泸州.txt")
+        store_layer(session, "张三", [BANK], name="泸州.txt")
         update_label(session, "METRIC", hotkey="8")
     with theirs.begin() as session:
-        store(session, "李四", [BANK, LOAN], name="luzhou-renamed.docx")
-        store(session, "李四", [span("市工商联", "ORGANIZATION", OTHER_TEXT)], text=OTHER_TEXT, name="other")
+        store_layer(session, "李四", [BANK, LOAN], name="luzhou-renamed.docx")
+        store_layer(session, "李四", [span("市工商联", "ORGANIZATION", OTHER_TEXT)], text=OTHER_TEXT, name="other")
         add_label(session, "EVENT", title="事件", color="#123456", hotkey="9")
         add_label(session, "PLACE", hotkey="8")  # our METRIC has 8: the new label comes without a hotkey
-        store(session, "王五", [span("万企兴万村", "EVENT", OTHER_TEXT)], text=OTHER_TEXT, name="other")
+        store_layer(session, "王五", [span("万企兴万村", "EVENT", OTHER_TEXT)], text=OTHER_TEXT, name="other")
         set_status(session, 1, ensure_annotator(session, "李四").id, "done")
     first = merge(sessions, theirs)
     assert (first.documents_added, first.documents_matched) == (1, 1)
@@ -96,9 +84,9 @@ def test_documents_match_by_text_and_merging_twice_adds_nothing(sessions, theirs
 
 def test_a_layer_edited_in_both_places_is_a_reported_conflict(sessions, theirs) -> None:
     with sessions.begin() as session:
-        store(session, "张三", [BANK, MONEY])
+        store_layer(session, "张三", [BANK, MONEY])
     with theirs.begin() as session:
-        store(session, "张三", [BANK, LOAN])
+        store_layer(session, "张三", [BANK, LOAN])
     [conflict] = merge(sessions, theirs).conflicts
     assert (conflict.document, conflict.annotator, conflict.kept, conflict.lost) == ("report", "张三", "ours", [LOAN])
     assert layers(sessions)["report"]["张三"] == [BANK, MONEY]
@@ -111,9 +99,7 @@ def test_a_layer_edited_in_both_places_is_a_reported_conflict(sessions, theirs) 
 
 def test_gold_keeps_whose_version_and_who_decided(sessions, theirs) -> None:
     with theirs.begin() as session:
-        store(session, "张三", [BANK])
-        store(session, "李四", [BANK])
-        set_role(session, "王五", "reviewer")
+        store_review(session, {"张三": [BANK], "李四": [BANK]})
         accept_agreed(session, 1, "王五")
     merge(sessions, theirs)
     with sessions() as session:
@@ -124,14 +110,12 @@ def test_gold_keeps_whose_version_and_who_decided(sessions, theirs) -> None:
 
 def test_their_rejections_come_unless_our_gold_decided_there(sessions, theirs) -> None:
     with theirs.begin() as session:
-        store(session, "张三", [BANK, MONEY])
-        store(session, "李四", [])
-        set_role(session, "王五", "reviewer")
+        store_review(session, {"张三": [BANK, MONEY], "李四": []})
         for item in review_document(session, 1).open:
             reject(session, 1, "王五", item)
     with sessions.begin() as session:
-        store(session, "张三", [BANK, MONEY])
-        store(session, "李四", [])
+        store_layer(session, "张三", [BANK, MONEY])
+        store_layer(session, "李四", [])
         set_role(session, "赵六", "reviewer")
         accept(session, 1, "赵六", review_document(session, 1).open[1], ["张三"])  # MONEY: ours decided
     result = merge(sessions, theirs)
@@ -145,10 +129,10 @@ def test_their_rejections_come_unless_our_gold_decided_there(sessions, theirs) -
 
 def test_a_bad_span_of_theirs_fails_the_whole_merge(sessions, theirs) -> None:
     with sessions.begin() as session:
-        store(session, "张三", [BANK])
+        store_layer(session, "张三", [BANK])
     with theirs.begin() as session:
-        store(session, "李四", [LOAN], text=TEXT + "（续）", name="first")  # a new document, copied first
-        store(session, "李四", [BANK])
+        store_layer(session, "李四", [LOAN], text=TEXT + "（续）", name="first")  # a new document, copied first
+        store_layer(session, "李四", [BANK])
         session.execute(SpanRow.__table__.update().where(SpanRow.text == "泸州银行").values(text="泸州"))
     with pytest.raises(InputError, match="李四's layer: span .* its text '泸州' disagrees with the document's '泸州银行'"):
         merge(sessions, theirs)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import runpy
+from operator import itemgetter
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument, Span
-from biaozhu.db.annotators import set_role
 from biaozhu.db.documents import list_documents
 from biaozhu.db.gold import gold_spans
 from biaozhu.db.importing import store_documents
@@ -29,32 +32,15 @@ from biaozhu.db.review import (
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import set_status
 
-TEXT = "泸州银行发放酒城同心金融速贷377亿元，市工商联参与。"
-
-
-def span(surface: str, label: str) -> Span:
-    start = TEXT.index(surface)
-    return Span(start, start + len(surface), label, surface)
-
-
-BANK = span("泸州银行", "ORGANIZATION")
-LOAN = span("酒城同心金融速贷", "PROGRAM")
-SHORT = span("酒城同心", "PROGRAM")
-MONEY = span("377亿元", "METRIC")
-
-
-def store_layer(session: Session, annotator: str, spans: list[Span], text: str = TEXT) -> None:
-    store_documents(session, f"{annotator}.jsonl",
-                    [SourceDocument(name="report", text=text, source="", spans=spans, annotator=annotator)])
+TEXT, span, store_layer, store_review, BANK, LOAN, SHORT, MONEY, MONEY_AS_PROGRAM = itemgetter(
+    "TEXT", "span", "store_layer", "store_review", "BANK", "LOAN", "SHORT", "MONEY", "MONEY_AS_PROGRAM")(
+    runpy.run_path(str(Path(__file__).parents[1] / "luzhou_sample.py")))
 
 
 @pytest.fixture
 def document(sessions: sessionmaker[Session]) -> int:
     with sessions.begin() as session:
-        store_layer(session, "张三", [BANK, LOAN, MONEY])
-        store_layer(session, "李四", [BANK, SHORT, span("377亿元", "PROGRAM")])
-        set_role(session, "王五", "reviewer")
-        return session.scalar(select(Document.id))
+        return store_review(session, {"张三": [BANK, LOAN, MONEY], "李四": [BANK, SHORT, MONEY_AS_PROGRAM]})
 
 
 def test_only_a_reviewer_writes_gold(sessions: sessionmaker[Session], document: int) -> None:
@@ -149,12 +135,12 @@ def test_relabelling_a_gold_span_makes_it_the_reviewers_own(sessions: sessionmak
         label = review_document(session, document).open[1]
         accept(session, document, "王五", label, ["李四"])
     with sessions.begin() as session:
-        changed = relabel(session, document, "王五", span("377亿元", "PROGRAM"), "METRIC")
+        changed = relabel(session, document, "王五", MONEY_AS_PROGRAM, "METRIC")
         assert [(g.span, g.origin, g.decided_by) for g in gold_spans(session, document)] == [(MONEY, "王五", "王五")]
         assert [item.kind for item in review_document(session, document).open] == ["boundary"]
     with sessions.begin() as session:
         undo(session, "王五", changed)
-        assert [(g.span, g.origin) for g in gold_spans(session, document)] == [(span("377亿元", "PROGRAM"), "李四")]
+        assert [(g.span, g.origin) for g in gold_spans(session, document)] == [(MONEY_AS_PROGRAM, "李四")]
     with pytest.raises(SpanRefused, match="not in gold"), sessions.begin() as session:
         relabel(session, document, "王五", BANK, "PROGRAM")
 
@@ -183,10 +169,7 @@ def test_an_agreed_span_taken_out_or_relabelled_stays_so_when_agreed_spans_go_in
 
 def test_versions_that_cross_cannot_both_be_accepted(sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as session:
-        store_layer(session, "张三", [span("银行发放", "PROGRAM")])
-        store_layer(session, "李四", [span("发放酒城", "PROGRAM")])
-        set_role(session, "王五", "reviewer")
-        document = session.scalar(select(Document.id))
+        document = store_review(session, {"张三": [span("银行发放", "PROGRAM")], "李四": [span("发放酒城", "PROGRAM")]})
     with pytest.raises(SpanRefused, match="cross"), sessions.begin() as session:
         [item] = review_document(session, document).open
         accept(session, document, "王五", item, ["张三", "李四"])

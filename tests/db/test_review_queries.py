@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import runpy
+from operator import itemgetter
+from pathlib import Path
+
 import pytest
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.corpus.model import SourceDocument, Span
-from biaozhu.db.annotators import set_role
-from biaozhu.db.importing import store_documents
-from biaozhu.db.models import Document
 from biaozhu.db.gold import gold_spans
 from biaozhu.db.review import (
     NotAReviewer,
@@ -21,25 +20,14 @@ from biaozhu.db.review import (
 from biaozhu.db.review_queries import is_reviewer, rejudged, set_review_status
 from biaozhu.db.spans import SpanRefused
 
-TEXT = "泸州银行发放酒城同心金融速贷377亿元，市工商联参与。"
-
-
-def span(surface: str, label: str) -> Span:
-    start = TEXT.index(surface)
-    return Span(start, start + len(surface), label, surface)
-
-
-BANK, LOAN, MONEY = span("泸州银行", "ORGANIZATION"), span("酒城同心金融速贷", "PROGRAM"), span("377亿元", "METRIC")
+TEXT, store_review, BANK, LOAN, MONEY, LIANHE = itemgetter("TEXT", "store_review", "BANK", "LOAN", "MONEY", "LIANHE")(
+    runpy.run_path(str(Path(__file__).parents[1] / "luzhou_sample.py")))
 
 
 @pytest.fixture
 def document(sessions: sessionmaker[Session]) -> int:
     with sessions.begin() as session:
-        for annotator, spans in (("张三", [BANK, LOAN, MONEY]), ("李四", [BANK, LOAN, span("市工商联", "ORGANIZATION")])):
-            store_documents(session, annotator, [SourceDocument(name="r", text=TEXT, source="", spans=spans,
-                                                                annotator=annotator)])
-        set_role(session, "王五", "reviewer")
-        return session.scalar(select(Document.id))
+        return store_review(session, {"张三": [BANK, LOAN, MONEY], "李四": [BANK, LOAN, LIANHE]})
 
 
 def test_agreed_spans_go_into_gold_once_and_come_out_by_undo(sessions: sessionmaker[Session],

@@ -106,3 +106,17 @@ def test_a_restored_document_keeps_its_rejected_disagreements(db_url: str, sessi
     with sessions() as session:
         [verdict] = review_document(session, document).verdicts
         assert verdict.rejection is not None and verdict.rejection.decided_by == "王五"
+
+
+def test_each_id_is_deleted_or_restored_on_its_own_and_a_refused_one_stops_nothing(
+        db_url: str, sessions: sessionmaker[Session], cli) -> None:
+    document, _ = annotated_document(sessions)
+    deleted = cli("--db", db_url, "delete", "999", str(document))
+    assert deleted.returncode == 2 and deleted.stderr.strip() == "biaozhu delete: there is no document 999"
+    trash_id = deleted.stdout.split("(trash item ")[1].rstrip(")\n")
+    assert deleted.stdout == f"document {document} moved to the trash (trash item {trash_id})\n"
+    restored = cli("--db", db_url, "trash", "restore", trash_id, "999")
+    assert restored.returncode == 2
+    assert restored.stderr.strip() == "biaozhu trash: 999: there is nothing in the trash with id 999"
+    assert restored.stdout == f"restored document {document} (trash item {trash_id})\n"
+    assert "1 documents" in cli("--db", db_url, "docs", check=True).stdout

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from biaozhu.db.errors import storage_errors
-from biaozhu.db.project import open_project
+from sqlalchemy.orm import Session
+
+from biaozhu.cli.trash_cmd import each_in_its_own_transaction
 from biaozhu.db.trash import trash_document
 
 
@@ -17,16 +17,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     parser.set_defaults(run=run)
 
 
+def _delete(session: Session, document_id: int) -> str:
+    return f"document {document_id} moved to the trash (trash item {trash_document(session, document_id)})"
+
+
 def run(args: argparse.Namespace) -> int:
-    _, sessions = open_project(args.db)
-    failed = 0
-    for document_id in args.ids:
-        try:
-            with storage_errors(), sessions.begin() as session:
-                trash_id = trash_document(session, document_id)
-        except ValueError as exc:
-            failed += 1
-            print(f"biaozhu delete: {exc}", file=sys.stderr)
-            continue
-        print(f"document {document_id} moved to the trash (trash item {trash_id})")
-    return 2 if failed else 0
+    return each_in_its_own_transaction(args.db, args.ids, _delete, refused="biaozhu delete")

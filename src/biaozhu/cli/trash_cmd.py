@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
+
+from sqlalchemy.orm import Session
 
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.project import open_project
@@ -33,19 +36,31 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _restore(args: argparse.Namespace) -> int:
-    _, sessions = open_project(args.db)
+def each_in_its_own_transaction(db: str | None, ids: Sequence[int], act: Callable[[Session, int], str],
+                                refused: str) -> int:
+    """``act`` on each id, one transaction each, printing what it reports once committed. A refusal (ValueError)
+    is printed after ``refused`` (formatted with the ``id``) and skips that id alone; exit code 2 if any was."""
+    _, sessions = open_project(db)
     failed = 0
-    for trash_id in args.ids:
+    for item in ids:
         try:
             with storage_errors(), sessions.begin() as session:
-                kind, restored = restore(session, trash_id)
+                report = act(session, item)
         except ValueError as exc:
             failed += 1
-            print(f"biaozhu trash: {trash_id}: {exc}", file=sys.stderr)
+            print(f"{refused.format(id=item)}: {exc}", file=sys.stderr)
             continue
-        print(f"restored {kind} {restored} (trash item {trash_id})")
+        print(report)
     return 2 if failed else 0
+
+
+def _restore_one(session: Session, trash_id: int) -> str:
+    kind, restored = restore(session, trash_id)
+    return f"restored {kind} {restored} (trash item {trash_id})"
+
+
+def _restore(args: argparse.Namespace) -> int:
+    return each_in_its_own_transaction(args.db, args.ids, _restore_one, refused="biaozhu trash: {id}")
 
 
 def _empty(args: argparse.Namespace) -> int:
