@@ -9,10 +9,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.gui.document_view import release_clipboard
+from biaozhu.gui.review_window import ReviewWindow, open_review_window
 
 DoubleClick = Callable[[QWidget, QPoint], None]
+OpenReview = Callable[[sessionmaker[Session], str], ReviewWindow]
 
 
 @pytest.fixture
@@ -30,6 +33,23 @@ def double_click(qtbot: QtBot) -> DoubleClick:
 
 
 @pytest.fixture
+def open_review(qtbot: QtBot) -> OpenReview:
+    """Review mode on a project for a reviewer, opened as the app opens it, active and with the text focused:
+    offscreen, window shortcuts need an active window."""
+
+    def open_(sessions: sessionmaker[Session], reviewer: str) -> ReviewWindow:
+        window = open_review_window(sessions, reviewer)
+        qtbot.addWidget(window)
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        window.view.setFocus()
+        return window
+
+    return open_
+
+
+@pytest.fixture
 def settings_in(tmp_path: Path, qapp: QApplication) -> Iterator[Path]:
     """QSettings written under tmp_path, not into the user's real configuration."""
     organisation, application = QCoreApplication.organizationName(), QCoreApplication.applicationName()
@@ -43,6 +63,8 @@ def settings_in(tmp_path: Path, qapp: QApplication) -> Iterator[Path]:
 
 @pytest.fixture(autouse=True, scope="session")
 def _clipboard_released_before_exit() -> Iterator[None]:
-    """As the app does on quitting: Python-made clipboard data must not outlive the interpreter."""
+    """As the app does on quitting: Python-made clipboard data must not outlive the interpreter (only the
+    subprocess tests ran: no application, no clipboard)."""
     yield
-    release_clipboard()
+    if QApplication.instance() is not None:
+        release_clipboard()

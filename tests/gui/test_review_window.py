@@ -18,8 +18,9 @@ from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.importing import store_documents
 from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus
 from biaozhu.db.project import initialise
-from biaozhu.db.review import gold_spans, review_document
+from biaozhu.db.gold import gold_spans
 from biaozhu.gui.review_legend import AUTO_GOLD_SETTING
+from biaozhu.gui.review_model import DECISION
 from biaozhu.gui.review_window import ReviewWindow, open_review_window
 
 TEXT = "泸州银行发放酒城同心金融速贷377亿元，市工商联参与。"
@@ -132,7 +133,9 @@ def test_accept_one_accept_both_and_reject_write_gold_with_provenance_and_undo_i
     press(qtbot, window, Qt.Key.Key_1)  # label: 张三's METRIC
     press(qtbot, window, Qt.Key.Key_X)  # missing: rejected, nothing in gold
     assert gold(project) == {AGREED, (SHORT, "李四", REVIEWER), (MONEY, "张三", REVIEWER)}
-    # Rejecting what gold lacks changes nothing, so it leaves no step: Ctrl+Z undoes the label decision.
+    assert window.document is not None and window.document.open_count() == 0  # the rejection is a decision
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # so it is the step undone first
+    assert window.document.open_count() == 1
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert gold(project) == {AGREED, (SHORT, "李四", REVIEWER)}
     assert current_kind(window) == "label"  # undo shows what it undid
@@ -144,14 +147,17 @@ def test_accept_one_accept_both_and_reject_write_gold_with_provenance_and_undo_i
     window.go_to_disagreement(0)
     press(qtbot, window, Qt.Key.Key_Delete)
     assert gold(project) == {AGREED, (MONEY, "张三", REVIEWER)}
-    assert window.document is not None and window.document.is_open(0)
+    assert window.document is not None and not window.document.is_open(0)  # rejected is decided
+    assert window.model.index(0, DECISION).data() == "rejected"
+    reopened = open_window()  # and stays so: the rejection is in the database, not only in this window
+    assert reopened.document is not None and not reopened.document.is_open(0)
+    reopened.close()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert gold(project) == {AGREED, (LOAN, "张三", REVIEWER), (SHORT, "李四", REVIEWER), (MONEY, "张三", REVIEWER)}
     tooltip = "\n".join(window.view.describe_at(SHORT.start))
     assert "李四" in tooltip and REVIEWER in tooltip and "酒城同心" in tooltip
-    with project() as session:  # the window's one-pass "still open" agrees with db.review's rule
-        found = review_document(session, window.document.id)
-    assert [window.document.is_open(n) for n in range(3)] == [found.is_open(d) for d in found.comparison.disagreements]
     window.close()
 
 

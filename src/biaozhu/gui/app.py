@@ -3,16 +3,21 @@
 :func:`start` does everything but the event loop, so a test starts the app exactly as a user does.
 A project that cannot be opened (locked, read-only, corrupt, from a newer biaozhu) is a message box and
 exit code 2, never a traceback; a bug later on is a crash report and the app goes on.
+
+A scripted start (a smoke test of the installed command, CI, a screenshot) sets ``BIAOZHU_QUIT_AFTER_MS``:
+the window is closed that long after the event loop starts, as a user closes it, and its title is printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_log_dir
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 from sqlalchemy import Engine
 
@@ -28,6 +33,7 @@ from biaozhu.gui.storage_messages import tell_opening_failed
 
 EXIT_DECLINED = 1  # no annotator name given
 EXIT_STORAGE = 2  # the same code as the CLI's storage errors
+QUIT_AFTER_MS = "BIAOZHU_QUIT_AFTER_MS"
 
 
 @dataclass
@@ -73,6 +79,22 @@ def start(args: argparse.Namespace) -> Started | int:
     return Started(window, engine)
 
 
+def close_when_asked(window: QMainWindow) -> None:
+    """With ``BIAOZHU_QUIT_AFTER_MS`` set, print the window's title and close it after that many milliseconds:
+    the script sees what opened (which document, in which mode) and that the app then exits cleanly."""
+    delay = os.environ.get(QUIT_AFTER_MS, "")
+    if not delay.isdigit():
+        if delay:
+            print(f"biaozhu: {QUIT_AFTER_MS} must be a number of milliseconds, not {delay!r}", file=sys.stderr)
+        return
+
+    def close() -> None:
+        print(window.windowTitle(), flush=True)
+        window.close()
+
+    QTimer.singleShot(int(delay), window, close)
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Open the app on ``args.db`` (or the default project) and run it until the last window closes."""
     app = make_application(args.lang)
@@ -82,6 +104,7 @@ def run_app(args: argparse.Namespace) -> int:
         started = start(args)
         if isinstance(started, int):
             return started
+        close_when_asked(started.window)
         try:
             return app.exec()
         finally:

@@ -9,6 +9,8 @@ Keyboard map:
   Alt+Left / Alt+Right             move the gold span's start left / right
   Alt+Shift+Left / Alt+Shift+Right move its end left / right
   Enter (with text selected)       the selection becomes the gold span
+  Ctrl+1 / Ctrl+2 / Ctrl+3         relabel the gold span at the cursor (Ctrl + the label's hotkey; also in
+                                   the Review menu and the text's context menu: 改标签)
   Ctrl+Shift+A                     put the agreed spans into gold now
   Ctrl+Enter                       mark the document adjudicated (again: reopen) and open the next one
   Ctrl+N                           the next document not yet adjudicated
@@ -73,6 +75,8 @@ class ReviewActions(QObject):
             decide.addAction(self._action(name, text, keys, slot, on=focus))
         decide.addAction(self._action("selection-to-gold", self.tr("Selection becomes the gold span"),
                                       ["Return", "Enter"], window.selection_to_gold, on=[window.view]))
+        decide.addMenu(window.relabelling.menu(decide))
+        self.by_name.update((action.objectName(), action) for action in window.relabelling.actions)
         decide.addSeparator()
         decide.addAction(self._action("accept-agreed", self.tr("Put agreed spans into gold"), "Ctrl+Shift+A",
                                       window.accept_agreed))

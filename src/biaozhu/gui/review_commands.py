@@ -14,10 +14,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.corpus.model import Span
 from biaozhu.db import review
 from biaozhu.db.errors import StorageError, storage_errors
-from biaozhu.db.review_queries import add_agreed, remove_from_gold, set_review_status
+from biaozhu.db.review_queries import set_review_status
 from biaozhu.db.spans import SpanRefused
 
 T = TypeVar("T")
@@ -57,7 +56,8 @@ class ReviewCommand(QUndoCommand):
 
 
 class DecisionCommand(ReviewCommand):
-    """A decision on gold (accept one version, accept both, reject, edit the boundary).
+    """A decision on gold (accept one version, accept both, reject, edit the boundary, relabel, take the
+    agreed spans).
 
     ``decide`` runs once; afterwards undo and redo replay the recorded :class:`review.Decision` backwards
     and forwards, so a redo puts back exactly what the reviewer saw, provenance included.
@@ -80,7 +80,7 @@ class DecisionCommand(ReviewCommand):
     def _redo(self) -> None:
         if self.reverse is None:
             self.decision = self.gold.run(self.decide)
-            if not (self.decision.added or self.decision.removed):
+            if not self.decision.changed:
                 self.setObsolete(True)  # nothing changed: no empty step on the undo stack
         else:
             self.decision = self.gold.run(lambda s: review.undo(s, self.gold.reviewer, self.reverse))
@@ -90,30 +90,6 @@ class DecisionCommand(ReviewCommand):
         decision = self.decision
         assert decision is not None
         self.reverse = self.gold.run(lambda s: review.undo(s, self.gold.reviewer, decision))
-        self.gold.gold_changed.emit(self.document_id)
-
-
-class AgreedCommand(ReviewCommand):
-    """The spans every annotator agrees on, into gold in bulk (thousands on a long report) and out again."""
-
-    def __init__(self, gold: GoldLayer, document_id: int, text: str) -> None:
-        super().__init__(gold, document_id, text)
-        self.added: list[Span] = []
-
-    def redo(self) -> None:
-        self._guarded(self._redo)
-
-    def undo(self) -> None:
-        self._guarded(self._undo)
-
-    def _redo(self) -> None:
-        self.added = self.gold.run(lambda s: add_agreed(s, self.document_id, self.gold.reviewer))
-        if not self.added:
-            self.setObsolete(True)
-        self.gold.gold_changed.emit(self.document_id)
-
-    def _undo(self) -> None:
-        self.gold.run(lambda s: remove_from_gold(s, self.document_id, self.gold.reviewer, self.added))
         self.gold.gold_changed.emit(self.document_id)
 
 

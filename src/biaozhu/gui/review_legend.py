@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF, QSettings, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
 
+from biaozhu.gui.lane_layout import GAP, LANE, lanes_room
 from biaozhu.gui.review_model import KIND_COLOURS, kind_text
 
 AUTO_GOLD_SETTING = "review/auto_gold"
@@ -15,13 +16,14 @@ SWATCH = 18
 
 def lane_swatch(lane: int, lanes: int) -> QPixmap:
     """A little line of text with the lanes under it, this one drawn dark: where to look for someone's spans."""
-    pixmap = QPixmap(SWATCH + 6, SWATCH)
+    text_height = 8
+    pixmap = QPixmap(SWATCH + 6, max(SWATCH, int(text_height + lanes_room(lanes))))
     pixmap.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pixmap)
-    painter.fillRect(QRectF(0, 2, SWATCH + 6, SWATCH - 4 - 3 * lanes), QColor("#e9ecef"))
+    painter.fillRect(QRectF(0, 0, SWATCH + 6, text_height), QColor("#e9ecef"))
     for k in range(lanes):
         colour = QColor("#1d3557") if k == lane else QColor("#ced4da")
-        painter.fillRect(QRectF(0, SWATCH - 3 * (lanes - k), SWATCH + 6, 2), colour)
+        painter.fillRect(QRectF(0, text_height + GAP + LANE * k, SWATCH + 6, LANE - 1), colour)
     painter.end()
     return pixmap
 

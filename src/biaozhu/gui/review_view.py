@@ -1,6 +1,7 @@
 """The review view: the document's text with the gold layer as the background highlight, one lane per
-annotator under each line (a bar in the label's colour for each of their spans), and the disagreements
-marked: hatched in their kind's colour while open, outlined once decided, the current one framed.
+annotator in a band under each line (a bar in the label's colour for each of their spans, never over the
+characters: see ``lane_layout.py``), and the disagreements marked: hatched in their kind's colour while open,
+outlined once decided, the current one framed (line and lanes together).
 
 Like the annotation view it paints only the lines on screen and only the spans overlapping them (each
 layer and the disagreements are kept in a :class:`SpanIndex`), so a 1 MB document with thousands of
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -29,6 +30,7 @@ from biaozhu.corpus.model import Span
 from biaozhu.db.review import GoldSpan
 from biaozhu.db.spans import SpanRow
 from biaozhu.gui.document_view import DocumentView
+from biaozhu.gui.lane_layout import GAP, LANE, install_lane_layout, lanes_room
 from biaozhu.gui.review_model import (
     KIND_COLOURS,
     ReviewedDocument,
@@ -40,7 +42,6 @@ from biaozhu.gui.review_model import (
 from biaozhu.gui.span_index import SpanIndex
 from biaozhu.gui.span_painter import range_rects, visible_lines
 
-LANE = 3  # pixels per annotator lane: a 2-pixel bar and a 1-pixel gap
 CURRENT = QColor("#1d3557")
 Geometry = list[tuple[QTextBlock, float, list[QTextLine]]]
 DECIDED = QColor("#2a9d8f")
@@ -62,6 +63,7 @@ class ReviewView(DocumentView):
         self.items = SpanIndex()
         self.gold_by_id: dict[int, GoldSpan] = {}
         self.current: int | None = None
+        self.lane_layout = install_lane_layout(self)
 
     def show_document(self, document: ReviewedDocument, colours: dict[int, QColor], label_ids: dict[str, int]) -> None:
         self.document_ = document
@@ -70,6 +72,7 @@ class ReviewView(DocumentView):
         self.lanes = [_rows([(s.start, s.end, label_ids.get(s.label, -1)) for s in self._layer(name)])
                       for name in document.annotators]
         self.items = _rows([(item.start, item.end, -1) for item in document.disagreements])
+        self.lane_layout.set_room(lanes_room(len(self.lanes)))
         self.show_text(document.text, self._gold_index(), colours)
 
     def _layer(self, name: str) -> list[Span]:
@@ -125,25 +128,24 @@ class ReviewView(DocumentView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         geometry = [(block, top, lines) for block, top, lines in visible_lines(self) if lines]
-        lanes_height = LANE * len(self.lanes)
+        room = self.lane_layout.room
         painter = QPainter(self.viewport())
         for span, rect in self._pieces(self.index, geometry):
             fill = QColor(self.painter.colours.get(span.label_id, QColor("#cccccc")))
             fill.setAlpha(110)
-            painter.fillRect(rect.adjusted(0, 0, 0, -lanes_height), fill)
+            painter.fillRect(rect, fill)
         if self.document_ is not None:
             for item, rect in self._pieces(self.items, geometry):
                 if self.document_.is_open(item.id):
                     colour = QColor(KIND_COLOURS.get(self.document_.disagreements[item.id].kind, "#888888"))
                     colour.setAlpha(150)
-                    painter.fillRect(rect, QBrush(colour, Qt.BrushStyle.BDiagPattern))
+                    painter.fillRect(rect.adjusted(0, 0, 0, room), QBrush(colour, Qt.BrushStyle.BDiagPattern))
         painter.end()
         QPlainTextEdit.paintEvent(self, event)
         painter = QPainter(self.viewport())
         for lane, spans in enumerate(self.lanes):
             for span, rect in self._pieces(spans, geometry):
-                bar = QRectF(rect.left() + 1, rect.bottom() - LANE * (len(self.lanes) - lane), rect.width() - 2,
-                             LANE - 1)
+                bar = QRectF(rect.left() + 1, rect.bottom() + GAP + LANE * lane, rect.width() - 2, LANE - 1)
                 painter.fillRect(bar, self.painter.colours.get(span.label_id, QColor("#888888")).darker(115))
         if self.document_ is not None:
             for item, rect in self._pieces(self.items, geometry):
@@ -154,10 +156,21 @@ class ReviewView(DocumentView):
                                                                 "#888888")), 1))
                 else:
                     painter.setPen(QPen(DECIDED, 1, Qt.PenStyle.DashLine))
-                painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+                painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, room - 0.5))
         painter.end()
 
     # -- tooltips and clicks ---------------------------------------------------------------------------------
+    def offset_at(self, point: QPoint) -> int:
+        """The character under a point; on a lane, the character above it (Qt's own hit test puts a point
+        between two lines at the end of the upper one), so hovering or clicking a bar finds its span."""
+        room = self.lane_layout.room
+        for _block, top, lines in visible_lines(self, QRectF(0, point.y(), 1, 1)):
+            for line in lines:
+                bottom = top + line.y() + line.height()
+                if bottom <= point.y() < bottom + room:
+                    point = QPoint(point.x(), int(bottom - line.height() / 2))
+        return super().offset_at(point)
+
     def describe_at(self, offset: int) -> list[str]:
         """Everything at a character: the disagreement, the gold spans with their provenance, each version."""
         if self.document_ is None:

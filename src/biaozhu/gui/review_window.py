@@ -28,13 +28,12 @@ from biaozhu.db import review
 from biaozhu.db.documents import DocumentSummary, document_text, list_documents
 from biaozhu.db.labels import list_labels
 from biaozhu.db.models import GOLD
-from biaozhu.db.review_queries import gold_state, is_reviewer
+from biaozhu.db.review_queries import is_reviewer, rejudged
 from biaozhu.gui.agreement_dialog import AgreementDialog
 from biaozhu.gui.document_list import DocumentListPanel
 from biaozhu.gui.refresh import ChangePoller
 from biaozhu.gui.review_actions import ReviewActions
 from biaozhu.gui.review_commands import (
-    AgreedCommand,
     DecisionCommand,
     GoldLayer,
     ReviewStatusCommand,
@@ -51,6 +50,7 @@ from biaozhu.gui.review_model import (
     kind_text,
     short,
 )
+from biaozhu.gui.review_relabel import GoldRelabelling
 from biaozhu.gui.review_view import ReviewView
 from biaozhu.gui.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
@@ -74,6 +74,7 @@ class ReviewWindow(QMainWindow):
         self.documents: list[DocumentSummary] = []
         self.agreement: AgreementDialog | None = None
         self._build()
+        self.relabelling = GoldRelabelling(self)
         self.actions_ = ReviewActions(self)
         self.gold.gold_changed.connect(self._on_gold_changed)
         self.gold.status_changed.connect(self._on_gold_changed)
@@ -201,7 +202,7 @@ class ReviewWindow(QMainWindow):
     def _on_gold_changed(self, document_id: int) -> None:
         if self.document is not None and document_id == self.document.id:
             with self.sessions() as session:
-                self.document.set_gold(*gold_state(session, document_id))
+                self.document.review = rejudged(session, document_id, self.document.review.comparison)
             self.view.gold_changed()
             self.model.gold_changed()
             self._show_progress()
@@ -340,7 +341,7 @@ class ReviewWindow(QMainWindow):
         if chosen is None or not self._may_write():
             return
         document, current = chosen
-        taken = document.decided[current]
+        taken = document.verdict(current).gold
         base = taken[0].span if len(taken) == 1 else max(document.disagreements[current].spans(),
                                                          key=lambda s: (s.end - s.start, -s.start))
         start, end = base.start + start_delta, base.end + end_delta
@@ -360,7 +361,7 @@ class ReviewWindow(QMainWindow):
             self.say(self.tr("The selection covers no disagreement."))
             return
         number = self.view.current if self.view.current in numbers else numbers[0]
-        taken = self.document.decided[number]
+        taken = self.document.verdict(number).gold
         label = (taken[0].span if taken else self.document.disagreements[number].spans()[0]).label
         self.view.clear_selection()
         self._edit(number, start, end, label)
@@ -372,7 +373,9 @@ class ReviewWindow(QMainWindow):
         in_gold = {g.span for g in self.document.review.gold}
         if not self.document.review.comparison.agreed or set(self.document.review.comparison.agreed) <= in_gold:
             return
-        self.undo_stack.push(AgreedCommand(self.gold, self.document.id, self.tr("put agreed spans into gold")))
+        reviewer, doc_id = self.reviewer, self.document.id
+        self.undo_stack.push(DecisionCommand(self.gold, doc_id, self.tr("put agreed spans into gold"),
+                                             lambda session: review.accept_agreed(session, doc_id, reviewer)))
 
     def _on_auto_gold(self, on: bool) -> None:
         if on:
