@@ -60,6 +60,30 @@ def list_documents(session: Session) -> list[DocumentSummary]:
     return [DocumentSummary(i, n, length, counts.get(i, {}), statuses.get(i, {})) for i, n, length in rows]
 
 
+_TEXTS: dict[str, str] = {}  # sha256 → text, the last few documents checked against
+_TEXTS_KEPT = 2
+
+
+def stored_text(session: Session, document_id: int) -> str | None:
+    """The document's text for checking spans against, None if there is no such document.
+
+    Checking ``text[start:end]`` in SQL (``substr``) walks a 5 MB text to the offset on every edit (~6 ms).
+    Here the text is read once and kept, keyed by its sha256: the key names the content, so a kept text is
+    never stale. The sha256 comes from the listing index, so SQLite does not read the text to find it.
+    """
+    sha256 = session.scalar(select(Document.sha256).where(Document.id == document_id)
+                            .with_hint(Document, "INDEXED BY ix_documents_listing", "sqlite"))
+    if sha256 is None:
+        return None
+    text = _TEXTS.pop(sha256, None)
+    if text is None:
+        text = document_text(session, document_id)
+    _TEXTS[sha256] = text  # most recent last
+    while len(_TEXTS) > _TEXTS_KEPT:
+        del _TEXTS[next(iter(_TEXTS))]
+    return text
+
+
 def document_text(session: Session, document_id: int) -> str:
     text = session.scalar(select(Document.text).where(Document.id == document_id))
     if text is None:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.model import Span
 from biaozhu.corpus.spans import find_crossings
 from biaozhu.db.annotators import ensure_annotator, get_annotator
-from biaozhu.db.documents import document_text
+from biaozhu.db.documents import stored_text
 from biaozhu.db.labels import label_ids
 from biaozhu.db.models import GOLD, Annotator, Label, Rejection, utcnow
 from biaozhu.db.models import Span as SpanRow
@@ -159,7 +159,7 @@ class GoldEdit:
         return {name: ensure_annotator(self.session, name).id for name in set(names) if name}
 
     def _insert_new(self) -> None:
-        text = document_text(self.session, self.decision.document_id)
+        text = stored_text(self.session, self.decision.document_id) or ""
         for span in self._new:
             if span.end > len(text) or text[span.start:span.end] != span.text:
                 raise SpanRefused(f"span text {span.text!r} at [{span.start}, {span.end}) disagrees with the document")

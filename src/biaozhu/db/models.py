@@ -75,8 +75,8 @@ class Document(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     spans: Mapped[list[Span]] = relationship(back_populates="document", cascade="all, delete-orphan",
                                              passive_deletes=True)
-    # The document list reads these three for every document: from the index, SQLite never reads the texts.
-    __table_args__ = (Index("ix_documents_listing", "id", "name", "length"),)
+    # The document list and the span checks read these: from the index, SQLite never reads the texts.
+    __table_args__ = (Index("ix_documents_listing", "id", "name", "length", "sha256"),)
 
 
 class Span(Base):

@@ -1,19 +1,20 @@
 """One layer's spans on one document: read, add, relabel, resize, delete (to the trash), restore.
 
 Every write checks the invariants the database cannot: the surface text equals the document's text
-at ``[start, end)`` (checked in SQL with ``substr``, which counts code points on SQLite and PostgreSQL)
-and the new span does not cross another span of the same layer.
+at ``[start, end)`` (against :func:`biaozhu.db.documents.stored_text`) and the new span does not cross
+another span of the same layer.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import and_, delete, select, update
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.spans import first_crossing
-from biaozhu.db.models import Document, Label, Span, TrashItem, utcnow
+from biaozhu.db.documents import stored_text
+from biaozhu.db.models import Label, Span, TrashItem, utcnow
 
 
 class SpanRefused(ValueError):
@@ -43,14 +44,13 @@ def _check(session: Session, document_id: int, annotator_id: int, start: int, en
            ignore_id: int | None = None) -> None:
     if not 0 <= start < end:
         raise SpanRefused(f"empty or negative range [{start}, {end})")
-    stored = session.execute(select(Document.length, func.substr(Document.text, start + 1, end - start))
-                             .where(Document.id == document_id)).one_or_none()
+    stored = stored_text(session, document_id)
     if stored is None:
         raise SpanRefused(f"there is no document {document_id}")
-    if end > stored[0]:
-        raise SpanRefused(f"[{start}, {end}) runs past the end of the text ({stored[0]})")
-    if stored[1] != text:
-        raise SpanRefused(f"span text {text!r} disagrees with the document's {stored[1]!r}")
+    if end > len(stored):
+        raise SpanRefused(f"[{start}, {end}) runs past the end of the text ({len(stored)})")
+    if stored[start:end] != text:
+        raise SpanRefused(f"span text {text!r} disagrees with the document's {stored[start:end]!r}")
     near = select(Span.start, Span.end).where(Span.document_id == document_id, Span.annotator_id == annotator_id,
                                               Span.start < end, Span.end > start)
     if ignore_id is not None:

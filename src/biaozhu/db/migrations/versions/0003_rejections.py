@@ -1,4 +1,4 @@
-"""Rejected disagreements, and an index that lets the document list skip the texts.
+"""Rejected disagreements, and an index that lets the document list and the span checks skip the texts.
 
 Revision ID: 0003
 Revises: 0002
@@ -32,7 +32,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_rejections")),
         sa.UniqueConstraint("document_id", "versions", name=op.f("uq_rejections_document_id_versions")),
     )
-    op.create_index("ix_documents_listing", "documents", ["id", "name", "length"])
+    op.create_index("ix_documents_listing", "documents", ["id", "name", "length", "sha256"])
 
 
 def downgrade() -> None:
