@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import runpy
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -11,11 +12,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from biaozhu.corpus.model import Span
+from biaozhu.db.gold import gold_spans
 from biaozhu.gui.document_view import release_clipboard
 from biaozhu.gui.review_window import ReviewWindow, open_review_window
 
 DoubleClick = Callable[[QWidget, QPoint], None]
 OpenReview = Callable[[sessionmaker[Session], str], ReviewWindow]
+Gold = set[tuple[Span, str | None, str | None]]
+Layers = dict[str, list[Span]]
+LUZHOU = runpy.run_path(str(Path(__file__).parents[1] / "luzhou_sample.py"))
 
 
 @pytest.fixture
@@ -47,6 +53,25 @@ def open_review(qtbot: QtBot) -> OpenReview:
         return window
 
     return open_
+
+
+@pytest.fixture
+def luzhou_review(sessions: sessionmaker[Session], settings_in: Path) -> Callable[[Layers], Callable[[], Gold]]:
+    """The Luzhou sample (``tests/luzhou_sample.py``) with these annotators' layers and its reviewer, on a
+    fresh project with fresh settings (agreed spans go into gold on opening); returns a reader of the
+    document's gold layer as the database holds it: each span with whose version it is and who decided."""
+
+    def store(layers: Layers) -> Callable[[], Gold]:
+        with sessions.begin() as session:
+            document = LUZHOU["store_review"](session, layers)
+
+        def gold() -> Gold:
+            with sessions() as session:
+                return {(g.span, g.origin, g.decided_by) for g in gold_spans(session, document)}
+
+        return gold
+
+    return store
 
 
 @pytest.fixture

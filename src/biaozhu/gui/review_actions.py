@@ -8,9 +8,11 @@ Keyboard map:
   X / Delete                       reject: nothing goes into gold
   Alt+Left / Alt+Right             move the gold span's start left / right
   Alt+Shift+Left / Alt+Shift+Right move its end left / right
-  Enter (with text selected)       the selection becomes the gold span
-  Ctrl+1 / Ctrl+2 / Ctrl+3         relabel the gold span at the cursor (Ctrl + the label's hotkey; also in
-                                   the Review menu and the text's context menu: 改标签)
+  Enter (with text selected)       the selection becomes the gold span of the disagreement it covers
+  Ctrl+1 / Ctrl+2 / Ctrl+3         (Ctrl + a label's hotkey) with text selected: put it into gold as that
+                                   label, anywhere; on a gold span (cursor, or selected exactly): relabel it
+  Ctrl+Delete                      take the gold span at the cursor (or selected exactly) out of gold
+                                   (these three also in the Review menu and the text's context menu)
   Ctrl+Shift+A                     put the agreed spans into gold now
   Ctrl+Enter                       mark the document adjudicated (again: reopen) and open the next one
   Ctrl+N                           the next document not yet adjudicated
@@ -75,8 +77,9 @@ class ReviewActions(QObject):
             decide.addAction(self._action(name, text, keys, slot, on=focus))
         decide.addAction(self._action("selection-to-gold", self.tr("Selection becomes the gold span"),
                                       ["Return", "Enter"], window.selection_to_gold, on=[window.view]))
-        decide.addMenu(window.relabelling.menu(decide))
-        self.by_name.update((action.objectName(), action) for action in window.relabelling.actions)
+        decide.addMenu(window.gold_edits.menu(decide))
+        decide.addAction(window.gold_edits.take_out_action)
+        self.by_name.update((action.objectName(), action) for action in window.gold_edits.actions)
         decide.addSeparator()
         decide.addAction(self._action("accept-agreed", self.tr("Put agreed spans into gold"), "Ctrl+Shift+A",
                                       window.accept_agreed))

@@ -56,8 +56,8 @@ class ReviewCommand(QUndoCommand):
 
 
 class DecisionCommand(ReviewCommand):
-    """A decision on gold (accept one version, accept both, reject, edit the boundary, relabel, take the
-    agreed spans).
+    """A decision on gold (accept one version, accept both, reject, edit the boundary, relabel, draw a span,
+    take one out, take the agreed spans).
 
     ``decide`` runs once; afterwards undo and redo replay the recorded :class:`review.Decision` backwards
     and forwards, so a redo puts back exactly what the reviewer saw, provenance included.

@@ -38,6 +38,7 @@ from biaozhu.gui.review_commands import (
     GoldLayer,
     ReviewStatusCommand,
 )
+from biaozhu.gui.review_gold_edits import GoldEditing
 from biaozhu.gui.review_legend import ReviewLegend
 from biaozhu.gui.review_model import (
     DECISION,
@@ -50,7 +51,6 @@ from biaozhu.gui.review_model import (
     kind_text,
     short,
 )
-from biaozhu.gui.review_relabel import GoldRelabelling
 from biaozhu.gui.review_view import ReviewView
 from biaozhu.gui.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
@@ -74,7 +74,7 @@ class ReviewWindow(QMainWindow):
         self.documents: list[DocumentSummary] = []
         self.agreement: AgreementDialog | None = None
         self._build()
-        self.relabelling = GoldRelabelling(self)
+        self.gold_edits = GoldEditing(self)
         self.actions_ = ReviewActions(self)
         self.gold.gold_changed.connect(self._on_gold_changed)
         self.gold.status_changed.connect(self._on_gold_changed)
@@ -358,7 +358,8 @@ class ReviewWindow(QMainWindow):
             return
         numbers = self.document.covering(start, end)
         if not numbers:
-            self.say(self.tr("The selection covers no disagreement."))
+            self.say(self.tr("The selection covers no disagreement: press Ctrl with a label's key to put it into "
+                             "gold as that label (%1).").replace("%1", self.gold_edits.keys_hint()))
             return
         number = self.view.current if self.view.current in numbers else numbers[0]
         taken = self.document.verdict(number).gold
@@ -429,5 +430,6 @@ def open_review_window(sessions: sessionmaker[Session], reviewer: str, parent: Q
     """Open review mode for ``reviewer`` (read-only unless they have the reviewer role); the caller keeps it."""
     window = ReviewWindow(sessions, reviewer, parent)  # a QMainWindow is a window of its own, parent or not
     window.show()
+    window.view.centerCursor()  # on the first disagreement: centred before the window showed, it scrolled wrong
     return window
 

@@ -248,27 +248,27 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../gui/document_list.py" line="215"/>
+        <location filename="../../gui/document_list.py" line="227"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="221"/>
+        <location filename="../../gui/document_list.py" line="233"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="221"/>
+        <location filename="../../gui/document_list.py" line="233"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="221"/>
+        <location filename="../../gui/document_list.py" line="233"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="222"/>
+        <location filename="../../gui/document_list.py" line="234"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -276,42 +276,42 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../gui/document_list.py" line="80"/>
+        <location filename="../../gui/document_list.py" line="81"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="80"/>
+        <location filename="../../gui/document_list.py" line="81"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="81"/>
+        <location filename="../../gui/document_list.py" line="82"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="81"/>
+        <location filename="../../gui/document_list.py" line="82"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="105"/>
+        <location filename="../../gui/document_list.py" line="106"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="105"/>
+        <location filename="../../gui/document_list.py" line="106"/>
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="105"/>
+        <location filename="../../gui/document_list.py" line="106"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/document_list.py" line="105"/>
+        <location filename="../../gui/document_list.py" line="106"/>
         <source>Spans</source>
         <translation>标注数</translation>
     </message>
@@ -667,31 +667,76 @@
     </message>
 </context>
 <context>
-    <name>GoldRelabelling</name>
+    <name>GoldEditing</name>
     <message>
-        <location filename="../../gui/review_relabel.py" line="42"/>
+        <location filename="../../gui/review_gold_edits.py" line="51"/>
+        <source>Take out of gold</source>
+        <translation>从金标准中移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_gold_edits.py" line="82"/>
+        <source>Put selection into gold as %1</source>
+        <translation>作为 %1 放入金标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_gold_edits.py" line="82"/>
         <source>Relabel gold span as %1</source>
         <translation>改标签为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review_relabel.py" line="52"/>
+        <location filename="../../gui/review_gold_edits.py" line="85"/>
+        <source>Put selection into gold</source>
+        <translation>放入金标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_gold_edits.py" line="85"/>
         <source>Relabel gold span</source>
         <translation>改标签</translation>
     </message>
     <message>
-        <location filename="../../gui/review_relabel.py" line="74"/>
-        <source>No gold span at the cursor: put the cursor on a gold span (a coloured background) and press Ctrl with the label&apos;s key.</source>
-        <translation>光标处没有金标准标注：请把光标放在金标准标注（有底色的文字）上，再按 Ctrl 加标签键。</translation>
+        <location filename="../../gui/review_gold_edits.py" line="98"/>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
-        <location filename="../../gui/review_relabel.py" line="78"/>
+        <location filename="../../gui/review_gold_edits.py" line="116"/>
+        <source>No gold span at the cursor: select text to put it into gold, or put the cursor on a gold span (a coloured background), and press Ctrl with the label&apos;s key.</source>
+        <translation>光标处没有金标准标注：选中文字可将其放入金标准，或把光标放在金标准标注（有底色的文字）上，再按 Ctrl 加标签键。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_gold_edits.py" line="119"/>
         <source>That gold span is already %1.</source>
         <translation>这个金标准标注已经是 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_relabel.py" line="83"/>
+        <location filename="../../gui/review_gold_edits.py" line="122"/>
         <source>relabel “%1” as %2</source>
         <translation>将“%1”改标为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_gold_edits.py" line="131"/>
+        <source>“%1” would cross the gold span “%2”: gold spans may nest but not cross.</source>
+        <translation>“%1”会与金标准标注“%2”交叉：金标准标注可以嵌套，不能交叉。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_gold_edits.py" line="136"/>
+        <source>put “%1” into gold as %2</source>
+        <translation>将“%1”作为 %2 放入金标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_gold_edits.py" line="147"/>
+        <source>No gold span to take out: put the cursor on a gold span, or select one exactly, and press Ctrl+Delete.</source>
+        <translation>没有可移除的金标准标注：请把光标放在金标准标注上，或恰好选中一个，再按 Ctrl+Delete。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_gold_edits.py" line="149"/>
+        <source>The selection is not a gold span: select one exactly, or put the cursor on it, and press Ctrl+Delete.</source>
+        <translation>选中的文字不是金标准标注：请恰好选中一个，或把光标放在它上面，再按 Ctrl+Delete。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_gold_edits.py" line="153"/>
+        <source>take “%1” out of gold</source>
+        <translation>将“%1”移出金标准</translation>
     </message>
 </context>
 <context>
@@ -853,117 +898,117 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../gui/review_actions.py" line="45"/>
+        <location filename="../../gui/review_actions.py" line="47"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="46"/>
+        <location filename="../../gui/review_actions.py" line="48"/>
         <source>Mark adjudicated and open the next</source>
         <translation>标记为已裁定并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="48"/>
+        <location filename="../../gui/review_actions.py" line="50"/>
         <source>Next document not adjudicated</source>
         <translation>下一篇未裁定的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="51"/>
+        <location filename="../../gui/review_actions.py" line="53"/>
         <source>Close review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="53"/>
+        <location filename="../../gui/review_actions.py" line="55"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="55"/>
+        <location filename="../../gui/review_actions.py" line="57"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="55"/>
+        <location filename="../../gui/review_actions.py" line="57"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="57"/>
+        <location filename="../../gui/review_actions.py" line="59"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="58"/>
+        <location filename="../../gui/review_actions.py" line="60"/>
         <source>Next disagreement</source>
         <translation>下一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="60"/>
+        <location filename="../../gui/review_actions.py" line="62"/>
         <source>Previous disagreement</source>
         <translation>上一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="64"/>
+        <location filename="../../gui/review_actions.py" line="66"/>
         <source>Accept annotator %1&apos;s version</source>
         <translation>采纳第 %1 位标注员的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="69"/>
+        <location filename="../../gui/review_actions.py" line="71"/>
         <source>Accept both</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="70"/>
+        <location filename="../../gui/review_actions.py" line="72"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="71"/>
+        <location filename="../../gui/review_actions.py" line="73"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="72"/>
+        <location filename="../../gui/review_actions.py" line="74"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="73"/>
+        <location filename="../../gui/review_actions.py" line="75"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="74"/>
+        <location filename="../../gui/review_actions.py" line="76"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="76"/>
+        <location filename="../../gui/review_actions.py" line="78"/>
         <source>Selection becomes the gold span</source>
         <translation>以选中的文字作为金标准标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="81"/>
+        <location filename="../../gui/review_actions.py" line="84"/>
         <source>Put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="90"/>
+        <location filename="../../gui/review_actions.py" line="93"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="92"/>
+        <location filename="../../gui/review_actions.py" line="95"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="93"/>
+        <location filename="../../gui/review_actions.py" line="96"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="95"/>
+        <location filename="../../gui/review_actions.py" line="98"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
@@ -994,17 +1039,17 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../gui/review_view.py" line="170"/>
+        <location filename="../../gui/review_view.py" line="181"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="170"/>
+        <location filename="../../gui/review_view.py" line="181"/>
         <source>decided</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="171"/>
+        <location filename="../../gui/review_view.py" line="182"/>
         <source>disagreement %1: %2, %3</source>
         <translation>分歧 %1：%2，%3</translation>
     </message>
@@ -1128,31 +1173,31 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
     </message>
     <message>
         <location filename="../../gui/review_window.py" line="361"/>
-        <source>The selection covers no disagreement.</source>
-        <translation>选中的文字不涉及任何分歧。</translation>
+        <source>The selection covers no disagreement: press Ctrl with a label&apos;s key to put it into gold as that label (%1).</source>
+        <translation>选中的文字不涉及任何分歧：按 Ctrl 加标签键即可将其作为该标签放入金标准（%1）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="377"/>
+        <location filename="../../gui/review_window.py" line="378"/>
         <source>put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="390"/>
+        <location filename="../../gui/review_window.py" line="391"/>
         <source>reopen the review</source>
         <translation>重新打开审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="395"/>
+        <location filename="../../gui/review_window.py" line="396"/>
         <source>mark adjudicated</source>
         <translation>标记为已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="403"/>
+        <location filename="../../gui/review_window.py" line="404"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="406"/>
+        <location filename="../../gui/review_window.py" line="407"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>

@@ -1,0 +1,181 @@
+"""Editing the gold layer freely in review mode, as INCEpTION's curator edits the curated layer: a span of
+the reviewer's own drawn anywhere, a gold span relabelled, a gold span taken out.
+
+Ctrl plus a label's hotkey (the hotkeys alone accept an annotator's version here) puts the selection into
+gold as that label (:func:`review.draw`: where the annotators have nothing, or over a disagreement, which
+then counts as decided); when the selection is exactly a gold span, or there is no selection, it relabels
+that gold span (the innermost one at the cursor). Ctrl+Delete takes the gold span exactly selected, else
+the innermost one at the cursor, out of gold (:func:`review.take_out`: one every annotator agreed on stays
+out when the agreed spans go into gold again). The same entries are in the Review menu and the text's
+context menu, named for what they will do. Each edit is a :class:`DecisionCommand` like every decision:
+one transaction, undone and redone in the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+from sqlalchemy.orm import Session
+
+from biaozhu.corpus.spans import first_crossing, trim
+from biaozhu.db import review
+from biaozhu.db.labels import list_labels
+from biaozhu.gui.actions import keyed_action
+from biaozhu.gui.label_bar import LabelInfo
+from biaozhu.gui.review_commands import DecisionCommand
+from biaozhu.gui.review_model import short
+
+if TYPE_CHECKING:
+    from biaozhu.db.review import GoldSpan
+    from biaozhu.gui.review_window import ReviewWindow
+
+
+class GoldEditing(QObject):
+    """The gold-editing actions of a review window, and the context menu of its text that offers them."""
+
+    def __init__(self, window: ReviewWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        with window.sessions() as session:
+            self.labels = [LabelInfo(l.id, l.name, l.title, l.color, l.hotkey, l.definition)
+                           for l in list_labels(session)]
+        focus = [window.view, window.table]
+        self.label_actions: list[QAction] = [
+            keyed_action(self, f"gold-as-{label.name}", "", f"Ctrl+{label.hotkey}" if label.hotkey else "",
+                         lambda name=label.name: self.label_as(name), focus)
+            for label in self.labels]
+        self.take_out_action = keyed_action(self, "take-out-of-gold", self.tr("Take out of gold"), "Ctrl+Del",
+                                            self.take_out, focus)
+        self.actions = [*self.label_actions, self.take_out_action]
+        self.name_actions()
+        window.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        window.view.customContextMenuRequested.connect(self._show_context_menu)
+        window.view.offset_clicked.connect(self._put_cursor_on)
+
+    # -- what the keys act on ---------------------------------------------------------------------------------
+    def _selected(self) -> tuple[int, int]:
+        """The selection, trimmed of white space and punctuation at its edges (empty: no selection)."""
+        view = self.window.view
+        return trim(view.text, *view.selection())
+
+    def _gold_at(self, start: int, end: int | None = None) -> list[GoldSpan]:
+        """The gold spans exactly over ``[start, end)``; with no ``end``, those at ``start``; innermost last."""
+        view = self.window.view
+        rows = view.index.at(start)
+        if end is not None:
+            rows = [row for row in rows if (row.start, row.end) == (start, end)]
+        return [view.gold_by_id[row.id] for row in rows if row.id in view.gold_by_id]
+
+    def _drawing(self) -> bool:
+        """Whether Ctrl + a label's key would draw now: text selected that is not exactly a gold span."""
+        start, end = self._selected()
+        return start < end and not self._gold_at(start, end)
+
+    def name_actions(self) -> str:
+        """Name the label entries for what they do now (draw the selection, or relabel) before a menu shows;
+        returns the title of the submenu holding them."""
+        drawing = self._drawing()
+        entry = self.tr("Put selection into gold as %1") if drawing else self.tr("Relabel gold span as %1")
+        for action, label in zip(self.label_actions, self.labels):
+            action.setText(entry.replace("%1", label.caption()))
+        return self.tr("Put selection into gold") if drawing else self.tr("Relabel gold span")
+
+    def menu(self, parent: QMenu) -> QMenu:
+        """The submenu with one entry per label (改标签, or 放入金标准 while text is selected), renamed each
+        time ``parent`` shows."""
+        menu = QMenu(self.name_actions(), parent)
+        menu.setObjectName("gold-label-menu")
+        menu.addActions(self.label_actions)
+        parent.aboutToShow.connect(lambda: menu.setTitle(self.name_actions()))
+        return menu
+
+    def keys_hint(self) -> str:
+        """The draw keys as the status bar lists them: “Ctrl+1 项目 PROGRAM, Ctrl+2 指标 METRIC, …”."""
+        return self.tr(", ").join(f"Ctrl+{label.hotkey} {label.caption()}" for label in self.labels if label.hotkey)
+
+    # -- the edits --------------------------------------------------------------------------------------------
+    def _push(self, text: str, decide: Callable[[Session], review.Decision]) -> None:
+        assert self.window.document is not None
+        self.window.undo_stack.push(DecisionCommand(self.window.gold, self.window.document.id, text, decide))
+
+    def label_as(self, label: str) -> None:
+        """Ctrl + a label's key: draw the selection as ``label``, or relabel the gold span selected or at the cursor."""
+        window = self.window
+        if window.document is None or not window._may_write():
+            return
+        start, end = self._selected()
+        exact = self._gold_at(start, end) if start < end else self._gold_at(window.view.cursor_offset())[-1:]
+        caption = next((info.caption() for info in self.labels if info.name == label), label)
+        if start < end and not exact:
+            self._draw(start, end, label, caption)
+        elif not exact:
+            window.say(self.tr("No gold span at the cursor: select text to put it into gold, or put the cursor "
+                               "on a gold span (a coloured background), and press Ctrl with the label's key."))
+        elif any(gold.span.label == label for gold in exact):
+            window.say(self.tr("That gold span is already %1.").replace("%1", caption))
+        else:
+            span, document_id, reviewer = exact[-1].span, window.document.id, window.reviewer
+            self._push(self.tr("relabel “%1” as %2").replace("%1", short(span.text)).replace("%2", caption),
+                       lambda session: review.relabel(session, document_id, reviewer, span, label))
+
+    def _draw(self, start: int, end: int, label: str, caption: str) -> None:
+        window = self.window
+        assert window.document is not None
+        text = window.document.text
+        crossed = first_crossing(((g.span.start, g.span.end) for g in window.document.review.gold), start, end)
+        if crossed is not None:
+            window.say(self.tr("“%1” would cross the gold span “%2”: gold spans may nest but not cross.")
+                       .replace("%1", short(text[start:end])).replace("%2", short(text[slice(*crossed)])))
+            return
+        document_id, reviewer = window.document.id, window.reviewer
+        window.view.clear_selection()
+        self._push(self.tr("put “%1” into gold as %2").replace("%1", short(text[start:end])).replace("%2", caption),
+                   lambda session: review.draw(session, document_id, reviewer, start, end, label))
+
+    def take_out(self) -> None:
+        """Ctrl+Delete: the gold span exactly selected, else the innermost one at the cursor, out of gold."""
+        window = self.window
+        if window.document is None or not window._may_write():
+            return
+        start, end = self._selected()
+        found = self._gold_at(start, end) if start < end else self._gold_at(window.view.cursor_offset())[-1:]
+        if not found:
+            window.say(self.tr("No gold span to take out: put the cursor on a gold span, or select one exactly, "
+                               "and press Ctrl+Delete.") if start == end else
+                       self.tr("The selection is not a gold span: select one exactly, or put the cursor on it, "
+                               "and press Ctrl+Delete."))
+            return
+        span, document_id, reviewer = found[-1].span, window.document.id, window.reviewer
+        self._push(self.tr("take “%1” out of gold").replace("%1", short(span.text)),
+                   lambda session: review.take_out(session, document_id, reviewer, span))
+
+    # -- mouse ------------------------------------------------------------------------------------------------
+    def _put_cursor_on(self, offset: int) -> None:
+        """A click leaves the cursor before the character clicked, not in the nearer gap: a click on a span's
+        last character must not put the cursor after the span."""
+        cursor = self.window.view.textCursor()
+        cursor.setPosition(self.window.view.positions.to_qt(offset))
+        self.window.view.setTextCursor(cursor)
+
+    def context_menu(self, point: QPoint) -> QMenu:
+        """The text's usual menu (copy, select all) and the gold entries; a right-click outside the
+        selection puts the cursor on the character clicked, so the span under the mouse is the one edited."""
+        view = self.window.view
+        cursor = view.textCursor()
+        clicked = view.cursorForPosition(point).position()
+        if not cursor.hasSelection() or not cursor.selectionStart() <= clicked <= cursor.selectionEnd():
+            self._put_cursor_on(view.offset_at(point))
+        menu = view.createStandardContextMenu(point)
+        menu.addSeparator()
+        menu.addMenu(self.menu(menu))
+        menu.addAction(self.take_out_action)
+        return menu
+
+    def _show_context_menu(self, point: QPoint) -> None:
+        menu = self.context_menu(point)
+        menu.exec(self.window.view.viewport().mapToGlobal(point))
+        menu.deleteLater()
