@@ -6,6 +6,8 @@ is open: decisions only touch gold) and each disagreement's verdict (re-read aft
 
 from __future__ import annotations
 
+import html
+
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -36,8 +38,9 @@ def kind_text(kind: str) -> str:
 
 
 def as_tooltip(lines: list[str]) -> str:
-    """Tooltip text shown literally: Qt would take a span's ``<b>…`` for markup, so it is escaped."""
-    return Qt.convertFromPlainText("\n".join(lines), Qt.WhiteSpaceMode.WhiteSpacePre)
+    """Tooltip text shown literally: Qt would take a span's ``<b>…`` for markup, so it is escaped; and a
+    line is never wrapped, which Qt would do between any two Chinese characters (“统 / 战干部大讲 / 堂”)."""
+    return "<p style='white-space:pre'>" + html.escape("\n".join(lines), quote=False) + "</p>"
 
 
 def short(text: str, longest: int = 18) -> str:
