@@ -18,31 +18,59 @@ class StorageError(Exception):
     """A known storage failure, worded for the user."""
 
 
-LOCKED = "the project database stayed busy (locked by another program) too long; nothing was saved — try again"
+def QT_TRANSLATE_NOOP(context: str, sentence: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Marks a sentence for the app's translation catalogue: lupdate reads this file as well as gui/
+    (README, "Language"), and the app translates a sentence when it shows it. db/ itself stays free of Qt."""
+    return sentence
+
+
+LOCKED = QT_TRANSLATE_NOOP("StorageError", "the project database stayed busy (locked by another program) too long; "
+                                           "nothing was saved — try again")
+DISK_FULL = QT_TRANSLATE_NOOP("StorageError", "the disk is full: free some space; nothing was saved from this action")
+SAME_CHANGE = QT_TRANSLATE_NOOP("StorageError", "someone else made the same change at the same moment; "
+                                                "nothing was changed")
+NO_DATABASE = QT_TRANSLATE_NOOP("StorageError", "the database server says the database does not exist: create it "
+                                                "first (createdb)")
+UPGRADE_BROKE_A_FOREIGN_KEY = QT_TRANSLATE_NOOP("StorageError", "the project's data broke a foreign key while "
+                                                                "upgrading; nothing was changed")
 
 # (text the driver says, lower case) → the user's sentence; first match wins.
 _KNOWN = (
     ("database is locked", LOCKED),
     ("database table is locked", LOCKED),
     ("lock timeout", LOCKED),
-    ("readonly database", "the project database is read-only (file, folder or disk); nothing was saved"),
-    ("read-only file system", "the project database is on a read-only disk; nothing was saved"),
-    ("read-only transaction", "the database server only allows reading here; nothing was saved"),
-    ("unable to open database file", "cannot open the project database file: check the folder exists and is writable"),
-    ("database or disk is full", "the disk is full: free some space; nothing was saved from this action"),
-    ("no space left on device", "the disk is full: free some space; nothing was saved from this action"),
-    ("could not extend file", "the database server's disk is full; nothing was saved from this action"),
-    ("disk i/o error", "the disk reported an I/O error; nothing was saved from this action"),
-    ("file is not a database", "this file is not a biaozhu project, or it is corrupt: restore it from a backup"),
-    ("database disk image is malformed", "the project database is corrupt: restore it from a backup"),
-    ("connection refused", "cannot reach the database server (connection refused)"),
-    ("could not translate host name", "cannot reach the database server (unknown host)"),
-    ("server closed the connection", "the database server closed the connection; nothing was saved — try again"),
-    ("password authentication failed", "the database server refused the user name or password"),
-    ("no password supplied", "the database server wants a password: put it in the URL or in ~/.pgpass"),
-    ("unique constraint failed: spans", "someone else made the same change at the same moment; nothing was changed"),
-    ('unique constraint "uq_spans_', "someone else made the same change at the same moment; nothing was changed"),
+    ("readonly database", QT_TRANSLATE_NOOP("StorageError", "the project database is read-only (file, folder or "
+                                                            "disk); nothing was saved")),
+    ("read-only file system", QT_TRANSLATE_NOOP("StorageError", "the project database is on a read-only disk; "
+                                                                "nothing was saved")),
+    ("read-only transaction", QT_TRANSLATE_NOOP("StorageError", "the database server only allows reading here; "
+                                                                "nothing was saved")),
+    ("unable to open database file", QT_TRANSLATE_NOOP("StorageError", "cannot open the project database file: "
+                                                                       "check the folder exists and is writable")),
+    ("database or disk is full", DISK_FULL),
+    ("no space left on device", DISK_FULL),
+    ("could not extend file", QT_TRANSLATE_NOOP("StorageError", "the database server's disk is full; nothing was "
+                                                                "saved from this action")),
+    ("disk i/o error", QT_TRANSLATE_NOOP("StorageError", "the disk reported an I/O error; nothing was saved from "
+                                                         "this action")),
+    ("file is not a database", QT_TRANSLATE_NOOP("StorageError", "this file is not a biaozhu project, or it is "
+                                                                 "corrupt: restore it from a backup")),
+    ("database disk image is malformed", QT_TRANSLATE_NOOP("StorageError", "the project database is corrupt: "
+                                                                           "restore it from a backup")),
+    ("connection refused", QT_TRANSLATE_NOOP("StorageError", "cannot reach the database server (connection "
+                                                             "refused)")),
+    ("could not translate host name", QT_TRANSLATE_NOOP("StorageError", "cannot reach the database server "
+                                                                        "(unknown host)")),
+    ("server closed the connection", QT_TRANSLATE_NOOP("StorageError", "the database server closed the "
+                                                                       "connection; nothing was saved — try again")),
+    ("password authentication failed", QT_TRANSLATE_NOOP("StorageError", "the database server refused the user "
+                                                                         "name or password")),
+    ("no password supplied", QT_TRANSLATE_NOOP("StorageError", "the database server wants a password: put it in "
+                                                               "the URL or in ~/.pgpass")),
+    ("unique constraint failed: spans", SAME_CHANGE),
+    ('unique constraint "uq_spans_', SAME_CHANGE),
 )
+SENTENCES = (*dict.fromkeys(sentence for _, sentence in _KNOWN), NO_DATABASE, UPGRADE_BROKE_A_FOREIGN_KEY)
 _MISSING_DATABASE = ("database \"", "\" does not exist")
 
 
@@ -53,7 +81,7 @@ def known_storage_error(exc: BaseException, where: str = "") -> StorageError | N
     text = str(getattr(exc, "orig", None) or exc).lower()
     message = next((sentence for needle, sentence in _KNOWN if needle in text), None)
     if message is None and all(part in text for part in _MISSING_DATABASE):
-        message = "the database server says the database does not exist: create it first (createdb)"
+        message = NO_DATABASE
     if message is None:
         return None
     return StorageError(f"{where}: {message}" if where else message)

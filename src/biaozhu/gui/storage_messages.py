@@ -1,43 +1,19 @@
 """Storage failures told to the user in their language: a project that cannot be opened at start-up,
 an edit that the database refused to store (nothing was changed, try again).
 
-The sentences come from :mod:`biaozhu.db.errors`, which stays free of Qt and English; they are marked
-here for translation, so lupdate puts them in the catalogue, and looked up when shown. A sentence
-missing here (a new one in ``db/errors.py``) is shown in English rather than not at all.
+The sentences come from :mod:`biaozhu.db.errors`, which stays free of Qt and marks them for lupdate;
+here they are looked up in the catalogue when shown. A sentence not in the catalogue is shown in English
+rather than not at all.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from biaozhu.db.errors import StorageError
+from biaozhu.db.errors import SENTENCES, StorageError
 
 CONTEXT = "StorageError"
-SENTENCES = (
-    QT_TRANSLATE_NOOP("StorageError", "the project database stayed busy (locked by another program) too long; "
-                                      "nothing was saved — try again"),
-    QT_TRANSLATE_NOOP("StorageError", "the project database is read-only (file, folder or disk); nothing was saved"),
-    QT_TRANSLATE_NOOP("StorageError", "the project database is on a read-only disk; nothing was saved"),
-    QT_TRANSLATE_NOOP("StorageError", "the database server only allows reading here; nothing was saved"),
-    QT_TRANSLATE_NOOP("StorageError", "cannot open the project database file: check the folder exists and is "
-                                      "writable"),
-    QT_TRANSLATE_NOOP("StorageError", "the disk is full: free some space; nothing was saved from this action"),
-    QT_TRANSLATE_NOOP("StorageError", "the database server's disk is full; nothing was saved from this action"),
-    QT_TRANSLATE_NOOP("StorageError", "the disk reported an I/O error; nothing was saved from this action"),
-    QT_TRANSLATE_NOOP("StorageError", "this file is not a biaozhu project, or it is corrupt: restore it from a "
-                                      "backup"),
-    QT_TRANSLATE_NOOP("StorageError", "the project database is corrupt: restore it from a backup"),
-    QT_TRANSLATE_NOOP("StorageError", "cannot reach the database server (connection refused)"),
-    QT_TRANSLATE_NOOP("StorageError", "cannot reach the database server (unknown host)"),
-    QT_TRANSLATE_NOOP("StorageError", "the database server closed the connection; nothing was saved — try again"),
-    QT_TRANSLATE_NOOP("StorageError", "the database server refused the user name or password"),
-    QT_TRANSLATE_NOOP("StorageError", "the database server wants a password: put it in the URL or in ~/.pgpass"),
-    QT_TRANSLATE_NOOP("StorageError", "someone else made the same change at the same moment; nothing was changed"),
-    QT_TRANSLATE_NOOP("StorageError", "the database server says the database does not exist: create it first "
-                                      "(createdb)"),
-    QT_TRANSLATE_NOOP("StorageError", "the project's data broke a foreign key while upgrading; nothing was changed"),
-)
 NEWER_SCHEMA = ("this project was saved by a newer biaozhu (schema ", "); update biaozhu to open it")
 
 

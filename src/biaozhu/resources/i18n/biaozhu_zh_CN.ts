@@ -210,37 +210,37 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../../gui/review_model.py" line="129"/>
+        <location filename="../../gui/review_model.py" line="132"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="129"/>
+        <location filename="../../gui/review_model.py" line="132"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="129"/>
+        <location filename="../../gui/review_model.py" line="132"/>
         <source>Versions</source>
         <translation>各方版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="129"/>
+        <location filename="../../gui/review_model.py" line="132"/>
         <source>Gold</source>
         <translation>金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="149"/>
+        <location filename="../../gui/review_model.py" line="152"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="149"/>
+        <location filename="../../gui/review_model.py" line="152"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="148"/>
+        <location filename="../../gui/review_model.py" line="151"/>
         <source>all</source>
         <translation>全体</translation>
     </message>
@@ -855,42 +855,42 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../gui/review_model.py" line="33"/>
+        <location filename="../../gui/review_model.py" line="35"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="33"/>
+        <location filename="../../gui/review_model.py" line="35"/>
         <source>boundary</source>
         <translation>边界不同</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="34"/>
+        <location filename="../../gui/review_model.py" line="36"/>
         <source>label</source>
         <translation>标签不同</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="34"/>
+        <location filename="../../gui/review_model.py" line="36"/>
         <source>boundary + label</source>
         <translation>边界和标签都不同</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="35"/>
+        <location filename="../../gui/review_model.py" line="37"/>
         <source>one annotator only</source>
         <translation>仅一位标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="85"/>
+        <location filename="../../gui/review_model.py" line="88"/>
         <source>all annotators</source>
         <translation>全体标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="86"/>
+        <location filename="../../gui/review_model.py" line="89"/>
         <source>gold: %1 “%2” [%3, %4) from %5, decided by %6</source>
         <translation>金标准：%1“%2” [%3, %4)，来自 %5，由 %6 裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_model.py" line="95"/>
+        <location filename="../../gui/review_model.py" line="98"/>
         <source>rejected by %1: none of the versions is gold</source>
         <translation>由 %1 驳回：各版本均不进入金标准</translation>
     </message>
@@ -1310,102 +1310,102 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>StorageError</name>
     <message>
-        <location filename="../../gui/storage_messages.py" line="18"/>
+        <location filename="../../db/errors.py" line="27"/>
         <source>the project database stayed busy (locked by another program) too long; nothing was saved — try again</source>
         <translation>项目数据库被其他程序占用（锁定）太久；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="20"/>
+        <location filename="../../db/errors.py" line="42"/>
         <source>the project database is read-only (file, folder or disk); nothing was saved</source>
         <translation>项目数据库是只读的（文件、文件夹或磁盘）；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="21"/>
+        <location filename="../../db/errors.py" line="44"/>
         <source>the project database is on a read-only disk; nothing was saved</source>
         <translation>项目数据库位于只读磁盘上；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="22"/>
+        <location filename="../../db/errors.py" line="46"/>
         <source>the database server only allows reading here; nothing was saved</source>
         <translation>数据库服务器在这里只允许读取；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="23"/>
+        <location filename="../../db/errors.py" line="48"/>
         <source>cannot open the project database file: check the folder exists and is writable</source>
         <translation>无法打开项目数据库文件：请检查文件夹是否存在且可写</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="25"/>
+        <location filename="../../db/errors.py" line="29"/>
         <source>the disk is full: free some space; nothing was saved from this action</source>
         <translation>磁盘已满：请腾出空间；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="26"/>
+        <location filename="../../db/errors.py" line="52"/>
         <source>the database server&apos;s disk is full; nothing was saved from this action</source>
         <translation>数据库服务器的磁盘已满；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="27"/>
+        <location filename="../../db/errors.py" line="54"/>
         <source>the disk reported an I/O error; nothing was saved from this action</source>
         <translation>磁盘报告了读写错误；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="28"/>
+        <location filename="../../db/errors.py" line="56"/>
         <source>this file is not a biaozhu project, or it is corrupt: restore it from a backup</source>
         <translation>这个文件不是 biaozhu 项目，或者已损坏：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="30"/>
+        <location filename="../../db/errors.py" line="58"/>
         <source>the project database is corrupt: restore it from a backup</source>
         <translation>项目数据库已损坏：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="31"/>
+        <location filename="../../db/errors.py" line="60"/>
         <source>cannot reach the database server (connection refused)</source>
         <translation>无法连接数据库服务器（连接被拒绝）</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="32"/>
+        <location filename="../../db/errors.py" line="62"/>
         <source>cannot reach the database server (unknown host)</source>
         <translation>无法连接数据库服务器（未知主机）</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="33"/>
+        <location filename="../../db/errors.py" line="64"/>
         <source>the database server closed the connection; nothing was saved — try again</source>
         <translation>数据库服务器关闭了连接；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="34"/>
+        <location filename="../../db/errors.py" line="66"/>
         <source>the database server refused the user name or password</source>
         <translation>数据库服务器拒绝了用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="35"/>
+        <location filename="../../db/errors.py" line="68"/>
         <source>the database server wants a password: put it in the URL or in ~/.pgpass</source>
         <translation>数据库服务器需要密码：请写在 URL 或 ~/.pgpass 中</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="36"/>
+        <location filename="../../db/errors.py" line="30"/>
         <source>someone else made the same change at the same moment; nothing was changed</source>
         <translation>有人在同一时刻做了相同的修改；没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="37"/>
+        <location filename="../../db/errors.py" line="32"/>
         <source>the database server says the database does not exist: create it first (createdb)</source>
         <translation>数据库服务器说该数据库不存在：请先创建它（createdb）</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="39"/>
+        <location filename="../../db/errors.py" line="34"/>
         <source>the project&apos;s data broke a foreign key while upgrading; nothing was changed</source>
         <translation>升级时项目数据违反了外键约束；没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="52"/>
+        <location filename="../../gui/storage_messages.py" line="28"/>
         <source>this project was saved by a newer biaozhu (schema %1); update biaozhu to open it</source>
         <translation>这个项目由更新版本的 biaozhu 保存（数据结构版本 %1）；请升级 biaozhu 后再打开</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="60"/>
+        <location filename="../../gui/storage_messages.py" line="36"/>
         <source>biaozhu cannot open the project</source>
         <translation>biaozhu 无法打开这个项目</translation>
     </message>
@@ -1413,12 +1413,12 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>StorageNotice</name>
     <message>
-        <location filename="../../gui/storage_messages.py" line="82"/>
+        <location filename="../../gui/storage_messages.py" line="58"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/storage_messages.py" line="87"/>
+        <location filename="../../gui/storage_messages.py" line="63"/>
         <source>This change was not made: %1</source>
         <translation>这项修改没有生效：%1</translation>
     </message>
