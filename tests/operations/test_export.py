@@ -9,10 +9,16 @@ from pathlib import Path
 
 import orjson
 import pytest
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from biaozhu.corpus.model import SourceDocument
 from biaozhu.corpus.nesting import NestedSpansRefused
+from biaozhu.db.annotators import ensure_annotator
+from biaozhu.db.documents import add_document
 from biaozhu.db.engine import create_project_engine, session_factory
+from biaozhu.db.labels import add_label
+from biaozhu.db.spans import add_span
 from biaozhu.operations.export import ExportCancelled, ExportRequest, run_export
 from biaozhu.operations.preview import preview
 
@@ -102,3 +108,18 @@ def test_the_spacy_preview_is_a_readable_summary(session: Session) -> None:
 def test_the_preview_refuses_what_the_export_would_refuse(session: Session) -> None:
     with pytest.raises(NestedSpansRefused, match="'泸州' \\[0, 2\\) lies inside ORGANIZATION '泸州银行'"):
         preview(session, ExportRequest(format="hf", layer="alice", nested="refuse"))
+
+
+def test_spans_come_out_sorted_however_they_were_stored(engine: Engine, tmp_path: Path) -> None:
+    """The writers rely on the storage's order: start, end, then label as Python compares names (B < a)."""
+    text = "泸州银行发放贷款"
+    with session_factory(engine).begin() as session:
+        document, _ = add_document(session, SourceDocument(name="r", text=text, source="test"))
+        alice = ensure_annotator(session, "alice").id
+        labels = {name: add_label(session, name).id for name in ("a", "B")}
+        for start, end, label in [(4, 8, "B"), (0, 4, "a"), (0, 4, "B"), (0, 2, "a")]:
+            add_span(session, document.id, alice, labels[label], start, end, text[start:end])
+    out = tmp_path / "out.jsonl"
+    with session_factory(engine)() as session:
+        run_export(session, ExportRequest(target=str(out), layer="alice"))
+    assert orjson.loads(out.read_bytes())["label"] == [[0, 2, "a"], [0, 4, "B"], [0, 4, "a"], [4, 8, "B"]]

@@ -50,7 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.db = getattr(args, "db", None)
     try:
         if args.command is None:
-            from biaozhu.gui.app import run_app  # Qt is loaded only when the window is wanted
+            from biaozhu.gui.app import (
+                run_app,  # Qt is loaded only when the window is wanted
+            )
 
             return run_app(args)
         return int(args.run(args))

@@ -8,19 +8,23 @@ from contextlib import contextmanager
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.db.errors import StorageError, known_storage_error
+from biaozhu.db.errors import (
+    UPGRADE_BROKE_A_FOREIGN_KEY,
+    StorageError,
+    known_storage_error,
+)
+from biaozhu.db.models import SCHEMA_REVISION
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 # How long a write waits for another process's write to finish before telling the user the project is busy.
 BUSY_TIMEOUT_MS = int(os.environ.get("BIAOZHU_BUSY_TIMEOUT_MS", "15000"))
@@ -88,6 +92,8 @@ def lock_project(connection: Connection) -> None:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(resources.files("biaozhu.db").joinpath("migrations")))
     return config
@@ -98,16 +104,33 @@ def _set_foreign_keys(connection: Connection, on: bool) -> None:
     connection.connection.driver_connection.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
 
 
+def _is_current(connection: Connection) -> bool:
+    """Whether the stored schema is the newest revision, asked without Alembic (the usual case on open:
+    importing Alembic took a quarter of a second at every start)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return False
+    return list(connection.execute(text("SELECT version_num FROM alembic_version")).scalars()) == [SCHEMA_REVISION]
+
+
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision; refuse a schema newer than this program knows.
 
     SQLite rebuilds tables to alter them (batch mode), so foreign keys are off while migrating and
-    checked afterwards: a violation fails the upgrade instead of being left behind.
+    checked afterwards: a violation fails the upgrade instead of being left behind. Alembic is imported
+    only when the schema is not already current.
     """
-    config = alembic_config()
-    script = ScriptDirectory.from_config(config)
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
+        up_to_date = _is_current(connection)
+        connection.rollback()
+        if up_to_date:
+            return
+        from alembic import command
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
+        config = alembic_config()
+        script = ScriptDirectory.from_config(config)
         current = MigrationContext.configure(connection).get_current_heads()
         connection.rollback()
         unknown = [rev for rev in current if rev not in {r.revision for r in script.walk_revisions()}]
@@ -124,7 +147,7 @@ def upgrade(engine: Engine) -> None:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
-                    raise StorageError("the project's data broke a foreign key while upgrading; nothing was changed")
+                    raise StorageError(UPGRADE_BROKE_A_FOREIGN_KEY)
         finally:
             if sqlite:
                 _set_foreign_keys(connection, True)

@@ -3,29 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from itertools import groupby, starmap
+from itertools import groupby
 from operator import itemgetter
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.model import AnnotatedText, ordered
+from biaozhu.corpus.model import AnnotatedText
 from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label, Span
 
-# One document with one layer's spans; the writers in corpus.formats know it as AnnotatedText.
+# One document with one layer's spans, sorted by (start, end, label); the writers in corpus.formats know it as
+# AnnotatedText and rely on that order instead of sorting again.
 LayerDocument = AnnotatedText
 # start, end, label, text of a (document, annotator, start, end, label, text) row: Span's own field order.
 _SPAN_FIELDS = itemgetter(2, 3, 4, 5)
+_LAYER = itemgetter(0, 1)
 
 
 def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 500,
                 documents: Collection[int] | None = None) -> Iterator[LayerDocument]:
-    """Every (document, layer) pair with spans, or each document with ``annotator``'s layer; spans sorted.
+    """Every (document, layer) pair with spans, or each document with ``annotator``'s layer.
 
     With no annotator named, a document nobody annotated is still given once, with no spans. Documents
     are read in batches of ids so that only ``batch`` texts are in memory at once; ``documents`` limits
     the export to those ids. Rows are read through Core, not the ORM: a million spans is the normal case.
+    The database sorts them (its unique index on the layer already holds them by start and end), so that
+    Python never does.
     """
     connection = session.connection()
     annotator_id = None
@@ -34,6 +38,8 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
         if annotator_id is None:
             raise LookupError(f"there is no annotator {annotator}")
     names = dict(connection.execute(select(Annotator.id, Annotator.name)).all())
+    # Ties go by label name in code point order, as Python compares strings: PostgreSQL's "C" collation.
+    label_order = Label.name.collate("C") if connection.dialect.name == "postgresql" else Label.name
     ids = list(connection.scalars(select(Document.id).order_by(Document.id)))
     if documents is not None:
         ids = [i for i in ids if i in documents]
@@ -42,17 +48,18 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
         in_chunk = Span.document_id.in_(chunk) if documents is not None \
             else Span.document_id.between(chunk[0], chunk[-1])
         span_query = select(Span.document_id, Span.annotator_id, Span.start, Span.end, Label.name, Span.text) \
-            .join(Label).where(in_chunk).order_by(Span.document_id, Span.annotator_id)
+            .join(Label).where(in_chunk) \
+            .order_by(Span.document_id, Span.annotator_id, Span.start, Span.end, label_order)
         if annotator_id is not None:
             span_query = span_query.where(Span.annotator_id == annotator_id)
         layers: dict[int, dict[int, list[DomainSpan]]] = {}
         result = connection.execute(span_query)
         rows = result.cursor.fetchall()  # the DBAPI's plain tuples, one fetch per batch: 3x cheaper than Rows
         result.close()
-        for (doc_id, who), group in groupby(rows, key=itemgetter(0, 1)):
-            layers.setdefault(doc_id, {})[who] = ordered(starmap(DomainSpan, map(_SPAN_FIELDS, group)))
+        for (doc_id, who), group in groupby(rows, key=_LAYER):
+            layers.setdefault(doc_id, {})[who] = list(map(DomainSpan._make, map(_SPAN_FIELDS, group)))
         texts = connection.execute(select(Document.id, Document.name, Document.text, Document.sha256,
-                                          Document.meta).where(Document.id.in_(chunk)).order_by(Document.id))
+                                          Document.meta).where(Document.id.in_(chunk)).order_by(Document.id)).all()
         for doc_id, name, text, sha, meta in texts:
             by_layer = layers.get(doc_id, {})
             if annotator_id is not None:

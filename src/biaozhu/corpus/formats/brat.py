@@ -15,7 +15,7 @@ from pathlib import Path
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.common import RawSpan, build_document
-from biaozhu.corpus.model import AnnotatedText, SourceDocument, Span, ordered
+from biaozhu.corpus.model import AnnotatedText, SourceDocument, Span
 from biaozhu.corpus.text import check_printable, decode
 
 CONF = "annotation.conf"
@@ -40,7 +40,7 @@ def _fragments(text: str, span: Span) -> list[tuple[int, int]]:
 
 def ann_text(doc: AnnotatedText) -> str:
     lines = []
-    for n, span in enumerate(ordered(doc.spans), start=1):
+    for n, span in enumerate(doc.spans, start=1):
         pieces = _fragments(doc.text, span)
         where = ";".join(f"{s} {e}" for s, e in pieces)
         lines.append(f"T{n}\t{span.label} {where}\t{' '.join(doc.text[s:e] for s, e in pieces)}\n")

@@ -13,12 +13,12 @@ from typing import Any
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.common import RawSpan, read_records
 from biaozhu.corpus.formats.doccano import document_meta, write_jsonl
-from biaozhu.corpus.model import AnnotatedText, SourceDocument, ordered
+from biaozhu.corpus.model import AnnotatedText, SourceDocument
 
 
 def cluener_record(doc: AnnotatedText) -> dict[str, Any]:
     labels: dict[str, dict[str, list[list[int]]]] = {}
-    for span in ordered(doc.spans):
+    for span in doc.spans:
         labels.setdefault(span.label, {}).setdefault(span.text, []).append([span.start, span.end - 1])
     return {"id": doc.id, "text": doc.text, "label": labels, "annotator": doc.annotator, "meta": document_meta(doc)}
 

@@ -23,7 +23,7 @@ from biaozhu.corpus.formats.common import (
     owner,
     require_some,
 )
-from biaozhu.corpus.model import AnnotatedText, SourceDocument, Span, ordered
+from biaozhu.corpus.model import AnnotatedText, SourceDocument
 
 
 def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[RawSpan]:
@@ -74,17 +74,16 @@ def document_meta(doc: AnnotatedText) -> dict[str, Any]:
     return {"name": doc.name, "sha256": doc.sha256, **doc.meta}
 
 
-def doccano_record(doc_id: int, text: str, spans: Iterable[Span], annotator: str | None,
-                   meta: dict[str, Any]) -> dict[str, Any]:
-    """The doccano ``label`` form of one document and one annotator's spans, sorted."""
-    return {"id": doc_id, "text": text, "label": [[s.start, s.end, s.label] for s in ordered(spans)],
-            "annotator": annotator, "meta": meta}
+def doccano_record(doc: AnnotatedText) -> dict[str, Any]:
+    """The doccano ``label`` form of one document and one annotator's spans (in the order they come: sorted)."""
+    return {"id": doc.id, "text": doc.text, "label": [[s.start, s.end, s.label] for s in doc.spans],
+            "annotator": doc.annotator, "meta": document_meta(doc)}
 
 
 def entities_record(doc: AnnotatedText) -> dict[str, Any]:
     """The doccano ``entities`` form: one dict per span, numbered within the document."""
     entities = [{"id": n, "label": s.label, "start_offset": s.start, "end_offset": s.end}
-                for n, s in enumerate(ordered(doc.spans), start=1)]
+                for n, s in enumerate(doc.spans, start=1)]
     return {"id": doc.id, "text": doc.text, "entities": entities, "annotator": doc.annotator,
             "meta": document_meta(doc)}
 
@@ -92,12 +91,12 @@ def entities_record(doc: AnnotatedText) -> dict[str, Any]:
 def write_jsonl(records: Iterable[dict[str, Any]]) -> Iterator[bytes]:
     """Serialise records one line at a time, so an export streams."""
     for record in records:
-        yield orjson.dumps(record) + b"\n"
+        yield orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
 
 
 def write_doccano(docs: Iterable[AnnotatedText]) -> Iterator[bytes]:
-    return write_jsonl(doccano_record(d.id, d.text, d.spans, d.annotator, document_meta(d)) for d in docs)
+    return write_jsonl(map(doccano_record, docs))
 
 
 def write_doccano_entities(docs: Iterable[AnnotatedText]) -> Iterator[bytes]:
-    return write_jsonl(entities_record(d) for d in docs)
+    return write_jsonl(map(entities_record, docs))

@@ -5,18 +5,20 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-
-import docx
-from docx.document import Document as DocxDocument
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from typing import TYPE_CHECKING
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.model import SourceDocument
 from biaozhu.corpus.text import check_printable, normalise
 
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
 
 def _lines(document: DocxDocument) -> Iterator[str]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
@@ -36,6 +38,8 @@ def read_docx(path: Path, annotator: str | None = None) -> list[SourceDocument]:
     """Read a Word document; a file that is not a real .docx gets a clear message."""
     if not zipfile.is_zipfile(path):
         raise InputError(path, "not a Word .docx file (it is not a zip archive)")
+    import docx  # python-docx and lxml load only when a .docx is read, not at every start
+
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many types for broken packages

@@ -18,7 +18,7 @@ import orjson
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.common import RawSpan, build_document
-from biaozhu.corpus.model import AnnotatedText, SourceDocument, ordered
+from biaozhu.corpus.model import AnnotatedText, SourceDocument
 
 GOLD = "gold"
 
@@ -26,7 +26,7 @@ GOLD = "gold"
 def _result(doc: AnnotatedText) -> list[dict[str, Any]]:
     return [{"id": f"{doc.id}-{n}", "from_name": "label", "to_name": "text", "type": "labels", "origin": "manual",
              "value": {"start": s.start, "end": s.end, "text": s.text, "labels": [s.label]}}
-            for n, s in enumerate(ordered(doc.spans))]
+            for n, s in enumerate(doc.spans)]
 
 
 def labelstudio_task(layers: Sequence[AnnotatedText]) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.common import build_document
-from biaozhu.corpus.model import AnnotatedText, SourceDocument, ordered
+from biaozhu.corpus.model import AnnotatedText, SourceDocument
 from biaozhu.corpus.sentences import sentence_ranges
 from biaozhu.corpus.tagging import decode, encode
 from biaozhu.corpus.tokens import check_tokenisable, tokenise
@@ -34,9 +34,9 @@ class TaggedSentence:
 
 def tagged_sentences(doc: AnnotatedText, *, scheme: str, level: str, sentences: bool,
                      max_length: int = 0) -> Iterator[TaggedSentence]:
-    """Sentences (or the whole document) with a tag per token; ``doc.spans`` must not overlap."""
-    ranges = sentence_ranges(doc.text, doc.spans, max_length) if sentences else [(0, len(doc.text))]
-    spans = ordered(doc.spans)
+    """Sentences (or the whole document) with a tag per token; ``doc.spans`` must not overlap and come sorted."""
+    spans = doc.spans
+    ranges = sentence_ranges(doc.text, spans, max_length) if sentences else [(0, len(doc.text))]
     check_tokenisable(f"document {doc.id} ({doc.name})", spans)
     for number, (start, end) in enumerate(ranges):
         tokens = tokenise(doc.text, spans, level, start, end)

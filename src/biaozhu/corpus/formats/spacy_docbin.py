@@ -14,7 +14,7 @@ from typing import Any
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.common import build_document
-from biaozhu.corpus.model import AnnotatedText, SourceDocument, ordered
+from biaozhu.corpus.model import AnnotatedText, SourceDocument
 from biaozhu.corpus.nesting import keep_outer
 from biaozhu.corpus.tokens import check_tokenisable, tokenise
 
@@ -56,7 +56,7 @@ def to_doc(vocab: Any, doc: AnnotatedText, level: str = "word") -> Any:
     tokens = tokenise(doc.text, doc.spans, level)
     words, spaces = words_and_spaces(doc.text, ((t.start, t.end) for t in tokens))
     result = Doc(vocab, words=words, spaces=spaces)
-    every = [result.char_span(s.start, s.end, label=s.label, alignment_mode="strict") for s in ordered(doc.spans)]
+    every = [result.char_span(s.start, s.end, label=s.label, alignment_mode="strict") for s in doc.spans]
     if any(span is None for span in every):
         raise ValueError(f"document {doc.id} ({doc.name}): a span does not fall on token boundaries")
     result.spans[SPANS_KEY] = every

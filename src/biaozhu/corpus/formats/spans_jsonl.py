@@ -13,7 +13,7 @@ from typing import Any
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.common import RawSpan, read_records
 from biaozhu.corpus.formats.doccano import document_meta, write_jsonl
-from biaozhu.corpus.model import AnnotatedText, SourceDocument, ordered
+from biaozhu.corpus.model import AnnotatedText, SourceDocument
 from biaozhu.corpus.tokens import check_tokenisable, tokenise
 
 
@@ -24,7 +24,7 @@ def spans_record(doc: AnnotatedText, level: str = "word") -> dict[str, Any]:
     index_end = {t.end: i for i, t in enumerate(tokens)}
     spans = [{"start": s.start, "end": s.end, "label": s.label, "text": s.text,
               "token_start": index[s.start], "token_end": index_end[s.end]}
-             for s in ordered(doc.spans)]
+             for s in doc.spans]
     return {"text": doc.text,
             "tokens": [{"text": doc.text[t.start:t.end], "start": t.start, "end": t.end, "id": i, "ws": t.ws}
                        for i, t in enumerate(tokens)],

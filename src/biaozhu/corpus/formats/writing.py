@@ -1,4 +1,8 @@
-"""Every export format behind one name: what it can hold, and its writer with the options it takes."""
+"""Every export format behind one name: what it can hold, and its writer with the options it takes.
+
+Writers take :class:`AnnotatedText` whose spans come sorted (by start, end, then label), as the storage reads
+them (``iter_layers``, ``iter_majority``) and as :func:`by_sentence` keeps them: no writer sorts again.
+"""
 
 from __future__ import annotations
 
