@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterator
 from itertools import groupby
 from operator import itemgetter
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.model import AnnotatedText
@@ -28,8 +28,8 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
     With no annotator named, a document nobody annotated is still given once, with no spans. Documents
     are read in batches of ids so that only ``batch`` texts are in memory at once; ``documents`` limits
     the export to those ids. Rows are read through Core, not the ORM: a million spans is the normal case.
-    The database sorts them (its unique index on the layer already holds them by start and end), so that
-    Python never does.
+    The database gives them in its unique index's order (by start and end), so that Python's sort only
+    confirms it, in one pass.
     """
     connection = session.connection()
     annotator_id = None
@@ -38,8 +38,7 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
         if annotator_id is None:
             raise LookupError(f"there is no annotator {annotator}")
     names = dict(connection.execute(select(Annotator.id, Annotator.name)).all())
-    # Ties go by label name in code point order, as Python compares strings: PostgreSQL's "C" collation.
-    label_order = Label.name.collate("C") if connection.dialect.name == "postgresql" else Label.name
+    label_name = case(dict(connection.execute(select(Label.id, Label.name)).all()), value=Span.label_id)
     ids = list(connection.scalars(select(Document.id).order_by(Document.id)))
     if documents is not None:
         ids = [i for i in ids if i in documents]
@@ -47,9 +46,10 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
         chunk = ids[offset:offset + batch]
         in_chunk = Span.document_id.in_(chunk) if documents is not None \
             else Span.document_id.between(chunk[0], chunk[-1])
-        span_query = select(Span.document_id, Span.annotator_id, Span.start, Span.end, Label.name, Span.text) \
-            .join(Label).where(in_chunk) \
-            .order_by(Span.document_id, Span.annotator_id, Span.start, Span.end, label_order)
+        # In the unique index's own order (its last column is the label id), the label's name picked by a CASE:
+        # a join with labels would make the database sort the rows again (0.5 s a million).
+        span_query = select(Span.document_id, Span.annotator_id, Span.start, Span.end, label_name, Span.text) \
+            .where(in_chunk).order_by(Span.document_id, Span.annotator_id, Span.start, Span.end, Span.label_id)
         if annotator_id is not None:
             span_query = span_query.where(Span.annotator_id == annotator_id)
         layers: dict[int, dict[int, list[DomainSpan]]] = {}
@@ -57,7 +57,9 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
         rows = result.cursor.fetchall()  # the DBAPI's plain tuples, one fetch per batch: 3x cheaper than Rows
         result.close()
         for (doc_id, who), group in groupby(rows, key=_LAYER):
-            layers.setdefault(doc_id, {})[who] = list(map(DomainSpan._make, map(_SPAN_FIELDS, group)))
+            spans = list(map(DomainSpan._make, map(_SPAN_FIELDS, group)))
+            spans.sort()  # already in order but for ties of one range (by label id, not name): one linear pass
+            layers.setdefault(doc_id, {})[who] = spans
         texts = connection.execute(select(Document.id, Document.name, Document.text, Document.sha256,
                                           Document.meta).where(Document.id.in_(chunk)).order_by(Document.id)).all()
         for doc_id, name, text, sha, meta in texts:
