@@ -25,7 +25,7 @@ def doccano_line(text: str, *spans: tuple[str, str]) -> bytes:
 def test_first_start_creates_the_default_project_with_seeds_and_labels(cli, tmp_path: Path) -> None:
     env = {"XDG_DATA_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
     docs = cli("docs", env=env, check=True)
-    assert "000_0f40a7a25eef2e7f.txt" in docs.stdout and "003_1468742c75ff53f4.txt" in docs.stdout
+    assert "2022年泸州市统一战线工作综述.txt" in docs.stdout and "2022年吉林市统一战线工作综述.txt" in docs.stdout
     assert "2 documents" in docs.stdout
     assert list((tmp_path / "data").rglob("biaozhu.sqlite"))
     labels = cli("labels", env=env, check=True).stdout.splitlines()

@@ -8,7 +8,7 @@ import orjson
 
 from biaozhu.db.project import seeds_dir
 
-SEED = seeds_dir() / "000_0f40a7a25eef2e7f.txt"
+SEED = seeds_dir() / "2022年泸州市统一战线工作综述.txt"
 
 
 def annotate(cli, db: Path, tmp_path: Path, annotator: str, *surfaces: tuple[str, str]) -> None:
@@ -40,7 +40,7 @@ def test_merge_brings_layers_in_once_and_reports_conflicts(cli, tmp_path: Path) 
 
     annotate(cli, theirs, tmp_path, "张三", ("泸州", "ORGANIZATION"))  # 张三 worked in both places
     conflict = cli("--db", ours, "merge", theirs, check=True).stdout
-    assert "conflict: 张三 edited 000_0f40a7a25eef2e7f.txt in both projects; kept ours, 1 spans of theirs not taken:" \
+    assert "conflict: 张三 edited 2022年泸州市统一战线工作综述.txt in both projects; kept ours, 1 spans of theirs not taken:" \
         in conflict
     assert "ORGANIZATION 泸州\n" in conflict and "1 conflicts (listed above)" in conflict
     assert "张三 1" in cli("--db", ours, "docs", check=True).stdout
