@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument, Span
 from biaozhu.db.documents import list_documents
-from biaozhu.db.gold import gold_spans
+from biaozhu.db.gold import GoldEdit, Rejected, gold_spans, rejections
 from biaozhu.db.importing import store_documents
 from biaozhu.db.models import Annotator, Document
 from biaozhu.db.review import (
@@ -196,3 +196,14 @@ def test_annotated_means_a_span_or_a_status(sessions: sessionmaker[Session], doc
         found = {doc.name: sorted(doc.layers) for doc in iter_annotated(session)}
         assert found == {"report": ["张三", "李四"], "other": ["李四"]}
         assert {doc.name: dict(doc.layers) for doc in iter_annotated(session)}["other"] == {"李四": []}
+
+
+def test_an_edit_that_rejects_and_takes_the_rejection_back_writes_nothing(sessions: sessionmaker[Session],
+                                                                          document: int) -> None:
+    with sessions.begin() as session:
+        edit = GoldEdit(session, document, "王五")
+        edit.reject(Rejected("x" * 64, 0, 4, "王五"))
+        edit.unreject("x" * 64)
+        assert not edit.done().changed
+    with sessions() as session:
+        assert rejections(session, document) == {}

@@ -130,7 +130,11 @@ class GoldEdit:
 
     def unreject(self, versions: str) -> None:
         rejected = self.rejections.pop(versions, None)
-        if rejected is not None:
+        if rejected is None:
+            return
+        if rejected in self.decision.rejected:  # rejected in this very edit: never written
+            self.decision.rejected.remove(rejected)
+        else:
             self.decision.unrejected.append(rejected)
 
     def done(self) -> Decision:
