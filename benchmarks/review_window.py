@@ -113,7 +113,7 @@ def main() -> None:
         print(f"review view repaint                               {timed(review.view.viewport().repaint, 20):8.1f} ms")
 
         def decide() -> None:
-            review.accept_annotator(1)
+            review.decisions.accept_annotator(1)
             app.processEvents()
 
         def step() -> None:

@@ -60,7 +60,7 @@ def test_every_message_is_translated() -> None:
 
 def test_the_catalogue_covers_every_string_of_the_gui(tmp_path: Path) -> None:
     """lupdate over today's sources finds no string the shipped .ts lacks (re-run it when this fails:
-    see the README's "Translations")."""
+    see the README's "Language")."""
     fresh = tmp_path / "fresh.ts"
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     sources = [*sorted(map(str, GUI.glob("*.py"))), str(GUI.parent / "db" / "errors.py")]  # storage sentences

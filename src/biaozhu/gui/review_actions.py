@@ -40,13 +40,14 @@ class ReviewActions(QObject):
     def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
         self.window = window
+        decisions = window.decisions
         self.by_name: dict[str, QAction] = {}
         focus = [window.view, window.table]
         menu_bar = window.menuBar()
 
         document = menu_bar.addMenu(self.tr("&Document"))
         document.addAction(self._action("mark-adjudicated", self.tr("Mark adjudicated and open the next"),
-                                        ["Ctrl+Return", "Ctrl+Enter"], window.toggle_adjudicated))
+                                        ["Ctrl+Return", "Ctrl+Enter"], decisions.toggle_adjudicated))
         document.addAction(self._action("next-document", self.tr("Next document not adjudicated"), "Ctrl+N",
                                         window.open_next_document))
         document.addSeparator()
@@ -64,25 +65,25 @@ class ReviewActions(QObject):
         decide.addSeparator()
         for number in range(1, 10):
             action = self._action(f"accept-{number}", self.tr("Accept annotator %1's version").replace(
-                "%1", str(number)), str(number), lambda n=number: window.accept_annotator(n), on=focus)
+                "%1", str(number)), str(number), lambda n=number: decisions.accept_annotator(n), on=focus)
             if number <= 3:
                 decide.addAction(action)
         for name, text, keys, slot in (
-                ("accept-both", self.tr("Accept both"), "B", window.accept_all),
-                ("reject", self.tr("Reject"), ["X", "Delete"], window.reject),
-                ("start-left", self.tr("Move start left"), "Alt+Left", lambda: window.move_boundary(-1, 0)),
-                ("start-right", self.tr("Move start right"), "Alt+Right", lambda: window.move_boundary(1, 0)),
-                ("end-left", self.tr("Move end left"), "Alt+Shift+Left", lambda: window.move_boundary(0, -1)),
-                ("end-right", self.tr("Move end right"), "Alt+Shift+Right", lambda: window.move_boundary(0, 1))):
+                ("accept-both", self.tr("Accept both"), "B", decisions.accept_all),
+                ("reject", self.tr("Reject"), ["X", "Delete"], decisions.reject),
+                ("start-left", self.tr("Move start left"), "Alt+Left", lambda: decisions.move_boundary(-1, 0)),
+                ("start-right", self.tr("Move start right"), "Alt+Right", lambda: decisions.move_boundary(1, 0)),
+                ("end-left", self.tr("Move end left"), "Alt+Shift+Left", lambda: decisions.move_boundary(0, -1)),
+                ("end-right", self.tr("Move end right"), "Alt+Shift+Right", lambda: decisions.move_boundary(0, 1))):
             decide.addAction(self._action(name, text, keys, slot, on=focus))
         decide.addAction(self._action("selection-to-gold", self.tr("Selection becomes the gold span"),
-                                      ["Return", "Enter"], window.selection_to_gold, on=[window.view]))
+                                      ["Return", "Enter"], decisions.selection_to_gold, on=[window.view]))
         decide.addMenu(window.gold_edits.menu(decide))
         decide.addAction(window.gold_edits.take_out_action)
         self.by_name.update((action.objectName(), action) for action in window.gold_edits.actions)
         decide.addSeparator()
         decide.addAction(self._action("accept-agreed", self.tr("Put agreed spans into gold"), "Ctrl+Shift+A",
-                                      window.accept_agreed))
+                                      decisions.accept_agreed))
         auto = window.legend.auto_gold
         toggle = QAction(auto.text(), self, checkable=True, checked=auto.isChecked())
         toggle.setObjectName("auto-gold")

@@ -105,7 +105,7 @@ class GoldEditing(QObject):
     def label_as(self, label: str) -> None:
         """Ctrl + a label's key: draw the selection as ``label``, or relabel the gold span selected or at the cursor."""
         window = self.window
-        if window.document is None or not window._may_write():
+        if window.document is None or not window.decisions.may_write():
             return
         start, end = self._selected()
         exact = self._gold_at(start, end) if start < end else self._gold_at(window.view.cursor_offset())[-1:]
@@ -139,7 +139,7 @@ class GoldEditing(QObject):
     def take_out(self) -> None:
         """Ctrl+Delete: the gold span exactly selected, else the innermost one at the cursor, out of gold."""
         window = self.window
-        if window.document is None or not window._may_write():
+        if window.document is None or not window.decisions.may_write():
             return
         start, end = self._selected()
         found = self._gold_at(start, end) if start < end else self._gold_at(window.view.cursor_offset())[-1:]

@@ -2,13 +2,12 @@
 
 Documents left (with their review status), the text in the middle (gold as the background, one lane per
 annotator under each line, disagreements hatched), the disagreements right. The reviewer walks the
-disagreements and decides each one; every decision is an undo command (``review_commands.py``) that
-writes gold through :mod:`biaozhu.db.review` in one transaction. Keys: see ``review_actions.py``.
+disagreements and decides each one (``review_decisions.py``); every decision is an undo command
+(``review_commands.py``) that writes gold through :mod:`biaozhu.db.review` in one transaction. Keys: see
+``review_actions.py``.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QUndoStack
@@ -22,8 +21,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.corpus.adjudication import Disagreement
-from biaozhu.corpus.spans import trim
 from biaozhu.db import review
 from biaozhu.db.documents import DocumentSummary, document_text, list_documents
 from biaozhu.db.labels import list_labels
@@ -33,11 +30,8 @@ from biaozhu.gui.agreement_dialog import AgreementDialog
 from biaozhu.gui.document_list import DocumentListPanel
 from biaozhu.gui.refresh import ChangePoller
 from biaozhu.gui.review_actions import ReviewActions
-from biaozhu.gui.review_commands import (
-    DecisionCommand,
-    GoldLayer,
-    ReviewStatusCommand,
-)
+from biaozhu.gui.review_commands import GoldLayer
+from biaozhu.gui.review_decisions import Decisions
 from biaozhu.gui.review_gold_edits import GoldEditing
 from biaozhu.gui.review_legend import ReviewLegend
 from biaozhu.gui.review_model import (
@@ -49,13 +43,11 @@ from biaozhu.gui.review_model import (
     DisagreementModel,
     ReviewedDocument,
     kind_text,
-    short,
 )
 from biaozhu.gui.review_view import ReviewView
 from biaozhu.gui.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
 MESSAGE_MS = 6000
-Decide = Callable[[Session, Disagreement], review.Decision]
 
 
 class ReviewWindow(QMainWindow):
@@ -74,12 +66,11 @@ class ReviewWindow(QMainWindow):
         self.documents: list[DocumentSummary] = []
         self.agreement: AgreementDialog | None = None
         self._build()
+        self.decisions = Decisions(self)
         self.gold_edits = GoldEditing(self)
         self.actions_ = ReviewActions(self)
         self.gold.gold_changed.connect(self._on_gold_changed)
         self.gold.status_changed.connect(self._on_gold_changed)
-        self.gold.refused.connect(self._on_refused)
-        self._refused = False
         self._undo_index = 0
         self.undo_stack.indexChanged.connect(self._follow_undo)
         self._refresh_timer = QTimer(self, singleShot=True, interval=30)
@@ -113,7 +104,6 @@ class ReviewWindow(QMainWindow):
         self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
         self.banner.setVisible(not self.can_write)
         self.legend = ReviewLegend(centre)
-        self.legend.auto_gold.toggled.connect(self._on_auto_gold)
         self.view = ReviewView(centre)
         self.view.offset_clicked.connect(self._on_offset_clicked)
         column.addWidget(self.banner)
@@ -153,10 +143,6 @@ class ReviewWindow(QMainWindow):
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)
 
-    def _on_refused(self, message: str) -> None:
-        self._refused = True
-        self.say(message)
-
     # -- documents -------------------------------------------------------------------------------------------
     def refresh_lists(self) -> None:
         """The documents somebody annotated, with the gold layer's status (open / adjudicated) and span count."""
@@ -180,7 +166,7 @@ class ReviewWindow(QMainWindow):
         self.setWindowTitle(self.tr("%1 — review — biaozhu 标注").replace("%1", name))
         self.document_list.select_document(document_id)
         if agreed_into_gold and self.legend.auto_gold.isChecked():
-            self.accept_agreed(quiet=True)
+            self.decisions.accept_agreed(quiet=True)
         self._show_progress()
         self.go_to_disagreement(self.next_open(-1))
         self.view.setFocus()
@@ -267,144 +253,6 @@ class ReviewWindow(QMainWindow):
         number = getattr(changed, "number", None)
         if number is not None:
             self.go_to_disagreement(number)
-
-    # -- decisions -------------------------------------------------------------------------------------------
-    def _may_write(self) -> bool:
-        if not self.can_write:
-            self.say(self.tr("Read-only: %1 is not a reviewer, so the gold layer cannot be changed here.")
-                     .replace("%1", self.reviewer))
-        return self.can_write
-
-    def _current(self) -> tuple[ReviewedDocument, int] | None:
-        if self.document is None or self.view.current is None:
-            self.say(self.tr("No disagreement chosen: press N for the next one."))
-            return None
-        return self.document, self.view.current
-
-    def _decide(self, text: str, number: int, decide: Decide) -> None:
-        assert self.document is not None
-        item = self.document.disagreements[number]
-        command = DecisionCommand(self.gold, self.document.id, text, lambda session: decide(session, item), number)
-        self._refused = False
-        self.undo_stack.push(command)
-        if self._refused:
-            return  # stay on it: the status bar says why
-        following = self.next_open(number)
-        if following is None:
-            self.say(self.tr("Every disagreement is decided: Ctrl+Enter marks the document adjudicated."))
-        else:
-            self.go_to_disagreement(following)
-
-    def accept_annotator(self, number: int) -> None:
-        """1..9: take that annotator's version (none, if they have nothing there)."""
-        chosen = self._current()
-        if chosen is None or not self._may_write():
-            return
-        document, current = chosen
-        if not 1 <= number <= len(document.annotators):
-            self.say(self.tr("There is no annotator %1 here.").replace("%1", str(number)))
-            return
-        name = document.annotators[number - 1]
-        reviewer, doc_id = self.reviewer, document.id
-        self._decide(self.tr("accept %1's version").replace("%1", name), current,
-                     lambda session, item: review.accept(session, doc_id, reviewer, item, [name]))
-
-    def accept_all(self) -> None:
-        """B: take every annotator's version (both, for two annotators); refused when they would cross."""
-        chosen = self._current()
-        if chosen is None or not self._may_write():
-            return
-        document, current = chosen
-        names = [n for n in document.annotators if document.disagreements[current].versions.get(n)]
-        reviewer, doc_id = self.reviewer, document.id
-        self._decide(self.tr("accept both versions"), current,
-                     lambda session, item: review.accept(session, doc_id, reviewer, item, names))
-
-    def reject(self) -> None:
-        chosen = self._current()
-        if chosen is None or not self._may_write():
-            return
-        document, current = chosen
-        reviewer, doc_id = self.reviewer, document.id
-        self._decide(self.tr("reject"), current, lambda session, item: review.reject(session, doc_id, reviewer, item))
-
-    def _edit(self, number: int, start: int, end: int, label: str) -> None:
-        assert self.document is not None
-        reviewer, doc_id = self.reviewer, self.document.id
-        text = short(self.document.text[start:end])
-        self._decide(self.tr("set the boundary to “%1”").replace("%1", text), number,
-                     lambda session, item: review.edit_boundary(session, doc_id, reviewer, item, start, end, label))
-
-    def move_boundary(self, start_delta: int, end_delta: int) -> None:
-        """Alt+arrows: move the gold version's start or end (the longest version's, if none is gold yet)."""
-        chosen = self._current()
-        if chosen is None or not self._may_write():
-            return
-        document, current = chosen
-        taken = document.verdict(current).gold
-        base = taken[0].span if len(taken) == 1 else max(document.disagreements[current].spans(),
-                                                         key=lambda s: (s.end - s.start, -s.start))
-        start, end = base.start + start_delta, base.end + end_delta
-        if 0 <= start < end <= len(document.text):
-            self._edit(current, start, end, base.label)
-
-    def selection_to_gold(self) -> None:
-        """Enter with text selected: the selection becomes the gold span of the disagreement it overlaps."""
-        if self.document is None or not self._may_write():
-            return
-        start, end = trim(self.document.text, *self.view.selection())
-        if start >= end:
-            self.say(self.tr("Select the text the gold span should cover, then press Enter."))
-            return
-        numbers = self.document.covering(start, end)
-        if not numbers:
-            self.say(self.tr("The selection covers no disagreement: press Ctrl with a label's key to put it into "
-                             "gold as that label (%1).").replace("%1", self.gold_edits.keys_hint()))
-            return
-        number = self.view.current if self.view.current in numbers else numbers[0]
-        taken = self.document.verdict(number).gold
-        label = (taken[0].span if taken else self.document.disagreements[number].spans()[0]).label
-        self.view.clear_selection()
-        self._edit(number, start, end, label)
-
-    def accept_agreed(self, *, quiet: bool = False) -> None:
-        """Put the spans every annotator agrees on into gold (automatic on opening, unless switched off)."""
-        if self.document is None or (quiet and not self.can_write) or not self._may_write():
-            return
-        in_gold = {g.span for g in self.document.review.gold}
-        if not self.document.review.comparison.agreed or set(self.document.review.comparison.agreed) <= in_gold:
-            return
-        reviewer, doc_id = self.reviewer, self.document.id
-        self.undo_stack.push(DecisionCommand(self.gold, doc_id, self.tr("put agreed spans into gold"),
-                                             lambda session: review.accept_agreed(session, doc_id, reviewer)))
-
-    def _on_auto_gold(self, on: bool) -> None:
-        if on:
-            self.accept_agreed(quiet=True)
-
-    def toggle_adjudicated(self) -> None:
-        """Ctrl+Enter: mark the document adjudicated and open the next one not yet adjudicated (or reopen it)."""
-        if self.document is None or not self._may_write():
-            return
-        document_id = self.document.id
-        if self.document.review.status == "adjudicated":
-            self.undo_stack.push(ReviewStatusCommand(self.gold, document_id, self.tr("reopen the review"),
-                                                     "in_progress"))
-            return
-        left_open = self.document.open_count()
-        self._refused = False
-        self.undo_stack.push(ReviewStatusCommand(self.gold, document_id, self.tr("mark adjudicated"), "adjudicated"))
-        if self._refused:
-            return
-        self.refresh_lists()
-        following = self.document_list.next_unfinished(document_id)
-        if following is not None:
-            self.open_document(following)
-        if left_open:
-            self.say(self.tr("Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).")
-                     .replace("%1", str(left_open)))
-        elif following is None:
-            self.say(self.tr("Every document is adjudicated."))
 
     def open_next_document(self) -> None:
         following = self.document_list.next_unfinished(self.document.id if self.document else None)

@@ -208,6 +208,84 @@
     </message>
 </context>
 <context>
+    <name>Decisions</name>
+    <message>
+        <location filename="../../gui/review_decisions.py" line="47"/>
+        <source>Read-only: %1 is not a reviewer, so the gold layer cannot be changed here.</source>
+        <translation>只读：%1 不是审核员，不能在这里修改金标准。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_decisions.py" line="54"/>
+        <source>No disagreement chosen: press N for the next one.</source>
+        <translation>还没有选中分歧：按 N 转到下一处。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_decisions.py" line="69"/>
+        <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
+        <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_decisions.py" line="80"/>
+        <source>There is no annotator %1 here.</source>
+        <translation>这里没有第 %1 位标注员。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_decisions.py" line="84"/>
+        <source>accept %1&apos;s version</source>
+        <translation>采纳 %1 的版本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_decisions.py" line="95"/>
+        <source>accept both versions</source>
+        <translation>两个版本都采纳</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_decisions.py" line="105"/>
+        <source>reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_decisions.py" line="112"/>
+        <source>set the boundary to “%1”</source>
+        <translation>将边界改为“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_decisions.py" line="136"/>
+        <source>Select the text the gold span should cover, then press Enter.</source>
+        <translation>请选中金标准标注应覆盖的文字，然后按 Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_decisions.py" line="140"/>
+        <source>The selection covers no disagreement: press Ctrl with a label&apos;s key to put it into gold as that label (%1).</source>
+        <translation>选中的文字不涉及任何分歧：按 Ctrl 加标签键即可将其作为该标签放入金标准（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_decisions.py" line="159"/>
+        <source>put agreed spans into gold</source>
+        <translation>将一致的标注放入金标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_decisions.py" line="173"/>
+        <source>reopen the review</source>
+        <translation>重新打开审核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_decisions.py" line="178"/>
+        <source>mark adjudicated</source>
+        <translation>标记为已裁定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_decisions.py" line="187"/>
+        <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
+        <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_decisions.py" line="190"/>
+        <source>Every document is adjudicated.</source>
+        <translation>所有文档都已裁定。</translation>
+    </message>
+</context>
+<context>
     <name>DisagreementModel</name>
     <message>
         <location filename="../../gui/review_model.py" line="132"/>
@@ -898,117 +976,117 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../gui/review_actions.py" line="47"/>
+        <location filename="../../gui/review_actions.py" line="48"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="48"/>
+        <location filename="../../gui/review_actions.py" line="49"/>
         <source>Mark adjudicated and open the next</source>
         <translation>标记为已裁定并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="50"/>
+        <location filename="../../gui/review_actions.py" line="51"/>
         <source>Next document not adjudicated</source>
         <translation>下一篇未裁定的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="53"/>
+        <location filename="../../gui/review_actions.py" line="54"/>
         <source>Close review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="55"/>
+        <location filename="../../gui/review_actions.py" line="56"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="57"/>
+        <location filename="../../gui/review_actions.py" line="58"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="57"/>
+        <location filename="../../gui/review_actions.py" line="58"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="59"/>
+        <location filename="../../gui/review_actions.py" line="60"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="60"/>
+        <location filename="../../gui/review_actions.py" line="61"/>
         <source>Next disagreement</source>
         <translation>下一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="62"/>
+        <location filename="../../gui/review_actions.py" line="63"/>
         <source>Previous disagreement</source>
         <translation>上一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="66"/>
+        <location filename="../../gui/review_actions.py" line="67"/>
         <source>Accept annotator %1&apos;s version</source>
         <translation>采纳第 %1 位标注员的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="71"/>
+        <location filename="../../gui/review_actions.py" line="72"/>
         <source>Accept both</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="72"/>
+        <location filename="../../gui/review_actions.py" line="73"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="73"/>
+        <location filename="../../gui/review_actions.py" line="74"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="74"/>
+        <location filename="../../gui/review_actions.py" line="75"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="75"/>
+        <location filename="../../gui/review_actions.py" line="76"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="76"/>
+        <location filename="../../gui/review_actions.py" line="77"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="78"/>
+        <location filename="../../gui/review_actions.py" line="79"/>
         <source>Selection becomes the gold span</source>
         <translation>以选中的文字作为金标准标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="84"/>
+        <location filename="../../gui/review_actions.py" line="85"/>
         <source>Put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="93"/>
+        <location filename="../../gui/review_actions.py" line="94"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="95"/>
+        <location filename="../../gui/review_actions.py" line="96"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="96"/>
+        <location filename="../../gui/review_actions.py" line="97"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/review_actions.py" line="98"/>
+        <location filename="../../gui/review_actions.py" line="99"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
@@ -1057,149 +1135,74 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../gui/review_window.py" line="102"/>
+        <location filename="../../gui/review_window.py" line="93"/>
         <source>Review — biaozhu 标注</source>
         <translation>审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="108"/>
+        <location filename="../../gui/review_window.py" line="99"/>
         <source>%1 is not a reviewer: this is a read-only view. A reviewer can be named with `biaozhu annotators role NAME reviewer`.</source>
         <translation>%1 不是审核员：此视图只读。可用 `biaozhu annotators role NAME reviewer` 指定审核员。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="136"/>
+        <location filename="../../gui/review_window.py" line="126"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="137"/>
+        <location filename="../../gui/review_window.py" line="127"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="146"/>
+        <location filename="../../gui/review_window.py" line="136"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="146"/>
+        <location filename="../../gui/review_window.py" line="136"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="147"/>
+        <location filename="../../gui/review_window.py" line="137"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="180"/>
+        <location filename="../../gui/review_window.py" line="166"/>
         <source>%1 — review — biaozhu 标注</source>
         <translation>%1 — 审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="214"/>
+        <location filename="../../gui/review_window.py" line="200"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="214"/>
+        <location filename="../../gui/review_window.py" line="200"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="215"/>
+        <location filename="../../gui/review_window.py" line="201"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="232"/>
+        <location filename="../../gui/review_window.py" line="218"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="241"/>
+        <location filename="../../gui/review_window.py" line="227"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review_window.py" line="242"/>
+        <location filename="../../gui/review_window.py" line="228"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_window.py" line="274"/>
-        <source>Read-only: %1 is not a reviewer, so the gold layer cannot be changed here.</source>
-        <translation>只读：%1 不是审核员，不能在这里修改金标准。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_window.py" line="280"/>
-        <source>No disagreement chosen: press N for the next one.</source>
-        <translation>还没有选中分歧：按 N 转到下一处。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_window.py" line="294"/>
-        <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
-        <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_window.py" line="305"/>
-        <source>There is no annotator %1 here.</source>
-        <translation>这里没有第 %1 位标注员。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_window.py" line="309"/>
-        <source>accept %1&apos;s version</source>
-        <translation>采纳 %1 的版本</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_window.py" line="320"/>
-        <source>accept both versions</source>
-        <translation>两个版本都采纳</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_window.py" line="329"/>
-        <source>reject</source>
-        <translation>驳回</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_window.py" line="335"/>
-        <source>set the boundary to “%1”</source>
-        <translation>将边界改为“%1”</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_window.py" line="357"/>
-        <source>Select the text the gold span should cover, then press Enter.</source>
-        <translation>请选中金标准标注应覆盖的文字，然后按 Enter。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_window.py" line="361"/>
-        <source>The selection covers no disagreement: press Ctrl with a label&apos;s key to put it into gold as that label (%1).</source>
-        <translation>选中的文字不涉及任何分歧：按 Ctrl 加标签键即可将其作为该标签放入金标准（%1）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_window.py" line="378"/>
-        <source>put agreed spans into gold</source>
-        <translation>将一致的标注放入金标准</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_window.py" line="391"/>
-        <source>reopen the review</source>
-        <translation>重新打开审核</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_window.py" line="396"/>
-        <source>mark adjudicated</source>
-        <translation>标记为已裁定</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_window.py" line="404"/>
-        <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
-        <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_window.py" line="407"/>
-        <source>Every document is adjudicated.</source>
-        <translation>所有文档都已裁定。</translation>
     </message>
 </context>
 <context>
