@@ -29,7 +29,14 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.model import Span
 from biaozhu.corpus.spans import check_layer
 from biaozhu.db.labels import add_label, label_ids
-from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label, Rejection
+from biaozhu.db.models import (
+    GOLD,
+    Annotator,
+    Document,
+    DocumentStatus,
+    Label,
+    Rejection,
+)
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.spans import trash_span
 

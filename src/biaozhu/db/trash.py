@@ -14,7 +14,14 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from biaozhu.db.models import Annotator, Document, DocumentStatus, Rejection, Span, TrashItem
+from biaozhu.db.models import (
+    Annotator,
+    Document,
+    DocumentStatus,
+    Rejection,
+    Span,
+    TrashItem,
+)
 from biaozhu.db.spans import restore_span
 
 _SPAN_FIELDS = ("id", "annotator_id", "label_id", "start", "end", "text", "note", "origin_id", "decided_by_id")

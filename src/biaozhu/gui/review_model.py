@@ -7,7 +7,6 @@ is open: decisions only touch gold) and each disagreement's verdict (re-read aft
 from __future__ import annotations
 
 import html
-
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
