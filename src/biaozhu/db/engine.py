@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -46,6 +48,21 @@ def database_url(target: str | os.PathLike[str] | None = None) -> str:
     return f"sqlite:///{path}"
 
 
+def _use_wal(cursor: Any, busy_timeout_ms: int) -> None:
+    """Switch the file to WAL (a no-op once it is). Switching a new file needs it alone for a moment, and
+    SQLite does not wait for that: a desktop creating the same new project at the same moment as another got
+    'locked' at once. So the switch is tried again until the busy timeout."""
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 def _tune_sqlite(dbapi_connection: Any, _record: Any, *, busy_timeout_ms: int) -> None:
     """Every SQLite connection: foreign keys enforced, WAL, a busy timeout instead of 'locked'.
 
@@ -56,7 +73,7 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any, *, busy_timeout_ms: int) -
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
+    _use_wal(cursor, busy_timeout_ms)
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 
