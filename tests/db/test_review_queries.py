@@ -14,10 +14,11 @@ from biaozhu.db.review import (
     NotAReviewer,
     accept_agreed,
     edit_boundary,
+    rejudged,
     review_document,
     undo,
 )
-from biaozhu.db.review_queries import is_reviewer, rejudged, set_review_status
+from biaozhu.db.review_queries import is_reviewer, set_review_status
 from biaozhu.db.spans import SpanRefused
 
 TEXT, store_review, BANK, LOAN, MONEY, LIANHE = itemgetter("TEXT", "store_review", "BANK", "LOAN", "MONEY", "LIANHE")(

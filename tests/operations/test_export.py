@@ -123,3 +123,15 @@ def test_spans_come_out_sorted_however_they_were_stored(engine: Engine, tmp_path
     with session_factory(engine)() as session:
         run_export(session, ExportRequest(target=str(out), layer="alice"))
     assert orjson.loads(out.read_bytes())["label"] == [[0, 2, "a"], [0, 4, "B"], [0, 4, "a"], [4, 8, "B"]]
+
+
+def test_a_project_without_labels_exports_its_documents(db_url: str, tmp_path: Path) -> None:
+    """Labels only come with a project's set-up; a database without any still exports its texts."""
+    bare = create_project_engine(db_url)
+    with session_factory(bare).begin() as session:
+        add_document(session, SourceDocument(name="r", text="泸州银行", source="test"))
+    out = tmp_path / "out.jsonl"
+    with session_factory(bare)() as session:
+        assert run_export(session, ExportRequest(target=str(out))).documents == 1
+    bare.dispose()
+    assert orjson.loads(out.read_bytes())["label"] == []

@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterator
 from itertools import groupby
 from operator import itemgetter
 
-from sqlalchemy import case, select
+from sqlalchemy import case, null, select
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.model import AnnotatedText
@@ -38,7 +38,9 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
         if annotator_id is None:
             raise LookupError(f"there is no annotator {annotator}")
     names = dict(connection.execute(select(Annotator.id, Annotator.name)).all())
-    label_name = case(dict(connection.execute(select(Label.id, Label.name)).all()), value=Span.label_id)
+    label_names = dict(connection.execute(select(Label.id, Label.name)).all())
+    # With no labels there are no spans either (a foreign key), and a CASE needs at least one WHEN.
+    label_name = case(label_names, value=Span.label_id) if label_names else null()
     ids = list(connection.scalars(select(Document.id).order_by(Document.id)))
     if documents is not None:
         ids = [i for i in ids if i in documents]

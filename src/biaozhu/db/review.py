@@ -131,10 +131,15 @@ def require_reviewer(session: Session, name: str) -> Annotator:
 def review_document(session: Session, document_id: int, annotators: Collection[str] | None = None) -> DocumentReview:
     """Compare the document's layers (everyone's, or those named) and read its gold, rejections and status."""
     layers = layers_of(session, [document_id], annotators=annotators).get(document_id, {})
+    return rejudged(session, document_id, compare_layers(layers))
+
+
+def rejudged(session: Session, document_id: int, comparison: Comparison) -> DocumentReview:
+    """The review of a document whose layers were compared already (the review window after a decision):
+    gold, rejections and status read again."""
     gold = get_annotator(session, GOLD)
     status = get_status(session, document_id, gold.id) if gold is not None else None
-    return judged(compare_layers(layers), gold_spans(session, document_id), status,
-                  rejections(session, document_id))
+    return judged(comparison, gold_spans(session, document_id), status, rejections(session, document_id))
 
 
 def _edit(session: Session, document_id: int, reviewer: str) -> GoldEdit:

@@ -1,31 +1,21 @@
-"""What the review window asks of the database beyond :mod:`biaozhu.db.review`: who may decide, the gold
-layer's state after a decision (without comparing the layers again), and the review status put back
-exactly (undoing "mark adjudicated").
+"""What the review window asks of the database beyond :mod:`biaozhu.db.review`: who may decide, and the
+review status put back exactly (undoing "mark adjudicated").
 """
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.adjudication import Comparison
 from biaozhu.db.annotators import ensure_annotator, get_annotator
-from biaozhu.db.gold import gold_spans, rejections
 from biaozhu.db.models import GOLD
-from biaozhu.db.review import DocumentReview, judged, require_reviewer
-from biaozhu.db.status import get_status, set_status
+from biaozhu.db.review import require_reviewer
+from biaozhu.db.status import set_status
 
 
 def is_reviewer(session: Session, name: str) -> bool:
     """Whether ``name`` may write the gold layer (asked once, to open the window read-only or not)."""
     found = get_annotator(session, name)
     return found is not None and found.role == "reviewer"
-
-
-def rejudged(session: Session, document_id: int, comparison: Comparison) -> DocumentReview:
-    """The review of a document whose layers were compared already: gold, rejections and status re-read."""
-    gold = get_annotator(session, GOLD)
-    status = get_status(session, document_id, gold.id) if gold else None
-    return judged(comparison, gold_spans(session, document_id), status, rejections(session, document_id))
 
 
 def set_review_status(session: Session, document_id: int, reviewer: str, status: str | None) -> str | None:

@@ -33,7 +33,6 @@ from biaozhu.corpus.formats.writing import FORMATS
 from biaozhu.corpus.nesting import NestedSpansRefused
 from biaozhu.db.annotators import list_annotators
 from biaozhu.db.errors import StorageError, storage_errors
-from biaozhu.db.labels import list_labels
 from biaozhu.gui.export_options import EXTENSIONS, ExportOptionsForm
 from biaozhu.gui.export_worker import (
     PREVIEW_DOCUMENTS,
@@ -41,7 +40,7 @@ from biaozhu.gui.export_worker import (
     ExportRun,
     PreviewRun,
 )
-from biaozhu.gui.label_bar import LabelInfo
+from biaozhu.gui.label_bar import LabelInfo, label_infos
 from biaozhu.gui.storage_messages import translated
 from biaozhu.operations.export import ExportCancelled, ExportSummary, Refused
 from biaozhu.operations.outputs import STDOUT
@@ -62,8 +61,7 @@ class ExportDialog(QDialog):
         try:
             with storage_errors(), sessions() as session:
                 annotators = [a.name for a in list_annotators(session)]
-                labels = [LabelInfo(row.id, row.name, row.title, row.color, row.hotkey, row.definition)
-                          for row in list_labels(session)]
+                labels = label_infos(session)
         except StorageError as exc:
             problem = translated(exc)
         self.form = ExportOptionsForm(annotators, labels, layer, self)

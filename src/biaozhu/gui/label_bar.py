@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from sqlalchemy.orm import Session
+
+from biaozhu.db.labels import list_labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +26,12 @@ class LabelInfo:
 
     def caption(self) -> str:
         return f"{self.title} {self.name}" if self.title else self.name
+
+
+def label_infos(session: Session) -> list[LabelInfo]:
+    """The project's labels in their order, copied out of the session for the window to keep."""
+    return [LabelInfo(row.id, row.name, row.title, row.color, row.hotkey, row.definition)
+            for row in list_labels(session)]
 
 
 class LabelBar(QWidget):

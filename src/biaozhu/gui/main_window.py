@@ -17,7 +17,6 @@ from biaozhu.corpus.segment import Segmenter
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import DocumentSummary, list_documents
 from biaozhu.db.errors import StorageError, storage_errors
-from biaozhu.db.labels import list_labels
 from biaozhu.db.occurrences import tagged_texts
 from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import last_worked_on
@@ -28,7 +27,7 @@ from biaozhu.gui.document_list import DocumentListPanel
 from biaozhu.gui.document_view import DocumentView
 from biaozhu.gui.export_dialog import ExportDialog
 from biaozhu.gui.find_bar import FindBar, find_in
-from biaozhu.gui.label_bar import LabelBar, LabelInfo
+from biaozhu.gui.label_bar import LabelBar, label_infos
 from biaozhu.gui.layer import Layer
 from biaozhu.gui.project_search import ProjectSearchDialog
 from biaozhu.gui.refresh import TeamRefresh
@@ -50,8 +49,7 @@ class MainWindow(QMainWindow):
         self.annotator = annotator
         with sessions.begin() as session:
             annotator_id = ensure_annotator(session, annotator).id
-            self.labels = [LabelInfo(l.id, l.name, l.title, l.color, l.hotkey, l.definition)
-                           for l in list_labels(session)]
+            self.labels = label_infos(session)
             words = tagged_texts(session)
             start_at = document_id or last_worked_on(session, annotator_id)
         self.label_by_id = {label.id: label for label in self.labels}

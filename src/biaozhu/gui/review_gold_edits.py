@@ -23,9 +23,8 @@ from sqlalchemy.orm import Session
 
 from biaozhu.corpus.spans import first_crossing, trim
 from biaozhu.db import review
-from biaozhu.db.labels import list_labels
 from biaozhu.gui.actions import keyed_action
-from biaozhu.gui.label_bar import LabelInfo
+from biaozhu.gui.label_bar import label_infos
 from biaozhu.gui.review_commands import DecisionCommand
 from biaozhu.gui.review_model import short
 
@@ -41,8 +40,7 @@ class GoldEditing(QObject):
         super().__init__(window)
         self.window = window
         with window.sessions() as session:
-            self.labels = [LabelInfo(l.id, l.name, l.title, l.color, l.hotkey, l.definition)
-                           for l in list_labels(session)]
+            self.labels = label_infos(session)
         focus = [window.view, window.table]
         self.label_actions: list[QAction] = [
             keyed_action(self, f"gold-as-{label.name}", "", f"Ctrl+{label.hotkey}" if label.hotkey else "",

@@ -25,7 +25,7 @@ from biaozhu.db import review
 from biaozhu.db.documents import DocumentSummary, document_text, list_documents
 from biaozhu.db.labels import list_labels
 from biaozhu.db.models import GOLD
-from biaozhu.db.review_queries import is_reviewer, rejudged
+from biaozhu.db.review_queries import is_reviewer
 from biaozhu.gui.agreement_dialog import AgreementDialog
 from biaozhu.gui.document_list import DocumentListPanel
 from biaozhu.gui.refresh import ChangePoller
@@ -188,7 +188,7 @@ class ReviewWindow(QMainWindow):
     def _on_gold_changed(self, document_id: int) -> None:
         if self.document is not None and document_id == self.document.id:
             with self.sessions() as session:
-                self.document.review = rejudged(session, document_id, self.document.review.comparison)
+                self.document.review = review.rejudged(session, document_id, self.document.review.comparison)
             self.view.gold_changed()
             self.model.gold_changed()
             self._show_progress()
