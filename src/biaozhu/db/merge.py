@@ -224,7 +224,7 @@ def _merge_rejections(ours: Session, theirs: Session, names: _Names, result: Mer
         if any(start < row.end and row.start < end for start, end in gold.get(doc_id, ())):
             result.rejections_overruled += 1
             continue
-        who = their_names.get(row.decided_by_id) if row.decided_by_id is not None else None
+        who = their_names.get(row.decided_by_id)
         ours.add(Rejection(document_id=doc_id, versions=row.versions, start=row.start, end=row.end,
                            decided_by_id=who and names.annotator(who), decided_at=row.decided_at))
         decided.add((doc_id, row.versions))
