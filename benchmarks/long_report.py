@@ -40,7 +40,7 @@ from biaozhu.db.engine import create_project_engine, session_factory  # noqa: E4
 from biaozhu.db.labels import label_ids  # noqa: E402
 from biaozhu.db.models import Span  # noqa: E402
 from biaozhu.db.project import initialise  # noqa: E402
-from biaozhu.gui.main_window import MainWindow  # noqa: E402
+from biaozhu.gui.annotate.window import MainWindow  # noqa: E402
 
 ANNOTATOR = "bench"
 WORDS = ["泸州市委统战部", "377.178亿元", "万企兴万村", "行动", "民营经济", "同心", "发展", "金融速贷", "7306人次",

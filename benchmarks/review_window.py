@@ -26,7 +26,7 @@ from biaozhu.db.annotators import set_role
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.importing import store_documents
 from biaozhu.db.project import initialise
-from biaozhu.gui.review_window import ReviewWindow
+from biaozhu.gui.review.window import ReviewWindow
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 LABELS = ["METRIC", "PROGRAM", "ORGANIZATION"]

@@ -14,6 +14,7 @@ from types import ModuleType
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("BIAOZHU_DB", None)  # tests always say which project they use
 
+import pg_server
 import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -60,7 +61,6 @@ def load_test_module(path: Path) -> ModuleType:
     return module
 
 
-pg_server = load_test_module(REPO / "tests" / "pg_server.py")
 
 
 @pytest.fixture(scope="session")

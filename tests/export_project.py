@@ -1,4 +1,4 @@
-"""A small project for export tests (run with runpy.run_path: tests are not a package): the documents of
+"""A small project for export tests: the documents of
 tests/data/nested_spans.jsonl (𠮷, emoji, a full-width space, nested spans) with alice's and bob's
 layers; alice is done with document 1."""
 

@@ -1,5 +1,5 @@
 """The Luzhou sentence that the tests of comparing, reviewing, voting on and merging layers annotate: its
-text, its spans, and storing one annotator's layer of it (run with runpy.run_path: tests are not a package).
+text, its spans, and storing one annotator's layer of it.
 
 One copy, so that those tests speak of the same 泸州银行 and 酒城同心金融速贷 at the same offsets, and a
 disagreement in one file (SHORT against LOAN, MONEY_AS_PROGRAM against MONEY) means the same in the next.

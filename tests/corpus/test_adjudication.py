@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import runpy
-from operator import itemgetter
-from pathlib import Path
+
+from luzhou_sample import BANK, LIANHE, LOAN, MONEY, TEXT, span
 
 from biaozhu.corpus.adjudication import compare_layers
-
-TEXT, span, BANK, LOAN, MONEY, LIANHE = itemgetter("TEXT", "span", "BANK", "LOAN", "MONEY", "LIANHE")(
-    runpy.run_path(str(Path(__file__).parents[1] / "luzhou_sample.py")))
 
 
 def test_agreed_and_each_kind_of_disagreement() -> None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import runpy
-from operator import itemgetter
-from pathlib import Path
 
+from luzhou_sample import BANK, LOAN, MONEY, MONEY_AS_PROGRAM, TEXT, span, store_layer
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -17,10 +15,6 @@ from biaozhu.db.majority import iter_majority
 from biaozhu.db.models import Document
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.status import set_status
-
-TEXT, span, store_layer, BANK, LOAN, MONEY, MONEY_AS_PROGRAM = itemgetter(
-    "TEXT", "span", "store_layer", "BANK", "LOAN", "MONEY", "MONEY_AS_PROGRAM")(
-    runpy.run_path(str(Path(__file__).parents[1] / "luzhou_sample.py")))
 
 
 def test_more_than_half_of_those_who_annotated(sessions: sessionmaker[Session]) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import runpy
 from collections.abc import Iterator
-from operator import itemgetter
 from pathlib import Path
 
 import pytest
+from luzhou_sample import BANK, LOAN, MONEY, TEXT, span, store_layer, store_review
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,9 +25,6 @@ from biaozhu.db.review import accept, accept_agreed, layers_of, reject, review_d
 from biaozhu.db.status import set_status
 
 OTHER_TEXT = "市工商联参与“万企兴万村”行动"
-TEXT, span, store_layer, store_review, BANK, LOAN, MONEY = itemgetter(
-    "TEXT", "span", "store_layer", "store_review", "BANK", "LOAN", "MONEY")(
-    runpy.run_path(str(Path(__file__).parents[1] / "luzhou_sample.py")))
 
 
 @pytest.fixture

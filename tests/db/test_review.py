@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-import runpy
-from operator import itemgetter
-from pathlib import Path
 
 import pytest
+from luzhou_sample import (
+    BANK,
+    LOAN,
+    MONEY,
+    MONEY_AS_PROGRAM,
+    SHORT,
+    TEXT,
+    span,
+    store_layer,
+    store_review,
+)
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -31,10 +39,6 @@ from biaozhu.db.review import (
 )
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import set_status
-
-TEXT, span, store_layer, store_review, BANK, LOAN, SHORT, MONEY, MONEY_AS_PROGRAM = itemgetter(
-    "TEXT", "span", "store_layer", "store_review", "BANK", "LOAN", "SHORT", "MONEY", "MONEY_AS_PROGRAM")(
-    runpy.run_path(str(Path(__file__).parents[1] / "luzhou_sample.py")))
 
 
 @pytest.fixture

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import runpy
-from operator import itemgetter
-from pathlib import Path
 
 import pytest
+from luzhou_sample import BANK, LIANHE, LOAN, MONEY, TEXT, store_review
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.db.gold import gold_spans
@@ -20,9 +18,6 @@ from biaozhu.db.review import (
 )
 from biaozhu.db.review_queries import is_reviewer, set_review_status
 from biaozhu.db.spans import SpanRefused
-
-TEXT, store_review, BANK, LOAN, MONEY, LIANHE = itemgetter("TEXT", "store_review", "BANK", "LOAN", "MONEY", "LIANHE")(
-    runpy.run_path(str(Path(__file__).parents[1] / "luzhou_sample.py")))
 
 
 @pytest.fixture

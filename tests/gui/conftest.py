@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import runpy
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,14 +13,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import Span
 from biaozhu.db.gold import gold_spans
-from biaozhu.gui.document_view import release_clipboard
-from biaozhu.gui.review_window import ReviewWindow, open_review_window
+from biaozhu.gui.annotate.window import MainWindow
+from biaozhu.gui.app import Windows
+from biaozhu.gui.common.polling import POLL_MS
+from biaozhu.gui.common.project import OpenProject
+from biaozhu.gui.review.window import ReviewWindow
+from biaozhu.gui.widgets.document_view import release_clipboard
+from luzhou_sample import store_review
 
 DoubleClick = Callable[[QWidget, QPoint], None]
+OpenWindows = Callable[..., Windows]
+OpenAnnotation = Callable[..., MainWindow]
 OpenReview = Callable[[sessionmaker[Session], str], ReviewWindow]
 Gold = set[tuple[Span, str | None, str | None]]
 Layers = dict[str, list[Span]]
-LUZHOU = runpy.run_path(str(Path(__file__).parents[1] / "luzhou_sample.py"))
 
 
 @pytest.fixture
@@ -38,18 +43,79 @@ def double_click(qtbot: QtBot) -> DoubleClick:
     return click_twice
 
 
+def activate_window(qtbot: QtBot, window: MainWindow | ReviewWindow) -> None:
+    """Offscreen windows are not activated by show() or after a modal dialog; window shortcuts need it."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.setFocus()
+
+
 @pytest.fixture
-def open_review(qtbot: QtBot) -> OpenReview:
-    """Review mode on a project for a reviewer, opened as the app opens it, active and with the text focused:
-    offscreen, window shortcuts need an active window."""
+def activate(qtbot: QtBot) -> Callable[[MainWindow | ReviewWindow], None]:
+    """``activate(window)``: make a window active again (after a modal dialog), text focused."""
+    return lambda window: activate_window(qtbot, window)
+
+
+@pytest.fixture
+def open_project(qapp: QApplication, request: pytest.FixtureRequest) -> Callable[[sessionmaker[Session]], OpenProject]:
+    """What dialogs get from the app: the action runner and change bus on a project's sessions."""
+
+    def open_(sessions: sessionmaker[Session]) -> OpenProject:
+        project = OpenProject(sessions)
+        request.addfinalizer(project.close)  # added now, so it runs before the project's database goes
+        return project
+
+    return open_
+
+
+@pytest.fixture
+def open_windows(qtbot: QtBot, request: pytest.FixtureRequest) -> OpenWindows:
+    """The app's windows for a person on a project, as :func:`biaozhu.gui.app.start` composes them; closed
+    after the test, before its database is dropped (their worker threads may still be reading it)."""
+
+    def open_(sessions: sessionmaker[Session], person: str, poll_ms: int = POLL_MS) -> Windows:
+        windows = Windows(sessions, person, poll_ms)
+
+        def close() -> None:
+            windows.close()
+            for window in (windows.annotation, windows.review_window):
+                if window is not None:
+                    window.deleteLater()
+
+        request.addfinalizer(close)
+        return windows
+
+    return open_
+
+
+@pytest.fixture
+def open_annotation(qtbot: QtBot, open_windows: OpenWindows) -> OpenAnnotation:
+    """The annotation window as the app opens it, active and with the text focused (window shortcuts need an
+    active window); word snapping switched off unless asked for, waited for when asked for."""
+
+    def open_(sessions: sessionmaker[Session], annotator: str, document_id: int | None = None, *,
+              snapping: bool = False, poll_ms: int = POLL_MS) -> MainWindow:
+        window = open_windows(sessions, annotator, poll_ms).annotate(document_id)
+        qtbot.waitExposed(window)
+        activate_window(qtbot, window)
+        if snapping:
+            qtbot.waitUntil(lambda: window.snapping.segmenter is not None, timeout=20_000)
+        else:
+            qtbot.keyClick(window.view, Qt.Key.Key_W)
+            assert "off" in window.snap_label.text()
+        return window
+
+    return open_
+
+
+@pytest.fixture
+def open_review(qtbot: QtBot, open_windows: OpenWindows) -> OpenReview:
+    """Review mode on a project for a reviewer, opened as the app opens it, active and with the text focused."""
 
     def open_(sessions: sessionmaker[Session], reviewer: str) -> ReviewWindow:
-        window = open_review_window(sessions, reviewer)
-        qtbot.addWidget(window)
+        window = open_windows(sessions, reviewer).review()
         qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        window.view.setFocus()
+        activate_window(qtbot, window)
         return window
 
     return open_
@@ -63,7 +129,7 @@ def luzhou_review(sessions: sessionmaker[Session], settings_in: Path) -> Callabl
 
     def store(layers: Layers) -> Callable[[], Gold]:
         with sessions.begin() as session:
-            document = LUZHOU["store_review"](session, layers)
+            document = store_review(session, layers)
 
         def gold() -> Gold:
             with sessions() as session:

@@ -22,11 +22,13 @@ from biaozhu.db import engine as engine_module
 from biaozhu.db.documents import add_document
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.errors import LOCKED
-from biaozhu.db.models import Span
+from biaozhu.db.models import GOLD, Annotator, Span
 from biaozhu.db.project import initialise
+from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.app import Started, start
-from biaozhu.gui.i18n import install_translator
-from biaozhu.gui.main_window import MainWindow
+from biaozhu.gui.common.i18n import install_translator
+from biaozhu.gui.review.window import ReviewWindow
+from luzhou_sample import BANK, LOAN, REVIEWER, SHORT, store_review
 
 ME = "张三"
 TEXT = "泸州市委统战部与泸州银行推出“酒城同心·金融速贷”。"
@@ -60,16 +62,8 @@ class OtherProgram:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, impatient: sessionmaker[Session]) -> MainWindow:
-    opened = MainWindow(impatient, ME)
-    qtbot.addWidget(opened)
-    opened.show()
-    qtbot.waitExposed(opened)
-    opened.activateWindow()
-    qtbot.waitUntil(opened.isActiveWindow)
-    opened.view.setFocus()
-    qtbot.keyClick(opened.view, Qt.Key.Key_W)  # no word snapping: the selection is the span
-    return opened
+def window(impatient: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> MainWindow:
+    return open_annotation(impatient, ME)  # no word snapping: the selection is the span
 
 
 def stored(sessions: sessionmaker[Session]) -> list[str]:
@@ -209,3 +203,35 @@ def test_the_message_speaks_chinese(qtbot: QtBot, settings_in: Path, sqlite_path
         install_translator(qapp, "en")
     assert len(seen) == 1 and seen[0][0] == "biaozhu 无法打开这个项目"
     assert seen[0][1].endswith("这个文件不是 biaozhu 项目，或者已损坏：请从备份恢复")
+
+
+def test_a_review_undo_that_cannot_be_stored_keeps_the_decision_and_the_history(
+        qtbot: QtBot, impatient: sessionmaker[Session], sqlite_path: Path,
+        open_review: Callable[[sessionmaker[Session], str], ReviewWindow]) -> None:
+    """The review window's commands follow the same rule as the annotation window's: an undo that meets a lock
+    changes nothing, in the database or on the undo stack, and works once the lock is gone."""
+    with impatient.begin() as session:
+        store_review(session, {"张三": [BANK, LOAN], "李四": [BANK, SHORT]})
+    window = open_review(impatient, REVIEWER)  # the agreed 泸州银行 goes into gold: one step
+    assert window.undo_stack.index() == 1 and window.view.current is not None
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # 张三's 酒城同心金融速贷 into gold
+    assert window.undo_stack.index() == 2 and gold_texts(impatient) == ["泸州银行", "酒城同心金融速贷"]
+    with OtherProgram(sqlite_path):
+        qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: window.undo_stack.index() == 2)  # stepped back over the failed undo
+        assert window.undo_stack.count() == 2
+        assert notice(window).text() == f"This change was not made: {LOCKED}"
+    assert gold_texts(impatient) == ["泸州银行", "酒城同心金融速贷"]
+    notice(window).button(QMessageBox.StandardButton.Ok).click()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # now it works
+    assert window.undo_stack.index() == 1 and gold_texts(impatient) == ["泸州银行"]
+    window.close()
+
+
+def gold_texts(sessions: sessionmaker[Session]) -> list[str]:
+    with sessions() as session:
+        return sorted(session.scalars(select(Span.text).join(Annotator, Span.annotator_id == Annotator.id)
+                                      .where(Annotator.name == GOLD)))

@@ -3,12 +3,12 @@ cancel and refusals leave no partial file, and the preview shows what the export
 
 from __future__ import annotations
 
-import runpy
 from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
 import pytest
+from export_project import DOCUMENTS, NESTED, build_project
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -22,13 +22,10 @@ from biaozhu.db.spans import add_span
 from biaozhu.operations.export import ExportCancelled, ExportRequest, run_export
 from biaozhu.operations.preview import preview
 
-HELPER = runpy.run_path(str(Path(__file__).parents[1] / "export_project.py"))
-DOCUMENTS, NESTED = HELPER["DOCUMENTS"], HELPER["NESTED"]
-
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return HELPER["build_project"](tmp_path_factory.mktemp("export") / "project.sqlite")
+    return build_project(tmp_path_factory.mktemp("export") / "project.sqlite")
 
 
 @pytest.fixture

@@ -5,7 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 
-class InputError(Exception):
+class Refusal(Exception):
+    """An action the project's rules refuse (a crossing span, a file that cannot be imported, a role that may
+    not do this): not a bug. Its ``str()`` is the sentence the user reads."""
+
+
+class InputError(Refusal):
     """A file that cannot be imported as it is; nothing of it may be stored."""
 
     def __init__(self, path: str | Path, message: str, line: int | None = None) -> None:

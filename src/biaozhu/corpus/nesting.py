@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.model import Span
 
 POLICIES = ("keep", "keep-outer", "refuse")
@@ -22,7 +23,7 @@ class Flattened:
     dropped: list[Span]
 
 
-class NestedSpansRefused(Exception):
+class NestedSpansRefused(Refusal):
     """``--nested refuse`` met a span inside another one."""
 
     def __init__(self, where: str, outer: Span, inner: Span) -> None:

@@ -17,10 +17,11 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
+from biaozhu.corpus.errors import Refusal
 from biaozhu.db.errors import StorageError
 
 
-class BackupRefused(ValueError):
+class BackupRefused(Refusal, ValueError):
     """A backup that would not do what the user wants; the message says why."""
 
 

@@ -24,6 +24,7 @@ from biaozhu.corpus.adjudication import (
     fingerprint,
 )
 from biaozhu.corpus.agreement import AnnotatedDocument
+from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.model import Span
 from biaozhu.db.annotators import ensure_annotator, get_annotator
 from biaozhu.db.documents import document_text
@@ -41,7 +42,7 @@ from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import get_status, set_status
 
 
-class NotAReviewer(PermissionError):
+class NotAReviewer(Refusal, PermissionError):
     """Someone who is not a reviewer tried to write the gold layer."""
 
 

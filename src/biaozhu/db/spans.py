@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from sqlalchemy import and_, delete, select, update
 from sqlalchemy.orm import Session
 
+from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.spans import first_crossing
 from biaozhu.db.documents import stored_text
 from biaozhu.db.models import Label, Span, TrashItem, utcnow
 
 
-class SpanRefused(ValueError):
+class SpanRefused(Refusal, ValueError):
     """An edit that would break a rule (crossing, out of range, wrong text); the message says which."""
 
 

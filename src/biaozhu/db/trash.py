@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from biaozhu.corpus.errors import Refusal
 from biaozhu.db.models import (
     Annotator,
     Document,
@@ -27,7 +28,7 @@ from biaozhu.db.spans import restore_span
 _SPAN_FIELDS = ("id", "annotator_id", "label_id", "start", "end", "text", "note", "origin_id", "decided_by_id")
 
 
-class TrashRefused(ValueError):
+class TrashRefused(Refusal, ValueError):
     """A trash item that cannot come back (or does not exist); the message says why."""
 
 

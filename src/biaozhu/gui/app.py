@@ -1,6 +1,8 @@
-"""Starting the desktop app: the project, the annotator (asked once, remembered), the window.
+"""Starting the desktop app: the project, the annotator (asked once, remembered), the windows.
 
-:func:`start` does everything but the event loop, so a test starts the app exactly as a user does.
+:class:`Windows` composes the app's windows on one open project: the annotation window and review mode, each
+opened when asked for and kept. :func:`start` does everything but the event loop, so a test starts the app
+exactly as a user does.
 A project that cannot be opened (locked, read-only, corrupt, from a newer biaozhu) is a message box and
 exit code 2, never a traceback; a bug later on is a crash report and the app goes on.
 
@@ -17,30 +19,112 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_log_dir
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.db.errors import StorageError
 from biaozhu.db.project import open_project
-from biaozhu.gui.annotator_identity import resolve_annotator
-from biaozhu.gui.crash_report import CrashReporter
-from biaozhu.gui.document_view import release_clipboard
-from biaozhu.gui.i18n import install_translator
-from biaozhu.gui.main_window import MainWindow
-from biaozhu.gui.review_window import open_review_window
-from biaozhu.gui.storage_messages import tell_opening_failed
+from biaozhu.gui.annotate.window import MainWindow
+from biaozhu.gui.common.crash_report import CrashReporter
+from biaozhu.gui.common.i18n import install_translator
+from biaozhu.gui.common.polling import POLL_MS
+from biaozhu.gui.common.project import OpenProject
+from biaozhu.gui.common.storage_messages import tell_opening_failed
+from biaozhu.gui.dialogs.agreement import AgreementDialog
+from biaozhu.gui.dialogs.annotator_identity import resolve_annotator
+from biaozhu.gui.review.window import ReviewWindow
+from biaozhu.gui.widgets.document_view import release_clipboard
 
 EXIT_DECLINED = 1  # no annotator name given
 EXIT_STORAGE = 2  # the same code as the CLI's storage errors
 QUIT_AFTER_MS = "BIAOZHU_QUIT_AFTER_MS"
 
 
+class Windows(QObject):
+    """The windows of one person on one open project: the annotation window and review mode (for the same
+    person as the reviewer), opened when asked for and kept; the poller watches what they show."""
+
+    def __init__(self, sessions: sessionmaker[Session], person: str, poll_ms: int = POLL_MS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = OpenProject(sessions, poll_ms, self)
+        self.person = person
+        self.annotation: MainWindow | None = None
+        self.review_window: ReviewWindow | None = None
+        self.agreement_dialog: AgreementDialog | None = None
+        self.closing = False
+        self.project.poller.start()
+
+    def annotate(self, document_id: int | None = None) -> MainWindow:
+        """The annotation window, shown (opened on ``document_id``, else where the person last worked)."""
+        if self.annotation is None:
+            window = self.annotation = MainWindow(self.project, self.person, document_id)
+            window.review_requested.connect(self.review)
+            window.agreement_requested.connect(self.agreement)
+            window.closing.connect(self._annotation_closing)
+            self.project.poller.attach(window)
+            self.project.poller.watch_layer(window.layer.key)
+            self.project.poller.failed.connect(window.say)
+        self.annotation.show()
+        return self.annotation
+
+    def review(self) -> ReviewWindow:
+        """Review mode with the person as the reviewer (read-only unless they have the reviewer role), shown."""
+        if self.review_window is None:
+            window = self.review_window = ReviewWindow(self.project, self.person)
+            self.project.poller.attach(window)
+            self.project.poller.failed.connect(window.say)
+            window.closing.connect(self._review_closing)
+            window.agreement_requested.connect(self.agreement)
+            window.show()
+            window.view.centerCursor()  # on the first disagreement: centred before the window showed, it scrolled wrong
+        else:
+            self.review_window.refresh_lists()
+            self.review_window.show()
+        self.review_window.activateWindow()
+        return self.review_window
+
+    def review_at(self, document_id: int, start: int, end: int) -> None:
+        self.review().go_to(document_id, start, end)
+
+    def agreement(self) -> AgreementDialog:
+        """The agreement figures, one dialog for both windows, recomputed on every opening; a click on a count
+        opens review mode at the disagreement behind it."""
+        if self.agreement_dialog is None:
+            self.agreement_dialog = AgreementDialog(self.project.runner)
+            self.agreement_dialog.disagreement_activated.connect(self.review_at)
+        else:
+            self.agreement_dialog.refresh()
+        self.agreement_dialog.show()
+        self.agreement_dialog.activateWindow()
+        return self.agreement_dialog
+
+    def _annotation_closing(self) -> None:
+        """Closing the annotation window quits the app: review mode closes with it."""
+        self.close()
+
+    def _review_closing(self) -> None:
+        """Closing review mode (Ctrl+W) goes back to annotating, also when the app was started in review mode."""
+        if not self.closing and (self.annotation is None or not self.annotation.isVisible()):
+            self.annotate().activateWindow()
+
+    def close(self) -> None:
+        """Close every window (an export running in one is cancelled) and stop polling."""
+        self.closing = True
+        for window in (self.agreement_dialog, self.review_window, self.annotation):
+            if window is not None and window.isVisible():
+                window.close()
+        self.project.close()
+
+
 @dataclass
 class Started:
-    """The open window and the engine to dispose of when the event loop ends."""
+    """The windows and the engine to dispose of when the event loop ends."""
 
-    window: QMainWindow
+    windows: Windows
+    window: QMainWindow  # the one opened first
     engine: Engine
 
 
@@ -67,21 +151,19 @@ def start(args: argparse.Namespace) -> Started | int:
         if annotator is None:
             engine.dispose()
             return EXIT_DECLINED
-        if getattr(args, "review", False):
-            window: QMainWindow = open_review_window(sessions, annotator)
-        else:
-            window = MainWindow(sessions, annotator)
-            window.show()
+        windows = Windows(sessions, annotator)
+        window: QMainWindow = windows.review() if getattr(args, "review", False) else windows.annotate()
     except StorageError as exc:  # the project opened but the first write (the annotator, a touch) failed
         engine.dispose()
         tell_opening_failed(exc)
         return EXIT_STORAGE
-    return Started(window, engine)
+    return Started(windows, window, engine)
 
 
-def close_when_asked(window: QMainWindow) -> None:
-    """With ``BIAOZHU_QUIT_AFTER_MS`` set, print the window's title and close it after that many milliseconds:
-    the script sees what opened (which document, in which mode) and that the app then exits cleanly."""
+def close_when_asked(started: Started) -> None:
+    """With ``BIAOZHU_QUIT_AFTER_MS`` set, print the first window's title and close the app's windows after that
+    many milliseconds: the script sees what opened (which document, in which mode) and that the app then exits
+    cleanly."""
     delay = os.environ.get(QUIT_AFTER_MS, "")
     if not delay.isdigit():
         if delay:
@@ -89,10 +171,10 @@ def close_when_asked(window: QMainWindow) -> None:
         return
 
     def close() -> None:
-        print(window.windowTitle(), flush=True)
-        window.close()
+        print(started.window.windowTitle(), flush=True)
+        started.windows.close()
 
-    QTimer.singleShot(int(delay), window, close)
+    QTimer.singleShot(int(delay), started.window, close)
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -104,10 +186,11 @@ def run_app(args: argparse.Namespace) -> int:
         started = start(args)
         if isinstance(started, int):
             return started
-        close_when_asked(started.window)
+        close_when_asked(started)
         try:
             return app.exec()
         finally:
+            started.windows.close()
             release_clipboard()
             started.engine.dispose()
     finally:

@@ -18,6 +18,7 @@ import orjson
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.formats.hf import labels_path
 from biaozhu.corpus.formats.writing import (
     FORMATS,
@@ -80,7 +81,7 @@ class ExportSummary:
     seen: set[int] = field(default_factory=set, repr=False)
 
 
-class Refused(Exception):
+class Refused(Refusal):
     """The options cannot be honoured; the message says why."""
 
 

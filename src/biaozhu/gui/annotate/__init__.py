@@ -1,0 +1,1 @@
+"""The annotation window: one annotator's layer, edited by keyboard through undo commands."""

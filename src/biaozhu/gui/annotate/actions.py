@@ -1,0 +1,99 @@
+"""The window's menus and keys. Annotation keys act only while the text has the focus (so typing in the
+find bar or a filter box never tags anything); the rest work anywhere in the window.
+
+Keyboard map:
+  1 / 2 / 3 (the labels' hotkeys)  tag the selection, or relabel the selected span
+  Tab / Shift+Tab                  select the next / previous span
+  Delete (or Backspace)            delete the selected span
+  Alt+Left / Alt+Right             move the selected span's start left / right
+  Alt+Shift+Left / Alt+Shift+Right move its end left / right
+  W                                word snapping on / off
+  Esc                              clear the selection
+  Ctrl+T                           tag all occurrences of the selected span's text
+  Ctrl+Enter                       mark the document done and open the next unfinished one
+  Ctrl+N                           open the next unfinished document
+  Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y    undo, redo
+  Ctrl+F, Ctrl+Shift+F             find in the document, find in all documents
+  Ctrl+= / Ctrl+-                  zoom in / out
+  Ctrl+Shift+R                     review mode (compare annotators, adjudicate into gold)
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QKeySequence
+
+from biaozhu.gui.common.keys import ActionSet
+from biaozhu.gui.common.wording import fill
+
+if TYPE_CHECKING:
+    from biaozhu.gui.annotate.window import MainWindow
+
+
+class WindowActions(ActionSet):
+    """The annotation window's menus, built from the window's own slots and its editing controller."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.main = window
+        menu_bar = window.menuBar()
+        view = [window.view]
+
+        document = menu_bar.addMenu(self.tr("&Document"))
+        document.addAction(self.add("mark-done", self.tr("Mark done and open the next"),
+                                    ["Ctrl+Return", "Ctrl+Enter"], window.mark_done))
+        document.addAction(self.add("next-unfinished", self.tr("Next unfinished document"), "Ctrl+N",
+                                    window.open_next_unfinished))
+        document.addAction(self.add("export", self.tr("Export…"), "Ctrl+E", window.open_export))
+        document.addSeparator()
+        document.addAction(self.add("quit", self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close))
+
+        edit = menu_bar.addMenu(self.tr("&Edit"))
+        edit.addActions(self.undo_redo(window.undo_stack, (self.tr("Undo"), self.tr("Redo"))))
+        edit.addSeparator()
+        edit.addAction(self.add("find", self.tr("Find in document…"), "Ctrl+F", window.open_find))
+        edit.addAction(self.add("find-project", self.tr("Find in all documents…"), "Ctrl+Shift+F",
+                                window.open_project_search))
+        edit.addSeparator()
+        edit.addAction(self.add("trash", self.tr("Trash…"), "", window.open_trash))
+
+        annotate = menu_bar.addMenu(self.tr("&Annotate"))
+        editing = window.editing
+        for label in window.labels:
+            annotate.addAction(self.add(f"label-{label.name}", fill(self.tr("Tag as %1"), label.caption()),
+                                        label.hotkey or "", partial(editing.apply_label, label.id),
+                                        on=view))
+        annotate.addSeparator()
+        for name, text, keys, slot in (
+                ("delete-span", self.tr("Delete span"), ["Delete", "Backspace"], editing.delete_selected),
+                ("next-span", self.tr("Next span"), "Tab", lambda: editing.walk(True)),
+                ("previous-span", self.tr("Previous span"), "Shift+Tab", lambda: editing.walk(False)),
+                ("start-left", self.tr("Move start left"), "Alt+Left", lambda: editing.resize_selected(-1, 0)),
+                ("start-right", self.tr("Move start right"), "Alt+Right", lambda: editing.resize_selected(1, 0)),
+                ("end-left", self.tr("Move end left"), "Alt+Shift+Left", lambda: editing.resize_selected(0, -1)),
+                ("end-right", self.tr("Move end right"), "Alt+Shift+Right", lambda: editing.resize_selected(0, 1)),
+                ("toggle-snapping", self.tr("Word snapping"), "W", window.toggle_snapping),
+                ("clear-selection", self.tr("Clear selection"), "Esc", self._clear_selection)):
+            annotate.addAction(self.add(name, text, keys, slot, on=view))
+        self.by_name["toggle-snapping"].setCheckable(True)
+        self.by_name["toggle-snapping"].setChecked(True)
+        annotate.addSeparator()
+        annotate.addAction(self.add("tag-all", self.tr("Tag all occurrences…"), "Ctrl+T",
+                                    editing.tag_all_occurrences))
+
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.add("zoom-in", self.tr("Zoom in"), ["Ctrl+=", "Ctrl++"],
+                                     lambda: window.view.zoom(1)))
+        view_menu.addAction(self.add("zoom-out", self.tr("Zoom out"), "Ctrl+-", lambda: window.view.zoom(-1)))
+
+        review = menu_bar.addMenu(self.tr("&Review"))
+        review.addAction(self.add("review-mode", self.tr("Review mode"), "Ctrl+Shift+R", window.open_review))
+        review.addAction(self.add("agreement", self.tr("Agreement…"), "", window.open_agreement))
+
+    def _clear_selection(self) -> None:
+        view = self.main.view
+        view.clear_selection()
+        view.select_span(None)
+

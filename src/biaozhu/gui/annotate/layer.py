@@ -1,0 +1,203 @@
+"""The annotator's layer as the window edits it: one database transaction per call (through the app's
+:class:`ActionRunner`), the open document's :class:`SpanIndex` kept in step so the view repaints from memory,
+and each change published on the app's bus once memory agrees with the database.
+
+Undo commands (``commands.py``) call these methods; a span they refer to is held through a
+:class:`SpanHandle`, because restoring a deleted span gives it a new id and every command that
+mentions the span must follow.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy.orm import Session
+
+from biaozhu.db import spans as db_spans
+from biaozhu.db.documents import document_text
+from biaozhu.db.spans import SpanRow
+from biaozhu.db.status import set_status, touch
+from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.runner import ActionRunner
+from biaozhu.gui.widgets.span_index import SpanIndex
+
+
+class SpanHandle:
+    """A span as undo commands know it: its current database id (None while it does not exist)."""
+
+    __slots__ = ("id",)
+
+    def __init__(self, span_id: int | None) -> None:
+        self.id = span_id
+
+
+class Layer(QObject):
+    """One annotator's spans: written to the database, mirrored for the open document."""
+
+    # document id, code point ranges that changed, span to select afterwards (-1: none)
+    spans_changed = Signal(int, object, int)
+    status_changed = Signal(int)
+
+    def __init__(self, runner: ActionRunner, annotator_id: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.annotator_id = annotator_id
+        self.document_id: int | None = None
+        self.text = ""
+        self.index = SpanIndex()
+        self._handles: dict[int, SpanHandle] = {}
+
+    def key(self) -> tuple[int, int] | None:
+        """(document id, annotator id) of the open document's layer, as the change poller watches it."""
+        return None if self.document_id is None else (self.document_id, self.annotator_id)
+
+    def _publish(self, what: Changed, *document_ids: int) -> None:
+        self.runner.bus.publish(Change(what, frozenset(document_ids), self))
+
+    def open(self, document_id: int) -> None:
+        """Load a document's text and this layer's spans; mark it as worked on."""
+
+        def load(session: Session) -> tuple[str, list[SpanRow]]:
+            touch(session, document_id, self.annotator_id)
+            return document_text(session, document_id), db_spans.layer_spans(session, document_id,
+                                                                              [self.annotator_id])
+
+        self.text, rows = self.runner.write(load)
+        self.index = SpanIndex(rows)
+        self.document_id = document_id
+        self._publish(Changed.STATUS, document_id)
+
+    def catch_up(self, keep: int | None) -> bool:
+        """Mirror what this layer's spans on the open document became elsewhere (the same annotator in another
+        window or on another machine), so only what changed repaints; ``keep`` stays selected if it is still
+        there. Returns whether anything had changed."""
+        document_id = self.document_id
+        if document_id is None:
+            return False
+        rows = self.runner.read(lambda session: db_spans.layer_spans(session, document_id, [self.annotator_id]))
+        stored = {row.id: row for row in rows}
+        removed = [span.id for span in self.index if stored.get(span.id) != span]
+        added = [row for row in rows if self.index.get(row.id) != row]
+        if not removed and not added:
+            return False
+        self._mirror(document_id, added, removed, keep if keep in stored else None)
+        return True
+
+    def handle(self, span_id: int) -> SpanHandle:
+        found = self._handles.get(span_id)
+        if found is None:
+            found = self._handles[span_id] = SpanHandle(span_id)
+        return found
+
+    def _rebind(self, handle: SpanHandle, span_id: int | None) -> None:
+        if handle.id is not None:
+            self._handles.pop(handle.id, None)
+        handle.id = span_id
+        if span_id is not None:
+            self._handles[span_id] = handle
+
+    def _mirror(self, document_id: int, added: list[SpanRow], removed: list[int], select: int | None) -> None:
+        ranges: list[tuple[int, int]] = []
+        if document_id == self.document_id:
+            for span_id in removed:
+                old = self.index.remove(span_id)
+                if old is not None:
+                    ranges.append((old.start, old.end))
+            for span in added:
+                self.index.add(span)
+                ranges.append((span.start, span.end))
+        self.spans_changed.emit(document_id, ranges, -1 if select is None else select)
+
+    def add(self, document_id: int, handle: SpanHandle, label_id: int, start: int, end: int, text: str) -> None:
+        span_id = self.runner.write(lambda session: db_spans.add_span(
+            session, document_id, self.annotator_id, label_id, start, end, text))
+        self._rebind(handle, span_id)
+        self._mirror(document_id, [SpanRow(span_id, start, end, label_id, text, self.annotator_id)], [], span_id)
+        self._publish(Changed.SPANS, document_id)
+
+    def remove(self, document_id: int, handle: SpanHandle) -> None:
+        removed = handle.id
+        assert removed is not None
+        self.runner.write(lambda session: db_spans.remove_span(session, removed))
+        self._rebind(handle, None)
+        self._mirror(document_id, [], [removed], None)
+        self._publish(Changed.SPANS, document_id)
+
+    def trash(self, document_id: int, handle: SpanHandle) -> int:
+        removed = handle.id
+        assert removed is not None
+        trash_id = self.runner.write(lambda session: db_spans.trash_span(session, removed))
+        self._rebind(handle, None)
+        self._mirror(document_id, [], [removed], None)
+        self._publish(Changed.SPANS | Changed.TRASH, document_id)
+        return trash_id
+
+    def restore(self, document_id: int, handle: SpanHandle, trash_id: int) -> None:
+        span = self.runner.write(lambda session: db_spans.get_span(session, db_spans.restore_span(session, trash_id)))
+        self._rebind(handle, span.id)
+        self._mirror(document_id, [span], [], span.id)
+        self._publish(Changed.SPANS | Changed.TRASH, document_id)
+
+    def relabel(self, document_id: int, handle: SpanHandle, label_id: int) -> int:
+        span_id = handle.id
+        assert span_id is not None
+
+        def relabel(session: Session) -> tuple[int, SpanRow]:
+            return db_spans.relabel_span(session, span_id, label_id), db_spans.get_span(session, span_id)
+
+        old_label, span = self.runner.write(relabel)
+        self._mirror(document_id, [span], [span.id], span.id)
+        self._publish(Changed.SPANS, document_id)
+        return old_label
+
+    def resize(self, document_id: int, handle: SpanHandle, start: int, end: int, text: str) -> SpanRow:
+        span_id = handle.id
+        assert span_id is not None
+
+        def resize(session: Session) -> tuple[SpanRow, SpanRow]:
+            return db_spans.resize_span(session, span_id, start, end, text), db_spans.get_span(session, span_id)
+
+        old, span = self.runner.write(resize)
+        self._mirror(document_id, [span], [span.id], span.id)
+        self._publish(Changed.SPANS, document_id)
+        return old
+
+    def add_many(self, label_id: int, text: str, ranges: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+        """Tag ``(document_id, start, end)`` ranges of ``text`` in one transaction; ranges refused meanwhile
+        are left out. Returns ``(document_id, span_id)`` of the spans made."""
+
+        def add_all(session: Session) -> dict[int, list[SpanRow]]:
+            rows: dict[int, list[SpanRow]] = {}
+            for document_id, start, end in ranges:
+                try:
+                    span_id = db_spans.add_span(session, document_id, self.annotator_id, label_id, start, end, text)
+                except db_spans.SpanRefused:
+                    continue
+                rows.setdefault(document_id, []).append(SpanRow(span_id, start, end, label_id, text,
+                                                                self.annotator_id))
+            return rows
+
+        added = self.runner.write(add_all)
+        for document_id, rows in added.items():
+            self._mirror(document_id, rows, [], None)
+        self._publish(Changed.SPANS, *added)
+        return [(document_id, row.id) for document_id, rows in added.items() for row in rows]
+
+    def remove_many(self, made: list[tuple[int, int]]) -> None:
+        removed: dict[int, list[int]] = {}
+        for document_id, span_id in made:
+            removed.setdefault(document_id, []).append(span_id)
+
+        def remove_all(session: Session) -> None:
+            for _, span_id in made:
+                db_spans.remove_span(session, span_id)
+
+        self.runner.write(remove_all)
+        for document_id, ids in removed.items():
+            self._mirror(document_id, [], ids, None)
+        self._publish(Changed.SPANS, *removed)
+
+    def set_status(self, document_id: int, status: str | None) -> str | None:
+        previous = self.runner.write(lambda session: set_status(session, document_id, self.annotator_id, status))
+        self.status_changed.emit(document_id)
+        self._publish(Changed.STATUS, document_id)
+        return previous

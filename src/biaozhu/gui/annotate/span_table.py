@@ -1,0 +1,212 @@
+"""The span table of the open document: text, label (with its colour), start and end; a click on a row
+tells the window to scroll to that span and select it.
+
+The window refreshes the table after every edit, with up to tens of thousands of spans, so the model is
+replaced in one reset and sorted in Python with one key per row; there are no widgets per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from biaozhu.db.spans import SpanRow
+from biaozhu.gui.common.wording import as_tooltip
+from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
+
+TEXT, LABEL, START, END = range(4)
+UNKNOWN_LABEL = ("?", "", "#9e9e9e")  # a label deleted since the spans were read
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+AnyIndex = QModelIndex | QPersistentModelIndex
+Labels = dict[int, tuple[str, str, str]]
+
+
+def one_line(text: str) -> str:
+    """A span's text on one table line: line breaks inside it become visible marks."""
+    return text.replace("\n", "↵") if "\n" in text else text
+
+
+def colour_swatch(colour: str, size: int = 12) -> QIcon:
+    """A square of the label's colour that keeps its colour on a selected row (Qt tints a bare QColor)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    painter = QPainter(pixmap)
+    painter.setPen(QColor(colour).darker(150))
+    painter.drawRect(0, 0, size - 1, size - 1)
+    painter.end()
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+        icon.addPixmap(pixmap, mode)
+    return icon
+
+
+def label_text(label: tuple[str, str, str]) -> str:
+    """The title analysts know a label by (项目), short enough for a narrow dock; else its name."""
+    name, title, _ = label
+    return title or name
+
+
+def sort_key(column: int, labels: Labels) -> Callable[[SpanRow], tuple[object, ...]]:
+    """One key per row; ties fall back to position, so the order is always the same."""
+    if column == TEXT:
+        return lambda s: (s.text.casefold(), s.start, s.end, s.id)
+    if column == LABEL:
+        return lambda s: (labels.get(s.label_id, UNKNOWN_LABEL)[0], s.start, s.end, s.id)
+    if column == END:
+        return lambda s: (s.end, s.start, s.id)
+    return lambda s: (s.start, -s.end, s.id)  # outer span before the spans nested in it
+
+
+class SpanTableModel(QAbstractTableModel):
+    """Adapts SpanRow rows and the project's labels to four columns."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._spans: list[SpanRow] = []
+        self._labels: Labels = {}
+        self._swatches: dict[int, QIcon] = {}
+        self._unknown_swatch = colour_swatch(UNKNOWN_LABEL[2])
+        self._row_of: dict[int, int] = {}
+        self._sort: tuple[int, Qt.SortOrder] = (START, Qt.SortOrder.AscendingOrder)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._spans)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 4
+
+    def labels(self) -> Labels:
+        return self._labels
+
+    def span_at(self, row: int) -> SpanRow:
+        return self._spans[row]
+
+    def row_of(self, span_id: int) -> int | None:
+        return self._row_of.get(span_id)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        span, column = self._spans[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == TEXT:
+                return one_line(span.text)
+            if column == LABEL:
+                return label_text(self._labels.get(span.label_id, UNKNOWN_LABEL))
+            return str(span.start if column == START else span.end)
+        if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
+            return self._swatches.get(span.label_id, self._unknown_swatch)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (START, END):
+            return RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and column == TEXT:
+            return as_tooltip([span.text])
+        if role == Qt.ItemDataRole.ToolTipRole and column == LABEL:
+            name, title, _ = self._labels.get(span.label_id, UNKNOWN_LABEL)
+            return as_tooltip([f"{name} {title}".strip()])
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Text"), self.tr("Label"), self.tr("Start"), self.tr("End"))[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section >= START:
+            return self.tr("Offset in characters from the start of the document")
+        return None
+
+    def set_spans(self, spans: list[SpanRow], labels: Labels) -> None:
+        """Replace every row in one model reset (a per-row insert would cost 20,000 signals)."""
+        self.beginResetModel()
+        if labels != self._labels:
+            self._swatches = {label_id: colour_swatch(colour) for label_id, (_, _, colour) in labels.items()}
+        self._labels = dict(labels)
+        self._spans = self._ordered(spans)
+        self._row_of = {span.id: row for row, span in enumerate(self._spans)}
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here in Python, one key per row; selections follow their spans."""
+        if (column, order) == self._sort:
+            return  # the rows are kept in this order already (the header asks twice)
+        self._sort = (column, order)
+        ordered = self._ordered(self._spans)
+        self.layoutAboutToBeChanged.emit()
+        new_row = {span.id: row for row, span in enumerate(ordered)}
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(old, [self.index(new_row[self._spans[i.row()].id], i.column()) for i in old])
+        self._spans, self._row_of = ordered, new_row
+        self.layoutChanged.emit()
+
+    def _ordered(self, spans: list[SpanRow]) -> list[SpanRow]:
+        column, order = self._sort
+        if column < 0:
+            column, order = START, Qt.SortOrder.AscendingOrder
+        return sorted(spans, key=sort_key(column, self._labels), reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+class SpanTablePanel(QWidget):
+    """The span table; ``span_activated`` carries the id of the span the user picked."""
+
+    span_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = SpanTableModel(self)
+        self._view = QTableView(self)
+        self._view.setModel(self._model)
+        configure_table(self._view)
+        self._view.sortByColumn(START, Qt.SortOrder.AscendingOrder)
+        header = self._view.horizontalHeader()
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self._view, {START: ["9999999"], END: ["9999999"]})
+        RowActivation(self._view).row_activated.connect(
+            lambda index: self.span_activated.emit(self._model.span_at(index.row()).id))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._view)
+
+    def set_spans(self, spans: list[SpanRow], labels: dict[int, tuple[str, str, str]]) -> None:
+        """Show these spans; the selected span stays selected if it is still there, and the table stays
+        scrolled where it was, since the window calls this after every edit."""
+        selected = self.selected_span()
+        bar = self._view.verticalScrollBar()
+        scroll = bar.value()
+        if labels != self._model.labels():
+            self._fit_label_column(labels)
+        self._model.set_spans(spans, labels)
+        if selected is not None:
+            self._select(selected, scroll_to=False)
+        bar.setValue(scroll)
+
+    def _fit_label_column(self, labels: Labels) -> None:
+        """Wide enough for the longest label and its swatch: measured on the few labels, not the many rows."""
+        swatch = " " * 6  # room for the colour square
+        fit_columns(self._view, {LABEL: [swatch + label_text(label) for label in labels.values()]})
+
+    def selected_span(self) -> int | None:
+        index = self._view.selectionModel().currentIndex()
+        return self._model.span_at(index.row()).id if index.isValid() else None
+
+    def select_span(self, span_id: int | None) -> None:
+        """Follow the selection made in the document view, without emitting ``span_activated``; scrolls
+        only when the selection changes, since the window calls this after every refresh."""
+        if span_id is None or self.selected_span() != span_id:
+            self._select(span_id, scroll_to=True)
+
+    def _select(self, span_id: int | None, *, scroll_to: bool) -> None:
+        row = None if span_id is None else self._model.row_of(span_id)
+        if row is None:
+            self._view.selectionModel().clear()
+            return
+        index = self._model.index(row, TEXT)
+        self._view.selectionModel().setCurrentIndex(index, SELECT_ROW)
+        if scroll_to:
+            self._view.scrollTo(index)

@@ -1,0 +1,330 @@
+"""The annotation window: document list left, the text in the middle with the label bar above it,
+the span table right, the status bar below. Keyboard first: every action has a key (see ``actions.py``).
+
+The window lays out the panels and keeps them in step with the layer and the app's change bus; editing is
+``editing.py`` (each edit an undo command, ``commands.py``, that changes the layer, never the widgets).
+Review mode and the agreement dialog's clicks are asked for with signals: the app opens those windows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
+
+from biaozhu.db.annotators import ensure_annotator
+from biaozhu.db.documents import DocumentSummary, list_documents
+from biaozhu.db.spans import SpanRow
+from biaozhu.db.status import last_worked_on
+from biaozhu.gui.annotate import commands
+from biaozhu.gui.annotate.actions import WindowActions
+from biaozhu.gui.annotate.editing import SpanEditing
+from biaozhu.gui.annotate.layer import Layer
+from biaozhu.gui.annotate.snapping import Snapping
+from biaozhu.gui.annotate.span_table import SpanTablePanel
+from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.label_infos import LabelSet, label_set
+from biaozhu.gui.common.project import OpenProject
+from biaozhu.gui.common.runner import outcome_of
+from biaozhu.gui.common.storage_messages import StorageNotice
+from biaozhu.gui.common.undo import History
+from biaozhu.gui.common.wording import fill
+from biaozhu.gui.dialogs.export import ExportDialog
+from biaozhu.gui.dialogs.project_search import ProjectSearchDialog
+from biaozhu.gui.dialogs.trash import TrashDialog
+from biaozhu.gui.widgets.docks import add_side_panels
+from biaozhu.gui.widgets.document_list import DocumentListPanel
+from biaozhu.gui.widgets.document_view import DocumentView
+from biaozhu.gui.widgets.find_bar import FindBar, find_in
+from biaozhu.gui.widgets.label_bar import LabelBar
+
+MESSAGE_MS = 6000
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()  # the user closed the window (the app decides what follows)
+    view: DocumentView
+    editing: SpanEditing
+    offset_label: QLabel
+    review_requested = Signal()
+    agreement_requested = Signal()
+
+    def __init__(self, project: OpenProject, annotator: str, document_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.runner = project.runner
+        self.annotator = annotator
+
+        def starting(session: Session) -> tuple[int, LabelSet, int | None]:
+            annotator_id = ensure_annotator(session, annotator).id
+            return annotator_id, label_set(session), document_id or last_worked_on(session, annotator_id)
+
+        annotator_id, self.labels, start_at = self.runner.write(starting)
+        self.layer = Layer(self.runner, annotator_id, self)
+        self.history = History(self)
+        self.undo_stack = self.history.stack
+        self.snapping = Snapping(self.runner, self)
+        self.documents: list[DocumentSummary] = []
+        self.project_search: ProjectSearchDialog | None = None
+        self.trash_dialog: TrashDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self._build()
+        self.editing = SpanEditing(self.layer, self.view, self.labels, self.snapping, self.history, self.say, self)
+        self.actions_ = WindowActions(self)
+        self.layer.spans_changed.connect(self._on_spans_changed)
+        self.history.refused.connect(self.say)
+        self.storage_notice = StorageNotice(self)
+        self.history.storage_failed.connect(self.storage_notice.show_error)
+        self.snapping.changed.connect(self._show_snapping)
+        self.snapping.failed.connect(self.say)
+        self.runner.bus.changed.connect(self._on_change)
+        self._undo_index = 0
+        self.undo_stack.indexChanged.connect(self._follow_undo)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=30)
+        self._refresh_timer.timeout.connect(self._refresh_panels)
+        # jieba loads once the document is on screen: started earlier, its thread would slow the opening.
+        self._load_timer = QTimer(self, singleShot=True, interval=100)
+        self._load_timer.timeout.connect(self.snapping.load)
+        self._load_timer.start()
+        self.refresh_lists()
+        first = start_at if any(d.id == start_at for d in self.documents) else (
+            self.documents[0].id if self.documents else None)
+        if first is not None:
+            self.open_document(first)
+        else:
+            self.view.setPlaceholderText(self.tr("This project has no documents yet. Import reports with:\n"
+                                                 "biaozhu --db PROJECT import FILES_OR_FOLDERS"))
+        self._show_snapping()
+        self.view.setFocus()
+
+    # -- layout ----------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setWindowTitle("biaozhu 标注")
+        self.resize(1400, 900)
+        centre = QWidget(self)
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.label_bar = LabelBar(self.labels.labels, centre)
+        self.label_bar.label_clicked.connect(lambda label_id: self.editing.apply_label(label_id))
+        self.view = DocumentView(centre)
+        self.view.describe = self.describe_span
+        self.view.span_clicked.connect(self._on_span_clicked)
+        self.view.offset_changed.connect(lambda offset: self.offset_label.setText(fill(self.tr("offset %1"), offset)))
+        self.find_bar = FindBar(centre)
+        self.find_bar.hide()
+        self.find_bar.find_requested.connect(self.find_next)
+        self.find_bar.closed.connect(self._close_find)
+        column.addWidget(self.label_bar)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(centre)
+        self.document_list = DocumentListPanel(self)
+        self.document_list.document_activated.connect(self.open_document)
+        self.span_table = SpanTablePanel(self)
+        self.span_table.span_activated.connect(self._on_span_activated)
+        self.view.span_selected.connect(self.span_table.select_span)
+        add_side_panels(self, (self.tr("Documents"), self.document_list, "documents-dock"),
+                        (self.tr("Spans"), self.span_table, "spans-dock"), (300, 340), closable=True)
+        status = self.statusBar()
+        self.annotator_label = QLabel(fill(self.tr("Annotator: %1"), self.annotator), self)
+        self.progress_label = QLabel(self)
+        self.snap_label = QLabel(self)
+        self.offset_label = QLabel(fill(self.tr("offset %1"), 0), self)
+        for widget in (self.annotator_label, self.progress_label, self.snap_label, self.offset_label):
+            widget.setTextFormat(Qt.TextFormat.PlainText)
+            status.addPermanentWidget(widget)
+
+    def say(self, message: str) -> None:
+        self.statusBar().showMessage(message, MESSAGE_MS)
+
+    def describe_span(self, span: SpanRow) -> str:
+        return f"{self.labels.caption_of(span.label_id)}  [{span.start}, {span.end})  {self.annotator}"
+
+    # -- documents -------------------------------------------------------------------------------------------
+    def open_document(self, document_id: int) -> None:
+        if document_id == self.layer.document_id:
+            return
+        outcome = outcome_of(lambda: self.layer.open(document_id))
+        if not outcome.ok:  # locked, read-only, gone: say so and stay on the open document
+            self.say(outcome.refusal)
+            return
+        self.view.show_text(self.layer.text, self.layer.index, self.labels.colours())
+        name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
+        self.setWindowTitle(f"{name} — biaozhu 标注")
+        self.document_list.select_document(document_id)
+        self.label_bar.set_counts(self.layer.index.count_by_label())
+        self._refresh_later()  # the span table and the document list fill in after the text is painted
+        self.view.setFocus()
+
+    def _show_spans(self) -> None:
+        self.label_bar.set_counts(self.layer.index.count_by_label())
+        self.span_table.set_spans(list(self.layer.index),
+                                  {label.id: (label.name, label.title, label.color) for label in self.labels})
+        self.span_table.select_span(self.view.selected_span)
+
+    def _refresh_later(self) -> None:
+        """Refresh the panels once the repaint is done, once for a burst of edits."""
+        self._refresh_timer.start()
+
+    def _refresh_panels(self) -> None:
+        self._show_spans()
+        self.refresh_lists()
+
+    def refresh_lists(self) -> None:
+        """Document list counts and statuses, and the progress in the status bar (two grouped queries)."""
+        outcome = self.runner.try_read(list_documents)
+        if outcome.value is None:
+            self.say(outcome.refusal)
+            return
+        self.documents = outcome.value
+        self.document_list.set_documents(self.documents, self.annotator)
+        if self.layer.document_id is not None:
+            self.document_list.select_document(self.layer.document_id)
+        done = sum(1 for d in self.documents if d.statuses.get(self.annotator) == "done")
+        self.progress_label.setText(fill(self.tr("%1/%2 done"), done, len(self.documents)))
+
+    def _on_change(self, change: Change) -> None:
+        """Anything that changed the project, from this window or not: the lists follow; the open layer
+        catches up with what another window or program did to it."""
+        if change.source is not self.layer and change.what & (Changed.SPANS | Changed.TRASH) \
+                and change.touches(self.layer.document_id):
+            outcome = outcome_of(lambda: self.layer.catch_up(self.view.selected_span))
+            if not outcome.ok:
+                self.say(outcome.refusal)
+        self._refresh_later()
+
+    def mark_done(self) -> None:
+        """Mark the open document done (undoable) and go on to the next unfinished one."""
+        document_id = self.layer.document_id
+        if document_id is None:
+            return
+        if not self.history.push(commands.SetStatus(self.layer, self.history, document_id, "done")):
+            return  # the message says why; stay on the document
+        self.refresh_lists()
+        following = self.document_list.next_unfinished(document_id)
+        if following is None:
+            self.say(self.tr("Every document is done."))
+        else:
+            self.open_document(following)
+
+    def open_next_unfinished(self) -> None:
+        following = self.document_list.next_unfinished(self.layer.document_id)
+        if following is not None:
+            self.open_document(following)
+
+    # -- spans -----------------------------------------------------------------------------------------------
+    def selected_span(self) -> SpanRow | None:
+        return self.editing.selected_span()
+
+    def select_span(self, span: SpanRow | None, *, scroll: bool = True) -> None:
+        self.view.select_span(span, scroll=scroll)
+
+    def _on_span_clicked(self, span_id: int) -> None:
+        self.select_span(self.layer.index.get(span_id), scroll=False)
+
+    def _on_span_activated(self, span_id: int) -> None:
+        self.select_span(self.layer.index.get(span_id))
+        self.view.setFocus()
+
+    def _on_spans_changed(self, document_id: int, ranges: list[tuple[int, int]], select: int) -> None:
+        if document_id != self.layer.document_id:
+            return
+        before = self.selected_span()
+        chosen = self.layer.index.get(select) if select >= 0 else None
+        self.view.selected_span = chosen.id if chosen else None
+        self.view.repaint_ranges([*ranges, *((s.start, s.end) for s in (before, chosen) if s is not None)])
+        self.label_bar.set_counts(self.layer.index.count_by_label())
+
+    def _follow_undo(self, index: int) -> None:
+        """Undoing or redoing an edit made in another document opens that document, to show what changed."""
+        changed = self.undo_stack.command(index if index < self._undo_index else index - 1)
+        self._undo_index = index
+        if not isinstance(changed, commands.LayerCommand) or changed.document_id == self.layer.document_id:
+            return
+        self.open_document(changed.document_id)
+        if isinstance(changed, commands.SpanCommand) and changed.handle.id is not None:
+            span = self.layer.index.get(changed.handle.id)
+            if span is not None:
+                self.select_span(span)
+
+    # -- snapping --------------------------------------------------------------------------------------------
+    def toggle_snapping(self) -> None:
+        self.snapping.toggle()
+
+    def _show_snapping(self) -> None:
+        if not self.snapping.enabled:
+            text = self.tr("Word snapping: off (W)")
+        elif self.snapping.segmenter is None:
+            text = self.tr("Word snapping: loading jieba…")
+        else:
+            text = self.tr("Word snapping: on (W)")
+        self.snap_label.setText(text)
+
+    # -- find ------------------------------------------------------------------------------------------------
+    def open_find(self) -> None:
+        start, end = self.view.selection()
+        self.find_bar.open(self.layer.text[start:end] if 0 < end - start <= 50 else "")
+
+    def _close_find(self) -> None:
+        self.find_bar.hide()
+        self.view.setFocus()
+
+    def find_next(self, needle: str, forward: bool) -> None:
+        start, end = self.view.selection()
+        at = find_in(self.layer.text, needle, end if forward else start, forward)
+        if at == -1:
+            self.find_bar.set_result(self.tr("not found") if needle else "")
+            return
+        self.find_bar.set_result(fill(self.tr("%1 hits"), self.layer.text.count(needle)))
+        self.view.select_range(at, at + len(needle))
+
+    def open_project_search(self) -> None:
+        """Ctrl+Shift+F: one dialog for the window's lifetime, so the last search is still there."""
+        if self.project_search is None:
+            self.project_search = ProjectSearchDialog(self.runner, self)
+            self.project_search.hit_activated.connect(self.go_to_hit)
+        self.project_search.show()
+        self.project_search.activateWindow()
+
+    def go_to_hit(self, document_id: int, start: int, end: int) -> None:
+        self.open_document(document_id)
+        self.view.select_range(start, end)
+        self.view.setFocus()
+
+    # -- review, agreement, trash, export --------------------------------------------------------------------
+    def open_review(self) -> None:
+        """Review mode, for this annotator as the reviewer (the app opens it)."""
+        self.review_requested.emit()
+
+    def open_agreement(self) -> None:
+        """The agreement figures (the app opens them; a click on a count opens review mode there)."""
+        self.agreement_requested.emit()
+
+    def open_trash(self) -> None:
+        if self.trash_dialog is None:
+            self.trash_dialog = TrashDialog(self.runner, self)
+        self.trash_dialog.reload()
+        self.trash_dialog.show()
+        self.trash_dialog.activateWindow()
+
+    def open_export(self) -> None:
+        """A fresh dialog each time it was closed, so new annotators and labels are listed."""
+        if self.export_dialog is None or not self.export_dialog.isVisible():
+            if self.export_dialog is not None:
+                self.export_dialog.deleteLater()
+            self.export_dialog = ExportDialog(self.runner, self, layer=self.annotator)
+        self.export_dialog.show()
+        self.export_dialog.raise_()
+        self.export_dialog.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.export_dialog is not None:
+            self.export_dialog.close()  # cancels a running export and waits for it
+        self._refresh_timer.stop()
+        self._load_timer.stop()
+        self.snapping.wait()
+        super().closeEvent(event)
+        self.closing.emit()

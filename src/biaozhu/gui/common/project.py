@@ -1,0 +1,23 @@
+"""What every window and dialog on one open project shares: its sessions (only through the action runner),
+the change bus, and the poller that notices other programs' changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.gui.common.changes import ChangeBus
+from biaozhu.gui.common.polling import POLL_MS, ChangePoller
+from biaozhu.gui.common.runner import ActionRunner
+
+
+class OpenProject(QObject):
+    def __init__(self, sessions: sessionmaker[Session], poll_ms: int = POLL_MS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.bus = ChangeBus(self)
+        self.runner = ActionRunner(sessions, self.bus, self)
+        self.poller = ChangePoller(self.runner, poll_ms, self)
+
+    def close(self) -> None:
+        self.poller.stop()

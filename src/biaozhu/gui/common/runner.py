@@ -1,0 +1,122 @@
+"""The one place where the GUI runs actions against the database, as Anki's ``CollectionOp`` does.
+
+Each user action is one session and one transaction; a known storage failure (locked, read-only, disk full…)
+comes out as :class:`StorageError` with the user's sentence in their language, a refusal by the project's
+rules (a crossing span, not a reviewer…) as the :class:`Refusal` it is; a successful write publishes its
+:class:`Change` on the bus. Work too slow for the UI thread runs on the runner's worker thread with a session
+of its own, and its answer comes back to the UI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.corpus.errors import Refusal
+from biaozhu.db.errors import StorageError, storage_errors
+from biaozhu.gui.common.changes import Change, ChangeBus
+from biaozhu.gui.common.storage_messages import translated
+
+T = TypeVar("T")
+KNOWN_FAILURES = (StorageError, Refusal)
+
+
+def sentence(failure: Exception) -> str:
+    """What the user reads for a known failure: storage sentences translated, refusals as they are worded."""
+    return translated(failure) if isinstance(failure, StorageError) else str(failure)
+
+
+class Outcome(Generic[T]):
+    """The result of an action, or the failure that stopped it and the sentence the user reads about it."""
+
+    __slots__ = ("value", "failure", "refusal")
+
+    def __init__(self, value: T | None = None, failure: Exception | None = None) -> None:
+        self.value = value
+        self.failure = failure
+        self.refusal = "" if failure is None else sentence(failure)
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+
+def outcome_of(step: Callable[[], T]) -> Outcome[T]:
+    """Run ``step`` (which writes through the runner); a known failure comes back as the user's sentence."""
+    try:
+        return Outcome(step())
+    except KNOWN_FAILURES as exc:
+        return Outcome(failure=exc)
+
+
+class _Relay(QObject):
+    """Carries a worker's answer to the UI thread (a queued signal)."""
+
+    done = Signal(object, object)  # callback, value
+    failed = Signal(object, object)  # callback, exception
+
+
+class _Job(QRunnable):
+    def __init__(self, relay: _Relay, sessions: sessionmaker[Session], work: Callable[[Session], object],
+                 done: Callable[[object], None], failed: Callable[[Exception], None]) -> None:
+        super().__init__()
+        self.relay, self.sessions, self.work, self.done, self.failed = relay, sessions, work, done, failed
+
+    def run(self) -> None:
+        try:
+            with storage_errors(), self.sessions() as session:
+                value = self.work(session)
+        except Exception as exc:  # noqa: BLE001 - handed over to the UI thread, which tells the user or reports it
+            self.relay.failed.emit(self.failed, exc)
+        else:
+            self.relay.done.emit(self.done, value)
+
+
+class ActionRunner(QObject):
+    """Sessions for the app's actions; ``bus`` hears of every write that succeeded."""
+
+    def __init__(self, sessions: sessionmaker[Session], bus: ChangeBus, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self.bus = bus
+        self._relay = _Relay(self)
+        self._relay.done.connect(lambda callback, value: callback(value))
+        self._relay.failed.connect(lambda callback, exc: callback(exc))
+
+    def read(self, query: Callable[[Session], T]) -> T:
+        """Run a query in a session of its own; raises :class:`StorageError` for a known failure."""
+        with storage_errors(), self.sessions() as session:
+            return query(session)
+
+    def write(self, action: Callable[[Session], T], change: Change | None = None) -> T:
+        """Run an action in one transaction and publish ``change`` once it is committed; raises
+        :class:`StorageError` or the :class:`Refusal` that stopped it (nothing is then stored)."""
+        with storage_errors(), self.sessions.begin() as session:
+            value = action(session)
+        if change is not None:
+            self.bus.publish(change)
+        return value
+
+    def attempt(self, action: Callable[[Session], T], change: Change | None = None) -> Outcome[T]:
+        """:meth:`write`, with a known failure returned as the user's sentence instead of raised."""
+        return outcome_of(lambda: self.write(action, change))
+
+    def try_read(self, query: Callable[[Session], T]) -> Outcome[T]:
+        """:meth:`read`, with a known failure returned as the user's sentence instead of raised."""
+        return outcome_of(lambda: self.read(query))
+
+    def in_background(self, pool: QThreadPool, work: Callable[[Session], T], done: Callable[[T], None],
+                      failed: Callable[[Exception], None],
+                      known: tuple[type[Exception], ...] = KNOWN_FAILURES) -> None:
+        """Run ``work`` on ``pool`` (its owner waits for it when deleted) with a session of its own. On the UI
+        thread, ``done`` gets the result, ``failed`` a ``known`` failure (:func:`sentence` words the usual
+        ones); anything else is a bug, raised there for the crash report."""
+        pool.start(_Job(self._relay, self.sessions, work, done,  # type: ignore[arg-type]
+                        lambda exc: failed(exc) if isinstance(exc, known) else _raise(exc)))
+
+
+def _raise(exc: Exception) -> None:
+    raise exc

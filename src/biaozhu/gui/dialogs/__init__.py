@@ -1,0 +1,1 @@
+"""Dialogs opened from either window: agreement, export, find in all documents, trash, the annotator's name."""

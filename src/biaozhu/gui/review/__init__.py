@@ -1,0 +1,1 @@
+"""Review mode: annotators' layers compared and adjudicated into gold."""

@@ -1,0 +1,102 @@
+"""The reviewer's decisions as undo commands (``common/undo.py``: one transaction per redo and per undo, one
+failure rule for both windows), written through :mod:`biaozhu.db.review` to the gold layer on disk."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy.orm import Session
+
+from biaozhu.db import review
+from biaozhu.db.review_queries import is_reviewer, set_review_status
+from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.runner import ActionRunner
+from biaozhu.gui.common.undo import History, StoredCommand
+from biaozhu.gui.common.wording import fill
+
+
+class GoldLayer(QObject):
+    """The gold layer as one reviewer writes it; it knows whether they may."""
+
+    gold_changed = Signal(int)  # document id
+    status_changed = Signal(int)
+
+    def __init__(self, runner: ActionRunner, reviewer: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.reviewer = reviewer
+        self.can_write = runner.read(lambda session: is_reviewer(session, reviewer))
+
+    def may_write(self, say: Callable[[str], None]) -> bool:
+        """Whether the reviewer may change gold; if not, ``say`` tells them why."""
+        if not self.can_write:
+            say(fill(self.tr("Read-only: %1 is not a reviewer, so the gold layer cannot be changed here."),
+                     self.reviewer))
+        return self.can_write
+
+    def decide(self, document_id: int, step: Callable[[Session], review.Decision]) -> review.Decision:
+        decision = self.runner.write(step)
+        self.gold_changed.emit(document_id)
+        self.runner.bus.publish(Change(Changed.GOLD, frozenset({document_id}), self))
+        return decision
+
+    def set_status(self, document_id: int, status: str | None) -> str | None:
+        previous = self.runner.write(lambda session: set_review_status(session, document_id, self.reviewer, status))
+        self.status_changed.emit(document_id)
+        self.runner.bus.publish(Change(Changed.STATUS, frozenset({document_id}), self))
+        return previous
+
+
+class DecisionCommand(StoredCommand):
+    """A decision on gold (accept one version, accept both, reject, edit the boundary, relabel, draw a span,
+    take one out, take the agreed spans).
+
+    ``decide`` runs once; afterwards undo and redo replay the recorded :class:`review.Decision` backwards
+    and forwards, so a redo puts back exactly what the reviewer saw, provenance included.
+    """
+
+    document_id: int
+
+    def __init__(self, gold: GoldLayer, history: History, document_id: int, name: str,
+                 decide: Callable[[Session], review.Decision], number: int | None = None) -> None:
+        super().__init__(history, name, document_id)
+        self.gold = gold
+        self.decide = decide
+        self.number = number  # which disagreement: undo and redo show it
+        self.decision: review.Decision | None = None
+        self.reverse: review.Decision | None = None
+
+    def do(self) -> None:
+        reverse = self.reverse
+        if reverse is None:
+            self.decision = self.gold.decide(self.document_id, self.decide)
+            if not self.decision.changed:
+                self.setObsolete(True)  # nothing changed: no empty step on the undo stack
+        else:
+            self.decision = self.gold.decide(self.document_id,
+                                             lambda session: review.undo(session, self.gold.reviewer, reverse))
+
+    def undo_it(self) -> None:
+        decision = self.decision
+        assert decision is not None
+        self.reverse = self.gold.decide(self.document_id,
+                                        lambda session: review.undo(session, self.gold.reviewer, decision))
+
+
+class ReviewStatusCommand(StoredCommand):
+    """Mark a document adjudicated (or open again); undo restores the status it had exactly."""
+
+    document_id: int
+
+    def __init__(self, gold: GoldLayer, history: History, document_id: int, name: str, status: str) -> None:
+        super().__init__(history, name, document_id)
+        self.gold = gold
+        self.status = status
+        self.previous: str | None = None
+
+    def do(self) -> None:
+        self.previous = self.gold.set_status(self.document_id, self.status)
+
+    def undo_it(self) -> None:
+        self.gold.set_status(self.document_id, self.previous)

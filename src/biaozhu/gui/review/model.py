@@ -1,0 +1,144 @@
+"""The document under review as the window shows it, and the side panel's list of its disagreements.
+
+:class:`ReviewedDocument` holds the document's review: the comparison (which never changes while the window
+is open: decisions only touch gold) and each disagreement's verdict (re-read after every decision).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+)
+from PySide6.QtGui import QColor, QFont, Qt
+
+from biaozhu.corpus.adjudication import Disagreement
+from biaozhu.corpus.model import Span
+from biaozhu.db.review import DocumentReview, GoldSpan, Verdict
+from biaozhu.gui.common.wording import KIND_COLOURS, as_tooltip, fill, kind_text, short
+
+NUMBER, KIND, DECISION, WHERE, VERSIONS = range(5)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(slots=True)
+class ReviewedDocument:
+    id: int
+    name: str
+    text: str
+    review: DocumentReview  # replaced after every decision (gold and rejections re-read, layers not compared)
+
+    @property
+    def annotators(self) -> tuple[str, ...]:
+        return self.review.comparison.annotators
+
+    @property
+    def disagreements(self) -> list[Disagreement]:
+        return self.review.comparison.disagreements
+
+    def verdict(self, number: int) -> Verdict:
+        return self.review.verdicts[number]
+
+    def is_open(self, number: int) -> bool:
+        return self.review.is_open(number)
+
+    def open_count(self) -> int:
+        return sum(1 for verdict in self.review.verdicts if verdict.open)
+
+    def covering(self, start: int, end: int) -> list[int]:
+        """Numbers of the disagreements overlapping ``[start, end)`` (a point when empty)."""
+        end = max(end, start + 1)
+        return [i for i, item in enumerate(self.disagreements) if item.start < end and start < item.end]
+
+    def versions_text(self, item: Disagreement) -> str:
+        parts = []
+        for number, name in enumerate(self.annotators, 1):
+            spans = item.versions.get(name, ())
+            parts.append(f"{number} " + (", ".join(f"{s.label} {short(s.text)}" for s in spans) or "—"))
+        return " | ".join(parts)
+
+
+def describe_gold(gold: GoldSpan) -> str:
+    origin = gold.origin or QCoreApplication.translate("Review", "all annotators")
+    return fill(QCoreApplication.translate("Review", "gold: %1 “%2” [%3, %4) from %5, decided by %6"),
+                gold.span.label, short(gold.span.text, 30), gold.span.start, gold.span.end, origin,
+                gold.decided_by or "?")
+
+
+def describe_verdict(verdict: Verdict) -> list[str]:
+    """The gold spans deciding a disagreement, or who rejected it, a line each (nothing while open)."""
+    lines = [describe_gold(gold) for gold in verdict.gold]
+    if verdict.rejection is not None:
+        lines.append(fill(QCoreApplication.translate("Review", "rejected by %1: none of the versions is gold"),
+                          verdict.rejection.decided_by or "?"))
+    return lines
+
+
+def describe_version(number: int, name: str, span: Span) -> str:
+    return f"{number} {name}: {span.label} “{short(span.text, 30)}” [{span.start}, {span.end})"
+
+
+class DisagreementModel(QAbstractTableModel):
+    """The open document's disagreements by position: kind, range, each annotator's version, the decision."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document: ReviewedDocument | None = None
+
+    def set_document(self, document: ReviewedDocument | None) -> None:
+        self.beginResetModel()
+        self.document = document
+        self.endResetModel()
+
+    def gold_changed(self) -> None:
+        if self.document is not None and self.document.disagreements:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.document.disagreements) - 1, VERSIONS))
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.document is None else len(self.document.disagreements)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return ("#", self.tr("Kind"), self.tr("Gold"), self.tr("Where"), self.tr("Versions"))[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or self.document is None:
+            return None
+        row, column = index.row(), index.column()
+        item = self.document.disagreements[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NUMBER:
+                return str(row + 1)
+            if column == KIND:
+                return kind_text(item.kind)
+            if column == WHERE:
+                return short(self.document.text[item.start:item.end], 8)
+            if column == VERSIONS:
+                return self.document.versions_text(item)
+            verdict = self.document.verdict(row)
+            if verdict.gold:
+                return " + ".join(dict.fromkeys(g.origin or self.tr("all") for g in verdict.gold))
+            return self.tr("rejected") if verdict.rejection else self.tr("open")
+        if role == Qt.ItemDataRole.ForegroundRole and column == KIND:
+            return QColor(KIND_COLOURS.get(item.kind, "#333333"))
+        if role == Qt.ItemDataRole.FontRole and self.document.is_open(row):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [describe_version(n, name, s) for n, name in enumerate(self.document.annotators, 1)
+                     for s in item.versions.get(name, ())]
+            return as_tooltip([f"{kind_text(item.kind)} [{item.start}, {item.end})", *lines,
+                               *describe_verdict(self.document.verdict(row))])
+        return None

@@ -1,0 +1,182 @@
+"""The document view: read-only plain text (never HTML), spans painted behind it, keyboard selection.
+
+The view knows positions and spans but changes nothing: it reports clicks, and the window turns
+key presses (actions on this widget) into undo commands. The input method is switched off for the
+view, so a Chinese IME never composes a label hotkey away.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QClipboard,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QHelpEvent,
+    QInputMethodEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from biaozhu.db.spans import SpanRow
+from biaozhu.gui.common.wording import as_tooltip
+from biaozhu.gui.widgets.positions import PositionMap, display_breaks, display_text
+from biaozhu.gui.widgets.span_index import SpanIndex
+from biaozhu.gui.widgets.span_painter import SpanPainter
+
+FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei",
+                 "sans-serif"]
+MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 40
+
+
+def release_clipboard() -> None:
+    """Hand what we copied to Qt before the interpreter exits.
+
+    Our copies are QMimeData made in Python; Qt deletes clipboard data in its own exit handlers, after
+    Python has finalised, and deleting a Python-made object then crashes the process. Setting the same
+    text again makes Qt-made data, and the user keeps what they copied.
+    """
+    clipboard = QGuiApplication.clipboard()
+    for mode, owned in ((QClipboard.Mode.Clipboard, clipboard.ownsClipboard()),
+                        (QClipboard.Mode.Selection, clipboard.ownsSelection())):
+        if owned:
+            clipboard.setText(clipboard.text(mode), mode)
+
+
+class DocumentView(QPlainTextEdit):
+    span_clicked = Signal(int)  # span id, -1 when a click hit no span
+    span_selected = Signal(object)  # the id of the span now outlined, None for none (the span table follows)
+    offset_changed = Signal(int)  # cursor offset in code points
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.setAcceptDrops(False)
+        self.setUndoRedoEnabled(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setTabChangesFocus(False)
+        font = QFont()
+        font.setFamilies(FONT_FAMILIES)
+        font.setPointSize(13)
+        self.setFont(font)
+        self.document().setDocumentMargin(14)
+        self.text = ""
+        self.positions = PositionMap("")
+        self.index = SpanIndex()
+        self.selected_span: int | None = None
+        self.describe = lambda span: ""  # the window sets how a span is described in tooltips
+        self.painter = SpanPainter(self)
+        self.cursorPositionChanged.connect(lambda: self.offset_changed.emit(self.cursor_offset()))
+
+    # -- content ---------------------------------------------------------------------------------------------
+    def show_text(self, text: str, index: SpanIndex, colours: dict[int, QColor]) -> None:
+        """Show a document: plain text only (``<b>`` and ``&amp;`` stay literal); very long lines are shown
+        in display blocks (see ``positions.py``)."""
+        self.selected_span = None
+        self.index = index
+        self.painter.colours = colours
+        self.text = text
+        breaks = display_breaks(text)
+        self.positions = PositionMap(text, breaks)
+        self.setPlainText(display_text(text, breaks))
+
+    def repaint_ranges(self, ranges: list[tuple[int, int]]) -> None:
+        """Schedule a repaint of just the lines where these code point ranges are (an edit's footprint)."""
+        if len(ranges) > 64:
+            self.viewport().update()
+            return
+        for area in self.painter.areas(self.positions, ranges):
+            self.viewport().update(area.toAlignedRect().adjusted(-3, -3, 3, 3))
+
+    def select_span(self, span: SpanRow | None, *, scroll: bool = True) -> None:
+        """Outline a span (None: no span) and put the cursor at its start."""
+        self.selected_span = span.id if span else None
+        self.span_selected.emit(self.selected_span)
+        if span is not None:
+            cursor = self.textCursor()
+            cursor.setPosition(self.positions.to_qt(span.start))
+            self.setTextCursor(cursor)
+            if scroll:
+                self.centerCursor()
+        self.viewport().update()
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select code points ``[start, end)`` as if the user had (the find bar uses it)."""
+        cursor = self.textCursor()
+        cursor.setPosition(self.positions.to_qt(start))
+        cursor.setPosition(self.positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def selection(self) -> tuple[int, int]:
+        """The selected range in code points (empty when nothing is selected)."""
+        cursor = self.textCursor()
+        return self.positions.to_cp(cursor.selectionStart()), self.positions.to_cp(cursor.selectionEnd())
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def cursor_offset(self) -> int:
+        return self.positions.to_cp(self.textCursor().position())
+
+    def offset_at(self, point: QPoint) -> int:
+        """The code point under a viewport point (the character, not the gap nearest to it)."""
+        cursor = self.cursorForPosition(point)
+        position = cursor.position()
+        if point.x() < self.cursorRect(cursor).x() and position > cursor.block().position():
+            position -= 1
+        return self.positions.to_cp(position)
+
+    def span_at(self, point: QPoint) -> SpanRow | None:
+        chain = self.index.at(self.offset_at(point))
+        return chain[-1] if chain else None
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy the stored text, without the line breaks the view inserted into very long lines."""
+        start, end = self.selection()
+        data = QMimeData()
+        data.setText(self.text[start:end])
+        return data
+
+    # -- zoom ------------------------------------------------------------------------------------------------
+    def zoom(self, steps: int) -> None:
+        size = self.font().pointSize()
+        if MIN_POINT_SIZE <= size + steps <= MAX_POINT_SIZE:
+            self.zoomIn(steps)
+
+    # -- events ----------------------------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        self.painter.paint(painter, self.index, self.positions, self.selected_span, QRectF(event.rect()))
+        painter.end()
+        super().paintEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        """Never let an input method's text into the view: Qt would put it in a read-only view's text."""
+        event.ignore()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            span = self.span_at(event.position().toPoint())
+            self.span_clicked.emit(span.id if span else -1)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            point = event.pos()
+            chain = self.index.at(self.offset_at(point))
+            if chain:
+                QToolTip.showText(event.globalPos(), as_tooltip([self.describe(s) for s in chain]), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)

@@ -1,0 +1,235 @@
+"""The document list as a user drives it: filter, sort by a header click, status texts, next unfinished,
+opening a document by click, double-click or Enter, and a refresh that leaves selection and scroll alone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTableView
+from pytestqt.qtbot import QtBot
+
+from biaozhu.db.documents import DocumentSummary
+from biaozhu.gui.widgets.document_list import DocumentListPanel
+
+ME = "lin"
+
+
+def summary(doc_id: int, name: str, length: int = 100, spans: int = 0, status: str | None = None,
+            other: dict[str, int] | None = None) -> DocumentSummary:
+    counts = {ME: spans} if spans else {}
+    counts.update(other or {})
+    return DocumentSummary(doc_id, name, length, counts, {ME: status} if status else {})
+
+
+ROWS = [
+    summary(1, "泸州 2022 年工作总结.txt", 5200, spans=12, status="done"),
+    summary(2, "吉林统战工作报告.txt", 8100, spans=3, status="in_progress"),
+    summary(3, "report10.txt", 90, other={"wang": 7}),
+    summary(4, "Report2.txt", 300, spans=1, status="done"),
+]
+
+
+@pytest.fixture
+def panel(qtbot: QtBot) -> DocumentListPanel:
+    widget = DocumentListPanel()
+    qtbot.addWidget(widget)
+    widget.resize(700, 400)
+    widget.show()
+    widget.set_documents(ROWS, ME)
+    return widget
+
+
+def view_of(panel: DocumentListPanel) -> QTableView:
+    view = panel.findChild(QTableView)
+    assert view is not None
+    return view
+
+
+def column(panel: DocumentListPanel, col: int) -> list[str]:
+    model = view_of(panel).model()
+    return [model.index(row, col).data() for row in range(model.rowCount())]
+
+
+def click_row(qtbot: QtBot, view: QTableView, row: int) -> None:
+    rect = view.visualRect(view.model().index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_columns_show_name_length_status_and_this_annotators_span_count(panel: DocumentListPanel) -> None:
+    assert column(panel, 0) == [r.name for r in ROWS]
+    assert column(panel, 1) == ["5,200", "8,100", "90", "300"]
+    # Another annotator's spans don't count, and spans imported without a status mean work in progress.
+    assert column(panel, 2) == ["done", "in progress", "not started", "done"]
+    assert column(panel, 3) == ["12", "3", "0", "1"]
+    header = view_of(panel).model()
+    assert [header.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Document", "Length", "Status", "Spans"]
+
+
+def test_filter_by_name_is_case_insensitive_and_combines_with_the_status_filter(
+        qtbot: QtBot, panel: DocumentListPanel) -> None:
+    line = panel.findChild(QLineEdit)
+    qtbot.keyClicks(line, "REPORT")
+    assert column(panel, 0) == ["report10.txt", "Report2.txt"]
+    combo = panel.findChild(QComboBox)
+    combo.setCurrentIndex(1)  # unfinished
+    assert column(panel, 0) == ["report10.txt"]
+    line.clear()
+    assert column(panel, 0) == ["吉林统战工作报告.txt", "report10.txt"]
+    combo.setCurrentIndex(2)  # done
+    assert column(panel, 0) == ["泸州 2022 年工作总结.txt", "Report2.txt"]
+    commit = QInputMethodEvent()  # Chinese arrives through the input method
+    commit.setCommitString("泸州")
+    QApplication.sendEvent(line, commit)
+    assert column(panel, 0) == ["泸州 2022 年工作总结.txt"]
+
+
+def test_header_clicks_sort_numbers_as_numbers_and_names_naturally(qtbot: QtBot, panel: DocumentListPanel) -> None:
+    view = view_of(panel)
+    header = view.horizontalHeader()
+
+    def click_header(section: int) -> None:
+        x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+    click_header(1)
+    assert column(panel, 1) == ["90", "300", "5,200", "8,100"]
+    click_header(1)
+    assert column(panel, 1) == ["8,100", "5,200", "300", "90"]
+    click_header(3)
+    assert column(panel, 3) == ["0", "1", "3", "12"]
+    click_header(0)
+    assert column(panel, 0) == ["吉林统战工作报告.txt", "泸州 2022 年工作总结.txt", "Report2.txt", "report10.txt"]
+
+
+def test_chinese_names_sort_by_pinyin_and_numbers_as_numbers(qtbot: QtBot) -> None:
+    panel = DocumentListPanel()
+    qtbot.addWidget(panel)
+    names = ["上海报告", "泸州报告10", "北京报告", "泸州报告2", "吉林报告"]
+    panel.set_documents([summary(i, name) for i, name in enumerate(names, 1)], "张三")
+    view_of(panel).sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert column(panel, 0) == ["北京报告", "吉林报告", "泸州报告2", "泸州报告10", "上海报告"]
+
+
+def test_next_unfinished_follows_the_visible_order_and_wraps_around(panel: DocumentListPanel) -> None:
+    assert panel.next_unfinished(None) == 2
+    assert panel.next_unfinished(2) == 3
+    assert panel.next_unfinished(3) == 2  # wraps past the finished 4 and 1
+    view_of(panel).sortByColumn(1, Qt.SortOrder.DescendingOrder)  # 2, 1, 4, 3 by length
+    assert panel.next_unfinished(2) == 3
+    assert panel.next_unfinished(3) == 2
+    done = [summary(r.id, r.name, r.length, spans=1, status="done") for r in ROWS]
+    panel.set_documents(done, ME)
+    assert panel.next_unfinished(1) is None
+
+
+def test_next_unfinished_prefers_what_the_filters_show(qtbot: QtBot, panel: DocumentListPanel) -> None:
+    qtbot.keyClicks(panel.findChild(QLineEdit), "report")
+    assert panel.next_unfinished(None) == 3
+    assert panel.next_unfinished(3) == 3  # the only one shown
+    panel.findChild(QComboBox).setCurrentIndex(2)  # done only: the hidden ones are still found
+    assert panel.next_unfinished(1) == 2
+    assert panel.next_unfinished(2) == 3
+
+
+def test_select_document_leaves_the_users_filters_alone(qtbot: QtBot, panel: DocumentListPanel) -> None:
+    combo = panel.findChild(QComboBox)
+    combo.setCurrentIndex(1)  # unfinished
+    panel.select_document(2)
+    assert panel.selected_document() == 2
+    panel.select_document(1)  # done: hidden, open with no row selected
+    assert combo.currentIndex() == 1
+    assert panel.selected_document() is None
+
+
+def test_a_click_opens_a_document(qtbot: QtBot, panel: DocumentListPanel) -> None:
+    with qtbot.waitSignal(panel.document_activated, timeout=1000) as blocker:
+        click_row(qtbot, view_of(panel), 1)
+    assert blocker.args == [2]
+
+
+def test_enter_opens_the_current_document(qtbot: QtBot, panel: DocumentListPanel) -> None:
+    view = view_of(panel)
+    panel.select_document(3)
+    view.setFocus()
+    with qtbot.waitSignal(panel.document_activated, timeout=1000) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert blocker.args == [3]
+
+
+def test_a_double_click_opens_a_document_once(qtbot: QtBot, panel: DocumentListPanel,
+                                              double_click: Callable[..., None]) -> None:
+    opened: list[int] = []
+    panel.document_activated.connect(opened.append)
+    view = view_of(panel)
+    double_click(view.viewport(), view.visualRect(view.model().index(3, 0)).center())
+    assert opened == [4]
+    double_click(view.viewport(), view.visualRect(view.model().index(2, 0)).center())
+    assert opened == [4, 3]
+
+
+def test_type_a_name_then_enter_opens_the_first_match(qtbot: QtBot, panel: DocumentListPanel) -> None:
+    line = panel.findChild(QLineEdit)
+    qtbot.keyClicks(line, "report")
+    with qtbot.waitSignal(panel.document_activated, timeout=1000) as blocker:
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert blocker.args == [3]
+
+
+def test_down_from_the_filter_walks_the_list(qtbot: QtBot, panel: DocumentListPanel) -> None:
+    line = panel.findChild(QLineEdit)
+    qtbot.keyClicks(line, "report")
+    qtbot.keyClick(line, Qt.Key.Key_Down)
+    view = view_of(panel)
+    assert view.hasFocus() and panel.selected_document() == 3
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    with qtbot.waitSignal(panel.document_activated, timeout=1000) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert blocker.args == [4]
+
+
+def test_select_document_does_not_emit(qtbot: QtBot, panel: DocumentListPanel) -> None:
+    with qtbot.assertNotEmitted(panel.document_activated):
+        panel.select_document(4)
+    assert panel.selected_document() == 4
+
+
+def test_refresh_keeps_the_selection_and_the_scroll_position(qtbot: QtBot) -> None:
+    panel = DocumentListPanel()
+    qtbot.addWidget(panel)
+    panel.resize(500, 300)
+    panel.show()
+    rows = [summary(i, f"报告{i}.txt", 1000 + i) for i in range(1, 301)]
+    panel.set_documents(rows, ME)
+    view = view_of(panel)
+    view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    panel.select_document(150)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() + 7)
+    scroll = bar.value()
+    # The core refreshes after an edit: the open document gains a span, another one is marked done.
+    rows[149] = summary(150, "报告150.txt", 1150, spans=1, status="in_progress")
+    rows[10] = summary(11, "报告11.txt", 1011, spans=4, status="done")
+    panel.set_documents(rows, ME)
+    assert panel.selected_document() == 150
+    assert bar.value() == scroll
+    assert column(panel, 1)[0] == "1,300"  # still sorted
+    index = view.currentIndex()
+    assert view.model().index(index.row(), 3).data() == "1"
+    # A document deleted elsewhere: the model resets, the selection and scroll survive it.
+    del rows[0]
+    panel.set_documents(rows, ME)
+    assert panel.selected_document() == 150
+    assert bar.value() == scroll
+    assert len(column(panel, 0)) == 299
+
+
+def test_an_empty_project_shows_an_empty_list(qtbot: QtBot, panel: DocumentListPanel) -> None:
+    panel.set_documents([], ME)
+    assert column(panel, 0) == []
+    assert panel.next_unfinished(None) is None
+    assert panel.selected_document() is None
+    assert view_of(panel).currentIndex() == QModelIndex()
