@@ -11,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 import orjson
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,6 +23,7 @@ from biaozhu.db.spans import SpanRefused, add_span
 PROCESSES, EDITS = 4, 300
 
 
+@pytest.mark.slow  # processes killed or racing: run with the full suite, skipped by the fast subset
 def test_concurrent_annotators_lose_and_double_nothing(db_url: str, sessions: sessionmaker[Session], tmp_path: Path,
                                                        annotator_worker: ModuleType) -> None:
     annotator_worker.add_documents(sessions)
@@ -39,6 +41,7 @@ def test_concurrent_annotators_lose_and_double_nothing(db_url: str, sessions: se
     assert problems == []
 
 
+@pytest.mark.slow  # processes killed or racing: run with the full suite, skipped by the fast subset
 def test_two_processes_creating_a_new_project_at_once_both_succeed(db_url: str, cli) -> None:
     """The first start of a shared project by several desktops: one sets it up, the others wait and find it."""
     starts = [subprocess.Popen([sys.executable, "-m", "biaozhu", "--db", db_url, "labels"],

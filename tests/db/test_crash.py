@@ -13,6 +13,7 @@ from pathlib import Path
 from types import ModuleType
 
 import orjson
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -43,6 +44,7 @@ def imported(session: Session, path: Path) -> tuple[int, int]:
     return documents or 0, spans or 0
 
 
+@pytest.mark.slow  # processes killed or racing: run with the full suite, skipped by the fast subset
 def test_killed_annotator_and_import_lose_only_the_action_in_flight(db_url: str, sessions: sessionmaker[Session],
                                                                     tmp_path: Path, cli,
                                                                     annotator_worker: ModuleType) -> None:

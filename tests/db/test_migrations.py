@@ -61,8 +61,14 @@ def test_downgrade_to_the_first_revision_and_back(sqlite_path: Path) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "0001")
+        first = set(inspect(connection).get_table_names())
+        assert {"documents", "spans", "labels", "annotators"} <= first
+        assert not {"trash", "rejections"} & first  # what later revisions add is gone again
+        assert "role" not in {column["name"] for column in inspect(connection).get_columns("annotators")}
         command.upgrade(config, "head")
+        diff = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata)
     engine.dispose()
+    assert diff == []
 
 
 def test_a_newer_schema_is_refused_with_a_sentence(sqlite_path: Path) -> None:

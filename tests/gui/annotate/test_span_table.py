@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from biaozhu.db.spans import SpanRow
 from biaozhu.gui.annotate.span_table import SpanTablePanel
+from biaozhu.gui.common.wording import as_tooltip
 
 LABELS = {1: ("PROGRAM", "项目", "#e53935"), 2: ("METRIC", "指标", "#1e88e5"), 3: ("ORGANIZATION", "机构", "#43a047")}
 SPANS = [
@@ -61,7 +62,7 @@ def click_header(qtbot: QtBot, view: QTableView, section: int) -> None:
 def test_rows_show_text_label_with_its_colour_and_offsets_in_position_order(panel: SpanTablePanel) -> None:
     assert column(panel, 0) == ["酒城同心·金融速贷", "第一↵行", "377.178亿元", "泸州市委统战部", "泸州"]
     assert column(panel, 1) == ["项目", "指标", "指标", "机构", "机构"]
-    assert column(panel, 1, Qt.ItemDataRole.ToolTipRole)[0] == "PROGRAM 项目"
+    assert column(panel, 1, Qt.ItemDataRole.ToolTipRole)[0] == as_tooltip(["PROGRAM 项目"])
     assert swatches(panel) == ["#e53935", "#1e88e5", "#1e88e5", "#43a047", "#43a047"]
     assert column(panel, 2) == ["2", "9", "20", "100", "100"]
     assert column(panel, 3) == ["12", "11", "28", "107", "102"]
