@@ -79,9 +79,10 @@ def test_jsonl_round_trip_keeps_every_span_and_annotator(cli, tmp_path: Path) ->
                                     ("377.178亿元", "METRIC"), ("1007户", "METRIC"), ("市工商联", "ORGANIZATION"),
                                     ("泸州", "ORGANIZATION")))
     first, second = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
-    cli("--db", first, "import", "--annotator", "张三", source, check=True)
+    # A smoke test of the installed command as a new process; the other tests call main(argv) in-process.
+    cli("--db", first, "import", "--annotator", "张三", source, check=True, subprocess_run=True)
     exported = tmp_path / "export.jsonl"
-    cli("--db", first, "export", "--annotator", "张三", "-o", exported, check=True)
+    cli("--db", first, "export", "--annotator", "张三", "-o", exported, check=True, subprocess_run=True)
     [(text, label, annotator)] = spans_of(exported)
     assert text == TEXT and annotator == "张三"
     assert [text[s:e] for s, e, _ in label] == ["泸州", "泸州银行", "“酒城同心·金融速贷”", "377.178亿元", "1007户", "市工商联"]
@@ -145,7 +146,7 @@ def test_export_to_stdout_and_check_names_a_corrupted_span(cli, tmp_path: Path) 
     source.write_bytes(doccano_line("共服务1007户", ("1007户", "METRIC")))
     db = tmp_path / "p.sqlite"
     cli("--db", db, "import", "--annotator", "a", source, check=True)
-    out = cli("--db", db, "export", "-o", "-", check=True).stdout
+    out = cli("--db", db, "export", "-o", "-", check=True, subprocess_run=True).stdout
     assert orjson.loads(out)["label"] == [[3, 8, "METRIC"]]
     assert cli("--db", db, "check", check=True).returncode == 0
     with sqlite3.connect(db) as raw:

@@ -22,6 +22,7 @@ from biaozhu.cli import (
     trash_cmd,
 )
 from biaozhu.corpus.errors import InputError
+from biaozhu.db.engine import dispose_all
 from biaozhu.db.errors import StorageError
 
 COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, check_cmd, delete_cmd, trash_cmd, backup_cmd,
@@ -64,3 +65,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("biaozhu: interrupted", file=sys.stderr)
         return 130
+    finally:
+        dispose_all()  # a command leaves no connection open, also when it runs in-process

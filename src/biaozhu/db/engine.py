@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 # How long a write waits for another process's write to finish before telling the user the project is busy.
 BUSY_TIMEOUT_MS = int(os.environ.get("BIAOZHU_BUSY_TIMEOUT_MS", "15000"))
 PROJECT_LOCK_KEY = 0x62697A68  # 'bizh': the advisory lock that serialises set-up on PostgreSQL
+# Every engine opened here, so a command run in-process (tests, scripts) can close its connections when it ends.
+_open_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
 def default_database() -> Path:
@@ -186,13 +189,22 @@ def create_project_engine(target: str | os.PathLike[str] | None = None, *, migra
     if migrate:
         try:
             upgrade(engine)
-        except SQLAlchemyError as exc:
+        except BaseException as exc:  # a refused or failed upgrade leaves no connection open
             engine.dispose()
+            if not isinstance(exc, SQLAlchemyError):
+                raise
             known = known_storage_error(exc, str(url.render_as_string(hide_password=True)))
             if known:
                 raise known from None
             raise
+    _open_engines.add(engine)
     return engine
+
+
+def dispose_all() -> None:
+    """Close every pooled connection of the engines opened here (files, WAL handles and server sessions)."""
+    for engine in list(_open_engines):
+        engine.dispose()
 
 
 class ProjectSessions(sessionmaker[Session]):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from biaozhu.corpus.formats.writing import FORMATS
 from biaozhu.db.majority import MAJORITY
 from biaozhu.db.models import GOLD
-from biaozhu.gui.widgets.label_bar import LabelInfo
+from biaozhu.gui.common.label_infos import LabelInfo
 from biaozhu.operations.export import ExportRequest
 
 # What a file of each format is called; brat writes a folder.
