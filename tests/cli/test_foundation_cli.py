@@ -34,12 +34,6 @@ def test_first_start_creates_the_default_project_with_seeds_and_labels(cli, tmp_
     assert "2 documents" in cli("docs", env=env, check=True).stdout  # seeds are imported once
 
 
-def test_biaozhu_db_sets_the_default(cli, tmp_path: Path) -> None:
-    target = tmp_path / "team.sqlite"
-    assert "0 documents" in cli("docs", env={"BIAOZHU_DB": str(target)}, check=True).stdout
-    assert target.exists()
-
-
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030"])
 def test_text_files_in_every_encoding_import_as_the_same_document(cli, tmp_path: Path, encoding: str) -> None:
     db = tmp_path / "p.sqlite"

@@ -11,7 +11,7 @@ from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats import EXTENSIONS, READERS, read_file
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.importing import store_documents
-from biaozhu.db.project import open_project
+from biaozhu.db.project import open_project, say
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -49,7 +49,7 @@ def collect(paths: list[Path], brat: bool = True) -> Iterator[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    _, sessions = open_project(args.db)
+    _, sessions = open_project(args.db, new_project=say)
     done = failed = 0
     for path in collect(args.paths, brat=args.format in (None, "brat")):
         try:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from biaozhu.db.engine import READING, create_project_engine
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.merge import PREFERENCES, merge_project
-from biaozhu.db.project import open_project
+from biaozhu.db.project import open_project, say
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     if "://" not in args.other and not Path(args.other).is_file():
         print(f"biaozhu merge: {args.other}: no such project file", file=sys.stderr)
         return 2
-    _, sessions = open_project(args.db)
+    _, sessions = open_project(args.db, new_project=say)
     with storage_errors(args.other):
         other = create_project_engine(args.other)
     try:

@@ -46,9 +46,7 @@ def database_url(target: str | os.PathLike[str] | None = None) -> str:
     chosen = str(target) if target else os.environ.get("BIAOZHU_DB") or str(default_database())
     if "://" in chosen:
         return chosen
-    path = Path(chosen).expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{path}"
+    return f"sqlite:///{Path(chosen).expanduser().resolve()}"
 
 
 def _use_wal(cursor: Any, busy_timeout_ms: int) -> None:
@@ -182,6 +180,8 @@ def create_project_engine(target: str | os.PathLike[str] | None = None, *, migra
     url = make_url(database_url(target))
     # On a server, waiting for another desktop's lock ends after the same timeout as on SQLite, with the same message.
     waits = {"options": f"-c lock_timeout={busy_timeout_ms}"} if url.get_backend_name() == "postgresql" else {}
+    if url.get_backend_name() == "sqlite" and url.database:
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)  # only here: reading a project creates nothing
     engine = create_engine(url, connect_args=waits)
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", partial(_tune_sqlite, busy_timeout_ms=busy_timeout_ms))

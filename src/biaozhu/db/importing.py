@@ -60,6 +60,9 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
         labels[name] = add_label(session, name).id
         result.labels_created.append(name)
     rows: list[dict[str, object]] = []
+    # Each layer as it stands with this file's spans so far: a file may hold one text for one annotator on several
+    # lines (or Label Studio annotations), and their spans must not cross or double each other either.
+    layers: dict[tuple[int, int], list[DomainSpan]] = {}
     for source in documents:
         document, created = add_document(session, source)
         result.documents_added += created
@@ -70,15 +73,20 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
         annotator = ensure_annotator(session, source.annotator)
         for span in source.spans:  # readers check too; storage never trusts its caller with the invariant
             check_span(document.text, span, path, source.line)
-        existing = _layer(session, document.id, annotator.id) if not created else []
+        key = (document.id, annotator.id)
+        if key not in layers:
+            layers[key] = _layer(session, document.id, annotator.id) if not created else []
+        existing = layers[key]
         known = set(existing)
-        new = [span for span in source.spans if span not in known]
+        new = [span for span in dict.fromkeys(source.spans) if span not in known]
         result.spans_known += len(source.spans) - len(new)
         crossing = find_crossings(existing + new)
         if crossing:
             a, b = crossing[0]
             raise InputError(path, f"{a.label} {a.text!r} [{a.start}, {a.end}) would cross {annotator.name}'s "
-                                   f"{b.label} {b.text!r} [{b.start}, {b.end}) in {document.name}", source.line)
+                                   f"{b.label} {b.text!r} [{b.start}, {b.end}) in {document.name} (in the project "
+                                   "or elsewhere in this file)", source.line)
+        existing.extend(new)
         rows.extend({"document_id": document.id, "annotator_id": annotator.id, "label_id": labels[s.label],
                      "start": s.start, "end": s.end, "text": s.text, "note": ""} for s in new)
         result.spans_added += len(new)

@@ -25,7 +25,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.db.errors import StorageError
-from biaozhu.db.project import open_project
+from biaozhu.db.project import open_project, say
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.common.crash_report import CrashReporter
 from biaozhu.gui.common.i18n import install_translator
@@ -142,7 +142,7 @@ def start(args: argparse.Namespace) -> Started | int:
     """Open the project and show the annotation window (review mode with ``--review``) for ``args.annotator``;
     an exit code instead when there is nothing to show."""
     try:
-        engine, sessions = open_project(args.db)
+        engine, sessions = open_project(args.db, new_project=say)
     except StorageError as exc:
         tell_opening_failed(exc)
         return EXIT_STORAGE
