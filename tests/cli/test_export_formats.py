@@ -72,7 +72,8 @@ def expected(nested: bool = True) -> list[tuple[str, list]]:
     result = []
     for text, spans in SPANS.items():
         stored = text.replace("\r\n", "\n")
-        label = sorted([stored.index(s.replace("\r\n", "\n")), stored.index(s.replace("\r\n", "\n")) + len(s.replace("\r\n", "\n")), name]
+        label = sorted([stored.index(s.replace("\r\n", "\n")),
+                        stored.index(s.replace("\r\n", "\n")) + len(s.replace("\r\n", "\n")), name]
                        for s, name in spans)
         if not nested:
             label = [x for x in label if not any(o != x and o[0] <= x[0] and x[1] <= o[1] for o in label)]
@@ -83,7 +84,8 @@ def expected(nested: bool = True) -> list[tuple[str, list]]:
 @pytest.mark.parametrize("fmt", list(FILE_OF))
 def test_every_format_round_trips_into_a_fresh_project(cli, project: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / FILE_OF[fmt]
-    exported = cli("--db", project, "export", "--format", fmt, "--layer", "alice", "-o", out, check=True)
+    exact = ["--with-text"] if fmt == "conll" else []  # plain CoNLL keeps no text: see the doccano test
+    exported = cli("--db", project, "export", "--format", fmt, "--layer", "alice", *exact, "-o", out, check=True)
     nests = fmt not in {"conll", "hf"}
     assert "exported 2 documents" in exported.stderr
     if not nests:
@@ -162,13 +164,65 @@ def test_conll_is_valid_for_seqeval_in_strict_mode(cli, project: Path, tmp_path:
 
 def test_bmes_tags(cli, project: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.bmes"
-    cli("--db", project, "export", "--format", "conll", "--scheme", "bmes", "--layer", "alice", "-o", out, check=True)
+    cli("--db", project, "export", "--format", "conll", "--scheme", "bmes", "--layer", "alice", "--with-text",
+        "-o", out, check=True)
     tags = [tag for s in conll_sentences(out) for _, tag in s]
     assert tags[:4] == ["B-ORGANIZATION", "M-ORGANIZATION", "M-ORGANIZATION", "E-ORGANIZATION"]
     assert {tag.split("-")[0] for tag in tags} == {"B", "M", "E", "O"}  # S- (one-token spans): tests/corpus
     fresh = tmp_path / "fresh.sqlite"
     cli("--db", fresh, "import", out, "--create-labels", "--annotator", "alice", check=True)
     assert layer_of(cli, fresh, tmp_path) == expected(nested=False)
+
+
+def doccano_conll_records(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Read CoNLL by the rule of doccano 1.8.4's ``CoNLLParser`` (data_import/pipeline/parsers.py), the importer
+    behind its "CoNLL" upload: lines are right-stripped; a non-blank line must be exactly two tab-separated
+    columns, else the file is an error and gives no record at all; a blank line ends a record, whose text is
+    the words joined by the delimiter ("" for Chinese) and whose spans are seqeval's IOB2 entities."""
+    from seqeval.scheme import IOB2, Tokens
+
+    records, words, tags = [], [], []
+
+    def record() -> tuple[str, list[tuple[int, int, str]]]:
+        spans = [(len("".join(words[:e.start])), len("".join(words[:e.end])), e.tag)
+                 for e in Tokens(tags, IOB2).entities]
+        return "".join(words), spans
+
+    for line in path.read_text("utf-8").split("\n"):
+        line = line.rstrip()
+        if line:
+            columns = line.split("\t")
+            if len(columns) != 2:
+                return []  # doccano: "A line must be separated by tab and has two columns."
+            words.append(columns[0])
+            tags.append(columns[1])
+        else:
+            records.append(record())
+            words, tags = [], []
+    if words:
+        records.append(record())
+    return [r for r in records if r[0]]
+
+
+def test_plain_conll_by_default_is_what_doccano_imports(cli, project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.conll"
+    cli("--db", project, "export", "--format", "conll", "--layer", "alice", "-o", out, check=True)
+    records = doccano_conll_records(out)
+    assert len(records) == len(conll_sentences(out)) > 2  # every sentence is a record
+    found = sorted((text[s:e], label) for text, spans in records for s, e, label in spans)
+    flat = [(t[s:e], label) for t, spans in expected(nested=False) for s, e, label in spans]
+    assert found == sorted(("".join(text.split()), label) for text, label in flat)  # white space is no token
+    with_text = tmp_path / "exact.conll"
+    cli("--db", project, "export", "--format", "conll", "--layer", "alice", "--with-text", "-o", with_text, check=True)
+    assert doccano_conll_records(with_text) == []  # what the comments cost: doccano reads nothing
+    assert with_text.read_text("utf-8").startswith('# document = {"id":1,')
+    fresh = tmp_path / "fresh.sqlite"  # import reads the plain file too: a document per sentence, tokens joined
+    cli("--db", fresh, "import", out, "--create-labels", "--annotator", "alice", check=True)
+    back = layer_of(cli, fresh, tmp_path)
+    assert sorted((t[s:e], label) for t, spans in back for s, e, label in spans) == \
+        sorted(("".join(text.split()), label) for text, label in flat)
+    refused = cli("--db", project, "export", "--format", "hf", "--with-text", "-o", tmp_path / "x.jsonl")
+    assert refused.returncode == 2 and "--with-text is for --format conll" in refused.stderr
 
 
 def test_spacy_agrees_on_every_span(cli, project: Path, tmp_path: Path) -> None:
@@ -212,7 +266,7 @@ def test_spacy_agrees_on_every_span(cli, project: Path, tmp_path: Path) -> None:
     binary = tmp_path / "train.spacy"
     cli("--db", project, "export", "--format", "spacy", "--layer", "alice", "-o", binary, check=True)
     docs = list(DocBin().from_disk(binary).get_docs(nlp.vocab))
-    assert [d.text for d, _ in zip(docs, expected())] == [text for text, _ in expected()]
+    assert [d.text for d, _ in zip(docs, expected(), strict=True)] == [text for text, _ in expected()]
     assert [[(s.start_char, s.end_char, s.label_) for s in d.spans["sc"]] for d in docs] == \
         [[tuple(x) for x in spans] for _, spans in expected()]
     assert sum(len(d.ents) for d in docs) == sum(len(s) for s in SPANS.values()) - NESTED
@@ -294,7 +348,7 @@ def test_split_by_document_is_reproducible(cli, project: Path, tmp_path: Path) -
         out = tmp_path / seed / "data.conll"
         out.parent.mkdir()
         cli("--db", project, "export", "--format", "conll", "--split", "0.5,0,0.5", "--seed", seed, "--layer",
-            "alice", "-o", out, check=True)
+            "alice", "--with-text", "-o", out, check=True)
         return {part: [line for line in (tmp_path / seed / f"data-{part}.conll").read_text("utf-8").splitlines()
                        if line.startswith("# document")] for part in ("train", "dev", "test")}
 
@@ -304,7 +358,7 @@ def test_split_by_document_is_reproducible(cli, project: Path, tmp_path: Path) -
     again.mkdir()
     out = again / "data.conll"
     cli("--db", project, "export", "--format", "conll", "--split", "0.5,0,0.5", "--seed", "7", "--layer", "alice",
-        "-o", out, check=True)
+        "--with-text", "-o", out, check=True)
     assert (again / "data-train.conll").read_text("utf-8").count("# document") == 1
     assert (again / "data-train.conll").read_bytes() == (tmp_path / "7" / "data-train.conll").read_bytes()
     bad = cli("--db", project, "export", "--split", "0.8,0.3", "-o", out)
@@ -327,7 +381,8 @@ def test_brat_exports_a_folder_per_layer_and_keeps_annotators(cli, project: Path
 
 def test_majority_layer(cli, project: Path, tmp_path: Path) -> None:
     out = tmp_path / "majority.conll"
-    result = cli("--db", project, "export", "--layer", "majority", "--format", "conll", "-o", out, check=True)
+    result = cli("--db", project, "export", "--layer", "majority", "--format", "conll", "--with-text", "-o", out,
+                 check=True)
     assert f"exported 2 documents (2 records), {sum(map(len, SPANS.values())) - NESTED} spans" in result.stderr
     fresh = tmp_path / "fresh.sqlite"
     cli("--db", fresh, "import", out, "--create-labels", check=True)
@@ -341,7 +396,7 @@ def test_a_span_ending_in_white_space_is_refused_by_token_formats_not_trimmed(cl
     """The app trims a selection, but an imported span keeps the white space its file gave it: span formats
     write it as it is, token formats (where white space is never a token) refuse it by document and span."""
     db, source, out = tmp_path / "p.sqlite", tmp_path / "in.jsonl", tmp_path / "out"
-    source.write_bytes(b'{"text": "\xe6\xb3\xb8\xe5\xb7\x9e \xe9\x93\xb6\xe8\xa1\x8c", "label": [[0, 3, "ORGANIZATION"]]}\n')
+    source.write_bytes('{"text": "泸州 银行", "label": [[0, 3, "ORGANIZATION"]]}\n'.encode())
     cli("--db", db, "import", source, "--annotator", "alice", check=True)
     kept = cli("--db", db, "export", "--format", "jsonl", "-o", "-", check=True)
     assert orjson.loads(kept.stdout)["label"] == [[0, 3, "ORGANIZATION"]]

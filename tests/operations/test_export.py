@@ -8,7 +8,6 @@ from pathlib import Path
 
 import orjson
 import pytest
-from export_project import DOCUMENTS, NESTED, build_project
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -21,6 +20,7 @@ from biaozhu.db.labels import add_label
 from biaozhu.db.spans import add_span
 from biaozhu.operations.export import ExportCancelled, ExportRequest, run_export
 from biaozhu.operations.preview import preview
+from export_project import DOCUMENTS, NESTED, build_project
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +85,7 @@ def test_the_preview_is_the_start_of_the_export(session: Session, tmp_path: Path
 
 
 def test_the_preview_takes_the_first_documents_only(session: Session) -> None:
-    text = preview(session, ExportRequest(format="conll", layer="alice", scheme="bioes"), limit=1)
+    text = preview(session, ExportRequest(format="conll", layer="alice", scheme="bioes", with_text=True), limit=1)
     assert text.startswith('# document = {"id":1,')
     assert "泸\tB-ORGANIZATION" in text and "行\tE-ORGANIZATION" in text and '"id":2' not in text
 

@@ -47,6 +47,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     parser.add_argument("--scheme", choices=SCHEMES, default="bio", help="conll and hf tags (default bio = IOB2)")
     parser.add_argument("--level", choices=LEVELS, help="tokens: char (conll, hf) or word (jieba; spans, spacy)")
     parser.add_argument("--tag-ids", action="store_true", help="hf: tag ids, the tag list in OUT.labels.json")
+    parser.add_argument("--with-text", action="store_true",
+                        help="conll: '# document'/'# text' comments keeping the exact text, so that biaozhu "
+                             "import gives it back whole (plain CoNLL without them, which doccano reads)")
     parser.set_defaults(run=run)
 
 
@@ -56,7 +59,8 @@ def request_of(args: argparse.Namespace) -> ExportRequest:
         labels = tuple(name.strip() for name in args.labels.split(",") if name.strip())
     return ExportRequest(format=args.format, target=str(args.output), layer=args.layer, documents=args.documents,
                          labels=labels, sentences=args.sentences, max_length=args.max_length, scheme=args.scheme,
-                         level=args.level, tag_ids=args.tag_ids, split=args.split, seed=args.seed, nested=args.nested)
+                         level=args.level, tag_ids=args.tag_ids, split=args.split, seed=args.seed, nested=args.nested,
+                         with_text=args.with_text)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -66,6 +66,7 @@ class ExportRequest:
     split: str | None = None  # "train,dev,test" fractions such as "0.8,0.1,0.1"
     seed: int = 0
     nested: str | None = None  # keep, keep-outer or refuse
+    with_text: bool = False  # conll: comments with each sentence's exact text, for an exact round trip
 
 
 @dataclass(slots=True)
@@ -107,7 +108,8 @@ def layers(session: Session, layer: str | None, documents: set[int] | None) -> I
     return iter_layers(session, layer, documents=documents)
 
 
-def selection(session: Session, which: str, layer: str | None) -> tuple[set[int] | None, Callable[[AnnotatedText], bool]]:
+def selection(session: Session, which: str,
+              layer: str | None) -> tuple[set[int] | None, Callable[[AnnotatedText], bool]]:
     """Document ids to read (None: all) and a test on each exported layer, for ``documents``."""
     if which not in DOCUMENTS:
         raise Refused(f"documents must be one of {', '.join(DOCUMENTS)}, not {which!r}")
@@ -180,6 +182,8 @@ def write_options(request: ExportRequest, session: Session) -> tuple[WriteOption
         raise Refused(f"{request.format} cannot hold nested spans: use --nested keep-outer or refuse")
     if request.tag_ids and request.format != "hf":
         raise Refused("--tag-ids is for --format hf")
+    if request.with_text and request.format != "conll":
+        raise Refused("--with-text is for --format conll (the other formats always keep the text)")
     if request.level and spec.level is None:
         raise Refused(f"{request.format} has no tokens: --level is for conll, hf, spans and spacy")
     sentences = spec.tagged if request.sentences is None else request.sentences
@@ -187,7 +191,7 @@ def write_options(request: ExportRequest, session: Session) -> tuple[WriteOption
     options = WriteOptions(scheme=request.scheme, level=request.level, sentences=sentences,
                            max_length=request.max_length,
                            tag_ids=tag_names(labels, request.scheme) if request.tag_ids else None, labels=labels,
-                           layered=request.layer is None)
+                           layered=request.layer is None, with_text=request.with_text)
     return options, set(chosen) if chosen is not None else None, policy
 
 

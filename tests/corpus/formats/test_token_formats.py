@@ -115,7 +115,7 @@ def annotated(draw: st.DrawFn) -> AnnotatedText:
 def test_conll_round_trips_any_text_and_flat_spans(tmp_path: Path, document: AnnotatedText, scheme: str,
                                                    sentences: bool) -> None:
     path = tmp_path / "out.conll"
-    path.write_bytes(b"".join(write_conll([document], scheme=scheme, sentences=sentences)))
+    path.write_bytes(b"".join(write_conll([document], scheme=scheme, sentences=sentences, with_text=True)))
     [back] = read_conll(path, None)
     assert back.text == document.text
     assert back.spans == sorted(document.spans)

@@ -55,6 +55,7 @@ class WriteOptions:
     tag_ids: Sequence[str] | None = None
     labels: Sequence[str] = field(default_factory=tuple)
     layered: bool = True
+    with_text: bool = False  # conll: the ``# document``/``# text`` comments that keep the exact text
 
 
 def by_sentence(docs: Iterable[AnnotatedText], max_length: int = 0) -> Iterator[AnnotatedText]:
@@ -74,7 +75,7 @@ def write_stream(name: str, docs: Iterable[AnnotatedText], options: WriteOptions
         tagging = {"scheme": options.scheme, "level": level, "sentences": options.sentences,
                    "max_length": options.max_length}
         if name == "conll":
-            return write_conll(docs, **tagging)
+            return write_conll(docs, **tagging, with_text=options.with_text)
         return write_hf(docs, **tagging, tag_ids=options.tag_ids)
     if options.sentences:
         docs = by_sentence(docs, options.max_length)

@@ -690,6 +690,11 @@
         <source>Seed of the split:</source>
         <translation>划分随机种子：</translation>
     </message>
+    <message>
+        <location filename="../../gui/dialogs/export_options.py" line="1"/>
+        <source>Keep the exact text in # comments (biaozhu reads it back whole; doccano cannot read it)</source>
+        <translation>在 # 注释中保留原文（biaozhu 可完整读回；doccano 无法读取）</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
