@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import orjson
@@ -234,31 +235,21 @@ def test_spacy_agrees_on_every_span(cli, project: Path, tmp_path: Path) -> None:
     out = tmp_path / "spans.jsonl"
     cli("--db", project, "export", "--format", "spans", "-o", out, check=True)
     records = [orjson.loads(line) for line in out.read_bytes().splitlines()]
-    assert len(records) == 4  # two documents, two layers
+    assert len(records) == 4 and "\u3000" in records[0]["text"]  # two documents, two layers
     for record in records:
         text, tokens = record["text"], record["tokens"]
-        assert all(not t["text"].isspace() and text[t["start"]:t["end"]] == t["text"] for t in tokens)
-        words, spaces, at = [], [], 0
-        for token in tokens:  # rebuild the exact text: a gap other than one space is a space token, as in spaCy
-            gap = text[at:token["start"]]
-            if gap == " " and words:
-                spaces[-1] = True
-            elif gap:
-                words.append(gap)
-                spaces.append(False)
-            words.append(token["text"])
-            spaces.append(False)
-            at = token["end"]
-        if text[at:]:
-            words.append(text[at:])
-            spaces.append(False)
-        doc = Doc(nlp.vocab, words=words, spaces=spaces)
-        assert doc.text == text
+        assert all(text[t["start"]:t["end"]] == t["text"] for t in tokens)
+        # ws is exactly one ASCII space; the full-width space and the line breaks are tokens of their own.
+        assert [t["text"] for t in tokens if t["text"].isspace()] == [w for w in re.findall(r"\s+", text) if w != " "]
+        assert [t["ws"] for t in tokens].count(True) == text.count(" ")
+        doc = Doc(nlp.vocab, words=[t["text"] for t in tokens], spaces=[t["ws"] for t in tokens])
+        assert doc.text == text and [t.idx for t in doc] == [t["start"] for t in tokens]
         for span in record["spans"]:
             found = doc.char_span(span["start"], span["end"], span["label"], alignment_mode="strict")
             assert found is not None and found.text == text[span["start"]:span["end"]]
             assert tokens[span["token_start"]]["start"] == span["start"]
             assert tokens[span["token_end"]]["end"] == span["end"]  # Prodigy's token_end is inclusive
+            assert doc[span["token_start"]:span["token_end"] + 1].text == found.text
         outer = [s for s in record["spans"] if not any(o is not s and o["start"] <= s["start"] and s["end"] <= o["end"]
                                                        for o in record["spans"])]
         biluo = offsets_to_biluo_tags(doc, [(s["start"], s["end"], s["label"]) for s in outer])
