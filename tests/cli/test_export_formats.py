@@ -314,8 +314,24 @@ def test_layers_documents_and_labels_are_chosen(cli, project: Path, tmp_path: Pa
     assert labels == {"METRIC"}
     unknown = cli("--db", project, "export", "--labels", "PERSON", "-o", out)
     assert unknown.returncode == 2 and "no such label: PERSON" in unknown.stderr
-    no_gold = cli("--db", project, "export", "--layer", "gold", "-o", out)
-    assert no_gold.returncode == 2 and "there is no annotator gold" in no_gold.stderr
+
+
+def test_gold_holds_only_reviewed_documents_and_says_how_many_were_left_out(cli, project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "gold.jsonl"
+    before = cli("--db", project, "export", "--layer", "gold", "-o", out)  # before any review: empty, not an error
+    assert before.returncode == 0 and out.read_bytes() == b"", before.stderr
+    assert "2 documents have no reviewer's decision yet and were left out of gold" in before.stderr
+    assert "the export is empty" in before.stderr and "exported 0 documents" in before.stderr
+    db = tmp_path / "reviewed.sqlite"
+    db.write_bytes(project.read_bytes())
+    cli("--db", db, "annotators", "role", "rv", "reviewer", check=True)
+    cli("--db", db, "review", "auto", "--reviewer", "rv", "--document", "1", check=True)
+    after = cli("--db", db, "export", "--layer", "gold", "--format", "conll", "-o", tmp_path / "gold.conll",
+                check=True)
+    assert "exported 1 documents" in after.stderr  # document 2, never reviewed, is not written as "no entities"
+    assert "1 documents have no reviewer's decision yet and were left out of gold" in after.stderr
+    assert [r["text"] for r in map(orjson.loads, cli("--db", db, "export", "--layer", "gold", "-o", "-",
+                                                     check=True).stdout.splitlines())] == [expected()[0][0]]
 
 
 def test_sentences_are_split_and_offsets_remapped(cli, project: Path, tmp_path: Path) -> None:

@@ -79,6 +79,10 @@ def run(args: argparse.Namespace) -> int:
         except (Refused, ValueError, LookupError, RuntimeError, NestedSpansRefused) as exc:
             print(f"biaozhu export: {exc}", file=sys.stderr)
             return 2
+    if summary.unreviewed:
+        print(f"{summary.unreviewed} documents have no reviewer's decision yet and were left out of {GOLD}"
+              + (" (nothing is reviewed yet: the export is empty)" if not summary.documents else ""),
+              file=sys.stderr)
     for target, count in summary.parts.items():
         print(f"{target}: {count} documents", file=sys.stderr)
     dropped = f"; {summary.dropped} nested spans dropped (--nested keep-outer)" if summary.dropped else ""

@@ -37,6 +37,7 @@ from biaozhu.db.exporting import (
     done_by_everyone,
     finished,
     iter_layers,
+    reviewed,
 )
 from biaozhu.db.labels import list_labels
 from biaozhu.db.majority import MAJORITY, iter_majority
@@ -79,6 +80,7 @@ class ExportSummary:
     dropped: int = 0
     files: list[str] = field(default_factory=list)
     parts: dict[str, int] = field(default_factory=dict)  # a split's documents per output (its path)
+    unreviewed: int = 0  # gold: documents left out because no reviewer has decided anything there yet
     seen: set[int] = field(default_factory=set, repr=False)
 
 
@@ -103,6 +105,8 @@ def nested_policy(request: ExportRequest) -> str:
 
 
 def layers(session: Session, layer: str | None, documents: set[int] | None) -> Iterator[AnnotatedText]:
+    if documents is not None and not documents:
+        return iter(())  # nothing chosen (gold before any review): the layer need not exist
     if layer == MAJORITY:
         return (doc for doc in iter_majority(session) if documents is None or doc.id in documents)
     return iter_layers(session, layer, documents=documents)
@@ -113,11 +117,13 @@ def selection(session: Session, which: str,
     """Document ids to read (None: all) and a test on each exported layer, for ``documents``."""
     if which not in DOCUMENTS:
         raise Refused(f"documents must be one of {', '.join(DOCUMENTS)}, not {which!r}")
-    if which == "all":
-        return None, lambda doc: True
-    if which == "adjudicated":
+    if which == "adjudicated" or (which == "done" and layer == GOLD):  # gold is done when adjudicated
         ids = {doc for doc, name in finished(session, "adjudicated") if name == GOLD}
         return ids, lambda doc: True
+    if layer == GOLD:  # never an unreviewed document as "no entities"
+        return reviewed(session), lambda doc: True
+    if which == "all":
+        return None, lambda doc: True
     if layer == MAJORITY:
         return done_by_everyone(session), lambda doc: True
     pairs = finished(session, "done")
@@ -245,6 +251,8 @@ def run_export(session: Session, request: ExportRequest, progress: Progress | No
         session.scalar(select(func.count(Document.id))) or 0
     pace = _Pace(sum(everything if chosen is None else len(chosen) for _, chosen in targets), progress, cancelled)
     summary = ExportSummary()
+    if request.layer == GOLD and request.documents == "all" and ids is not None:
+        summary.unreviewed = (session.scalar(select(func.count(Document.id))) or 0) - len(ids)
     with ExitStack() as stack:
         for target, chosen in targets:
             docs = shaped(layers(session, request.layer, chosen), keep, labels, policy, summary, pace)

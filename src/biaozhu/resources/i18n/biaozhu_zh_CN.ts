@@ -512,6 +512,11 @@
         <source>a stored span disagrees with its document; run “biaozhu check” (%1)</source>
         <translation>有已保存的标注与其文档不一致；请运行“biaozhu check”（%1）</translation>
     </message>
+    <message>
+        <location filename="../../gui/dialogs/export.py" line="1"/>
+        <source>%1 documents have no reviewer&apos;s decision yet and were left out of gold.</source>
+        <translation>%1 篇文档尚无审核员的裁定，未计入金标准导出。</translation>
+    </message>
 </context>
 <context>
     <name>ExportOptionsForm</name>
