@@ -23,6 +23,7 @@ from biaozhu.corpus.formats.hf import labels_path
 from biaozhu.corpus.formats.writing import (
     FORMATS,
     Format,
+    Tally,
     WriteOptions,
     write_folder,
     write_stream,
@@ -72,7 +73,8 @@ class ExportRequest:
 
 @dataclass(slots=True)
 class ExportSummary:
-    """What was written: ``dropped`` counts nested spans left out under keep-outer (never silently)."""
+    """What was written: ``records`` as the format counts them (JSONL lines, CoNLL sentences, Label Studio tasks,
+    DocBin docs, brat documents); ``dropped`` counts nested spans left out under keep-outer (never silently)."""
 
     documents: int = 0
     records: int = 0
@@ -167,7 +169,6 @@ def shaped(docs: Iterator[AnnotatedText], keep: Callable[[AnnotatedText], bool],
         spans = doc.spans if labels is None else [s for s in doc.spans if s.label in labels]
         flat = flatten(spans, policy, where)
         summary.seen.add(doc.id)
-        summary.records += 1
         summary.spans += len(flat.kept)
         summary.dropped += len(flat.dropped)
         # What is kept is a subsequence of the spans read: of the same length, it is all of them.
@@ -215,17 +216,17 @@ def _targets(request: ExportRequest, session: Session, ids: set[int] | None) -> 
 
 
 def _write(stack: ExitStack, request: ExportRequest, target: str, docs: Iterator[AnnotatedText],
-           options: WriteOptions) -> list[str]:
+           options: WriteOptions, tally: Tally) -> list[str]:
     """Write one output into a temporary file (or folder) that ``stack`` renames into place; its paths."""
     if format_of(request).folder:
         folder = stack.enter_context(output_folder(Path(target)))
-        for relative, content in write_folder(request.format, docs, options):
+        for relative, content in write_folder(request.format, docs, options, tally):
             path = folder / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
         return [target]
     handle = stack.enter_context(output(target))
-    for chunk in write_stream(request.format, docs, options):
+    for chunk in write_stream(request.format, docs, options, tally):
         handle.write(chunk)
     if options.tag_ids is None or target == STDOUT:
         return [target]
@@ -251,17 +252,18 @@ def run_export(session: Session, request: ExportRequest, progress: Progress | No
         session.scalar(select(func.count(Document.id))) or 0
     pace = _Pace(sum(everything if chosen is None else len(chosen) for _, chosen in targets), progress, cancelled)
     summary = ExportSummary()
+    tally = Tally()
     if request.layer == GOLD and request.documents == "all" and ids is not None:
         summary.unreviewed = (session.scalar(select(func.count(Document.id))) or 0) - len(ids)
     with ExitStack() as stack:
         for target, chosen in targets:
             docs = shaped(layers(session, request.layer, chosen), keep, labels, policy, summary, pace)
-            summary.files.extend(_write(stack, request, target, docs, options))
+            summary.files.extend(_write(stack, request, target, docs, options, tally))
             if request.split:
                 summary.parts[target] = len(chosen or ())
         if cancelled is not None and cancelled():
             raise ExportCancelled("export cancelled; nothing was written")
-    summary.documents = len(summary.seen)
+    summary.documents, summary.records = len(summary.seen), tally.records
     if progress is not None:
         progress(pace.total, pace.total)
     return summary

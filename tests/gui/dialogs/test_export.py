@@ -76,6 +76,8 @@ def test_conll_bio_previews_its_tags_and_exports_what_the_cli_writes(qtbot: QtBo
     ours = tmp_path / "gui.conll"
     message = export(qtbot, dialog, ours)
     assert f"Exported {DOCUMENTS} documents" in message and f"{NESTED} nested spans were dropped" in message
+    sentences = [part for part in ours.read_text("utf-8").split("\n\n") if part.strip()]
+    assert f"({len(sentences)} records)" in message and len(sentences) > DOCUMENTS  # records are sentences
     assert steps[-1] == (DOCUMENTS, DOCUMENTS) and dialog.progress.value() == dialog.progress.maximum()
     theirs = tmp_path / "cli.conll"
     cli("--db", project, "export", "--format", "conll", "--scheme", "bio", "--layer", "alice", "-o", theirs,
