@@ -1,9 +1,10 @@
 """CoNLL: a token and its tag per line, tab-separated, a blank line between sentences.
 
-We write character-level (or word-level, jieba cut at span boundaries) BIO/BIOES/BMES. Each sentence
-starts with CoNLL-U style comments that keep what tokens lose: ``# text = "<the sentence, as JSON>"``,
-and before a document's first sentence ``# document = {"id", "name", "annotator"}``. Readers that skip
-``#`` lines (as CoNLL-U readers do) see plain two-column CoNLL; biaozhu reads them back exactly.
+We write character-level (or word-level, jieba cut at span boundaries) BIO/BIOES/BMES. By default the
+file is plain two-column CoNLL, as doccano's importer and most trainers read it (doccano fails on any line
+that is not a token and a tag). With ``with_text`` each sentence also starts with CoNLL-U style comments
+that keep what tokens lose: ``# text = "<the sentence, as JSON>"``, and before a document's first sentence
+``# document = {"id", "name", "annotator"}``; biaozhu reads such a file back exactly.
 """
 
 from __future__ import annotations
@@ -24,15 +25,17 @@ EXTENSIONS = (".conll", ".bio", ".bioes", ".bmes", ".iob", ".tsv")
 
 
 def write_conll(docs: Iterable[AnnotatedText], *, scheme: str = "bio", level: str = "char", sentences: bool = True,
-                max_length: int = 0) -> Iterator[bytes]:
+                max_length: int = 0, with_text: bool = False) -> Iterator[bytes]:
+    """One chunk per sentence; ``with_text`` adds the comments that make an exact round trip possible."""
     for doc in docs:
         for sentence in tagged_sentences(doc, scheme=scheme, level=level, sentences=sentences, max_length=max_length):
             lines = []
-            if sentence.number == 0:
-                header = {"id": doc.id, "name": doc.name, "annotator": doc.annotator}
-                lines.append("# document = " + orjson.dumps(header).decode())
-            lines.append("# text = " + orjson.dumps(sentence.text).decode())
-            lines.extend(f"{token}\t{tag}" for token, tag in zip(sentence.tokens, sentence.tags))
+            if with_text:
+                if sentence.number == 0:
+                    header = {"id": doc.id, "name": doc.name, "annotator": doc.annotator}
+                    lines.append("# document = " + orjson.dumps(header).decode())
+                lines.append("# text = " + orjson.dumps(sentence.text).decode())
+            lines.extend(f"{token}\t{tag}" for token, tag in zip(sentence.tokens, sentence.tags, strict=True))
             yield ("\n".join(lines) + "\n\n").encode("utf-8")
 
 

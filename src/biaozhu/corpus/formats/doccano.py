@@ -93,10 +93,3 @@ def write_jsonl(records: Iterable[dict[str, Any]]) -> Iterator[bytes]:
     for record in records:
         yield orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
 
-
-def write_doccano(docs: Iterable[AnnotatedText]) -> Iterator[bytes]:
-    return write_jsonl(map(doccano_record, docs))
-
-
-def write_doccano_entities(docs: Iterable[AnnotatedText]) -> Iterator[bytes]:
-    return write_jsonl(map(entities_record, docs))

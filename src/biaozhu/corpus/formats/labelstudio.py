@@ -39,12 +39,18 @@ def labelstudio_task(layers: Sequence[AnnotatedText]) -> dict[str, Any]:
                                            "was_cancelled": False} for layer in annotated]}
 
 
-def write_labelstudio(docs: Iterable[AnnotatedText]) -> Iterator[bytes]:
-    """A JSON array written a task at a time (the layers of a document come one after the other)."""
+def labelstudio_tasks(docs: Iterable[AnnotatedText]) -> Iterator[dict[str, Any]]:
+    """A task per document (its layers come one after the other)."""
+    for _, layers in groupby(docs, key=lambda d: (d.id, d.sha256)):
+        yield labelstudio_task(list(layers))
+
+
+def write_labelstudio(tasks: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+    """A JSON array of tasks, written a task at a time."""
     yield b"["
     separator = b"\n"
-    for _, layers in groupby(docs, key=lambda d: (d.id, d.sha256)):
-        yield separator + orjson.dumps(labelstudio_task(list(layers)))
+    for task in tasks:
+        yield separator + orjson.dumps(task)
         separator = b",\n"
     yield b"\n]\n"
 

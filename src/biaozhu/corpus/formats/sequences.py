@@ -1,9 +1,10 @@
 """Tagged token sequences (CoNLL, Hugging Face): documents cut into sentences, tagged, and put back together.
 
-Token formats drop white space, so each sentence also carries its exact text (CoNLL: a ``# text =``
-comment; Hugging Face: a ``text`` field). Reading aligns the tokens with that text, which gives back the
-document and every span offset exactly. A file without sentence texts (from another tool) is read with
-the tokens joined (a space only between two Latin letters or digits), one document per sentence.
+Token formats drop white space, so each sentence may also carry its exact text (CoNLL ``--with-text``: a
+``# text =`` comment; Hugging Face: a ``text`` field). Reading aligns the tokens with that text, which gives
+back the document and every span offset exactly. A file without sentence texts (plain CoNLL, or from another
+tool) is read with the tokens joined (characters as they are; words with a space only between two Latin
+letters or digits), one document per sentence.
 """
 
 from __future__ import annotations
@@ -58,6 +59,10 @@ class ReadSentence:
 
 
 def _join(tokens: Sequence[str]) -> str:
+    """The text of tokens that came without it: characters (a character-level file) are simply put together,
+    words get a space between two Latin letters or digits ("JAPAN GET")."""
+    if all(len(token) == 1 for token in tokens):
+        return "".join(tokens)
     out: list[str] = []
     for token in tokens:
         if out and out[-1][-1:].isascii() and out[-1][-1:].isalnum() and token[:1].isascii() and token[:1].isalnum():

@@ -16,7 +16,7 @@ from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.common import build_document
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
 from biaozhu.corpus.nesting import keep_outer
-from biaozhu.corpus.tokens import check_tokenisable, tokenise
+from biaozhu.corpus.tokens import check_tokenisable, spacy_tokens, tokenise
 
 SPANS_KEY = "sc"
 
@@ -29,38 +29,18 @@ def _spacy() -> Any:
     return spacy
 
 
-def words_and_spaces(text: str, starts_ends: Iterable[tuple[int, int]]) -> tuple[list[str], list[bool]]:
-    """spaCy's ``words``/``spaces`` for tokens that skip white space, keeping ``doc.text == text``."""
-    words: list[str] = []
-    spaces: list[bool] = []
-    at = 0
-    for start, end in [*starts_ends, (len(text), len(text))]:
-        gap = text[at:start]
-        if gap:
-            if words and not spaces[-1] and gap[0] == " ":
-                spaces[-1], gap = True, gap[1:]
-            if gap:
-                words.append(gap)
-                spaces.append(False)
-        if start < end:
-            words.append(text[start:end])
-            spaces.append(False)
-        at = end
-    return words, spaces
-
-
 def to_doc(vocab: Any, doc: AnnotatedText, level: str = "word") -> Any:
     from spacy.tokens import Doc
 
     check_tokenisable(f"document {doc.id} ({doc.name})", doc.spans)
-    tokens = tokenise(doc.text, doc.spans, level)
-    words, spaces = words_and_spaces(doc.text, ((t.start, t.end) for t in tokens))
-    result = Doc(vocab, words=words, spaces=spaces)
-    every = [result.char_span(s.start, s.end, label=s.label, alignment_mode="strict") for s in doc.spans]
-    if any(span is None for span in every):
+    tokens = spacy_tokens(doc.text, tokenise(doc.text, doc.spans, level))
+    result = Doc(vocab, words=[doc.text[t.start:t.end] for t in tokens], spaces=[t.ws for t in tokens])
+    every = {s: result.char_span(s.start, s.end, label=s.label, alignment_mode="strict") for s in doc.spans}
+    found = {s: span for s, span in every.items() if span is not None}
+    if len(found) != len(every):
         raise ValueError(f"document {doc.id} ({doc.name}): a span does not fall on token boundaries")
-    result.spans[SPANS_KEY] = every
-    result.ents = [result.char_span(s.start, s.end, label=s.label) for s in keep_outer(doc.spans).kept]
+    result.spans[SPANS_KEY] = list(found.values())
+    result.ents = [found[s] for s in keep_outer(doc.spans).kept]
     result.user_data["biaozhu"] = {"id": doc.id, "name": doc.name, "annotator": doc.annotator}
     return result
 
@@ -89,8 +69,9 @@ def read_docbin(path: Path, annotator: str | None = None) -> list[SourceDocument
         raise InputError(path, f"not a spaCy DocBin: {exc}") from None
     documents = []
     for number, doc in enumerate(docs):
-        ours = doc.user_data.get("biaozhu") if isinstance(doc.user_data.get("biaozhu"), dict) else {}
-        chosen = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else doc.ents
+        stored = doc.user_data.get("biaozhu")
+        ours: dict = stored if isinstance(stored, dict) else {}
+        chosen = doc.spans.get(SPANS_KEY, doc.ents)
         spans = [(s.start_char, s.end_char, s.label_, s.text) for s in chosen]
         who = annotator or ours.get("annotator")
         if spans and not who:

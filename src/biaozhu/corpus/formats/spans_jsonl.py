@@ -1,7 +1,8 @@
 """spaCy/Prodigy span JSONL: ``text``, ``tokens`` (start, end, id, ws) and ``spans`` with token indices.
 
 Prodigy's ``token_end`` is inclusive. Tokens are jieba words cut at span boundaries, so every span starts
-and ends on a token; white space is no token but the ``ws`` of the token before it.
+and ends on a token. As in spaCy, ``ws`` means exactly one ASCII space follows a token; any other white space
+(U+3000, tabs, line breaks, a second space) is a token of its own, so the tokens rebuild the text exactly.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.common import RawSpan, read_records
 from biaozhu.corpus.formats.doccano import document_meta, write_jsonl
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
-from biaozhu.corpus.tokens import check_tokenisable, tokenise
+from biaozhu.corpus.tokens import check_tokenisable, spacy_tokens, tokenise
 
 
 def spans_record(doc: AnnotatedText, level: str = "word") -> dict[str, Any]:
     check_tokenisable(f"document {doc.id} ({doc.name})", doc.spans)
-    tokens = tokenise(doc.text, doc.spans, level)
+    tokens = spacy_tokens(doc.text, tokenise(doc.text, doc.spans, level))
     index = {t.start: i for i, t in enumerate(tokens)}
     index_end = {t.end: i for i, t in enumerate(tokens)}
     spans = [{"start": s.start, "end": s.end, "label": s.label, "text": s.text,

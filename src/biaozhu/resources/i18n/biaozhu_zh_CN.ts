@@ -512,6 +512,11 @@
         <source>a stored span disagrees with its document; run “biaozhu check” (%1)</source>
         <translation>有已保存的标注与其文档不一致；请运行“biaozhu check”（%1）</translation>
     </message>
+    <message>
+        <location filename="../../gui/dialogs/export.py" line="1"/>
+        <source>%1 documents have no reviewer&apos;s decision yet and were left out of gold.</source>
+        <translation>%1 篇文档尚无审核员的裁定，未计入金标准导出。</translation>
+    </message>
 </context>
 <context>
     <name>ExportOptionsForm</name>
@@ -689,6 +694,11 @@
         <location filename="../../gui/dialogs/export_options.py" line="135"/>
         <source>Seed of the split:</source>
         <translation>划分随机种子：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_options.py" line="1"/>
+        <source>Keep the exact text in # comments (biaozhu reads it back whole; doccano cannot read it)</source>
+        <translation>在 # 注释中保留原文（biaozhu 可完整读回；doccano 无法读取）</translation>
     </message>
 </context>
 <context>
