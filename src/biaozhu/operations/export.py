@@ -41,7 +41,7 @@ from biaozhu.db.exporting import (
 from biaozhu.db.labels import list_labels
 from biaozhu.db.majority import MAJORITY, iter_majority
 from biaozhu.db.models import GOLD, Document
-from biaozhu.operations.outputs import STDOUT, output, output_folder
+from biaozhu.operations.outputs import STDOUT, inside, output, output_folder
 
 DOCUMENTS = ("all", "done", "adjudicated")
 Progress = Callable[[int, int], None]
@@ -107,7 +107,8 @@ def layers(session: Session, layer: str | None, documents: set[int] | None) -> I
     return iter_layers(session, layer, documents=documents)
 
 
-def selection(session: Session, which: str, layer: str | None) -> tuple[set[int] | None, Callable[[AnnotatedText], bool]]:
+def selection(session: Session, which: str,
+              layer: str | None) -> tuple[set[int] | None, Callable[[AnnotatedText], bool]]:
     """Document ids to read (None: all) and a test on each exported layer, for ``documents``."""
     if which not in DOCUMENTS:
         raise Refused(f"documents must be one of {', '.join(DOCUMENTS)}, not {which!r}")
@@ -209,8 +210,9 @@ def _write(stack: ExitStack, request: ExportRequest, target: str, docs: Iterator
     """Write one output into a temporary file (or folder) that ``stack`` renames into place; its paths."""
     if format_of(request).folder:
         folder = stack.enter_context(output_folder(Path(target)))
+        written: set[str] = set()
         for relative, content in write_folder(request.format, docs, options):
-            path = folder / relative
+            path = inside(folder, relative, written)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
         return [target]

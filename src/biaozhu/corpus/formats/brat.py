@@ -49,28 +49,52 @@ def ann_text(doc: AnnotatedText) -> str:
 
 def conf_text(labels: Iterable[str], layer: str | None) -> str:
     head = f"{_LAYER}{layer}\n" if layer else ""
-    return head + "[entities]\n" + "".join(f"{label}\n" for label in labels) + "\n[relations]\n\n[events]\n\n[attributes]\n"
+    entities = "".join(f"{label}\n" for label in labels)
+    return f"{head}[entities]\n{entities}\n[relations]\n\n[events]\n\n[attributes]\n"
+
+
+def safe_name(name: str, fallback: str) -> str:
+    """One path component made of ``name``: no separators, control characters or leading dots (so never ``..``)."""
+    return _UNSAFE.sub("_", name).strip("._")[:80] or fallback
 
 
 def file_stem(doc: AnnotatedText) -> str:
-    stem = _UNSAFE.sub("_", Path(doc.name).stem).strip("._")[:80]
+    stem = safe_name(Path(doc.name).stem, "")
     return f"{doc.id:06d}-{stem}" if stem else f"{doc.id:06d}"
+
+
+class _Names:
+    """Hands out path components that never collide, also on a case-insensitive file system: ``a/b``, ``a_b`` and
+    ``a:b`` become ``a_b``, ``a_b-2`` and ``a_b-3``."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = {CONF.casefold()}
+
+    def claim(self, wanted: str) -> str:
+        name, n = wanted, 1
+        while name.casefold() in self.taken:
+            n += 1
+            name = f"{wanted}-{n}"
+        self.taken.add(name.casefold())
+        return name
 
 
 def write_brat(docs: Iterable[AnnotatedText], labels: Iterable[str], *, layered: bool) -> Iterator[tuple[str, bytes]]:
     """``(relative path, content)`` pairs; ``layered``: a folder per layer, each with its annotation.conf."""
     labels = list(labels)
-    folders: set[str] = set()
+    folders: dict[str | None, str] = {}
+    top = _Names()
+    stems: dict[str, _Names] = {}
     if not layered:
         yield CONF, conf_text(labels, None).encode("utf-8")
     for doc in docs:
         folder = ""
         if layered:
-            folder = _UNSAFE.sub("_", doc.annotator or "unannotated") + "/"
-            if folder not in folders:
-                folders.add(folder)
-                yield folder + CONF, conf_text(labels, doc.annotator).encode("utf-8")
-        stem = folder + file_stem(doc)
+            if doc.annotator not in folders:
+                folders[doc.annotator] = top.claim(safe_name(doc.annotator or "unannotated", "layer")) + "/"
+                yield folders[doc.annotator] + CONF, conf_text(labels, doc.annotator).encode("utf-8")
+            folder = folders[doc.annotator]
+        stem = folder + stems.setdefault(folder, top if not layered else _Names()).claim(file_stem(doc))
         yield stem + ".txt", doc.text.encode("utf-8")
         yield stem + ".ann", ann_text(doc).encode("utf-8")
 
@@ -135,8 +159,8 @@ def _parse_ann(ann: Path, raw: str) -> tuple[list[RawSpan], list[str]]:
         if " ".join(raw[s:e] for s, e in fragments) != said:
             raise InputError(ann, f"{fields[0]} {label}: the .ann says {said!r} but the .txt has "
                              f"{' '.join(raw[s:e] for s, e in fragments)!r}", number)
-        gaps = [raw[a[1]:b[0]] for a, b in zip(fragments, fragments[1:])]
-        if any(gap.strip() or a[1] > b[0] for gap, a, b in zip(gaps, fragments, fragments[1:])):
+        gaps = [raw[a[1]:b[0]] for a, b in zip(fragments, fragments[1:], strict=False)]
+        if any(gap.strip() or a[1] > b[0] for gap, a, b in zip(gaps, fragments, fragments[1:], strict=False)):
             notes.append(f"{ann}:{number}: {fields[0]} {label} is discontinuous ({len(fragments)} fragments); "
                          "not imported")
             continue
