@@ -21,6 +21,7 @@ from biaozhu.cli import (
     review_cmd,
     trash_cmd,
 )
+from biaozhu.cli.terminal import escape_output
 from biaozhu.corpus.errors import InputError
 from biaozhu.db.errors import StorageError
 
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    escape_output()
     args = build_parser().parse_args(argv)
     args.db = getattr(args, "db", None)
     try:

@@ -1,5 +1,5 @@
-"""Hostile names through export: every path an export writes stays inside its target, and layers whose names
-sanitise alike (``a/b``, ``a_b``, ``a:b``, ``A_B``) keep folders of their own, so a re-import gives them back."""
+"""Hostile names: every path an export writes stays inside its target, and layers whose names sanitise alike
+(``a/b``, ``a_b``, ``a:b``, ``A_B``) keep folders of their own; escape sequences in names never reach the terminal."""
 
 from __future__ import annotations
 
@@ -50,3 +50,17 @@ def test_brat_sentences_of_one_document_get_files_of_their_own(cli, tmp_path: Pa
     cli("--db", project, "export", "--format", "brat", "--sentences", "-o", out, check=True)
     assert len(list(out.rglob("*.ann"))) == 2
     assert sum(len(p.read_text("utf-8").splitlines()) for p in out.rglob("*.ann")) == 2
+
+
+def test_listings_show_terminal_escape_sequences_escaped(cli, tmp_path: Path) -> None:
+    project = tmp_path / "project.sqlite"
+    imported = cli("--db", project, "import", HOSTILE / "terminal_escapes.jsonl", check=True)
+    listings = [imported.stdout, cli("--db", project, "docs", check=True).stdout,
+                cli("--db", project, "annotators", check=True).stdout,
+                cli("--db", project, "review", check=True).stdout]
+    for printed in listings:
+        assert "\x1b" not in printed and "\x07" not in printed and "\u202e" not in printed
+    assert "\\u001b]0;pwned\\u0007报告\\u001b[2J\\u202e.txt" in listings[1]
+    assert "\\u001b[31m红\\u001b[0m" in listings[1] and "\\u001b[31m红\\u001b[0m" in listings[2]
+    raw = cli("--db", project, "export", "-o", "-", check=True).stdout  # an export is data: written as it is
+    assert orjson.loads(raw)["annotator"] == "\x1b[31m红\x1b[0m"
