@@ -55,12 +55,13 @@ def test_brat_sentences_of_one_document_get_files_of_their_own(cli, tmp_path: Pa
 def test_listings_show_terminal_escape_sequences_escaped(cli, tmp_path: Path) -> None:
     project = tmp_path / "project.sqlite"
     imported = cli("--db", project, "import", HOSTILE / "terminal_escapes.jsonl", check=True)
+    cli("--db", project, "labels", "set", "ORGANIZATION", "--title", "\x1b[5m机构\r", check=True)
     listings = [imported.stdout, cli("--db", project, "docs", check=True).stdout,
-                cli("--db", project, "annotators", check=True).stdout,
+                cli("--db", project, "labels", check=True).stdout,
                 cli("--db", project, "review", check=True).stdout]
     for printed in listings:
-        assert "\x1b" not in printed and "\x07" not in printed and "\u202e" not in printed
+        assert not {"\x1b", "\x07", "\u202e", "\r"} & set(printed)
     assert "\\u001b]0;pwned\\u0007报告\\u001b[2J\\u202e.txt" in listings[1]
-    assert "\\u001b[31m红\\u001b[0m" in listings[1] and "\\u001b[31m红\\u001b[0m" in listings[2]
+    assert "\\u001b[5m机构\\u000d" in listings[2]
     raw = cli("--db", project, "export", "-o", "-", check=True).stdout  # an export is data: written as it is
-    assert orjson.loads(raw)["annotator"] == "\x1b[31m红\x1b[0m"
+    assert orjson.loads(raw)["meta"]["name"] == "\x1b]0;pwned\x07报告\x1b[2J\u202e.txt"

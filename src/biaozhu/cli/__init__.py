@@ -22,7 +22,7 @@ from biaozhu.cli import (
     trash_cmd,
 )
 from biaozhu.cli.terminal import escape_output
-from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.errors import Refusal
 from biaozhu.db.errors import StorageError
 
 COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, check_cmd, delete_cmd, trash_cmd, backup_cmd,
@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_app(args)
         return int(args.run(args))
-    except (StorageError, InputError) as exc:
+    except (StorageError, Refusal) as exc:
         print(f"biaozhu: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -1,7 +1,8 @@
 """What the command line prints never drives the terminal: names and texts come from documents and other people's
 files, and an escape sequence in them (``\\x1b]0;…``, a carriage return, a bidi override) would move the cursor,
 retitle the window or hide what is printed. Such characters are shown as ``\\u001b``, which also keeps printed
-JSON valid; line breaks and tabs (the listings' separators) pass."""
+JSON valid; line breaks and tabs (the listings' separators) pass. A file name that is not UTF-8 (its bytes kept
+as lone surrogates) is shown the same way instead of failing to print."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 import sys
 from typing import Any, TextIO
 
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def escaped(text: str) -> str:

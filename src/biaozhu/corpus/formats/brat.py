@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.errors import Errors, InputError
 from biaozhu.corpus.formats.common import RawSpan, build_document
+from biaozhu.corpus.formats.guard import check_regular
 from biaozhu.corpus.model import AnnotatedText, SourceDocument, Span
 from biaozhu.corpus.text import check_printable, decode
 
@@ -111,6 +112,7 @@ def _layer_of(folder: Path) -> str | None:
 
 
 def _read(path: Path) -> str:
+    check_regular(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -132,39 +134,44 @@ def _parse_ann(ann: Path, raw: str) -> tuple[list[RawSpan], list[str]]:
     spans: list[RawSpan] = []
     ignored: dict[str, int] = {}
     notes: list[str] = []
+    errors = Errors(ann)
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        kind = line[0]
-        if kind != "T":
-            if kind not in _IGNORED:
-                raise InputError(ann, f"not a brat annotation line: {line[:40]!r}", number)
-            ignored[_IGNORED[kind]] = ignored.get(_IGNORED[kind], 0) + 1
-            continue
-        fields = line.split("\t")
-        head = fields[1].split(" ", 1) if len(fields) >= 3 else []
-        try:
-            label = head[0]
-            fragments = [tuple(map(int, part.split())) for part in head[1].split(";")]
-            assert all(len(f) == 2 for f in fragments)
-        except (IndexError, ValueError, AssertionError):
-            raise InputError(ann, f"expected 'T1<TAB>Type start end<TAB>text', not {line[:60]!r}", number) from None
-        if fields[0] in triggers:
-            ignored["event trigger"] = ignored.get("event trigger", 0) + 1
-            continue
-        said = fields[2]
-        for s, e in fragments:
-            if not 0 <= s < e <= len(raw):
-                raise InputError(ann, f"{fields[0]} {label} [{s}, {e}) is outside the text (length {len(raw)})", number)
-        if " ".join(raw[s:e] for s, e in fragments) != said:
-            raise InputError(ann, f"{fields[0]} {label}: the .ann says {said!r} but the .txt has "
-                             f"{' '.join(raw[s:e] for s, e in fragments)!r}", number)
-        gaps = [raw[a[1]:b[0]] for a, b in zip(fragments, fragments[1:], strict=False)]
-        if any(gap.strip() or a[1] > b[0] for gap, a, b in zip(gaps, fragments, fragments[1:], strict=False)):
-            notes.append(f"{ann}:{number}: {fields[0]} {label} is discontinuous ({len(fragments)} fragments); "
-                         "not imported")
-            continue
-        spans.append((fragments[0][0], fragments[-1][1], label, None))
+        with errors.each():
+            if not line.strip():
+                continue
+            kind = line[0]
+            if kind != "T":
+                if kind not in _IGNORED:
+                    raise InputError(ann, f"not a brat annotation line: {line[:40]!r}", number)
+                ignored[_IGNORED[kind]] = ignored.get(_IGNORED[kind], 0) + 1
+                continue
+            fields = line.split("\t")
+            head = fields[1].split(" ", 1) if len(fields) >= 3 else []
+            try:
+                label = head[0]
+                fragments = [tuple(map(int, part.split())) for part in head[1].split(";")]
+                assert all(len(f) == 2 for f in fragments)
+            except (IndexError, ValueError, AssertionError):
+                raise InputError(ann, f"expected 'T1<TAB>Type start end<TAB>text', not {line[:60]!r}",
+                                 number) from None
+            if fields[0] in triggers:
+                ignored["event trigger"] = ignored.get("event trigger", 0) + 1
+                continue
+            said = fields[2]
+            for s, e in fragments:
+                if not 0 <= s < e <= len(raw):
+                    raise InputError(ann, f"{fields[0]} {label} [{s}, {e}) is outside the text (length {len(raw)})",
+                                     number)
+            if " ".join(raw[s:e] for s, e in fragments) != said:
+                raise InputError(ann, f"{fields[0]} {label}: the .ann says {said!r} but the .txt has "
+                                 f"{' '.join(raw[s:e] for s, e in fragments)!r}", number)
+            gaps = [raw[a[1]:b[0]] for a, b in zip(fragments, fragments[1:], strict=False)]
+            if any(gap.strip() or a[1] > b[0] for gap, a, b in zip(gaps, fragments, fragments[1:], strict=False)):
+                notes.append(f"{ann}:{number}: {fields[0]} {label} is discontinuous ({len(fragments)} fragments); "
+                             "not imported")
+                continue
+            spans.append((fragments[0][0], fragments[-1][1], label, None))
+    errors.check()
     if ignored:
         counted = ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in sorted(ignored.items()))
         notes.append(f"{ann}: ignored (not spans): {counted}")
