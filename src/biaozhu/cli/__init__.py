@@ -22,7 +22,8 @@ from biaozhu.cli import (
     review_cmd,
     trash_cmd,
 )
-from biaozhu.corpus.errors import InputError
+from biaozhu.cli.terminal import escape_output
+from biaozhu.corpus.errors import Refusal
 from biaozhu.db.engine import dispose_all
 from biaozhu.db.errors import StorageError
 
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    escape_output()
     args = build_parser().parse_args(argv)
     args.db = getattr(args, "db", None)
     try:
@@ -58,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_app(args)
         return int(args.run(args))
-    except (StorageError, InputError) as exc:
+    except (StorageError, Refusal) as exc:
         print(f"biaozhu: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -7,10 +7,15 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from biaozhu.corpus.errors import InputError
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.corpus.errors import InputError, InputErrors, Refusal, Refused
 from biaozhu.corpus.formats import EXTENSIONS, READERS, read_file
-from biaozhu.db.errors import storage_errors
-from biaozhu.db.importing import store_documents
+from biaozhu.corpus.formats.guard import DEFAULT_MAX_SIZE, MB
+from biaozhu.corpus.model import SourceDocument
+from biaozhu.corpus.names import check_annotator
+from biaozhu.db.errors import StorageError, storage_errors
+from biaozhu.db.importing import ImportResult, store_documents
 from biaozhu.db.project import open_project, say
 
 
@@ -24,6 +29,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     parser.add_argument("--annotator", help="whose annotations the files hold")
     parser.add_argument("--create-labels", action="store_true", help="add labels the project does not have yet")
     parser.add_argument("--format", choices=sorted(READERS), help="read every file as this format")
+    parser.add_argument("--max-size", type=int, metavar="MB", default=DEFAULT_MAX_SIZE // MB,
+                        help="the most one file may be, or unpack to, in MB (default: %(default)s)")
     parser.set_defaults(run=run)
 
 
@@ -39,7 +46,10 @@ def collect(paths: list[Path], brat: bool = True) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS
-                           and not (brat and _brat_text(p)) and not any(part.startswith(".") for part in p.relative_to(path).parts))
+                           and not (brat and _brat_text(p))
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                yield path  # reported: nothing in it can be imported
         else:
             found = [path.with_suffix(".ann") if brat and _brat_text(path) else path]
         for file in found:
@@ -50,17 +60,18 @@ def collect(paths: list[Path], brat: bool = True) -> Iterator[Path]:
 
 def run(args: argparse.Namespace) -> int:
     _, sessions = open_project(args.db, new_project=say)
+    if args.annotator is not None:
+        args.annotator = check_annotator(args.annotator)
+    if args.max_size <= 0:
+        raise Refused("--max-size is a number of megabytes, more than 0")
     done = failed = 0
     for path in collect(args.paths, brat=args.format in (None, "brat")):
         try:
-            if not path.exists():
-                raise InputError(path, "no such file or folder")
-            documents = read_file(path, args.annotator, args.format)
-            with storage_errors(str(path)), sessions.begin() as session:
-                result = store_documents(session, str(path), documents, create_labels=args.create_labels)
-        except InputError as exc:
+            documents, result = _import(sessions, path, args)
+        except (Refusal, StorageError) as exc:
             failed += 1
-            print(f"error: {exc} — nothing imported from this file", file=sys.stderr)
+            print(f"error: {exc}\n  nothing imported from this file" if isinstance(exc, InputErrors)
+                  else f"error: {exc} — nothing imported from this file", file=sys.stderr)
             continue
         done += 1
         known = f" ({result.documents_known} already in the project)" if result.documents_known else ""
@@ -72,3 +83,15 @@ def run(args: argparse.Namespace) -> int:
             print(f"note: {note}", file=sys.stderr)
     print(f"{done} files imported, {failed} failed", file=sys.stderr if failed else sys.stdout)
     return 1 if failed else 0
+
+
+def _import(sessions: sessionmaker[Session], path: Path, args: argparse.Namespace) -> tuple[list[SourceDocument],
+                                                                                             ImportResult]:
+    """Read one file whole, then store it in one transaction; a file that cannot be is a Refusal."""
+    if path.is_dir():
+        raise InputError(path, f"the folder holds no file biaozhu imports ({', '.join(sorted(EXTENSIONS))})")
+    if not path.exists() and not path.is_symlink():
+        raise InputError(path, "no such file or folder")
+    documents = read_file(path, args.annotator, args.format, args.max_size * MB)
+    with storage_errors(str(path)), sessions.begin() as session:
+        return documents, store_documents(session, str(path), documents, create_labels=args.create_labels)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from biaozhu.corpus.names import check_annotator
 from biaozhu.db.models import GOLD, ROLES, Annotator
 
 
@@ -14,9 +15,7 @@ def get_annotator(session: Session, name: str) -> Annotator | None:
 
 def ensure_annotator(session: Session, name: str) -> Annotator:
     """The annotator called ``name``, created on first use."""
-    name = name.strip()
-    if not name:
-        raise ValueError("an annotator needs a name")
+    name = check_annotator(name)  # the same limits on every backend
     found = get_annotator(session, name)
     if found is None:
         found = Annotator(name=name, role="annotator")

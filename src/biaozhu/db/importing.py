@@ -17,7 +17,7 @@ from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.spans import check_span, find_crossings
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import add_document
-from biaozhu.db.labels import add_label, label_ids
+from biaozhu.db.labels import add_labels, label_ids
 from biaozhu.db.models import Label, Span
 from biaozhu.db.status import touch
 
@@ -38,7 +38,9 @@ class MissingLabels(InputError):
 
     def __init__(self, path: str, names: set[str]) -> None:
         self.names = sorted(names)
-        super().__init__(path, f"labels the project does not have: {', '.join(self.names)} "
+        shown = ", ".join(name[:40] for name in self.names[:10])
+        more = f" and {len(self.names) - 10} more" if len(self.names) > 10 else ""
+        super().__init__(path, f"{len(self.names)} labels the project does not have: {shown}{more} "
                                "(add them with `biaozhu labels add` or import with --create-labels)")
 
 
@@ -56,9 +58,9 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
     missing = {span.label for doc in documents for span in doc.spans} - labels.keys()
     if missing and not create_labels:
         raise MissingLabels(path, missing)
-    for name in sorted(missing):
-        labels[name] = add_label(session, name).id
-        result.labels_created.append(name)
+    for label in add_labels(session, sorted(missing)):
+        labels[label.name] = label.id
+        result.labels_created.append(label.name)
     rows: list[dict[str, object]] = []
     # Each layer as it stands with this file's spans so far: a file may hold one text for one annotator on several
     # lines (or Label Studio annotations), and their spans must not cross or double each other either.

@@ -43,7 +43,7 @@ from biaozhu.db.exporting import (
 from biaozhu.db.labels import list_labels
 from biaozhu.db.majority import MAJORITY, iter_majority
 from biaozhu.db.models import GOLD, Document
-from biaozhu.operations.outputs import STDOUT, output, output_folder
+from biaozhu.operations.outputs import STDOUT, inside, output, output_folder
 
 DOCUMENTS = ("all", "done", "adjudicated")
 Progress = Callable[[int, int], None]
@@ -220,8 +220,9 @@ def _write(stack: ExitStack, request: ExportRequest, target: str, docs: Iterator
     """Write one output into a temporary file (or folder) that ``stack`` renames into place; its paths."""
     if format_of(request).folder:
         folder = stack.enter_context(output_folder(Path(target)))
+        written: set[str] = set()
         for relative, content in write_folder(request.format, docs, options, tally):
-            path = folder / relative
+            path = inside(folder, relative, written)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
         return [target]

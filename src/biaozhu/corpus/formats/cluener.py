@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from biaozhu.corpus.errors import InputError
-from biaozhu.corpus.formats.common import RawSpan, read_records
+from biaozhu.corpus.formats.common import RawSpan, is_offset, read_records
 from biaozhu.corpus.formats.doccano import document_meta
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
 
@@ -34,7 +34,7 @@ def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[RawSpan]:
             if not isinstance(places, list) or not all(isinstance(p, list) and len(p) == 2 for p in places):
                 raise InputError(path, f'{label} {said!r}: expected [[start, end], ...] (end inclusive)', line)
             for start, end in places:
-                if not (isinstance(start, int) and isinstance(end, int)):
+                if not (is_offset(start) and is_offset(end)):
                     raise InputError(path, f"{label} {said!r}: offsets must be integers", line)
                 spans.append((start, end + 1, label, said))
     return spans

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import orjson
 
-from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.errors import Errors, InputError
 from biaozhu.corpus.formats.sequences import ReadSentence, assemble, tagged_sentences
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
 from biaozhu.corpus.text import decode
@@ -47,7 +47,8 @@ def _comment(line: str) -> tuple[str, str] | None:
     return key.strip(), value
 
 
-def _sentences(lines: list[str], path: Path) -> Iterator[ReadSentence]:
+def _sentences(lines: list[str], path: Path, errors: Errors) -> Iterator[ReadSentence]:
+    """The sentences of a file; a bad line goes to ``errors`` and is skipped, so every bad line is named."""
     group = None
     info: dict = {}
     pending_text: str | None = None
@@ -68,15 +69,18 @@ def _sentences(lines: list[str], path: Path) -> Iterator[ReadSentence]:
                 elif key == "text":
                     pending_text = orjson.loads(value)
             except (orjson.JSONDecodeError, AttributeError):
-                raise InputError(path, f"the # {key} comment is not the JSON biaozhu writes", number) from None
+                errors.add(InputError(path, f"the # {key} comment is not the JSON biaozhu writes", number))
             continue
         if line.startswith("-DOCSTART-"):
             continue
         fields = line.split("\t") if "\t" in line else line.split()
         if len(fields) < 2:
-            raise InputError(path, f"expected a token and a tag separated by a tab, not {line!r}", number)
+            errors.add(InputError(path, f"expected a token and a tag separated by a tab, not {line!r}", number))
+            continue
         if not _TAG.match(fields[-1].strip()):
-            raise InputError(path, f"{fields[-1].strip()!r} is not a tag (O, or B-/I-/E-/S-/M- and a label)", number)
+            errors.add(InputError(path, f"{fields[-1].strip()!r} is not a tag (O, or B-/I-/E-/S-/M- and a label)",
+                                  number))
+            continue
         if current is None:
             current = ReadSentence([], [], number, pending_text, group, info)
         current.tokens.append(fields[0])
@@ -92,4 +96,5 @@ def read_conll(path: Path, annotator: str | None = None) -> list[SourceDocument]
     except OSError as exc:
         raise InputError(path, f"cannot read the file: {exc.strerror}") from None
     lines = decode(data, path).text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return assemble(_sentences(lines, path), path, "conll", annotator)
+    errors = Errors(path)
+    return assemble(_sentences(lines, path, errors), path, "conll", annotator, errors)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.formats.guard import MB, max_size, too_big
 from biaozhu.corpus.model import SourceDocument
 from biaozhu.corpus.text import check_printable, normalise
 
@@ -34,10 +35,23 @@ def _lines(document: DocxDocument) -> Iterator[str]:
                     yield cell.text
 
 
+def check_unpacked_size(path: Path) -> None:
+    """Refuse a zip bomb before python-docx unpacks it: the parts' sizes are what zipfile will read at most
+    (it stops at a part's stated size), so their sum bounds the memory an import needs."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(path, f"cannot read this .docx: {exc}") from None
+    if unpacked > max_size():
+        raise too_big(path, f"it unpacks to {unpacked / MB:.0f} MB")
+
+
 def read_docx(path: Path, annotator: str | None = None) -> list[SourceDocument]:
     """Read a Word document; a file that is not a real .docx gets a clear message."""
     if not zipfile.is_zipfile(path):
         raise InputError(path, "not a Word .docx file (it is not a zip archive)")
+    check_unpacked_size(path)
     import docx  # python-docx and lxml load only when a .docx is read, not at every start
 
     try:

@@ -8,17 +8,20 @@ and document name travel in ``user_data``.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.common import build_document
+from biaozhu.corpus.formats.guard import MB, max_size, too_big
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
 from biaozhu.corpus.nesting import keep_outer
 from biaozhu.corpus.tokens import check_tokenisable, spacy_tokens, tokenise
 
 SPANS_KEY = "sc"
+CHUNK = 1024 * 1024
 
 
 def _spacy() -> Any:
@@ -57,14 +60,35 @@ def write_docbin(docs: Iterable[AnnotatedText], level: str = "word") -> Iterator
     yield binary.to_bytes()
 
 
+def check_unpacked(data: bytes, path: Path) -> None:
+    """A DocBin is zlib-compressed msgpack: count what it inflates to, a chunk at a time, before spaCy
+    inflates it whole (a 1 MB zlib bomb is 2 GB)."""
+    inflate = zlib.decompressobj()
+    size = 0
+    try:
+        chunk = inflate.decompress(data, CHUNK)
+        while chunk:
+            size += len(chunk)
+            if size > max_size():
+                raise too_big(path, f"it unpacks to over {size // MB} MB")
+            chunk = inflate.decompress(inflate.unconsumed_tail, CHUNK)
+    except zlib.error as exc:
+        raise InputError(path, f"not a spaCy DocBin: {exc}") from None
+
+
 def read_docbin(path: Path, annotator: str | None = None) -> list[SourceDocument]:
     """Docs from a ``.spacy`` file: ``spans["sc"]`` if there, else the entities."""
-    spacy = _spacy()
+    try:
+        spacy = _spacy()
+    except RuntimeError as exc:
+        raise InputError(path, str(exc)) from None
     from spacy.tokens import DocBin
 
+    data = path.read_bytes()
+    check_unpacked(data, path)
     nlp = spacy.blank("zh")
     try:
-        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
     except Exception as exc:  # spaCy and srsly raise many kinds for a file that is not a DocBin
         raise InputError(path, f"not a spaCy DocBin: {exc}") from None
     documents = []

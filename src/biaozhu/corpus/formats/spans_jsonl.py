@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from biaozhu.corpus.errors import InputError
-from biaozhu.corpus.formats.common import RawSpan, read_records
+from biaozhu.corpus.formats.common import RawSpan, is_offset, read_records
 from biaozhu.corpus.formats.doccano import document_meta, write_jsonl
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
 from biaozhu.corpus.tokens import check_tokenisable, spacy_tokens, tokenise
@@ -48,7 +48,7 @@ def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[RawSpan]:
         start, end = item["start"], item["end"]
         if isinstance(tokens, list) and "token_start" in item and "token_end" in item:
             try:
-                first, last = tokens[item["token_start"]], tokens[item["token_end"]]
+                first, last = tokens[index(item["token_start"])], tokens[index(item["token_end"])]
                 agree = first["start"] == start and last["end"] == end
             except (IndexError, KeyError, TypeError):
                 agree = False
@@ -57,6 +57,13 @@ def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[RawSpan]:
                                  "do not point at tokens starting and ending there", line)
         raw.append((start, end, item["label"], item.get("text")))
     return raw
+
+
+def index(value: Any) -> int:
+    """A token index as the file gives it: a non-negative integer (Python would take -1 as the last token)."""
+    if not is_offset(value):
+        raise IndexError(value)
+    return int(value)
 
 
 def read_spans(path: Path, annotator: str | None = None) -> list[SourceDocument]:
