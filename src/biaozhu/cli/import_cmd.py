@@ -7,10 +7,12 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from biaozhu.cli.identity import acting_person
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats import EXTENSIONS, READERS, read_file
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.importing import store_documents
+from biaozhu.db.permissions import check_person
 from biaozhu.db.project import open_project
 
 
@@ -49,6 +51,8 @@ def collect(paths: list[Path], brat: bool = True) -> Iterator[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.annotator is not None:
+        check_person(args.annotator)  # `--annotator gold` is refused: gold is written only by reviewers' decisions
     _, sessions = open_project(args.db)
     done = failed = 0
     for path in collect(args.paths, brat=args.format in (None, "brat")):
@@ -57,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
                 raise InputError(path, "no such file or folder")
             documents = read_file(path, args.annotator, args.format)
             with storage_errors(str(path)), sessions.begin() as session:
-                result = store_documents(session, str(path), documents, create_labels=args.create_labels)
+                result = store_documents(session, str(path), documents, create_labels=args.create_labels,
+                                         actor=acting_person(args))
         except InputError as exc:
             failed += 1
             print(f"error: {exc} — nothing imported from this file", file=sys.stderr)
