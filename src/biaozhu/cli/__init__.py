@@ -17,9 +17,11 @@ from biaozhu.cli import (
     export_cmd,
     import_cmd,
     labels_cmd,
+    log_cmd,
     merge_cmd,
     metrics_cmd,
     review_cmd,
+    server_cmd,
     trash_cmd,
 )
 from biaozhu.cli.terminal import escape_output
@@ -28,7 +30,7 @@ from biaozhu.db.engine import dispose_all
 from biaozhu.db.errors import StorageError
 
 COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, check_cmd, delete_cmd, trash_cmd, backup_cmd,
-            annotators_cmd, agreement_cmd, review_cmd, merge_cmd, metrics_cmd)
+            annotators_cmd, agreement_cmd, review_cmd, merge_cmd, metrics_cmd, log_cmd, server_cmd)
 DB_HELP = "project database: a SQLite file path or a SQLAlchemy URL (default: $BIAOZHU_DB, else your data folder)"
 
 

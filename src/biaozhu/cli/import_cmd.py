@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from biaozhu.cli.identity import acting_person
 from biaozhu.corpus.errors import InputError, InputErrors, Refusal, Refused
 from biaozhu.corpus.formats import EXTENSIONS, READERS, read_file
 from biaozhu.corpus.formats.guard import DEFAULT_MAX_SIZE, MB
@@ -16,6 +17,7 @@ from biaozhu.corpus.model import SourceDocument
 from biaozhu.corpus.names import check_annotator
 from biaozhu.db.errors import StorageError, storage_errors
 from biaozhu.db.importing import ImportResult, store_documents
+from biaozhu.db.permissions import check_person
 from biaozhu.db.project import open_project, say
 
 
@@ -59,11 +61,12 @@ def collect(paths: list[Path], brat: bool = True) -> Iterator[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    _, sessions = open_project(args.db, new_project=say)
     if args.annotator is not None:
         args.annotator = check_annotator(args.annotator)
+        check_person(args.annotator)  # `--annotator gold` is refused: gold is written only by reviewers' decisions
     if args.max_size <= 0:
         raise Refused("--max-size is a number of megabytes, more than 0")
+    _, sessions = open_project(args.db, new_project=say)
     done = failed = 0
     for path in collect(args.paths, brat=args.format in (None, "brat")):
         try:
@@ -94,4 +97,5 @@ def _import(sessions: sessionmaker[Session], path: Path, args: argparse.Namespac
         raise InputError(path, "no such file or folder")
     documents = read_file(path, args.annotator, args.format, args.max_size * MB)
     with storage_errors(str(path)), sessions.begin() as session:
-        return documents, store_documents(session, str(path), documents, create_labels=args.create_labels)
+        return documents, store_documents(session, str(path), documents, create_labels=args.create_labels,
+                                          actor=acting_person(args))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from biaozhu.cli.identity import acting_person
 from biaozhu.db.engine import READING, create_project_engine
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.merge import PREFERENCES, merge_project
@@ -31,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
         other = create_project_engine(args.other)
     try:
         with storage_errors(), sessions.begin() as ours, Session(other.execution_options(**READING)) as theirs:
-            result = merge_project(ours, theirs, prefer=args.prefer, source=args.other)
+            result = merge_project(ours, theirs, prefer=args.prefer, source=args.other,
+                                   actor=acting_person(args))
     finally:
         other.dispose()
     print(f"documents: {result.documents_added} added, {result.documents_matched} already here")

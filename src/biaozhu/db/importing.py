@@ -16,9 +16,11 @@ from biaozhu.corpus.model import SourceDocument
 from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.spans import check_span, find_crossings
 from biaozhu.db.annotators import ensure_annotator
+from biaozhu.db.audit import record
 from biaozhu.db.documents import add_document
 from biaozhu.db.labels import add_labels, label_ids
 from biaozhu.db.models import Label, Span
+from biaozhu.db.permissions import is_reserved, merged_layer
 from biaozhu.db.status import touch
 
 
@@ -50,10 +52,27 @@ def _layer(session: Session, document_id: int, annotator_id: int) -> list[Domain
     return [DomainSpan(*row) for row in rows]
 
 
+def _rename_reserved(path: str, documents: Sequence[SourceDocument]) -> None:
+    """The file's gold (majority, suggestions) layer becomes ``gold@FILE``; the first such document says so."""
+    told = False
+    for source in documents:
+        if source.annotator and is_reserved(source.annotator):
+            layer = merged_layer(source.annotator, path)
+            if not told and layer != source.annotator:
+                source.notes.append(f"{path}: its {source.annotator} layer was imported as the layer {layer} (gold is "
+                                    f"written only by reviewers; one adopts it with `biaozhu review adopt {layer} "
+                                    "--reviewer NAME`)")
+                told = True
+            source.annotator = layer
+
+
 def store_documents(session: Session, path: str, documents: Sequence[SourceDocument], *,
-                    create_labels: bool = False) -> ImportResult:
-    """Store one file's documents and spans; raises InputError (and stores nothing) on any conflict."""
+                    create_labels: bool = False, actor: str | None = None) -> ImportResult:
+    """Store one file's documents and spans; raises InputError (and stores nothing) on any conflict. A layer with
+    a reserved name (the file's gold) is stored as ``gold@FILE``, which a reviewer may adopt: gold is written
+    by reviewers' decisions only. Logged as ``actor``'s import."""
     result = ImportResult()
+    _rename_reserved(path, documents)
     labels = label_ids(session)
     missing = {span.label for doc in documents for span in doc.spans} - labels.keys()
     if missing and not create_labels:
@@ -96,4 +115,7 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
             touch(session, document.id, annotator.id)
     if rows:
         session.execute(insert(Span), rows)
+    layers = sorted({source.annotator for source in documents if source.spans and source.annotator})
+    record(session, actor, "import", f"{path}: {result.documents_added} documents, {result.spans_added} spans"
+                                     + (f" into {', '.join(layers)}" if layers else ""))
     return result

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.db.errors import StorageError
+from biaozhu.corpus.errors import Refusal
+from biaozhu.db.errors import StorageError, storage_errors
+from biaozhu.db.permissions import ensure_person
 from biaozhu.db.project import open_project, say
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.common.crash_report import CrashReporter
@@ -151,11 +153,13 @@ def start(args: argparse.Namespace) -> Started | int:
         if annotator is None:
             engine.dispose()
             return EXIT_DECLINED
+        with storage_errors(), sessions.begin() as session:  # a reserved name is refused; a first person reviews
+            ensure_person(session, annotator)
         windows = Windows(sessions, annotator)
         window: QMainWindow = windows.review() if getattr(args, "review", False) else windows.annotate()
-    except StorageError as exc:  # the project opened but the first write (the annotator, a touch) failed
+    except (StorageError, Refusal) as exc:  # the project opened but the person was refused or not stored
         engine.dispose()
-        tell_opening_failed(exc)
+        tell_opening_failed(str(exc))
         return EXIT_STORAGE
     return Started(windows, window, engine)
 

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from biaozhu.db import review
 from biaozhu.db.gold import Decision
-from biaozhu.db.review_queries import is_reviewer, set_review_status
+from biaozhu.db.permissions import is_reviewer
+from biaozhu.db.review_queries import set_review_status
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.undo import History, StoredCommand

@@ -142,6 +142,79 @@
     </message>
 </context>
 <context>
+    <name>AuditLogDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py"/>
+        <source>Audit log — biaozhu 标注</source>
+        <translation>操作记录 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py"/>
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py"/>
+        <source>delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py"/>
+        <source>trash emptied</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py"/>
+        <source>merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py"/>
+        <source>role change</source>
+        <translation>角色变更</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py"/>
+        <source>gold decision</source>
+        <translation>金标准裁定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py"/>
+        <source>%1 entries, newest first.</source>
+        <translation>共 %1 条，最新的在前。</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../../gui/annotate/commands.py" line="14"/>
@@ -1706,6 +1779,11 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <location filename="../../gui/annotate/actions.py" line="92"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py"/>
+        <source>Audit log…</source>
+        <translation>操作记录…</translation>
     </message>
 </context>
 </TS>
