@@ -85,3 +85,28 @@ def write_gapped_pdf(path: Path) -> None:
         painter.drawText(QPointF(x, 80), piece)
         x += metrics.horizontalAdvance(piece) + 4
     painter.end()
+
+
+def write_numbered_docx(path: Path, items: list[tuple[int, str, str | None]]) -> None:
+    """A .docx whose paragraphs (level, text, style) are numbered by Word's automatic numbering in the Chinese
+    official-document way: 一、 （一） 1. （1）, defined in numbering.xml as Word writes it."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    nothing = '<w:suff w:val="nothing"/>'  # no tab after 一、 (Word's default suffix is a tab, as after 1.)
+    formats = [("chineseCounting", "%1、", nothing), ("chineseCounting", "（%2）", nothing), ("decimal", "%3.", ""),
+               ("decimal", "（%4）", nothing)]
+    levels = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+                     f'{suffix}</w:lvl>' for i, (fmt, text, suffix) in enumerate(formats))
+    document = docx.Document()
+    numbering = document.part.part_related_by(RT.NUMBERING).element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="90">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text, style in items:
+        paragraph = document.add_paragraph(text, style=style)
+        if level >= 0:
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    document.save(str(path))
