@@ -22,9 +22,9 @@ from biaozhu.db.project import open_project, say
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser("import", parents=[common], help="import reports (.txt, .docx) and annotations",
-                            description="Reads .txt and .docx reports and annotations in every format `biaozhu export` "
-                                        "writes (doccano, spans, hf and CLUENER .jsonl; Label Studio .json; CoNLL "
+    parser = sub.add_parser("import", parents=[common], help="import reports (.txt, .docx, .pdf) and annotations",
+                            description="Reads .txt, .docx and .pdf reports and annotations in every format "
+                                        "`biaozhu export` writes (doccano, spans, hf and CLUENER .jsonl; Label Studio .json; CoNLL "
                                         ".conll/.bio/.tsv; brat .txt + .ann; spaCy .spacy), told apart by extension "
                                         "and content.")
     parser.add_argument("paths", nargs="+", metavar="PATH", type=Path, help="files or folders (read recursively)")

@@ -115,7 +115,7 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
             touch(session, document.id, annotator.id)
     if rows:
         session.execute(insert(Span), rows)
-    layers = sorted({source.annotator for source in documents if source.spans and source.annotator})
+    into = sorted({source.annotator for source in documents if source.spans and source.annotator})
     record(session, actor, "import", f"{path}: {result.documents_added} documents, {result.spans_added} spans"
-                                     + (f" into {', '.join(layers)}" if layers else ""))
+                                     + (f" into {', '.join(into)}" if into else ""))
     return result

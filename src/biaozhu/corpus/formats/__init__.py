@@ -17,6 +17,7 @@ from biaozhu.corpus.formats.guard import check_documents, check_regular, size_li
 from biaozhu.corpus.formats.hf import read_hf
 from biaozhu.corpus.formats.labelstudio import read_labelstudio
 from biaozhu.corpus.formats.plaintext import read_txt
+from biaozhu.corpus.formats.reports import REPORT_EXTENSIONS, REPORT_READERS
 from biaozhu.corpus.formats.spacy_docbin import read_docbin
 from biaozhu.corpus.formats.spans_jsonl import read_spans
 from biaozhu.corpus.model import SourceDocument
@@ -35,9 +36,11 @@ READERS: dict[str, Reader] = {
     "brat": read_brat,
     "labelstudio": read_labelstudio,
     "spacy": read_docbin,
+    **REPORT_READERS,
 }
 EXTENSIONS: dict[str, str] = {".txt": "txt", ".docx": "docx", ".jsonl": "jsonl", ".json": "labelstudio",
-                              ".ann": "brat", ".spacy": "spacy", **{ext: "conll" for ext in conll.EXTENSIONS}}
+                              ".ann": "brat", ".spacy": "spacy", **{ext: "conll" for ext in conll.EXTENSIONS},
+                              **REPORT_EXTENSIONS}
 
 
 def sniff_jsonl(path: Path) -> str:
