@@ -13,7 +13,7 @@ import orjson
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -204,23 +204,37 @@ def test_import_through_the_dialog_says_per_file_what_was_imported_and_every_err
     assert "new labels: PERSON" in rows(dialog)[1][2] and stored(tmp_path / "empty.sqlite") == (3, 2)
 
 
-def test_files_dropped_on_the_window_are_imported(qtbot: QtBot, app: Started, tmp_path: Path) -> None:
+def drop(widget: QWidget, paths: list[Path]) -> bool:
+    """Drag ``paths`` from a file manager onto ``widget`` and let go: whether the drop was taken."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    centre = widget.rect().center()
+    enter = QDragEnterEvent(centre, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return False
+    dropped = QDropEvent(QPointF(centre), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, dropped)
+    return dropped.isAccepted()
+
+
+@pytest.mark.parametrize("target", ["window", "text", "document list"])
+def test_files_and_folders_dropped_on_the_window_are_imported(qtbot: QtBot, app: Started, tmp_path: Path,
+                                                              target: str) -> None:
     window = window_of(app)
     report = tmp_path / "dropped.txt"
     report.write_text("拖进窗口的报告。", encoding="utf-8")
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(report))])
-    enter = QDragEnterEvent(window.rect().center(), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(QPointF(window.rect().center()), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, drop)
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "另一份.txt").write_text("文件夹里的报告。", encoding="utf-8")
+    widget = {"window": window, "text": window.view.viewport(), "document list": window.document_list}[target]
+    assert drop(widget, [report, folder])
     dialog = file_menu(app).import_dialog
-    assert dialog is not None and drop.isAccepted()
-    assert rows(finished(qtbot, dialog)) == [("dropped.txt", "", "1 documents")]
-    qtbot.waitUntil(lambda: any(d.name == "dropped.txt" for d in window.documents))  # the list follows at once
+    assert dialog is not None
+    assert rows(finished(qtbot, dialog)) == [("dropped.txt", "", "1 documents"), ("more/另一份.txt", "", "1 documents")]
+    qtbot.waitUntil(lambda: {"dropped.txt", "另一份.txt"} <= {d.name for d in window.documents})  # the list follows
 
 
 def test_a_cancelled_import_stores_nothing_of_the_file_it_stopped(qtbot: QtBot, app: Started,

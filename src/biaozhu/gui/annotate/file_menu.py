@@ -17,7 +17,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from biaozhu.corpus.formats import EXTENSIONS
 from biaozhu.gui.common.keys import ActionSet
-from biaozhu.gui.common.recent import forget_all_projects, forget_project, is_server, recent_projects
+from biaozhu.gui.common.recent import (
+    forget_all_projects,
+    forget_project,
+    is_server,
+    last_folder,
+    recent_projects,
+    remember_folder,
+)
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.dialogs.importing import ImportDialog
 from biaozhu.gui.dialogs.server import ServerDialog
@@ -62,10 +69,11 @@ class FileMenu(QObject):
 
     # -- projects --------------------------------------------------------------------------------------------
     def new_project(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("New project"), str(Path.home()),
+        chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("New project"), last_folder("projects"),
                                                 fill(self.tr("biaozhu projects (%1)"), f"*{PROJECT_SUFFIX}"),
                                                 options=QFileDialog.Option.DontConfirmOverwrite)
         if chosen:
+            remember_folder("projects", chosen)
             self.create_project(Path(chosen))
 
     def create_project(self, path: Path) -> None:
@@ -78,10 +86,11 @@ class FileMenu(QObject):
         self.project_requested.emit(str(path))
 
     def open_project(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open project"), str(Path.home()),
+        chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open project"), last_folder("projects"),
                                                 fill(self.tr("biaozhu projects (%1);;All files (*)"),
                                                      "*.sqlite *.db"))
         if chosen:
+            remember_folder("projects", chosen)
             self.open_file(Path(chosen))
 
     def open_file(self, path: Path) -> bool:
@@ -119,15 +128,19 @@ class FileMenu(QObject):
     # -- import ----------------------------------------------------------------------------------------------
     def choose_files(self) -> None:
         patterns = " ".join(f"*{extension}" for extension in sorted(EXTENSIONS))
-        chosen, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Import reports and annotations"), "",
+        chosen, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Import reports and annotations"),
+                                                 last_folder("import"),
                                                  fill(self.tr("Reports and annotations (%1);;All files (*)"),
                                                       patterns))
         if chosen:
+            remember_folder("import", chosen[0])
             self.import_paths([Path(path) for path in chosen])
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self.window, self.tr("Import every report in a folder"))
+        chosen = QFileDialog.getExistingDirectory(self.window, self.tr("Import every report in a folder"),
+                                                  last_folder("import"))
         if chosen:
+            remember_folder("import", chosen)
             self.import_paths([Path(chosen)])
 
     def import_paths(self, paths: list[Path], options: ImportOptions | None = None) -> ImportDialog:

@@ -1,5 +1,5 @@
-"""The projects a person opened lately (File ▸ Recent projects), kept in QSettings, and the short name a window
-title gives a project.
+"""The projects a person opened lately (File ▸ Recent projects) and the folders the file pickers last showed,
+kept in QSettings, and the short name a window title gives a project.
 
 A server's URL is kept without its password: the password is asked for again, or libpq reads it from
 ``~/.pgpass``; it is never written anywhere in plain text.
@@ -69,3 +69,14 @@ def forget_project(target: str) -> None:
 
 def forget_all_projects() -> None:
     _store([])
+
+
+def last_folder(purpose: str) -> str:
+    """Where the file picker for ``purpose`` ("import", "projects") showed last: the home folder at first."""
+    value = QSettings().value(f"folders/{purpose}", "")
+    return value if isinstance(value, str) and Path(value).is_dir() else str(Path.home())
+
+
+def remember_folder(purpose: str, chosen: str | Path) -> None:
+    """The folder of ``chosen`` (a file, or a folder's parent) is where the picker opens next time."""
+    QSettings().setValue(f"folders/{purpose}", str(Path(chosen).parent))
