@@ -32,7 +32,7 @@ from biaozhu.gui.common.crash_report import CrashReporter
 from biaozhu.gui.common.i18n import install_translator
 from biaozhu.gui.common.polling import POLL_MS
 from biaozhu.gui.common.project import OpenProject
-from biaozhu.gui.common.recent import project_name, remember_project
+from biaozhu.gui.common.recent import is_server, project_name, remember_project, without_password
 from biaozhu.gui.common.storage_messages import tell_opening_failed
 from biaozhu.gui.dialogs.agreement import AgreementDialog
 from biaozhu.gui.dialogs.annotator_identity import resolve_annotator
@@ -136,12 +136,14 @@ class Started(QObject):
     def switch(self, target: str) -> bool:
         """Open ``target`` (a project file, new or not, or a server URL) in a new annotation window, then close
         the old windows and let go of the old project; a project that cannot be opened is a message, and the
-        old one stays open."""
+        old one stays open (for a server, the connection dialog comes back to correct the URL or password)."""
         parent = self.windows.annotation
         try:
             engine, sessions = open_project(target)
         except StorageError as exc:
             tell_opening_failed(exc, parent)
+            if is_server(target) and parent is not None:
+                parent.actions_.file_menu.connect_server(without_password(target))
             return False
         windows = Windows(sessions, self.windows.person, name=project_name(target))
         try:

@@ -293,3 +293,28 @@ def test_the_file_menu_and_the_summary_speak_chinese(qtbot: QtBot, settings_in: 
         started.engine.dispose()
     finally:
         install_translator(qapp, "en")
+
+
+def test_a_server_that_cannot_be_reached_is_a_sentence_and_the_connection_dialog_comes_back(
+        qtbot: QtBot, app: Started) -> None:
+    seen: list[str] = []
+    offered: list[str] = []
+
+    def answer_then_give_up() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.accept()
+            QTimer.singleShot(0, answer_then_give_up)
+        elif isinstance(box, ServerDialog):
+            offered.append(box.url.text())
+            box.reject()
+        else:
+            QTimer.singleShot(10, answer_then_give_up)
+
+    QTimer.singleShot(0, answer_then_give_up)
+    old = window_of(app)
+    assert not app.switch("postgresql+psycopg://annotator:pw@127.0.0.1:1/biaozhu")
+    assert len(seen) == 1 and "cannot reach the database server (connection refused)" in seen[0]
+    assert offered == ["postgresql+psycopg://annotator@127.0.0.1:1/biaozhu"]  # the password not shown again
+    assert window_of(app) is old
