@@ -318,3 +318,18 @@ def test_a_server_that_cannot_be_reached_is_a_sentence_and_the_connection_dialog
     assert len(seen) == 1 and "cannot reach the database server (connection refused)" in seen[0]
     assert offered == ["postgresql+psycopg://annotator@127.0.0.1:1/biaozhu"]  # the password not shown again
     assert window_of(app) is old
+
+
+def test_the_default_project_is_called_so_in_the_title_and_the_recent_list_keeps_its_path(
+        qtbot: QtBot, settings_in: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    args = build_parser().parse_args(["--annotator", "张三", "--lang", "en"])
+    args.db = None  # as main() leaves it when --db is not given
+    started = start(args)
+    assert isinstance(started, Started)
+    try:
+        assert window_of(started).windowTitle().endswith(" — default project — biaozhu 标注")
+        assert recent_projects() == [str(tmp_path / "data" / "biaozhu" / "biaozhu.sqlite")]
+    finally:
+        started.windows.close()
+        started.engine.dispose()

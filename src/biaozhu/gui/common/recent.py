@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from biaozhu.db.engine import database_url
+from biaozhu.db.engine import database_url, default_database
 
 RECENT_KEY = "projects/recent"
 MOST_RECENT = 8
@@ -36,9 +36,12 @@ def without_password(target: str) -> str:
 
 
 def project_name(target: str | None) -> str:
-    """What a window title calls the project: a file's name without .sqlite, a server's database@host."""
+    """What a window title calls the project: a file's name without .sqlite, a server's database@host; the
+    project biaozhu opens when none is named is the default project."""
     url = make_url(database_url(target) if target is None or "://" not in target else target)
     if url.get_backend_name() == "sqlite":
+        if Path(url.database or "") == default_database().resolve():
+            return QCoreApplication.translate("Projects", "default project")
         return Path(url.database or "").stem or str(url.database)
     return f"{url.database}@{url.host}" if url.host else str(url.database)
 

@@ -137,7 +137,7 @@ class ImportDialog(QDialog):
         self.again_row.hide()
         self.cancel_button.setEnabled(True)
         self.close_button.setEnabled(False)
-        self.progress.setRange(0, max(len(files), 1))
+        self.progress.setRange(0, len(files) if len(files) > 1 else 0)  # one file: busy until it is in
         self.progress.setValue(0)
         if not files:
             self._summarise(self.tr("Nothing to import: no file biaozhu reads was chosen."))
@@ -159,14 +159,16 @@ class ImportDialog(QDialog):
         return str(path.relative_to(self._root)) if path.is_relative_to(self._root) else str(path)
 
     def _show_file_started(self, done: int, path: str) -> None:
-        self.progress.setValue(done)
+        if self.progress.maximum():
+            self.progress.setValue(done)
         if self.running is not None and not self.running.cancelled:
             self.status.setText(fill(self.tr("Importing %1 (%2 of %3)…"), self._name(path), done + 1,
                                      len(self.running.files)))
 
     def _show_file_done(self, outcome: FileImport) -> None:
         self.outcomes.append(outcome)
-        self.progress.setValue(len(self.outcomes))
+        if self.progress.maximum():
+            self.progress.setValue(len(self.outcomes))
         result = outcome.result
         if result is None:
             error = outcome.error
@@ -224,7 +226,8 @@ class ImportDialog(QDialog):
     def _summarise(self, text: str) -> None:
         self.running = None
         self.status.setText(text)
-        self.progress.setValue(self.progress.maximum())
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
         self.cancel_button.setEnabled(False)
         self.close_button.setEnabled(True)
         self.close_button.setDefault(True)

@@ -694,92 +694,92 @@
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="41"/>
+        <location filename="../../gui/annotate/file_menu.py" line="48"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="42"/>
+        <location filename="../../gui/annotate/file_menu.py" line="49"/>
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="43"/>
+        <location filename="../../gui/annotate/file_menu.py" line="50"/>
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="44"/>
+        <location filename="../../gui/annotate/file_menu.py" line="51"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="48"/>
+        <location filename="../../gui/annotate/file_menu.py" line="55"/>
         <source>Connect to a team server…</source>
         <translation>连接团队服务器…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="50"/>
+        <location filename="../../gui/annotate/file_menu.py" line="57"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="51"/>
+        <location filename="../../gui/annotate/file_menu.py" line="58"/>
         <source>Import a folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="65"/>
+        <location filename="../../gui/annotate/file_menu.py" line="72"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="66"/>
+        <location filename="../../gui/annotate/file_menu.py" line="73"/>
         <source>biaozhu projects (%1)</source>
         <translation>biaozhu 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="75"/>
+        <location filename="../../gui/annotate/file_menu.py" line="83"/>
         <source>%1 already exists: open it with File ▸ Open project…, or choose another name.</source>
         <translation>%1 已存在：请用“文件 ▸ 打开项目…”打开它，或换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="81"/>
+        <location filename="../../gui/annotate/file_menu.py" line="89"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="82"/>
+        <location filename="../../gui/annotate/file_menu.py" line="90"/>
         <source>biaozhu projects (%1);;All files (*)</source>
         <translation>biaozhu 项目 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="90"/>
+        <location filename="../../gui/annotate/file_menu.py" line="99"/>
         <source>There is no project at %1 (the file was moved or deleted).</source>
         <translation>%1 处没有项目（文件已被移动或删除）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="107"/>
+        <location filename="../../gui/annotate/file_menu.py" line="116"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="110"/>
+        <location filename="../../gui/annotate/file_menu.py" line="119"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="122"/>
+        <location filename="../../gui/annotate/file_menu.py" line="131"/>
         <source>Import reports and annotations</source>
         <translation>导入报告和标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="123"/>
+        <location filename="../../gui/annotate/file_menu.py" line="133"/>
         <source>Reports and annotations (%1);;All files (*)</source>
         <translation>报告和标注 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="129"/>
+        <location filename="../../gui/annotate/file_menu.py" line="140"/>
         <source>Import every report in a folder</source>
         <translation>导入文件夹中的所有报告</translation>
     </message>
@@ -896,62 +896,62 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="81"/>
+        <location filename="../../gui/dialogs/importing.py" line="80"/>
         <source>Import — biaozhu 标注</source>
         <translation>导入 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="91"/>
+        <location filename="../../gui/dialogs/importing.py" line="90"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="91"/>
+        <location filename="../../gui/dialogs/importing.py" line="90"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="91"/>
+        <location filename="../../gui/dialogs/importing.py" line="90"/>
         <source>What happened</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="98"/>
+        <location filename="../../gui/dialogs/importing.py" line="97"/>
         <source>Add the labels the project lacks</source>
         <translation>添加项目中没有的标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="100"/>
+        <location filename="../../gui/dialogs/importing.py" line="99"/>
         <source>as each file says</source>
         <translation>按文件中所写</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="101"/>
+        <location filename="../../gui/dialogs/importing.py" line="100"/>
         <source>Import the failed files again</source>
         <translation>重新导入失败的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="103"/>
+        <location filename="../../gui/dialogs/importing.py" line="102"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="105"/>
+        <location filename="../../gui/dialogs/importing.py" line="104"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="120"/>
+        <location filename="../../gui/dialogs/importing.py" line="119"/>
         <source>Spans with no annotator belong to:</source>
         <translation>没有标注员的标注归属于：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="144"/>
+        <location filename="../../gui/dialogs/importing.py" line="143"/>
         <source>Nothing to import: no file biaozhu reads was chosen.</source>
         <translation>没有可导入的内容：所选文件中没有 biaozhu 能读取的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="156"/>
+        <location filename="../../gui/dialogs/importing.py" line="155"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -961,52 +961,52 @@
         <translation>正在导入 %1（第 %2 个，共 %3 个）…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="176"/>
+        <location filename="../../gui/dialogs/importing.py" line="177"/>
         <source>%1 — nothing imported from this file</source>
         <translation>%1 — 此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="180"/>
+        <location filename="../../gui/dialogs/importing.py" line="181"/>
         <source>note: %1</source>
         <translation>提示：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="191"/>
+        <location filename="../../gui/dialogs/importing.py" line="192"/>
         <source>%1 documents</source>
         <translation>%1 个文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="193"/>
+        <location filename="../../gui/dialogs/importing.py" line="194"/>
         <source> (%1 already in the project)</source>
         <translation>（%1 个已在项目中）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="195"/>
+        <location filename="../../gui/dialogs/importing.py" line="196"/>
         <source>, %1 spans</source>
         <translation>，%1 个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="197"/>
+        <location filename="../../gui/dialogs/importing.py" line="198"/>
         <source> (%1 already there)</source>
         <translation>（%1 个已存在）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="199"/>
+        <location filename="../../gui/dialogs/importing.py" line="200"/>
         <source>; new labels: %1</source>
         <translation>；新标签：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="214"/>
+        <location filename="../../gui/dialogs/importing.py" line="215"/>
         <source>%1 files imported, %2 failed.</source>
         <translation>已导入 %1 个文件，%2 个失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="219"/>
+        <location filename="../../gui/dialogs/importing.py" line="220"/>
         <source>Import cancelled: %1 files imported before it; nothing of %2 was stored, and the files after it were not read.</source>
         <translation>导入已取消：此前已导入 %1 个文件；%2 未保存任何内容，之后的文件未读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="222"/>
+        <location filename="../../gui/dialogs/importing.py" line="223"/>
         <source>Import stopped: %1 (%2 files were imported before).</source>
         <translation>导入中止：%1（此前已导入 %2 个文件）。</translation>
     </message>
@@ -1120,6 +1120,14 @@
         <location filename="../../gui/dialogs/project_search.py" line="200"/>
         <source>%1 in %2</source>
         <translation>在 %2中找到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Projects</name>
+    <message>
+        <location filename="../../gui/common/recent.py" line="44"/>
+        <source>default project</source>
+        <translation>默认项目</translation>
     </message>
 </context>
 <context>
