@@ -146,3 +146,13 @@ def test_a_project_from_a_newer_biaozhu_is_refused_untouched(db_url: str, cli) -
             assert connection.scalar(text("SELECT count(*) FROM labels WHERE name = 'PERSON'")) == 0
     finally:
         engine.dispose()
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path: Path, cli) -> None:
+    """Opening someone's SQLite file by mistake must not add biaozhu's tables to it."""
+    other = tmp_path / "inventory.sqlite"
+    with sqlite3.connect(other) as raw:
+        raw.execute("CREATE TABLE parts (id INTEGER PRIMARY KEY, name TEXT)")
+    assert_told(cli("--db", other, "docs"), "belongs to another program, not to biaozhu")
+    with sqlite3.connect(other) as raw:
+        assert [row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["parts"]

@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.db.errors import (
+    NOT_A_PROJECT,
     UPGRADE_BROKE_A_FOREIGN_KEY,
     StorageError,
     known_storage_error,
@@ -135,7 +136,8 @@ def upgrade(engine: Engine) -> None:
 
     SQLite rebuilds tables to alter them (batch mode), so foreign keys are off while migrating and
     checked afterwards: a violation fails the upgrade instead of being left behind. Alembic is imported
-    only when the schema is not already current.
+    only when the schema is not already current. A database holding tables but no biaozhu schema is
+    another program's, and is refused untouched.
     """
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
@@ -150,7 +152,10 @@ def upgrade(engine: Engine) -> None:
         config = alembic_config()
         script = ScriptDirectory.from_config(config)
         current = MigrationContext.configure(connection).get_current_heads()
+        foreign = not current and bool(inspect(connection).get_table_names())
         connection.rollback()
+        if foreign:  # another program's database: adding biaozhu's tables to it would be a mess to undo
+            raise StorageError(f"{engine.url.render_as_string(hide_password=True)}: {NOT_A_PROJECT}")
         unknown = [rev for rev in current if rev not in {r.revision for r in script.walk_revisions()}]
         if unknown:
             raise StorageError(f"this project was saved by a newer biaozhu (schema {unknown[0]}); "

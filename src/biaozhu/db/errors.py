@@ -33,6 +33,8 @@ NO_DATABASE = QT_TRANSLATE_NOOP("StorageError", "the database server says the da
                                                 "first (createdb)")
 UPGRADE_BROKE_A_FOREIGN_KEY = QT_TRANSLATE_NOOP("StorageError", "the project's data broke a foreign key while "
                                                                 "upgrading; nothing was changed")
+NOT_A_PROJECT = QT_TRANSLATE_NOOP("StorageError", "this database belongs to another program, not to biaozhu; "
+                                                  "nothing was changed")
 
 # (text the driver says, lower case) → the user's sentence; first match wins.
 SERVER_GONE = QT_TRANSLATE_NOOP("StorageError", "the database server closed the connection; nothing was saved — "
@@ -72,7 +74,8 @@ _KNOWN = (
     ("unique constraint failed: spans", SAME_CHANGE),
     ('unique constraint "uq_spans_', SAME_CHANGE),
 )
-SENTENCES = (*dict.fromkeys(sentence for _, sentence in _KNOWN), NO_DATABASE, UPGRADE_BROKE_A_FOREIGN_KEY)
+SENTENCES = (*dict.fromkeys(sentence for _, sentence in _KNOWN), NO_DATABASE, UPGRADE_BROKE_A_FOREIGN_KEY,
+             NOT_A_PROJECT)
 _MISSING_DATABASE = ("database \"", "\" does not exist")
 
 

@@ -40,7 +40,7 @@ def window(sessions: sessionmaker[Session], open_annotation: Callable[..., MainW
 
 
 def open_trash(window: MainWindow) -> TrashDialog:
-    edit_menu = window.menuBar().actions()[1].menu()
+    [edit_menu] = [action.menu() for action in window.menuBar().actions() if action.text() == "&Edit"]
     assert "trash" in [action.objectName() for action in edit_menu.actions()]
     window.actions_.by_name["trash"].trigger()
     assert isinstance(window.trash_dialog, TrashDialog) and window.trash_dialog.isVisible()

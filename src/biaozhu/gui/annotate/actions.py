@@ -1,7 +1,7 @@
 """The window's menus and keys. Annotation keys act only while the text has the focus (so typing in the
 find bar or a filter box never tags anything); the rest work anywhere in the window.
 
-Keyboard map:
+Keyboard map (File menu: Ctrl+Shift+N new project, Ctrl+O open project, Ctrl+I import; see ``file_menu.py``):
   1 / 2 / 3 (the labels' hotkeys)  tag the selection, or relabel the selected span
   Tab / Shift+Tab                  select the next / previous span
   Delete (or Backspace)            delete the selected span
@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
 
+from biaozhu.gui.annotate.file_menu import FileMenu
 from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.wording import fill
 
@@ -40,6 +41,7 @@ class WindowActions(ActionSet):
         self.main = window
         menu_bar = window.menuBar()
         view = [window.view]
+        self.file_menu = FileMenu(window, self)
 
         document = menu_bar.addMenu(self.tr("&Document"))
         document.addAction(self.add("mark-done", self.tr("Mark done and open the next"),

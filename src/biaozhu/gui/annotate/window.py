@@ -96,14 +96,14 @@ class MainWindow(QMainWindow):
         if first is not None:
             self.open_document(first)
         else:
-            self.view.setPlaceholderText(self.tr("This project has no documents yet. Import reports with:\n"
-                                                 "biaozhu --db PROJECT import FILES_OR_FOLDERS"))
+            self.view.setPlaceholderText(self.tr("This project has no documents yet. Import reports with File ▸ "
+                                                 "Import… (Ctrl+I), or drop files or folders here."))
         self._show_snapping()
         self.view.setFocus()
 
     # -- layout ----------------------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.setWindowTitle("biaozhu 标注")
+        self.setWindowTitle(f"{self.project.name} — biaozhu 标注")
         self.resize(1400, 900)
         centre = QWidget(self)
         column = QVBoxLayout(centre)
@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
             return
         self.view.show_text(self.layer.text, self.layer.index, self.labels.colours())
         name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
-        self.setWindowTitle(f"{name} — biaozhu 标注")
+        self.setWindowTitle(f"{name} — {self.project.name} — biaozhu 标注")
         self.document_list.select_document(document_id)
         self.label_bar.set_counts(self.layer.index.count_by_label())
         self._refresh_later()  # the span table and the document list fill in after the text is painted
