@@ -16,11 +16,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from biaozhu.db.spans import SpanRow
 from biaozhu.gui.common.wording import as_tooltip
+from biaozhu.gui.widgets.swatches import colour_swatch
 from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
 TEXT, LABEL, START, END = range(4)
@@ -33,20 +34,6 @@ Labels = dict[int, tuple[str, str, str]]
 def one_line(text: str) -> str:
     """A span's text on one table line: line breaks inside it become visible marks."""
     return text.replace("\n", "↵") if "\n" in text else text
-
-
-def colour_swatch(colour: str, size: int = 12) -> QIcon:
-    """A square of the label's colour that keeps its colour on a selected row (Qt tints a bare QColor)."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(colour))
-    painter = QPainter(pixmap)
-    painter.setPen(QColor(colour).darker(150))
-    painter.drawRect(0, 0, size - 1, size - 1)
-    painter.end()
-    icon = QIcon()
-    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
-        icon.addPixmap(pixmap, mode)
-    return icon
 
 
 def label_text(label: tuple[str, str, str]) -> str:

@@ -27,9 +27,13 @@ class LabelInfo:
 
 
 class LabelSet:
-    """The labels in their order, found by id or name."""
+    """The labels in their order, found by id or name; replaced in place when the project's labels change, so
+    whatever holds the set (the window, its editing controller) sees the new labels at once."""
 
     def __init__(self, labels: list[LabelInfo]) -> None:
+        self.replace(labels)
+
+    def replace(self, labels: list[LabelInfo]) -> None:
         self.labels = labels
         self._by_id = {label.id: label for label in labels}
         self._by_name = {label.name: label for label in labels}

@@ -801,6 +801,89 @@
     </message>
 </context>
 <context>
+    <name>LabelsDialog</name>
+    <message>
+        <source>Labels — biaozhu 标注</source>
+        <translation>标签 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <source>a letter or digit, F1–F12</source>
+        <translation>一个字母或数字，或 F1–F12</translation>
+    </message>
+    <message>
+        <source>What this label is for, with examples (shown on hover)</source>
+        <translation>这个标签标什么，附上例子（鼠标悬停时显示）</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>中文名：</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Hotkey:</source>
+        <translation>快捷键：</translation>
+    </message>
+    <message>
+        <source>Definition:</source>
+        <translation>定义：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>标签颜色</translation>
+    </message>
+    <message>
+        <source>A new label: fill in its name and press Save.</source>
+        <translation>新标签：填写名称后按“保存”。</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Delete label</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>Delete the label %1? Its %2 spans (every annotator&apos;s, and gold) go to the trash with it; Edit → Trash… brings the label and its spans back.</source>
+        <translation>删除标签 %1？它的 %2 个标注（所有标注员的，以及金标准）会一起移到回收站；在“编辑 → 回收站…”中可以恢复标签及其标注。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 spans moved to the trash.</source>
+        <translation>%1 及其 %2 个标注已移到回收站。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/annotate/window.py" line="95"/>
@@ -1465,6 +1548,10 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>TrashDialog</name>
     <message>
+        <source>label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
         <location filename="../../gui/dialogs/trash.py" line="43"/>
         <source>Trash — biaozhu 标注</source>
         <translation>回收站 — biaozhu 标注</translation>
@@ -1552,6 +1639,10 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 </context>
 <context>
     <name>WindowActions</name>
+    <message>
+        <source>Labels…</source>
+        <translation>标签…</translation>
+    </message>
     <message>
         <location filename="../../gui/annotate/actions.py" line="43"/>
         <source>&amp;Document</source>
