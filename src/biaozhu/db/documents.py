@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.models import Annotator, Document, DocumentStatus, Span
 
@@ -30,6 +31,24 @@ def add_document(session: Session, source: SourceDocument) -> tuple[Document, bo
     session.add(document)
     session.flush()
     return document, True
+
+
+class DocumentRefused(Refusal, ValueError):
+    """A change of a document the rules refuse (an empty or too long name, no such document)."""
+
+
+def rename_document(session: Session, document_id: int, name: str) -> str:
+    """Give a document another name (what lists and exports show); returns the old one. Names need not be
+    unique: documents are known by their text."""
+    name = name.strip()
+    if not name or len(name) > 512:
+        raise DocumentRefused("a document name is 1 to 512 characters")
+    document = session.get(Document, document_id)
+    if document is None:
+        raise DocumentRefused(f"there is no document {document_id}")
+    old, document.name = document.name, name
+    session.flush()
+    return old
 
 
 @dataclass(frozen=True, slots=True)

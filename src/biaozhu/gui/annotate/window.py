@@ -19,6 +19,7 @@ from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import last_worked_on
 from biaozhu.gui.annotate import commands
 from biaozhu.gui.annotate.actions import WindowActions
+from biaozhu.gui.annotate.document_actions import DocumentActions
 from biaozhu.gui.annotate.editing import SpanEditing
 from biaozhu.gui.annotate.label_sync import LabelSync
 from biaozhu.gui.annotate.layer import Layer
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.editing = SpanEditing(self.layer, self.view, self.labels, self.snapping, self.history, self.say, self)
         self.actions_ = WindowActions(self)
         self.label_sync = LabelSync(self)
+        self.document_actions = DocumentActions(self)
         self.layer.spans_changed.connect(self._on_spans_changed)
         self.history.refused.connect(self.say)
         self.storage_notice = StorageNotice(self)

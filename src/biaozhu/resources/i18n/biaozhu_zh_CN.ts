@@ -304,6 +304,37 @@
     </message>
 </context>
 <context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Rename document…</source>
+        <translation>重命名文档…</translation>
+    </message>
+    <message>
+        <source>Delete document…</source>
+        <translation>删除文档…</translation>
+    </message>
+    <message>
+        <source>Rename document</source>
+        <translation>重命名文档</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Delete document</source>
+        <translation>删除文档</translation>
+    </message>
+    <message>
+        <source>Move %1 and its %2 spans (every annotator&apos;s) to the trash? Edit → Trash… brings it back.</source>
+        <translation>把 %1 及其 %2 个标注（所有标注员的）移到回收站？在“编辑 → 回收站…”中可以恢复。</translation>
+    </message>
+    <message>
+        <source>%1 moved to the trash.</source>
+        <translation>%1 已移到回收站。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListPanel</name>
     <message>
         <location filename="../../gui/widgets/document_list.py" line="227"/>
