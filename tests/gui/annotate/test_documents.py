@@ -24,9 +24,9 @@ def project(sessions: sessionmaker[Session]) -> list[int]:
     with sessions.begin() as session:
         ids = [add_document(session, SourceDocument(name=name, text=text, source=""))[0].id
                for name, text in (("2022年泸州.txt", "泸州银行贷款。"), ("2022年吉林.txt", "吉林省委统战部。"))]
-        add_span(session, ids[0], ensure_annotator(session, ME).id, label_ids(session)["ORGANIZATION"], 0, 4, "泸州银行")
-        add_span(session, ids[0], ensure_annotator(session, "李四").id, label_ids(session)["ORGANIZATION"], 0, 4,
-                 "泸州银行")
+        for who in (ME, "李四"):
+            add_span(session, ids[0], ensure_annotator(session, who).id, label_ids(session)["ORGANIZATION"], 0, 4,
+                     "泸州银行")
         return ids
 
 

@@ -24,6 +24,7 @@ from biaozhu.gui.annotate.editing import SpanEditing
 from biaozhu.gui.annotate.label_sync import LabelSync
 from biaozhu.gui.annotate.layer import Layer
 from biaozhu.gui.annotate.snapping import Snapping
+from biaozhu.gui.annotate.span_filter import SpanScope
 from biaozhu.gui.annotate.span_table import SpanTablePanel
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import LabelSet, label_set
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.actions_ = WindowActions(self)
         self.label_sync = LabelSync(self)
         self.document_actions = DocumentActions(self)
+        self.span_scope = SpanScope(self)
         self.layer.spans_changed.connect(self._on_spans_changed)
         self.history.refused.connect(self.say)
         self.storage_notice = StorageNotice(self)

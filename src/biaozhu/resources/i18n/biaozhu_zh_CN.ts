@@ -1395,7 +1395,41 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
     </message>
 </context>
 <context>
+    <name>SpanFilter</name>
+    <message>
+        <source>All labels</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Filter by text</source>
+        <translation>按文字筛选</translation>
+    </message>
+    <message>
+        <source>This document</source>
+        <translation>本文档</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+</context>
+<context>
+    <name>SpanScope</name>
+    <message>
+        <source>The first %1 spans are shown: narrow the filter to see the rest.</source>
+        <translation>只显示前 %1 个标注：缩小筛选范围以查看其余的。</translation>
+    </message>
+    <message>
+        <source>%1 spans in all documents</source>
+        <translation>全部文档中共 %1 个标注</translation>
+    </message>
+</context>
+<context>
     <name>SpanTableModel</name>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
     <message>
         <location filename="../../gui/annotate/span_table.py" line="119"/>
         <source>Text</source>
