@@ -73,6 +73,7 @@ def test_all_documents_lists_my_spans_everywhere_and_a_click_opens_one(
         qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
     luzhou, jilin = project(sessions)
     window = open_annotation(sessions, ME, luzhou)
+    qtbot.waitUntil(lambda: len(table_texts(window)) == 3)  # the table fills in once the text is painted
     bar = window.span_table
     choose(bar.findChild(QComboBox, "span-label-filter"), "机构 ORGANIZATION")
     choose(bar.findChild(QComboBox, "span-scope"), "All documents")
