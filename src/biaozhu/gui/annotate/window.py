@@ -19,6 +19,7 @@ from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import last_worked_on
 from biaozhu.gui.annotate import commands
 from biaozhu.gui.annotate.actions import WindowActions
+from biaozhu.gui.annotate.context_menu import SpanContextMenu
 from biaozhu.gui.annotate.document_actions import DocumentActions
 from biaozhu.gui.annotate.editing import SpanEditing
 from biaozhu.gui.annotate.label_sync import LabelSync
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.label_sync = LabelSync(self)
         self.document_actions = DocumentActions(self)
         self.span_scope = SpanScope(self)
+        self.context_menu = SpanContextMenu(self)
         self.layer.spans_changed.connect(self._on_spans_changed)
         self.history.refused.connect(self.say)
         self.storage_notice = StorageNotice(self)

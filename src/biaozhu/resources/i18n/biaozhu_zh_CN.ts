@@ -1346,6 +1346,37 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
     </message>
 </context>
 <context>
+    <name>SpanContextMenu</name>
+    <message>
+        <source>Tag as</source>
+        <translation>标注为</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Change label</source>
+        <translation>改标签</translation>
+    </message>
+    <message>
+        <source>Delete span</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <source>Tag all occurrences…</source>
+        <translation>标注所有相同文字…</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>复制文字</translation>
+    </message>
+    <message>
+        <source>Next span with this label</source>
+        <translation>下一个同标签的标注</translation>
+    </message>
+</context>
+<context>
     <name>SpanEditing</name>
     <message>
         <location filename="../../gui/annotate/editing.py" line="62"/>
