@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTableWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -151,3 +151,25 @@ def test_a_deleted_label_and_its_spans_come_back_from_the_trash(
     assert bar(mine)[2] == "[3] 机构 ORGANIZATION  2"
     assert [label.name for label in dialog.labels] == ["PROGRAM", "METRIC", "ORGANIZATION"]  # the dialog too
     qtbot.waitUntil(lambda: len(other.labels) == 3, timeout=5000)
+
+
+def test_review_mode_follows_the_labels_too(qtbot: QtBot, sessions: sessionmaker[Session], open_windows) -> None:
+    with sessions.begin() as session:
+        add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source=""))
+    windows = open_windows(sessions, "王五")
+    annotation, review = windows.annotate(), windows.review()
+    dialog = annotation.label_sync.open_dialog()
+    dialog.start_new()
+    dialog.name.setText("POLICY")
+    dialog.hotkey.setText("4")
+    dialog.save()
+    policy = review.labels.named("POLICY")
+    assert policy is not None and policy.id in review.colours
+    assert review.actions_.by_name["gold-as-POLICY"].shortcut().toString() == "Ctrl+4"
+    assert "gold-as-POLICY" in [a.objectName() for a in review.findChild(QMenu, "gold-label-menu").actions()]
+    choose(dialog, "POLICY")
+    dialog.name.setText("LAW")
+    dialog.save()
+    assert "gold-as-POLICY" not in review.actions_.by_name
+    assert review.actions_.by_name["gold-as-LAW"].shortcut().toString() == "Ctrl+4"
+    assert "Ctrl+4" in [a.shortcut().toString() for a in review.view.actions()]
