@@ -62,9 +62,15 @@ def _check(session: Session, document_id: int, annotator_id: int, start: int, en
                           "spans may nest but not cross")
 
 
+def _check_label(session: Session, label_id: int) -> None:
+    if session.get(Label, label_id) is None:
+        raise SpanRefused("its label was deleted (the trash can bring it back)")
+
+
 def add_span(session: Session, document_id: int, annotator_id: int, label_id: int, start: int, end: int,
              text: str, *, origin_id: int | None = None, decided_by_id: int | None = None) -> int:
-    """Add a span to a layer; returns its id. The same span twice is refused."""
+    """Add a span to a layer; returns its id. The same span twice, or one of a deleted label, is refused."""
+    _check_label(session, label_id)
     _check(session, document_id, annotator_id, start, end, text)
     twin = session.scalar(select(Span.id).where(Span.document_id == document_id, Span.annotator_id == annotator_id,
                                                 Span.start == start, Span.end == end, Span.label_id == label_id))
@@ -88,6 +94,7 @@ def get_span(session: Session, span_id: int) -> SpanRow:
 def relabel_span(session: Session, span_id: int, label_id: int) -> int:
     """Give a span another label; returns the old label id, for undo."""
     old = get_span(session, span_id)
+    _check_label(session, label_id)
     if label_id != old.label_id and session.scalar(select(Span.id).where(
             Span.document_id == select(Span.document_id).where(Span.id == span_id).scalar_subquery(),
             Span.annotator_id == old.annotator_id, Span.start == old.start, Span.end == old.end,

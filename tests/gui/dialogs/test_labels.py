@@ -173,3 +173,26 @@ def test_review_mode_follows_the_labels_too(qtbot: QtBot, sessions: sessionmaker
     assert "gold-as-POLICY" not in review.actions_.by_name
     assert review.actions_.by_name["gold-as-LAW"].shortcut().toString() == "Ctrl+4"
     assert "Ctrl+4" in [a.shortcut().toString() for a in review.view.actions()]
+
+
+def test_undo_and_redo_of_an_edit_whose_label_was_deleted_are_refused_with_a_message(
+        qtbot: QtBot, two_windows: tuple[MainWindow, MainWindow], sessions: sessionmaker[Session]) -> None:
+    mine, _ = two_windows
+    mine.view.select_range(30, 39)  # 377.178亿元
+    qtbot.keyClick(mine.view, Qt.Key.Key_2)
+    mine.view.select_span(next(span for span in mine.layer.index if span.start == 8))
+    qtbot.keyClick(mine.view, Qt.Key.Key_1)  # 泸州银行 relabelled PROGRAM
+    dialog = open_dialog(qtbot, mine)
+    choose(dialog, "METRIC")
+    answer_next_box(QMessageBox.StandardButton.Yes, [])
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    dialog.close()
+    choose(dialog, "PROGRAM")
+    answer_next_box(QMessageBox.StandardButton.Yes, [])
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    mine.undo_stack.undo()  # the relabelling: its span went to the trash with PROGRAM
+    mine.undo_stack.undo()  # the new METRIC span: gone with its label
+    mine.undo_stack.redo()
+    assert mine.statusBar().currentMessage() == "its label was deleted (the trash can bring it back)"
+    with sessions() as session:
+        assert [label.name for label in list_labels(session)] == ["ORGANIZATION"]
