@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.labels import LABEL_NAME, check_color, default_labels
 from biaozhu.corpus.model import LabelDef
+from biaozhu.db.errors import QT_TRANSLATE_NOOP
 from biaozhu.db.models import Label, Span
 from biaozhu.db.trash import trash_label, trashed_label_ids
 
@@ -22,11 +23,26 @@ from biaozhu.db.trash import trash_label, trashed_label_ids
 PALETTE = ("#e76f51", "#b5838d", "#ffd166", "#06d6a0", "#118ab2", "#c77dff", "#90be6d", "#f28482")
 # A hotkey is one key pressed alone in the text: a letter or digit, or F1–F12. W switches word snapping.
 _HOTKEY = re.compile(r"^(?:[0-9A-Z]|F(?:[1-9]|1[0-2]))$")
-RESERVED_HOTKEYS = {"W": "word snapping"}
+RESERVED_HOTKEYS = ("W",)
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+# The refusals, marked for the app's catalogue (the 标签… dialog shows them in the UI language).
+NO_LABEL = QT_TRANSLATE_NOOP("LabelRefused", "there is no label %1")
+BAD_NAME = QT_TRANSLATE_NOOP("LabelRefused", "a label name is 1 to 64 characters without spaces, not “%1”")
+NAME_TAKEN = QT_TRANSLATE_NOOP("LabelRefused", "there is a label %1 already")
+BAD_HOTKEY = QT_TRANSLATE_NOOP("LabelRefused", "a hotkey is one letter or digit, or F1 to F12, not “%1”")
+HOTKEY_TAKEN = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by %2")
+HOTKEY_RESERVED = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by word snapping")
+BAD_COLOUR = QT_TRANSLATE_NOOP("LabelRefused", "a colour looks like #1f77b4, not “%1”")
 
 
 class LabelRefused(Refusal, ValueError):
-    """A label change the project's rules refuse (a taken name or hotkey, no such label); says which."""
+    """A label change the project's rules refuse (a taken name or hotkey, no such label); says which.
+    ``template`` and ``values`` let the app say it in the UI language."""
+
+    def __init__(self, template: str, *values: object) -> None:
+        self.template, self.values = template, values
+        super().__init__(_PLACEHOLDER.sub(lambda match: str(values[int(match.group(1)) - 1]), template))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,27 +68,27 @@ def label_ids(session: Session) -> dict[str, int]:
 def _existing(session: Session, name: str) -> Label:
     label = get_label(session, name)
     if label is None:
-        raise LabelRefused(f"there is no label {name}")
+        raise LabelRefused(NO_LABEL, name)
     return label
 
 
 def _check_name(session: Session, name: str) -> None:
     if not LABEL_NAME.match(name):
-        raise LabelRefused(f"a label name is 1 to 64 characters without spaces, not {name!r}")
+        raise LabelRefused(BAD_NAME, name)
     if get_label(session, name):
-        raise LabelRefused(f"there is a label {name} already")
+        raise LabelRefused(NAME_TAKEN, name)
 
 
 def _check_hotkey(session: Session, hotkey: str, label_id: int | None = None) -> str:
     """The hotkey as stored (letters in capitals), or a refusal naming the label or action that has it."""
     key = hotkey.strip().upper()
     if not _HOTKEY.match(key):
-        raise LabelRefused(f"a hotkey is one letter or digit, or F1 to F12, not {hotkey!r}")
+        raise LabelRefused(BAD_HOTKEY, hotkey)
     if key in RESERVED_HOTKEYS:
-        raise LabelRefused(f"hotkey {key} is taken by {RESERVED_HOTKEYS[key]}")
+        raise LabelRefused(HOTKEY_RESERVED, key)
     taken = session.scalar(select(Label).where(func.upper(Label.hotkey) == key, Label.id != (label_id or -1)))
     if taken is not None:
-        raise LabelRefused(f"hotkey {key} is taken by {taken.name}")
+        raise LabelRefused(HOTKEY_TAKEN, key, taken.name)
     return key
 
 
@@ -87,8 +103,8 @@ def free_hotkey(session: Session, hotkey: str | None) -> str | None:
 def _colour(color: str) -> str:
     try:
         return check_color(color)
-    except ValueError as exc:
-        raise LabelRefused(str(exc)) from None
+    except ValueError:
+        raise LabelRefused(BAD_COLOUR, color) from None
 
 
 def _new_id(session: Session) -> dict[str, int]:

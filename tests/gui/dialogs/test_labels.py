@@ -18,6 +18,7 @@ from biaozhu.db.documents import add_document
 from biaozhu.db.labels import label_ids, list_labels
 from biaozhu.db.spans import add_span
 from biaozhu.gui.annotate.window import MainWindow
+from biaozhu.gui.common.i18n import install_translator
 from biaozhu.gui.dialogs.labels import LabelsDialog
 
 TEXT = "泸州市委统战部与泸州银行推出“酒城同心·金融速贷”，发放贷款377.178亿元。"
@@ -196,3 +197,17 @@ def test_undo_and_redo_of_an_edit_whose_label_was_deleted_are_refused_with_a_mes
     assert mine.statusBar().currentMessage() == "its label was deleted (the trash can bring it back)"
     with sessions() as session:
         assert [label.name for label in list_labels(session)] == ["ORGANIZATION"]
+
+
+def test_a_refusal_is_said_in_the_ui_language(qtbot: QtBot, two_windows: tuple[MainWindow, MainWindow],
+                                              qapp: QApplication) -> None:
+    mine, _ = two_windows
+    install_translator(qapp, "zh")
+    try:
+        dialog = open_dialog(qtbot, mine)
+        choose(dialog, "METRIC")
+        dialog.hotkey.setText("1")
+        dialog.save()
+        assert message(dialog) == "快捷键 1 已被 PROGRAM 使用"
+    finally:
+        install_translator(qapp, "en")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -29,7 +29,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from biaozhu.db.labels import add_label, count_label_spans, delete_label, move_label, update_label
+from biaozhu.db.labels import (
+    LabelRefused,
+    add_label,
+    count_label_spans,
+    delete_label,
+    move_label,
+    update_label,
+)
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import LabelInfo, label_infos
 from biaozhu.gui.common.runner import ActionRunner
@@ -150,7 +157,11 @@ class LabelsDialog(QDialog):
     # -- changing --------------------------------------------------------------------------------------------
     def _write(self, action: Callable[[Session], object], what: Changed, done: str) -> bool:
         outcome = self.runner.attempt(action, Change(what, source=self))
-        self.message.setText(done if outcome.ok else outcome.refusal)
+        failure = outcome.failure
+        if isinstance(failure, LabelRefused):  # said in the UI language
+            self.message.setText(fill(QCoreApplication.translate("LabelRefused", failure.template), *failure.values))
+        else:
+            self.message.setText(done if outcome.ok else outcome.refusal)
         return outcome.ok
 
     def start_new(self) -> None:

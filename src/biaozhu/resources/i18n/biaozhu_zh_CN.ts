@@ -832,6 +832,37 @@
     </message>
 </context>
 <context>
+    <name>LabelRefused</name>
+    <message>
+        <source>there is no label %1</source>
+        <translation>没有标签 %1</translation>
+    </message>
+    <message>
+        <source>a label name is 1 to 64 characters without spaces, not “%1”</source>
+        <translation>标签名称须为 1 到 64 个字符且不含空格，“%1”不行</translation>
+    </message>
+    <message>
+        <source>there is a label %1 already</source>
+        <translation>已经有标签 %1 了</translation>
+    </message>
+    <message>
+        <source>a hotkey is one letter or digit, or F1 to F12, not “%1”</source>
+        <translation>快捷键须为一个字母或数字，或 F1 到 F12，“%1”不行</translation>
+    </message>
+    <message>
+        <source>hotkey %1 is taken by %2</source>
+        <translation>快捷键 %1 已被 %2 使用</translation>
+    </message>
+    <message>
+        <source>hotkey %1 is taken by word snapping</source>
+        <translation>快捷键 %1 已用于按词对齐</translation>
+    </message>
+    <message>
+        <source>a colour looks like #1f77b4, not “%1”</source>
+        <translation>颜色须形如 #1f77b4，“%1”不行</translation>
+    </message>
+</context>
+<context>
     <name>LabelsDialog</name>
     <message>
         <source>Labels — biaozhu 标注</source>
