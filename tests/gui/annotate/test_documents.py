@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QTableView
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -41,12 +41,9 @@ def in_list(qtbot: QtBot, window: MainWindow, document_id: int) -> QTableView:
     return table
 
 
-def when_modal(act: Callable[[QApplication], None]) -> None:
-    QTimer.singleShot(0, lambda: act(QApplication.activeModalWidget()))
-
-
 def test_f2_renames_the_document_in_the_list_and_the_title(
-        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
+        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow],
+        when_modal: Callable[..., None]) -> None:
     first, _ = project(sessions)
     window = open_annotation(sessions, ME, first)
     table = in_list(qtbot, window, first)
@@ -68,7 +65,8 @@ def test_f2_renames_the_document_in_the_list_and_the_title(
 
 
 def test_delete_moves_the_open_document_to_the_trash_and_opens_the_next(
-        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
+        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow],
+        when_modal: Callable[..., None]) -> None:
     first, second = project(sessions)
     window = open_annotation(sessions, ME, first)
     table = in_list(qtbot, window, first)
@@ -100,7 +98,8 @@ def test_delete_moves_the_open_document_to_the_trash_and_opens_the_next(
 
 
 def test_deleting_the_last_document_leaves_an_empty_window(
-        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
+        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow],
+        when_modal: Callable[..., None]) -> None:
     with sessions.begin() as session:
         only = add_document(session, SourceDocument(name="唯一.txt", text="泸州银行。", source=""))[0].id
     window = open_annotation(sessions, ME, only)

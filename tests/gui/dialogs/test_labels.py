@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
@@ -117,25 +117,23 @@ def test_a_taken_hotkey_is_refused_with_a_message(qtbot: QtBot, two_windows: tup
     assert bar(mine)[1].startswith("[2] ")
 
 
-def answer_next_box(button: QMessageBox.StandardButton, seen: list[str]) -> None:
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
+def answer(button: QMessageBox.StandardButton, seen: list[str]) -> Callable[[QMessageBox], None]:
+    def click(box: QMessageBox) -> None:
         seen.append(box.text())
         box.button(button).click()
-    QTimer.singleShot(0, answer)
+    return click
 
 
 def test_a_deleted_label_and_its_spans_come_back_from_the_trash(
-        qtbot: QtBot, two_windows: tuple[MainWindow, MainWindow]) -> None:
+        qtbot: QtBot, two_windows: tuple[MainWindow, MainWindow], when_modal: Callable[..., None]) -> None:
     mine, other = two_windows
     dialog = open_dialog(qtbot, mine)
     choose(dialog, "ORGANIZATION")
     seen: list[str] = []
-    answer_next_box(QMessageBox.StandardButton.Cancel, seen)
+    when_modal(answer(QMessageBox.StandardButton.Cancel, seen))
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     assert len(mine.labels) == 3
-    answer_next_box(QMessageBox.StandardButton.Yes, seen)
+    when_modal(answer(QMessageBox.StandardButton.Yes, seen))
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     assert "Its 2 spans" in seen[0] and "机构 ORGANIZATION" in seen[0]
     assert [label.name for label in mine.labels] == ["PROGRAM", "METRIC"]
@@ -177,7 +175,8 @@ def test_review_mode_follows_the_labels_too(qtbot: QtBot, sessions: sessionmaker
 
 
 def test_undo_and_redo_of_an_edit_whose_label_was_deleted_are_refused_with_a_message(
-        qtbot: QtBot, two_windows: tuple[MainWindow, MainWindow], sessions: sessionmaker[Session]) -> None:
+        qtbot: QtBot, two_windows: tuple[MainWindow, MainWindow], sessions: sessionmaker[Session],
+        when_modal: Callable[..., None]) -> None:
     mine, _ = two_windows
     mine.view.select_range(30, 39)  # 377.178亿元
     qtbot.keyClick(mine.view, Qt.Key.Key_2)
@@ -185,11 +184,11 @@ def test_undo_and_redo_of_an_edit_whose_label_was_deleted_are_refused_with_a_mes
     qtbot.keyClick(mine.view, Qt.Key.Key_1)  # 泸州银行 relabelled PROGRAM
     dialog = open_dialog(qtbot, mine)
     choose(dialog, "METRIC")
-    answer_next_box(QMessageBox.StandardButton.Yes, [])
+    when_modal(answer(QMessageBox.StandardButton.Yes, []))
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     dialog.close()
     choose(dialog, "PROGRAM")
-    answer_next_box(QMessageBox.StandardButton.Yes, [])
+    when_modal(answer(QMessageBox.StandardButton.Yes, []))
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     mine.undo_stack.undo()  # the relabelling: its span went to the trash with PROGRAM
     mine.undo_stack.undo()  # the new METRIC span: gone with its label

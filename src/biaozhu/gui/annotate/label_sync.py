@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from biaozhu.gui.common.changes import Change, Changed
-from biaozhu.gui.common.label_infos import label_infos
+from biaozhu.gui.common.label_infos import reread_labels
 from biaozhu.gui.dialogs.labels import LabelsDialog
 from biaozhu.gui.widgets.label_bar import LabelBar
 
@@ -42,13 +42,8 @@ class LabelSync(QObject):
 
     def follow(self) -> None:
         window = self.window
-        outcome = window.runner.try_read(label_infos)
-        if outcome.value is None:
-            window.say(outcome.refusal)
+        if not reread_labels(window.runner, window.labels, window.say):
             return
-        if outcome.value == window.labels.labels:
-            return
-        window.labels.replace(outcome.value)
         old = window.label_bar
         centre = old.parentWidget()
         layout = centre.layout() if centre is not None else None

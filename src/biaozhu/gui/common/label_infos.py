@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session
 
 from biaozhu.db.labels import list_labels
+from biaozhu.gui.common.runner import ActionRunner
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,3 +70,16 @@ def label_infos(session: Session) -> list[LabelInfo]:
 
 def label_set(session: Session) -> LabelSet:
     return LabelSet(label_infos(session))
+
+
+def reread_labels(runner: ActionRunner, labels: LabelSet, say: Callable[[str], None]) -> bool:
+    """Read the project's labels again into ``labels`` (in place); whether they changed. A storage failure is
+    said and changes nothing."""
+    outcome = runner.try_read(label_infos)
+    if outcome.value is None:
+        say(outcome.refusal)
+        return False
+    if outcome.value == labels.labels:
+        return False
+    labels.replace(outcome.value)
+    return True

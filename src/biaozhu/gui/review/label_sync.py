@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from biaozhu.gui.common.changes import Change, Changed
-from biaozhu.gui.common.label_infos import label_infos
+from biaozhu.gui.common.label_infos import reread_labels
 
 if TYPE_CHECKING:
     from biaozhu.gui.review.window import ReviewWindow
@@ -24,13 +24,8 @@ class ReviewLabelSync(QObject):
         if not change.what & Changed.LABELS:
             return
         window = self.window
-        outcome = window.runner.try_read(label_infos)
-        if outcome.value is None:
-            window.say(outcome.refusal)
+        if not reread_labels(window.runner, window.labels, window.say):
             return
-        if outcome.value == window.labels.labels:
-            return
-        window.labels.replace(outcome.value)
         window.colours = window.labels.colours()
         window.label_ids = {label.name: label.id for label in window.labels}
         by_name = window.actions_.by_name
