@@ -156,3 +156,20 @@ def test_a_file_that_is_not_a_project_gets_a_sentence(cli, tmp_path: Path) -> No
     result = cli("--db", db, "docs")
     assert result.returncode == 2
     assert "not a biaozhu project" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_labels_delete_moves_the_label_and_its_spans_to_the_trash(cli, tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(doccano_line("共服务1007户", ("1007户", "METRIC")))
+    db = tmp_path / "p.sqlite"
+    cli("--db", db, "import", "--annotator", "a", source, check=True)
+    deleted = cli("--db", db, "labels", "delete", "METRIC", check=True)
+    assert "deleted label METRIC: it and 1 spans moved to the trash" in deleted.stdout
+    assert "METRIC" not in cli("--db", db, "labels", check=True).stdout
+    assert orjson.loads(cli("--db", db, "export", "-o", "-", check=True).stdout)["label"] == []
+    missing = cli("--db", db, "labels", "delete", "METRIC")
+    assert missing.returncode == 2 and "there is no label METRIC" in missing.stderr
+    listing = cli("--db", db, "trash", check=True).stdout.splitlines()
+    assert listing[1].split("\t")[1] == "label" and "METRIC 指标 (1 spans)" in listing[1]
+    cli("--db", db, "trash", "restore", listing[1].split("\t")[0], check=True)
+    assert orjson.loads(cli("--db", db, "export", "-o", "-", check=True).stdout)["label"] == [[3, 8, "METRIC"]]

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
@@ -48,6 +48,16 @@ def activate_window(qtbot: QtBot, window: MainWindow | ReviewWindow) -> None:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.view.setFocus()
+
+
+AnswerBox = Callable[[Callable[[QWidget], None]], None]
+
+
+@pytest.fixture
+def when_modal() -> AnswerBox:
+    """``when_modal(act)``: once the modal dialog the next action opens is up, ``act(dialog)`` answers it (a
+    message box's button, an input dialog's text)."""
+    return lambda act: QTimer.singleShot(0, lambda: act(QApplication.activeModalWidget()))
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.model import Span
 from biaozhu.corpus.spans import check_layer
 from biaozhu.db.audit import record
-from biaozhu.db.labels import add_label, label_ids
+from biaozhu.db.labels import add_label, free_hotkey, label_ids
 from biaozhu.db.models import (
     GOLD,
     Annotator,
@@ -80,13 +80,10 @@ class _Names:
         self.ours, self.result, self.source = ours, result, source
         self.annotators = dict(ours.execute(select(Annotator.name, Annotator.id)).all())
         self.labels = label_ids(ours)
-        taken_hotkeys = set(ours.scalars(select(Label.hotkey).where(Label.hotkey.is_not(None))))
         for label in theirs.scalars(select(Label).order_by(Label.position, Label.id)):
             if label.name not in self.labels:
-                hotkey = label.hotkey if label.hotkey not in taken_hotkeys else None
-                self.labels[label.name] = add_label(ours, label.name, label.title, label.color, hotkey,
-                                                    label.definition).id
-                taken_hotkeys.add(hotkey)
+                self.labels[label.name] = add_label(ours, label.name, label.title, label.color,
+                                                    free_hotkey(ours, label.hotkey), label.definition).id
                 result.labels_created.append(label.name)
 
     def annotator(self, their_name: str) -> int:

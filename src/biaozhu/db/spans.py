@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.spans import first_crossing
 from biaozhu.db.documents import stored_text
-from biaozhu.db.models import Label, Span, TrashItem, utcnow
+from biaozhu.db.models import Document, Label, Span, TrashItem, utcnow
 
 
 class SpanRefused(Refusal, ValueError):
@@ -62,9 +62,15 @@ def _check(session: Session, document_id: int, annotator_id: int, start: int, en
                           "spans may nest but not cross")
 
 
+def _check_label(session: Session, label_id: int) -> None:
+    if session.get(Label, label_id) is None:
+        raise SpanRefused("its label was deleted (the trash can bring it back)")
+
+
 def add_span(session: Session, document_id: int, annotator_id: int, label_id: int, start: int, end: int,
              text: str, *, origin_id: int | None = None, decided_by_id: int | None = None) -> int:
-    """Add a span to a layer; returns its id. The same span twice is refused."""
+    """Add a span to a layer; returns its id. The same span twice, or one of a deleted label, is refused."""
+    _check_label(session, label_id)
     _check(session, document_id, annotator_id, start, end, text)
     twin = session.scalar(select(Span.id).where(Span.document_id == document_id, Span.annotator_id == annotator_id,
                                                 Span.start == start, Span.end == end, Span.label_id == label_id))
@@ -88,6 +94,7 @@ def get_span(session: Session, span_id: int) -> SpanRow:
 def relabel_span(session: Session, span_id: int, label_id: int) -> int:
     """Give a span another label; returns the old label id, for undo."""
     old = get_span(session, span_id)
+    _check_label(session, label_id)
     if label_id != old.label_id and session.scalar(select(Span.id).where(
             Span.document_id == select(Span.document_id).where(Span.id == span_id).scalar_subquery(),
             Span.annotator_id == old.annotator_id, Span.start == old.start, Span.end == old.end,
@@ -151,3 +158,27 @@ def spans_in_range(session: Session, document_id: int, annotator_id: int, start:
         select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id).where(and_(
             Span.document_id == document_id, Span.annotator_id == annotator_id,
             Span.start < end, Span.end > start)))]
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedSpan:
+    """A span with the document it is in: a row of the span table in all-documents mode."""
+
+    span: SpanRow
+    document_id: int
+    document_name: str
+
+
+def find_layer_spans(session: Session, annotator_id: int, *, label_id: int | None = None, text: str = "",
+                     limit: int = 2000) -> list[PlacedSpan]:
+    """A layer's spans in every document, by document then position, at most ``limit``: of one label and
+    containing ``text`` (Latin letters in any case), when given."""
+    query = (select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id, Span.document_id,
+                    Document.name).join(Document, Span.document_id == Document.id)
+             .where(Span.annotator_id == annotator_id))
+    if label_id is not None:
+        query = query.where(Span.label_id == label_id)
+    if text:
+        query = query.where(Span.text.icontains(text, autoescape=True))
+    rows = session.execute(query.order_by(Span.document_id, Span.start, Span.end.desc(), Span.id).limit(limit))
+    return [PlacedSpan(SpanRow(*row[:6]), row[6], row[7]) for row in rows]

@@ -19,9 +19,13 @@ from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import last_worked_on
 from biaozhu.gui.annotate import commands
 from biaozhu.gui.annotate.actions import WindowActions
+from biaozhu.gui.annotate.context_menu import SpanContextMenu
+from biaozhu.gui.annotate.document_actions import DocumentActions
 from biaozhu.gui.annotate.editing import SpanEditing
+from biaozhu.gui.annotate.label_sync import LabelSync
 from biaozhu.gui.annotate.layer import Layer
 from biaozhu.gui.annotate.snapping import Snapping
+from biaozhu.gui.annotate.span_filter import SpanScope
 from biaozhu.gui.annotate.span_table import SpanTablePanel
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import LabelSet, label_set
@@ -75,6 +79,10 @@ class MainWindow(QMainWindow):
         self._build()
         self.editing = SpanEditing(self.layer, self.view, self.labels, self.snapping, self.history, self.say, self)
         self.actions_ = WindowActions(self)
+        self.label_sync = LabelSync(self)
+        self.document_actions = DocumentActions(self)
+        self.span_scope = SpanScope(self)
+        self.context_menu = SpanContextMenu(self)
         self.layer.spans_changed.connect(self._on_spans_changed)
         self.history.refused.connect(self.say)
         self.storage_notice = StorageNotice(self)
@@ -304,6 +312,9 @@ class MainWindow(QMainWindow):
     def open_agreement(self) -> None:
         """The agreement figures (the app opens them; a click on a count opens review mode there)."""
         self.agreement_requested.emit()
+
+    def open_labels(self) -> None:
+        self.label_sync.open_dialog()
 
     def open_trash(self) -> None:
         if self.trash_dialog is None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session
 
 from biaozhu.db.labels import list_labels
+from biaozhu.gui.common.runner import ActionRunner
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,9 +28,13 @@ class LabelInfo:
 
 
 class LabelSet:
-    """The labels in their order, found by id or name."""
+    """The labels in their order, found by id or name; replaced in place when the project's labels change, so
+    whatever holds the set (the window, its editing controller) sees the new labels at once."""
 
     def __init__(self, labels: list[LabelInfo]) -> None:
+        self.replace(labels)
+
+    def replace(self, labels: list[LabelInfo]) -> None:
         self.labels = labels
         self._by_id = {label.id: label for label in labels}
         self._by_name = {label.name: label for label in labels}
@@ -65,3 +70,16 @@ def label_infos(session: Session) -> list[LabelInfo]:
 
 def label_set(session: Session) -> LabelSet:
     return LabelSet(label_infos(session))
+
+
+def reread_labels(runner: ActionRunner, labels: LabelSet, say: Callable[[str], None]) -> bool:
+    """Read the project's labels again into ``labels`` (in place); whether they changed. A storage failure is
+    said and changes nothing."""
+    outcome = runner.try_read(label_infos)
+    if outcome.value is None:
+        say(outcome.refusal)
+        return False
+    if outcome.value == labels.labels:
+        return False
+    labels.replace(outcome.value)
+    return True

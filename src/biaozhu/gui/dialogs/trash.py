@@ -1,6 +1,6 @@
-"""The trash in the app: what was deleted (spans and whole documents), newest first; Enter restores the
-selected items, "Empty trash…" deletes everything in it for good after asking (a reviewer only: the refusal
-is shown otherwise).
+"""The trash in the app: what was deleted (spans, whole documents, labels with their spans), newest first;
+Enter restores the selected items, "Empty trash…" deletes everything in it for good after asking (a reviewer
+only: the refusal is shown otherwise).
 
 Each restored item is its own transaction, so one that cannot come back (its place is taken by a crossing
 span, its text was imported again) is named and the others still return. What came back (or was deleted
@@ -88,7 +88,7 @@ class TrashDialog(QDialog):
             self.message.setText(outcome.refusal)
             return
         self.entries, names = outcome.value
-        kinds = {"span": self.tr("span"), "document": self.tr("document")}
+        kinds = {"span": self.tr("span"), "document": self.tr("document"), "label": self.tr("label")}
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             document = names.get(entry.document_id, "") if entry.kind == "span" and entry.document_id else ""
@@ -119,7 +119,8 @@ class TrashDialog(QDialog):
             return
         restored, problems = 0, []
         for entry in chosen:
-            change = Change(Changed.TRASH | Changed.SPANS | Changed.DOCUMENTS,
+            what = Changed.TRASH | Changed.SPANS | Changed.DOCUMENTS
+            change = Change(what | Changed.LABELS if entry.kind == "label" else what,
                             frozenset() if entry.document_id is None else frozenset({entry.document_id}), self)
             outcome = self.runner.attempt(partial(restore, trash_id=entry.id), change)
             if outcome.ok:

@@ -27,6 +27,7 @@ from biaozhu.gui.review.actions import ReviewActions
 from biaozhu.gui.review.commands import GoldLayer
 from biaozhu.gui.review.decisions import Decisions
 from biaozhu.gui.review.gold_edits import GoldEditing, draw_keys_hint
+from biaozhu.gui.review.label_sync import ReviewLabelSync
 from biaozhu.gui.review.legend import ReviewLegend
 from biaozhu.gui.review.model import DECISION, KIND, NUMBER, WHERE, DisagreementModel, ReviewedDocument
 from biaozhu.gui.review.view import ReviewView
@@ -58,6 +59,7 @@ class ReviewWindow(QMainWindow):
         self.gold_edits = GoldEditing(self.gold, self.history, self.view, [self.view, self.table], self.labels,
                                       lambda: self.document, self.say, self)
         self.actions_ = ReviewActions(self)
+        self.label_sync = ReviewLabelSync(self)
         self.decisions.decided.connect(self._after_decision)
         self.decisions.adjudicated.connect(self._after_adjudicated)
         self.legend.auto_gold.toggled.connect(lambda on: self.decisions.accept_agreed(quiet=True) if on else None)

@@ -377,6 +377,44 @@
     </message>
 </context>
 <context>
+    <name>DocumentActions</name>
+    <message>
+        <location filename="../../gui/annotate/document_actions.py" line="31"/>
+        <source>Rename document…</source>
+        <translation>重命名文档…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/document_actions.py" line="33"/>
+        <source>Delete document…</source>
+        <translation>删除文档…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/document_actions.py" line="45"/>
+        <source>Rename document</source>
+        <translation>重命名文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/document_actions.py" line="45"/>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/document_actions.py" line="63"/>
+        <source>Delete document</source>
+        <translation>删除文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/document_actions.py" line="64"/>
+        <source>Move %1 and its %2 spans (every annotator&apos;s) to the trash? Edit → Trash… brings it back.</source>
+        <translation>把 %1 及其 %2 个标注（所有标注员的）移到回收站？在“编辑 → 回收站…”中可以恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/document_actions.py" line="80"/>
+        <source>%1 moved to the trash.</source>
+        <translation>%1 已移到回收站。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListPanel</name>
     <message>
         <location filename="../../gui/widgets/document_list.py" line="228"/>
@@ -898,27 +936,27 @@
 <context>
     <name>GoldEditing</name>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="57"/>
+        <location filename="../../gui/review/gold_edits.py" line="56"/>
         <source>Take out of gold</source>
         <translation>从金标准中移除</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="87"/>
+        <location filename="../../gui/review/gold_edits.py" line="102"/>
         <source>Put selection into gold as %1</source>
         <translation>作为 %1 放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="87"/>
+        <location filename="../../gui/review/gold_edits.py" line="102"/>
         <source>Relabel gold span as %1</source>
         <translation>改标签为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="90"/>
+        <location filename="../../gui/review/gold_edits.py" line="105"/>
         <source>Put selection into gold</source>
         <translation>放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="90"/>
+        <location filename="../../gui/review/gold_edits.py" line="105"/>
         <source>Relabel gold span</source>
         <translation>改标签</translation>
     </message>
@@ -928,42 +966,42 @@
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="126"/>
+        <location filename="../../gui/review/gold_edits.py" line="143"/>
         <source>No gold span at the cursor: select text to put it into gold, or put the cursor on a gold span (a coloured background), and press Ctrl with the label&apos;s key.</source>
         <translation>光标处没有金标准标注：选中文字可将其放入金标准，或把光标放在金标准标注（有底色的文字）上，再按 Ctrl 加标签键。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="129"/>
+        <location filename="../../gui/review/gold_edits.py" line="146"/>
         <source>That gold span is already %1.</source>
         <translation>这个金标准标注已经是 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="132"/>
+        <location filename="../../gui/review/gold_edits.py" line="149"/>
         <source>relabel “%1” as %2</source>
         <translation>将“%1”改标为 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="139"/>
+        <location filename="../../gui/review/gold_edits.py" line="156"/>
         <source>“%1” would cross the gold span “%2”: gold spans may nest but not cross.</source>
         <translation>“%1”会与金标准标注“%2”交叉：金标准标注可以嵌套，不能交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="144"/>
+        <location filename="../../gui/review/gold_edits.py" line="161"/>
         <source>put “%1” into gold as %2</source>
         <translation>将“%1”作为 %2 放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="154"/>
+        <location filename="../../gui/review/gold_edits.py" line="171"/>
         <source>No gold span to take out: put the cursor on a gold span, or select one exactly, and press Ctrl+Delete.</source>
         <translation>没有可移除的金标准标注：请把光标放在金标准标注上，或恰好选中一个，再按 Ctrl+Delete。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="156"/>
+        <location filename="../../gui/review/gold_edits.py" line="173"/>
         <source>The selection is not a gold span: select one exactly, or put the cursor on it, and press Ctrl+Delete.</source>
         <translation>选中的文字不是金标准标注：请恰好选中一个，或把光标放在它上面，再按 Ctrl+Delete。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="160"/>
+        <location filename="../../gui/review/gold_edits.py" line="177"/>
         <source>take “%1” out of gold</source>
         <translation>将“%1”移出金标准</translation>
     </message>
@@ -1095,65 +1133,211 @@
     </message>
 </context>
 <context>
+    <name>LabelRefused</name>
+    <message>
+        <location filename="../../db/labels.py" line="30"/>
+        <source>there is no label %1</source>
+        <translation>没有标签 %1</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="31"/>
+        <source>a label name is 1 to 64 characters without spaces, not “%1”</source>
+        <translation>标签名称须为 1 到 64 个字符且不含空格，“%1”不行</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="32"/>
+        <source>there is a label %1 already</source>
+        <translation>已经有标签 %1 了</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="33"/>
+        <source>a hotkey is one letter or digit, or F1 to F12, not “%1”</source>
+        <translation>快捷键须为一个字母或数字，或 F1 到 F12，“%1”不行</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="34"/>
+        <source>hotkey %1 is taken by %2</source>
+        <translation>快捷键 %1 已被 %2 使用</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="35"/>
+        <source>hotkey %1 is taken by word snapping</source>
+        <translation>快捷键 %1 已用于按词对齐</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="36"/>
+        <source>a colour looks like #1f77b4, not “%1”</source>
+        <translation>颜色须形如 #1f77b4，“%1”不行</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="37"/>
+        <source>a project holds at most %1 labels: it has %2, and %3 more were asked for</source>
+        <translation>一个项目最多有 %1 个标签：已有 %2 个，又要添加 %3 个</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="54"/>
+        <source>Labels — biaozhu 标注</source>
+        <translation>标签 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="66"/>
+        <source>a letter or digit, F1–F12</source>
+        <translation>一个字母或数字，或 F1–F12</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="68"/>
+        <source>What this label is for, with examples (shown on hover)</source>
+        <translation>这个标签标什么，附上例子（鼠标悬停时显示）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="70"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="71"/>
+        <source>Title:</source>
+        <translation>中文名：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="72"/>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="73"/>
+        <source>Hotkey:</source>
+        <translation>快捷键：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="74"/>
+        <source>Definition:</source>
+        <translation>定义：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="79"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="85"/>
+        <source>New label</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="86"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="87"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="88"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="153"/>
+        <source>Label colour</source>
+        <translation>标签颜色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="173"/>
+        <source>A new label: fill in its name and press Save.</source>
+        <translation>新标签：填写名称后按“保存”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="184"/>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="188"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="206"/>
+        <source>Delete label</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="207"/>
+        <source>Delete the label %1? Its %2 spans (every annotator&apos;s, and gold) go to the trash with it; Edit → Trash… brings the label and its spans back.</source>
+        <translation>删除标签 %1？它的 %2 个标注（所有标注员的，以及金标准）会一起移到回收站；在“编辑 → 回收站…”中可以恢复标签及其标注。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="216"/>
+        <source>%1 and %2 spans moved to the trash.</source>
+        <translation>%1 及其 %2 个标注已移到回收站。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="99"/>
+        <location filename="../../gui/annotate/window.py" line="107"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="117"/>
-        <location filename="../../gui/annotate/window.py" line="137"/>
+        <location filename="../../gui/annotate/window.py" line="125"/>
+        <location filename="../../gui/annotate/window.py" line="145"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="131"/>
+        <location filename="../../gui/annotate/window.py" line="139"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="132"/>
+        <location filename="../../gui/annotate/window.py" line="140"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="134"/>
+        <location filename="../../gui/annotate/window.py" line="142"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="189"/>
+        <location filename="../../gui/annotate/window.py" line="197"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="211"/>
+        <location filename="../../gui/annotate/window.py" line="219"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="261"/>
+        <location filename="../../gui/annotate/window.py" line="269"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="263"/>
+        <location filename="../../gui/annotate/window.py" line="271"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="265"/>
+        <location filename="../../gui/annotate/window.py" line="273"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="281"/>
+        <location filename="../../gui/annotate/window.py" line="289"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="283"/>
+        <location filename="../../gui/annotate/window.py" line="291"/>
         <source>%1 hits</source>
         <translation>找到 %1 处</translation>
     </message>
@@ -1418,87 +1602,87 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../gui/review/window.py" line="84"/>
+        <location filename="../../gui/review/window.py" line="86"/>
         <source>Review — biaozhu 标注</source>
         <translation>审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="90"/>
+        <location filename="../../gui/review/window.py" line="92"/>
         <source>%1 is not a reviewer: this is a read-only view. A reviewer can be named with `biaozhu annotators role NAME reviewer`.</source>
         <translation>%1 不是审核员：此视图只读。可用 `biaozhu annotators role NAME reviewer` 指定审核员。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="116"/>
+        <location filename="../../gui/review/window.py" line="118"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="117"/>
+        <location filename="../../gui/review/window.py" line="119"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="119"/>
+        <location filename="../../gui/review/window.py" line="121"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="119"/>
+        <location filename="../../gui/review/window.py" line="121"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="120"/>
+        <location filename="../../gui/review/window.py" line="122"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="157"/>
+        <location filename="../../gui/review/window.py" line="159"/>
         <source>%1 — review — biaozhu 标注</source>
         <translation>%1 — 审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="196"/>
+        <location filename="../../gui/review/window.py" line="198"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="196"/>
+        <location filename="../../gui/review/window.py" line="198"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="197"/>
+        <location filename="../../gui/review/window.py" line="199"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="213"/>
+        <location filename="../../gui/review/window.py" line="215"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="219"/>
+        <location filename="../../gui/review/window.py" line="221"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="220"/>
+        <location filename="../../gui/review/window.py" line="222"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="241"/>
+        <location filename="../../gui/review/window.py" line="243"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="251"/>
+        <location filename="../../gui/review/window.py" line="253"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="254"/>
+        <location filename="../../gui/review/window.py" line="256"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
@@ -1565,6 +1749,44 @@
     </message>
 </context>
 <context>
+    <name>SpanContextMenu</name>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="49"/>
+        <source>Tag as</source>
+        <translation>标注为</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="54"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="57"/>
+        <source>Change label</source>
+        <translation>改标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="62"/>
+        <source>Delete span</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="63"/>
+        <source>Tag all occurrences…</source>
+        <translation>标注所有相同文字…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="64"/>
+        <source>Copy text</source>
+        <translation>复制文字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="65"/>
+        <source>Next span with this label</source>
+        <translation>下一个同标签的标注</translation>
+    </message>
+</context>
+<context>
     <name>SpanEditing</name>
     <message>
         <location filename="../../gui/annotate/editing.py" line="62"/>
@@ -1614,29 +1836,71 @@
     </message>
 </context>
 <context>
+    <name>SpanFilter</name>
+    <message>
+        <location filename="../../gui/annotate/span_filter.py" line="36"/>
+        <location filename="../../gui/annotate/span_filter.py" line="64"/>
+        <source>All labels</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_filter.py" line="39"/>
+        <source>Filter by text</source>
+        <translation>按文字筛选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_filter.py" line="43"/>
+        <source>This document</source>
+        <translation>本文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_filter.py" line="43"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+</context>
+<context>
+    <name>SpanScope</name>
+    <message>
+        <location filename="../../gui/annotate/span_filter.py" line="120"/>
+        <source>The first %1 spans are shown: narrow the filter to see the rest.</source>
+        <translation>只显示前 %1 个标注：缩小筛选范围以查看其余的。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_filter.py" line="121"/>
+        <source>%1 spans in all documents</source>
+        <translation>全部文档中共 %1 个标注</translation>
+    </message>
+</context>
+<context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="120"/>
+        <location filename="../../gui/annotate/span_table.py" line="125"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="120"/>
+        <location filename="../../gui/annotate/span_table.py" line="125"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="120"/>
+        <location filename="../../gui/annotate/span_table.py" line="125"/>
         <source>Start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="120"/>
+        <location filename="../../gui/annotate/span_table.py" line="125"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="122"/>
+        <location filename="../../gui/annotate/span_table.py" line="125"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_table.py" line="127"/>
         <source>Offset in characters from the start of the document</source>
         <translation>从文档开头算起的字符位置（从 0 开始）</translation>
     </message>
@@ -1863,27 +2127,32 @@
         <translation>文档</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs/trash.py" line="91"/>
+        <source>label</source>
+        <translation>标签不同</translation>
+    </message>
+    <message>
         <location filename="../../gui/dialogs/trash.py" line="118"/>
         <source>Select what to restore first.</source>
         <translation>请先选中要恢复的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="131"/>
+        <location filename="../../gui/dialogs/trash.py" line="132"/>
         <source>%1 restored.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="140"/>
+        <location filename="../../gui/dialogs/trash.py" line="141"/>
         <source>Empty the trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="141"/>
+        <location filename="../../gui/dialogs/trash.py" line="142"/>
         <source>Delete the %1 items in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 %1 项？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="151"/>
+        <location filename="../../gui/dialogs/trash.py" line="152"/>
         <source>The trash is empty: %1 items deleted for good.</source>
         <translation>回收站已清空：永久删除了 %1 项。</translation>
     </message>
@@ -1891,119 +2160,124 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="46"/>
+        <location filename="../../gui/annotate/actions.py" line="47"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="47"/>
+        <location filename="../../gui/annotate/actions.py" line="48"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="49"/>
+        <location filename="../../gui/annotate/actions.py" line="50"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="51"/>
+        <location filename="../../gui/annotate/actions.py" line="52"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="53"/>
+        <location filename="../../gui/annotate/actions.py" line="54"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="55"/>
+        <location filename="../../gui/annotate/actions.py" line="56"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="56"/>
+        <location filename="../../gui/annotate/actions.py" line="57"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="56"/>
+        <location filename="../../gui/annotate/actions.py" line="57"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="58"/>
+        <location filename="../../gui/annotate/actions.py" line="59"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="59"/>
+        <location filename="../../gui/annotate/actions.py" line="60"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="62"/>
+        <location filename="../../gui/annotate/actions.py" line="63"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="64"/>
+        <location filename="../../gui/annotate/actions.py" line="65"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="67"/>
+        <location filename="../../gui/annotate/actions.py" line="107"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="72"/>
+        <location filename="../../gui/annotate/actions.py" line="71"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="73"/>
+        <location filename="../../gui/annotate/actions.py" line="72"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="74"/>
+        <location filename="../../gui/annotate/actions.py" line="73"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="75"/>
+        <location filename="../../gui/annotate/actions.py" line="74"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="76"/>
+        <location filename="../../gui/annotate/actions.py" line="75"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="77"/>
+        <location filename="../../gui/annotate/actions.py" line="76"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="78"/>
+        <location filename="../../gui/annotate/actions.py" line="77"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="79"/>
+        <location filename="../../gui/annotate/actions.py" line="78"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="80"/>
+        <location filename="../../gui/annotate/actions.py" line="79"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="85"/>
+        <location filename="../../gui/annotate/actions.py" line="84"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py" line="86"/>
+        <source>Labels…</source>
+        <translation>标签…</translation>
     </message>
     <message>
         <location filename="../../gui/annotate/actions.py" line="88"/>
