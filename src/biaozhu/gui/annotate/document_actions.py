@@ -71,7 +71,7 @@ class DocumentActions(QObject):
         window = self.window
         following = next((d.id for d in window.documents if d.id > document.id), None) or next(
             (d.id for d in reversed(window.documents) if d.id < document.id), None)
-        outcome = window.runner.attempt(lambda s: trash_document(s, document.id),
+        outcome = window.runner.attempt(lambda s: trash_document(s, document.id, window.annotator),
                                         Change(Changed.DOCUMENTS | Changed.SPANS | Changed.TRASH,
                                                frozenset({document.id}), self))
         if not outcome.ok:
