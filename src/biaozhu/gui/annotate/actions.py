@@ -16,6 +16,7 @@ Keyboard map:
   Ctrl+F, Ctrl+Shift+F             find in the document, find in all documents
   Ctrl+= / Ctrl+-                  zoom in / out
   Ctrl+Shift+R                     review mode (compare annotators, adjudicate into gold)
+  F1                               every key, searchable
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtGui import QKeySequence
 
 from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.wording import fill
+from biaozhu.gui.dialogs.window_menus import WindowMenus, project_location
 
 if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
@@ -91,6 +93,7 @@ class WindowActions(ActionSet):
         review = menu_bar.addMenu(self.tr("&Review"))
         review.addAction(self.add("review-mode", self.tr("Review mode"), "Ctrl+Shift+R", window.open_review))
         review.addAction(self.add("agreement", self.tr("Agreement…"), "", window.open_agreement))
+        self.menus = WindowMenus(self, window, view_menu, "annotate", project_location(window.runner.sessions))
 
     def _clear_selection(self) -> None:
         view = self.main.view

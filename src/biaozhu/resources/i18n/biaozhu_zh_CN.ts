@@ -86,44 +86,44 @@
         <translation>%1 的标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="189"/>
-        <location filename="../../gui/dialogs/agreement.py" line="202"/>
+        <location filename="../../gui/dialogs/agreement.py" line="190"/>
+        <location filename="../../gui/dialogs/agreement.py" line="204"/>
         <source>all</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="201"/>
-        <location filename="../../gui/dialogs/agreement.py" line="237"/>
+        <location filename="../../gui/dialogs/agreement.py" line="203"/>
+        <location filename="../../gui/dialogs/agreement.py" line="239"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="201"/>
+        <location filename="../../gui/dialogs/agreement.py" line="203"/>
         <source>Characters</source>
         <translation>字符数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="201"/>
+        <location filename="../../gui/dialogs/agreement.py" line="203"/>
         <source>exact F1</source>
         <translation>精确匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="202"/>
+        <location filename="../../gui/dialogs/agreement.py" line="204"/>
         <source>overlap F1</source>
         <translation>重叠匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="236"/>
+        <location filename="../../gui/dialogs/agreement.py" line="238"/>
         <source>%1 behind the count:</source>
         <translation>该计数背后的 %1 处：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="237"/>
+        <location filename="../../gui/dialogs/agreement.py" line="239"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="237"/>
+        <location filename="../../gui/dialogs/agreement.py" line="239"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -182,27 +182,27 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../gui/common/crash_report.py" line="62"/>
+        <location filename="../../gui/common/crash_report.py" line="65"/>
         <source>biaozhu hit a bug</source>
         <translation>biaozhu 遇到了程序错误</translation>
     </message>
     <message>
-        <location filename="../../gui/common/crash_report.py" line="70"/>
+        <location filename="../../gui/common/crash_report.py" line="73"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/common/crash_report.py" line="73"/>
+        <location filename="../../gui/common/crash_report.py" line="76"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/common/crash_report.py" line="85"/>
+        <location filename="../../gui/common/crash_report.py" line="88"/>
         <source>(it could not be saved to a file)</source>
         <translation>（无法保存到文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/common/crash_report.py" line="86"/>
+        <location filename="../../gui/common/crash_report.py" line="89"/>
         <source>Something went wrong inside biaozhu. Everything you did before this action is saved; this action may not have happened. The report was saved to %1: please send it to the developers. You can go on working.</source>
         <translation>biaozhu 内部出错了。此前的所有操作都已保存；这一步操作可能没有生效。错误报告已保存到 %1，请发给开发人员。您可以继续工作。</translation>
     </message>
@@ -268,37 +268,37 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../../gui/review/model.py" line="111"/>
+        <location filename="../../gui/review/model.py" line="112"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="111"/>
+        <location filename="../../gui/review/model.py" line="112"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="111"/>
+        <location filename="../../gui/review/model.py" line="112"/>
         <source>Versions</source>
         <translation>各方版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="111"/>
+        <location filename="../../gui/review/model.py" line="112"/>
         <source>Gold</source>
         <translation>金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="131"/>
+        <location filename="../../gui/review/model.py" line="132"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="131"/>
+        <location filename="../../gui/review/model.py" line="132"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="130"/>
+        <location filename="../../gui/review/model.py" line="131"/>
         <source>all</source>
         <translation>全体</translation>
     </message>
@@ -306,27 +306,27 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="227"/>
+        <location filename="../../gui/widgets/document_list.py" line="228"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="233"/>
+        <location filename="../../gui/widgets/document_list.py" line="234"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="233"/>
+        <location filename="../../gui/widgets/document_list.py" line="234"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="233"/>
+        <location filename="../../gui/widgets/document_list.py" line="234"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="234"/>
+        <location filename="../../gui/widgets/document_list.py" line="235"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -334,42 +334,42 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="81"/>
+        <location filename="../../gui/widgets/document_list.py" line="82"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="81"/>
+        <location filename="../../gui/widgets/document_list.py" line="82"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="82"/>
+        <location filename="../../gui/widgets/document_list.py" line="83"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="82"/>
+        <location filename="../../gui/widgets/document_list.py" line="83"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="106"/>
+        <location filename="../../gui/widgets/document_list.py" line="107"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="106"/>
+        <location filename="../../gui/widgets/document_list.py" line="107"/>
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="106"/>
+        <location filename="../../gui/widgets/document_list.py" line="107"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="106"/>
+        <location filename="../../gui/widgets/document_list.py" line="107"/>
         <source>Spans</source>
         <translation>标注数</translation>
     </message>
@@ -694,100 +694,110 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/widgets/find_bar.py" line="42"/>
+        <location filename="../../gui/widgets/find_bar.py" line="49"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/find_bar.py" line="45"/>
+        <location filename="../../gui/widgets/find_bar.py" line="52"/>
         <source>text in this document</source>
         <translation>在本文档中查找的文字</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/find_bar.py" line="48"/>
+        <location filename="../../gui/widgets/find_bar.py" line="55"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/find_bar.py" line="48"/>
+        <location filename="../../gui/widgets/find_bar.py" line="55"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/find_bar.py" line="57"/>
+        <location filename="../../gui/widgets/find_bar.py" line="65"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/find_bar.py" line="93"/>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/find_bar.py" line="95"/>
+        <source>%1 hits</source>
+        <translation>%1 处</translation>
     </message>
 </context>
 <context>
     <name>GoldEditing</name>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="56"/>
+        <location filename="../../gui/review/gold_edits.py" line="57"/>
         <source>Take out of gold</source>
         <translation>从金标准中移除</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="86"/>
+        <location filename="../../gui/review/gold_edits.py" line="87"/>
         <source>Put selection into gold as %1</source>
         <translation>作为 %1 放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="86"/>
+        <location filename="../../gui/review/gold_edits.py" line="87"/>
         <source>Relabel gold span as %1</source>
         <translation>改标签为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="89"/>
+        <location filename="../../gui/review/gold_edits.py" line="90"/>
         <source>Put selection into gold</source>
         <translation>放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="89"/>
+        <location filename="../../gui/review/gold_edits.py" line="90"/>
         <source>Relabel gold span</source>
         <translation>改标签</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="39"/>
+        <location filename="../../gui/review/gold_edits.py" line="40"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="125"/>
+        <location filename="../../gui/review/gold_edits.py" line="126"/>
         <source>No gold span at the cursor: select text to put it into gold, or put the cursor on a gold span (a coloured background), and press Ctrl with the label&apos;s key.</source>
         <translation>光标处没有金标准标注：选中文字可将其放入金标准，或把光标放在金标准标注（有底色的文字）上，再按 Ctrl 加标签键。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="128"/>
+        <location filename="../../gui/review/gold_edits.py" line="129"/>
         <source>That gold span is already %1.</source>
         <translation>这个金标准标注已经是 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="131"/>
+        <location filename="../../gui/review/gold_edits.py" line="132"/>
         <source>relabel “%1” as %2</source>
         <translation>将“%1”改标为 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="138"/>
+        <location filename="../../gui/review/gold_edits.py" line="139"/>
         <source>“%1” would cross the gold span “%2”: gold spans may nest but not cross.</source>
         <translation>“%1”会与金标准标注“%2”交叉：金标准标注可以嵌套，不能交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="143"/>
+        <location filename="../../gui/review/gold_edits.py" line="144"/>
         <source>put “%1” into gold as %2</source>
         <translation>将“%1”作为 %2 放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="153"/>
+        <location filename="../../gui/review/gold_edits.py" line="154"/>
         <source>No gold span to take out: put the cursor on a gold span, or select one exactly, and press Ctrl+Delete.</source>
         <translation>没有可移除的金标准标注：请把光标放在金标准标注上，或恰好选中一个，再按 Ctrl+Delete。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="155"/>
+        <location filename="../../gui/review/gold_edits.py" line="156"/>
         <source>The selection is not a gold span: select one exactly, or put the cursor on it, and press Ctrl+Delete.</source>
         <translation>选中的文字不是金标准标注：请恰好选中一个，或把光标放在它上面，再按 Ctrl+Delete。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="159"/>
+        <location filename="../../gui/review/gold_edits.py" line="160"/>
         <source>take “%1” out of gold</source>
         <translation>将“%1”移出金标准</translation>
     </message>
@@ -801,80 +811,98 @@
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/keys_help.py" line="57"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/keys_help.py" line="61"/>
+        <source>Search actions and keys</source>
+        <translation>搜索操作或按键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="95"/>
+        <location filename="../../gui/annotate/window.py" line="100"/>
         <source>This project has no documents yet. Import reports with:
 biaozhu --db PROJECT import FILES_OR_FOLDERS</source>
         <translation>这个项目还没有文档。用以下命令导入报告：
 biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="113"/>
-        <location filename="../../gui/annotate/window.py" line="142"/>
+        <location filename="../../gui/annotate/window.py" line="118"/>
+        <location filename="../../gui/annotate/window.py" line="135"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="128"/>
+        <location filename="../../gui/annotate/window.py" line="129"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="129"/>
+        <location filename="../../gui/annotate/window.py" line="130"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="139"/>
+        <location filename="../../gui/annotate/window.py" line="132"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="194"/>
+        <location filename="../../gui/annotate/window.py" line="188"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="216"/>
+        <location filename="../../gui/annotate/window.py" line="210"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="266"/>
+        <location filename="../../gui/annotate/window.py" line="260"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="268"/>
+        <location filename="../../gui/annotate/window.py" line="262"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="270"/>
+        <location filename="../../gui/annotate/window.py" line="264"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/window.py" line="286"/>
-        <source>not found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/window.py" line="288"/>
-        <source>%1 hits</source>
-        <translation>找到 %1 处</translation>
     </message>
 </context>
 <context>
     <name>ProjectSearchDialog</name>
     <message>
-        <location filename="../../gui/dialogs/project_search.py" line="116"/>
+        <location filename="../../gui/dialogs/project_search.py" line="115"/>
         <source>Find in all documents</source>
         <translation>在所有文档中查找</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/project_search.py" line="119"/>
+        <location filename="../../gui/dialogs/project_search.py" line="118"/>
         <source>Text to find in every document</source>
         <translation>要在所有文档中查找的文字</translation>
     </message>
@@ -941,17 +969,17 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>仅一位标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="67"/>
+        <location filename="../../gui/review/model.py" line="68"/>
         <source>all annotators</source>
         <translation>全体标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="68"/>
+        <location filename="../../gui/review/model.py" line="69"/>
         <source>gold: %1 “%2” [%3, %4) from %5, decided by %6</source>
         <translation>金标准：%1“%2” [%3, %4)，来自 %5，由 %6 裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="77"/>
+        <location filename="../../gui/review/model.py" line="78"/>
         <source>rejected by %1: none of the versions is gold</source>
         <translation>由 %1 驳回：各版本均不进入金标准</translation>
     </message>
@@ -959,119 +987,134 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../gui/review/actions.py" line="46"/>
+        <location filename="../../gui/review/actions.py" line="50"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="47"/>
+        <location filename="../../gui/review/actions.py" line="51"/>
         <source>Mark adjudicated and open the next</source>
         <translation>标记为已裁定并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="49"/>
+        <location filename="../../gui/review/actions.py" line="53"/>
         <source>Next document not adjudicated</source>
         <translation>下一篇未裁定的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="52"/>
+        <location filename="../../gui/review/actions.py" line="55"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/actions.py" line="57"/>
         <source>Close review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="54"/>
+        <location filename="../../gui/review/actions.py" line="59"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="55"/>
+        <location filename="../../gui/review/actions.py" line="60"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="55"/>
+        <location filename="../../gui/review/actions.py" line="60"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="57"/>
+        <location filename="../../gui/review/actions.py" line="62"/>
+        <source>Find in document…</source>
+        <translation>在文档中查找…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/actions.py" line="64"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="58"/>
+        <location filename="../../gui/review/actions.py" line="65"/>
         <source>Next disagreement</source>
         <translation>下一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="60"/>
+        <location filename="../../gui/review/actions.py" line="67"/>
         <source>Previous disagreement</source>
         <translation>上一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="64"/>
+        <location filename="../../gui/review/actions.py" line="72"/>
         <source>Accept annotator %1&apos;s version</source>
         <translation>采纳第 %1 位标注员的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="69"/>
+        <location filename="../../gui/review/actions.py" line="75"/>
         <source>Accept both</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="70"/>
+        <location filename="../../gui/review/actions.py" line="76"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="71"/>
+        <location filename="../../gui/review/actions.py" line="77"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="72"/>
+        <location filename="../../gui/review/actions.py" line="78"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="73"/>
+        <location filename="../../gui/review/actions.py" line="79"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="74"/>
+        <location filename="../../gui/review/actions.py" line="80"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="76"/>
+        <location filename="../../gui/review/actions.py" line="82"/>
         <source>Selection becomes the gold span</source>
         <translation>以选中的文字作为金标准标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="82"/>
+        <location filename="../../gui/review/actions.py" line="88"/>
         <source>Put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="91"/>
+        <location filename="../../gui/review/actions.py" line="97"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="93"/>
+        <location filename="../../gui/review/actions.py" line="99"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="94"/>
+        <location filename="../../gui/review/actions.py" line="100"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="96"/>
+        <location filename="../../gui/review/actions.py" line="102"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/actions.py" line="112"/>
+        <source>Accept %1&apos;s version</source>
+        <translation>采纳 %1 的版本</translation>
     </message>
 </context>
 <context>
@@ -1100,17 +1143,17 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../gui/review/view.py" line="181"/>
+        <location filename="../../gui/review/view.py" line="175"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="181"/>
+        <location filename="../../gui/review/view.py" line="175"/>
         <source>decided</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="182"/>
+        <location filename="../../gui/review/view.py" line="176"/>
         <source>disagreement %1: %2, %3</source>
         <translation>分歧 %1：%2，%3</translation>
     </message>
@@ -1118,37 +1161,37 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../gui/review/window.py" line="84"/>
+        <location filename="../../gui/review/window.py" line="88"/>
         <source>Review — biaozhu 标注</source>
         <translation>审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="90"/>
+        <location filename="../../gui/review/window.py" line="94"/>
         <source>%1 is not a reviewer: this is a read-only view. A reviewer can be named with `biaozhu annotators role NAME reviewer`.</source>
         <translation>%1 不是审核员：此视图只读。可用 `biaozhu annotators role NAME reviewer` 指定审核员。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="117"/>
+        <location filename="../../gui/review/window.py" line="122"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="118"/>
+        <location filename="../../gui/review/window.py" line="123"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="127"/>
+        <location filename="../../gui/review/window.py" line="125"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="127"/>
+        <location filename="../../gui/review/window.py" line="125"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="128"/>
+        <location filename="../../gui/review/window.py" line="126"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
@@ -1178,29 +1221,37 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="230"/>
+        <location filename="../../gui/review/window.py" line="227"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="231"/>
+        <location filename="../../gui/review/window.py" line="228"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="252"/>
+        <location filename="../../gui/review/window.py" line="249"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="262"/>
+        <location filename="../../gui/review/window.py" line="259"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="265"/>
+        <location filename="../../gui/review/window.py" line="262"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
+    </message>
+</context>
+<context>
+    <name>SavedLabel</name>
+    <message>
+        <location filename="../../gui/widgets/saved_label.py" line="25"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
@@ -1211,22 +1262,22 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>%1，第 %2 至 %3 个字符</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/project_search.py" line="86"/>
+        <location filename="../../gui/dialogs/project_search.py" line="85"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/project_search.py" line="86"/>
+        <location filename="../../gui/dialogs/project_search.py" line="85"/>
         <source>Before</source>
         <translation>前文</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/project_search.py" line="86"/>
+        <location filename="../../gui/dialogs/project_search.py" line="85"/>
         <source>Found</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/project_search.py" line="86"/>
+        <location filename="../../gui/dialogs/project_search.py" line="85"/>
         <source>After</source>
         <translation>后文</translation>
     </message>
@@ -1283,27 +1334,27 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="119"/>
+        <location filename="../../gui/annotate/span_table.py" line="120"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="119"/>
+        <location filename="../../gui/annotate/span_table.py" line="120"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="119"/>
+        <location filename="../../gui/annotate/span_table.py" line="120"/>
         <source>Start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="119"/>
+        <location filename="../../gui/annotate/span_table.py" line="120"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="121"/>
+        <location filename="../../gui/annotate/span_table.py" line="122"/>
         <source>Offset in characters from the start of the document</source>
         <translation>从文档开头算起的字符位置（从 0 开始）</translation>
     </message>
@@ -1401,12 +1452,12 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>升级时项目数据违反了外键约束；没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../gui/common/storage_messages.py" line="28"/>
+        <location filename="../../gui/common/storage_messages.py" line="29"/>
         <source>this project was saved by a newer biaozhu (schema %1); update biaozhu to open it</source>
         <translation>这个项目由更新版本的 biaozhu 保存（数据结构版本 %1）；请升级 biaozhu 后再打开</translation>
     </message>
     <message>
-        <location filename="../../gui/common/storage_messages.py" line="36"/>
+        <location filename="../../gui/common/storage_messages.py" line="37"/>
         <source>biaozhu cannot open the project</source>
         <translation>biaozhu 无法打开这个项目</translation>
     </message>
@@ -1414,12 +1465,12 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>StorageNotice</name>
     <message>
-        <location filename="../../gui/common/storage_messages.py" line="58"/>
+        <location filename="../../gui/common/storage_messages.py" line="59"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/common/storage_messages.py" line="63"/>
+        <location filename="../../gui/common/storage_messages.py" line="64"/>
         <source>This change was not made: %1</source>
         <translation>这项修改没有生效：%1</translation>
     </message>
@@ -1465,87 +1516,87 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="43"/>
+        <location filename="../../gui/dialogs/trash.py" line="45"/>
         <source>Trash — biaozhu 标注</source>
         <translation>回收站 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="49"/>
+        <location filename="../../gui/dialogs/trash.py" line="51"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="49"/>
+        <location filename="../../gui/dialogs/trash.py" line="51"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="49"/>
+        <location filename="../../gui/dialogs/trash.py" line="51"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="50"/>
+        <location filename="../../gui/dialogs/trash.py" line="52"/>
         <source>Annotator</source>
         <translation>标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="50"/>
+        <location filename="../../gui/dialogs/trash.py" line="52"/>
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="57"/>
+        <location filename="../../gui/dialogs/trash.py" line="59"/>
         <source>Restore (Enter)</source>
         <translation>恢复（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="60"/>
+        <location filename="../../gui/dialogs/trash.py" line="62"/>
         <source>Empty trash…</source>
         <translation>清空回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="63"/>
+        <location filename="../../gui/dialogs/trash.py" line="65"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="72"/>
+        <location filename="../../gui/dialogs/trash.py" line="74"/>
         <source>Deleted spans and documents stay here until the trash is emptied.</source>
         <translation>删除的标注和文档会保留在这里，直到清空回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="87"/>
+        <location filename="../../gui/dialogs/trash.py" line="89"/>
         <source>span</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="87"/>
+        <location filename="../../gui/dialogs/trash.py" line="89"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="114"/>
+        <location filename="../../gui/dialogs/trash.py" line="116"/>
         <source>Select what to restore first.</source>
         <translation>请先选中要恢复的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="127"/>
+        <location filename="../../gui/dialogs/trash.py" line="129"/>
         <source>%1 restored.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="136"/>
+        <location filename="../../gui/dialogs/trash.py" line="138"/>
         <source>Empty the trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="137"/>
+        <location filename="../../gui/dialogs/trash.py" line="139"/>
         <source>Delete the %1 items in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 %1 项？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="145"/>
+        <location filename="../../gui/dialogs/trash.py" line="147"/>
         <source>The trash is empty: %1 items deleted for good.</source>
         <translation>回收站已清空：永久删除了 %1 项。</translation>
     </message>
@@ -1553,149 +1604,187 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="43"/>
+        <location filename="../../gui/annotate/actions.py" line="46"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="44"/>
+        <location filename="../../gui/annotate/actions.py" line="47"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="46"/>
+        <location filename="../../gui/annotate/actions.py" line="49"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="48"/>
+        <location filename="../../gui/annotate/actions.py" line="51"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="50"/>
+        <location filename="../../gui/annotate/actions.py" line="53"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="52"/>
+        <location filename="../../gui/annotate/actions.py" line="55"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="53"/>
+        <location filename="../../gui/annotate/actions.py" line="56"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="53"/>
+        <location filename="../../gui/annotate/actions.py" line="56"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="55"/>
+        <location filename="../../gui/annotate/actions.py" line="58"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="56"/>
+        <location filename="../../gui/annotate/actions.py" line="59"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="59"/>
+        <location filename="../../gui/annotate/actions.py" line="62"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="61"/>
+        <location filename="../../gui/annotate/actions.py" line="64"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="64"/>
+        <location filename="../../gui/annotate/actions.py" line="67"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="69"/>
+        <location filename="../../gui/annotate/actions.py" line="72"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="70"/>
+        <location filename="../../gui/annotate/actions.py" line="73"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="71"/>
+        <location filename="../../gui/annotate/actions.py" line="74"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="72"/>
+        <location filename="../../gui/annotate/actions.py" line="75"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="73"/>
+        <location filename="../../gui/annotate/actions.py" line="76"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="74"/>
+        <location filename="../../gui/annotate/actions.py" line="77"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="75"/>
+        <location filename="../../gui/annotate/actions.py" line="78"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="76"/>
+        <location filename="../../gui/annotate/actions.py" line="79"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="77"/>
+        <location filename="../../gui/annotate/actions.py" line="80"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="82"/>
+        <location filename="../../gui/annotate/actions.py" line="85"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="85"/>
+        <location filename="../../gui/annotate/actions.py" line="88"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="86"/>
+        <location filename="../../gui/annotate/actions.py" line="89"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="88"/>
+        <location filename="../../gui/annotate/actions.py" line="91"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="90"/>
+        <location filename="../../gui/annotate/actions.py" line="93"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="91"/>
+        <location filename="../../gui/annotate/actions.py" line="94"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="92"/>
+        <location filename="../../gui/annotate/actions.py" line="95"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="73"/>
+        <source>Panels</source>
+        <translation>面板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
+        <source>Reset layout</source>
+        <translation>重置布局</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="77"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="78"/>
+        <source>Keyboard shortcuts…</source>
+        <translation>快捷键…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="79"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="90"/>
+        <source>About biaozhu</source>
+        <translation>关于 biaozhu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="93"/>
+        <source>biaozhu 标注 %1: span annotation for Chinese reports.
+Project: %2
+PySide6 %3</source>
+        <translation>biaozhu 标注 %1：中文报告的片段标注工具。
+项目：%2
+PySide6 %3</translation>
     </message>
 </context>
 </TS>
