@@ -67,6 +67,8 @@ class Windows(QObject):
             self.project.poller.attach(window)
             self.project.poller.watch_layer(window.layer.key)
             self.project.poller.failed.connect(window.say)
+        if self.review_window is not None:
+            self.annotation.view.setFont(self.review_window.view.font())  # one font (and zoom) for both views
         self.annotation.show()
         return self.annotation
 
@@ -74,6 +76,8 @@ class Windows(QObject):
         """Review mode with the person as the reviewer (read-only unless they have the reviewer role), shown."""
         if self.review_window is None:
             window = self.review_window = ReviewWindow(self.project, self.person)
+            if self.annotation is not None:
+                window.view.setFont(self.annotation.view.font())  # as zoomed in the annotation window
             self.project.poller.attach(window)
             self.project.poller.failed.connect(window.say)
             window.closing.connect(self._review_closing)
@@ -81,6 +85,8 @@ class Windows(QObject):
             window.show()
             window.view.centerCursor()  # on the first disagreement: centred before the window showed, it scrolled wrong
         else:
+            if self.annotation is not None:
+                self.review_window.view.setFont(self.annotation.view.font())
             self.review_window.refresh_lists()
             self.review_window.show()
         self.review_window.activateWindow()

@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.span_table.span_activated.connect(self._on_span_activated)
         self.view.span_selected.connect(self.span_table.select_span)
         add_side_panels(self, (self.tr("Documents"), self.document_list, "documents-dock"),
-                        (self.tr("Spans"), self.span_table, "spans-dock"), (300, 340), closable=True)
+                        (self.tr("Spans"), self.span_table, "spans-dock"), (340, 320), closable=True)
         status = self.statusBar()
         self.annotator_label = QLabel(fill(self.tr("Annotator: %1"), self.annotator), self)
         self.progress_label = QLabel(self)

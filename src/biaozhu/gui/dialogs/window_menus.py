@@ -29,8 +29,8 @@ class WindowLayout(QObject):
         geometry, state = settings.value(f"{key}/geometry"), settings.value(f"{key}/state")
         if not (isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)):
             self.fit_screen()
-        if isinstance(state, QByteArray):
-            window.restoreState(state)
+        # the panels keep their widths (in the saved or the default layout) when the window was made smaller
+        window.restoreState(state if isinstance(state, QByteArray) else self.default_state)
         window.installEventFilter(self)
 
     def fit_screen(self) -> None:

@@ -35,7 +35,7 @@ from biaozhu.gui.widgets.docks import add_side_panels
 from biaozhu.gui.widgets.document_list import DocumentListPanel
 from biaozhu.gui.widgets.find_bar import FindBar
 from biaozhu.gui.widgets.saved_label import SavedLabel
-from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
+from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns, fit_to_contents
 
 MESSAGE_MS = 6000
 
@@ -120,7 +120,7 @@ class ReviewWindow(QMainWindow):
                                  DECISION: ["张三 + 李四"], WHERE: ["“泸州市委统战”"]})
         RowActivation(self.table).row_activated.connect(lambda index: self.go_to_disagreement(index.row()))
         add_side_panels(self, (self.tr("Documents"), self.document_list, "documents-dock"),
-                        (self.tr("Disagreements"), self.table, "disagreements-dock"), (300, 560), closable=False)
+                        (self.tr("Disagreements"), self.table, "disagreements-dock"), (340, 400), closable=False)
         status = self.statusBar()
         role = self.tr("reviewer") if self.gold.can_write else self.tr("read-only")
         self.reviewer_label = QLabel(fill(self.tr("Reviewer: %1 (%2)"), self.reviewer, role))
@@ -160,6 +160,7 @@ class ReviewWindow(QMainWindow):
         self.document = ReviewedDocument(document_id, name, text, found)
         self.view.show_document(self.document, self.colours, self.label_ids)
         self.model.set_document(self.document)
+        fit_to_contents(self.table)
         self.legend.set_annotators(self.document.annotators)
         self.actions_.show_annotators(self.document.annotators)
         self.setWindowTitle(fill(self.tr("%1 — review — biaozhu 标注"), name))

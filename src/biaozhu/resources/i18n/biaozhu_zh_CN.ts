@@ -311,22 +311,22 @@
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="234"/>
+        <location filename="../../gui/widgets/document_list.py" line="236"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="234"/>
+        <location filename="../../gui/widgets/document_list.py" line="236"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="234"/>
+        <location filename="../../gui/widgets/document_list.py" line="236"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="235"/>
+        <location filename="../../gui/widgets/document_list.py" line="237"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -1120,22 +1120,22 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ReviewLegend</name>
     <message>
-        <location filename="../../gui/review/legend.py" line="59"/>
+        <location filename="../../gui/review/legend.py" line="63"/>
         <source>Agreed spans into gold automatically</source>
         <translation>一致的标注自动进入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/legend.py" line="62"/>
+        <location filename="../../gui/review/legend.py" line="66"/>
         <source>Spans every annotator has alike go into gold when a document opens</source>
         <translation>打开文档时，所有标注员都一致的标注自动进入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/legend.py" line="74"/>
+        <location filename="../../gui/review/legend.py" line="78"/>
         <source>Lanes:</source>
         <translation>标注线：</translation>
     </message>
     <message>
-        <location filename="../../gui/review/legend.py" line="82"/>
+        <location filename="../../gui/review/legend.py" line="86"/>
         <source>Lane %1 under each line; press %1 to accept %2&apos;s version</source>
         <translation>每行下方的第 %1 条线；按 %1 采纳 %2 的版本</translation>
     </message>
@@ -1196,52 +1196,52 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="165"/>
+        <location filename="../../gui/review/window.py" line="166"/>
         <source>%1 — review — biaozhu 标注</source>
         <translation>%1 — 审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="204"/>
+        <location filename="../../gui/review/window.py" line="205"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="204"/>
+        <location filename="../../gui/review/window.py" line="205"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="205"/>
+        <location filename="../../gui/review/window.py" line="206"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="221"/>
+        <location filename="../../gui/review/window.py" line="222"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="227"/>
+        <location filename="../../gui/review/window.py" line="228"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="228"/>
+        <location filename="../../gui/review/window.py" line="229"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="249"/>
+        <location filename="../../gui/review/window.py" line="250"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="259"/>
+        <location filename="../../gui/review/window.py" line="260"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="262"/>
+        <location filename="../../gui/review/window.py" line="263"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
