@@ -29,6 +29,7 @@ from biaozhu.db.project import open_project
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.common.crash_report import CrashReporter
 from biaozhu.gui.common.i18n import install_translator
+from biaozhu.gui.common.platform_check import platform_problem
 from biaozhu.gui.common.polling import POLL_MS
 from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.common.storage_messages import tell_opening_failed
@@ -39,6 +40,7 @@ from biaozhu.gui.widgets.document_view import release_clipboard
 
 EXIT_DECLINED = 1  # no annotator name given
 EXIT_STORAGE = 2  # the same code as the CLI's storage errors
+EXIT_NO_WINDOW = 3  # the platform plugin cannot load: a system library is missing
 QUIT_AFTER_MS = "BIAOZHU_QUIT_AFTER_MS"
 
 
@@ -185,6 +187,10 @@ def close_when_asked(started: Started) -> None:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the app on ``args.db`` (or the default project) and run it until the last window closes."""
+    problem = platform_problem()
+    if problem is not None:  # said before Qt starts, which would abort the process
+        print(problem, file=sys.stderr)
+        return EXIT_NO_WINDOW
     app = make_application(args.lang)
     reporter = CrashReporter(Path(user_log_dir("biaozhu", appauthor=False)), app)
     reporter.install()

@@ -20,7 +20,9 @@ from biaozhu.db.documents import add_document
 from biaozhu.db.labels import add_label
 from biaozhu.db.spans import layer_spans
 from biaozhu.gui.annotate.window import MainWindow
+from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.contrast import AA, blend, contrast, readable_fill, text_on
+from biaozhu.gui.common.project import project_location
 
 ME = "张三"
 
@@ -195,3 +197,14 @@ def test_about_names_the_version_and_the_project(window: MainWindow, sessions: s
     database = sessions.kw["bind"].url.database
     assert database.split("/")[-1] in box.text()
     box.close()
+
+
+def test_an_empty_project_names_itself_in_the_hint_and_the_first_import_replaces_it(
+        sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    window = open_annotation(sessions, ME)
+    hint = window.view.placeholderText()
+    assert "PROJECT" not in hint and project_location(sessions) in hint
+    add_text(sessions, "2022年泸州市统一战线工作综述.txt", TEXT)
+    window.runner.bus.publish(Change(Changed.DOCUMENTS))  # as an import from the window or the poller says
+    qtbot.waitUntil(lambda: window.layer.document_id is not None)
+    assert window.view.toPlainText() == TEXT and "泸州" in window.windowTitle()

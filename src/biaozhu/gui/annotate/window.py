@@ -8,6 +8,8 @@ Review mode and the agreement dialog's clicks are asked for with signals: the ap
 
 from __future__ import annotations
 
+import shlex
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
@@ -26,7 +28,7 @@ from biaozhu.gui.annotate.snapping import Snapping
 from biaozhu.gui.annotate.span_table import SpanTablePanel
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import LabelSet, label_set
-from biaozhu.gui.common.project import OpenProject
+from biaozhu.gui.common.project import OpenProject, project_location
 from biaozhu.gui.common.runner import outcome_of
 from biaozhu.gui.common.storage_messages import StorageNotice
 from biaozhu.gui.common.undo import History
@@ -97,8 +99,9 @@ class MainWindow(QMainWindow):
         if first is not None:
             self.open_document(first)
         else:
-            self.view.setPlaceholderText(self.tr("This project has no documents yet. Import reports with:\n"
-                                                 "biaozhu --db PROJECT import FILES_OR_FOLDERS"))
+            self.view.setPlaceholderText(fill(self.tr("This project has no documents yet. Import reports with:\n"
+                                                      "biaozhu --db %1 import FILES_OR_FOLDERS"),
+                                              shlex.quote(project_location(self.runner.sessions))))
         self._show_snapping()
         self.view.setFocus()
 
@@ -182,6 +185,8 @@ class MainWindow(QMainWindow):
             return
         self.documents = outcome.value
         self.document_list.set_documents(self.documents, self.annotator)
+        if self.layer.document_id is None and self.documents:  # the first import into an empty project
+            self.open_document(self.documents[0].id)
         if self.layer.document_id is not None:
             self.document_list.select_document(self.layer.document_id)
         done = sum(1 for d in self.documents if d.statuses.get(self.annotator) == "done")

@@ -8,8 +8,6 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox
-from sqlalchemy import make_url
-from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu import __version__
 from biaozhu.gui.common.keys import ActionSet
@@ -94,10 +92,3 @@ class WindowMenus(QObject):
                                             "Project: %2\nPySide6 %3"), __version__, self.project, pyside_version))
         self.about_box.open()
 
-
-def project_location(sessions: sessionmaker[Session]) -> str:
-    """The open project as the user named it: a file path, or a server URL without its password."""
-    url = make_url(str(sessions.kw["bind"].url))
-    if url.drivername.startswith("sqlite") and url.database:
-        return url.database
-    return url.render_as_string(hide_password=True)

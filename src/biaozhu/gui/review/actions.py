@@ -30,8 +30,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 from biaozhu.gui.common.keys import ActionSet
+from biaozhu.gui.common.project import project_location
 from biaozhu.gui.common.wording import fill
-from biaozhu.gui.dialogs.window_menus import WindowMenus, project_location
+from biaozhu.gui.dialogs.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from biaozhu.gui.review.window import ReviewWindow

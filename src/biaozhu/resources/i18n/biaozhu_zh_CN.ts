@@ -841,55 +841,55 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="100"/>
+        <location filename="../../gui/annotate/window.py" line="102"/>
         <source>This project has no documents yet. Import reports with:
-biaozhu --db PROJECT import FILES_OR_FOLDERS</source>
-        <translation>这个项目还没有文档。用以下命令导入报告：
-biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
+biaozhu --db %1 import FILES_OR_FOLDERS</source>
+        <translation>这个项目还没有文档。导入报告：
+biaozhu --db %1 import 文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="118"/>
-        <location filename="../../gui/annotate/window.py" line="135"/>
+        <location filename="../../gui/annotate/window.py" line="121"/>
+        <location filename="../../gui/annotate/window.py" line="138"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="129"/>
+        <location filename="../../gui/annotate/window.py" line="132"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="130"/>
+        <location filename="../../gui/annotate/window.py" line="133"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="132"/>
+        <location filename="../../gui/annotate/window.py" line="135"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="188"/>
+        <location filename="../../gui/annotate/window.py" line="193"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="210"/>
+        <location filename="../../gui/annotate/window.py" line="215"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="260"/>
+        <location filename="../../gui/annotate/window.py" line="265"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="262"/>
+        <location filename="../../gui/annotate/window.py" line="267"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="264"/>
+        <location filename="../../gui/annotate/window.py" line="269"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -987,132 +987,132 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../gui/review/actions.py" line="50"/>
+        <location filename="../../gui/review/actions.py" line="51"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="51"/>
+        <location filename="../../gui/review/actions.py" line="52"/>
         <source>Mark adjudicated and open the next</source>
         <translation>标记为已裁定并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="53"/>
+        <location filename="../../gui/review/actions.py" line="54"/>
         <source>Next document not adjudicated</source>
         <translation>下一篇未裁定的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="55"/>
+        <location filename="../../gui/review/actions.py" line="56"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="57"/>
+        <location filename="../../gui/review/actions.py" line="58"/>
         <source>Close review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="59"/>
+        <location filename="../../gui/review/actions.py" line="60"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="60"/>
+        <location filename="../../gui/review/actions.py" line="61"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="60"/>
+        <location filename="../../gui/review/actions.py" line="61"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="62"/>
+        <location filename="../../gui/review/actions.py" line="63"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="64"/>
+        <location filename="../../gui/review/actions.py" line="65"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="65"/>
+        <location filename="../../gui/review/actions.py" line="66"/>
         <source>Next disagreement</source>
         <translation>下一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="67"/>
+        <location filename="../../gui/review/actions.py" line="68"/>
         <source>Previous disagreement</source>
         <translation>上一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="72"/>
+        <location filename="../../gui/review/actions.py" line="73"/>
         <source>Accept annotator %1&apos;s version</source>
         <translation>采纳第 %1 位标注员的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="75"/>
+        <location filename="../../gui/review/actions.py" line="76"/>
         <source>Accept both</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="76"/>
+        <location filename="../../gui/review/actions.py" line="77"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="77"/>
+        <location filename="../../gui/review/actions.py" line="78"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="78"/>
+        <location filename="../../gui/review/actions.py" line="79"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="79"/>
+        <location filename="../../gui/review/actions.py" line="80"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="80"/>
+        <location filename="../../gui/review/actions.py" line="81"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="82"/>
+        <location filename="../../gui/review/actions.py" line="83"/>
         <source>Selection becomes the gold span</source>
         <translation>以选中的文字作为金标准标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="88"/>
+        <location filename="../../gui/review/actions.py" line="89"/>
         <source>Put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="97"/>
+        <location filename="../../gui/review/actions.py" line="98"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="99"/>
+        <location filename="../../gui/review/actions.py" line="100"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="100"/>
+        <location filename="../../gui/review/actions.py" line="101"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="102"/>
+        <location filename="../../gui/review/actions.py" line="103"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="112"/>
+        <location filename="../../gui/review/actions.py" line="113"/>
         <source>Accept %1&apos;s version</source>
         <translation>采纳 %1 的版本</translation>
     </message>
@@ -1604,147 +1604,147 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="46"/>
+        <location filename="../../gui/annotate/actions.py" line="47"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="47"/>
+        <location filename="../../gui/annotate/actions.py" line="48"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="49"/>
+        <location filename="../../gui/annotate/actions.py" line="50"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="51"/>
+        <location filename="../../gui/annotate/actions.py" line="52"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="53"/>
+        <location filename="../../gui/annotate/actions.py" line="54"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="55"/>
+        <location filename="../../gui/annotate/actions.py" line="56"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="56"/>
+        <location filename="../../gui/annotate/actions.py" line="57"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="56"/>
+        <location filename="../../gui/annotate/actions.py" line="57"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="58"/>
+        <location filename="../../gui/annotate/actions.py" line="59"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="59"/>
+        <location filename="../../gui/annotate/actions.py" line="60"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="62"/>
+        <location filename="../../gui/annotate/actions.py" line="63"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="64"/>
+        <location filename="../../gui/annotate/actions.py" line="65"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="67"/>
+        <location filename="../../gui/annotate/actions.py" line="68"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="72"/>
+        <location filename="../../gui/annotate/actions.py" line="73"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="73"/>
+        <location filename="../../gui/annotate/actions.py" line="74"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="74"/>
+        <location filename="../../gui/annotate/actions.py" line="75"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="75"/>
+        <location filename="../../gui/annotate/actions.py" line="76"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="76"/>
+        <location filename="../../gui/annotate/actions.py" line="77"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="77"/>
+        <location filename="../../gui/annotate/actions.py" line="78"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="78"/>
+        <location filename="../../gui/annotate/actions.py" line="79"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="79"/>
+        <location filename="../../gui/annotate/actions.py" line="80"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="80"/>
+        <location filename="../../gui/annotate/actions.py" line="81"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="85"/>
+        <location filename="../../gui/annotate/actions.py" line="86"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="88"/>
+        <location filename="../../gui/annotate/actions.py" line="89"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="89"/>
+        <location filename="../../gui/annotate/actions.py" line="90"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="91"/>
+        <location filename="../../gui/annotate/actions.py" line="92"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="93"/>
+        <location filename="../../gui/annotate/actions.py" line="94"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="94"/>
+        <location filename="../../gui/annotate/actions.py" line="95"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="95"/>
+        <location filename="../../gui/annotate/actions.py" line="96"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
@@ -1752,33 +1752,33 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="73"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="71"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="74"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="77"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="75"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="78"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
         <source>Keyboard shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="79"/>
-        <location filename="../../gui/dialogs/window_menus.py" line="90"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="77"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="88"/>
         <source>About biaozhu</source>
         <translation>关于 biaozhu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="93"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="91"/>
         <source>biaozhu 标注 %1: span annotation for Chinese reports.
 Project: %2
 PySide6 %3</source>
