@@ -32,6 +32,7 @@ from biaozhu.gui.common.i18n import install_translator
 from biaozhu.gui.common.platform_check import platform_problem
 from biaozhu.gui.common.polling import POLL_MS
 from biaozhu.gui.common.project import OpenProject
+from biaozhu.gui.common.scheme import follow_colour_scheme
 from biaozhu.gui.common.storage_messages import tell_opening_failed
 from biaozhu.gui.dialogs.agreement import AgreementDialog
 from biaozhu.gui.dialogs.annotator_identity import resolve_annotator
@@ -143,6 +144,7 @@ def make_application(lang: str | None) -> QApplication:
     app.setApplicationName("biaozhu")
     app.setApplicationDisplayName("biaozhu 标注")
     install_translator(app, lang)
+    follow_colour_scheme(app)
     return app
 
 

@@ -23,6 +23,7 @@ from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.contrast import AA, blend, contrast, readable_fill, text_on
 from biaozhu.gui.common.project import project_location
+from biaozhu.gui.common.scheme import apply_colour_scheme
 
 ME = "张三"
 
@@ -99,12 +100,11 @@ def test_every_label_button_reads_in_black_or_white_with_aa_contrast(window: Mai
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_highlighted_text_keeps_aa_contrast_for_every_label_colour_in_light_and_dark(
-        window: MainWindow, sessions: sessionmaker[Session], qtbot: QtBot, scheme: str) -> None:
-    if scheme == "dark":
-        palette = window.view.palette()
-        palette.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
-        palette.setColor(QPalette.ColorRole.Text, QColor("#e8e8e8"))
-        window.view.setPalette(palette)
+        window: MainWindow, qapp: QApplication, request: pytest.FixtureRequest, qtbot: QtBot, scheme: str) -> None:
+    if scheme == "dark":  # as when the system switches to dark while the app runs
+        apply_colour_scheme(qapp, Qt.ColorScheme.Dark)
+        request.addfinalizer(lambda: apply_colour_scheme(qapp, Qt.ColorScheme.Light))
+        qtbot.waitUntil(lambda: window.view.palette().color(QPalette.ColorRole.Base).lightness() < 60)
     palette = window.view.palette()
     base, ink = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
     for number, label in enumerate(window.labels):
