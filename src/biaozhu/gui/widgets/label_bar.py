@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from biaozhu.gui.common.contrast import pattern_of, text_on
-from biaozhu.gui.common.label_infos import LabelInfo
+from biaozhu.gui.common.label_infos import LabelInfo, shown_definition
 from biaozhu.gui.widgets.flow_layout import FlowLayout
 from biaozhu.gui.widgets.span_painter import draw_pattern
 
@@ -23,7 +23,7 @@ def label_tooltip(label: LabelInfo) -> str:
     caption = html.escape(label.caption(), quote=False)
     if not label.definition:
         return f"<b>{caption}</b>"
-    definition = html.escape(label.definition, quote=False).replace("\n", "<br>")
+    definition = html.escape(shown_definition(label.definition), quote=False).replace("\n", "<br>")
     return f"<b>{caption}</b><br>{definition}"
 
 

@@ -4,126 +4,126 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="90"/>
+        <location filename="../../gui/dialogs/agreement.py" line="93"/>
         <source>Agreement — biaozhu 标注</source>
         <translation>标注一致性 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="100"/>
+        <location filename="../../gui/dialogs/agreement.py" line="104"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="104"/>
+        <location filename="../../gui/dialogs/agreement.py" line="108"/>
         <source>Pair:</source>
         <translation>标注员对：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="110"/>
+        <location filename="../../gui/dialogs/agreement.py" line="114"/>
         <source>Pairs</source>
         <translation>两两对比</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="110"/>
+        <location filename="../../gui/dialogs/agreement.py" line="114"/>
         <source>Per label</source>
         <translation>按标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="111"/>
+        <location filename="../../gui/dialogs/agreement.py" line="115"/>
         <source>Per document</source>
         <translation>按文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="111"/>
+        <location filename="../../gui/dialogs/agreement.py" line="115"/>
         <source>Confusion</source>
         <translation>标签混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="115"/>
+        <location filename="../../gui/dialogs/agreement.py" line="119"/>
         <source>Click a count to list the disagreements behind it.</source>
         <translation>点击一个计数，列出它背后的分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="151"/>
+        <location filename="../../gui/dialogs/agreement.py" line="155"/>
         <source>%1 documents annotated · annotators: %2 · labels: %3 · Krippendorff&apos;s alpha (all annotators, characters): %4 over %5 documents, %6 characters</source>
         <translation>已标注文档 %1 篇 · 标注员：%2 · 标签：%3 · Krippendorff α（全体标注员，按字符）：%4，基于 %5 篇文档、%6 个字符</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="155"/>
+        <location filename="../../gui/dialogs/agreement.py" line="159"/>
         <source>A (reference)</source>
         <translation>A（参照）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="155"/>
+        <location filename="../../gui/dialogs/agreement.py" line="159"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="155"/>
-        <location filename="../../gui/dialogs/agreement.py" line="185"/>
+        <location filename="../../gui/dialogs/agreement.py" line="159"/>
+        <location filename="../../gui/dialogs/agreement.py" line="193"/>
         <source>exact P</source>
         <translation>精确匹配 P</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="156"/>
-        <location filename="../../gui/dialogs/agreement.py" line="185"/>
+        <location filename="../../gui/dialogs/agreement.py" line="160"/>
+        <location filename="../../gui/dialogs/agreement.py" line="193"/>
         <source>overlap P</source>
         <translation>重叠匹配 P</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="169"/>
+        <location filename="../../gui/dialogs/agreement.py" line="177"/>
         <source>only %1</source>
         <translation>仅 %1 有</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="185"/>
+        <location filename="../../gui/dialogs/agreement.py" line="193"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="186"/>
+        <location filename="../../gui/dialogs/agreement.py" line="194"/>
         <source>spans %1</source>
         <translation>%1 的标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="190"/>
-        <location filename="../../gui/dialogs/agreement.py" line="204"/>
+        <location filename="../../gui/dialogs/agreement.py" line="198"/>
+        <location filename="../../gui/dialogs/agreement.py" line="212"/>
         <source>all</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="203"/>
-        <location filename="../../gui/dialogs/agreement.py" line="239"/>
+        <location filename="../../gui/dialogs/agreement.py" line="211"/>
+        <location filename="../../gui/dialogs/agreement.py" line="248"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="203"/>
+        <location filename="../../gui/dialogs/agreement.py" line="211"/>
         <source>Characters</source>
         <translation>字符数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="203"/>
+        <location filename="../../gui/dialogs/agreement.py" line="211"/>
         <source>exact F1</source>
         <translation>精确匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="204"/>
+        <location filename="../../gui/dialogs/agreement.py" line="212"/>
         <source>overlap F1</source>
         <translation>重叠匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="238"/>
+        <location filename="../../gui/dialogs/agreement.py" line="247"/>
         <source>%1 behind the count:</source>
         <translation>该计数背后的 %1 处：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="239"/>
+        <location filename="../../gui/dialogs/agreement.py" line="248"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="239"/>
+        <location filename="../../gui/dialogs/agreement.py" line="248"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -839,6 +839,24 @@
     </message>
 </context>
 <context>
+    <name>LabelDefinitions</name>
+    <message>
+        <location filename="../../gui/common/label_infos.py" line="17"/>
+        <source>A named programme, campaign, initiative or plan: “酒城同心·金融速贷”, “万企兴万村”行动</source>
+        <translation>有名称的项目、活动、倡议或计划：“酒城同心·金融速贷”、“万企兴万村”行动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/label_infos.py" line="18"/>
+        <source>A quantity with its unit: 377.178亿元, 7306人次, 1007户</source>
+        <translation>带单位的数量：377.178亿元、7306人次、1007户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/label_infos.py" line="19"/>
+        <source>An organisation, body or company: 泸州市委统战部, 泸州银行, 市工商联</source>
+        <translation>组织、机关或企业：泸州市委统战部、泸州银行、市工商联</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/annotate/window.py" line="102"/>
@@ -1516,87 +1534,92 @@ biaozhu --db %1 import 文件或文件夹</translation>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="45"/>
+        <location filename="../../gui/dialogs/trash.py" line="48"/>
         <source>Trash — biaozhu 标注</source>
         <translation>回收站 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="51"/>
+        <location filename="../../gui/dialogs/trash.py" line="54"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="51"/>
+        <location filename="../../gui/dialogs/trash.py" line="54"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="51"/>
+        <location filename="../../gui/dialogs/trash.py" line="54"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="52"/>
+        <location filename="../../gui/dialogs/trash.py" line="55"/>
         <source>Annotator</source>
         <translation>标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="52"/>
+        <location filename="../../gui/dialogs/trash.py" line="55"/>
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="59"/>
+        <location filename="../../gui/dialogs/trash.py" line="62"/>
         <source>Restore (Enter)</source>
         <translation>恢复（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="62"/>
+        <location filename="../../gui/dialogs/trash.py" line="65"/>
         <source>Empty trash…</source>
         <translation>清空回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="65"/>
+        <location filename="../../gui/dialogs/trash.py" line="68"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="74"/>
+        <location filename="../../gui/dialogs/trash.py" line="77"/>
         <source>Deleted spans and documents stay here until the trash is emptied.</source>
         <translation>删除的标注和文档会保留在这里，直到清空回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="89"/>
+        <location filename="../../gui/dialogs/trash.py" line="90"/>
+        <source>%1 (%2 spans)</source>
+        <translation>%1（%2 个标注）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/trash.py" line="103"/>
         <source>span</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="89"/>
+        <location filename="../../gui/dialogs/trash.py" line="103"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="116"/>
+        <location filename="../../gui/dialogs/trash.py" line="130"/>
         <source>Select what to restore first.</source>
         <translation>请先选中要恢复的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="129"/>
+        <location filename="../../gui/dialogs/trash.py" line="143"/>
         <source>%1 restored.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="138"/>
+        <location filename="../../gui/dialogs/trash.py" line="152"/>
         <source>Empty the trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="139"/>
+        <location filename="../../gui/dialogs/trash.py" line="153"/>
         <source>Delete the %1 items in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 %1 项？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="147"/>
+        <location filename="../../gui/dialogs/trash.py" line="161"/>
         <source>The trash is empty: %1 items deleted for good.</source>
         <translation>回收站已清空：永久删除了 %1 项。</translation>
     </message>
