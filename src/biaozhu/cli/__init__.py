@@ -21,6 +21,7 @@ from biaozhu.cli import (
     review_cmd,
     trash_cmd,
 )
+from biaozhu.cli.language import language_of, say, storage_sentence, translate_help, use
 from biaozhu.corpus.errors import InputError
 from biaozhu.db.errors import StorageError
 
@@ -46,7 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    use(language_of(sys.argv[1:] if argv is None else argv))
+    parser = build_parser()
+    translate_help(parser)
+    args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
     try:
         if args.command is None:
@@ -57,10 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(args)
         return int(args.run(args))
     except (StorageError, InputError) as exc:
-        print(f"biaozhu: {exc}", file=sys.stderr)
+        print(f"biaozhu: {storage_sentence(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
-        print("biaozhu: interrupted", file=sys.stderr)
+        print(f"biaozhu: {say('interrupted')}", file=sys.stderr)
         return 130

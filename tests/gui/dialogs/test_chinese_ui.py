@@ -1,5 +1,6 @@
-"""The Chinese UI is complete where data meets words: the default labels' definitions read in Chinese, and the
-trash and agreement dialogs name labels by their titles (项目), not their codes (PROGRAM)."""
+"""The Chinese UI is complete where data meets words: the default labels' definitions read in Chinese, the
+trash and agreement dialogs name labels by their titles (项目), not their codes (PROGRAM), and the export
+preview's own words are Chinese."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ from biaozhu.gui.common.i18n import install_translator
 from biaozhu.gui.common.label_infos import label_set, shown_definition
 from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.dialogs.agreement import AgreementDialog
+from biaozhu.gui.dialogs.export_worker import preview_of
 from biaozhu.gui.dialogs.trash import TrashDialog
 from biaozhu.gui.widgets.label_bar import LabelBar
+from biaozhu.operations.export import ExportRequest
 
 TEXT = "泸州银行推出“酒城同心·金融速贷”，发放贷款377.178亿元。"
 
@@ -84,3 +87,11 @@ def test_the_agreement_dialog_names_labels_by_title(sessions: sessionmaker[Sessi
     headers = [confusion.horizontalHeaderItem(c).text() for c in range(confusion.columnCount())]
     assert "李四: 指标" in headers
     assert "项目" in dialog.summary.text()
+
+
+def test_the_export_preview_speaks_chinese(chinese: None, sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        add_document(session, SourceDocument(name="长报告.txt", text="泸州" * 400, source=""))
+    with sessions() as session:
+        shown = preview_of(ExportRequest())(session)
+    assert "（省略 680 个字符）" in shown and "more characters" not in shown

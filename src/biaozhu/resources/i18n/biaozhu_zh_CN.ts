@@ -913,6 +913,29 @@ biaozhu --db %1 import 文件或文件夹</translation>
     </message>
 </context>
 <context>
+    <name>Preview</name>
+    <message>
+        <location filename="../../operations/preview.py" line="39"/>
+        <source>…({count} more characters)…</source>
+        <translation>…（省略 {count} 个字符）…</translation>
+    </message>
+    <message>
+        <location filename="../../operations/preview.py" line="40"/>
+        <source>Doc {name} ({annotator}): {tokens} tokens, {spans} spans</source>
+        <translation>文档 {name}（{annotator}）：{tokens} 个词元，{spans} 个标注</translation>
+    </message>
+    <message>
+        <location filename="../../operations/preview.py" line="41"/>
+        <source>words:</source>
+        <translation>词元：</translation>
+    </message>
+    <message>
+        <location filename="../../operations/preview.py" line="42"/>
+        <source>chars [{start}, {end})  tokens [{first}, {last}]</source>
+        <translation>字符 [{start}, {end})  词元 [{first}, {last}]</translation>
+    </message>
+</context>
+<context>
     <name>ProjectSearchDialog</name>
     <message>
         <location filename="../../gui/dialogs/project_search.py" line="115"/>
@@ -1534,92 +1557,92 @@ biaozhu --db %1 import 文件或文件夹</translation>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="48"/>
+        <location filename="../../gui/dialogs/trash.py" line="49"/>
         <source>Trash — biaozhu 标注</source>
         <translation>回收站 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="54"/>
+        <location filename="../../gui/dialogs/trash.py" line="55"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="54"/>
+        <location filename="../../gui/dialogs/trash.py" line="55"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="54"/>
+        <location filename="../../gui/dialogs/trash.py" line="55"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="55"/>
+        <location filename="../../gui/dialogs/trash.py" line="56"/>
         <source>Annotator</source>
         <translation>标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="55"/>
+        <location filename="../../gui/dialogs/trash.py" line="56"/>
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="62"/>
+        <location filename="../../gui/dialogs/trash.py" line="63"/>
         <source>Restore (Enter)</source>
         <translation>恢复（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="65"/>
+        <location filename="../../gui/dialogs/trash.py" line="66"/>
         <source>Empty trash…</source>
         <translation>清空回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="68"/>
+        <location filename="../../gui/dialogs/trash.py" line="69"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="77"/>
+        <location filename="../../gui/dialogs/trash.py" line="78"/>
         <source>Deleted spans and documents stay here until the trash is emptied.</source>
         <translation>删除的标注和文档会保留在这里，直到清空回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="90"/>
+        <location filename="../../gui/dialogs/trash.py" line="91"/>
         <source>%1 (%2 spans)</source>
         <translation>%1（%2 个标注）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="103"/>
+        <location filename="../../gui/dialogs/trash.py" line="104"/>
         <source>span</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="103"/>
+        <location filename="../../gui/dialogs/trash.py" line="104"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="130"/>
+        <location filename="../../gui/dialogs/trash.py" line="131"/>
         <source>Select what to restore first.</source>
         <translation>请先选中要恢复的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="143"/>
+        <location filename="../../gui/dialogs/trash.py" line="144"/>
         <source>%1 restored.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="152"/>
+        <location filename="../../gui/dialogs/trash.py" line="153"/>
         <source>Empty the trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="153"/>
+        <location filename="../../gui/dialogs/trash.py" line="154"/>
         <source>Delete the %1 items in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 %1 项？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="161"/>
+        <location filename="../../gui/dialogs/trash.py" line="162"/>
         <source>The trash is empty: %1 items deleted for good.</source>
         <translation>回收站已清空：永久删除了 %1 项。</translation>
     </message>
