@@ -48,7 +48,9 @@ class NotAReviewer(Refusal, PermissionError):
 
 def layers_of(session: Session, document_ids: Collection[int], *, include_gold: bool = False,
               annotators: Collection[str] | None = None) -> dict[int, dict[str, list[Span]]]:
-    """Per document, the layer of everyone who annotated it: a span on it or a status for it ([] then).
+    """Per document, the layer of everyone who annotated it: a span on it, or a finished status for it ([] then:
+    "nothing here"). Having only opened a document (in progress, no span) is not a layer: a reviewer who once
+    looked at it in the annotation window is no annotator of it.
 
     Spans come by position (start, then end).
     """
@@ -56,7 +58,8 @@ def layers_of(session: Session, document_ids: Collection[int], *, include_gold: 
         .join(Label, SpanRow.label_id == Label.id).join(Annotator, SpanRow.annotator_id == Annotator.id) \
         .where(SpanRow.document_id.in_(document_ids))
     statuses = select(DocumentStatus.document_id, Annotator.name) \
-        .join(Annotator, DocumentStatus.annotator_id == Annotator.id).where(DocumentStatus.document_id.in_(document_ids))
+        .join(Annotator, DocumentStatus.annotator_id == Annotator.id) \
+        .where(DocumentStatus.document_id.in_(document_ids), DocumentStatus.status != "in_progress")
     if not include_gold:
         spans, statuses = spans.where(Annotator.name != GOLD), statuses.where(Annotator.name != GOLD)
     if annotators is not None:

@@ -78,3 +78,18 @@ def test_the_review_menu_offers_only_the_annotators_of_the_document_by_name(revi
     accepting = [a.text() for a in decide.actions() if a.objectName().startswith("accept-")
                  and a.objectName()[7:].isdigit()]
     assert accepting == ["Accept 张三's version", "Accept 李四's version"]
+
+
+def test_a_reviewer_who_only_looked_at_a_document_is_not_offered_as_its_third_annotator(
+        luzhou_review: Callable[[dict[str, list[Span]]], Callable[[], Gold]], sessions: sessionmaker[Session],
+        open_windows: Callable[..., Windows], qtbot: QtBot) -> None:
+    luzhou_review({"张三": [BANK, LOAN], "李四": [BANK, SHORT]})
+    windows = open_windows(sessions, REVIEWER)
+    annotation = windows.annotate()  # the reviewer opens the document in the annotation window (Ctrl+W back)
+    assert annotation.layer.document_id is not None
+    review = windows.review()
+    qtbot.waitExposed(review)
+    assert review.document is not None and review.document.annotators == ("张三", "李四")
+    decide = review.actions_.decide_menu
+    assert [a.text() for a in decide.actions() if a.objectName() in {f"accept-{n}" for n in range(1, 10)}] == \
+        ["Accept 张三's version", "Accept 李四's version"]

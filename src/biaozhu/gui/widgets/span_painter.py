@@ -159,7 +159,7 @@ class SpanPainter:
             for box in outline:
                 painter.drawRect(box.adjusted(1, 1, -1, -1))
         if preview:
-            painter.setPen(QPen(text, 1.5, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(text, 2, Qt.PenStyle.DashLine))
             for box in preview:
                 painter.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5))
 
