@@ -112,7 +112,8 @@ class DocumentReview:
 
     @property
     def open(self) -> list[Disagreement]:
-        return [item for item, verdict in zip(self.comparison.disagreements, self.verdicts) if verdict.open]
+        pairs = zip(self.comparison.disagreements, self.verdicts, strict=True)
+        return [item for item, verdict in pairs if verdict.open]
 
 
 def judged(comparison: Comparison, gold: list[GoldSpan], status: str | None,
@@ -120,7 +121,7 @@ def judged(comparison: Comparison, gold: list[GoldSpan], status: str | None,
     """The review of a document from its comparison, gold layer and rejections (in one pass over them)."""
     deciding = deciding_spans(comparison, [g.span for g in gold])
     verdicts = [Verdict(tuple(gold[i] for i in taken), rejected.get(item.fingerprint()))
-                for item, taken in zip(comparison.disagreements, deciding)]
+                for item, taken in zip(comparison.disagreements, deciding, strict=True)]
     return DocumentReview(comparison, gold, status, verdicts)
 
 
