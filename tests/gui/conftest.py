@@ -162,6 +162,13 @@ def settings_in(tmp_path: Path, qapp: QApplication) -> Iterator[Path]:
     QCoreApplication.setApplicationName(application)
 
 
+@pytest.fixture(autouse=True)
+def _settings_of_this_test(settings_in: Path) -> Path:
+    """Every test starts from fresh settings: a window's remembered layout (saved when it closes) or a
+    remembered choice never leaks into the next test, nor into the user's configuration."""
+    return settings_in
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _clipboard_released_before_exit() -> Iterator[None]:
     """As the app does on quitting: Python-made clipboard data must not outlive the interpreter (only the

@@ -44,7 +44,9 @@ from biaozhu.db.status import get_status, set_status
 
 def layers_of(session: Session, document_ids: Collection[int], *, include_gold: bool = False,
               annotators: Collection[str] | None = None) -> dict[int, dict[str, list[Span]]]:
-    """Per document, the layer of everyone who annotated it: a span on it or a status for it ([] then).
+    """Per document, the layer of everyone who annotated it: a span on it, or a finished status for it ([] then:
+    "nothing here"). Having only opened a document (in progress, no span) is not a layer: a reviewer who once
+    looked at it in the annotation window is no annotator of it.
 
     Spans come by position (start, then end).
     """
@@ -52,7 +54,8 @@ def layers_of(session: Session, document_ids: Collection[int], *, include_gold: 
         .join(Label, SpanRow.label_id == Label.id).join(Annotator, SpanRow.annotator_id == Annotator.id) \
         .where(SpanRow.document_id.in_(document_ids))
     statuses = select(DocumentStatus.document_id, Annotator.name) \
-        .join(Annotator, DocumentStatus.annotator_id == Annotator.id).where(DocumentStatus.document_id.in_(document_ids))
+        .join(Annotator, DocumentStatus.annotator_id == Annotator.id) \
+        .where(DocumentStatus.document_id.in_(document_ids), DocumentStatus.status != "in_progress")
     if not include_gold:
         spans, statuses = spans.where(Annotator.name != GOLD), statuses.where(Annotator.name != GOLD)
     if annotators is not None:
@@ -105,7 +108,8 @@ class DocumentReview:
 
     @property
     def open(self) -> list[Disagreement]:
-        return [item for item, verdict in zip(self.comparison.disagreements, self.verdicts) if verdict.open]
+        pairs = zip(self.comparison.disagreements, self.verdicts, strict=True)
+        return [item for item, verdict in pairs if verdict.open]
 
 
 def judged(comparison: Comparison, gold: list[GoldSpan], status: str | None,
@@ -113,7 +117,7 @@ def judged(comparison: Comparison, gold: list[GoldSpan], status: str | None,
     """The review of a document from its comparison, gold layer and rejections (in one pass over them)."""
     deciding = deciding_spans(comparison, [g.span for g in gold])
     verdicts = [Verdict(tuple(gold[i] for i in taken), rejected.get(item.fingerprint()))
-                for item, taken in zip(comparison.disagreements, deciding)]
+                for item, taken in zip(comparison.disagreements, deciding, strict=True)]
     return DocumentReview(comparison, gold, status, verdicts)
 
 

@@ -64,7 +64,8 @@ def test_the_catalogue_covers_every_string_of_the_gui(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     sources = [*sorted(map(str, GUI.rglob("*.py"))), str(GUI.parent / "db" / "errors.py"),  # storage sentences
-               str(GUI.parent / "db" / "labels.py")]  # the label rules' refusals
+               str(GUI.parent / "db" / "labels.py"),  # the label rules' refusals
+               str(GUI.parent / "operations" / "preview.py")]  # the export preview's own words
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True,
                    capture_output=True, timeout=120)
     wanted = {(c, s) for c, s, _ in messages(fresh)}

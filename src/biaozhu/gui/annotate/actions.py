@@ -17,6 +17,7 @@ Keyboard map (File menu: Ctrl+Shift+N new project, Ctrl+O open project, Ctrl+I i
   Ctrl+= / Ctrl+-                  zoom in / out
   Ctrl+Shift+R                     review mode (compare annotators, adjudicate into gold)
   Ctrl+L                           the labels (add, rename, colour, hotkey, definition, order, delete)
+  F1                               every key, searchable
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from biaozhu.gui.annotate.file_menu import FileMenu
 from biaozhu.gui.common.keys import ActionSet
+from biaozhu.gui.common.project import project_location
 from biaozhu.gui.common.wording import fill
+from biaozhu.gui.dialogs.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
@@ -94,6 +97,7 @@ class WindowActions(ActionSet):
         review.addAction(self.add("review-mode", self.tr("Review mode"), "Ctrl+Shift+R", window.open_review))
         review.addAction(self.add("agreement", self.tr("Agreement…"), "", window.open_agreement))
         review.addAction(self.add("audit-log", self.tr("Audit log…"), "", window.open_audit_log))
+        self.menus = WindowMenus(self, window, view_menu, "annotate", project_location(window.runner.sessions))
 
     def set_label_actions(self) -> None:
         """A Tag-as entry per label, keyed with its hotkey in the text; made again when the labels change."""

@@ -5,11 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session
 
 from biaozhu.db.labels import list_labels
 from biaozhu.gui.common.runner import ActionRunner
+
+# The default labels' definitions (resources/labels.json), so the catalogue holds them: a definition is data, shown
+# in the user's language when it is still the default one, as written when someone changed it.
+DEFAULT_DEFINITIONS = (
+    QT_TRANSLATE_NOOP("LabelDefinitions", "A named programme, campaign, initiative or plan: “酒城同心·金融速贷”, “万企兴万村”行动"),  # noqa: E501
+    QT_TRANSLATE_NOOP("LabelDefinitions", "A quantity with its unit: 377.178亿元, 7306人次, 1007户"),
+    QT_TRANSLATE_NOOP("LabelDefinitions", "An organisation, body or company: 泸州市委统战部, 泸州银行, 市工商联"),
+)
+
+
+def shown_definition(definition: str) -> str:
+    """A label's definition in the UI's language when it is a default one; otherwise as written."""
+    return QCoreApplication.translate("LabelDefinitions", definition) if definition else definition
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +39,10 @@ class LabelInfo:
 
     def caption(self) -> str:
         return f"{self.title} {self.name}" if self.title else self.name
+
+    def shown_title(self) -> str:
+        """What a reader is shown where one word names the label: its title (项目), else its name."""
+        return self.title or self.name
 
 
 class LabelSet:
@@ -57,6 +75,10 @@ class LabelSet:
     def caption_of(self, label_id: int) -> str:
         label = self._by_id.get(label_id)
         return label.caption() if label else "?"
+
+    def titles(self) -> dict[str, str]:
+        """Label names to what is shown for them (:meth:`LabelInfo.shown_title`); unknown names stay as they are."""
+        return {label.name: label.shown_title() for label in self.labels}
 
     def colours(self) -> dict[int, QColor]:
         return {label.id: QColor(label.color) for label in self.labels}

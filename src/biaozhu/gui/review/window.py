@@ -23,6 +23,7 @@ from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.common.storage_messages import StorageNotice
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import KIND_COLOURS, fill, kind_text
+from biaozhu.gui.dialogs.export import ExportDialog, show_export
 from biaozhu.gui.review.actions import ReviewActions
 from biaozhu.gui.review.commands import GoldLayer
 from biaozhu.gui.review.decisions import Decisions
@@ -33,7 +34,9 @@ from biaozhu.gui.review.model import DECISION, KIND, NUMBER, WHERE, Disagreement
 from biaozhu.gui.review.view import ReviewView
 from biaozhu.gui.widgets.docks import add_side_panels
 from biaozhu.gui.widgets.document_list import DocumentListPanel
-from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
+from biaozhu.gui.widgets.find_bar import FindBar
+from biaozhu.gui.widgets.saved_label import SavedLabel
+from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns, fit_to_contents
 
 MESSAGE_MS = 6000
 
@@ -53,6 +56,7 @@ class ReviewWindow(QMainWindow):
         self.undo_stack = self.history.stack
         self.document: ReviewedDocument | None = None
         self.documents: list[DocumentSummary] = []
+        self.export_dialog: ExportDialog | None = None
         self._build()
         self.decisions = Decisions(self.gold, self.history, self.view, lambda: self.document,
                                    lambda: draw_keys_hint(self.labels), self.say, self)
@@ -102,6 +106,8 @@ class ReviewWindow(QMainWindow):
         column.addWidget(self.banner)
         column.addWidget(self.legend)
         column.addWidget(self.view, 1)
+        self.find_bar = FindBar(self.view, centre)
+        column.addWidget(self.find_bar)
         self.setCentralWidget(centre)
         self.document_list = DocumentListPanel(self)
         self.document_list.document_activated.connect(self.open_document)
@@ -116,7 +122,7 @@ class ReviewWindow(QMainWindow):
                                  DECISION: ["张三 + 李四"], WHERE: ["“泸州市委统战”"]})
         RowActivation(self.table).row_activated.connect(lambda index: self.go_to_disagreement(index.row()))
         add_side_panels(self, (self.tr("Documents"), self.document_list, "documents-dock"),
-                        (self.tr("Disagreements"), self.table, "disagreements-dock"), (300, 560), closable=False)
+                        (self.tr("Disagreements"), self.table, "disagreements-dock"), (340, 400), closable=False)
         status = self.statusBar()
         role = self.tr("reviewer") if self.gold.can_write else self.tr("read-only")
         self.reviewer_label = QLabel(fill(self.tr("Reviewer: %1 (%2)"), self.reviewer, role))
@@ -124,6 +130,7 @@ class ReviewWindow(QMainWindow):
         for widget in (self.reviewer_label, self.progress_label):
             widget.setTextFormat(Qt.TextFormat.PlainText)
             status.addPermanentWidget(widget)
+        status.addPermanentWidget(SavedLabel(self.runner, self))
 
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)
@@ -155,7 +162,9 @@ class ReviewWindow(QMainWindow):
         self.document = ReviewedDocument(document_id, name, text, found)
         self.view.show_document(self.document, self.colours, self.label_ids)
         self.model.set_document(self.document)
+        fit_to_contents(self.table)
         self.legend.set_annotators(self.document.annotators)
+        self.actions_.show_annotators(self.document.annotators)
         self.setWindowTitle(fill(self.tr("%1 — review — biaozhu 标注"), name))
         self.document_list.select_document(document_id)
         if agreed_into_gold and self.legend.auto_gold.isChecked():
@@ -288,7 +297,13 @@ class ReviewWindow(QMainWindow):
         """The agreement figures (the app opens them; a click on a count shows that disagreement here)."""
         self.agreement_requested.emit()
 
+    def open_export(self) -> None:
+        """Export (Ctrl+E), the gold layer chosen."""
+        self.export_dialog = show_export(self.export_dialog, self.runner, self, GOLD)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.export_dialog is not None:
+            self.export_dialog.close()  # cancels a running export and waits for it
         self._refresh_timer.stop()
         super().closeEvent(event)
         self.closing.emit()

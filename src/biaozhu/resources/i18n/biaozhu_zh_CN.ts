@@ -4,126 +4,126 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="90"/>
+        <location filename="../../gui/dialogs/agreement.py" line="93"/>
         <source>Agreement — biaozhu 标注</source>
         <translation>标注一致性 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="100"/>
+        <location filename="../../gui/dialogs/agreement.py" line="104"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="104"/>
+        <location filename="../../gui/dialogs/agreement.py" line="108"/>
         <source>Pair:</source>
         <translation>标注员对：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="110"/>
+        <location filename="../../gui/dialogs/agreement.py" line="114"/>
         <source>Pairs</source>
         <translation>两两对比</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="110"/>
+        <location filename="../../gui/dialogs/agreement.py" line="114"/>
         <source>Per label</source>
         <translation>按标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="111"/>
+        <location filename="../../gui/dialogs/agreement.py" line="115"/>
         <source>Per document</source>
         <translation>按文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="111"/>
+        <location filename="../../gui/dialogs/agreement.py" line="115"/>
         <source>Confusion</source>
         <translation>标签混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="115"/>
+        <location filename="../../gui/dialogs/agreement.py" line="119"/>
         <source>Click a count to list the disagreements behind it.</source>
         <translation>点击一个计数，列出它背后的分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="151"/>
+        <location filename="../../gui/dialogs/agreement.py" line="155"/>
         <source>%1 documents annotated · annotators: %2 · labels: %3 · Krippendorff&apos;s alpha (all annotators, characters): %4 over %5 documents, %6 characters</source>
         <translation>已标注文档 %1 篇 · 标注员：%2 · 标签：%3 · Krippendorff α（全体标注员，按字符）：%4，基于 %5 篇文档、%6 个字符</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="155"/>
+        <location filename="../../gui/dialogs/agreement.py" line="159"/>
         <source>A (reference)</source>
         <translation>A（参照）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="155"/>
+        <location filename="../../gui/dialogs/agreement.py" line="159"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="155"/>
-        <location filename="../../gui/dialogs/agreement.py" line="185"/>
+        <location filename="../../gui/dialogs/agreement.py" line="159"/>
+        <location filename="../../gui/dialogs/agreement.py" line="193"/>
         <source>exact P</source>
         <translation>精确匹配 P</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="156"/>
-        <location filename="../../gui/dialogs/agreement.py" line="185"/>
+        <location filename="../../gui/dialogs/agreement.py" line="160"/>
+        <location filename="../../gui/dialogs/agreement.py" line="193"/>
         <source>overlap P</source>
         <translation>重叠匹配 P</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="169"/>
+        <location filename="../../gui/dialogs/agreement.py" line="177"/>
         <source>only %1</source>
         <translation>仅 %1 有</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="185"/>
+        <location filename="../../gui/dialogs/agreement.py" line="193"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="186"/>
+        <location filename="../../gui/dialogs/agreement.py" line="194"/>
         <source>spans %1</source>
         <translation>%1 的标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="190"/>
-        <location filename="../../gui/dialogs/agreement.py" line="204"/>
+        <location filename="../../gui/dialogs/agreement.py" line="198"/>
+        <location filename="../../gui/dialogs/agreement.py" line="212"/>
         <source>all</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="203"/>
-        <location filename="../../gui/dialogs/agreement.py" line="239"/>
+        <location filename="../../gui/dialogs/agreement.py" line="211"/>
+        <location filename="../../gui/dialogs/agreement.py" line="248"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="203"/>
+        <location filename="../../gui/dialogs/agreement.py" line="211"/>
         <source>Characters</source>
         <translation>字符数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="203"/>
+        <location filename="../../gui/dialogs/agreement.py" line="211"/>
         <source>exact F1</source>
         <translation>精确匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="204"/>
+        <location filename="../../gui/dialogs/agreement.py" line="212"/>
         <source>overlap F1</source>
         <translation>重叠匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="238"/>
+        <location filename="../../gui/dialogs/agreement.py" line="247"/>
         <source>%1 behind the count:</source>
         <translation>该计数背后的 %1 处：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="239"/>
+        <location filename="../../gui/dialogs/agreement.py" line="248"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="239"/>
+        <location filename="../../gui/dialogs/agreement.py" line="248"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -422,22 +422,22 @@
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="234"/>
+        <location filename="../../gui/widgets/document_list.py" line="236"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="234"/>
+        <location filename="../../gui/widgets/document_list.py" line="236"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="234"/>
+        <location filename="../../gui/widgets/document_list.py" line="236"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="235"/>
+        <location filename="../../gui/widgets/document_list.py" line="237"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -908,29 +908,39 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/widgets/find_bar.py" line="42"/>
+        <location filename="../../gui/widgets/find_bar.py" line="49"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/find_bar.py" line="45"/>
+        <location filename="../../gui/widgets/find_bar.py" line="52"/>
         <source>text in this document</source>
         <translation>在本文档中查找的文字</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/find_bar.py" line="48"/>
+        <location filename="../../gui/widgets/find_bar.py" line="55"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/find_bar.py" line="48"/>
+        <location filename="../../gui/widgets/find_bar.py" line="55"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/find_bar.py" line="58"/>
+        <location filename="../../gui/widgets/find_bar.py" line="65"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/find_bar.py" line="93"/>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/find_bar.py" line="95"/>
+        <source>%1 hits</source>
+        <translation>找到 %1 处</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1143,52 @@
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/keys_help.py" line="57"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/keys_help.py" line="61"/>
+        <source>Search actions and keys</source>
+        <translation>搜索操作或按键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>LabelDefinitions</name>
+    <message>
+        <location filename="../../gui/common/label_infos.py" line="18"/>
+        <source>A named programme, campaign, initiative or plan: “酒城同心·金融速贷”, “万企兴万村”行动</source>
+        <translation>有名称的项目、活动、倡议或计划：“酒城同心·金融速贷”、“万企兴万村”行动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/label_infos.py" line="19"/>
+        <source>A quantity with its unit: 377.178亿元, 7306人次, 1007户</source>
+        <translation>带单位的数量：377.178亿元、7306人次、1007户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/label_infos.py" line="20"/>
+        <source>An organisation, body or company: 泸州市委统战部, 泸州银行, 市工商联</source>
+        <translation>组织、机关或企业：泸州市委统战部、泸州银行、市工商联</translation>
+    </message>
+</context>
+<context>
     <name>LabelRefused</name>
     <message>
         <location filename="../../db/labels.py" line="30"/>
@@ -1281,65 +1337,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="107"/>
+        <location filename="../../gui/annotate/window.py" line="112"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="125"/>
-        <location filename="../../gui/annotate/window.py" line="145"/>
+        <location filename="../../gui/annotate/window.py" line="130"/>
+        <location filename="../../gui/annotate/window.py" line="147"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="139"/>
+        <location filename="../../gui/annotate/window.py" line="141"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="140"/>
+        <location filename="../../gui/annotate/window.py" line="142"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="142"/>
+        <location filename="../../gui/annotate/window.py" line="144"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="197"/>
+        <location filename="../../gui/annotate/window.py" line="202"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="219"/>
+        <location filename="../../gui/annotate/window.py" line="224"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="269"/>
+        <location filename="../../gui/annotate/window.py" line="274"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="271"/>
+        <location filename="../../gui/annotate/window.py" line="276"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="273"/>
+        <location filename="../../gui/annotate/window.py" line="278"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
+</context>
+<context>
+    <name>Preview</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="289"/>
-        <source>not found</source>
-        <translation>未找到</translation>
+        <location filename="../../operations/preview.py" line="39"/>
+        <source>…({count} more characters)…</source>
+        <translation>…（省略 {count} 个字符）…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="291"/>
-        <source>%1 hits</source>
-        <translation>找到 %1 处</translation>
+        <location filename="../../operations/preview.py" line="40"/>
+        <source>Doc {name} ({annotator}): {tokens} tokens, {spans} spans</source>
+        <translation>文档 {name}（{annotator}）：{tokens} 个词元，{spans} 个标注</translation>
+    </message>
+    <message>
+        <location filename="../../operations/preview.py" line="41"/>
+        <source>words:</source>
+        <translation>词元：</translation>
+    </message>
+    <message>
+        <location filename="../../operations/preview.py" line="42"/>
+        <source>chars [{start}, {end})  tokens [{first}, {last}]</source>
+        <translation>字符 [{start}, {end})  词元 [{first}, {last}]</translation>
     </message>
 </context>
 <context>
@@ -1443,140 +1512,155 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../gui/review/actions.py" line="47"/>
+        <location filename="../../gui/review/actions.py" line="51"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="48"/>
+        <location filename="../../gui/review/actions.py" line="52"/>
         <source>Mark adjudicated and open the next</source>
         <translation>标记为已裁定并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="50"/>
+        <location filename="../../gui/review/actions.py" line="54"/>
         <source>Next document not adjudicated</source>
         <translation>下一篇未裁定的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="53"/>
+        <location filename="../../gui/review/actions.py" line="56"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/actions.py" line="58"/>
         <source>Close review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="55"/>
+        <location filename="../../gui/review/actions.py" line="60"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="56"/>
+        <location filename="../../gui/review/actions.py" line="61"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="56"/>
+        <location filename="../../gui/review/actions.py" line="61"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="58"/>
+        <location filename="../../gui/review/actions.py" line="63"/>
+        <source>Find in document…</source>
+        <translation>在文档中查找…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/actions.py" line="65"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="59"/>
+        <location filename="../../gui/review/actions.py" line="66"/>
         <source>Next disagreement</source>
         <translation>下一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="61"/>
+        <location filename="../../gui/review/actions.py" line="68"/>
         <source>Previous disagreement</source>
         <translation>上一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="65"/>
+        <location filename="../../gui/review/actions.py" line="73"/>
         <source>Accept annotator %1&apos;s version</source>
         <translation>采纳第 %1 位标注员的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="70"/>
+        <location filename="../../gui/review/actions.py" line="76"/>
         <source>Accept both</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="71"/>
+        <location filename="../../gui/review/actions.py" line="77"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="72"/>
+        <location filename="../../gui/review/actions.py" line="78"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="73"/>
+        <location filename="../../gui/review/actions.py" line="79"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="74"/>
+        <location filename="../../gui/review/actions.py" line="80"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="75"/>
+        <location filename="../../gui/review/actions.py" line="81"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="77"/>
+        <location filename="../../gui/review/actions.py" line="83"/>
         <source>Selection becomes the gold span</source>
         <translation>以选中的文字作为金标准标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="83"/>
+        <location filename="../../gui/review/actions.py" line="89"/>
         <source>Put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="92"/>
+        <location filename="../../gui/review/actions.py" line="98"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="94"/>
+        <location filename="../../gui/review/actions.py" line="100"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="95"/>
+        <location filename="../../gui/review/actions.py" line="101"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="97"/>
+        <location filename="../../gui/review/actions.py" line="103"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/actions.py" line="113"/>
+        <source>Accept %1&apos;s version</source>
+        <translation>采纳 %1 的版本</translation>
     </message>
 </context>
 <context>
     <name>ReviewLegend</name>
     <message>
-        <location filename="../../gui/review/legend.py" line="59"/>
+        <location filename="../../gui/review/legend.py" line="63"/>
         <source>Agreed spans into gold automatically</source>
         <translation>一致的标注自动进入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/legend.py" line="62"/>
+        <location filename="../../gui/review/legend.py" line="66"/>
         <source>Spans every annotator has alike go into gold when a document opens</source>
         <translation>打开文档时，所有标注员都一致的标注自动进入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/legend.py" line="74"/>
+        <location filename="../../gui/review/legend.py" line="78"/>
         <source>Lanes:</source>
         <translation>标注线：</translation>
     </message>
     <message>
-        <location filename="../../gui/review/legend.py" line="82"/>
+        <location filename="../../gui/review/legend.py" line="86"/>
         <source>Lane %1 under each line; press %1 to accept %2&apos;s version</source>
         <translation>每行下方的第 %1 条线；按 %1 采纳 %2 的版本</translation>
     </message>
@@ -1602,89 +1686,97 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../gui/review/window.py" line="86"/>
+        <location filename="../../gui/review/window.py" line="90"/>
         <source>Review — biaozhu 标注</source>
         <translation>审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="92"/>
+        <location filename="../../gui/review/window.py" line="96"/>
         <source>%1 is not a reviewer: this is a read-only view. A reviewer can be named with `biaozhu annotators role NAME reviewer`.</source>
         <translation>%1 不是审核员：此视图只读。可用 `biaozhu annotators role NAME reviewer` 指定审核员。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="118"/>
+        <location filename="../../gui/review/window.py" line="124"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="119"/>
+        <location filename="../../gui/review/window.py" line="125"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="121"/>
+        <location filename="../../gui/review/window.py" line="127"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="121"/>
+        <location filename="../../gui/review/window.py" line="127"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="122"/>
+        <location filename="../../gui/review/window.py" line="128"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="159"/>
+        <location filename="../../gui/review/window.py" line="168"/>
         <source>%1 — review — biaozhu 标注</source>
         <translation>%1 — 审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="198"/>
+        <location filename="../../gui/review/window.py" line="207"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="198"/>
+        <location filename="../../gui/review/window.py" line="207"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="199"/>
+        <location filename="../../gui/review/window.py" line="208"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="215"/>
+        <location filename="../../gui/review/window.py" line="224"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="221"/>
+        <location filename="../../gui/review/window.py" line="230"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="222"/>
+        <location filename="../../gui/review/window.py" line="231"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="243"/>
+        <location filename="../../gui/review/window.py" line="252"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="253"/>
+        <location filename="../../gui/review/window.py" line="262"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="256"/>
+        <location filename="../../gui/review/window.py" line="265"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
+    </message>
+</context>
+<context>
+    <name>SavedLabel</name>
+    <message>
+        <location filename="../../gui/widgets/saved_label.py" line="25"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
@@ -2067,92 +2159,97 @@
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="47"/>
+        <location filename="../../gui/dialogs/trash.py" line="51"/>
         <source>Trash — biaozhu 标注</source>
         <translation>回收站 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="53"/>
+        <location filename="../../gui/dialogs/trash.py" line="57"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="53"/>
+        <location filename="../../gui/dialogs/trash.py" line="57"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="53"/>
+        <location filename="../../gui/dialogs/trash.py" line="57"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="54"/>
+        <location filename="../../gui/dialogs/trash.py" line="58"/>
         <source>Annotator</source>
         <translation>标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="54"/>
+        <location filename="../../gui/dialogs/trash.py" line="58"/>
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="61"/>
+        <location filename="../../gui/dialogs/trash.py" line="65"/>
         <source>Restore (Enter)</source>
         <translation>恢复（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="64"/>
+        <location filename="../../gui/dialogs/trash.py" line="68"/>
         <source>Empty trash…</source>
         <translation>清空回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="67"/>
+        <location filename="../../gui/dialogs/trash.py" line="71"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="76"/>
+        <location filename="../../gui/dialogs/trash.py" line="80"/>
         <source>Deleted spans and documents stay here until the trash is emptied.</source>
         <translation>删除的标注和文档会保留在这里，直到清空回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="91"/>
+        <location filename="../../gui/dialogs/trash.py" line="93"/>
+        <source>%1 (%2 spans)</source>
+        <translation>%1（%2 个标注）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/trash.py" line="106"/>
         <source>span</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="91"/>
+        <location filename="../../gui/dialogs/trash.py" line="106"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="91"/>
+        <location filename="../../gui/dialogs/trash.py" line="106"/>
         <source>label</source>
         <translation>标签不同</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="118"/>
+        <location filename="../../gui/dialogs/trash.py" line="133"/>
         <source>Select what to restore first.</source>
         <translation>请先选中要恢复的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="132"/>
+        <location filename="../../gui/dialogs/trash.py" line="147"/>
         <source>%1 restored.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="141"/>
+        <location filename="../../gui/dialogs/trash.py" line="156"/>
         <source>Empty the trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="142"/>
+        <location filename="../../gui/dialogs/trash.py" line="157"/>
         <source>Delete the %1 items in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 %1 项？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="152"/>
+        <location filename="../../gui/dialogs/trash.py" line="167"/>
         <source>The trash is empty: %1 items deleted for good.</source>
         <translation>回收站已清空：永久删除了 %1 项。</translation>
     </message>
@@ -2160,159 +2257,197 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="47"/>
+        <location filename="../../gui/annotate/actions.py" line="50"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="48"/>
+        <location filename="../../gui/annotate/actions.py" line="51"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="50"/>
+        <location filename="../../gui/annotate/actions.py" line="53"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="52"/>
+        <location filename="../../gui/annotate/actions.py" line="55"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="54"/>
+        <location filename="../../gui/annotate/actions.py" line="57"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="56"/>
+        <location filename="../../gui/annotate/actions.py" line="59"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="57"/>
+        <location filename="../../gui/annotate/actions.py" line="60"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="57"/>
+        <location filename="../../gui/annotate/actions.py" line="60"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="59"/>
+        <location filename="../../gui/annotate/actions.py" line="62"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="60"/>
+        <location filename="../../gui/annotate/actions.py" line="63"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="63"/>
+        <location filename="../../gui/annotate/actions.py" line="66"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="65"/>
+        <location filename="../../gui/annotate/actions.py" line="68"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="107"/>
+        <location filename="../../gui/annotate/actions.py" line="111"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="71"/>
+        <location filename="../../gui/annotate/actions.py" line="74"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="72"/>
+        <location filename="../../gui/annotate/actions.py" line="75"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="73"/>
+        <location filename="../../gui/annotate/actions.py" line="76"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="74"/>
+        <location filename="../../gui/annotate/actions.py" line="77"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="75"/>
+        <location filename="../../gui/annotate/actions.py" line="78"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="76"/>
+        <location filename="../../gui/annotate/actions.py" line="79"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="77"/>
+        <location filename="../../gui/annotate/actions.py" line="80"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="78"/>
+        <location filename="../../gui/annotate/actions.py" line="81"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="79"/>
+        <location filename="../../gui/annotate/actions.py" line="82"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="84"/>
+        <location filename="../../gui/annotate/actions.py" line="87"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="86"/>
+        <location filename="../../gui/annotate/actions.py" line="89"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="88"/>
+        <location filename="../../gui/annotate/actions.py" line="91"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="89"/>
+        <location filename="../../gui/annotate/actions.py" line="92"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="91"/>
+        <location filename="../../gui/annotate/actions.py" line="94"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="93"/>
+        <location filename="../../gui/annotate/actions.py" line="96"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="94"/>
+        <location filename="../../gui/annotate/actions.py" line="97"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="95"/>
+        <location filename="../../gui/annotate/actions.py" line="98"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="96"/>
+        <location filename="../../gui/annotate/actions.py" line="99"/>
         <source>Audit log…</source>
         <translation>操作记录…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="71"/>
+        <source>Panels</source>
+        <translation>面板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="74"/>
+        <source>Reset layout</source>
+        <translation>重置布局</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="75"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
+        <source>Keyboard shortcuts…</source>
+        <translation>快捷键…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="77"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="88"/>
+        <source>About biaozhu</source>
+        <translation>关于 biaozhu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="91"/>
+        <source>biaozhu 标注 %1: span annotation for Chinese reports.
+Project: %2
+PySide6 %3</source>
+        <translation>biaozhu 标注 %1：中文报告的片段标注工具。
+项目：%2
+PySide6 %3</translation>
     </message>
 </context>
 </TS>
