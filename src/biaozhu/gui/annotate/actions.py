@@ -97,6 +97,7 @@ class WindowActions(ActionSet):
         review.addAction(self.add("review-mode", self.tr("Review mode"), "Ctrl+Shift+R", window.open_review))
         review.addAction(self.add("agreement", self.tr("Agreement…"), "", window.open_agreement))
         review.addAction(self.add("audit-log", self.tr("Audit log…"), "", window.open_audit_log))
+        review.addAction(self.add("statistics", self.tr("Statistics…"), "", window.open_statistics))
         self.menus = WindowMenus(self, window, view_menu, "annotate", project_location(window.runner.sessions))
 
     def set_label_actions(self) -> None:

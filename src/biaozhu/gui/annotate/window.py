@@ -38,6 +38,7 @@ from biaozhu.gui.common.wording import fill
 from biaozhu.gui.dialogs.audit_log import AuditLogDialog
 from biaozhu.gui.dialogs.export import ExportDialog, show_export
 from biaozhu.gui.dialogs.project_search import ProjectSearchDialog
+from biaozhu.gui.dialogs.statistics import StatisticsDialog
 from biaozhu.gui.dialogs.trash import TrashDialog
 from biaozhu.gui.widgets.docks import add_side_panels
 from biaozhu.gui.widgets.document_list import DocumentListPanel
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.project_search: ProjectSearchDialog | None = None
         self.trash_dialog: TrashDialog | None = None
         self.audit_dialog: AuditLogDialog | None = None
+        self.statistics_dialog: StatisticsDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self._build()
         self.editing = SpanEditing(self.layer, self.view, self.labels, self.snapping, self.history, self.say, self)
@@ -319,6 +321,15 @@ class MainWindow(QMainWindow):
         self.audit_dialog.reload()
         self.audit_dialog.show()
         self.audit_dialog.activateWindow()
+
+    def open_statistics(self) -> None:
+        """Where the project stands (read again at every opening); a cell of its matrix opens that document."""
+        if self.statistics_dialog is None:
+            self.statistics_dialog = StatisticsDialog(self.runner, self)
+            self.statistics_dialog.open_document.connect(self.open_document)
+        self.statistics_dialog.reload()
+        self.statistics_dialog.show()
+        self.statistics_dialog.activateWindow()
 
     def open_export(self) -> None:
         self.export_dialog = show_export(self.export_dialog, self.runner, self, self.annotator)

@@ -215,6 +215,14 @@
     </message>
 </context>
 <context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../gui/widgets/charts.py" line="79"/>
+        <source>nothing yet</source>
+        <translation>暂无数据</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../../gui/annotate/commands.py" line="14"/>
@@ -1998,6 +2006,69 @@
     </message>
 </context>
 <context>
+    <name>StatisticsDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="51"/>
+        <source>Statistics — biaozhu 标注</source>
+        <translation>统计 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="53"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="53"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="54"/>
+        <source>adjudicated</source>
+        <translation>已裁决</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="63"/>
+        <source>Spans per label</source>
+        <translation>各标签标注数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="65"/>
+        <source>Spans added per day</source>
+        <translation>每日新增标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="71"/>
+        <source>Save “%1” as PNG…</source>
+        <translation>将“%1”保存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="78"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="96"/>
+        <source>%1 documents, %2 characters, %3 layers</source>
+        <translation>%1 篇文档，%2 个字，%3 个标注层</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="118"/>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="119"/>
+        <source>%1 · %2 spans</source>
+        <translation>%1 · %2 个标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="130"/>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+</context>
+<context>
     <name>StorageError</name>
     <message>
         <location filename="../../db/errors.py" line="27"/>
@@ -2317,7 +2388,12 @@
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="111"/>
+        <location filename="../../gui/annotate/actions.py" line="100"/>
+        <source>Statistics…</source>
+        <translation>统计…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py" line="112"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
