@@ -19,6 +19,7 @@ from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import add_document
 from biaozhu.db.labels import add_label, label_ids
 from biaozhu.db.models import Label, Span
+from biaozhu.db.spans import lock_layer
 from biaozhu.db.status import touch
 
 
@@ -75,6 +76,7 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
             check_span(document.text, span, path, source.line)
         key = (document.id, annotator.id)
         if key not in layers:
+            lock_layer(session, document.id, annotator.id)  # the same annotator may be adding spans right now
             layers[key] = _layer(session, document.id, annotator.id) if not created else []
         existing = layers[key]
         known = set(existing)
