@@ -19,12 +19,13 @@ from biaozhu.cli import (
     labels_cmd,
     merge_cmd,
     review_cmd,
+    spans_cmd,
     trash_cmd,
 )
 from biaozhu.corpus.errors import InputError
 from biaozhu.db.errors import StorageError
 
-COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, check_cmd, delete_cmd, trash_cmd, backup_cmd,
+COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, spans_cmd, check_cmd, delete_cmd, trash_cmd, backup_cmd,
             annotators_cmd, agreement_cmd, review_cmd, merge_cmd)
 DB_HELP = "project database: a SQLite file path or a SQLAlchemy URL (default: $BIAOZHU_DB, else your data folder)"
 

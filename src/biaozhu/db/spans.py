@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.spans import first_crossing
 from biaozhu.db.documents import stored_text
-from biaozhu.db.models import Label, Span, TrashItem, utcnow
+from biaozhu.db.models import Annotator, Label, Span, TrashItem, utcnow
 
 
 class SpanRefused(Refusal, ValueError):
@@ -161,3 +161,30 @@ def spans_in_range(session: Session, document_id: int, annotator_id: int, start:
         select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id).where(and_(
             Span.document_id == document_id, Span.annotator_id == annotator_id,
             Span.start < end, Span.end > start)))]
+
+
+@dataclass(frozen=True, slots=True)
+class SpanListing:
+    """A row of ``biaozhu spans``: where and whose, and the start of its text (a span may cover a whole report)."""
+
+    id: int
+    document_id: int
+    annotator: str
+    label: str
+    start: int
+    end: int
+    text_start: str
+
+
+def list_spans(session: Session, document_id: int | None = None, annotator: str | None = None,
+               shown: int = 40) -> list[SpanListing]:
+    """Spans by document and position, of one document and/or annotator; only the first ``shown`` characters
+    of each text are read."""
+    query = (select(Span.id, Span.document_id, Annotator.name, Label.name, Span.start, Span.end,
+                    func.substr(Span.text, 1, shown))
+             .join(Annotator, Span.annotator_id == Annotator.id).join(Label, Span.label_id == Label.id))
+    if document_id is not None:
+        query = query.where(Span.document_id == document_id)
+    if annotator is not None:
+        query = query.where(Annotator.name == annotator)
+    return [SpanListing(*row) for row in session.execute(query.order_by(Span.document_id, Span.start, Span.id))]
