@@ -121,3 +121,19 @@ def test_prefer_theirs_reports_what_it_moved_to_the_trash(cli, tmp_path: Path, t
     merged = cli("--db", ours, "merge", "--prefer", "theirs", theirs, check=True).stdout
     assert "kept theirs, 2 spans of ours moved to the trash" in merged
     assert "2 items in the trash" in cli("--db", ours, "trash", check=True).stdout
+
+
+def test_a_server_project_is_merged_from_and_an_empty_server_database_is_refused(cli, tmp_path: Path,
+                                                                                 pg_admin_url: str) -> None:
+    import pg_server
+
+    ours = tmp_path / "ours.sqlite"
+    with pg_server.fresh_database(pg_admin_url, "biaozhu_theirs") as url:
+        refused = cli("--db", ours, "merge", url)
+        assert refused.returncode == 2 and "not a biaozhu project (missing or empty)" in refused.stderr
+        assert not ours.exists()
+        source = tmp_path / "in.jsonl"
+        source.write_bytes(orjson.dumps({"text": TEXT, "label": [[0, 7, "ORGANIZATION"]]}) + b"\n")
+        cli("--db", url, "import", "--annotator", "李四", source, check=True)
+        merged = cli("--db", ours, "merge", url, check=True).stdout
+        assert "layers: 1 added (1 spans)" in merged
