@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.spans import crosses
@@ -54,6 +54,8 @@ def plan_occurrences(session: Session, annotator_id: int, text: str,
     return plan
 
 
-def tagged_texts(session: Session) -> list[str]:
-    """Every distinct span text in the project: the words word snapping must keep whole."""
-    return list(session.scalars(select(Span.text).distinct()))
+def tagged_text_counts(session: Session, longest: int) -> dict[str, int]:
+    """Span texts of at most ``longest`` characters and how many spans have each: what word snapping keeps whole.
+    Longer texts (a span over a whole report) are not even read."""
+    return dict(session.execute(select(Span.text, func.count(Span.id)).where(func.length(Span.text) <= longest)
+                                .group_by(Span.text)).all())

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, select, update
+from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.spans import first_crossing
 from biaozhu.db.documents import stored_text
-from biaozhu.db.models import Document, Label, Span, TrashItem, utcnow
+from biaozhu.db.models import Annotator, Document, Label, Span, TrashItem, utcnow
 
 
 class SpanRefused(Refusal, ValueError):
@@ -41,8 +41,17 @@ def layer_spans(session: Session, document_id: int, annotator_ids: list[int] | N
     return [SpanRow(*row) for row in session.execute(query.order_by(Span.start, Span.end.desc(), Span.id))]
 
 
+def lock_layer(session: Session, document_id: int, annotator_id: int) -> None:
+    """Hold one layer of one document until the transaction ends, so that checking a new range against the
+    layer and storing it are one step: on PostgreSQL two desktops of one annotator could otherwise both check,
+    both pass and store two spans that cross. SQLite needs nothing: every write transaction holds its lock."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(document_id, annotator_id)))
+
+
 def _check(session: Session, document_id: int, annotator_id: int, start: int, end: int, text: str,
            ignore_id: int | None = None) -> None:
+    lock_layer(session, document_id, annotator_id)
     if not 0 <= start < end:
         raise SpanRefused(f"empty or negative range [{start}, {end})")
     stored = stored_text(session, document_id)
@@ -106,10 +115,11 @@ def relabel_span(session: Session, span_id: int, label_id: int) -> int:
 
 def resize_span(session: Session, span_id: int, start: int, end: int, text: str) -> SpanRow:
     """Move a span's boundaries; returns the span as it was, for undo."""
-    old = get_span(session, span_id)
-    document_id = session.scalar(select(Span.document_id).where(Span.id == span_id))
-    assert document_id is not None
-    _check(session, document_id, old.annotator_id, start, end, text, ignore_id=span_id)
+    layer = session.execute(select(Span.document_id, Span.annotator_id).where(Span.id == span_id)).one_or_none()
+    if layer is None:
+        raise SpanRefused(f"span {span_id} is gone (deleted elsewhere?)")
+    _check(session, layer.document_id, layer.annotator_id, start, end, text, ignore_id=span_id)
+    old = get_span(session, span_id)  # read again under the layer's lock: as it is now
     session.execute(update(Span).where(Span.id == span_id).values(start=start, end=end, text=text,
                                                                   updated_at=utcnow()))
     return old
@@ -182,3 +192,30 @@ def find_layer_spans(session: Session, annotator_id: int, *, label_id: int | Non
         query = query.where(Span.text.icontains(text, autoescape=True))
     rows = session.execute(query.order_by(Span.document_id, Span.start, Span.end.desc(), Span.id).limit(limit))
     return [PlacedSpan(SpanRow(*row[:6]), row[6], row[7]) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class SpanListing:
+    """A row of ``biaozhu spans``: where and whose, and the start of its text (a span may cover a whole report)."""
+
+    id: int
+    document_id: int
+    annotator: str
+    label: str
+    start: int
+    end: int
+    text_start: str
+
+
+def list_spans(session: Session, document_id: int | None = None, annotator: str | None = None,
+               shown: int = 40) -> list[SpanListing]:
+    """Spans by document and position, of one document and/or annotator; only the first ``shown`` characters
+    of each text are read."""
+    query = (select(Span.id, Span.document_id, Annotator.name, Label.name, Span.start, Span.end,
+                    func.substr(Span.text, 1, shown))
+             .join(Annotator, Span.annotator_id == Annotator.id).join(Label, Span.label_id == Label.id))
+    if document_id is not None:
+        query = query.where(Span.document_id == document_id)
+    if annotator is not None:
+        query = query.where(Annotator.name == annotator)
+    return [SpanListing(*row) for row in session.execute(query.order_by(Span.document_id, Span.start, Span.id))]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from biaozhu.corpus.spans import trim
 from biaozhu.db.occurrences import plan_occurrences
@@ -25,6 +26,8 @@ from biaozhu.gui.common.wording import fill
 from biaozhu.gui.widgets.document_view import DocumentView
 
 Say = Callable[[str], None]
+LONG_SELECTION = 300  # characters; a longer selection is tagged only once the annotator confirms it
+LONG_SELECTION_DIALOG = "long-selection-dialog"
 
 
 class SpanEditing(QObject):
@@ -75,6 +78,8 @@ class SpanEditing(QObject):
             self.say(fill(self.tr("Refused: [%1, %2) would cross the span “%3” [%4, %5); spans may nest but not "
                                   "cross."), start, end, crossed.text, crossed.start, crossed.end))
             return
+        if end - start > LONG_SELECTION and not self._confirm_long(end - start, label.caption()):
+            return
         same_range = index.exact(start, end)
         if any(span.label_id == label_id for span in same_range):
             self.say(fill(self.tr("“%1” is tagged %2 already."), self.layer.text[start:end], label.caption()))
@@ -89,6 +94,21 @@ class SpanEditing(QObject):
                                            text))
         self.view.clear_selection()
         self.snapping.learn(text)
+
+    def _confirm_long(self, length: int, label: str) -> bool:
+        """Ask before tagging a passage: Ctrl+A and a label key would otherwise make one span of a whole report."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Tag a long selection?"), "",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.view)
+        box.setObjectName(LONG_SELECTION_DIALOG)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(fill(self.tr("The selection is %1 characters long. Tag all of it as one %2 span?"), length, label))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        answer = box.exec()
+        box.deleteLater()
+        if answer != QMessageBox.StandardButton.Yes:
+            self.say(self.tr("Not tagged: the selection was too long."))
+            return False
+        return True
 
     def delete_selected(self) -> None:
         span = self.selected_span()
