@@ -33,6 +33,11 @@ def test_first_start_creates_the_default_project_with_seeds_and_labels(cli, tmp_
     assert [line.split("\t")[:3] for line in labels] == [
         ["1", "PROGRAM", "项目"], ["2", "METRIC", "指标"], ["3", "ORGANIZATION", "机构"]]
     assert "2 documents" in cli("docs", env=env, check=True).stdout  # seeds are imported once
+    exported = cli("export", "-o", "-", env=env, check=True).stdout
+    texts = [orjson.loads(line)["text"] for line in exported.splitlines()]
+    # The Luzhou seed starts with its title, not with the "[bookmark: _Toc…]" left by its conversion from Word.
+    assert any(text.startswith("同心聚力促发展 团结奋斗谱新篇：2022年泸州市统一战线工作综述\n") for text in texts)
+    assert not any("[bookmark:" in text for text in texts)
 
 
 def test_biaozhu_db_sets_the_default(cli, tmp_path: Path) -> None:
