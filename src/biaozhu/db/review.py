@@ -10,6 +10,7 @@ a Session and never commit: one decision, one transaction.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -56,7 +57,8 @@ def layers_of(session: Session, document_ids: Collection[int], *, include_gold: 
         .join(Label, SpanRow.label_id == Label.id).join(Annotator, SpanRow.annotator_id == Annotator.id) \
         .where(SpanRow.document_id.in_(document_ids))
     statuses = select(DocumentStatus.document_id, Annotator.name) \
-        .join(Annotator, DocumentStatus.annotator_id == Annotator.id).where(DocumentStatus.document_id.in_(document_ids))
+        .join(Annotator, DocumentStatus.annotator_id == Annotator.id) \
+        .where(DocumentStatus.document_id.in_(document_ids))
     if not include_gold:
         spans, statuses = spans.where(Annotator.name != GOLD), statuses.where(Annotator.name != GOLD)
     if annotators is not None:
@@ -109,7 +111,8 @@ class DocumentReview:
 
     @property
     def open(self) -> list[Disagreement]:
-        return [item for item, verdict in zip(self.comparison.disagreements, self.verdicts) if verdict.open]
+        return [item for item, verdict in zip(self.comparison.disagreements, self.verdicts, strict=True)
+                if verdict.open]
 
 
 def judged(comparison: Comparison, gold: list[GoldSpan], status: str | None,
@@ -117,7 +120,7 @@ def judged(comparison: Comparison, gold: list[GoldSpan], status: str | None,
     """The review of a document from its comparison, gold layer and rejections (in one pass over them)."""
     deciding = deciding_spans(comparison, [g.span for g in gold])
     verdicts = [Verdict(tuple(gold[i] for i in taken), rejected.get(item.fingerprint()))
-                for item, taken in zip(comparison.disagreements, deciding)]
+                for item, taken in zip(comparison.disagreements, deciding, strict=True)]
     return DocumentReview(comparison, gold, status, verdicts)
 
 
@@ -160,8 +163,12 @@ def accept_agreed(session: Session, document_id: int, reviewer: str,
     """Put every span all annotators agree on into gold (origin NULL: nobody's in particular), in bulk,
     except those a reviewer took out of gold (:func:`take_out`)."""
     edit = _edit(session, document_id, reviewer)
-    for span in review_document(session, document_id, annotators).comparison.agreed:
-        if fingerprint([span]) not in edit.rejections:  # taken out of gold by a reviewer: stays out
+    agreed = review_document(session, document_id, annotators).comparison.agreed
+    taken = {(s.start, s.end) for s in edit.present}
+    twice = {key for key, n in Counter((s.start, s.end) for s in agreed).items() if n > 1}
+    for span in agreed:
+        # Taken out of gold by a reviewer: stays out. Everyone giving one range two labels: the reviewer decides.
+        if fingerprint([span]) not in edit.rejections and (span.start, span.end) not in taken | twice:
             edit.add(span, None)
     return edit.done()
 
@@ -170,8 +177,12 @@ def accept(session: Session, document_id: int, reviewer: str, item: Disagreement
            annotators: Sequence[str]) -> Decision:
     """Take these annotators' versions of ``item`` into gold (one name: "accept theirs"; several: "accept both").
 
-    Replaces an earlier decision on the item. Versions that would cross are refused (SpanRefused).
+    Replaces an earlier decision on the item. Versions that would cross, or give one range two labels, are
+    refused (SpanRefused).
     """
+    if item.one_range_twice(annotators):
+        raise SpanRefused(f"[{item.start}, {item.end}): the versions give one range different labels, and gold "
+                          "holds a range once: accept one version, or reject")
     edit = _edit(session, document_id, reviewer)
     _clear(edit, item)
     for name in annotators:

@@ -264,6 +264,11 @@
         <source>mark adjudicated</source>
         <translation>标记为已裁定</translation>
     </message>
+    <message>
+        <location filename="../../gui/review/decisions.py" line="1"/>
+        <source>B takes versions of different ranges; here they differ only in label, and gold holds a range once: press an annotator&apos;s number to choose a label, or X to reject.</source>
+        <translation>B 用于采纳范围不同的版本；这里各版本只有标签不同，而金标准中同一范围只能出现一次：请按标注员编号选定一个标签，或按 X 驳回。</translation>
+    </message>
 </context>
 <context>
     <name>DisagreementModel</name>
