@@ -88,6 +88,9 @@ def test_the_selection_is_trimmed_and_a_label_button_tags_it_too(
     window.view.select_range(text.index(" 7306"), text.index("次") + 2)  # " 7306人次 "
     press(qtbot, window, Qt.Key.Key_2)
     assert (text.index("7306"), text.index("次") + 1, "METRIC", "7306人次") in stored(sessions)
+    window.view.select_range(text.index("“"), text.index("”") + 1)  # “万企兴万村”: a pair at both edges goes
+    press(qtbot, window, Qt.Key.Key_1)
+    assert (text.index("万企"), text.index("”"), "PROGRAM", "万企兴万村") in stored(sessions)
 
 
 def test_relabel_delete_undo_and_redo_each_reach_the_database(
