@@ -1285,14 +1285,14 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>请先选中一个标注：与它相同的文字将在各处被标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="143"/>
-        <source>Nothing to tag: %1 occurrences skipped (already tagged or crossing a span).</source>
-        <translation>没有可标注的：跳过了 %1 处（已有标注，或会与标注交叉）。</translation>
+        <location filename="../../gui/annotate/editing.py" line="1"/>
+        <source>Nothing to tag: %1 occurrences left alone.</source>
+        <translation>没有可标注的：%1 处未动。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="148"/>
-        <source>Tagged %1 occurrences; %2 skipped (already tagged or crossing a span).</source>
-        <translation>已标注 %1 处；跳过 %2 处（已有标注，或会与标注交叉）。</translation>
+        <location filename="../../gui/annotate/editing.py" line="1"/>
+        <source>Tagged %1 occurrences; %2 left alone (tagged already, crossing or inside a span, inside a longer word, or unticked).</source>
+        <translation>已标注 %1 处；%2 处未动（已标注、与标注交叉或在标注之内、在更长的词之内，或已取消勾选）。</translation>
     </message>
 </context>
 <context>
@@ -1447,26 +1447,6 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>标注所有出现之处</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/tag_all.py" line="23"/>
-        <source>Tag “%1” as %2 wherever else it occurs?</source>
-        <translation>把其他地方出现的“%1”也都标注为 %2 吗？</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/tag_all.py" line="25"/>
-        <source>This document: %1 to tag, %2 skipped.</source>
-        <translation>本文档：将标注 %1 处，跳过 %2 处。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/tag_all.py" line="26"/>
-        <source>All documents: %1 to tag, %2 skipped.</source>
-        <translation>所有文档：将标注 %1 处，跳过 %2 处。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/tag_all.py" line="28"/>
-        <source>Skipped occurrences are tagged already or would cross a span.</source>
-        <translation>跳过的是已经标注过的，或会与已有标注交叉的出现之处。</translation>
-    </message>
-    <message>
         <location filename="../../gui/annotate/tag_all.py" line="29"/>
         <source>This document (%1)</source>
         <translation>本文档（%1）</translation>
@@ -1475,6 +1455,26 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <location filename="../../gui/annotate/tag_all.py" line="32"/>
         <source>All documents (%1)</source>
         <translation>所有文档（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/tag_all.py" line="1"/>
+        <source>Tag “%1” as %2 wherever else it occurs? Untick any you want left alone.</source>
+        <translation>把其他地方出现的“%1”也都标注为 %2 吗？不想标注的可取消勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/tag_all.py" line="1"/>
+        <source>(inside the word “%1”)</source>
+        <translation>（在词“%1”之内）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/tag_all.py" line="1"/>
+        <source>Skipped: %1 tagged already, %2 would cross a span, %3 inside a span of the same label.</source>
+        <translation>已跳过：%1 处已标注，%2 处会与已有标注交叉，%3 处在同标签的标注之内。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/tag_all.py" line="1"/>
+        <source>Tag %1</source>
+        <translation>标注 %1 处</translation>
     </message>
 </context>
 <context>
