@@ -21,6 +21,7 @@ from biaozhu.db.spans import add_span
 from biaozhu.db.status import get_status, touch
 from biaozhu.gui.annotate.tag_all import TagAllDialog
 from biaozhu.gui.annotate.window import MainWindow
+from biaozhu.gui.common.wording import fill
 
 ME = "张三"
 Row = tuple[int, int, str, str]
@@ -215,6 +216,33 @@ def test_tag_all_leaves_names_inside_longer_ones_and_unticked_occurrences_alone(
     assert stored(sessions) == sorted([(0, 5, "ORGANIZATION", "市委统战部"), (luzhou, luzhou + 7, "ORGANIZATION",
                                        "泸州市委统战部"), (middle, middle + 5, "ORGANIZATION", "市委统战部")])
     assert third and "Tagged 1 occurrences; 4 left alone" in window.statusBar().currentMessage()
+
+
+def test_a_span_text_with_a_placeholder_is_shown_as_it_is_and_commands_keep_their_text(
+        sessions: sessionmaker[Session], open_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    """Messages are filled in one pass (占比5%4 was shown as 占比512 when %4 was filled after %1), and the
+    commands' span texts do not shadow QUndoCommand.text(), which the Edit menu and the undo view call."""
+    text = "市场占比5%4，同比增长12%。另有占比5%4。"
+    add_text(sessions, "percent.txt", text)
+    window = open_window()
+    select_by_keys(qtbot, window, 2, 5)
+    press(qtbot, window, Qt.Key.Key_2)
+    assert stored(sessions) == [(2, 7, "METRIC", "占比5%4")]
+    added = window.undo_stack.command(0)
+    assert added.text() == window.undo_stack.undoText() == "tag “占比5%4” as METRIC"
+    # A sentence with four placeholders: filled one after another, the span's own %4 would become the fourth value.
+    assert fill("%1: %2 spans, %3 documents, %4", "占比5%4", 2, 1, "done") == "占比5%4: 2 spans, 1 documents, done"
+
+    def tag_them() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TagAllDialog)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, tag_them)
+    press(qtbot, window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    tagged = window.undo_stack.command(1)
+    assert tagged.text() == "tag all “占比5%4” (1)" and tagged.span_text == added.span_text == "占比5%4"
+    assert len(stored(sessions)) == 2
 
 
 def test_word_snapping_grows_to_words_and_keeps_a_learned_span_text_whole(

@@ -31,7 +31,7 @@ class TagAllDialog(QDialog):
         super().__init__(parent)
         self.setObjectName(DIALOG_NAME)
         self.setWindowTitle(translate("TagAll", "Tag all occurrences"))
-        self.plans, self.text = (here, everywhere), text
+        self.plans, self.span_text = (here, everywhere), text
         question = QLabel(fill(translate("TagAll", "Tag “%1” as %2 wherever else it occurs? Untick any you want "
                                                    "left alone."), short(text, 40), label), self)
         question.setTextFormat(Qt.TextFormat.PlainText)
@@ -58,7 +58,7 @@ class TagAllDialog(QDialog):
         self.resize(560, 380)
 
     def _item_text(self, occurrence: Occurrence) -> str:
-        line = f"{occurrence.document}: …{occurrence.before}【{self.text}】{occurrence.after}…"
+        line = f"{occurrence.document}: …{occurrence.before}【{self.span_text}】{occurrence.after}…"
         if occurrence.word is not None:
             line += " " + fill(translate("TagAll", "(inside the word “%1”)"), occurrence.word)
         return line
