@@ -100,6 +100,16 @@ class Segmenter:
         """Word boundaries ``(start, end)`` of ``text``."""
         return [(s, e) for _, s, e in self._tokenizer.tokenize(text)]
 
+    def longer_word(self, text: str, start: int, end: int) -> str | None:
+        """The word longer than ``[start, end)`` that contains it, if any: 市委统战部 lies inside 绵阳市委统战部
+        once that is a span text learned (tag-all leaves such an occurrence alone)."""
+        left = max(0, start - WINDOW)
+        right = min(len(text), end + WINDOW)
+        for s, e in self.words(text[left:right]):
+            if s + left <= start and end <= e + left and e - s > end - start:
+                return text[s + left:e + left]
+        return None
+
     def snap(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Grow ``[start, end)`` to the boundaries of the words it touches and over learned texts it overlaps.
 

@@ -10,6 +10,7 @@ a Session and never commit: one decision, one transaction.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -152,8 +153,12 @@ def accept_agreed(session: Session, document_id: int, reviewer: str,
     """Put every span all annotators agree on into gold (origin NULL: nobody's in particular), in bulk,
     except those a reviewer took out of gold (:func:`take_out`)."""
     edit = _edit(session, document_id, reviewer)
-    for span in review_document(session, document_id, annotators).comparison.agreed:
-        if fingerprint([span]) not in edit.rejections:  # taken out of gold by a reviewer: stays out
+    agreed = review_document(session, document_id, annotators).comparison.agreed
+    taken = {(s.start, s.end) for s in edit.present}
+    twice = {key for key, n in Counter((s.start, s.end) for s in agreed).items() if n > 1}
+    for span in agreed:
+        # Taken out of gold by a reviewer: stays out. Everyone giving one range two labels: the reviewer decides.
+        if fingerprint([span]) not in edit.rejections and (span.start, span.end) not in taken | twice:
             edit.add(span, None)
     return edit.done()
 
@@ -162,8 +167,12 @@ def accept(session: Session, document_id: int, reviewer: str, item: Disagreement
            annotators: Sequence[str]) -> Decision:
     """Take these annotators' versions of ``item`` into gold (one name: "accept theirs"; several: "accept both").
 
-    Replaces an earlier decision on the item. Versions that would cross are refused (SpanRefused).
+    Replaces an earlier decision on the item. Versions that would cross, or give one range two labels, are
+    refused (SpanRefused).
     """
+    if item.one_range_twice(annotators):
+        raise SpanRefused(f"[{item.start}, {item.end}): the versions give one range different labels, and gold "
+                          "holds a range once: accept one version, or reject")
     edit = _edit(session, document_id, reviewer)
     _clear(edit, item)
     for name in annotators:

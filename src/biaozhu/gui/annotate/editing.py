@@ -19,7 +19,7 @@ from biaozhu.db.spans import SpanRow
 from biaozhu.gui.annotate import commands
 from biaozhu.gui.annotate.layer import Layer
 from biaozhu.gui.annotate.snapping import Snapping
-from biaozhu.gui.annotate.tag_all import ask_scope
+from biaozhu.gui.annotate.tag_all import choose_occurrences
 from biaozhu.gui.common.label_infos import LabelSet
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill
@@ -148,22 +148,24 @@ class SpanEditing(QObject):
         if span is None or document_id is None:
             self.say(self.tr("Select a span first: its text is what gets tagged everywhere."))
             return
-        annotator_id = self.layer.annotator_id
+        annotator_id, label_id = self.layer.annotator_id, span.label_id
+        segmenter = self.snapping.segmenter  # jieba with the project's span texts; None while it loads
+        words = segmenter.longer_word if segmenter is not None else None
         planned = self.layer.runner.try_read(lambda session: (
-            plan_occurrences(session, annotator_id, span.text, [document_id]),
-            plan_occurrences(session, annotator_id, span.text)))
+            plan_occurrences(session, annotator_id, span.text, label_id, [document_id], words),
+            plan_occurrences(session, annotator_id, span.text, label_id, None, words)))
         if planned.value is None:
             self.say(planned.refusal)
             return
         here, everywhere = planned.value
-        plan = ask_scope(self.view.window(), span.text, self.labels.caption_of(span.label_id), here, everywhere)
-        if plan is None:
+        chosen = choose_occurrences(self.view.window(), span.text, self.labels.caption_of(span.label_id), here,
+                                    everywhere)
+        if chosen is None:
             return
-        if not plan.ranges:
-            self.say(fill(self.tr("Nothing to tag: %1 occurrences skipped (already tagged or crossing a span)."),
-                          plan.skipped))
+        ranges, left = chosen
+        if not ranges:
+            self.say(fill(self.tr("Nothing to tag: %1 occurrences left alone."), left))
             return
-        self.history.push(commands.TagAll(self.layer, self.history, document_id, span.label_id, span.text,
-                                          plan.ranges))
-        self.say(fill(self.tr("Tagged %1 occurrences; %2 skipped (already tagged or crossing a span)."),
-                      len(plan.ranges), plan.skipped))
+        self.history.push(commands.TagAll(self.layer, self.history, document_id, span.label_id, span.text, ranges))
+        self.say(fill(self.tr("Tagged %1 occurrences; %2 left alone (tagged already, crossing or inside a span, "
+                              "inside a longer word, or unticked)."), len(ranges), left))

@@ -306,44 +306,49 @@
         <translation>采纳 %1 的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="81"/>
+        <location filename="../../gui/review/decisions.py" line="86"/>
         <source>accept both versions</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="91"/>
+        <location filename="../../gui/review/decisions.py" line="96"/>
         <source>reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="96"/>
+        <location filename="../../gui/review/decisions.py" line="101"/>
         <source>set the boundary to “%1”</source>
         <translation>将边界改为“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="119"/>
+        <location filename="../../gui/review/decisions.py" line="124"/>
         <source>Select the text the gold span should cover, then press Enter.</source>
         <translation>请选中金标准标注应覆盖的文字，然后按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="123"/>
+        <location filename="../../gui/review/decisions.py" line="128"/>
         <source>The selection covers no disagreement: press Ctrl with a label&apos;s key to put it into gold as that label (%1).</source>
         <translation>选中的文字不涉及任何分歧：按 Ctrl 加标签键即可将其作为该标签放入金标准（%1）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="141"/>
+        <location filename="../../gui/review/decisions.py" line="146"/>
         <source>put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="151"/>
+        <location filename="../../gui/review/decisions.py" line="156"/>
         <source>reopen the review</source>
         <translation>重新打开审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="154"/>
+        <location filename="../../gui/review/decisions.py" line="159"/>
         <source>mark adjudicated</source>
         <translation>标记为已裁定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/decisions.py" line="82"/>
+        <source>B takes versions of different ranges; here they differ only in label, and gold holds a range once: press an annotator&apos;s number to choose a label, or X to reject.</source>
+        <translation>B 用于采纳范围不同的版本；这里各版本只有标签不同，而金标准中同一范围只能出现一次：请按标注员编号选定一个标签，或按 X 驳回。</translation>
     </message>
 </context>
 <context>
@@ -1889,50 +1894,65 @@
 <context>
     <name>SpanEditing</name>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="62"/>
+        <location filename="../../gui/annotate/editing.py" line="65"/>
         <source>Select some text first (mouse or Shift+arrows), or click a span to relabel it.</source>
         <translation>请先选中文字（用鼠标或 Shift+方向键），或点击一个标注来更改它的标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="69"/>
+        <location filename="../../gui/annotate/editing.py" line="72"/>
         <source>Only spaces and punctuation are selected: nothing to tag.</source>
         <translation>选中的只有空格和标点，没有可标注的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="75"/>
+        <location filename="../../gui/annotate/editing.py" line="78"/>
         <source>Refused: [%1, %2) would cross the span “%3” [%4, %5); spans may nest but not cross.</source>
         <translation>未执行：[%1, %2) 会与标注“%3” [%4, %5) 交叉；标注可以嵌套，但不能交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="80"/>
+        <location filename="../../gui/annotate/editing.py" line="85"/>
         <source>“%1” is tagged %2 already.</source>
         <translation>“%1”已经标注为 %2。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="96"/>
-        <location filename="../../gui/annotate/editing.py" line="112"/>
+        <location filename="../../gui/annotate/editing.py" line="100"/>
+        <source>Tag a long selection?</source>
+        <translation>标注很长的选区？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/editing.py" line="104"/>
+        <source>The selection is %1 characters long. Tag all of it as one %2 span?</source>
+        <translation>选区有 %1 个字。要把它整个标注为一个%2标注吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/editing.py" line="109"/>
+        <source>Not tagged: the selection was too long.</source>
+        <translation>未标注：选区太长。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/editing.py" line="116"/>
+        <location filename="../../gui/annotate/editing.py" line="132"/>
         <source>Click a span (or press Tab) to select it first.</source>
         <translation>请先点击一个标注（或按 Tab）选中它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="119"/>
+        <location filename="../../gui/annotate/editing.py" line="139"/>
         <source>Refused: the span would cross “%1”.</source>
         <translation>未执行：该标注会与“%1”交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="129"/>
+        <location filename="../../gui/annotate/editing.py" line="149"/>
         <source>Select a span first: its text is what gets tagged everywhere.</source>
         <translation>请先选中一个标注：与它相同的文字将在各处被标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="143"/>
-        <source>Nothing to tag: %1 occurrences skipped (already tagged or crossing a span).</source>
-        <translation>没有可标注的：跳过了 %1 处（已有标注，或会与标注交叉）。</translation>
+        <location filename="../../gui/annotate/editing.py" line="167"/>
+        <source>Nothing to tag: %1 occurrences left alone.</source>
+        <translation>没有可标注的：%1 处未动。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="148"/>
-        <source>Tagged %1 occurrences; %2 skipped (already tagged or crossing a span).</source>
-        <translation>已标注 %1 处；跳过 %2 处（已有标注，或会与标注交叉）。</translation>
+        <location filename="../../gui/annotate/editing.py" line="170"/>
+        <source>Tagged %1 occurrences; %2 left alone (tagged already, crossing or inside a span, inside a longer word, or unticked).</source>
+        <translation>已标注 %1 处；%2 处未动（已标注、与标注交叉或在标注之内、在更长的词之内，或已取消勾选）。</translation>
     </message>
 </context>
 <context>
@@ -2192,39 +2212,39 @@
 <context>
     <name>TagAll</name>
     <message>
-        <location filename="../../gui/annotate/tag_all.py" line="21"/>
+        <location filename="../../gui/annotate/tag_all.py" line="33"/>
         <source>Tag all occurrences</source>
         <translation>标注所有出现之处</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/tag_all.py" line="23"/>
-        <source>Tag “%1” as %2 wherever else it occurs?</source>
-        <translation>把其他地方出现的“%1”也都标注为 %2 吗？</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/tag_all.py" line="25"/>
-        <source>This document: %1 to tag, %2 skipped.</source>
-        <translation>本文档：将标注 %1 处，跳过 %2 处。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/tag_all.py" line="26"/>
-        <source>All documents: %1 to tag, %2 skipped.</source>
-        <translation>所有文档：将标注 %1 处，跳过 %2 处。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/tag_all.py" line="28"/>
-        <source>Skipped occurrences are tagged already or would cross a span.</source>
-        <translation>跳过的是已经标注过的，或会与已有标注交叉的出现之处。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/tag_all.py" line="29"/>
+        <location filename="../../gui/annotate/tag_all.py" line="41"/>
         <source>This document (%1)</source>
         <translation>本文档（%1）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/tag_all.py" line="32"/>
+        <location filename="../../gui/annotate/tag_all.py" line="42"/>
         <source>All documents (%1)</source>
         <translation>所有文档（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/tag_all.py" line="35"/>
+        <source>Tag “%1” as %2 wherever else it occurs? Untick any you want left alone.</source>
+        <translation>把其他地方出现的“%1”也都标注为 %2 吗？不想标注的可取消勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/tag_all.py" line="63"/>
+        <source>(inside the word “%1”)</source>
+        <translation>（在词“%1”之内）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/tag_all.py" line="76"/>
+        <source>Skipped: %1 tagged already, %2 would cross a span, %3 inside a span of the same label.</source>
+        <translation>已跳过：%1 处已标注，%2 处会与已有标注交叉，%3 处在同标签的标注之内。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/tag_all.py" line="83"/>
+        <source>Tag %1</source>
+        <translation>标注 %1 处</translation>
     </message>
 </context>
 <context>
