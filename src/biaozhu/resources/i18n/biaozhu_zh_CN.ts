@@ -1384,6 +1384,16 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>StorageError</name>
     <message>
+        <location filename="../../db/errors.py"/>
+        <source>the database server does not let your role change this (your own layer only; gold, labels, roles and deletions are for reviewers); nothing was saved</source>
+        <translation>数据库服务器不允许你的角色修改这里（只能改自己的标注层；金标准、标签、角色和删除归审阅者）；没有保存任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../db/errors.py"/>
+        <source>a row this action changes was not there for you: someone deleted it meanwhile, or the database server does not let your role change it; nothing was saved</source>
+        <translation>此操作要修改的一行对你不可见：可能刚被别人删除，或数据库服务器不允许你的角色修改它；没有保存任何内容</translation>
+    </message>
+    <message>
         <location filename="../../db/errors.py" line="27"/>
         <source>the project database stayed busy (locked by another program) too long; nothing was saved — try again</source>
         <translation>项目数据库被其他程序占用（锁定）太久；没有保存任何内容，请重试</translation>
