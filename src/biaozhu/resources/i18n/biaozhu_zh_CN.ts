@@ -1197,8 +1197,8 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
     </message>
     <message>
         <location filename="../../gui/review/window.py" line="90"/>
-        <source>%1 is not a reviewer: this is a read-only view. A reviewer can be named with `biaozhu annotators role NAME reviewer`.</source>
-        <translation>%1 不是审核员：此视图只读。可用 `biaozhu annotators role NAME reviewer` 指定审核员。</translation>
+        <source>%1 is not a reviewer: this is a read-only view. A reviewer can make them one with `biaozhu annotators role %1 reviewer --reviewer REVIEWER`.</source>
+        <translation>%1 不是审核员：此视图只读。审核员可用 `biaozhu annotators role %1 reviewer --reviewer 审核员` 指定。</translation>
     </message>
     <message>
         <location filename="../../gui/review/window.py" line="117"/>
@@ -1386,7 +1386,7 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
     <message>
         <location filename="../../db/errors.py"/>
         <source>the database server does not let your role change this (your own layer only; gold, labels, roles and deletions are for reviewers); nothing was saved</source>
-        <translation>数据库服务器不允许你的角色修改这里（只能改自己的标注层；金标准、标签、角色和删除归审阅者）；没有保存任何内容</translation>
+        <translation>数据库服务器不允许你的角色修改这里（只能改自己的标注层；金标准、标签、角色和删除归审核员）；没有保存任何内容</translation>
     </message>
     <message>
         <location filename="../../db/errors.py"/>
