@@ -61,6 +61,12 @@ def test_gold_is_a_reserved_layer_name_for_imports(cli, project: str, tmp_path: 
     adopted = cli("--db", project, "review", "adopt", "gold@theirs", "--reviewer", "王五", check=True)
     assert "gold@theirs: 1 spans put into gold on 1 documents" in adopted.stdout
     assert gold_of(cli, project) == [OFFICE]
+    # Label Studio's ground truth is gold too: our own export, imported elsewhere, brings it as a layer.
+    exported = tmp_path / "tasks.json"
+    cli("--db", project, "export", "--format", "labelstudio", "-o", exported, check=True)
+    elsewhere = str(tmp_path / "elsewhere.sqlite")
+    assert "imported as the layer gold@tasks" in cli("--db", elsewhere, "import", exported, check=True).stderr
+    assert gold_of(cli, elsewhere) == []
 
 
 def test_only_a_reviewer_changes_roles_deletes_and_empties_the_trash(cli, project: str) -> None:
