@@ -105,6 +105,10 @@ def test_merge_brings_their_gold_as_a_layer_and_not_their_reviewers(cli, project
     assert "张三\tannotator" in listed and "赵六\tannotator" in listed and "gold@colleague\tlayer\t1" in listed
     refused(cli("--db", project, "annotators", "role", "李四", "reviewer", "--reviewer", "张三"),
             "张三 is not a reviewer")
+    # Their gold is nobody's annotation here: not a lane to compare, not in the agreement figures.
+    assert "(张三, 李四, 赵六): " in cli("--db", project, "review", check=True).stdout
+    pairs = orjson.loads(cli("--db", project, "agreement", "--format", "json", check=True).stdout)["pairs"]
+    assert "gold@colleague" not in {name for pair in pairs for name in (pair["a"], pair["b"])}
 
 
 def test_the_audit_log_says_who_did_what(cli, project: str, tmp_path: Path) -> None:

@@ -37,14 +37,15 @@ from biaozhu.db.gold import (
 )
 from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label
 from biaozhu.db.models import Span as SpanRow
-from biaozhu.db.permissions import require_reviewer
+from biaozhu.db.permissions import MERGED_GOLD, require_reviewer
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import get_status, set_status
 
 
 def layers_of(session: Session, document_ids: Collection[int], *, include_gold: bool = False,
               annotators: Collection[str] | None = None) -> dict[int, dict[str, list[Span]]]:
-    """Per document, the layer of everyone who annotated it: a span on it or a status for it ([] then).
+    """Per document, the layer of everyone who annotated it: a span on it or a status for it ([] then). Gold is
+    not an annotator, nor is another project's gold merged in (``gold@OTHER``) unless named in ``annotators``.
 
     Spans come by position (start, then end).
     """
@@ -54,7 +55,10 @@ def layers_of(session: Session, document_ids: Collection[int], *, include_gold: 
     statuses = select(DocumentStatus.document_id, Annotator.name) \
         .join(Annotator, DocumentStatus.annotator_id == Annotator.id).where(DocumentStatus.document_id.in_(document_ids))
     if not include_gold:
-        spans, statuses = spans.where(Annotator.name != GOLD), statuses.where(Annotator.name != GOLD)
+        people = Annotator.name != GOLD
+        if annotators is None:
+            people = people & ~Annotator.name.startswith(MERGED_GOLD, autoescape=True)
+        spans, statuses = spans.where(people), statuses.where(people)
     if annotators is not None:
         spans, statuses = spans.where(Annotator.name.in_(annotators)), statuses.where(Annotator.name.in_(annotators))
     layers: dict[int, dict[str, list[Span]]] = {}
