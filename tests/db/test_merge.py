@@ -105,7 +105,7 @@ def test_their_gold_is_a_layer_our_reviewer_adopts_and_their_reviewer_is_not_our
     with sessions() as session:
         assert gold_spans(session, 1) == []
         assert get_annotator(session, "王五").role == "annotator"
-        assert layers_of(session, [1])[1]["gold@colleague"] == [BANK]
+        assert layers_of(session, [1], annotators=["gold@colleague"])[1]["gold@colleague"] == [BANK]
     with sessions.begin() as session:
         [decision] = adopt_layer(session, "赵六", "gold@colleague")
         assert decision.added == [BANK]

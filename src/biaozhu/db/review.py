@@ -38,7 +38,7 @@ from biaozhu.db.gold import (
 )
 from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label
 from biaozhu.db.models import Span as SpanRow
-from biaozhu.db.permissions import require_reviewer
+from biaozhu.db.permissions import MERGED_GOLD, require_reviewer
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import get_status, set_status
 
@@ -47,7 +47,8 @@ def layers_of(session: Session, document_ids: Collection[int], *, include_gold: 
               annotators: Collection[str] | None = None) -> dict[int, dict[str, list[Span]]]:
     """Per document, the layer of everyone who annotated it: a span on it, or a finished status for it ([] then:
     "nothing here"). Having only opened a document (in progress, no span) is not a layer: a reviewer who once
-    looked at it in the annotation window is no annotator of it.
+    looked at it in the annotation window is no annotator of it. Gold is not an annotator, nor is another
+    project's gold merged in (``gold@OTHER``) unless named in ``annotators``.
 
     Spans come by position (start, then end).
     """
@@ -58,7 +59,10 @@ def layers_of(session: Session, document_ids: Collection[int], *, include_gold: 
         .join(Annotator, DocumentStatus.annotator_id == Annotator.id) \
         .where(DocumentStatus.document_id.in_(document_ids), DocumentStatus.status != "in_progress")
     if not include_gold:
-        spans, statuses = spans.where(Annotator.name != GOLD), statuses.where(Annotator.name != GOLD)
+        people = Annotator.name != GOLD
+        if annotators is None:
+            people = people & ~Annotator.name.startswith(MERGED_GOLD, autoescape=True)
+        spans, statuses = spans.where(people), statuses.where(people)
     if annotators is not None:
         spans, statuses = spans.where(Annotator.name.in_(annotators)), statuses.where(Annotator.name.in_(annotators))
     layers: dict[int, dict[str, list[Span]]] = {}

@@ -93,8 +93,9 @@ class ReviewWindow(QMainWindow):
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        self.banner = QLabel(fill(self.tr("%1 is not a reviewer: this is a read-only view. A reviewer can be named "
-                                          "with `biaozhu annotators role NAME reviewer`."), self.reviewer), centre)
+        self.banner = QLabel(fill(self.tr("%1 is not a reviewer: this is a read-only view. A reviewer can make "
+                                          "them one with `biaozhu annotators role %1 reviewer --reviewer REVIEWER`."),
+                                  self.reviewer), centre)
         self.banner.setObjectName("read-only-banner")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)

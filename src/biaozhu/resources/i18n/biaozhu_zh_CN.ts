@@ -1705,81 +1705,81 @@
     </message>
     <message>
         <location filename="../../gui/review/window.py" line="96"/>
-        <source>%1 is not a reviewer: this is a read-only view. A reviewer can be named with `biaozhu annotators role NAME reviewer`.</source>
-        <translation>%1 不是审核员：此视图只读。可用 `biaozhu annotators role NAME reviewer` 指定审核员。</translation>
+        <source>%1 is not a reviewer: this is a read-only view. A reviewer can make them one with `biaozhu annotators role %1 reviewer --reviewer REVIEWER`.</source>
+        <translation>%1 不是审核员：此视图只读。审核员可用 `biaozhu annotators role %1 reviewer --reviewer 审核员` 指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="124"/>
+        <location filename="../../gui/review/window.py" line="125"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="125"/>
+        <location filename="../../gui/review/window.py" line="126"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="127"/>
+        <location filename="../../gui/review/window.py" line="128"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="127"/>
+        <location filename="../../gui/review/window.py" line="128"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="128"/>
+        <location filename="../../gui/review/window.py" line="129"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="168"/>
+        <location filename="../../gui/review/window.py" line="169"/>
         <source>%1 — review — biaozhu 标注</source>
         <translation>%1 — 审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="207"/>
+        <location filename="../../gui/review/window.py" line="208"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="207"/>
+        <location filename="../../gui/review/window.py" line="208"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="208"/>
+        <location filename="../../gui/review/window.py" line="209"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="224"/>
+        <location filename="../../gui/review/window.py" line="225"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="230"/>
+        <location filename="../../gui/review/window.py" line="231"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="231"/>
+        <location filename="../../gui/review/window.py" line="232"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="252"/>
+        <location filename="../../gui/review/window.py" line="253"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="262"/>
+        <location filename="../../gui/review/window.py" line="263"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="265"/>
+        <location filename="../../gui/review/window.py" line="266"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
@@ -2091,97 +2091,107 @@
 <context>
     <name>StorageError</name>
     <message>
-        <location filename="../../db/errors.py" line="27"/>
+        <location filename="../../db/errors.py" line="28"/>
         <source>the project database stayed busy (locked by another program) too long; nothing was saved — try again</source>
         <translation>项目数据库被其他程序占用（锁定）太久；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="46"/>
+        <location filename="../../db/errors.py" line="53"/>
         <source>the project database is read-only (file, folder or disk); nothing was saved</source>
         <translation>项目数据库是只读的（文件、文件夹或磁盘）；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="48"/>
+        <location filename="../../db/errors.py" line="55"/>
         <source>the project database is on a read-only disk; nothing was saved</source>
         <translation>项目数据库位于只读磁盘上；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="50"/>
+        <location filename="../../db/errors.py" line="57"/>
         <source>the database server only allows reading here; nothing was saved</source>
         <translation>数据库服务器在这里只允许读取；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="52"/>
+        <location filename="../../db/errors.py" line="59"/>
         <source>cannot open the project database file: check the folder exists and is writable</source>
         <translation>无法打开项目数据库文件：请检查文件夹是否存在且可写</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="29"/>
+        <location filename="../../db/errors.py" line="30"/>
         <source>the disk is full: free some space; nothing was saved from this action</source>
         <translation>磁盘已满：请腾出空间；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="36"/>
+        <location filename="../../db/errors.py" line="35"/>
+        <source>the database server does not let your role change this (your own layer only; gold, labels, roles and deletions are for reviewers); nothing was saved</source>
+        <translation>数据库服务器不允许你的角色修改这里（只能改自己的标注层；金标准、标签、角色和删除归审核员）；没有保存任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../db/errors.py" line="38"/>
+        <source>a row this action changes was not there for you: someone deleted it meanwhile, or the database server does not let your role change it; nothing was saved</source>
+        <translation>此操作要修改的一行对你不可见：可能刚被别人删除，或数据库服务器不允许你的角色修改它；没有保存任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../db/errors.py" line="43"/>
         <source>this database belongs to another program, not to biaozhu; nothing was changed</source>
         <translation>此数据库属于其他程序，不是 biaozhu 项目；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="56"/>
+        <location filename="../../db/errors.py" line="63"/>
         <source>the database server&apos;s disk is full; nothing was saved from this action</source>
         <translation>数据库服务器的磁盘已满；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="58"/>
+        <location filename="../../db/errors.py" line="65"/>
         <source>the disk reported an I/O error; nothing was saved from this action</source>
         <translation>磁盘报告了读写错误；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="60"/>
+        <location filename="../../db/errors.py" line="67"/>
         <source>this file is not a biaozhu project, or it is corrupt: restore it from a backup</source>
         <translation>这个文件不是 biaozhu 项目，或者已损坏：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="62"/>
+        <location filename="../../db/errors.py" line="69"/>
         <source>the project database is corrupt: restore it from a backup</source>
         <translation>项目数据库已损坏：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="65"/>
+        <location filename="../../db/errors.py" line="72"/>
         <source>cannot reach the database server (connection refused)</source>
         <translation>无法连接数据库服务器（连接被拒绝）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="67"/>
+        <location filename="../../db/errors.py" line="74"/>
         <source>cannot reach the database server (unknown host)</source>
         <translation>无法连接数据库服务器（未知主机）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="40"/>
+        <location filename="../../db/errors.py" line="47"/>
         <source>the database server closed the connection; nothing was saved — try again</source>
         <translation>数据库服务器关闭了连接；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="70"/>
+        <location filename="../../db/errors.py" line="77"/>
         <source>the database server refused the user name or password</source>
         <translation>数据库服务器拒绝了用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="72"/>
+        <location filename="../../db/errors.py" line="79"/>
         <source>the database server wants a password: put it in the URL or in ~/.pgpass</source>
         <translation>数据库服务器需要密码：请写在 URL 或 ~/.pgpass 中</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="30"/>
+        <location filename="../../db/errors.py" line="31"/>
         <source>someone else made the same change at the same moment; nothing was changed</source>
         <translation>有人在同一时刻做了相同的修改；没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="32"/>
+        <location filename="../../db/errors.py" line="33"/>
         <source>the database server says the database does not exist: create it first (createdb)</source>
         <translation>数据库服务器说该数据库不存在：请先创建它（createdb）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="34"/>
+        <location filename="../../db/errors.py" line="41"/>
         <source>the project&apos;s data broke a foreign key while upgrading; nothing was changed</source>
         <translation>升级时项目数据违反了外键约束；没有做任何更改</translation>
     </message>
