@@ -42,9 +42,11 @@ def add_labels(session: Session, names: list[str], *, title: str = "", color: st
     for name in names:
         check_label_name(name)
     check_label_title(title)
-    taken = set(names) & set(session.scalars(select(Label.name))) or {n for n in names if names.count(n) > 1}
+    taken = set(names) & set(session.scalars(select(Label.name)))
     if taken:
         raise Refused(f"there is a label {sorted(taken)[0]} already")
+    if len(set(names)) < len(names):
+        raise Refused("the same label name is asked for twice")
     count = session.scalar(select(func.count(Label.id))) or 0
     if count + len(names) > MAX_LABELS:
         raise Refused(f"a project holds at most {MAX_LABELS} labels: it has {count}, and {len(names)} more "

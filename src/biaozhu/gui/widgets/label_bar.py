@@ -1,5 +1,6 @@
 """The label bar: one button per label with its colour, hotkey and count in this document;
-the label's definition on hover. Buttons never take the focus, so the keyboard stays in the text."""
+the label's definition on hover. Buttons never take the focus, so the keyboard stays in the text. The bar
+scrolls sideways when the labels are more than the window is wide (a project may hold up to 1,000)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QSizePolicy, QWidget
 
 from biaozhu.gui.common.label_infos import LabelInfo
 
@@ -22,18 +23,19 @@ def label_tooltip(label: LabelInfo) -> str:
     return f"<b>{caption}</b><br>{definition}"
 
 
-class LabelBar(QWidget):
+class LabelBar(QScrollArea):
     label_clicked = Signal(int)  # label id
 
     def __init__(self, labels: list[LabelInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        inner = QWidget(self)
+        layout = QHBoxLayout(inner)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(6)
         self.buttons: dict[int, QPushButton] = {}
         self.labels = {label.id: label for label in labels}
         for label in labels:
-            button = QPushButton(self)
+            button = QPushButton(inner)
             button.setObjectName(f"label-{label.name}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolTip(label_tooltip(label))
@@ -46,6 +48,13 @@ class LabelBar(QWidget):
             self.buttons[label.id] = button
         layout.addStretch(1)
         self.set_counts({})
+        self.setWidget(inner)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(inner.sizeHint().height() + self.horizontalScrollBar().sizeHint().height())
 
     def set_counts(self, counts: dict[int, int]) -> None:
         """Show how many spans of each label this document has."""
