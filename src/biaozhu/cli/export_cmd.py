@@ -75,6 +75,10 @@ def run(args: argparse.Namespace) -> int:
         except (Refused, ValueError, LookupError, RuntimeError, NestedSpansRefused) as exc:
             print(f"biaozhu export: {exc}", file=sys.stderr)
             return 2
+        except OSError as exc:  # a missing, read-only or full folder: the temporary file is gone, an old one kept
+            print(f"biaozhu export: cannot write {request.target}: {exc.strerror}; nothing was written (a file "
+                  "already there is kept)", file=sys.stderr)
+            return 2
     for target, count in summary.parts.items():
         print(f"{target}: {count} documents", file=sys.stderr)
     dropped = f"; {summary.dropped} nested spans dropped (--nested keep-outer)" if summary.dropped else ""

@@ -27,6 +27,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.model import Span
+from biaozhu.corpus.names import check_annotator, check_document
 from biaozhu.corpus.spans import check_layer
 from biaozhu.db.labels import add_label, label_ids
 from biaozhu.db.models import (
@@ -88,6 +89,7 @@ class _Names:
 
     def annotator(self, name: str) -> int:
         if name not in self.annotators:
+            check_annotator(name)  # SQLite holds longer names than PostgreSQL: the same limits for both
             row = Annotator(name=name, role=self.their_roles.get(name, "annotator"))
             self.ours.add(row)
             self.ours.flush()
@@ -144,6 +146,7 @@ def merge_project(ours: Session, theirs: Session, *, prefer: str = "ours", sourc
         known = dict(ours.execute(select(Document.sha256, Document.id).where(Document.sha256.in_(shas))).all())
         result.documents_matched += len(known)
         for row in theirs.execute(select(Document).where(Document.sha256.in_(set(shas) - known.keys()))).scalars():
+            check_document(row.name, row.text, row.meta)
             copy = Document(name=row.name, source=row.source, text=row.text, length=row.length, sha256=row.sha256,
                             normalisation=row.normalisation, meta=row.meta, created_at=row.created_at)
             ours.add(copy)
