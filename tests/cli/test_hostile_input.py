@@ -32,6 +32,7 @@ REFUSED = {
     "labelstudio_meta_list.json": None,  # a task without annotations: imported, the odd meta ignored
     "utf16.jsonl": ":1: the file is UTF-16, not UTF-8: save it as UTF-8",
     "gbk.jsonl": ":1: the file is GBK/GB18030, not UTF-8: save it as UTF-8",
+    "crlf_crossing.jsonl": ":1: spans cross: [6, 13) ORGANIZATION '泸州市委统战部' and [11, 17)",  # the file's offsets
     "control_in_annotator.jsonl": ":1: an annotator's name may not hold control characters: '\\x1b[31m红\\x1b[0m'",
 }
 
