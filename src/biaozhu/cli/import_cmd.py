@@ -14,7 +14,7 @@ from biaozhu.corpus.formats import EXTENSIONS, READERS, read_file
 from biaozhu.corpus.formats.guard import DEFAULT_MAX_SIZE, MB
 from biaozhu.corpus.model import SourceDocument
 from biaozhu.corpus.names import check_annotator
-from biaozhu.db.errors import StorageError, storage_errors
+from biaozhu.db.errors import storage_errors
 from biaozhu.db.importing import ImportResult, store_documents
 from biaozhu.db.project import open_project
 
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     for path in collect(args.paths, brat=args.format in (None, "brat")):
         try:
             documents, result = _import(sessions, path, args)
-        except (Refusal, StorageError) as exc:
+        except Refusal as exc:  # a storage failure (locked, full, read-only) stops the import: the rest would fail too
             failed += 1
             print(f"error: {exc}\n  nothing imported from this file" if isinstance(exc, InputErrors)
                   else f"error: {exc} — nothing imported from this file", file=sys.stderr)
