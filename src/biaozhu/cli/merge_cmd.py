@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from biaozhu.cli.identity import acting_person
+from biaozhu.corpus.errors import Refused
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.merge import PREFERENCES, merge_project
 from biaozhu.db.project import open_project, open_read_only, say
@@ -32,6 +33,9 @@ def run(args: argparse.Namespace) -> int:
         with storage_errors(), sessions.begin() as ours, Session(other) as theirs:
             result = merge_project(ours, theirs, prefer=args.prefer, source=args.other,
                                    actor=acting_person(args))
+    except Refused as exc:  # a name, label or text the other project holds and no project may
+        print(f"biaozhu merge: {args.other}: {exc}; nothing was merged", file=sys.stderr)
+        return 2
     finally:
         other.dispose()
     print(f"documents: {result.documents_added} added, {result.documents_matched} already here")

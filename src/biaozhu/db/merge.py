@@ -31,6 +31,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.model import Span
+from biaozhu.corpus.names import check_annotator, check_document
 from biaozhu.corpus.spans import check_layer
 from biaozhu.db.audit import record
 from biaozhu.db.documents import store_text
@@ -92,6 +93,7 @@ class _Names:
     def annotator(self, their_name: str) -> int:
         name = merged_layer(their_name, self.source)
         if name not in self.annotators:
+            check_annotator(name)  # SQLite holds longer names than PostgreSQL: the same limits for both
             row = Annotator(name=name, role="annotator")
             self.ours.add(row)
             self.ours.flush()
@@ -148,6 +150,7 @@ def merge_project(ours: Session, theirs: Session, *, prefer: str = "ours", sourc
         our_id: dict[int, int] = {}
         # Matched by the sha256 of the text as read here: their stored sha256 and length are not trusted.
         for row in theirs.execute(select(Document).where(Document.id.in_(chunk)).order_by(Document.id)).scalars():
+            check_document(row.name, row.text, row.meta)  # what SQLite took and PostgreSQL would not
             document, created = store_text(ours, row.text, row.name, source=row.source,
                                            normalisation=row.normalisation, meta=row.meta, created_at=row.created_at)
             our_id[row.id] = document.id

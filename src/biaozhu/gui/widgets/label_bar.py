@@ -1,15 +1,16 @@
 """The label bar: one button per label with its colour, hotkey and count in this document;
 the label's definition on hover. Buttons never take the focus, so the keyboard stays in the text.
-The buttons wrap onto more rows when the window is narrow; each shows its text in black or white, whichever
-reads on its colour, and underlines it with the label's pattern, the one its spans carry in the text."""
+The buttons wrap onto more rows when the window is narrow, and past a few rows the bar scrolls (a project may hold
+up to 1,000 labels); each shows its text in black or white, whichever reads on its colour, and underlines it with
+the label's pattern, the one its spans carry in the text."""
 
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QSizePolicy, QWidget
 
 from biaozhu.gui.common.contrast import pattern_of, text_on
 from biaozhu.gui.common.label_infos import LabelInfo, shown_definition
@@ -43,17 +44,21 @@ class LabelButton(QPushButton):
         painter.end()
 
 
-class LabelBar(QWidget):
+MOST_ROWS = 4  # rows of buttons shown before the bar scrolls
+
+
+class LabelBar(QScrollArea):
     label_clicked = Signal(int)  # label id
 
     def __init__(self, labels: list[LabelInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = FlowLayout(self)
+        inner = QWidget(self)
+        self.flow = layout = FlowLayout(inner)
         layout.setContentsMargins(8, 4, 8, 4)
         self.buttons: dict[int, QPushButton] = {}
         self.labels = {label.id: label for label in labels}
         for position, label in enumerate(labels):
-            button = LabelButton(label, position, self)
+            button = LabelButton(label, position, inner)
             button.setObjectName(f"label-{label.name}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolTip(label_tooltip(label))
@@ -65,6 +70,23 @@ class LabelBar(QWidget):
             layout.addWidget(button)
             self.buttons[label.id] = button
         self.set_counts({})
+        self.setWidget(inner)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._fit_height(self.width())
+
+    def _fit_height(self, width: int) -> None:
+        """As tall as the wrapped buttons need, at most :data:`MOST_ROWS` rows (then it scrolls)."""
+        row = max((button.sizeHint().height() for button in self.buttons.values()), default=24) + 6
+        needed = self.flow.heightForWidth(max(width, 1)) if self.buttons else row
+        self.setFixedHeight(min(needed, MOST_ROWS * row + 8))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height(self.viewport().width())
 
     def set_counts(self, counts: dict[int, int]) -> None:
         """Show how many spans of each label this document has."""
