@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from biaozhu.db.errors import StorageError
+from biaozhu.db.importing import MissingLabels
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import ActionRunner, Transaction, sentence
 from biaozhu.gui.common.wording import as_tooltip, fill
@@ -73,7 +74,7 @@ class ImportDialog(QDialog):
 
     finished_import = Signal()
 
-    def __init__(self, runner: ActionRunner, files: list[Path], options: ImportOptions, annotator: str,
+    def __init__(self, runner: ActionRunner, files: list[Path], options: ImportOptions,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -95,7 +96,7 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.create_labels = QCheckBox(self.tr("Add the labels the project lacks"), self)
-        self.owner = QLineEdit(annotator, self)
+        self.owner = QLineEdit(options.annotator or "", self)  # --annotator: it overrides what a file says
         self.owner.setPlaceholderText(self.tr("as each file says"))
         self.again_button = QPushButton(self.tr("Import the failed files again"), self)
         self.again_button.clicked.connect(self.import_failed_again)
@@ -116,7 +117,7 @@ class ImportDialog(QDialog):
         again = QHBoxLayout(self.again_row)
         again.setContentsMargins(0, 0, 0, 0)
         again.addWidget(self.create_labels)
-        again.addWidget(QLabel(self.tr("Spans with no annotator belong to:"), self))
+        again.addWidget(QLabel(self.tr("Whose spans the files hold:"), self))
         again.addWidget(self.owner)
         again.addWidget(self.again_button)
         again.addStretch(1)
@@ -173,8 +174,12 @@ class ImportDialog(QDialog):
         if result is None:
             error = outcome.error
             assert error is not None
+            reason = error.message
+            if isinstance(error, MissingLabels):  # the command line's advice does not fit the window
+                reason = fill(self.tr("labels the project does not have: %1 (tick “Add the labels the project "
+                                      "lacks” below and import again)"), ", ".join(error.names))
             self._add_row(outcome.path, "" if error.line is None else str(error.line),
-                          fill(self.tr("%1 — nothing imported from this file"), error.message), failed=True)
+                          fill(self.tr("%1 — nothing imported from this file"), reason), failed=True)
             return
         self._add_row(outcome.path, "", self.describe(outcome))
         for note in outcome.notes:
