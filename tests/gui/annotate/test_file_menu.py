@@ -185,23 +185,30 @@ def test_import_through_the_dialog_says_per_file_what_was_imported_and_every_err
                                                         "annotator": "李四"}) + b"\n")
     (reports / "bad.jsonl").write_bytes(b'{"text": "fine", "label": []}\n{"text": "broken\n')
     (reports / "person.jsonl").write_bytes(orjson.dumps({"text": "张三说", "label": [[0, 2, "PERSON"]]}) + b"\n")
+    (reports / "bank.jsonl").write_bytes(orjson.dumps({"text": "吉林银行", "label": [[0, 4, "BANK"]],
+                                                      "annotator": "李四"}) + b"\n")
     dialog = finished(qtbot, file_menu(app).import_paths([reports]))
-    assert [row[:2] for row in rows(dialog)] == [("bad.jsonl", "2"), ("person.jsonl", "1"), ("tagged.jsonl", ""),
-                                                 ("泸州.txt", "")]
-    (_, _, bad), (_, _, nobody), (_, _, tagged), (_, _, plain) = rows(dialog)
+    assert [row[:2] for row in rows(dialog)] == [("bad.jsonl", "2"), ("bank.jsonl", ""), ("person.jsonl", "1"),
+                                                 ("tagged.jsonl", ""), ("泸州.txt", "")]
+    (_, _, bad), (_, _, bank), (_, _, nobody), (_, _, tagged), (_, _, plain) = rows(dialog)
     assert bad.startswith("not valid JSON") and bad.endswith(" — nothing imported from this file")
+    assert bank == ("labels the project does not have: BANK (tick “Add the labels the project lacks” below and "
+                    "import again) — nothing imported from this file")
     assert "belong to nobody" in nobody and (tagged, plain) == ("1 documents, 1 spans", "1 documents")
-    assert dialog.status.text() == "2 files imported, 2 failed."
+    assert dialog.status.text() == "2 files imported, 3 failed."
     window = window_of(app)
     assert len(window.documents) == 2 and window.layer.document_id is not None  # the first report opened
     assert stored(tmp_path / "empty.sqlite") == (2, 1)
     # The fixable failures once more: the missing label added, the spans given to the person importing.
-    assert dialog.again_row.isVisible() and dialog.owner.text() == "张三"
+    assert dialog.again_row.isVisible() and dialog.owner.text() == ""  # as each file says
+    dialog.owner.setText("张三")
     dialog.create_labels.setChecked(True)
     dialog.import_failed_again()
     finished(qtbot, dialog)
-    assert [row[:2] for row in rows(dialog)] == [("bad.jsonl", "2"), ("person.jsonl", "")]
-    assert "new labels: PERSON" in rows(dialog)[1][2] and stored(tmp_path / "empty.sqlite") == (3, 2)
+    assert [row[:2] for row in rows(dialog)] == [("bad.jsonl", "2"), ("bank.jsonl", ""), ("person.jsonl", "")]
+    assert rows(dialog)[1][2] == "1 documents, 1 spans; new labels: BANK"
+    assert rows(dialog)[2][2] == "1 documents, 1 spans; new labels: PERSON"
+    assert stored(tmp_path / "empty.sqlite") == (4, 3)
 
 
 def drop(widget: QWidget, paths: list[Path]) -> bool:

@@ -149,8 +149,7 @@ class FileMenu(QObject):
         if self.import_dialog is not None:
             self.import_dialog.close()
             self.import_dialog.deleteLater()
-        self.import_dialog = ImportDialog(self.window.runner, files_to_import(paths, options), options,
-                                          self.window.annotator, self.window)
+        self.import_dialog = ImportDialog(self.window.runner, files_to_import(paths, options), options, self.window)
         self.import_dialog.finished_import.connect(self._show_first_document)
         self.import_dialog.show()
         return self.import_dialog

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from biaozhu.corpus.errors import InputError, InputErrors, Refusal
 from biaozhu.db.errors import StorageError
+from biaozhu.db.importing import MissingLabels
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import ActionRunner, Transaction, sentence
 from biaozhu.gui.common.wording import as_tooltip, fill
@@ -74,7 +75,7 @@ class ImportDialog(QDialog):
 
     finished_import = Signal()
 
-    def __init__(self, runner: ActionRunner, files: list[Path], options: ImportOptions, annotator: str,
+    def __init__(self, runner: ActionRunner, files: list[Path], options: ImportOptions,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -96,7 +97,7 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.create_labels = QCheckBox(self.tr("Add the labels the project lacks"), self)
-        self.owner = QLineEdit(annotator, self)
+        self.owner = QLineEdit(options.annotator or "", self)  # --annotator: it overrides what a file says
         self.owner.setPlaceholderText(self.tr("as each file says"))
         self.again_button = QPushButton(self.tr("Import the failed files again"), self)
         self.again_button.clicked.connect(self.import_failed_again)
@@ -117,7 +118,7 @@ class ImportDialog(QDialog):
         again = QHBoxLayout(self.again_row)
         again.setContentsMargins(0, 0, 0, 0)
         again.addWidget(self.create_labels)
-        again.addWidget(QLabel(self.tr("Spans with no annotator belong to:"), self))
+        again.addWidget(QLabel(self.tr("Whose spans the files hold:"), self))
         again.addWidget(self.owner)
         again.addWidget(self.again_button)
         again.addStretch(1)
@@ -172,7 +173,14 @@ class ImportDialog(QDialog):
             self.progress.setValue(len(self.outcomes))
         result = outcome.result
         if result is None:
-            for line, reason in _reasons(outcome.error):
+            error = outcome.error
+            reasons = _reasons(error)
+            if isinstance(error, MissingLabels):  # the command line's advice does not fit the window
+                more = f" … (+{len(error.names) - 10})" if len(error.names) > 10 else ""
+                shown = ", ".join(error.names[:10]) + more
+                reasons = [("", fill(self.tr("labels the project does not have: %1 (tick “Add the labels the project "
+                                             "lacks” below and import again)"), shown))]
+            for line, reason in reasons:
                 self._add_row(outcome.path, line, fill(self.tr("%1 — nothing imported from this file"), reason),
                               failed=True)
             return
