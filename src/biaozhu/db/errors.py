@@ -33,8 +33,12 @@ NO_DATABASE = QT_TRANSLATE_NOOP("StorageError", "the database server says the da
                                                 "first (createdb)")
 UPGRADE_BROKE_A_FOREIGN_KEY = QT_TRANSLATE_NOOP("StorageError", "the project's data broke a foreign key while "
                                                                 "upgrading; nothing was changed")
+NOT_A_PROJECT = QT_TRANSLATE_NOOP("StorageError", "this database belongs to another program, not to biaozhu; "
+                                                  "nothing was changed")
 
 # (text the driver says, lower case) → the user's sentence; first match wins.
+SERVER_GONE = QT_TRANSLATE_NOOP("StorageError", "the database server closed the connection; nothing was saved — "
+                                              "try again")
 _KNOWN = (
     ("database is locked", LOCKED),
     ("database table is locked", LOCKED),
@@ -57,12 +61,12 @@ _KNOWN = (
                                                                  "corrupt: restore it from a backup")),
     ("database disk image is malformed", QT_TRANSLATE_NOOP("StorageError", "the project database is corrupt: "
                                                                            "restore it from a backup")),
+    ("terminating connection", SERVER_GONE),  # the server was stopped or restarted
     ("connection refused", QT_TRANSLATE_NOOP("StorageError", "cannot reach the database server (connection "
                                                              "refused)")),
     ("could not translate host name", QT_TRANSLATE_NOOP("StorageError", "cannot reach the database server "
                                                                         "(unknown host)")),
-    ("server closed the connection", QT_TRANSLATE_NOOP("StorageError", "the database server closed the "
-                                                                       "connection; nothing was saved — try again")),
+    ("server closed the connection", SERVER_GONE),
     ("password authentication failed", QT_TRANSLATE_NOOP("StorageError", "the database server refused the user "
                                                                          "name or password")),
     ("no password supplied", QT_TRANSLATE_NOOP("StorageError", "the database server wants a password: put it in "
@@ -70,7 +74,8 @@ _KNOWN = (
     ("unique constraint failed: spans", SAME_CHANGE),
     ('unique constraint "uq_spans_', SAME_CHANGE),
 )
-SENTENCES = (*dict.fromkeys(sentence for _, sentence in _KNOWN), NO_DATABASE, UPGRADE_BROKE_A_FOREIGN_KEY)
+SENTENCES = (*dict.fromkeys(sentence for _, sentence in _KNOWN), NO_DATABASE, UPGRADE_BROKE_A_FOREIGN_KEY,
+             NOT_A_PROJECT)
 _MISSING_DATABASE = ("database \"", "\" does not exist")
 
 

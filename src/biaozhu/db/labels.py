@@ -12,11 +12,20 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.errors import Refusal
-from biaozhu.corpus.labels import LABEL_NAME, check_color, default_labels
+from biaozhu.corpus.errors import Refused
+from biaozhu.corpus.labels import (
+    LABEL_NAME,
+    MAX_LABELS,
+    check_color,
+    check_label_name,
+    check_label_title,
+    default_labels,
+)
 from biaozhu.corpus.model import LabelDef
+from biaozhu.db.audit import record
 from biaozhu.db.errors import QT_TRANSLATE_NOOP
 from biaozhu.db.models import Label, Span
+from biaozhu.db.permissions import require_reviewer
 from biaozhu.db.trash import trash_label, trashed_label_ids
 
 # Colours handed to labels created without one, so that new labels are told apart at a glance.
@@ -36,7 +45,7 @@ HOTKEY_RESERVED = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by word 
 BAD_COLOUR = QT_TRANSLATE_NOOP("LabelRefused", "a colour looks like #1f77b4, not “%1”")
 
 
-class LabelRefused(Refusal, ValueError):
+class LabelRefused(Refused):
     """A label change the project's rules refuse (a taken name or hotkey, no such label); says which.
     ``template`` and ``values`` let the app say it in the UI language."""
 
@@ -74,7 +83,7 @@ def _existing(session: Session, name: str) -> Label:
 
 def _check_name(session: Session, name: str) -> None:
     if not LABEL_NAME.match(name):
-        raise LabelRefused(BAD_NAME, name)
+        raise LabelRefused(BAD_NAME, str(name)[:70])
     if get_label(session, name):
         raise LabelRefused(NAME_TAKEN, name)
 
@@ -121,12 +130,33 @@ def add_label(session: Session, name: str, title: str = "", color: str | None = 
     """A new label at the end of the bar; refuses a name or hotkey already in use."""
     _check_name(session, name)
     key = _check_hotkey(session, hotkey) if hotkey else None
-    count = session.scalar(select(func.count(Label.id))) or 0
-    label = Label(name=name, title=title, color=_colour(color or PALETTE[count % len(PALETTE)]),
-                  hotkey=key, definition=definition, position=count, **_new_id(session))
-    session.add(label)
-    session.flush()
+    [label] = add_labels(session, [name], title=title, color=_colour(color) if color else None, hotkey=key,
+                         definition=definition)
     return label
+
+
+def add_labels(session: Session, names: list[str], *, title: str = "", color: str | None = None,
+               hotkey: str | None = None, definition: str = "") -> list[Label]:
+    """New labels at the end of the bar, in one pass (an import may bring many): refuses a name in use, and
+    more labels than :data:`MAX_LABELS` in the project."""
+    for name in names:
+        check_label_name(name)
+    check_label_title(title)
+    taken = set(names) & set(session.scalars(select(Label.name))) or {n for n in names if names.count(n) > 1}
+    if taken:
+        raise Refused(f"there is a label {sorted(taken)[0]} already")
+    count = session.scalar(select(func.count(Label.id))) or 0
+    if count + len(names) > MAX_LABELS:
+        raise Refused(f"a project holds at most {MAX_LABELS} labels: it has {count}, and {len(names)} more "
+                      "were asked for")
+    first = _new_id(session)
+    labels = [Label(name=name, title=title, color=check_color(color or PALETTE[(count + n) % len(PALETTE)]),
+                    hotkey=hotkey or None, definition=definition, position=count + n,
+                    **({"id": first["id"] + n} if first else {}))
+              for n, name in enumerate(names)]
+    session.add_all(labels)
+    session.flush()
+    return labels
 
 
 def update_label(session: Session, name: str, *, new_name: str | None = None, title: str | None = None,
@@ -141,7 +171,7 @@ def update_label(session: Session, name: str, *, new_name: str | None = None, ti
     if hotkey is not None:
         label.hotkey = _check_hotkey(session, hotkey, label.id) if hotkey else None
     if title is not None:
-        label.title = title
+        label.title = check_label_title(title)
     if definition is not None:
         label.definition = definition
     session.flush()
@@ -167,10 +197,13 @@ def count_label_spans(session: Session, name: str) -> int:
     return session.scalar(select(func.count(Span.id)).where(Span.label_id == label.id)) or 0
 
 
-def delete_label(session: Session, name: str) -> LabelDeleted:
-    """Delete a label into the trash with every span that has it (the trash brings both back)."""
+def delete_label(session: Session, name: str, actor: str) -> LabelDeleted:
+    """Delete a label into the trash with every span that has it (the trash brings both back). It takes every
+    annotator's spans of it, so only a reviewer may, and the audit log records it."""
+    require_reviewer(session, actor, "delete labels")
     label = _existing(session, name)
     trash_id, spans = trash_label(session, label)
+    record(session, actor, "delete", f"label {name} ({spans} spans), trash item {trash_id}")
     for position, each in enumerate(list_labels(session)):
         each.position = position
     session.flush()

@@ -386,7 +386,7 @@ def test_zoom_keys_change_the_text_size_and_the_label_bar_explains_each_label(
 def test_an_empty_project_says_how_to_import_and_its_keys_do_nothing_harmful(
         open_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
     window = open_window()
-    assert "import" in window.view.placeholderText()
+    assert "Import… (Ctrl+I)" in window.view.placeholderText()
     plain, control = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier
     for key, modifiers in ((Qt.Key.Key_1, plain), (Qt.Key.Key_Tab, plain), (Qt.Key.Key_Delete, plain),
                            (Qt.Key.Key_Return, control), (Qt.Key.Key_T, control)):

@@ -1,7 +1,7 @@
 """The window's menus and keys. Annotation keys act only while the text has the focus (so typing in the
 find bar or a filter box never tags anything); the rest work anywhere in the window.
 
-Keyboard map:
+Keyboard map (File menu: Ctrl+Shift+N new project, Ctrl+O open project, Ctrl+I import; see ``file_menu.py``):
   1 / 2 / 3 (the labels' hotkeys)  tag the selection, or relabel the selected span
   Tab / Shift+Tab                  select the next / previous span
   Delete (or Backspace)            delete the selected span
@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from biaozhu.gui.annotate.file_menu import FileMenu
 from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.wording import fill
 
@@ -41,6 +42,7 @@ class WindowActions(ActionSet):
         self.main = window
         menu_bar = window.menuBar()
         view = [window.view]
+        self.file_menu = FileMenu(window, self)
 
         document = menu_bar.addMenu(self.tr("&Document"))
         document.addAction(self.add("mark-done", self.tr("Mark done and open the next"),
@@ -91,6 +93,7 @@ class WindowActions(ActionSet):
         review = menu_bar.addMenu(self.tr("&Review"))
         review.addAction(self.add("review-mode", self.tr("Review mode"), "Ctrl+Shift+R", window.open_review))
         review.addAction(self.add("agreement", self.tr("Agreement…"), "", window.open_agreement))
+        review.addAction(self.add("audit-log", self.tr("Audit log…"), "", window.open_audit_log))
 
     def set_label_actions(self) -> None:
         """A Tag-as entry per label, keyed with its hotkey in the text; made again when the labels change."""

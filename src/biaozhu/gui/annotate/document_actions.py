@@ -53,7 +53,7 @@ class DocumentActions(QObject):
             return
         self.window.refresh_lists()
         if document.id == self.window.layer.document_id:
-            self.window.setWindowTitle(f"{name.strip()} — biaozhu 标注")
+            self.window.setWindowTitle(f"{name.strip()} — {self.window.project.name} — biaozhu 标注")
 
     def delete_selected(self) -> None:
         """Ask, saying how many spans go with it, then move the document to the trash."""
@@ -71,7 +71,7 @@ class DocumentActions(QObject):
         window = self.window
         following = next((d.id for d in window.documents if d.id > document.id), None) or next(
             (d.id for d in reversed(window.documents) if d.id < document.id), None)
-        outcome = window.runner.attempt(lambda s: trash_document(s, document.id),
+        outcome = window.runner.attempt(lambda s: trash_document(s, document.id, window.annotator),
                                         Change(Changed.DOCUMENTS | Changed.SPANS | Changed.TRASH,
                                                frozenset({document.id}), self))
         if not outcome.ok:
@@ -84,5 +84,5 @@ class DocumentActions(QObject):
             else:
                 window.layer.document_id, window.layer.text, window.layer.index = None, "", SpanIndex()
                 window.view.show_text("", window.layer.index, window.labels.colours())
-                window.setWindowTitle("biaozhu 标注")
+                window.setWindowTitle(f"{window.project.name} — biaozhu 标注")
         window.refresh_lists()

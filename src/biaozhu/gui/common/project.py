@@ -1,5 +1,5 @@
-"""What every window and dialog on one open project shares: its sessions (only through the action runner),
-the change bus, and the poller that notices other programs' changes."""
+"""What every window and dialog on one open project shares: its name (in window titles), its sessions (only
+through the action runner), the change bus, and the poller that notices other programs' changes."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from biaozhu.gui.common.runner import ActionRunner
 
 class OpenProject(QObject):
     def __init__(self, sessions: sessionmaker[Session], poll_ms: int = POLL_MS,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, name: str = "biaozhu") -> None:
         super().__init__(parent)
+        self.name = name
         self.bus = ChangeBus(self)
         self.runner = ActionRunner(sessions, self.bus, self)
         self.poller = ChangePoller(self.runner, poll_ms, self)

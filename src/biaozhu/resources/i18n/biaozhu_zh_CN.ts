@@ -86,44 +86,44 @@
         <translation>%1 的标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="189"/>
-        <location filename="../../gui/dialogs/agreement.py" line="202"/>
+        <location filename="../../gui/dialogs/agreement.py" line="190"/>
+        <location filename="../../gui/dialogs/agreement.py" line="204"/>
         <source>all</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="201"/>
-        <location filename="../../gui/dialogs/agreement.py" line="237"/>
+        <location filename="../../gui/dialogs/agreement.py" line="203"/>
+        <location filename="../../gui/dialogs/agreement.py" line="239"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="201"/>
+        <location filename="../../gui/dialogs/agreement.py" line="203"/>
         <source>Characters</source>
         <translation>字符数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="201"/>
+        <location filename="../../gui/dialogs/agreement.py" line="203"/>
         <source>exact F1</source>
         <translation>精确匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="202"/>
+        <location filename="../../gui/dialogs/agreement.py" line="204"/>
         <source>overlap F1</source>
         <translation>重叠匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="236"/>
+        <location filename="../../gui/dialogs/agreement.py" line="238"/>
         <source>%1 behind the count:</source>
         <translation>该计数背后的 %1 处：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="237"/>
+        <location filename="../../gui/dialogs/agreement.py" line="239"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="237"/>
+        <location filename="../../gui/dialogs/agreement.py" line="239"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -131,14 +131,87 @@
 <context>
     <name>AnnotatorIdentity</name>
     <message>
-        <location filename="../../gui/dialogs/annotator_identity.py" line="25"/>
+        <location filename="../../gui/dialogs/annotator_identity.py" line="28"/>
         <source>Who is annotating?</source>
         <translation>谁在标注？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/annotator_identity.py" line="26"/>
+        <location filename="../../gui/dialogs/annotator_identity.py" line="29"/>
         <source>Your name (your spans are kept under it; asked only once):</source>
         <translation>您的名字（您的标注都记在这个名字下，只问这一次）：</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="42"/>
+        <source>Audit log — biaozhu 标注</source>
+        <translation>操作记录 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="44"/>
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="44"/>
+        <source>delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="45"/>
+        <source>trash emptied</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="45"/>
+        <source>merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="46"/>
+        <source>role change</source>
+        <translation>角色变更</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="46"/>
+        <source>gold decision</source>
+        <translation>金标准裁定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="50"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="50"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="50"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="50"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="56"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="59"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="86"/>
+        <source>%1 entries, newest first.</source>
+        <translation>共 %1 条，最新的在前。</translation>
     </message>
 </context>
 <context>
@@ -182,27 +255,27 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../gui/common/crash_report.py" line="62"/>
+        <location filename="../../gui/common/crash_report.py" line="65"/>
         <source>biaozhu hit a bug</source>
         <translation>biaozhu 遇到了程序错误</translation>
     </message>
     <message>
-        <location filename="../../gui/common/crash_report.py" line="70"/>
+        <location filename="../../gui/common/crash_report.py" line="73"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/common/crash_report.py" line="73"/>
+        <location filename="../../gui/common/crash_report.py" line="76"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/common/crash_report.py" line="85"/>
+        <location filename="../../gui/common/crash_report.py" line="88"/>
         <source>(it could not be saved to a file)</source>
         <translation>（无法保存到文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/common/crash_report.py" line="86"/>
+        <location filename="../../gui/common/crash_report.py" line="89"/>
         <source>Something went wrong inside biaozhu. Everything you did before this action is saved; this action may not have happened. The report was saved to %1: please send it to the developers. You can go on working.</source>
         <translation>biaozhu 内部出错了。此前的所有操作都已保存；这一步操作可能没有生效。错误报告已保存到 %1，请发给开发人员。您可以继续工作。</translation>
     </message>
@@ -210,57 +283,57 @@
 <context>
     <name>Decisions</name>
     <message>
-        <location filename="../../gui/review/decisions.py" line="45"/>
+        <location filename="../../gui/review/decisions.py" line="46"/>
         <source>No disagreement chosen: press N for the next one.</source>
         <translation>还没有选中分歧：按 N 转到下一处。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="65"/>
+        <location filename="../../gui/review/decisions.py" line="66"/>
         <source>There is no annotator %1 here.</source>
         <translation>这里没有第 %1 位标注员。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="69"/>
+        <location filename="../../gui/review/decisions.py" line="70"/>
         <source>accept %1&apos;s version</source>
         <translation>采纳 %1 的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="80"/>
+        <location filename="../../gui/review/decisions.py" line="81"/>
         <source>accept both versions</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="90"/>
+        <location filename="../../gui/review/decisions.py" line="91"/>
         <source>reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="95"/>
+        <location filename="../../gui/review/decisions.py" line="96"/>
         <source>set the boundary to “%1”</source>
         <translation>将边界改为“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="118"/>
+        <location filename="../../gui/review/decisions.py" line="119"/>
         <source>Select the text the gold span should cover, then press Enter.</source>
         <translation>请选中金标准标注应覆盖的文字，然后按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="122"/>
+        <location filename="../../gui/review/decisions.py" line="123"/>
         <source>The selection covers no disagreement: press Ctrl with a label&apos;s key to put it into gold as that label (%1).</source>
         <translation>选中的文字不涉及任何分歧：按 Ctrl 加标签键即可将其作为该标签放入金标准（%1）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="140"/>
+        <location filename="../../gui/review/decisions.py" line="141"/>
         <source>put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="150"/>
+        <location filename="../../gui/review/decisions.py" line="151"/>
         <source>reopen the review</source>
         <translation>重新打开审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="153"/>
+        <location filename="../../gui/review/decisions.py" line="154"/>
         <source>mark adjudicated</source>
         <translation>标记为已裁定</translation>
     </message>
@@ -268,37 +341,37 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../../gui/review/model.py" line="111"/>
+        <location filename="../../gui/review/model.py" line="113"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="111"/>
+        <location filename="../../gui/review/model.py" line="113"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="111"/>
+        <location filename="../../gui/review/model.py" line="113"/>
         <source>Versions</source>
         <translation>各方版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="111"/>
+        <location filename="../../gui/review/model.py" line="113"/>
         <source>Gold</source>
         <translation>金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="131"/>
+        <location filename="../../gui/review/model.py" line="133"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="131"/>
+        <location filename="../../gui/review/model.py" line="133"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="130"/>
+        <location filename="../../gui/review/model.py" line="132"/>
         <source>all</source>
         <translation>全体</translation>
     </message>
@@ -337,27 +410,27 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="227"/>
+        <location filename="../../gui/widgets/document_list.py" line="228"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="233"/>
+        <location filename="../../gui/widgets/document_list.py" line="234"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="233"/>
+        <location filename="../../gui/widgets/document_list.py" line="234"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="233"/>
+        <location filename="../../gui/widgets/document_list.py" line="234"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="234"/>
+        <location filename="../../gui/widgets/document_list.py" line="235"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -365,42 +438,42 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="81"/>
+        <location filename="../../gui/widgets/document_list.py" line="82"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="81"/>
+        <location filename="../../gui/widgets/document_list.py" line="82"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="82"/>
+        <location filename="../../gui/widgets/document_list.py" line="83"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="82"/>
+        <location filename="../../gui/widgets/document_list.py" line="83"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="106"/>
+        <location filename="../../gui/widgets/document_list.py" line="107"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="106"/>
+        <location filename="../../gui/widgets/document_list.py" line="107"/>
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="106"/>
+        <location filename="../../gui/widgets/document_list.py" line="107"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="106"/>
+        <location filename="../../gui/widgets/document_list.py" line="107"/>
         <source>Spans</source>
         <translation>标注数</translation>
     </message>
@@ -519,29 +592,34 @@
         <translation>没有需要丢弃的嵌套标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="234"/>
+        <location filename="../../gui/dialogs/export.py" line="237"/>
         <source>%1: %2 documents</source>
         <translation>%1：%2 篇文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="244"/>
+        <location filename="../../gui/dialogs/export.py" line="247"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>导出已取消：没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="246"/>
+        <location filename="../../gui/dialogs/export.py" line="249"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="252"/>
+        <location filename="../../gui/dialogs/export.py" line="255"/>
         <source>in %1, “%2” lies inside “%3”, and nested spans are refused. Choose “Keep the outer span” to drop the inner ones (they are counted), or another format.</source>
         <translation>在 %1 中，“%2”嵌套在“%3”之内，而当前设置拒绝嵌套标注。请选择“保留外层标注”以丢弃内层标注（会计数），或换一种格式。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="256"/>
+        <location filename="../../gui/dialogs/export.py" line="259"/>
         <source>a stored span disagrees with its document; run “biaozhu check” (%1)</source>
         <translation>有已保存的标注与其文档不一致；请运行“biaozhu check”（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export.py" line="235"/>
+        <source>%1 documents have no reviewer&apos;s decision yet and were left out of gold.</source>
+        <translation>%1 篇文档尚无审核员的裁定，未计入金标准导出。</translation>
     </message>
 </context>
 <context>
@@ -607,119 +685,217 @@
         <translation>标签编号（标签列表另存在文件旁）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="84"/>
+        <location filename="../../gui/dialogs/export_options.py" line="86"/>
         <source>Split by document into train, dev and test</source>
         <translation>按文档划分为训练集、验证集和测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="93"/>
+        <location filename="../../gui/dialogs/export_options.py" line="95"/>
         <source>Keep them (formats that can hold nested spans)</source>
         <translation>保留（适用于能容纳嵌套标注的格式）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="94"/>
+        <location filename="../../gui/dialogs/export_options.py" line="96"/>
         <source>Keep the outer span and count the dropped ones</source>
         <translation>保留外层标注，并统计丢弃的数量</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="95"/>
+        <location filename="../../gui/dialogs/export_options.py" line="97"/>
         <source>Refuse to export and name the first one</source>
         <translation>拒绝导出，并指出第一个嵌套标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="108"/>
+        <location filename="../../gui/dialogs/export_options.py" line="111"/>
         <source>doccano JSONL (label form)</source>
         <translation>doccano JSONL（label 形式）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="109"/>
+        <location filename="../../gui/dialogs/export_options.py" line="112"/>
         <source>doccano JSONL (entities form)</source>
         <translation>doccano JSONL（entities 形式）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="110"/>
+        <location filename="../../gui/dialogs/export_options.py" line="113"/>
         <source>spaCy / Prodigy span JSONL, with tokens</source>
         <translation>spaCy / Prodigy 片段 JSONL（含 tokens）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="111"/>
+        <location filename="../../gui/dialogs/export_options.py" line="114"/>
         <source>spaCy DocBin (.spacy, for spacy train)</source>
         <translation>spaCy DocBin（.spacy，用于 spacy train）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="112"/>
+        <location filename="../../gui/dialogs/export_options.py" line="115"/>
         <source>CoNLL: a token and its tag per line</source>
         <translation>CoNLL：每行一个词元及其标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="113"/>
+        <location filename="../../gui/dialogs/export_options.py" line="116"/>
         <source>Hugging Face token classification JSONL</source>
         <translation>Hugging Face 词元分类 JSONL</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="114"/>
+        <location filename="../../gui/dialogs/export_options.py" line="117"/>
         <source>brat standoff: .txt + .ann per document (a folder)</source>
         <translation>brat standoff：每篇文档一个 .txt 和 .ann（文件夹）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="115"/>
+        <location filename="../../gui/dialogs/export_options.py" line="118"/>
         <source>Label Studio JSON tasks</source>
         <translation>Label Studio JSON 任务</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="116"/>
+        <location filename="../../gui/dialogs/export_options.py" line="119"/>
         <source>CLUENER JSON (end offsets inclusive)</source>
         <translation>CLUENER JSON（结束位置包含在内）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="123"/>
+        <location filename="../../gui/dialogs/export_options.py" line="126"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="124"/>
+        <location filename="../../gui/dialogs/export_options.py" line="127"/>
         <source>Layer:</source>
         <translation>标注层：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="125"/>
+        <location filename="../../gui/dialogs/export_options.py" line="128"/>
         <source>Documents:</source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="126"/>
+        <location filename="../../gui/dialogs/export_options.py" line="129"/>
         <source>Labels:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="128"/>
+        <location filename="../../gui/dialogs/export_options.py" line="131"/>
         <source>Longest sentence:</source>
         <translation>最长句子：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="129"/>
+        <location filename="../../gui/dialogs/export_options.py" line="132"/>
         <source>Tags:</source>
         <translation>标签形式：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="130"/>
+        <location filename="../../gui/dialogs/export_options.py" line="133"/>
         <source>Tokens:</source>
         <translation>词元：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="132"/>
+        <location filename="../../gui/dialogs/export_options.py" line="136"/>
         <source>Nested spans:</source>
         <translation>嵌套标注：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="134"/>
+        <location filename="../../gui/dialogs/export_options.py" line="138"/>
         <source>Train, dev, test:</source>
         <translation>训练、验证、测试：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="135"/>
+        <location filename="../../gui/dialogs/export_options.py" line="139"/>
         <source>Seed of the split:</source>
         <translation>划分随机种子：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_options.py" line="84"/>
+        <source>Keep the exact text in # comments (biaozhu reads it back whole; doccano cannot read it)</source>
+        <translation>在 # 注释中保留原文（biaozhu 可完整读回；doccano 无法读取）</translation>
+    </message>
+</context>
+<context>
+    <name>FileMenu</name>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="48"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="49"/>
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="50"/>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="51"/>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="55"/>
+        <source>Connect to a team server…</source>
+        <translation>连接团队服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="57"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="58"/>
+        <source>Import a folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="72"/>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="73"/>
+        <source>biaozhu projects (%1)</source>
+        <translation>biaozhu 项目 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="83"/>
+        <source>%1 already exists: open it with File ▸ Open project…, or choose another name.</source>
+        <translation>%1 已存在：请用“文件 ▸ 打开项目…”打开它，或换一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="89"/>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="90"/>
+        <source>biaozhu projects (%1);;All files (*)</source>
+        <translation>biaozhu 项目 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="99"/>
+        <source>There is no project at %1 (the file was moved or deleted).</source>
+        <translation>%1 处没有项目（文件已被移动或删除）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="116"/>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="119"/>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="131"/>
+        <source>Import reports and annotations</source>
+        <translation>导入报告和标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="133"/>
+        <source>Reports and annotations (%1);;All files (*)</source>
+        <translation>报告和标注 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/file_menu.py" line="140"/>
+        <source>Import every report in a folder</source>
+        <translation>导入文件夹中的所有报告</translation>
     </message>
 </context>
 <context>
@@ -745,7 +921,7 @@
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/find_bar.py" line="57"/>
+        <location filename="../../gui/widgets/find_bar.py" line="58"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
@@ -753,72 +929,72 @@
 <context>
     <name>GoldEditing</name>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="56"/>
+        <location filename="../../gui/review/gold_edits.py" line="57"/>
         <source>Take out of gold</source>
         <translation>从金标准中移除</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="86"/>
+        <location filename="../../gui/review/gold_edits.py" line="87"/>
         <source>Put selection into gold as %1</source>
         <translation>作为 %1 放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="86"/>
+        <location filename="../../gui/review/gold_edits.py" line="87"/>
         <source>Relabel gold span as %1</source>
         <translation>改标签为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="89"/>
+        <location filename="../../gui/review/gold_edits.py" line="90"/>
         <source>Put selection into gold</source>
         <translation>放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="89"/>
+        <location filename="../../gui/review/gold_edits.py" line="90"/>
         <source>Relabel gold span</source>
         <translation>改标签</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="39"/>
+        <location filename="../../gui/review/gold_edits.py" line="40"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="125"/>
+        <location filename="../../gui/review/gold_edits.py" line="126"/>
         <source>No gold span at the cursor: select text to put it into gold, or put the cursor on a gold span (a coloured background), and press Ctrl with the label&apos;s key.</source>
         <translation>光标处没有金标准标注：选中文字可将其放入金标准，或把光标放在金标准标注（有底色的文字）上，再按 Ctrl 加标签键。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="128"/>
+        <location filename="../../gui/review/gold_edits.py" line="129"/>
         <source>That gold span is already %1.</source>
         <translation>这个金标准标注已经是 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="131"/>
+        <location filename="../../gui/review/gold_edits.py" line="132"/>
         <source>relabel “%1” as %2</source>
         <translation>将“%1”改标为 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="138"/>
+        <location filename="../../gui/review/gold_edits.py" line="139"/>
         <source>“%1” would cross the gold span “%2”: gold spans may nest but not cross.</source>
         <translation>“%1”会与金标准标注“%2”交叉：金标准标注可以嵌套，不能交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="143"/>
+        <location filename="../../gui/review/gold_edits.py" line="144"/>
         <source>put “%1” into gold as %2</source>
         <translation>将“%1”作为 %2 放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="153"/>
+        <location filename="../../gui/review/gold_edits.py" line="154"/>
         <source>No gold span to take out: put the cursor on a gold span, or select one exactly, and press Ctrl+Delete.</source>
         <translation>没有可移除的金标准标注：请把光标放在金标准标注上，或恰好选中一个，再按 Ctrl+Delete。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="155"/>
+        <location filename="../../gui/review/gold_edits.py" line="156"/>
         <source>The selection is not a gold span: select one exactly, or put the cursor on it, and press Ctrl+Delete.</source>
         <translation>选中的文字不是金标准标注：请恰好选中一个，或把光标放在它上面，再按 Ctrl+Delete。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="159"/>
+        <location filename="../../gui/review/gold_edits.py" line="160"/>
         <source>take “%1” out of gold</source>
         <translation>将“%1”移出金标准</translation>
     </message>
@@ -826,9 +1002,127 @@
 <context>
     <name>GoldLayer</name>
     <message>
-        <location filename="../../gui/review/commands.py" line="34"/>
+        <location filename="../../gui/review/commands.py" line="36"/>
         <source>Read-only: %1 is not a reviewer, so the gold layer cannot be changed here.</source>
         <translation>只读：%1 不是审核员，不能在这里修改金标准。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="81"/>
+        <source>Import — biaozhu 标注</source>
+        <translation>导入 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="91"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="91"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="91"/>
+        <source>What happened</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="98"/>
+        <source>Add the labels the project lacks</source>
+        <translation>添加项目中没有的标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="100"/>
+        <source>as each file says</source>
+        <translation>按文件中所写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="101"/>
+        <source>Import the failed files again</source>
+        <translation>重新导入失败的文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="103"/>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="105"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="120"/>
+        <source>Spans with no annotator belong to:</source>
+        <translation>没有标注员的标注归属于：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="144"/>
+        <source>Nothing to import: no file biaozhu reads was chosen.</source>
+        <translation>没有可导入的内容：所选文件中没有 biaozhu 能读取的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="156"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="166"/>
+        <source>Importing %1 (%2 of %3)…</source>
+        <translation>正在导入 %1（第 %2 个，共 %3 个）…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="176"/>
+        <source>%1 — nothing imported from this file</source>
+        <translation>%1 — 此文件未导入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="181"/>
+        <source>note: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="192"/>
+        <source>%1 documents</source>
+        <translation>%1 个文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="194"/>
+        <source> (%1 already in the project)</source>
+        <translation>（%1 个已在项目中）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="196"/>
+        <source>, %1 spans</source>
+        <translation>，%1 个标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="198"/>
+        <source> (%1 already there)</source>
+        <translation>（%1 个已存在）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="200"/>
+        <source>; new labels: %1</source>
+        <translation>；新标签：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="215"/>
+        <source>%1 files imported, %2 failed.</source>
+        <translation>已导入 %1 个文件，%2 个失败。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="220"/>
+        <source>Import cancelled: %1 files imported before it; nothing of %2 was stored, and the files after it were not read.</source>
+        <translation>导入已取消：此前已导入 %1 个文件；%2 未保存任何内容，之后的文件未读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="223"/>
+        <source>Import stopped: %1 (%2 files were imported before).</source>
+        <translation>导入中止：%1（此前已导入 %2 个文件）。</translation>
     </message>
 </context>
 <context>
@@ -948,65 +1242,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="95"/>
-        <source>This project has no documents yet. Import reports with:
-biaozhu --db PROJECT import FILES_OR_FOLDERS</source>
-        <translation>这个项目还没有文档。用以下命令导入报告：
-biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
+        <location filename="../../gui/annotate/window.py" line="99"/>
+        <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
+        <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="113"/>
-        <location filename="../../gui/annotate/window.py" line="142"/>
+        <location filename="../../gui/annotate/window.py" line="117"/>
+        <location filename="../../gui/annotate/window.py" line="137"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="128"/>
+        <location filename="../../gui/annotate/window.py" line="131"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="129"/>
+        <location filename="../../gui/annotate/window.py" line="132"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="139"/>
+        <location filename="../../gui/annotate/window.py" line="134"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="194"/>
+        <location filename="../../gui/annotate/window.py" line="189"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="216"/>
+        <location filename="../../gui/annotate/window.py" line="211"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="266"/>
+        <location filename="../../gui/annotate/window.py" line="261"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="268"/>
+        <location filename="../../gui/annotate/window.py" line="263"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="270"/>
+        <location filename="../../gui/annotate/window.py" line="265"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="286"/>
+        <location filename="../../gui/annotate/window.py" line="281"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="288"/>
+        <location filename="../../gui/annotate/window.py" line="283"/>
         <source>%1 hits</source>
         <translation>找到 %1 处</translation>
     </message>
@@ -1014,12 +1306,12 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ProjectSearchDialog</name>
     <message>
-        <location filename="../../gui/dialogs/project_search.py" line="116"/>
+        <location filename="../../gui/dialogs/project_search.py" line="115"/>
         <source>Find in all documents</source>
         <translation>在所有文档中查找</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/project_search.py" line="119"/>
+        <location filename="../../gui/dialogs/project_search.py" line="118"/>
         <source>Text to find in every document</source>
         <translation>要在所有文档中查找的文字</translation>
     </message>
@@ -1059,6 +1351,14 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
     </message>
 </context>
 <context>
+    <name>Projects</name>
+    <message>
+        <location filename="../../gui/common/recent.py" line="44"/>
+        <source>default project</source>
+        <translation>默认项目</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
         <location filename="../../gui/common/wording.py" line="36"/>
@@ -1086,17 +1386,17 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>仅一位标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="67"/>
+        <location filename="../../gui/review/model.py" line="69"/>
         <source>all annotators</source>
         <translation>全体标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="68"/>
+        <location filename="../../gui/review/model.py" line="70"/>
         <source>gold: %1 “%2” [%3, %4) from %5, decided by %6</source>
         <translation>金标准：%1“%2” [%3, %4)，来自 %5，由 %6 裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="77"/>
+        <location filename="../../gui/review/model.py" line="79"/>
         <source>rejected by %1: none of the versions is gold</source>
         <translation>由 %1 驳回：各版本均不进入金标准</translation>
     </message>
@@ -1104,117 +1404,117 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../gui/review/actions.py" line="46"/>
+        <location filename="../../gui/review/actions.py" line="47"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="47"/>
+        <location filename="../../gui/review/actions.py" line="48"/>
         <source>Mark adjudicated and open the next</source>
         <translation>标记为已裁定并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="49"/>
+        <location filename="../../gui/review/actions.py" line="50"/>
         <source>Next document not adjudicated</source>
         <translation>下一篇未裁定的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="52"/>
+        <location filename="../../gui/review/actions.py" line="53"/>
         <source>Close review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="54"/>
+        <location filename="../../gui/review/actions.py" line="55"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="55"/>
+        <location filename="../../gui/review/actions.py" line="56"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="55"/>
+        <location filename="../../gui/review/actions.py" line="56"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="57"/>
+        <location filename="../../gui/review/actions.py" line="58"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="58"/>
+        <location filename="../../gui/review/actions.py" line="59"/>
         <source>Next disagreement</source>
         <translation>下一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="60"/>
+        <location filename="../../gui/review/actions.py" line="61"/>
         <source>Previous disagreement</source>
         <translation>上一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="64"/>
+        <location filename="../../gui/review/actions.py" line="65"/>
         <source>Accept annotator %1&apos;s version</source>
         <translation>采纳第 %1 位标注员的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="69"/>
+        <location filename="../../gui/review/actions.py" line="70"/>
         <source>Accept both</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="70"/>
+        <location filename="../../gui/review/actions.py" line="71"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="71"/>
+        <location filename="../../gui/review/actions.py" line="72"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="72"/>
+        <location filename="../../gui/review/actions.py" line="73"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="73"/>
+        <location filename="../../gui/review/actions.py" line="74"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="74"/>
+        <location filename="../../gui/review/actions.py" line="75"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="76"/>
+        <location filename="../../gui/review/actions.py" line="77"/>
         <source>Selection becomes the gold span</source>
         <translation>以选中的文字作为金标准标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="82"/>
+        <location filename="../../gui/review/actions.py" line="83"/>
         <source>Put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="91"/>
+        <location filename="../../gui/review/actions.py" line="92"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="93"/>
+        <location filename="../../gui/review/actions.py" line="94"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="94"/>
+        <location filename="../../gui/review/actions.py" line="95"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="96"/>
+        <location filename="../../gui/review/actions.py" line="97"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
@@ -1245,17 +1545,17 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../gui/review/view.py" line="181"/>
+        <location filename="../../gui/review/view.py" line="175"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="181"/>
+        <location filename="../../gui/review/view.py" line="175"/>
         <source>decided</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="182"/>
+        <location filename="../../gui/review/view.py" line="176"/>
         <source>disagreement %1: %2, %3</source>
         <translation>分歧 %1：%2，%3</translation>
     </message>
@@ -1273,77 +1573,77 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>%1 不是审核员：此视图只读。可用 `biaozhu annotators role NAME reviewer` 指定审核员。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="117"/>
+        <location filename="../../gui/review/window.py" line="116"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="118"/>
+        <location filename="../../gui/review/window.py" line="117"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="127"/>
+        <location filename="../../gui/review/window.py" line="119"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="127"/>
+        <location filename="../../gui/review/window.py" line="119"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="128"/>
+        <location filename="../../gui/review/window.py" line="120"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="165"/>
+        <location filename="../../gui/review/window.py" line="157"/>
         <source>%1 — review — biaozhu 标注</source>
         <translation>%1 — 审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="204"/>
+        <location filename="../../gui/review/window.py" line="196"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="204"/>
+        <location filename="../../gui/review/window.py" line="196"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="205"/>
+        <location filename="../../gui/review/window.py" line="197"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="221"/>
+        <location filename="../../gui/review/window.py" line="213"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="230"/>
+        <location filename="../../gui/review/window.py" line="219"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="231"/>
+        <location filename="../../gui/review/window.py" line="220"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="252"/>
+        <location filename="../../gui/review/window.py" line="241"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="262"/>
+        <location filename="../../gui/review/window.py" line="251"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="265"/>
+        <location filename="../../gui/review/window.py" line="254"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
@@ -1356,24 +1656,57 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>%1，第 %2 至 %3 个字符</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/project_search.py" line="86"/>
+        <location filename="../../gui/dialogs/project_search.py" line="85"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/project_search.py" line="86"/>
+        <location filename="../../gui/dialogs/project_search.py" line="85"/>
         <source>Before</source>
         <translation>前文</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/project_search.py" line="86"/>
+        <location filename="../../gui/dialogs/project_search.py" line="85"/>
         <source>Found</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/project_search.py" line="86"/>
+        <location filename="../../gui/dialogs/project_search.py" line="85"/>
         <source>After</source>
         <translation>后文</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/server.py" line="36"/>
+        <source>Connect to a team server</source>
+        <translation>连接团队服务器</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/server.py" line="44"/>
+        <source>empty: read from ~/.pgpass</source>
+        <translation>留空：从 ~/.pgpass 读取</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/server.py" line="45"/>
+        <source>The password is used to connect and never saved. To type it no more, put it in ~/.pgpass (host:port:database:user:password).</source>
+        <translation>密码只用于连接，从不保存。若不想每次输入，请写入 ~/.pgpass（主机:端口:数据库:用户:密码）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/server.py" line="54"/>
+        <source>Server URL:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/server.py" line="55"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/server.py" line="68"/>
+        <source>That is not a PostgreSQL URL with a database, such as postgresql://annotator@db.example.org/biaozhu.</source>
+        <translation>这不是带数据库名的 PostgreSQL 地址，例如 postgresql://annotator@db.example.org/biaozhu。</translation>
     </message>
 </context>
 <context>
@@ -1493,27 +1826,27 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="119"/>
+        <location filename="../../gui/annotate/span_table.py" line="120"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="119"/>
+        <location filename="../../gui/annotate/span_table.py" line="120"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="119"/>
+        <location filename="../../gui/annotate/span_table.py" line="120"/>
         <source>Start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="119"/>
+        <location filename="../../gui/annotate/span_table.py" line="120"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="121"/>
+        <location filename="../../gui/annotate/span_table.py" line="122"/>
         <source>Offset in characters from the start of the document</source>
         <translation>从文档开头算起的字符位置（从 0 开始）</translation>
     </message>
@@ -1526,22 +1859,22 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>项目数据库被其他程序占用（锁定）太久；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="42"/>
+        <location filename="../../db/errors.py" line="46"/>
         <source>the project database is read-only (file, folder or disk); nothing was saved</source>
         <translation>项目数据库是只读的（文件、文件夹或磁盘）；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="44"/>
+        <location filename="../../db/errors.py" line="48"/>
         <source>the project database is on a read-only disk; nothing was saved</source>
         <translation>项目数据库位于只读磁盘上；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="46"/>
+        <location filename="../../db/errors.py" line="50"/>
         <source>the database server only allows reading here; nothing was saved</source>
         <translation>数据库服务器在这里只允许读取；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="48"/>
+        <location filename="../../db/errors.py" line="52"/>
         <source>cannot open the project database file: check the folder exists and is writable</source>
         <translation>无法打开项目数据库文件：请检查文件夹是否存在且可写</translation>
     </message>
@@ -1551,47 +1884,52 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>磁盘已满：请腾出空间；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="52"/>
+        <location filename="../../db/errors.py" line="36"/>
+        <source>this database belongs to another program, not to biaozhu; nothing was changed</source>
+        <translation>此数据库属于其他程序，不是 biaozhu 项目；未做任何更改</translation>
+    </message>
+    <message>
+        <location filename="../../db/errors.py" line="56"/>
         <source>the database server&apos;s disk is full; nothing was saved from this action</source>
         <translation>数据库服务器的磁盘已满；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="54"/>
+        <location filename="../../db/errors.py" line="58"/>
         <source>the disk reported an I/O error; nothing was saved from this action</source>
         <translation>磁盘报告了读写错误；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="56"/>
+        <location filename="../../db/errors.py" line="60"/>
         <source>this file is not a biaozhu project, or it is corrupt: restore it from a backup</source>
         <translation>这个文件不是 biaozhu 项目，或者已损坏：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="58"/>
+        <location filename="../../db/errors.py" line="62"/>
         <source>the project database is corrupt: restore it from a backup</source>
         <translation>项目数据库已损坏：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="60"/>
+        <location filename="../../db/errors.py" line="65"/>
         <source>cannot reach the database server (connection refused)</source>
         <translation>无法连接数据库服务器（连接被拒绝）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="62"/>
+        <location filename="../../db/errors.py" line="67"/>
         <source>cannot reach the database server (unknown host)</source>
         <translation>无法连接数据库服务器（未知主机）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="64"/>
+        <location filename="../../db/errors.py" line="40"/>
         <source>the database server closed the connection; nothing was saved — try again</source>
         <translation>数据库服务器关闭了连接；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="66"/>
+        <location filename="../../db/errors.py" line="70"/>
         <source>the database server refused the user name or password</source>
         <translation>数据库服务器拒绝了用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="68"/>
+        <location filename="../../db/errors.py" line="72"/>
         <source>the database server wants a password: put it in the URL or in ~/.pgpass</source>
         <translation>数据库服务器需要密码：请写在 URL 或 ~/.pgpass 中</translation>
     </message>
@@ -1611,12 +1949,12 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>升级时项目数据违反了外键约束；没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../gui/common/storage_messages.py" line="28"/>
+        <location filename="../../gui/common/storage_messages.py" line="29"/>
         <source>this project was saved by a newer biaozhu (schema %1); update biaozhu to open it</source>
         <translation>这个项目由更新版本的 biaozhu 保存（数据结构版本 %1）；请升级 biaozhu 后再打开</translation>
     </message>
     <message>
-        <location filename="../../gui/common/storage_messages.py" line="36"/>
+        <location filename="../../gui/common/storage_messages.py" line="37"/>
         <source>biaozhu cannot open the project</source>
         <translation>biaozhu 无法打开这个项目</translation>
     </message>
@@ -1624,12 +1962,12 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>StorageNotice</name>
     <message>
-        <location filename="../../gui/common/storage_messages.py" line="58"/>
+        <location filename="../../gui/common/storage_messages.py" line="59"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/common/storage_messages.py" line="63"/>
+        <location filename="../../gui/common/storage_messages.py" line="64"/>
         <source>This change was not made: %1</source>
         <translation>这项修改没有生效：%1</translation>
     </message>
@@ -1679,87 +2017,87 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="43"/>
+        <location filename="../../gui/dialogs/trash.py" line="47"/>
         <source>Trash — biaozhu 标注</source>
         <translation>回收站 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="49"/>
+        <location filename="../../gui/dialogs/trash.py" line="53"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="49"/>
+        <location filename="../../gui/dialogs/trash.py" line="53"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="49"/>
+        <location filename="../../gui/dialogs/trash.py" line="53"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="50"/>
+        <location filename="../../gui/dialogs/trash.py" line="54"/>
         <source>Annotator</source>
         <translation>标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="50"/>
+        <location filename="../../gui/dialogs/trash.py" line="54"/>
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="57"/>
+        <location filename="../../gui/dialogs/trash.py" line="61"/>
         <source>Restore (Enter)</source>
         <translation>恢复（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="60"/>
+        <location filename="../../gui/dialogs/trash.py" line="64"/>
         <source>Empty trash…</source>
         <translation>清空回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="63"/>
+        <location filename="../../gui/dialogs/trash.py" line="67"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="72"/>
+        <location filename="../../gui/dialogs/trash.py" line="76"/>
         <source>Deleted spans and documents stay here until the trash is emptied.</source>
         <translation>删除的标注和文档会保留在这里，直到清空回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="87"/>
+        <location filename="../../gui/dialogs/trash.py" line="91"/>
         <source>span</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="87"/>
+        <location filename="../../gui/dialogs/trash.py" line="91"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="114"/>
+        <location filename="../../gui/dialogs/trash.py" line="118"/>
         <source>Select what to restore first.</source>
         <translation>请先选中要恢复的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="127"/>
+        <location filename="../../gui/dialogs/trash.py" line="131"/>
         <source>%1 restored.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="136"/>
+        <location filename="../../gui/dialogs/trash.py" line="140"/>
         <source>Empty the trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="137"/>
+        <location filename="../../gui/dialogs/trash.py" line="141"/>
         <source>Delete the %1 items in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 %1 项？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="145"/>
+        <location filename="../../gui/dialogs/trash.py" line="151"/>
         <source>The trash is empty: %1 items deleted for good.</source>
         <translation>回收站已清空：永久删除了 %1 项。</translation>
     </message>
@@ -1771,149 +2109,154 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="43"/>
+        <location filename="../../gui/annotate/actions.py" line="46"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="44"/>
+        <location filename="../../gui/annotate/actions.py" line="47"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="46"/>
+        <location filename="../../gui/annotate/actions.py" line="49"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="48"/>
+        <location filename="../../gui/annotate/actions.py" line="51"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="50"/>
+        <location filename="../../gui/annotate/actions.py" line="53"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="52"/>
+        <location filename="../../gui/annotate/actions.py" line="55"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="53"/>
+        <location filename="../../gui/annotate/actions.py" line="56"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="53"/>
+        <location filename="../../gui/annotate/actions.py" line="56"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="55"/>
+        <location filename="../../gui/annotate/actions.py" line="58"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="56"/>
+        <location filename="../../gui/annotate/actions.py" line="59"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="59"/>
+        <location filename="../../gui/annotate/actions.py" line="62"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="61"/>
+        <location filename="../../gui/annotate/actions.py" line="64"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="64"/>
+        <location filename="../../gui/annotate/actions.py" line="67"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="69"/>
+        <location filename="../../gui/annotate/actions.py" line="72"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="70"/>
+        <location filename="../../gui/annotate/actions.py" line="73"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="71"/>
+        <location filename="../../gui/annotate/actions.py" line="74"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="72"/>
+        <location filename="../../gui/annotate/actions.py" line="75"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="73"/>
+        <location filename="../../gui/annotate/actions.py" line="76"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="74"/>
+        <location filename="../../gui/annotate/actions.py" line="77"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="75"/>
+        <location filename="../../gui/annotate/actions.py" line="78"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="76"/>
+        <location filename="../../gui/annotate/actions.py" line="79"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="77"/>
+        <location filename="../../gui/annotate/actions.py" line="80"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="82"/>
+        <location filename="../../gui/annotate/actions.py" line="85"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="85"/>
+        <location filename="../../gui/annotate/actions.py" line="88"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="86"/>
+        <location filename="../../gui/annotate/actions.py" line="89"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="88"/>
+        <location filename="../../gui/annotate/actions.py" line="91"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="90"/>
+        <location filename="../../gui/annotate/actions.py" line="93"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="91"/>
+        <location filename="../../gui/annotate/actions.py" line="94"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="92"/>
+        <location filename="../../gui/annotate/actions.py" line="95"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py" line="96"/>
+        <source>Audit log…</source>
+        <translation>操作记录…</translation>
     </message>
 </context>
 </TS>
