@@ -110,7 +110,7 @@ def test_deleting_the_last_document_leaves_an_empty_window(
     assert window.documents == [] and window.layer.document_id is None and window.view.toPlainText() == ""
 
 
-def test_only_a_reviewer_deletes_a_document(
+def test_only_a_reviewer_deletes_or_renames_a_document(
         qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow],
         when_modal: Callable[..., None]) -> None:
     with sessions.begin() as session:
@@ -122,3 +122,8 @@ def test_only_a_reviewer_deletes_a_document(
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert "only a reviewer may delete documents" in window.statusBar().currentMessage()
     assert len(window.documents) == 2
+    table = in_list(qtbot, window, first)
+    when_modal(lambda dialog: (dialog.setTextValue("改名"), dialog.accept()))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    assert "only a reviewer may rename documents" in window.statusBar().currentMessage()
+    assert [d.name for d in window.documents] == ["2022年泸州.txt", "2022年吉林.txt"]

@@ -46,7 +46,7 @@ class DocumentActions(QObject):
                                         QLineEdit.EchoMode.Normal, document.name)
         if not ok or name.strip() == document.name:
             return
-        outcome = self.window.runner.attempt(lambda s: rename_document(s, document.id, name),
+        outcome = self.window.runner.attempt(lambda s: rename_document(s, document.id, name, self.window.annotator),
                                              Change(Changed.DOCUMENTS, frozenset({document.id}), self))
         if not outcome.ok:
             self.window.say(outcome.refusal)
