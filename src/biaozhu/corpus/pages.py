@@ -53,6 +53,26 @@ def unify_radicals(text: str) -> tuple[str, int]:
     return (text.translate(_RADICALS), count) if count else (text, 0)
 
 
+def is_cjk(ch: str) -> bool:
+    """Ideographs, CJK punctuation and full-width forms."""
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef" or "\U00020000" <= ch <= "\U0003ffff"
+
+
+def layout_gap(before: str, after: str) -> bool:
+    """Whether a gap between these characters is layout, not a space in the text: Chinese beside Latin letters
+    or digits (2023 年). Between two Chinese characters a gap is a real space (坚持政治引领 把牢方向之舵)."""
+    return (is_cjk(before) and after.isascii() and after.isalnum()) or (
+        is_cjk(after) and before.isascii() and before.isalnum())
+
+
+def scanned_pages(scanned: list[int], total: int) -> str:
+    """The refusal for pages that are only images: which pages, of how many."""
+    listed = ", ".join(map(str, scanned[:20])) + (" …" if len(scanned) > 20 else "")
+    many = len(scanned) > 1
+    return (f"page{'s' if many else ''} {listed} of {total} {'are' if many else 'is a'} scanned "
+            f"image{'s' if many else ''} with no text layer; run OCR on the file first")
+
+
 def _key(line: Line) -> str:
     """A running header or footer with its page number blanked out: the same on every page."""
     return _DIGITS.sub("#", _SPACE.sub("", line.text))

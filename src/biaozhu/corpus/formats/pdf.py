@@ -11,23 +11,11 @@ from typing import TYPE_CHECKING
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.model import SourceDocument
-from biaozhu.corpus.pages import Line, PagedText, assemble
+from biaozhu.corpus.pages import Line, PagedText, assemble, layout_gap, scanned_pages
 from biaozhu.corpus.text import check_printable, normalise
 
 if TYPE_CHECKING:
     import pypdfium2  # type: ignore[import-untyped]
-
-
-def _is_cjk(ch: str) -> bool:
-    """Ideographs, CJK punctuation and full-width forms."""
-    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef" or "\U00020000" <= ch <= "\U0003ffff"
-
-
-def _layout_gap(before: str, after: str) -> bool:
-    """A gap PDFium turned into a space between Chinese and Latin letters or digits (2023 年): layout, not text.
-    Between two Chinese characters a gap is a real space (坚持政治引领 把牢方向之舵)."""
-    return (_is_cjk(before) and after.isascii() and after.isalnum()) or (
-        _is_cjk(after) and before.isascii() and before.isalnum())
 
 
 def _lines(textpage: pypdfium2.PdfTextPage) -> list[Line]:
@@ -41,7 +29,7 @@ def _lines(textpage: pypdfium2.PdfTextPage) -> list[Line]:
         body = raw
         if " " in raw:
             dropped = {offset for offset, ch in enumerate(raw) if ch == " "
-                       and _layout_gap(raw[offset - 1: offset], raw[offset + 1: offset + 2])
+                       and layout_gap(raw[offset - 1: offset], raw[offset + 1: offset + 2])
                        and pdfium_c.FPDFText_IsGenerated(textpage.raw, index + offset) == 1}
             body = "".join(ch for offset, ch in enumerate(raw) if offset not in dropped) if dropped else raw
         if body.strip():
@@ -80,10 +68,7 @@ def extract_pages(data: bytes | Path, path: Path) -> PagedText:
     finally:
         document.close()
     if scanned:
-        listed = ", ".join(map(str, scanned[:20])) + (" …" if len(scanned) > 20 else "")
-        raise InputError(path, f"page{'s' if len(scanned) > 1 else ''} {listed} of {len(pages)} "
-                               f"{'are' if len(scanned) > 1 else 'is a'} scanned image{'s' if len(scanned) > 1 else ''}"
-                               " with no text layer; run OCR on the file first")
+        raise InputError(path, scanned_pages(scanned, len(pages)))
     return assemble(pages)
 
 
