@@ -18,6 +18,7 @@ from biaozhu.cli import (
     import_cmd,
     labels_cmd,
     merge_cmd,
+    outline_cmd,
     review_cmd,
     trash_cmd,
 )
@@ -25,7 +26,7 @@ from biaozhu.corpus.errors import InputError
 from biaozhu.db.errors import StorageError
 
 COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, check_cmd, delete_cmd, trash_cmd, backup_cmd,
-            annotators_cmd, agreement_cmd, review_cmd, merge_cmd)
+            annotators_cmd, agreement_cmd, review_cmd, merge_cmd, outline_cmd)
 DB_HELP = "project database: a SQLite file path or a SQLAlchemy URL (default: $BIAOZHU_DB, else your data folder)"
 
 
