@@ -21,6 +21,7 @@ from biaozhu.gui.annotate import commands
 from biaozhu.gui.annotate.actions import WindowActions
 from biaozhu.gui.annotate.editing import SpanEditing
 from biaozhu.gui.annotate.layer import Layer
+from biaozhu.gui.annotate.places import DocumentPlaces
 from biaozhu.gui.annotate.snapping import Snapping
 from biaozhu.gui.annotate.span_table import SpanTablePanel
 from biaozhu.gui.common.changes import Change, Changed
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         for widget in (self.annotator_label, self.progress_label, self.snap_label, self.offset_label):
             widget.setTextFormat(Qt.TextFormat.PlainText)
             status.addPermanentWidget(widget)
+        self.places = DocumentPlaces(self, self.view, self.runner)  # 第 n 页, the section, the outline panel
 
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
             self.say(outcome.refusal)
             return
         self.view.show_text(self.layer.text, self.layer.index, self.labels.colours())
+        self.places.show_document(document_id, self.layer.text)
         name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
         self.setWindowTitle(f"{name} — biaozhu 标注")
         self.document_list.select_document(document_id)

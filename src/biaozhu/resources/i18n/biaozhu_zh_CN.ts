@@ -332,6 +332,19 @@
     </message>
 </context>
 <context>
+    <name>DocumentPlaces</name>
+    <message>
+        <location filename="../../gui/annotate/places.py" line="64"/>
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/places.py" line="101"/>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTableModel</name>
     <message>
         <location filename="../../gui/widgets/document_list.py" line="81"/>
