@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.model import SourceDocument
 from biaozhu.corpus.radicals_data import IDEOGRAPHS, RADICALS
+from biaozhu.corpus.text import check_printable, normalise
 
 _RADICALS = str.maketrans(RADICALS, IDEOGRAPHS)
 _RADICAL = re.compile(f"[{RADICALS}]")
@@ -65,7 +69,7 @@ def layout_gap(before: str, after: str) -> bool:
         is_cjk(after) and before.isascii() and before.isalnum())
 
 
-def scanned_pages(scanned: list[int], total: int) -> str:
+def _scanned(scanned: list[int], total: int) -> str:
     """The refusal for pages that are only images: which pages, of how many."""
     listed = ", ".join(map(str, scanned[:20])) + (" …" if len(scanned) > 20 else "")
     many = len(scanned) > 1
@@ -139,3 +143,18 @@ def assemble(pages: list[list[Line]]) -> PagedText:
     repairs = {"radicals_mapped": radicals, "lines_joined": joined, "running_lines_dropped": len(running)}
     steps.update((name, value) for name, value in repairs.items() if value)
     return PagedText(text, starts, steps)
+
+
+def paged_document(path: Path, pages: list[list[Line]], scanned: list[int], kind: str) -> list[SourceDocument]:
+    """One document from a paged file (``kind``: PDF, OFD), with where each page starts in its meta (``pages``);
+    refused when some pages are scans (``scanned``, 1-based) or there is no text."""
+    if scanned:
+        raise InputError(path, _scanned(scanned, len(pages)))
+    paged = assemble(pages)
+    result = normalise(paged.text)
+    if not result.text.strip():
+        raise InputError(path, f"the {kind} holds no text")
+    check_printable(result.text, path)
+    return [SourceDocument(name=path.name, text=result.text, source=str(path),
+                           normalisation={"encoding": kind.lower(), **paged.steps, **result.steps},
+                           meta={"pages": paged.page_starts})]

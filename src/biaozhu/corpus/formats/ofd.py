@@ -14,8 +14,7 @@ from xml.etree import ElementTree
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.model import SourceDocument
-from biaozhu.corpus.pages import Line, PagedText, assemble, is_cjk, layout_gap, scanned_pages
-from biaozhu.corpus.text import check_printable, normalise
+from biaozhu.corpus.pages import Line, is_cjk, layout_gap, paged_document
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?")
 
@@ -111,8 +110,8 @@ def _pages(package: zipfile.ZipFile) -> Iterator[tuple[int, ElementTree.Element]
         yield number, load(location if location.startswith("/") else posixpath.join(base, location))
 
 
-def extract_pages(path: Path) -> PagedText:
-    """The OFD's text page by page; scanned pages and broken packages raise :class:`InputError`."""
+def read_pages(path: Path) -> tuple[list[list[Line]], list[int]]:
+    """Each page's lines, and the pages that hold only images; a broken package raises :class:`InputError`."""
     if not zipfile.is_zipfile(path):
         raise InputError(path, "not an OFD file (it is not a zip archive)")
     pages: list[list[Line]] = []
@@ -128,18 +127,9 @@ def extract_pages(path: Path) -> PagedText:
         raise InputError(path, f"cannot read this OFD: {exc}") from None
     except (zipfile.BadZipFile, ValueError) as exc:
         raise InputError(path, f"cannot read this OFD: {exc}") from None
-    if scanned:
-        raise InputError(path, scanned_pages(scanned, len(pages)))
-    return assemble(pages)
+    return pages, scanned
 
 
 def read_ofd(path: Path, annotator: str | None = None) -> list[SourceDocument]:
     """One OFD, one document, with the offset where each page starts in its meta (``pages``)."""
-    paged = extract_pages(path)
-    result = normalise(paged.text)
-    if not result.text.strip():
-        raise InputError(path, "the OFD holds no text")
-    check_printable(result.text, path)
-    return [SourceDocument(name=path.name, text=result.text, source=str(path),
-                           normalisation={"encoding": "ofd", **paged.steps, **result.steps},
-                           meta={"pages": paged.page_starts})]
+    return paged_document(path, *read_pages(path), "OFD")

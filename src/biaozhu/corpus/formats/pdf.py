@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.model import SourceDocument
-from biaozhu.corpus.pages import Line, PagedText, assemble, layout_gap, scanned_pages
-from biaozhu.corpus.text import check_printable, normalise
+from biaozhu.corpus.pages import Line, layout_gap, paged_document
 
 if TYPE_CHECKING:
     import pypdfium2  # type: ignore[import-untyped]
@@ -48,8 +47,9 @@ def _has_images(page: pypdfium2.PdfPage) -> bool:
     return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
 
 
-def extract_pages(data: bytes | Path, path: Path) -> PagedText:
-    """The PDF's text (pure but for PDFium); scanned pages and unreadable files raise :class:`InputError`."""
+def read_pages(data: bytes | Path, path: Path) -> tuple[list[list[Line]], list[int]]:
+    """Each page's lines, and the pages that are scans (pure but for PDFium); an unreadable file raises
+    :class:`InputError`."""
     import pypdfium2  # type: ignore[import-untyped]
 
     try:
@@ -67,18 +67,9 @@ def extract_pages(data: bytes | Path, path: Path) -> PagedText:
             pages.append(lines)
     finally:
         document.close()
-    if scanned:
-        raise InputError(path, scanned_pages(scanned, len(pages)))
-    return assemble(pages)
+    return pages, scanned
 
 
 def read_pdf(path: Path, annotator: str | None = None) -> list[SourceDocument]:
     """One PDF, one document, with the offset where each page starts in its meta (``pages``)."""
-    paged = extract_pages(path, path)
-    result = normalise(paged.text)
-    if not result.text.strip():
-        raise InputError(path, "the PDF holds no text")
-    check_printable(result.text, path)
-    return [SourceDocument(name=path.name, text=result.text, source=str(path),
-                           normalisation={"encoding": "pdf", **paged.steps, **result.steps},
-                           meta={"pages": paged.page_starts})]
+    return paged_document(path, *read_pages(path, path), "PDF")
