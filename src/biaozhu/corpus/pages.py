@@ -106,6 +106,12 @@ def _continues(line: Line, following: Line, margins: tuple[float, float, bool]) 
             and following.left < left + _INDENT * following.size and (indents or not text.endswith(_FINAL)))
 
 
+def _glue(before: str, after: str) -> str:
+    """What joins a line broken by the layout to the next: nothing in Chinese, a space between Latin words."""
+    last, first = before.rstrip()[-1:], after[:1]
+    return " " if last.isascii() and last.isalnum() and first.isascii() and first.isalnum() else ""
+
+
 def _margins(lines: list[Line]) -> tuple[float, float, bool]:
     """A page's right and left margin, and whether its paragraphs start indented."""
     right, left = max(line.right for line in lines), min(line.left for line in lines)
@@ -126,8 +132,8 @@ def assemble(pages: list[list[Line]]) -> PagedText:
         for line in kept:
             text = line.text.strip()
             if previous is not None:
-                glue = "" if _continues(previous, line, margins) else "\n"
-                joined += not glue
+                glue = _glue(previous.text, text) if _continues(previous, line, margins) else "\n"
+                joined += glue != "\n"
                 parts.append(glue)
                 length += len(glue)
             if line is kept[0]:
