@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidget
+from PySide6.QtWidgets import QTableView, QTreeWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
+from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import add_document
+from biaozhu.db.labels import label_ids
+from biaozhu.db.spans import add_span
 from biaozhu.gui.annotate.window import MainWindow
 
 TEXT = "关于2023年工作的报告\n一、总体情况\n全年完成目标。\n（一）主要做法\n加强学习。\n二、下一步打算\n继续努力。"
@@ -65,3 +68,25 @@ def test_clicking_a_heading_in_the_outline_goes_to_it(
     start = TEXT.index("二、下一步打算")
     assert window.view.selection() == (start, start + len("二、下一步打算"))
     assert window.view.textCursor().hasSelection() and window.view.textCursor().selectedText() == "二、下一步打算"
+
+
+def test_the_span_table_can_show_only_the_chosen_section(
+        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
+    document_id = _add(sessions, {})
+    with sessions.begin() as session:
+        annotator = ensure_annotator(session, "张三").id
+        labels = label_ids(session)
+        for word in ("全年完成目标", "加强学习", "继续努力"):
+            start = TEXT.index(word)
+            add_span(session, document_id, annotator, labels["METRIC"], start, start + len(word), word)
+    window = open_annotation(sessions, "张三", document_id)
+    tree = window.findChild(QTreeWidget)
+    table = window.span_table.findChild(QTableView)
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 1 and table.model().rowCount() == 3)
+    window.places.filter.setChecked(True)
+    first = tree.topLevelItem(0).child(0)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(first).center())
+    shown = [table.model().index(row, 0).data() for row in range(table.model().rowCount())]
+    assert shown == ["全年完成目标", "加强学习"]  # 一、总体情况 holds （一）主要做法
+    window.places.filter.setChecked(False)
+    assert table.model().rowCount() == 3

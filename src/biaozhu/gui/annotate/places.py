@@ -1,17 +1,28 @@
 """Where the cursor is in a report: 第 n 页 (from the page map a PDF or OFD import keeps in the document's meta)
-and the section (from the outline) in the status bar, and an outline panel whose headings jump to their place.
-Hooked into the annotation window with two calls: :class:`DocumentPlaces` in its layout, ``show_document`` when
-a document opens."""
+and the section (from the outline) in the status bar, and an outline panel whose headings jump to their place
+and can narrow the span table to their section. Hooked into the annotation window with a few lines:
+:class:`DocumentPlaces` in its layout, ``show_document`` when a document opens, ``in_section`` on the spans the
+table shows and ``section_changed`` to show them again."""
 
 from __future__ import annotations
 
 import bisect
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from biaozhu.corpus.outline import Heading, outline, section_at
 from biaozhu.db.outline import document_meta
+from biaozhu.db.spans import SpanRow
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import as_tooltip, fill, short
 from biaozhu.gui.widgets.document_view import DocumentView
@@ -36,19 +47,29 @@ class OutlinePanel(QTreeWidget):
             while parents and parents[-1][0] >= heading.level:
                 parents.pop()
             item = QTreeWidgetItem([heading.text.strip()])
-            item.setData(0, Qt.ItemDataRole.UserRole, (heading.start, heading.end))
+            item.setData(0, Qt.ItemDataRole.UserRole, (heading.start, heading.end, heading.section_end))
             item.setToolTip(0, as_tooltip([heading.text.strip()]))
             (parents[-1][1].addChild(item) if parents else self.addTopLevelItem(item))
             parents.append((heading.level, item))
         self.expandAll()
 
     def _activate(self, item: QTreeWidgetItem) -> None:
-        start, end = item.data(0, Qt.ItemDataRole.UserRole)
+        start, end, _ = item.data(0, Qt.ItemDataRole.UserRole)
         self.heading_activated.emit(start, end)
+
+    def chosen_section(self) -> tuple[int, int] | None:
+        """[start, section_end) of the heading chosen in the tree, if any."""
+        item = self.currentItem()
+        if item is None:
+            return None
+        start, _, section_end = item.data(0, Qt.ItemDataRole.UserRole)
+        return start, section_end
 
 
 class DocumentPlaces(QObject):
     """The page and section of the cursor in the status bar and the outline dock, for the open document."""
+
+    section_changed = Signal()  # the span table's section filter changed: show the spans again
 
     def __init__(self, window: QMainWindow, view: DocumentView, runner: ActionRunner) -> None:
         super().__init__(window)
@@ -59,11 +80,19 @@ class DocumentPlaces(QObject):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.hide()
         window.statusBar().addPermanentWidget(self.label)
-        self.panel = OutlinePanel(window)
+        box = QWidget(window)
+        self.panel = OutlinePanel(box)
         self.panel.heading_activated.connect(view.select_range)
+        self.filter = QCheckBox(self.tr("Span table: only the chosen section"), box)
+        self.filter.toggled.connect(lambda _: self.section_changed.emit())
+        self.panel.currentItemChanged.connect(self._chosen)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.filter)
+        column.addWidget(self.panel, 1)
         self.dock = QDockWidget(self.tr("Outline"), window)
         self.dock.setObjectName("outline-dock")
-        self.dock.setWidget(self.panel)
+        self.dock.setWidget(box)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         view.offset_changed.connect(self.show_offset)
         self.view = view
@@ -89,6 +118,18 @@ class DocumentPlaces(QObject):
         self.headings = outline(self._text, self._meta)
         self.panel.set_headings(self.headings)
         self.show_offset(self.view.cursor_offset())
+
+    def _chosen(self) -> None:
+        if self.filter.isChecked():
+            self.section_changed.emit()
+
+    def in_section(self, spans: list[SpanRow]) -> list[SpanRow]:
+        """The spans inside the chosen section when the filter is on, else all of them."""
+        section = self.panel.chosen_section() if self.filter.isChecked() else None
+        if section is None:
+            return spans
+        start, end = section
+        return [span for span in spans if start <= span.start and span.end <= end]
 
     def page_at(self, offset: int) -> int | None:
         """The 1-based page holding ``offset``, None without a page map."""

@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
             widget.setTextFormat(Qt.TextFormat.PlainText)
             status.addPermanentWidget(widget)
         self.places = DocumentPlaces(self, self.view, self.runner)  # 第 n 页, the section, the outline panel
+        self.places.section_changed.connect(self._show_spans)
 
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
 
     def _show_spans(self) -> None:
         self.label_bar.set_counts(self.layer.index.count_by_label())
-        self.span_table.set_spans(list(self.layer.index),
+        self.span_table.set_spans(self.places.in_section(list(self.layer.index)),
                                   {label.id: (label.name, label.title, label.color) for label in self.labels})
         self.span_table.select_span(self.view.selected_span)
 

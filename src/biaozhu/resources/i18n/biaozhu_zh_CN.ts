@@ -339,6 +339,11 @@
         <translation>大纲</translation>
     </message>
     <message>
+        <location filename="../../gui/annotate/places.py" line="81"/>
+        <source>Span table: only the chosen section</source>
+        <translation>标注表只列出所选章节</translation>
+    </message>
+    <message>
         <location filename="../../gui/annotate/places.py" line="101"/>
         <source>page %1</source>
         <translation>第 %1 页</translation>
