@@ -25,21 +25,24 @@ def _wrap(paragraph: str) -> list[str]:
     return [*lines, current]
 
 
-def _text_object(number: int, x: float, y: float, text: str) -> str:
-    deltas = [_advance(ch) for ch in text[:-1]]
+def _text_object(number: int, x: float, y: float, text: str, scale: float = 1.0) -> str:
+    """One line as a TextObject; with ``scale``, its inside is drawn that much larger and a CTM shrinks it back."""
+    deltas = [_advance(ch) * scale for ch in text[:-1]]
     if deltas and all(d == SIZE for d in deltas):
-        delta = f"g {len(deltas)} {SIZE:g}"
+        delta = f"g {len(deltas)} {SIZE * scale:g}"
     else:
         delta = " ".join(f"{d:g}" for d in deltas)
     escaped = text.replace("&", "&amp;").replace("<", "&lt;")
-    return (f'<ofd:TextObject ID="{number}" Boundary="{x:g} {y:g} {WIDTH + 10:g} {SIZE + 2:g}" Font="3" '
-            f'Size="{SIZE:g}"><ofd:TextCode X="0" Y="{SIZE:g}" DeltaX="{delta}">{escaped}</ofd:TextCode>'
-            "</ofd:TextObject>")
+    ctm = f' CTM="{1 / scale:g} 0 0 {1 / scale:g} 0 0"' if scale != 1.0 else ""
+    return (f'<ofd:TextObject ID="{number}" Boundary="{x:g} {y:g} {WIDTH + 10:g} {SIZE + 2:g}" Font="3"{ctm} '
+            f'Size="{SIZE * scale:g}"><ofd:TextCode X="0" Y="{SIZE * scale:g}" DeltaX="{delta}">{escaped}'
+            "</ofd:TextCode></ofd:TextObject>")
 
 
 def write_ofd(path: Path, paragraphs: list[str], *, lines_per_page: int = 20, image_pages: int = 0,
-              footer: bool = True) -> int:
-    """The paragraphs laid out on A4 pages, first lines indented two characters; returns the page count."""
+              footer: bool = True, scale: float = 1.0) -> int:
+    """The paragraphs laid out on A4 pages, first lines indented two characters (``scale``: each line's text
+    object drawn in a CTM-scaled space); returns the page count."""
     lines = [(i == 0, line) for p in paragraphs for i, line in enumerate(_wrap(p))]
     pages = [lines[i:i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
     files = {"OFD.xml": f'<ofd:OFD {NS} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>x'
@@ -50,7 +53,7 @@ def write_ofd(path: Path, paragraphs: list[str], *, lines_per_page: int = 20, im
                                              "</ofd:Content></ofd:Page>"}
     refs = []
     for number, page in enumerate([*pages, *([[]] * image_pages)]):
-        objects = [_text_object(100 * number + row, 20 + (2 * SIZE if first else 0), 30 + row * 1.6 * SIZE, text)
+        objects = [_text_object(100 * number + row, 20 + (2 * SIZE if first else 0), 30 + row * 1.6 * SIZE, text, scale)
                    for row, (first, text) in enumerate(page)]
         if footer and page:
             objects.append(_text_object(100 * number + 99, 95, 280, f"- {number + 1} -"))

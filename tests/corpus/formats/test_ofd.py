@@ -24,10 +24,11 @@ def _bare(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def test_an_ofd_reads_back_as_its_source_paragraphs_in_page_order(tmp_path: Path) -> None:
+@pytest.mark.parametrize("scale", [1.0, 4.0])
+def test_an_ofd_reads_back_as_its_source_paragraphs_in_page_order(tmp_path: Path, scale: float) -> None:
     paragraphs = _paragraphs()
     path = tmp_path / "吉林.ofd"
-    pages = ofd_files.write_ofd(path, paragraphs)
+    pages = ofd_files.write_ofd(path, paragraphs, scale=scale)
     [document] = read_file(path)
     assert _bare(document.text) == _bare("".join(paragraphs))  # page numbers and the template header left out
     assert [_bare(line) for line in document.text.splitlines()] == [_bare(p) for p in paragraphs]

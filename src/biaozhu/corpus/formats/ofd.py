@@ -54,6 +54,8 @@ def _pieces(page: ElementTree.Element) -> list[tuple[float, float, float, float,
     for obj in _children(page, "TextObject"):
         box = _numbers(obj.get("Boundary")) + [0.0, 0.0]
         size = float(obj.get("Size") or 3.5)
+        ctm = _numbers(obj.get("CTM"))
+        a, b, c, d, e, f = ctm if len(ctm) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)  # object → boundary space
         x = y = 0.0
         for code in _children(obj, "TextCode"):
             text = code.text or ""
@@ -65,7 +67,8 @@ def _pieces(page: ElementTree.Element) -> list[tuple[float, float, float, float,
             advances = [deltas[i] if i < len(deltas) else (size if is_cjk(ch) else size / 2)
                         for i, ch in enumerate(text)]
             width = sum(advances[:-1]) + (size if is_cjk(text[-1]) else size / 2)
-            pieces.append((box[1] + y, box[0] + x, box[0] + x + width, size, text))
+            left, baseline = box[0] + a * x + c * y + e, box[1] + b * x + d * y + f
+            pieces.append((baseline, left, left + a * width, size * (abs(d) or abs(a) or 1.0), text))
             x += sum(advances)
     return pieces
 
