@@ -26,7 +26,7 @@ _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 # Ragged right: line breaking rules (no 。 at a line start, digits kept together) end full lines this much short.
 _RAGGED = 3.0
-_INDENT = 1.5
+_INDENT, _INDENT_MAX = 1.5, 3.5
 # How many lines at the top and the bottom of a page may be a running header or footer.
 _EDGE = 2
 
@@ -113,9 +113,11 @@ def _glue(before: str, after: str) -> str:
 
 
 def _margins(lines: list[Line]) -> tuple[float, float, bool]:
-    """A page's right and left margin, and whether its paragraphs start indented."""
+    """A page's right and left margin, and whether its paragraphs start indented (two or more lines start about
+    two characters in; a centred title or signature alone does not count)."""
     right, left = max(line.right for line in lines), min(line.left for line in lines)
-    return right, left, any(line.left >= left + _INDENT * line.size for line in lines)
+    indented = sum(1 for line in lines if _INDENT * line.size <= line.left - left <= _INDENT_MAX * line.size)
+    return right, left, indented >= 2
 
 
 def assemble(pages: list[list[Line]]) -> PagedText:
