@@ -39,3 +39,19 @@ def test_a_docx_outline_comes_from_its_heading_styles(cli, tmp_path: Path) -> No
 def test_an_unknown_document_is_named(cli, tmp_path: Path) -> None:
     result = cli("--db", tmp_path / "p.sqlite", "outline", "42")
     assert result.returncode == 1 and "there is no document 42" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_export_can_carry_each_spans_section_path(cli, tmp_path: Path) -> None:
+    text = (SEEDS / "2022年泸州市统一战线工作综述.txt").read_text(encoding="utf-8")
+    start = text.index("酒城同心·金融速贷")
+    tagged = tmp_path / "tagged.jsonl"
+    tagged.write_text(json.dumps({"text": text, "label": [[start, start + 9, "PROGRAM"], [0, 4, "PROGRAM"]]},
+                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    db = tmp_path / "p.sqlite"
+    cli("--db", db, "import", "--annotator", "张三", tagged, check=True)
+    plain = json.loads(cli("--db", db, "export", "--format", "jsonl", "-o", "-", check=True).stdout)
+    assert "span_sections" not in plain["meta"]
+    record = json.loads(cli("--db", db, "export", "--format", "jsonl", "--sections", "-o", "-", check=True).stdout)
+    title = "[bookmark: _Toc127548155]同心聚力促发展 团结奋斗谱新篇：2022年泸州市统一战线工作综述"
+    assert record["meta"]["span_sections"] == [[0, 4, "PROGRAM", [title]],
+                                               [start, start + 9, "PROGRAM", [title, "聚焦中心大局  彰显统战之力"]]]

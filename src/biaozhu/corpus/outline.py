@@ -8,8 +8,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+from biaozhu.corpus.model import AnnotatedText
 
 _CN = "一二三四五六七八九十百零〇"
 # Numbering by level, GB/T 9704's order; a 1. before a digit is a number (1.5亿), not a heading.
@@ -105,3 +107,12 @@ def section_at(headings: Sequence[Heading], offset: int) -> list[Heading]:
     """The path of headings whose sections hold ``offset``, outermost first (for the status bar and exports)."""
     index = bisect.bisect_right([h.start for h in headings], offset)
     return [h for h in headings[:index] if h.start <= offset < h.section_end]
+
+
+def with_sections(doc: AnnotatedText) -> AnnotatedText:
+    """The document with each span's section path in its meta (``span_sections``: start, end, label and the
+    headings, outermost first), for exports that carry meta."""
+    headings = outline(doc.text, doc.meta)
+    sections = [[span.start, span.end, span.label, [h.text.strip() for h in section_at(headings, span.start)]]
+                for span in doc.spans]
+    return replace(doc, meta={**doc.meta, "span_sections": sections})

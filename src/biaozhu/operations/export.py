@@ -29,6 +29,7 @@ from biaozhu.corpus.formats.writing import (
 )
 from biaozhu.corpus.model import AnnotatedText
 from biaozhu.corpus.nesting import flatten
+from biaozhu.corpus.outline import with_sections
 from biaozhu.corpus.spans import check_span
 from biaozhu.corpus.split import PARTS, assign, parse_fractions, part_path
 from biaozhu.corpus.tagging import tag_names
@@ -66,6 +67,7 @@ class ExportRequest:
     split: str | None = None  # "train,dev,test" fractions such as "0.8,0.1,0.1"
     seed: int = 0
     nested: str | None = None  # keep, keep-outer or refuse
+    sections: bool = False  # each span's section path (its headings) in the document's meta
 
 
 @dataclass(slots=True)
@@ -244,6 +246,8 @@ def run_export(session: Session, request: ExportRequest, progress: Progress | No
     with ExitStack() as stack:
         for target, chosen in targets:
             docs = shaped(layers(session, request.layer, chosen), keep, labels, policy, summary, pace)
+            if request.sections:
+                docs = map(with_sections, docs)
             summary.files.extend(_write(stack, request, target, docs, options))
             if request.split:
                 summary.parts[target] = len(chosen or ())
