@@ -456,6 +456,24 @@
     </message>
 </context>
 <context>
+    <name>DocumentPlaces</name>
+    <message>
+        <location filename="../../gui/annotate/places.py" line="93"/>
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/places.py" line="86"/>
+        <source>Span table: only the chosen section</source>
+        <translation>标注表只列出所选章节</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/places.py" line="142"/>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTableModel</name>
     <message>
         <location filename="../../gui/widgets/document_list.py" line="82"/>
@@ -1355,53 +1373,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="112"/>
+        <location filename="../../gui/annotate/window.py" line="113"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="130"/>
-        <location filename="../../gui/annotate/window.py" line="147"/>
+        <location filename="../../gui/annotate/window.py" line="131"/>
+        <location filename="../../gui/annotate/window.py" line="148"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="141"/>
+        <location filename="../../gui/annotate/window.py" line="142"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="142"/>
+        <location filename="../../gui/annotate/window.py" line="143"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="144"/>
+        <location filename="../../gui/annotate/window.py" line="145"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="202"/>
+        <location filename="../../gui/annotate/window.py" line="206"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="224"/>
+        <location filename="../../gui/annotate/window.py" line="228"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="274"/>
+        <location filename="../../gui/annotate/window.py" line="278"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="276"/>
+        <location filename="../../gui/annotate/window.py" line="280"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="278"/>
+        <location filename="../../gui/annotate/window.py" line="282"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
