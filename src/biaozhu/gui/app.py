@@ -150,7 +150,8 @@ class Started(QObject):
         old one stays open (for a server, the connection dialog comes back to correct the URL or password)."""
         parent = self.windows.annotation
         try:
-            engine, sessions = open_project(target)
+            # New project… and Open… are the user's own choice of a file: a missing one may be created.
+            engine, sessions = open_project(target, new_project=lambda _created: None)
         except StorageError as exc:
             tell_opening_failed(exc, parent)
             if is_server(target) and parent is not None:

@@ -2155,8 +2155,8 @@
     </message>
     <message>
         <location filename="../../db/errors.py" line="43"/>
-        <source>this database belongs to another program, not to biaozhu; nothing was changed</source>
-        <translation>此数据库属于其他程序，不是 biaozhu 项目；未做任何更改</translation>
+        <source>this database is not a biaozhu project (it holds another program&apos;s tables); nothing was changed</source>
+        <translation>此数据库不是 biaozhu 项目（其中是其他程序的表）；未做任何更改</translation>
     </message>
     <message>
         <location filename="../../db/errors.py" line="63"/>
