@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from biaozhu.corpus.model import AnnotatedText
 from biaozhu.corpus.model import Span as DomainSpan
-from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label, Rejection, Span
+from biaozhu.db.models import GOLD, SUGGESTIONS, Annotator, Document, DocumentStatus, Label, Rejection, Span
 
 # One document with one layer's spans, sorted by (start, end, label); the writers in corpus.formats know it as
 # AnnotatedText and rely on that order instead of sorting again.
@@ -71,9 +71,10 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
                 yield LayerDocument(doc_id, name, text, sha, meta, annotator, by_layer.get(annotator_id, []))
             elif not by_layer:
                 yield LayerDocument(doc_id, name, text, sha, meta, None, [])
-            else:
+            else:  # every layer but the suggestions, which are nobody's data until accepted
                 for who in sorted(by_layer, key=lambda i: names[i]):
-                    yield LayerDocument(doc_id, name, text, sha, meta, names[who], by_layer[who])
+                    if names[who] != SUGGESTIONS:
+                        yield LayerDocument(doc_id, name, text, sha, meta, names[who], by_layer[who])
 
 
 def finished(session: Session, status: str) -> set[tuple[int, str]]:

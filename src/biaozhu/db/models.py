@@ -29,6 +29,7 @@ NAMING_CONVENTION = {
 
 SCHEMA_REVISION = "0004"  # the newest migration; tests/db/test_engine_open.py holds it to Alembic's head
 GOLD = "gold"  # the name of the adjudicated layer; reviewers write it
+SUGGESTIONS = "suggestions"  # what the engines propose; nobody's data until accepted
 ROLES = ("annotator", "reviewer")
 STATUSES = ("in_progress", "done", "adjudicated")
 

@@ -36,7 +36,7 @@ from biaozhu.db.gold import (
     gold_spans,
     rejections,
 )
-from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label
+from biaozhu.db.models import GOLD, SUGGESTIONS, Annotator, Document, DocumentStatus, Label
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.permissions import MERGED_GOLD, require_reviewer
 from biaozhu.db.spans import SpanRefused
@@ -61,7 +61,7 @@ def layers_of(session: Session, document_ids: Collection[int], *, include_gold: 
     if not include_gold:
         people = Annotator.name != GOLD
         if annotators is None:
-            people = people & ~Annotator.name.startswith(MERGED_GOLD, autoescape=True)
+            people = people & ~Annotator.name.startswith(MERGED_GOLD, autoescape=True) & (Annotator.name != SUGGESTIONS)
         spans, statuses = spans.where(people), statuses.where(people)
     if annotators is not None:
         spans, statuses = spans.where(Annotator.name.in_(annotators)), statuses.where(Annotator.name.in_(annotators))
