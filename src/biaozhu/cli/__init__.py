@@ -25,6 +25,7 @@ from biaozhu.cli import (
     server_cmd,
     spans_cmd,
     stats_cmd,
+    suggest_cmd,
     trash_cmd,
 )
 from biaozhu.cli.language import language_of, say, storage_sentence, translate_help, use
@@ -35,7 +36,7 @@ from biaozhu.db.errors import StorageError
 
 COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, spans_cmd, check_cmd, delete_cmd, trash_cmd, backup_cmd,
             annotators_cmd, agreement_cmd, review_cmd, merge_cmd, metrics_cmd, log_cmd, server_cmd, stats_cmd,
-            outline_cmd)
+            outline_cmd, suggest_cmd)
 DB_HELP = "project database: a SQLite file path or a SQLAlchemy URL (default: $BIAOZHU_DB, else your data folder)"
 
 
