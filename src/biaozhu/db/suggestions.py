@@ -46,9 +46,8 @@ def documents_to_suggest(session: Session, ids: Collection[int] | None, batch: i
     chosen = [i for i in every if ids is None or i in ids]
     for offset in range(0, len(chosen), batch):
         chunk = chosen[offset:offset + batch]
-        for document_id, text in session.execute(select(Document.id, Document.text)
-                                                 .where(Document.id.in_(chunk)).order_by(Document.id)):
-            yield document_id, text
+        rows = session.execute(select(Document.id, Document.text).where(Document.id.in_(chunk)).order_by(Document.id))
+        yield from ((document_id, text) for document_id, text in rows)
 
 
 def write_suggestions(session: Session, engines: Sequence[str], *, layers: Sequence[str] | None = None,
