@@ -144,7 +144,8 @@ def test_the_main_windows_review_menu_opens_review_mode_and_the_agreement_dialog
     window = windows.annotate()
     review_mode = window.actions_.by_name["review-mode"]
     assert review_mode.shortcut().toString() == "Ctrl+Shift+R"
-    assert [a.objectName() for a in window.menuBar().actions()[-1].menu().actions()] == ["review-mode", "agreement"]
+    assert [a.objectName() for a in window.menuBar().actions()[-1].menu().actions()] == ["review-mode", "agreement",
+                                                                                         "audit-log"]
     review_mode.trigger()
     review = windows.review_window
     assert isinstance(review, ReviewWindow) and review.isVisible()
