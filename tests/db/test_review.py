@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-
 import pytest
-from luzhou_sample import (
-    BANK,
-    LOAN,
-    MONEY,
-    MONEY_AS_PROGRAM,
-    SHORT,
-    TEXT,
-    span,
-    store_layer,
-    store_review,
-)
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,8 +11,8 @@ from biaozhu.db.documents import list_documents
 from biaozhu.db.gold import GoldEdit, Rejected, gold_spans, rejections
 from biaozhu.db.importing import store_documents
 from biaozhu.db.models import Annotator, Document
+from biaozhu.db.permissions import NotAReviewer
 from biaozhu.db.review import (
-    NotAReviewer,
     accept,
     accept_agreed,
     draw,
@@ -39,6 +27,17 @@ from biaozhu.db.review import (
 )
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import set_status
+from luzhou_sample import (
+    BANK,
+    LOAN,
+    MONEY,
+    MONEY_AS_PROGRAM,
+    SHORT,
+    TEXT,
+    span,
+    store_layer,
+    store_review,
+)
 
 
 @pytest.fixture
@@ -169,6 +168,19 @@ def test_an_agreed_span_taken_out_or_relabelled_stays_so_when_agreed_spans_go_in
         assert [g.span.text for g in gold_spans(session, document)] == ["市工商联参与"]
     with pytest.raises(SpanRefused, match="cross"), sessions.begin() as session:
         draw(session, document, "王五", TEXT.index("工商"), TEXT.index("。") + 1, "ORGANIZATION")
+
+
+def test_gold_never_holds_one_range_twice(sessions: sessionmaker[Session], document: int) -> None:
+    with sessions.begin() as session:
+        label = [item for item in review_document(session, document).open if item.kind == "label"][0]
+        with pytest.raises(SpanRefused, match="one range different labels"):
+            accept(session, document, "王五", label, ["张三", "李四"])
+    with sessions.begin() as session:
+        accept(session, document, "王五", label, ["张三"])
+    with pytest.raises(SpanRefused, match="gold holds a range once"), sessions.begin() as session:
+        draw(session, document, "王五", MONEY.start, MONEY.end, "PROGRAM")  # a second label on a gold range
+    with sessions() as session:
+        assert [g.span for g in gold_spans(session, document)] == [MONEY]
 
 
 def test_versions_that_cross_cannot_both_be_accepted(sessions: sessionmaker[Session]) -> None:

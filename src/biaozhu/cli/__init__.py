@@ -17,16 +17,26 @@ from biaozhu.cli import (
     export_cmd,
     import_cmd,
     labels_cmd,
+    log_cmd,
     merge_cmd,
+    metrics_cmd,
     outline_cmd,
     review_cmd,
+    server_cmd,
+    spans_cmd,
+    stats_cmd,
+    suggest_cmd,
     trash_cmd,
 )
-from biaozhu.corpus.errors import InputError
+from biaozhu.cli.language import language_of, say, storage_sentence, translate_help, use
+from biaozhu.cli.terminal import escape_output
+from biaozhu.corpus.errors import Refusal
+from biaozhu.db.engine import dispose_all
 from biaozhu.db.errors import StorageError
 
-COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, check_cmd, delete_cmd, trash_cmd, backup_cmd,
-            annotators_cmd, agreement_cmd, review_cmd, merge_cmd, outline_cmd)
+COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, spans_cmd, check_cmd, delete_cmd, trash_cmd, backup_cmd,
+            annotators_cmd, agreement_cmd, review_cmd, merge_cmd, metrics_cmd, log_cmd, server_cmd, stats_cmd,
+            outline_cmd, suggest_cmd)
 DB_HELP = "project database: a SQLite file path or a SQLAlchemy URL (default: $BIAOZHU_DB, else your data folder)"
 
 
@@ -47,7 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    escape_output()
+    use(language_of(sys.argv[1:] if argv is None else argv))
+    parser = build_parser()
+    translate_help(parser)
+    args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
     try:
         if args.command is None:
@@ -57,11 +71,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_app(args)
         return int(args.run(args))
-    except (StorageError, InputError) as exc:
-        print(f"biaozhu: {exc}", file=sys.stderr)
+    except (StorageError, Refusal) as exc:
+        print(f"biaozhu: {storage_sentence(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
-        print("biaozhu: interrupted", file=sys.stderr)
+        print(f"biaozhu: {say('interrupted')}", file=sys.stderr)
         return 130
+    finally:
+        dispose_all()  # a command leaves no connection open, also when it runs in-process

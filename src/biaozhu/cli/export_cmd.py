@@ -50,6 +50,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                         help="add each span's section path (the report's headings) to the document meta "
                              "(span_sections; in jsonl, spans and cluener)")
     parser.add_argument("--tag-ids", action="store_true", help="hf: tag ids, the tag list in OUT.labels.json")
+    parser.add_argument("--with-text", action="store_true",
+                        help="conll: '# document'/'# text' comments keeping the exact text, so that biaozhu "
+                             "import gives it back whole (plain CoNLL without them, which doccano reads)")
     parser.set_defaults(run=run)
 
 
@@ -60,7 +63,7 @@ def request_of(args: argparse.Namespace) -> ExportRequest:
     return ExportRequest(format=args.format, target=str(args.output), layer=args.layer, documents=args.documents,
                          labels=labels, sentences=args.sentences, max_length=args.max_length, scheme=args.scheme,
                          level=args.level, tag_ids=args.tag_ids, split=args.split, seed=args.seed, nested=args.nested,
-                         sections=args.sections)
+                         with_text=args.with_text, sections=args.sections)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,6 +82,14 @@ def run(args: argparse.Namespace) -> int:
         except (Refused, ValueError, LookupError, RuntimeError, NestedSpansRefused) as exc:
             print(f"biaozhu export: {exc}", file=sys.stderr)
             return 2
+        except OSError as exc:  # a missing, read-only or full folder: the temporary file is gone, an old one kept
+            print(f"biaozhu export: cannot write {request.target}: {exc.strerror}; nothing was written (a file "
+                  "already there is kept)", file=sys.stderr)
+            return 2
+    if summary.unreviewed:
+        print(f"{summary.unreviewed} documents have no reviewer's decision yet and were left out of {GOLD}"
+              + (" (nothing is reviewed yet: the export is empty)" if not summary.documents else ""),
+              file=sys.stderr)
     for target, count in summary.parts.items():
         print(f"{target}: {count} documents", file=sys.stderr)
     dropped = f"; {summary.dropped} nested spans dropped (--nested keep-outer)" if summary.dropped else ""

@@ -1,17 +1,20 @@
-"""``biaozhu import PATH...``: files or folders; each file is stored whole or not at all."""
+"""``biaozhu import PATH...``: files or folders; each file is stored whole or not at all
+(:mod:`biaozhu.operations.importing`, which the app's Import… runs too)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-from biaozhu.corpus.errors import InputError
-from biaozhu.corpus.formats import EXTENSIONS, READERS, read_file
-from biaozhu.db.errors import storage_errors
-from biaozhu.db.importing import store_documents
-from biaozhu.db.project import open_project
+from biaozhu.cli.identity import acting_person
+from biaozhu.corpus.errors import InputErrors, Refused
+from biaozhu.corpus.formats import READERS
+from biaozhu.corpus.formats.guard import DEFAULT_MAX_SIZE, MB
+from biaozhu.corpus.names import check_annotator
+from biaozhu.db.permissions import check_person
+from biaozhu.db.project import open_project, say
+from biaozhu.operations.importing import ImportOptions, files_to_import, import_files
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -25,51 +28,37 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     parser.add_argument("--annotator", help="whose annotations the files hold")
     parser.add_argument("--create-labels", action="store_true", help="add labels the project does not have yet")
     parser.add_argument("--format", choices=sorted(READERS), help="read every file as this format")
+    parser.add_argument("--max-size", type=int, metavar="MB", default=DEFAULT_MAX_SIZE // MB,
+                        help="the most one file may be, or unpack to, in MB (default: %(default)s)")
     parser.set_defaults(run=run)
 
 
-def _brat_text(path: Path) -> bool:
-    """A .txt with an .ann beside it is read through its .ann (one brat document), not on its own."""
-    return path.suffix.lower() == ".txt" and path.with_suffix(".ann").exists()
-
-
-def collect(paths: list[Path], brat: bool = True) -> Iterator[Path]:
-    """Named files as given; inside folders, the files whose extension biaozhu reads, sorted; a brat pair once
-    (``brat``: a .txt with an .ann beside it is that .ann's document; off when a format is forced)."""
-    seen: set[Path] = set()
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS
-                           and not (brat and _brat_text(p)) and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        else:
-            found = [path.with_suffix(".ann") if brat and _brat_text(path) else path]
-        for file in found:
-            if file not in seen:
-                seen.add(file)
-                yield file
-
-
 def run(args: argparse.Namespace) -> int:
-    _, sessions = open_project(args.db)
+    if args.annotator is not None:
+        args.annotator = check_annotator(args.annotator)
+        check_person(args.annotator)  # `--annotator gold` is refused: gold is written only by reviewers' decisions
+    if args.max_size <= 0:
+        raise Refused("--max-size is a number of megabytes, more than 0")
+    _, sessions = open_project(args.db, new_project=say)
+    options = ImportOptions(args.annotator, args.create_labels, args.format, args.max_size * MB,
+                            acting_person(args))
     done = failed = 0
-    for path in collect(args.paths, brat=args.format in (None, "brat")):
-        try:
-            if not path.exists():
-                raise InputError(path, "no such file or folder")
-            documents = read_file(path, args.annotator, args.format)
-            with storage_errors(str(path)), sessions.begin() as session:
-                result = store_documents(session, str(path), documents, create_labels=args.create_labels)
-        except InputError as exc:
+    for outcome in import_files(sessions.begin, files_to_import(args.paths, options), options):
+        result = outcome.result
+        if result is None:
             failed += 1
-            print(f"error: {exc} — nothing imported from this file", file=sys.stderr)
+            error = outcome.error
+            print(f"error: {error}\n  nothing imported from this file" if isinstance(error, InputErrors)
+                  else f"error: {error} — nothing imported from this file", file=sys.stderr)
             continue
         done += 1
         known = f" ({result.documents_known} already in the project)" if result.documents_known else ""
         spans = f", {result.spans_added} spans" if result.spans_added or result.spans_known else ""
         again = f" ({result.spans_known} already there)" if result.spans_known else ""
         created = f"; new labels: {', '.join(result.labels_created)}" if result.labels_created else ""
-        print(f"{path}: {result.documents_added} documents{known}{spans}{again}{created}")
-        for note in (note for document in documents for note in document.notes):
+        print(f"{outcome.path}: {result.documents_added} documents{known}{spans}{again}{created}")
+        for note in outcome.notes:
             print(f"note: {note}", file=sys.stderr)
     print(f"{done} files imported, {failed} failed", file=sys.stderr if failed else sys.stdout)
     return 1 if failed else 0
+

@@ -4,7 +4,8 @@
 opened when asked for and kept. :func:`start` does everything but the event loop, so a test starts the app
 exactly as a user does.
 A project that cannot be opened (locked, read-only, corrupt, from a newer biaozhu) is a message box and
-exit code 2, never a traceback; a bug later on is a crash report and the app goes on.
+exit code 2, never a traceback; a bug later on is a crash report and the app goes on. :class:`Started` holds
+the open project, and opening another from the File menu rebuilds the windows on it without a restart.
 
 A scripted start (a smoke test of the installed command, CI, a screenshot) sets ``BIAOZHU_QUIT_AFTER_MS``:
 the window is closed that long after the event loop starts, as a user closes it, and its title is printed.
@@ -15,22 +16,27 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_log_dir
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.db.errors import StorageError
-from biaozhu.db.project import open_project
+from biaozhu.corpus.errors import Refusal
+from biaozhu.db.engine import default_database
+from biaozhu.db.errors import StorageError, storage_errors
+from biaozhu.db.permissions import ensure_person
+from biaozhu.db.project import open_project, say
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.common.crash_report import CrashReporter
 from biaozhu.gui.common.i18n import install_translator
+from biaozhu.gui.common.platform_check import platform_problem
 from biaozhu.gui.common.polling import POLL_MS
 from biaozhu.gui.common.project import OpenProject
+from biaozhu.gui.common.recent import is_server, project_name, remember_project, without_password
+from biaozhu.gui.common.scheme import follow_colour_scheme
 from biaozhu.gui.common.storage_messages import tell_opening_failed
 from biaozhu.gui.dialogs.agreement import AgreementDialog
 from biaozhu.gui.dialogs.annotator_identity import resolve_annotator
@@ -39,6 +45,7 @@ from biaozhu.gui.widgets.document_view import release_clipboard
 
 EXIT_DECLINED = 1  # no annotator name given
 EXIT_STORAGE = 2  # the same code as the CLI's storage errors
+EXIT_NO_WINDOW = 3  # the platform plugin cannot load: a system library is missing
 QUIT_AFTER_MS = "BIAOZHU_QUIT_AFTER_MS"
 
 
@@ -46,10 +53,12 @@ class Windows(QObject):
     """The windows of one person on one open project: the annotation window and review mode (for the same
     person as the reviewer), opened when asked for and kept; the poller watches what they show."""
 
+    project_requested = Signal(str)  # File ▸ Open project… and the like: a path or URL
+
     def __init__(self, sessions: sessionmaker[Session], person: str, poll_ms: int = POLL_MS,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, name: str = "biaozhu") -> None:
         super().__init__(parent)
-        self.project = OpenProject(sessions, poll_ms, self)
+        self.project = OpenProject(sessions, poll_ms, self, name)
         self.person = person
         self.annotation: MainWindow | None = None
         self.review_window: ReviewWindow | None = None
@@ -63,10 +72,13 @@ class Windows(QObject):
             window = self.annotation = MainWindow(self.project, self.person, document_id)
             window.review_requested.connect(self.review)
             window.agreement_requested.connect(self.agreement)
+            window.actions_.file_menu.project_requested.connect(self.project_requested)
             window.closing.connect(self._annotation_closing)
             self.project.poller.attach(window)
             self.project.poller.watch_layer(window.layer.key)
             self.project.poller.failed.connect(window.say)
+        if self.review_window is not None:
+            self.annotation.view.setFont(self.review_window.view.font())  # one font (and zoom) for both views
         self.annotation.show()
         return self.annotation
 
@@ -74,6 +86,8 @@ class Windows(QObject):
         """Review mode with the person as the reviewer (read-only unless they have the reviewer role), shown."""
         if self.review_window is None:
             window = self.review_window = ReviewWindow(self.project, self.person)
+            if self.annotation is not None:
+                window.view.setFont(self.annotation.view.font())  # as zoomed in the annotation window
             self.project.poller.attach(window)
             self.project.poller.failed.connect(window.say)
             window.closing.connect(self._review_closing)
@@ -81,6 +95,8 @@ class Windows(QObject):
             window.show()
             window.view.centerCursor()  # on the first disagreement: centred before the window showed, it scrolled wrong
         else:
+            if self.annotation is not None:
+                self.review_window.view.setFont(self.annotation.view.font())
             self.review_window.refresh_lists()
             self.review_window.show()
         self.review_window.activateWindow()
@@ -119,13 +135,48 @@ class Windows(QObject):
         self.project.close()
 
 
-@dataclass
-class Started:
-    """The windows and the engine to dispose of when the event loop ends."""
+class Started(QObject):
+    """The open project: its windows, the window shown last and the engine to dispose of when the event loop
+    ends. Opening another project (File menu) replaces all three, without a restart."""
 
-    windows: Windows
-    window: QMainWindow  # the one opened first
-    engine: Engine
+    def __init__(self, windows: Windows, window: QMainWindow, engine: Engine) -> None:
+        super().__init__()
+        self.windows, self.window, self.engine = windows, window, engine
+        windows.project_requested.connect(self.switch)
+
+    def switch(self, target: str) -> bool:
+        """Open ``target`` (a project file, new or not, or a server URL) in a new annotation window, then close
+        the old windows and let go of the old project; a project that cannot be opened is a message, and the
+        old one stays open (for a server, the connection dialog comes back to correct the URL or password)."""
+        parent = self.windows.annotation
+        try:
+            # New project… and Open… are the user's own choice of a file: a missing one may be created.
+            engine, sessions = open_project(target, new_project=lambda _created: None)
+        except StorageError as exc:
+            tell_opening_failed(exc, parent)
+            if is_server(target) and parent is not None:
+                parent.actions_.file_menu.connect_server(without_password(target))
+            return False
+        windows = Windows(sessions, self.windows.person, name=project_name(target))
+        try:
+            window = windows.annotate()
+        except StorageError as exc:
+            windows.close()
+            engine.dispose()
+            tell_opening_failed(exc, parent)
+            return False
+        remember_project(target)
+        old, old_engine = self.windows, self.engine
+        self.windows, self.window, self.engine = windows, window, engine
+        windows.project_requested.connect(self.switch)
+        old.close()
+        for widget in (old.agreement_dialog, old.review_window, old.annotation):
+            if widget is not None:
+                widget.deleteLater()
+        old.deleteLater()
+        old_engine.dispose()
+        window.activateWindow()
+        return True
 
 
 def make_application(lang: str | None) -> QApplication:
@@ -135,6 +186,7 @@ def make_application(lang: str | None) -> QApplication:
     app.setApplicationName("biaozhu")
     app.setApplicationDisplayName("biaozhu 标注")
     install_translator(app, lang)
+    follow_colour_scheme(app)
     return app
 
 
@@ -142,7 +194,7 @@ def start(args: argparse.Namespace) -> Started | int:
     """Open the project and show the annotation window (review mode with ``--review``) for ``args.annotator``;
     an exit code instead when there is nothing to show."""
     try:
-        engine, sessions = open_project(args.db)
+        engine, sessions = open_project(args.db, new_project=say)
     except StorageError as exc:
         tell_opening_failed(exc)
         return EXIT_STORAGE
@@ -151,12 +203,16 @@ def start(args: argparse.Namespace) -> Started | int:
         if annotator is None:
             engine.dispose()
             return EXIT_DECLINED
-        windows = Windows(sessions, annotator)
+        with storage_errors(), sessions.begin() as session:  # a reserved name is refused; a first person reviews
+            ensure_person(session, annotator)
+        target = args.db or os.environ.get("BIAOZHU_DB") or str(default_database())
+        windows = Windows(sessions, annotator, name=project_name(target))
         window: QMainWindow = windows.review() if getattr(args, "review", False) else windows.annotate()
-    except StorageError as exc:  # the project opened but the first write (the annotator, a touch) failed
+    except (StorageError, Refusal) as exc:  # the project opened but the person was refused or not stored
         engine.dispose()
-        tell_opening_failed(exc)
+        tell_opening_failed(str(exc))
         return EXIT_STORAGE
+    remember_project(target)
     return Started(windows, window, engine)
 
 
@@ -179,6 +235,10 @@ def close_when_asked(started: Started) -> None:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the app on ``args.db`` (or the default project) and run it until the last window closes."""
+    problem = platform_problem()
+    if problem is not None:  # said before Qt starts, which would abort the process
+        print(problem, file=sys.stderr)
+        return EXIT_NO_WINDOW
     app = make_application(args.lang)
     reporter = CrashReporter(Path(user_log_dir("biaozhu", appauthor=False)), app)
     reporter.install()

@@ -13,6 +13,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.db.engine import create_project_engine, session_factory
+from biaozhu.db.models import GOLD
+from biaozhu.db.permissions import change_role
+from biaozhu.db.review import accept_agreed
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.dialogs.export import ExportDialog
@@ -76,11 +79,18 @@ def test_conll_bio_previews_its_tags_and_exports_what_the_cli_writes(qtbot: QtBo
     ours = tmp_path / "gui.conll"
     message = export(qtbot, dialog, ours)
     assert f"Exported {DOCUMENTS} documents" in message and f"{NESTED} nested spans were dropped" in message
+    sentences = [part for part in ours.read_text("utf-8").split("\n\n") if part.strip()]
+    assert f"({len(sentences)} records)" in message and len(sentences) > DOCUMENTS  # records are sentences
     assert steps[-1] == (DOCUMENTS, DOCUMENTS) and dialog.progress.value() == dialog.progress.maximum()
     theirs = tmp_path / "cli.conll"
     cli("--db", project, "export", "--format", "conll", "--scheme", "bio", "--layer", "alice", "-o", theirs,
         check=True)
-    assert ours.read_bytes() == theirs.read_bytes()
+    assert ours.read_bytes() == theirs.read_bytes() and not ours.read_text("utf-8").startswith("#")
+    dialog.form.with_text.setChecked(True)  # the comments that keep the exact text, as --with-text writes them
+    preview_settles(qtbot, dialog, "# document = ")
+    export(qtbot, dialog, ours)
+    cli("--db", project, "export", "--format", "conll", "--layer", "alice", "--with-text", "-o", theirs, check=True)
+    assert ours.read_bytes() == theirs.read_bytes() and ours.read_text("utf-8").startswith("# document = ")
 
 
 def test_unchecking_a_label_takes_it_out_of_the_preview(qtbot: QtBot, dialog: ExportDialog) -> None:
@@ -164,3 +174,21 @@ def test_ctrl_e_in_the_annotation_window_opens_the_export_dialog_on_this_annotat
     assert window.export_dialog is not None
     window.close()
     assert not window.export_dialog.isVisible()
+
+
+def test_gold_exports_the_reviewed_documents_and_says_how_many_were_left_out(
+        qtbot: QtBot, tmp_path: Path, open_project: Callable[..., OpenProject]) -> None:
+    db = build_project(tmp_path / "reviewed.sqlite")
+    engine = create_project_engine(str(db))
+    sessions = session_factory(engine)
+    with sessions.begin() as session:
+        change_role(session, "rv", "rv", "reviewer")
+        accept_agreed(session, 1, "rv")  # a reviewer's decision on document 1 only
+    shown = ExportDialog(open_project(sessions).runner, layer=GOLD)
+    qtbot.addWidget(shown)
+    shown.show()
+    assert shown.form.layer_box.currentData() == GOLD
+    message = export(qtbot, shown, tmp_path / "gold.jsonl")
+    assert "Exported 1 documents (1 records)" in message
+    assert f"{DOCUMENTS - 1} documents have no reviewer's decision yet and were left out of gold." in message
+    engine.dispose()

@@ -10,6 +10,7 @@ of its own, and its answer comes back to the UI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -22,6 +23,7 @@ from biaozhu.gui.common.storage_messages import translated
 
 T = TypeVar("T")
 KNOWN_FAILURES = (StorageError, Refusal)
+Transaction = Callable[[], AbstractContextManager[Session]]  # ``sessions.begin``
 
 
 def sentence(failure: Exception) -> str:
@@ -60,15 +62,15 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, relay: _Relay, sessions: sessionmaker[Session], work: Callable[[Session], object],
-                 done: Callable[[object], None], failed: Callable[[Exception], None]) -> None:
+    def __init__(self, relay: _Relay, work: Callable[[], object], done: Callable[[object], None],
+                 failed: Callable[[Exception], None]) -> None:
         super().__init__()
-        self.relay, self.sessions, self.work, self.done, self.failed = relay, sessions, work, done, failed
+        self.relay, self.work, self.done, self.failed = relay, work, done, failed
 
     def run(self) -> None:
         try:
-            with storage_errors(), self.sessions() as session:
-                value = self.work(session)
+            with storage_errors():
+                value = self.work()
         except Exception as exc:  # noqa: BLE001 - handed over to the UI thread, which tells the user or reports it
             self.relay.failed.emit(self.failed, exc)
         else:
@@ -76,7 +78,9 @@ class _Job(QRunnable):
 
 
 class ActionRunner(QObject):
-    """Sessions for the app's actions; ``bus`` hears of every write that succeeded."""
+    """Sessions for the app's actions; ``bus`` hears of every write that succeeded, ``saved`` of every commit."""
+
+    saved = Signal()  # a write was committed (the status bar says when)
 
     def __init__(self, sessions: sessionmaker[Session], bus: ChangeBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +100,7 @@ class ActionRunner(QObject):
         :class:`StorageError` or the :class:`Refusal` that stopped it (nothing is then stored)."""
         with storage_errors(), self.sessions.begin() as session:
             value = action(session)
+        self.saved.emit()
         if change is not None:
             self.bus.publish(change)
         return value
@@ -114,7 +119,22 @@ class ActionRunner(QObject):
         """Run ``work`` on ``pool`` (its owner waits for it when deleted) with a session of its own. On the UI
         thread, ``done`` gets the result, ``failed`` a ``known`` failure (:func:`sentence` words the usual
         ones); anything else is a bug, raised there for the crash report."""
-        pool.start(_Job(self._relay, self.sessions, work, done,  # type: ignore[arg-type]
+
+        def in_session() -> T:
+            with self.sessions() as session:
+                return work(session)
+
+        self._start(pool, in_session, done, failed, known)
+
+    def writes_in_background(self, pool: QThreadPool, work: Callable[[Transaction], T], done: Callable[[T], None],
+                             failed: Callable[[Exception], None], known: tuple[type[Exception], ...]) -> None:
+        """:meth:`in_background` for work that writes several transactions (an import: one per file), each
+        opened by calling the ``begin`` it is given. The work publishes its own changes (see ChangeBus)."""
+        self._start(pool, lambda: work(self.sessions.begin), done, failed, known)
+
+    def _start(self, pool: QThreadPool, work: Callable[[], T], done: Callable[[T], None],
+               failed: Callable[[Exception], None], known: tuple[type[Exception], ...]) -> None:
+        pool.start(_Job(self._relay, work, done,  # type: ignore[arg-type]
                         lambda exc: failed(exc) if isinstance(exc, known) else _raise(exc)))
 
 

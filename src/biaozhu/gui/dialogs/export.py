@@ -231,6 +231,9 @@ class ExportDialog(QDialog):
                                       "was kept."), summary.dropped))
         elif not FORMATS[self.form.format()].nests:
             lines.append(self.tr("No nested span had to be dropped."))
+        if summary.unreviewed:
+            lines.append(fill(self.tr("%1 documents have no reviewer's decision yet and were left out of gold."),
+                              summary.unreviewed))
         lines.extend(fill(self.tr("%1: %2 documents"), path, count) for path, count in summary.parts.items())
         self.message.setText("\n".join(lines))
 
@@ -272,3 +275,16 @@ class ExportDialog(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._stop()
         super().closeEvent(event)
+
+
+def show_export(shown: ExportDialog | None, runner: ActionRunner, parent: QWidget, layer: str) -> ExportDialog:
+    """The window's export dialog, raised; a fresh one once the last was closed, so new annotators and labels
+    are listed."""
+    if shown is None or not shown.isVisible():
+        if shown is not None:
+            shown.deleteLater()
+        shown = ExportDialog(runner, parent, layer=layer)
+    shown.show()
+    shown.raise_()
+    shown.activateWindow()
+    return shown

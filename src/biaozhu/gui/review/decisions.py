@@ -16,13 +16,14 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.adjudication import Disagreement
 from biaozhu.corpus.spans import trim
 from biaozhu.db import review
+from biaozhu.db.gold import Decision
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill, short
 from biaozhu.gui.review.commands import DecisionCommand, GoldLayer, ReviewStatusCommand
 from biaozhu.gui.review.model import ReviewedDocument
 from biaozhu.gui.review.view import ReviewView
 
-Decide = Callable[[Session, Disagreement], review.Decision]
+Decide = Callable[[Session, Disagreement], Decision]
 Say = Callable[[str], None]
 
 
@@ -70,12 +71,17 @@ class Decisions(QObject):
                      lambda session, item: review.accept(session, doc_id, reviewer, item, [name]))
 
     def accept_all(self) -> None:
-        """B: take every annotator's version (both, for two annotators); refused when they would cross."""
+        """B: take every annotator's version (both, for two annotators); refused when they would cross, or give
+        one range two labels (gold holds a range once)."""
         chosen = self._current()
         if chosen is None:
             return
         document, current = chosen
         names = [n for n in document.annotators if document.disagreements[current].versions.get(n)]
+        if document.disagreements[current].one_range_twice(names):
+            self.say(self.tr("B takes versions of different ranges; here they differ only in label, and gold holds a "
+                             "range once: press an annotator's number to choose a label, or X to reject."))
+            return
         reviewer, doc_id = self.gold.reviewer, document.id
         self._decide(document, self.tr("accept both versions"), current,
                      lambda session, item: review.accept(session, doc_id, reviewer, item, names))
