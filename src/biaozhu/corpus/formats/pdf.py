@@ -14,12 +14,12 @@ from biaozhu.corpus.model import SourceDocument
 from biaozhu.corpus.pages import Line, layout_gap, paged_document
 
 if TYPE_CHECKING:
-    import pypdfium2  # type: ignore[import-untyped]
+    import pypdfium2
 
 
 def _lines(textpage: pypdfium2.PdfTextPage) -> list[Line]:
     """The page's lines; a space PDFium made up from a gap beside a Chinese character (2023 年) is dropped."""
-    import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+    import pypdfium2.raw as pdfium_c
 
     text = textpage.get_text_range()
     lines: list[Line] = []
@@ -42,7 +42,7 @@ def _lines(textpage: pypdfium2.PdfTextPage) -> list[Line]:
 
 
 def _has_images(page: pypdfium2.PdfPage) -> bool:
-    import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+    import pypdfium2.raw as pdfium_c
 
     return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
 
@@ -50,7 +50,7 @@ def _has_images(page: pypdfium2.PdfPage) -> bool:
 def read_pages(data: bytes | Path, path: Path) -> tuple[list[list[Line]], list[int]]:
     """Each page's lines, and the pages that are scans (pure but for PDFium); an unreadable file raises
     :class:`InputError`."""
-    import pypdfium2  # type: ignore[import-untyped]
+    import pypdfium2
 
     try:
         document = pypdfium2.PdfDocument(data)
