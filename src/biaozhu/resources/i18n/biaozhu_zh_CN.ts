@@ -131,12 +131,12 @@
 <context>
     <name>AnnotatorIdentity</name>
     <message>
-        <location filename="../../gui/dialogs/annotator_identity.py" line="28"/>
+        <location filename="../../gui/dialogs/annotator_identity.py" line="30"/>
         <source>Who is annotating?</source>
         <translation>谁在标注？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/annotator_identity.py" line="29"/>
+        <location filename="../../gui/dialogs/annotator_identity.py" line="31"/>
         <source>Your name (your spans are kept under it; asked only once):</source>
         <translation>您的名字（您的标注都记在这个名字下，只问这一次）：</translation>
     </message>
@@ -144,72 +144,72 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="42"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="34"/>
         <source>Audit log — biaozhu 标注</source>
         <translation>操作记录 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="44"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="36"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="44"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="36"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="45"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="37"/>
         <source>trash emptied</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="45"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="37"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="46"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="38"/>
         <source>role change</source>
         <translation>角色变更</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="46"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="38"/>
         <source>gold decision</source>
         <translation>金标准裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="50"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="42"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="50"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="42"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="50"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="42"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="50"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="42"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="56"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="48"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="59"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="51"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="86"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="78"/>
         <source>%1 entries, newest first.</source>
         <translation>共 %1 条，最新的在前。</translation>
     </message>
