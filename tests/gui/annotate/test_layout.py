@@ -164,8 +164,8 @@ def test_a_closed_panel_comes_back_from_the_view_menu_and_the_layout_is_remember
     assert not spans.isVisible()
     panels = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     toggle = next(a for a in panels.actions() if a.menu() is not None).menu().actions()
-    assert [a.text() for a in toggle] == ["Documents", "Spans"]
-    toggle[1].trigger()
+    assert {"Documents", "Spans"} <= {a.text() for a in toggle}  # every panel the window has
+    next(a for a in toggle if a.text() == "Spans").trigger()
     assert spans.isVisible()
     spans.close()
     window.close()  # remembered: the spans panel stays closed next time
