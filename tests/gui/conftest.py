@@ -21,6 +21,30 @@ from biaozhu.gui.review.window import ReviewWindow
 from biaozhu.gui.widgets.document_view import release_clipboard
 from luzhou_sample import store_review
 
+MODAL_LIMIT_MS = 30_000  # no test waits this long for a person to answer a dialog
+
+
+@pytest.fixture(autouse=True)
+def no_dialog_waits_forever(qapp: QApplication) -> Iterator[None]:
+    """A modal dialog nobody answers (a test that expected another one) is closed after a while, so the test fails
+    with the dialog's title instead of hanging the whole run."""
+    left_open: list[str] = []
+
+    def close_modal() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            left_open.append(modal.windowTitle() or type(modal).__name__)
+            modal.close()
+
+    watchdog = QTimer()
+    watchdog.setInterval(MODAL_LIMIT_MS)
+    watchdog.timeout.connect(close_modal)
+    watchdog.start()
+    yield
+    watchdog.stop()
+    assert not left_open, f"a modal dialog waited for an answer that never came: {left_open}"
+
+
 DoubleClick = Callable[[QWidget, QPoint], None]
 OpenWindows = Callable[..., Windows]
 OpenAnnotation = Callable[..., MainWindow]

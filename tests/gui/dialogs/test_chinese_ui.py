@@ -61,7 +61,7 @@ def test_the_trash_names_labels_by_title_and_counts_spans_in_chinese(
         document, _ = add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source=""))
         me = ensure_annotator(session, "张三").id
         trash_span(session, add_span(session, document.id, me, label_ids(session)["ORGANIZATION"], 0, 4, "泸州银行"))
-    dialog = TrashDialog(open_project(sessions).runner)
+    dialog = TrashDialog(open_project(sessions).runner, "张三")
     qtbot.addWidget(dialog)
     dialog.reload()
     table = dialog.findChild(QTableWidget, "trash")
