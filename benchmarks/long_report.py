@@ -41,6 +41,7 @@ from biaozhu.db.labels import label_ids  # noqa: E402
 from biaozhu.db.models import Span  # noqa: E402
 from biaozhu.db.project import initialise  # noqa: E402
 from biaozhu.gui.annotate.window import MainWindow  # noqa: E402
+from biaozhu.gui.common.project import OpenProject  # noqa: E402
 
 ANNOTATOR = "bench"
 WORDS = ["泸州市委统战部", "377.178亿元", "万企兴万村", "行动", "民营经济", "同心", "发展", "金融速贷", "7306人次",
@@ -193,6 +194,7 @@ def main() -> int:
         documents = build(path)
         engine = create_project_engine(path)
         sessions = session_factory(engine)
+        project = OpenProject(sessions)
         for name, document_id in documents.items():
             with sessions() as session:
                 text = document_text(session, document_id)
@@ -200,7 +202,7 @@ def main() -> int:
             holder: list[MainWindow] = []
 
             def open_window(document_id: int = document_id, holder: list[MainWindow] = holder) -> None:
-                window = MainWindow(sessions, ANNOTATOR, document_id)
+                window = MainWindow(project, ANNOTATOR, document_id)
                 window.show()
                 window.view.viewport().repaint()
                 app.processEvents()
@@ -209,7 +211,7 @@ def main() -> int:
             opened = timed(open_window)
             window = holder[0]
             spans = len(window.layer.index)
-            window.loader.wait()
+            window.snapping.wait()
             app.processEvents()
             edits = measure_window(app, window)
             commit = floor_commit(path, document_id)

@@ -26,6 +26,7 @@ from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.importing import store_documents
 from biaozhu.db.permissions import change_role
 from biaozhu.db.project import initialise
+from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.review.window import ReviewWindow
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -101,7 +102,7 @@ def main() -> None:
         window: list[ReviewWindow] = []
 
         def open_window() -> None:
-            window.append(ReviewWindow(sessions, "王五"))
+            window.append(ReviewWindow(OpenProject(sessions), "王五"))
             window[0].resize(1500, 900)
             window[0].show()
             app.processEvents()

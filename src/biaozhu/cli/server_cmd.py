@@ -6,11 +6,13 @@ import argparse
 import sys
 
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
+from biaozhu.db.engine import database_url
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.project import open_project
-from biaozhu.db.server_setup import setup_statements
+from biaozhu.db.server_setup import SetupRefused, setup_statements
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,6 +25,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
+    if make_url(database_url(args.db)).get_backend_name() != "postgresql":  # before opening: nothing is created
+        raise SetupRefused("server setup is for a PostgreSQL project: a SQLite project is one person's file")
     engine, _ = open_project(args.db)
     try:
         with storage_errors(), engine.begin() as connection:
