@@ -172,7 +172,7 @@ def free_ranges(window: MainWindow, count: int) -> list[tuple[int, int]]:
 
 def measure_window(app: QApplication, window: MainWindow) -> dict[str, float]:
     """Median time of each edit: the command, its commit, and the repaint it schedules (events processed)."""
-    window.snapping = False  # the add is timed on what it stores, not on jieba
+    window.snapping.enabled = False  # the add is timed on what it stores, not on jieba
     repaint = app.processEvents
     figures: dict[str, list[float]] = {"add": [], "relabel": [], "delete": []}
     labels = [label.id for label in window.labels]
