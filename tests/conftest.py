@@ -1,12 +1,14 @@
 """Shared fixtures: real project databases (SQLite files, and PostgreSQL when a server is given), the CLI
-run as a subprocess, and the peers' own fixture files."""
+as a user runs it, and the peers' own fixture files."""
 
 from __future__ import annotations
 
 import importlib.util
+import io
 import os
 import subprocess
 import sys
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -14,11 +16,12 @@ from types import ModuleType
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("BIAOZHU_DB", None)  # tests always say which project they use
 
-import pg_server
 import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+import pg_server
+from biaozhu.cli import build_parser, main
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.project import initialise
 
@@ -29,6 +32,7 @@ PG_ADMIN_URL = os.environ.get("BIAOZHU_TEST_PG_URL")  # e.g. postgresql+psycopg:
 PG_REQUIRED = any(os.environ.get(name, "").lower() in {"1", "true", "yes"}
                   for name in ("CI", "BIAOZHU_TEST_PG_REQUIRED"))
 BACKENDS = ["sqlite", "postgresql"]
+SUBCOMMANDS = frozenset(next(action for action in build_parser()._subparsers._group_actions).choices)
 
 
 @pytest.fixture(scope="session")
@@ -101,16 +105,64 @@ def sessions(engine: Engine) -> sessionmaker[Session]:
 
 
 def run_cli(*args: str | os.PathLike[str], input: bytes | None = None, env: dict[str, str] | None = None,
-            check: bool = False) -> subprocess.CompletedProcess[str]:
-    """Run ``biaozhu ARGS`` as a user would, in a subprocess; returns its exit code and output."""
-    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
-    full_env.pop("BIAOZHU_DB", None) if env is None or "BIAOZHU_DB" not in env else None
-    result = subprocess.run([sys.executable, "-m", "biaozhu", *map(str, args)], capture_output=True, input=input,
-                            env=full_env, timeout=300)
-    completed = subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode("utf-8"),
-                                            result.stderr.decode("utf-8"))
+            check: bool = False, subprocess_run: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run ``biaozhu ARGS`` as a user would; returns its exit code and output.
+
+    Subcommands run in-process through ``main(argv)`` (12 ms against 0.8 s for a new interpreter), with their own
+    standard streams and environment; the app itself (no subcommand) and ``subprocess_run=True`` start a process.
+    """
+    argv = [str(arg) for arg in args]
+    opens_window = not any(arg in SUBCOMMANDS for arg in argv)
+    completed = (_run_in_subprocess if subprocess_run or opens_window else _run_in_process)(argv, input, env)
     if check and completed.returncode != 0:
-        raise AssertionError(f"biaozhu {' '.join(map(str, args))} exited {completed.returncode}:\n{completed.stderr}")
+        raise AssertionError(f"biaozhu {' '.join(argv)} exited {completed.returncode}:\n{completed.stderr}")
+    return completed
+
+
+def _environment(env: dict[str, str] | None) -> dict[str, str]:
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    if env is None or "BIAOZHU_DB" not in env:
+        full_env.pop("BIAOZHU_DB", None)
+    return full_env
+
+
+def _run_in_subprocess(argv: list[str], input: bytes | None,
+                       env: dict[str, str] | None) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run([sys.executable, "-m", "biaozhu", *argv], capture_output=True, input=input,
+                            env=_environment(env), timeout=300)
+    return subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode("utf-8"),
+                                       result.stderr.decode("utf-8"))
+
+
+def _run_in_process(argv: list[str], input: bytes | None,
+                    env: dict[str, str] | None) -> subprocess.CompletedProcess[str]:
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = (sys.stdin, sys.stdout, sys.stderr)
+    saved_env = dict(os.environ)
+    # Held here: a TextIOWrapper closes its buffer when it is collected.
+    wrappers = (io.TextIOWrapper(io.BytesIO(input or b""), encoding="utf-8"),
+                io.TextIOWrapper(out, encoding="utf-8", write_through=True),
+                io.TextIOWrapper(err, encoding="utf-8", write_through=True))
+    sys.stdin, sys.stdout, sys.stderr = wrappers
+    os.environ.clear()
+    os.environ.update(_environment(env))
+    try:
+        code = main(argv)
+    except SystemExit as exit_:  # argparse: --help, --version, usage errors
+        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
+    except BaseException:  # what a user would see: the traceback, exit 1
+        traceback.print_exc()
+        code = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        sys.stdin, sys.stdout, sys.stderr = streams
+        os.environ.clear()
+        os.environ.update(saved_env)
+    completed = subprocess.CompletedProcess(["biaozhu", *argv], code, out.getvalue().decode("utf-8"),
+                                            err.getvalue().decode("utf-8"))
+    for wrapper in wrappers:
+        wrapper.detach()
     return completed
 
 

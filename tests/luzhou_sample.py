@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.model import SourceDocument, Span
-from biaozhu.db.annotators import set_role
 from biaozhu.db.importing import store_documents
 from biaozhu.db.models import Document
+from biaozhu.db.permissions import change_role
 
 TEXT = "泸州银行发放酒城同心金融速贷377亿元，市工商联参与。"
 REVIEWER = "王五"
@@ -44,7 +44,7 @@ def store_review(session: Session, layers: dict[str, list[Span]], name: str = "r
     Returns the document's id."""
     for annotator, spans in layers.items():
         store_layer(session, annotator, spans, name=name)
-    set_role(session, REVIEWER, "reviewer")
+    change_role(session, REVIEWER, REVIEWER, "reviewer")
     document = session.scalar(select(Document.id).where(Document.name == name))
     assert document is not None
     return document

@@ -78,7 +78,8 @@ def test_roles_review_and_gold(cli, project: Path) -> None:
     assert "(张三, 李四): 2 agreed, 2 open, 0 rejected" in before and "1 documents compared, 2 open disagreements" in before
     refused = cli("--db", project, "review", "auto", "--reviewer", "张三")
     assert refused.returncode == 2 and "张三 is not a reviewer" in refused.stderr
-    assert "王五 is now a reviewer" in cli("--db", project, "annotators", "role", "王五", "reviewer", check=True).stdout
+    made = cli("--db", project, "annotators", "role", "王五", "reviewer", "--reviewer", "王五", check=True)
+    assert "王五 is now a reviewer" in made.stdout
     review = cli("--db", project, "review", "auto", "--reviewer", "王五", check=True).stdout
     assert "2 agreed spans put into gold" in review and "1 documents compared, 2 open disagreements" in review
     assert "boundary: 张三 PROGRAM “酒城同心·金融速贷”专项贷款 | 李四 PROGRAM 酒城同心·金融速贷" in review

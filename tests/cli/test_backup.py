@@ -60,7 +60,7 @@ def test_a_backup_taken_while_annotating_is_one_consistent_moment(db_url: str, s
 
 def test_backup_refuses_to_overwrite_or_to_copy_onto_the_project(sqlite_path: Path, tmp_path: Path,
                                                                  cli) -> None:
-    cli("--db", sqlite_path, "labels", check=True)
+    cli("--db", sqlite_path, "labels", "set", "PROGRAM", check=True)  # creates the project
     existing = tmp_path / "existing.sqlite"
     existing.write_bytes(b"my other project")
     refused = cli("--db", sqlite_path, "backup", existing)

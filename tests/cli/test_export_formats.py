@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import orjson
@@ -72,7 +73,8 @@ def expected(nested: bool = True) -> list[tuple[str, list]]:
     result = []
     for text, spans in SPANS.items():
         stored = text.replace("\r\n", "\n")
-        label = sorted([stored.index(s.replace("\r\n", "\n")), stored.index(s.replace("\r\n", "\n")) + len(s.replace("\r\n", "\n")), name]
+        label = sorted([stored.index(s.replace("\r\n", "\n")),
+                        stored.index(s.replace("\r\n", "\n")) + len(s.replace("\r\n", "\n")), name]
                        for s, name in spans)
         if not nested:
             label = [x for x in label if not any(o != x and o[0] <= x[0] and x[1] <= o[1] for o in label)]
@@ -83,7 +85,8 @@ def expected(nested: bool = True) -> list[tuple[str, list]]:
 @pytest.mark.parametrize("fmt", list(FILE_OF))
 def test_every_format_round_trips_into_a_fresh_project(cli, project: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / FILE_OF[fmt]
-    exported = cli("--db", project, "export", "--format", fmt, "--layer", "alice", "-o", out, check=True)
+    exact = ["--with-text"] if fmt == "conll" else []  # plain CoNLL keeps no text: see the doccano test
+    exported = cli("--db", project, "export", "--format", fmt, "--layer", "alice", *exact, "-o", out, check=True)
     nests = fmt not in {"conll", "hf"}
     assert "exported 2 documents" in exported.stderr
     if not nests:
@@ -162,13 +165,65 @@ def test_conll_is_valid_for_seqeval_in_strict_mode(cli, project: Path, tmp_path:
 
 def test_bmes_tags(cli, project: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.bmes"
-    cli("--db", project, "export", "--format", "conll", "--scheme", "bmes", "--layer", "alice", "-o", out, check=True)
+    cli("--db", project, "export", "--format", "conll", "--scheme", "bmes", "--layer", "alice", "--with-text",
+        "-o", out, check=True)
     tags = [tag for s in conll_sentences(out) for _, tag in s]
     assert tags[:4] == ["B-ORGANIZATION", "M-ORGANIZATION", "M-ORGANIZATION", "E-ORGANIZATION"]
     assert {tag.split("-")[0] for tag in tags} == {"B", "M", "E", "O"}  # S- (one-token spans): tests/corpus
     fresh = tmp_path / "fresh.sqlite"
     cli("--db", fresh, "import", out, "--create-labels", "--annotator", "alice", check=True)
     assert layer_of(cli, fresh, tmp_path) == expected(nested=False)
+
+
+def doccano_conll_records(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Read CoNLL by the rule of doccano 1.8.4's ``CoNLLParser`` (data_import/pipeline/parsers.py), the importer
+    behind its "CoNLL" upload: lines are right-stripped; a non-blank line must be exactly two tab-separated
+    columns, else the file is an error and gives no record at all; a blank line ends a record, whose text is
+    the words joined by the delimiter ("" for Chinese) and whose spans are seqeval's IOB2 entities."""
+    from seqeval.scheme import IOB2, Tokens
+
+    records, words, tags = [], [], []
+
+    def record() -> tuple[str, list[tuple[int, int, str]]]:
+        spans = [(len("".join(words[:e.start])), len("".join(words[:e.end])), e.tag)
+                 for e in Tokens(tags, IOB2).entities]
+        return "".join(words), spans
+
+    for line in path.read_text("utf-8").split("\n"):
+        line = line.rstrip()
+        if line:
+            columns = line.split("\t")
+            if len(columns) != 2:
+                return []  # doccano: "A line must be separated by tab and has two columns."
+            words.append(columns[0])
+            tags.append(columns[1])
+        else:
+            records.append(record())
+            words, tags = [], []
+    if words:
+        records.append(record())
+    return [r for r in records if r[0]]
+
+
+def test_plain_conll_by_default_is_what_doccano_imports(cli, project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.conll"
+    cli("--db", project, "export", "--format", "conll", "--layer", "alice", "-o", out, check=True)
+    records = doccano_conll_records(out)
+    assert len(records) == len(conll_sentences(out)) > 2  # every sentence is a record
+    found = sorted((text[s:e], label) for text, spans in records for s, e, label in spans)
+    flat = [(t[s:e], label) for t, spans in expected(nested=False) for s, e, label in spans]
+    assert found == sorted(("".join(text.split()), label) for text, label in flat)  # white space is no token
+    with_text = tmp_path / "exact.conll"
+    cli("--db", project, "export", "--format", "conll", "--layer", "alice", "--with-text", "-o", with_text, check=True)
+    assert doccano_conll_records(with_text) == []  # what the comments cost: doccano reads nothing
+    assert with_text.read_text("utf-8").startswith('# document = {"id":1,')
+    fresh = tmp_path / "fresh.sqlite"  # import reads the plain file too: a document per sentence, tokens joined
+    cli("--db", fresh, "import", out, "--create-labels", "--annotator", "alice", check=True)
+    back = layer_of(cli, fresh, tmp_path)
+    assert sorted((t[s:e], label) for t, spans in back for s, e, label in spans) == \
+        sorted(("".join(text.split()), label) for text, label in flat)
+    refused = cli("--db", project, "export", "--format", "hf", "--with-text", "-o", tmp_path / "x.jsonl")
+    assert refused.returncode == 2 and "--with-text is for --format conll" in refused.stderr
 
 
 def test_spacy_agrees_on_every_span(cli, project: Path, tmp_path: Path) -> None:
@@ -180,31 +235,21 @@ def test_spacy_agrees_on_every_span(cli, project: Path, tmp_path: Path) -> None:
     out = tmp_path / "spans.jsonl"
     cli("--db", project, "export", "--format", "spans", "-o", out, check=True)
     records = [orjson.loads(line) for line in out.read_bytes().splitlines()]
-    assert len(records) == 4  # two documents, two layers
+    assert len(records) == 4 and "\u3000" in records[0]["text"]  # two documents, two layers
     for record in records:
         text, tokens = record["text"], record["tokens"]
-        assert all(not t["text"].isspace() and text[t["start"]:t["end"]] == t["text"] for t in tokens)
-        words, spaces, at = [], [], 0
-        for token in tokens:  # rebuild the exact text: a gap other than one space is a space token, as in spaCy
-            gap = text[at:token["start"]]
-            if gap == " " and words:
-                spaces[-1] = True
-            elif gap:
-                words.append(gap)
-                spaces.append(False)
-            words.append(token["text"])
-            spaces.append(False)
-            at = token["end"]
-        if text[at:]:
-            words.append(text[at:])
-            spaces.append(False)
-        doc = Doc(nlp.vocab, words=words, spaces=spaces)
-        assert doc.text == text
+        assert all(text[t["start"]:t["end"]] == t["text"] for t in tokens)
+        # ws is exactly one ASCII space; the full-width space and the line breaks are tokens of their own.
+        assert [t["text"] for t in tokens if t["text"].isspace()] == [w for w in re.findall(r"\s+", text) if w != " "]
+        assert [t["ws"] for t in tokens].count(True) == text.count(" ")
+        doc = Doc(nlp.vocab, words=[t["text"] for t in tokens], spaces=[t["ws"] for t in tokens])
+        assert doc.text == text and [t.idx for t in doc] == [t["start"] for t in tokens]
         for span in record["spans"]:
             found = doc.char_span(span["start"], span["end"], span["label"], alignment_mode="strict")
             assert found is not None and found.text == text[span["start"]:span["end"]]
             assert tokens[span["token_start"]]["start"] == span["start"]
             assert tokens[span["token_end"]]["end"] == span["end"]  # Prodigy's token_end is inclusive
+            assert doc[span["token_start"]:span["token_end"] + 1].text == found.text
         outer = [s for s in record["spans"] if not any(o is not s and o["start"] <= s["start"] and s["end"] <= o["end"]
                                                        for o in record["spans"])]
         biluo = offsets_to_biluo_tags(doc, [(s["start"], s["end"], s["label"]) for s in outer])
@@ -212,7 +257,7 @@ def test_spacy_agrees_on_every_span(cli, project: Path, tmp_path: Path) -> None:
     binary = tmp_path / "train.spacy"
     cli("--db", project, "export", "--format", "spacy", "--layer", "alice", "-o", binary, check=True)
     docs = list(DocBin().from_disk(binary).get_docs(nlp.vocab))
-    assert [d.text for d, _ in zip(docs, expected())] == [text for text, _ in expected()]
+    assert [d.text for d, _ in zip(docs, expected(), strict=True)] == [text for text, _ in expected()]
     assert [[(s.start_char, s.end_char, s.label_) for s in d.spans["sc"]] for d in docs] == \
         [[tuple(x) for x in spans] for _, spans in expected()]
     assert sum(len(d.ents) for d in docs) == sum(len(s) for s in SPANS.values()) - NESTED
@@ -269,8 +314,41 @@ def test_layers_documents_and_labels_are_chosen(cli, project: Path, tmp_path: Pa
     assert labels == {"METRIC"}
     unknown = cli("--db", project, "export", "--labels", "PERSON", "-o", out)
     assert unknown.returncode == 2 and "no such label: PERSON" in unknown.stderr
-    no_gold = cli("--db", project, "export", "--layer", "gold", "-o", out)
-    assert no_gold.returncode == 2 and "there is no annotator gold" in no_gold.stderr
+
+
+def test_gold_holds_only_reviewed_documents_and_says_how_many_were_left_out(cli, project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "gold.jsonl"
+    before = cli("--db", project, "export", "--layer", "gold", "-o", out)  # before any review: empty, not an error
+    assert before.returncode == 0 and out.read_bytes() == b"", before.stderr
+    assert "2 documents have no reviewer's decision yet and were left out of gold" in before.stderr
+    assert "the export is empty" in before.stderr and "exported 0 documents" in before.stderr
+    db = tmp_path / "reviewed.sqlite"
+    db.write_bytes(project.read_bytes())
+    cli("--db", db, "annotators", "role", "rv", "reviewer", check=True)
+    cli("--db", db, "review", "auto", "--reviewer", "rv", "--document", "1", check=True)
+    after = cli("--db", db, "export", "--layer", "gold", "--format", "conll", "-o", tmp_path / "gold.conll",
+                check=True)
+    assert "exported 1 documents" in after.stderr  # document 2, never reviewed, is not written as "no entities"
+    assert "1 documents have no reviewer's decision yet and were left out of gold" in after.stderr
+    assert [r["text"] for r in map(orjson.loads, cli("--db", db, "export", "--layer", "gold", "-o", "-",
+                                                     check=True).stdout.splitlines())] == [expected()[0][0]]
+
+
+@pytest.mark.parametrize(("fmt", "options"), [("hf", []), ("conll", []), ("jsonl", ["--sentences"]), ("jsonl", []),
+                                              ("labelstudio", []), ("spans", ["--sentences"])])
+def test_the_summary_counts_the_records_written(cli, project: Path, tmp_path: Path, fmt: str,
+                                                options: list[str]) -> None:
+    out = tmp_path / FILE_OF[fmt]
+    result = cli("--db", project, "export", "--format", fmt, *options, "-o", out, check=True)
+    data = out.read_text("utf-8")
+    if fmt == "conll":
+        written = len(conll_sentences(out))
+    elif fmt == "labelstudio":
+        written = len(orjson.loads(data))
+    else:
+        written = len(data.splitlines())
+    assert written > 4 or fmt in ("labelstudio", "jsonl")
+    assert f"exported 2 documents ({written} records)" in result.stderr
 
 
 def test_sentences_are_split_and_offsets_remapped(cli, project: Path, tmp_path: Path) -> None:
@@ -294,7 +372,7 @@ def test_split_by_document_is_reproducible(cli, project: Path, tmp_path: Path) -
         out = tmp_path / seed / "data.conll"
         out.parent.mkdir()
         cli("--db", project, "export", "--format", "conll", "--split", "0.5,0,0.5", "--seed", seed, "--layer",
-            "alice", "-o", out, check=True)
+            "alice", "--with-text", "-o", out, check=True)
         return {part: [line for line in (tmp_path / seed / f"data-{part}.conll").read_text("utf-8").splitlines()
                        if line.startswith("# document")] for part in ("train", "dev", "test")}
 
@@ -304,7 +382,7 @@ def test_split_by_document_is_reproducible(cli, project: Path, tmp_path: Path) -
     again.mkdir()
     out = again / "data.conll"
     cli("--db", project, "export", "--format", "conll", "--split", "0.5,0,0.5", "--seed", "7", "--layer", "alice",
-        "-o", out, check=True)
+        "--with-text", "-o", out, check=True)
     assert (again / "data-train.conll").read_text("utf-8").count("# document") == 1
     assert (again / "data-train.conll").read_bytes() == (tmp_path / "7" / "data-train.conll").read_bytes()
     bad = cli("--db", project, "export", "--split", "0.8,0.3", "-o", out)
@@ -327,8 +405,10 @@ def test_brat_exports_a_folder_per_layer_and_keeps_annotators(cli, project: Path
 
 def test_majority_layer(cli, project: Path, tmp_path: Path) -> None:
     out = tmp_path / "majority.conll"
-    result = cli("--db", project, "export", "--layer", "majority", "--format", "conll", "-o", out, check=True)
-    assert f"exported 2 documents (2 records), {sum(map(len, SPANS.values())) - NESTED} spans" in result.stderr
+    result = cli("--db", project, "export", "--layer", "majority", "--format", "conll", "--with-text", "-o", out,
+                 check=True)
+    written = len(conll_sentences(out))  # a record is a sentence
+    assert f"exported 2 documents ({written} records), {sum(map(len, SPANS.values())) - NESTED} spans" in result.stderr
     fresh = tmp_path / "fresh.sqlite"
     cli("--db", fresh, "import", out, "--create-labels", check=True)
     assert layer_of(cli, fresh, tmp_path, "majority") == expected(nested=False)  # alice and bob agree
@@ -341,7 +421,7 @@ def test_a_span_ending_in_white_space_is_refused_by_token_formats_not_trimmed(cl
     """The app trims a selection, but an imported span keeps the white space its file gave it: span formats
     write it as it is, token formats (where white space is never a token) refuse it by document and span."""
     db, source, out = tmp_path / "p.sqlite", tmp_path / "in.jsonl", tmp_path / "out"
-    source.write_bytes(b'{"text": "\xe6\xb3\xb8\xe5\xb7\x9e \xe9\x93\xb6\xe8\xa1\x8c", "label": [[0, 3, "ORGANIZATION"]]}\n')
+    source.write_bytes('{"text": "泸州 银行", "label": [[0, 3, "ORGANIZATION"]]}\n'.encode())
     cli("--db", db, "import", source, "--annotator", "alice", check=True)
     kept = cli("--db", db, "export", "--format", "jsonl", "-o", "-", check=True)
     assert orjson.loads(kept.stdout)["label"] == [[0, 3, "ORGANIZATION"]]

@@ -34,12 +34,6 @@ def test_first_start_creates_the_default_project_with_seeds_and_labels(cli, tmp_
     assert "2 documents" in cli("docs", env=env, check=True).stdout  # seeds are imported once
 
 
-def test_biaozhu_db_sets_the_default(cli, tmp_path: Path) -> None:
-    target = tmp_path / "team.sqlite"
-    assert "0 documents" in cli("docs", env={"BIAOZHU_DB": str(target)}, check=True).stdout
-    assert target.exists()
-
-
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030"])
 def test_text_files_in_every_encoding_import_as_the_same_document(cli, tmp_path: Path, encoding: str) -> None:
     db = tmp_path / "p.sqlite"
@@ -79,9 +73,10 @@ def test_jsonl_round_trip_keeps_every_span_and_annotator(cli, tmp_path: Path) ->
                                     ("377.178亿元", "METRIC"), ("1007户", "METRIC"), ("市工商联", "ORGANIZATION"),
                                     ("泸州", "ORGANIZATION")))
     first, second = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
-    cli("--db", first, "import", "--annotator", "张三", source, check=True)
+    # A smoke test of the installed command as a new process; the other tests call main(argv) in-process.
+    cli("--db", first, "import", "--annotator", "张三", source, check=True, subprocess_run=True)
     exported = tmp_path / "export.jsonl"
-    cli("--db", first, "export", "--annotator", "张三", "-o", exported, check=True)
+    cli("--db", first, "export", "--annotator", "张三", "-o", exported, check=True, subprocess_run=True)
     [(text, label, annotator)] = spans_of(exported)
     assert text == TEXT and annotator == "张三"
     assert [text[s:e] for s, e, _ in label] == ["泸州", "泸州银行", "“酒城同心·金融速贷”", "377.178亿元", "1007户", "市工商联"]
@@ -145,7 +140,7 @@ def test_export_to_stdout_and_check_names_a_corrupted_span(cli, tmp_path: Path) 
     source.write_bytes(doccano_line("共服务1007户", ("1007户", "METRIC")))
     db = tmp_path / "p.sqlite"
     cli("--db", db, "import", "--annotator", "a", source, check=True)
-    out = cli("--db", db, "export", "-o", "-", check=True).stdout
+    out = cli("--db", db, "export", "-o", "-", check=True, subprocess_run=True).stdout
     assert orjson.loads(out)["label"] == [[3, 8, "METRIC"]]
     assert cli("--db", db, "check", check=True).returncode == 0
     with sqlite3.connect(db) as raw:

@@ -53,7 +53,7 @@ def locked_by_another_program(db: str) -> Iterator[None]:
 
 
 def test_a_project_locked_past_the_timeout_says_busy_and_keeps_nothing_half_done(db_url: str, cli) -> None:
-    cli("--db", db_url, "labels", check=True)
+    cli("--db", db_url, "labels", "set", "PROGRAM", check=True)  # creates the project
     with locked_by_another_program(db_url):
         busy = cli("--db", db_url, "labels", "add", "PERSON", env={"BIAOZHU_BUSY_TIMEOUT_MS": "300"})
     assert_told(busy, "busy", "nothing was saved")
@@ -80,7 +80,7 @@ def read_only_file(path: Path) -> Iterator[None]:
 
 
 def test_a_read_only_project_says_so(sqlite_path: Path, cli) -> None:
-    cli("--db", sqlite_path, "labels", check=True)
+    cli("--db", sqlite_path, "labels", "set", "PROGRAM", check=True)  # creates the project
     before = sqlite_path.read_bytes()
     with read_only_file(sqlite_path):
         assert_told(cli("--db", sqlite_path, "labels", "add", "PERSON"), "read-only")
@@ -134,7 +134,7 @@ def test_a_damaged_project_says_it_is_corrupt(sqlite_path: Path, cli) -> None:
 
 
 def test_a_project_from_a_newer_biaozhu_is_refused_untouched(db_url: str, cli) -> None:
-    cli("--db", db_url, "labels", check=True)
+    cli("--db", db_url, "labels", "set", "PROGRAM", check=True)  # creates the project
     url = db_url if "://" in db_url else f"sqlite:///{db_url}"
     engine = create_engine(make_url(url))
     with engine.begin() as connection:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-
-from luzhou_sample import BANK, LIANHE, LOAN, MONEY, TEXT, span
-
 from biaozhu.corpus.adjudication import compare_layers
+from luzhou_sample import BANK, LIANHE, LOAN, MONEY, TEXT, span
 
 
 def test_agreed_and_each_kind_of_disagreement() -> None:

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
-from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.changes import change_token
 from biaozhu.db.documents import add_document
 from biaozhu.db.labels import label_ids
+from biaozhu.db.permissions import ensure_person
 from biaozhu.db.spans import (
     add_span,
     relabel_span,
@@ -27,7 +27,7 @@ TEXT = "泸州市委统战部与泸州银行推出“酒城同心·金融速贷�
 def test_every_kind_of_change_moves_the_token(sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as session:
         document, _ = add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source=""))
-        me = ensure_annotator(session, "张三").id
+        me = ensure_person(session, "张三").id  # the first person: the reviewer, who may delete
         labels = label_ids(session)
     layer = (document.id, me)
     state: dict[str, int] = {}
@@ -54,5 +54,5 @@ def test_every_kind_of_change_moves_the_token(sessions: sessionmaker[Session]) -
     assert step(lambda s: restore_span(s, state["trash"])) == (True, True)
     assert step(lambda s: add_document(s, SourceDocument(name="吉林.txt", text="吉林省委统战部。", source=""))) \
         == (True, True)
-    assert step(lambda s: trash_document(s, 2)) == (True, True)
-    assert step(empty_trash) == (True, True)
+    assert step(lambda s: trash_document(s, 2, "张三")) == (True, True)
+    assert step(lambda s: empty_trash(s, "张三")) == (True, True)

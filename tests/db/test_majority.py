@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-
-from luzhou_sample import BANK, LOAN, MONEY, MONEY_AS_PROGRAM, TEXT, span, store_layer
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -14,7 +12,10 @@ from biaozhu.db.labels import label_ids
 from biaozhu.db.majority import iter_majority
 from biaozhu.db.models import Document
 from biaozhu.db.models import Span as SpanRow
+from biaozhu.db.permissions import change_role
+from biaozhu.db.review import draw
 from biaozhu.db.status import set_status
+from luzhou_sample import BANK, LOAN, MONEY, MONEY_AS_PROGRAM, TEXT, span, store_layer
 
 
 def test_more_than_half_of_those_who_annotated(sessions: sessionmaker[Session]) -> None:
@@ -22,7 +23,9 @@ def test_more_than_half_of_those_who_annotated(sessions: sessionmaker[Session]) 
         store_layer(session, "A", [BANK, LOAN, MONEY])
         store_layer(session, "B", [BANK, LOAN])
         store_layer(session, "C", [BANK, MONEY_AS_PROGRAM])
-        store_layer(session, "gold", [MONEY])  # gold does not vote
+        change_role(session, "R", "R", "reviewer")
+        report = session.scalar(select(Document.id).where(Document.name == "report"))
+        draw(session, report, "R", MONEY.start, MONEY.end, MONEY.label)  # gold does not vote
         store_layer(session, "A", [BANK], text="泸州银行的第二份报告", name="second")
         store_documents(session, "f", [SourceDocument(name="untouched", text="没人标注", source="")])
     with sessions.begin() as session:

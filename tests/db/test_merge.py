@@ -6,13 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from luzhou_sample import BANK, LOAN, MONEY, TEXT, span, store_layer, store_review
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.model import Span
-from biaozhu.db.annotators import ensure_annotator, get_annotator, set_role
+from biaozhu.db.annotators import ensure_annotator, get_annotator
 from biaozhu.db.documents import list_documents
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.gold import gold_spans
@@ -20,9 +19,11 @@ from biaozhu.db.labels import add_label, get_label, update_label
 from biaozhu.db.merge import merge_project
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.models import TrashItem
+from biaozhu.db.permissions import change_role
 from biaozhu.db.project import initialise
-from biaozhu.db.review import accept, accept_agreed, layers_of, reject, review_document
+from biaozhu.db.review import accept, accept_agreed, adopt_layer, layers_of, reject, review_document
 from biaozhu.db.status import set_status
+from luzhou_sample import BANK, LOAN, MONEY, TEXT, span, store_layer, store_review
 
 OTHER_TEXT = "市工商联参与“万企兴万村”行动"
 
@@ -93,15 +94,24 @@ def test_a_layer_edited_in_both_places_is_a_reported_conflict(sessions, theirs) 
         assert sorted(session.scalars(select(TrashItem.summary))) == ["METRIC 377亿元", "ORGANIZATION 泸州银行"]
 
 
-def test_gold_keeps_whose_version_and_who_decided(sessions, theirs) -> None:
+def test_their_gold_is_a_layer_our_reviewer_adopts_and_their_reviewer_is_not_ours(sessions, theirs) -> None:
     with theirs.begin() as session:
         store_review(session, {"张三": [BANK], "李四": [BANK]})
         accept_agreed(session, 1, "王五")
-    merge(sessions, theirs)
+    with sessions.begin() as session:
+        change_role(session, "赵六", "赵六", "reviewer")
+    with sessions.begin() as mine, theirs() as other:
+        merge_project(mine, other, source="/data/colleague.sqlite")
+    with sessions() as session:
+        assert gold_spans(session, 1) == []
+        assert get_annotator(session, "王五").role == "annotator"
+        assert layers_of(session, [1])[1]["gold@colleague"] == [BANK]
+    with sessions.begin() as session:
+        [decision] = adopt_layer(session, "赵六", "gold@colleague")
+        assert decision.added == [BANK]
     with sessions() as session:
         [gold] = gold_spans(session, 1)
-        assert (gold.span, gold.origin, gold.decided_by) == (BANK, None, "王五")
-        assert get_annotator(session, "王五").role == "reviewer"
+        assert (gold.span, gold.origin, gold.decided_by) == (BANK, "gold@colleague", "赵六")
 
 
 def test_their_rejections_come_unless_our_gold_decided_there(sessions, theirs) -> None:
@@ -112,7 +122,7 @@ def test_their_rejections_come_unless_our_gold_decided_there(sessions, theirs) -
     with sessions.begin() as session:
         store_layer(session, "张三", [BANK, MONEY])
         store_layer(session, "李四", [])
-        set_role(session, "赵六", "reviewer")
+        change_role(session, "赵六", "赵六", "reviewer")
         accept(session, 1, "赵六", review_document(session, 1).open[1], ["张三"])  # MONEY: ours decided
     result = merge(sessions, theirs)
     assert (result.rejections_added, result.rejections_overruled) == (1, 1)

@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-
 import pytest
-from luzhou_sample import (
-    BANK,
-    LOAN,
-    MONEY,
-    MONEY_AS_PROGRAM,
-    SHORT,
-    TEXT,
-    span,
-    store_layer,
-    store_review,
-)
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,8 +11,8 @@ from biaozhu.db.documents import list_documents
 from biaozhu.db.gold import GoldEdit, Rejected, gold_spans, rejections
 from biaozhu.db.importing import store_documents
 from biaozhu.db.models import Annotator, Document
+from biaozhu.db.permissions import NotAReviewer
 from biaozhu.db.review import (
-    NotAReviewer,
     accept,
     accept_agreed,
     draw,
@@ -39,6 +27,17 @@ from biaozhu.db.review import (
 )
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import set_status
+from luzhou_sample import (
+    BANK,
+    LOAN,
+    MONEY,
+    MONEY_AS_PROGRAM,
+    SHORT,
+    TEXT,
+    span,
+    store_layer,
+    store_review,
+)
 
 
 @pytest.fixture

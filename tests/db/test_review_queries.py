@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-
 import pytest
-from luzhou_sample import BANK, LIANHE, LOAN, MONEY, TEXT, store_review
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.db.gold import gold_spans
+from biaozhu.db.permissions import NotAReviewer, is_reviewer
 from biaozhu.db.review import (
-    NotAReviewer,
     accept_agreed,
     edit_boundary,
     rejudged,
     review_document,
     undo,
 )
-from biaozhu.db.review_queries import is_reviewer, set_review_status
+from biaozhu.db.review_queries import set_review_status
 from biaozhu.db.spans import SpanRefused
+from luzhou_sample import BANK, LIANHE, LOAN, MONEY, TEXT, store_review
 
 
 @pytest.fixture

@@ -7,10 +7,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
-from biaozhu.db.annotators import ensure_annotator, set_role
+from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import add_document
 from biaozhu.db.labels import label_ids
 from biaozhu.db.models import DocumentStatus, Span
+from biaozhu.db.permissions import change_role
 from biaozhu.db.review import reject, review_document
 from biaozhu.db.spans import add_span, trash_span
 from biaozhu.db.status import set_status
@@ -25,8 +26,10 @@ def layers(session: Session) -> set[tuple[int, str, int, int, str, str]]:
 
 
 def annotated_document(sessions: sessionmaker[Session]) -> tuple[int, int]:
-    """A document with two annotators' spans and statuses, one span already in the trash; (document, trash id)."""
+    """A document with two annotators' spans and statuses, one span already in the trash; (document, trash id).
+    王五 is the project's reviewer (who may delete documents and empty the trash)."""
     with sessions.begin() as session:
+        change_role(session, "王五", "王五", "reviewer")
         document, _ = add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source="泸州.txt"))
         labels = label_ids(session)
         for name in ("张三", "李四"):
@@ -44,7 +47,7 @@ def test_a_deleted_document_comes_back_whole_with_every_layer(db_url: str, sessi
     document, _ = annotated_document(sessions)
     with sessions() as session:
         before = layers(session)
-    deleted = cli("--db", db_url, "delete", str(document), check=True)
+    deleted = cli("--db", db_url, "delete", str(document), "--reviewer", "王五", check=True)
     assert "moved to the trash" in deleted.stdout
     assert "0 documents" in cli("--db", db_url, "docs", check=True).stdout
     listing = cli("--db", db_url, "trash", check=True).stdout
@@ -70,7 +73,7 @@ def test_restoring_a_document_whose_text_came_back_meanwhile_is_refused(db_url: 
                                                                         sessions: sessionmaker[Session],
                                                                         cli, tmp_path) -> None:
     document, _ = annotated_document(sessions)
-    cli("--db", db_url, "delete", str(document), check=True)
+    cli("--db", db_url, "delete", str(document), "--reviewer", "王五", check=True)
     again = tmp_path / "again.txt"
     again.write_text(TEXT, encoding="utf-8")
     cli("--db", db_url, "import", again, check=True)
@@ -83,9 +86,10 @@ def test_restoring_a_document_whose_text_came_back_meanwhile_is_refused(db_url: 
 def test_emptying_the_trash_deletes_for_good(db_url: str, sessions: sessionmaker[Session],
                                              cli) -> None:
     _, span_in_trash = annotated_document(sessions)
-    unconfirmed = cli("--db", db_url, "trash", "empty")
+    unconfirmed = cli("--db", db_url, "trash", "empty", "--reviewer", "王五")
     assert unconfirmed.returncode == 2 and "--yes" in unconfirmed.stderr
-    assert "1 items deleted for good" in cli("--db", db_url, "trash", "empty", "--yes", check=True).stdout
+    emptied = cli("--db", db_url, "trash", "empty", "--yes", "--reviewer", "王五", check=True)
+    assert "1 items deleted for good" in emptied.stdout
     assert "0 items in the trash" in cli("--db", db_url, "trash", check=True).stdout
     gone = cli("--db", db_url, "trash", "restore", str(span_in_trash))
     assert gone.returncode == 2 and "nothing in the trash with id" in gone.stderr
@@ -97,10 +101,10 @@ def test_a_restored_document_keeps_its_rejected_disagreements(db_url: str, sessi
     with sessions.begin() as session:
         add_span(session, document, ensure_annotator(session, "张三").id, label_ids(session)["PROGRAM"], 15, 24,
                  "酒城同心·金融速贷")
-        set_role(session, "王五", "reviewer")
+        change_role(session, "王五", "王五", "reviewer")
         [item] = review_document(session, document).open
         reject(session, document, "王五", item)
-    cli("--db", db_url, "delete", str(document), check=True)
+    cli("--db", db_url, "delete", str(document), "--reviewer", "王五", check=True)
     trash_id = cli("--db", db_url, "trash", check=True).stdout.splitlines()[1].split("\t")[0]
     cli("--db", db_url, "trash", "restore", trash_id, check=True)
     with sessions() as session:
@@ -111,7 +115,7 @@ def test_a_restored_document_keeps_its_rejected_disagreements(db_url: str, sessi
 def test_each_id_is_deleted_or_restored_on_its_own_and_a_refused_one_stops_nothing(
         db_url: str, sessions: sessionmaker[Session], cli) -> None:
     document, _ = annotated_document(sessions)
-    deleted = cli("--db", db_url, "delete", "999", str(document))
+    deleted = cli("--db", db_url, "delete", "999", str(document), "--reviewer", "王五")
     assert deleted.returncode == 2 and deleted.stderr.strip() == "biaozhu delete: there is no document 999"
     trash_id = deleted.stdout.split("(trash item ")[1].rstrip(")\n")
     assert deleted.stdout == f"document {document} moved to the trash (trash item {trash_id})\n"

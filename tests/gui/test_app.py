@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from biaozhu.cli import build_parser
-from biaozhu.db.annotators import set_role
 from biaozhu.db.engine import create_project_engine, session_factory
+from biaozhu.db.permissions import change_role
 from biaozhu.db.project import initialise, seeds_dir
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.app import Started, start
@@ -22,7 +22,7 @@ def seeded_project(path: Path) -> Path:
     engine = create_project_engine(str(path))
     with session_factory(engine).begin() as session:
         initialise(session, with_seeds=True)
-        set_role(session, "王五", "reviewer")
+        change_role(session, "王五", "王五", "reviewer")
     engine.dispose()
     return path
 

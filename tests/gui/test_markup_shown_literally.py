@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6 import QtGui
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QHelpEvent, QTextDocumentFragment
-from PySide6.QtWidgets import QApplication, QLabel, QTableView, QToolTip
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTableView, QToolTip
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -41,7 +41,8 @@ def tooltip(table: QTableView, row: int, column: int) -> str:
 
 
 def test_markup_from_data_is_shown_as_text_everywhere(sessions: sessionmaker[Session], qtbot: QtBot,
-                                                      open_annotation: Callable[..., MainWindow]) -> None:
+                                                      open_annotation: Callable[..., MainWindow],
+                                                      activate: Callable[[MainWindow], None]) -> None:
     start = TEXT.index(SPAN)
     with sessions.begin() as session:
         document, _ = add_document(session, SourceDocument(name=NAME, text=TEXT, source=NAME))
@@ -71,3 +72,30 @@ def test_markup_from_data_is_shown_as_text_everywhere(sessions: sessionmaker[Ses
     QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, where, view.viewport().mapToGlobal(where)))
     assert shown(QToolTip.text()) == f"{TITLE} ORGANIZATION  [{start}, {start + len(SPAN)})  {PERSON}"
     QToolTip.hideText()
+
+    seen: list[str] = []
+
+    def read_and_cancel() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(shown(box.text(), box.textFormat() == Qt.TextFormat.PlainText))
+        seen.append(shown(box.informativeText(), box.textFormat() == Qt.TextFormat.PlainText))
+        box.reject()
+
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # selects the span
+    QTimer.singleShot(0, read_and_cancel)
+    qtbot.keyClick(view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert SPAN in seen[0] and TITLE in seen[0]
+
+    activate(window)
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    search = window.project_search
+    assert search is not None
+    with qtbot.waitSignal(search.searched, timeout=5000):
+        search.search("泸州银行")
+    hits = search.findChild(QTableView)
+    assert hits.model().rowCount() == 1
+    assert hits.model().index(0, 0).data() == NAME
+    assert tooltip(hits, 0, 0) == f"{NAME}, characters {start + 3} to {start + 7}"
+    assert label_shows(search.findChild(QLabel)) == "1 hit(s) in 1 document(s)"
+    search.close()

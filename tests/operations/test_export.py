@@ -8,7 +8,6 @@ from pathlib import Path
 
 import orjson
 import pytest
-from export_project import DOCUMENTS, NESTED, build_project
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -21,6 +20,7 @@ from biaozhu.db.labels import add_label
 from biaozhu.db.spans import add_span
 from biaozhu.operations.export import ExportCancelled, ExportRequest, run_export
 from biaozhu.operations.preview import preview
+from export_project import DOCUMENTS, NESTED, build_project
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +41,9 @@ def test_progress_counts_every_document_and_the_summary_counts_dropped_spans(ses
     out = tmp_path / "alice.conll"
     summary = run_export(session, ExportRequest(format="conll", target=str(out), layer="alice"),
                          progress=lambda done, total: seen.append((done, total)))
-    assert (summary.documents, summary.records, summary.dropped) == (DOCUMENTS, DOCUMENTS,
-                                                                     NESTED)
+    sentences = [part for part in out.read_text("utf-8").split("\n\n") if part.strip()]
+    assert (summary.documents, summary.records, summary.dropped) == (DOCUMENTS, len(sentences), NESTED)
+    assert len(sentences) > DOCUMENTS  # a record is a sentence
     assert summary.files == [str(out)] and "𠮷\tB-ORGANIZATION" in out.read_text("utf-8")
     assert seen[-1] == (DOCUMENTS, DOCUMENTS)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
@@ -85,7 +86,7 @@ def test_the_preview_is_the_start_of_the_export(session: Session, tmp_path: Path
 
 
 def test_the_preview_takes_the_first_documents_only(session: Session) -> None:
-    text = preview(session, ExportRequest(format="conll", layer="alice", scheme="bioes"), limit=1)
+    text = preview(session, ExportRequest(format="conll", layer="alice", scheme="bioes", with_text=True), limit=1)
     assert text.startswith('# document = {"id":1,')
     assert "泸\tB-ORGANIZATION" in text and "行\tE-ORGANIZATION" in text and '"id":2' not in text
 

@@ -17,15 +17,20 @@ from biaozhu.cli import (
     export_cmd,
     import_cmd,
     labels_cmd,
+    log_cmd,
     merge_cmd,
+    metrics_cmd,
     review_cmd,
+    server_cmd,
     trash_cmd,
 )
-from biaozhu.corpus.errors import InputError
+from biaozhu.cli.terminal import escape_output
+from biaozhu.corpus.errors import Refusal
+from biaozhu.db.engine import dispose_all
 from biaozhu.db.errors import StorageError
 
 COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, check_cmd, delete_cmd, trash_cmd, backup_cmd,
-            annotators_cmd, agreement_cmd, review_cmd, merge_cmd)
+            annotators_cmd, agreement_cmd, review_cmd, merge_cmd, metrics_cmd, log_cmd, server_cmd)
 DB_HELP = "project database: a SQLite file path or a SQLAlchemy URL (default: $BIAOZHU_DB, else your data folder)"
 
 
@@ -46,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    escape_output()
     args = build_parser().parse_args(argv)
     args.db = getattr(args, "db", None)
     try:
@@ -56,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_app(args)
         return int(args.run(args))
-    except (StorageError, InputError) as exc:
+    except (StorageError, Refusal) as exc:
         print(f"biaozhu: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
@@ -64,3 +70,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("biaozhu: interrupted", file=sys.stderr)
         return 130
+    finally:
+        dispose_all()  # a command leaves no connection open, also when it runs in-process

@@ -1,4 +1,5 @@
-"""``biaozhu annotators``: who annotates, with role and span counts; ``annotators role NAME ROLE`` sets a role."""
+"""``biaozhu annotators``: who annotates, with role and span counts; ``annotators role NAME ROLE --reviewer ME``
+sets a role (only a reviewer may)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,13 @@ import argparse
 import sys
 from collections import Counter
 
-from biaozhu.db.annotators import list_annotators, set_role
+from biaozhu.cli.identity import add_reviewer_option
+from biaozhu.corpus.errors import Refusal
+from biaozhu.db.annotators import list_annotators
 from biaozhu.db.documents import list_documents
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.models import GOLD, ROLES
+from biaozhu.db.permissions import change_role, is_reserved
 from biaozhu.db.project import open_project
 
 
@@ -21,6 +25,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     role = actions.add_parser("role", parents=[common], help="make someone a reviewer or an annotator")
     role.add_argument("name")
     role.add_argument("role", choices=ROLES)
+    add_reviewer_option(role, "changing the role")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with storage_errors(), sessions.begin() as session:
             if args.action == "role":
-                annotator = set_role(session, args.name, args.role)
+                annotator = change_role(session, args.reviewer, args.name, args.role)
                 print(f"{annotator.name} is now {'a reviewer' if annotator.role == 'reviewer' else 'an annotator'}")
                 return 0
             spans: Counter[str] = Counter()
@@ -38,9 +43,10 @@ def run(args: argparse.Namespace) -> int:
                 documents.update(set(doc.span_counts) | set(doc.statuses))
             print("name\trole\tspans\tdocuments")
             for annotator in list_annotators(session):
-                role = "gold layer" if annotator.name == GOLD else annotator.role
+                role = "gold layer" if annotator.name == GOLD else "layer" if is_reserved(annotator.name) \
+                    else annotator.role
                 print(f"{annotator.name}\t{role}\t{spans[annotator.name]}\t{documents[annotator.name]}")
-    except ValueError as exc:
+    except (ValueError, Refusal) as exc:
         print(f"biaozhu annotators: {exc}", file=sys.stderr)
         return 2
     return 0

@@ -6,6 +6,7 @@ import argparse
 
 from sqlalchemy.orm import Session
 
+from biaozhu.cli.identity import add_reviewer_option
 from biaozhu.cli.trash_cmd import each_in_its_own_transaction
 from biaozhu.db.trash import trash_document
 
@@ -14,12 +15,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     parser = sub.add_parser("delete", parents=[common],
                             help="move documents to the trash (`biaozhu trash restore` brings them back)")
     parser.add_argument("ids", nargs="+", type=int, metavar="ID", help="document ids, as `biaozhu docs` shows")
+    add_reviewer_option(parser, "deleting")
     parser.set_defaults(run=run)
 
 
-def _delete(session: Session, document_id: int) -> str:
-    return f"document {document_id} moved to the trash (trash item {trash_document(session, document_id)})"
-
-
 def run(args: argparse.Namespace) -> int:
-    return each_in_its_own_transaction(args.db, args.ids, _delete, refused="biaozhu delete")
+    def delete(session: Session, document_id: int) -> str:
+        item = trash_document(session, document_id, args.reviewer)
+        return f"document {document_id} moved to the trash (trash item {item})"
+
+    return each_in_its_own_transaction(args.db, args.ids, delete, refused="biaozhu delete")

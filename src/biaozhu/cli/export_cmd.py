@@ -47,6 +47,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     parser.add_argument("--scheme", choices=SCHEMES, default="bio", help="conll and hf tags (default bio = IOB2)")
     parser.add_argument("--level", choices=LEVELS, help="tokens: char (conll, hf) or word (jieba; spans, spacy)")
     parser.add_argument("--tag-ids", action="store_true", help="hf: tag ids, the tag list in OUT.labels.json")
+    parser.add_argument("--with-text", action="store_true",
+                        help="conll: '# document'/'# text' comments keeping the exact text, so that biaozhu "
+                             "import gives it back whole (plain CoNLL without them, which doccano reads)")
     parser.set_defaults(run=run)
 
 
@@ -56,7 +59,8 @@ def request_of(args: argparse.Namespace) -> ExportRequest:
         labels = tuple(name.strip() for name in args.labels.split(",") if name.strip())
     return ExportRequest(format=args.format, target=str(args.output), layer=args.layer, documents=args.documents,
                          labels=labels, sentences=args.sentences, max_length=args.max_length, scheme=args.scheme,
-                         level=args.level, tag_ids=args.tag_ids, split=args.split, seed=args.seed, nested=args.nested)
+                         level=args.level, tag_ids=args.tag_ids, split=args.split, seed=args.seed, nested=args.nested,
+                         with_text=args.with_text)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -75,6 +79,10 @@ def run(args: argparse.Namespace) -> int:
         except (Refused, ValueError, LookupError, RuntimeError, NestedSpansRefused) as exc:
             print(f"biaozhu export: {exc}", file=sys.stderr)
             return 2
+    if summary.unreviewed:
+        print(f"{summary.unreviewed} documents have no reviewer's decision yet and were left out of {GOLD}"
+              + (" (nothing is reviewed yet: the export is empty)" if not summary.documents else ""),
+              file=sys.stderr)
     for target, count in summary.parts.items():
         print(f"{target}: {count} documents", file=sys.stderr)
     dropped = f"; {summary.dropped} nested spans dropped (--nested keep-outer)" if summary.dropped else ""

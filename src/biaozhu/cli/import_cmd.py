@@ -7,33 +7,49 @@ import argparse
 import sys
 from pathlib import Path
 
+from biaozhu.cli.identity import acting_person
+from biaozhu.corpus.errors import InputErrors, Refused
 from biaozhu.corpus.formats import READERS
-from biaozhu.db.project import open_project
+from biaozhu.corpus.formats.guard import DEFAULT_MAX_SIZE, MB
+from biaozhu.corpus.names import check_annotator
+from biaozhu.db.permissions import check_person
+from biaozhu.db.project import open_project, say
 from biaozhu.operations.importing import ImportOptions, files_to_import, import_files
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser("import", parents=[common], help="import reports (.txt, .docx) and annotations",
-                            description="Reads .txt and .docx reports and annotations in every format `biaozhu export` "
-                                        "writes (doccano, spans, hf and CLUENER .jsonl; Label Studio .json; CoNLL "
-                                        ".conll/.bio/.tsv; brat .txt + .ann; spaCy .spacy), told apart by extension "
+    parser = sub.add_parser("import", parents=[common], help="import reports (.txt, .docx, .pdf) and annotations",
+                            description="Reads .txt, .docx and .pdf reports and annotations in every format "
+                                        "`biaozhu export` writes (doccano, spans, hf and CLUENER .jsonl; Label Studio "
+                                        ".json; CoNLL .conll/.bio/.tsv; brat .txt + .ann; spaCy .spacy), told apart by "
+                                        "extension "
                                         "and content.")
     parser.add_argument("paths", nargs="+", metavar="PATH", type=Path, help="files or folders (read recursively)")
     parser.add_argument("--annotator", help="whose annotations the files hold")
     parser.add_argument("--create-labels", action="store_true", help="add labels the project does not have yet")
     parser.add_argument("--format", choices=sorted(READERS), help="read every file as this format")
+    parser.add_argument("--max-size", type=int, metavar="MB", default=DEFAULT_MAX_SIZE // MB,
+                        help="the most one file may be, or unpack to, in MB (default: %(default)s)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    _, sessions = open_project(args.db)
-    options = ImportOptions(args.annotator, args.create_labels, args.format)
+    if args.annotator is not None:
+        args.annotator = check_annotator(args.annotator)
+        check_person(args.annotator)  # `--annotator gold` is refused: gold is written only by reviewers' decisions
+    if args.max_size <= 0:
+        raise Refused("--max-size is a number of megabytes, more than 0")
+    _, sessions = open_project(args.db, new_project=say)
+    options = ImportOptions(args.annotator, args.create_labels, args.format, args.max_size * MB,
+                            acting_person(args))
     done = failed = 0
     for outcome in import_files(sessions.begin, files_to_import(args.paths, options), options):
         result = outcome.result
         if result is None:
             failed += 1
-            print(f"error: {outcome.error} — nothing imported from this file", file=sys.stderr)
+            error = outcome.error
+            print(f"error: {error}\n  nothing imported from this file" if isinstance(error, InputErrors)
+                  else f"error: {error} — nothing imported from this file", file=sys.stderr)
             continue
         done += 1
         known = f" ({result.documents_known} already in the project)" if result.documents_known else ""
@@ -45,3 +61,4 @@ def run(args: argparse.Namespace) -> int:
             print(f"note: {note}", file=sys.stderr)
     print(f"{done} files imported, {failed} failed", file=sys.stderr if failed else sys.stdout)
     return 1 if failed else 0
+

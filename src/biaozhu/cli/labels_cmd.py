@@ -7,7 +7,7 @@ import sys
 
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.labels import add_label, list_labels, update_label
-from biaozhu.db.project import open_project
+from biaozhu.db.project import open_project, say
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -28,7 +28,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
-    _, sessions = open_project(args.db)
+    # Setting labels up may be the first thing done in a new project; listing them creates nothing.
+    _, sessions = open_project(args.db, new_project=say if args.action in ("add", "set") else None)
     try:
         with storage_errors(), sessions.begin() as session:
             if args.action == "add":

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from biaozhu.cli.identity import acting_person
 from biaozhu.db.engine import READING, create_project_engine
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.merge import PREFERENCES, merge_project
-from biaozhu.db.project import open_project
+from biaozhu.db.project import open_project, say
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -26,12 +27,13 @@ def run(args: argparse.Namespace) -> int:
     if "://" not in args.other and not Path(args.other).is_file():
         print(f"biaozhu merge: {args.other}: no such project file", file=sys.stderr)
         return 2
-    _, sessions = open_project(args.db)
+    _, sessions = open_project(args.db, new_project=say)
     with storage_errors(args.other):
         other = create_project_engine(args.other)
     try:
         with storage_errors(), sessions.begin() as ours, Session(other.execution_options(**READING)) as theirs:
-            result = merge_project(ours, theirs, prefer=args.prefer, source=args.other)
+            result = merge_project(ours, theirs, prefer=args.prefer, source=args.other,
+                                   actor=acting_person(args))
     finally:
         other.dispose()
     print(f"documents: {result.documents_added} added, {result.documents_matched} already here")

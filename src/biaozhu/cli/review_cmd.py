@@ -1,4 +1,5 @@
-"""``biaozhu review``: headless review: list open disagreements, or put agreed spans into gold first.
+"""``biaozhu review``: headless review: list open disagreements, or put agreed spans into gold first;
+``review adopt LAYER`` takes a whole layer (another project's gold, merged in as ``gold@OTHER``) into gold.
 
 Documents annotated by two or more annotators (a span or a status each) are compared, one at a time.
 """
@@ -9,11 +10,12 @@ import argparse
 import sys
 
 from biaozhu.corpus.adjudication import Disagreement
+from biaozhu.corpus.errors import Refusal
 from biaozhu.db.documents import list_documents
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.models import GOLD
 from biaozhu.db.project import open_project
-from biaozhu.db.review import NotAReviewer, accept_agreed, review_document
+from biaozhu.db.review import accept_agreed, adopt_layer, review_document
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,8 +25,24 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     shown = actions.add_parser("list", parents=[common], help="open disagreements per document (the default)")
     auto = actions.add_parser("auto", parents=[common], help="put every span all annotators agree on into gold")
     auto.add_argument("--reviewer", required=True, help="who decides (must have the reviewer role)")
-    for each in (shown, auto):
+    adopt = actions.add_parser("adopt", parents=[common], help="take a layer (e.g. gold@OTHER from a merge) into gold")
+    adopt.add_argument("layer", help="the layer to adopt, as `biaozhu annotators` lists it")
+    adopt.add_argument("--reviewer", required=True, help="who decides (must have the reviewer role)")
+    for each in (shown, auto, adopt):
         each.add_argument("--document", type=int, action="append", metavar="ID", help="only this document")
+
+
+def _adopt(args: argparse.Namespace) -> int:
+    _, sessions = open_project(args.db)
+    try:
+        with storage_errors(), sessions.begin() as session:
+            decisions = adopt_layer(session, args.reviewer, args.layer, args.document)
+    except Refusal as exc:
+        print(f"biaozhu review: {exc}; nothing was adopted", file=sys.stderr)
+        return 2
+    added = sum(len(decision.added) for decision in decisions)
+    print(f"{args.layer}: {added} spans put into gold on {len(decisions)} documents")
+    return 0
 
 
 def describe(item: Disagreement) -> str:
@@ -35,6 +53,8 @@ def describe(item: Disagreement) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.action == "adopt":
+        return _adopt(args)
     _, sessions = open_project(args.db)
     wanted = set(args.document or ())
     compared = total_open = added = 0
@@ -56,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
                       f"{len(review.comparison.agreed)} agreed, {len(items)} open, {rejected} rejected")
                 for item in items:
                     print(describe(item))
-    except NotAReviewer as exc:
+    except Refusal as exc:
         print(f"biaozhu review: {exc}", file=sys.stderr)
         return 2
     if args.action == "auto":

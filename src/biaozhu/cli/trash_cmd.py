@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy.orm import Session
 
+from biaozhu.cli.identity import add_reviewer_option
+from biaozhu.corpus.errors import Refusal
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.project import open_project
 from biaozhu.db.trash import empty_trash, list_trash, restore
@@ -22,6 +24,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     back.add_argument("ids", nargs="+", type=int, metavar="ID", help="trash ids, as `biaozhu trash list` shows")
     empty = actions.add_parser("empty", parents=[common], help="delete everything in the trash for good")
     empty.add_argument("--yes", action="store_true", help="do not ask")
+    add_reviewer_option(empty, "emptying the trash")
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -38,15 +41,16 @@ def _list(args: argparse.Namespace) -> int:
 
 def each_in_its_own_transaction(db: str | None, ids: Sequence[int], act: Callable[[Session, int], str],
                                 refused: str) -> int:
-    """``act`` on each id, one transaction each, printing what it reports once committed. A refusal (ValueError)
-    is printed after ``refused`` (formatted with the ``id``) and skips that id alone; exit code 2 if any was."""
+    """``act`` on each id, one transaction each, printing what it reports once committed. A refusal (a Refusal
+    or ValueError) is printed after ``refused`` (formatted with the ``id``) and skips that id alone; exit code 2
+    if any was."""
     _, sessions = open_project(db)
     failed = 0
     for item in ids:
         try:
             with storage_errors(), sessions.begin() as session:
                 report = act(session, item)
-        except ValueError as exc:
+        except (ValueError, Refusal) as exc:
             failed += 1
             print(f"{refused.format(id=item)}: {exc}", file=sys.stderr)
             continue
@@ -71,8 +75,12 @@ def _empty(args: argparse.Namespace) -> int:
         if input("Delete everything in the trash for good? [y/N] ").strip().lower() not in {"y", "yes"}:
             return 1
     _, sessions = open_project(args.db)
-    with storage_errors(), sessions.begin() as session:
-        count = empty_trash(session)
+    try:
+        with storage_errors(), sessions.begin() as session:
+            count = empty_trash(session, args.reviewer)
+    except Refusal as exc:
+        print(f"biaozhu trash: {exc}; nothing was deleted", file=sys.stderr)
+        return 2
     print(f"emptied the trash: {count} items deleted for good")
     return 0
 

@@ -157,7 +157,10 @@ class PairAgreement:
             collapsed[str(x == label), str(y == label)] += count
         return cohen_kappa(collapsed)
 
-    def add(self, length: int, a: Sequence[Span], b: Sequence[Span]) -> None:
+    def add(self, length: int, a: Sequence[Span], b: Sequence[Span],
+            characters: Mapping[tuple[str, str], int] | None = None) -> None:
+        """One document's layers; ``characters``: how many characters got each pair of labels, when the caller
+        counted them already (from one pass over all the layers)."""
         self.documents += 1
         self.characters += length
         for side, spans in (("in_a", a), ("in_b", b)):
@@ -168,8 +171,11 @@ class PairAgreement:
         for x, y in match_one_to_one(a, b, same_label=True).pairs:  # identical spans pair first: exact matches
             self.overlap[x.label].matched += 1
             self.exact[x.label].matched += (x.start, x.end) == (y.start, y.end)
-        for piece, (x_label, y_label) in segments(length, [outermost_runs(a), outermost_runs(b)]):
-            self.character_confusion[x_label, y_label] += piece
+        if characters is None:
+            characters = Counter()
+            for piece, (x_label, y_label) in segments(length, (outermost_runs(a), outermost_runs(b))):
+                characters[x_label, y_label] += piece
+        self.character_confusion.update(characters)
         self.confusion.update((x.label if x else OUTSIDE, y.label if y else OUTSIDE) for x, y in confusion_pairs(a, b))
         self.disagreements.update(disagreement_count(item, self.a)
                                   for item in compare_layers({self.a: a, self.b: b}).disagreements)
@@ -238,6 +244,7 @@ def measure_agreement(documents: Iterable[AnnotatedDocument], *, annotators: Seq
     seen_annotators: set[str] = set()
     seen_labels: set[str] = set()
     alpha = AlphaCounter()
+    alpha_units: Counter[tuple[str, ...]] = Counter()  # characters per combination of the coders' labels
     count = alpha_documents = alpha_characters = 0
     for document in documents:
         layers = compared_layers(document, annotators, labels)
@@ -247,13 +254,20 @@ def measure_agreement(documents: Iterable[AnnotatedDocument], *, annotators: Seq
         count += 1
         seen_annotators.update(names)
         seen_labels.update(s.label for spans in layers.values() for s in spans)
-        for a, b in combinations(names, 2):
-            pairs.setdefault((a, b), PairAgreement(a, b)).add(document.length, layers[a], layers[b])
+        units: Counter[tuple[str, ...]] = Counter()  # characters per combination of everyone's labels
+        for piece, values in segments(document.length, [outermost_runs(layers[n]) for n in names]):
+            units[values] += piece
+        for (i, a), (j, b) in combinations(enumerate(names), 2):
+            characters: Counter[tuple[str, str]] = Counter()
+            for values, piece in units.items():
+                characters[values[i], values[j]] += piece
+            pairs.setdefault((a, b), PairAgreement(a, b)).add(document.length, layers[a], layers[b], characters)
         if len(names) >= 2:
             alpha_documents += 1
             alpha_characters += document.length
-            for piece, values in segments(document.length, [outermost_runs(layers[n]) for n in names]):
-                alpha.add(piece, values)
+            alpha_units.update(units)
+    for values, weight in alpha_units.items():  # few distinct combinations: the counter works once per each
+        alpha.add(weight, values)
     everyone = list(annotators) if annotators is not None else sorted(seen_annotators)
     report_pairs = [pairs.get((a, b)) or PairAgreement(a, b) for a, b in combinations(everyone, 2)]
     return AgreementReport(everyone, sorted(labels if labels is not None else seen_labels), count, report_pairs,

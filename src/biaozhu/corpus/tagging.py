@@ -1,7 +1,7 @@
 """Spans to token tags and back: BIO (IOB2), BIOES and BMES.
 
 Reading is lenient the way seqeval's default mode is: an I- after O or after another label starts a
-span (IOB1 files read too), and BILOU's L-/U- are understood as E-/S-.
+span (IOB1 files read too; the reader reports how many), and BILOU's L-/U- are understood as E-/S-.
 """
 
 from __future__ import annotations
@@ -42,8 +42,9 @@ def encode(tokens: Sequence[Token], spans: Sequence[Span], scheme: str) -> list[
     return tags
 
 
-def decode(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """``(first token, last token inclusive, label)`` for every span the tags spell.
+def decode(tags: Sequence[str], repaired: list[int] | None = None) -> list[tuple[int, int, str]]:
+    """``(first token, last token inclusive, label)`` for every span the tags spell; ``repaired`` gets the
+    index of each tag that started a span without a B-/S- (an I- after O), so the reader can say so.
 
     Raises ValueError naming a tag that is neither ``O`` nor ``PREFIX-LABEL``.
     """
@@ -68,6 +69,8 @@ def decode(tags: Sequence[str]) -> list[tuple[int, int, str]]:
         if not continuing:
             close(i - 1)
             open_ = (i, label)
+            if repaired is not None and prefix not in {"B", "S", "U"}:
+                repaired.append(i)
         if prefix in {"E", "L", "S", "U"}:
             close(i)
     close(len(tags) - 1)

@@ -1,7 +1,9 @@
 """Tokens for token-based formats: characters, or jieba words cut at span boundaries.
 
-White space never becomes a token: a token says instead whether white space follows it (``ws``), as
-spaCy and Prodigy do. Cutting words at span boundaries means every span starts and ends on a token.
+White space never becomes a token of the tagged formats (CoNLL, Hugging Face). spaCy and Prodigy need
+tokens that rebuild the text: :func:`spacy_tokens` gives each token ``ws`` (exactly one ASCII space follows)
+and makes any other white space a token of its own, as spaCy's tokenizer does. Cutting words at span
+boundaries means every span starts and ends on a token.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ LEVELS = ("char", "word")
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """``[start, end)`` in code points of the text the tokens were cut from; ``ws``: white space follows."""
+    """``[start, end)`` in code points of the text the tokens were cut from; ``ws`` (set by
+    :func:`spacy_tokens`): exactly one ASCII space follows, which belongs to no token."""
 
     start: int
     end: int
-    ws: bool
+    ws: bool = False
 
 
 @cache
@@ -56,24 +59,37 @@ def _pieces(text: str, start: int, end: int, cuts: set[int]) -> Iterable[tuple[i
         yield run, end
 
 
-def _with_ws(text: str, ranges: Iterable[tuple[int, int]], limit: int) -> list[Token]:
-    return [Token(s, e, e < limit and text[e].isspace()) for s, e in ranges]
-
-
 def char_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """One token per non-space character of ``text[start:end]``."""
     end = len(text) if end is None else end
-    return _with_ws(text, ((i, i + 1) for i in range(start, end) if not text[i].isspace()), end)
+    return [Token(i, i + 1) for i in range(start, end) if not text[i].isspace()]
 
 
 def word_tokens(text: str, spans: Sequence[Span] = (), start: int = 0, end: int | None = None) -> list[Token]:
     """jieba's words of ``text[start:end]``, cut again wherever a span starts or ends."""
     end = len(text) if end is None else end
     cuts = {s.start for s in spans} | {s.end for s in spans}
-    ranges = []
-    for w_start, w_end in _segmenter().words(text[start:end]):
-        ranges.extend(_pieces(text, w_start + start, w_end + start, cuts))
-    return _with_ws(text, ranges, end)
+    return [Token(s, e) for w_start, w_end in _segmenter().words(text[start:end])
+            for s, e in _pieces(text, w_start + start, w_end + start, cuts)]
+
+
+def spacy_tokens(text: str, tokens: Iterable[Token]) -> list[Token]:
+    """``tokens`` of the whole ``text`` (which skip white space) as spaCy's ``Doc(words, spaces)`` and Prodigy
+    need them: a single ASCII space after a token is its ``ws``; every other stretch of white space (U+3000,
+    tabs, line breaks, a second space) becomes a token, so ``"".join(word + " " * ws)`` is ``text`` again."""
+    out: list[Token] = []
+    at = 0
+    for token in [*tokens, Token(len(text), len(text))]:
+        gap = at
+        if out and gap < token.start and text[gap] == " ":
+            out[-1] = Token(out[-1].start, out[-1].end, True)
+            gap += 1
+        if gap < token.start:
+            out.append(Token(gap, token.start))
+        if token.start < token.end:
+            out.append(token)
+        at = token.end
+    return out
 
 
 def check_tokenisable(doc_label: str, spans: Sequence[Span]) -> None:

@@ -1,11 +1,13 @@
-"""Annotators and their layers. The gold layer is the annotator named ``gold``."""
+"""Annotators and their layers. The gold layer is the annotator named ``gold``; who may do what is
+:mod:`biaozhu.db.permissions`."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from biaozhu.db.models import GOLD, ROLES, Annotator
+from biaozhu.corpus.names import check_annotator
+from biaozhu.db.models import Annotator
 
 
 def get_annotator(session: Session, name: str) -> Annotator | None:
@@ -13,26 +15,15 @@ def get_annotator(session: Session, name: str) -> Annotator | None:
 
 
 def ensure_annotator(session: Session, name: str) -> Annotator:
-    """The annotator called ``name``, created on first use."""
-    name = name.strip()
-    if not name:
-        raise ValueError("an annotator needs a name")
+    """The annotator (layer) called ``name``, created on first use; people acting in the app or as reviewers
+    come through :func:`biaozhu.db.permissions.ensure_person`."""
+    name = check_annotator(name)  # the same limits on every backend
     found = get_annotator(session, name)
     if found is None:
         found = Annotator(name=name, role="annotator")
         session.add(found)
         session.flush()
     return found
-
-
-def set_role(session: Session, name: str, role: str) -> Annotator:
-    if role not in ROLES:
-        raise ValueError(f"role must be one of {', '.join(ROLES)}")
-    if name == GOLD:
-        raise ValueError("the gold layer is not a person and has no role")
-    annotator = ensure_annotator(session, name)
-    annotator.role = role
-    return annotator
 
 
 def list_annotators(session: Session) -> list[Annotator]:

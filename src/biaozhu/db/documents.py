@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.model import SourceDocument
@@ -20,16 +23,39 @@ def find_by_text(session: Session, text: str) -> Document | None:
     return session.scalar(select(Document).where(Document.sha256 == text_sha256(text)))
 
 
-def add_document(session: Session, source: SourceDocument) -> tuple[Document, bool]:
-    """Store a document unless the same text is there already; returns it and whether it is new."""
-    existing = find_by_text(session, source.text)
+DOCUMENTS_LOCK_KEY = 0x62697A64  # 'bizd': new documents are stored one transaction at a time on PostgreSQL
+
+
+def store_text(session: Session, text: str, name: str, **fields: Any) -> tuple[Document, bool]:
+    """The document holding ``text``, stored now unless it is there already; and whether it is new.
+
+    Several desktops may store the same text at the same moment. On PostgreSQL, checking first and then
+    inserting collided on the sha256's unique constraint (the whole import failed), so the insert is
+    ``ON CONFLICT DO NOTHING`` and the row is then read back, whoever stored it; and transactions storing
+    new documents take one advisory lock first, so two importers of the same texts in different orders
+    wait for each other instead of deadlocking. SQLite's write lock already serialises them. The length and
+    sha256 are always computed here from the text, never taken from the caller.
+    """
+    sha256 = text_sha256(text)
+    existing = session.scalar(select(Document).where(Document.sha256 == sha256))
     if existing is not None:
         return existing, False
-    document = Document(name=source.name, source=source.source, text=source.text, length=len(source.text),
-                        sha256=text_sha256(source.text), normalisation=source.normalisation, meta=source.meta)
-    session.add(document)
-    session.flush()
-    return document, True
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(DOCUMENTS_LOCK_KEY)))
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    values = {"name": name, "text": text, "length": len(text), "sha256": sha256, **fields}
+    new_id = session.scalar(insert(Document).values(values).on_conflict_do_nothing(index_elements=["sha256"])
+                            .returning(Document.id))
+    document = session.scalar(select(Document).where(Document.sha256 == sha256))
+    assert document is not None, "stored or found just now"
+    return document, new_id is not None
+
+
+def add_document(session: Session, source: SourceDocument) -> tuple[Document, bool]:
+    """Store a document unless the same text is there already; returns it and whether it is new."""
+    return store_text(session, source.text, source.name, source=source.source,
+                      normalisation=source.normalisation, meta=source.meta)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 # How long a write waits for another process's write to finish before telling the user the project is busy.
 BUSY_TIMEOUT_MS = int(os.environ.get("BIAOZHU_BUSY_TIMEOUT_MS", "15000"))
 PROJECT_LOCK_KEY = 0x62697A68  # 'bizh': the advisory lock that serialises set-up on PostgreSQL
+# Every engine opened here, so a command run in-process (tests, scripts) can close its connections when it ends.
+_open_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
 def default_database() -> Path:
@@ -44,9 +47,7 @@ def database_url(target: str | os.PathLike[str] | None = None) -> str:
     chosen = str(target) if target else os.environ.get("BIAOZHU_DB") or str(default_database())
     if "://" in chosen:
         return chosen
-    path = Path(chosen).expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{path}"
+    return f"sqlite:///{Path(chosen).expanduser().resolve()}"
 
 
 def _use_wal(cursor: Any, busy_timeout_ms: int) -> None:
@@ -184,6 +185,8 @@ def create_project_engine(target: str | os.PathLike[str] | None = None, *, migra
     url = make_url(database_url(target))
     # On a server, waiting for another desktop's lock ends after the same timeout as on SQLite, with the same message.
     waits = {"options": f"-c lock_timeout={busy_timeout_ms}"} if url.get_backend_name() == "postgresql" else {}
+    if url.get_backend_name() == "sqlite" and url.database:
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)  # only here: reading a project creates nothing
     engine = create_engine(url, connect_args=waits)
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", partial(_tune_sqlite, busy_timeout_ms=busy_timeout_ms))
@@ -191,16 +194,22 @@ def create_project_engine(target: str | os.PathLike[str] | None = None, *, migra
     if migrate:
         try:
             upgrade(engine)
-        except StorageError:
+        except BaseException as exc:  # a refused or failed upgrade leaves no connection open
             engine.dispose()
-            raise
-        except SQLAlchemyError as exc:
-            engine.dispose()
+            if not isinstance(exc, SQLAlchemyError):
+                raise
             known = known_storage_error(exc, str(url.render_as_string(hide_password=True)))
             if known:
                 raise known from None
             raise
+    _open_engines.add(engine)
     return engine
+
+
+def dispose_all() -> None:
+    """Close every pooled connection of the engines opened here (files, WAL handles and server sessions)."""
+    for engine in list(_open_engines):
+        engine.dispose()
 
 
 class ProjectSessions(sessionmaker[Session]):

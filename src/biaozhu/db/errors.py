@@ -37,6 +37,8 @@ NOT_A_PROJECT = QT_TRANSLATE_NOOP("StorageError", "this database belongs to anot
                                                   "nothing was changed")
 
 # (text the driver says, lower case) → the user's sentence; first match wins.
+SERVER_GONE = QT_TRANSLATE_NOOP("StorageError", "the database server closed the connection; nothing was saved — "
+                                              "try again")
 _KNOWN = (
     ("database is locked", LOCKED),
     ("database table is locked", LOCKED),
@@ -59,12 +61,12 @@ _KNOWN = (
                                                                  "corrupt: restore it from a backup")),
     ("database disk image is malformed", QT_TRANSLATE_NOOP("StorageError", "the project database is corrupt: "
                                                                            "restore it from a backup")),
+    ("terminating connection", SERVER_GONE),  # the server was stopped or restarted
     ("connection refused", QT_TRANSLATE_NOOP("StorageError", "cannot reach the database server (connection "
                                                              "refused)")),
     ("could not translate host name", QT_TRANSLATE_NOOP("StorageError", "cannot reach the database server "
                                                                         "(unknown host)")),
-    ("server closed the connection", QT_TRANSLATE_NOOP("StorageError", "the database server closed the "
-                                                                       "connection; nothing was saved — try again")),
+    ("server closed the connection", SERVER_GONE),
     ("password authentication failed", QT_TRANSLATE_NOOP("StorageError", "the database server refused the user "
                                                                          "name or password")),
     ("no password supplied", QT_TRANSLATE_NOOP("StorageError", "the database server wants a password: put it in "

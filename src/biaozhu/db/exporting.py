@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from biaozhu.corpus.model import AnnotatedText
 from biaozhu.corpus.model import Span as DomainSpan
-from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label, Span
+from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label, Rejection, Span
 
 # One document with one layer's spans, sorted by (start, end, label); the writers in corpus.formats know it as
 # AnnotatedText and rely on that order instead of sorting again.
@@ -92,6 +92,17 @@ def done_by_everyone(session: Session) -> set[int]:
     for doc, status in rows:
         verdict[doc] = verdict.get(doc, True) and status in ("done", "adjudicated")
     return {doc for doc, ok in verdict.items() if ok}
+
+
+def reviewed(session: Session) -> set[int]:
+    """Documents with a reviewer's decision: gold has a status there (every decision sets one), a span or a
+    rejection. Only these have a gold layer at all; elsewhere an empty gold means "not reviewed", not "no
+    entities"."""
+    gold = select(Annotator.id).where(Annotator.name == GOLD).scalar_subquery()
+    found = set(session.scalars(select(DocumentStatus.document_id).where(DocumentStatus.annotator_id == gold)))
+    found.update(session.scalars(select(Span.document_id).where(Span.annotator_id == gold).distinct()))
+    found.update(session.scalars(select(Rejection.document_id).distinct()))
+    return found
 
 
 def document_hashes(session: Session) -> dict[int, str]:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.model import Span
 from biaozhu.corpus.spans import find_crossings
 from biaozhu.db.annotators import ensure_annotator, get_annotator
+from biaozhu.db.audit import record
 from biaozhu.db.documents import stored_text
 from biaozhu.db.labels import label_ids
 from biaozhu.db.models import GOLD, Annotator, Label, Rejection, utcnow
@@ -157,6 +158,10 @@ class GoldEdit:
                 {"document_id": document_id, "versions": r.versions, "start": r.start, "end": r.end,
                  "decided_by_id": who.get(r.decided_by), "decided_at": utcnow()} for r in self.decision.rejected])
         touch(self.session, document_id, self.gold_id)
+        d = self.decision
+        record(self.session, self.reviewer, "gold", f"document {document_id}: {len(d.added)} spans into gold, "
+                                                   f"{len(d.removed)} out, {len(d.rejected)} rejected, "
+                                                   f"{len(d.unrejected)} rejections withdrawn")
         return self.decision
 
     def _ids(self, names: Iterable[str | None]) -> dict[str | None, int]:

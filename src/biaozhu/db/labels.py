@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.labels import LABEL_NAME, check_color, default_labels
+from biaozhu.corpus.errors import Refused
+from biaozhu.corpus.labels import MAX_LABELS, check_color, check_label_name, check_label_title, default_labels
 from biaozhu.corpus.model import LabelDef
 from biaozhu.db.models import Label
 
@@ -28,18 +29,32 @@ def label_ids(session: Session) -> dict[str, int]:
 def add_label(session: Session, name: str, title: str = "", color: str | None = None,
               hotkey: str | None = None, definition: str = "") -> Label:
     """A new label at the end of the bar; refuses a name or hotkey already in use."""
-    if not LABEL_NAME.match(name):
-        raise ValueError(f"a label name is 1 to 64 characters without spaces, not {name!r}")
-    if get_label(session, name):
-        raise ValueError(f"there is a label {name} already")
     if hotkey and session.scalar(select(Label).where(Label.hotkey == hotkey)):
-        raise ValueError(f"hotkey {hotkey} is taken")
-    count = session.scalar(select(func.count(Label.id))) or 0
-    label = Label(name=name, title=title, color=check_color(color or PALETTE[count % len(PALETTE)]),
-                  hotkey=hotkey or None, definition=definition, position=count)
-    session.add(label)
-    session.flush()
+        raise Refused(f"hotkey {hotkey} is taken")
+    [label] = add_labels(session, [name], title=title, color=color, hotkey=hotkey, definition=definition)
     return label
+
+
+def add_labels(session: Session, names: list[str], *, title: str = "", color: str | None = None,
+               hotkey: str | None = None, definition: str = "") -> list[Label]:
+    """New labels at the end of the bar, in one pass (an import may bring many): refuses a name in use, and
+    more labels than :data:`MAX_LABELS` in the project."""
+    for name in names:
+        check_label_name(name)
+    check_label_title(title)
+    taken = set(names) & set(session.scalars(select(Label.name))) or {n for n in names if names.count(n) > 1}
+    if taken:
+        raise Refused(f"there is a label {sorted(taken)[0]} already")
+    count = session.scalar(select(func.count(Label.id))) or 0
+    if count + len(names) > MAX_LABELS:
+        raise Refused(f"a project holds at most {MAX_LABELS} labels: it has {count}, and {len(names)} more "
+                      "were asked for")
+    labels = [Label(name=name, title=title, color=check_color(color or PALETTE[(count + n) % len(PALETTE)]),
+                    hotkey=hotkey or None, definition=definition, position=count + n)
+              for n, name in enumerate(names)]
+    session.add_all(labels)
+    session.flush()
+    return labels
 
 
 def update_label(session: Session, name: str, *, new_name: str | None = None, title: str | None = None,
@@ -47,22 +62,21 @@ def update_label(session: Session, name: str, *, new_name: str | None = None, ti
     """Rename, recolour or rebind a label; spans follow since they refer to it by id."""
     label = get_label(session, name)
     if label is None:
-        raise ValueError(f"there is no label {name}")
+        raise Refused(f"there is no label {name}")
     if new_name and new_name != name:
-        if not LABEL_NAME.match(new_name):
-            raise ValueError(f"a label name is 1 to 64 characters without spaces, not {new_name!r}")
+        check_label_name(new_name)
         if get_label(session, new_name):
-            raise ValueError(f"there is a label {new_name} already")
+            raise Refused(f"there is a label {new_name} already")
         label.name = new_name
     if color is not None:
         label.color = check_color(color)
     if hotkey is not None:
         taken = session.scalar(select(Label).where(Label.hotkey == hotkey, Label.id != label.id))
         if hotkey and taken:
-            raise ValueError(f"hotkey {hotkey} is taken by {taken.name}")
+            raise Refused(f"hotkey {hotkey} is taken by {taken.name}")
         label.hotkey = hotkey or None
     if title is not None:
-        label.title = title
+        label.title = check_label_title(title)
     if definition is not None:
         label.definition = definition
     session.flush()

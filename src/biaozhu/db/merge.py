@@ -1,8 +1,10 @@
 """Merging another project database into this one (``biaozhu merge OTHER_DB``), in the caller's one transaction.
 
 Documents are matched by the sha256 of their normalised text, whatever their names (ours keep our name);
-labels and annotators by name (theirs that we lack are created, and reported; a label whose hotkey ours
-already uses comes without one). Then, layer by layer (one annotator on one document), comparing spans as
+labels and annotators by name (theirs that we lack are created as annotators, and reported: their roles are
+not copied; a label whose hotkey ours already uses comes without one). Their gold is not ours: it comes in as
+the layer ``gold@OTHER`` (:func:`biaozhu.db.permissions.merged_layer`), which a reviewer may adopt.
+Then, layer by layer (one annotator on one document), comparing spans as
 ``(start, end, label)``:
 
 - we have no span of that layer: theirs are copied, with note, times and provenance (origin, decider);
@@ -28,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from biaozhu.corpus.model import Span
 from biaozhu.corpus.spans import check_layer
+from biaozhu.db.audit import record
 from biaozhu.db.labels import add_label, label_ids
 from biaozhu.db.models import (
     GOLD,
@@ -38,6 +41,7 @@ from biaozhu.db.models import (
     Rejection,
 )
 from biaozhu.db.models import Span as SpanRow
+from biaozhu.db.permissions import merged_layer
 from biaozhu.db.spans import trash_span
 
 PREFERENCES = ("ours", "theirs")
@@ -72,10 +76,9 @@ class MergeResult:
 class _Names:
     """Annotators of ours found or created by name; their labels we lack created up front (same order)."""
 
-    def __init__(self, ours: Session, theirs: Session, result: MergeResult) -> None:
-        self.ours, self.result = ours, result
+    def __init__(self, ours: Session, theirs: Session, result: MergeResult, source: str) -> None:
+        self.ours, self.result, self.source = ours, result, source
         self.annotators = dict(ours.execute(select(Annotator.name, Annotator.id)).all())
-        self.their_roles = dict(theirs.execute(select(Annotator.name, Annotator.role)).all())
         self.labels = label_ids(ours)
         taken_hotkeys = set(ours.scalars(select(Label.hotkey).where(Label.hotkey.is_not(None))))
         for label in theirs.scalars(select(Label).order_by(Label.position, Label.id)):
@@ -86,9 +89,10 @@ class _Names:
                 taken_hotkeys.add(hotkey)
                 result.labels_created.append(label.name)
 
-    def annotator(self, name: str) -> int:
+    def annotator(self, their_name: str) -> int:
+        name = merged_layer(their_name, self.source)
         if name not in self.annotators:
-            row = Annotator(name=name, role=self.their_roles.get(name, "annotator"))
+            row = Annotator(name=name, role="annotator")
             self.ours.add(row)
             self.ours.flush()
             self.annotators[name] = row.id
@@ -127,17 +131,18 @@ def _as_span(item: dict[str, Any]) -> Span:
     return Span(item["start"], item["end"], item["label"], item["text"])
 
 
-def merge_project(ours: Session, theirs: Session, *, prefer: str = "ours", source: str = "the other project"
-                  ) -> MergeResult:
+def merge_project(ours: Session, theirs: Session, *, prefer: str = "ours", source: str = "the other project",
+                  actor: str | None = None) -> MergeResult:
     """Merge everything in ``theirs`` into ``ours``; the caller commits ``ours`` (or rolls back) as one.
 
     Their spans are checked as an import checks them (surface text, no crossing): a bad one raises
     InputError naming ``source``, the document and the layer, and the caller's rollback leaves ours as it was.
+    Logged as ``actor``'s merge.
     """
     if prefer not in PREFERENCES:
         raise ValueError(f"prefer must be one of {', '.join(PREFERENCES)}")
     result = MergeResult()
-    names = _Names(ours, theirs, result)
+    names = _Names(ours, theirs, result, source)
     their_docs = list(theirs.execute(select(Document.id, Document.sha256).order_by(Document.id)).all())
     for chunk in _chunks(their_docs):
         shas = [sha for _, sha in chunk]
@@ -152,6 +157,9 @@ def merge_project(ours: Session, theirs: Session, *, prefer: str = "ours", sourc
             result.documents_added += 1
         our_id = {their_id: known[sha] for their_id, sha in chunk}
         _merge_layers(ours, theirs, names, result, our_id, prefer, source)
+    record(ours, actor, "merge", f"from {source} (prefer {prefer}): {result.documents_added} documents, "
+                                 f"{result.layers_added} layers ({result.spans_added} spans), "
+                                 f"{len(result.conflicts)} conflicts")
     return result
 
 

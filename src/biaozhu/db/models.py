@@ -1,4 +1,5 @@
-"""The schema: documents, labels, annotators (layers), spans, per-layer document status, rejections, trash."""
+"""The schema: documents, labels, annotators (layers), spans, per-layer document status, rejections, trash,
+the audit log."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-SCHEMA_REVISION = "0003"  # the newest migration; tests/db/test_engine_open.py holds it to Alembic's head
+SCHEMA_REVISION = "0004"  # the newest migration; tests/db/test_engine_open.py holds it to Alembic's head
 GOLD = "gold"  # the name of the adjudicated layer; reviewers write it
 ROLES = ("annotator", "reviewer")
 STATUSES = ("in_progress", "done", "adjudicated")
@@ -147,3 +148,16 @@ class TrashItem(Base):
     payload: Mapped[dict[str, Any]]
     deleted_at: Mapped[datetime] = mapped_column(default=utcnow)
     __table_args__ = (CheckConstraint("kind IN ('span', 'document')", name="kind"),)
+
+
+class AuditEntry(Base):
+    """Who did what, when: an action that changes the project for everyone (import, delete, trash empty, merge,
+    role change, gold decision). Written by the db function of that action, in its transaction; never edited."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (Index("ix_audit_log_at", "at"),)

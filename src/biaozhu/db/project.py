@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import sys
+from collections.abc import Callable
+from contextlib import closing
+from enum import Enum
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, create_engine, func, inspect, select
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 import biaozhu
 from biaozhu.corpus.formats.plaintext import read_txt
-from biaozhu.db.engine import create_project_engine, lock_project, session_factory
-from biaozhu.db.errors import storage_errors
+from biaozhu.db.engine import create_project_engine, database_url, lock_project, session_factory
+from biaozhu.db.errors import StorageError, known_storage_error, storage_errors
 from biaozhu.db.importing import store_documents
 from biaozhu.db.labels import add_default_labels
 from biaozhu.db.models import Document, Label
@@ -42,10 +48,86 @@ def initialise(session: Session, *, with_seeds: bool) -> bool:
     return True
 
 
-def open_project(db: str | None) -> tuple[Engine, sessionmaker[Session]]:
-    """Engine and sessions on ``db``; a new project gets labels, the default one also the seeds."""
+class Found(Enum):
+    """What a ``--db`` names, found without changing it."""
+
+    NOTHING = "nothing"  # no file, an empty file, or a server database without tables
+    OTHER = "other"  # a database holding tables that are not a biaozhu project's
+    PROJECT = "project"
+
+
+def shown(url: URL) -> str:
+    """The project as the user named it: a SQLite file's path, else the URL without its password."""
+    if url.get_backend_name() == "sqlite":
+        return url.database or ""
+    return url.render_as_string(hide_password=True)
+
+
+def sqlite_read_only_uri(path: str | os.PathLike[str]) -> str:
+    """A URI that opens the file for reading only: SQLite refuses every write through it, and creates nothing."""
+    return f"{Path(path).resolve().as_uri()}?mode=ro"
+
+
+def _sqlite_tables(path: Path) -> set[str]:
+    try:
+        with closing(sqlite3.connect(sqlite_read_only_uri(path), uri=True)) as connection:
+            return {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.Error as exc:
+        known = known_storage_error(exc, str(path))
+        if known is None:
+            raise
+        raise known from None
+
+
+def find_project(url: URL) -> Found:
+    """Whether ``url`` holds a biaozhu project, nothing, or something else, looked at read-only."""
+    if url.get_backend_name() == "sqlite":
+        path = Path(url.database or "")
+        if not url.database or url.database == ":memory:" or not path.is_file() or path.stat().st_size == 0:
+            return Found.NOTHING
+        tables = _sqlite_tables(path)
+    else:
+        engine = create_engine(url)
+        try:
+            with storage_errors(shown(url)), engine.connect() as connection:
+                tables = set(inspect(connection).get_table_names())
+        finally:
+            engine.dispose()
+    if "alembic_version" in tables:
+        return Found.PROJECT
+    return Found.OTHER if tables else Found.NOTHING
+
+
+class NoProject(StorageError):
+    """``--db`` names no biaozhu project: a typo must not silently give an empty one."""
+
+
+def open_project(db: str | None, *, new_project: Callable[[str], None] | None = None
+                 ) -> tuple[Engine, sessionmaker[Session]]:
+    """Engine and sessions on ``db``; a new project gets labels, the default one also the seeds.
+
+    Only commands that bring data in pass ``new_project``: they may create a missing project, and are told
+    so with a sentence to show. Every other command is refused when ``db`` holds no project, and nothing
+    (no file, no folder) is created. The embedded default project is created on first use by any command.
+    """
+    default = not db and not os.environ.get("BIAOZHU_DB")
+    url = make_url(database_url(db))
+    found = find_project(url)
+    if found is Found.OTHER:
+        raise NoProject(f"{shown(url)}: this database is not a biaozhu project (it holds other tables); "
+                        "nothing was changed")
+    if found is Found.NOTHING and new_project is None and not default:
+        raise NoProject(f"{shown(url)}: there is no biaozhu project there, and nothing was created: check --db "
+                        "(`biaozhu import` or the app start a new project)")
     engine = create_project_engine(db)
     sessions = session_factory(engine)
     with storage_errors(), sessions.begin() as session:
-        initialise(session, with_seeds=not db and not os.environ.get("BIAOZHU_DB"))
+        initialise(session, with_seeds=default)
+    if found is Found.NOTHING and new_project is not None:
+        new_project(f"created a new project: {shown(url)}")
     return engine, sessions
+
+
+def say(sentence: str) -> None:
+    """Tell the user on standard error (what a command reports to ``new_project``)."""
+    print(f"biaozhu: {sentence}", file=sys.stderr)

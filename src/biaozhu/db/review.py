@@ -24,7 +24,6 @@ from biaozhu.corpus.adjudication import (
     fingerprint,
 )
 from biaozhu.corpus.agreement import AnnotatedDocument
-from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.model import Span
 from biaozhu.db.annotators import ensure_annotator, get_annotator
 from biaozhu.db.documents import document_text
@@ -38,12 +37,9 @@ from biaozhu.db.gold import (
 )
 from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label
 from biaozhu.db.models import Span as SpanRow
+from biaozhu.db.permissions import require_reviewer
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import get_status, set_status
-
-
-class NotAReviewer(Refusal, PermissionError):
-    """Someone who is not a reviewer tried to write the gold layer."""
 
 
 def layers_of(session: Session, document_ids: Collection[int], *, include_gold: bool = False,
@@ -119,14 +115,6 @@ def judged(comparison: Comparison, gold: list[GoldSpan], status: str | None,
     verdicts = [Verdict(tuple(gold[i] for i in taken), rejected.get(item.fingerprint()))
                 for item, taken in zip(comparison.disagreements, deciding)]
     return DocumentReview(comparison, gold, status, verdicts)
-
-
-def require_reviewer(session: Session, name: str) -> Annotator:
-    reviewer = get_annotator(session, name)
-    if reviewer is None or reviewer.role != "reviewer":
-        raise NotAReviewer(f"{name} is not a reviewer: only a reviewer may change the gold layer "
-                           f"(make them one with `biaozhu annotators role {name} reviewer`)")
-    return reviewer
 
 
 def review_document(session: Session, document_id: int, annotators: Collection[str] | None = None) -> DocumentReview:
@@ -229,6 +217,26 @@ def _take_out(session: Session, edit: GoldEdit, span: Span) -> None:
     edit.remove(span)
     if span in review_document(session, edit.decision.document_id).comparison.agreed:
         edit.reject(Rejected(fingerprint([span]), span.start, span.end, edit.reviewer))
+
+
+def adopt_layer(session: Session, reviewer: str, layer: str, document_ids: Collection[int] | None = None
+                ) -> list[Decision]:
+    """Take a layer into gold, one decision per document: another project's gold merged in as ``gold@OTHER``,
+    or a layer imported from elsewhere. Its spans become gold with the layer as their origin; spans already
+    in gold stay, and one that would cross gold is refused (SpanRefused) with nothing adopted."""
+    source = get_annotator(session, layer)
+    if source is None or layer == GOLD:
+        raise SpanRefused(f"there is no layer {layer} to adopt (`biaozhu annotators` lists them)")
+    query = select(SpanRow.document_id).where(SpanRow.annotator_id == source.id).distinct()
+    if document_ids is not None:
+        query = query.where(SpanRow.document_id.in_(document_ids))
+    decisions = []
+    for document_id in sorted(session.scalars(query)):
+        edit = _edit(session, document_id, reviewer)
+        for span in layers_of(session, [document_id], annotators=[layer])[document_id][layer]:
+            edit.add(span, layer)
+        decisions.append(edit.done())
+    return decisions
 
 
 def undo(session: Session, reviewer: str, decision: Decision) -> Decision:

@@ -1,6 +1,7 @@
 """The trash: deleted spans and documents, kept whole until the trash is emptied.
 
 Spans go in and out through :func:`biaozhu.db.spans.trash_span` / :func:`~biaozhu.db.spans.restore_span`.
+Deleting a document and emptying the trash need a reviewer (:mod:`biaozhu.db.permissions`) and are logged.
 A document goes in with all its layers, statuses, rejections and its spans already in the trash, so restoring it
 brings back exactly what was there, under its old id when that id is still free.
 """
@@ -15,6 +16,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import Refusal
+from biaozhu.db.audit import record
 from biaozhu.db.models import (
     Annotator,
     Document,
@@ -23,6 +25,7 @@ from biaozhu.db.models import (
     Span,
     TrashItem,
 )
+from biaozhu.db.permissions import require_reviewer
 from biaozhu.db.spans import restore_span
 
 _SPAN_FIELDS = ("id", "annotator_id", "label_id", "start", "end", "text", "note", "origin_id", "decided_by_id")
@@ -57,8 +60,10 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def trash_document(session: Session, document_id: int) -> int:
-    """Delete a document into the trash with every layer's spans and statuses; returns the trash item's id."""
+def trash_document(session: Session, document_id: int, actor: str) -> int:
+    """``actor`` (a reviewer) deletes a document into the trash with every layer's spans and statuses; returns
+    the trash item's id."""
+    require_reviewer(session, actor, "delete documents")
     document = session.get(Document, document_id)
     if document is None:
         raise TrashRefused(f"there is no document {document_id}")
@@ -92,6 +97,8 @@ def trash_document(session: Session, document_id: int) -> int:
     session.execute(delete(Document).where(Document.id == document_id))
     session.expunge(document)
     session.flush()
+    record(session, actor, "delete", f"document {document_id} {payload['name']} ({len(spans)} spans), "
+                                     f"trash item {item.id}")
     return item.id
 
 
@@ -150,8 +157,10 @@ def restore(session: Session, trash_id: int) -> tuple[str, int]:
     return "document", _restore_document(session, item)
 
 
-def empty_trash(session: Session) -> int:
-    """Delete everything in the trash for good; returns how many items went."""
+def empty_trash(session: Session, actor: str) -> int:
+    """``actor`` (a reviewer) deletes everything in the trash for good; returns how many items went."""
+    require_reviewer(session, actor, "empty the trash")
     count = session.scalar(select(func.count(TrashItem.id))) or 0
     session.execute(delete(TrashItem))
+    record(session, actor, "trash empty", f"{count} items deleted for good")
     return count

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from biaozhu.corpus.errors import Refusal
 from biaozhu.db.engine import default_database
-from biaozhu.db.errors import StorageError
-from biaozhu.db.project import open_project
+from biaozhu.db.errors import StorageError, storage_errors
+from biaozhu.db.permissions import ensure_person
+from biaozhu.db.project import open_project, say
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.common.crash_report import CrashReporter
 from biaozhu.gui.common.i18n import install_translator
@@ -48,7 +50,7 @@ class Windows(QObject):
     """The windows of one person on one open project: the annotation window and review mode (for the same
     person as the reviewer), opened when asked for and kept; the poller watches what they show."""
 
-    project_requested = Signal(str)  # File ▸ Open project… and the like: a path or URL
+    project_requested = Signal(str, bool)  # File ▸ Open project… and the like: a path or URL, whether to create it
 
     def __init__(self, sessions: sessionmaker[Session], person: str, poll_ms: int = POLL_MS,
                  parent: QObject | None = None, name: str = "biaozhu") -> None:
@@ -133,13 +135,14 @@ class Started(QObject):
         self.windows, self.window, self.engine = windows, window, engine
         windows.project_requested.connect(self.switch)
 
-    def switch(self, target: str) -> bool:
-        """Open ``target`` (a project file, new or not, or a server URL) in a new annotation window, then close
-        the old windows and let go of the old project; a project that cannot be opened is a message, and the
-        old one stays open (for a server, the connection dialog comes back to correct the URL or password)."""
+    def switch(self, target: str, create: bool = False) -> bool:
+        """Open ``target`` (a project file, or a server URL) in a new annotation window, then close the old
+        windows and let go of the old project; ``create``: a new project where there is none (File ▸ New
+        project, the first desktop on a team server). A project that cannot be opened is a message, and the old
+        one stays open (for a server, the connection dialog comes back to correct the URL or password)."""
         parent = self.windows.annotation
         try:
-            engine, sessions = open_project(target)
+            engine, sessions = open_project(target, new_project=(lambda _: None) if create else None)
         except StorageError as exc:
             tell_opening_failed(exc, parent)
             if is_server(target) and parent is not None:
@@ -181,7 +184,7 @@ def start(args: argparse.Namespace) -> Started | int:
     """Open the project and show the annotation window (review mode with ``--review``) for ``args.annotator``;
     an exit code instead when there is nothing to show."""
     try:
-        engine, sessions = open_project(args.db)
+        engine, sessions = open_project(args.db, new_project=say)
     except StorageError as exc:
         tell_opening_failed(exc)
         return EXIT_STORAGE
@@ -190,12 +193,14 @@ def start(args: argparse.Namespace) -> Started | int:
         if annotator is None:
             engine.dispose()
             return EXIT_DECLINED
+        with storage_errors(), sessions.begin() as session:  # a reserved name is refused; a first person reviews
+            ensure_person(session, annotator)
         target = args.db or os.environ.get("BIAOZHU_DB") or str(default_database())
         windows = Windows(sessions, annotator, name=project_name(target))
         window: QMainWindow = windows.review() if getattr(args, "review", False) else windows.annotate()
-    except StorageError as exc:  # the project opened but the first write (the annotator, a touch) failed
+    except (StorageError, Refusal) as exc:  # the project opened but the person was refused or not stored
         engine.dispose()
-        tell_opening_failed(exc)
+        tell_opening_failed(str(exc))
         return EXIT_STORAGE
     remember_project(target)
     return Started(windows, window, engine)

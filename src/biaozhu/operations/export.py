@@ -23,6 +23,7 @@ from biaozhu.corpus.formats.hf import labels_path
 from biaozhu.corpus.formats.writing import (
     FORMATS,
     Format,
+    Tally,
     WriteOptions,
     write_folder,
     write_stream,
@@ -37,11 +38,12 @@ from biaozhu.db.exporting import (
     done_by_everyone,
     finished,
     iter_layers,
+    reviewed,
 )
 from biaozhu.db.labels import list_labels
 from biaozhu.db.majority import MAJORITY, iter_majority
 from biaozhu.db.models import GOLD, Document
-from biaozhu.operations.outputs import STDOUT, output, output_folder
+from biaozhu.operations.outputs import STDOUT, inside, output, output_folder
 
 DOCUMENTS = ("all", "done", "adjudicated")
 Progress = Callable[[int, int], None]
@@ -66,11 +68,13 @@ class ExportRequest:
     split: str | None = None  # "train,dev,test" fractions such as "0.8,0.1,0.1"
     seed: int = 0
     nested: str | None = None  # keep, keep-outer or refuse
+    with_text: bool = False  # conll: comments with each sentence's exact text, for an exact round trip
 
 
 @dataclass(slots=True)
 class ExportSummary:
-    """What was written: ``dropped`` counts nested spans left out under keep-outer (never silently)."""
+    """What was written: ``records`` as the format counts them (JSONL lines, CoNLL sentences, Label Studio tasks,
+    DocBin docs, brat documents); ``dropped`` counts nested spans left out under keep-outer (never silently)."""
 
     documents: int = 0
     records: int = 0
@@ -78,6 +82,7 @@ class ExportSummary:
     dropped: int = 0
     files: list[str] = field(default_factory=list)
     parts: dict[str, int] = field(default_factory=dict)  # a split's documents per output (its path)
+    unreviewed: int = 0  # gold: documents left out because no reviewer has decided anything there yet
     seen: set[int] = field(default_factory=set, repr=False)
 
 
@@ -102,20 +107,25 @@ def nested_policy(request: ExportRequest) -> str:
 
 
 def layers(session: Session, layer: str | None, documents: set[int] | None) -> Iterator[AnnotatedText]:
+    if documents is not None and not documents:
+        return iter(())  # nothing chosen (gold before any review): the layer need not exist
     if layer == MAJORITY:
         return (doc for doc in iter_majority(session) if documents is None or doc.id in documents)
     return iter_layers(session, layer, documents=documents)
 
 
-def selection(session: Session, which: str, layer: str | None) -> tuple[set[int] | None, Callable[[AnnotatedText], bool]]:
+def selection(session: Session, which: str,
+              layer: str | None) -> tuple[set[int] | None, Callable[[AnnotatedText], bool]]:
     """Document ids to read (None: all) and a test on each exported layer, for ``documents``."""
     if which not in DOCUMENTS:
         raise Refused(f"documents must be one of {', '.join(DOCUMENTS)}, not {which!r}")
-    if which == "all":
-        return None, lambda doc: True
-    if which == "adjudicated":
+    if which == "adjudicated" or (which == "done" and layer == GOLD):  # gold is done when adjudicated
         ids = {doc for doc, name in finished(session, "adjudicated") if name == GOLD}
         return ids, lambda doc: True
+    if layer == GOLD:  # never an unreviewed document as "no entities"
+        return reviewed(session), lambda doc: True
+    if which == "all":
+        return None, lambda doc: True
     if layer == MAJORITY:
         return done_by_everyone(session), lambda doc: True
     pairs = finished(session, "done")
@@ -159,7 +169,6 @@ def shaped(docs: Iterator[AnnotatedText], keep: Callable[[AnnotatedText], bool],
         spans = doc.spans if labels is None else [s for s in doc.spans if s.label in labels]
         flat = flatten(spans, policy, where)
         summary.seen.add(doc.id)
-        summary.records += 1
         summary.spans += len(flat.kept)
         summary.dropped += len(flat.dropped)
         # What is kept is a subsequence of the spans read: of the same length, it is all of them.
@@ -180,6 +189,8 @@ def write_options(request: ExportRequest, session: Session) -> tuple[WriteOption
         raise Refused(f"{request.format} cannot hold nested spans: use --nested keep-outer or refuse")
     if request.tag_ids and request.format != "hf":
         raise Refused("--tag-ids is for --format hf")
+    if request.with_text and request.format != "conll":
+        raise Refused("--with-text is for --format conll (the other formats always keep the text)")
     if request.level and spec.level is None:
         raise Refused(f"{request.format} has no tokens: --level is for conll, hf, spans and spacy")
     sentences = spec.tagged if request.sentences is None else request.sentences
@@ -187,7 +198,7 @@ def write_options(request: ExportRequest, session: Session) -> tuple[WriteOption
     options = WriteOptions(scheme=request.scheme, level=request.level, sentences=sentences,
                            max_length=request.max_length,
                            tag_ids=tag_names(labels, request.scheme) if request.tag_ids else None, labels=labels,
-                           layered=request.layer is None)
+                           layered=request.layer is None, with_text=request.with_text)
     return options, set(chosen) if chosen is not None else None, policy
 
 
@@ -205,17 +216,18 @@ def _targets(request: ExportRequest, session: Session, ids: set[int] | None) -> 
 
 
 def _write(stack: ExitStack, request: ExportRequest, target: str, docs: Iterator[AnnotatedText],
-           options: WriteOptions) -> list[str]:
+           options: WriteOptions, tally: Tally) -> list[str]:
     """Write one output into a temporary file (or folder) that ``stack`` renames into place; its paths."""
     if format_of(request).folder:
         folder = stack.enter_context(output_folder(Path(target)))
-        for relative, content in write_folder(request.format, docs, options):
-            path = folder / relative
+        written: set[str] = set()
+        for relative, content in write_folder(request.format, docs, options, tally):
+            path = inside(folder, relative, written)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
         return [target]
     handle = stack.enter_context(output(target))
-    for chunk in write_stream(request.format, docs, options):
+    for chunk in write_stream(request.format, docs, options, tally):
         handle.write(chunk)
     if options.tag_ids is None or target == STDOUT:
         return [target]
@@ -241,15 +253,18 @@ def run_export(session: Session, request: ExportRequest, progress: Progress | No
         session.scalar(select(func.count(Document.id))) or 0
     pace = _Pace(sum(everything if chosen is None else len(chosen) for _, chosen in targets), progress, cancelled)
     summary = ExportSummary()
+    tally = Tally()
+    if request.layer == GOLD and request.documents == "all" and ids is not None:
+        summary.unreviewed = (session.scalar(select(func.count(Document.id))) or 0) - len(ids)
     with ExitStack() as stack:
         for target, chosen in targets:
             docs = shaped(layers(session, request.layer, chosen), keep, labels, policy, summary, pace)
-            summary.files.extend(_write(stack, request, target, docs, options))
+            summary.files.extend(_write(stack, request, target, docs, options, tally))
             if request.split:
                 summary.parts[target] = len(chosen or ())
         if cancelled is not None and cancelled():
             raise ExportCancelled("export cancelled; nothing was written")
-    summary.documents = len(summary.seen)
+    summary.documents, summary.records = len(summary.seen), tally.records
     if progress is not None:
         progress(pace.total, pace.total)
     return summary

@@ -49,7 +49,8 @@ def output(target: str) -> Iterator[BinaryIO]:
 
 @contextmanager
 def output_folder(target: Path) -> Iterator[Path]:
-    """A temporary folder beside ``target``; when complete it replaces ``target``, which may only hold an earlier export."""
+    """A temporary folder beside ``target``; when complete it replaces ``target``, which may only hold an earlier
+    export."""
     if target.exists() and not target.is_dir():
         raise ValueError(f"{target} is a file; this format writes a folder")
     if target.exists() and any(p.is_file() and p.suffix not in {".txt", ".ann", ".conf"} for p in target.rglob("*")):
@@ -72,3 +73,15 @@ def output_folder(target: Path) -> Iterator[Path]:
         if made_parent and not any(target.parent.iterdir()):
             target.parent.rmdir()
         raise
+
+
+def inside(folder: Path, relative: str, written: set[str]) -> Path:
+    """``folder / relative``, refused unless it stays inside ``folder`` and was not written before in this export:
+    a writer's bug must never overwrite a file outside the target or one of its own files."""
+    path = (folder / relative).resolve()
+    if not path.is_relative_to(folder.resolve()) or path == folder.resolve():
+        raise RuntimeError(f"refused to write {relative!r}: it is not inside the export folder")
+    if str(path).casefold() in written:  # casefolded: a case-insensitive file system would merge them
+        raise RuntimeError(f"refused to write {relative!r} twice in one export")
+    written.add(str(path).casefold())
+    return path

@@ -15,7 +15,7 @@ from biaozhu.corpus.model import AnnotatedText, Span
 from biaozhu.corpus.nesting import NestedSpansRefused, flatten
 from biaozhu.corpus.sentences import sentence_ranges
 from biaozhu.corpus.tagging import decode, encode, tag_names
-from biaozhu.corpus.tokens import char_tokens, word_tokens
+from biaozhu.corpus.tokens import char_tokens, spacy_tokens, word_tokens
 
 
 def span(text: str, part: str, label: str = "ORG") -> Span:
@@ -58,8 +58,25 @@ def test_words_are_cut_at_span_boundaries_and_white_space_is_no_token() -> None:
     assert words[:4] == ["泸", "州", "银", "行"]  # jieba: 泸州|银行, then cut at the span
     assert {t.start for t in tokens} >= {s.start for s in spans} and {t.end for t in tokens} >= {s.end for s in spans}
     assert all(not w.isspace() and w.strip() == w for w in words)
-    assert [t.ws for t in tokens] == [t.end < len(text) and text[t.end] in " \u3000" for t in tokens]
-    assert sum(t.ws for t in tokens) == 2
+
+
+# CJK characters and every kind of white space spaCy meets: one and two ASCII spaces, U+3000, tabs, line breaks.
+SPACED = st.lists(st.sampled_from([*"泸州银行市委", " ", "  ", "\u3000", "\t", "\n", "\r\n", " \n"]),
+                  max_size=20).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=SPACED)
+def test_spacy_tokens_rebuild_the_text_as_spacys_own_tokenizer_cuts_it(text: str) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("zh")  # characters, as our char tokens
+    tokens = spacy_tokens(text, char_tokens(text))
+    words, spaces = [text[t.start:t.end] for t in tokens], [t.ws for t in tokens]
+    assert "".join(w + (" " if s else "") for w, s in zip(words, spaces, strict=True)) == text
+    assert Doc(nlp.vocab, words=words, spaces=spaces).text == text
+    assert [(t.text, t.whitespace_ == " ") for t in nlp(text)] == list(zip(words, spaces, strict=True))
 
 
 def test_keep_outer_counts_what_it_drops_and_refuse_names_the_pair() -> None:
@@ -115,7 +132,7 @@ def annotated(draw: st.DrawFn) -> AnnotatedText:
 def test_conll_round_trips_any_text_and_flat_spans(tmp_path: Path, document: AnnotatedText, scheme: str,
                                                    sentences: bool) -> None:
     path = tmp_path / "out.conll"
-    path.write_bytes(b"".join(write_conll([document], scheme=scheme, sentences=sentences)))
+    path.write_bytes(b"".join(write_conll([document], scheme=scheme, sentences=sentences, with_text=True)))
     [back] = read_conll(path, None)
     assert back.text == document.text
     assert back.spans == sorted(document.spans)

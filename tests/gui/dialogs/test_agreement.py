@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.agreement import measure_agreement
 from biaozhu.corpus.model import SourceDocument, Span
-from biaozhu.db.annotators import set_role
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.importing import store_documents
 from biaozhu.db.models import Document
+from biaozhu.db.permissions import change_role
 from biaozhu.db.project import initialise
 from biaozhu.db.review import iter_annotated
 from biaozhu.gui.app import Windows
@@ -55,7 +55,7 @@ def project(sqlite_path: Path) -> Iterator[sessionmaker[Session]]:
             store_documents(session, f"{annotator}.jsonl", [
                 SourceDocument(name=f"报告{i + 1}", text=text, source="", spans=spans, annotator=annotator)
                 for i, (text, spans) in enumerate(zip(TEXTS, layers, strict=True))])
-        set_role(session, "王五", "reviewer")
+        change_role(session, "王五", "王五", "reviewer")
     yield sessions
     engine.dispose()
 

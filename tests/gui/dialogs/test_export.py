@@ -76,11 +76,18 @@ def test_conll_bio_previews_its_tags_and_exports_what_the_cli_writes(qtbot: QtBo
     ours = tmp_path / "gui.conll"
     message = export(qtbot, dialog, ours)
     assert f"Exported {DOCUMENTS} documents" in message and f"{NESTED} nested spans were dropped" in message
+    sentences = [part for part in ours.read_text("utf-8").split("\n\n") if part.strip()]
+    assert f"({len(sentences)} records)" in message and len(sentences) > DOCUMENTS  # records are sentences
     assert steps[-1] == (DOCUMENTS, DOCUMENTS) and dialog.progress.value() == dialog.progress.maximum()
     theirs = tmp_path / "cli.conll"
     cli("--db", project, "export", "--format", "conll", "--scheme", "bio", "--layer", "alice", "-o", theirs,
         check=True)
-    assert ours.read_bytes() == theirs.read_bytes()
+    assert ours.read_bytes() == theirs.read_bytes() and not ours.read_text("utf-8").startswith("#")
+    dialog.form.with_text.setChecked(True)  # the comments that keep the exact text, as --with-text writes them
+    preview_settles(qtbot, dialog, "# document = ")
+    export(qtbot, dialog, ours)
+    cli("--db", project, "export", "--format", "conll", "--layer", "alice", "--with-text", "-o", theirs, check=True)
+    assert ours.read_bytes() == theirs.read_bytes() and ours.read_text("utf-8").startswith("# document = ")
 
 
 def test_unchecking_a_label_takes_it_out_of_the_preview(qtbot: QtBot, dialog: ExportDialog) -> None:

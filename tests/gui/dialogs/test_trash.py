@@ -94,7 +94,7 @@ def test_a_deleted_span_comes_back_into_the_open_document_with_enter(
 def test_a_deleted_document_comes_back_into_the_list(
         qtbot: QtBot, window: MainWindow, sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as session:
-        trash_document(session, 2)
+        trash_document(session, 2, ME)
     window.project.poller.poll()  # another program deleted it: the next poll shows it
     qtbot.waitUntil(lambda: [d.name for d in window.documents] == ["泸州.txt"], timeout=2000)
     dialog = open_trash(window)

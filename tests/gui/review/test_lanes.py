@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument, Span
-from biaozhu.db.annotators import set_role
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.importing import store_documents
 from biaozhu.db.labels import list_labels
+from biaozhu.db.permissions import change_role
 from biaozhu.db.project import initialise
 from biaozhu.gui.review.lanes import GAP, LANE
 from biaozhu.gui.review.view import ReviewView
@@ -50,7 +50,7 @@ def annotated(sessions: sessionmaker[Session], annotators: int) -> dict[str, QCo
                 spans += occurrences("377亿元", "METRIC")
             store_documents(session, name, [SourceDocument(name="报告", text=TEXT, source="", spans=sorted(spans),
                                                            annotator=name)])
-        set_role(session, "王五", "reviewer")
+        change_role(session, "王五", "王五", "reviewer")
         return {label.name: QColor(label.color) for label in list_labels(session)}
 
 

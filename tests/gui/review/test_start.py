@@ -10,11 +10,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from biaozhu.corpus.model import SourceDocument, Span
-from biaozhu.db.annotators import set_role
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.gold import gold_spans
 from biaozhu.db.importing import store_documents
 from biaozhu.db.models import Document
+from biaozhu.db.permissions import change_role
 from biaozhu.db.project import initialise
 from biaozhu.db.review import set_adjudicated
 
@@ -41,7 +41,7 @@ def two_reports(path: Path) -> dict[str, int]:
                 name=name, text=text, source="", annotator=annotator,
                 spans=[tagged(text, organisation, "ORGANIZATION"), tagged(text, number, number_label)])
                 for name, (text, organisation, number) in REPORTS.items()])
-        set_role(session, REVIEWER, "reviewer")
+        change_role(session, REVIEWER, REVIEWER, "reviewer")
         ids = {name: doc_id for doc_id, name in session.execute(select(Document.id, Document.name))}
         set_adjudicated(session, ids["泸州报告"], REVIEWER)
     engine.dispose()

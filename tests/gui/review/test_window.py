@@ -13,9 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import Span
-from biaozhu.db.annotators import set_role
 from biaozhu.db.gold import gold_spans
 from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus
+from biaozhu.db.permissions import change_role
 from biaozhu.gui.review.legend import AUTO_GOLD_SETTING
 from biaozhu.gui.review.model import DECISION
 from biaozhu.gui.review.window import ReviewWindow
@@ -203,7 +203,7 @@ def test_a_long_report_opens_on_its_first_disagreement_in_view(
     with sessions.begin() as session:
         store_layer(session, "张三", [BANK], text=report, name="长报告")
         store_layer(session, "李四", [span(BANK.text, "PROGRAM", report)], text=report, name="长报告")
-        set_role(session, REVIEWER, "reviewer")
+        change_role(session, REVIEWER, REVIEWER, "reviewer")
     window = open_review(sessions, REVIEWER)
     assert window.view.current == 0 and current_kind(window) == "label"
     assert window.view.viewport().rect().contains(window.view.cursorRect())  # there, not scrolled away

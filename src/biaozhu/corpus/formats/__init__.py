@@ -13,9 +13,11 @@ from biaozhu.corpus.formats.cluener import read_cluener
 from biaozhu.corpus.formats.common import first_json_line
 from biaozhu.corpus.formats.doccano import read_doccano
 from biaozhu.corpus.formats.docx import read_docx
+from biaozhu.corpus.formats.guard import check_documents, check_regular, size_limit
 from biaozhu.corpus.formats.hf import read_hf
 from biaozhu.corpus.formats.labelstudio import read_labelstudio
 from biaozhu.corpus.formats.plaintext import read_txt
+from biaozhu.corpus.formats.reports import REPORT_EXTENSIONS, REPORT_READERS
 from biaozhu.corpus.formats.spacy_docbin import read_docbin
 from biaozhu.corpus.formats.spans_jsonl import read_spans
 from biaozhu.corpus.model import SourceDocument
@@ -34,9 +36,11 @@ READERS: dict[str, Reader] = {
     "brat": read_brat,
     "labelstudio": read_labelstudio,
     "spacy": read_docbin,
+    **REPORT_READERS,
 }
 EXTENSIONS: dict[str, str] = {".txt": "txt", ".docx": "docx", ".jsonl": "jsonl", ".json": "labelstudio",
-                              ".ann": "brat", ".spacy": "spacy", **{ext: "conll" for ext in conll.EXTENSIONS}}
+                              ".ann": "brat", ".spacy": "spacy", **{ext: "conll" for ext in conll.EXTENSIONS},
+                              **REPORT_EXTENSIONS}
 
 
 def sniff_jsonl(path: Path) -> str:
@@ -69,6 +73,10 @@ def format_of(path: Path, requested: str | None = None) -> str:
     return sniff_jsonl(path) if found == "jsonl" else found
 
 
-def read_file(path: Path, annotator: str | None = None, requested: str | None = None) -> list[SourceDocument]:
-    """Read one file completely (or raise), so that storing it can be one transaction."""
-    return READERS[format_of(path, requested)](path, annotator)
+def read_file(path: Path, annotator: str | None = None, requested: str | None = None,
+              max_size: int | None = None) -> list[SourceDocument]:
+    """Read one file completely (or raise), so that storing it can be one transaction; a regular file of at
+    most ``max_size`` bytes (None: the default), unpacking to no more, its documents within the store's limits."""
+    with size_limit(max_size):
+        check_regular(path)
+        return check_documents(READERS[format_of(path, requested)](path, annotator), path)

@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.errors import Errors, InputError
 from biaozhu.corpus.formats.common import RawSpan, build_document
+from biaozhu.corpus.formats.guard import check_regular
 from biaozhu.corpus.model import AnnotatedText, SourceDocument, Span
 from biaozhu.corpus.text import check_printable, decode
 
@@ -49,28 +50,52 @@ def ann_text(doc: AnnotatedText) -> str:
 
 def conf_text(labels: Iterable[str], layer: str | None) -> str:
     head = f"{_LAYER}{layer}\n" if layer else ""
-    return head + "[entities]\n" + "".join(f"{label}\n" for label in labels) + "\n[relations]\n\n[events]\n\n[attributes]\n"
+    entities = "".join(f"{label}\n" for label in labels)
+    return f"{head}[entities]\n{entities}\n[relations]\n\n[events]\n\n[attributes]\n"
+
+
+def safe_name(name: str, fallback: str) -> str:
+    """One path component made of ``name``: no separators, control characters or leading dots (so never ``..``)."""
+    return _UNSAFE.sub("_", name).strip("._")[:80] or fallback
 
 
 def file_stem(doc: AnnotatedText) -> str:
-    stem = _UNSAFE.sub("_", Path(doc.name).stem).strip("._")[:80]
+    stem = safe_name(Path(doc.name).stem, "")
     return f"{doc.id:06d}-{stem}" if stem else f"{doc.id:06d}"
+
+
+class _Names:
+    """Hands out path components that never collide, also on a case-insensitive file system: ``a/b``, ``a_b`` and
+    ``a:b`` become ``a_b``, ``a_b-2`` and ``a_b-3``."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = {CONF.casefold()}
+
+    def claim(self, wanted: str) -> str:
+        name, n = wanted, 1
+        while name.casefold() in self.taken:
+            n += 1
+            name = f"{wanted}-{n}"
+        self.taken.add(name.casefold())
+        return name
 
 
 def write_brat(docs: Iterable[AnnotatedText], labels: Iterable[str], *, layered: bool) -> Iterator[tuple[str, bytes]]:
     """``(relative path, content)`` pairs; ``layered``: a folder per layer, each with its annotation.conf."""
     labels = list(labels)
-    folders: set[str] = set()
+    folders: dict[str | None, str] = {}
+    top = _Names()
+    stems: dict[str, _Names] = {}
     if not layered:
         yield CONF, conf_text(labels, None).encode("utf-8")
     for doc in docs:
         folder = ""
         if layered:
-            folder = _UNSAFE.sub("_", doc.annotator or "unannotated") + "/"
-            if folder not in folders:
-                folders.add(folder)
-                yield folder + CONF, conf_text(labels, doc.annotator).encode("utf-8")
-        stem = folder + file_stem(doc)
+            if doc.annotator not in folders:
+                folders[doc.annotator] = top.claim(safe_name(doc.annotator or "unannotated", "layer")) + "/"
+                yield folders[doc.annotator] + CONF, conf_text(labels, doc.annotator).encode("utf-8")
+            folder = folders[doc.annotator]
+        stem = folder + stems.setdefault(folder, top if not layered else _Names()).claim(file_stem(doc))
         yield stem + ".txt", doc.text.encode("utf-8")
         yield stem + ".ann", ann_text(doc).encode("utf-8")
 
@@ -87,6 +112,7 @@ def _layer_of(folder: Path) -> str | None:
 
 
 def _read(path: Path) -> str:
+    check_regular(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -108,39 +134,44 @@ def _parse_ann(ann: Path, raw: str) -> tuple[list[RawSpan], list[str]]:
     spans: list[RawSpan] = []
     ignored: dict[str, int] = {}
     notes: list[str] = []
+    errors = Errors(ann)
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        kind = line[0]
-        if kind != "T":
-            if kind not in _IGNORED:
-                raise InputError(ann, f"not a brat annotation line: {line[:40]!r}", number)
-            ignored[_IGNORED[kind]] = ignored.get(_IGNORED[kind], 0) + 1
-            continue
-        fields = line.split("\t")
-        head = fields[1].split(" ", 1) if len(fields) >= 3 else []
-        try:
-            label = head[0]
-            fragments = [tuple(map(int, part.split())) for part in head[1].split(";")]
-            assert all(len(f) == 2 for f in fragments)
-        except (IndexError, ValueError, AssertionError):
-            raise InputError(ann, f"expected 'T1<TAB>Type start end<TAB>text', not {line[:60]!r}", number) from None
-        if fields[0] in triggers:
-            ignored["event trigger"] = ignored.get("event trigger", 0) + 1
-            continue
-        said = fields[2]
-        for s, e in fragments:
-            if not 0 <= s < e <= len(raw):
-                raise InputError(ann, f"{fields[0]} {label} [{s}, {e}) is outside the text (length {len(raw)})", number)
-        if " ".join(raw[s:e] for s, e in fragments) != said:
-            raise InputError(ann, f"{fields[0]} {label}: the .ann says {said!r} but the .txt has "
-                             f"{' '.join(raw[s:e] for s, e in fragments)!r}", number)
-        gaps = [raw[a[1]:b[0]] for a, b in zip(fragments, fragments[1:])]
-        if any(gap.strip() or a[1] > b[0] for gap, a, b in zip(gaps, fragments, fragments[1:])):
-            notes.append(f"{ann}:{number}: {fields[0]} {label} is discontinuous ({len(fragments)} fragments); "
-                         "not imported")
-            continue
-        spans.append((fragments[0][0], fragments[-1][1], label, None))
+        with errors.each():
+            if not line.strip():
+                continue
+            kind = line[0]
+            if kind != "T":
+                if kind not in _IGNORED:
+                    raise InputError(ann, f"not a brat annotation line: {line[:40]!r}", number)
+                ignored[_IGNORED[kind]] = ignored.get(_IGNORED[kind], 0) + 1
+                continue
+            fields = line.split("\t")
+            head = fields[1].split(" ", 1) if len(fields) >= 3 else []
+            try:
+                label = head[0]
+                fragments = [tuple(map(int, part.split())) for part in head[1].split(";")]
+                assert all(len(f) == 2 for f in fragments)
+            except (IndexError, ValueError, AssertionError):
+                raise InputError(ann, f"expected 'T1<TAB>Type start end<TAB>text', not {line[:60]!r}",
+                                 number) from None
+            if fields[0] in triggers:
+                ignored["event trigger"] = ignored.get("event trigger", 0) + 1
+                continue
+            said = fields[2]
+            for s, e in fragments:
+                if not 0 <= s < e <= len(raw):
+                    raise InputError(ann, f"{fields[0]} {label} [{s}, {e}) is outside the text (length {len(raw)})",
+                                     number)
+            if " ".join(raw[s:e] for s, e in fragments) != said:
+                raise InputError(ann, f"{fields[0]} {label}: the .ann says {said!r} but the .txt has "
+                                 f"{' '.join(raw[s:e] for s, e in fragments)!r}", number)
+            gaps = [raw[a[1]:b[0]] for a, b in zip(fragments, fragments[1:], strict=False)]
+            if any(gap.strip() or a[1] > b[0] for gap, a, b in zip(gaps, fragments, fragments[1:], strict=False)):
+                notes.append(f"{ann}:{number}: {fields[0]} {label} is discontinuous ({len(fragments)} fragments); "
+                             "not imported")
+                continue
+            spans.append((fragments[0][0], fragments[-1][1], label, None))
+    errors.check()
     if ignored:
         counted = ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in sorted(ignored.items()))
         notes.append(f"{ann}: ignored (not spans): {counted}")

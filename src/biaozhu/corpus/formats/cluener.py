@@ -6,13 +6,12 @@ writing. The format holds nested spans. ``annotator`` and ``meta`` are extra key
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from biaozhu.corpus.errors import InputError
-from biaozhu.corpus.formats.common import RawSpan, read_records
-from biaozhu.corpus.formats.doccano import document_meta, write_jsonl
+from biaozhu.corpus.formats.common import RawSpan, is_offset, read_records
+from biaozhu.corpus.formats.doccano import document_meta
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
 
 
@@ -21,10 +20,6 @@ def cluener_record(doc: AnnotatedText) -> dict[str, Any]:
     for span in doc.spans:
         labels.setdefault(span.label, {}).setdefault(span.text, []).append([span.start, span.end - 1])
     return {"id": doc.id, "text": doc.text, "label": labels, "annotator": doc.annotator, "meta": document_meta(doc)}
-
-
-def write_cluener(docs: Iterable[AnnotatedText]) -> Iterator[bytes]:
-    return write_jsonl(cluener_record(d) for d in docs)
 
 
 def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[RawSpan]:
@@ -39,7 +34,7 @@ def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[RawSpan]:
             if not isinstance(places, list) or not all(isinstance(p, list) and len(p) == 2 for p in places):
                 raise InputError(path, f'{label} {said!r}: expected [[start, end], ...] (end inclusive)', line)
             for start, end in places:
-                if not (isinstance(start, int) and isinstance(end, int)):
+                if not (is_offset(start) and is_offset(end)):
                     raise InputError(path, f"{label} {said!r}: offsets must be integers", line)
                 spans.append((start, end + 1, label, said))
     return spans

@@ -8,7 +8,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
-from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.errors import Errors, InputError
 from biaozhu.corpus.model import SourceDocument, Span
 from biaozhu.corpus.spans import check_layer
 from biaozhu.corpus.text import normalise
@@ -24,16 +24,40 @@ def open_binary(path: Path) -> BinaryIO:
         raise InputError(path, f"cannot read the file: {exc.strerror}") from None
 
 
-def json_lines(path: Path) -> Iterator[tuple[int, Any]]:
-    """``(line number, record)`` for every non-blank line; a line that is not JSON is named."""
+def json_lines(path: Path, errors: Errors | None = None) -> Iterator[tuple[int, Any]]:
+    """``(line number, record)`` for every non-blank line; a line that is not JSON is named (and collected in
+    ``errors``, reading on, when given)."""
     with open_binary(path) as handle:
         for number, data in enumerate(handle, start=1):
             if not data.strip():
                 continue
             try:
-                yield number, orjson.loads(data)
+                record = orjson.loads(data)
             except orjson.JSONDecodeError as exc:
-                raise InputError(path, f"not valid JSON: {exc}", number) from None
+                encoding = encoding_of(data)
+                if encoding:  # the whole file is: one sentence, not one per line
+                    raise InputError(path, f"the file is {encoding}, not UTF-8: save it as UTF-8 (JSON lines are "
+                                     "UTF-8)", number) from None
+                if errors is None:
+                    raise InputError(path, f"not valid JSON: {exc}", number) from None
+                errors.add(InputError(path, f"not valid JSON: {exc}", number))
+                continue
+            yield number, record
+
+
+def encoding_of(data: bytes) -> str:
+    """The encoding a line that is not UTF-8 JSON looks like it is in ("" when it looks like UTF-8)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data.count(b"\x00") > len(data) // 4:
+        return "UTF-16"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            data.decode("gb18030")
+        except UnicodeDecodeError:
+            return "in an encoding other than UTF-8"
+        return "GBK/GB18030"
+    return ""
 
 
 def first_json_line(path: Path) -> Any:
@@ -52,6 +76,11 @@ def owner(annotator: str | None, record: dict[str, Any], has_spans: bool, path: 
     return found if isinstance(found, str) else None
 
 
+def is_offset(value: Any) -> bool:
+    """An integer offset; JSON's ``true`` is not one, although Python counts it as 1."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def build_document(raw: str, raw_spans: Sequence[RawSpan], *, path: Path, line: int | None, name: str, fmt: str,
                    annotator: str | None, meta: dict[str, Any] | None = None,
                    where: str = "") -> SourceDocument:
@@ -62,9 +91,9 @@ def build_document(raw: str, raw_spans: Sequence[RawSpan], *, path: Path, line: 
     normalised = normalise(raw)
     spans = []
     for start, end, label, said in raw_spans:
-        if not (isinstance(start, int) and isinstance(end, int) and isinstance(label, str) and label):
-            raise InputError(path, f"{prefix}span {[start, end, label]!r}: offsets must be integers and the label "
-                             "a name", line)
+        if not (is_offset(start) and is_offset(end) and isinstance(label, str) and label):
+            raise InputError(path, f"{prefix}span {[start, end, label]!r}: offsets must be whole numbers (0 or more) "
+                             "and the label a name", line)
         if not 0 <= start < end <= len(raw):
             raise InputError(path, f"{prefix}span [{start}, {end}) {label} is outside the text "
                              f"(length {len(raw)})", line)
@@ -94,14 +123,17 @@ def read_records(path: Path, annotator: str | None, fmt: str,
                  keep: Callable[[dict[str, Any]], bool] = lambda record: True) -> list[SourceDocument]:
     """A JSON-lines file of ``{"text", <spans>, "annotator"?, "meta"?}`` records; ``raw_spans`` reads the spans."""
     documents = []
-    for line, record in json_lines(path):
-        if not isinstance(record, dict):
-            raise InputError(path, "each line must be a JSON object", line)
-        if not keep(record):
-            continue
-        spans = raw_spans(record, path, line)
-        meta = meta_of(record)
-        documents.append(build_document(record.get("text"), spans, path=path, line=line, fmt=fmt,
-                                        name=str(meta.get("name") or f"{path.stem}#{line}"), meta=meta,
-                                        annotator=owner(annotator, record, bool(spans), path, line)))
+    errors = Errors(path)
+    for line, record in json_lines(path, errors):
+        with errors.each():
+            if not isinstance(record, dict):
+                raise InputError(path, "each line must be a JSON object", line)
+            if not keep(record):
+                continue
+            spans = raw_spans(record, path, line)
+            meta = meta_of(record)
+            documents.append(build_document(record.get("text"), spans, path=path, line=line, fmt=fmt,
+                                            name=str(meta.get("name") or f"{path.stem}#{line}"), meta=meta,
+                                            annotator=owner(annotator, record, bool(spans), path, line)))
+    errors.check()
     return require_some(documents, path)

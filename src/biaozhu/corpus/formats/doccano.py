@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.errors import Errors, InputError
 from biaozhu.corpus.formats.common import (
     RawSpan,
     build_document,
@@ -65,8 +65,14 @@ def parse_record(record: Any, path: Path, line: int, annotator: str | None) -> S
 
 
 def read_doccano(path: Path, annotator: str | None = None) -> list[SourceDocument]:
-    """Every line of a doccano JSONL file, or an :class:`InputError` naming the first bad line."""
-    return require_some([parse_record(record, path, line, annotator) for line, record in json_lines(path)], path)
+    """Every line of a doccano JSONL file, or an :class:`InputError` naming every bad line."""
+    documents = []
+    errors = Errors(path)
+    for line, record in json_lines(path, errors):
+        with errors.each():
+            documents.append(parse_record(record, path, line, annotator))
+    errors.check()
+    return require_some(documents, path)
 
 
 def document_meta(doc: AnnotatedText) -> dict[str, Any]:
@@ -93,10 +99,3 @@ def write_jsonl(records: Iterable[dict[str, Any]]) -> Iterator[bytes]:
     for record in records:
         yield orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
 
-
-def write_doccano(docs: Iterable[AnnotatedText]) -> Iterator[bytes]:
-    return write_jsonl(map(doccano_record, docs))
-
-
-def write_doccano_entities(docs: Iterable[AnnotatedText]) -> Iterator[bytes]:
-    return write_jsonl(map(entities_record, docs))

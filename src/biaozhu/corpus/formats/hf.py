@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.errors import Errors, InputError
 from biaozhu.corpus.formats.common import json_lines
 from biaozhu.corpus.formats.sequences import ReadSentence, assemble, tagged_sentences
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
@@ -48,23 +48,27 @@ def _tag_names(path: Path, line: int) -> list[str]:
     return names
 
 
-def _sentences(path: Path) -> Iterator[ReadSentence]:
+def _sentences(path: Path, errors: Errors) -> Iterator[ReadSentence]:
     names: list[str] | None = None
-    for line, record in json_lines(path):
-        if not isinstance(record, dict) or not isinstance(record.get("tokens"), list) \
-                or not isinstance(record.get("ner_tags"), list) or len(record["tokens"]) != len(record["ner_tags"]):
-            raise InputError(path, 'each line needs "tokens" and "ner_tags", lists of the same length', line)
-        tags = record["ner_tags"]
-        if any(isinstance(t, int) for t in tags):
-            names = names or _tag_names(path, line)
-            if not all(isinstance(t, int) and 0 <= t < len(names) for t in tags):
-                raise InputError(path, f"ner_tags {tags!r} are not all ids into the {len(names)} tags", line)
-            tags = [names[t] for t in tags]
-        text = record.get("text") if isinstance(record.get("text"), str) else None
-        group = (record.get("document"), record.get("annotator")) if text is not None else None
-        info = {"name": record.get("name"), "annotator": record.get("annotator")}
-        yield ReadSentence([str(t) for t in record["tokens"]], [str(t) for t in tags], line, text, group, info)
+    for line, record in json_lines(path, errors):
+        with errors.each():
+            if not isinstance(record, dict) or not isinstance(record.get("tokens"), list) \
+                    or not isinstance(record.get("ner_tags"), list) or len(record["tokens"]) != len(record["ner_tags"]):
+                raise InputError(path, 'each line needs "tokens" and "ner_tags", lists of the same length', line)
+            tags = record["ner_tags"]
+            if any(isinstance(t, int) for t in tags):
+                names = names or _tag_names(path, line)
+                if not all(isinstance(t, int) and not isinstance(t, bool) and 0 <= t < len(names) for t in tags):
+                    raise InputError(path, f"ner_tags {tags!r} are not all ids into the {len(names)} tags", line)
+                tags = [names[t] for t in tags]
+            if not all(isinstance(t, str) for t in [*record["tokens"], *tags]):
+                raise InputError(path, "tokens and ner_tags must be strings (or tag ids)", line)
+            text = record.get("text") if isinstance(record.get("text"), str) else None
+            group = (record.get("document"), record.get("annotator")) if text is not None else None
+            info = {"name": record.get("name"), "annotator": record.get("annotator")}
+            yield ReadSentence(list(record["tokens"]), list(tags), line, text, group, info)
 
 
 def read_hf(path: Path, annotator: str | None = None) -> list[SourceDocument]:
-    return assemble(_sentences(path), path, "hf-jsonl", annotator)
+    errors = Errors(path)
+    return assemble(_sentences(path, errors), path, "hf-jsonl", annotator, errors)

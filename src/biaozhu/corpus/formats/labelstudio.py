@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.errors import Errors, InputError
 from biaozhu.corpus.formats.common import RawSpan, build_document
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
 
@@ -39,12 +39,18 @@ def labelstudio_task(layers: Sequence[AnnotatedText]) -> dict[str, Any]:
                                            "was_cancelled": False} for layer in annotated]}
 
 
-def write_labelstudio(docs: Iterable[AnnotatedText]) -> Iterator[bytes]:
-    """A JSON array written a task at a time (the layers of a document come one after the other)."""
+def labelstudio_tasks(docs: Iterable[AnnotatedText]) -> Iterator[dict[str, Any]]:
+    """A task per document (its layers come one after the other)."""
+    for _, layers in groupby(docs, key=lambda d: (d.id, d.sha256)):
+        yield labelstudio_task(list(layers))
+
+
+def write_labelstudio(tasks: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+    """A JSON array of tasks, written a task at a time."""
     yield b"["
     separator = b"\n"
-    for _, layers in groupby(docs, key=lambda d: (d.id, d.sha256)):
-        yield separator + orjson.dumps(labelstudio_task(list(layers)))
+    for task in tasks:
+        yield separator + orjson.dumps(task)
         separator = b",\n"
     yield b"\n]\n"
 
@@ -87,14 +93,17 @@ def _task_documents(task: Any, number: int, path: Path, annotator: str | None) -
         text = next((v for v in data.values() if isinstance(v, str) and v.strip()), None)
     ours = data.get("biaozhu") if isinstance(data.get("biaozhu"), dict) else {}
     name = str(ours.get("name") or f"{path.stem}#{task.get('id', number)}")
-    meta = {"name": name, **(ours.get("meta") or {})}
+    meta = {"name": name, **(ours["meta"] if isinstance(ours.get("meta"), dict) else {})}
     named = ours.get("annotators") if isinstance(ours.get("annotators"), list) else []
     layers: list[tuple[str | None, Any]] = []
     human = task.get("annotations") or task.get("completions") or []
+    predictions = task.get("predictions") or []
+    if not (isinstance(human, list) and isinstance(predictions, list)):
+        raise InputError(path, f'{where}: "annotations" and "predictions" must be lists')
     for position, annotation in enumerate(human):
         if isinstance(annotation, dict) and not annotation.get("was_cancelled"):
             layers.append((_who(annotation, position, named, annotator), annotation.get("result", [])))
-    for prediction in task.get("predictions") or []:
+    for prediction in predictions:
         if isinstance(prediction, dict):
             layers.append((f"prediction-{prediction.get('model_version') or 'model'}", prediction.get("result", [])))
     documents = []
@@ -118,7 +127,12 @@ def read_labelstudio(path: Path, annotator: str | None = None) -> list[SourceDoc
     except orjson.JSONDecodeError as exc:
         raise InputError(path, f"not valid JSON: {exc}") from None
     tasks = loaded if isinstance(loaded, list) else [loaded]
-    documents = [doc for number, task in enumerate(tasks) for doc in _task_documents(task, number, path, annotator)]
+    documents = []
+    errors = Errors(path)
+    for number, task in enumerate(tasks):
+        with errors.each():
+            documents.extend(_task_documents(task, number, path, annotator))
+    errors.check()
     if not documents:
         raise InputError(path, "the file holds no tasks")
     return documents

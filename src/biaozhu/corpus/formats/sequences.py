@@ -1,9 +1,10 @@
 """Tagged token sequences (CoNLL, Hugging Face): documents cut into sentences, tagged, and put back together.
 
-Token formats drop white space, so each sentence also carries its exact text (CoNLL: a ``# text =``
-comment; Hugging Face: a ``text`` field). Reading aligns the tokens with that text, which gives back the
-document and every span offset exactly. A file without sentence texts (from another tool) is read with
-the tokens joined (a space only between two Latin letters or digits), one document per sentence.
+Token formats drop white space, so each sentence may also carry its exact text (CoNLL ``--with-text``: a
+``# text =`` comment; Hugging Face: a ``text`` field). Reading aligns the tokens with that text, which gives
+back the document and every span offset exactly. A file without sentence texts (plain CoNLL, or from another
+tool) is read with the tokens joined (characters as they are; words with a space only between two Latin
+letters or digits), one document per sentence.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from biaozhu.corpus.errors import InputError
-from biaozhu.corpus.formats.common import build_document
+from biaozhu.corpus.errors import Errors, InputError
+from biaozhu.corpus.formats.common import RawSpan, build_document
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
 from biaozhu.corpus.sentences import sentence_ranges
 from biaozhu.corpus.tagging import decode, encode
@@ -58,6 +59,10 @@ class ReadSentence:
 
 
 def _join(tokens: Sequence[str]) -> str:
+    """The text of tokens that came without it: characters (a character-level file) are simply put together,
+    words get a space between two Latin letters or digits ("JAPAN GET")."""
+    if all(len(token) == 1 for token in tokens):
+        return "".join(tokens)
     out: list[str] = []
     for token in tokens:
         if out and out[-1][-1:].isascii() and out[-1][-1:].isalnum() and token[:1].isascii() and token[:1].isalnum():
@@ -94,32 +99,46 @@ def _documents(sentences: Iterable[ReadSentence]) -> Iterator[list[ReadSentence]
         yield current
 
 
-def assemble(sentences: Iterable[ReadSentence], path: Path, fmt: str, annotator: str | None) -> list[SourceDocument]:
-    """Documents back from their sentences: text, and spans from the tags on aligned tokens."""
+def assemble(sentences: Iterable[ReadSentence], path: Path, fmt: str, annotator: str | None,
+             errors: Errors | None = None) -> list[SourceDocument]:
+    """Documents back from their sentences: text, and spans from the tags on aligned tokens. Every bad
+    document is collected in ``errors`` (the reader's, which also holds its bad lines) and reported at the end."""
+    errors = errors or Errors(path)
     documents = []
     for group in _documents(sentences):
-        text_parts: list[str] = []
-        raw_spans = []
-        offset = 0
-        for sentence in group:
-            text = sentence.text if sentence.text is not None else _join(sentence.tokens)
-            places = _align(text, sentence.tokens, path, sentence.line)
-            try:
-                decoded = decode(sentence.tags)
-            except ValueError as exc:
-                raise InputError(path, str(exc), sentence.line) from None
-            raw_spans.extend((offset + places[a][0], offset + places[b][1], label, None) for a, b, label in decoded)
-            text_parts.append(text)
-            offset += len(text)
-        first = group[0]
-        info = first.info
-        who = annotator or info.get("annotator")
-        if raw_spans and not who:
-            raise InputError(path, "the spans here belong to nobody: give --annotator NAME", first.line)
-        name = str(info.get("name") or f"{path.stem}#{first.line}")
-        meta = {"name": name} if info.get("name") else {}
-        documents.append(build_document("".join(text_parts), raw_spans, path=path, line=first.line, name=name,
-                                        fmt=fmt, annotator=who, meta=meta))
+        with errors.each():
+            documents.append(_document(group, path, fmt, annotator))
+    errors.check()
     if not documents:
         raise InputError(path, "the file holds no sentences")
     return documents
+
+
+def _document(group: list[ReadSentence], path: Path, fmt: str, annotator: str | None) -> SourceDocument:
+    text_parts: list[str] = []
+    raw_spans: list[RawSpan] = []
+    offset = 0
+    repaired: list[int] = []
+    for sentence in group:
+        text = sentence.text if sentence.text is not None else _join(sentence.tokens)
+        places = _align(text, sentence.tokens, path, sentence.line)
+        try:
+            decoded = decode(sentence.tags, repaired)
+        except ValueError as exc:
+            raise InputError(path, str(exc), sentence.line) from None
+        raw_spans.extend((offset + places[a][0], offset + places[b][1], label, None) for a, b, label in decoded)
+        text_parts.append(text)
+        offset += len(text)
+    first = group[0]
+    info = first.info
+    who = annotator or info.get("annotator")
+    if raw_spans and not (isinstance(who, str) and who.strip()):
+        raise InputError(path, "the spans here belong to nobody: give --annotator NAME", first.line)
+    name = str(info.get("name") or f"{path.stem}#{first.line}")
+    meta = {"name": name} if info.get("name") else {}
+    document = build_document("".join(text_parts), raw_spans, path=path, line=first.line, name=name, fmt=fmt,
+                              annotator=who, meta=meta)
+    if repaired:
+        document.notes.append(f"{path}:{first.line}: {len(repaired)} spans begin with I-/M-/E- after O or another "
+                              "label; each was read as the start of a span (as seqeval's default mode does)")
+    return document

@@ -8,17 +8,20 @@ and document name travel in ``user_data``.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.common import build_document
+from biaozhu.corpus.formats.guard import MB, max_size, too_big
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
 from biaozhu.corpus.nesting import keep_outer
-from biaozhu.corpus.tokens import check_tokenisable, tokenise
+from biaozhu.corpus.tokens import check_tokenisable, spacy_tokens, tokenise
 
 SPANS_KEY = "sc"
+CHUNK = 1024 * 1024
 
 
 def _spacy() -> Any:
@@ -29,38 +32,18 @@ def _spacy() -> Any:
     return spacy
 
 
-def words_and_spaces(text: str, starts_ends: Iterable[tuple[int, int]]) -> tuple[list[str], list[bool]]:
-    """spaCy's ``words``/``spaces`` for tokens that skip white space, keeping ``doc.text == text``."""
-    words: list[str] = []
-    spaces: list[bool] = []
-    at = 0
-    for start, end in [*starts_ends, (len(text), len(text))]:
-        gap = text[at:start]
-        if gap:
-            if words and not spaces[-1] and gap[0] == " ":
-                spaces[-1], gap = True, gap[1:]
-            if gap:
-                words.append(gap)
-                spaces.append(False)
-        if start < end:
-            words.append(text[start:end])
-            spaces.append(False)
-        at = end
-    return words, spaces
-
-
 def to_doc(vocab: Any, doc: AnnotatedText, level: str = "word") -> Any:
     from spacy.tokens import Doc
 
     check_tokenisable(f"document {doc.id} ({doc.name})", doc.spans)
-    tokens = tokenise(doc.text, doc.spans, level)
-    words, spaces = words_and_spaces(doc.text, ((t.start, t.end) for t in tokens))
-    result = Doc(vocab, words=words, spaces=spaces)
-    every = [result.char_span(s.start, s.end, label=s.label, alignment_mode="strict") for s in doc.spans]
-    if any(span is None for span in every):
+    tokens = spacy_tokens(doc.text, tokenise(doc.text, doc.spans, level))
+    result = Doc(vocab, words=[doc.text[t.start:t.end] for t in tokens], spaces=[t.ws for t in tokens])
+    every = {s: result.char_span(s.start, s.end, label=s.label, alignment_mode="strict") for s in doc.spans}
+    found = {s: span for s, span in every.items() if span is not None}
+    if len(found) != len(every):
         raise ValueError(f"document {doc.id} ({doc.name}): a span does not fall on token boundaries")
-    result.spans[SPANS_KEY] = every
-    result.ents = [result.char_span(s.start, s.end, label=s.label) for s in keep_outer(doc.spans).kept]
+    result.spans[SPANS_KEY] = list(found.values())
+    result.ents = [found[s] for s in keep_outer(doc.spans).kept]
     result.user_data["biaozhu"] = {"id": doc.id, "name": doc.name, "annotator": doc.annotator}
     return result
 
@@ -77,20 +60,42 @@ def write_docbin(docs: Iterable[AnnotatedText], level: str = "word") -> Iterator
     yield binary.to_bytes()
 
 
+def check_unpacked(data: bytes, path: Path) -> None:
+    """A DocBin is zlib-compressed msgpack: count what it inflates to, a chunk at a time, before spaCy
+    inflates it whole (a 1 MB zlib bomb is 2 GB)."""
+    inflate = zlib.decompressobj()
+    size = 0
+    try:
+        chunk = inflate.decompress(data, CHUNK)
+        while chunk:
+            size += len(chunk)
+            if size > max_size():
+                raise too_big(path, f"it unpacks to over {size // MB} MB")
+            chunk = inflate.decompress(inflate.unconsumed_tail, CHUNK)
+    except zlib.error as exc:
+        raise InputError(path, f"not a spaCy DocBin: {exc}") from None
+
+
 def read_docbin(path: Path, annotator: str | None = None) -> list[SourceDocument]:
     """Docs from a ``.spacy`` file: ``spans["sc"]`` if there, else the entities."""
-    spacy = _spacy()
+    try:
+        spacy = _spacy()
+    except RuntimeError as exc:
+        raise InputError(path, str(exc)) from None
     from spacy.tokens import DocBin
 
+    data = path.read_bytes()
+    check_unpacked(data, path)
     nlp = spacy.blank("zh")
     try:
-        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
     except Exception as exc:  # spaCy and srsly raise many kinds for a file that is not a DocBin
         raise InputError(path, f"not a spaCy DocBin: {exc}") from None
     documents = []
     for number, doc in enumerate(docs):
-        ours = doc.user_data.get("biaozhu") if isinstance(doc.user_data.get("biaozhu"), dict) else {}
-        chosen = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else doc.ents
+        stored = doc.user_data.get("biaozhu")
+        ours: dict = stored if isinstance(stored, dict) else {}
+        chosen = doc.spans.get(SPANS_KEY, doc.ents)
         spans = [(s.start_char, s.end_char, s.label_, s.text) for s in chosen]
         who = annotator or ours.get("annotator")
         if spans and not who:

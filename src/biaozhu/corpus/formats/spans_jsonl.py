@@ -1,7 +1,8 @@
 """spaCy/Prodigy span JSONL: ``text``, ``tokens`` (start, end, id, ws) and ``spans`` with token indices.
 
 Prodigy's ``token_end`` is inclusive. Tokens are jieba words cut at span boundaries, so every span starts
-and ends on a token; white space is no token but the ``ws`` of the token before it.
+and ends on a token. As in spaCy, ``ws`` means exactly one ASCII space follows a token; any other white space
+(U+3000, tabs, line breaks, a second space) is a token of its own, so the tokens rebuild the text exactly.
 """
 
 from __future__ import annotations
@@ -11,15 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from biaozhu.corpus.errors import InputError
-from biaozhu.corpus.formats.common import RawSpan, read_records
+from biaozhu.corpus.formats.common import RawSpan, is_offset, read_records
 from biaozhu.corpus.formats.doccano import document_meta, write_jsonl
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
-from biaozhu.corpus.tokens import check_tokenisable, tokenise
+from biaozhu.corpus.tokens import check_tokenisable, spacy_tokens, tokenise
 
 
 def spans_record(doc: AnnotatedText, level: str = "word") -> dict[str, Any]:
     check_tokenisable(f"document {doc.id} ({doc.name})", doc.spans)
-    tokens = tokenise(doc.text, doc.spans, level)
+    tokens = spacy_tokens(doc.text, tokenise(doc.text, doc.spans, level))
     index = {t.start: i for i, t in enumerate(tokens)}
     index_end = {t.end: i for i, t in enumerate(tokens)}
     spans = [{"start": s.start, "end": s.end, "label": s.label, "text": s.text,
@@ -47,7 +48,7 @@ def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[RawSpan]:
         start, end = item["start"], item["end"]
         if isinstance(tokens, list) and "token_start" in item and "token_end" in item:
             try:
-                first, last = tokens[item["token_start"]], tokens[item["token_end"]]
+                first, last = tokens[index(item["token_start"])], tokens[index(item["token_end"])]
                 agree = first["start"] == start and last["end"] == end
             except (IndexError, KeyError, TypeError):
                 agree = False
@@ -56,6 +57,13 @@ def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[RawSpan]:
                                  "do not point at tokens starting and ending there", line)
         raw.append((start, end, item["label"], item.get("text")))
     return raw
+
+
+def index(value: Any) -> int:
+    """A token index as the file gives it: a non-negative integer (Python would take -1 as the last token)."""
+    if not is_offset(value):
+        raise IndexError(value)
+    return int(value)
 
 
 def read_spans(path: Path, annotator: str | None = None) -> list[SourceDocument]:

@@ -93,6 +93,7 @@ class WindowActions(ActionSet):
         review = menu_bar.addMenu(self.tr("&Review"))
         review.addAction(self.add("review-mode", self.tr("Review mode"), "Ctrl+Shift+R", window.open_review))
         review.addAction(self.add("agreement", self.tr("Agreement…"), "", window.open_agreement))
+        review.addAction(self.add("audit-log", self.tr("Audit log…"), "", window.open_audit_log))
 
     def _clear_selection(self) -> None:
         view = self.main.view

@@ -13,8 +13,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import DocumentSummary, list_documents
+from biaozhu.db.permissions import ensure_person
 from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import last_worked_on
 from biaozhu.gui.annotate import commands
@@ -30,6 +30,7 @@ from biaozhu.gui.common.runner import outcome_of
 from biaozhu.gui.common.storage_messages import StorageNotice
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill
+from biaozhu.gui.dialogs.audit_log import AuditLogDialog
 from biaozhu.gui.dialogs.export import ExportDialog
 from biaozhu.gui.dialogs.project_search import ProjectSearchDialog
 from biaozhu.gui.dialogs.trash import TrashDialog
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
         self.annotator = annotator
 
         def starting(session: Session) -> tuple[int, LabelSet, int | None]:
-            annotator_id = ensure_annotator(session, annotator).id
+            annotator_id = ensure_person(session, annotator).id
             return annotator_id, label_set(session), document_id or last_worked_on(session, annotator_id)
 
         annotator_id, self.labels, start_at = self.runner.write(starting)
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.documents: list[DocumentSummary] = []
         self.project_search: ProjectSearchDialog | None = None
         self.trash_dialog: TrashDialog | None = None
+        self.audit_dialog: AuditLogDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self._build()
         self.editing = SpanEditing(self.layer, self.view, self.labels, self.snapping, self.history, self.say, self)
@@ -305,10 +307,18 @@ class MainWindow(QMainWindow):
 
     def open_trash(self) -> None:
         if self.trash_dialog is None:
-            self.trash_dialog = TrashDialog(self.runner, self)
+            self.trash_dialog = TrashDialog(self.runner, self.annotator, self)
         self.trash_dialog.reload()
         self.trash_dialog.show()
         self.trash_dialog.activateWindow()
+
+    def open_audit_log(self) -> None:
+        """Who imported, deleted, merged, changed roles or decided gold (read again at every opening)."""
+        if self.audit_dialog is None:
+            self.audit_dialog = AuditLogDialog(self.runner, self)
+        self.audit_dialog.reload()
+        self.audit_dialog.show()
+        self.audit_dialog.activateWindow()
 
     def open_export(self) -> None:
         """A fresh dialog each time it was closed, so new annotators and labels are listed."""

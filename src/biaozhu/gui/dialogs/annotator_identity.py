@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QInputDialog, QWidget
 
+from biaozhu.db.permissions import is_reserved
+
 SETTING = "annotator"
 
 
@@ -18,7 +20,8 @@ def remember_annotator(name: str) -> None:
 
 
 def resolve_annotator(given: str | None, parent: QWidget | None = None) -> str | None:
-    """The annotator's name, remembered for next time; None when the user declines to say."""
+    """The annotator's name, remembered for next time (a reserved layer name, which the app refuses, is not);
+    None when the user declines to say."""
     name = (given or "").strip() or remembered_annotator()
     if not name:
         answer, ok = QInputDialog.getText(
@@ -26,6 +29,6 @@ def resolve_annotator(given: str | None, parent: QWidget | None = None) -> str |
             QCoreApplication.translate("AnnotatorIdentity",
                                        "Your name (your spans are kept under it; asked only once):"))
         name = answer.strip() if ok else ""
-    if name:
+    if name and not is_reserved(name):
         remember_annotator(name)
     return name or None

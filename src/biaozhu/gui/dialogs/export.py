@@ -231,6 +231,9 @@ class ExportDialog(QDialog):
                                       "was kept."), summary.dropped))
         elif not FORMATS[self.form.format()].nests:
             lines.append(self.tr("No nested span had to be dropped."))
+        if summary.unreviewed:
+            lines.append(fill(self.tr("%1 documents have no reviewer's decision yet and were left out of gold."),
+                              summary.unreviewed))
         lines.extend(fill(self.tr("%1: %2 documents"), path, count) for path, count in summary.parts.items())
         self.message.setText("\n".join(lines))
 

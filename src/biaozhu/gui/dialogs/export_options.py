@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from biaozhu.corpus.formats.writing import FORMATS
 from biaozhu.db.majority import MAJORITY
 from biaozhu.db.models import GOLD
-from biaozhu.gui.widgets.label_bar import LabelInfo
+from biaozhu.gui.common.label_infos import LabelInfo
 from biaozhu.operations.export import ExportRequest
 
 # What a file of each format is called; brat writes a folder.
@@ -81,6 +81,8 @@ class ExportOptionsForm(QWidget):
         self.level_box = _combo(self, "level", [(self.tr("Characters"), "char"),
                                                 (self.tr("Words (jieba, cut at span boundaries)"), "word")])
         self.tag_ids = QCheckBox(self.tr("Tag ids (the tag list is written beside the file)"), self)
+        self.with_text = QCheckBox(self.tr("Keep the exact text in # comments (biaozhu reads it back whole; "
+                                           "doccano cannot read it)"), self)
         self.split = QCheckBox(self.tr("Split by document into train, dev and test"), self)
         self.fractions = [QDoubleSpinBox(self) for _ in DEFAULT_FRACTIONS]
         for box, value in zip(self.fractions, DEFAULT_FRACTIONS, strict=True):
@@ -97,7 +99,8 @@ class ExportOptionsForm(QWidget):
         for signal in (self.format_box.currentIndexChanged, self.layer_box.currentIndexChanged,
                        self.documents_box.currentIndexChanged, self.labels_list.itemChanged,
                        self.sentences.toggled, self.max_length.valueChanged, self.scheme_box.currentIndexChanged,
-                       self.level_box.currentIndexChanged, self.tag_ids.toggled, self.split.toggled,
+                       self.level_box.currentIndexChanged, self.tag_ids.toggled, self.with_text.toggled,
+                       self.split.toggled,
                        self.seed.valueChanged, self.nested_box.currentIndexChanged,
                        *(box.valueChanged for box in self.fractions)):
             signal.connect(self._on_change)
@@ -129,6 +132,7 @@ class ExportOptionsForm(QWidget):
         form.addRow(self.tr("Tags:"), self.scheme_box)
         form.addRow(self.tr("Tokens:"), self.level_box)
         form.addRow(self.tag_ids)
+        form.addRow(self.with_text)
         form.addRow(self.tr("Nested spans:"), self.nested_box)
         form.addRow(self.split)
         form.addRow(self.tr("Train, dev, test:"), split_row)
@@ -147,6 +151,7 @@ class ExportOptionsForm(QWidget):
         self.sentences.setChecked(spec.tagged)
         self.scheme_box.setEnabled(spec.tagged)
         self.tag_ids.setEnabled(name == "hf")
+        self.with_text.setEnabled(name == "conll")
         self.level_box.setEnabled(spec.level is not None)
         if spec.level is not None:
             self.level_box.setCurrentIndex(self.level_box.findData(spec.level))
@@ -177,4 +182,5 @@ class ExportOptionsForm(QWidget):
                              scheme=str(self.scheme_box.currentData()) if spec.tagged else "bio",
                              level=str(self.level_box.currentData()) if spec.level is not None else None,
                              tag_ids=self.tag_ids.isChecked() and self.format() == "hf", split=split,
-                             seed=self.seed.value(), nested=str(self.nested_box.currentData()))
+                             seed=self.seed.value(), nested=str(self.nested_box.currentData()),
+                             with_text=self.with_text.isChecked() and self.format() == "conll")

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,8 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from biaozhu.corpus.errors import InputError, InputErrors, Refusal
+from biaozhu.corpus.names import check_annotator
 from biaozhu.db.errors import StorageError
 from biaozhu.db.importing import MissingLabels
+from biaozhu.db.permissions import check_person
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import ActionRunner, Transaction, sentence
 from biaozhu.gui.common.wording import as_tooltip, fill
@@ -109,6 +113,7 @@ class ImportDialog(QDialog):
         self._pool.setMaxThreadCount(1)
         self.running: ImportJob | None = None
         self.outcomes: list[FileImport] = []
+        self.options = options
         self._root = Path()
         self.start(files, options)
 
@@ -133,6 +138,7 @@ class ImportDialog(QDialog):
 
     def start(self, files: list[Path], options: ImportOptions) -> None:
         """Import ``files`` (already collected from what the user chose) on the worker thread."""
+        self.options = options
         self.table.setRowCount(0)
         self.outcomes = []
         self.again_row.hide()
@@ -172,14 +178,9 @@ class ImportDialog(QDialog):
             self.progress.setValue(len(self.outcomes))
         result = outcome.result
         if result is None:
-            error = outcome.error
-            assert error is not None
-            reason = error.message
-            if isinstance(error, MissingLabels):  # the command line's advice does not fit the window
-                reason = fill(self.tr("labels the project does not have: %1 (tick “Add the labels the project "
-                                      "lacks” below and import again)"), ", ".join(error.names))
-            self._add_row(outcome.path, "" if error.line is None else str(error.line),
-                          fill(self.tr("%1 — nothing imported from this file"), reason), failed=True)
+            for line, reason in _reasons(outcome.error):
+                self._add_row(outcome.path, line, fill(self.tr("%1 — nothing imported from this file"), reason),
+                              failed=True)
             return
         self._add_row(outcome.path, "", self.describe(outcome))
         for note in outcome.notes:
@@ -244,7 +245,14 @@ class ImportDialog(QDialog):
 
     def import_failed_again(self) -> None:
         """The failed files once more, with the options that fix the usual reasons."""
-        options = ImportOptions(self.owner.text().strip() or None, self.create_labels.isChecked())
+        owner = self.owner.text().strip() or None
+        if owner is not None:
+            try:
+                owner = check_person(check_annotator(owner))
+            except Refusal as exc:
+                self.status.setText(str(exc))
+                return
+        options = replace(self.options, annotator=owner, create_labels=self.create_labels.isChecked())
         self.start(self.failed_files(), options)
 
     def done(self, result: int) -> None:
@@ -254,3 +262,18 @@ class ImportDialog(QDialog):
             self.running.cancel()
         self._pool.waitForDone()
         super().done(result)
+
+
+def _reasons(error: Refusal | StorageError | None) -> list[tuple[str, str]]:
+    """(line, reason) for each error that kept a file out: every listed error of the file, then how many more."""
+    if isinstance(error, InputErrors):
+        more = error.total - len(error.errors)
+        return [*(("" if one.line is None else str(one.line), one.message) for one in error.errors),
+                *([("", f"… {more} more")] if more else [])]
+    if isinstance(error, MissingLabels):  # the command line's advice does not fit the window
+        return [("", fill(QCoreApplication.translate(
+            "ImportDialog", "labels the project does not have: %1 (tick “Add the labels the project lacks” below and "
+                            "import again)"), ", ".join(error.names)))]
+    if isinstance(error, InputError):
+        return [("" if error.line is None else str(error.line), error.message)]
+    return [("", str(error))]

@@ -1,5 +1,6 @@
 """The trash in the app: what was deleted (spans and whole documents), newest first; Enter restores the
-selected items, "Empty trash…" deletes everything in it for good after asking.
+selected items, "Empty trash…" deletes everything in it for good after asking (a reviewer only: the refusal
+is shown otherwise).
 
 Each restored item is its own transaction, so one that cannot come back (its place is taken by a crossing
 span, its text was imported again) is named and the others still return. What came back (or was deleted
@@ -38,9 +39,10 @@ KIND, WHAT, DOCUMENT, ANNOTATOR, DELETED = range(5)
 
 
 class TrashDialog(QDialog):
-    def __init__(self, runner: ActionRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: ActionRunner, person: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        self.person = person
         self.entries: list[TrashEntry] = []
         self.setWindowTitle(self.tr("Trash — biaozhu 标注"))
         self.resize(860, 480)
@@ -140,7 +142,9 @@ class TrashDialog(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        outcome = self.runner.attempt(empty_trash, Change(Changed.TRASH, source=self))
+        person = self.person
+        outcome = self.runner.attempt(lambda session: empty_trash(session, person),
+                                      Change(Changed.TRASH, source=self))
         if outcome.value is None:
             self.message.setText(outcome.refusal)
             return

@@ -9,7 +9,9 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from biaozhu.db import review
-from biaozhu.db.review_queries import is_reviewer, set_review_status
+from biaozhu.db.gold import Decision
+from biaozhu.db.permissions import is_reviewer
+from biaozhu.db.review_queries import set_review_status
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.undo import History, StoredCommand
@@ -35,7 +37,7 @@ class GoldLayer(QObject):
                      self.reviewer))
         return self.can_write
 
-    def decide(self, document_id: int, step: Callable[[Session], review.Decision]) -> review.Decision:
+    def decide(self, document_id: int, step: Callable[[Session], Decision]) -> Decision:
         decision = self.runner.write(step)
         self.gold_changed.emit(document_id)
         self.runner.bus.publish(Change(Changed.GOLD, frozenset({document_id}), self))
@@ -52,20 +54,20 @@ class DecisionCommand(StoredCommand):
     """A decision on gold (accept one version, accept both, reject, edit the boundary, relabel, draw a span,
     take one out, take the agreed spans).
 
-    ``decide`` runs once; afterwards undo and redo replay the recorded :class:`review.Decision` backwards
+    ``decide`` runs once; afterwards undo and redo replay the recorded :class:`Decision` backwards
     and forwards, so a redo puts back exactly what the reviewer saw, provenance included.
     """
 
     document_id: int
 
     def __init__(self, gold: GoldLayer, history: History, document_id: int, name: str,
-                 decide: Callable[[Session], review.Decision], number: int | None = None) -> None:
+                 decide: Callable[[Session], Decision], number: int | None = None) -> None:
         super().__init__(history, name, document_id)
         self.gold = gold
         self.decide = decide
         self.number = number  # which disagreement: undo and redo show it
-        self.decision: review.Decision | None = None
-        self.reverse: review.Decision | None = None
+        self.decision: Decision | None = None
+        self.reverse: Decision | None = None
 
     def do(self) -> None:
         reverse = self.reverse

@@ -16,13 +16,14 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.adjudication import Disagreement
 from biaozhu.corpus.spans import trim
 from biaozhu.db import review
+from biaozhu.db.gold import Decision
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill, short
 from biaozhu.gui.review.commands import DecisionCommand, GoldLayer, ReviewStatusCommand
 from biaozhu.gui.review.model import ReviewedDocument
 from biaozhu.gui.review.view import ReviewView
 
-Decide = Callable[[Session, Disagreement], review.Decision]
+Decide = Callable[[Session, Disagreement], Decision]
 Say = Callable[[str], None]
 
 

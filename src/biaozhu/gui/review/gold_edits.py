@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from biaozhu.corpus.spans import first_crossing, trim
 from biaozhu.db import review
-from biaozhu.db.review import GoldSpan
+from biaozhu.db.gold import Decision, GoldSpan
 from biaozhu.gui.common.keys import keyed_action
 from biaozhu.gui.common.label_infos import LabelSet
 from biaozhu.gui.common.undo import History
@@ -99,7 +99,7 @@ class GoldEditing(QObject):
         return menu
 
     # -- the edits --------------------------------------------------------------------------------------------
-    def _push(self, document: ReviewedDocument, name: str, decide: Callable[[Session], review.Decision]) -> None:
+    def _push(self, document: ReviewedDocument, name: str, decide: Callable[[Session], Decision]) -> None:
         self.history.push(DecisionCommand(self.gold, self.history, document.id, name, decide))
 
     def _target(self) -> tuple[ReviewedDocument, int, int, list[GoldSpan]] | None:

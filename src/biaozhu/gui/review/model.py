@@ -19,7 +19,8 @@ from PySide6.QtGui import QColor, QFont, Qt
 
 from biaozhu.corpus.adjudication import Disagreement
 from biaozhu.corpus.model import Span
-from biaozhu.db.review import DocumentReview, GoldSpan, Verdict
+from biaozhu.db.gold import GoldSpan
+from biaozhu.db.review import DocumentReview, Verdict
 from biaozhu.gui.common.wording import KIND_COLOURS, as_tooltip, fill, kind_text, short
 
 NUMBER, KIND, DECISION, WHERE, VERSIONS = range(5)

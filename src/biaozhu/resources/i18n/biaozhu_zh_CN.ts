@@ -131,14 +131,87 @@
 <context>
     <name>AnnotatorIdentity</name>
     <message>
-        <location filename="../../gui/dialogs/annotator_identity.py" line="25"/>
+        <location filename="../../gui/dialogs/annotator_identity.py" line="28"/>
         <source>Who is annotating?</source>
         <translation>谁在标注？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/annotator_identity.py" line="26"/>
+        <location filename="../../gui/dialogs/annotator_identity.py" line="29"/>
         <source>Your name (your spans are kept under it; asked only once):</source>
         <translation>您的名字（您的标注都记在这个名字下，只问这一次）：</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="42"/>
+        <source>Audit log — biaozhu 标注</source>
+        <translation>操作记录 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="44"/>
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="44"/>
+        <source>delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="45"/>
+        <source>trash emptied</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="45"/>
+        <source>merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="46"/>
+        <source>role change</source>
+        <translation>角色变更</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="46"/>
+        <source>gold decision</source>
+        <translation>金标准裁定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="50"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="50"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="50"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="50"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="56"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="59"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/audit_log.py" line="86"/>
+        <source>%1 entries, newest first.</source>
+        <translation>共 %1 条，最新的在前。</translation>
     </message>
 </context>
 <context>
@@ -210,57 +283,57 @@
 <context>
     <name>Decisions</name>
     <message>
-        <location filename="../../gui/review/decisions.py" line="45"/>
+        <location filename="../../gui/review/decisions.py" line="46"/>
         <source>No disagreement chosen: press N for the next one.</source>
         <translation>还没有选中分歧：按 N 转到下一处。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="65"/>
+        <location filename="../../gui/review/decisions.py" line="66"/>
         <source>There is no annotator %1 here.</source>
         <translation>这里没有第 %1 位标注员。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="69"/>
+        <location filename="../../gui/review/decisions.py" line="70"/>
         <source>accept %1&apos;s version</source>
         <translation>采纳 %1 的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="80"/>
+        <location filename="../../gui/review/decisions.py" line="81"/>
         <source>accept both versions</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="90"/>
+        <location filename="../../gui/review/decisions.py" line="91"/>
         <source>reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="95"/>
+        <location filename="../../gui/review/decisions.py" line="96"/>
         <source>set the boundary to “%1”</source>
         <translation>将边界改为“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="118"/>
+        <location filename="../../gui/review/decisions.py" line="119"/>
         <source>Select the text the gold span should cover, then press Enter.</source>
         <translation>请选中金标准标注应覆盖的文字，然后按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="122"/>
+        <location filename="../../gui/review/decisions.py" line="123"/>
         <source>The selection covers no disagreement: press Ctrl with a label&apos;s key to put it into gold as that label (%1).</source>
         <translation>选中的文字不涉及任何分歧：按 Ctrl 加标签键即可将其作为该标签放入金标准（%1）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="140"/>
+        <location filename="../../gui/review/decisions.py" line="141"/>
         <source>put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="150"/>
+        <location filename="../../gui/review/decisions.py" line="151"/>
         <source>reopen the review</source>
         <translation>重新打开审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="153"/>
+        <location filename="../../gui/review/decisions.py" line="154"/>
         <source>mark adjudicated</source>
         <translation>标记为已裁定</translation>
     </message>
@@ -268,37 +341,37 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../../gui/review/model.py" line="112"/>
+        <location filename="../../gui/review/model.py" line="113"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="112"/>
+        <location filename="../../gui/review/model.py" line="113"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="112"/>
+        <location filename="../../gui/review/model.py" line="113"/>
         <source>Versions</source>
         <translation>各方版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="112"/>
+        <location filename="../../gui/review/model.py" line="113"/>
         <source>Gold</source>
         <translation>金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="132"/>
+        <location filename="../../gui/review/model.py" line="133"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="132"/>
+        <location filename="../../gui/review/model.py" line="133"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="131"/>
+        <location filename="../../gui/review/model.py" line="132"/>
         <source>all</source>
         <translation>全体</translation>
     </message>
@@ -488,29 +561,34 @@
         <translation>没有需要丢弃的嵌套标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="234"/>
+        <location filename="../../gui/dialogs/export.py" line="237"/>
         <source>%1: %2 documents</source>
         <translation>%1：%2 篇文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="244"/>
+        <location filename="../../gui/dialogs/export.py" line="247"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>导出已取消：没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="246"/>
+        <location filename="../../gui/dialogs/export.py" line="249"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="252"/>
+        <location filename="../../gui/dialogs/export.py" line="255"/>
         <source>in %1, “%2” lies inside “%3”, and nested spans are refused. Choose “Keep the outer span” to drop the inner ones (they are counted), or another format.</source>
         <translation>在 %1 中，“%2”嵌套在“%3”之内，而当前设置拒绝嵌套标注。请选择“保留外层标注”以丢弃内层标注（会计数），或换一种格式。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="256"/>
+        <location filename="../../gui/dialogs/export.py" line="259"/>
         <source>a stored span disagrees with its document; run “biaozhu check” (%1)</source>
         <translation>有已保存的标注与其文档不一致；请运行“biaozhu check”（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export.py" line="235"/>
+        <source>%1 documents have no reviewer&apos;s decision yet and were left out of gold.</source>
+        <translation>%1 篇文档尚无审核员的裁定，未计入金标准导出。</translation>
     </message>
 </context>
 <context>
@@ -576,119 +654,124 @@
         <translation>标签编号（标签列表另存在文件旁）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="84"/>
+        <location filename="../../gui/dialogs/export_options.py" line="86"/>
         <source>Split by document into train, dev and test</source>
         <translation>按文档划分为训练集、验证集和测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="93"/>
+        <location filename="../../gui/dialogs/export_options.py" line="95"/>
         <source>Keep them (formats that can hold nested spans)</source>
         <translation>保留（适用于能容纳嵌套标注的格式）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="94"/>
+        <location filename="../../gui/dialogs/export_options.py" line="96"/>
         <source>Keep the outer span and count the dropped ones</source>
         <translation>保留外层标注，并统计丢弃的数量</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="95"/>
+        <location filename="../../gui/dialogs/export_options.py" line="97"/>
         <source>Refuse to export and name the first one</source>
         <translation>拒绝导出，并指出第一个嵌套标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="108"/>
+        <location filename="../../gui/dialogs/export_options.py" line="111"/>
         <source>doccano JSONL (label form)</source>
         <translation>doccano JSONL（label 形式）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="109"/>
+        <location filename="../../gui/dialogs/export_options.py" line="112"/>
         <source>doccano JSONL (entities form)</source>
         <translation>doccano JSONL（entities 形式）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="110"/>
+        <location filename="../../gui/dialogs/export_options.py" line="113"/>
         <source>spaCy / Prodigy span JSONL, with tokens</source>
         <translation>spaCy / Prodigy 片段 JSONL（含 tokens）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="111"/>
+        <location filename="../../gui/dialogs/export_options.py" line="114"/>
         <source>spaCy DocBin (.spacy, for spacy train)</source>
         <translation>spaCy DocBin（.spacy，用于 spacy train）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="112"/>
+        <location filename="../../gui/dialogs/export_options.py" line="115"/>
         <source>CoNLL: a token and its tag per line</source>
         <translation>CoNLL：每行一个词元及其标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="113"/>
+        <location filename="../../gui/dialogs/export_options.py" line="116"/>
         <source>Hugging Face token classification JSONL</source>
         <translation>Hugging Face 词元分类 JSONL</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="114"/>
+        <location filename="../../gui/dialogs/export_options.py" line="117"/>
         <source>brat standoff: .txt + .ann per document (a folder)</source>
         <translation>brat standoff：每篇文档一个 .txt 和 .ann（文件夹）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="115"/>
+        <location filename="../../gui/dialogs/export_options.py" line="118"/>
         <source>Label Studio JSON tasks</source>
         <translation>Label Studio JSON 任务</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="116"/>
+        <location filename="../../gui/dialogs/export_options.py" line="119"/>
         <source>CLUENER JSON (end offsets inclusive)</source>
         <translation>CLUENER JSON（结束位置包含在内）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="123"/>
+        <location filename="../../gui/dialogs/export_options.py" line="126"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="124"/>
+        <location filename="../../gui/dialogs/export_options.py" line="127"/>
         <source>Layer:</source>
         <translation>标注层：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="125"/>
+        <location filename="../../gui/dialogs/export_options.py" line="128"/>
         <source>Documents:</source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="126"/>
+        <location filename="../../gui/dialogs/export_options.py" line="129"/>
         <source>Labels:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="128"/>
+        <location filename="../../gui/dialogs/export_options.py" line="131"/>
         <source>Longest sentence:</source>
         <translation>最长句子：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="129"/>
+        <location filename="../../gui/dialogs/export_options.py" line="132"/>
         <source>Tags:</source>
         <translation>标签形式：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="130"/>
+        <location filename="../../gui/dialogs/export_options.py" line="133"/>
         <source>Tokens:</source>
         <translation>词元：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="132"/>
+        <location filename="../../gui/dialogs/export_options.py" line="136"/>
         <source>Nested spans:</source>
         <translation>嵌套标注：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="134"/>
+        <location filename="../../gui/dialogs/export_options.py" line="138"/>
         <source>Train, dev, test:</source>
         <translation>训练、验证、测试：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="135"/>
+        <location filename="../../gui/dialogs/export_options.py" line="139"/>
         <source>Seed of the split:</source>
         <translation>划分随机种子：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export_options.py" line="84"/>
+        <source>Keep the exact text in # comments (biaozhu reads it back whole; doccano cannot read it)</source>
+        <translation>在 # 注释中保留原文（biaozhu 可完整读回；doccano 无法读取）</translation>
     </message>
 </context>
 <context>
@@ -888,7 +971,7 @@
 <context>
     <name>GoldLayer</name>
     <message>
-        <location filename="../../gui/review/commands.py" line="34"/>
+        <location filename="../../gui/review/commands.py" line="36"/>
         <source>Read-only: %1 is not a reviewer, so the gold layer cannot be changed here.</source>
         <translation>只读：%1 不是审核员，不能在这里修改金标准。</translation>
     </message>
@@ -896,74 +979,69 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="81"/>
+        <location filename="../../gui/dialogs/importing.py" line="85"/>
         <source>Import — biaozhu 标注</source>
         <translation>导入 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="91"/>
+        <location filename="../../gui/dialogs/importing.py" line="95"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="91"/>
+        <location filename="../../gui/dialogs/importing.py" line="95"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="91"/>
+        <location filename="../../gui/dialogs/importing.py" line="95"/>
         <source>What happened</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="98"/>
+        <location filename="../../gui/dialogs/importing.py" line="102"/>
         <source>Add the labels the project lacks</source>
         <translation>添加项目中没有的标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="100"/>
+        <location filename="../../gui/dialogs/importing.py" line="104"/>
         <source>as each file says</source>
         <translation>按文件中所写</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="101"/>
+        <location filename="../../gui/dialogs/importing.py" line="105"/>
         <source>Import the failed files again</source>
         <translation>重新导入失败的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="103"/>
+        <location filename="../../gui/dialogs/importing.py" line="107"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="105"/>
+        <location filename="../../gui/dialogs/importing.py" line="109"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="120"/>
+        <location filename="../../gui/dialogs/importing.py" line="125"/>
         <source>Whose spans the files hold:</source>
         <translation>文件中的标注属于：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="144"/>
+        <location filename="../../gui/dialogs/importing.py" line="150"/>
         <source>Nothing to import: no file biaozhu reads was chosen.</source>
         <translation>没有可导入的内容：所选文件中没有 biaozhu 能读取的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="156"/>
+        <location filename="../../gui/dialogs/importing.py" line="162"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="166"/>
+        <location filename="../../gui/dialogs/importing.py" line="172"/>
         <source>Importing %1 (%2 of %3)…</source>
         <translation>正在导入 %1（第 %2 个，共 %3 个）…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/importing.py" line="179"/>
-        <source>labels the project does not have: %1 (tick “Add the labels the project lacks” below and import again)</source>
-        <translation>项目中没有这些标签：%1（勾选下方的“添加项目中没有的标签”后重新导入）</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/importing.py" line="182"/>
@@ -971,111 +1049,116 @@
         <translation>%1 — 此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="186"/>
+        <location filename="../../gui/dialogs/importing.py" line="187"/>
         <source>note: %1</source>
         <translation>提示：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="197"/>
+        <location filename="../../gui/dialogs/importing.py" line="198"/>
         <source>%1 documents</source>
         <translation>%1 个文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="199"/>
+        <location filename="../../gui/dialogs/importing.py" line="200"/>
         <source> (%1 already in the project)</source>
         <translation>（%1 个已在项目中）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="201"/>
+        <location filename="../../gui/dialogs/importing.py" line="202"/>
         <source>, %1 spans</source>
         <translation>，%1 个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="203"/>
+        <location filename="../../gui/dialogs/importing.py" line="204"/>
         <source> (%1 already there)</source>
         <translation>（%1 个已存在）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="205"/>
+        <location filename="../../gui/dialogs/importing.py" line="206"/>
         <source>; new labels: %1</source>
         <translation>；新标签：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="220"/>
+        <location filename="../../gui/dialogs/importing.py" line="221"/>
         <source>%1 files imported, %2 failed.</source>
         <translation>已导入 %1 个文件，%2 个失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="225"/>
+        <location filename="../../gui/dialogs/importing.py" line="226"/>
         <source>Import cancelled: %1 files imported before it; nothing of %2 was stored, and the files after it were not read.</source>
         <translation>导入已取消：此前已导入 %1 个文件；%2 未保存任何内容，之后的文件未读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="228"/>
+        <location filename="../../gui/dialogs/importing.py" line="229"/>
         <source>Import stopped: %1 (%2 files were imported before).</source>
         <translation>导入中止：%1（此前已导入 %2 个文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="274"/>
+        <source>labels the project does not have: %1 (tick “Add the labels the project lacks” below and import again)</source>
+        <translation>项目中没有这些标签：%1（勾选下方的“添加项目中没有的标签”后重新导入）</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="97"/>
+        <location filename="../../gui/annotate/window.py" line="99"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="115"/>
-        <location filename="../../gui/annotate/window.py" line="135"/>
+        <location filename="../../gui/annotate/window.py" line="117"/>
+        <location filename="../../gui/annotate/window.py" line="137"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="129"/>
+        <location filename="../../gui/annotate/window.py" line="131"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="130"/>
+        <location filename="../../gui/annotate/window.py" line="132"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="132"/>
+        <location filename="../../gui/annotate/window.py" line="134"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="187"/>
+        <location filename="../../gui/annotate/window.py" line="189"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="209"/>
+        <location filename="../../gui/annotate/window.py" line="211"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="259"/>
+        <location filename="../../gui/annotate/window.py" line="261"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="261"/>
+        <location filename="../../gui/annotate/window.py" line="263"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="263"/>
+        <location filename="../../gui/annotate/window.py" line="265"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="279"/>
+        <location filename="../../gui/annotate/window.py" line="281"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="281"/>
+        <location filename="../../gui/annotate/window.py" line="283"/>
         <source>%1 hits</source>
         <translation>找到 %1 处</translation>
     </message>
@@ -1163,17 +1246,17 @@
         <translation>仅一位标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="68"/>
+        <location filename="../../gui/review/model.py" line="69"/>
         <source>all annotators</source>
         <translation>全体标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="69"/>
+        <location filename="../../gui/review/model.py" line="70"/>
         <source>gold: %1 “%2” [%3, %4) from %5, decided by %6</source>
         <translation>金标准：%1“%2” [%3, %4)，来自 %5，由 %6 裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="78"/>
+        <location filename="../../gui/review/model.py" line="79"/>
         <source>rejected by %1: none of the versions is gold</source>
         <translation>由 %1 驳回：各版本均不进入金标准</translation>
     </message>
@@ -1571,22 +1654,22 @@
         <translation>项目数据库被其他程序占用（锁定）太久；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="44"/>
+        <location filename="../../db/errors.py" line="46"/>
         <source>the project database is read-only (file, folder or disk); nothing was saved</source>
         <translation>项目数据库是只读的（文件、文件夹或磁盘）；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="46"/>
+        <location filename="../../db/errors.py" line="48"/>
         <source>the project database is on a read-only disk; nothing was saved</source>
         <translation>项目数据库位于只读磁盘上；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="48"/>
+        <location filename="../../db/errors.py" line="50"/>
         <source>the database server only allows reading here; nothing was saved</source>
         <translation>数据库服务器在这里只允许读取；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="50"/>
+        <location filename="../../db/errors.py" line="52"/>
         <source>cannot open the project database file: check the folder exists and is writable</source>
         <translation>无法打开项目数据库文件：请检查文件夹是否存在且可写</translation>
     </message>
@@ -1601,47 +1684,47 @@
         <translation>此数据库属于其他程序，不是 biaozhu 项目；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="54"/>
+        <location filename="../../db/errors.py" line="56"/>
         <source>the database server&apos;s disk is full; nothing was saved from this action</source>
         <translation>数据库服务器的磁盘已满；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="56"/>
+        <location filename="../../db/errors.py" line="58"/>
         <source>the disk reported an I/O error; nothing was saved from this action</source>
         <translation>磁盘报告了读写错误；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="58"/>
+        <location filename="../../db/errors.py" line="60"/>
         <source>this file is not a biaozhu project, or it is corrupt: restore it from a backup</source>
         <translation>这个文件不是 biaozhu 项目，或者已损坏：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="60"/>
+        <location filename="../../db/errors.py" line="62"/>
         <source>the project database is corrupt: restore it from a backup</source>
         <translation>项目数据库已损坏：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="62"/>
+        <location filename="../../db/errors.py" line="65"/>
         <source>cannot reach the database server (connection refused)</source>
         <translation>无法连接数据库服务器（连接被拒绝）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="64"/>
+        <location filename="../../db/errors.py" line="67"/>
         <source>cannot reach the database server (unknown host)</source>
         <translation>无法连接数据库服务器（未知主机）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="66"/>
+        <location filename="../../db/errors.py" line="40"/>
         <source>the database server closed the connection; nothing was saved — try again</source>
         <translation>数据库服务器关闭了连接；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="68"/>
+        <location filename="../../db/errors.py" line="70"/>
         <source>the database server refused the user name or password</source>
         <translation>数据库服务器拒绝了用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="70"/>
+        <location filename="../../db/errors.py" line="72"/>
         <source>the database server wants a password: put it in the URL or in ~/.pgpass</source>
         <translation>数据库服务器需要密码：请写在 URL 或 ~/.pgpass 中</translation>
     </message>
@@ -1725,87 +1808,87 @@
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="45"/>
+        <location filename="../../gui/dialogs/trash.py" line="47"/>
         <source>Trash — biaozhu 标注</source>
         <translation>回收站 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="51"/>
+        <location filename="../../gui/dialogs/trash.py" line="53"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="51"/>
+        <location filename="../../gui/dialogs/trash.py" line="53"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="51"/>
+        <location filename="../../gui/dialogs/trash.py" line="53"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="52"/>
+        <location filename="../../gui/dialogs/trash.py" line="54"/>
         <source>Annotator</source>
         <translation>标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="52"/>
+        <location filename="../../gui/dialogs/trash.py" line="54"/>
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="59"/>
+        <location filename="../../gui/dialogs/trash.py" line="61"/>
         <source>Restore (Enter)</source>
         <translation>恢复（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="62"/>
+        <location filename="../../gui/dialogs/trash.py" line="64"/>
         <source>Empty trash…</source>
         <translation>清空回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="65"/>
+        <location filename="../../gui/dialogs/trash.py" line="67"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="74"/>
+        <location filename="../../gui/dialogs/trash.py" line="76"/>
         <source>Deleted spans and documents stay here until the trash is emptied.</source>
         <translation>删除的标注和文档会保留在这里，直到清空回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="89"/>
+        <location filename="../../gui/dialogs/trash.py" line="91"/>
         <source>span</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="89"/>
+        <location filename="../../gui/dialogs/trash.py" line="91"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="116"/>
+        <location filename="../../gui/dialogs/trash.py" line="118"/>
         <source>Select what to restore first.</source>
         <translation>请先选中要恢复的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="129"/>
+        <location filename="../../gui/dialogs/trash.py" line="131"/>
         <source>%1 restored.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="138"/>
+        <location filename="../../gui/dialogs/trash.py" line="140"/>
         <source>Empty the trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="139"/>
+        <location filename="../../gui/dialogs/trash.py" line="141"/>
         <source>Delete the %1 items in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 %1 项？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="147"/>
+        <location filename="../../gui/dialogs/trash.py" line="151"/>
         <source>The trash is empty: %1 items deleted for good.</source>
         <translation>回收站已清空：永久删除了 %1 项。</translation>
     </message>
@@ -1956,6 +2039,11 @@
         <location filename="../../gui/annotate/actions.py" line="95"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py" line="96"/>
+        <source>Audit log…</source>
+        <translation>操作记录…</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,57 @@
+"""``biaozhu metrics``: every METRIC span with its value, as an analyst puts it into a spreadsheet (issue 16)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import orjson
+
+TEXT = "泸州银行发放“酒城同心·金融速贷”377.178亿元，服务1007户、5-8万元，2022年。"
+
+
+def project_with_metrics(cli, tmp_path: Path) -> Path:
+    line = {"text": TEXT, "annotator": "张三",
+            "label": [[TEXT.index(s), TEXT.index(s) + len(s), label] for s, label in
+                      (("泸州银行", "ORGANIZATION"), ("377.178亿元", "METRIC"), ("1007户", "METRIC"),
+                       ("5-8万元", "METRIC"), ("2022年", "METRIC"))]}
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(orjson.dumps(line) + b"\n")
+    db = tmp_path / "p.sqlite"
+    cli("--db", db, "import", source, check=True)
+    return db
+
+
+def test_json_gives_one_object_per_metric_span_with_plain_decimal_values(cli, tmp_path: Path) -> None:
+    db = project_with_metrics(cli, tmp_path)
+    result = cli("--db", db, "metrics", "--format", "json", check=True)
+    rows = orjson.loads(result.stdout)
+    assert [(r["text"], r["value"], r["value_max"], r["unit"], r["qualifier"]) for r in rows] == [
+        ("377.178亿元", "37717800000", None, "元", "exact"),
+        ("1007户", "1007", None, "户", "exact"),
+        ("5-8万元", "50000", "80000", "元", "range"),
+        ("2022年", None, None, None, None),
+    ]
+    assert all(TEXT[r["start"]:r["end"]] == r["text"] for r in rows)
+    assert [r["parsed"] for r in rows] == [True, True, True, False]
+    assert {"document", "layer", "program", "organization"} <= set(rows[0])
+    assert "4 METRIC spans, 1 not read as a figure" in result.stderr
+
+
+def test_csv_opens_in_excel_on_chinese_windows(cli, tmp_path: Path) -> None:
+    db = project_with_metrics(cli, tmp_path)
+    target = tmp_path / "metrics.csv"
+    cli("--db", db, "metrics", "--format", "csv", "-o", target, "--layer", "张三", check=True)
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [(r["text"], r["value"], r["unit"]) for r in rows][:2] == [("377.178亿元", "37717800000", "元"),
+                                                                      ("1007户", "1007", "户")]
+
+
+def test_a_layer_without_metrics_gives_an_empty_table(cli, tmp_path: Path) -> None:
+    db = project_with_metrics(cli, tmp_path)
+    result = cli("--db", db, "metrics", "--layer", "nobody", check=True)
+    assert result.stdout.splitlines() == ["document_id\tdocument\tlayer\tstart\tend\ttext\tvalue\tvalue_max\tunit\t"
+                                          "qualifier\tparsed\tprogram\torganization"]
