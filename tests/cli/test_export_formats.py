@@ -324,7 +324,7 @@ def test_gold_holds_only_reviewed_documents_and_says_how_many_were_left_out(cli,
     assert "the export is empty" in before.stderr and "exported 0 documents" in before.stderr
     db = tmp_path / "reviewed.sqlite"
     db.write_bytes(project.read_bytes())
-    cli("--db", db, "annotators", "role", "rv", "reviewer", check=True)
+    cli("--db", db, "annotators", "role", "rv", "reviewer", "--reviewer", "rv", check=True)
     cli("--db", db, "review", "auto", "--reviewer", "rv", "--document", "1", check=True)
     after = cli("--db", db, "export", "--layer", "gold", "--format", "conll", "-o", tmp_path / "gold.conll",
                 check=True)

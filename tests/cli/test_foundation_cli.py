@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import zipfile
 from pathlib import Path
 
 import docx
@@ -32,6 +33,11 @@ def test_first_start_creates_the_default_project_with_seeds_and_labels(cli, tmp_
     assert [line.split("\t")[:3] for line in labels] == [
         ["1", "PROGRAM", "项目"], ["2", "METRIC", "指标"], ["3", "ORGANIZATION", "机构"]]
     assert "2 documents" in cli("docs", env=env, check=True).stdout  # seeds are imported once
+    exported = cli("export", "-o", "-", env=env, check=True).stdout
+    texts = [orjson.loads(line)["text"] for line in exported.splitlines()]
+    # The Luzhou seed starts with its title, not with the "[bookmark: _Toc…]" left by its conversion from Word.
+    assert any(text.startswith("同心聚力促发展 团结奋斗谱新篇：2022年泸州市统一战线工作综述\n") for text in texts)
+    assert not any("[bookmark:" in text for text in texts)
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030"])
@@ -66,6 +72,30 @@ def test_docx_paragraphs_and_table_cells_become_lines(cli, tmp_path: Path) -> No
     assert spans_of(out)[0][0] == "2022年泸州市统一战线工作综述\n机构\n金额\n泸州银行\n377.178亿元\n完"
 
 
+def test_docx_text_after_an_entity_reference_is_kept(cli, tmp_path: Path) -> None:
+    """An entity reference inside a w:t (a DTD can declare one) split python-docx's text there: what followed was
+    dropped. It is kept, with the reference as written (entities are never expanded: no XXE, no entity bombs)."""
+    document = docx.Document()
+    document.add_paragraph("before XX after")
+    document.add_paragraph("泸州银行")
+    path = tmp_path / "entity.docx"
+    document.save(str(path))
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    declaration, _, rest = xml.partition("?>")
+    parts["word/document.xml"] = (declaration + '?><!DOCTYPE w:document [<!ENTITY e "E">]>'
+                                  + rest.replace("XX", "&e;")).encode("utf-8")
+    with zipfile.ZipFile(path, "w") as target:
+        for name, content in parts.items():
+            target.writestr(name, content)
+    db = tmp_path / "p.sqlite"
+    cli("--db", db, "import", path, check=True)
+    out = tmp_path / "out.jsonl"
+    cli("--db", db, "export", "-o", out, check=True)
+    assert spans_of(out)[0][0] == "before &e; after\n泸州银行"
+
+
 def test_jsonl_round_trip_keeps_every_span_and_annotator(cli, tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     crlf = TEXT.replace("\n", "\r\n")
@@ -79,7 +109,8 @@ def test_jsonl_round_trip_keeps_every_span_and_annotator(cli, tmp_path: Path) ->
     cli("--db", first, "export", "--annotator", "张三", "-o", exported, check=True, subprocess_run=True)
     [(text, label, annotator)] = spans_of(exported)
     assert text == TEXT and annotator == "张三"
-    assert [text[s:e] for s, e, _ in label] == ["泸州", "泸州银行", "“酒城同心·金融速贷”", "377.178亿元", "1007户", "市工商联"]
+    assert [text[s:e] for s, e, _ in label] == ["泸州", "泸州银行", "“酒城同心·金融速贷”", "377.178亿元", "1007户",
+                                                "市工商联"]
     assert label == sorted(label)
     cli("--db", second, "import", exported, check=True)  # the annotator comes from the file
     exported_again = tmp_path / "again.jsonl"
@@ -156,3 +187,20 @@ def test_a_file_that_is_not_a_project_gets_a_sentence(cli, tmp_path: Path) -> No
     result = cli("--db", db, "docs")
     assert result.returncode == 2
     assert "not a biaozhu project" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_labels_delete_moves_the_label_and_its_spans_to_the_trash(cli, tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(doccano_line("共服务1007户", ("1007户", "METRIC")))
+    db = tmp_path / "p.sqlite"
+    cli("--db", db, "import", "--annotator", "a", source, check=True)
+    deleted = cli("--db", db, "labels", "delete", "METRIC", check=True)
+    assert "deleted label METRIC: it and 1 spans moved to the trash" in deleted.stdout
+    assert "METRIC" not in cli("--db", db, "labels", check=True).stdout
+    assert orjson.loads(cli("--db", db, "export", "-o", "-", check=True).stdout)["label"] == []
+    missing = cli("--db", db, "labels", "delete", "METRIC")
+    assert missing.returncode == 2 and "there is no label METRIC" in missing.stderr
+    listing = cli("--db", db, "trash", check=True).stdout.splitlines()
+    assert listing[1].split("\t")[1] == "label" and "METRIC 指标 (1 spans)" in listing[1]
+    cli("--db", db, "trash", "restore", listing[1].split("\t")[0], check=True)
+    assert orjson.loads(cli("--db", db, "export", "-o", "-", check=True).stdout)["label"] == [[3, 8, "METRIC"]]

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import zipfile
 import zlib
 from pathlib import Path
 
+import orjson
 import pytest
 
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
@@ -30,6 +32,7 @@ REFUSED = {
     "labelstudio_meta_list.json": None,  # a task without annotations: imported, the odd meta ignored
     "utf16.jsonl": ":1: the file is UTF-16, not UTF-8: save it as UTF-8",
     "gbk.jsonl": ":1: the file is GBK/GB18030, not UTF-8: save it as UTF-8",
+    "crlf_crossing.jsonl": ":1: spans cross: [6, 13) ORGANIZATION '泸州市委统战部' and [11, 17)",  # the file's offsets
     "control_in_annotator.jsonl": ":1: an annotator's name may not hold control characters: '\\x1b[31m红\\x1b[0m'",
 }
 
@@ -145,3 +148,30 @@ def test_zip_and_zlib_bombs_are_refused_before_they_unpack(cli, tmp_path: Path) 
     docx_bomb(small, 2)
     refused = cli("--db", tmp_path / "p.sqlite", "import", small, "--max-size", "1")
     assert "more than the 1 MB one import may read" in refused.stderr
+
+
+def many_labels(path: Path, count: int) -> Path:
+    """One document whose every character is a span with a label of its own."""
+    text = "泸" * count
+    record = {"text": text, "label": [[n, n + 1, f"L{n}"] for n in range(count)], "annotator": "甲"}
+    path.write_bytes(orjson.dumps(record) + b"\n")
+    return path
+
+
+@pytest.mark.slow
+def test_labels_are_created_in_one_pass_up_to_the_cap(cli, tmp_path: Path) -> None:
+    project = tmp_path / "p.sqlite"
+    started = time.perf_counter()
+    flood = cli("--db", project, "import", many_labels(tmp_path / "flood.jsonl", 100_000), "--create-labels")
+    assert time.perf_counter() - started < 60
+    no_traceback(flood.stderr)
+    assert "a project holds at most 1000 labels: it has 3, and 100000 more were asked for" in flood.stderr
+    assert len(cli("--db", project, "labels", check=True).stdout.splitlines()) == 3
+    missing = cli("--db", project, "import", tmp_path / "flood.jsonl")
+    assert "100000 labels the project does not have: L0, L1, L10, L100, L1000, L10000, L10001, L10002, L10003, " \
+           "L10004 and 99990 more" in missing.stderr and len(missing.stderr) < 1000
+    fits = cli("--db", project, "import", many_labels(tmp_path / "fits.jsonl", 997), "--create-labels", check=True)
+    assert "997 spans" in fits.stdout
+    assert len(cli("--db", project, "labels", check=True).stdout.splitlines()) == 1000
+    one_more = cli("--db", project, "labels", "add", "ONE_MORE")
+    assert one_more.returncode != 0 and "at most 1000 labels" in one_more.stderr

@@ -65,3 +65,14 @@ def test_listings_show_terminal_escape_sequences_escaped(cli, tmp_path: Path) ->
     assert "\\u001b[5m机构\\u000d" in listings[2]
     raw = cli("--db", project, "export", "-o", "-", check=True).stdout  # an export is data: written as it is
     assert orjson.loads(raw)["meta"]["name"] == "\x1b]0;pwned\x07报告\x1b[2J\u202e.txt"
+
+
+def test_an_export_that_cannot_be_written_is_a_sentence(cli, tmp_path: Path) -> None:
+    project = tmp_path / "project.sqlite"
+    cli("--db", project, "import", HOSTILE / "good.jsonl", check=True)
+    (tmp_path / "a-file").write_text("mine")
+    for target in (tmp_path / "missing" / "out.jsonl", tmp_path / "a-file" / "out.jsonl"):
+        result = cli("--db", project, "export", "-o", target)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert f"biaozhu export: cannot write {target}: " in result.stderr and "nothing was written" in result.stderr
+    assert (tmp_path / "a-file").read_text() == "mine"

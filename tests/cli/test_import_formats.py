@@ -26,3 +26,13 @@ def test_label_studio_files_import_and_a_bad_span_is_named(cli, peer_data: Path,
     assert (f"error: {tasks}: task #1: span [343, 353) Date: the file says it covers 'February 22' but the text "
             "there is 'February 2' — nothing imported from this file") in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_short_gbk_report_is_stored_as_gb18030_and_the_guess_is_said(cli, tmp_path: Path) -> None:
+    report = tmp_path / "泸州.txt"
+    report.write_bytes("泸州市".encode("gbk"))  # six bytes that charset-normalizer takes for Big5 (蜚笣庈)
+    db = tmp_path / "p.sqlite"
+    result = cli("--db", db, "import", report, check=True)
+    assert "read as GB18030" in result.stderr and "the detector's guess was big5" in result.stderr
+    exported = cli("--db", db, "export", "-o", "-", check=True).stdout
+    assert '"text":"泸州市"' in exported

@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import create_engine, inspect
 
 READING = [("docs",), ("check",), ("export", "-o", "OUT"), ("agreement",), ("review",), ("trash",),
-           ("backup", "OUT"), ("annotators",), ("labels",), ("delete", "1")]
+           ("backup", "OUT"), ("annotators",), ("labels",), ("delete", "1", "--reviewer", "rv"), ("spans",),
+           ("spans", "delete", "1")]
 
 
 @pytest.mark.parametrize("command", READING, ids=lambda c: c[0])

@@ -61,6 +61,12 @@ def test_gold_is_a_reserved_layer_name_for_imports(cli, project: str, tmp_path: 
     adopted = cli("--db", project, "review", "adopt", "gold@theirs", "--reviewer", "王五", check=True)
     assert "gold@theirs: 1 spans put into gold on 1 documents" in adopted.stdout
     assert gold_of(cli, project) == [OFFICE]
+    # Label Studio's ground truth is gold too: our own export, imported elsewhere, brings it as a layer.
+    exported = tmp_path / "tasks.json"
+    cli("--db", project, "export", "--format", "labelstudio", "-o", exported, check=True)
+    elsewhere = str(tmp_path / "elsewhere.sqlite")
+    assert "imported as the layer gold@tasks" in cli("--db", elsewhere, "import", exported, check=True).stderr
+    assert gold_of(cli, elsewhere) == []
 
 
 def test_only_a_reviewer_changes_roles_deletes_and_empties_the_trash(cli, project: str) -> None:
@@ -99,6 +105,10 @@ def test_merge_brings_their_gold_as_a_layer_and_not_their_reviewers(cli, project
     assert "张三\tannotator" in listed and "赵六\tannotator" in listed and "gold@colleague\tlayer\t1" in listed
     refused(cli("--db", project, "annotators", "role", "李四", "reviewer", "--reviewer", "张三"),
             "张三 is not a reviewer")
+    # Their gold is nobody's annotation here: not a lane to compare, not in the agreement figures.
+    assert "(张三, 李四, 赵六): " in cli("--db", project, "review", check=True).stdout
+    pairs = orjson.loads(cli("--db", project, "agreement", "--format", "json", check=True).stdout)["pairs"]
+    assert "gold@colleague" not in {name for pair in pairs for name in (pair["a"], pair["b"])}
 
 
 def test_the_audit_log_says_who_did_what(cli, project: str, tmp_path: Path) -> None:

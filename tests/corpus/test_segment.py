@@ -46,3 +46,29 @@ def test_what_one_segmenter_learns_does_not_leak_into_another() -> None:
     assert snapped(first, "酒城同心·金融速贷", "金融") == "酒城同心·金融速贷"
     assert snapped(second, "酒城同心·金融速贷", "金融") == "金融"
     assert second.learned == frozenset()
+
+
+def test_only_word_like_span_texts_are_learned_and_a_whole_report_costs_nothing() -> None:
+    fresh = Segmenter()
+    report = "泸州市委统战部联合泸州银行推出产品。" * 55_000  # a span over a whole 1M-character report
+    fresh.learn([report, "第一行\n第二行", "推出产品。", "放贷377.178亿元后继续支持民营企业发展壮大", "泸州",
+                 "酒城同心·金融速贷"])
+    assert fresh.learned == {"泸州", "酒城同心·金融速贷"}
+    assert snapped(fresh, "酒城同心·金融速贷", "金融") == "酒城同心·金融速贷"
+
+
+def test_a_forgotten_text_stops_snapping_and_counts_follow_the_spans() -> None:
+    fresh = Segmenter()
+    fresh.learn(["酒城同心·金融速贷", "酒城同心·金融速贷"])  # two spans have it
+    fresh.forget(["酒城同心·金融速贷"])
+    assert snapped(fresh, "酒城同心·金融速贷", "金融") == "酒城同心·金融速贷"  # one span still has it
+    fresh.forget(["酒城同心·金融速贷"])
+    assert fresh.learned == frozenset()
+    assert snapped(fresh, "酒城同心·金融速贷", "金融") == "金融"
+    fresh.follow({"城同心·金": 1, "泸州银行": 2})  # e.g. the span was moved: its new text teaches
+    assert fresh.learned == {"城同心·金", "泸州银行"}
+    assert snapped(fresh, "酒城同心·金融速贷", "同") == "城同心·金"
+    fresh.follow({"泸州银行": 1})
+    assert fresh.learned == {"泸州银行"}
+    assert snapped(fresh, "酒城同心·金融速贷", "同") != "城同心·金"
+    assert snapped(Segmenter(), "泸州市委统战部", "州市委统") == "泸州市委统战部"  # others' dictionaries untouched

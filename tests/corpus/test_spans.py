@@ -16,9 +16,16 @@ from biaozhu.corpus.spans import check_layer, crosses, find_crossings, trim
     ("  377.178亿元 ", "377.178亿元"),
     ("增长12%，", "增长12%"),
     ("“万企兴万村”行动", "“万企兴万村”行动"),
-    ("“酒城同心·金融速贷”", "“酒城同心·金融速贷”"),
+    ("“酒城同心·金融速贷”", "酒城同心·金融速贷"),  # a pair at both edges goes
+    ("“酒城同心”", "酒城同心"),
+    ("，“酒城同心”。", "酒城同心"),
     ("“酒城同心·金融速贷", "酒城同心·金融速贷"),
-    ("《条例》", "《条例》"),
+    ("《条例》", "条例"),
+    ("“酒城”与“同心”", "“酒城”与“同心”"),  # two pairs side by side, not one around the span
+    ("（“万企兴万村”）", "万企兴万村"),
+    ('"Bank of Luzhou"', "Bank of Luzhou"),
+    ("“万企兴万村”行动", "“万企兴万村”行动"),
+    ("开展“万企兴万村”", "开展“万企兴万村”"),
     ("，。、", ""),
 ])
 def test_trim(text: str, expected: str) -> None:

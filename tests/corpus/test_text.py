@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -28,6 +30,29 @@ def test_every_supported_encoding_gives_the_same_lf_text(data: bytes, encoding: 
     assert loaded.steps["encoding"] == encoding
     assert "\ufeff" not in loaded.text and "\r" not in loaded.text
     assert loaded.steps["crlf_to_lf"] == 1 and loaded.steps["cr_to_lf"] == 1
+
+
+# The 3,755 most common hanzi (GB2312 level 1: lead bytes B0 to D7), from which mainland texts are mostly made.
+COMMON_HANZI = [bytes([lead, trail]).decode("gb2312") for lead in range(0xB0, 0xD8) for trail in range(0xA1, 0xFF)
+                if (lead, trail) < (0xD7, 0xFA)]
+
+
+@pytest.mark.parametrize("length", [3, 6, 12, 30])
+def test_short_gbk_text_is_never_read_as_big5(length: int) -> None:
+    """charset-normalizer reads most 3-character GBK samples as Big5 (泸州市 as 蜚笣庈): GB18030 comes first."""
+    rng = random.Random(length)
+    for _ in range(150):
+        text = "".join(rng.choice(COMMON_HANZI) for _ in range(length))
+        loaded = load_text(text.encode("gbk"), "short.txt")
+        assert (loaded.text, loaded.steps["encoding"]) == (text, "gb18030")
+        if loaded.note:  # a guess is never stored silently: the note goes to the import summary and the document
+            assert "read as GB18030" in loaded.note and loaded.steps["encoding_note"] == loaded.note
+
+
+def test_big5_is_still_read_as_big5_and_says_so() -> None:
+    text = "這是一個測試文件，內容為繁體中文。臺灣銀行發放貸款共計三百七十七億元"
+    loaded = load_text(text.encode("big5"), "big5.txt")
+    assert loaded.text == text and loaded.steps["encoding"] == "big5" and "read as big5" in (loaded.note or "")
 
 
 def test_the_bom_is_recorded() -> None:

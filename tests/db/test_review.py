@@ -170,6 +170,19 @@ def test_an_agreed_span_taken_out_or_relabelled_stays_so_when_agreed_spans_go_in
         draw(session, document, "王五", TEXT.index("工商"), TEXT.index("。") + 1, "ORGANIZATION")
 
 
+def test_gold_never_holds_one_range_twice(sessions: sessionmaker[Session], document: int) -> None:
+    with sessions.begin() as session:
+        label = [item for item in review_document(session, document).open if item.kind == "label"][0]
+        with pytest.raises(SpanRefused, match="one range different labels"):
+            accept(session, document, "王五", label, ["张三", "李四"])
+    with sessions.begin() as session:
+        accept(session, document, "王五", label, ["张三"])
+    with pytest.raises(SpanRefused, match="gold holds a range once"), sessions.begin() as session:
+        draw(session, document, "王五", MONEY.start, MONEY.end, "PROGRAM")  # a second label on a gold range
+    with sessions() as session:
+        assert [g.span for g in gold_spans(session, document)] == [MONEY]
+
+
 def test_versions_that_cross_cannot_both_be_accepted(sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as session:
         document = store_review(session, {"张三": [span("银行发放", "PROGRAM")], "李四": [span("发放酒城", "PROGRAM")]})

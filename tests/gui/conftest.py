@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
@@ -48,6 +48,16 @@ def activate_window(qtbot: QtBot, window: MainWindow | ReviewWindow) -> None:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.view.setFocus()
+
+
+AnswerBox = Callable[[Callable[[QWidget], None]], None]
+
+
+@pytest.fixture
+def when_modal() -> AnswerBox:
+    """``when_modal(act)``: once the modal dialog the next action opens is up, ``act(dialog)`` answers it (a
+    message box's button, an input dialog's text)."""
+    return lambda act: QTimer.singleShot(0, lambda: act(QApplication.activeModalWidget()))
 
 
 @pytest.fixture
@@ -150,6 +160,13 @@ def settings_in(tmp_path: Path, qapp: QApplication) -> Iterator[Path]:
     yield tmp_path
     QCoreApplication.setOrganizationName(organisation)
     QCoreApplication.setApplicationName(application)
+
+
+@pytest.fixture(autouse=True)
+def _settings_of_this_test(settings_in: Path) -> Path:
+    """Every test starts from fresh settings: a window's remembered layout (saved when it closes) or a
+    remembered choice never leaks into the next test, nor into the user's configuration."""
+    return settings_in
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -235,3 +235,24 @@ def gold_texts(sessions: sessionmaker[Session]) -> list[str]:
     with sessions() as session:
         return sorted(session.scalars(select(Span.text).join(Annotator, Span.annotator_id == Annotator.id)
                                       .where(Annotator.name == GOLD)))
+
+
+def test_opening_review_mode_while_another_program_holds_the_lock_is_a_sentence(
+        qtbot: QtBot, impatient: sessionmaker[Session], sqlite_path: Path,
+        open_annotation: Callable[..., MainWindow]) -> None:
+    """Review mode opened, and a document opened in it, while another program holds the write lock: the agreed
+    spans cannot go into gold, which is one sentence, never a raw OperationalError, and the undo history holds no
+    step that is not in the database; once the lock is gone, opening the document again puts them in."""
+    with impatient.begin() as session:
+        store_review(session, {"张三": [BANK, LOAN], "李四": [BANK, SHORT]})
+    window = open_annotation(impatient, REVIEWER)
+    with OtherProgram(sqlite_path):
+        window.open_review()
+        review = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ReviewWindow))
+        review.open_document(2)
+        assert notice(review).text() == f"This change was not made: {LOCKED}"
+        assert review.undo_stack.count() == 0
+    assert gold_texts(impatient) == []
+    notice(review).button(QMessageBox.StandardButton.Ok).click()
+    review.open_document(2)
+    assert gold_texts(impatient) == ["泸州银行"] and review.undo_stack.count() == 1

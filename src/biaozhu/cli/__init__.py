@@ -22,15 +22,18 @@ from biaozhu.cli import (
     metrics_cmd,
     review_cmd,
     server_cmd,
+    spans_cmd,
+    stats_cmd,
     trash_cmd,
 )
+from biaozhu.cli.language import language_of, say, storage_sentence, translate_help, use
 from biaozhu.cli.terminal import escape_output
 from biaozhu.corpus.errors import Refusal
 from biaozhu.db.engine import dispose_all
 from biaozhu.db.errors import StorageError
 
-COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, check_cmd, delete_cmd, trash_cmd, backup_cmd,
-            annotators_cmd, agreement_cmd, review_cmd, merge_cmd, metrics_cmd, log_cmd, server_cmd)
+COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, spans_cmd, check_cmd, delete_cmd, trash_cmd, backup_cmd,
+            annotators_cmd, agreement_cmd, review_cmd, merge_cmd, metrics_cmd, log_cmd, server_cmd, stats_cmd)
 DB_HELP = "project database: a SQLite file path or a SQLAlchemy URL (default: $BIAOZHU_DB, else your data folder)"
 
 
@@ -52,7 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     escape_output()
-    args = build_parser().parse_args(argv)
+    use(language_of(sys.argv[1:] if argv is None else argv))
+    parser = build_parser()
+    translate_help(parser)
+    args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
     try:
         if args.command is None:
@@ -63,12 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(args)
         return int(args.run(args))
     except (StorageError, Refusal) as exc:
-        print(f"biaozhu: {exc}", file=sys.stderr)
+        print(f"biaozhu: {storage_sentence(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
-        print("biaozhu: interrupted", file=sys.stderr)
+        print(f"biaozhu: {say('interrupted')}", file=sys.stderr)
         return 130
     finally:
         dispose_all()  # a command leaves no connection open, also when it runs in-process

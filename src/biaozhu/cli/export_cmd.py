@@ -79,6 +79,10 @@ def run(args: argparse.Namespace) -> int:
         except (Refused, ValueError, LookupError, RuntimeError, NestedSpansRefused) as exc:
             print(f"biaozhu export: {exc}", file=sys.stderr)
             return 2
+        except OSError as exc:  # a missing, read-only or full folder: the temporary file is gone, an old one kept
+            print(f"biaozhu export: cannot write {request.target}: {exc.strerror}; nothing was written (a file "
+                  "already there is kept)", file=sys.stderr)
+            return 2
     if summary.unreviewed:
         print(f"{summary.unreviewed} documents have no reviewer's decision yet and were left out of {GOLD}"
               + (" (nothing is reviewed yet: the export is empty)" if not summary.documents else ""),

@@ -1,4 +1,4 @@
-"""``biaozhu labels``: list, add and change labels."""
+"""``biaozhu labels``: list, add, change and delete labels (a deleted label goes to the trash with its spans)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import argparse
 import sys
 
 from biaozhu.db.errors import storage_errors
-from biaozhu.db.labels import add_label, list_labels, update_label
+from biaozhu.db.labels import add_label, delete_label, list_labels, update_label
 from biaozhu.db.project import open_project, say
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser("labels", parents=[common], help="list, add, rename and recolour labels")
+    parser = sub.add_parser("labels", parents=[common], help="list, add, rename, recolour and delete labels")
     parser.set_defaults(run=run, action="list")
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
     actions.add_parser("list", parents=[common], help="list the labels (the default)")
@@ -20,6 +20,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     change = actions.add_parser("set", parents=[common], help="rename, recolour or rebind a label")
     change.add_argument("name")
     change.add_argument("--rename", metavar="NEW_NAME")
+    delete = actions.add_parser("delete", parents=[common],
+                                help="move a label and every span that has it to the trash "
+                                     "(`biaozhu trash restore` brings them back)")
+    delete.add_argument("name")
     for each in (add, change):
         each.add_argument("--title", help="the label's Chinese name, e.g. 项目")
         each.add_argument("--color", help="#rrggbb")
@@ -40,6 +44,10 @@ def run(args: argparse.Namespace) -> int:
                 label = update_label(session, args.name, new_name=args.rename, title=args.title, color=args.color,
                                      hotkey=args.hotkey, definition=args.definition)
                 print(f"{args.name}: now {label.name} {label.title} {label.color} hotkey {label.hotkey or '-'}")
+            elif args.action == "delete":
+                deleted = delete_label(session, args.name)
+                print(f"deleted label {args.name}: it and {deleted.spans} spans moved to the trash "
+                      f"(trash item {deleted.trash_id})")
             else:
                 for label in list_labels(session):
                     print(f"{label.hotkey or '-'}\t{label.name}\t{label.title}\t{label.color}\t{label.definition}")

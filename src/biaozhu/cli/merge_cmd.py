@@ -9,10 +9,10 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from biaozhu.cli.identity import acting_person
-from biaozhu.db.engine import READING, create_project_engine
+from biaozhu.corpus.errors import Refused
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.merge import PREFERENCES, merge_project
-from biaozhu.db.project import open_project, say
+from biaozhu.db.project import open_project, open_read_only, say
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -27,13 +27,15 @@ def run(args: argparse.Namespace) -> int:
     if "://" not in args.other and not Path(args.other).is_file():
         print(f"biaozhu merge: {args.other}: no such project file", file=sys.stderr)
         return 2
-    _, sessions = open_project(args.db, new_project=say)
-    with storage_errors(args.other):
-        other = create_project_engine(args.other)
+    other = open_read_only(args.other)  # before ours: a refused merge creates nothing
     try:
-        with storage_errors(), sessions.begin() as ours, Session(other.execution_options(**READING)) as theirs:
+        _, sessions = open_project(args.db, new_project=say)
+        with storage_errors(), sessions.begin() as ours, Session(other) as theirs:
             result = merge_project(ours, theirs, prefer=args.prefer, source=args.other,
                                    actor=acting_person(args))
+    except Refused as exc:  # a name, label or text the other project holds and no project may
+        print(f"biaozhu merge: {args.other}: {exc}; nothing was merged", file=sys.stderr)
+        return 2
     finally:
         other.dispose()
     print(f"documents: {result.documents_added} added, {result.documents_matched} already here")

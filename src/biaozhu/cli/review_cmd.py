@@ -13,7 +13,7 @@ from biaozhu.corpus.adjudication import Disagreement
 from biaozhu.corpus.errors import Refusal
 from biaozhu.db.documents import list_documents
 from biaozhu.db.errors import storage_errors
-from biaozhu.db.models import GOLD
+from biaozhu.db.permissions import is_reserved
 from biaozhu.db.project import open_project
 from biaozhu.db.review import accept_agreed, adopt_layer, review_document
 
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with storage_errors(), sessions.begin() as session:
             for doc in list_documents(session):
-                annotators = (set(doc.span_counts) | set(doc.statuses)) - {GOLD}
+                annotators = {name for name in set(doc.span_counts) | set(doc.statuses) if not is_reserved(name)}
                 if len(annotators) < 2 or (wanted and doc.id not in wanted):
                     continue
                 compared += 1

@@ -54,6 +54,12 @@ class Disagreement:
         """Names the disagreement by its versions (not its holders), to record a rejection of exactly these."""
         return fingerprint(self.spans())
 
+    def one_range_twice(self, names: Sequence[str]) -> bool:
+        """Whether these annotators' versions give one range two labels: gold holds a range once, so "accept
+        both" cannot take them all (a pure label disagreement is decided by choosing one)."""
+        ranges = [(s.start, s.end) for s in {s for name in names for s in self.versions.get(name, ())}]
+        return len(ranges) != len(set(ranges))
+
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
@@ -127,7 +133,7 @@ def deciding_spans(comparison: Comparison, gold: Sequence[Span]) -> list[list[in
     starts = [start for start, _, _ in own]
     longest = max((end - start for start, end, _ in own), default=0)
     decided = []
-    for item, spans in zip(comparison.disagreements, versions):
+    for item, spans in zip(comparison.disagreements, versions, strict=True):
         taken = [where[s] for s in spans if s in where]
         low, high = bisect_left(starts, item.start - longest), bisect_left(starts, item.end)
         taken += [i for _, end, i in own[low:high] if end > item.start]

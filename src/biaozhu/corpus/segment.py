@@ -3,18 +3,34 @@
 jieba's dictionary takes about a second to load, so it is read once per process (callers do that off the
 UI thread) and every :class:`Segmenter` gets its own ``jieba.Tokenizer`` on a copy of it: what one project
 teaches its segmenter never leaks into another's.
+
+Only word-like span texts are learned (:func:`word_like`): jieba's ``add_word`` stores every prefix of a word,
+so a span over a whole 1,000,000-character report took 23 GB, at every start. And what is learned follows the
+project's spans as they are now: each text is counted once per span, and forgotten when none is left.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import threading
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 
 import jieba
 
 # Characters of context cut on each side of a selection: more than any word jieba knows.
 WINDOW = 24
+# The longest span text learned as a word: names of programmes and bodies are shorter ("酒城同心·金融速贷" is 9).
+MAX_WORD = 20
+# A line break or a sentence's end makes a text a passage, not a word.
+_NOT_IN_A_WORD = re.compile(r"[\n\r\u2028\u2029。！？；!?;]")
+
+
+def word_like(text: str) -> bool:
+    """Whether a span text is a word snapping may learn: 2 to :data:`MAX_WORD` characters, one line, no
+    sentence punctuation."""
+    return 1 < len(text) <= MAX_WORD and text == text.strip() and not _NOT_IN_A_WORD.search(text)
 
 _lock = threading.Lock()
 _base: tuple[dict[str, int], int] | None = None
@@ -40,23 +56,59 @@ class Segmenter:
         self._tokenizer = jieba.Tokenizer()
         self._tokenizer.FREQ, self._tokenizer.total = dict(freq), total
         self._tokenizer.initialized = True
-        self._learned: set[str] = set()
+        self._counts: Counter[str] = Counter()  # learned text -> how many spans have it
+        self._before: dict[str, int | None] = {}  # learned text -> its frequency in jieba's own dictionary
 
     @property
     def learned(self) -> frozenset[str]:
-        return frozenset(self._learned)
+        return frozenset(self._counts)
 
     def learn(self, words: Iterable[str]) -> None:
-        """Add span texts to the dictionary so they come out as one word, and remember them for snapping."""
+        """Count span texts; a word-like one comes out of the dictionary as one word and snapping keeps it whole."""
         for word in words:
             word = word.strip()
-            if len(word) > 1 and word not in self._learned:
-                self._learned.add(word)
+            if not word_like(word):
+                continue
+            if not self._counts[word]:
+                self._before[word] = self._tokenizer.FREQ.get(word)
                 self._tokenizer.add_word(word)
+            self._counts[word] += 1
+
+    def forget(self, words: Iterable[str]) -> None:
+        """Count span texts gone; one no span has any more is no longer a word of its own (unless jieba's was)."""
+        for word in words:
+            word = word.strip()
+            if self._counts[word] > 1:
+                self._counts[word] -= 1
+                continue
+            self._counts.pop(word, None)
+            if word in self._before:  # back to jieba's own frequency (0: a prefix only, not a word)
+                before = self._before.pop(word) or 0
+                self._tokenizer.total += before - self._tokenizer.FREQ.get(word, 0)
+                self._tokenizer.FREQ[word] = before  # not del_word: that forces a split in every tokenizer
+
+    def follow(self, counts: Mapping[str, int]) -> None:
+        """Learn and forget until the counts are ``counts`` (span text -> spans having it, as stored now)."""
+        for word in list(self._counts):
+            if counts.get(word, 0) < self._counts[word]:
+                self.forget([word] * (self._counts[word] - counts.get(word, 0)))
+        for word, count in counts.items():
+            if count > self._counts.get(word, 0):
+                self.learn([word] * (count - self._counts.get(word, 0)))
 
     def words(self, text: str) -> list[tuple[int, int]]:
         """Word boundaries ``(start, end)`` of ``text``."""
         return [(s, e) for _, s, e in self._tokenizer.tokenize(text)]
+
+    def longer_word(self, text: str, start: int, end: int) -> str | None:
+        """The word longer than ``[start, end)`` that contains it, if any: 市委统战部 lies inside 绵阳市委统战部
+        once that is a span text learned (tag-all leaves such an occurrence alone)."""
+        left = max(0, start - WINDOW)
+        right = min(len(text), end + WINDOW)
+        for s, e in self.words(text[left:right]):
+            if s + left <= start and end <= e + left and e - s > end - start:
+                return text[s + left:e + left]
+        return None
 
     def snap(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Grow ``[start, end)`` to the boundaries of the words it touches and over learned texts it overlaps.
@@ -77,13 +129,13 @@ class Segmenter:
         return self._grow_over_learned(text, start, end)
 
     def _grow_over_learned(self, text: str, start: int, end: int) -> tuple[int, int]:
-        longest = max(map(len, self._learned), default=0)
+        longest = max(map(len, self._counts), default=0)
         changed = True
         while changed and longest:
             changed = False
             left = max(0, start - longest + 1)
             window = text[left:end + longest - 1]
-            for word in self._learned:
+            for word in self._counts:
                 at = window.find(word)
                 while at != -1:
                     s, e = at + left, at + left + len(word)

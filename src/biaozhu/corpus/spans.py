@@ -20,17 +20,40 @@ def _is_trimmable(char: str) -> bool:
     return char.isspace() or (unicodedata.category(char).startswith("P") and char not in _KEEP)
 
 
+def _paired_at_edges(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start]`` opens a quote or bracket that ``text[end - 1]`` closes (“酒城同心”), not two
+    pairs side by side (“酒城”与“同心”)."""
+    opener, closer = text[start], text[end - 1]
+    if end - start < 2 or _PAIRS.get(opener) != closer:
+        return False
+    if opener == closer:  # straight quotes do not nest: the next one closes
+        return closer not in text[start + 1:end - 1]
+    depth = 0
+    for at in range(start, end):
+        if text[at] == opener:
+            depth += 1
+        elif text[at] == closer:
+            depth -= 1
+            if depth == 0:
+                return at == end - 1
+    return False
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``[start, end)`` past white space and punctuation at its edges.
 
-    A quote or bracket whose partner lies inside the span stays: “万企兴万村”行动 keeps its quotes.
-    Returns an empty range (start == end) when nothing but punctuation was selected.
+    A quote or bracket pair around the whole span goes (“酒城同心” → 酒城同心); one whose partner lies
+    inside the span stays: “万企兴万村”行动 keeps its quotes. Returns an empty range (start == end) when
+    nothing but punctuation was selected.
     """
     changed = True
     while changed and start < end:
         changed = False
         first, last = text[start], text[end - 1]
-        if _is_trimmable(first) and not (first in _PAIRS and _PAIRS[first] in text[start + 1:end]):
+        if _paired_at_edges(text, start, end):
+            start, end = start + 1, end - 1
+            changed = True
+        elif _is_trimmable(first) and not (first in _PAIRS and _PAIRS[first] in text[start + 1:end]):
             start += 1
             changed = True
         elif _is_trimmable(last) and not (last in _CLOSERS and _CLOSERS[last] in text[start:end - 1]):

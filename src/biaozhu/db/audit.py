@@ -30,6 +30,8 @@ class LoggedAction:
 def record(session: Session, actor: str | None, action: str, detail: str) -> None:
     """Log ``action`` by ``actor`` in the caller's transaction."""
     assert action in ACTIONS, action
+    # A file name that is not UTF-8 holds lone surrogates, which no database stores: keep them as \udcxx.
+    detail = detail.encode("utf-8", "backslashreplace").decode("utf-8")
     session.add(AuditEntry(actor=(actor or UNKNOWN)[:128], action=action, detail=detail))
     session.flush()
 

@@ -9,6 +9,9 @@ open document's own layer, so that layer's part (its count, max(updated_at), whi
 every update, and the sums of labels and offsets, which move even when another machine's clock is
 behind) is read through the layer index: a scan of the whole table for updated_at would cost 25 ms
 at 200,000 spans, every poll.
+
+Labels are few (a dozen rows), so the token holds them whole: a label renamed, recoloured, rebound, reordered,
+added or deleted elsewhere reaches every window.
 """
 
 from __future__ import annotations
@@ -16,14 +19,14 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from biaozhu.db.models import Document, DocumentStatus, Span, TrashItem
+from biaozhu.db.models import Document, DocumentStatus, Label, Span, TrashItem
 
 ChangeToken = tuple[object, ...]
 
 
 def change_token(session: Session, layer: tuple[int, int] | None = None) -> ChangeToken:
-    """A value that differs whenever a span, status, trash item or document was added or removed, or a span
-    of ``layer`` (document id, annotator id) was changed in any way."""
+    """A value that differs whenever a span, status, trash item or document was added or removed, a label was
+    changed in any way, or a span of ``layer`` (document id, annotator id) was changed in any way."""
     columns = [select(func.max(Span.id)), select(func.count()).select_from(Span),
                select(func.max(DocumentStatus.updated_at)), select(func.count()).select_from(DocumentStatus),
                select(func.max(TrashItem.id)), select(func.count()).select_from(TrashItem),
@@ -34,4 +37,8 @@ def change_token(session: Session, layer: tuple[int, int] | None = None) -> Chan
                     *(select(aggregate).where(*mine) for aggregate in (
                         func.max(Span.updated_at), func.sum(Span.label_id), func.sum(Span.start), func.sum(Span.end)))]
     # One round trip: each aggregate is a scalar subquery over its own table.
-    return tuple(session.execute(select(*(column.scalar_subquery() for column in columns))).one())
+    aggregates = tuple(session.execute(select(*(column.scalar_subquery() for column in columns))).one())
+    labels = tuple(tuple(row) for row in session.execute(
+        select(Label.id, Label.name, Label.title, Label.color, Label.hotkey, Label.definition, Label.position)
+        .order_by(Label.id)))
+    return (*aggregates, labels)

@@ -11,6 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.models import Annotator, Document, DocumentStatus, Span
 
@@ -56,6 +57,24 @@ def add_document(session: Session, source: SourceDocument) -> tuple[Document, bo
     """Store a document unless the same text is there already; returns it and whether it is new."""
     return store_text(session, source.text, source.name, source=source.source,
                       normalisation=source.normalisation, meta=source.meta)
+
+
+class DocumentRefused(Refusal, ValueError):
+    """A change of a document the rules refuse (an empty or too long name, no such document)."""
+
+
+def rename_document(session: Session, document_id: int, name: str) -> str:
+    """Give a document another name (what lists and exports show); returns the old one. Names need not be
+    unique: documents are known by their text."""
+    name = name.strip()
+    if not name or len(name) > 512:
+        raise DocumentRefused("a document name is 1 to 512 characters")
+    document = session.get(Document, document_id)
+    if document is None:
+        raise DocumentRefused(f"there is no document {document_id}")
+    old, document.name = document.name, name
+    session.flush()
+    return old
 
 
 @dataclass(frozen=True, slots=True)

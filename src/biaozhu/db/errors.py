@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm.exc import StaleDataError
 
 
 class StorageError(Exception):
@@ -31,6 +32,12 @@ SAME_CHANGE = QT_TRANSLATE_NOOP("StorageError", "someone else made the same chan
                                                 "nothing was changed")
 NO_DATABASE = QT_TRANSLATE_NOOP("StorageError", "the database server says the database does not exist: create it "
                                                 "first (createdb)")
+NOT_YOUR_ROLE = QT_TRANSLATE_NOOP("StorageError", "the database server does not let your role change this (your own "
+                                                  "layer only; gold, labels, roles and deletions are for reviewers); "
+                                                  "nothing was saved")
+NOT_THERE_FOR_YOU = QT_TRANSLATE_NOOP("StorageError", "a row this action changes was not there for you: someone "
+                                                      "deleted it meanwhile, or the database server does not let "
+                                                      "your role change it; nothing was saved")
 UPGRADE_BROKE_A_FOREIGN_KEY = QT_TRANSLATE_NOOP("StorageError", "the project's data broke a foreign key while "
                                                                 "upgrading; nothing was changed")
 NOT_A_PROJECT = QT_TRANSLATE_NOOP("StorageError", "this database belongs to another program, not to biaozhu; "
@@ -71,16 +78,20 @@ _KNOWN = (
                                                                          "name or password")),
     ("no password supplied", QT_TRANSLATE_NOOP("StorageError", "the database server wants a password: put it in "
                                                                "the URL or in ~/.pgpass")),
+    ("violates row-level security policy", NOT_YOUR_ROLE),  # biaozhu server setup: each role its own layer
+    ("permission denied for", NOT_YOUR_ROLE),
     ("unique constraint failed: spans", SAME_CHANGE),
     ('unique constraint "uq_spans_', SAME_CHANGE),
 )
 SENTENCES = (*dict.fromkeys(sentence for _, sentence in _KNOWN), NO_DATABASE, UPGRADE_BROKE_A_FOREIGN_KEY,
-             NOT_A_PROJECT)
+             NOT_A_PROJECT, NOT_THERE_FOR_YOU)
 _MISSING_DATABASE = ("database \"", "\" does not exist")
 
 
 def known_storage_error(exc: BaseException, where: str = "") -> StorageError | None:
     """The user's sentence for a known database failure, or None when ``exc`` is a bug."""
+    if isinstance(exc, StaleDataError):  # an UPDATE matched no row: gone, or hidden by row-level security
+        return StorageError(f"{where}: {NOT_THERE_FOR_YOU}" if where else NOT_THERE_FOR_YOU)
     if not isinstance(exc, (DBAPIError, sqlite3.Error)):
         return None
     text = str(getattr(exc, "orig", None) or exc).lower()

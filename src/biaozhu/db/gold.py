@@ -176,6 +176,12 @@ class GoldEdit:
             if x in self._new or y in self._new:
                 raise SpanRefused(f"[{x.start}, {x.end}) would cross [{y.start}, {y.end}) in gold; "
                                   "spans may nest but not cross")
+        at: dict[tuple[int, int], Span] = {}
+        for span in sorted(self.present, key=lambda s: s not in self._new):  # new spans first: named as the one refused
+            other = at.setdefault((span.start, span.end), span)
+            if other is not span:
+                raise SpanRefused(f"[{span.start}, {span.end}) is in gold already as {span.label}; gold holds a "
+                                  f"range once (relabel it instead of adding {other.label})")
         labels = label_ids(self.session)
         unknown = {span.label for span in self._new} - set(labels)
         if unknown:

@@ -21,6 +21,7 @@ from biaozhu.db.documents import add_document
 from biaozhu.db.labels import add_labels, label_ids
 from biaozhu.db.models import Label, Span
 from biaozhu.db.permissions import is_reserved, merged_layer
+from biaozhu.db.spans import lock_layer
 from biaozhu.db.status import touch
 
 
@@ -96,6 +97,7 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
             check_span(document.text, span, path, source.line)
         key = (document.id, annotator.id)
         if key not in layers:
+            lock_layer(session, document.id, annotator.id)  # the same annotator may be adding spans right now
             layers[key] = _layer(session, document.id, annotator.id) if not created else []
         existing = layers[key]
         known = set(existing)

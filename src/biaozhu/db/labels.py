@@ -1,17 +1,57 @@
-"""The project's label set: listed, added, renamed, recoloured."""
+"""The project's label set: listed, added, renamed, recoloured, reordered and deleted (into the trash).
+
+Every change that would leave two labels with one name or one hotkey is refused with a sentence
+(:class:`LabelRefused`), so the command line and the app's 标签… dialog say the same thing.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.errors import Refused
-from biaozhu.corpus.labels import MAX_LABELS, check_color, check_label_name, check_label_title, default_labels
+from biaozhu.corpus.errors import Refusal
+from biaozhu.corpus.labels import LABEL_NAME, MAX_LABELS, check_color, check_label_title, default_labels
 from biaozhu.corpus.model import LabelDef
-from biaozhu.db.models import Label
+from biaozhu.db.errors import QT_TRANSLATE_NOOP
+from biaozhu.db.models import Label, Span
+from biaozhu.db.trash import trash_label, trashed_label_ids
 
 # Colours handed to labels created without one, so that new labels are told apart at a glance.
 PALETTE = ("#e76f51", "#b5838d", "#ffd166", "#06d6a0", "#118ab2", "#c77dff", "#90be6d", "#f28482")
+# A hotkey is one key pressed alone in the text: a letter or digit, or F1–F12. W switches word snapping.
+_HOTKEY = re.compile(r"^(?:[0-9A-Z]|F(?:[1-9]|1[0-2]))$")
+RESERVED_HOTKEYS = ("W",)
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+# The refusals, marked for the app's catalogue (the 标签… dialog shows them in the UI language).
+NO_LABEL = QT_TRANSLATE_NOOP("LabelRefused", "there is no label %1")
+BAD_NAME = QT_TRANSLATE_NOOP("LabelRefused", "a label name is 1 to 64 characters without spaces, not “%1”")
+NAME_TAKEN = QT_TRANSLATE_NOOP("LabelRefused", "there is a label %1 already")
+BAD_HOTKEY = QT_TRANSLATE_NOOP("LabelRefused", "a hotkey is one letter or digit, or F1 to F12, not “%1”")
+HOTKEY_TAKEN = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by %2")
+HOTKEY_RESERVED = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by word snapping")
+BAD_COLOUR = QT_TRANSLATE_NOOP("LabelRefused", "a colour looks like #1f77b4, not “%1”")
+TOO_MANY = QT_TRANSLATE_NOOP("LabelRefused", "a project holds at most %1 labels: it has %2, and %3 more were asked for")
+
+
+class LabelRefused(Refusal, ValueError):
+    """A label change the project's rules refuse (a taken name or hotkey, no such label); says which.
+    ``template`` and ``values`` let the app say it in the UI language."""
+
+    def __init__(self, template: str, *values: object) -> None:
+        self.template, self.values = template, values
+        super().__init__(_PLACEHOLDER.sub(lambda match: str(values[int(match.group(1)) - 1]), template))
+
+
+@dataclass(frozen=True, slots=True)
+class LabelDeleted:
+    """A label gone to the trash: the trash item that brings it back, and how many spans went with it."""
+
+    trash_id: int
+    spans: int
 
 
 def list_labels(session: Session) -> list[Label]:
@@ -26,32 +66,83 @@ def label_ids(session: Session) -> dict[str, int]:
     return dict(session.execute(select(Label.name, Label.id)).all())
 
 
+def _existing(session: Session, name: str) -> Label:
+    label = get_label(session, name)
+    if label is None:
+        raise LabelRefused(NO_LABEL, name)
+    return label
+
+
+def _check_name(session: Session, name: str) -> None:
+    if not LABEL_NAME.match(name):
+        raise LabelRefused(BAD_NAME, name)
+    if get_label(session, name):
+        raise LabelRefused(NAME_TAKEN, name)
+
+
+def _check_hotkey(session: Session, hotkey: str, label_id: int | None = None) -> str:
+    """The hotkey as stored (letters in capitals), or a refusal naming the label or action that has it."""
+    key = hotkey.strip().upper()
+    if not _HOTKEY.match(key):
+        raise LabelRefused(BAD_HOTKEY, hotkey)
+    if key in RESERVED_HOTKEYS:
+        raise LabelRefused(HOTKEY_RESERVED, key)
+    taken = session.scalar(select(Label).where(func.upper(Label.hotkey) == key, Label.id != (label_id or -1)))
+    if taken is not None:
+        raise LabelRefused(HOTKEY_TAKEN, key, taken.name)
+    return key
+
+
+def free_hotkey(session: Session, hotkey: str | None) -> str | None:
+    """``hotkey`` as stored if a new label may have it, else None (a label merged in from elsewhere)."""
+    try:
+        return _check_hotkey(session, hotkey) if hotkey else None
+    except LabelRefused:
+        return None
+
+
+def _colour(color: str) -> str:
+    try:
+        return check_color(color)
+    except ValueError:
+        raise LabelRefused(BAD_COLOUR, color) from None
+
+
+def _new_ids(session: Session, count: int) -> list[dict[str, int]]:
+    """SQLite hands a new row the highest id plus one, which may be that of a label waiting in the trash; its
+    spans in trashed documents would then come back under the wrong label. Labels get ids never used."""
+    if session.get_bind().dialect.name != "sqlite":
+        return [{} for _ in range(count)]  # a sequence never hands out an id twice
+    first = max([session.scalar(select(func.max(Label.id))) or 0, *trashed_label_ids(session)]) + 1
+    return [{"id": first + n} for n in range(count)]
+
+
 def add_label(session: Session, name: str, title: str = "", color: str | None = None,
               hotkey: str | None = None, definition: str = "") -> Label:
     """A new label at the end of the bar; refuses a name or hotkey already in use."""
-    if hotkey and session.scalar(select(Label).where(Label.hotkey == hotkey)):
-        raise Refused(f"hotkey {hotkey} is taken")
-    [label] = add_labels(session, [name], title=title, color=color, hotkey=hotkey, definition=definition)
+    key = _check_hotkey(session, hotkey) if hotkey else None
+    [label] = add_labels(session, [name], title=title, color=color, hotkey=key, definition=definition)
     return label
 
 
 def add_labels(session: Session, names: list[str], *, title: str = "", color: str | None = None,
                hotkey: str | None = None, definition: str = "") -> list[Label]:
-    """New labels at the end of the bar, in one pass (an import may bring many): refuses a name in use, and
-    more labels than :data:`MAX_LABELS` in the project."""
+    """New labels at the end of the bar, in one pass (an import may bring many): refuses a name in use or given
+    twice, and more labels than :data:`MAX_LABELS` in the project."""
+    taken = set(session.scalars(select(Label.name)))  # at most MAX_LABELS
     for name in names:
-        check_label_name(name)
+        if not LABEL_NAME.match(name):
+            raise LabelRefused(BAD_NAME, name)
+        if name in taken:
+            raise LabelRefused(NAME_TAKEN, name)
+        taken.add(name)
     check_label_title(title)
-    taken = set(names) & set(session.scalars(select(Label.name))) or {n for n in names if names.count(n) > 1}
-    if taken:
-        raise Refused(f"there is a label {sorted(taken)[0]} already")
     count = session.scalar(select(func.count(Label.id))) or 0
     if count + len(names) > MAX_LABELS:
-        raise Refused(f"a project holds at most {MAX_LABELS} labels: it has {count}, and {len(names)} more "
-                      "were asked for")
-    labels = [Label(name=name, title=title, color=check_color(color or PALETTE[(count + n) % len(PALETTE)]),
-                    hotkey=hotkey or None, definition=definition, position=count + n)
-              for n, name in enumerate(names)]
+        raise LabelRefused(TOO_MANY, MAX_LABELS, count, len(names))
+    labels = [Label(name=name, title=title, color=_colour(color or PALETTE[(count + n) % len(PALETTE)]),
+                    hotkey=hotkey, definition=definition, position=count + n, **ids)
+              for n, (name, ids) in enumerate(zip(names, _new_ids(session, len(names)), strict=True))]
     session.add_all(labels)
     session.flush()
     return labels
@@ -59,28 +150,50 @@ def add_labels(session: Session, names: list[str], *, title: str = "", color: st
 
 def update_label(session: Session, name: str, *, new_name: str | None = None, title: str | None = None,
                  color: str | None = None, hotkey: str | None = None, definition: str | None = None) -> Label:
-    """Rename, recolour or rebind a label; spans follow since they refer to it by id."""
-    label = get_label(session, name)
-    if label is None:
-        raise Refused(f"there is no label {name}")
+    """Rename, recolour or rebind a label (``hotkey=""`` unbinds it); spans follow since they refer to it by id."""
+    label = _existing(session, name)
     if new_name and new_name != name:
-        check_label_name(new_name)
-        if get_label(session, new_name):
-            raise Refused(f"there is a label {new_name} already")
+        _check_name(session, new_name)
         label.name = new_name
     if color is not None:
-        label.color = check_color(color)
+        label.color = _colour(color)
     if hotkey is not None:
-        taken = session.scalar(select(Label).where(Label.hotkey == hotkey, Label.id != label.id))
-        if hotkey and taken:
-            raise Refused(f"hotkey {hotkey} is taken by {taken.name}")
-        label.hotkey = hotkey or None
+        label.hotkey = _check_hotkey(session, hotkey, label.id) if hotkey else None
     if title is not None:
         label.title = check_label_title(title)
     if definition is not None:
         label.definition = definition
     session.flush()
     return label
+
+
+def move_label(session: Session, name: str, step: int) -> int:
+    """Move a label ``step`` places along the bar (negative: towards the start); returns its new place."""
+    labels = list_labels(session)
+    label = _existing(session, name)
+    at = labels.index(label)
+    to = max(0, min(len(labels) - 1, at + step))
+    labels.insert(to, labels.pop(at))
+    for position, each in enumerate(labels):
+        each.position = position
+    session.flush()
+    return to
+
+
+def count_label_spans(session: Session, name: str) -> int:
+    """How many spans (every layer, gold too) have this label: what deleting it would put in the trash."""
+    label = _existing(session, name)
+    return session.scalar(select(func.count(Span.id)).where(Span.label_id == label.id)) or 0
+
+
+def delete_label(session: Session, name: str) -> LabelDeleted:
+    """Delete a label into the trash with every span that has it (the trash brings both back)."""
+    label = _existing(session, name)
+    trash_id, spans = trash_label(session, label)
+    for position, each in enumerate(list_labels(session)):
+        each.position = position
+    session.flush()
+    return LabelDeleted(trash_id, spans)
 
 
 def add_default_labels(session: Session, labels: list[LabelDef] | None = None) -> None:

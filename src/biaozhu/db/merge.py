@@ -1,9 +1,10 @@
 """Merging another project database into this one (``biaozhu merge OTHER_DB``), in the caller's one transaction.
 
-Documents are matched by the sha256 of their normalised text, whatever their names (ours keep our name);
-labels and annotators by name (theirs that we lack are created as annotators, and reported: their roles are
-not copied; a label whose hotkey ours already uses comes without one). Their gold is not ours: it comes in as
-the layer ``gold@OTHER`` (:func:`biaozhu.db.permissions.merged_layer`), which a reviewer may adopt.
+Documents are matched by the sha256 of their normalised text, whatever their names (ours keep our name); the sha256
+and length are computed from the text read, never taken from the other project; labels and annotators by name
+(theirs that we lack are created as annotators, and reported: their roles are not copied; a label whose hotkey ours
+already uses comes without one). Their gold is not ours: it comes in as the layer ``gold@OTHER``
+(:func:`biaozhu.db.permissions.merged_layer`), which a reviewer may adopt.
 Then, layer by layer (one annotator on one document), comparing spans as
 ``(start, end, label)``:
 
@@ -12,7 +13,8 @@ Then, layer by layer (one annotator on one document), comparing spans as
   the same database twice adds nothing;
 - otherwise both places edited the layer: a **conflict**. With ``prefer="ours"`` (the default) our layer
   stays and the conflict lists their spans we do not have; with ``prefer="theirs"`` our spans of the layer
-  go to the trash (restorable) and theirs are copied, the conflict listing ours that were dropped.
+  that theirs lack go to the trash (restorable) and theirs we lack are copied, the conflict listing exactly the
+  spans of ours moved to the trash.
 
 A layer's status (in progress, done, adjudicated) is copied when we have none. A reviewer's rejection is
 copied when we have not decided that stretch ourselves (no rejection of ours and no gold span over it);
@@ -29,9 +31,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.model import Span
+from biaozhu.corpus.names import check_annotator, check_document
 from biaozhu.corpus.spans import check_layer
 from biaozhu.db.audit import record
-from biaozhu.db.labels import add_label, label_ids
+from biaozhu.db.documents import store_text
+from biaozhu.db.labels import add_label, free_hotkey, label_ids
 from biaozhu.db.models import (
     GOLD,
     Annotator,
@@ -80,18 +84,16 @@ class _Names:
         self.ours, self.result, self.source = ours, result, source
         self.annotators = dict(ours.execute(select(Annotator.name, Annotator.id)).all())
         self.labels = label_ids(ours)
-        taken_hotkeys = set(ours.scalars(select(Label.hotkey).where(Label.hotkey.is_not(None))))
         for label in theirs.scalars(select(Label).order_by(Label.position, Label.id)):
             if label.name not in self.labels:
-                hotkey = label.hotkey if label.hotkey not in taken_hotkeys else None
-                self.labels[label.name] = add_label(ours, label.name, label.title, label.color, hotkey,
-                                                    label.definition).id
-                taken_hotkeys.add(hotkey)
+                self.labels[label.name] = add_label(ours, label.name, label.title, label.color,
+                                                    free_hotkey(ours, label.hotkey), label.definition).id
                 result.labels_created.append(label.name)
 
     def annotator(self, their_name: str) -> int:
         name = merged_layer(their_name, self.source)
         if name not in self.annotators:
+            check_annotator(name)  # SQLite holds longer names than PostgreSQL: the same limits for both
             row = Annotator(name=name, role="annotator")
             self.ours.add(row)
             self.ours.flush()
@@ -143,19 +145,18 @@ def merge_project(ours: Session, theirs: Session, *, prefer: str = "ours", sourc
         raise ValueError(f"prefer must be one of {', '.join(PREFERENCES)}")
     result = MergeResult()
     names = _Names(ours, theirs, result, source)
-    their_docs = list(theirs.execute(select(Document.id, Document.sha256).order_by(Document.id)).all())
-    for chunk in _chunks(their_docs):
-        shas = [sha for _, sha in chunk]
-        known = dict(ours.execute(select(Document.sha256, Document.id).where(Document.sha256.in_(shas))).all())
-        result.documents_matched += len(known)
-        for row in theirs.execute(select(Document).where(Document.sha256.in_(set(shas) - known.keys()))).scalars():
-            copy = Document(name=row.name, source=row.source, text=row.text, length=row.length, sha256=row.sha256,
-                            normalisation=row.normalisation, meta=row.meta, created_at=row.created_at)
-            ours.add(copy)
-            ours.flush()
-            known[row.sha256] = copy.id
-            result.documents_added += 1
-        our_id = {their_id: known[sha] for their_id, sha in chunk}
+    their_ids = list(theirs.scalars(select(Document.id).order_by(Document.id)))
+    for chunk in _chunks(their_ids):
+        our_id: dict[int, int] = {}
+        # Matched by the sha256 of the text as read here: their stored sha256 and length are not trusted.
+        for row in theirs.execute(select(Document).where(Document.id.in_(chunk)).order_by(Document.id)).scalars():
+            check_document(row.name, row.text, row.meta)  # what SQLite took and PostgreSQL would not
+            document, created = store_text(ours, row.text, row.name, source=row.source,
+                                           normalisation=row.normalisation, meta=row.meta, created_at=row.created_at)
+            our_id[row.id] = document.id
+            result.documents_added += created
+            result.documents_matched += not created
+        theirs.expunge_all()
         _merge_layers(ours, theirs, names, result, our_id, prefer, source)
     record(ours, actor, "merge", f"from {source} (prefer {prefer}): {result.documents_added} documents, "
                                  f"{result.layers_added} layers ({result.spans_added} spans), "
@@ -183,8 +184,9 @@ def _merge_layers(ours: Session, theirs: Session, names: _Names, result: MergeRe
             result.conflicts.append(MergeConflict(document.name, document.sha256, who, prefer, lost))
             if prefer == "ours":
                 continue
-            for span, span_id in mine.items():
-                trash_span(ours, span_id)
+            for span in lost:  # exactly the spans reported: those both have stay as they are
+                trash_span(ours, mine[span])
+            items = [item for item in items if _as_span(item) not in mine]
         result.layers_added += 1
         result.spans_added += len(items)
         rows.extend({"document_id": doc_id, "annotator_id": annotator_id, "label_id": names.labels[item["label"]],
@@ -221,7 +223,8 @@ def _merge_rejections(ours: Session, theirs: Session, names: _Names, result: Mer
         select(Rejection.document_id, Rejection.versions).where(Rejection.document_id.in_(our_id.values())))}
     gold: dict[int, list[tuple[int, int]]] = {}
     for doc_id, start, end in ours.execute(
-            select(SpanRow.document_id, SpanRow.start, SpanRow.end).join(Annotator, SpanRow.annotator_id == Annotator.id)
+            select(SpanRow.document_id, SpanRow.start, SpanRow.end)
+            .join(Annotator, SpanRow.annotator_id == Annotator.id)
             .where(Annotator.name == GOLD, SpanRow.document_id.in_(our_id.values()))):
         gold.setdefault(doc_id, []).append((start, end))
     their_names = dict(theirs.execute(select(Annotator.id, Annotator.name)).all())
@@ -232,7 +235,7 @@ def _merge_rejections(ours: Session, theirs: Session, names: _Names, result: Mer
         if any(start < row.end and row.start < end for start, end in gold.get(doc_id, ())):
             result.rejections_overruled += 1
             continue
-        who = their_names.get(row.decided_by_id)
+        who = their_names.get(row.decided_by_id) if row.decided_by_id is not None else None
         ours.add(Rejection(document_id=doc_id, versions=row.versions, start=row.start, end=row.end,
                            decided_by_id=who and names.annotator(who), decided_at=row.decided_at))
         decided.add((doc_id, row.versions))

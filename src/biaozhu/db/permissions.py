@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import Refusal
 from biaozhu.db.audit import record
+from biaozhu.db.engine import lock_project
 from biaozhu.db.models import GOLD, ROLES, Annotator
 
 RESERVED_LAYERS = (GOLD, "majority", "suggestions")
@@ -66,7 +67,11 @@ def has_reviewer(session: Session) -> bool:
 
 
 def _claim(session: Session, name: str) -> Annotator | None:
-    """``name`` as the reviewer of a project that has none, created or promoted; None if it has one."""
+    """``name`` as the reviewer of a project that has none, created or promoted; None if it has one. Two people
+    opening a new server project at once: one waits for the other's claim and finds it made."""
+    if has_reviewer(session):
+        return None
+    lock_project(session.connection())
     if has_reviewer(session):
         return None
     person = session.scalar(select(Annotator).where(Annotator.name == name))

@@ -8,20 +8,21 @@ import sys
 from collections.abc import Callable
 from contextlib import closing
 from enum import Enum
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, func, inspect, select
+from sqlalchemy import Engine, create_engine, event, func, inspect, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 import biaozhu
 from biaozhu.corpus.formats.plaintext import read_txt
-from biaozhu.db.engine import create_project_engine, database_url, lock_project, session_factory
+from biaozhu.db.engine import BUSY_TIMEOUT_MS, create_project_engine, database_url, lock_project, session_factory
 from biaozhu.db.errors import StorageError, known_storage_error, storage_errors
 from biaozhu.db.importing import store_documents
 from biaozhu.db.labels import add_default_labels
-from biaozhu.db.models import Document, Label
+from biaozhu.db.models import SCHEMA_REVISION, Document, Label
 
 
 def seeds_dir() -> Path:
@@ -64,8 +65,15 @@ def shown(url: URL) -> str:
 
 
 def sqlite_read_only_uri(path: str | os.PathLike[str]) -> str:
-    """A URI that opens the file for reading only: SQLite refuses every write through it, and creates nothing."""
-    return f"{Path(path).resolve().as_uri()}?mode=ro"
+    """A URI that opens the file for reading only: SQLite refuses every write through it.
+
+    Reading a WAL project still makes its ``-wal`` and ``-shm`` files when they are not there. They are not
+    there when no program has the project open (and it was closed cleanly): then it is read as immutable,
+    which creates nothing. When they are there, another program may be writing, and SQLite's locks are kept.
+    """
+    resolved = Path(path).resolve()
+    in_use = Path(f"{resolved}-wal").exists() or Path(f"{resolved}-shm").exists()
+    return f"{resolved.as_uri()}?mode=ro" + ("" if in_use else "&immutable=1")
 
 
 def _sqlite_tables(path: Path) -> set[str]:
@@ -131,3 +139,44 @@ def open_project(db: str | None, *, new_project: Callable[[str], None] | None = 
 def say(sentence: str) -> None:
     """Tell the user on standard error (what a command reports to ``new_project``)."""
     print(f"biaozhu: {sentence}", file=sys.stderr)
+
+
+def _read_only_connection(uri: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return connection
+
+
+def _schema_revision(engine: Engine, where: str) -> str:
+    with storage_errors(where), engine.connect() as connection:
+        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() or ""
+
+
+def open_read_only(target: str) -> Engine:
+    """Another project, to read from and never change: a SQLite file is opened read-only (SQLite refuses every
+    write, and nothing is created beside it: no WAL, no new tables), a server's in read-only transactions; the
+    schema is never upgraded. Refused with a sentence: no project there, another program's database, or a
+    project of another biaozhu version (its owner opens it with this version first)."""
+    url = make_url(database_url(target))
+    where = shown(url)
+    found = find_project(url)
+    if found is not Found.PROJECT:
+        what = "another program's database" if found is Found.OTHER else "missing or empty"
+        raise NoProject(f"{where}: not a biaozhu project ({what}); nothing was read")
+    if url.get_backend_name() == "sqlite":
+        uri = sqlite_read_only_uri(url.database or "")
+        engine = create_engine("sqlite://", creator=partial(_read_only_connection, uri))
+        # One snapshot for the whole merge, as the project's own reads (see biaozhu.db.engine._begin_sqlite).
+        event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
+    else:
+        engine = create_engine(url).execution_options(postgresql_readonly=True)
+    revision = _schema_revision(engine, where)
+    if revision != SCHEMA_REVISION:
+        engine.dispose()
+        newer = revision > SCHEMA_REVISION
+        raise StorageError(f"{where}: this project was saved by {'a newer' if newer else 'an older'} biaozhu "
+                           f"(schema {revision}, this one reads {SCHEMA_REVISION}); "
+                           + ("update biaozhu to merge it" if newer else
+                              "open it once with this biaozhu (that upgrades it), then merge it")
+                           + "; nothing was changed")
+    return engine

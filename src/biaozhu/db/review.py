@@ -10,6 +10,7 @@ a Session and never commit: one decision, one transaction.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -37,14 +38,17 @@ from biaozhu.db.gold import (
 )
 from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label
 from biaozhu.db.models import Span as SpanRow
-from biaozhu.db.permissions import require_reviewer
+from biaozhu.db.permissions import MERGED_GOLD, require_reviewer
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import get_status, set_status
 
 
 def layers_of(session: Session, document_ids: Collection[int], *, include_gold: bool = False,
               annotators: Collection[str] | None = None) -> dict[int, dict[str, list[Span]]]:
-    """Per document, the layer of everyone who annotated it: a span on it or a status for it ([] then).
+    """Per document, the layer of everyone who annotated it: a span on it, or a finished status for it ([] then:
+    "nothing here"). Having only opened a document (in progress, no span) is not a layer: a reviewer who once
+    looked at it in the annotation window is no annotator of it. Gold is not an annotator, nor is another
+    project's gold merged in (``gold@OTHER``) unless named in ``annotators``.
 
     Spans come by position (start, then end).
     """
@@ -52,9 +56,13 @@ def layers_of(session: Session, document_ids: Collection[int], *, include_gold: 
         .join(Label, SpanRow.label_id == Label.id).join(Annotator, SpanRow.annotator_id == Annotator.id) \
         .where(SpanRow.document_id.in_(document_ids))
     statuses = select(DocumentStatus.document_id, Annotator.name) \
-        .join(Annotator, DocumentStatus.annotator_id == Annotator.id).where(DocumentStatus.document_id.in_(document_ids))
+        .join(Annotator, DocumentStatus.annotator_id == Annotator.id) \
+        .where(DocumentStatus.document_id.in_(document_ids), DocumentStatus.status != "in_progress")
     if not include_gold:
-        spans, statuses = spans.where(Annotator.name != GOLD), statuses.where(Annotator.name != GOLD)
+        people = Annotator.name != GOLD
+        if annotators is None:
+            people = people & ~Annotator.name.startswith(MERGED_GOLD, autoescape=True)
+        spans, statuses = spans.where(people), statuses.where(people)
     if annotators is not None:
         spans, statuses = spans.where(Annotator.name.in_(annotators)), statuses.where(Annotator.name.in_(annotators))
     layers: dict[int, dict[str, list[Span]]] = {}
@@ -105,7 +113,8 @@ class DocumentReview:
 
     @property
     def open(self) -> list[Disagreement]:
-        return [item for item, verdict in zip(self.comparison.disagreements, self.verdicts) if verdict.open]
+        pairs = zip(self.comparison.disagreements, self.verdicts, strict=True)
+        return [item for item, verdict in pairs if verdict.open]
 
 
 def judged(comparison: Comparison, gold: list[GoldSpan], status: str | None,
@@ -113,7 +122,7 @@ def judged(comparison: Comparison, gold: list[GoldSpan], status: str | None,
     """The review of a document from its comparison, gold layer and rejections (in one pass over them)."""
     deciding = deciding_spans(comparison, [g.span for g in gold])
     verdicts = [Verdict(tuple(gold[i] for i in taken), rejected.get(item.fingerprint()))
-                for item, taken in zip(comparison.disagreements, deciding)]
+                for item, taken in zip(comparison.disagreements, deciding, strict=True)]
     return DocumentReview(comparison, gold, status, verdicts)
 
 
@@ -148,8 +157,12 @@ def accept_agreed(session: Session, document_id: int, reviewer: str,
     """Put every span all annotators agree on into gold (origin NULL: nobody's in particular), in bulk,
     except those a reviewer took out of gold (:func:`take_out`)."""
     edit = _edit(session, document_id, reviewer)
-    for span in review_document(session, document_id, annotators).comparison.agreed:
-        if fingerprint([span]) not in edit.rejections:  # taken out of gold by a reviewer: stays out
+    agreed = review_document(session, document_id, annotators).comparison.agreed
+    taken = {(s.start, s.end) for s in edit.present}
+    twice = {key for key, n in Counter((s.start, s.end) for s in agreed).items() if n > 1}
+    for span in agreed:
+        # Taken out of gold by a reviewer: stays out. Everyone giving one range two labels: the reviewer decides.
+        if fingerprint([span]) not in edit.rejections and (span.start, span.end) not in taken | twice:
             edit.add(span, None)
     return edit.done()
 
@@ -158,8 +171,12 @@ def accept(session: Session, document_id: int, reviewer: str, item: Disagreement
            annotators: Sequence[str]) -> Decision:
     """Take these annotators' versions of ``item`` into gold (one name: "accept theirs"; several: "accept both").
 
-    Replaces an earlier decision on the item. Versions that would cross are refused (SpanRefused).
+    Replaces an earlier decision on the item. Versions that would cross, or give one range two labels, are
+    refused (SpanRefused).
     """
+    if item.one_range_twice(annotators):
+        raise SpanRefused(f"[{item.start}, {item.end}): the versions give one range different labels, and gold "
+                          "holds a range once: accept one version, or reject")
     edit = _edit(session, document_id, reviewer)
     _clear(edit, item)
     for name in annotators:

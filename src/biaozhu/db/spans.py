@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, delete, select, update
+from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.spans import first_crossing
 from biaozhu.db.documents import stored_text
-from biaozhu.db.models import Label, Span, TrashItem, utcnow
+from biaozhu.db.models import Annotator, Document, Label, Span, TrashItem, utcnow
 
 
 class SpanRefused(Refusal, ValueError):
@@ -41,8 +41,17 @@ def layer_spans(session: Session, document_id: int, annotator_ids: list[int] | N
     return [SpanRow(*row) for row in session.execute(query.order_by(Span.start, Span.end.desc(), Span.id))]
 
 
+def lock_layer(session: Session, document_id: int, annotator_id: int) -> None:
+    """Hold one layer of one document until the transaction ends, so that checking a new range against the
+    layer and storing it are one step: on PostgreSQL two desktops of one annotator could otherwise both check,
+    both pass and store two spans that cross. SQLite needs nothing: every write transaction holds its lock."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(document_id, annotator_id)))
+
+
 def _check(session: Session, document_id: int, annotator_id: int, start: int, end: int, text: str,
            ignore_id: int | None = None) -> None:
+    lock_layer(session, document_id, annotator_id)
     if not 0 <= start < end:
         raise SpanRefused(f"empty or negative range [{start}, {end})")
     stored = stored_text(session, document_id)
@@ -62,9 +71,15 @@ def _check(session: Session, document_id: int, annotator_id: int, start: int, en
                           "spans may nest but not cross")
 
 
+def _check_label(session: Session, label_id: int) -> None:
+    if session.get(Label, label_id) is None:
+        raise SpanRefused("its label was deleted (the trash can bring it back)")
+
+
 def add_span(session: Session, document_id: int, annotator_id: int, label_id: int, start: int, end: int,
              text: str, *, origin_id: int | None = None, decided_by_id: int | None = None) -> int:
-    """Add a span to a layer; returns its id. The same span twice is refused."""
+    """Add a span to a layer; returns its id. The same span twice, or one of a deleted label, is refused."""
+    _check_label(session, label_id)
     _check(session, document_id, annotator_id, start, end, text)
     twin = session.scalar(select(Span.id).where(Span.document_id == document_id, Span.annotator_id == annotator_id,
                                                 Span.start == start, Span.end == end, Span.label_id == label_id))
@@ -88,6 +103,7 @@ def get_span(session: Session, span_id: int) -> SpanRow:
 def relabel_span(session: Session, span_id: int, label_id: int) -> int:
     """Give a span another label; returns the old label id, for undo."""
     old = get_span(session, span_id)
+    _check_label(session, label_id)
     if label_id != old.label_id and session.scalar(select(Span.id).where(
             Span.document_id == select(Span.document_id).where(Span.id == span_id).scalar_subquery(),
             Span.annotator_id == old.annotator_id, Span.start == old.start, Span.end == old.end,
@@ -99,10 +115,11 @@ def relabel_span(session: Session, span_id: int, label_id: int) -> int:
 
 def resize_span(session: Session, span_id: int, start: int, end: int, text: str) -> SpanRow:
     """Move a span's boundaries; returns the span as it was, for undo."""
-    old = get_span(session, span_id)
-    document_id = session.scalar(select(Span.document_id).where(Span.id == span_id))
-    assert document_id is not None
-    _check(session, document_id, old.annotator_id, start, end, text, ignore_id=span_id)
+    layer = session.execute(select(Span.document_id, Span.annotator_id).where(Span.id == span_id)).one_or_none()
+    if layer is None:
+        raise SpanRefused(f"span {span_id} is gone (deleted elsewhere?)")
+    _check(session, layer.document_id, layer.annotator_id, start, end, text, ignore_id=span_id)
+    old = get_span(session, span_id)  # read again under the layer's lock: as it is now
     session.execute(update(Span).where(Span.id == span_id).values(start=start, end=end, text=text,
                                                                   updated_at=utcnow()))
     return old
@@ -151,3 +168,54 @@ def spans_in_range(session: Session, document_id: int, annotator_id: int, start:
         select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id).where(and_(
             Span.document_id == document_id, Span.annotator_id == annotator_id,
             Span.start < end, Span.end > start)))]
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedSpan:
+    """A span with the document it is in: a row of the span table in all-documents mode."""
+
+    span: SpanRow
+    document_id: int
+    document_name: str
+
+
+def find_layer_spans(session: Session, annotator_id: int, *, label_id: int | None = None, text: str = "",
+                     limit: int = 2000) -> list[PlacedSpan]:
+    """A layer's spans in every document, by document then position, at most ``limit``: of one label and
+    containing ``text`` (Latin letters in any case), when given."""
+    query = (select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id, Span.document_id,
+                    Document.name).join(Document, Span.document_id == Document.id)
+             .where(Span.annotator_id == annotator_id))
+    if label_id is not None:
+        query = query.where(Span.label_id == label_id)
+    if text:
+        query = query.where(Span.text.icontains(text, autoescape=True))
+    rows = session.execute(query.order_by(Span.document_id, Span.start, Span.end.desc(), Span.id).limit(limit))
+    return [PlacedSpan(SpanRow(*row[:6]), row[6], row[7]) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class SpanListing:
+    """A row of ``biaozhu spans``: where and whose, and the start of its text (a span may cover a whole report)."""
+
+    id: int
+    document_id: int
+    annotator: str
+    label: str
+    start: int
+    end: int
+    text_start: str
+
+
+def list_spans(session: Session, document_id: int | None = None, annotator: str | None = None,
+               shown: int = 40) -> list[SpanListing]:
+    """Spans by document and position, of one document and/or annotator; only the first ``shown`` characters
+    of each text are read."""
+    query = (select(Span.id, Span.document_id, Annotator.name, Label.name, Span.start, Span.end,
+                    func.substr(Span.text, 1, shown))
+             .join(Annotator, Span.annotator_id == Annotator.id).join(Label, Span.label_id == Label.id))
+    if document_id is not None:
+        query = query.where(Span.document_id == document_id)
+    if annotator is not None:
+        query = query.where(Annotator.name == annotator)
+    return [SpanListing(*row) for row in session.execute(query.order_by(Span.document_id, Span.start, Span.id))]

@@ -1,9 +1,11 @@
-"""The trash: deleted spans and documents, kept whole until the trash is emptied.
+"""The trash: deleted spans, documents and labels, kept whole until the trash is emptied.
 
 Spans go in and out through :func:`biaozhu.db.spans.trash_span` / :func:`~biaozhu.db.spans.restore_span`.
 Deleting a document and emptying the trash need a reviewer (:mod:`biaozhu.db.permissions`) and are logged.
 A document goes in with all its layers, statuses, rejections and its spans already in the trash, so restoring it
 brings back exactly what was there, under its old id when that id is still free.
+A label goes in with every span that has it, as one item (kind ``span``, no document and no annotator: the
+table's kinds are fixed by the schema); it comes back under its old id, which no new label takes.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import and_, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import Refusal
@@ -21,13 +23,17 @@ from biaozhu.db.models import (
     Annotator,
     Document,
     DocumentStatus,
+    Label,
     Rejection,
     Span,
     TrashItem,
 )
 from biaozhu.db.permissions import require_reviewer
-from biaozhu.db.spans import restore_span
+from biaozhu.db.spans import SpanRefused, add_span, restore_span
 
+# A trashed label: a "span" item tied to no document and no annotator.
+_IS_LABEL = and_(TrashItem.kind == "span", TrashItem.document_id.is_(None), TrashItem.annotator_id.is_(None))
+_LABEL_FIELDS = ("id", "name", "title", "color", "hotkey", "definition", "position")
 _SPAN_FIELDS = ("id", "annotator_id", "label_id", "start", "end", "text", "note", "origin_id", "decided_by_id")
 
 
@@ -49,7 +55,8 @@ class TrashEntry:
 
 def list_trash(session: Session) -> list[TrashEntry]:
     """Everything in the trash, newest first."""
-    rows = session.execute(select(TrashItem.id, TrashItem.kind, TrashItem.summary, TrashItem.deleted_at,
+    kind = case((_IS_LABEL, "label"), else_=TrashItem.kind)
+    rows = session.execute(select(TrashItem.id, kind, TrashItem.summary, TrashItem.deleted_at,
                                   TrashItem.document_id, Annotator.name)
                            .outerjoin(Annotator, TrashItem.annotator_id == Annotator.id)
                            .order_by(TrashItem.deleted_at.desc(), TrashItem.id.desc()))
@@ -67,7 +74,7 @@ def trash_document(session: Session, document_id: int, actor: str) -> int:
     document = session.get(Document, document_id)
     if document is None:
         raise TrashRefused(f"there is no document {document_id}")
-    spans = [dict(zip(("created_at", "updated_at", *_SPAN_FIELDS), (_iso(row[0]), _iso(row[1]), *row[2:])))
+    spans = [dict(zip(("created_at", "updated_at", *_SPAN_FIELDS), (_iso(row[0]), _iso(row[1]), *row[2:]), strict=True))
              for row in session.execute(select(Span.created_at, Span.updated_at,
                                                *(getattr(Span, name) for name in _SPAN_FIELDS))
                                         .where(Span.document_id == document_id).order_by(Span.id))]
@@ -102,6 +109,61 @@ def trash_document(session: Session, document_id: int, actor: str) -> int:
     return item.id
 
 
+def trashed_label_ids(session: Session) -> list[int]:
+    """The ids of the labels in the trash (no new label may take one)."""
+    return [payload["label"]["id"] for payload in session.scalars(select(TrashItem.payload).where(_IS_LABEL))]
+
+
+def trash_label(session: Session, label: Label) -> tuple[int, int]:
+    """Delete a label into the trash with every span (any layer) that has it; (trash item id, spans)."""
+    spans = [dict(zip(("created_at", "updated_at", "document_id", *_SPAN_FIELDS),
+                      (_iso(row[0]), _iso(row[1]), *row[2:]), strict=True))
+             for row in session.execute(select(Span.created_at, Span.updated_at, Span.document_id,
+                                               *(getattr(Span, name) for name in _SPAN_FIELDS))
+                                        .where(Span.label_id == label.id).order_by(Span.id))]
+    caption = f"{label.name} {label.title}".strip()
+    item = TrashItem(kind="span", document_id=None, annotator_id=None, summary=f"{caption} ({len(spans)} spans)",
+                     payload={"label": {name: getattr(label, name) for name in _LABEL_FIELDS}, "spans": spans})
+    session.add(item)
+    session.execute(delete(Span).where(Span.label_id == label.id))
+    session.delete(label)
+    session.flush()
+    return item.id, len(spans)
+
+
+def _restore_label(session: Session, item: TrashItem) -> int:
+    """The label back in its place with its spans; a span whose document is gone, or whose place a crossing
+    span has taken meanwhile, stays in the trash as a span of its own."""
+    p: dict[str, Any] = item.payload
+    info = p["label"]
+    if session.scalar(select(Label.id).where(Label.name == info["name"])) is not None:
+        raise TrashRefused(f"there is a label {info['name']} again; rename it to restore this one")
+    hotkey = info["hotkey"]
+    if hotkey and session.scalar(select(Label.id).where(func.upper(Label.hotkey) == hotkey.upper())) is not None:
+        hotkey = None  # the key went to another label meanwhile: the restored one has none
+    for later in session.scalars(select(Label).where(Label.position >= info["position"])):
+        later.position += 1
+    free = session.get(Label, info["id"]) is None
+    label = Label(**{**info, "hotkey": hotkey}) if free else Label(
+        **{name: value for name, value in info.items() if name != "id"}, hotkey=hotkey)
+    session.add(label)
+    session.flush()
+    for span in p["spans"]:
+        try:
+            span_id = add_span(session, span["document_id"], span["annotator_id"], label.id, span["start"],
+                               span["end"], span["text"], origin_id=span["origin_id"],
+                               decided_by_id=span["decided_by_id"])
+            if span["note"]:
+                session.execute(update(Span).where(Span.id == span_id).values(note=span["note"]))
+        except SpanRefused:
+            session.add(TrashItem(kind="span", document_id=span["document_id"], annotator_id=span["annotator_id"],
+                                  summary=f"{label.name} {span['text']}",
+                                  payload={**span, "label_id": label.id}))
+    session.delete(item)
+    session.flush()
+    return label.id
+
+
 def _when(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
@@ -117,12 +179,24 @@ def _restore_spans(session: Session, document_id: int, spans: list[dict[str, Any
             session.execute(insert(Span), group)
 
 
+def _check_labels_exist(session: Session, label_ids: list[int]) -> None:
+    """Spans of a label that is itself in the trash cannot come back before it."""
+    missing = set(label_ids) - set(session.scalars(select(Label.id)))
+    if missing:
+        names = sorted(info["name"] for info in (payload["label"] for payload in session.scalars(
+            select(TrashItem.payload).where(_IS_LABEL))) if info["id"] in missing) or sorted(map(str, missing))
+        raise TrashRefused(f"its spans have the label {', '.join(names)}, which is in the trash; "
+                           "restore the label first")
+
+
 def _restore_document(session: Session, item: TrashItem) -> int:
     p: dict[str, Any] = item.payload
     twin = session.scalar(select(Document.id).where(Document.sha256 == p["sha256"]))
     if twin is not None:
         raise TrashRefused(f"the same text is in the project again as document {twin}; "
                            "delete that one first to restore this one")
+    _check_labels_exist(session, [span["label_id"] for span in p["spans"]]
+                        + [t["payload"]["label_id"] for t in p["trashed_spans"]])
     free = session.get(Document, p["id"]) is None
     document = Document(name=p["name"], source=p["source"], text=p["text"], length=len(p["text"]),
                         sha256=p["sha256"], normalisation=p["normalisation"], meta=p["meta"],
@@ -148,11 +222,14 @@ def _restore_document(session: Session, item: TrashItem) -> int:
 
 
 def restore(session: Session, trash_id: int) -> tuple[str, int]:
-    """Put a trash item back; returns its kind and the restored span's or document's id."""
+    """Put a trash item back; returns its kind and the restored span's, document's or label's id."""
     item = session.get(TrashItem, trash_id)
     if item is None:
         raise TrashRefused(f"there is nothing in the trash with id {trash_id}")
+    if item.kind == "span" and item.document_id is None and item.annotator_id is None:
+        return "label", _restore_label(session, item)
     if item.kind == "span":
+        _check_labels_exist(session, [item.payload["label_id"]])
         return "span", restore_span(session, trash_id)
     return "document", _restore_document(session, item)
 

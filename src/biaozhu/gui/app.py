@@ -32,9 +32,11 @@ from biaozhu.db.project import open_project, say
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.common.crash_report import CrashReporter
 from biaozhu.gui.common.i18n import install_translator
+from biaozhu.gui.common.platform_check import platform_problem
 from biaozhu.gui.common.polling import POLL_MS
 from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.common.recent import is_server, project_name, remember_project, without_password
+from biaozhu.gui.common.scheme import follow_colour_scheme
 from biaozhu.gui.common.storage_messages import tell_opening_failed
 from biaozhu.gui.dialogs.agreement import AgreementDialog
 from biaozhu.gui.dialogs.annotator_identity import resolve_annotator
@@ -43,6 +45,7 @@ from biaozhu.gui.widgets.document_view import release_clipboard
 
 EXIT_DECLINED = 1  # no annotator name given
 EXIT_STORAGE = 2  # the same code as the CLI's storage errors
+EXIT_NO_WINDOW = 3  # the platform plugin cannot load: a system library is missing
 QUIT_AFTER_MS = "BIAOZHU_QUIT_AFTER_MS"
 
 
@@ -74,6 +77,8 @@ class Windows(QObject):
             self.project.poller.attach(window)
             self.project.poller.watch_layer(window.layer.key)
             self.project.poller.failed.connect(window.say)
+        if self.review_window is not None:
+            self.annotation.view.setFont(self.review_window.view.font())  # one font (and zoom) for both views
         self.annotation.show()
         return self.annotation
 
@@ -81,6 +86,8 @@ class Windows(QObject):
         """Review mode with the person as the reviewer (read-only unless they have the reviewer role), shown."""
         if self.review_window is None:
             window = self.review_window = ReviewWindow(self.project, self.person)
+            if self.annotation is not None:
+                window.view.setFont(self.annotation.view.font())  # as zoomed in the annotation window
             self.project.poller.attach(window)
             self.project.poller.failed.connect(window.say)
             window.closing.connect(self._review_closing)
@@ -88,6 +95,8 @@ class Windows(QObject):
             window.show()
             window.view.centerCursor()  # on the first disagreement: centred before the window showed, it scrolled wrong
         else:
+            if self.annotation is not None:
+                self.review_window.view.setFont(self.annotation.view.font())
             self.review_window.refresh_lists()
             self.review_window.show()
         self.review_window.activateWindow()
@@ -177,6 +186,7 @@ def make_application(lang: str | None) -> QApplication:
     app.setApplicationName("biaozhu")
     app.setApplicationDisplayName("biaozhu 标注")
     install_translator(app, lang)
+    follow_colour_scheme(app)
     return app
 
 
@@ -225,6 +235,10 @@ def close_when_asked(started: Started) -> None:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the app on ``args.db`` (or the default project) and run it until the last window closes."""
+    problem = platform_problem()
+    if problem is not None:  # said before Qt starts, which would abort the process
+        print(problem, file=sys.stderr)
+        return EXIT_NO_WINDOW
     app = make_application(args.lang)
     reporter = CrashReporter(Path(user_log_dir("biaozhu", appauthor=False)), app)
     reporter.install()

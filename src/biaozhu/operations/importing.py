@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.errors import InputError, Refusal
 from biaozhu.corpus.formats import EXTENSIONS, read_file
 from biaozhu.corpus.formats.guard import DEFAULT_MAX_SIZE
-from biaozhu.db.errors import StorageError, storage_errors
+from biaozhu.db.errors import storage_errors
 from biaozhu.db.importing import ImportResult, store_documents
 
 Transaction = Callable[[], AbstractContextManager[Session]]  # ``sessions.begin``: one transaction per call
@@ -45,11 +45,11 @@ class ImportOptions:
 @dataclass
 class FileImport:
     """One file's outcome: what it added (``result``), or the refusal (every error of the file, when it is an
-    :class:`~biaozhu.corpus.errors.InputErrors`) or storage failure that kept all of it out."""
+    :class:`~biaozhu.corpus.errors.InputErrors`) that kept all of it out."""
 
     path: Path
     result: ImportResult | None = None
-    error: Refusal | StorageError | None = None
+    error: Refusal | None = None
     notes: list[str] = field(default_factory=list)  # what the reader skipped or changed on purpose
 
 
@@ -84,9 +84,9 @@ def files_to_import(paths: list[Path], options: ImportOptions) -> list[Path]:
 
 def import_file(begin: Transaction, path: Path, options: ImportOptions,
                 cancelled: Callable[[], bool] = lambda: False) -> FileImport:
-    """Read ``path`` and store it in one transaction. A refusal or a storage failure comes back in the outcome
-    (the other files go on); ``cancelled()`` true before the commit rolls the file back and raises
-    :class:`ImportCancelled`."""
+    """Read ``path`` and store it in one transaction. A refusal comes back in the outcome (the other files go
+    on); a storage failure is raised (it concerns the project, not the file); ``cancelled()`` true before the
+    commit rolls the file back and raises :class:`ImportCancelled`."""
     try:
         if path.is_dir():
             raise InputError(path, f"the folder holds no file biaozhu imports ({', '.join(sorted(EXTENSIONS))})")
@@ -100,7 +100,7 @@ def import_file(begin: Transaction, path: Path, options: ImportOptions,
                                      actor=options.actor)
             if cancelled():
                 raise ImportCancelled(str(path))
-    except (Refusal, StorageError) as exc:
+    except Refusal as exc:
         return FileImport(path, error=exc)
     return FileImport(path, result, notes=[note for document in documents for note in document.notes])
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,7 +19,9 @@ from biaozhu.db.labels import label_ids
 from biaozhu.db.models import Annotator, Label, Span, TrashItem
 from biaozhu.db.spans import add_span
 from biaozhu.db.status import get_status, touch
+from biaozhu.gui.annotate.tag_all import TagAllDialog
 from biaozhu.gui.annotate.window import MainWindow
+from biaozhu.gui.common.wording import fill
 
 ME = "张三"
 Row = tuple[int, int, str, str]
@@ -88,6 +90,9 @@ def test_the_selection_is_trimmed_and_a_label_button_tags_it_too(
     window.view.select_range(text.index(" 7306"), text.index("次") + 2)  # " 7306人次 "
     press(qtbot, window, Qt.Key.Key_2)
     assert (text.index("7306"), text.index("次") + 1, "METRIC", "7306人次") in stored(sessions)
+    window.view.select_range(text.index("“"), text.index("”") + 1)  # “万企兴万村”: a pair at both edges goes
+    press(qtbot, window, Qt.Key.Key_1)
+    assert (text.index("万企"), text.index("”"), "PROGRAM", "万企兴万村") in stored(sessions)
 
 
 def test_relabel_delete_undo_and_redo_each_reach_the_database(
@@ -153,21 +158,91 @@ def test_tag_all_occurrences_counts_confirms_and_undoes_in_one_step(
     seen: list[str] = []
 
     def choose_everywhere() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen.append(box.informativeText())
-        box.findChild(QPushButton, "tag-all-everywhere").click()
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TagAllDialog)
+        scope = dialog.scope
+        seen.extend([scope.itemText(0), scope.itemText(1), dialog.skipped.text()])
+        scope.setCurrentIndex(1)
+        seen.append(dialog.list.item(2).text())
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
     QTimer.singleShot(0, choose_everywhere)
     press(qtbot, window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    assert "This document: 2 to tag, 1 skipped" in seen[0]
-    assert "All documents: 3 to tag, 1 skipped" in seen[0]
+    assert seen[:3] == ["This document (2)", "All documents (3)",
+                        "Skipped: 1 tagged already, 0 would cross a span, 0 inside a span of the same label."]
+    assert seen[3] == "b.txt: …吉林也有【泸州银行】。…"  # each occurrence with its context
     assert [(s, e) for s, e, _, _ in stored(sessions)] == [(0, 4), (4, 8), (7, 11), (12, 16)]
     assert len(window.layer.index) == 3
     activate(window)
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stored(sessions) == [(0, 4, "ORGANIZATION", "泸州银行")]
     assert len(window.layer.index) == 1
+
+
+def test_tag_all_leaves_names_inside_longer_ones_and_unticked_occurrences_alone(
+        sessions: sessionmaker[Session], open_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    first = add_text(sessions, "a.txt", "市委统战部召开会议。")
+    second = add_text(sessions, "b.txt", "绵阳市委统战部和市委统战部。泸州市委统战部")
+    third = add_text(sessions, "c.txt", "市委统战部。")
+    text = "绵阳市委统战部和市委统战部。泸州市委统战部"
+    with sessions.begin() as session:
+        organisation = label_ids(session)["ORGANIZATION"]
+        add_span(session, second, ensure_annotator(session, "李四").id, organisation, 0, 7, "绵阳市委统战部")
+        luzhou = text.index("泸州")
+        add_span(session, second, ensure_annotator(session, ME).id, organisation, luzhou, luzhou + 7, "泸州市委统战部")
+    window = open_window(first, snapping=True)  # jieba knows the project's span texts: 绵阳市委统战部 is a word
+    select_by_keys(qtbot, window, 0, 5)
+    press(qtbot, window, Qt.Key.Key_3)
+    listed: list[tuple[str, bool]] = []
+
+    def untick_and_tag() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TagAllDialog)
+        dialog.scope.setCurrentIndex(1)
+        items = [dialog.list.item(row) for row in range(dialog.list.count())]
+        listed.extend((item.text(), item.checkState() == Qt.CheckState.Checked) for item in items)
+        listed.append((dialog.skipped.text(), True))
+        items[2].setCheckState(Qt.CheckState.Unchecked)  # c.txt: left alone by hand
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, untick_and_tag)
+    press(qtbot, window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert listed == [("b.txt: …绵阳【市委统战部】和市委统战部。泸州市委统…（inside the word “绵阳市委统战部”)"
+                       .replace("（", " ("), False),
+                      ("b.txt: …绵阳市委统战部和【市委统战部】。泸州市委统战部…", True),
+                      ("c.txt: …【市委统战部】。…", True),
+                      ("Skipped: 1 tagged already, 0 would cross a span, 1 inside a span of the same label.", True)]
+    middle = text.index("和") + 1
+    assert stored(sessions) == sorted([(0, 5, "ORGANIZATION", "市委统战部"), (luzhou, luzhou + 7, "ORGANIZATION",
+                                       "泸州市委统战部"), (middle, middle + 5, "ORGANIZATION", "市委统战部")])
+    assert third and "Tagged 1 occurrences; 4 left alone" in window.statusBar().currentMessage()
+
+
+def test_a_span_text_with_a_placeholder_is_shown_as_it_is_and_commands_keep_their_text(
+        sessions: sessionmaker[Session], open_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    """Messages are filled in one pass (占比5%4 was shown as 占比512 when %4 was filled after %1), and the
+    commands' span texts do not shadow QUndoCommand.text(), which the Edit menu and the undo view call."""
+    text = "市场占比5%4，同比增长12%。另有占比5%4。"
+    add_text(sessions, "percent.txt", text)
+    window = open_window()
+    select_by_keys(qtbot, window, 2, 5)
+    press(qtbot, window, Qt.Key.Key_2)
+    assert stored(sessions) == [(2, 7, "METRIC", "占比5%4")]
+    added = window.undo_stack.command(0)
+    assert added.text() == window.undo_stack.undoText() == "tag “占比5%4” as METRIC"
+    # A sentence with four placeholders: filled one after another, the span's own %4 would become the fourth value.
+    assert fill("%1: %2 spans, %3 documents, %4", "占比5%4", 2, 1, "done") == "占比5%4: 2 spans, 1 documents, done"
+
+    def tag_them() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TagAllDialog)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, tag_them)
+    press(qtbot, window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    tagged = window.undo_stack.command(1)
+    assert tagged.text() == "tag all “占比5%4” (1)" and tagged.span_text == added.span_text == "占比5%4"
+    assert len(stored(sessions)) == 2
 
 
 def test_word_snapping_grows_to_words_and_keeps_a_learned_span_text_whole(

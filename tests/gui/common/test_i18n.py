@@ -63,7 +63,9 @@ def test_the_catalogue_covers_every_string_of_the_gui(tmp_path: Path) -> None:
     see the README's "Language")."""
     fresh = tmp_path / "fresh.ts"
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
-    sources = [*sorted(map(str, GUI.rglob("*.py"))), str(GUI.parent / "db" / "errors.py")]  # storage sentences
+    sources = [*sorted(map(str, GUI.rglob("*.py"))), str(GUI.parent / "db" / "errors.py"),  # storage sentences
+               str(GUI.parent / "db" / "labels.py"),  # the label rules' refusals
+               str(GUI.parent / "operations" / "preview.py")]  # the export preview's own words
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True,
                    capture_output=True, timeout=120)
     wanted = {(c, s) for c, s, _ in messages(fresh)}

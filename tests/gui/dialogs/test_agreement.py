@@ -90,13 +90,13 @@ def test_the_tables_show_the_figures_of_the_agreement_module(project: sessionmak
     assert exact.f1 == pytest.approx(2 * 2 / 11) and overlap.f1 == pytest.approx(2 * 4 / 11)
     assert figure(report.alpha) in dialog.summary.text()
     labels = dialog.findChild(QTableWidget, "labels")
-    program = next(cells(labels, r) for r in range(labels.rowCount()) if cells(labels, r)[0] == "PROGRAM")
+    program = next(cells(labels, r) for r in range(labels.rowCount()) if cells(labels, r)[0] == "项目")  # by title
     counts = pair.overlap["PROGRAM"]
     assert program[4:7] == [figure(counts.precision), figure(counts.recall), figure(counts.f1)]
     confusion = dialog.findChild(QTableWidget, "confusion")
     columns = [h.split(": ")[1] for h in header(confusion)]
-    metric_row = columns.index("METRIC")
-    assert cells(confusion, metric_row)[columns.index("PROGRAM")] == "1"  # 377亿元: METRIC for 张三, PROGRAM for 李四
+    metric_row = columns.index("指标")
+    assert cells(confusion, metric_row)[columns.index("项目")] == "1"  # 377亿元: METRIC for 张三, PROGRAM for 李四
     assert cells(confusion, metric_row)[columns.index("O")] == "1"  # 1007户: only 张三
     dialog.close()
 
@@ -144,7 +144,8 @@ def test_the_main_windows_review_menu_opens_review_mode_and_the_agreement_dialog
     window = windows.annotate()
     review_mode = window.actions_.by_name["review-mode"]
     assert review_mode.shortcut().toString() == "Ctrl+Shift+R"
-    assert [a.objectName() for a in window.menuBar().actions()[-1].menu().actions()] == ["review-mode", "agreement"]
+    review_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Review")
+    assert [a.objectName() for a in review_menu.actions()] == ["review-mode", "agreement"]
     review_mode.trigger()
     review = windows.review_window
     assert isinstance(review, ReviewWindow) and review.isVisible()

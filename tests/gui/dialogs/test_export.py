@@ -12,7 +12,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
+from biaozhu.db.annotators import set_role
 from biaozhu.db.engine import create_project_engine, session_factory
+from biaozhu.db.models import GOLD
+from biaozhu.db.review import accept_agreed
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.dialogs.export import ExportDialog
@@ -171,3 +174,21 @@ def test_ctrl_e_in_the_annotation_window_opens_the_export_dialog_on_this_annotat
     assert window.export_dialog is not None
     window.close()
     assert not window.export_dialog.isVisible()
+
+
+def test_gold_exports_the_reviewed_documents_and_says_how_many_were_left_out(
+        qtbot: QtBot, tmp_path: Path, open_project: Callable[..., OpenProject]) -> None:
+    db = build_project(tmp_path / "reviewed.sqlite")
+    engine = create_project_engine(str(db))
+    sessions = session_factory(engine)
+    with sessions.begin() as session:
+        set_role(session, "rv", "reviewer")
+        accept_agreed(session, 1, "rv")  # a reviewer's decision on document 1 only
+    shown = ExportDialog(open_project(sessions).runner, layer=GOLD)
+    qtbot.addWidget(shown)
+    shown.show()
+    assert shown.form.layer_box.currentData() == GOLD
+    message = export(qtbot, shown, tmp_path / "gold.jsonl")
+    assert "Exported 1 documents (1 records)" in message
+    assert f"{DOCUMENTS - 1} documents have no reviewer's decision yet and were left out of gold." in message
+    engine.dispose()

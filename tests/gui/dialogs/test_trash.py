@@ -77,7 +77,7 @@ def test_a_deleted_span_comes_back_into_the_open_document_with_enter(
         qtbot: QtBot, window: MainWindow, sessions: sessionmaker[Session]) -> None:
     delete_first_span(qtbot, window)
     dialog = open_trash(window)
-    assert rows(dialog) == [["span", "ORGANIZATION 泸州市委统战部", "泸州.txt"]]
+    assert rows(dialog) == [["span", "机构 泸州市委统战部", "泸州.txt"]]
     qtbot.keyClick(dialog.findChild(QTableWidget, "trash"), Qt.Key.Key_Return)
     assert texts(window) == ["泸州市委统战部", "泸州银行"]  # at once, no poll needed
     assert rows(dialog) == []
@@ -134,8 +134,8 @@ def test_several_items_are_restored_at_once_and_a_refusal_is_named(
     dialog.findChild(QTableWidget, "trash").selectAll()
     dialog.restore_selected()
     message = dialog.findChild(QLabel, "trash-message").text()
-    assert message.startswith("1 restored.\nORGANIZATION 泸州市委统战部: ") and "cross" in message
-    assert rows(dialog) == [["span", "ORGANIZATION 泸州市委统战部", "泸州.txt"]]
+    assert message.startswith("1 restored.\n机构 泸州市委统战部: ") and "cross" in message
+    assert rows(dialog) == [["span", "机构 泸州市委统战部", "泸州.txt"]]
     assert sorted(texts(window)) == sorted([TEXT[5:8], "泸州银行"])
     dialog.close()
     window.close()

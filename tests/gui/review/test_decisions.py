@@ -78,6 +78,18 @@ def test_reject_and_the_agreed_spans(reviewing: Callable[[str], Reviewing]) -> N
     assert r.gold_now() == {BANK} and r.decided == [label] and r.history.stack.count() == 2
 
 
+def test_b_on_a_pure_label_disagreement_is_refused_with_a_message(reviewing: Callable[[str], Reviewing]) -> None:
+    r = reviewing(REVIEWER)
+    label = [item.kind for item in r.document.disagreements].index("label")
+    r.view.show_disagreement(label)
+    r.decisions.accept_all()  # 377亿元 as METRIC and as PROGRAM: gold would hold the range twice
+    assert r.gold_now() == set() and r.history.stack.count() == 0 and r.decided == []
+    assert len(r.said) == 1 and "differ only in label" in r.said[0]
+    r.view.show_disagreement([item.kind for item in r.document.disagreements].index("boundary"))
+    r.decisions.accept_all()  # different ranges: both go in
+    assert r.gold_now() == {LOAN, SHORT}
+
+
 def test_someone_who_is_not_a_reviewer_is_told_and_nothing_is_written(reviewing: Callable[[str], Reviewing]) -> None:
     r = reviewing("赵六")
     r.view.show_disagreement(0)

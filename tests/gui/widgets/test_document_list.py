@@ -233,3 +233,28 @@ def test_an_empty_project_shows_an_empty_list(qtbot: QtBot, panel: DocumentListP
     assert panel.next_unfinished(None) is None
     assert panel.selected_document() is None
     assert view_of(panel).currentIndex() == QModelIndex()
+
+
+def test_the_open_document_is_highlighted_again_when_a_filter_is_cleared(qtbot: QtBot,
+                                                                        panel: DocumentListPanel) -> None:
+    panel.set_documents([summary(1, "2022年吉林市统一战线工作综述.txt"), summary(2, "2022年泸州市统一战线工作综述.txt"),
+                         summary(3, "2022年泸州市统战部总结.txt")], "张三")
+    panel.select_document(1)
+    filter_box = panel.findChild(QLineEdit)
+    filter_box.setText("泸州")  # the open document is hidden: the view highlights another row meanwhile
+    filter_box.clear()
+    assert panel.selected_document() == 1
+    filter_box.setText("吉林")
+    qtbot.keyClick(filter_box, Qt.Key.Key_Backspace)
+    qtbot.keyClick(filter_box, Qt.Key.Key_Backspace)
+    assert panel.selected_document() == 1
+
+
+def test_names_that_share_a_beginning_are_elided_in_the_middle_with_the_full_name_on_hover(
+        panel: DocumentListPanel) -> None:
+    name = "2022年<b>吉林市</b>统一战线工作综述.txt"
+    panel.set_documents([summary(1, name)], "张三")
+    view = view_of(panel)
+    assert view.textElideMode() == Qt.TextElideMode.ElideMiddle
+    tooltip = view.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;吉林市&lt;/b&gt;" in tooltip  # shown as written, never as markup

@@ -102,6 +102,8 @@ def build_document(raw: str, raw_spans: Sequence[RawSpan], *, path: Path, line: 
                              f"the text there is {raw[start:end]!r}", line)
         s, e = normalised.offsets(start), normalised.offsets(end)
         spans.append(Span(s, e, label, normalised.text[s:e]))
+    if normalised.steps:  # offsets moved: crossing spans are named by the file's offsets, which the user can find
+        check_layer(raw, [Span(start, end, label, raw[start:end]) for start, end, label, _ in raw_spans], path, line)
     return SourceDocument(name=name, text=normalised.text, source=str(path), meta=meta or {},
                           normalisation={"format": fmt, **normalised.steps},
                           spans=check_layer(normalised.text, spans, path, line), annotator=annotator, line=line)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.docx_numbering import Numbering
@@ -15,6 +15,22 @@ from biaozhu.corpus.text import check_printable, normalise
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
+
+
+def _entities_as_text(body: Any) -> None:
+    """Each unexpanded entity reference (python-docx never expands them: no XXE, no entity bombs) becomes its
+    text as written, ``&name;``. Left as a node, it ends the ``w:t``'s text for python-docx, which then drops
+    everything after it ("before &e; after" read as "before ")."""
+    from lxml import etree  # type: ignore[import-untyped]  # python-docx's own XML library
+
+    for entity in list(body.iter(etree.Entity)):
+        parent, previous = entity.getparent(), entity.getprevious()
+        text = entity.text + (entity.tail or "")  # lxml gives an entity's text as "&name;"
+        if previous is not None:
+            previous.tail = (previous.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(entity)
 
 
 def _numbering(document: DocxDocument) -> Numbering:
@@ -35,6 +51,7 @@ def _lines(document: DocxDocument) -> Iterator[tuple[str, int | None]]:
 
     numbering = _numbering(document)
     body = document.element.body
+    _entities_as_text(body)
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":

@@ -16,4 +16,6 @@ def read_txt(path: Path, annotator: str | None = None) -> list[SourceDocument]:
     except OSError as exc:
         raise InputError(path, f"cannot read the file: {exc.strerror}") from None
     loaded = load_text(data, path)
-    return [SourceDocument(name=path.name, text=loaded.text, source=str(path), normalisation=loaded.steps)]
+    notes = [f"{path}: {loaded.note}"] if loaded.note else []
+    return [SourceDocument(name=path.name, text=loaded.text, source=str(path), normalisation=loaded.steps,
+                           notes=notes)]

@@ -16,6 +16,8 @@ Keyboard map (File menu: Ctrl+Shift+N new project, Ctrl+O open project, Ctrl+I i
   Ctrl+F, Ctrl+Shift+F             find in the document, find in all documents
   Ctrl+= / Ctrl+-                  zoom in / out
   Ctrl+Shift+R                     review mode (compare annotators, adjudicate into gold)
+  Ctrl+L                           the labels (add, rename, colour, hotkey, definition, order, delete)
+  F1                               every key, searchable
 """
 
 from __future__ import annotations
@@ -23,11 +25,13 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 
 from biaozhu.gui.annotate.file_menu import FileMenu
 from biaozhu.gui.common.keys import ActionSet
+from biaozhu.gui.common.project import project_location
 from biaozhu.gui.common.wording import fill
+from biaozhu.gui.dialogs.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
@@ -61,13 +65,11 @@ class WindowActions(ActionSet):
         edit.addSeparator()
         edit.addAction(self.add("trash", self.tr("Trash…"), "", window.open_trash))
 
-        annotate = menu_bar.addMenu(self.tr("&Annotate"))
+        annotate = self.annotate_menu = menu_bar.addMenu(self.tr("&Annotate"))
         editing = window.editing
-        for label in window.labels:
-            annotate.addAction(self.add(f"label-{label.name}", fill(self.tr("Tag as %1"), label.caption()),
-                                        label.hotkey or "", partial(editing.apply_label, label.id),
-                                        on=view))
-        annotate.addSeparator()
+        self.label_actions: list[QAction] = []
+        self.labels_end = annotate.addSeparator()
+        self.set_label_actions()
         for name, text, keys, slot in (
                 ("delete-span", self.tr("Delete span"), ["Delete", "Backspace"], editing.delete_selected),
                 ("next-span", self.tr("Next span"), "Tab", lambda: editing.walk(True)),
@@ -84,6 +86,7 @@ class WindowActions(ActionSet):
         annotate.addSeparator()
         annotate.addAction(self.add("tag-all", self.tr("Tag all occurrences…"), "Ctrl+T",
                                     editing.tag_all_occurrences))
+        annotate.addAction(self.add("labels", self.tr("Labels…"), "Ctrl+L", window.open_labels))
 
         view_menu = menu_bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.add("zoom-in", self.tr("Zoom in"), ["Ctrl+=", "Ctrl++"],
@@ -94,6 +97,21 @@ class WindowActions(ActionSet):
         review.addAction(self.add("review-mode", self.tr("Review mode"), "Ctrl+Shift+R", window.open_review))
         review.addAction(self.add("agreement", self.tr("Agreement…"), "", window.open_agreement))
         review.addAction(self.add("audit-log", self.tr("Audit log…"), "", window.open_audit_log))
+        review.addAction(self.add("statistics", self.tr("Statistics…"), "", window.open_statistics))
+        self.menus = WindowMenus(self, window, view_menu, "annotate", project_location(window.runner.sessions))
+
+    def set_label_actions(self) -> None:
+        """A Tag-as entry per label, keyed with its hotkey in the text; made again when the labels change."""
+        view = self.main.view
+        for action in self.label_actions:
+            self.annotate_menu.removeAction(action)
+            view.removeAction(action)
+            del self.by_name[action.objectName()]
+            action.deleteLater()
+        self.label_actions = [
+            self.add(f"label-{label.name}", fill(self.tr("Tag as %1"), label.caption()), label.hotkey or "",
+                     partial(self.main.editing.apply_label, label.id), on=[view]) for label in self.main.labels]
+        self.annotate_menu.insertActions(self.labels_end, self.label_actions)
 
     def _clear_selection(self) -> None:
         view = self.main.view

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from biaozhu.corpus.spans import trim
 from biaozhu.db.occurrences import plan_occurrences
@@ -18,13 +19,15 @@ from biaozhu.db.spans import SpanRow
 from biaozhu.gui.annotate import commands
 from biaozhu.gui.annotate.layer import Layer
 from biaozhu.gui.annotate.snapping import Snapping
-from biaozhu.gui.annotate.tag_all import ask_scope
+from biaozhu.gui.annotate.tag_all import choose_occurrences
 from biaozhu.gui.common.label_infos import LabelSet
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.widgets.document_view import DocumentView
 
 Say = Callable[[str], None]
+LONG_SELECTION = 300  # characters; a longer selection is tagged only once the annotator confirms it
+LONG_SELECTION_DIALOG = "long-selection-dialog"
 
 
 class SpanEditing(QObject):
@@ -75,6 +78,8 @@ class SpanEditing(QObject):
             self.say(fill(self.tr("Refused: [%1, %2) would cross the span “%3” [%4, %5); spans may nest but not "
                                   "cross."), start, end, crossed.text, crossed.start, crossed.end))
             return
+        if end - start > LONG_SELECTION and not self._confirm_long(end - start, label.caption()):
+            return
         same_range = index.exact(start, end)
         if any(span.label_id == label_id for span in same_range):
             self.say(fill(self.tr("“%1” is tagged %2 already."), self.layer.text[start:end], label.caption()))
@@ -89,6 +94,21 @@ class SpanEditing(QObject):
                                            text))
         self.view.clear_selection()
         self.snapping.learn(text)
+
+    def _confirm_long(self, length: int, label: str) -> bool:
+        """Ask before tagging a passage: Ctrl+A and a label key would otherwise make one span of a whole report."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Tag a long selection?"), "",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.view)
+        box.setObjectName(LONG_SELECTION_DIALOG)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(fill(self.tr("The selection is %1 characters long. Tag all of it as one %2 span?"), length, label))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        answer = box.exec()
+        box.deleteLater()
+        if answer != QMessageBox.StandardButton.Yes:
+            self.say(self.tr("Not tagged: the selection was too long."))
+            return False
+        return True
 
     def delete_selected(self) -> None:
         span = self.selected_span()
@@ -128,22 +148,24 @@ class SpanEditing(QObject):
         if span is None or document_id is None:
             self.say(self.tr("Select a span first: its text is what gets tagged everywhere."))
             return
-        annotator_id = self.layer.annotator_id
+        annotator_id, label_id = self.layer.annotator_id, span.label_id
+        segmenter = self.snapping.segmenter  # jieba with the project's span texts; None while it loads
+        words = segmenter.longer_word if segmenter is not None else None
         planned = self.layer.runner.try_read(lambda session: (
-            plan_occurrences(session, annotator_id, span.text, [document_id]),
-            plan_occurrences(session, annotator_id, span.text)))
+            plan_occurrences(session, annotator_id, span.text, label_id, [document_id], words),
+            plan_occurrences(session, annotator_id, span.text, label_id, None, words)))
         if planned.value is None:
             self.say(planned.refusal)
             return
         here, everywhere = planned.value
-        plan = ask_scope(self.view.window(), span.text, self.labels.caption_of(span.label_id), here, everywhere)
-        if plan is None:
+        chosen = choose_occurrences(self.view.window(), span.text, self.labels.caption_of(span.label_id), here,
+                                    everywhere)
+        if chosen is None:
             return
-        if not plan.ranges:
-            self.say(fill(self.tr("Nothing to tag: %1 occurrences skipped (already tagged or crossing a span)."),
-                          plan.skipped))
+        ranges, left = chosen
+        if not ranges:
+            self.say(fill(self.tr("Nothing to tag: %1 occurrences left alone."), left))
             return
-        self.history.push(commands.TagAll(self.layer, self.history, document_id, span.label_id, span.text,
-                                          plan.ranges))
-        self.say(fill(self.tr("Tagged %1 occurrences; %2 skipped (already tagged or crossing a span)."),
-                      len(plan.ranges), plan.skipped))
+        self.history.push(commands.TagAll(self.layer, self.history, document_id, span.label_id, span.text, ranges))
+        self.say(fill(self.tr("Tagged %1 occurrences; %2 left alone (tagged already, crossing or inside a span, "
+                              "inside a longer word, or unticked)."), len(ranges), left))

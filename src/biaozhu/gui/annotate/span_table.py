@@ -1,5 +1,6 @@
 """The span table of the open document: text, label (with its colour), start and end; a click on a row
-tells the window to scroll to that span and select it.
+tells the window to scroll to that span and select it. A filter above it (``span_filter.py``) narrows it by
+label and text, or shows the annotator's spans in all documents, with a column naming each one's document.
 
 The window refreshes the table after every edit, with up to tens of thousands of spans, so the model is
 replaced in one reset and sorted in Python with one key per row; there are no widgets per row.
@@ -16,14 +17,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.spans import PlacedSpan, SpanRow
+from biaozhu.gui.annotate.span_filter import SpanFilter
 from biaozhu.gui.common.wording import as_tooltip
+from biaozhu.gui.widgets.swatches import colour_swatch
 from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
-TEXT, LABEL, START, END = range(4)
+TEXT, LABEL, START, END, DOCUMENT = range(5)
 UNKNOWN_LABEL = ("?", "", "#9e9e9e")  # a label deleted since the spans were read
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -35,35 +38,28 @@ def one_line(text: str) -> str:
     return text.replace("\n", "↵") if "\n" in text else text
 
 
-def colour_swatch(colour: str, size: int = 12) -> QIcon:
-    """A square of the label's colour that keeps its colour on a selected row (Qt tints a bare QColor)."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(colour))
-    painter = QPainter(pixmap)
-    painter.setPen(QColor(colour).darker(150))
-    painter.drawRect(0, 0, size - 1, size - 1)
-    painter.end()
-    icon = QIcon()
-    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
-        icon.addPixmap(pixmap, mode)
-    return icon
-
-
 def label_text(label: tuple[str, str, str]) -> str:
     """The title analysts know a label by (项目), short enough for a narrow dock; else its name."""
     name, title, _ = label
     return title or name
 
 
-def sort_key(column: int, labels: Labels) -> Callable[[SpanRow], tuple[object, ...]]:
-    """One key per row; ties fall back to position, so the order is always the same."""
+def sort_key(column: int, labels: Labels, places: dict[int, tuple[int, str]]) -> Callable[[SpanRow],
+                                                                                       tuple[object, ...]]:
+    """One key per row; ties fall back to position (in all documents: document, then position), so the order
+    is always the same."""
+    def document(span: SpanRow) -> int:
+        return places[span.id][0] if places else 0
+
+    if column == DOCUMENT:
+        return lambda s: (places.get(s.id, (0, ""))[1], document(s), s.start, s.end, s.id)
     if column == TEXT:
-        return lambda s: (s.text.casefold(), s.start, s.end, s.id)
+        return lambda s: (s.text.casefold(), document(s), s.start, s.end, s.id)
     if column == LABEL:
-        return lambda s: (labels.get(s.label_id, UNKNOWN_LABEL)[0], s.start, s.end, s.id)
+        return lambda s: (labels.get(s.label_id, UNKNOWN_LABEL)[0], document(s), s.start, s.end, s.id)
     if column == END:
-        return lambda s: (s.end, s.start, s.id)
-    return lambda s: (s.start, -s.end, s.id)  # outer span before the spans nested in it
+        return lambda s: (document(s), s.end, s.start, s.id)
+    return lambda s: (document(s), s.start, -s.end, s.id)  # outer span before the spans nested in it
 
 
 class SpanTableModel(QAbstractTableModel):
@@ -76,13 +72,18 @@ class SpanTableModel(QAbstractTableModel):
         self._swatches: dict[int, QIcon] = {}
         self._unknown_swatch = colour_swatch(UNKNOWN_LABEL[2])
         self._row_of: dict[int, int] = {}
+        self._places: dict[int, tuple[int, str]] = {}  # span id → (document id, name): all documents
         self._sort: tuple[int, Qt.SortOrder] = (START, Qt.SortOrder.AscendingOrder)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._spans)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else (5 if self._places else 4)
+
+    def document_of(self, span_id: int) -> int | None:
+        place = self._places.get(span_id)
+        return place[0] if place else None
 
     def labels(self) -> Labels:
         return self._labels
@@ -97,6 +98,10 @@ class SpanTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         span, column = self._spans[index.row()], index.column()
+        if column == DOCUMENT:
+            name = self._places.get(span.id, (0, ""))[1]
+            return name if role == Qt.ItemDataRole.DisplayRole else as_tooltip([name]) \
+                if role == Qt.ItemDataRole.ToolTipRole else None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == TEXT:
                 return one_line(span.text)
@@ -117,14 +122,16 @@ class SpanTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Text"), self.tr("Label"), self.tr("Start"), self.tr("End"))[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section >= START:
+            return (self.tr("Text"), self.tr("Label"), self.tr("Start"), self.tr("End"), self.tr("Document"))[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and START <= section <= END:
             return self.tr("Offset in characters from the start of the document")
         return None
 
-    def set_spans(self, spans: list[SpanRow], labels: Labels) -> None:
-        """Replace every row in one model reset (a per-row insert would cost 20,000 signals)."""
+    def set_spans(self, spans: list[SpanRow], labels: Labels, places: dict[int, tuple[int, str]] | None = None) -> None:
+        """Replace every row in one model reset (a per-row insert would cost 20,000 signals); ``places``: the
+        spans are from all documents, and a fifth column names each one's document."""
         self.beginResetModel()
+        self._places = places or {}
         if labels != self._labels:
             self._swatches = {label_id: colour_swatch(colour) for label_id, (_, _, colour) in labels.items()}
         self._labels = dict(labels)
@@ -149,7 +156,8 @@ class SpanTableModel(QAbstractTableModel):
         column, order = self._sort
         if column < 0:
             column, order = START, Qt.SortOrder.AscendingOrder
-        return sorted(spans, key=sort_key(column, self._labels), reverse=order == Qt.SortOrder.DescendingOrder)
+        return sorted(spans, key=sort_key(column, self._labels, self._places),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
 
 
 class SpanTablePanel(QWidget):
@@ -169,19 +177,50 @@ class SpanTablePanel(QWidget):
         fit_columns(self._view, {START: ["9999999"], END: ["9999999"]})
         RowActivation(self._view).row_activated.connect(
             lambda index: self.span_activated.emit(self._model.span_at(index.row()).id))
+        self.filter = SpanFilter(self)
+        self.filter.changed.connect(self._refilter)
+        self._mine: list[SpanRow] = []  # the open layer's spans, all of them
+        self._labels: Labels = {}
+        self._found: list[PlacedSpan] | None = None  # all-documents mode: the spans found
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
         layout.addWidget(self._view)
 
     def set_spans(self, spans: list[SpanRow], labels: dict[int, tuple[str, str, str]]) -> None:
-        """Show these spans; the selected span stays selected if it is still there, and the table stays
-        scrolled where it was, since the window calls this after every edit."""
+        """Show these spans (those the filter keeps); the selected span stays selected if it is still there, and
+        the table stays scrolled where it was, since the window calls this after every edit. In all-documents
+        mode they are kept for when the table comes back to this document."""
+        if labels != self._labels:
+            self.filter.set_labels(labels)
+        self._mine, self._labels = spans, labels
+        if self._found is None:
+            self._show([span for span in spans if self.filter.keeps(span)], labels)
+
+    def show_found(self, found: list[PlacedSpan] | None) -> None:
+        """All-documents mode with these spans; None: back to the open document's spans."""
+        self._found = found
+        if found is None:
+            self._refilter()
+        else:
+            self._show([place.span for place in found], self._labels,
+                       {place.span.id: (place.document_id, place.document_name) for place in found})
+
+    def document_of(self, span_id: int) -> int | None:
+        """The document of a span shown in all-documents mode."""
+        return self._model.document_of(span_id)
+
+    def _refilter(self) -> None:
+        if self._found is None:
+            self._show([span for span in self._mine if self.filter.keeps(span)], self._labels)
+
+    def _show(self, spans: list[SpanRow], labels: Labels, places: dict[int, tuple[int, str]] | None = None) -> None:
         selected = self.selected_span()
         bar = self._view.verticalScrollBar()
         scroll = bar.value()
         if labels != self._model.labels():
             self._fit_label_column(labels)
-        self._model.set_spans(spans, labels)
+        self._model.set_spans(spans, labels, places)
         if selected is not None:
             self._select(selected, scroll_to=False)
         bar.setValue(scroll)

@@ -19,9 +19,14 @@ from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import last_worked_on
 from biaozhu.gui.annotate import commands
 from biaozhu.gui.annotate.actions import WindowActions
+from biaozhu.gui.annotate.context_menu import SpanContextMenu
+from biaozhu.gui.annotate.document_actions import DocumentActions
 from biaozhu.gui.annotate.editing import SpanEditing
+from biaozhu.gui.annotate.label_sync import LabelSync
 from biaozhu.gui.annotate.layer import Layer
+from biaozhu.gui.annotate.snap_preview import SnapPreview
 from biaozhu.gui.annotate.snapping import Snapping
+from biaozhu.gui.annotate.span_filter import SpanScope
 from biaozhu.gui.annotate.span_table import SpanTablePanel
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import LabelSet, label_set
@@ -31,14 +36,16 @@ from biaozhu.gui.common.storage_messages import StorageNotice
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.dialogs.audit_log import AuditLogDialog
-from biaozhu.gui.dialogs.export import ExportDialog
+from biaozhu.gui.dialogs.export import ExportDialog, show_export
 from biaozhu.gui.dialogs.project_search import ProjectSearchDialog
+from biaozhu.gui.dialogs.statistics import StatisticsDialog
 from biaozhu.gui.dialogs.trash import TrashDialog
 from biaozhu.gui.widgets.docks import add_side_panels
 from biaozhu.gui.widgets.document_list import DocumentListPanel
 from biaozhu.gui.widgets.document_view import DocumentView
-from biaozhu.gui.widgets.find_bar import FindBar, find_in
+from biaozhu.gui.widgets.find_bar import FindBar
 from biaozhu.gui.widgets.label_bar import LabelBar
+from biaozhu.gui.widgets.saved_label import SavedLabel
 
 MESSAGE_MS = 6000
 
@@ -71,10 +78,16 @@ class MainWindow(QMainWindow):
         self.project_search: ProjectSearchDialog | None = None
         self.trash_dialog: TrashDialog | None = None
         self.audit_dialog: AuditLogDialog | None = None
+        self.statistics_dialog: StatisticsDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self._build()
         self.editing = SpanEditing(self.layer, self.view, self.labels, self.snapping, self.history, self.say, self)
         self.actions_ = WindowActions(self)
+        self.label_sync = LabelSync(self)
+        self.document_actions = DocumentActions(self)
+        self.span_scope = SpanScope(self)
+        self.context_menu = SpanContextMenu(self)
+        self.snap_preview = SnapPreview(self.editing, self)
         self.layer.spans_changed.connect(self._on_spans_changed)
         self.history.refused.connect(self.say)
         self.storage_notice = StorageNotice(self)
@@ -115,10 +128,7 @@ class MainWindow(QMainWindow):
         self.view.describe = self.describe_span
         self.view.span_clicked.connect(self._on_span_clicked)
         self.view.offset_changed.connect(lambda offset: self.offset_label.setText(fill(self.tr("offset %1"), offset)))
-        self.find_bar = FindBar(centre)
-        self.find_bar.hide()
-        self.find_bar.find_requested.connect(self.find_next)
-        self.find_bar.closed.connect(self._close_find)
+        self.find_bar = FindBar(self.view, centre)
         column.addWidget(self.label_bar)
         column.addWidget(self.view, 1)
         column.addWidget(self.find_bar)
@@ -129,7 +139,7 @@ class MainWindow(QMainWindow):
         self.span_table.span_activated.connect(self._on_span_activated)
         self.view.span_selected.connect(self.span_table.select_span)
         add_side_panels(self, (self.tr("Documents"), self.document_list, "documents-dock"),
-                        (self.tr("Spans"), self.span_table, "spans-dock"), (300, 340), closable=True)
+                        (self.tr("Spans"), self.span_table, "spans-dock"), (340, 320), closable=True)
         status = self.statusBar()
         self.annotator_label = QLabel(fill(self.tr("Annotator: %1"), self.annotator), self)
         self.progress_label = QLabel(self)
@@ -138,6 +148,7 @@ class MainWindow(QMainWindow):
         for widget in (self.annotator_label, self.progress_label, self.snap_label, self.offset_label):
             widget.setTextFormat(Qt.TextFormat.PlainText)
             status.addPermanentWidget(widget)
+        status.addPermanentWidget(SavedLabel(self.runner, self))
 
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)
@@ -183,6 +194,8 @@ class MainWindow(QMainWindow):
             return
         self.documents = outcome.value
         self.document_list.set_documents(self.documents, self.annotator)
+        if self.layer.document_id is None and self.documents:  # the first import into an empty project
+            self.open_document(self.documents[0].id)
         if self.layer.document_id is not None:
             self.document_list.select_document(self.layer.document_id)
         done = sum(1 for d in self.documents if d.statuses.get(self.annotator) == "done")
@@ -267,21 +280,7 @@ class MainWindow(QMainWindow):
 
     # -- find ------------------------------------------------------------------------------------------------
     def open_find(self) -> None:
-        start, end = self.view.selection()
-        self.find_bar.open(self.layer.text[start:end] if 0 < end - start <= 50 else "")
-
-    def _close_find(self) -> None:
-        self.find_bar.hide()
-        self.view.setFocus()
-
-    def find_next(self, needle: str, forward: bool) -> None:
-        start, end = self.view.selection()
-        at = find_in(self.layer.text, needle, end if forward else start, forward)
-        if at == -1:
-            self.find_bar.set_result(self.tr("not found") if needle else "")
-            return
-        self.find_bar.set_result(fill(self.tr("%1 hits"), self.layer.text.count(needle)))
-        self.view.select_range(at, at + len(needle))
+        self.find_bar.open()
 
     def open_project_search(self) -> None:
         """Ctrl+Shift+F: one dialog for the window's lifetime, so the last search is still there."""
@@ -305,6 +304,9 @@ class MainWindow(QMainWindow):
         """The agreement figures (the app opens them; a click on a count opens review mode there)."""
         self.agreement_requested.emit()
 
+    def open_labels(self) -> None:
+        self.label_sync.open_dialog()
+
     def open_trash(self) -> None:
         if self.trash_dialog is None:
             self.trash_dialog = TrashDialog(self.runner, self.annotator, self)
@@ -320,15 +322,17 @@ class MainWindow(QMainWindow):
         self.audit_dialog.show()
         self.audit_dialog.activateWindow()
 
+    def open_statistics(self) -> None:
+        """Where the project stands (read again at every opening); a cell of its matrix opens that document."""
+        if self.statistics_dialog is None:
+            self.statistics_dialog = StatisticsDialog(self.runner, self)
+            self.statistics_dialog.open_document.connect(self.open_document)
+        self.statistics_dialog.reload()
+        self.statistics_dialog.show()
+        self.statistics_dialog.activateWindow()
+
     def open_export(self) -> None:
-        """A fresh dialog each time it was closed, so new annotators and labels are listed."""
-        if self.export_dialog is None or not self.export_dialog.isVisible():
-            if self.export_dialog is not None:
-                self.export_dialog.deleteLater()
-            self.export_dialog = ExportDialog(self.runner, self, layer=self.annotator)
-        self.export_dialog.show()
-        self.export_dialog.raise_()
-        self.export_dialog.activateWindow()
+        self.export_dialog = show_export(self.export_dialog, self.runner, self, self.annotator)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.export_dialog is not None:

@@ -4,6 +4,7 @@ through the action runner), the change bus, and the poller that notices other pr
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
+from sqlalchemy import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.gui.common.changes import ChangeBus
@@ -22,3 +23,11 @@ class OpenProject(QObject):
 
     def close(self) -> None:
         self.poller.stop()
+
+
+def project_location(sessions: sessionmaker[Session]) -> str:
+    """The open project as the user named it: a file path, or a server URL without its password."""
+    url: URL = sessions.kw["bind"].url
+    if url.drivername.startswith("sqlite") and url.database:
+        return url.database
+    return url.render_as_string(hide_password=True)

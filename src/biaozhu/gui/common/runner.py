@@ -78,7 +78,9 @@ class _Job(QRunnable):
 
 
 class ActionRunner(QObject):
-    """Sessions for the app's actions; ``bus`` hears of every write that succeeded."""
+    """Sessions for the app's actions; ``bus`` hears of every write that succeeded, ``saved`` of every commit."""
+
+    saved = Signal()  # a write was committed (the status bar says when)
 
     def __init__(self, sessions: sessionmaker[Session], bus: ChangeBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +100,7 @@ class ActionRunner(QObject):
         :class:`StorageError` or the :class:`Refusal` that stopped it (nothing is then stored)."""
         with storage_errors(), self.sessions.begin() as session:
             value = action(session)
+        self.saved.emit()
         if change is not None:
             self.bus.publish(change)
         return value

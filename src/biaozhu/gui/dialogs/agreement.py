@@ -37,6 +37,7 @@ from biaozhu.corpus.agreement_cells import confusion_behind, disagreements_behin
 from biaozhu.corpus.agreement_match import OUTSIDE
 from biaozhu.corpus.model import Span
 from biaozhu.db.review import iter_annotated
+from biaozhu.gui.common.label_infos import label_set
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import fill, kind_text, short
 from biaozhu.gui.widgets.tables import RowActivation, configure_table
@@ -77,8 +78,10 @@ def _prf(counts: SpanCounts) -> list[QTableWidgetItem]:
     return [_cell(figure(counts.precision)), _cell(figure(counts.recall)), _cell(figure(counts.f1))]
 
 
-def _version(span: Span | None) -> str:
-    return "—" if span is None else f"{span.label} “{short(span.text, 16)}” [{span.start}, {span.end})"
+def _version(span: Span | None, titles: dict[str, str]) -> str:
+    if span is None:
+        return "—"
+    return f"{titles.get(span.label, span.label)} “{short(span.text, 16)}” [{span.start}, {span.end})"
 
 
 class AgreementDialog(QDialog):
@@ -90,6 +93,7 @@ class AgreementDialog(QDialog):
         self.setWindowTitle(self.tr("Agreement — biaozhu 标注"))
         self.resize(1200, 760)
         self.corpus: list[AnnotatedDocument] = []
+        self.titles: dict[str, str] = {}  # label names to the titles shown
         self.report = measure_agreement([])
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -140,17 +144,17 @@ class AgreementDialog(QDialog):
     # -- figures ---------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read every annotator's layers (no texts) and compute the figures again."""
-        outcome = self.runner.try_read(lambda session: list(iter_annotated(session)))
+        outcome = self.runner.try_read(lambda session: (list(iter_annotated(session)), label_set(session).titles()))
         if outcome.value is None:
             self.summary.setText(outcome.refusal)
             return
-        self.corpus = outcome.value
+        self.corpus, self.titles = outcome.value
         self.report = measure_agreement(self.corpus)
         report = self.report
         self.summary.setText(fill(
             self.tr("%1 documents annotated · annotators: %2 · labels: %3 · Krippendorff's alpha (all annotators, "
                     "characters): %4 over %5 documents, %6 characters"),
-            report.documents, ", ".join(report.annotators) or "–", ", ".join(report.labels) or "–",
+            report.documents, ", ".join(report.annotators) or "–", ", ".join(map(self.title, report.labels)) or "–",
             figure(report.alpha), report.alpha_documents, report.alpha_characters))
         _fill(self.pairs, [self.tr("A (reference)"), "B", self.tr("Documents"), "κ", self.tr("exact P"), "R", "F1",
                            self.tr("overlap P"), "R", "F1", *self._kind_headers("A", "B")],
@@ -163,6 +167,10 @@ class AgreementDialog(QDialog):
         self.pair_box.blockSignals(False)
         self.pair_box.setCurrentIndex(current if 0 <= current < len(report.pairs) else 0)
         self._show_pair()
+
+    def title(self, label: str) -> str:
+        """A label as the reader knows it: its title (项目), not its code (PROGRAM)."""
+        return self.titles.get(label, label)
 
     def _kind_headers(self, a: str, b: str) -> list[str]:
         return [kind_text("boundary"), kind_text("label"), kind_text("boundary_label"),
@@ -184,7 +192,7 @@ class AgreementDialog(QDialog):
             return
         _fill(self.labels, [self.tr("Label"), self.tr("exact P"), "R", "F1", self.tr("overlap P"), "R", "F1",
                             fill(self.tr("spans %1"), pair.a), fill(self.tr("spans %1"), pair.b)],
-              ([_cell(label, number=False), *_prf(exact), *_prf(overlap), _cell(str(exact.in_a)),
+              ([_cell(self.title(label), number=False), *_prf(exact), *_prf(overlap), _cell(str(exact.in_a)),
                 _cell(str(exact.in_b))]
                for label, exact, overlap in [
                    (self.tr("all"), pair.total("exact"), pair.total("overlap")),
@@ -203,10 +211,10 @@ class AgreementDialog(QDialog):
         _fill(self.documents, [self.tr("Document"), self.tr("Characters"), "κ", self.tr("exact F1"),
                                self.tr("overlap F1"), *self._kind_headers(pair.a, pair.b), self.tr("all")], rows)
         labels = [*self.report.labels, OUTSIDE]
-        _fill(self.confusion, [f"{pair.b}: {label}" for label in labels],
+        _fill(self.confusion, [f"{pair.b}: {self.title(label)}" for label in labels],
               ([_cell(str(pair.confusion.get((row, column), 0)), ("confusion", pair.a, pair.b, row, column))
                 for column in labels] for row in labels))
-        self.confusion.setVerticalHeaderLabels([f"{pair.a}: {label}" for label in labels])
+        self.confusion.setVerticalHeaderLabels([f"{pair.a}: {self.title(label)}" for label in labels])
         self.confusion.verticalHeader().show()
 
     # -- from a count to what it counts ----------------------------------------------------------------------
@@ -232,13 +240,15 @@ class AgreementDialog(QDialog):
         else:
             for document, x, y in confusion_behind(self.corpus, a, b, str(payload[3]), str(payload[4])):
                 spans = [s for s in (x, y) if s is not None]
-                found.append((document, f"{payload[3]} / {payload[4]}", x, y, min(s.start for s in spans),
+                kind = f"{self.title(str(payload[3]))} / {self.title(str(payload[4]))}"
+                found.append((document, kind, x, y, min(s.start for s in spans),
                               max(s.end for s in spans)))
         self._details = [(document.id, start, end) for document, _, _, _, start, end in found]
         self.details_title.setText(fill(self.tr("%1 behind the count:"), len(found)))
         _fill(self.details, [self.tr("Document"), self.tr("Where"), self.tr("Kind"), a, b],
               ([_cell(document.name, number=False), _cell(f"[{start}, {end})", number=False),
-                _cell(kind, number=False), _cell(_version(x), number=False), _cell(_version(y), number=False)]
+                _cell(kind, number=False), _cell(_version(x, self.titles), number=False),
+                _cell(_version(y, self.titles), number=False)]
                for document, kind, x, y, start, end in found))
         if self._details:
             self.details.setCurrentCell(0, 0)

@@ -275,3 +275,16 @@ class ExportDialog(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._stop()
         super().closeEvent(event)
+
+
+def show_export(shown: ExportDialog | None, runner: ActionRunner, parent: QWidget, layer: str) -> ExportDialog:
+    """The window's export dialog, raised; a fresh one once the last was closed, so new annotators and labels
+    are listed."""
+    if shown is None or not shown.isVisible():
+        if shown is not None:
+            shown.deleteLater()
+        shown = ExportDialog(runner, parent, layer=layer)
+    shown.show()
+    shown.raise_()
+    shown.activateWindow()
+    return shown

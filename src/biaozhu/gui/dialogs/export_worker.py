@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import Refusal
@@ -21,7 +21,9 @@ EXPORT_FAILURES = (StorageError, Refusal, ExportCancelled, OSError, ValueError, 
 
 
 def preview_of(request: ExportRequest) -> Callable[[Session], str]:
-    return lambda session: preview(session, request, limit=PREVIEW_DOCUMENTS)
+    """The preview, its own few words in the UI's language."""
+    return lambda session: preview(session, request, limit=PREVIEW_DOCUMENTS,
+                                   say=lambda sentence: QCoreApplication.translate("Preview", sentence))
 
 
 class ExportJob(QObject):

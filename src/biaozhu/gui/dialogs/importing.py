@@ -264,7 +264,7 @@ class ImportDialog(QDialog):
         super().done(result)
 
 
-def _reasons(error: Refusal | StorageError | None) -> list[tuple[str, str]]:
+def _reasons(error: Refusal | None) -> list[tuple[str, str]]:
     """(line, reason) for each error that kept a file out: every listed error of the file, then how many more."""
     if isinstance(error, InputErrors):
         more = error.total - len(error.errors)

@@ -1,6 +1,6 @@
-"""The trash in the app: what was deleted (spans and whole documents), newest first; Enter restores the
-selected items, "Empty trash…" deletes everything in it for good after asking (a reviewer only: the refusal
-is shown otherwise).
+"""The trash in the app: what was deleted (spans, whole documents, labels with their spans), newest first;
+Enter restores the selected items, "Empty trash…" deletes everything in it for good after asking (a reviewer
+only: the refusal is shown otherwise).
 
 Each restored item is its own transaction, so one that cannot come back (its place is taken by a crossing
 span, its text was imported again) is named and the others still return. What came back (or was deleted
@@ -9,6 +9,7 @@ for good) is published on the app's change bus, so every window shows it at once
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from PySide6.QtCore import Qt
@@ -31,11 +32,13 @@ from biaozhu.db.documents import list_documents
 from biaozhu.db.errors import StorageError
 from biaozhu.db.trash import TrashEntry, empty_trash, list_trash, restore
 from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.label_infos import label_set
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.widgets.tables import configure_table
 
 KIND, WHAT, DOCUMENT, ANNOTATOR, DELETED = range(5)
+DOCUMENT_SUMMARY = re.compile(r"(.*) \((\d+) spans\)", re.S)  # as db/trash.py words a deleted document
 
 
 class TrashDialog(QDialog):
@@ -44,6 +47,7 @@ class TrashDialog(QDialog):
         self.runner = runner
         self.person = person
         self.entries: list[TrashEntry] = []
+        self.titles: dict[str, str] = {}  # label names to the titles shown
         self.setWindowTitle(self.tr("Trash — biaozhu 标注"))
         self.resize(860, 480)
         self.table = QTableWidget(0, 5, self)
@@ -78,21 +82,32 @@ class TrashDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
 
+    def what(self, entry: TrashEntry) -> str:
+        """What was deleted, in the reader's words: a span's label by its title (its summary is "NAME text"),
+        a document with its span count."""
+        if entry.kind == "span" and " " in entry.summary:
+            name, text = entry.summary.split(" ", 1)
+            return f"{self.titles.get(name, name)} {text}"
+        counted = DOCUMENT_SUMMARY.fullmatch(entry.summary) if entry.kind == "document" else None
+        if counted is not None:
+            return fill(self.tr("%1 (%2 spans)"), counted.group(1), counted.group(2))
+        return entry.summary
+
     def reload(self) -> None:
         """Read the trash again (another annotator may have deleted or restored meanwhile)."""
-        def read(session: Session) -> tuple[list[TrashEntry], dict[int, str]]:
-            return list_trash(session), {d.id: d.name for d in list_documents(session)}
+        def read(session: Session) -> tuple[list[TrashEntry], dict[int, str], dict[str, str]]:
+            return list_trash(session), {d.id: d.name for d in list_documents(session)}, label_set(session).titles()
 
         outcome = self.runner.try_read(read)
         if outcome.value is None:
             self.message.setText(outcome.refusal)
             return
-        self.entries, names = outcome.value
-        kinds = {"span": self.tr("span"), "document": self.tr("document")}
+        self.entries, names, self.titles = outcome.value
+        kinds = {"span": self.tr("span"), "document": self.tr("document"), "label": self.tr("label")}
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             document = names.get(entry.document_id, "") if entry.kind == "span" and entry.document_id else ""
-            for column, text in ((KIND, kinds.get(entry.kind, entry.kind)), (WHAT, entry.summary),
+            for column, text in ((KIND, kinds.get(entry.kind, entry.kind)), (WHAT, self.what(entry)),
                                  (DOCUMENT, document), (ANNOTATOR, entry.annotator or ""),
                                  (DELETED, entry.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"))):
                 item = QTableWidgetItem(text)
@@ -119,13 +134,14 @@ class TrashDialog(QDialog):
             return
         restored, problems = 0, []
         for entry in chosen:
-            change = Change(Changed.TRASH | Changed.SPANS | Changed.DOCUMENTS,
+            what = Changed.TRASH | Changed.SPANS | Changed.DOCUMENTS
+            change = Change(what | Changed.LABELS if entry.kind == "label" else what,
                             frozenset() if entry.document_id is None else frozenset({entry.document_id}), self)
             outcome = self.runner.attempt(partial(restore, trash_id=entry.id), change)
             if outcome.ok:
                 restored += 1
                 continue
-            problems.append(f"{entry.summary}: {outcome.refusal}")
+            problems.append(f"{self.what(entry)}: {outcome.refusal}")
             if isinstance(outcome.failure, StorageError):
                 break  # the project is locked or read-only: the rest would fail the same way
         text = fill(self.tr("%1 restored."), restored)

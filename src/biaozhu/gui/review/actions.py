@@ -18,6 +18,8 @@ Keyboard map:
   Ctrl+N                           the next document not yet adjudicated
   Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y    undo, redo (in the database too)
   Ctrl+= / Ctrl+-                  zoom in / out
+  Ctrl+F, Ctrl+E, Ctrl+W           find in the document, export, close review mode
+  F1                               every key, searchable
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 from biaozhu.gui.common.keys import ActionSet
+from biaozhu.gui.common.project import project_location
 from biaozhu.gui.common.wording import fill
+from biaozhu.gui.dialogs.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from biaozhu.gui.review.window import ReviewWindow
@@ -49,11 +53,14 @@ class ReviewActions(ActionSet):
                                     ["Ctrl+Return", "Ctrl+Enter"], decisions.toggle_adjudicated))
         document.addAction(self.add("next-document", self.tr("Next document not adjudicated"), "Ctrl+N",
                                     window.open_next_document))
+        document.addAction(self.add("export", self.tr("Export…"), "Ctrl+E", window.open_export))
         document.addSeparator()
         document.addAction(self.add("close", self.tr("Close review"), "Ctrl+W", window.close))
 
         edit = menu_bar.addMenu(self.tr("&Edit"))
         edit.addActions(self.undo_redo(window.undo_stack, (self.tr("Undo"), self.tr("Redo"))))
+        edit.addSeparator()
+        edit.addAction(self.add("find", self.tr("Find in document…"), "Ctrl+F", window.find_bar.open))
 
         decide = menu_bar.addMenu(self.tr("&Review"))
         decide.addAction(self.add("next-disagreement", self.tr("Next disagreement"), ["N", "J", "F8"],
@@ -61,11 +68,10 @@ class ReviewActions(ActionSet):
         decide.addAction(self.add("previous-disagreement", self.tr("Previous disagreement"),
                                   ["P", "K", "Shift+F8"], lambda: window.step(False), on=focus))
         decide.addSeparator()
-        for number in range(1, 10):
-            action = self.add(f"accept-{number}", fill(self.tr("Accept annotator %1's version"), number),
-                              str(number), partial(decisions.accept_annotator, number), on=focus)
-            if number <= 3:
-                decide.addAction(action)
+        self.decide_menu = decide
+        for number in range(1, 10):  # in the menu only for the annotators the document has (show_annotators)
+            self.add(f"accept-{number}", fill(self.tr("Accept annotator %1's version"), number),
+                     str(number), partial(decisions.accept_annotator, number), on=focus)
         for name, text, keys, slot in (
                 ("accept-both", self.tr("Accept both"), "B", decisions.accept_all),
                 ("reject", self.tr("Reject"), ["X", "Delete"], decisions.reject),
@@ -95,3 +101,14 @@ class ReviewActions(ActionSet):
         view_menu.addAction(self.add("zoom-in", self.tr("Zoom in"), ["Ctrl+=", "Ctrl++"],
                                      lambda: window.view.zoom(1)))
         view_menu.addAction(self.add("zoom-out", self.tr("Zoom out"), "Ctrl+-", lambda: window.view.zoom(-1)))
+        self.menus = WindowMenus(self, window, view_menu, "review", project_location(window.runner.sessions))
+
+    def show_annotators(self, names: tuple[str, ...]) -> None:
+        """The Review menu offers accepting the version of each annotator of the open document, by name."""
+        anchor = self.by_name["accept-both"]
+        for number in range(1, 10):
+            action = self.by_name[f"accept-{number}"]
+            self.decide_menu.removeAction(action)
+            if number <= len(names):
+                action.setText(fill(self.tr("Accept %1's version"), names[number - 1].replace("&", "&&")))
+                self.decide_menu.insertAction(anchor, action)

@@ -71,12 +71,17 @@ class Decisions(QObject):
                      lambda session, item: review.accept(session, doc_id, reviewer, item, [name]))
 
     def accept_all(self) -> None:
-        """B: take every annotator's version (both, for two annotators); refused when they would cross."""
+        """B: take every annotator's version (both, for two annotators); refused when they would cross, or give
+        one range two labels (gold holds a range once)."""
         chosen = self._current()
         if chosen is None:
             return
         document, current = chosen
         names = [n for n in document.annotators if document.disagreements[current].versions.get(n)]
+        if document.disagreements[current].one_range_twice(names):
+            self.say(self.tr("B takes versions of different ranges; here they differ only in label, and gold holds a "
+                             "range once: press an annotator's number to choose a label, or X to reject."))
+            return
         reviewer, doc_id = self.gold.reviewer, document.id
         self._decide(document, self.tr("accept both versions"), current,
                      lambda session, item: review.accept(session, doc_id, reviewer, item, names))

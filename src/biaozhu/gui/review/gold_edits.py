@@ -50,10 +50,9 @@ class GoldEditing(QObject):
         super().__init__(parent)
         self.gold, self.history, self.view, self.labels, self.document, self.say = (
             gold, history, view, labels, document, say)
-        self.label_actions: list[QAction] = [
-            keyed_action(self, f"gold-as-{label.name}", "", f"Ctrl+{label.hotkey}" if label.hotkey else "",
-                         partial(self.label_as, label.name), focus)
-            for label in labels]
+        self.focus = focus
+        self.menus: list[QMenu] = []  # the submenus holding the label entries
+        self.label_actions: list[QAction] = self._label_actions()
         self.take_out_action = keyed_action(self, "take-out-of-gold", self.tr("Take out of gold"), "Ctrl+Del",
                                             self.take_out, focus)
         self.actions = [*self.label_actions, self.take_out_action]
@@ -61,6 +60,22 @@ class GoldEditing(QObject):
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._show_context_menu)
         view.offset_clicked.connect(self._put_cursor_on)
+
+    def _label_actions(self) -> list[QAction]:
+        return [keyed_action(self, f"gold-as-{label.name}", "", f"Ctrl+{label.hotkey}" if label.hotkey else "",
+                             partial(self.label_as, label.name), self.focus) for label in self.labels]
+
+    def follow_labels(self) -> None:
+        """The labels changed (``labels`` holds the new ones): an entry and Ctrl+key per label again."""
+        for action in self.label_actions:
+            for widget in self.focus:
+                widget.removeAction(action)
+            action.deleteLater()
+        self.label_actions = self._label_actions()
+        self.actions = [*self.label_actions, self.take_out_action]
+        for menu in self.menus:
+            menu.clear()
+            menu.addActions(self.label_actions)
 
     # -- what the keys act on ---------------------------------------------------------------------------------
     def _selected(self) -> tuple[int, int]:
@@ -95,6 +110,8 @@ class GoldEditing(QObject):
         menu = QMenu(self.name_actions(), parent)
         menu.setObjectName("gold-label-menu")
         menu.addActions(self.label_actions)
+        self.menus.append(menu)
+        menu.destroyed.connect(lambda: self.menus.remove(menu) if menu in self.menus else None)
         parent.aboutToShow.connect(lambda: menu.setTitle(self.name_actions()))
         return menu
 

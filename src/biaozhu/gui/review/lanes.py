@@ -55,12 +55,14 @@ class LaneLayout(QPlainTextDocumentLayout):
 
 
 def install_lane_layout(view: QPlainTextEdit) -> LaneLayout:
-    """Give ``view`` a fresh document laid out by a :class:`LaneLayout`, keeping its margin and undo setting."""
+    """Give ``view`` a fresh document laid out by a :class:`LaneLayout`, keeping its font, margin and undo
+    setting."""
     old = view.document()
     document = QTextDocument(view)
     layout = LaneLayout(document)
     document.setDocumentLayout(layout)
     document.setDocumentMargin(old.documentMargin())
     document.setUndoRedoEnabled(old.isUndoRedoEnabled())
+    document.setDefaultFont(view.font())  # a new document takes the app's font, not the view's
     view.setDocument(document)
     return layout

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
 
 from biaozhu.gui.common.wording import KIND_COLOURS, as_tooltip, fill, kind_text
 from biaozhu.gui.review.lanes import GAP, LANE, lanes_room
+from biaozhu.gui.widgets.flow_layout import FlowLayout
 
 AUTO_GOLD_SETTING = "review/auto_gold"
 SWATCH = 18
@@ -43,19 +44,22 @@ def kind_swatch(kind: str) -> QPixmap:
 class ReviewLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.row = QHBoxLayout(self)
+        self.row = FlowLayout(self, spacing=12)  # wraps in a narrow window instead of squeezing the panels
         self.row.setContentsMargins(8, 4, 8, 4)
-        self.row.setSpacing(6)
-        self.annotators = QHBoxLayout()
+        lanes = QWidget(self)
+        self.annotators = QHBoxLayout(lanes)
+        self.annotators.setContentsMargins(0, 0, 0, 0)
         self.annotators.setSpacing(10)
-        self.row.addLayout(self.annotators)
-        self.row.addSpacing(16)
+        self.row.addWidget(lanes)
         for kind in ("missing", "boundary", "label", "boundary_label"):
-            swatch = QLabel(self)
+            pair = QWidget(self)
+            both = QHBoxLayout(pair)
+            both.setContentsMargins(0, 0, 0, 0)
+            swatch = QLabel(pair)
             swatch.setPixmap(kind_swatch(kind))
-            self.row.addWidget(swatch)
-            self.row.addWidget(QLabel(kind_text(kind), self))
-        self.row.addStretch(1)
+            both.addWidget(swatch)
+            both.addWidget(QLabel(kind_text(kind), pair))
+            self.row.addWidget(pair)
         self.auto_gold = QCheckBox(self.tr("Agreed spans into gold automatically"), self)
         self.auto_gold.setObjectName("auto-gold")
         self.auto_gold.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QTextBlock,
     QTextLine,
@@ -36,7 +37,6 @@ from biaozhu.gui.widgets.document_view import DocumentView
 from biaozhu.gui.widgets.span_index import SpanIndex
 from biaozhu.gui.widgets.span_painter import range_rects, visible_lines
 
-CURRENT = QColor("#1d3557")
 Geometry = list[tuple[QTextBlock, float, list[QTextLine]]]
 DECIDED = QColor("#2a9d8f")
 
@@ -144,7 +144,7 @@ class ReviewView(DocumentView):
         if self.document_ is not None:
             for item, rect in self._pieces(self.items, geometry):
                 if item.id == self.current:
-                    painter.setPen(QPen(CURRENT, 2))
+                    painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
                 elif self.document_.is_open(item.id):
                     painter.setPen(QPen(QColor(KIND_COLOURS.get(self.document_.disagreements[item.id].kind,
                                                                 "#888888")), 1))

@@ -23,16 +23,20 @@ from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.common.storage_messages import StorageNotice
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import KIND_COLOURS, fill, kind_text
+from biaozhu.gui.dialogs.export import ExportDialog, show_export
 from biaozhu.gui.review.actions import ReviewActions
 from biaozhu.gui.review.commands import GoldLayer
 from biaozhu.gui.review.decisions import Decisions
 from biaozhu.gui.review.gold_edits import GoldEditing, draw_keys_hint
+from biaozhu.gui.review.label_sync import ReviewLabelSync
 from biaozhu.gui.review.legend import ReviewLegend
 from biaozhu.gui.review.model import DECISION, KIND, NUMBER, WHERE, DisagreementModel, ReviewedDocument
 from biaozhu.gui.review.view import ReviewView
 from biaozhu.gui.widgets.docks import add_side_panels
 from biaozhu.gui.widgets.document_list import DocumentListPanel
-from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
+from biaozhu.gui.widgets.find_bar import FindBar
+from biaozhu.gui.widgets.saved_label import SavedLabel
+from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns, fit_to_contents
 
 MESSAGE_MS = 6000
 
@@ -52,12 +56,14 @@ class ReviewWindow(QMainWindow):
         self.undo_stack = self.history.stack
         self.document: ReviewedDocument | None = None
         self.documents: list[DocumentSummary] = []
+        self.export_dialog: ExportDialog | None = None
         self._build()
         self.decisions = Decisions(self.gold, self.history, self.view, lambda: self.document,
                                    lambda: draw_keys_hint(self.labels), self.say, self)
         self.gold_edits = GoldEditing(self.gold, self.history, self.view, [self.view, self.table], self.labels,
                                       lambda: self.document, self.say, self)
         self.actions_ = ReviewActions(self)
+        self.label_sync = ReviewLabelSync(self)
         self.decisions.decided.connect(self._after_decision)
         self.decisions.adjudicated.connect(self._after_adjudicated)
         self.legend.auto_gold.toggled.connect(lambda on: self.decisions.accept_agreed(quiet=True) if on else None)
@@ -87,8 +93,9 @@ class ReviewWindow(QMainWindow):
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        self.banner = QLabel(fill(self.tr("%1 is not a reviewer: this is a read-only view. A reviewer can be named "
-                                          "with `biaozhu annotators role NAME reviewer`."), self.reviewer), centre)
+        self.banner = QLabel(fill(self.tr("%1 is not a reviewer: this is a read-only view. A reviewer can make "
+                                          "them one with `biaozhu annotators role %1 reviewer --reviewer REVIEWER`."),
+                                  self.reviewer), centre)
         self.banner.setObjectName("read-only-banner")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
@@ -100,6 +107,8 @@ class ReviewWindow(QMainWindow):
         column.addWidget(self.banner)
         column.addWidget(self.legend)
         column.addWidget(self.view, 1)
+        self.find_bar = FindBar(self.view, centre)
+        column.addWidget(self.find_bar)
         self.setCentralWidget(centre)
         self.document_list = DocumentListPanel(self)
         self.document_list.document_activated.connect(self.open_document)
@@ -114,7 +123,7 @@ class ReviewWindow(QMainWindow):
                                  DECISION: ["张三 + 李四"], WHERE: ["“泸州市委统战”"]})
         RowActivation(self.table).row_activated.connect(lambda index: self.go_to_disagreement(index.row()))
         add_side_panels(self, (self.tr("Documents"), self.document_list, "documents-dock"),
-                        (self.tr("Disagreements"), self.table, "disagreements-dock"), (300, 560), closable=False)
+                        (self.tr("Disagreements"), self.table, "disagreements-dock"), (340, 400), closable=False)
         status = self.statusBar()
         role = self.tr("reviewer") if self.gold.can_write else self.tr("read-only")
         self.reviewer_label = QLabel(fill(self.tr("Reviewer: %1 (%2)"), self.reviewer, role))
@@ -122,6 +131,7 @@ class ReviewWindow(QMainWindow):
         for widget in (self.reviewer_label, self.progress_label):
             widget.setTextFormat(Qt.TextFormat.PlainText)
             status.addPermanentWidget(widget)
+        status.addPermanentWidget(SavedLabel(self.runner, self))
 
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)
@@ -153,7 +163,9 @@ class ReviewWindow(QMainWindow):
         self.document = ReviewedDocument(document_id, name, text, found)
         self.view.show_document(self.document, self.colours, self.label_ids)
         self.model.set_document(self.document)
+        fit_to_contents(self.table)
         self.legend.set_annotators(self.document.annotators)
+        self.actions_.show_annotators(self.document.annotators)
         self.setWindowTitle(fill(self.tr("%1 — review — biaozhu 标注"), name))
         self.document_list.select_document(document_id)
         if agreed_into_gold and self.legend.auto_gold.isChecked():
@@ -286,7 +298,13 @@ class ReviewWindow(QMainWindow):
         """The agreement figures (the app opens them; a click on a count shows that disagreement here)."""
         self.agreement_requested.emit()
 
+    def open_export(self) -> None:
+        """Export (Ctrl+E), the gold layer chosen."""
+        self.export_dialog = show_export(self.export_dialog, self.runner, self, GOLD)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.export_dialog is not None:
+            self.export_dialog.close()  # cancels a running export and waits for it
         self._refresh_timer.stop()
         super().closeEvent(event)
         self.closing.emit()

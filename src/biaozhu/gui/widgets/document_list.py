@@ -227,16 +227,20 @@ class DocumentListPanel(QWidget):
         self._filter = QLineEdit(self)
         self._filter.setPlaceholderText(self.tr("Filter by name"))
         self._filter.setClearButtonEnabled(True)
+        self._open: int | None = None  # the document the window shows, highlighted whenever the filters show it
         self._filter.textChanged.connect(self._proxy.set_needle)
+        self._filter.textChanged.connect(self._highlight_open)
         self._filter.returnPressed.connect(self._open_first_shown)
         self._filter.installEventFilter(self)
         self._status = QComboBox(self)
         self._status.addItems([self.tr("All"), self.tr("Unfinished"), self.tr("Done")])
         self._status.setToolTip(self.tr("Show documents by your status"))
         self._status.currentIndexChanged.connect(self._proxy.set_status)
+        self._status.currentIndexChanged.connect(self._highlight_open)
         self._view = QTableView(self)
         self._view.setModel(self._proxy)
         configure_table(self._view)
+        self._view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 2022年吉林…综述.txt, 2022年泸州…综述.txt
         self._view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # stored order until the user sorts
         self._view.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         statuses = [self._model.status_text(status) for status in STATUS_ORDER]
@@ -270,8 +274,15 @@ class DocumentListPanel(QWidget):
         """Show which document is open, without emitting ``document_activated``. The window calls this after
         every refresh, so it scrolls only when the row changes, and it leaves the user's filters alone: a
         document they hide is open with no row selected."""
+        self._open = document_id
         if self.selected_document() != document_id:
             self._select(document_id, scroll=True)
+
+    def _highlight_open(self) -> None:
+        """After the filters changed, the open document's row is the highlighted one (the view would otherwise
+        keep the row that took the place of a hidden one)."""
+        if self._open is not None:
+            self._select(self._open, scroll=True)
 
     def _select(self, document_id: int, *, scroll: bool) -> None:
         row = self._model.row_of(document_id)

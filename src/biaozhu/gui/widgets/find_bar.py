@@ -1,10 +1,14 @@
-"""Find in the open document (Ctrl+F): Enter for the next hit, Shift+Enter for the previous, Esc to close."""
+"""Find in the open document (Ctrl+F): Enter for the next hit, Shift+Enter for the previous, Esc to close.
+The bar searches the text of the view it is given and selects the hit there, in both windows."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from biaozhu.gui.common.wording import fill
+from biaozhu.gui.widgets.document_view import DocumentView
 
 
 def find_in(text: str, needle: str, after: int, forward: bool) -> int:
@@ -35,8 +39,11 @@ class FindBar(QWidget):
     find_requested = Signal(str, bool)  # needle, forward
     closed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, view: DocumentView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("find-bar")
+        self.view = view
+        self.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)
         layout.addWidget(QLabel(self.tr("Find:"), self))
@@ -60,13 +67,33 @@ class FindBar(QWidget):
         layout.addWidget(close)
         self.needle.step.connect(lambda forward: self.find_requested.emit(self.needle.text(), forward))
         self.needle.closed.connect(self.closed)
+        self.find_requested.connect(self.find_next)
+        self.closed.connect(self.close_bar)
 
     def open(self, needle: str = "") -> None:
+        """Show the bar (Ctrl+F), with a short selection of the view as what to find."""
+        start, end = self.view.selection()
+        needle = needle or (self.view.text[start:end] if 0 < end - start <= 50 else "")
         if needle:
             self.needle.setText(needle)
         self.show()
         self.needle.setFocus()
         self.needle.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.view.setFocus()
+
+    def find_next(self, needle: str, forward: bool) -> None:
+        """Select the next (previous) hit after (before) the view's selection, wrapping round."""
+        text = self.view.text
+        start, end = self.view.selection()
+        at = find_in(text, needle, end if forward else start, forward)
+        if at == -1:
+            self.set_result(self.tr("not found") if needle else "")
+            return
+        self.set_result(fill(self.tr("%1 hits"), text.count(needle)))
+        self.view.select_range(at, at + len(needle))
 
     def set_result(self, text: str) -> None:
         self.result.setText(text)

@@ -6,6 +6,9 @@ paints them itself: only the lines on screen, and only the spans that overlap th
 :class:`SpanIndex`), so adding a span costs one repaint of the viewport whatever the document's shape.
 
 Nesting shows as boxes inside boxes: an inner span is drawn inset and in a deeper shade, over its parent.
+Each span is underlined with its label's pattern (colour is never the only clue) and its fill is kept faint
+enough for the text to keep WCAG AA contrast over the view's background, in a light or a dark scheme.
+A selection being made shows, as a dashed outline, where word snapping will put the span.
 """
 
 from __future__ import annotations
@@ -14,11 +17,12 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import cast
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextLine
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextBlock, QTextLine
 from PySide6.QtWidgets import QPlainTextEdit
 
 from biaozhu.db.spans import SpanRow
+from biaozhu.gui.common.contrast import pattern_of, readable_fill
 from biaozhu.gui.widgets.positions import PositionMap
 from biaozhu.gui.widgets.span_index import SpanIndex
 
@@ -75,12 +79,36 @@ def range_rects(top: float, lines: list[QTextLine], q_start: int, q_end: int) ->
         yield QRectF(min(x1, x2), top + line.y(), abs(x2 - x1), line.height())
 
 
+def draw_pattern(painter: QPainter, left: QPointF, right: QPointF, colour: QColor,
+                 pattern: tuple[Qt.PenStyle, bool]) -> None:
+    """A label's underline from ``left`` to ``right``: its pen style, doubled for the second five labels."""
+    style, double = pattern
+    painter.save()
+    painter.setPen(QPen(colour, 1.5, style, Qt.PenCapStyle.FlatCap))
+    painter.drawLine(left, right)
+    if double:
+        painter.drawLine(left + QPointF(0, -3), right + QPointF(0, -3))
+    painter.restore()
+
+
 class SpanPainter:
     """Draws the spans of a :class:`SpanIndex` on a QPlainTextEdit's viewport."""
 
     def __init__(self, view: QPlainTextEdit) -> None:
         self.view = view
-        self.colours: dict[int, QColor] = {}
+        self._colours: dict[int, QColor] = {}
+        self.patterns: dict[int, tuple[Qt.PenStyle, bool]] = {}
+        self.preview: tuple[int, int] | None = None  # where snapping will put the selection, when it differs
+
+    @property
+    def colours(self) -> dict[int, QColor]:
+        return self._colours
+
+    @colours.setter
+    def colours(self, colours: dict[int, QColor]) -> None:
+        """The labels' colours in the labels' order, which also gives each label its underline pattern."""
+        self._colours = colours
+        self.patterns = {label_id: pattern_of(position) for position, label_id in enumerate(colours)}
 
     def _chains(self, spans: list[SpanRow]) -> Iterator[tuple[SpanRow, int]]:
         """Spans (outer first) with their nesting depth among the given ones."""
@@ -95,6 +123,9 @@ class SpanPainter:
               area: QRectF) -> None:
         """Paint the spans on the lines inside ``area`` (the part of the viewport being repainted)."""
         outline: list[QRectF] = []
+        preview: list[QRectF] = []
+        palette = self.view.palette()
+        base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
         for block, top, lines in visible_lines(self.view, area):
             if not lines:
                 continue
@@ -102,28 +133,35 @@ class SpanPainter:
             q_from = q_block + lines[0].textStart()
             q_to = q_block + lines[-1].textStart() + lines[-1].textLength()
             cp_from, cp_to = positions.to_cp(q_from), positions.to_cp(q_to)
+            if self.preview is not None and self.preview[0] < max(cp_to, cp_from + 1) and self.preview[1] > cp_from:
+                preview.extend(range_rects(top, lines, positions.to_qt(self.preview[0]) - q_block,
+                                           positions.to_qt(self.preview[1]) - q_block))
             for span, depth in self._chains(index.overlapping(cp_from, max(cp_to, cp_from + 1))):
-                colour = self.colours.get(span.label_id, QColor("#cccccc"))
-                fill = QColor(colour)
-                fill.setAlpha(120 if depth == 0 else 210)
-                if depth:
-                    fill = fill.darker(100 + 12 * depth)
+                colour = self._colours.get(span.label_id, QColor("#cccccc"))
+                fill = readable_fill(colour.darker(100 + 12 * depth) if depth else colour, 120 if depth == 0 else 210,
+                                     base, text)
+                pattern = self.patterns.get(span.label_id, pattern_of(0))
                 q_start = positions.to_qt(span.start) - q_block
                 q_end = positions.to_qt(span.end) - q_block
                 for rect in range_rects(top, lines, q_start, q_end):
                     inset = INSET * depth
                     box = rect.adjusted(0, inset, 0, -inset)
                     painter.fillRect(box, fill)
-                    painter.fillRect(QRectF(box.left(), box.bottom() - 2, box.width(), 2), colour.darker(130))
+                    draw_pattern(painter, QPointF(box.left(), box.bottom() - 1), QPointF(box.right(), box.bottom() - 1),
+                                 text, pattern)
                     if depth:  # a nested span gets a frame of its own, so it reads as a box inside a box
                         painter.setPen(QPen(colour.darker(160), 1))
                         painter.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5))
                     if span.id == selected:
                         outline.append(box)
         if outline:
-            painter.setPen(QPen(QColor("#1d3557"), 2, Qt.PenStyle.SolidLine))
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.SolidLine))
             for box in outline:
                 painter.drawRect(box.adjusted(1, 1, -1, -1))
+        if preview:
+            painter.setPen(QPen(text, 2, Qt.PenStyle.DashLine))
+            for box in preview:
+                painter.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5))
 
     def areas(self, positions: PositionMap, ranges: list[tuple[int, int]]) -> Iterator[QRectF]:
         """Where on screen the code point ranges are, for repainting only what an edit changed."""

@@ -42,6 +42,15 @@ def fit_columns(view: QTableView, samples: dict[int, list[str]]) -> None:
         header.resizeSection(column, widest + 16)
 
 
+def fit_to_contents(view: QTableView, widest: int = 240) -> None:
+    """Size every column to what it shows now, none wider than ``widest`` (longer texts elide): for short
+    tables such as a document's disagreements, so every column is in sight in a narrow panel."""
+    header = view.horizontalHeader()
+    view.resizeColumnsToContents()
+    for column in range(header.count()):
+        header.resizeSection(column, min(header.sectionSize(column), widest))
+
+
 class RowActivation(QObject):
     """Reports a row the user opened with a click, Enter or a double-click, once per gesture.
 

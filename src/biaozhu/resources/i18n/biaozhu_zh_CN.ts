@@ -4,126 +4,126 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="90"/>
+        <location filename="../../gui/dialogs/agreement.py" line="93"/>
         <source>Agreement — biaozhu 标注</source>
         <translation>标注一致性 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="100"/>
+        <location filename="../../gui/dialogs/agreement.py" line="104"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="104"/>
+        <location filename="../../gui/dialogs/agreement.py" line="108"/>
         <source>Pair:</source>
         <translation>标注员对：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="110"/>
+        <location filename="../../gui/dialogs/agreement.py" line="114"/>
         <source>Pairs</source>
         <translation>两两对比</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="110"/>
+        <location filename="../../gui/dialogs/agreement.py" line="114"/>
         <source>Per label</source>
         <translation>按标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="111"/>
+        <location filename="../../gui/dialogs/agreement.py" line="115"/>
         <source>Per document</source>
         <translation>按文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="111"/>
+        <location filename="../../gui/dialogs/agreement.py" line="115"/>
         <source>Confusion</source>
         <translation>标签混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="115"/>
+        <location filename="../../gui/dialogs/agreement.py" line="119"/>
         <source>Click a count to list the disagreements behind it.</source>
         <translation>点击一个计数，列出它背后的分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="151"/>
+        <location filename="../../gui/dialogs/agreement.py" line="155"/>
         <source>%1 documents annotated · annotators: %2 · labels: %3 · Krippendorff&apos;s alpha (all annotators, characters): %4 over %5 documents, %6 characters</source>
         <translation>已标注文档 %1 篇 · 标注员：%2 · 标签：%3 · Krippendorff α（全体标注员，按字符）：%4，基于 %5 篇文档、%6 个字符</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="155"/>
+        <location filename="../../gui/dialogs/agreement.py" line="159"/>
         <source>A (reference)</source>
         <translation>A（参照）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="155"/>
+        <location filename="../../gui/dialogs/agreement.py" line="159"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="155"/>
-        <location filename="../../gui/dialogs/agreement.py" line="185"/>
+        <location filename="../../gui/dialogs/agreement.py" line="159"/>
+        <location filename="../../gui/dialogs/agreement.py" line="193"/>
         <source>exact P</source>
         <translation>精确匹配 P</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="156"/>
-        <location filename="../../gui/dialogs/agreement.py" line="185"/>
+        <location filename="../../gui/dialogs/agreement.py" line="160"/>
+        <location filename="../../gui/dialogs/agreement.py" line="193"/>
         <source>overlap P</source>
         <translation>重叠匹配 P</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="169"/>
+        <location filename="../../gui/dialogs/agreement.py" line="177"/>
         <source>only %1</source>
         <translation>仅 %1 有</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="185"/>
+        <location filename="../../gui/dialogs/agreement.py" line="193"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="186"/>
+        <location filename="../../gui/dialogs/agreement.py" line="194"/>
         <source>spans %1</source>
         <translation>%1 的标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="190"/>
-        <location filename="../../gui/dialogs/agreement.py" line="204"/>
+        <location filename="../../gui/dialogs/agreement.py" line="198"/>
+        <location filename="../../gui/dialogs/agreement.py" line="212"/>
         <source>all</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="203"/>
-        <location filename="../../gui/dialogs/agreement.py" line="239"/>
+        <location filename="../../gui/dialogs/agreement.py" line="211"/>
+        <location filename="../../gui/dialogs/agreement.py" line="248"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="203"/>
+        <location filename="../../gui/dialogs/agreement.py" line="211"/>
         <source>Characters</source>
         <translation>字符数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="203"/>
+        <location filename="../../gui/dialogs/agreement.py" line="211"/>
         <source>exact F1</source>
         <translation>精确匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="204"/>
+        <location filename="../../gui/dialogs/agreement.py" line="212"/>
         <source>overlap F1</source>
         <translation>重叠匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="238"/>
+        <location filename="../../gui/dialogs/agreement.py" line="247"/>
         <source>%1 behind the count:</source>
         <translation>该计数背后的 %1 处：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="239"/>
+        <location filename="../../gui/dialogs/agreement.py" line="248"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="239"/>
+        <location filename="../../gui/dialogs/agreement.py" line="248"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -215,6 +215,14 @@
     </message>
 </context>
 <context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../gui/widgets/charts.py" line="79"/>
+        <source>nothing yet</source>
+        <translation>暂无数据</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../../gui/annotate/commands.py" line="14"/>
@@ -298,44 +306,49 @@
         <translation>采纳 %1 的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="81"/>
+        <location filename="../../gui/review/decisions.py" line="86"/>
         <source>accept both versions</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="91"/>
+        <location filename="../../gui/review/decisions.py" line="96"/>
         <source>reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="96"/>
+        <location filename="../../gui/review/decisions.py" line="101"/>
         <source>set the boundary to “%1”</source>
         <translation>将边界改为“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="119"/>
+        <location filename="../../gui/review/decisions.py" line="124"/>
         <source>Select the text the gold span should cover, then press Enter.</source>
         <translation>请选中金标准标注应覆盖的文字，然后按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="123"/>
+        <location filename="../../gui/review/decisions.py" line="128"/>
         <source>The selection covers no disagreement: press Ctrl with a label&apos;s key to put it into gold as that label (%1).</source>
         <translation>选中的文字不涉及任何分歧：按 Ctrl 加标签键即可将其作为该标签放入金标准（%1）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="141"/>
+        <location filename="../../gui/review/decisions.py" line="146"/>
         <source>put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="151"/>
+        <location filename="../../gui/review/decisions.py" line="156"/>
         <source>reopen the review</source>
         <translation>重新打开审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/decisions.py" line="154"/>
+        <location filename="../../gui/review/decisions.py" line="159"/>
         <source>mark adjudicated</source>
         <translation>标记为已裁定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/decisions.py" line="82"/>
+        <source>B takes versions of different ranges; here they differ only in label, and gold holds a range once: press an annotator&apos;s number to choose a label, or X to reject.</source>
+        <translation>B 用于采纳范围不同的版本；这里各版本只有标签不同，而金标准中同一范围只能出现一次：请按标注员编号选定一个标签，或按 X 驳回。</translation>
     </message>
 </context>
 <context>
@@ -377,6 +390,44 @@
     </message>
 </context>
 <context>
+    <name>DocumentActions</name>
+    <message>
+        <location filename="../../gui/annotate/document_actions.py" line="31"/>
+        <source>Rename document…</source>
+        <translation>重命名文档…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/document_actions.py" line="33"/>
+        <source>Delete document…</source>
+        <translation>删除文档…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/document_actions.py" line="45"/>
+        <source>Rename document</source>
+        <translation>重命名文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/document_actions.py" line="45"/>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/document_actions.py" line="63"/>
+        <source>Delete document</source>
+        <translation>删除文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/document_actions.py" line="64"/>
+        <source>Move %1 and its %2 spans (every annotator&apos;s) to the trash? Edit → Trash… brings it back.</source>
+        <translation>把 %1 及其 %2 个标注（所有标注员的）移到回收站？在“编辑 → 回收站…”中可以恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/document_actions.py" line="80"/>
+        <source>%1 moved to the trash.</source>
+        <translation>%1 已移到回收站。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListPanel</name>
     <message>
         <location filename="../../gui/widgets/document_list.py" line="228"/>
@@ -384,22 +435,22 @@
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="234"/>
+        <location filename="../../gui/widgets/document_list.py" line="236"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="234"/>
+        <location filename="../../gui/widgets/document_list.py" line="236"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="234"/>
+        <location filename="../../gui/widgets/document_list.py" line="236"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="235"/>
+        <location filename="../../gui/widgets/document_list.py" line="237"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -870,55 +921,65 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/widgets/find_bar.py" line="42"/>
+        <location filename="../../gui/widgets/find_bar.py" line="49"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/find_bar.py" line="45"/>
+        <location filename="../../gui/widgets/find_bar.py" line="52"/>
         <source>text in this document</source>
         <translation>在本文档中查找的文字</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/find_bar.py" line="48"/>
+        <location filename="../../gui/widgets/find_bar.py" line="55"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/find_bar.py" line="48"/>
+        <location filename="../../gui/widgets/find_bar.py" line="55"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/find_bar.py" line="58"/>
+        <location filename="../../gui/widgets/find_bar.py" line="65"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/find_bar.py" line="93"/>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/find_bar.py" line="95"/>
+        <source>%1 hits</source>
+        <translation>找到 %1 处</translation>
     </message>
 </context>
 <context>
     <name>GoldEditing</name>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="57"/>
+        <location filename="../../gui/review/gold_edits.py" line="56"/>
         <source>Take out of gold</source>
         <translation>从金标准中移除</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="87"/>
+        <location filename="../../gui/review/gold_edits.py" line="102"/>
         <source>Put selection into gold as %1</source>
         <translation>作为 %1 放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="87"/>
+        <location filename="../../gui/review/gold_edits.py" line="102"/>
         <source>Relabel gold span as %1</source>
         <translation>改标签为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="90"/>
+        <location filename="../../gui/review/gold_edits.py" line="105"/>
         <source>Put selection into gold</source>
         <translation>放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="90"/>
+        <location filename="../../gui/review/gold_edits.py" line="105"/>
         <source>Relabel gold span</source>
         <translation>改标签</translation>
     </message>
@@ -928,42 +989,42 @@
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="126"/>
+        <location filename="../../gui/review/gold_edits.py" line="143"/>
         <source>No gold span at the cursor: select text to put it into gold, or put the cursor on a gold span (a coloured background), and press Ctrl with the label&apos;s key.</source>
         <translation>光标处没有金标准标注：选中文字可将其放入金标准，或把光标放在金标准标注（有底色的文字）上，再按 Ctrl 加标签键。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="129"/>
+        <location filename="../../gui/review/gold_edits.py" line="146"/>
         <source>That gold span is already %1.</source>
         <translation>这个金标准标注已经是 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="132"/>
+        <location filename="../../gui/review/gold_edits.py" line="149"/>
         <source>relabel “%1” as %2</source>
         <translation>将“%1”改标为 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="139"/>
+        <location filename="../../gui/review/gold_edits.py" line="156"/>
         <source>“%1” would cross the gold span “%2”: gold spans may nest but not cross.</source>
         <translation>“%1”会与金标准标注“%2”交叉：金标准标注可以嵌套，不能交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="144"/>
+        <location filename="../../gui/review/gold_edits.py" line="161"/>
         <source>put “%1” into gold as %2</source>
         <translation>将“%1”作为 %2 放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="154"/>
+        <location filename="../../gui/review/gold_edits.py" line="171"/>
         <source>No gold span to take out: put the cursor on a gold span, or select one exactly, and press Ctrl+Delete.</source>
         <translation>没有可移除的金标准标注：请把光标放在金标准标注上，或恰好选中一个，再按 Ctrl+Delete。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="156"/>
+        <location filename="../../gui/review/gold_edits.py" line="173"/>
         <source>The selection is not a gold span: select one exactly, or put the cursor on it, and press Ctrl+Delete.</source>
         <translation>选中的文字不是金标准标注：请恰好选中一个，或把光标放在它上面，再按 Ctrl+Delete。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/gold_edits.py" line="160"/>
+        <location filename="../../gui/review/gold_edits.py" line="177"/>
         <source>take “%1” out of gold</source>
         <translation>将“%1”移出金标准</translation>
     </message>
@@ -1044,6 +1105,11 @@
         <translation>正在导入 %1（第 %2 个，共 %3 个）…</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs/importing.py" line="274"/>
+        <source>labels the project does not have: %1 (tick “Add the labels the project lacks” below and import again)</source>
+        <translation>项目中没有这些标签：%1（勾选下方的“添加项目中没有的标签”后重新导入）</translation>
+    </message>
+    <message>
         <location filename="../../gui/dialogs/importing.py" line="182"/>
         <source>%1 — nothing imported from this file</source>
         <translation>%1 — 此文件未导入任何内容</translation>
@@ -1093,74 +1159,274 @@
         <source>Import stopped: %1 (%2 files were imported before).</source>
         <translation>导入中止：%1（此前已导入 %2 个文件）。</translation>
     </message>
+</context>
+<context>
+    <name>KeysDialog</name>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="274"/>
-        <source>labels the project does not have: %1 (tick “Add the labels the project lacks” below and import again)</source>
-        <translation>项目中没有这些标签：%1（勾选下方的“添加项目中没有的标签”后重新导入）</translation>
+        <location filename="../../gui/dialogs/keys_help.py" line="57"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/keys_help.py" line="61"/>
+        <source>Search actions and keys</source>
+        <translation>搜索操作或按键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>LabelDefinitions</name>
+    <message>
+        <location filename="../../gui/common/label_infos.py" line="18"/>
+        <source>A named programme, campaign, initiative or plan: “酒城同心·金融速贷”, “万企兴万村”行动</source>
+        <translation>有名称的项目、活动、倡议或计划：“酒城同心·金融速贷”、“万企兴万村”行动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/label_infos.py" line="19"/>
+        <source>A quantity with its unit: 377.178亿元, 7306人次, 1007户</source>
+        <translation>带单位的数量：377.178亿元、7306人次、1007户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/label_infos.py" line="20"/>
+        <source>An organisation, body or company: 泸州市委统战部, 泸州银行, 市工商联</source>
+        <translation>组织、机关或企业：泸州市委统战部、泸州银行、市工商联</translation>
+    </message>
+</context>
+<context>
+    <name>LabelRefused</name>
+    <message>
+        <location filename="../../db/labels.py" line="30"/>
+        <source>there is no label %1</source>
+        <translation>没有标签 %1</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="31"/>
+        <source>a label name is 1 to 64 characters without spaces, not “%1”</source>
+        <translation>标签名称须为 1 到 64 个字符且不含空格，“%1”不行</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="32"/>
+        <source>there is a label %1 already</source>
+        <translation>已经有标签 %1 了</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="33"/>
+        <source>a hotkey is one letter or digit, or F1 to F12, not “%1”</source>
+        <translation>快捷键须为一个字母或数字，或 F1 到 F12，“%1”不行</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="34"/>
+        <source>hotkey %1 is taken by %2</source>
+        <translation>快捷键 %1 已被 %2 使用</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="35"/>
+        <source>hotkey %1 is taken by word snapping</source>
+        <translation>快捷键 %1 已用于按词对齐</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="36"/>
+        <source>a colour looks like #1f77b4, not “%1”</source>
+        <translation>颜色须形如 #1f77b4，“%1”不行</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="37"/>
+        <source>a project holds at most %1 labels: it has %2, and %3 more were asked for</source>
+        <translation>一个项目最多有 %1 个标签：已有 %2 个，又要添加 %3 个</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="54"/>
+        <source>Labels — biaozhu 标注</source>
+        <translation>标签 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="66"/>
+        <source>a letter or digit, F1–F12</source>
+        <translation>一个字母或数字，或 F1–F12</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="68"/>
+        <source>What this label is for, with examples (shown on hover)</source>
+        <translation>这个标签标什么，附上例子（鼠标悬停时显示）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="70"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="71"/>
+        <source>Title:</source>
+        <translation>中文名：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="72"/>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="73"/>
+        <source>Hotkey:</source>
+        <translation>快捷键：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="74"/>
+        <source>Definition:</source>
+        <translation>定义：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="79"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="85"/>
+        <source>New label</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="86"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="87"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="88"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="153"/>
+        <source>Label colour</source>
+        <translation>标签颜色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="173"/>
+        <source>A new label: fill in its name and press Save.</source>
+        <translation>新标签：填写名称后按“保存”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="184"/>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="188"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="206"/>
+        <source>Delete label</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="207"/>
+        <source>Delete the label %1? Its %2 spans (every annotator&apos;s, and gold) go to the trash with it; Edit → Trash… brings the label and its spans back.</source>
+        <translation>删除标签 %1？它的 %2 个标注（所有标注员的，以及金标准）会一起移到回收站；在“编辑 → 回收站…”中可以恢复标签及其标注。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="216"/>
+        <source>%1 and %2 spans moved to the trash.</source>
+        <translation>%1 及其 %2 个标注已移到回收站。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="99"/>
+        <location filename="../../gui/annotate/window.py" line="112"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="117"/>
-        <location filename="../../gui/annotate/window.py" line="137"/>
+        <location filename="../../gui/annotate/window.py" line="130"/>
+        <location filename="../../gui/annotate/window.py" line="147"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="131"/>
+        <location filename="../../gui/annotate/window.py" line="141"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="132"/>
+        <location filename="../../gui/annotate/window.py" line="142"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="134"/>
+        <location filename="../../gui/annotate/window.py" line="144"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="189"/>
+        <location filename="../../gui/annotate/window.py" line="202"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="211"/>
+        <location filename="../../gui/annotate/window.py" line="224"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="261"/>
+        <location filename="../../gui/annotate/window.py" line="274"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="263"/>
+        <location filename="../../gui/annotate/window.py" line="276"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="265"/>
+        <location filename="../../gui/annotate/window.py" line="278"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
+</context>
+<context>
+    <name>Preview</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="281"/>
-        <source>not found</source>
-        <translation>未找到</translation>
+        <location filename="../../operations/preview.py" line="39"/>
+        <source>…({count} more characters)…</source>
+        <translation>…（省略 {count} 个字符）…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="283"/>
-        <source>%1 hits</source>
-        <translation>找到 %1 处</translation>
+        <location filename="../../operations/preview.py" line="40"/>
+        <source>Doc {name} ({annotator}): {tokens} tokens, {spans} spans</source>
+        <translation>文档 {name}（{annotator}）：{tokens} 个词元，{spans} 个标注</translation>
+    </message>
+    <message>
+        <location filename="../../operations/preview.py" line="41"/>
+        <source>words:</source>
+        <translation>词元：</translation>
+    </message>
+    <message>
+        <location filename="../../operations/preview.py" line="42"/>
+        <source>chars [{start}, {end})  tokens [{first}, {last}]</source>
+        <translation>字符 [{start}, {end})  词元 [{first}, {last}]</translation>
     </message>
 </context>
 <context>
@@ -1264,140 +1530,155 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../gui/review/actions.py" line="47"/>
+        <location filename="../../gui/review/actions.py" line="51"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="48"/>
+        <location filename="../../gui/review/actions.py" line="52"/>
         <source>Mark adjudicated and open the next</source>
         <translation>标记为已裁定并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="50"/>
+        <location filename="../../gui/review/actions.py" line="54"/>
         <source>Next document not adjudicated</source>
         <translation>下一篇未裁定的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="53"/>
+        <location filename="../../gui/review/actions.py" line="56"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/actions.py" line="58"/>
         <source>Close review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="55"/>
+        <location filename="../../gui/review/actions.py" line="60"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="56"/>
+        <location filename="../../gui/review/actions.py" line="61"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="56"/>
+        <location filename="../../gui/review/actions.py" line="61"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="58"/>
+        <location filename="../../gui/review/actions.py" line="63"/>
+        <source>Find in document…</source>
+        <translation>在文档中查找…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/actions.py" line="65"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="59"/>
+        <location filename="../../gui/review/actions.py" line="66"/>
         <source>Next disagreement</source>
         <translation>下一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="61"/>
+        <location filename="../../gui/review/actions.py" line="68"/>
         <source>Previous disagreement</source>
         <translation>上一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="65"/>
+        <location filename="../../gui/review/actions.py" line="73"/>
         <source>Accept annotator %1&apos;s version</source>
         <translation>采纳第 %1 位标注员的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="70"/>
+        <location filename="../../gui/review/actions.py" line="76"/>
         <source>Accept both</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="71"/>
+        <location filename="../../gui/review/actions.py" line="77"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="72"/>
+        <location filename="../../gui/review/actions.py" line="78"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="73"/>
+        <location filename="../../gui/review/actions.py" line="79"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="74"/>
+        <location filename="../../gui/review/actions.py" line="80"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="75"/>
+        <location filename="../../gui/review/actions.py" line="81"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="77"/>
+        <location filename="../../gui/review/actions.py" line="83"/>
         <source>Selection becomes the gold span</source>
         <translation>以选中的文字作为金标准标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="83"/>
+        <location filename="../../gui/review/actions.py" line="89"/>
         <source>Put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="92"/>
+        <location filename="../../gui/review/actions.py" line="98"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="94"/>
+        <location filename="../../gui/review/actions.py" line="100"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="95"/>
+        <location filename="../../gui/review/actions.py" line="101"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="97"/>
+        <location filename="../../gui/review/actions.py" line="103"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/actions.py" line="113"/>
+        <source>Accept %1&apos;s version</source>
+        <translation>采纳 %1 的版本</translation>
     </message>
 </context>
 <context>
     <name>ReviewLegend</name>
     <message>
-        <location filename="../../gui/review/legend.py" line="59"/>
+        <location filename="../../gui/review/legend.py" line="63"/>
         <source>Agreed spans into gold automatically</source>
         <translation>一致的标注自动进入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/legend.py" line="62"/>
+        <location filename="../../gui/review/legend.py" line="66"/>
         <source>Spans every annotator has alike go into gold when a document opens</source>
         <translation>打开文档时，所有标注员都一致的标注自动进入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/legend.py" line="74"/>
+        <location filename="../../gui/review/legend.py" line="78"/>
         <source>Lanes:</source>
         <translation>标注线：</translation>
     </message>
     <message>
-        <location filename="../../gui/review/legend.py" line="82"/>
+        <location filename="../../gui/review/legend.py" line="86"/>
         <source>Lane %1 under each line; press %1 to accept %2&apos;s version</source>
         <translation>每行下方的第 %1 条线；按 %1 采纳 %2 的版本</translation>
     </message>
@@ -1423,89 +1704,97 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../gui/review/window.py" line="84"/>
+        <location filename="../../gui/review/window.py" line="90"/>
         <source>Review — biaozhu 标注</source>
         <translation>审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="90"/>
-        <source>%1 is not a reviewer: this is a read-only view. A reviewer can be named with `biaozhu annotators role NAME reviewer`.</source>
-        <translation>%1 不是审核员：此视图只读。可用 `biaozhu annotators role NAME reviewer` 指定审核员。</translation>
+        <location filename="../../gui/review/window.py" line="96"/>
+        <source>%1 is not a reviewer: this is a read-only view. A reviewer can make them one with `biaozhu annotators role %1 reviewer --reviewer REVIEWER`.</source>
+        <translation>%1 不是审核员：此视图只读。审核员可用 `biaozhu annotators role %1 reviewer --reviewer 审核员` 指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="116"/>
+        <location filename="../../gui/review/window.py" line="125"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="117"/>
+        <location filename="../../gui/review/window.py" line="126"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="119"/>
+        <location filename="../../gui/review/window.py" line="128"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="119"/>
+        <location filename="../../gui/review/window.py" line="128"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="120"/>
+        <location filename="../../gui/review/window.py" line="129"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="157"/>
+        <location filename="../../gui/review/window.py" line="169"/>
         <source>%1 — review — biaozhu 标注</source>
         <translation>%1 — 审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="196"/>
+        <location filename="../../gui/review/window.py" line="208"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="196"/>
+        <location filename="../../gui/review/window.py" line="208"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="197"/>
+        <location filename="../../gui/review/window.py" line="209"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="213"/>
+        <location filename="../../gui/review/window.py" line="225"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="219"/>
+        <location filename="../../gui/review/window.py" line="231"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="220"/>
+        <location filename="../../gui/review/window.py" line="232"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="241"/>
+        <location filename="../../gui/review/window.py" line="253"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="251"/>
+        <location filename="../../gui/review/window.py" line="263"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="254"/>
+        <location filename="../../gui/review/window.py" line="266"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
+    </message>
+</context>
+<context>
+    <name>SavedLabel</name>
+    <message>
+        <location filename="../../gui/widgets/saved_label.py" line="25"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>
@@ -1570,176 +1859,344 @@
     </message>
 </context>
 <context>
+    <name>SpanContextMenu</name>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="49"/>
+        <source>Tag as</source>
+        <translation>标注为</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="54"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="57"/>
+        <source>Change label</source>
+        <translation>改标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="62"/>
+        <source>Delete span</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="63"/>
+        <source>Tag all occurrences…</source>
+        <translation>标注所有相同文字…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="64"/>
+        <source>Copy text</source>
+        <translation>复制文字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="65"/>
+        <source>Next span with this label</source>
+        <translation>下一个同标签的标注</translation>
+    </message>
+</context>
+<context>
     <name>SpanEditing</name>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="62"/>
+        <location filename="../../gui/annotate/editing.py" line="65"/>
         <source>Select some text first (mouse or Shift+arrows), or click a span to relabel it.</source>
         <translation>请先选中文字（用鼠标或 Shift+方向键），或点击一个标注来更改它的标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="69"/>
+        <location filename="../../gui/annotate/editing.py" line="72"/>
         <source>Only spaces and punctuation are selected: nothing to tag.</source>
         <translation>选中的只有空格和标点，没有可标注的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="75"/>
+        <location filename="../../gui/annotate/editing.py" line="78"/>
         <source>Refused: [%1, %2) would cross the span “%3” [%4, %5); spans may nest but not cross.</source>
         <translation>未执行：[%1, %2) 会与标注“%3” [%4, %5) 交叉；标注可以嵌套，但不能交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="80"/>
+        <location filename="../../gui/annotate/editing.py" line="85"/>
         <source>“%1” is tagged %2 already.</source>
         <translation>“%1”已经标注为 %2。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="96"/>
-        <location filename="../../gui/annotate/editing.py" line="112"/>
+        <location filename="../../gui/annotate/editing.py" line="100"/>
+        <source>Tag a long selection?</source>
+        <translation>标注很长的选区？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/editing.py" line="104"/>
+        <source>The selection is %1 characters long. Tag all of it as one %2 span?</source>
+        <translation>选区有 %1 个字。要把它整个标注为一个%2标注吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/editing.py" line="109"/>
+        <source>Not tagged: the selection was too long.</source>
+        <translation>未标注：选区太长。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/editing.py" line="116"/>
+        <location filename="../../gui/annotate/editing.py" line="132"/>
         <source>Click a span (or press Tab) to select it first.</source>
         <translation>请先点击一个标注（或按 Tab）选中它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="119"/>
+        <location filename="../../gui/annotate/editing.py" line="139"/>
         <source>Refused: the span would cross “%1”.</source>
         <translation>未执行：该标注会与“%1”交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="129"/>
+        <location filename="../../gui/annotate/editing.py" line="149"/>
         <source>Select a span first: its text is what gets tagged everywhere.</source>
         <translation>请先选中一个标注：与它相同的文字将在各处被标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="143"/>
-        <source>Nothing to tag: %1 occurrences skipped (already tagged or crossing a span).</source>
-        <translation>没有可标注的：跳过了 %1 处（已有标注，或会与标注交叉）。</translation>
+        <location filename="../../gui/annotate/editing.py" line="167"/>
+        <source>Nothing to tag: %1 occurrences left alone.</source>
+        <translation>没有可标注的：%1 处未动。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="148"/>
-        <source>Tagged %1 occurrences; %2 skipped (already tagged or crossing a span).</source>
-        <translation>已标注 %1 处；跳过 %2 处（已有标注，或会与标注交叉）。</translation>
+        <location filename="../../gui/annotate/editing.py" line="170"/>
+        <source>Tagged %1 occurrences; %2 left alone (tagged already, crossing or inside a span, inside a longer word, or unticked).</source>
+        <translation>已标注 %1 处；%2 处未动（已标注、与标注交叉或在标注之内、在更长的词之内，或已取消勾选）。</translation>
+    </message>
+</context>
+<context>
+    <name>SpanFilter</name>
+    <message>
+        <location filename="../../gui/annotate/span_filter.py" line="36"/>
+        <location filename="../../gui/annotate/span_filter.py" line="64"/>
+        <source>All labels</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_filter.py" line="39"/>
+        <source>Filter by text</source>
+        <translation>按文字筛选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_filter.py" line="43"/>
+        <source>This document</source>
+        <translation>本文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_filter.py" line="43"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+</context>
+<context>
+    <name>SpanScope</name>
+    <message>
+        <location filename="../../gui/annotate/span_filter.py" line="120"/>
+        <source>The first %1 spans are shown: narrow the filter to see the rest.</source>
+        <translation>只显示前 %1 个标注：缩小筛选范围以查看其余的。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_filter.py" line="121"/>
+        <source>%1 spans in all documents</source>
+        <translation>全部文档中共 %1 个标注</translation>
     </message>
 </context>
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="120"/>
+        <location filename="../../gui/annotate/span_table.py" line="125"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="120"/>
+        <location filename="../../gui/annotate/span_table.py" line="125"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="120"/>
+        <location filename="../../gui/annotate/span_table.py" line="125"/>
         <source>Start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="120"/>
+        <location filename="../../gui/annotate/span_table.py" line="125"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="122"/>
+        <location filename="../../gui/annotate/span_table.py" line="125"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_table.py" line="127"/>
         <source>Offset in characters from the start of the document</source>
         <translation>从文档开头算起的字符位置（从 0 开始）</translation>
     </message>
 </context>
 <context>
+    <name>StatisticsDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="51"/>
+        <source>Statistics — biaozhu 标注</source>
+        <translation>统计 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="53"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="53"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="54"/>
+        <source>adjudicated</source>
+        <translation>已裁决</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="63"/>
+        <source>Spans per label</source>
+        <translation>各标签标注数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="65"/>
+        <source>Spans added per day</source>
+        <translation>每日新增标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="71"/>
+        <source>Save “%1” as PNG…</source>
+        <translation>将“%1”保存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="78"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="96"/>
+        <source>%1 documents, %2 characters, %3 layers</source>
+        <translation>%1 篇文档，%2 个字，%3 个标注层</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="118"/>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="119"/>
+        <source>%1 · %2 spans</source>
+        <translation>%1 · %2 个标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="130"/>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+</context>
+<context>
     <name>StorageError</name>
     <message>
-        <location filename="../../db/errors.py" line="27"/>
+        <location filename="../../db/errors.py" line="28"/>
         <source>the project database stayed busy (locked by another program) too long; nothing was saved — try again</source>
         <translation>项目数据库被其他程序占用（锁定）太久；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="46"/>
+        <location filename="../../db/errors.py" line="53"/>
         <source>the project database is read-only (file, folder or disk); nothing was saved</source>
         <translation>项目数据库是只读的（文件、文件夹或磁盘）；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="48"/>
+        <location filename="../../db/errors.py" line="55"/>
         <source>the project database is on a read-only disk; nothing was saved</source>
         <translation>项目数据库位于只读磁盘上；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="50"/>
+        <location filename="../../db/errors.py" line="57"/>
         <source>the database server only allows reading here; nothing was saved</source>
         <translation>数据库服务器在这里只允许读取；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="52"/>
+        <location filename="../../db/errors.py" line="59"/>
         <source>cannot open the project database file: check the folder exists and is writable</source>
         <translation>无法打开项目数据库文件：请检查文件夹是否存在且可写</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="29"/>
+        <location filename="../../db/errors.py" line="30"/>
         <source>the disk is full: free some space; nothing was saved from this action</source>
         <translation>磁盘已满：请腾出空间；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="36"/>
+        <location filename="../../db/errors.py" line="35"/>
+        <source>the database server does not let your role change this (your own layer only; gold, labels, roles and deletions are for reviewers); nothing was saved</source>
+        <translation>数据库服务器不允许你的角色修改这里（只能改自己的标注层；金标准、标签、角色和删除归审核员）；没有保存任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../db/errors.py" line="38"/>
+        <source>a row this action changes was not there for you: someone deleted it meanwhile, or the database server does not let your role change it; nothing was saved</source>
+        <translation>此操作要修改的一行对你不可见：可能刚被别人删除，或数据库服务器不允许你的角色修改它；没有保存任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../db/errors.py" line="43"/>
         <source>this database belongs to another program, not to biaozhu; nothing was changed</source>
         <translation>此数据库属于其他程序，不是 biaozhu 项目；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="56"/>
+        <location filename="../../db/errors.py" line="63"/>
         <source>the database server&apos;s disk is full; nothing was saved from this action</source>
         <translation>数据库服务器的磁盘已满；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="58"/>
+        <location filename="../../db/errors.py" line="65"/>
         <source>the disk reported an I/O error; nothing was saved from this action</source>
         <translation>磁盘报告了读写错误；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="60"/>
+        <location filename="../../db/errors.py" line="67"/>
         <source>this file is not a biaozhu project, or it is corrupt: restore it from a backup</source>
         <translation>这个文件不是 biaozhu 项目，或者已损坏：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="62"/>
+        <location filename="../../db/errors.py" line="69"/>
         <source>the project database is corrupt: restore it from a backup</source>
         <translation>项目数据库已损坏：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="65"/>
+        <location filename="../../db/errors.py" line="72"/>
         <source>cannot reach the database server (connection refused)</source>
         <translation>无法连接数据库服务器（连接被拒绝）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="67"/>
+        <location filename="../../db/errors.py" line="74"/>
         <source>cannot reach the database server (unknown host)</source>
         <translation>无法连接数据库服务器（未知主机）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="40"/>
+        <location filename="../../db/errors.py" line="47"/>
         <source>the database server closed the connection; nothing was saved — try again</source>
         <translation>数据库服务器关闭了连接；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="70"/>
+        <location filename="../../db/errors.py" line="77"/>
         <source>the database server refused the user name or password</source>
         <translation>数据库服务器拒绝了用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="72"/>
+        <location filename="../../db/errors.py" line="79"/>
         <source>the database server wants a password: put it in the URL or in ~/.pgpass</source>
         <translation>数据库服务器需要密码：请写在 URL 或 ~/.pgpass 中</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="30"/>
+        <location filename="../../db/errors.py" line="31"/>
         <source>someone else made the same change at the same moment; nothing was changed</source>
         <translation>有人在同一时刻做了相同的修改；没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="32"/>
+        <location filename="../../db/errors.py" line="33"/>
         <source>the database server says the database does not exist: create it first (createdb)</source>
         <translation>数据库服务器说该数据库不存在：请先创建它（createdb）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="34"/>
+        <location filename="../../db/errors.py" line="41"/>
         <source>the project&apos;s data broke a foreign key while upgrading; nothing was changed</source>
         <translation>升级时项目数据违反了外键约束；没有做任何更改</translation>
     </message>
@@ -1770,125 +2227,135 @@
 <context>
     <name>TagAll</name>
     <message>
-        <location filename="../../gui/annotate/tag_all.py" line="21"/>
+        <location filename="../../gui/annotate/tag_all.py" line="33"/>
         <source>Tag all occurrences</source>
         <translation>标注所有出现之处</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/tag_all.py" line="23"/>
-        <source>Tag “%1” as %2 wherever else it occurs?</source>
-        <translation>把其他地方出现的“%1”也都标注为 %2 吗？</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/tag_all.py" line="25"/>
-        <source>This document: %1 to tag, %2 skipped.</source>
-        <translation>本文档：将标注 %1 处，跳过 %2 处。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/tag_all.py" line="26"/>
-        <source>All documents: %1 to tag, %2 skipped.</source>
-        <translation>所有文档：将标注 %1 处，跳过 %2 处。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/tag_all.py" line="28"/>
-        <source>Skipped occurrences are tagged already or would cross a span.</source>
-        <translation>跳过的是已经标注过的，或会与已有标注交叉的出现之处。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/tag_all.py" line="29"/>
+        <location filename="../../gui/annotate/tag_all.py" line="41"/>
         <source>This document (%1)</source>
         <translation>本文档（%1）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/tag_all.py" line="32"/>
+        <location filename="../../gui/annotate/tag_all.py" line="42"/>
         <source>All documents (%1)</source>
         <translation>所有文档（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/tag_all.py" line="35"/>
+        <source>Tag “%1” as %2 wherever else it occurs? Untick any you want left alone.</source>
+        <translation>把其他地方出现的“%1”也都标注为 %2 吗？不想标注的可取消勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/tag_all.py" line="63"/>
+        <source>(inside the word “%1”)</source>
+        <translation>（在词“%1”之内）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/tag_all.py" line="76"/>
+        <source>Skipped: %1 tagged already, %2 would cross a span, %3 inside a span of the same label.</source>
+        <translation>已跳过：%1 处已标注，%2 处会与已有标注交叉，%3 处在同标签的标注之内。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/tag_all.py" line="83"/>
+        <source>Tag %1</source>
+        <translation>标注 %1 处</translation>
     </message>
 </context>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="47"/>
+        <location filename="../../gui/dialogs/trash.py" line="51"/>
         <source>Trash — biaozhu 标注</source>
         <translation>回收站 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="53"/>
+        <location filename="../../gui/dialogs/trash.py" line="57"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="53"/>
+        <location filename="../../gui/dialogs/trash.py" line="57"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="53"/>
+        <location filename="../../gui/dialogs/trash.py" line="57"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="54"/>
+        <location filename="../../gui/dialogs/trash.py" line="58"/>
         <source>Annotator</source>
         <translation>标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="54"/>
+        <location filename="../../gui/dialogs/trash.py" line="58"/>
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="61"/>
+        <location filename="../../gui/dialogs/trash.py" line="65"/>
         <source>Restore (Enter)</source>
         <translation>恢复（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="64"/>
+        <location filename="../../gui/dialogs/trash.py" line="68"/>
         <source>Empty trash…</source>
         <translation>清空回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="67"/>
+        <location filename="../../gui/dialogs/trash.py" line="71"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="76"/>
+        <location filename="../../gui/dialogs/trash.py" line="80"/>
         <source>Deleted spans and documents stay here until the trash is emptied.</source>
         <translation>删除的标注和文档会保留在这里，直到清空回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="91"/>
+        <location filename="../../gui/dialogs/trash.py" line="93"/>
+        <source>%1 (%2 spans)</source>
+        <translation>%1（%2 个标注）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/trash.py" line="106"/>
         <source>span</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="91"/>
+        <location filename="../../gui/dialogs/trash.py" line="106"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="118"/>
+        <location filename="../../gui/dialogs/trash.py" line="106"/>
+        <source>label</source>
+        <translation>标签不同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/trash.py" line="133"/>
         <source>Select what to restore first.</source>
         <translation>请先选中要恢复的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="131"/>
+        <location filename="../../gui/dialogs/trash.py" line="147"/>
         <source>%1 restored.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="140"/>
+        <location filename="../../gui/dialogs/trash.py" line="156"/>
         <source>Empty the trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="141"/>
+        <location filename="../../gui/dialogs/trash.py" line="157"/>
         <source>Delete the %1 items in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 %1 项？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="151"/>
+        <location filename="../../gui/dialogs/trash.py" line="167"/>
         <source>The trash is empty: %1 items deleted for good.</source>
         <translation>回收站已清空：永久删除了 %1 项。</translation>
     </message>
@@ -1896,154 +2363,202 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="46"/>
+        <location filename="../../gui/annotate/actions.py" line="50"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="47"/>
+        <location filename="../../gui/annotate/actions.py" line="51"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="49"/>
+        <location filename="../../gui/annotate/actions.py" line="53"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="51"/>
+        <location filename="../../gui/annotate/actions.py" line="55"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="53"/>
+        <location filename="../../gui/annotate/actions.py" line="57"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="55"/>
+        <location filename="../../gui/annotate/actions.py" line="59"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="56"/>
+        <location filename="../../gui/annotate/actions.py" line="60"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="56"/>
+        <location filename="../../gui/annotate/actions.py" line="60"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="58"/>
+        <location filename="../../gui/annotate/actions.py" line="62"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="59"/>
+        <location filename="../../gui/annotate/actions.py" line="63"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="62"/>
+        <location filename="../../gui/annotate/actions.py" line="66"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="64"/>
+        <location filename="../../gui/annotate/actions.py" line="68"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="67"/>
+        <location filename="../../gui/annotate/actions.py" line="100"/>
+        <source>Statistics…</source>
+        <translation>统计…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py" line="112"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="72"/>
+        <location filename="../../gui/annotate/actions.py" line="74"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="73"/>
+        <location filename="../../gui/annotate/actions.py" line="75"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="74"/>
+        <location filename="../../gui/annotate/actions.py" line="76"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="75"/>
+        <location filename="../../gui/annotate/actions.py" line="77"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="76"/>
+        <location filename="../../gui/annotate/actions.py" line="78"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="77"/>
+        <location filename="../../gui/annotate/actions.py" line="79"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="78"/>
+        <location filename="../../gui/annotate/actions.py" line="80"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="79"/>
+        <location filename="../../gui/annotate/actions.py" line="81"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="80"/>
+        <location filename="../../gui/annotate/actions.py" line="82"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="85"/>
+        <location filename="../../gui/annotate/actions.py" line="87"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="88"/>
+        <location filename="../../gui/annotate/actions.py" line="89"/>
+        <source>Labels…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py" line="91"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="89"/>
+        <location filename="../../gui/annotate/actions.py" line="92"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="91"/>
+        <location filename="../../gui/annotate/actions.py" line="94"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="93"/>
+        <location filename="../../gui/annotate/actions.py" line="96"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="94"/>
+        <location filename="../../gui/annotate/actions.py" line="97"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="95"/>
+        <location filename="../../gui/annotate/actions.py" line="98"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="96"/>
+        <location filename="../../gui/annotate/actions.py" line="99"/>
         <source>Audit log…</source>
         <translation>操作记录…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="71"/>
+        <source>Panels</source>
+        <translation>面板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="74"/>
+        <source>Reset layout</source>
+        <translation>重置布局</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="75"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
+        <source>Keyboard shortcuts…</source>
+        <translation>快捷键…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="77"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="88"/>
+        <source>About biaozhu</source>
+        <translation>关于 biaozhu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="91"/>
+        <source>biaozhu 标注 %1: span annotation for Chinese reports.
+Project: %2
+PySide6 %3</source>
+        <translation>biaozhu 标注 %1：中文报告的片段标注工具。
+项目：%2
+PySide6 %3</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,51 @@
+"""``biaozhu spans``: list spans with their ids (of a document, of an annotator); ``spans delete ID...`` moves
+spans to the trash, so one bad span (a whole report tagged by mistake) can go without the app."""
+
+from __future__ import annotations
+
+import argparse
+
+from sqlalchemy.orm import Session
+
+from biaozhu.cli.trash_cmd import each_in_its_own_transaction
+from biaozhu.db.errors import storage_errors
+from biaozhu.db.project import open_project
+from biaozhu.db.spans import list_spans, trash_span
+
+SHOWN = 40  # characters of each span's text shown
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("spans", parents=[common], help="list spans with ids; `spans delete ID...` trashes them")
+    parser.set_defaults(run=run, action="list", document=None, annotator=None)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    shown = actions.add_parser("list", parents=[common], help="list spans (the default)")
+    delete = actions.add_parser("delete", parents=[common],
+                                help="move spans to the trash (`biaozhu trash restore` brings them back)")
+    delete.add_argument("ids", nargs="+", type=int, metavar="ID", help="span ids, as `biaozhu spans` shows")
+    for each in (parser, shown):
+        each.add_argument("--document", type=int, metavar="ID", help="only this document's spans")
+        each.add_argument("--annotator", help="only this annotator's spans (gold: the gold layer)")
+
+
+def _list(args: argparse.Namespace) -> int:
+    _, sessions = open_project(args.db)
+    with storage_errors(), sessions() as session:
+        spans = list_spans(session, args.document, args.annotator, SHOWN + 1)
+    print("id\tdocument\tannotator\tlabel\tstart\tend\ttext")
+    for span in spans:
+        text = span.text_start[:SHOWN] + ("…" if span.end - span.start > SHOWN else "")
+        text = text.replace("\n", "⏎")
+        print(f"{span.id}\t{span.document_id}\t{span.annotator}\t{span.label}\t{span.start}\t{span.end}\t{text}")
+    print(f"{len(spans)} spans")
+    return 0
+
+
+def _delete(session: Session, span_id: int) -> str:
+    return f"span {span_id} moved to the trash (trash item {trash_span(session, span_id)})"
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.action == "delete":
+        return each_in_its_own_transaction(args.db, args.ids, _delete, refused="biaozhu spans delete: span {id}")
+    return _list(args)

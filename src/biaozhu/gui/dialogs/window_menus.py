@@ -1,0 +1,94 @@
+"""What both windows' View and Help menus hold beyond zoom: every panel can be shown again, the layout can be
+reset, and it is remembered (QSettings, per window); Help lists every key (F1) and says which biaozhu and which
+project this is. The window's own menus stay in its ``actions.py``; this adds to them."""
+
+from __future__ import annotations
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox
+
+from biaozhu import __version__
+from biaozhu.gui.common.keys import ActionSet
+from biaozhu.gui.common.wording import fill
+from biaozhu.gui.dialogs.keys_help import KeysDialog
+
+
+class WindowLayout(QObject):
+    """Saves a window's geometry and panels when it closes and restores them when it opens; remembers the
+    layout it was built with, for 重置布局."""
+
+    def __init__(self, window: QMainWindow, key: str) -> None:
+        super().__init__(window)
+        self.window, self.key = window, key
+        self.default_state = window.saveState()
+        settings = QSettings()
+        geometry, state = settings.value(f"{key}/geometry"), settings.value(f"{key}/state")
+        if not (isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)):
+            self.fit_screen()
+        # the panels keep their widths (in the saved or the default layout) when the window was made smaller
+        window.restoreState(state if isinstance(state, QByteArray) else self.default_state)
+        window.installEventFilter(self)
+
+    def fit_screen(self) -> None:
+        """A first start on a small screen (1366×768) opens a window that fits it."""
+        screen = self.window.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        size = self.window.size().boundedTo(room.size() * 0.95)
+        self.window.resize(size)
+
+    def save(self) -> None:
+        settings = QSettings()
+        settings.setValue(f"{self.key}/geometry", self.window.saveGeometry())
+        settings.setValue(f"{self.key}/state", self.window.saveState())
+
+    def reset(self) -> None:
+        """Every panel back where it started, shown."""
+        self.window.restoreState(self.default_state)
+        for dock in self.window.findChildren(QDockWidget):
+            dock.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.save()
+        return False
+
+
+class WindowMenus(QObject):
+    """Panels, reset layout and the Help menu of ``window``, whose View menu is ``view_menu``; ``key`` names its
+    saved layout, ``project`` is shown in About."""
+
+    def __init__(self, actions: ActionSet, window: QMainWindow, view_menu: QMenu, key: str, project: str) -> None:
+        super().__init__(window)
+        self.window, self.project = window, project
+        self.layout = WindowLayout(window, key)
+        self.keys_dialog: KeysDialog | None = None
+        self.about_box: QMessageBox | None = None
+        view_menu.addSeparator()
+        panels = view_menu.addMenu(self.tr("Panels"))
+        for dock in window.findChildren(QDockWidget):
+            panels.addAction(dock.toggleViewAction())
+        view_menu.addAction(actions.add("reset-layout", self.tr("Reset layout"), "", self.layout.reset))
+        help_menu = window.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(actions.add("keys-help", self.tr("Keyboard shortcuts…"), "F1", self.show_keys))
+        help_menu.addAction(actions.add("about", self.tr("About biaozhu"), "", self.show_about))
+
+    def show_keys(self) -> None:
+        if self.keys_dialog is None:
+            self.keys_dialog = KeysDialog(self.window)
+        self.keys_dialog.reload()
+        self.keys_dialog.show()
+        self.keys_dialog.activateWindow()
+
+    def show_about(self) -> None:
+        if self.about_box is None:
+            self.about_box = QMessageBox(QMessageBox.Icon.Information, self.tr("About biaozhu"), "",
+                                         QMessageBox.StandardButton.Ok, self.window)
+            self.about_box.setTextFormat(Qt.TextFormat.PlainText)  # the project's path is data
+        self.about_box.setText(fill(self.tr("biaozhu 标注 %1: span annotation for Chinese reports.\n"
+                                            "Project: %2\nPySide6 %3"), __version__, self.project, pyside_version))
+        self.about_box.open()
+

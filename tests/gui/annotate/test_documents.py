@@ -1,0 +1,109 @@
+"""Documents renamed and deleted from the document list, as a user does it: F2 and Delete in the list (the
+right-click menu holds both); a deleted document goes to the trash and comes back from it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QTableView
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.corpus.model import SourceDocument
+from biaozhu.db.annotators import ensure_annotator
+from biaozhu.db.documents import add_document, list_documents
+from biaozhu.db.labels import label_ids
+from biaozhu.db.spans import add_span
+from biaozhu.gui.annotate.window import MainWindow
+
+ME = "张三"
+
+
+def project(sessions: sessionmaker[Session]) -> list[int]:
+    with sessions.begin() as session:
+        ids = [add_document(session, SourceDocument(name=name, text=text, source=""))[0].id
+               for name, text in (("2022年泸州.txt", "泸州银行贷款。"), ("2022年吉林.txt", "吉林省委统战部。"))]
+        for who in (ME, "李四"):
+            add_span(session, ids[0], ensure_annotator(session, who).id, label_ids(session)["ORGANIZATION"], 0, 4,
+                     "泸州银行")
+        return ids
+
+
+def in_list(qtbot: QtBot, window: MainWindow, document_id: int) -> QTableView:
+    """The list focused on the document, in an active window (after a modal dialog it is not)."""
+    table = window.document_list.findChild(QTableView)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.document_list.select_document(document_id)
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    return table
+
+
+def test_f2_renames_the_document_in_the_list_and_the_title(
+        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow],
+        when_modal: Callable[..., None]) -> None:
+    first, _ = project(sessions)
+    window = open_annotation(sessions, ME, first)
+    table = in_list(qtbot, window, first)
+    seen: list[str] = []
+
+    def rename(dialog: QInputDialog) -> None:
+        seen.append(dialog.textValue())
+        dialog.setTextValue("2022年泸州市报告")
+        dialog.accept()
+
+    when_modal(rename)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    assert seen == ["2022年泸州.txt"]
+    assert [d.name for d in window.documents][0] == "2022年泸州市报告"
+    assert window.windowTitle().startswith("2022年泸州市报告")
+    with sessions() as session:
+        assert [d.name for d in list_documents(session)] == ["2022年泸州市报告", "2022年吉林.txt"]
+    assert "rename-document" in [a.objectName() for a in table.actions()]  # also on right-click
+
+
+def test_delete_moves_the_open_document_to_the_trash_and_opens_the_next(
+        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow],
+        when_modal: Callable[..., None]) -> None:
+    first, second = project(sessions)
+    window = open_annotation(sessions, ME, first)
+    table = in_list(qtbot, window, first)
+    seen: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> Callable[[QMessageBox], None]:
+        def click(box: QMessageBox) -> None:
+            seen.append(box.text())
+            box.button(button).click()
+        return click
+
+    when_modal(answer(QMessageBox.StandardButton.Cancel))
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert len(window.documents) == 2
+    table = in_list(qtbot, window, first)
+    when_modal(answer(QMessageBox.StandardButton.Yes))
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert "2022年泸州.txt and its 2 spans" in seen[0]
+    assert [d.name for d in window.documents] == ["2022年吉林.txt"]
+    assert window.layer.document_id == second and window.layer.text == "吉林省委统战部。"
+
+    window.open_trash()
+    trash = window.trash_dialog
+    trash_table = trash.findChild(QTableView, "trash")
+    qtbot.keyClick(trash_table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: [d.name for d in window.documents] == ["2022年泸州.txt", "2022年吉林.txt"])
+    window.open_document(first)
+    assert [span.text for span in window.layer.index] == ["泸州银行"]
+
+
+def test_deleting_the_last_document_leaves_an_empty_window(
+        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow],
+        when_modal: Callable[..., None]) -> None:
+    with sessions.begin() as session:
+        only = add_document(session, SourceDocument(name="唯一.txt", text="泸州银行。", source=""))[0].id
+    window = open_annotation(sessions, ME, only)
+    table = in_list(qtbot, window, only)
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert window.documents == [] and window.layer.document_id is None and window.view.toPlainText() == ""
