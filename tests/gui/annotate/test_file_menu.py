@@ -340,3 +340,15 @@ def test_the_default_project_is_called_so_in_the_title_and_the_recent_list_keeps
     finally:
         started.windows.close()
         started.engine.dispose()
+
+
+def test_importing_again_as_a_reserved_layer_is_refused_with_a_sentence(qtbot: QtBot, app: Started,
+                                                                       tmp_path: Path) -> None:
+    nobody = tmp_path / "nobody.jsonl"
+    nobody.write_bytes(orjson.dumps({"text": "吉林银行", "label": [[0, 4, "ORGANIZATION"]]}) + b"\n")
+    before = stored(tmp_path / "first.sqlite")
+    dialog = finished(qtbot, file_menu(app).import_paths([nobody]))
+    dialog.owner.setText("gold")  # gold is written only by reviewers' decisions
+    dialog.import_failed_again()
+    assert "'gold' is a reserved layer name" in dialog.status.text()
+    assert dialog.running is None and stored(tmp_path / "first.sqlite") == before
