@@ -28,8 +28,8 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "tests" / "db"))
 
 import annotator_worker  # noqa: E402  (tests/db: the same annotator the tests run)
-import pg_server  # noqa: E402
 
+import pg_server  # noqa: E402
 from biaozhu.db.engine import create_project_engine, session_factory  # noqa: E402
 from biaozhu.db.project import initialise  # noqa: E402
 

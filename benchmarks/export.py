@@ -73,7 +73,8 @@ def build(path: Path, documents: int, per_document: int, seed: int = 1) -> None:
         text = "".join(rng.choice(CHARS) for _ in range(per_document * 10))
         connection.execute("INSERT INTO documents (id, name, source, text, length, sha256, normalisation, meta, "
                            "created_at) VALUES (?, ?, '', ?, ?, ?, '{}', '{}', ?)",
-                           (doc_id, f"doc{doc_id}.txt", text, len(text), hashlib.sha256(text.encode()).hexdigest(), now))
+                           (doc_id, f"doc{doc_id}.txt", text, len(text), hashlib.sha256(text.encode()).hexdigest(),
+                            now))
         connection.executemany(
             'INSERT INTO spans (document_id, annotator_id, label_id, start, "end", text, note, created_at, updated_at) '
             "VALUES (?, 1, ?, ?, ?, ?, '', ?, ?)",

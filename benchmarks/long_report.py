@@ -178,7 +178,8 @@ def measure_window(app: QApplication, window: MainWindow) -> dict[str, float]:
     for i, (start, end) in enumerate(free_ranges(window, REPEATS)):
         window.view.select_range(start, end)
         figures["add"].append(timed(lambda: (window.editing.apply_label(labels[0]), repaint())))
-        figures["relabel"].append(timed(lambda: (window.editing.apply_label(labels[1 + i % 2]), repaint())))
+        relabel = labels[1 + i % 2]
+        figures["relabel"].append(timed(lambda label=relabel: (window.editing.apply_label(label), repaint())))
         figures["delete"].append(timed(lambda: (window.editing.delete_selected(), repaint())))
     panels = timed(window._refresh_panels)
     return {**{name: statistics.median(values) for name, values in figures.items()}, "panels": panels}
@@ -198,7 +199,7 @@ def main() -> int:
             bare_open, bare_full, bare_line = floor_open(app, text)
             holder: list[MainWindow] = []
 
-            def open_window() -> None:
+            def open_window(document_id: int = document_id, holder: list[MainWindow] = holder) -> None:
                 window = MainWindow(sessions, ANNOTATOR, document_id)
                 window.show()
                 window.view.viewport().repaint()

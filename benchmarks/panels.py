@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
 from biaozhu.db.documents import DocumentSummary  # noqa: E402
 from biaozhu.db.spans import SpanRow  # noqa: E402
-from biaozhu.gui.widgets.document_list import DocumentListPanel  # noqa: E402
 from biaozhu.gui.annotate.span_table import SpanTablePanel  # noqa: E402
+from biaozhu.gui.widgets.document_list import DocumentListPanel  # noqa: E402
 
 ANNOTATOR = "lin"
 LABELS = {1: ("PROGRAM", "项目", "#e53935"), 2: ("METRIC", "指标", "#1e88e5"), 3: ("ORGANIZATION", "机构", "#43a047")}

@@ -22,9 +22,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from biaozhu.corpus.model import SourceDocument, Span
-from biaozhu.db.annotators import set_role
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.importing import store_documents
+from biaozhu.db.permissions import change_role
 from biaozhu.db.project import initialise
 from biaozhu.gui.review.window import ReviewWindow
 
@@ -83,7 +83,7 @@ def main() -> None:
             for name, spans in (("张三", spans_a), ("李四", spans_b)):
                 store_documents(session, name, [SourceDocument(name="long", text=text, source="", spans=spans,
                                                                annotator=name)])
-            set_role(session, "王五", "reviewer")
+            change_role(session, "王五", "王五", "reviewer")
         print(f"1 MB report, {len(spans_a)} and {len(spans_b)} spans")
 
         bare = QPlainTextEdit()

@@ -87,12 +87,14 @@ def write_gapped_pdf(path: Path) -> None:
     painter.end()
 
 
-def write_numbered_docx(path: Path, items: list[tuple[int, str, str | None]]) -> None:
+def write_numbered_docx(path: Path, items: list[tuple[int, str, str | None]], *, by_style: bool = False) -> None:
     """A .docx whose paragraphs (level, text, style) are numbered by Word's automatic numbering in the Chinese
-    official-document way: 一、 （一） 1. （1）, defined in numbering.xml as Word writes it."""
+    official-document way: 一、 （一） 1. （1）, defined in numbering.xml as Word writes it; ``by_style``: a styled
+    paragraph's numbering comes from its style (as Word's numbered heading styles do), not the paragraph."""
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
 
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     nothing = '<w:suff w:val="nothing"/>'  # no tab after 一、 (Word's default suffix is a tab, as after 1.)
@@ -106,7 +108,11 @@ def write_numbered_docx(path: Path, items: list[tuple[int, str, str | None]]) ->
     numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
     for level, text, style in items:
         paragraph = document.add_paragraph(text, style=style)
-        if level >= 0:
+        if by_style and style and level >= 0:
+            ppr = document.styles[style].element.get_or_add_pPr()
+            if ppr.find(qn("w:numPr")) is None:
+                ppr.insert(0, parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+        elif level >= 0:
             paragraph._p.get_or_add_pPr().append(parse_xml(
                 f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
     document.save(str(path))

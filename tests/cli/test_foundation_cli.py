@@ -194,11 +194,14 @@ def test_labels_delete_moves_the_label_and_its_spans_to_the_trash(cli, tmp_path:
     source.write_bytes(doccano_line("共服务1007户", ("1007户", "METRIC")))
     db = tmp_path / "p.sqlite"
     cli("--db", db, "import", "--annotator", "a", source, check=True)
-    deleted = cli("--db", db, "labels", "delete", "METRIC", check=True)
+    refused = cli("--db", db, "labels", "delete", "METRIC", "--reviewer", "a")
+    assert refused.returncode == 2 and "only a reviewer may delete labels" in refused.stderr
+    cli("--db", db, "annotators", "role", "王五", "reviewer", "--reviewer", "王五", check=True)
+    deleted = cli("--db", db, "labels", "delete", "METRIC", "--reviewer", "王五", check=True)
     assert "deleted label METRIC: it and 1 spans moved to the trash" in deleted.stdout
     assert "METRIC" not in cli("--db", db, "labels", check=True).stdout
     assert orjson.loads(cli("--db", db, "export", "-o", "-", check=True).stdout)["label"] == []
-    missing = cli("--db", db, "labels", "delete", "METRIC")
+    missing = cli("--db", db, "labels", "delete", "METRIC", "--reviewer", "王五")
     assert missing.returncode == 2 and "there is no label METRIC" in missing.stderr
     listing = cli("--db", db, "trash", check=True).stdout.splitlines()
     assert listing[1].split("\t")[1] == "label" and "METRIC 指标 (1 spans)" in listing[1]

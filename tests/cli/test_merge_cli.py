@@ -40,8 +40,8 @@ def test_merge_brings_layers_in_once_and_reports_conflicts(cli, tmp_path: Path) 
 
     annotate(cli, theirs, tmp_path, "张三", ("泸州", "ORGANIZATION"))  # 张三 worked in both places
     conflict = cli("--db", ours, "merge", theirs, check=True).stdout
-    assert "conflict: 张三 edited 2022年泸州市统一战线工作综述.txt in both projects; kept ours, 1 spans of theirs not taken:" \
-        in conflict
+    assert ("conflict: 张三 edited 2022年泸州市统一战线工作综述.txt in both projects; kept ours, 1 spans of theirs "
+            "not taken:") in conflict
     assert "ORGANIZATION 泸州\n" in conflict and "1 conflicts (listed above)" in conflict
     assert "张三 1" in cli("--db", ours, "docs", check=True).stdout
 

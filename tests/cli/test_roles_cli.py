@@ -119,6 +119,7 @@ def test_the_audit_log_says_who_did_what(cli, project: str, tmp_path: Path) -> N
                cli("--db", project, "log", "--format", "json", check=True).stdout.splitlines()]
     assert [entry["action"] for entry in entries] == ["trash empty", "delete", "gold", "role", "import", "import"]
     trash, delete, gold, role, second, first = entries
+    assert all(entry["at"].endswith("+00:00") for entry in entries)  # UTC on both backends
     assert all(entry["actor"] == "王五" for entry in (trash, delete, gold, role))
     assert delete["detail"].startswith("document 1 ") and "(4 spans)" in delete["detail"]
     assert gold["detail"] == "document 1: 1 spans into gold, 0 out, 0 rejected, 0 rejections withdrawn"

@@ -9,13 +9,15 @@ from luzhou_sample import BANK, LIANHE, LOAN, MONEY, TEXT, span
 def test_agreed_and_each_kind_of_disagreement() -> None:
     comparison = compare_layers({
         "A": [BANK, LOAN, MONEY, LIANHE],
-        "B": [span("泸州银", "ORGANIZATION"), span("酒城同心金融速贷", "ORGANIZATION"), span("377亿", "PROGRAM"), LIANHE],
+        "B": [span("泸州银", "ORGANIZATION"), span("酒城同心金融速贷", "ORGANIZATION"), span("377亿", "PROGRAM"),
+              LIANHE],
         "C": [span("泸州银", "ORGANIZATION"), LOAN, span("377亿", "PROGRAM"), LIANHE],
     })
     assert comparison.annotators == ("A", "B", "C") and comparison.agreed == [LIANHE]
     kinds = [(item.kind, TEXT[item.start:item.end]) for item in comparison.disagreements]
     # METRIC 377亿元 and PROGRAM 377亿 nest with different labels: not competing, so each is missing elsewhere.
-    assert kinds == [("boundary", "泸州银行"), ("label", "酒城同心金融速贷"), ("missing", "377亿元"), ("missing", "377亿")]
+    assert kinds == [("boundary", "泸州银行"), ("label", "酒城同心金融速贷"), ("missing", "377亿元"),
+                     ("missing", "377亿")]
     boundary = comparison.disagreements[0]
     assert boundary.versions["A"] == (BANK,) and boundary.holders(span("泸州银", "ORGANIZATION")) == ["B", "C"]
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.annotators import ensure_annotator
+from biaozhu.db.audit import audit_log
 from biaozhu.db.changes import change_token
 from biaozhu.db.documents import add_document
 from biaozhu.db.labels import (
@@ -23,10 +24,19 @@ from biaozhu.db.labels import (
     update_label,
 )
 from biaozhu.db.models import Span
+from biaozhu.db.permissions import NotAReviewer, ensure_person
 from biaozhu.db.spans import add_span, trash_span
 from biaozhu.db.trash import list_trash, restore, trash_document
 
 TEXT = "泸州市委统战部与泸州银行推出“酒城同心·金融速贷”，发放贷款377.178亿元。"
+REVIEWER = "王五"
+
+
+@pytest.fixture(autouse=True)
+def reviewer(sessions: sessionmaker[Session]) -> None:
+    """The project's reviewer (the first person to act in it): only a reviewer deletes labels and documents."""
+    with sessions.begin() as session:
+        ensure_person(session, REVIEWER)
 
 
 def names(session: Session) -> list[str]:
@@ -86,14 +96,18 @@ def test_a_deleted_label_goes_to_the_trash_with_its_spans_and_comes_back(session
     with sessions() as session:
         before = spans(session)
         assert count_label_spans(session, "ORGANIZATION") == 4
+    with sessions.begin() as session, pytest.raises(NotAReviewer, match="only a reviewer may delete labels"):
+        delete_label(session, "ORGANIZATION", "张三")
     with sessions.begin() as session:
-        deleted = delete_label(session, "ORGANIZATION")
+        deleted = delete_label(session, "ORGANIZATION", REVIEWER)
         assert deleted.spans == 4
     with sessions() as session:
         assert names(session) == ["PROGRAM", "METRIC"]
         assert {s[0] for s in spans(session)} == {"METRIC"}
         [entry] = list_trash(session)
         assert (entry.kind, entry.summary) == ("label", "ORGANIZATION 机构 (4 spans)")
+        assert [(e.actor, e.detail) for e in audit_log(session) if e.action == "delete"] == [
+            (REVIEWER, f"label ORGANIZATION (4 spans), trash item {entry.id}")]
     with sessions.begin() as session:  # a new label never takes the deleted one's id
         add_label(session, "PERSON")
     with sessions.begin() as session:
@@ -111,11 +125,11 @@ def test_spans_of_a_trashed_label_wait_for_it(sessions: sessionmaker[Session]) -
         organisation = label_ids(session)["ORGANIZATION"]
         span_trash = trash_span(session, session.scalar(select(Span.id).where(Span.label_id == organisation,
                                                                                Span.start == 8)))
-        label_trash = delete_label(session, "ORGANIZATION").trash_id
+        label_trash = delete_label(session, "ORGANIZATION", REVIEWER).trash_id
     with sessions.begin() as session, pytest.raises(Refusal, match="ORGANIZATION, which is in the trash"):
         restore(session, span_trash)
     with sessions.begin() as session:
-        document_trash = trash_document(session, document)  # the trashed span goes with it
+        document_trash = trash_document(session, document, REVIEWER)  # the trashed span goes with it
     with sessions.begin() as session, pytest.raises(Refusal, match="ORGANIZATION, which is in the trash"):
         restore(session, document_trash)
     with sessions.begin() as session:  # the label's spans whose document is gone stay in the trash, as spans
@@ -132,7 +146,7 @@ def test_spans_of_a_trashed_label_wait_for_it(sessions: sessionmaker[Session]) -
 
 def test_a_restored_label_whose_name_is_taken_again_is_refused(sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as session:
-        trash_id = delete_label(session, "METRIC").trash_id
+        trash_id = delete_label(session, "METRIC", REVIEWER).trash_id
         add_label(session, "METRIC", hotkey="2")
     with sessions.begin() as session, pytest.raises(Refusal, match="there is a label METRIC again"):
         restore(session, trash_id)
@@ -150,7 +164,7 @@ def test_every_change_of_a_label_moves_the_token(sessions: sessionmaker[Session]
                    lambda s: update_label(s, "PROJECT", hotkey="9"),
                    lambda s: move_label(s, "PROJECT", 1),
                    lambda s: add_label(s, "LAW"),
-                   lambda s: delete_label(s, "LAW")):
+                   lambda s: delete_label(s, "LAW", REVIEWER)):
         before = token()
         with sessions.begin() as session:
             change(session)

@@ -48,7 +48,8 @@ def test_spans_that_cross_keep_more_votes_then_the_longer(sessions: sessionmaker
         labels = label_ids(session)
         for who in ("A", "B", "C"):
             annotator = ensure_annotator(session, who).id
-            picks = {"A": ["泸州银行发放", "行发放酒城同心"], "B": ["泸州银行发放", "行发放酒城同心"], "C": ["行发放酒城同心"]}
+            both = ["泸州银行发放", "行发放酒城同心"]
+            picks = {"A": both, "B": both, "C": ["行发放酒城同心"]}
             for surface in picks[who]:
                 found = span(surface, "PROGRAM")
                 session.add(SpanRow(document_id=document, annotator_id=annotator, label_id=labels["PROGRAM"],

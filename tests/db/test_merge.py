@@ -140,6 +140,7 @@ def test_a_bad_span_of_theirs_fails_the_whole_merge(sessions, theirs) -> None:
         store_layer(session, "李四", [LOAN], text=TEXT + "（续）", name="first")  # a new document, copied first
         store_layer(session, "李四", [BANK])
         session.execute(SpanRow.__table__.update().where(SpanRow.text == "泸州银行").values(text="泸州"))
-    with pytest.raises(InputError, match="李四's layer: span .* its text '泸州' disagrees with the document's '泸州银行'"):
+    disagrees = "李四's layer: span .* its text '泸州' disagrees with the document's '泸州银行'"
+    with pytest.raises(InputError, match=disagrees):
         merge(sessions, theirs)
     assert layers(sessions) == {"report": {"张三": [BANK]}}

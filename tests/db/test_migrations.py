@@ -34,7 +34,8 @@ def test_a_first_revision_project_opens_upgraded_with_its_data(db_url: str) -> N
         connection.execute(text("INSERT INTO documents (id, name, source, text, length, sha256, normalisation, meta, "
                                 "created_at) VALUES (1, 'r', '', '共1007户', 6, 'x', '{}', '{}', '2022-01-01')"))
         connection.execute(text("INSERT INTO spans (document_id, annotator_id, label_id, start, \"end\", text, note, "
-                                "created_at, updated_at) VALUES (1, 1, 1, 1, 6, '1007户', '', '2022-01-01', '2022-01-01')"))
+                                "created_at, updated_at) VALUES (1, 1, 1, 1, 6, '1007户', '', '2022-01-01', "
+                                "'2022-01-01')"))
     old.dispose()
 
     engine = create_project_engine(db_url)

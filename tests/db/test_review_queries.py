@@ -1,4 +1,5 @@
-"""Agreed spans go into gold in bulk and come out again by undo; the review window's queries; on SQLite and PostgreSQL."""
+"""Agreed spans go into gold in bulk and come out again by undo; the review window's queries; on SQLite and
+PostgreSQL."""
 
 from __future__ import annotations
 

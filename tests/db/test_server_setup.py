@@ -120,6 +120,11 @@ def test_the_app_as_an_annotator_keeps_to_its_layer_and_says_why(cli, project: s
     refused = cli("--db", mine, "delete", "1", "--reviewer", "王五")  # claiming to be the reviewer does not help
     assert refused.returncode != 0 and "does not let your role change this" in refused.stderr
     assert "1 documents" in cli("--db", project, "docs", check=True).stdout
+    reviewer = str(make_url(project).set(username="王五").render_as_string(hide_password=False))
+    cli("--db", reviewer, "delete", "1", "--reviewer", "王五", check=True)  # the reviewer, as themselves, may
+    assert "1 items deleted for good" in cli("--db", reviewer, "trash", "empty", "--yes", "--reviewer", "王五",
+                                             check=True).stdout
+    assert "0 documents" in cli("--db", project, "docs", check=True).stdout
 
 
 def test_setup_is_for_postgresql(cli, tmp_path: Path) -> None:

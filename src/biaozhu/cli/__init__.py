@@ -20,10 +20,12 @@ from biaozhu.cli import (
     log_cmd,
     merge_cmd,
     metrics_cmd,
+    outline_cmd,
     review_cmd,
     server_cmd,
     spans_cmd,
     stats_cmd,
+    suggest_cmd,
     trash_cmd,
 )
 from biaozhu.cli.language import language_of, say, storage_sentence, translate_help, use
@@ -33,7 +35,8 @@ from biaozhu.db.engine import dispose_all
 from biaozhu.db.errors import StorageError
 
 COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, spans_cmd, check_cmd, delete_cmd, trash_cmd, backup_cmd,
-            annotators_cmd, agreement_cmd, review_cmd, merge_cmd, metrics_cmd, log_cmd, server_cmd, stats_cmd)
+            annotators_cmd, agreement_cmd, review_cmd, merge_cmd, metrics_cmd, log_cmd, server_cmd, stats_cmd,
+            outline_cmd, suggest_cmd)
 DB_HELP = "project database: a SQLite file path or a SQLAlchemy URL (default: $BIAOZHU_DB, else your data folder)"
 
 

@@ -46,6 +46,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                              "keep-outer (drop inner ones and say how many; default for conll and hf) or refuse")
     parser.add_argument("--scheme", choices=SCHEMES, default="bio", help="conll and hf tags (default bio = IOB2)")
     parser.add_argument("--level", choices=LEVELS, help="tokens: char (conll, hf) or word (jieba; spans, spacy)")
+    parser.add_argument("--sections", action="store_true",
+                        help="add each span's section path (the report's headings) to the document meta "
+                             "(span_sections; in jsonl, spans and cluener)")
     parser.add_argument("--tag-ids", action="store_true", help="hf: tag ids, the tag list in OUT.labels.json")
     parser.add_argument("--with-text", action="store_true",
                         help="conll: '# document'/'# text' comments keeping the exact text, so that biaozhu "
@@ -60,7 +63,7 @@ def request_of(args: argparse.Namespace) -> ExportRequest:
     return ExportRequest(format=args.format, target=str(args.output), layer=args.layer, documents=args.documents,
                          labels=labels, sentences=args.sentences, max_length=args.max_length, scheme=args.scheme,
                          level=args.level, tag_ids=args.tag_ids, split=args.split, seed=args.seed, nested=args.nested,
-                         with_text=args.with_text)
+                         with_text=args.with_text, sections=args.sections)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,12 +18,12 @@ from biaozhu.operations.importing import ImportOptions, files_to_import, import_
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser("import", parents=[common], help="import reports (.txt, .docx, .pdf) and annotations",
-                            description="Reads .txt, .docx and .pdf reports and annotations in every format "
-                                        "`biaozhu export` writes (doccano, spans, hf and CLUENER .jsonl; Label Studio "
-                                        ".json; CoNLL .conll/.bio/.tsv; brat .txt + .ann; spaCy .spacy), told apart by "
-                                        "extension "
-                                        "and content.")
+    parser = sub.add_parser("import", parents=[common],
+                            help="import reports (.txt, .docx, .pdf, .ofd, .doc, .wps) and annotations",
+                            description="Reads .txt, .docx, .pdf, .ofd, .doc and .wps reports and annotations in "
+                                        "every format `biaozhu export` writes (doccano, spans, hf and CLUENER .jsonl; "
+                                        "Label Studio .json; CoNLL .conll/.bio/.tsv; brat .txt + .ann; spaCy .spacy), "
+                                        "told apart by extension and content.")
     parser.add_argument("paths", nargs="+", metavar="PATH", type=Path, help="files or folders (read recursively)")
     parser.add_argument("--annotator", help="whose annotations the files hold")
     parser.add_argument("--create-labels", action="store_true", help="add labels the project does not have yet")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from biaozhu.cli.identity import add_reviewer_option
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.labels import add_label, delete_label, list_labels, update_label
 from biaozhu.db.project import open_project, say
@@ -24,6 +25,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                 help="move a label and every span that has it to the trash "
                                      "(`biaozhu trash restore` brings them back)")
     delete.add_argument("name")
+    add_reviewer_option(delete, "deleting")
     for each in (add, change):
         each.add_argument("--title", help="the label's Chinese name, e.g. 项目")
         each.add_argument("--color", help="#rrggbb")
@@ -45,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
                                      hotkey=args.hotkey, definition=args.definition)
                 print(f"{args.name}: now {label.name} {label.title} {label.color} hotkey {label.hotkey or '-'}")
             elif args.action == "delete":
-                deleted = delete_label(session, args.name)
+                deleted = delete_label(session, args.name, args.reviewer)
                 print(f"deleted label {args.name}: it and {deleted.spans} spans moved to the trash "
                       f"(trash item {deleted.trash_id})")
             else:

@@ -4,6 +4,7 @@ role or decided gold, and when."""
 from __future__ import annotations
 
 import argparse
+from datetime import UTC
 
 import orjson
 
@@ -31,6 +32,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print("when (UTC)\twho\taction\twhat")
     for entry in entries:
-        print(f"{entry.at:%Y-%m-%d %H:%M:%S}\t{entry.actor}\t{entry.action}\t{entry.detail}")
+        print(f"{entry.at.astimezone(UTC):%Y-%m-%d %H:%M:%S}\t{entry.actor}\t{entry.action}\t{entry.detail}")
     print(f"{len(entries)} entries")
     return 0

@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.model import SourceDocument
 from biaozhu.corpus.radicals_data import IDEOGRAPHS, RADICALS
+from biaozhu.corpus.text import check_printable, normalise
 
 _RADICALS = str.maketrans(RADICALS, IDEOGRAPHS)
 _RADICAL = re.compile(f"[{RADICALS}]")
@@ -22,7 +26,7 @@ _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 # Ragged right: line breaking rules (no 。 at a line start, digits kept together) end full lines this much short.
 _RAGGED = 3.0
-_INDENT = 1.5
+_INDENT, _INDENT_MAX = 1.5, 3.5
 # How many lines at the top and the bottom of a page may be a running header or footer.
 _EDGE = 2
 
@@ -51,6 +55,26 @@ def unify_radicals(text: str) -> tuple[str, int]:
     else changes, so offsets stay put (unlike NFKC, which also turns ， into ,)."""
     count = len(_RADICAL.findall(text))
     return (text.translate(_RADICALS), count) if count else (text, 0)
+
+
+def is_cjk(ch: str) -> bool:
+    """Ideographs, CJK punctuation and full-width forms."""
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef" or "\U00020000" <= ch <= "\U0003ffff"
+
+
+def layout_gap(before: str, after: str) -> bool:
+    """Whether a gap between these characters is layout, not a space in the text: Chinese beside Latin letters
+    or digits (2023 年). Between two Chinese characters a gap is a real space (坚持政治引领 把牢方向之舵)."""
+    return (is_cjk(before) and after.isascii() and after.isalnum()) or (
+        is_cjk(after) and before.isascii() and before.isalnum())
+
+
+def _scanned(scanned: list[int], total: int) -> str:
+    """The refusal for pages that are only images: which pages, of how many."""
+    listed = ", ".join(map(str, scanned[:20])) + (" …" if len(scanned) > 20 else "")
+    many = len(scanned) > 1
+    return (f"page{'s' if many else ''} {listed} of {total} {'are' if many else 'is a'} scanned "
+            f"image{'s' if many else ''} with no text layer; run OCR on the file first")
 
 
 def _key(line: Line) -> str:
@@ -82,10 +106,18 @@ def _continues(line: Line, following: Line, margins: tuple[float, float, bool]) 
             and following.left < left + _INDENT * following.size and (indents or not text.endswith(_FINAL)))
 
 
+def _glue(before: str, after: str) -> str:
+    """What joins a line broken by the layout to the next: nothing in Chinese, a space between Latin words."""
+    last, first = before.rstrip()[-1:], after[:1]
+    return " " if last.isascii() and last.isalnum() and first.isascii() and first.isalnum() else ""
+
+
 def _margins(lines: list[Line]) -> tuple[float, float, bool]:
-    """A page's right and left margin, and whether its paragraphs start indented."""
+    """A page's right and left margin, and whether its paragraphs start indented (two or more lines start about
+    two characters in; a centred title or signature alone does not count)."""
     right, left = max(line.right for line in lines), min(line.left for line in lines)
-    return right, left, any(line.left >= left + _INDENT * line.size for line in lines)
+    indented = sum(1 for line in lines if _INDENT * line.size <= line.left - left <= _INDENT_MAX * line.size)
+    return right, left, indented >= 2
 
 
 def assemble(pages: list[list[Line]]) -> PagedText:
@@ -102,8 +134,8 @@ def assemble(pages: list[list[Line]]) -> PagedText:
         for line in kept:
             text = line.text.strip()
             if previous is not None:
-                glue = "" if _continues(previous, line, margins) else "\n"
-                joined += not glue
+                glue = _glue(previous.text, text) if _continues(previous, line, margins) else "\n"
+                joined += glue != "\n"
                 parts.append(glue)
                 length += len(glue)
             if line is kept[0]:
@@ -119,3 +151,18 @@ def assemble(pages: list[list[Line]]) -> PagedText:
     repairs = {"radicals_mapped": radicals, "lines_joined": joined, "running_lines_dropped": len(running)}
     steps.update((name, value) for name, value in repairs.items() if value)
     return PagedText(text, starts, steps)
+
+
+def paged_document(path: Path, pages: list[list[Line]], scanned: list[int], kind: str) -> list[SourceDocument]:
+    """One document from a paged file (``kind``: PDF, OFD), with where each page starts in its meta (``pages``);
+    refused when some pages are scans (``scanned``, 1-based) or there is no text."""
+    if scanned:
+        raise InputError(path, _scanned(scanned, len(pages)))
+    paged = assemble(pages)
+    result = normalise(paged.text)
+    if not result.text.strip():
+        raise InputError(path, f"the {kind} holds no text")
+    check_printable(result.text, path)
+    return [SourceDocument(name=path.name, text=result.text, source=str(path),
+                           normalisation={"encoding": kind.lower(), **paged.steps, **result.steps},
+                           meta={"pages": paged.page_starts})]

@@ -83,9 +83,9 @@ def sentence_ranges(text: str, spans: Sequence[Span] = (), max_length: int = 0) 
     cuts = [c for c in _natural_cuts(text) if not _inside(starts, ends, c)]
     bounds = [0, *cuts, len(text)]
     ranges: list[tuple[int, int]] = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         pieces = [a, *(_cut_long(text, a, b, max_length, allowed) if max_length > 0 else []), b]
-        ranges.extend(zip(pieces, pieces[1:]))
+        ranges.extend(zip(pieces, pieces[1:], strict=False))
     return _merge_blank(text, ranges)
 
 

@@ -108,5 +108,6 @@ def check_layer(text: str, spans: Sequence[Span], path: str | Path, line: int | 
     if crossing:
         a, b = crossing[0]
         raise InputError(path, f"spans cross: [{a.start}, {a.end}) {a.label} {a.text!r} and "
-                         f"[{b.start}, {b.end}) {b.label} {b.text!r} (nested spans are fine, crossing ones are not)", line)
+                               f"[{b.start}, {b.end}) {b.label} {b.text!r} (nested spans are fine, crossing ones "
+                               "are not)", line)
     return unique

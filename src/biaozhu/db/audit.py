@@ -7,7 +7,7 @@ exists exactly when the action was committed. Shown by ``biaozhu log`` and in th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,7 +37,9 @@ def record(session: Session, actor: str | None, action: str, detail: str) -> Non
 
 
 def audit_log(session: Session, limit: int | None = None) -> list[LoggedAction]:
-    """The log, newest first (the newest ``limit`` entries)."""
+    """The log, newest first (the newest ``limit`` entries); times in UTC on every backend (SQLite stores them
+    without a zone)."""
     query = select(AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.action, AuditEntry.detail) \
         .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-    return [LoggedAction(*row) for row in session.execute(query.limit(limit) if limit else query)]
+    return [LoggedAction(entry_id, at if at.tzinfo else at.replace(tzinfo=UTC), actor, action, detail)
+            for entry_id, at, actor, action, detail in session.execute(query.limit(limit) if limit else query)]

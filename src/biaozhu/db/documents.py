@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.models import Annotator, Document, DocumentStatus, Span
+from biaozhu.db.permissions import require_reviewer
 
 
 def text_sha256(text: str) -> str:
@@ -63,9 +64,10 @@ class DocumentRefused(Refusal, ValueError):
     """A change of a document the rules refuse (an empty or too long name, no such document)."""
 
 
-def rename_document(session: Session, document_id: int, name: str) -> str:
+def rename_document(session: Session, document_id: int, name: str, actor: str) -> str:
     """Give a document another name (what lists and exports show); returns the old one. Names need not be
-    unique: documents are known by their text."""
+    unique: documents are known by their text. The project's documents are a reviewer's to manage."""
+    require_reviewer(session, actor, "rename documents")
     name = name.strip()
     if not name or len(name) > 512:
         raise DocumentRefused("a document name is 1 to 512 characters")

@@ -40,8 +40,8 @@ NOT_THERE_FOR_YOU = QT_TRANSLATE_NOOP("StorageError", "a row this action changes
                                                       "your role change it; nothing was saved")
 UPGRADE_BROKE_A_FOREIGN_KEY = QT_TRANSLATE_NOOP("StorageError", "the project's data broke a foreign key while "
                                                                 "upgrading; nothing was changed")
-NOT_A_PROJECT = QT_TRANSLATE_NOOP("StorageError", "this database belongs to another program, not to biaozhu; "
-                                                  "nothing was changed")
+NOT_A_PROJECT = QT_TRANSLATE_NOOP("StorageError", "this database is not a biaozhu project (it holds another "
+                                                  "program's tables); nothing was changed")
 
 # (text the driver says, lower case) → the user's sentence; first match wins.
 SERVER_GONE = QT_TRANSLATE_NOOP("StorageError", "the database server closed the connection; nothing was saved — "

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from biaozhu.corpus.model import AnnotatedText
 from biaozhu.corpus.model import Span as DomainSpan
-from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label, Rejection, Span
+from biaozhu.db.models import GOLD, SUGGESTIONS, Annotator, Document, DocumentStatus, Label, Rejection, Span
 
 # One document with one layer's spans, sorted by (start, end, label); the writers in corpus.formats know it as
 # AnnotatedText and rely on that order instead of sorting again.
@@ -38,6 +38,7 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
         if annotator_id is None:
             raise LookupError(f"there is no annotator {annotator}")
     names = dict(connection.execute(select(Annotator.id, Annotator.name)).all())
+    hidden = [who for who, layer in names.items() if layer == SUGGESTIONS]
     label_names = dict(connection.execute(select(Label.id, Label.name)).all())
     # With no labels there are no spans either (a foreign key), and a CASE needs at least one WHEN.
     label_name = case(label_names, value=Span.label_id) if label_names else null()
@@ -55,6 +56,8 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
             .where(in_chunk).order_by(Span.document_id, Span.annotator_id)
         if annotator_id is not None:
             span_query = span_query.where(Span.annotator_id == annotator_id)
+        elif hidden:  # every layer but the suggestions, which are nobody's data until accepted
+            span_query = span_query.where(Span.annotator_id.not_in(hidden))
         layers: dict[int, dict[int, list[DomainSpan]]] = {}
         result = connection.execute(span_query)
         rows = result.cursor.fetchall()  # the DBAPI's plain tuples, one fetch per batch: 3x cheaper than Rows

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.errors import Refusal
+from biaozhu.corpus.errors import Refused
 from biaozhu.corpus.labels import LABEL_NAME, MAX_LABELS, check_color, check_label_title, default_labels
 from biaozhu.corpus.model import LabelDef
+from biaozhu.db.audit import record
 from biaozhu.db.errors import QT_TRANSLATE_NOOP
 from biaozhu.db.models import Label, Span
+from biaozhu.db.permissions import require_reviewer
 from biaozhu.db.trash import trash_label, trashed_label_ids
 
 # Colours handed to labels created without one, so that new labels are told apart at a glance.
@@ -37,7 +39,7 @@ BAD_COLOUR = QT_TRANSLATE_NOOP("LabelRefused", "a colour looks like #1f77b4, not
 TOO_MANY = QT_TRANSLATE_NOOP("LabelRefused", "a project holds at most %1 labels: it has %2, and %3 more were asked for")
 
 
-class LabelRefused(Refusal, ValueError):
+class LabelRefused(Refused):
     """A label change the project's rules refuse (a taken name or hotkey, no such label); says which.
     ``template`` and ``values`` let the app say it in the UI language."""
 
@@ -75,7 +77,7 @@ def _existing(session: Session, name: str) -> Label:
 
 def _check_name(session: Session, name: str) -> None:
     if not LABEL_NAME.match(name):
-        raise LabelRefused(BAD_NAME, name)
+        raise LabelRefused(BAD_NAME, str(name)[:70])
     if get_label(session, name):
         raise LabelRefused(NAME_TAKEN, name)
 
@@ -186,10 +188,13 @@ def count_label_spans(session: Session, name: str) -> int:
     return session.scalar(select(func.count(Span.id)).where(Span.label_id == label.id)) or 0
 
 
-def delete_label(session: Session, name: str) -> LabelDeleted:
-    """Delete a label into the trash with every span that has it (the trash brings both back)."""
+def delete_label(session: Session, name: str, actor: str) -> LabelDeleted:
+    """Delete a label into the trash with every span that has it (the trash brings both back). It takes every
+    annotator's spans of it, so only a reviewer may, and the audit log records it."""
+    require_reviewer(session, actor, "delete labels")
     label = _existing(session, name)
     trash_id, spans = trash_label(session, label)
+    record(session, actor, "delete", f"label {name} ({spans} spans), trash item {trash_id}")
     for position, each in enumerate(list_labels(session)):
         each.position = position
     session.flush()

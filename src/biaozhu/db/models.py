@@ -3,7 +3,7 @@ the audit log."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -29,12 +29,13 @@ NAMING_CONVENTION = {
 
 SCHEMA_REVISION = "0004"  # the newest migration; tests/db/test_engine_open.py holds it to Alembic's head
 GOLD = "gold"  # the name of the adjudicated layer; reviewers write it
+SUGGESTIONS = "suggestions"  # what the engines propose; nobody's data until accepted
 ROLES = ("annotator", "reviewer")
 STATUSES = ("in_progress", "done", "adjudicated")
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Base(DeclarativeBase):

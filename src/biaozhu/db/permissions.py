@@ -3,8 +3,8 @@
 - ``gold``, ``majority`` and ``suggestions`` are reserved layer names: nobody imports into them, annotates
   under them or merges into them. Gold is written only by a reviewer's decisions (:mod:`biaozhu.db.review`).
 - Only a reviewer changes roles, deletes documents and empties the trash: reviewers own the project.
-- The first person to act in a project that has no reviewer (opening it in the app, or acting as a reviewer
-  on the command line) becomes its reviewer: a project without one could never get one.
+- The first person to act in a project that has no reviewer (opening it in the app, or giving a role with
+  ``biaozhu annotators role``) becomes its reviewer: a project without one could never get one.
 - Merge brings another project's gold in as an ordinary layer, ``gold@OTHER``, that a reviewer may adopt;
   it never copies their roles.
 
@@ -141,8 +141,8 @@ def change_role(session: Session, actor: str, name: str, role: str) -> Annotator
 
 
 def merged_layer(their_name: str, source: str) -> str:
-    """The layer another project's layer comes in as: theirs under its name, but their gold (or majority,
-    suggestions) as ``gold@`` and the other project's file stem or database name."""
+    """The layer another project's (or file's) layer comes in as: its own name, but a reserved one with ``@`` and
+    the other project's file stem or database name after it: their gold is ``gold@OTHER``."""
     if their_name.strip().casefold() not in RESERVED_LAYERS:
         return their_name
     try:

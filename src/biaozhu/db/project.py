@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 import biaozhu
 from biaozhu.corpus.formats.plaintext import read_txt
 from biaozhu.db.engine import BUSY_TIMEOUT_MS, create_project_engine, database_url, lock_project, session_factory
-from biaozhu.db.errors import StorageError, known_storage_error, storage_errors
+from biaozhu.db.errors import NOT_A_PROJECT, StorageError, known_storage_error, storage_errors
 from biaozhu.db.importing import store_documents
 from biaozhu.db.labels import add_default_labels
 from biaozhu.db.models import SCHEMA_REVISION, Document, Label
@@ -122,8 +122,7 @@ def open_project(db: str | None, *, new_project: Callable[[str], None] | None = 
     url = make_url(database_url(db))
     found = find_project(url)
     if found is Found.OTHER:
-        raise NoProject(f"{shown(url)}: this database is not a biaozhu project (it holds other tables); "
-                        "nothing was changed")
+        raise NoProject(f"{shown(url)}: {NOT_A_PROJECT}")
     if found is Found.NOTHING and new_project is None and not default:
         raise NoProject(f"{shown(url)}: there is no biaozhu project there, and nothing was created: check --db "
                         "(`biaozhu import` or the app start a new project)")

@@ -26,7 +26,7 @@ from biaozhu.corpus.adjudication import (
 )
 from biaozhu.corpus.agreement import AnnotatedDocument
 from biaozhu.corpus.model import Span
-from biaozhu.db.annotators import ensure_annotator, get_annotator
+from biaozhu.db.annotators import get_annotator
 from biaozhu.db.documents import document_text
 from biaozhu.db.gold import (
     Decision,
@@ -36,11 +36,12 @@ from biaozhu.db.gold import (
     gold_spans,
     rejections,
 )
-from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus, Label
+from biaozhu.db.models import GOLD, SUGGESTIONS, Annotator, Document, DocumentStatus, Label
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.permissions import MERGED_GOLD, require_reviewer
+from biaozhu.db.review_queries import set_review_status
 from biaozhu.db.spans import SpanRefused
-from biaozhu.db.status import get_status, set_status
+from biaozhu.db.status import get_status
 
 
 def layers_of(session: Session, document_ids: Collection[int], *, include_gold: bool = False,
@@ -61,7 +62,7 @@ def layers_of(session: Session, document_ids: Collection[int], *, include_gold: 
     if not include_gold:
         people = Annotator.name != GOLD
         if annotators is None:
-            people = people & ~Annotator.name.startswith(MERGED_GOLD, autoescape=True)
+            people = people & ~Annotator.name.startswith(MERGED_GOLD, autoescape=True) & (Annotator.name != SUGGESTIONS)
         spans, statuses = spans.where(people), statuses.where(people)
     if annotators is not None:
         spans, statuses = spans.where(Annotator.name.in_(annotators)), statuses.where(Annotator.name.in_(annotators))
@@ -273,6 +274,4 @@ def undo(session: Session, reviewer: str, decision: Decision) -> Decision:
 
 def set_adjudicated(session: Session, document_id: int, reviewer: str, adjudicated: bool = True) -> str | None:
     """Mark the document's review finished (gold status 'adjudicated') or open again; returns the old status."""
-    require_reviewer(session, reviewer)
-    gold = ensure_annotator(session, GOLD)
-    return set_status(session, document_id, gold.id, "adjudicated" if adjudicated else "in_progress")
+    return set_review_status(session, document_id, reviewer, "adjudicated" if adjudicated else "in_progress")

@@ -3,7 +3,7 @@
 Each person connects as their own database role, named as they annotate; the roles belong to one group role
 per project database that has the grants. Row-level security then lets a role write only what
 :mod:`biaozhu.db.permissions` lets that person write: the spans, statuses and deleted spans of its own layer
-(a reviewer's also gold's); rejections, labels, roles and deletions only as a reviewer. Everyone reads
+(a reviewer's also gold's); rejections, labels, roles, document names and deletions only as a reviewer. Everyone reads
 everything, adds documents and annotator rows for themselves, and appends to the audit log (never edits it).
 The owner of the tables (whoever runs the setup; it needs CREATEROLE) is not bound by the policies: upgrades,
 merges and restoring whole documents are done as the owner.
@@ -40,7 +40,7 @@ POLICIES: dict[str, list[tuple[str, str | None, str | None]]] = {
     "trash": [("INSERT", None, f"(kind = 'span' AND {MINE}) OR {REVIEWER}"),
               ("DELETE", f"(kind = 'span' AND {MINE}) OR {REVIEWER}", None)],
     "rejections": [("ALL", REVIEWER, REVIEWER)],
-    "documents": [("INSERT", None, "true"), ("DELETE", REVIEWER, None)],
+    "documents": [("INSERT", None, "true"), ("UPDATE", REVIEWER, REVIEWER), ("DELETE", REVIEWER, None)],
     "labels": [("ALL", REVIEWER, REVIEWER)],
     "annotators": [("INSERT", None, f"(name = current_user AND role = 'annotator') OR {REVIEWER}"),
                    ("UPDATE", REVIEWER, REVIEWER)],

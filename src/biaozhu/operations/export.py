@@ -30,6 +30,7 @@ from biaozhu.corpus.formats.writing import (
 )
 from biaozhu.corpus.model import AnnotatedText
 from biaozhu.corpus.nesting import flatten
+from biaozhu.corpus.outline import with_sections
 from biaozhu.corpus.spans import check_span
 from biaozhu.corpus.split import PARTS, assign, parse_fractions, part_path
 from biaozhu.corpus.tagging import tag_names
@@ -69,6 +70,7 @@ class ExportRequest:
     seed: int = 0
     nested: str | None = None  # keep, keep-outer or refuse
     with_text: bool = False  # conll: comments with each sentence's exact text, for an exact round trip
+    sections: bool = False  # each span's section path (its headings) in the document's meta
 
 
 @dataclass(slots=True)
@@ -259,6 +261,8 @@ def run_export(session: Session, request: ExportRequest, progress: Progress | No
     with ExitStack() as stack:
         for target, chosen in targets:
             docs = shaped(layers(session, request.layer, chosen), keep, labels, policy, summary, pace)
+            if request.sections:
+                docs = map(with_sections, docs)
             summary.files.extend(_write(stack, request, target, docs, options, tally))
             if request.split:
                 summary.parts[target] = len(chosen or ())

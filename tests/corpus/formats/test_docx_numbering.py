@@ -41,6 +41,12 @@ def test_automatic_numbering_is_kept_in_the_text(tmp_path: Path) -> None:
     assert document.text == EXPECTED
 
 
+def test_numbering_that_comes_from_the_heading_styles_is_kept_too(tmp_path: Path) -> None:
+    path = tmp_path / "样式编号.docx"
+    report_files.write_numbered_docx(path, ITEMS, by_style=True)
+    assert read_file(path)[0].text == EXPECTED
+
+
 def test_heading_styles_are_recorded_with_their_offsets(tmp_path: Path) -> None:
     path = tmp_path / "总结.docx"
     report_files.write_numbered_docx(path, ITEMS)

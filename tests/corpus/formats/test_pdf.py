@@ -99,3 +99,15 @@ def test_running_lines_repeat_with_their_page_number_and_lone_pages_keep_theirs(
     paged = assemble([page(1, "第一段。"), page(2, "第二段。"), page(3, "第三段。")])
     assert paged.text == "第一段。\n第二段。\n第三段。" and paged.page_starts == [0, 5, 10]
     assert assemble([page(1, "第一段。")]).text == "某某市人民政府文件\n第一段。\n- 1 -"
+
+
+def test_latin_words_broken_by_the_layout_keep_their_space() -> None:
+    lines = [Line("招商引资合作伙伴包括Bank of", 0, 100, 10), Line("Luzhou和2023年新设的", 0, 100, 10),
+             Line("企业。", 0, 30, 10)]
+    assert assemble([lines]).text == "招商引资合作伙伴包括Bank of Luzhou和2023年新设的企业。"
+
+
+def test_a_centred_title_does_not_make_full_lines_ending_a_sentence_run_on() -> None:
+    lines = [Line("标题", 40, 60, 10), Line("第一段写满了一整行并且以句号结束。", 0, 100, 10),
+             Line("第二段从行首开始。", 0, 50, 10)]
+    assert assemble([lines]).text == "标题\n第一段写满了一整行并且以句号结束。\n第二段从行首开始。"

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,6 +19,7 @@ from biaozhu.db.documents import add_document
 from biaozhu.db.labels import label_ids
 from biaozhu.db.models import Label, Span
 from biaozhu.db.spans import add_span
+from biaozhu.gui.annotate.tag_all import TagAllDialog
 from biaozhu.gui.annotate.window import MainWindow
 
 ME = "张三"
@@ -95,9 +96,10 @@ def test_tag_all_occurrences_from_the_menu(qtbot: QtBot, sessions: sessionmaker[
     window = open_window(sessions, open_annotation, qtbot)
 
     def answer() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        box.findChild(QPushButton, "tag-all-document").click()
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TagAllDialog)
+        dialog.scope.setCurrentIndex(0)  # this document
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
     QTimer.singleShot(0, answer)
     entries(window.context_menu.build(point_at(window, 1)))["Tag all occurrences…"].trigger()

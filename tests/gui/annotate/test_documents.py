@@ -14,6 +14,7 @@ from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import add_document, list_documents
 from biaozhu.db.labels import label_ids
+from biaozhu.db.permissions import ensure_person
 from biaozhu.db.spans import add_span
 from biaozhu.gui.annotate.window import MainWindow
 
@@ -107,3 +108,22 @@ def test_deleting_the_last_document_leaves_an_empty_window(
     when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert window.documents == [] and window.layer.document_id is None and window.view.toPlainText() == ""
+
+
+def test_only_a_reviewer_deletes_or_renames_a_document(
+        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow],
+        when_modal: Callable[..., None]) -> None:
+    with sessions.begin() as session:
+        ensure_person(session, "王五")  # the project's reviewer
+    first, _ = project(sessions)
+    window = open_annotation(sessions, ME, first)
+    table = in_list(qtbot, window, first)
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert "only a reviewer may delete documents" in window.statusBar().currentMessage()
+    assert len(window.documents) == 2
+    table = in_list(qtbot, window, first)
+    when_modal(lambda dialog: (dialog.setTextValue("改名"), dialog.accept()))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    assert "only a reviewer may rename documents" in window.statusBar().currentMessage()
+    assert [d.name for d in window.documents] == ["2022年泸州.txt", "2022年吉林.txt"]

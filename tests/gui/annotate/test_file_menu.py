@@ -148,7 +148,7 @@ def test_opening_another_project_switches_the_windows_and_the_title(qtbot: QtBot
     (lambda path: None, "There is no project at {path} (the file was moved or deleted)."),
     (lambda path: path.write_bytes(b"not a database at all\n" * 100), "this file is not a biaozhu project"),
     (lambda path: sqlite3.connect(path).execute("CREATE TABLE parts (id INTEGER)").connection.commit(),
-     "this database is not a biaozhu project (it holds other tables); nothing was changed"),
+     "this database is not a biaozhu project (it holds another program's tables); nothing was changed"),
 ])
 def test_a_missing_or_foreign_file_is_a_sentence_and_the_project_stays_open(
         qtbot: QtBot, app: Started, tmp_path: Path, make: Callable[[Path], object], sentence: str) -> None:

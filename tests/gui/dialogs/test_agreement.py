@@ -145,7 +145,7 @@ def test_the_main_windows_review_menu_opens_review_mode_and_the_agreement_dialog
     review_mode = window.actions_.by_name["review-mode"]
     assert review_mode.shortcut().toString() == "Ctrl+Shift+R"
     review_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Review")
-    assert [a.objectName() for a in review_menu.actions()] == ["review-mode", "agreement"]
+    assert {"review-mode", "agreement"} <= {a.objectName() for a in review_menu.actions()}
     review_mode.trigger()
     review = windows.review_window
     assert isinstance(review, ReviewWindow) and review.isVisible()

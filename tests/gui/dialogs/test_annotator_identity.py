@@ -49,3 +49,11 @@ def test_declining_to_give_a_name_gives_none(settings_in: Path, qtbot: QtBot) ->
     answer_dialog_with(None, seen)
     assert resolve_annotator(None) is None
     assert remembered_annotator() is None
+
+
+def test_a_remembered_reserved_name_is_asked_again(settings_in: Path, qtbot: QtBot) -> None:
+    QSettings().setValue("annotator", "gold")  # an older biaozhu let anyone annotate as gold
+    seen: list[str] = []
+    answer_dialog_with("王五", seen)
+    assert resolve_annotator(None) == "王五" and len(seen) == 1
+    assert remembered_annotator() == "王五"

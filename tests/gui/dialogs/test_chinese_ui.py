@@ -5,6 +5,7 @@ preview's own words are Chinese."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtWidgets import QApplication, QTableWidget
@@ -17,7 +18,7 @@ from biaozhu.db.documents import add_document
 from biaozhu.db.importing import store_documents
 from biaozhu.db.labels import label_ids
 from biaozhu.db.spans import add_span, trash_span
-from biaozhu.db.trash import trash_document
+from biaozhu.db.trash import TrashEntry
 from biaozhu.gui.common.i18n import install_translator
 from biaozhu.gui.common.label_infos import label_set, shown_definition
 from biaozhu.gui.common.project import OpenProject
@@ -58,18 +59,15 @@ def test_the_trash_names_labels_by_title_and_counts_spans_in_chinese(
         qtbot: QtBot) -> None:
     with sessions.begin() as session:
         document, _ = add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source=""))
-        other, _ = add_document(session, SourceDocument(name="吉林.txt", text=TEXT + "。", source=""))
         me = ensure_annotator(session, "张三").id
-        span = add_span(session, document.id, me, label_ids(session)["ORGANIZATION"], 0, 4, "泸州银行")
-        trash_span(session, span)
-        add_span(session, other.id, me, label_ids(session)["PROGRAM"], 0, 4, "泸州银行")
-        trash_document(session, other.id)
+        trash_span(session, add_span(session, document.id, me, label_ids(session)["ORGANIZATION"], 0, 4, "泸州银行"))
     dialog = TrashDialog(open_project(sessions).runner)
     qtbot.addWidget(dialog)
     dialog.reload()
     table = dialog.findChild(QTableWidget, "trash")
-    shown = sorted(table.item(row, 1).text() for row in range(table.rowCount()))
-    assert shown == ["吉林.txt（1 个标注）", "机构 泸州银行"]
+    assert [table.item(row, 1).text() for row in range(table.rowCount())] == ["机构 泸州银行"]
+    deleted = TrashEntry(1, "document", "吉林.txt (12 spans)", datetime.now(UTC), 2, None)  # as db/trash words it
+    assert dialog.what(deleted) == "吉林.txt（12 个标注）"
 
 
 def test_the_agreement_dialog_names_labels_by_title(sessions: sessionmaker[Session],

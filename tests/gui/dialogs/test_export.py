@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.db.annotators import set_role
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.models import GOLD
+from biaozhu.db.permissions import change_role
 from biaozhu.db.review import accept_agreed
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.common.project import OpenProject
@@ -182,7 +182,7 @@ def test_gold_exports_the_reviewed_documents_and_says_how_many_were_left_out(
     engine = create_project_engine(str(db))
     sessions = session_factory(engine)
     with sessions.begin() as session:
-        set_role(session, "rv", "reviewer")
+        change_role(session, "rv", "rv", "reviewer")
         accept_agreed(session, 1, "rv")  # a reviewer's decision on document 1 only
     shown = ExportDialog(open_project(sessions).runner, layer=GOLD)
     qtbot.addWidget(shown)

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
-from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import add_document
 from biaozhu.db.labels import label_ids, list_labels
+from biaozhu.db.permissions import ensure_person
 from biaozhu.db.spans import add_span
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.common.i18n import install_translator
@@ -31,7 +31,7 @@ def two_windows(sessions: sessionmaker[Session], open_annotation: Callable[..., 
     with sessions.begin() as session:
         document, _ = add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source=""))
         labels = label_ids(session)
-        me = ensure_annotator(session, "张三").id
+        me = ensure_person(session, "张三").id  # the project's first person: its reviewer, who may delete labels
         add_span(session, document.id, me, labels["ORGANIZATION"], 0, 7, "泸州市委统战部")
         add_span(session, document.id, me, labels["ORGANIZATION"], 8, 12, "泸州银行")
     other = open_annotation(sessions, "李四", document.id, poll_ms=50)

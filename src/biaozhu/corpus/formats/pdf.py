@@ -11,28 +11,15 @@ from typing import TYPE_CHECKING
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.model import SourceDocument
-from biaozhu.corpus.pages import Line, PagedText, assemble
-from biaozhu.corpus.text import check_printable, normalise
+from biaozhu.corpus.pages import Line, layout_gap, paged_document
 
 if TYPE_CHECKING:
-    import pypdfium2  # type: ignore[import-untyped]
-
-
-def _is_cjk(ch: str) -> bool:
-    """Ideographs, CJK punctuation and full-width forms."""
-    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef" or "\U00020000" <= ch <= "\U0003ffff"
-
-
-def _layout_gap(before: str, after: str) -> bool:
-    """A gap PDFium turned into a space between Chinese and Latin letters or digits (2023 年): layout, not text.
-    Between two Chinese characters a gap is a real space (坚持政治引领 把牢方向之舵)."""
-    return (_is_cjk(before) and after.isascii() and after.isalnum()) or (
-        _is_cjk(after) and before.isascii() and before.isalnum())
+    import pypdfium2
 
 
 def _lines(textpage: pypdfium2.PdfTextPage) -> list[Line]:
     """The page's lines; a space PDFium made up from a gap beside a Chinese character (2023 年) is dropped."""
-    import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+    import pypdfium2.raw as pdfium_c
 
     text = textpage.get_text_range()
     lines: list[Line] = []
@@ -41,7 +28,7 @@ def _lines(textpage: pypdfium2.PdfTextPage) -> list[Line]:
         body = raw
         if " " in raw:
             dropped = {offset for offset, ch in enumerate(raw) if ch == " "
-                       and _layout_gap(raw[offset - 1: offset], raw[offset + 1: offset + 2])
+                       and layout_gap(raw[offset - 1: offset], raw[offset + 1: offset + 2])
                        and pdfium_c.FPDFText_IsGenerated(textpage.raw, index + offset) == 1}
             body = "".join(ch for offset, ch in enumerate(raw) if offset not in dropped) if dropped else raw
         if body.strip():
@@ -55,14 +42,15 @@ def _lines(textpage: pypdfium2.PdfTextPage) -> list[Line]:
 
 
 def _has_images(page: pypdfium2.PdfPage) -> bool:
-    import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+    import pypdfium2.raw as pdfium_c
 
     return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
 
 
-def extract_pages(data: bytes | Path, path: Path) -> PagedText:
-    """The PDF's text (pure but for PDFium); scanned pages and unreadable files raise :class:`InputError`."""
-    import pypdfium2  # type: ignore[import-untyped]
+def read_pages(data: bytes | Path, path: Path) -> tuple[list[list[Line]], list[int]]:
+    """Each page's lines, and the pages that are scans (pure but for PDFium); an unreadable file raises
+    :class:`InputError`."""
+    import pypdfium2
 
     try:
         document = pypdfium2.PdfDocument(data)
@@ -79,21 +67,9 @@ def extract_pages(data: bytes | Path, path: Path) -> PagedText:
             pages.append(lines)
     finally:
         document.close()
-    if scanned:
-        listed = ", ".join(map(str, scanned[:20])) + (" …" if len(scanned) > 20 else "")
-        raise InputError(path, f"page{'s' if len(scanned) > 1 else ''} {listed} of {len(pages)} "
-                               f"{'are' if len(scanned) > 1 else 'is a'} scanned image{'s' if len(scanned) > 1 else ''}"
-                               " with no text layer; run OCR on the file first")
-    return assemble(pages)
+    return pages, scanned
 
 
 def read_pdf(path: Path, annotator: str | None = None) -> list[SourceDocument]:
     """One PDF, one document, with the offset where each page starts in its meta (``pages``)."""
-    paged = extract_pages(path, path)
-    result = normalise(paged.text)
-    if not result.text.strip():
-        raise InputError(path, "the PDF holds no text")
-    check_printable(result.text, path)
-    return [SourceDocument(name=path.name, text=result.text, source=str(path),
-                           normalisation={"encoding": "pdf", **paged.steps, **result.steps},
-                           meta={"pages": paged.page_starts})]
+    return paged_document(path, *read_pages(path, path), "PDF")

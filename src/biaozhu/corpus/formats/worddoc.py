@@ -74,7 +74,7 @@ def word97_text(word: bytes, tables: dict[str, bytes]) -> str:
 
 
 def _olefile_text(path: Path) -> str:
-    import olefile  # type: ignore[import-untyped]
+    import olefile
 
     if not olefile.isOleFile(str(path)):
         raise Unreadable("it is not a Word 97–2003 or WPS file (no OLE container)")

@@ -46,14 +46,14 @@ class DocumentActions(QObject):
                                         QLineEdit.EchoMode.Normal, document.name)
         if not ok or name.strip() == document.name:
             return
-        outcome = self.window.runner.attempt(lambda s: rename_document(s, document.id, name),
+        outcome = self.window.runner.attempt(lambda s: rename_document(s, document.id, name, self.window.annotator),
                                              Change(Changed.DOCUMENTS, frozenset({document.id}), self))
         if not outcome.ok:
             self.window.say(outcome.refusal)
             return
         self.window.refresh_lists()
         if document.id == self.window.layer.document_id:
-            self.window.setWindowTitle(f"{name.strip()} — biaozhu 标注")
+            self.window.setWindowTitle(f"{name.strip()} — {self.window.project.name} — biaozhu 标注")
 
     def delete_selected(self) -> None:
         """Ask, saying how many spans go with it, then move the document to the trash."""
@@ -84,5 +84,5 @@ class DocumentActions(QObject):
             else:
                 window.layer.document_id, window.layer.text, window.layer.index = None, "", SpanIndex()
                 window.view.show_text("", window.layer.index, window.labels.colours())
-                window.setWindowTitle("biaozhu 标注")
+                window.setWindowTitle(f"{window.project.name} — biaozhu 标注")
         window.refresh_lists()

@@ -29,7 +29,7 @@ class LabelSync(QObject):
     def open_dialog(self) -> LabelsDialog:
         """Ctrl+L: one dialog for the window's lifetime, read again each time it is shown."""
         if self.dialog is None:
-            self.dialog = LabelsDialog(self.window.runner, self.window)
+            self.dialog = LabelsDialog(self.window.runner, self.window.annotator, self.window)
         else:
             self.dialog.reload()
         self.dialog.show()

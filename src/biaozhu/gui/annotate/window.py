@@ -24,6 +24,7 @@ from biaozhu.gui.annotate.document_actions import DocumentActions
 from biaozhu.gui.annotate.editing import SpanEditing
 from biaozhu.gui.annotate.label_sync import LabelSync
 from biaozhu.gui.annotate.layer import Layer
+from biaozhu.gui.annotate.places import DocumentPlaces
 from biaozhu.gui.annotate.snap_preview import SnapPreview
 from biaozhu.gui.annotate.snapping import Snapping
 from biaozhu.gui.annotate.span_filter import SpanScope
@@ -149,6 +150,8 @@ class MainWindow(QMainWindow):
             widget.setTextFormat(Qt.TextFormat.PlainText)
             status.addPermanentWidget(widget)
         status.addPermanentWidget(SavedLabel(self.runner, self))
+        self.places = DocumentPlaces(self, self.view, self.runner)  # 第 n 页, the section, the outline panel
+        self.places.section_changed.connect(self._show_spans)
 
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
             self.say(outcome.refusal)
             return
         self.view.show_text(self.layer.text, self.layer.index, self.labels.colours())
+        self.places.show_document(document_id, self.layer.text)
         name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
         self.setWindowTitle(f"{name} — {self.project.name} — biaozhu 标注")
         self.document_list.select_document(document_id)
@@ -174,7 +178,7 @@ class MainWindow(QMainWindow):
 
     def _show_spans(self) -> None:
         self.label_bar.set_counts(self.layer.index.count_by_label())
-        self.span_table.set_spans(list(self.layer.index),
+        self.span_table.set_spans(self.places.in_section(list(self.layer.index)),
                                   {label.id: (label.name, label.title, label.color) for label in self.labels})
         self.span_table.select_span(self.view.selected_span)
 

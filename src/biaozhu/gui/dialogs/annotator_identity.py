@@ -11,8 +11,10 @@ SETTING = "annotator"
 
 
 def remembered_annotator() -> str | None:
+    """The name remembered last time; a reserved layer name (remembered by an older biaozhu) is not a name."""
     value = QSettings().value(SETTING)
-    return str(value).strip() or None if value else None
+    name = str(value).strip() if value else ""
+    return name if name and not is_reserved(name) else None
 
 
 def remember_annotator(name: str) -> None:

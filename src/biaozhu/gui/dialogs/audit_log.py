@@ -4,8 +4,6 @@ is plain text (names and file names come from data)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,12 +24,6 @@ from biaozhu.gui.widgets.tables import configure_table
 
 WHEN, WHO, ACTION, WHAT = range(4)
 SHOWN = 5000  # the newest entries; `biaozhu log` prints them all
-
-
-def local_time(moment: datetime) -> str:
-    """The moment in the user's time zone (SQLite gives back UTC without saying so)."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 class AuditLogDialog(QDialog):
@@ -77,7 +69,7 @@ class AuditLogDialog(QDialog):
         self.entries = outcome.value
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            for column, text in ((WHEN, local_time(entry.at)), (WHO, entry.actor),
+            for column, text in ((WHEN, entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")), (WHO, entry.actor),
                                  (ACTION, self.actions_shown.get(entry.action, entry.action)), (WHAT, entry.detail)):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)

@@ -14,7 +14,7 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -178,7 +178,14 @@ class ImportDialog(QDialog):
             self.progress.setValue(len(self.outcomes))
         result = outcome.result
         if result is None:
-            for line, reason in _reasons(outcome.error):
+            error = outcome.error
+            reasons = _reasons(error)
+            if isinstance(error, MissingLabels):  # the command line's advice does not fit the window
+                more = f" … (+{len(error.names) - 10})" if len(error.names) > 10 else ""
+                shown = ", ".join(error.names[:10]) + more
+                reasons = [("", fill(self.tr("labels the project does not have: %1 (tick “Add the labels the project "
+                                             "lacks” below and import again)"), shown))]
+            for line, reason in reasons:
                 self._add_row(outcome.path, line, fill(self.tr("%1 — nothing imported from this file"), reason),
                               failed=True)
             return
@@ -270,10 +277,6 @@ def _reasons(error: Refusal | None) -> list[tuple[str, str]]:
         more = error.total - len(error.errors)
         return [*(("" if one.line is None else str(one.line), one.message) for one in error.errors),
                 *([("", f"… {more} more")] if more else [])]
-    if isinstance(error, MissingLabels):  # the command line's advice does not fit the window
-        return [("", fill(QCoreApplication.translate(
-            "ImportDialog", "labels the project does not have: %1 (tick “Add the labels the project lacks” below and "
-                            "import again)"), ", ".join(error.names)))]
     if isinstance(error, InputError):
         return [("" if error.line is None else str(error.line), error.message)]
     return [("", str(error))]

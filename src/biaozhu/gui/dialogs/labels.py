@@ -46,9 +46,10 @@ from biaozhu.gui.widgets.swatches import colour_swatch
 
 
 class LabelsDialog(QDialog):
-    def __init__(self, runner: ActionRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: ActionRunner, person: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        self.person = person  # who deletes (a reviewer only: the refusal is shown otherwise)
         self.labels: list[LabelInfo] = []
         self.colour = "#e76f51"
         self.setWindowTitle(self.tr("Labels — biaozhu 标注"))
@@ -212,6 +213,7 @@ class LabelsDialog(QDialog):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
-        if self._write(lambda s: delete_label(s, label.name), Changed.LABELS | Changed.SPANS | Changed.TRASH,
-                       fill(self.tr("%1 and %2 spans moved to the trash."), label.caption(), counted.value)):
+        done = fill(self.tr("%1 and %2 spans moved to the trash."), label.caption(), counted.value)
+        if self._write(lambda s: delete_label(s, label.name, self.person),
+                       Changed.LABELS | Changed.SPANS | Changed.TRASH, done):
             self.reload()

@@ -131,12 +131,12 @@
 <context>
     <name>AnnotatorIdentity</name>
     <message>
-        <location filename="../../gui/dialogs/annotator_identity.py" line="28"/>
+        <location filename="../../gui/dialogs/annotator_identity.py" line="30"/>
         <source>Who is annotating?</source>
         <translation>谁在标注？</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/annotator_identity.py" line="29"/>
+        <location filename="../../gui/dialogs/annotator_identity.py" line="31"/>
         <source>Your name (your spans are kept under it; asked only once):</source>
         <translation>您的名字（您的标注都记在这个名字下，只问这一次）：</translation>
     </message>
@@ -144,72 +144,72 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="42"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="34"/>
         <source>Audit log — biaozhu 标注</source>
         <translation>操作记录 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="44"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="36"/>
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="44"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="36"/>
         <source>delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="45"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="37"/>
         <source>trash emptied</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="45"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="37"/>
         <source>merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="46"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="38"/>
         <source>role change</source>
         <translation>角色变更</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="46"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="38"/>
         <source>gold decision</source>
         <translation>金标准裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="50"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="42"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="50"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="42"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="50"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="42"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="50"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="42"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="56"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="48"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="59"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="51"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="86"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="78"/>
         <source>%1 entries, newest first.</source>
         <translation>共 %1 条，最新的在前。</translation>
     </message>
@@ -453,6 +453,24 @@
         <location filename="../../gui/widgets/document_list.py" line="237"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPlaces</name>
+    <message>
+        <location filename="../../gui/annotate/places.py" line="93"/>
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/places.py" line="86"/>
+        <source>Span table: only the chosen section</source>
+        <translation>标注表只列出所选章节</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/places.py" line="142"/>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
     </message>
 </context>
 <context>
@@ -1105,57 +1123,57 @@
         <translation>正在导入 %1（第 %2 个，共 %3 个）…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="274"/>
+        <location filename="../../gui/dialogs/importing.py" line="186"/>
         <source>labels the project does not have: %1 (tick “Add the labels the project lacks” below and import again)</source>
         <translation>项目中没有这些标签：%1（勾选下方的“添加项目中没有的标签”后重新导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="182"/>
+        <location filename="../../gui/dialogs/importing.py" line="189"/>
         <source>%1 — nothing imported from this file</source>
         <translation>%1 — 此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="187"/>
+        <location filename="../../gui/dialogs/importing.py" line="194"/>
         <source>note: %1</source>
         <translation>提示：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="198"/>
+        <location filename="../../gui/dialogs/importing.py" line="205"/>
         <source>%1 documents</source>
         <translation>%1 个文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="200"/>
+        <location filename="../../gui/dialogs/importing.py" line="207"/>
         <source> (%1 already in the project)</source>
         <translation>（%1 个已在项目中）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="202"/>
+        <location filename="../../gui/dialogs/importing.py" line="209"/>
         <source>, %1 spans</source>
         <translation>，%1 个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="204"/>
+        <location filename="../../gui/dialogs/importing.py" line="211"/>
         <source> (%1 already there)</source>
         <translation>（%1 个已存在）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="206"/>
+        <location filename="../../gui/dialogs/importing.py" line="213"/>
         <source>; new labels: %1</source>
         <translation>；新标签：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="221"/>
+        <location filename="../../gui/dialogs/importing.py" line="228"/>
         <source>%1 files imported, %2 failed.</source>
         <translation>已导入 %1 个文件，%2 个失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="226"/>
+        <location filename="../../gui/dialogs/importing.py" line="233"/>
         <source>Import cancelled: %1 files imported before it; nothing of %2 was stored, and the files after it were not read.</source>
         <translation>导入已取消：此前已导入 %1 个文件；%2 未保存任何内容，之后的文件未读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="229"/>
+        <location filename="../../gui/dialogs/importing.py" line="236"/>
         <source>Import stopped: %1 (%2 files were imported before).</source>
         <translation>导入中止：%1（此前已导入 %2 个文件）。</translation>
     </message>
@@ -1209,42 +1227,42 @@
 <context>
     <name>LabelRefused</name>
     <message>
-        <location filename="../../db/labels.py" line="30"/>
+        <location filename="../../db/labels.py" line="32"/>
         <source>there is no label %1</source>
         <translation>没有标签 %1</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="31"/>
+        <location filename="../../db/labels.py" line="33"/>
         <source>a label name is 1 to 64 characters without spaces, not “%1”</source>
         <translation>标签名称须为 1 到 64 个字符且不含空格，“%1”不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="32"/>
+        <location filename="../../db/labels.py" line="34"/>
         <source>there is a label %1 already</source>
         <translation>已经有标签 %1 了</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="33"/>
+        <location filename="../../db/labels.py" line="35"/>
         <source>a hotkey is one letter or digit, or F1 to F12, not “%1”</source>
         <translation>快捷键须为一个字母或数字，或 F1 到 F12，“%1”不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="34"/>
+        <location filename="../../db/labels.py" line="36"/>
         <source>hotkey %1 is taken by %2</source>
         <translation>快捷键 %1 已被 %2 使用</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="35"/>
+        <location filename="../../db/labels.py" line="37"/>
         <source>hotkey %1 is taken by word snapping</source>
         <translation>快捷键 %1 已用于按词对齐</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="36"/>
+        <location filename="../../db/labels.py" line="38"/>
         <source>a colour looks like #1f77b4, not “%1”</source>
         <translation>颜色须形如 #1f77b4，“%1”不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="37"/>
+        <location filename="../../db/labels.py" line="39"/>
         <source>a project holds at most %1 labels: it has %2, and %3 more were asked for</source>
         <translation>一个项目最多有 %1 个标签：已有 %2 个，又要添加 %3 个</translation>
     </message>
@@ -1252,97 +1270,97 @@
 <context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="54"/>
+        <location filename="../../gui/dialogs/labels.py" line="55"/>
         <source>Labels — biaozhu 标注</source>
         <translation>标签 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="66"/>
+        <location filename="../../gui/dialogs/labels.py" line="67"/>
         <source>a letter or digit, F1–F12</source>
         <translation>一个字母或数字，或 F1–F12</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="68"/>
+        <location filename="../../gui/dialogs/labels.py" line="69"/>
         <source>What this label is for, with examples (shown on hover)</source>
         <translation>这个标签标什么，附上例子（鼠标悬停时显示）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="70"/>
+        <location filename="../../gui/dialogs/labels.py" line="71"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="71"/>
+        <location filename="../../gui/dialogs/labels.py" line="72"/>
         <source>Title:</source>
         <translation>中文名：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="72"/>
+        <location filename="../../gui/dialogs/labels.py" line="73"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="73"/>
+        <location filename="../../gui/dialogs/labels.py" line="74"/>
         <source>Hotkey:</source>
         <translation>快捷键：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="74"/>
+        <location filename="../../gui/dialogs/labels.py" line="75"/>
         <source>Definition:</source>
         <translation>定义：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="79"/>
+        <location filename="../../gui/dialogs/labels.py" line="80"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="85"/>
+        <location filename="../../gui/dialogs/labels.py" line="86"/>
         <source>New label</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="86"/>
+        <location filename="../../gui/dialogs/labels.py" line="87"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="87"/>
+        <location filename="../../gui/dialogs/labels.py" line="88"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="88"/>
+        <location filename="../../gui/dialogs/labels.py" line="89"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="153"/>
+        <location filename="../../gui/dialogs/labels.py" line="154"/>
         <source>Label colour</source>
         <translation>标签颜色</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="173"/>
+        <location filename="../../gui/dialogs/labels.py" line="174"/>
         <source>A new label: fill in its name and press Save.</source>
         <translation>新标签：填写名称后按“保存”。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="184"/>
+        <location filename="../../gui/dialogs/labels.py" line="185"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="188"/>
+        <location filename="../../gui/dialogs/labels.py" line="189"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="206"/>
+        <location filename="../../gui/dialogs/labels.py" line="207"/>
         <source>Delete label</source>
         <translation>删除标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="207"/>
+        <location filename="../../gui/dialogs/labels.py" line="208"/>
         <source>Delete the label %1? Its %2 spans (every annotator&apos;s, and gold) go to the trash with it; Edit → Trash… brings the label and its spans back.</source>
         <translation>删除标签 %1？它的 %2 个标注（所有标注员的，以及金标准）会一起移到回收站；在“编辑 → 回收站…”中可以恢复标签及其标注。</translation>
     </message>
@@ -1355,53 +1373,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="112"/>
+        <location filename="../../gui/annotate/window.py" line="113"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="130"/>
-        <location filename="../../gui/annotate/window.py" line="147"/>
+        <location filename="../../gui/annotate/window.py" line="131"/>
+        <location filename="../../gui/annotate/window.py" line="148"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="141"/>
+        <location filename="../../gui/annotate/window.py" line="142"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="142"/>
+        <location filename="../../gui/annotate/window.py" line="143"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="144"/>
+        <location filename="../../gui/annotate/window.py" line="145"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="202"/>
+        <location filename="../../gui/annotate/window.py" line="206"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="224"/>
+        <location filename="../../gui/annotate/window.py" line="228"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="274"/>
+        <location filename="../../gui/annotate/window.py" line="278"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="276"/>
+        <location filename="../../gui/annotate/window.py" line="280"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="278"/>
+        <location filename="../../gui/annotate/window.py" line="282"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -2137,8 +2155,8 @@
     </message>
     <message>
         <location filename="../../db/errors.py" line="43"/>
-        <source>this database belongs to another program, not to biaozhu; nothing was changed</source>
-        <translation>此数据库属于其他程序，不是 biaozhu 项目；未做任何更改</translation>
+        <source>this database is not a biaozhu project (it holds another program&apos;s tables); nothing was changed</source>
+        <translation>此数据库不是 biaozhu 项目（其中是其他程序的表）；未做任何更改</translation>
     </message>
     <message>
         <location filename="../../db/errors.py" line="63"/>

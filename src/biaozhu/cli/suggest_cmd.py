@@ -1,0 +1,105 @@
+"""``biaozhu suggest``: the rules and the project's dictionary propose spans into the ``suggestions`` layer;
+``biaozhu suggest eval`` scores them against a layer on held-out documents."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sqlalchemy import select
+
+from biaozhu.corpus.errors import Refused
+from biaozhu.corpus.model import Span
+from biaozhu.corpus.suggestions import DICTIONARY, ENGINES, RULES, Dictionary, Score, evaluate, suggest
+from biaozhu.db.errors import storage_errors
+from biaozhu.db.models import Annotator, Label
+from biaozhu.db.models import Span as SpanRow
+from biaozhu.db.project import open_project
+from biaozhu.db.suggestions import documents_to_suggest, training_spans, write_suggestions
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("suggest", parents=[common], help="propose spans into the suggestions layer",
+                            description="Rules (figures with units, quoted programmes, organisation names) and the "
+                                        "project's dictionary (every span text proposes the same text elsewhere) "
+                                        "write the suggestions layer, which no export, review or agreement uses "
+                                        "unless it is named (export --layer suggestions).")
+    parser.add_argument("--from", dest="layers", help="layers the dictionary learns from, comma-separated "
+                                                      "(default: gold and every annotator's documents marked done)")
+    parser.add_argument("--documents", default="all", help="all, or document ids, comma-separated")
+    parser.add_argument("--engines", default=",".join(ENGINES), help=f"comma-separated: {', '.join(ENGINES)}")
+    parser.set_defaults(run=run)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    scored = actions.add_parser("eval", parents=[common], help="precision, recall and F1 on held-out documents",
+                                description="Learns from LAYER's spans on every other document, suggests on the "
+                                            "test documents and scores the suggestions against LAYER's spans there, "
+                                            "per label, for the rules alone, the dictionary alone and both.")
+    scored.add_argument("--from", dest="layers", required=True, metavar="LAYER", help="the reference layer")
+    scored.add_argument("--test", required=True, nargs="+", type=int, metavar="DOCUMENT_ID",
+                        help="documents held out")
+    scored.set_defaults(run=run_eval)
+
+
+def _engines(value: str) -> list[str]:
+    chosen = [name.strip() for name in value.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in ENGINES]
+    if unknown or not chosen:
+        raise Refused(f"--engines takes {', '.join(ENGINES)}, not {value!r}")
+    return chosen
+
+
+def _documents(value: str) -> set[int] | None:
+    if value == "all":
+        return None
+    try:
+        return {int(part) for part in value.split(",")}
+    except ValueError:
+        raise Refused(f"--documents takes all or document ids, not {value!r}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    engines = _engines(args.engines)
+    documents = _documents(args.documents)
+    layers = [name.strip() for name in args.layers.split(",")] if args.layers else None
+    _, sessions = open_project(args.db)
+    with storage_errors(), sessions.begin() as session:
+        result = write_suggestions(session, engines, layers=layers, documents=documents)
+    print(f"{result.suggestions} suggestions in {result.documents} documents (the dictionary knew "
+          f"{result.learned} span texts); `biaozhu export --layer suggestions` writes them")
+    return 0
+
+
+def _line(name: str, score: Score) -> str:
+    def shown(value: float | None) -> str:
+        return "-" if value is None else f"{value:.3f}"
+
+    return (f"  {name:<14}{shown(score.precision):>10}{shown(score.recall):>10}{shown(score.f1):>10}"
+            f"{score.expected:>10}")
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    layer = args.layers
+    _, sessions = open_project(args.db)
+    with storage_errors(), sessions() as session:
+        if session.scalar(select(Annotator.id).where(Annotator.name == layer)) is None:
+            raise Refused(f"there is no layer {layer}")
+        dictionary = Dictionary(training_spans(session, [layer], excluded=args.test))
+        labels = list(session.scalars(select(Label.name).order_by(Label.position)))
+        texts = dict(documents_to_suggest(session, set(args.test)))
+        missing = sorted(set(args.test) - texts.keys())
+        if missing:
+            raise Refused(f"there is no document {missing[0]}")
+        truth = {doc: [Span(*row) for row in session.execute(
+            select(SpanRow.start, SpanRow.end, Label.name, SpanRow.text).join(Label)
+            .join(Annotator, Annotator.id == SpanRow.annotator_id)
+            .where(SpanRow.document_id == doc, Annotator.name == layer))] for doc in texts}
+    print(f"scored against {layer} on documents {', '.join(map(str, sorted(texts)))} (exact matches)")
+    for engines in ([RULES], [DICTIONARY], [RULES, DICTIONARY]):
+        scores = evaluate((([s.as_span(text) for s in suggest(text, engines, dictionary, labels)], truth[doc])
+                           for doc, text in texts.items()))
+        print(f"{' + '.join(engines)}:")
+        print(f"  {'label':<14}{'precision':>10}{'recall':>10}{'F1':>10}{'spans':>10}")
+        for name, score in scores.items():
+            print(_line(name, score))
+    sys.stdout.flush()
+    return 0

@@ -1,0 +1,171 @@
+"""Suggested spans, before anyone tags: rules that know how these reports write figures, programmes and
+organisations, and the project's own dictionary (every span text proposes the same text elsewhere).
+
+Pure functions from a text to :class:`Suggestion` s; the caller stores them as the ``suggestions`` layer, which
+never enters anyone's data until accepted. A layer must not hold crossing spans, so :func:`compatible` keeps the
+best-scored suggestions that nest or stand apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from biaozhu.corpus.model import Span
+from biaozhu.corpus.quantities import parse_quantity
+from biaozhu.corpus.spans import crosses
+
+METRIC, PROGRAM, ORGANIZATION = "METRIC", "PROGRAM", "ORGANIZATION"
+RULES, DICTIONARY = "rules", "dictionary"
+ENGINES = (RULES, DICTIONARY)
+
+_NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)"
+_UNITS = ("个百分点", "万人次", "人次", "亿美元", "万美元", "美元", "亿元", "万元", "千元", "元", "万吨", "吨",
+          "平方米", "万亩", "亩", "公里", "千米", "米", "户", "家", "个", "件", "条", "次",
+          "名", "项", "份", "场", "批", "期", "所", "笔", "人", "位", "篇", "部",
+          "本", "支", "倍", "天", "小时", "%", "％")
+_UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
+# A figure with its unit: 377.178亿元, 38万余公里, 50多件, 近千个, 3.2个百分点, 5-8万元 (and 百分之四十 apart).
+_METRIC = re.compile(rf"(?:近|约|超过|逾|不足|不到)?{_NUMBER}(?:[万亿千百]+)?(?:余|多)?"
+                     rf"(?:\s*[-~～至到—]\s*{_NUMBER}(?:[万亿千百]+)?)?(?:余|多)?(?:{_UNIT})(?:以上|以下|左右)?"
+                     rf"|百分之{_NUMBER}")
+_PROGRAM_WORDS = "(?:(?:专项)?行动|计划|工程|活动|项目|品牌|工作法|平台|机制|模式)"
+_QUOTED_PROGRAM = re.compile(rf"[“\"]([^”\"\n]{{2,30}})[”\"]{_PROGRAM_WORDS}?")
+_PROGRAM_SUFFIX = re.compile(rf"{_PROGRAM_WORDS}$")
+_ORGANIZATION_WORDS = ("统战部", "工商联", "商会", "协会", "委员会", "政府", "银行", "中心", "联合会",
+                       "办公室", "研究会", "促进会", "党委", "支部", "总会", "学会", "基金会", "公司",
+                       "集团", "学院", "大学", "法院", "检察院", "民宗局", "侨联")
+_ORGANIZATION = re.compile(rf"[\u4e00-\u9fff]{{1,12}}?(?:{'|'.join(_ORGANIZATION_WORDS)})")
+# What comes before an organisation's name and is not part of it.
+_ORGANIZATION_LEAD = re.compile(r"^(?:.*?[，。；、：（）“”\s]|由|在|向|与|和|及|对|为|是|的)")
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    start: int
+    end: int
+    label: str
+    score: float  # 0–1: how sure the engine is
+    engine: str
+
+    def as_span(self, text: str) -> Span:
+        return Span(self.start, self.end, self.label, text[self.start:self.end])
+
+
+def rule_suggestions(text: str, labels: Iterable[str] = (METRIC, PROGRAM, ORGANIZATION)) -> list[Suggestion]:
+    """What the rules find: figures with units (checked by :func:`parse_quantity`: no years, dates or 一是),
+    quoted names followed by 行动/计划/工程…, and names ending in an organisation word."""
+    wanted = set(labels)
+    found: list[Suggestion] = []
+    if METRIC in wanted:
+        for match in _METRIC.finditer(text):
+            if parse_quantity(match.group()) is not None:
+                # 一个, 两名: a count in a sentence more often than a reported figure
+                small = len(match.group()) <= 2 and not match.group()[0].isdigit()
+                found.append(Suggestion(match.start(), match.end(), METRIC, 0.3 if small else 0.9, RULES))
+    if PROGRAM in wanted:
+        for match in _QUOTED_PROGRAM.finditer(text):
+            if _PROGRAM_SUFFIX.search(match.group()):  # “万企兴万村”行动: the quotes belong to the name
+                found.append(Suggestion(match.start(), match.end(), PROGRAM, 0.8, RULES))
+            else:  # “酒城同心”: a quote pair around the whole span is trimmed, as selections are
+                found.append(Suggestion(match.start(1), match.end(1), PROGRAM, 0.5, RULES))
+    if ORGANIZATION in wanted:
+        for match in _ORGANIZATION.finditer(text):
+            lead = _ORGANIZATION_LEAD.match(match.group())
+            start = match.start() + (lead.end() if lead else 0)
+            if match.end() - start >= 3:
+                found.append(Suggestion(start, match.end(), ORGANIZATION, 0.6, RULES))
+    return found
+
+
+class Dictionary:
+    """Every span text of the project with how often it got each label: the same text elsewhere is proposed
+    with its most frequent label, scored by that label's share."""
+
+    def __init__(self, spans: Iterable[Span], shortest: int = 2) -> None:
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for span in spans:
+            if len(span.text) >= shortest and "\n" not in span.text:
+                counts[span.text][span.label] += 1
+        self.entries = {text: (labels.most_common(1)[0][0], labels.most_common(1)[0][1] / sum(labels.values()))
+                        for text, labels in counts.items()}
+        self._pattern = re.compile("|".join(map(re.escape, sorted(self.entries, key=len, reverse=True)))) \
+            if self.entries else None
+
+    def suggest(self, text: str) -> list[Suggestion]:
+        """Every occurrence, longest entry first where they start at one place."""
+        if self._pattern is None:
+            return []
+        found = []
+        position = 0
+        while (match := self._pattern.search(text, position)) is not None:
+            label, share = self.entries[match.group()]
+            found.append(Suggestion(match.start(), match.end(), label, round(0.5 + 0.5 * share, 3), DICTIONARY))
+            position = match.start() + 1
+        return found
+
+
+def compatible(suggestions: Iterable[Suggestion], existing: Sequence[tuple[int, int]] = ()) -> list[Suggestion]:
+    """The best-scored suggestions that cross neither each other nor ``existing`` ranges, one per range and label,
+    in text order."""
+    kept: list[Suggestion] = []
+    taken: set[tuple[int, int, str]] = set()
+    for item in sorted(suggestions, key=lambda s: (-s.score, s.start, s.end - s.start)):
+        if (item.start, item.end, item.label) in taken:
+            continue
+        ranges = [*existing, *((k.start, k.end) for k in kept)]
+        if any(crosses(s, e, item.start, item.end) for s, e in ranges):
+            continue
+        kept.append(item)
+        taken.add((item.start, item.end, item.label))
+    return sorted(kept, key=lambda s: (s.start, -s.end, s.label))
+
+
+def suggest(text: str, engines: Sequence[str], dictionary: Dictionary | None = None,
+            labels: Iterable[str] = (METRIC, PROGRAM, ORGANIZATION)) -> list[Suggestion]:
+    """The engines' suggestions for ``text``, made compatible (no crossing pairs)."""
+    found: list[Suggestion] = []
+    if RULES in engines:
+        found += rule_suggestions(text, labels)
+    if DICTIONARY in engines and dictionary is not None:
+        found += [s for s in dictionary.suggest(text) if s.label in set(labels)]
+    return compatible(found)
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    true_positives: int
+    predicted: int
+    expected: int
+
+    @property
+    def precision(self) -> float | None:
+        return self.true_positives / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.true_positives / self.expected if self.expected else None
+
+    @property
+    def f1(self) -> float | None:
+        total = self.predicted + self.expected
+        return 2 * self.true_positives / total if total else None
+
+
+def evaluate(pairs: Iterable[tuple[Sequence[Span], Sequence[Span]]]) -> Mapping[str, Score]:
+    """Exact-match precision/recall/F1 per label and overall (key ``all``) of predicted against expected spans,
+    one pair of span lists per document."""
+    hits: Counter[str] = Counter()
+    predicted: Counter[str] = Counter()
+    expected: Counter[str] = Counter()
+    for guessed, truth in pairs:
+        same = {(s.start, s.end, s.label) for s in guessed} & {(s.start, s.end, s.label) for s in truth}
+        hits.update(label for _, _, label in same)
+        predicted.update(s.label for s in guessed)
+        expected.update(s.label for s in truth)
+    labels = sorted(set(predicted) | set(expected))
+    scores = {label: Score(hits[label], predicted[label], expected[label]) for label in labels}
+    scores["all"] = Score(sum(hits.values()), sum(predicted.values()), sum(expected.values()))
+    return scores

@@ -1,0 +1,147 @@
+"""Where the cursor is in a report: 第 n 页 (from the page map a PDF or OFD import keeps in the document's meta)
+and the section (from the outline) in the status bar, and an outline panel whose headings jump to their place
+and can narrow the span table to their section. Hooked into the annotation window with a few lines:
+:class:`DocumentPlaces` in its layout, ``show_document`` when a document opens, ``in_section`` on the spans the
+table shows and ``section_changed`` to show them again."""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from biaozhu.corpus.outline import Heading, outline, section_at
+from biaozhu.db.outline import document_meta
+from biaozhu.db.spans import SpanRow
+from biaozhu.gui.common.runner import ActionRunner
+from biaozhu.gui.common.wording import as_tooltip, fill, short
+from biaozhu.gui.widgets.document_view import DocumentView
+
+
+class OutlinePanel(QTreeWidget):
+    """The document's headings as a tree; a click or Enter on one asks to go to it."""
+
+    heading_activated = Signal(int, int)  # the heading's [start, end)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.itemClicked.connect(self._activate)
+        self.itemActivated.connect(self._activate)
+
+    def set_headings(self, headings: list[Heading]) -> None:
+        self.clear()
+        parents: list[tuple[int, QTreeWidgetItem]] = []
+        for heading in headings:
+            while parents and parents[-1][0] >= heading.level:
+                parents.pop()
+            item = QTreeWidgetItem([heading.text.strip()])
+            item.setData(0, Qt.ItemDataRole.UserRole, (heading.start, heading.end, heading.section_end))
+            item.setToolTip(0, as_tooltip([heading.text.strip()]))
+            (parents[-1][1].addChild(item) if parents else self.addTopLevelItem(item))
+            parents.append((heading.level, item))
+        self.expandAll()
+
+    def _activate(self, item: QTreeWidgetItem) -> None:
+        start, end, _ = item.data(0, Qt.ItemDataRole.UserRole)
+        self.heading_activated.emit(start, end)
+
+    def chosen_section(self) -> tuple[int, int] | None:
+        """[start, section_end) of the heading chosen in the tree, if any."""
+        item = self.currentItem()
+        if item is None:
+            return None
+        start, _, section_end = item.data(0, Qt.ItemDataRole.UserRole)
+        return start, section_end
+
+
+class DocumentPlaces(QObject):
+    """The page and section of the cursor in the status bar and the outline dock, for the open document."""
+
+    section_changed = Signal()  # the span table's section filter changed: show the spans again
+
+    def __init__(self, window: QMainWindow, view: DocumentView, runner: ActionRunner) -> None:
+        super().__init__(window)
+        self.runner = runner
+        self.pages: list[int] = []
+        self.headings: list[Heading] = []
+        self.label = QLabel(window)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.hide()
+        window.statusBar().addPermanentWidget(self.label)
+        box = QWidget(window)
+        self.panel = OutlinePanel(box)
+        self.panel.heading_activated.connect(view.select_range)
+        self.filter = QCheckBox(self.tr("Span table: only the chosen section"), box)
+        self.filter.toggled.connect(lambda _: self.section_changed.emit())
+        self.panel.currentItemChanged.connect(self._chosen)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.filter)
+        column.addWidget(self.panel, 1)
+        self.dock = QDockWidget(self.tr("Outline"), window)
+        self.dock.setObjectName("outline-dock")
+        self.dock.setWidget(box)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        view.offset_changed.connect(self.show_offset)
+        self.view = view
+        self._text = ""
+        self._meta: dict[str, object] = {}
+        # The outline is found once the text is on screen: a 5 MB report takes ~0.2 s to scan.
+        self._outline_timer = QTimer(self, singleShot=True, interval=0)
+        self._outline_timer.timeout.connect(self._find_outline)
+
+    def show_document(self, document_id: int, text: str) -> None:
+        """Read the document's page map and find its outline (a read of its meta; the text is in hand)."""
+        outcome = self.runner.try_read(lambda session: document_meta(session, document_id))
+        meta = outcome.value if outcome.ok and outcome.value is not None else {}
+        pages = meta.get("pages")
+        self.pages = [int(p) for p in pages] if isinstance(pages, list) else []
+        self._meta, self._text = meta, text
+        self.headings = []
+        self.panel.clear()
+        self.show_offset(0)
+        self._outline_timer.start()
+
+    def _find_outline(self) -> None:
+        self.headings = outline(self._text, self._meta)
+        self.panel.set_headings(self.headings)
+        self.show_offset(self.view.cursor_offset())
+
+    def _chosen(self) -> None:
+        if self.filter.isChecked():
+            self.section_changed.emit()
+
+    def in_section(self, spans: list[SpanRow]) -> list[SpanRow]:
+        """The spans inside the chosen section when the filter is on, else all of them."""
+        section = self.panel.chosen_section() if self.filter.isChecked() else None
+        if section is None:
+            return spans
+        start, end = section
+        return [span for span in spans if start <= span.start and span.end <= end]
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page holding ``offset``, None without a page map."""
+        return max(bisect.bisect_right(self.pages, offset), 1) if self.pages else None
+
+    def show_offset(self, offset: int) -> None:
+        parts = []
+        page = self.page_at(offset)
+        if page is not None:
+            parts.append(fill(self.tr("page %1"), page))
+        path = section_at(self.headings, offset)
+        if path:
+            parts.append(short(path[-1].text.strip(), 24))
+        self.label.setText("  ·  ".join(parts))
+        self.label.setVisible(bool(parts))

@@ -1,0 +1,59 @@
+"""``biaozhu suggest``: rules and the project's dictionary fill the suggestions layer, which only an export that
+names it writes, and ``suggest eval`` scores the engines on held-out documents (issue 15)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+
+FIRST = "泸州市工商联推出“酒城同心·金融速贷”，发放贷款377.178亿元。"
+SECOND = "市工商联联合泸州银行开展“酒城同心·金融速贷”，服务1007户。"
+
+
+def line(text: str, *spans: tuple[str, str]) -> bytes:
+    label = [[text.index(s), text.index(s) + len(s), name] for s, name in spans]
+    return orjson.dumps({"text": text, "label": label, "annotator": "张三"}) + b"\n"
+
+
+def project(cli, tmp_path: Path) -> Path:
+    source = tmp_path / "layer.jsonl"
+    source.write_bytes(line(FIRST, ("泸州市工商联", "ORGANIZATION"), ("市工商联", "ORGANIZATION"),
+                            ("酒城同心·金融速贷", "PROGRAM"), ("377.178亿元", "METRIC"))
+                       + line(SECOND, ("市工商联", "ORGANIZATION"), ("泸州银行", "ORGANIZATION"),
+                              ("酒城同心·金融速贷", "PROGRAM"), ("1007户", "METRIC")))
+    db = tmp_path / "p.sqlite"
+    cli("--db", db, "import", source, check=True)
+    return db
+
+
+def exported(cli, db: Path, *options: str) -> list[dict]:
+    return [orjson.loads(row) for row in cli("--db", db, "export", *options, "-o", "-", check=True).stdout.splitlines()]
+
+
+def test_suggestions_are_their_own_layer_and_no_other_export_holds_them(cli, tmp_path: Path) -> None:
+    db = project(cli, tmp_path)
+    said = cli("--db", db, "suggest", "--from", "张三", check=True).stdout
+    assert "suggestions in 2 documents" in said and "knew 6 span texts" in said
+    [first, second] = exported(cli, db, "--layer", "suggestions")
+    found = {(row["text"][s:e], label) for row in (first, second) for s, e, label in row["label"]}
+    assert {("377.178亿元", "METRIC"), ("1007户", "METRIC"), ("酒城同心·金融速贷", "PROGRAM"),
+            ("泸州银行", "ORGANIZATION"), ("市工商联", "ORGANIZATION")} <= found
+    assert all(row["annotator"] == "张三" for row in exported(cli, db))  # the default export: people's layers only
+    agreement = orjson.loads(cli("--db", db, "agreement", "--format", "json", check=True).stdout)
+    assert agreement["annotators"] == ["张三"]
+    again = cli("--db", db, "suggest", "--engines", "rules", check=True).stdout  # replaced, not added to
+    assert "suggestions in 2 documents" in again
+    rules_only = exported(cli, db, "--layer", "suggestions")
+    assert sum(len(row["label"]) for row in rules_only) < sum(len(row["label"]) for row in (first, second))
+
+
+def test_eval_scores_each_engine_on_held_out_documents(cli, tmp_path: Path) -> None:
+    db = project(cli, tmp_path)
+    printed = cli("--db", db, "suggest", "eval", "--from", "张三", "--test", "2", check=True).stdout
+    assert "scored against 张三 on documents 2" in printed
+    both = printed.split("rules + dictionary:")[1]
+    metric = next(row for row in both.splitlines() if row.strip().startswith("METRIC")).split()
+    assert metric[1:4] == ["1.000", "1.000", "1.000"]  # 1007户 by the rules
+    refused = cli("--db", db, "suggest", "--engines", "magic")
+    assert refused.returncode == 2 and "--engines takes rules, dictionary" in refused.stderr

@@ -1,0 +1,61 @@
+"""Suggestions from rules and from the project's dictionary: figures with units (not years, dates or 一是), quoted
+programmes, organisation names; the same text elsewhere with its usual label; never two crossing suggestions."""
+
+from __future__ import annotations
+
+from biaozhu.corpus.model import Span
+from biaozhu.corpus.suggestions import (
+    DICTIONARY,
+    RULES,
+    Dictionary,
+    Suggestion,
+    compatible,
+    evaluate,
+    rule_suggestions,
+    suggest,
+)
+
+
+def found(text: str, label: str) -> list[str]:
+    return [text[s.start:s.end] for s in rule_suggestions(text, [label])]
+
+
+def test_figures_with_units_are_metrics_and_years_dates_and_list_markers_are_not() -> None:
+    text = ("2022年3月5日，泸州银行发放贷款377.178亿元，服务1007户、38万余公里、50多件，近千个，增长3.2个百分点，"
+            "占百分之四十，补助5-8万元。一是加强引领。")
+    assert found(text, "METRIC") == ["377.178亿元", "1007户", "38万余公里", "50多件", "近千个", "3.2个百分点",
+                                     "百分之四十", "5-8万元"]
+
+
+def test_quoted_programmes_keep_their_suffix_and_lose_a_bare_pair_of_quotes() -> None:
+    text = "开展“万企兴万村”行动，推出“酒城同心·金融速贷”。"
+    assert found(text, "PROGRAM") == ["“万企兴万村”行动", "酒城同心·金融速贷"]
+
+
+def test_organisations_end_in_an_organisation_word_without_what_leads_to_them() -> None:
+    text = "由泸州市委统战部、泸州银行和市工商联召开会议。"
+    assert found(text, "ORGANIZATION") == ["泸州市委统战部", "泸州银行", "市工商联"]
+
+
+def test_the_dictionary_proposes_known_texts_with_their_usual_label_longest_first() -> None:
+    known = [Span(0, 4, "ORGANIZATION", "泸州银行"), Span(0, 4, "ORGANIZATION", "泸州银行"),
+             Span(0, 4, "PROGRAM", "泸州银行"), Span(0, 2, "ORGANIZATION", "泸州")]
+    dictionary = Dictionary(known)
+    suggestions = dictionary.suggest("由泸州银行发放")
+    assert [(s.start, s.end, s.label) for s in suggestions] == [(1, 5, "ORGANIZATION")]  # not 泸州 inside it
+    assert suggestions[0].score == round(0.5 + 0.5 * 2 / 3, 3) and suggestions[0].engine == DICTIONARY
+
+
+def test_suggestions_never_cross_and_the_better_one_stays() -> None:
+    kept = compatible([Suggestion(0, 4, "A", 0.9, RULES), Suggestion(2, 6, "B", 0.5, RULES),
+                       Suggestion(1, 3, "C", 0.4, RULES), Suggestion(0, 4, "A", 0.3, DICTIONARY)],
+                      existing=[(5, 8)])
+    assert [(s.start, s.end, s.label) for s in kept] == [(0, 4, "A"), (1, 3, "C")]
+
+
+def test_evaluation_counts_exact_matches_per_label_and_overall() -> None:
+    text = "泸州银行发放377.178亿元"
+    truth = [Span(0, 4, "ORGANIZATION", "泸州银行"), Span(6, 15, "METRIC", "377.178亿元")]
+    guessed = [s.as_span(text) for s in suggest(text, [RULES])]
+    scores = evaluate([(guessed, truth)])
+    assert scores["METRIC"].f1 == 1.0 and scores["all"].expected == 2
