@@ -53,7 +53,7 @@ class Windows(QObject):
     """The windows of one person on one open project: the annotation window and review mode (for the same
     person as the reviewer), opened when asked for and kept; the poller watches what they show."""
 
-    project_requested = Signal(str)  # File ▸ Open project… and the like: a path or URL
+    project_requested = Signal(str, bool)  # File ▸ Open project… and the like: a path or URL, whether to create it
 
     def __init__(self, sessions: sessionmaker[Session], person: str, poll_ms: int = POLL_MS,
                  parent: QObject | None = None, name: str = "biaozhu") -> None:
@@ -144,14 +144,14 @@ class Started(QObject):
         self.windows, self.window, self.engine = windows, window, engine
         windows.project_requested.connect(self.switch)
 
-    def switch(self, target: str) -> bool:
-        """Open ``target`` (a project file, new or not, or a server URL) in a new annotation window, then close
-        the old windows and let go of the old project; a project that cannot be opened is a message, and the
-        old one stays open (for a server, the connection dialog comes back to correct the URL or password)."""
+    def switch(self, target: str, create: bool = False) -> bool:
+        """Open ``target`` (a project file, or a server URL) in a new annotation window, then close the old
+        windows and let go of the old project; ``create``: a new project where there is none (File ▸ New
+        project, the first desktop on a team server). A project that cannot be opened is a message, and the old
+        one stays open (for a server, the connection dialog comes back to correct the URL or password)."""
         parent = self.windows.annotation
         try:
-            # New project… and Open… are the user's own choice of a file: a missing one may be created.
-            engine, sessions = open_project(target, new_project=lambda _created: None)
+            engine, sessions = open_project(target, new_project=(lambda _: None) if create else None)
         except StorageError as exc:
             tell_opening_failed(exc, parent)
             if is_server(target) and parent is not None:

@@ -4,7 +4,8 @@ run, so the two follow the same rules.
 Each file is read whole and then stored in one transaction: a file that cannot be imported (binary, empty,
 undecodable, a bad line, a span out of range or crossing another, labels the project lacks) is reported with
 its file and line and nothing of it is stored; the other files are imported. A cancel is looked at between
-files and once more before a file's transaction commits, so a cancelled file leaves nothing behind.
+files, after a file is read and once more before its transaction commits, so a cancelled file leaves nothing
+behind.
 """
 
 from __future__ import annotations
@@ -92,6 +93,8 @@ def import_file(begin: Transaction, path: Path, options: ImportOptions,
         if not path.exists() and not path.is_symlink():
             raise InputError(path, "no such file or folder")
         documents = read_file(path, options.annotator, options.format, options.max_size)
+        if cancelled():  # before storing: a cancel during a long read stops at once
+            raise ImportCancelled(str(path))
         with storage_errors(str(path)), begin() as session:
             result = store_documents(session, str(path), documents, create_labels=options.create_labels,
                                      actor=options.actor)

@@ -248,7 +248,7 @@ def test_a_cancelled_import_stores_nothing_of_the_file_it_stopped(qtbot: QtBot, 
                                                                   tmp_path: Path) -> None:
     big = tmp_path / "big.jsonl"
     big.write_bytes(b"".join(orjson.dumps({"text": f"报告{n}：{REPORT}", "label": [[0, 2, "PROGRAM"]],
-                                           "annotator": "李四"}) + b"\n" for n in range(20_000)))
+                                           "annotator": "李四"}) + b"\n" for n in range(5_000)))
     before = stored(tmp_path / "first.sqlite")
     dialog = file_menu(app).import_paths([big])
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
@@ -270,7 +270,7 @@ def test_a_team_server_opens_and_is_remembered_without_its_password(qtbot: QtBot
         target = dialog.target()
         assert target.startswith("postgresql+psycopg://") and ":s3cret@" in target
         # The throwaway server trusts its users: the password is not needed there, only carried to it.
-        assert app.switch(target)
+        assert app.switch(target, create=True)  # the first desktop on the server sets the project up
         window = window_of(app)
         assert window.windowTitle().startswith("biaozhu_team")
         assert recent_projects()[0].startswith("postgresql+psycopg://") and "s3cret" not in recent_projects()[0]
@@ -340,3 +340,15 @@ def test_the_default_project_is_called_so_in_the_title_and_the_recent_list_keeps
     finally:
         started.windows.close()
         started.engine.dispose()
+
+
+def test_importing_again_as_a_reserved_layer_is_refused_with_a_sentence(qtbot: QtBot, app: Started,
+                                                                       tmp_path: Path) -> None:
+    nobody = tmp_path / "nobody.jsonl"
+    nobody.write_bytes(orjson.dumps({"text": "吉林银行", "label": [[0, 4, "ORGANIZATION"]]}) + b"\n")
+    before = stored(tmp_path / "first.sqlite")
+    dialog = finished(qtbot, file_menu(app).import_paths([nobody]))
+    dialog.owner.setText("gold")  # gold is written only by reviewers' decisions
+    dialog.import_failed_again()
+    assert "'gold' is a reserved layer name" in dialog.status.text()
+    assert dialog.running is None and stored(tmp_path / "first.sqlite") == before

@@ -39,7 +39,7 @@ PROJECT_SUFFIX = ".sqlite"
 class FileMenu(QObject):
     """The File menu's actions (in ``actions.by_name``) and the window's drop target."""
 
-    project_requested = Signal(str)  # a path or URL (its password, if any, only in memory)
+    project_requested = Signal(str, bool)  # a path or URL (its password only in memory); whether to create it
 
     def __init__(self, window: MainWindow, actions: ActionSet) -> None:
         super().__init__(window)
@@ -83,7 +83,7 @@ class FileMenu(QObject):
             self.tell(fill(self.tr("%1 already exists: open it with File ▸ Open project…, or choose another "
                                    "name."), path))
             return
-        self.project_requested.emit(str(path))
+        self.project_requested.emit(str(path), True)
 
     def open_project(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open project"), last_folder("projects"),
@@ -98,13 +98,13 @@ class FileMenu(QObject):
         if not path.is_file():
             self.tell(fill(self.tr("There is no project at %1 (the file was moved or deleted)."), path))
             return False
-        self.project_requested.emit(str(path))
+        self.project_requested.emit(str(path), False)
         return True
 
     def connect_server(self, url: str = "") -> None:
         dialog = ServerDialog(url, self.window)
         if dialog.exec() == ServerDialog.DialogCode.Accepted:
-            self.project_requested.emit(dialog.target())
+            self.project_requested.emit(dialog.target(), True)  # the first desktop sets it up
 
     def fill_recent(self) -> None:
         """The list as it is now (another window may have opened a project meanwhile)."""
@@ -144,8 +144,9 @@ class FileMenu(QObject):
             self.import_paths([Path(chosen)])
 
     def import_paths(self, paths: list[Path], options: ImportOptions | None = None) -> ImportDialog:
-        """Import files and folders as ``biaozhu import`` does; the dialog shows progress, then the summary."""
-        options = options or ImportOptions()
+        """Import files and folders as ``biaozhu import`` does, as the window's person (the audit log says who);
+        the dialog shows progress, then the summary."""
+        options = options or ImportOptions(actor=self.window.annotator)
         if self.import_dialog is not None:
             self.import_dialog.close()
             self.import_dialog.deleteLater()

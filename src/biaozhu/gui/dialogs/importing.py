@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
@@ -30,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from biaozhu.corpus.errors import InputError, InputErrors, Refusal
+from biaozhu.corpus.names import check_annotator
 from biaozhu.db.errors import StorageError
 from biaozhu.db.importing import MissingLabels
+from biaozhu.db.permissions import check_person
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import ActionRunner, Transaction, sentence
 from biaozhu.gui.common.wording import as_tooltip, fill
@@ -110,6 +113,7 @@ class ImportDialog(QDialog):
         self._pool.setMaxThreadCount(1)
         self.running: ImportJob | None = None
         self.outcomes: list[FileImport] = []
+        self.options = options
         self._root = Path()
         self.start(files, options)
 
@@ -134,6 +138,7 @@ class ImportDialog(QDialog):
 
     def start(self, files: list[Path], options: ImportOptions) -> None:
         """Import ``files`` (already collected from what the user chose) on the worker thread."""
+        self.options = options
         self.table.setRowCount(0)
         self.outcomes = []
         self.again_row.hide()
@@ -247,7 +252,14 @@ class ImportDialog(QDialog):
 
     def import_failed_again(self) -> None:
         """The failed files once more, with the options that fix the usual reasons."""
-        options = ImportOptions(self.owner.text().strip() or None, self.create_labels.isChecked())
+        owner = self.owner.text().strip() or None
+        if owner is not None:
+            try:
+                owner = check_person(check_annotator(owner))
+            except Refusal as exc:
+                self.status.setText(str(exc))
+                return
+        options = replace(self.options, annotator=owner, create_labels=self.create_labels.isChecked())
         self.start(self.failed_files(), options)
 
     def done(self, result: int) -> None:

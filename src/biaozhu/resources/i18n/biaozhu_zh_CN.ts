@@ -1058,122 +1058,122 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="82"/>
+        <location filename="../../gui/dialogs/importing.py" line="85"/>
         <source>Import — biaozhu 标注</source>
         <translation>导入 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="92"/>
+        <location filename="../../gui/dialogs/importing.py" line="95"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="92"/>
+        <location filename="../../gui/dialogs/importing.py" line="95"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="92"/>
+        <location filename="../../gui/dialogs/importing.py" line="95"/>
         <source>What happened</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="99"/>
+        <location filename="../../gui/dialogs/importing.py" line="102"/>
         <source>Add the labels the project lacks</source>
         <translation>添加项目中没有的标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="101"/>
+        <location filename="../../gui/dialogs/importing.py" line="104"/>
         <source>as each file says</source>
         <translation>按文件中所写</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="102"/>
+        <location filename="../../gui/dialogs/importing.py" line="105"/>
         <source>Import the failed files again</source>
         <translation>重新导入失败的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="104"/>
+        <location filename="../../gui/dialogs/importing.py" line="107"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="106"/>
+        <location filename="../../gui/dialogs/importing.py" line="109"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="121"/>
+        <location filename="../../gui/dialogs/importing.py" line="125"/>
         <source>Whose spans the files hold:</source>
         <translation>文件中的标注属于：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="145"/>
+        <location filename="../../gui/dialogs/importing.py" line="150"/>
         <source>Nothing to import: no file biaozhu reads was chosen.</source>
         <translation>没有可导入的内容：所选文件中没有 biaozhu 能读取的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="157"/>
+        <location filename="../../gui/dialogs/importing.py" line="162"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="167"/>
+        <location filename="../../gui/dialogs/importing.py" line="172"/>
         <source>Importing %1 (%2 of %3)…</source>
         <translation>正在导入 %1（第 %2 个，共 %3 个）…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="181"/>
+        <location filename="../../gui/dialogs/importing.py" line="186"/>
         <source>labels the project does not have: %1 (tick “Add the labels the project lacks” below and import again)</source>
         <translation>项目中没有这些标签：%1（勾选下方的“添加项目中没有的标签”后重新导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="184"/>
+        <location filename="../../gui/dialogs/importing.py" line="189"/>
         <source>%1 — nothing imported from this file</source>
         <translation>%1 — 此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="189"/>
+        <location filename="../../gui/dialogs/importing.py" line="194"/>
         <source>note: %1</source>
         <translation>提示：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="200"/>
+        <location filename="../../gui/dialogs/importing.py" line="205"/>
         <source>%1 documents</source>
         <translation>%1 个文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="202"/>
+        <location filename="../../gui/dialogs/importing.py" line="207"/>
         <source> (%1 already in the project)</source>
         <translation>（%1 个已在项目中）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="204"/>
+        <location filename="../../gui/dialogs/importing.py" line="209"/>
         <source>, %1 spans</source>
         <translation>，%1 个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="206"/>
+        <location filename="../../gui/dialogs/importing.py" line="211"/>
         <source> (%1 already there)</source>
         <translation>（%1 个已存在）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="208"/>
+        <location filename="../../gui/dialogs/importing.py" line="213"/>
         <source>; new labels: %1</source>
         <translation>；新标签：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="223"/>
+        <location filename="../../gui/dialogs/importing.py" line="228"/>
         <source>%1 files imported, %2 failed.</source>
         <translation>已导入 %1 个文件，%2 个失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="228"/>
+        <location filename="../../gui/dialogs/importing.py" line="233"/>
         <source>Import cancelled: %1 files imported before it; nothing of %2 was stored, and the files after it were not read.</source>
         <translation>导入已取消：此前已导入 %1 个文件；%2 未保存任何内容，之后的文件未读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="231"/>
+        <location filename="../../gui/dialogs/importing.py" line="236"/>
         <source>Import stopped: %1 (%2 files were imported before).</source>
         <translation>导入中止：%1（此前已导入 %2 个文件）。</translation>
     </message>
