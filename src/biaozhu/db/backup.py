@@ -60,7 +60,9 @@ def backup_sqlite(engine: Engine, target: Path, *, overwrite: bool = False) -> B
             try:
                 # pages=-1: the whole database in one step, so the copy is one snapshot (a stepwise copy
                 # restarts whenever another process writes, and might never finish on a busy project).
-                connection.connection.driver_connection.backup(copy, pages=-1)
+                driver = connection.connection.driver_connection
+                assert driver is not None  # a connection checked out of the pool
+                driver.backup(copy, pages=-1)
                 copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
                 if copy.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                     raise StorageError(f"{target}: the copy did not pass SQLite's check; the backup was not kept")

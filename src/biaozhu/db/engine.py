@@ -120,7 +120,9 @@ def alembic_config() -> Config:
 
 def _set_foreign_keys(connection: Connection, on: bool) -> None:
     """SQLite ignores this pragma inside a transaction, so it goes to the driver, outside any."""
-    connection.connection.driver_connection.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+    driver = connection.connection.driver_connection
+    assert driver is not None  # a connection checked out of the pool
+    driver.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
 
 
 def _is_current(connection: Connection) -> bool:
@@ -225,7 +227,7 @@ class ProjectSessions(sessionmaker[Session]):
         self.writer = engine
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:  # type: ignore[override]
+    def begin(self) -> Iterator[Session]:
         with self(bind=self.writer) as session, session.begin():
             yield session
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeGuard
 
 import orjson
 
@@ -14,7 +14,7 @@ from biaozhu.corpus.spans import check_layer
 from biaozhu.corpus.text import normalise
 
 # A raw span as a file gives it: offsets into the file's text, the label, and the text the file says it covers.
-RawSpan = tuple[int, int, str, str | None]
+RawSpan = tuple[object, object, str, str | None]  # offsets as the file gives them, checked by build_document
 
 
 def open_binary(path: Path) -> BinaryIO:
@@ -76,12 +76,12 @@ def owner(annotator: str | None, record: dict[str, Any], has_spans: bool, path: 
     return found if isinstance(found, str) else None
 
 
-def is_offset(value: Any) -> bool:
+def is_offset(value: object) -> TypeGuard[int]:
     """An integer offset; JSON's ``true`` is not one, although Python counts it as 1."""
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-def build_document(raw: str, raw_spans: Sequence[RawSpan], *, path: Path, line: int | None, name: str, fmt: str,
+def build_document(raw: object, raw_spans: Sequence[RawSpan], *, path: Path, line: int | None, name: str, fmt: str,
                    annotator: str | None, meta: dict[str, Any] | None = None,
                    where: str = "") -> SourceDocument:
     """Normalise the text and move each span onto it, checking range and surface text against the file's."""
@@ -90,6 +90,7 @@ def build_document(raw: str, raw_spans: Sequence[RawSpan], *, path: Path, line: 
         raise InputError(path, f"{prefix}there is no text", line)
     normalised = normalise(raw)
     spans = []
+    checked: list[tuple[int, int, str]] = []
     for start, end, label, said in raw_spans:
         if not (is_offset(start) and is_offset(end) and isinstance(label, str) and label):
             raise InputError(path, f"{prefix}span {[start, end, label]!r}: offsets must be whole numbers (0 or more) "
@@ -102,8 +103,9 @@ def build_document(raw: str, raw_spans: Sequence[RawSpan], *, path: Path, line: 
                              f"the text there is {raw[start:end]!r}", line)
         s, e = normalised.offsets(start), normalised.offsets(end)
         spans.append(Span(s, e, label, normalised.text[s:e]))
+        checked.append((start, end, label))
     if normalised.steps:  # offsets moved: crossing spans are named by the file's offsets, which the user can find
-        check_layer(raw, [Span(start, end, label, raw[start:end]) for start, end, label, _ in raw_spans], path, line)
+        check_layer(raw, [Span(start, end, label, raw[start:end]) for start, end, label in checked], path, line)
     return SourceDocument(name=name, text=normalised.text, source=str(path), meta=meta or {},
                           normalisation={"format": fmt, **normalised.steps},
                           spans=check_layer(normalised.text, spans, path, line), annotator=annotator, line=line)

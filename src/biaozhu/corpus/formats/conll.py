@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -50,7 +51,7 @@ def _comment(line: str) -> tuple[str, str] | None:
 def _sentences(lines: list[str], path: Path, errors: Errors) -> Iterator[ReadSentence]:
     """The sentences of a file; a bad line goes to ``errors`` and is skipped, so every bad line is named."""
     group = None
-    info: dict = {}
+    info: dict[str, Any] = {}
     pending_text: str | None = None
     current: ReadSentence | None = None
     for number, line in enumerate(lines, start=1):

@@ -59,7 +59,7 @@ def _who(annotation: dict[str, Any], position: int, named: list[Any], annotator:
     if annotator:
         return annotator
     if position < len(named) and isinstance(named[position], str):
-        return named[position]
+        return str(named[position])
     by = annotation.get("completed_by")
     if isinstance(by, dict):
         by = by.get("email") or by.get("id")
@@ -94,7 +94,8 @@ def _task_documents(task: Any, number: int, path: Path, annotator: str | None) -
     ours = data.get("biaozhu") if isinstance(data.get("biaozhu"), dict) else {}
     name = str(ours.get("name") or f"{path.stem}#{task.get('id', number)}")
     meta = {"name": name, **(ours["meta"] if isinstance(ours.get("meta"), dict) else {})}
-    named = ours.get("annotators") if isinstance(ours.get("annotators"), list) else []
+    listed = ours.get("annotators")
+    named = listed if isinstance(listed, list) else []
     layers: list[tuple[str | None, Any]] = []
     human = task.get("annotations") or task.get("completions") or []
     predictions = task.get("predictions") or []

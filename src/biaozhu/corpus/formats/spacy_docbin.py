@@ -94,7 +94,7 @@ def read_docbin(path: Path, annotator: str | None = None) -> list[SourceDocument
     documents = []
     for number, doc in enumerate(docs):
         stored = doc.user_data.get("biaozhu")
-        ours: dict = stored if isinstance(stored, dict) else {}
+        ours: dict[str, Any] = stored if isinstance(stored, dict) else {}
         chosen = doc.spans.get(SPANS_KEY, doc.ents)
         spans = [(s.start_char, s.end_char, s.label_, s.text) for s in chosen]
         who = annotator or ours.get("annotator")

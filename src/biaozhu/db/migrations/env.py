@@ -11,7 +11,10 @@ config = context.config
 def run() -> None:
     connection = config.attributes.get("connection")
     if connection is None:  # the ``alembic`` command line, pointed at a URL
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise RuntimeError("alembic: set sqlalchemy.url to the project's database")
+        engine = create_engine(url)
         with engine.begin() as own:
             _migrate(own)
         return
