@@ -30,12 +30,12 @@ _PLACEHOLDER = re.compile(r"%(\d)")
 
 # The refusals, marked for the app's catalogue (the 标签… dialog shows them in the UI language).
 NO_LABEL = QT_TRANSLATE_NOOP("LabelRefused", "there is no label %1")
-BAD_NAME = QT_TRANSLATE_NOOP("LabelRefused", "a label name is 1 to 64 characters without spaces, not “%1”")
+BAD_NAME = QT_TRANSLATE_NOOP("LabelRefused", "a label name is 1 to 64 characters without spaces, not %1")
 NAME_TAKEN = QT_TRANSLATE_NOOP("LabelRefused", "there is a label %1 already")
-BAD_HOTKEY = QT_TRANSLATE_NOOP("LabelRefused", "a hotkey is one letter or digit, or F1 to F12, not “%1”")
+BAD_HOTKEY = QT_TRANSLATE_NOOP("LabelRefused", "a hotkey is one letter or digit, or F1 to F12, not %1")
 HOTKEY_TAKEN = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by %2")
 HOTKEY_RESERVED = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by word snapping")
-BAD_COLOUR = QT_TRANSLATE_NOOP("LabelRefused", "a colour looks like #1f77b4, not “%1”")
+BAD_COLOUR = QT_TRANSLATE_NOOP("LabelRefused", "colour must look like #1f77b4, not %1")
 TOO_MANY = QT_TRANSLATE_NOOP("LabelRefused", "a project holds at most %1 labels: it has %2, and %3 more were asked for")
 
 
@@ -77,7 +77,7 @@ def _existing(session: Session, name: str) -> Label:
 
 def _check_name(session: Session, name: str) -> None:
     if not LABEL_NAME.match(name):
-        raise LabelRefused(BAD_NAME, str(name)[:70])
+        raise LabelRefused(BAD_NAME, repr(str(name)[:70]))
     if get_label(session, name):
         raise LabelRefused(NAME_TAKEN, name)
 
@@ -86,7 +86,7 @@ def _check_hotkey(session: Session, hotkey: str, label_id: int | None = None) ->
     """The hotkey as stored (letters in capitals), or a refusal naming the label or action that has it."""
     key = hotkey.strip().upper()
     if not _HOTKEY.match(key):
-        raise LabelRefused(BAD_HOTKEY, hotkey)
+        raise LabelRefused(BAD_HOTKEY, repr(hotkey))
     if key in RESERVED_HOTKEYS:
         raise LabelRefused(HOTKEY_RESERVED, key)
     taken = session.scalar(select(Label).where(func.upper(Label.hotkey) == key, Label.id != (label_id or -1)))
@@ -107,7 +107,7 @@ def _colour(color: str) -> str:
     try:
         return check_color(color)
     except ValueError:
-        raise LabelRefused(BAD_COLOUR, color) from None
+        raise LabelRefused(BAD_COLOUR, repr(color)) from None
 
 
 def _new_ids(session: Session, count: int) -> list[dict[str, int]]:
@@ -134,7 +134,7 @@ def add_labels(session: Session, names: list[str], *, title: str = "", color: st
     taken = set(session.scalars(select(Label.name)))  # at most MAX_LABELS
     for name in names:
         if not LABEL_NAME.match(name):
-            raise LabelRefused(BAD_NAME, name)
+            raise LabelRefused(BAD_NAME, repr(str(name)[:70]))
         if name in taken:
             raise LabelRefused(NAME_TAKEN, name)
         taken.add(name)

@@ -80,10 +80,10 @@ def test_a_new_label_reaches_this_window_and_another_apps_window(
     mine.activateWindow()
     qtbot.waitUntil(mine.isActiveWindow)
     mine.view.setFocus()
-    mine.view.select_range(14, 25)
+    mine.view.select_range(14, 25)  # “酒城同心·金融速贷”: the quote pair around the selection is trimmed
     qtbot.keyClick(mine.view, Qt.Key.Key_4)
     assert [(span.text, mine.labels[span.label_id].name) for span in mine.layer.index if span.start > 12] == [
-        ("酒城同心·金融速贷", "POLICY")]  # the quote pair around the selection is trimmed
+        ("酒城同心·金融速贷", "POLICY")]
 
 
 def test_a_rename_and_a_move_reach_both_windows(qtbot: QtBot, two_windows: tuple[MainWindow, MainWindow],

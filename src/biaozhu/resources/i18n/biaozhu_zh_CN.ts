@@ -1233,8 +1233,8 @@
     </message>
     <message>
         <location filename="../../db/labels.py" line="33"/>
-        <source>a label name is 1 to 64 characters without spaces, not “%1”</source>
-        <translation>标签名称须为 1 到 64 个字符且不含空格，“%1”不行</translation>
+        <source>a label name is 1 to 64 characters without spaces, not %1</source>
+        <translation>标签名称须为 1 到 64 个字符且不含空格，%1 不行</translation>
     </message>
     <message>
         <location filename="../../db/labels.py" line="34"/>
@@ -1243,8 +1243,8 @@
     </message>
     <message>
         <location filename="../../db/labels.py" line="35"/>
-        <source>a hotkey is one letter or digit, or F1 to F12, not “%1”</source>
-        <translation>快捷键须为一个字母或数字，或 F1 到 F12，“%1”不行</translation>
+        <source>a hotkey is one letter or digit, or F1 to F12, not %1</source>
+        <translation>快捷键须为一个字母或数字，或 F1 到 F12，%1 不行</translation>
     </message>
     <message>
         <location filename="../../db/labels.py" line="36"/>
@@ -1258,8 +1258,8 @@
     </message>
     <message>
         <location filename="../../db/labels.py" line="38"/>
-        <source>a colour looks like #1f77b4, not “%1”</source>
-        <translation>颜色须形如 #1f77b4，“%1”不行</translation>
+        <source>colour must look like #1f77b4, not %1</source>
+        <translation>颜色须形如 #1f77b4，%1 不行</translation>
     </message>
     <message>
         <location filename="../../db/labels.py" line="39"/>
