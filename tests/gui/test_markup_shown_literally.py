@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6 import QtGui
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QHelpEvent, QTextDocumentFragment
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTableView, QToolTip
+from PySide6.QtWidgets import QApplication, QLabel, QTableView, QToolTip
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -77,10 +77,9 @@ def test_markup_from_data_is_shown_as_text_everywhere(sessions: sessionmaker[Ses
 
     def read_and_cancel() -> None:
         box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen.append(shown(box.text(), box.textFormat() == Qt.TextFormat.PlainText))
-        seen.append(shown(box.informativeText(), box.textFormat() == Qt.TextFormat.PlainText))
-        box.reject()
+        if box is not None:  # the tag-all preview: its question quotes the span and the label
+            seen.append(label_shows(box.findChild(QLabel)))
+            box.close()
 
     qtbot.keyClick(view, Qt.Key.Key_Tab)  # selects the span
     QTimer.singleShot(0, read_and_cancel)
