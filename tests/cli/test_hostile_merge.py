@@ -17,9 +17,9 @@ TAMPER = {
     "nul": ("UPDATE documents SET text = ?", "吉林市工商联\x00召开会议。",
             "the text holds a NUL character (U+0000) at offset 6"),
     "label": ("UPDATE labels SET name = ? WHERE name = 'ORGANIZATION'", "ORG UNIT",
-              "a label name is 1 to 64 characters without spaces, not “ORG UNIT”"),
+              "a label name is 1 to 64 characters without spaces, not 'ORG UNIT'"),
     "colour": ("UPDATE labels SET name = 'NEW', color = ? WHERE name = 'ORGANIZATION'", "red",
-               "a colour looks like #1f77b4, not “red”"),
+               "colour must look like #1f77b4, not 'red'"),
 }
 
 
