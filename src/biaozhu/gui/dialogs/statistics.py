@@ -58,6 +58,7 @@ class StatisticsDialog(QDialog):
         self.matrix = QTableWidget(0, 0, self)
         self.matrix.setObjectName("statistics-matrix")
         configure_table(self.matrix, sortable=False)
+        self.matrix.verticalHeader().setVisible(True)  # the documents' names
         self.matrix.cellActivated.connect(self._open)
         self.matrix.cellDoubleClicked.connect(self._open)
         self.by_label = BarChart(self.tr("Spans per label"), self)
@@ -75,6 +76,7 @@ class StatisticsDialog(QDialog):
         splitter = QSplitter(self)
         splitter.addWidget(self.matrix)
         splitter.addWidget(charts)
+        splitter.setSizes([500, 500])
         refresh = QPushButton(self.tr("Refresh"), self)
         refresh.setAutoDefault(False)
         refresh.clicked.connect(self.reload)
@@ -120,6 +122,7 @@ class StatisticsDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, document.id)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.matrix.setItem(row, column, item)
+        self.matrix.resizeColumnsToContents()
 
     def _open(self, row: int, column: int) -> None:
         item = self.matrix.item(row, column)
