@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+import orjson
 
 from biaozhu.cli.identity import add_reviewer_option
+from biaozhu.corpus.labels import read_label_set
 from biaozhu.db.errors import storage_errors
-from biaozhu.db.labels import add_label, delete_label, list_labels, update_label
+from biaozhu.db.labels import add_label, apply_label_set, delete_label, label_set, list_labels, update_label
 from biaozhu.db.project import open_project, say
+from biaozhu.operations.outputs import STDOUT, output
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -26,6 +31,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                      "(`biaozhu trash restore` brings them back)")
     delete.add_argument("name")
     add_reviewer_option(delete, "deleting")
+    export = actions.add_parser("export", parents=[common], help="write the label set to a JSON file a team shares")
+    export.add_argument("-o", "--output", default=STDOUT, help="file to write (default: standard output)")
+    bring = actions.add_parser("import", parents=[common],
+                               help="bring a shared label set in: new labels added, ours updated by name")
+    bring.add_argument("file", type=Path)
     for each in (add, change):
         each.add_argument("--title", help="the label's Chinese name, e.g. 项目")
         each.add_argument("--color", help="#rrggbb")
@@ -35,7 +45,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     # Setting labels up may be the first thing done in a new project; listing them creates nothing.
-    _, sessions = open_project(args.db, new_project=say if args.action in ("add", "set") else None)
+    _, sessions = open_project(args.db, new_project=say if args.action in ("add", "set", "import") else None)
     try:
         with storage_errors(), sessions.begin() as session:
             if args.action == "add":
@@ -46,6 +56,11 @@ def run(args: argparse.Namespace) -> int:
                 label = update_label(session, args.name, new_name=args.rename, title=args.title, color=args.color,
                                      hotkey=args.hotkey, definition=args.definition)
                 print(f"{args.name}: now {label.name} {label.title} {label.color} hotkey {label.hotkey or '-'}")
+            elif args.action == "export":
+                shared = label_set(session)
+            elif args.action == "import":
+                added, updated = apply_label_set(session, read_label_set(args.file))
+                print(f"{args.file}: {len(added)} labels added ({', '.join(added) or '-'}), {len(updated)} updated")
             elif args.action == "delete":
                 deleted = delete_label(session, args.name, args.reviewer)
                 print(f"deleted label {args.name}: it and {deleted.spans} spans moved to the trash "
@@ -56,4 +71,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"biaozhu labels: {exc}", file=sys.stderr)
         return 2
+    if args.action == "export":
+        with output(args.output) as handle:
+            handle.write(orjson.dumps(shared, option=orjson.OPT_INDENT_2) + b"\n")
     return 0

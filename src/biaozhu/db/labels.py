@@ -201,6 +201,30 @@ def delete_label(session: Session, name: str, actor: str) -> LabelDeleted:
     return LabelDeleted(trash_id, spans)
 
 
+def label_set(session: Session) -> list[dict[str, str]]:
+    """The project's labels as a file a team shares (what ``biaozhu labels import`` reads back)."""
+    return [{"name": label.name, "title": label.title, "color": label.color, "hotkey": label.hotkey or "",
+             "definition": label.definition} for label in list_labels(session)]
+
+
+def apply_label_set(session: Session, labels: list[LabelDef]) -> tuple[list[str], list[str]]:
+    """Bring a shared label set in: labels we lack are added, ours of the same name take its title, colour and
+    definition (and its hotkey where no other label of ours has it). Returns the names added and updated."""
+    added, updated = [], []
+    for item in labels:
+        ours = get_label(session, item.name)
+        hotkey = free_hotkey(session, item.hotkey) if item.hotkey and (ours is None or ours.hotkey != item.hotkey) \
+            else None
+        if ours is None:
+            add_label(session, item.name, item.title, item.color, hotkey, item.definition)
+            added.append(item.name)
+        else:
+            update_label(session, item.name, title=item.title, color=item.color, definition=item.definition,
+                         hotkey=hotkey)
+            updated.append(item.name)
+    return added, updated
+
+
 def add_default_labels(session: Session, labels: list[LabelDef] | None = None) -> None:
     """Store the default label set in a project that has no labels yet."""
     if session.scalar(select(func.count(Label.id))):
