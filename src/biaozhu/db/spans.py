@@ -8,6 +8,7 @@ another span of the same layer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.orm import Session
@@ -16,6 +17,7 @@ from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.spans import first_crossing
 from biaozhu.db.documents import stored_text
 from biaozhu.db.models import Annotator, Document, Label, Span, TrashItem, utcnow
+from biaozhu.db.values import VALUE_COLUMNS, carried_values, refresh_values, value_columns
 
 
 class SpanRefused(Refusal, ValueError):
@@ -71,22 +73,27 @@ def _check(session: Session, document_id: int, annotator_id: int, start: int, en
                           "spans may nest but not cross")
 
 
-def _check_label(session: Session, label_id: int) -> None:
-    if session.get(Label, label_id) is None:
+def _check_label(session: Session, label_id: int) -> Label:
+    label = session.get(Label, label_id)
+    if label is None:
         raise SpanRefused("its label was deleted (the trash can bring it back)")
+    return label
 
 
 def add_span(session: Session, document_id: int, annotator_id: int, label_id: int, start: int, end: int,
-             text: str, *, origin_id: int | None = None, decided_by_id: int | None = None) -> int:
-    """Add a span to a layer; returns its id. The same span twice, or one of a deleted label, is refused."""
-    _check_label(session, label_id)
+             text: str, *, origin_id: int | None = None, decided_by_id: int | None = None,
+             values: dict[str, Any] | None = None) -> int:
+    """Add a span to a layer; returns its id. The same span twice, or one of a deleted label, is refused.
+    A METRIC span's value is computed from its text unless ``values`` (a trashed span's) are given."""
+    label = _check_label(session, label_id)
     _check(session, document_id, annotator_id, start, end, text)
     twin = session.scalar(select(Span.id).where(Span.document_id == document_id, Span.annotator_id == annotator_id,
                                                 Span.start == start, Span.end == end, Span.label_id == label_id))
     if twin is not None:
         raise SpanRefused(f"this span [{start}, {end}) is there already")
+    columns = value_columns(label.name, text) if values is None else carried_values(label.name, text, values)
     span = Span(document_id=document_id, annotator_id=annotator_id, label_id=label_id, start=start, end=end,
-                text=text, origin_id=origin_id, decided_by_id=decided_by_id)
+                text=text, origin_id=origin_id, decided_by_id=decided_by_id, **columns)
     session.add(span)
     session.flush()
     return span.id
@@ -110,6 +117,7 @@ def relabel_span(session: Session, span_id: int, label_id: int) -> int:
             Span.label_id == label_id)) is not None:
         raise SpanRefused(f"[{old.start}, {old.end}) has that label already (as another span)")
     session.execute(update(Span).where(Span.id == span_id).values(label_id=label_id, updated_at=utcnow()))
+    refresh_values(session, span_id, text_changed=False)
     return old.label_id
 
 
@@ -122,6 +130,7 @@ def resize_span(session: Session, span_id: int, start: int, end: int, text: str)
     old = get_span(session, span_id)  # read again under the layer's lock: as it is now
     session.execute(update(Span).where(Span.id == span_id).values(start=start, end=end, text=text,
                                                                   updated_at=utcnow()))
+    refresh_values(session, span_id, text_changed=text != old.text)
     return old
 
 
@@ -138,7 +147,8 @@ def trash_span(session: Session, span_id: int) -> int:
     label = session.get(Label, span.label_id)
     payload = {"document_id": span.document_id, "annotator_id": span.annotator_id, "label_id": span.label_id,
                "start": span.start, "end": span.end, "text": span.text, "note": span.note,
-               "origin_id": span.origin_id, "decided_by_id": span.decided_by_id}
+               "origin_id": span.origin_id, "decided_by_id": span.decided_by_id,
+               **{name: getattr(span, name) for name in VALUE_COLUMNS}}
     item = TrashItem(kind="span", document_id=span.document_id, annotator_id=span.annotator_id,
                      summary=f"{label.name if label else '?'} {span.text}", payload=payload)
     session.add(item)
@@ -154,7 +164,7 @@ def restore_span(session: Session, trash_id: int) -> int:
         raise SpanRefused(f"trash item {trash_id} is not a deleted span")
     p = item.payload
     span_id = add_span(session, p["document_id"], p["annotator_id"], p["label_id"], p["start"], p["end"], p["text"],
-                       origin_id=p.get("origin_id"), decided_by_id=p.get("decided_by_id"))
+                       origin_id=p.get("origin_id"), decided_by_id=p.get("decided_by_id"), values=p)
     if p.get("note"):
         session.execute(update(Span).where(Span.id == span_id).values(note=p["note"]))
     session.delete(item)

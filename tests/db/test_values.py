@@ -1,0 +1,128 @@
+"""METRIC values stored with the span (issue 16): computed whenever a METRIC span is written, kept when set by
+hand until the text changes, carried into gold, through the trash and merge; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.db.engine import create_project_engine
+from biaozhu.db.gold import gold_spans
+from biaozhu.db.labels import label_ids
+from biaozhu.db.merge import merge_project
+from biaozhu.db.models import Annotator, Span
+from biaozhu.db.project import initialise, session_factory
+from biaozhu.db.review import accept, review_document
+from biaozhu.db.spans import add_span, relabel_span, resize_span, restore_span, trash_span
+from biaozhu.db.values import ValueRefused, set_value, stored_values
+from luzhou_sample import BANK, MONEY, MONEY_AS_PROGRAM, REVIEWER, TEXT, store_layer, store_review
+
+WHERE = TEXT.index("377亿元")
+
+
+def values(session: Session, span_id: int) -> tuple[object, ...]:
+    found = stored_values(session, span_id)
+    return found["value"], found["value_max"], found["unit"], found["qualifier"], found["value_by_hand"]
+
+
+def the_span(session: Session, layer: str, start: int = WHERE) -> int:
+    return session.scalar(select(Span.id).join(Annotator, Annotator.id == Span.annotator_id)
+                          .where(Annotator.name == layer, Span.start == start))
+
+
+def test_an_imported_metric_span_has_its_value_and_other_labels_none(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        store_layer(session, "张三", [BANK, MONEY])
+    with sessions() as session:
+        assert values(session, the_span(session, "张三")) == ("37700000000", None, "元", "exact", False)
+        assert values(session, the_span(session, "张三", 0)) == (None, None, None, None, False)
+
+
+def test_added_resized_relabelled_and_a_hand_set_value_kept_while_the_text_stays(
+        sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        store_layer(session, "张三", [BANK])
+        labels = label_ids(session)
+        doc, who = session.scalar(select(Span.document_id)), session.scalar(select(Annotator.id))
+        span_id = add_span(session, doc, who, labels["METRIC"], WHERE, WHERE + 4, "377亿")
+        assert values(session, span_id) == ("37700000000", None, "", "exact", False)
+        resize_span(session, span_id, WHERE, WHERE + 5, "377亿元")
+        assert values(session, span_id)[2] == "元"
+        old = set_value(session, span_id, "3.77e10", unit="元", qualifier="about")
+        assert old["value"] == "37700000000" and old["value_by_hand"] is False
+        assert values(session, span_id) == ("37700000000", None, "元", "about", True)
+        relabel_span(session, span_id, labels["PROGRAM"])  # the text stays: the hand-set value stays
+        relabel_span(session, span_id, labels["METRIC"])
+        assert values(session, span_id) == ("37700000000", None, "元", "about", True)
+        resize_span(session, span_id, WHERE, WHERE + 5, "377亿元")  # same characters: still by hand
+        assert values(session, span_id)[4] is True
+        resize_span(session, span_id, WHERE, WHERE + 3, "377")  # another text: computed again
+        assert values(session, span_id) == ("377", None, "", "exact", False)
+        relabel_span(session, span_id, labels["PROGRAM"])  # no METRIC, no value
+        assert values(session, span_id) == (None, None, None, None, False)
+
+
+def test_an_unparsed_metric_keeps_null_and_bad_hand_values_are_refused(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        store_layer(session, "张三", [BANK])
+        labels = label_ids(session)
+        doc, who = session.scalar(select(Span.document_id)), session.scalar(select(Annotator.id))
+        span_id = add_span(session, doc, who, labels["METRIC"], 0, 4, "泸州银行")
+        assert values(session, span_id) == (None, None, None, None, False)
+        with pytest.raises(ValueRefused, match="not a number"):
+            set_value(session, span_id, "许多")
+        with pytest.raises(ValueRefused, match="below the value"):
+            set_value(session, span_id, "8", value_max="5")
+        with pytest.raises(ValueRefused, match="qualifier"):
+            set_value(session, span_id, "8", qualifier="roughly")
+        set_value(session, span_id, "50000", value_max="80000", unit="元")
+        assert values(session, span_id) == ("50000", "80000", "元", "range", True)
+
+
+def test_a_hand_set_value_comes_back_from_the_trash(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        store_layer(session, "张三", [MONEY])
+        span_id = the_span(session, "张三")
+        set_value(session, span_id, "1", unit="项")
+        trash_id = trash_span(session, span_id)
+    with sessions.begin() as session:
+        assert values(session, restore_span(session, trash_id)) == ("1", None, "项", "exact", True)
+
+
+def test_gold_keeps_the_decided_versions_value(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        document = store_review(session, {"张三": [BANK, MONEY], "李四": [BANK, MONEY_AS_PROGRAM]})
+        set_value(session, the_span(session, "张三"), "37700000001", unit="元")
+    with sessions.begin() as session:
+        [label] = review_document(session, document).open
+        accept(session, document, REVIEWER, label, ["张三"])
+    with sessions() as session:
+        [gold] = [g for g in gold_spans(session, document) if g.span == MONEY]
+        assert values(session, gold.id) == ("37700000001", None, "元", "exact", True)
+
+
+@pytest.fixture
+def theirs(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
+    engine = create_project_engine(tmp_path / "theirs.sqlite")
+    factory = session_factory(engine)
+    with factory.begin() as session:
+        initialise(session, with_seeds=False)
+    yield factory
+    engine.dispose()
+
+
+def test_merge_copies_their_values(sessions: sessionmaker[Session], theirs: sessionmaker[Session]) -> None:
+    with theirs.begin() as session:
+        store_layer(session, "张三", [BANK, MONEY])
+        set_value(session, the_span(session, "张三"), "42", unit="元")
+        session.execute(Span.__table__.update().where(Span.start == 0).values(value="x" * 500, value_by_hand=True))
+    with sessions.begin() as mine, theirs() as other:
+        merge_project(mine, other)
+    with sessions() as session:
+        assert values(session, the_span(session, "张三")) == ("42", None, "元", "exact", True)
+        # a value no biaozhu would write (edited in their database by hand) is computed again: ORGANIZATION has none
+        assert values(session, the_span(session, "张三", 0)) == (None, None, None, None, False)
