@@ -54,4 +54,24 @@ def test_a_layer_without_metrics_gives_an_empty_table(cli, tmp_path: Path) -> No
     db = project_with_metrics(cli, tmp_path)
     result = cli("--db", db, "metrics", "--layer", "nobody", check=True)
     assert result.stdout.splitlines() == ["document_id\tdocument\tlayer\tstart\tend\ttext\tvalue\tvalue_max\tunit\t"
-                                          "qualifier\tparsed\tprogram\torganization"]
+                                          "qualifier\tparsed\tby_hand\tprogram\torganization"]
+
+
+def test_a_value_set_by_hand_is_what_metrics_reports(cli, tmp_path: Path) -> None:
+    db = project_with_metrics(cli, tmp_path)
+    listed = [line.split("\t") for line in cli("--db", db, "spans", check=True).stdout.splitlines()[1:-1]]
+    [year] = [row[0] for row in listed if row[6] == "2022年"]
+    refused = cli("--db", db, "spans", "set-value", year, "两千")
+    assert refused.returncode == 2 and "'两千' is not a number" in refused.stderr and "Traceback" not in refused.stderr
+    gone = cli("--db", db, "spans", "set-value", "999", "1")
+    assert gone.returncode == 2 and "span 999 is gone" in gone.stderr
+    done = cli("--db", db, "spans", "set-value", year, "2022", "--unit", "年", "--qualifier", "exact", check=True)
+    assert f"span {year}: value set by hand" in done.stdout
+    rows = orjson.loads(cli("--db", db, "metrics", "--format", "json", check=True).stdout)
+    assert [(r["text"], r["value"], r["unit"], r["parsed"], r["by_hand"]) for r in rows][2:] == [
+        ("5-8万元", "50000", "元", True, False), ("2022年", "2022", "年", True, True)]
+    [money] = [row[0] for row in listed if row[6] == "377.178亿元"]
+    cli("--db", db, "spans", "set-value", money, "3.7717800000E10", "--max", "4e10", check=True)
+    [first] = orjson.loads(cli("--db", db, "metrics", "--format", "json", check=True).stdout)[:1]
+    assert (first["value"], first["value_max"], first["unit"], first["qualifier"]) == (
+        "37717800000", "40000000000", "元", "range")  # plain digits; the unit stays as it was
