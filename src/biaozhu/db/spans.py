@@ -17,7 +17,7 @@ from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.spans import first_crossing
 from biaozhu.db.documents import stored_text
 from biaozhu.db.models import Annotator, Document, Label, Span, TrashItem, utcnow
-from biaozhu.db.values import VALUE_COLUMNS, carried_values, refresh_values, value_columns
+from biaozhu.db.values import METRIC, VALUE_COLUMNS, carried_values, refresh_values, value_columns
 
 
 class SpanRefused(Refusal, ValueError):
@@ -32,12 +32,19 @@ class SpanRow:
     label_id: int
     text: str
     annotator_id: int
+    value: str | None = None  # a METRIC span's figure as stored (biaozhu.db.values): range and unit
+    value_max: str | None = None
+    unit: str | None = None
+
+
+# What a SpanRow is read from, in its field order.
+ROW = (Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id, Span.value, Span.value_max,
+       Span.unit)
 
 
 def layer_spans(session: Session, document_id: int, annotator_ids: list[int] | None = None) -> list[SpanRow]:
     """Spans of a document (of some layers), sorted by position, read through Core for speed."""
-    query = select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id).where(
-        Span.document_id == document_id)
+    query = select(*ROW).where(Span.document_id == document_id)
     if annotator_ids is not None:
         query = query.where(Span.annotator_id.in_(annotator_ids))
     return [SpanRow(*row) for row in session.execute(query.order_by(Span.start, Span.end.desc(), Span.id))]
@@ -100,8 +107,7 @@ def add_span(session: Session, document_id: int, annotator_id: int, label_id: in
 
 
 def get_span(session: Session, span_id: int) -> SpanRow:
-    row = session.execute(select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id)
-                          .where(Span.id == span_id)).one_or_none()
+    row = session.execute(select(*ROW).where(Span.id == span_id)).one_or_none()
     if row is None:
         raise SpanRefused(f"span {span_id} is gone (deleted elsewhere?)")
     return SpanRow(*row)
@@ -175,7 +181,7 @@ def restore_span(session: Session, trash_id: int) -> int:
 def spans_in_range(session: Session, document_id: int, annotator_id: int, start: int, end: int) -> list[SpanRow]:
     """Spans of a layer that overlap ``[start, end)``."""
     return [SpanRow(*row) for row in session.execute(
-        select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id).where(and_(
+        select(*ROW).where(and_(
             Span.document_id == document_id, Span.annotator_id == annotator_id,
             Span.start < end, Span.end > start)))]
 
@@ -190,18 +196,20 @@ class PlacedSpan:
 
 
 def find_layer_spans(session: Session, annotator_id: int, *, label_id: int | None = None, text: str = "",
-                     limit: int = 2000) -> list[PlacedSpan]:
-    """A layer's spans in every document, by document then position, at most ``limit``: of one label and
-    containing ``text`` (Latin letters in any case), when given."""
-    query = (select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id, Span.document_id,
-                    Document.name).join(Document, Span.document_id == Document.id)
+                     unparsed: bool = False, limit: int = 2000) -> list[PlacedSpan]:
+    """A layer's spans in every document, by document then position, at most ``limit``: of one label,
+    containing ``text`` (Latin letters in any case), and METRIC spans without a value (``unparsed``), when
+    asked."""
+    query = (select(*ROW, Span.document_id, Document.name).join(Document, Span.document_id == Document.id)
              .where(Span.annotator_id == annotator_id))
     if label_id is not None:
         query = query.where(Span.label_id == label_id)
     if text:
         query = query.where(Span.text.icontains(text, autoescape=True))
+    if unparsed:
+        query = query.join(Label, Span.label_id == Label.id).where(Label.name == METRIC, Span.value.is_(None))
     rows = session.execute(query.order_by(Span.document_id, Span.start, Span.end.desc(), Span.id).limit(limit))
-    return [PlacedSpan(SpanRow(*row[:6]), row[6], row[7]) for row in rows]
+    return [PlacedSpan(SpanRow(*row[:9]), row[9], row[10]) for row in rows]
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,7 +91,7 @@ def _number(text: str, what: str) -> str:
 def set_value(session: Session, span_id: int, value: str, *, value_max: str | None = None,
               unit: str | None = None, qualifier: str | None = None) -> dict[str, object]:
     """Set a span's value by hand (kept until its text changes); returns the values it had, for undo. Unit and
-    qualifier not given stay as they were; a ``value_max`` makes the qualifier ``range``."""
+    qualifier not given stay as they were; a ``value_max`` makes the qualifier ``range`` (unless another is given)."""
     old = stored_values(session, span_id)
     number = _number(value, "the value")
     top = _number(value_max, "the maximum") if value_max else None
@@ -99,6 +99,8 @@ def set_value(session: Session, span_id: int, value: str, *, value_max: str | No
         raise ValueRefused(f"the maximum {top} is below the value {number}")
     if qualifier is None:
         qualifier = Qualifier.RANGE.value if top is not None else str(old["qualifier"] or Qualifier.EXACT.value)
+    elif top is not None and qualifier == Qualifier.EXACT.value:  # a maximum says it is a range
+        qualifier = Qualifier.RANGE.value
     if qualifier not in {q.value for q in Qualifier}:
         raise ValueRefused(f"the qualifier {qualifier!r} is none of {', '.join(q.value for q in Qualifier)}")
     unit = old["unit"] if unit is None else unit.strip()  # type: ignore[assignment]

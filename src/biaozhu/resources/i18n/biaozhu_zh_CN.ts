@@ -225,6 +225,11 @@
 <context>
     <name>Commands</name>
     <message>
+        <location filename="../../gui/annotate/commands.py"/>
+        <source>set the value of “%1”</source>
+        <translation>设置“%1”的数值</translation>
+    </message>
+    <message>
         <location filename="../../gui/annotate/commands.py" line="14"/>
         <source>tag “%1” as %2</source>
         <translation>将“%1”标注为 %2</translation>
@@ -1227,6 +1232,11 @@
 <context>
     <name>LabelRefused</name>
     <message>
+        <location filename="../../db/labels.py"/>
+        <source>hotkey %1 is taken by editing a value</source>
+        <translation>快捷键 %1 已用于编辑数值</translation>
+    </message>
+    <message>
         <location filename="../../db/labels.py" line="32"/>
         <source>there is no label %1</source>
         <translation>没有标签 %1</translation>
@@ -1917,6 +1927,11 @@
 <context>
     <name>SpanEditing</name>
     <message>
+        <location filename="../../gui/annotate/editing.py"/>
+        <source>Only %1 spans have a value.</source>
+        <translation>只有 %1 标注有数值。</translation>
+    </message>
+    <message>
         <location filename="../../gui/annotate/editing.py" line="65"/>
         <source>Select some text first (mouse or Shift+arrows), or click a span to relabel it.</source>
         <translation>请先选中文字（用鼠标或 Shift+方向键），或点击一个标注来更改它的标签。</translation>
@@ -1981,6 +1996,16 @@
 <context>
     <name>SpanFilter</name>
     <message>
+        <location filename="../../gui/annotate/span_filter.py"/>
+        <source>Figures not read only</source>
+        <translation>仅显示未识别的数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_filter.py"/>
+        <source>METRIC spans whose text was not read as a figure and that have no value set by hand (V sets one)</source>
+        <translation>文本未能识别为数值、也没有手动设置数值的 METRIC 标注（按 V 设置）</translation>
+    </message>
+    <message>
         <location filename="../../gui/annotate/span_filter.py" line="36"/>
         <location filename="../../gui/annotate/span_filter.py" line="64"/>
         <source>All labels</source>
@@ -2017,6 +2042,21 @@
 </context>
 <context>
     <name>SpanTableModel</name>
+    <message>
+        <location filename="../../gui/annotate/span_table.py"/>
+        <source>Not read as a figure: press V to set its value</source>
+        <translation>未识别为数值：按 V 设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_table.py"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_table.py"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
     <message>
         <location filename="../../gui/annotate/span_table.py" line="125"/>
         <source>Text</source>
@@ -2381,6 +2421,11 @@
 <context>
     <name>WindowActions</name>
     <message>
+        <location filename="../../gui/annotate/actions.py"/>
+        <source>Edit value…</source>
+        <translation>编辑数值…</translation>
+    </message>
+    <message>
         <location filename="../../gui/annotate/actions.py" line="50"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
@@ -2577,6 +2622,44 @@ PySide6 %3</source>
         <translation>biaozhu 标注 %1：中文报告的片段标注工具。
 项目：%2
 PySide6 %3</translation>
+    </message>
+</context>
+<context>
+    <name>MetricValue</name>
+    <message>
+        <location filename="../../gui/dialogs/metric_value.py"/>
+        <source>Value of the span</source>
+        <translation>标注的数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/metric_value.py"/>
+        <source>“%1”: the value with its magnitude folded in (377.178亿元 → 37717800000).</source>
+        <translation>“%1”：数值已折算数量级（377.178亿元 → 37717800000）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/metric_value.py"/>
+        <source>only for a range</source>
+        <translation>仅用于范围</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/metric_value.py"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/metric_value.py"/>
+        <source>Maximum</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/metric_value.py"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/metric_value.py"/>
+        <source>Qualifier</source>
+        <translation>限定词</translation>
     </message>
 </context>
 </TS>
