@@ -3,19 +3,13 @@ hand until the text changes, carried into gold, through the trash and merge; on 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.db.engine import create_project_engine
 from biaozhu.db.gold import gold_spans
 from biaozhu.db.labels import label_ids
-from biaozhu.db.merge import merge_project
 from biaozhu.db.models import Annotator, Span
-from biaozhu.db.project import initialise, session_factory
 from biaozhu.db.review import accept, review_document
 from biaozhu.db.spans import add_span, relabel_span, resize_span, restore_span, trash_span
 from biaozhu.db.values import ValueRefused, set_value, stored_values
@@ -103,26 +97,3 @@ def test_gold_keeps_the_decided_versions_value(sessions: sessionmaker[Session]) 
     with sessions() as session:
         [gold] = [g for g in gold_spans(session, document) if g.span == MONEY]
         assert values(session, gold.id) == ("37700000001", None, "元", "exact", True)
-
-
-@pytest.fixture
-def theirs(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
-    engine = create_project_engine(tmp_path / "theirs.sqlite")
-    factory = session_factory(engine)
-    with factory.begin() as session:
-        initialise(session, with_seeds=False)
-    yield factory
-    engine.dispose()
-
-
-def test_merge_copies_their_values(sessions: sessionmaker[Session], theirs: sessionmaker[Session]) -> None:
-    with theirs.begin() as session:
-        store_layer(session, "张三", [BANK, MONEY])
-        set_value(session, the_span(session, "张三"), "42", unit="元")
-        session.execute(Span.__table__.update().where(Span.start == 0).values(value="x" * 500, value_by_hand=True))
-    with sessions.begin() as mine, theirs() as other:
-        merge_project(mine, other)
-    with sessions() as session:
-        assert values(session, the_span(session, "张三")) == ("42", None, "元", "exact", True)
-        # a value no biaozhu would write (edited in their database by hand) is computed again: ORGANIZATION has none
-        assert values(session, the_span(session, "张三", 0)) == (None, None, None, None, False)

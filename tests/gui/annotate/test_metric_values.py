@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLineEdit, QTableView, QWidget
 from pytestqt.qtbot import QtBot
@@ -36,6 +37,17 @@ def project(sessions: sessionmaker[Session]) -> int:
         return document
 
 
+@pytest.fixture
+def window(qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> MainWindow:
+    opened = open_annotation(sessions, ME, project(sessions))
+    qtbot.waitUntil(lambda: len(rows(opened)) == 4)
+    return opened
+
+
+def pick(window: MainWindow, text: str) -> None:
+    window.select_span(next(span for span in window.layer.index if span.text == text))
+
+
 def rows(window: MainWindow) -> list[tuple[str, str, str]]:
     model = window.span_table.findChild(QTableView).model()
     return [(model.index(row, 0).data(), model.index(row, VALUE).data(), model.index(row, UNIT).data())
@@ -48,10 +60,7 @@ def stored(sessions: sessionmaker[Session], text: str) -> tuple[object, ...]:
                                             Span.value_by_hand).where(Span.text == text)).one())
 
 
-def test_the_table_shows_values_and_units_and_filters_the_unread(
-        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
-    window = open_annotation(sessions, ME, project(sessions))
-    qtbot.waitUntil(lambda: len(rows(window)) == 4)
+def test_the_table_shows_values_and_units_and_filters_the_unread(window: MainWindow) -> None:
     assert rows(window) == [("泸州银行", "", ""), ("377.178亿元", "37717800000", "元"), ("若干企业", "?", ""),
                             ("5-8万元", "50000–80000", "元")]
     header = window.span_table.findChild(QTableView).model()
@@ -76,11 +85,8 @@ def answer(qtbot: QtBot, value: str, unit: str, qualifier: str = "exact", top: s
 
 
 def test_v_sets_a_value_by_hand_and_undo_takes_it_back(
-        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow],
-        when_modal, activate) -> None:
-    window = open_annotation(sessions, ME, project(sessions))
-    qtbot.waitUntil(lambda: len(rows(window)) == 4)
-    window.select_span(next(span for span in window.layer.index if span.text == "若干企业"))
+        qtbot: QtBot, sessions: sessionmaker[Session], window: MainWindow, when_modal, activate) -> None:
+    pick(window, "若干企业")
 
     seen: list[str] = []
 
@@ -103,27 +109,21 @@ def test_v_sets_a_value_by_hand_and_undo_takes_it_back(
 
 
 def test_a_refused_value_says_why_and_other_labels_have_none(
-        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow],
-        when_modal, activate) -> None:
-    window = open_annotation(sessions, ME, project(sessions))
-    qtbot.waitUntil(lambda: len(rows(window)) == 4)
-    window.select_span(next(span for span in window.layer.index if span.text == "5-8万元"))
+        qtbot: QtBot, sessions: sessionmaker[Session], window: MainWindow, when_modal, activate) -> None:
+    pick(window, "5-8万元")
     when_modal(answer(qtbot, "八万", "元"))
     qtbot.keyClick(window.view, Qt.Key.Key_V)
     assert "not a number" in window.statusBar().currentMessage()
     assert stored(sessions, "5-8万元") == ("50000", "80000", "元", "range", False)
     activate(window)
-    window.select_span(next(span for span in window.layer.index if span.text == "泸州银行"))
+    pick(window, "泸州银行")
     qtbot.keyClick(window.view, Qt.Key.Key_V)
     assert "Only METRIC spans have a value" in window.statusBar().currentMessage()
 
 
 def test_a_hand_set_value_comes_back_when_a_resize_is_undone(
-        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow],
-        when_modal, activate) -> None:
-    window = open_annotation(sessions, ME, project(sessions))
-    qtbot.waitUntil(lambda: len(rows(window)) == 4)
-    window.select_span(next(span for span in window.layer.index if span.text == "377.178亿元"))
+        qtbot: QtBot, sessions: sessionmaker[Session], window: MainWindow, when_modal, activate) -> None:
+    pick(window, "377.178亿元")
     when_modal(answer(qtbot, "37717800001", "元"))
     qtbot.keyClick(window.view, Qt.Key.Key_V)
     activate(window)
