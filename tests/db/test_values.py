@@ -4,15 +4,16 @@ hand until the text changes, carried into gold, through the trash and merge; on 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.db.gold import gold_spans
 from biaozhu.db.labels import label_ids
-from biaozhu.db.models import Annotator, Span
+from biaozhu.db.models import Annotator, Label, Span, TrashItem
 from biaozhu.db.review import accept, review_document
 from biaozhu.db.spans import add_span, relabel_span, resize_span, restore_span, trash_span
-from biaozhu.db.values import ValueRefused, set_value, stored_values
+from biaozhu.db.trash import restore, trash_document, trash_label
+from biaozhu.db.values import VALUE_COLUMNS, ValueRefused, set_value, stored_values
 from luzhou_sample import BANK, MONEY, MONEY_AS_PROGRAM, REVIEWER, TEXT, store_layer, store_review
 
 WHERE = TEXT.index("377亿元")
@@ -97,3 +98,26 @@ def test_gold_keeps_the_decided_versions_value(sessions: sessionmaker[Session]) 
     with sessions() as session:
         [gold] = [g for g in gold_spans(session, document) if g.span == MONEY]
         assert values(session, gold.id) == ("37700000001", None, "元", "exact", True)
+
+
+def test_values_come_back_with_a_trashed_document_and_label(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        document = store_review(session, {"张三": [BANK, MONEY]})
+        set_value(session, the_span(session, "张三"), "1", unit="项")
+        item = trash_document(session, document, REVIEWER)
+        # a document trashed before values were stored: its payload has none, and its figures are computed again
+        session.execute(update(TrashItem).where(TrashItem.id == item).values(payload={
+            **(payload := session.get(TrashItem, item).payload),
+            "spans": [{k: v for k, v in span.items() if k not in VALUE_COLUMNS} for span in payload["spans"]]}))
+    with sessions.begin() as session:
+        restore(session, item)
+        assert values(session, the_span(session, "张三")) == ("37700000000", None, "元", "exact", False)
+        set_value(session, the_span(session, "张三"), "2", unit="项")
+        item = trash_document(session, document, REVIEWER)
+    with sessions.begin() as session:
+        restore(session, item)
+        assert values(session, the_span(session, "张三")) == ("2", None, "项", "exact", True)
+        label_item, _ = trash_label(session, session.scalar(select(Label).where(Label.name == "METRIC")))
+    with sessions.begin() as session:
+        restore(session, label_item)
+        assert values(session, the_span(session, "张三")) == ("2", None, "项", "exact", True)
