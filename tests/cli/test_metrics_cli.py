@@ -63,6 +63,9 @@ def test_a_value_set_by_hand_is_what_metrics_reports(cli, tmp_path: Path) -> Non
     [year] = [row[0] for row in listed if row[6] == "2022年"]
     refused = cli("--db", db, "spans", "set-value", year, "两千")
     assert refused.returncode == 2 and "'两千' is not a number" in refused.stderr and "Traceback" not in refused.stderr
+    [bank] = [row[0] for row in listed if row[6] == "泸州银行"]
+    other = cli("--db", db, "spans", "set-value", bank, "1")
+    assert other.returncode == 2 and "only METRIC spans have a value" in other.stderr
     gone = cli("--db", db, "spans", "set-value", "999", "1")
     assert gone.returncode == 2 and "span 999 is gone" in gone.stderr
     done = cli("--db", db, "spans", "set-value", year, "2022", "--unit", "年", "--qualifier", "exact", check=True)

@@ -93,6 +93,9 @@ def set_value(session: Session, span_id: int, value: str, *, value_max: str | No
     """Set a span's value by hand (kept until its text changes); returns the values it had, for undo. Unit and
     qualifier not given stay as they were; a ``value_max`` makes the qualifier ``range`` (unless another is given)."""
     old = stored_values(session, span_id)
+    label = session.scalar(select(Label.name).join(Span, Span.label_id == Label.id).where(Span.id == span_id))
+    if label != METRIC:
+        raise ValueRefused(f"span {span_id} is a {label} span: only {METRIC} spans have a value")
     number = _number(value, "the value")
     top = _number(value_max, "the maximum") if value_max else None
     if top is not None and Decimal(top) < Decimal(number):
