@@ -69,6 +69,8 @@ def test_hotkey_and_name_conflicts_are_refused_with_a_sentence(sessions: session
             add_label(session, "POLICY", hotkey="1")
         with pytest.raises(Refusal, match="hotkey W is taken by word snapping"):
             add_label(session, "POLICY", hotkey="w")
+        with pytest.raises(Refusal, match="hotkey V is taken by editing a value"):
+            add_label(session, "POLICY", hotkey="v")
         with pytest.raises(Refusal, match="one letter or digit"):
             add_label(session, "POLICY", hotkey="Ctrl+1")
         with pytest.raises(Refusal, match="there is a label METRIC already"):

@@ -17,12 +17,13 @@ from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.gold import gold_spans
 from biaozhu.db.labels import add_label, get_label, update_label
 from biaozhu.db.merge import merge_project
+from biaozhu.db.models import Annotator, TrashItem
 from biaozhu.db.models import Span as SpanRow
-from biaozhu.db.models import TrashItem
 from biaozhu.db.permissions import change_role
 from biaozhu.db.project import initialise
 from biaozhu.db.review import accept, accept_agreed, adopt_layer, layers_of, reject, review_document
 from biaozhu.db.status import set_status
+from biaozhu.db.values import set_value, stored_values
 from luzhou_sample import BANK, LOAN, MONEY, TEXT, span, store_layer, store_review
 
 OTHER_TEXT = "市工商联参与“万企兴万村”行动"
@@ -144,3 +145,27 @@ def test_a_bad_span_of_theirs_fails_the_whole_merge(sessions, theirs) -> None:
     with pytest.raises(InputError, match=disagrees):
         merge(sessions, theirs)
     assert layers(sessions) == {"report": {"张三": [BANK]}}
+
+
+def stored(session: Session, span_id: int) -> tuple[object, ...]:
+    found = stored_values(session, span_id)
+    return found["value"], found["value_max"], found["unit"], found["qualifier"], found["value_by_hand"]
+
+
+def the_span(session: Session, layer: str, start: int) -> int:
+    return session.scalar(select(SpanRow.id).join(Annotator, Annotator.id == SpanRow.annotator_id)
+                          .where(Annotator.name == layer, SpanRow.start == start))
+
+
+def test_merge_copies_their_hand_set_values_and_computes_the_rest(sessions: sessionmaker[Session],
+                                                                 theirs: sessionmaker[Session]) -> None:
+    with theirs.begin() as session:
+        store_layer(session, "张三", [BANK, MONEY])
+        set_value(session, the_span(session, "张三", MONEY.start), "42", unit="元")
+        session.execute(SpanRow.__table__.update().where(SpanRow.start == 0).values(value="x" * 500,
+                                                                                    value_by_hand=True))
+    merge(sessions, theirs)
+    with sessions() as session:
+        assert stored(session, the_span(session, "张三", MONEY.start)) == ("42", None, "元", "exact", True)
+        # a value no biaozhu would write (edited in their database by hand) is computed again: ORGANIZATION has none
+        assert stored(session, the_span(session, "张三", 0)) == (None, None, None, None, False)

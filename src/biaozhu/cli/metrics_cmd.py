@@ -9,22 +9,23 @@ import sys
 
 import orjson
 
-from biaozhu.corpus.quantities import plain
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.metrics import METRIC, MetricRow, metric_rows
 from biaozhu.db.project import open_project
 from biaozhu.operations.outputs import STDOUT, output
 
 COLUMNS = ("document_id", "document", "layer", "start", "end", "text", "value", "value_max", "unit", "qualifier",
-           "parsed", "program", "organization")
+           "parsed", "by_hand", "program", "organization")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("metrics", parents=[common], help="METRIC spans with their values and units",
                             description="One row per METRIC span: document, start, end (code points), text, value "
                                         "(the magnitude folded in: 377.178亿元 → 37717800000), value_max for ranges, "
-                                        "unit, qualifier (exact, at_least, at_most, about, range); parsed is false "
-                                        "where the text is not a figure this parser is sure of.")
+                                        "unit, qualifier (exact, at_least, at_most, about, range), as stored with "
+                                        "the span (computed when it was written, or set by hand: by_hand); parsed "
+                                        "is false where the text is not a figure this parser is sure of and "
+                                        "nobody set a value (`biaozhu spans set-value`).")
     parser.add_argument("--layer", help="one annotator's layer, or gold (default: every layer)")
     parser.add_argument("--label", default=METRIC, help=f"the label whose spans are figures (default: {METRIC})")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table", help="default: table")
@@ -33,14 +34,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def record(row: MetricRow) -> dict[str, object]:
-    quantity = row.quantity
     return {"document_id": row.document_id, "document": row.document, "layer": row.layer, "start": row.start,
-            "end": row.end, "text": row.text,
-            "value": plain(quantity.value) if quantity else None,
-            "value_max": plain(quantity.value_max) if quantity and quantity.value_max is not None else None,
-            "unit": quantity.unit if quantity else None,
-            "qualifier": quantity.qualifier.value if quantity else None,
-            "parsed": quantity is not None,
+            "end": row.end, "text": row.text, "value": row.value, "value_max": row.value_max, "unit": row.unit,
+            "qualifier": row.qualifier, "parsed": row.value is not None, "by_hand": row.by_hand,
             # Relations between spans are not recorded yet (issue 16): the keys are part of the contract.
             "program": None, "organization": None}
 

@@ -1,5 +1,6 @@
 """``biaozhu spans``: list spans with their ids (of a document, of an annotator); ``spans delete ID...`` moves
-spans to the trash, so one bad span (a whole report tagged by mistake) can go without the app."""
+spans to the trash, so one bad span (a whole report tagged by mistake) can go without the app; ``spans set-value``
+corrects a METRIC span's value where the parser read it wrong or not at all."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import argparse
 from sqlalchemy.orm import Session
 
 from biaozhu.cli.trash_cmd import each_in_its_own_transaction
+from biaozhu.corpus.quantities import Qualifier
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.project import open_project
 from biaozhu.db.spans import list_spans, trash_span
+from biaozhu.db.values import set_value
 
 SHOWN = 40  # characters of each span's text shown
 
@@ -23,6 +26,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     delete = actions.add_parser("delete", parents=[common],
                                 help="move spans to the trash (`biaozhu trash restore` brings them back)")
     delete.add_argument("ids", nargs="+", type=int, metavar="ID", help="span ids, as `biaozhu spans` shows")
+    value = actions.add_parser("set-value", parents=[common],
+                               help="set a METRIC span's value by hand (kept until the span's text changes)",
+                               description="Set the value of a span by hand: plain digits with the magnitude "
+                                           "folded in (377.178亿元 → 37717800000). Unit and qualifier not given "
+                                           "stay as they were; --max makes the value a range.")
+    value.add_argument("id", type=int, metavar="ID", help="the span's id, as `biaozhu spans` shows")
+    value.add_argument("value", metavar="VALUE", help="the value, e.g. 37717800000 or 0.5")
+    value.add_argument("--max", dest="value_max", metavar="V", help="the top of a range (5-8万元: 80000)")
+    value.add_argument("--unit", metavar="U", help="the unit without the magnitude: 元, 户, %%, 个百分点…")
+    value.add_argument("--qualifier", choices=[q.value for q in Qualifier], help="default: as it was (exact)")
     for each in (parser, shown):
         each.add_argument("--document", type=int, metavar="ID", help="only this document's spans")
         each.add_argument("--annotator", help="only this annotator's spans (gold: the gold layer)")
@@ -45,7 +58,16 @@ def _delete(session: Session, span_id: int) -> str:
     return f"span {span_id} moved to the trash (trash item {trash_span(session, span_id)})"
 
 
+def _set_value(args: argparse.Namespace) -> int:
+    def act(session: Session, span_id: int) -> str:
+        set_value(session, span_id, args.value, value_max=args.value_max, unit=args.unit, qualifier=args.qualifier)
+        return f"span {span_id}: value set by hand"
+    return each_in_its_own_transaction(args.db, [args.id], act, refused="biaozhu spans set-value: span {id}")
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.action == "set-value":
+        return _set_value(args)
     if args.action == "delete":
         return each_in_its_own_transaction(args.db, args.ids, _delete, refused="biaozhu spans delete: span {id}")
     return _list(args)

@@ -42,9 +42,19 @@ class SourceDocument:
     notes: list[str] = field(default_factory=list)
 
 
+class SpanValue(NamedTuple):
+    """A METRIC span's figure as stored: the exact decimal as plain digits, the top of a range, unit, qualifier."""
+
+    value: str
+    value_max: str | None
+    unit: str | None
+    qualifier: str | None
+
+
 @dataclass(frozen=True, slots=True)
 class AnnotatedText:
-    """One document with one layer's spans: what every writer takes (the storage's LayerDocument)."""
+    """One document with one layer's spans: what every writer takes (the storage's LayerDocument). ``values``:
+    the figures of its spans that have one, by ``(start, end, label)``."""
 
     id: int
     name: str
@@ -53,6 +63,12 @@ class AnnotatedText:
     meta: dict[str, Any]
     annotator: str | None
     spans: list[Span]
+    values: dict[tuple[int, int, str], SpanValue] = field(default_factory=dict)
+
+    def values_of(self, start: int, end: int) -> dict[tuple[int, int, str], SpanValue]:
+        """The values of the spans inside ``[start, end)``, with offsets made relative to ``start``."""
+        return {(s - start, e - start, label): value for (s, e, label), value in self.values.items()
+                if start <= s and e <= end}
 
 
 @dataclass(frozen=True, slots=True)

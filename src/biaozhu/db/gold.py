@@ -25,6 +25,7 @@ from biaozhu.db.models import GOLD, Annotator, Label, Rejection, utcnow
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import touch
+from biaozhu.db.values import VALUE_COLUMNS, carried_values
 
 CHUNK = 500  # ids per DELETE … IN (…), well under every backend's limit on parameters
 
@@ -187,9 +188,24 @@ class GoldEdit:
         if unknown:
             raise SpanRefused(f"there is no label {', '.join(sorted(unknown))}")
         who = self._ids(name for pair in self._new.values() for name in pair)
+        values = self._origin_values(who, labels)
         now = utcnow()
         self.session.execute(insert(SpanRow), [
             {"document_id": self.decision.document_id, "annotator_id": self.gold_id, "label_id": labels[s.label],
              "start": s.start, "end": s.end, "text": s.text, "note": "", "created_at": now, "updated_at": now,
-             "origin_id": who.get(origin), "decided_by_id": who[decided]}
+             "origin_id": who.get(origin), "decided_by_id": who[decided],
+             **carried_values(s.label, s.text, values.get((who.get(origin), s.start, s.end, labels[s.label]), {}))}
             for s, (origin, decided) in self._new.items()])
+
+    def _origin_values(self, who: dict[str | None, int], labels: dict[str, int]
+                       ) -> dict[tuple[int | None, int, int, int], dict[str, object]]:
+        """The values of the versions taken into gold, by (layer, start, end, label): gold keeps the value the
+        decided version has (set by hand there, or computed)."""
+        origins = {who[origin] for origin, _ in self._new.values() if origin} - {self.gold_id}
+        if not origins:
+            return {}
+        rows = self.session.execute(
+            select(SpanRow.annotator_id, SpanRow.start, SpanRow.end, SpanRow.label_id,
+                   *(getattr(SpanRow, name) for name in VALUE_COLUMNS))
+            .where(SpanRow.document_id == self.decision.document_id, SpanRow.annotator_id.in_(origins)))
+        return {tuple(row[:4]): dict(zip(VALUE_COLUMNS, row[4:], strict=True)) for row in rows}

@@ -23,6 +23,7 @@ from biaozhu.db.models import Label, Span
 from biaozhu.db.permissions import is_reserved, merged_layer
 from biaozhu.db.spans import lock_layer
 from biaozhu.db.status import touch
+from biaozhu.db.values import value_columns
 
 
 @dataclass
@@ -111,7 +112,8 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
                                    "or elsewhere in this file)", source.line)
         existing.extend(new)
         rows.extend({"document_id": document.id, "annotator_id": annotator.id, "label_id": labels[s.label],
-                     "start": s.start, "end": s.end, "text": s.text, "note": ""} for s in new)
+                     "start": s.start, "end": s.end, "text": s.text, "note": "", **value_columns(s.label, s.text)}
+                    for s in new)
         result.spans_added += len(new)
         if new:
             touch(session, document.id, annotator.id)

@@ -23,9 +23,9 @@ from biaozhu.db.trash import trash_label, trashed_label_ids
 
 # Colours handed to labels created without one, so that new labels are told apart at a glance.
 PALETTE = ("#e76f51", "#b5838d", "#ffd166", "#06d6a0", "#118ab2", "#c77dff", "#90be6d", "#f28482")
-# A hotkey is one key pressed alone in the text: a letter or digit, or F1–F12. W switches word snapping.
+# A hotkey is one key pressed alone in the text: a letter or digit, or F1–F12. W switches word snapping, V edits a
+# METRIC span's value.
 _HOTKEY = re.compile(r"^(?:[0-9A-Z]|F(?:[1-9]|1[0-2]))$")
-RESERVED_HOTKEYS = ("W",)
 _PLACEHOLDER = re.compile(r"%(\d)")
 
 # The refusals, marked for the app's catalogue (the 标签… dialog shows them in the UI language).
@@ -35,8 +35,10 @@ NAME_TAKEN = QT_TRANSLATE_NOOP("LabelRefused", "there is a label %1 already")
 BAD_HOTKEY = QT_TRANSLATE_NOOP("LabelRefused", "a hotkey is one letter or digit, or F1 to F12, not %1")
 HOTKEY_TAKEN = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by %2")
 HOTKEY_RESERVED = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by word snapping")
+HOTKEY_VALUE = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by editing a value")
 BAD_COLOUR = QT_TRANSLATE_NOOP("LabelRefused", "colour must look like #1f77b4, not %1")
 TOO_MANY = QT_TRANSLATE_NOOP("LabelRefused", "a project holds at most %1 labels: it has %2, and %3 more were asked for")
+RESERVED_HOTKEYS = {"W": HOTKEY_RESERVED, "V": HOTKEY_VALUE}
 
 
 class LabelRefused(Refused):
@@ -88,7 +90,7 @@ def _check_hotkey(session: Session, hotkey: str, label_id: int | None = None) ->
     if not _HOTKEY.match(key):
         raise LabelRefused(BAD_HOTKEY, repr(hotkey))
     if key in RESERVED_HOTKEYS:
-        raise LabelRefused(HOTKEY_RESERVED, key)
+        raise LabelRefused(RESERVED_HOTKEYS[key], key)
     taken = session.scalar(select(Label).where(func.upper(Label.hotkey) == key, Label.id != (label_id or -1)))
     if taken is not None:
         raise LabelRefused(HOTKEY_TAKEN, key, taken.name)

@@ -47,6 +47,7 @@ from biaozhu.db.models import (
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.permissions import merged_layer
 from biaozhu.db.spans import trash_span
+from biaozhu.db.values import VALUE_COLUMNS, carried_values
 
 PREFERENCES = ("ours", "theirs")
 
@@ -112,7 +113,8 @@ def _their_layers(theirs: Session, doc_ids: list[int]) -> dict[tuple[int, str], 
     layers: dict[tuple[int, str], list[dict[str, Any]]] = {}
     for row in theirs.execute(select(SpanRow.document_id, SpanRow.annotator_id, SpanRow.start, SpanRow.end,
                                      Label.name.label("label"), SpanRow.text, SpanRow.note, SpanRow.created_at,
-                                     SpanRow.updated_at, SpanRow.origin_id, SpanRow.decided_by_id)
+                                     SpanRow.updated_at, SpanRow.origin_id, SpanRow.decided_by_id,
+                                     *(getattr(SpanRow, name) for name in VALUE_COLUMNS))
                               .join(Label, SpanRow.label_id == Label.id).where(SpanRow.document_id.in_(doc_ids))):
         item = row._asdict()
         item["origin"], item["decided_by"] = names.get(row.origin_id), names.get(row.decided_by_id)
@@ -193,7 +195,8 @@ def _merge_layers(ours: Session, theirs: Session, names: _Names, result: MergeRe
                      "start": item["start"], "end": item["end"], "text": item["text"], "note": item["note"],
                      "created_at": item["created_at"], "updated_at": item["updated_at"],
                      "origin_id": item["origin"] and names.annotator(item["origin"]),
-                     "decided_by_id": item["decided_by"] and names.annotator(item["decided_by"])} for item in items)
+                     "decided_by_id": item["decided_by"] and names.annotator(item["decided_by"]),
+                     **carried_values(item["label"], item["text"], item)} for item in items)
     if rows:
         ours.execute(insert(SpanRow), rows)
     _merge_statuses(ours, theirs, names, result, our_id)

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -27,7 +28,7 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-SCHEMA_REVISION = "0004"  # the newest migration; tests/db/test_engine_open.py holds it to Alembic's head
+SCHEMA_REVISION = "0005"  # the newest migration; tests/db/test_engine_open.py holds it to Alembic's head
 GOLD = "gold"  # the name of the adjudicated layer; reviewers write it
 SUGGESTIONS = "suggestions"  # what the engines propose; nobody's data until accepted
 ROLES = ("annotator", "reviewer")
@@ -99,6 +100,13 @@ class Span(Base):
     # Gold spans: whose version was taken and which reviewer decided.
     origin_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id", ondelete="SET NULL"))
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id", ondelete="SET NULL"))
+    # A METRIC span's figure (biaozhu.db.values): the exact decimal as plain digits, text not floats so that no
+    # backend rounds it; NULL where the text is not a figure (flagged, never guessed) or the span is no METRIC.
+    value: Mapped[str | None] = mapped_column(String(64))
+    value_max: Mapped[str | None] = mapped_column(String(64))
+    unit: Mapped[str | None] = mapped_column(String(32))
+    qualifier: Mapped[str | None] = mapped_column(String(16))
+    value_by_hand: Mapped[bool] = mapped_column(default=False, server_default=false())
     document: Mapped[Document] = relationship(back_populates="spans")
     __table_args__ = (
         UniqueConstraint("document_id", "annotator_id", "start", "end", "label_id"),

@@ -8,6 +8,7 @@ another span of the same layer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.orm import Session
@@ -16,6 +17,7 @@ from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.spans import first_crossing
 from biaozhu.db.documents import stored_text
 from biaozhu.db.models import Annotator, Document, Label, Span, TrashItem, utcnow
+from biaozhu.db.values import METRIC, VALUE_COLUMNS, carried_values, refresh_values, value_columns
 
 
 class SpanRefused(Refusal, ValueError):
@@ -30,12 +32,19 @@ class SpanRow:
     label_id: int
     text: str
     annotator_id: int
+    value: str | None = None  # a METRIC span's figure as stored (biaozhu.db.values): range and unit
+    value_max: str | None = None
+    unit: str | None = None
+
+
+# What a SpanRow is read from, in its field order.
+ROW = (Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id, Span.value, Span.value_max,
+       Span.unit)
 
 
 def layer_spans(session: Session, document_id: int, annotator_ids: list[int] | None = None) -> list[SpanRow]:
     """Spans of a document (of some layers), sorted by position, read through Core for speed."""
-    query = select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id).where(
-        Span.document_id == document_id)
+    query = select(*ROW).where(Span.document_id == document_id)
     if annotator_ids is not None:
         query = query.where(Span.annotator_id.in_(annotator_ids))
     return [SpanRow(*row) for row in session.execute(query.order_by(Span.start, Span.end.desc(), Span.id))]
@@ -71,30 +80,34 @@ def _check(session: Session, document_id: int, annotator_id: int, start: int, en
                           "spans may nest but not cross")
 
 
-def _check_label(session: Session, label_id: int) -> None:
-    if session.get(Label, label_id) is None:
+def _check_label(session: Session, label_id: int) -> Label:
+    label = session.get(Label, label_id)
+    if label is None:
         raise SpanRefused("its label was deleted (the trash can bring it back)")
+    return label
 
 
 def add_span(session: Session, document_id: int, annotator_id: int, label_id: int, start: int, end: int,
-             text: str, *, origin_id: int | None = None, decided_by_id: int | None = None) -> int:
-    """Add a span to a layer; returns its id. The same span twice, or one of a deleted label, is refused."""
-    _check_label(session, label_id)
+             text: str, *, origin_id: int | None = None, decided_by_id: int | None = None,
+             values: dict[str, Any] | None = None) -> int:
+    """Add a span to a layer; returns its id. The same span twice, or one of a deleted label, is refused.
+    A METRIC span's value is computed from its text unless ``values`` (a trashed span's) are given."""
+    label = _check_label(session, label_id)
     _check(session, document_id, annotator_id, start, end, text)
     twin = session.scalar(select(Span.id).where(Span.document_id == document_id, Span.annotator_id == annotator_id,
                                                 Span.start == start, Span.end == end, Span.label_id == label_id))
     if twin is not None:
         raise SpanRefused(f"this span [{start}, {end}) is there already")
+    columns = value_columns(label.name, text) if values is None else carried_values(label.name, text, values)
     span = Span(document_id=document_id, annotator_id=annotator_id, label_id=label_id, start=start, end=end,
-                text=text, origin_id=origin_id, decided_by_id=decided_by_id)
+                text=text, origin_id=origin_id, decided_by_id=decided_by_id, **columns)
     session.add(span)
     session.flush()
     return span.id
 
 
 def get_span(session: Session, span_id: int) -> SpanRow:
-    row = session.execute(select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id)
-                          .where(Span.id == span_id)).one_or_none()
+    row = session.execute(select(*ROW).where(Span.id == span_id)).one_or_none()
     if row is None:
         raise SpanRefused(f"span {span_id} is gone (deleted elsewhere?)")
     return SpanRow(*row)
@@ -110,6 +123,7 @@ def relabel_span(session: Session, span_id: int, label_id: int) -> int:
             Span.label_id == label_id)) is not None:
         raise SpanRefused(f"[{old.start}, {old.end}) has that label already (as another span)")
     session.execute(update(Span).where(Span.id == span_id).values(label_id=label_id, updated_at=utcnow()))
+    refresh_values(session, span_id, text_changed=False)
     return old.label_id
 
 
@@ -122,6 +136,7 @@ def resize_span(session: Session, span_id: int, start: int, end: int, text: str)
     old = get_span(session, span_id)  # read again under the layer's lock: as it is now
     session.execute(update(Span).where(Span.id == span_id).values(start=start, end=end, text=text,
                                                                   updated_at=utcnow()))
+    refresh_values(session, span_id, text_changed=text != old.text)
     return old
 
 
@@ -138,7 +153,8 @@ def trash_span(session: Session, span_id: int) -> int:
     label = session.get(Label, span.label_id)
     payload = {"document_id": span.document_id, "annotator_id": span.annotator_id, "label_id": span.label_id,
                "start": span.start, "end": span.end, "text": span.text, "note": span.note,
-               "origin_id": span.origin_id, "decided_by_id": span.decided_by_id}
+               "origin_id": span.origin_id, "decided_by_id": span.decided_by_id,
+               **{name: getattr(span, name) for name in VALUE_COLUMNS}}
     item = TrashItem(kind="span", document_id=span.document_id, annotator_id=span.annotator_id,
                      summary=f"{label.name if label else '?'} {span.text}", payload=payload)
     session.add(item)
@@ -154,7 +170,7 @@ def restore_span(session: Session, trash_id: int) -> int:
         raise SpanRefused(f"trash item {trash_id} is not a deleted span")
     p = item.payload
     span_id = add_span(session, p["document_id"], p["annotator_id"], p["label_id"], p["start"], p["end"], p["text"],
-                       origin_id=p.get("origin_id"), decided_by_id=p.get("decided_by_id"))
+                       origin_id=p.get("origin_id"), decided_by_id=p.get("decided_by_id"), values=p)
     if p.get("note"):
         session.execute(update(Span).where(Span.id == span_id).values(note=p["note"]))
     session.delete(item)
@@ -165,7 +181,7 @@ def restore_span(session: Session, trash_id: int) -> int:
 def spans_in_range(session: Session, document_id: int, annotator_id: int, start: int, end: int) -> list[SpanRow]:
     """Spans of a layer that overlap ``[start, end)``."""
     return [SpanRow(*row) for row in session.execute(
-        select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id).where(and_(
+        select(*ROW).where(and_(
             Span.document_id == document_id, Span.annotator_id == annotator_id,
             Span.start < end, Span.end > start)))]
 
@@ -180,18 +196,20 @@ class PlacedSpan:
 
 
 def find_layer_spans(session: Session, annotator_id: int, *, label_id: int | None = None, text: str = "",
-                     limit: int = 2000) -> list[PlacedSpan]:
-    """A layer's spans in every document, by document then position, at most ``limit``: of one label and
-    containing ``text`` (Latin letters in any case), when given."""
-    query = (select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_id, Span.document_id,
-                    Document.name).join(Document, Span.document_id == Document.id)
+                     unparsed: bool = False, limit: int = 2000) -> list[PlacedSpan]:
+    """A layer's spans in every document, by document then position, at most ``limit``: of one label,
+    containing ``text`` (Latin letters in any case), and METRIC spans without a value (``unparsed``), when
+    asked."""
+    query = (select(*ROW, Span.document_id, Document.name).join(Document, Span.document_id == Document.id)
              .where(Span.annotator_id == annotator_id))
     if label_id is not None:
         query = query.where(Span.label_id == label_id)
     if text:
         query = query.where(Span.text.icontains(text, autoescape=True))
+    if unparsed:
+        query = query.join(Label, Span.label_id == Label.id).where(Label.name == METRIC, Span.value.is_(None))
     rows = session.execute(query.order_by(Span.document_id, Span.start, Span.end.desc(), Span.id).limit(limit))
-    return [PlacedSpan(SpanRow(*row[:6]), row[6], row[7]) for row in rows]
+    return [PlacedSpan(SpanRow(*row[:9]), row[9], row[10]) for row in rows]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.suggestions import Dictionary, Suggestion, suggest
 from biaozhu.db.models import GOLD, SUGGESTIONS, Annotator, Document, DocumentStatus, Label, Span
+from biaozhu.db.values import value_columns
 
 
 @dataclass
@@ -69,7 +70,8 @@ def write_suggestions(session: Session, engines: Sequence[str], *, layers: Seque
         if found:
             session.execute(insert(Span), [
                 {"document_id": document_id, "annotator_id": layer.id, "label_id": labels[s.label], "start": s.start,
-                 "end": s.end, "text": text[s.start:s.end], "note": f"{s.engine} {s.score}"} for s in found])
+                 "end": s.end, "text": text[s.start:s.end], "note": f"{s.engine} {s.score}",
+                 **value_columns(s.label, text[s.start:s.end])} for s in found])
         result.documents += 1
         result.suggestions += len(found)
     return result

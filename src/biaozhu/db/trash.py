@@ -30,11 +30,13 @@ from biaozhu.db.models import (
 )
 from biaozhu.db.permissions import require_reviewer
 from biaozhu.db.spans import SpanRefused, add_span, restore_span
+from biaozhu.db.values import VALUE_COLUMNS, value_columns
 
 # A trashed label: a "span" item tied to no document and no annotator.
 _IS_LABEL = and_(TrashItem.kind == "span", TrashItem.document_id.is_(None), TrashItem.annotator_id.is_(None))
 _LABEL_FIELDS = ("id", "name", "title", "color", "hotkey", "definition", "position")
-_SPAN_FIELDS = ("id", "annotator_id", "label_id", "start", "end", "text", "note", "origin_id", "decided_by_id")
+_SPAN_FIELDS = ("id", "annotator_id", "label_id", "start", "end", "text", "note", "origin_id", "decided_by_id",
+                *VALUE_COLUMNS)
 
 
 class TrashRefused(Refusal, ValueError):
@@ -152,7 +154,7 @@ def _restore_label(session: Session, item: TrashItem) -> int:
         try:
             span_id = add_span(session, span["document_id"], span["annotator_id"], label.id, span["start"],
                                span["end"], span["text"], origin_id=span["origin_id"],
-                               decided_by_id=span["decided_by_id"])
+                               decided_by_id=span["decided_by_id"], values=span)
             if span["note"]:
                 session.execute(update(Span).where(Span.id == span_id).values(note=span["note"]))
         except SpanRefused:
@@ -171,8 +173,10 @@ def _when(value: str | None) -> datetime | None:
 def _restore_spans(session: Session, document_id: int, spans: list[dict[str, Any]]) -> None:
     """Spans back under their old ids (the app's undo history knows them by id), new ids where taken."""
     taken = set(session.scalars(select(Span.id).where(Span.id.in_([span["id"] for span in spans]))))
-    rows = [{**span, "document_id": document_id, "created_at": _when(span["created_at"]),
-             "updated_at": _when(span["updated_at"])} for span in spans]
+    labels = dict(session.execute(select(Label.id, Label.name)).all())
+    # Spans trashed before values were stored get theirs computed.
+    rows = [{**value_columns(labels.get(span["label_id"], ""), span["text"]), **span, "document_id": document_id,
+             "created_at": _when(span["created_at"]), "updated_at": _when(span["updated_at"])} for span in spans]
     for group in ([row for row in rows if row["id"] not in taken],
                   [{k: v for k, v in row.items() if k != "id"} for row in rows if row["id"] in taken]):
         if group:

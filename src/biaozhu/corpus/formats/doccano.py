@@ -80,18 +80,28 @@ def document_meta(doc: AnnotatedText) -> dict[str, Any]:
     return {"name": doc.name, "sha256": doc.sha256, **doc.meta}
 
 
+def with_values(record: dict[str, Any], doc: AnnotatedText) -> dict[str, Any]:
+    """The record with a ``values`` list (the METRIC figures: start, end, value, value_max, unit, qualifier) when
+    the document's spans have any; doccano keeps keys it does not know, so the file still imports there."""
+    if doc.values:
+        found = [(s, doc.values.get((s.start, s.end, s.label))) for s in doc.spans]
+        record["values"] = [{"start": s.start, "end": s.end, "value": v.value, "value_max": v.value_max,
+                             "unit": v.unit, "qualifier": v.qualifier} for s, v in found if v is not None]
+    return record
+
+
 def doccano_record(doc: AnnotatedText) -> dict[str, Any]:
     """The doccano ``label`` form of one document and one annotator's spans (in the order they come: sorted)."""
-    return {"id": doc.id, "text": doc.text, "label": [[s.start, s.end, s.label] for s in doc.spans],
-            "annotator": doc.annotator, "meta": document_meta(doc)}
+    return with_values({"id": doc.id, "text": doc.text, "label": [[s.start, s.end, s.label] for s in doc.spans],
+                        "annotator": doc.annotator, "meta": document_meta(doc)}, doc)
 
 
 def entities_record(doc: AnnotatedText) -> dict[str, Any]:
     """The doccano ``entities`` form: one dict per span, numbered within the document."""
     entities = [{"id": n, "label": s.label, "start_offset": s.start, "end_offset": s.end}
                 for n, s in enumerate(doc.spans, start=1)]
-    return {"id": doc.id, "text": doc.text, "entities": entities, "annotator": doc.annotator,
-            "meta": document_meta(doc)}
+    return with_values({"id": doc.id, "text": doc.text, "entities": entities, "annotator": doc.annotator,
+                        "meta": document_meta(doc)}, doc)
 
 
 def write_jsonl(records: Iterable[dict[str, Any]]) -> Iterator[bytes]:

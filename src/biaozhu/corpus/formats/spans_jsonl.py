@@ -13,7 +13,7 @@ from typing import Any
 
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.common import RawSpan, is_offset, read_records
-from biaozhu.corpus.formats.doccano import document_meta, write_jsonl
+from biaozhu.corpus.formats.doccano import document_meta, with_values, write_jsonl
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
 from biaozhu.corpus.tokens import check_tokenisable, spacy_tokens, tokenise
 
@@ -26,10 +26,11 @@ def spans_record(doc: AnnotatedText, level: str = "word") -> dict[str, Any]:
     spans = [{"start": s.start, "end": s.end, "label": s.label, "text": s.text,
               "token_start": index[s.start], "token_end": index_end[s.end]}
              for s in doc.spans]
-    return {"text": doc.text,
-            "tokens": [{"text": doc.text[t.start:t.end], "start": t.start, "end": t.end, "id": i, "ws": t.ws}
-                       for i, t in enumerate(tokens)],
-            "spans": spans, "answer": "accept", "annotator": doc.annotator, "meta": document_meta(doc)}
+    return with_values({"text": doc.text,
+                        "tokens": [{"text": doc.text[t.start:t.end], "start": t.start, "end": t.end, "id": i,
+                                    "ws": t.ws} for i, t in enumerate(tokens)],
+                        "spans": spans, "answer": "accept", "annotator": doc.annotator, "meta": document_meta(doc)},
+                       doc)
 
 
 def write_spans(docs: Iterable[AnnotatedText], level: str = "word") -> Iterator[bytes]:

@@ -82,7 +82,7 @@ def by_sentence(docs: Iterable[AnnotatedText], max_length: int = 0) -> Iterator[
             text = doc.text[start:end]
             yield AnnotatedText(doc.id, f"{doc.name}#{number}", text, hashlib.sha256(text.encode("utf-8")).hexdigest(),
                                 {**doc.meta, "document": doc.name, "offset": start}, doc.annotator,
-                                spans_in(doc.spans, start, end))
+                                spans_in(doc.spans, start, end), doc.values_of(start, end))
 
 
 def write_stream(name: str, docs: Iterable[AnnotatedText], options: WriteOptions,

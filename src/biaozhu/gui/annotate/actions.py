@@ -10,6 +10,7 @@ Keyboard map (File menu: Ctrl+Shift+N new project, Ctrl+O open project, Ctrl+I i
   W                                word snapping on / off
   Esc                              clear the selection
   Ctrl+T                           tag all occurrences of the selected span's text
+  V                                edit the selected METRIC span's value (value, maximum, unit, qualifier)
   Ctrl+Enter                       mark the document done and open the next unfinished one
   Ctrl+N                           open the next unfinished document
   Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y    undo, redo
@@ -86,6 +87,7 @@ class WindowActions(ActionSet):
         annotate.addSeparator()
         annotate.addAction(self.add("tag-all", self.tr("Tag all occurrences…"), "Ctrl+T",
                                     editing.tag_all_occurrences))
+        annotate.addAction(self.add("edit-value", self.tr("Edit value…"), "V", editing.edit_value, on=view))
         annotate.addAction(self.add("labels", self.tr("Labels…"), "Ctrl+L", window.open_labels))
 
         view_menu = menu_bar.addMenu(self.tr("&View"))

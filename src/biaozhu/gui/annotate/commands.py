@@ -15,6 +15,7 @@ TAG = QT_TRANSLATE_NOOP("Commands", "tag “%1” as %2")
 RELABEL = QT_TRANSLATE_NOOP("Commands", "relabel “%1” as %2")
 DELETE = QT_TRANSLATE_NOOP("Commands", "delete “%1”")
 RESIZE = QT_TRANSLATE_NOOP("Commands", "resize “%1”")
+SET_VALUE = QT_TRANSLATE_NOOP("Commands", "set the value of “%1”")
 TAG_ALL = QT_TRANSLATE_NOOP("Commands", "tag all “%1” (%2)")
 MARK_DONE = QT_TRANSLATE_NOOP("Commands", "mark done")
 SET_STATUS = QT_TRANSLATE_NOOP("Commands", "set status")
@@ -89,12 +90,30 @@ class ResizeSpan(SpanCommand):
         self.handle = layer.handle(span.id)
         self.new = (start, end, span_text)
         self.old = (span.start, span.end, span.text)
+        self.old_values: dict[str, object] | None = None
 
     def do(self) -> None:
-        self.layer.resize(self.document_id, self.handle, *self.new)
+        self.old_values = self.layer.resize(self.document_id, self.handle, *self.new)
 
     def undo_it(self) -> None:
-        self.layer.resize(self.document_id, self.handle, *self.old)
+        self.layer.resize(self.document_id, self.handle, *self.old, values=self.old_values)  # a hand-set value too
+
+
+class SetValue(SpanCommand):
+    """A METRIC span's value set by hand (V): value, top of a range, unit, qualifier."""
+
+    def __init__(self, layer: Layer, history: History, document_id: int, span: SpanRow, value: str,
+                 value_max: str | None, unit: str, qualifier: str) -> None:
+        super().__init__(layer, history, document_id, _name(SET_VALUE, short(span.text, 16)))
+        self.handle = layer.handle(span.id)
+        self.new = (value, value_max, unit, qualifier)
+        self.old_values: dict[str, object] = {}
+
+    def do(self) -> None:
+        self.old_values = self.layer.set_value(self.document_id, self.handle, *self.new)
+
+    def undo_it(self) -> None:
+        self.layer.restore_value(self.document_id, self.handle, self.old_values)
 
 
 class TagAll(LayerCommand):

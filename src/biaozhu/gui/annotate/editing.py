@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from biaozhu.corpus.spans import trim
 from biaozhu.db.occurrences import plan_occurrences
 from biaozhu.db.spans import SpanRow
+from biaozhu.db.values import METRIC, stored_values
 from biaozhu.gui.annotate import commands
 from biaozhu.gui.annotate.layer import Layer
 from biaozhu.gui.annotate.snapping import Snapping
@@ -23,6 +24,7 @@ from biaozhu.gui.annotate.tag_all import choose_occurrences
 from biaozhu.gui.common.label_infos import LabelSet
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill
+from biaozhu.gui.dialogs.metric_value import ask_value
 from biaozhu.gui.widgets.document_view import DocumentView
 
 Say = Callable[[str], None]
@@ -140,6 +142,27 @@ class SpanEditing(QObject):
             return
         self.history.push(commands.ResizeSpan(self.layer, self.history, document_id, span, start, end,
                                               self.layer.text[start:end]))
+
+    def edit_value(self) -> None:
+        """V: correct the selected METRIC span's value (value, maximum, unit, qualifier) in a small dialog."""
+        span = self.selected_span()
+        document_id = self.layer.document_id
+        if span is None or document_id is None:
+            self.say(self.tr("Click a span (or press Tab) to select it first."))
+            return
+        label = self.labels.get(span.label_id)
+        if label is None or label.name != METRIC:
+            self.say(fill(self.tr("Only %1 spans have a value."), METRIC))
+            return
+        span_id = span.id
+        read = self.layer.runner.try_read(lambda session: stored_values(session, span_id))
+        if read.value is None:
+            self.say(read.refusal)
+            return
+        answer = ask_value(self.view.window(), span.text, read.value)
+        if answer is not None:
+            self.history.push(commands.SetValue(self.layer, self.history, document_id, span, answer.value,
+                                                answer.value_max, answer.unit, answer.qualifier))
 
     def tag_all_occurrences(self) -> None:
         """Tag the selected span's text everywhere else (this document or all), after a confirmation."""

@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session
 
 from biaozhu.db import spans as db_spans
 from biaozhu.db.documents import document_text
+from biaozhu.db.models import Label
 from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import set_status, touch
+from biaozhu.db.values import restore_values, set_value, stored_values, value_columns
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.widgets.span_index import SpanIndex
@@ -108,10 +110,10 @@ class Layer(QObject):
         self.spans_changed.emit(document_id, ranges, -1 if select is None else select)
 
     def add(self, document_id: int, handle: SpanHandle, label_id: int, start: int, end: int, text: str) -> None:
-        span_id = self.runner.write(lambda session: db_spans.add_span(
-            session, document_id, self.annotator_id, label_id, start, end, text))
-        self._rebind(handle, span_id)
-        self._mirror(document_id, [SpanRow(span_id, start, end, label_id, text, self.annotator_id)], [], span_id)
+        span = self.runner.write(lambda session: db_spans.get_span(session, db_spans.add_span(
+            session, document_id, self.annotator_id, label_id, start, end, text)))  # with the value computed
+        self._rebind(handle, span.id)
+        self._mirror(document_id, [span], [], span.id)
         self._publish(Changed.SPANS, document_id)
 
     def remove(self, document_id: int, handle: SpanHandle) -> None:
@@ -149,17 +151,52 @@ class Layer(QObject):
         self._publish(Changed.SPANS, document_id)
         return old_label
 
-    def resize(self, document_id: int, handle: SpanHandle, start: int, end: int, text: str) -> SpanRow:
+    def resize(self, document_id: int, handle: SpanHandle, start: int, end: int, text: str,
+               values: dict[str, object] | None = None) -> dict[str, object]:
+        """Move a span's boundaries; returns the value columns it had (a new text computes them again), which
+        an undo gives back as ``values``."""
         span_id = handle.id
         assert span_id is not None
 
-        def resize(session: Session) -> tuple[SpanRow, SpanRow]:
-            return db_spans.resize_span(session, span_id, start, end, text), db_spans.get_span(session, span_id)
+        def resize(session: Session) -> tuple[dict[str, object], SpanRow]:
+            old = stored_values(session, span_id)
+            db_spans.resize_span(session, span_id, start, end, text)
+            if values is not None:
+                restore_values(session, span_id, values)
+            return old, db_spans.get_span(session, span_id)
 
         old, span = self.runner.write(resize)
         self._mirror(document_id, [span], [span.id], span.id)
         self._publish(Changed.SPANS, document_id)
         return old
+
+    def set_value(self, document_id: int, handle: SpanHandle, value: str, value_max: str | None, unit: str,
+                  qualifier: str) -> dict[str, object]:
+        """Set a span's value by hand; returns the value columns it had, for :meth:`restore_value`."""
+        span_id = handle.id
+        assert span_id is not None
+
+        def write(session: Session) -> tuple[dict[str, object], SpanRow]:
+            old = set_value(session, span_id, value, value_max=value_max, unit=unit, qualifier=qualifier)
+            return old, db_spans.get_span(session, span_id)
+
+        old, span = self.runner.write(write)
+        self._mirror(document_id, [span], [span.id], span.id)
+        self._publish(Changed.SPANS, document_id)
+        return old
+
+    def restore_value(self, document_id: int, handle: SpanHandle, values: dict[str, object]) -> None:
+        span_id = handle.id
+        assert span_id is not None
+
+        def write(session: Session) -> SpanRow:
+            stored_values(session, span_id)  # refused with a sentence when the span is gone
+            restore_values(session, span_id, values)
+            return db_spans.get_span(session, span_id)
+
+        span = self.runner.write(write)
+        self._mirror(document_id, [span], [span.id], span.id)
+        self._publish(Changed.SPANS, document_id)
 
     def add_many(self, label_id: int, text: str, ranges: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
         """Tag ``(document_id, start, end)`` ranges of ``text`` in one transaction; ranges refused meanwhile
@@ -167,13 +204,17 @@ class Layer(QObject):
 
         def add_all(session: Session) -> dict[int, list[SpanRow]]:
             rows: dict[int, list[SpanRow]] = {}
+            label = session.get(Label, label_id)
+            figure = value_columns(label.name if label else "", text)  # one text: one value for every span
+            value, top, unit = (None if figure[name] is None else str(figure[name])
+                                for name in ("value", "value_max", "unit"))
             for document_id, start, end in ranges:
                 try:
                     span_id = db_spans.add_span(session, document_id, self.annotator_id, label_id, start, end, text)
                 except db_spans.SpanRefused:
                     continue
                 rows.setdefault(document_id, []).append(SpanRow(span_id, start, end, label_id, text,
-                                                                self.annotator_id))
+                                                                self.annotator_id, value, top, unit))
             return rows
 
         added = self.runner.write(add_all)

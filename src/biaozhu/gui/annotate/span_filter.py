@@ -1,4 +1,5 @@
-"""The span table's filter: by label, by text, and this document or all documents.
+"""The span table's filter: by label, by text, METRIC spans not read as a figure, and this document or all
+documents.
 
 In this document the table filters the open layer's spans as they are; in all documents :class:`SpanScope`
 asks the database for the annotator's spans everywhere (at most :data:`ALL_DOCUMENTS_LIMIT`, with a note
@@ -11,9 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from biaozhu.db.spans import SpanRow, find_layer_spans
+from biaozhu.db.values import METRIC
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.wording import fill
 
@@ -25,7 +27,7 @@ Labels = dict[int, tuple[str, str, str]]
 
 
 class SpanFilter(QWidget):
-    """Label, text and scope; ``changed`` when any of them does."""
+    """Label, text, unparsed figures only, and scope; ``changed`` when any of them does."""
 
     changed = Signal()
 
@@ -41,6 +43,11 @@ class SpanFilter(QWidget):
         self.scope = QComboBox(self)
         self.scope.setObjectName("span-scope")
         self.scope.addItems([self.tr("This document"), self.tr("All documents")])
+        self.unparsed = QCheckBox(self.tr("Figures not read only"), self)
+        self.unparsed.setObjectName("span-unparsed-filter")
+        self.unparsed.setToolTip(self.tr("METRIC spans whose text was not read as a figure and that have no value "
+                                         "set by hand (V sets one)"))
+        self._metric_ids: set[int] = set()
         self.note = QLabel(self)
         self.note.setObjectName("span-note")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
@@ -51,7 +58,9 @@ class SpanFilter(QWidget):
         grid.addWidget(self.text, 0, 0, 1, 2)
         grid.addWidget(self.label, 1, 0)
         grid.addWidget(self.scope, 1, 1)
-        grid.addWidget(self.note, 2, 0, 1, 2)
+        grid.addWidget(self.unparsed, 2, 0, 1, 2)
+        grid.addWidget(self.note, 3, 0, 1, 2)
+        self.unparsed.toggled.connect(lambda _: self.changed.emit())
         self.label.currentIndexChanged.connect(lambda _: self.changed.emit())
         self.scope.currentIndexChanged.connect(lambda _: self.changed.emit())
         self.text.textChanged.connect(lambda _: self.changed.emit())
@@ -59,6 +68,7 @@ class SpanFilter(QWidget):
     def set_labels(self, labels: Labels) -> None:
         """The label choices, in the bar's order; the chosen label stays chosen while it exists."""
         chosen = self.label_id()
+        self._metric_ids = {label_id for label_id, (name, _, _) in labels.items() if name == METRIC}
         self.label.blockSignals(True)
         self.label.clear()
         self.label.addItem(self.tr("All labels"), None)
@@ -80,8 +90,13 @@ class SpanFilter(QWidget):
     def everywhere(self) -> bool:
         return self.scope.currentIndex() == 1
 
+    def only_unparsed(self) -> bool:
+        return self.unparsed.isChecked()
+
     def keeps(self, span: SpanRow) -> bool:
         label_id, needle = self.label_id(), self.needle().casefold()
+        if self.only_unparsed() and (span.value is not None or span.label_id not in self._metric_ids):
+            return False
         return (label_id is None or span.label_id == label_id) and (not needle or needle in span.text.casefold())
 
 
@@ -108,10 +123,10 @@ class SpanScope(QObject):
             bar.note.hide()
             self.table.show_found(None)
             return
-        window, label_id, needle = self.window, bar.label_id(), bar.needle()
+        window, label_id, needle, unparsed = self.window, bar.label_id(), bar.needle(), bar.only_unparsed()
         annotator_id = window.layer.annotator_id
         outcome = window.runner.try_read(lambda s: find_layer_spans(
-            s, annotator_id, label_id=label_id, text=needle, limit=self.limit + 1))
+            s, annotator_id, label_id=label_id, text=needle, unparsed=unparsed, limit=self.limit + 1))
         if outcome.value is None:
             window.say(outcome.refusal)
             return

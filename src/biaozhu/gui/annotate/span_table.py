@@ -1,4 +1,5 @@
-"""The span table of the open document: text, label (with its colour), start and end; a click on a row
+"""The span table of the open document: text, label (with its colour), start, end, and a METRIC span's value
+and unit (``?`` where its text was not read as a figure); a click on a row
 tells the window to scroll to that span and select it. A filter above it (``span_filter.py``) narrows it by
 label and text, or shows the annotator's spans in all documents, with a column naming each one's document.
 
@@ -9,6 +10,7 @@ replaced in one reset and sorted in Python with one key per row; there are no wi
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,12 +23,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from biaozhu.db.spans import PlacedSpan, SpanRow
+from biaozhu.db.values import METRIC
 from biaozhu.gui.annotate.span_filter import SpanFilter
 from biaozhu.gui.common.wording import as_tooltip
 from biaozhu.gui.widgets.swatches import colour_swatch
 from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
-TEXT, LABEL, START, END, DOCUMENT = range(5)
+TEXT, LABEL, START, END, VALUE, UNIT, DOCUMENT = range(7)
+UNPARSED = "?"  # a METRIC span whose text is not a figure the parser is sure of, and nobody set a value
 UNKNOWN_LABEL = ("?", "", "#9e9e9e")  # a label deleted since the spans were read
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -44,6 +48,17 @@ def label_text(label: tuple[str, str, str]) -> str:
     return title or name
 
 
+def value_text(span: SpanRow, label: tuple[str, str, str]) -> str:
+    """The value as the table shows it: plain digits, a range as low–high; ``?`` for an unread METRIC span."""
+    if span.value is None:
+        return UNPARSED if label[0] == METRIC else ""
+    return span.value if span.value_max is None else f"{span.value}–{span.value_max}"
+
+
+def _number(span: SpanRow) -> tuple[bool, Decimal]:
+    return (span.value is None, Decimal(span.value) if span.value is not None else Decimal(0))
+
+
 def sort_key(column: int, labels: Labels, places: dict[int, tuple[int, str]]) -> Callable[[SpanRow],
                                                                                        tuple[object, ...]]:
     """One key per row; ties fall back to position (in all documents: document, then position), so the order
@@ -59,11 +74,15 @@ def sort_key(column: int, labels: Labels, places: dict[int, tuple[int, str]]) ->
         return lambda s: (labels.get(s.label_id, UNKNOWN_LABEL)[0], document(s), s.start, s.end, s.id)
     if column == END:
         return lambda s: (document(s), s.end, s.start, s.id)
+    if column == VALUE:
+        return lambda s: (*_number(s), document(s), s.start, s.id)
+    if column == UNIT:
+        return lambda s: (s.unit is None, s.unit or "", document(s), s.start, s.id)
     return lambda s: (document(s), s.start, -s.end, s.id)  # outer span before the spans nested in it
 
 
 class SpanTableModel(QAbstractTableModel):
-    """Adapts SpanRow rows and the project's labels to four columns."""
+    """Adapts SpanRow rows and the project's labels to six columns (seven in all documents)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +98,7 @@ class SpanTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._spans)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else (5 if self._places else 4)
+        return 0 if parent.isValid() else (DOCUMENT + 1 if self._places else DOCUMENT)
 
     def document_of(self, span_id: int) -> int | None:
         place = self._places.get(span_id)
@@ -107,11 +126,18 @@ class SpanTableModel(QAbstractTableModel):
                 return one_line(span.text)
             if column == LABEL:
                 return label_text(self._labels.get(span.label_id, UNKNOWN_LABEL))
+            if column == VALUE:
+                return value_text(span, self._labels.get(span.label_id, UNKNOWN_LABEL))
+            if column == UNIT:
+                return span.unit or ""
             return str(span.start if column == START else span.end)
         if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             return self._swatches.get(span.label_id, self._unknown_swatch)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (START, END):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (START, END, VALUE):
             return RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and column == VALUE and span.value is None \
+                and self._labels.get(span.label_id, UNKNOWN_LABEL)[0] == METRIC:
+            return self.tr("Not read as a figure: press V to set its value")
         if role == Qt.ItemDataRole.ToolTipRole and column == TEXT:
             return as_tooltip([span.text])
         if role == Qt.ItemDataRole.ToolTipRole and column == LABEL:
@@ -122,7 +148,8 @@ class SpanTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Text"), self.tr("Label"), self.tr("Start"), self.tr("End"), self.tr("Document"))[section]
+            return (self.tr("Text"), self.tr("Label"), self.tr("Start"), self.tr("End"), self.tr("Value"),
+                    self.tr("Unit"), self.tr("Document"))[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and START <= section <= END:
             return self.tr("Offset in characters from the start of the document")
         return None
@@ -174,7 +201,7 @@ class SpanTablePanel(QWidget):
         self._view.sortByColumn(START, Qt.SortOrder.AscendingOrder)
         header = self._view.horizontalHeader()
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        fit_columns(self._view, {START: ["9999999"], END: ["9999999"]})
+        fit_columns(self._view, {START: ["9999999"], END: ["9999999"], VALUE: ["37717800000"], UNIT: ["个百分点"]})
         RowActivation(self._view).row_activated.connect(
             lambda index: self.span_activated.emit(self._model.span_at(index.row()).id))
         self.filter = SpanFilter(self)

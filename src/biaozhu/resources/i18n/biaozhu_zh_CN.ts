@@ -225,6 +225,11 @@
 <context>
     <name>Commands</name>
     <message>
+        <location filename="../../gui/annotate/commands.py" line="18"/>
+        <source>set the value of “%1”</source>
+        <translation>设置“%1”的数值</translation>
+    </message>
+    <message>
         <location filename="../../gui/annotate/commands.py" line="14"/>
         <source>tag “%1” as %2</source>
         <translation>将“%1”标注为 %2</translation>
@@ -245,17 +250,17 @@
         <translation>调整“%1”的范围</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/commands.py" line="18"/>
+        <location filename="../../gui/annotate/commands.py" line="19"/>
         <source>tag all “%1” (%2)</source>
         <translation>全部标注“%1”（%2 处）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/commands.py" line="19"/>
+        <location filename="../../gui/annotate/commands.py" line="20"/>
         <source>mark done</source>
         <translation>标记为已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/commands.py" line="20"/>
+        <location filename="../../gui/annotate/commands.py" line="21"/>
         <source>set status</source>
         <translation>设置状态</translation>
     </message>
@@ -1227,6 +1232,11 @@
 <context>
     <name>LabelRefused</name>
     <message>
+        <location filename="../../db/labels.py" line="38"/>
+        <source>hotkey %1 is taken by editing a value</source>
+        <translation>快捷键 %1 已用于编辑数值</translation>
+    </message>
+    <message>
         <location filename="../../db/labels.py" line="32"/>
         <source>there is no label %1</source>
         <translation>没有标签 %1</translation>
@@ -1257,12 +1267,12 @@
         <translation>快捷键 %1 已用于按词对齐</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="38"/>
+        <location filename="../../db/labels.py" line="39"/>
         <source>colour must look like #1f77b4, not %1</source>
         <translation>颜色须形如 #1f77b4，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="39"/>
+        <location filename="../../db/labels.py" line="40"/>
         <source>a project holds at most %1 labels: it has %2, and %3 more were asked for</source>
         <translation>一个项目最多有 %1 个标签：已有 %2 个，又要添加 %3 个</translation>
     </message>
@@ -1422,6 +1432,44 @@
         <location filename="../../gui/annotate/window.py" line="282"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
+    </message>
+</context>
+<context>
+    <name>MetricValue</name>
+    <message>
+        <location filename="../../gui/dialogs/metric_value.py" line="42"/>
+        <source>Value of the span</source>
+        <translation>标注的数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/metric_value.py" line="43"/>
+        <source>“%1”: the value with its magnitude folded in (377.178亿元 → 37717800000).</source>
+        <translation>“%1”：数值已折算数量级（377.178亿元 → 37717800000）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/metric_value.py" line="49"/>
+        <source>only for a range</source>
+        <translation>仅用于范围</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/metric_value.py" line="62"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/metric_value.py" line="63"/>
+        <source>Maximum</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/metric_value.py" line="64"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/metric_value.py" line="65"/>
+        <source>Qualifier</source>
+        <translation>限定词</translation>
     </message>
 </context>
 <context>
@@ -1917,63 +1965,69 @@
 <context>
     <name>SpanEditing</name>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="65"/>
+        <location filename="../../gui/annotate/editing.py" line="155"/>
+        <source>Only %1 spans have a value.</source>
+        <translation>只有 %1 标注有数值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/editing.py" line="67"/>
         <source>Select some text first (mouse or Shift+arrows), or click a span to relabel it.</source>
         <translation>请先选中文字（用鼠标或 Shift+方向键），或点击一个标注来更改它的标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="72"/>
+        <location filename="../../gui/annotate/editing.py" line="74"/>
         <source>Only spaces and punctuation are selected: nothing to tag.</source>
         <translation>选中的只有空格和标点，没有可标注的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="78"/>
+        <location filename="../../gui/annotate/editing.py" line="80"/>
         <source>Refused: [%1, %2) would cross the span “%3” [%4, %5); spans may nest but not cross.</source>
         <translation>未执行：[%1, %2) 会与标注“%3” [%4, %5) 交叉；标注可以嵌套，但不能交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="85"/>
+        <location filename="../../gui/annotate/editing.py" line="87"/>
         <source>“%1” is tagged %2 already.</source>
         <translation>“%1”已经标注为 %2。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="100"/>
+        <location filename="../../gui/annotate/editing.py" line="102"/>
         <source>Tag a long selection?</source>
         <translation>标注很长的选区？</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="104"/>
+        <location filename="../../gui/annotate/editing.py" line="106"/>
         <source>The selection is %1 characters long. Tag all of it as one %2 span?</source>
         <translation>选区有 %1 个字。要把它整个标注为一个%2标注吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="109"/>
+        <location filename="../../gui/annotate/editing.py" line="111"/>
         <source>Not tagged: the selection was too long.</source>
         <translation>未标注：选区太长。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="116"/>
-        <location filename="../../gui/annotate/editing.py" line="132"/>
+        <location filename="../../gui/annotate/editing.py" line="118"/>
+        <location filename="../../gui/annotate/editing.py" line="134"/>
+        <location filename="../../gui/annotate/editing.py" line="151"/>
         <source>Click a span (or press Tab) to select it first.</source>
         <translation>请先点击一个标注（或按 Tab）选中它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="139"/>
+        <location filename="../../gui/annotate/editing.py" line="141"/>
         <source>Refused: the span would cross “%1”.</source>
         <translation>未执行：该标注会与“%1”交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="149"/>
+        <location filename="../../gui/annotate/editing.py" line="172"/>
         <source>Select a span first: its text is what gets tagged everywhere.</source>
         <translation>请先选中一个标注：与它相同的文字将在各处被标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="167"/>
+        <location filename="../../gui/annotate/editing.py" line="190"/>
         <source>Nothing to tag: %1 occurrences left alone.</source>
         <translation>没有可标注的：%1 处未动。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="170"/>
+        <location filename="../../gui/annotate/editing.py" line="193"/>
         <source>Tagged %1 occurrences; %2 left alone (tagged already, crossing or inside a span, inside a longer word, or unticked).</source>
         <translation>已标注 %1 处；%2 处未动（已标注、与标注交叉或在标注之内、在更长的词之内，或已取消勾选）。</translation>
     </message>
@@ -1981,23 +2035,33 @@
 <context>
     <name>SpanFilter</name>
     <message>
-        <location filename="../../gui/annotate/span_filter.py" line="36"/>
-        <location filename="../../gui/annotate/span_filter.py" line="64"/>
+        <location filename="../../gui/annotate/span_filter.py" line="46"/>
+        <source>Figures not read only</source>
+        <translation>仅显示未识别的数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_filter.py" line="48"/>
+        <source>METRIC spans whose text was not read as a figure and that have no value set by hand (V sets one)</source>
+        <translation>文本未能识别为数值、也没有手动设置数值的 METRIC 标注（按 V 设置）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_filter.py" line="38"/>
+        <location filename="../../gui/annotate/span_filter.py" line="74"/>
         <source>All labels</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_filter.py" line="39"/>
+        <location filename="../../gui/annotate/span_filter.py" line="41"/>
         <source>Filter by text</source>
         <translation>按文字筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_filter.py" line="43"/>
+        <location filename="../../gui/annotate/span_filter.py" line="45"/>
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_filter.py" line="43"/>
+        <location filename="../../gui/annotate/span_filter.py" line="45"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
@@ -2005,12 +2069,12 @@
 <context>
     <name>SpanScope</name>
     <message>
-        <location filename="../../gui/annotate/span_filter.py" line="120"/>
+        <location filename="../../gui/annotate/span_filter.py" line="135"/>
         <source>The first %1 spans are shown: narrow the filter to see the rest.</source>
         <translation>只显示前 %1 个标注：缩小筛选范围以查看其余的。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_filter.py" line="121"/>
+        <location filename="../../gui/annotate/span_filter.py" line="136"/>
         <source>%1 spans in all documents</source>
         <translation>全部文档中共 %1 个标注</translation>
     </message>
@@ -2018,32 +2082,47 @@
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="125"/>
+        <location filename="../../gui/annotate/span_table.py" line="140"/>
+        <source>Not read as a figure: press V to set its value</source>
+        <translation>未识别为数值：按 V 设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_table.py" line="151"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_table.py" line="152"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_table.py" line="151"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="125"/>
+        <location filename="../../gui/annotate/span_table.py" line="151"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="125"/>
+        <location filename="../../gui/annotate/span_table.py" line="151"/>
         <source>Start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="125"/>
+        <location filename="../../gui/annotate/span_table.py" line="151"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="125"/>
+        <location filename="../../gui/annotate/span_table.py" line="152"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="127"/>
+        <location filename="../../gui/annotate/span_table.py" line="154"/>
         <source>Offset in characters from the start of the document</source>
         <translation>从文档开头算起的字符位置（从 0 开始）</translation>
     </message>
@@ -2071,42 +2150,42 @@
         <translation>已裁决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="63"/>
+        <location filename="../../gui/dialogs/statistics.py" line="64"/>
         <source>Spans per label</source>
         <translation>各标签标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="65"/>
+        <location filename="../../gui/dialogs/statistics.py" line="66"/>
         <source>Spans added per day</source>
         <translation>每日新增标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="71"/>
+        <location filename="../../gui/dialogs/statistics.py" line="72"/>
         <source>Save “%1” as PNG…</source>
         <translation>将“%1”保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="78"/>
+        <location filename="../../gui/dialogs/statistics.py" line="80"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="96"/>
+        <location filename="../../gui/dialogs/statistics.py" line="98"/>
         <source>%1 documents, %2 characters, %3 layers</source>
         <translation>%1 篇文档，%2 个字，%3 个标注层</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="118"/>
+        <location filename="../../gui/dialogs/statistics.py" line="120"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="119"/>
+        <location filename="../../gui/dialogs/statistics.py" line="121"/>
         <source>%1 · %2 spans</source>
         <translation>%1 · %2 个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="130"/>
+        <location filename="../../gui/dialogs/statistics.py" line="133"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
@@ -2381,162 +2460,167 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="50"/>
+        <location filename="../../gui/annotate/actions.py" line="90"/>
+        <source>Edit value…</source>
+        <translation>编辑数值…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py" line="51"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="51"/>
+        <location filename="../../gui/annotate/actions.py" line="52"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="53"/>
+        <location filename="../../gui/annotate/actions.py" line="54"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="55"/>
+        <location filename="../../gui/annotate/actions.py" line="56"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="57"/>
+        <location filename="../../gui/annotate/actions.py" line="58"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="59"/>
+        <location filename="../../gui/annotate/actions.py" line="60"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="60"/>
+        <location filename="../../gui/annotate/actions.py" line="61"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="60"/>
+        <location filename="../../gui/annotate/actions.py" line="61"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="62"/>
+        <location filename="../../gui/annotate/actions.py" line="63"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="63"/>
+        <location filename="../../gui/annotate/actions.py" line="64"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="66"/>
+        <location filename="../../gui/annotate/actions.py" line="67"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="68"/>
+        <location filename="../../gui/annotate/actions.py" line="69"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="100"/>
+        <location filename="../../gui/annotate/actions.py" line="102"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="112"/>
+        <location filename="../../gui/annotate/actions.py" line="114"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="74"/>
+        <location filename="../../gui/annotate/actions.py" line="75"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="75"/>
+        <location filename="../../gui/annotate/actions.py" line="76"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="76"/>
+        <location filename="../../gui/annotate/actions.py" line="77"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="77"/>
+        <location filename="../../gui/annotate/actions.py" line="78"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="78"/>
+        <location filename="../../gui/annotate/actions.py" line="79"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="79"/>
+        <location filename="../../gui/annotate/actions.py" line="80"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="80"/>
+        <location filename="../../gui/annotate/actions.py" line="81"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="81"/>
+        <location filename="../../gui/annotate/actions.py" line="82"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="82"/>
+        <location filename="../../gui/annotate/actions.py" line="83"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="87"/>
+        <location filename="../../gui/annotate/actions.py" line="88"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="89"/>
+        <location filename="../../gui/annotate/actions.py" line="91"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="91"/>
+        <location filename="../../gui/annotate/actions.py" line="93"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="92"/>
+        <location filename="../../gui/annotate/actions.py" line="94"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="94"/>
+        <location filename="../../gui/annotate/actions.py" line="96"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="96"/>
+        <location filename="../../gui/annotate/actions.py" line="98"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="97"/>
+        <location filename="../../gui/annotate/actions.py" line="99"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="98"/>
+        <location filename="../../gui/annotate/actions.py" line="100"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="99"/>
+        <location filename="../../gui/annotate/actions.py" line="101"/>
         <source>Audit log…</source>
         <translation>操作记录…</translation>
     </message>
