@@ -8,6 +8,8 @@ Review mode and the agreement dialog's clicks are asked for with signals: the ap
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
@@ -36,17 +38,19 @@ from biaozhu.gui.common.runner import outcome_of
 from biaozhu.gui.common.storage_messages import StorageNotice
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill
-from biaozhu.gui.dialogs.audit_log import AuditLogDialog
-from biaozhu.gui.dialogs.export import ExportDialog, show_export
-from biaozhu.gui.dialogs.project_search import ProjectSearchDialog
-from biaozhu.gui.dialogs.statistics import StatisticsDialog
-from biaozhu.gui.dialogs.trash import TrashDialog
 from biaozhu.gui.widgets.docks import add_side_panels
 from biaozhu.gui.widgets.document_list import DocumentListPanel
 from biaozhu.gui.widgets.document_view import DocumentView
 from biaozhu.gui.widgets.find_bar import FindBar
 from biaozhu.gui.widgets.label_bar import LabelBar
 from biaozhu.gui.widgets.saved_label import SavedLabel
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened: the first window does without them
+    from biaozhu.gui.dialogs.audit_log import AuditLogDialog
+    from biaozhu.gui.dialogs.export import ExportDialog
+    from biaozhu.gui.dialogs.project_search import ProjectSearchDialog
+    from biaozhu.gui.dialogs.statistics import StatisticsDialog
+    from biaozhu.gui.dialogs.trash import TrashDialog
 
 MESSAGE_MS = 6000
 
@@ -289,6 +293,8 @@ class MainWindow(QMainWindow):
     def open_project_search(self) -> None:
         """Ctrl+Shift+F: one dialog for the window's lifetime, so the last search is still there."""
         if self.project_search is None:
+            from biaozhu.gui.dialogs.project_search import ProjectSearchDialog
+
             self.project_search = ProjectSearchDialog(self.runner, self)
             self.project_search.hit_activated.connect(self.go_to_hit)
         self.project_search.show()
@@ -313,6 +319,8 @@ class MainWindow(QMainWindow):
 
     def open_trash(self) -> None:
         if self.trash_dialog is None:
+            from biaozhu.gui.dialogs.trash import TrashDialog
+
             self.trash_dialog = TrashDialog(self.runner, self.annotator, self)
         self.trash_dialog.reload()
         self.trash_dialog.show()
@@ -321,6 +329,8 @@ class MainWindow(QMainWindow):
     def open_audit_log(self) -> None:
         """Who imported, deleted, merged, changed roles or decided gold (read again at every opening)."""
         if self.audit_dialog is None:
+            from biaozhu.gui.dialogs.audit_log import AuditLogDialog
+
             self.audit_dialog = AuditLogDialog(self.runner, self)
         self.audit_dialog.reload()
         self.audit_dialog.show()
@@ -329,6 +339,8 @@ class MainWindow(QMainWindow):
     def open_statistics(self) -> None:
         """Where the project stands (read again at every opening); a cell of its matrix opens that document."""
         if self.statistics_dialog is None:
+            from biaozhu.gui.dialogs.statistics import StatisticsDialog
+
             self.statistics_dialog = StatisticsDialog(self.runner, self)
             self.statistics_dialog.open_document.connect(self.open_document)
         self.statistics_dialog.reload()
@@ -336,6 +348,8 @@ class MainWindow(QMainWindow):
         self.statistics_dialog.activateWindow()
 
     def open_export(self) -> None:
+        from biaozhu.gui.dialogs.export import show_export
+
         self.export_dialog = show_export(self.export_dialog, self.runner, self, self.annotator)
 
     def closeEvent(self, event: QCloseEvent) -> None:
