@@ -91,14 +91,20 @@ class Segmenter:
                 self._tokenizer.total += before - self._tokenizer.FREQ.get(word, 0)
                 self._tokenizer.FREQ[word] = before  # not del_word: that forces a split in every tokenizer
 
-    def follow(self, counts: Mapping[str, int]) -> None:
-        """Learn and forget until the counts are ``counts`` (span text -> spans having it, as stored now)."""
-        for word in list(self._counts):
-            if counts.get(word, 0) < self._counts[word]:
-                self.forget([word] * (self._counts[word] - counts.get(word, 0)))
-        for word, count in counts.items():
-            if count > self._counts.get(word, 0):
-                self.learn([word] * (count - self._counts.get(word, 0)))
+    def follow(self, counts: Mapping[str, int], words: Iterable[str] | None = None) -> None:
+        """Learn and forget until the counts are ``counts`` (span text -> spans having it, as stored now); with
+        ``words``, only for those (the texts whose counts may have changed: a few, where all are a million)."""
+        if words is None:
+            for word in list(self._counts):
+                if counts.get(word, 0) < self._counts[word]:
+                    self.forget([word] * (self._counts[word] - counts.get(word, 0)))
+            words = counts
+        for word in words:
+            have, want = self._counts.get(word, 0), counts.get(word, 0)
+            if want < have:
+                self.forget([word] * (have - want))
+            elif want > have:
+                self.learn([word] * (want - have))
 
     def words(self, text: str) -> list[tuple[int, int]]:
         """Word boundaries ``(start, end)`` of ``text``."""
