@@ -8,6 +8,7 @@ Review mode and the agreement dialog's clicks are asked for with signals: the ap
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.runner.bus.changed.connect(self._on_change)
         self._undo_index = 0
         self.undo_stack.indexChanged.connect(self._follow_undo)
+        self._lists_stale = False  # the document list must be read again (not only the open document's row)
         self._refresh_timer = QTimer(self, singleShot=True, interval=30)
         self._refresh_timer.timeout.connect(self._refresh_panels)
         # jieba loads once the document is on screen: started earlier, its thread would slow the opening.
@@ -186,13 +188,28 @@ class MainWindow(QMainWindow):
                                   {label.id: (label.name, label.title, label.color) for label in self.labels})
         self.span_table.select_span(self.view.selected_span)
 
-    def _refresh_later(self) -> None:
-        """Refresh the panels once the repaint is done, once for a burst of edits."""
+    def _refresh_later(self, lists: bool = True) -> None:
+        """Refresh the panels once the repaint is done, once for a burst of edits; ``lists``: the document list
+        too (the window's own edits of the open layer update its row at once instead)."""
+        self._lists_stale = self._lists_stale or lists
         self._refresh_timer.start()
 
     def _refresh_panels(self) -> None:
         self._show_spans()
-        self.refresh_lists()
+        if self._lists_stale:
+            self._lists_stale = False
+            self.refresh_lists()
+
+    def _count_open_layer(self) -> None:
+        """The open document's row after an edit of its layer: this annotator's span count is the layer's."""
+        for at, summary in enumerate(self.documents):
+            if summary.id == self.layer.document_id:
+                counts = {name: n for name, n in summary.span_counts.items() if name != self.annotator}
+                if len(self.layer.index):
+                    counts[self.annotator] = len(self.layer.index)
+                self.documents[at] = replace(summary, span_counts=counts)
+                self.document_list.replace_document(self.documents[at])
+                return
 
     def refresh_lists(self) -> None:
         """Document list counts and statuses, and the progress in the status bar (two grouped queries)."""
@@ -217,7 +234,11 @@ class MainWindow(QMainWindow):
             outcome = outcome_of(lambda: self.layer.catch_up(self.view.selected_span))
             if not outcome.ok:
                 self.say(outcome.refusal)
-        self._refresh_later()
+        own_layer = change.source is self.layer and change.what & ~(Changed.SPANS | Changed.TRASH) == Changed(0) \
+            and change.documents == {self.layer.document_id}
+        if own_layer:
+            self._count_open_layer()
+        self._refresh_later(lists=not own_layer)
 
     def mark_done(self) -> None:
         """Mark the open document done (undoable) and go on to the next unfinished one."""
