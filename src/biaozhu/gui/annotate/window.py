@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
@@ -35,7 +35,7 @@ from biaozhu.gui.annotate.span_table import SpanTablePanel
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import LabelSet, label_set
 from biaozhu.gui.common.project import OpenProject
-from biaozhu.gui.common.runner import outcome_of
+from biaozhu.gui.common.runner import outcome_of, sentence
 from biaozhu.gui.common.storage_messages import StorageNotice
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill
@@ -104,6 +104,10 @@ class MainWindow(QMainWindow):
         self._undo_index = 0
         self.undo_stack.indexChanged.connect(self._follow_undo)
         self._lists_stale = False  # the document list must be read again (not only the open document's row)
+        self._lists_pool = QThreadPool(self)
+        self._lists_pool.setMaxThreadCount(1)  # answers in the order asked for
+        self._closed = False
+        self._lists_read = 0  # lists read on the UI thread so far
         self._refresh_timer = QTimer(self, singleShot=True, interval=30)
         self._refresh_timer.timeout.connect(self._refresh_panels)
         # jieba loads once the document is on screen: started earlier, its thread would slow the opening.
@@ -196,9 +200,12 @@ class MainWindow(QMainWindow):
 
     def _refresh_panels(self) -> None:
         self._show_spans()
-        if self._lists_stale:
+        if self._lists_stale:  # read on a worker thread: 2 s on the UI thread at 1M spans
             self._lists_stale = False
-            self.refresh_lists()
+            asked = self._lists_read
+            self.runner.in_background(self._lists_pool, list_documents,
+                                      lambda rows: self._show_documents(rows) if asked == self._lists_read else None,
+                                      self._list_failed)
 
     def _count_open_layer(self) -> None:
         """The open document's row after an edit of its layer: this annotator's span count is the layer's."""
@@ -213,11 +220,20 @@ class MainWindow(QMainWindow):
 
     def refresh_lists(self) -> None:
         """Document list counts and statuses, and the progress in the status bar (two grouped queries)."""
+        self._lists_read += 1  # a list read on the worker before this one must not overwrite it
         outcome = self.runner.try_read(list_documents)
         if outcome.value is None:
             self.say(outcome.refusal)
             return
-        self.documents = outcome.value
+        self._show_documents(outcome.value)
+
+    def _list_failed(self, exc: Exception) -> None:
+        self.say(sentence(exc))
+
+    def _show_documents(self, documents: list[DocumentSummary]) -> None:
+        if self._closed:
+            return
+        self.documents = documents
         self.document_list.set_documents(self.documents, self.annotator)
         if self.layer.document_id is None and self.documents:  # the first import into an empty project
             self.open_document(self.documents[0].id)
@@ -373,11 +389,17 @@ class MainWindow(QMainWindow):
 
         self.export_dialog = show_export(self.export_dialog, self.runner, self, self.annotator)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._closed = False  # shown again (review mode closed): the list's answers count again
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.export_dialog is not None:
             self.export_dialog.close()  # cancels a running export and waits for it
         self._refresh_timer.stop()
         self._load_timer.stop()
+        self._closed = True
+        self._lists_pool.waitForDone()
         self.snapping.wait()
         super().closeEvent(event)
         self.closing.emit()
