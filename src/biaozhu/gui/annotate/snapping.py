@@ -11,6 +11,8 @@ forgets only the few texts whose counts moved (and those it was taught since).
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from sqlalchemy.orm import Session
 
@@ -18,6 +20,8 @@ from biaozhu.corpus.segment import MAX_WORD, Segmenter
 from biaozhu.db.occurrences import tagged_text_counts
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import ActionRunner, sentence
+
+SWITCH_INTERVAL = 0.001  # seconds
 
 
 class _Counts:
@@ -75,7 +79,10 @@ class Snapping(QObject):
             self._taught.clear()
 
     def load(self) -> None:
-        """Load jieba and learn the project's span texts on a worker thread."""
+        """Load jieba and learn the project's span texts on a worker thread. That thread's Python work (a
+        million span texts) hands the GIL back every millisecond, not every 5: the UI thread waits for it each
+        time it comes back from SQLite or Qt, and 5 ms waits made a commit take a second."""
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         self.runner.in_background(self._pool, self._counts.segmenter, self._loaded,
                                   lambda exc: self.failed.emit(sentence(exc)))
 
