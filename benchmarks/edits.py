@@ -86,7 +86,7 @@ def main() -> None:
         for i, (start, end) in enumerate(free_ranges(window, args.repeats)):
             window.view.select_range(start, end)
             for name, edit in (("add", lambda: window.editing.apply_label(labels[0])),
-                               ("relabel", lambda: window.editing.apply_label(labels[1 + i % 2])),
+                               ("relabel", lambda i=i: window.editing.apply_label(labels[1 + i % 2])),  # type: ignore[misc]
                                ("delete", window.editing.delete_selected)):
                 figures[name].append(timed(lambda edit=edit: (edit(), app.processEvents())))  # type: ignore[misc]
                 figures["after"].append(longest_event_after(app))
