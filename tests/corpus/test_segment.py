@@ -72,3 +72,15 @@ def test_a_forgotten_text_stops_snapping_and_counts_follow_the_spans() -> None:
     assert fresh.learned == {"泸州银行"}
     assert snapped(fresh, "酒城同心·金融速贷", "同") != "城同心·金"
     assert snapped(Segmenter(), "泸州市委统战部", "州市委统") == "泸州市委统战部"  # others' dictionaries untouched
+
+
+def test_following_only_the_texts_that_moved_matches_following_them_all() -> None:
+    """A project holds a million span texts: after an edit only the few whose counts moved are followed, and
+    snapping grows over learned texts by looking the selection's neighbourhood up, however many are learned."""
+    many = {f"{i:06d}号文": 1 for i in range(100_000)}  # word-like texts no selection here touches
+    fresh = Segmenter()
+    fresh.follow({**many, "城同心·金": 1, "泸州银行": 2})
+    fresh.follow({**many, "泸州银行": 1, "金融速贷": 1}, {"城同心·金", "泸州银行", "金融速贷"})
+    assert fresh.learned == {*many, "泸州银行", "金融速贷"}
+    assert snapped(fresh, "酒城同心·金融速贷", "同") != "城同心·金"
+    assert snapped(fresh, "酒城同心·金融速贷", "融速") == "金融速贷"

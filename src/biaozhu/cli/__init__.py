@@ -5,63 +5,71 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 
 from biaozhu import __version__
-from biaozhu.cli import (
-    agreement_cmd,
-    annotators_cmd,
-    backup_cmd,
-    check_cmd,
-    delete_cmd,
-    docs_cmd,
-    export_cmd,
-    import_cmd,
-    labels_cmd,
-    log_cmd,
-    merge_cmd,
-    metrics_cmd,
-    outline_cmd,
-    review_cmd,
-    server_cmd,
-    spans_cmd,
-    stats_cmd,
-    suggest_cmd,
-    trash_cmd,
-)
 from biaozhu.cli.language import language_of, say, storage_sentence, translate_help, use
 from biaozhu.cli.terminal import escape_output
 from biaozhu.corpus.errors import Refusal
 from biaozhu.db.engine import dispose_all
 from biaozhu.db.errors import StorageError
 
-COMMANDS = (import_cmd, export_cmd, labels_cmd, docs_cmd, spans_cmd, check_cmd, delete_cmd, trash_cmd, backup_cmd,
-            annotators_cmd, agreement_cmd, review_cmd, merge_cmd, metrics_cmd, log_cmd, server_cmd, stats_cmd,
-            outline_cmd, suggest_cmd)
+# The subcommands' modules, imported only when the command line is not the app's (see _app_args).
+COMMANDS = ("import_cmd", "export_cmd", "labels_cmd", "docs_cmd", "spans_cmd", "check_cmd", "delete_cmd", "trash_cmd",
+            "backup_cmd", "annotators_cmd", "agreement_cmd", "review_cmd", "merge_cmd", "metrics_cmd", "log_cmd",
+            "server_cmd", "stats_cmd", "outline_cmd", "suggest_cmd")
 DB_HELP = "project database: a SQLite file path or a SQLAlchemy URL (default: $BIAOZHU_DB, else your data folder)"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default=argparse.SUPPRESS, help=DB_HELP)
-    parser = argparse.ArgumentParser(prog="biaozhu", parents=[common],
-                                     description="标注 biaozhu: span annotation for Chinese reports.")
-    parser.add_argument("--version", action="version", version=f"biaozhu {__version__}")
+def _with_app_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options of the app itself (no subcommand), on the full parser and on :func:`_app_args`'s."""
     parser.add_argument("--annotator", help="who is annotating (the app remembers it)")
     parser.add_argument("--lang", choices=("zh", "en"), help="user-interface language (default: from the locale)")
     parser.add_argument("--review", action="store_true",
                         help="open review mode: compare annotators and adjudicate into gold (needs the reviewer role)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
-        module.register(sub, common)
     return parser
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help=DB_HELP)
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(prog="biaozhu", parents=[common],
+                                     description="标注 biaozhu: span annotation for Chinese reports.")
+    parser.add_argument("--version", action="version", version=f"biaozhu {__version__}")
+    _with_app_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        import_module(f"biaozhu.cli.{name}").register(sub, common)
+    return parser
+
+
+def _app_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The app's options when the command line asks for the app (no subcommand, no help), read without
+    importing every subcommand's modules: that was a fifth of the app's start. None: the full parser decides."""
+    parser = _with_app_options(argparse.ArgumentParser(add_help=False, parents=[_common()], exit_on_error=False))
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None  # the full parser says what is wrong
+    if rest:
+        return None
+    args.command = None
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     escape_output()
     use(language_of(sys.argv[1:] if argv is None else argv))
-    parser = build_parser()
-    translate_help(parser)
-    args = parser.parse_args(argv)
+    args = _app_args(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        parser = build_parser()
+        translate_help(parser)
+        args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
     try:
         if args.command is None:

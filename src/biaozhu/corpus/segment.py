@@ -1,8 +1,9 @@
 """Word snapping with jieba: a selection grows to word boundaries, and to span texts the project knows.
 
 jieba's dictionary takes about a second to load, so it is read once per process (callers do that off the
-UI thread) and every :class:`Segmenter` gets its own ``jieba.Tokenizer`` on a copy of it: what one project
-teaches its segmenter never leaks into another's.
+UI thread, in chunks that leave the GIL free: ``jieba_dictionary.py``, where jieba itself is imported too) and
+every :class:`Segmenter` gets its own ``jieba.Tokenizer`` on a copy of it: what one project teaches its
+segmenter never leaks into another's.
 
 Only word-like span texts are learned (:func:`word_like`): jieba's ``add_word`` stores every prefix of a word,
 so a span over a whole 1,000,000-character report took 23 GB, at every start. And what is learned follows the
@@ -11,13 +12,12 @@ project's spans as they are now: each text is counted once per span, and forgott
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-import jieba
+from biaozhu.corpus.jieba_dictionary import load_dictionary
 
 # Characters of context cut on each side of a selection: more than any word jieba knows.
 WINDOW = 24
@@ -41,10 +41,7 @@ def _base_dictionary() -> tuple[dict[str, int], int]:
     global _base
     with _lock:
         if _base is None:
-            jieba.setLogLevel(logging.WARNING)
-            tokenizer = jieba.Tokenizer()
-            tokenizer.initialize()
-            _base = tokenizer.FREQ, tokenizer.total
+            _base = load_dictionary()
         return _base
 
 
@@ -53,11 +50,14 @@ class Segmenter:
 
     def __init__(self) -> None:
         freq, total = _base_dictionary()
+        import jieba  # loaded by then, with the dictionary
+
         self._tokenizer = jieba.Tokenizer()
         self._tokenizer.FREQ, self._tokenizer.total = dict(freq), total
         self._tokenizer.initialized = True
         self._counts: Counter[str] = Counter()  # learned text -> how many spans have it
         self._before: dict[str, int | None] = {}  # learned text -> its frequency in jieba's own dictionary
+        self._lengths: Counter[int] = Counter()  # length -> how many learned texts have it
 
     @property
     def learned(self) -> frozenset[str]:
@@ -72,6 +72,7 @@ class Segmenter:
             if not self._counts[word]:
                 self._before[word] = self._tokenizer.FREQ.get(word)
                 self._tokenizer.add_word(word)
+                self._lengths[len(word)] += 1
             self._counts[word] += 1
 
     def forget(self, words: Iterable[str]) -> None:
@@ -81,20 +82,29 @@ class Segmenter:
             if self._counts[word] > 1:
                 self._counts[word] -= 1
                 continue
-            self._counts.pop(word, None)
+            if self._counts.pop(word, None) is not None:
+                self._lengths[len(word)] -= 1
+                if not self._lengths[len(word)]:
+                    del self._lengths[len(word)]
             if word in self._before:  # back to jieba's own frequency (0: a prefix only, not a word)
                 before = self._before.pop(word) or 0
                 self._tokenizer.total += before - self._tokenizer.FREQ.get(word, 0)
                 self._tokenizer.FREQ[word] = before  # not del_word: that forces a split in every tokenizer
 
-    def follow(self, counts: Mapping[str, int]) -> None:
-        """Learn and forget until the counts are ``counts`` (span text -> spans having it, as stored now)."""
-        for word in list(self._counts):
-            if counts.get(word, 0) < self._counts[word]:
-                self.forget([word] * (self._counts[word] - counts.get(word, 0)))
-        for word, count in counts.items():
-            if count > self._counts.get(word, 0):
-                self.learn([word] * (count - self._counts.get(word, 0)))
+    def follow(self, counts: Mapping[str, int], words: Iterable[str] | None = None) -> None:
+        """Learn and forget until the counts are ``counts`` (span text -> spans having it, as stored now); with
+        ``words``, only for those (the texts whose counts may have changed: a few, where all are a million)."""
+        if words is None:
+            for word in list(self._counts):
+                if counts.get(word, 0) < self._counts[word]:
+                    self.forget([word] * (self._counts[word] - counts.get(word, 0)))
+            words = counts
+        for word in words:
+            have, want = self._counts.get(word, 0), counts.get(word, 0)
+            if want < have:
+                self.forget([word] * (have - want))
+            elif want > have:
+                self.learn([word] * (want - have))
 
     def words(self, text: str) -> list[tuple[int, int]]:
         """Word boundaries ``(start, end)`` of ``text``."""
@@ -129,19 +139,13 @@ class Segmenter:
         return self._grow_over_learned(text, start, end)
 
     def _grow_over_learned(self, text: str, start: int, end: int) -> tuple[int, int]:
-        longest = max(map(len, self._counts), default=0)
+        """Look up each substring of a learned length that overlaps the selection (a few hundred set lookups,
+        however many texts are learned) and grow over those it does not contain, until none is left."""
         changed = True
-        while changed and longest:
+        while changed:
             changed = False
-            left = max(0, start - longest + 1)
-            window = text[left:end + longest - 1]
-            for word in self._counts:
-                at = window.find(word)
-                while at != -1:
-                    s, e = at + left, at + left + len(word)
-                    if s < end and e > start and (s < start or e > end):
-                        start, end, changed = min(s, start), max(e, end), True
-                    at = window.find(word, at + 1)
-                if changed:
-                    break
+            for length in self._lengths:
+                for s in range(max(0, start - length + 1), min(end, len(text) - length + 1)):
+                    if (s < start or s + length > end) and text[s:s + length] in self._counts:
+                        start, end, changed = min(s, start), max(s + length, end), True
         return start, end

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -43,9 +43,12 @@ def store_text(session: Session, text: str, name: str, **fields: Any) -> tuple[D
     if existing is not None:
         return existing, False
     dialect = session.get_bind().dialect.name
+    insert: Callable[..., Any] = sqlite_insert
     if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert  # 80 ms to import: only for a server
+
         session.execute(select(func.pg_advisory_xact_lock(DOCUMENTS_LOCK_KEY)))
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        insert = postgresql_insert
     values = {"name": name, "text": text, "length": len(text), "sha256": sha256, **fields}
     new_id = session.scalar(insert(Document).values(values).on_conflict_do_nothing(index_elements=["sha256"])
                             .returning(Document.id))

@@ -17,10 +17,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 import biaozhu
-from biaozhu.corpus.formats.plaintext import read_txt
 from biaozhu.db.engine import BUSY_TIMEOUT_MS, create_project_engine, database_url, lock_project, session_factory
 from biaozhu.db.errors import NOT_A_PROJECT, StorageError, known_storage_error, storage_errors
-from biaozhu.db.importing import store_documents
 from biaozhu.db.labels import add_default_labels
 from biaozhu.db.models import SCHEMA_REVISION, Document, Label
 
@@ -44,6 +42,9 @@ def initialise(session: Session, *, with_seeds: bool) -> bool:
         return False
     add_default_labels(session)
     if with_seeds:
+        from biaozhu.corpus.formats.plaintext import read_txt  # the readers: imported for a new project only
+        from biaozhu.db.importing import store_documents
+
         for path in sorted(seeds_dir().glob("*.txt")):
             store_documents(session, str(path), read_txt(path))
     return True

@@ -17,6 +17,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_log_dir
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -38,10 +39,12 @@ from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.common.recent import is_server, project_name, remember_project, without_password
 from biaozhu.gui.common.scheme import follow_colour_scheme
 from biaozhu.gui.common.storage_messages import tell_opening_failed
-from biaozhu.gui.dialogs.agreement import AgreementDialog
 from biaozhu.gui.dialogs.annotator_identity import resolve_annotator
-from biaozhu.gui.review.window import ReviewWindow
 from biaozhu.gui.widgets.document_view import release_clipboard
+
+if TYPE_CHECKING:  # imported when first opened: the first window does without them
+    from biaozhu.gui.dialogs.agreement import AgreementDialog
+    from biaozhu.gui.review.window import ReviewWindow
 
 EXIT_DECLINED = 1  # no annotator name given
 EXIT_STORAGE = 2  # the same code as the CLI's storage errors
@@ -85,6 +88,8 @@ class Windows(QObject):
     def review(self) -> ReviewWindow:
         """Review mode with the person as the reviewer (read-only unless they have the reviewer role), shown."""
         if self.review_window is None:
+            from biaozhu.gui.review.window import ReviewWindow
+
             window = self.review_window = ReviewWindow(self.project, self.person)
             if self.annotation is not None:
                 window.view.setFont(self.annotation.view.font())  # as zoomed in the annotation window
@@ -109,6 +114,8 @@ class Windows(QObject):
         """The agreement figures, one dialog for both windows, recomputed on every opening; a click on a count
         opens review mode at the disagreement behind it."""
         if self.agreement_dialog is None:
+            from biaozhu.gui.dialogs.agreement import AgreementDialog
+
             self.agreement_dialog = AgreementDialog(self.project.runner)
             self.agreement_dialog.disagreement_activated.connect(self.review_at)
         else:

@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
-from biaozhu.corpus.formats import EXTENSIONS
 from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.recent import (
     forget_all_projects,
@@ -26,12 +25,11 @@ from biaozhu.gui.common.recent import (
     remember_folder,
 )
 from biaozhu.gui.common.wording import fill
-from biaozhu.gui.dialogs.importing import ImportDialog
-from biaozhu.gui.dialogs.server import ServerDialog
-from biaozhu.operations.importing import ImportOptions, files_to_import
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the readers and their dialogs are imported when first used: the first window does without
     from biaozhu.gui.annotate.window import MainWindow
+    from biaozhu.gui.dialogs.importing import ImportDialog
+    from biaozhu.operations.importing import ImportOptions
 
 PROJECT_SUFFIX = ".sqlite"
 
@@ -102,6 +100,8 @@ class FileMenu(QObject):
         return True
 
     def connect_server(self, url: str = "") -> None:
+        from biaozhu.gui.dialogs.server import ServerDialog
+
         dialog = ServerDialog(url, self.window)
         if dialog.exec() == ServerDialog.DialogCode.Accepted:
             self.project_requested.emit(dialog.target(), True)  # the first desktop sets it up
@@ -127,6 +127,8 @@ class FileMenu(QObject):
 
     # -- import ----------------------------------------------------------------------------------------------
     def choose_files(self) -> None:
+        from biaozhu.corpus.formats import EXTENSIONS
+
         patterns = " ".join(f"*{extension}" for extension in sorted(EXTENSIONS))
         chosen, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Import reports and annotations"),
                                                  last_folder("import"),
@@ -146,6 +148,9 @@ class FileMenu(QObject):
     def import_paths(self, paths: list[Path], options: ImportOptions | None = None) -> ImportDialog:
         """Import files and folders as ``biaozhu import`` does, as the window's person (the audit log says who);
         the dialog shows progress, then the summary."""
+        from biaozhu.gui.dialogs.importing import ImportDialog
+        from biaozhu.operations.importing import ImportOptions, files_to_import
+
         options = options or ImportOptions(actor=self.window.annotator)
         if self.import_dialog is not None:
             self.import_dialog.close()

@@ -4,10 +4,14 @@ jieba's dictionary and the project's span texts load off the UI thread (about a 
 on screen; until then, and while the analyst has switched it off (W), selections are taken as they are. What it
 has learned follows the project's spans: after any change to spans (this window's, an undo, another
 desktop's), the counts of span texts are read again off the UI thread and the segmenter learns and forgets
-to match, so a moved span teaches its new text and a deleted one stops teaching its old one.
+to match, so a moved span teaches its new text and a deleted one stops teaching its old one. A project holds a
+million span texts: the worker compares what it reads with what it read last time, and the UI thread learns and
+forgets only the few texts whose counts moved (and those it was taught since).
 """
 
 from __future__ import annotations
+
+import sys
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from sqlalchemy.orm import Session
@@ -17,15 +21,26 @@ from biaozhu.db.occurrences import tagged_text_counts
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import ActionRunner, sentence
 
-
-def _segmenter_for(session: Session) -> Segmenter:
-    segmenter = Segmenter()
-    segmenter.follow(tagged_text_counts(session, MAX_WORD))
-    return segmenter
+SWITCH_INTERVAL = 0.001  # seconds
 
 
-def _counts(session: Session) -> dict[str, int]:
-    return tagged_text_counts(session, MAX_WORD)
+class _Counts:
+    """The counts of span texts as last read, and what moved since: used on the snapping worker thread only."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, int] = {}
+
+    def segmenter(self, session: Session) -> Segmenter:
+        segmenter = Segmenter()
+        self.last = tagged_text_counts(session, MAX_WORD)
+        segmenter.follow(self.last)
+        return segmenter
+
+    def moved(self, session: Session) -> tuple[dict[str, int], set[str]]:
+        """The counts as stored now, and the texts whose counts changed since the last read."""
+        counts, last = tagged_text_counts(session, MAX_WORD), self.last
+        self.last = counts
+        return counts, {word for word, count in counts.items() if last.get(word) != count} | (last.keys() - counts)
 
 
 class Snapping(QObject):
@@ -39,6 +54,8 @@ class Snapping(QObject):
         self.runner = runner
         self.enabled = True
         self.segmenter: Segmenter | None = None
+        self._counts = _Counts()
+        self._taught: set[str] = set()  # learned at once since the counts were last read
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._refresh = QTimer(self, singleShot=True, interval=50)  # a burst of changes is read once
@@ -52,15 +69,22 @@ class Snapping(QObject):
 
     def _read_counts(self) -> None:
         if self.segmenter is not None:
-            self.runner.in_background(self._pool, _counts, self._follow, lambda exc: self.failed.emit(sentence(exc)))
+            self.runner.in_background(self._pool, self._counts.moved, self._follow,
+                                      lambda exc: self.failed.emit(sentence(exc)))
 
-    def _follow(self, counts: dict[str, int]) -> None:
+    def _follow(self, read: tuple[dict[str, int], set[str]]) -> None:
+        counts, moved = read
         if self.segmenter is not None:
-            self.segmenter.follow(counts)
+            self.segmenter.follow(counts, moved | self._taught)
+            self._taught.clear()
 
     def load(self) -> None:
-        """Load jieba and learn the project's span texts on a worker thread."""
-        self.runner.in_background(self._pool, _segmenter_for, self._loaded, lambda exc: self.failed.emit(sentence(exc)))
+        """Load jieba and learn the project's span texts on a worker thread. That thread's Python work (a
+        million span texts) hands the GIL back every millisecond, not every 5: the UI thread waits for it each
+        time it comes back from SQLite or Qt, and 5 ms waits made a commit take a second."""
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
+        self.runner.in_background(self._pool, self._counts.segmenter, self._loaded,
+                                  lambda exc: self.failed.emit(sentence(exc)))
 
     def _loaded(self, segmenter: Segmenter) -> None:
         self.segmenter = segmenter
@@ -93,3 +117,4 @@ class Snapping(QObject):
         """A span just tagged teaches its text at once (the counts read next agree)."""
         if self.segmenter is not None:
             self.segmenter.learn([text])
+            self._taught.add(text.strip())

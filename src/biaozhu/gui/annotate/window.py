@@ -8,8 +8,11 @@ Review mode and the agreement dialog's clicks are asked for with signals: the ap
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
@@ -32,21 +35,23 @@ from biaozhu.gui.annotate.span_table import SpanTablePanel
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import LabelSet, label_set
 from biaozhu.gui.common.project import OpenProject
-from biaozhu.gui.common.runner import outcome_of
+from biaozhu.gui.common.runner import outcome_of, sentence
 from biaozhu.gui.common.storage_messages import StorageNotice
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill
-from biaozhu.gui.dialogs.audit_log import AuditLogDialog
-from biaozhu.gui.dialogs.export import ExportDialog, show_export
-from biaozhu.gui.dialogs.project_search import ProjectSearchDialog
-from biaozhu.gui.dialogs.statistics import StatisticsDialog
-from biaozhu.gui.dialogs.trash import TrashDialog
 from biaozhu.gui.widgets.docks import add_side_panels
 from biaozhu.gui.widgets.document_list import DocumentListPanel
 from biaozhu.gui.widgets.document_view import DocumentView
 from biaozhu.gui.widgets.find_bar import FindBar
 from biaozhu.gui.widgets.label_bar import LabelBar
 from biaozhu.gui.widgets.saved_label import SavedLabel
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened: the first window does without them
+    from biaozhu.gui.dialogs.audit_log import AuditLogDialog
+    from biaozhu.gui.dialogs.export import ExportDialog
+    from biaozhu.gui.dialogs.project_search import ProjectSearchDialog
+    from biaozhu.gui.dialogs.statistics import StatisticsDialog
+    from biaozhu.gui.dialogs.trash import TrashDialog
 
 MESSAGE_MS = 6000
 
@@ -98,6 +103,11 @@ class MainWindow(QMainWindow):
         self.runner.bus.changed.connect(self._on_change)
         self._undo_index = 0
         self.undo_stack.indexChanged.connect(self._follow_undo)
+        self._lists_stale = False  # the document list must be read again (not only the open document's row)
+        self._lists_pool = QThreadPool(self)
+        self._lists_pool.setMaxThreadCount(1)  # answers in the order asked for
+        self._closed = False
+        self._lists_read = 0  # lists read on the UI thread so far
         self._refresh_timer = QTimer(self, singleShot=True, interval=30)
         self._refresh_timer.timeout.connect(self._refresh_panels)
         # jieba loads once the document is on screen: started earlier, its thread would slow the opening.
@@ -182,21 +192,48 @@ class MainWindow(QMainWindow):
                                   {label.id: (label.name, label.title, label.color) for label in self.labels})
         self.span_table.select_span(self.view.selected_span)
 
-    def _refresh_later(self) -> None:
-        """Refresh the panels once the repaint is done, once for a burst of edits."""
+    def _refresh_later(self, lists: bool = True) -> None:
+        """Refresh the panels once the repaint is done, once for a burst of edits; ``lists``: the document list
+        too (the window's own edits of the open layer update its row at once instead)."""
+        self._lists_stale = self._lists_stale or lists
         self._refresh_timer.start()
 
     def _refresh_panels(self) -> None:
         self._show_spans()
-        self.refresh_lists()
+        if self._lists_stale:  # read on a worker thread: 2 s on the UI thread at 1M spans
+            self._lists_stale = False
+            asked = self._lists_read
+            self.runner.in_background(self._lists_pool, list_documents,
+                                      lambda rows: self._show_documents(rows) if asked == self._lists_read else None,
+                                      self._list_failed)
+
+    def _count_open_layer(self) -> None:
+        """The open document's row after an edit of its layer: this annotator's span count is the layer's."""
+        for at, summary in enumerate(self.documents):
+            if summary.id == self.layer.document_id:
+                counts = {name: n for name, n in summary.span_counts.items() if name != self.annotator}
+                if len(self.layer.index):
+                    counts[self.annotator] = len(self.layer.index)
+                self.documents[at] = replace(summary, span_counts=counts)
+                self.document_list.replace_document(self.documents[at])
+                return
 
     def refresh_lists(self) -> None:
         """Document list counts and statuses, and the progress in the status bar (two grouped queries)."""
+        self._lists_read += 1  # a list read on the worker before this one must not overwrite it
         outcome = self.runner.try_read(list_documents)
         if outcome.value is None:
             self.say(outcome.refusal)
             return
-        self.documents = outcome.value
+        self._show_documents(outcome.value)
+
+    def _list_failed(self, exc: Exception) -> None:
+        self.say(sentence(exc))
+
+    def _show_documents(self, documents: list[DocumentSummary]) -> None:
+        if self._closed:
+            return
+        self.documents = documents
         self.document_list.set_documents(self.documents, self.annotator)
         if self.layer.document_id is None and self.documents:  # the first import into an empty project
             self.open_document(self.documents[0].id)
@@ -213,7 +250,11 @@ class MainWindow(QMainWindow):
             outcome = outcome_of(lambda: self.layer.catch_up(self.view.selected_span))
             if not outcome.ok:
                 self.say(outcome.refusal)
-        self._refresh_later()
+        own_layer = change.source is self.layer and change.what & ~(Changed.SPANS | Changed.TRASH) == Changed(0) \
+            and change.documents == {self.layer.document_id}
+        if own_layer:
+            self._count_open_layer()
+        self._refresh_later(lists=not own_layer)
 
     def mark_done(self) -> None:
         """Mark the open document done (undoable) and go on to the next unfinished one."""
@@ -289,6 +330,8 @@ class MainWindow(QMainWindow):
     def open_project_search(self) -> None:
         """Ctrl+Shift+F: one dialog for the window's lifetime, so the last search is still there."""
         if self.project_search is None:
+            from biaozhu.gui.dialogs.project_search import ProjectSearchDialog
+
             self.project_search = ProjectSearchDialog(self.runner, self)
             self.project_search.hit_activated.connect(self.go_to_hit)
         self.project_search.show()
@@ -313,6 +356,8 @@ class MainWindow(QMainWindow):
 
     def open_trash(self) -> None:
         if self.trash_dialog is None:
+            from biaozhu.gui.dialogs.trash import TrashDialog
+
             self.trash_dialog = TrashDialog(self.runner, self.annotator, self)
         self.trash_dialog.reload()
         self.trash_dialog.show()
@@ -321,6 +366,8 @@ class MainWindow(QMainWindow):
     def open_audit_log(self) -> None:
         """Who imported, deleted, merged, changed roles or decided gold (read again at every opening)."""
         if self.audit_dialog is None:
+            from biaozhu.gui.dialogs.audit_log import AuditLogDialog
+
             self.audit_dialog = AuditLogDialog(self.runner, self)
         self.audit_dialog.reload()
         self.audit_dialog.show()
@@ -329,6 +376,8 @@ class MainWindow(QMainWindow):
     def open_statistics(self) -> None:
         """Where the project stands (read again at every opening); a cell of its matrix opens that document."""
         if self.statistics_dialog is None:
+            from biaozhu.gui.dialogs.statistics import StatisticsDialog
+
             self.statistics_dialog = StatisticsDialog(self.runner, self)
             self.statistics_dialog.open_document.connect(self.open_document)
         self.statistics_dialog.reload()
@@ -336,13 +385,21 @@ class MainWindow(QMainWindow):
         self.statistics_dialog.activateWindow()
 
     def open_export(self) -> None:
+        from biaozhu.gui.dialogs.export import show_export
+
         self.export_dialog = show_export(self.export_dialog, self.runner, self, self.annotator)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._closed = False  # shown again (review mode closed): the list's answers count again
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.export_dialog is not None:
             self.export_dialog.close()  # cancels a running export and waits for it
         self._refresh_timer.stop()
         self._load_timer.stop()
+        self._closed = True
+        self._lists_pool.waitForDone()
         self.snapping.wait()
         super().closeEvent(event)
         self.closing.emit()

@@ -124,6 +124,19 @@ class DocumentTableModel(QAbstractTableModel):
         else:
             self._relayout(ordered)
 
+    def replace_row(self, summary: DocumentSummary) -> None:
+        """One document's row changed (the open one, after the window's own edit): replaced where it is, and
+        the rows sorted again only when sorted by what changed; 100,000 rows are not read again for it."""
+        self._given = [summary if row.id == summary.id else row for row in self._given]
+        row = self.row_of(summary.id)
+        if row is None:
+            return
+        self._rows[row] = summary
+        if self._sort[0] in (STATUS, SPANS):
+            self._relayout(self._ordered(self._given, self._annotator))
+        else:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 3))
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorted here in Python with one key per row: 20x faster than the proxy comparing pairs of data()."""
         if (column, order) == self._sort:
@@ -263,6 +276,10 @@ class DocumentListPanel(QWidget):
         if selected is not None and self.selected_document() is None:  # the model was reset
             self._select(selected, scroll=False)
             bar.setValue(scroll)
+
+    def replace_document(self, summary: DocumentSummary) -> None:
+        """One document's counts changed (the open one, by the window's own edit)."""
+        self._model.replace_row(summary)
 
     def selected_document(self) -> int | None:
         index = self._view.selectionModel().currentIndex()

@@ -435,27 +435,27 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="228"/>
+        <location filename="../../gui/widgets/document_list.py" line="241"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="236"/>
+        <location filename="../../gui/widgets/document_list.py" line="249"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="236"/>
+        <location filename="../../gui/widgets/document_list.py" line="249"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="236"/>
+        <location filename="../../gui/widgets/document_list.py" line="249"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="237"/>
+        <location filename="../../gui/widgets/document_list.py" line="250"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -851,67 +851,67 @@
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="48"/>
+        <location filename="../../gui/annotate/file_menu.py" line="46"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="49"/>
+        <location filename="../../gui/annotate/file_menu.py" line="47"/>
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="50"/>
+        <location filename="../../gui/annotate/file_menu.py" line="48"/>
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="51"/>
+        <location filename="../../gui/annotate/file_menu.py" line="49"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="55"/>
+        <location filename="../../gui/annotate/file_menu.py" line="53"/>
         <source>Connect to a team server…</source>
         <translation>连接团队服务器…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="57"/>
+        <location filename="../../gui/annotate/file_menu.py" line="55"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="58"/>
+        <location filename="../../gui/annotate/file_menu.py" line="56"/>
         <source>Import a folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="72"/>
+        <location filename="../../gui/annotate/file_menu.py" line="70"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="73"/>
+        <location filename="../../gui/annotate/file_menu.py" line="71"/>
         <source>biaozhu projects (%1)</source>
         <translation>biaozhu 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="83"/>
+        <location filename="../../gui/annotate/file_menu.py" line="81"/>
         <source>%1 already exists: open it with File ▸ Open project…, or choose another name.</source>
         <translation>%1 已存在：请用“文件 ▸ 打开项目…”打开它，或换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="89"/>
+        <location filename="../../gui/annotate/file_menu.py" line="87"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="90"/>
+        <location filename="../../gui/annotate/file_menu.py" line="88"/>
         <source>biaozhu projects (%1);;All files (*)</source>
         <translation>biaozhu 项目 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="99"/>
+        <location filename="../../gui/annotate/file_menu.py" line="97"/>
         <source>There is no project at %1 (the file was moved or deleted).</source>
         <translation>%1 处没有项目（文件已被移动或删除）。</translation>
     </message>
@@ -926,17 +926,17 @@
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="131"/>
+        <location filename="../../gui/annotate/file_menu.py" line="133"/>
         <source>Import reports and annotations</source>
         <translation>导入报告和标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="133"/>
+        <location filename="../../gui/annotate/file_menu.py" line="135"/>
         <source>Reports and annotations (%1);;All files (*)</source>
         <translation>报告和标注 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="140"/>
+        <location filename="../../gui/annotate/file_menu.py" line="142"/>
         <source>Import every report in a folder</source>
         <translation>导入文件夹中的所有报告</translation>
     </message>
@@ -1383,53 +1383,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="113"/>
+        <location filename="../../gui/annotate/window.py" line="123"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="131"/>
-        <location filename="../../gui/annotate/window.py" line="148"/>
+        <location filename="../../gui/annotate/window.py" line="141"/>
+        <location filename="../../gui/annotate/window.py" line="158"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="142"/>
+        <location filename="../../gui/annotate/window.py" line="152"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="143"/>
+        <location filename="../../gui/annotate/window.py" line="153"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="145"/>
+        <location filename="../../gui/annotate/window.py" line="155"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="206"/>
+        <location filename="../../gui/annotate/window.py" line="243"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="228"/>
+        <location filename="../../gui/annotate/window.py" line="269"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="278"/>
+        <location filename="../../gui/annotate/window.py" line="319"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="280"/>
+        <location filename="../../gui/annotate/window.py" line="321"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="282"/>
+        <location filename="../../gui/annotate/window.py" line="323"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>

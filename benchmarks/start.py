@@ -1,0 +1,148 @@
+"""Start-up: from process start to an annotation window that answers input, and whether the UI thread is
+blocked afterwards, next to the floor measured in the same run.
+
+Each start is a fresh process running the real command (``biaozhu --db P --annotator bench``, through
+``biaozhu.cli.main``); the only instrument is a hook where the app would arm ``BIAOZHU_QUIT_AFTER_MS``: when
+the event loop first runs (window shown and painted, so it answers input) the time since the parent started
+the process is taken, then a 10 ms QTimer heartbeat records its longest gap for 3 s (jieba and the project's
+span texts load then, off the UI thread) and the window closes. The floor: a minimal PySide6 program showing
+the first document's text in a read-only QPlainTextEdit, measured the same way. Runs alternate; medians of
+``--runs`` with min–max are printed. Two projects are built with bulk sqlite3 inserts (``export.py``'s
+builder): a small one (4 documents) and, with ``--documents``, a big one (default 10,000 documents of 100
+spans: 1M spans).
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/start.py [--runs 5] [--documents 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HEARTBEAT_MS, WATCH_MS = 10, 3000
+
+# Shared by both children: when the event loop first runs, note the time, then watch the heartbeat.
+INSTRUMENT = r"""
+import json, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+def watch(began, window, close, extra=lambda: {}):
+    state = {"last": None, "gap": 0.0, "ticks": 0}
+    def ready():
+        window.repaint()  # painted: the window answers input from here on
+        state["ready"] = time.time() - began
+        state["cpu"] = time.process_time()  # CPU seconds of this process so far: steadier on a busy machine
+        state["last"] = time.perf_counter()
+        beat.start()
+        QTimer.singleShot(WATCH_MS, finish)
+    def tick():
+        now = time.perf_counter()
+        state["gap"] = max(state["gap"], (now - state["last"]) * 1000)
+        state["last"] = now
+    def finish():
+        beat.stop()
+        print(json.dumps({"ready": state["ready"], "cpu": state["cpu"], "gap": state["gap"], **extra()}), flush=True)
+        close()
+    beat = QTimer(window, interval=HEARTBEAT_MS)
+    beat.timeout.connect(tick)
+    QTimer.singleShot(0, ready)
+""".replace("WATCH_MS", str(WATCH_MS)).replace("HEARTBEAT_MS", str(HEARTBEAT_MS))
+
+APP = INSTRUMENT + r"""
+began, db = float(sys.argv[1]), sys.argv[2]
+import biaozhu.gui.app as app_module
+from biaozhu.cli import main
+
+def instrument(started):
+    window = started.windows.annotation
+    watch(began, started.window, started.windows.close,
+          lambda: {"snapping": window.snapping.segmenter is not None,
+                   "modules": sorted(m for m in ("sqlalchemy", "alembic", "jieba", "docx", "pypdfium2", "orjson")
+                                     if m in sys.modules)})
+
+app_module.close_when_asked = instrument
+raise SystemExit(main(["--db", db, "--annotator", "bench"]))
+"""
+
+FLOOR = INSTRUMENT + r"""
+began, db = float(sys.argv[1]), sys.argv[2]
+import sqlite3
+from PySide6.QtWidgets import QPlainTextEdit
+text = sqlite3.connect(db).execute("SELECT text FROM documents ORDER BY id LIMIT 1").fetchone()[0]
+app = QApplication(sys.argv[:1])
+editor = QPlainTextEdit()
+editor.setReadOnly(True)
+editor.setPlainText(text)
+editor.resize(1400, 900)
+editor.show()
+watch(began, editor, editor.close)
+raise SystemExit(app.exec())
+"""
+
+
+def one(program: str, db: Path, env: dict[str, str]) -> dict[str, object]:
+    began = time.time()
+    done = subprocess.run([sys.executable, "-c", program, str(began), str(db)], env=env, capture_output=True,
+                          text=True, check=False)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise SystemExit(f"a start failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    figures: dict[str, object] = json.loads(lines[0])
+    return figures
+
+
+def spread(values: list[float], unit: str = "s", scale: float = 1.0) -> str:
+    scaled = [v * scale for v in values]
+    return f"{statistics.median(scaled):7.3f} {unit} ({min(scaled):.3f}–{max(scaled):.3f})" if unit == "s" else \
+        f"{statistics.median(scaled):7.0f} {unit} ({min(scaled):.0f}–{max(scaled):.0f})"
+
+
+def measure(name: str, db: Path, runs: int, home: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "HOME": str(home),
+           "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
+           "XDG_STATE_HOME": str(home / "state"), "XDG_CACHE_HOME": str(home / "cache")}
+    one(APP, db, env)  # warm: bytecode, the file cache, jieba's own cache
+    apps, floors = [], []
+    for _ in range(runs):
+        apps.append(one(APP, db, env))
+        floors.append(one(FLOOR, db, env))
+    ready = [float(f["ready"]) for f in apps]  # type: ignore[arg-type]
+    floor = [float(f["ready"]) for f in floors]  # type: ignore[arg-type]
+    print(f"\n{name}: medians of {runs} starts (min–max)")
+    print(f"  window answers input     {spread(ready)}   floor: minimal PySide6 window {spread(floor)}   "
+          f"ratio {statistics.median(ready) / statistics.median(floor):.2f}")
+    print(f"  CPU time to that point   {spread([float(f['cpu']) for f in apps])}   "  # type: ignore[arg-type]
+          f"floor {spread([float(f['cpu']) for f in floors])}")  # type: ignore[arg-type]
+    print(f"  longest UI-thread gap in the first {WATCH_MS / 1000:.0f} s (heartbeat {HEARTBEAT_MS} ms)  "
+          f"{spread([float(f['gap']) for f in apps], 'ms')}   floor "  # type: ignore[arg-type]
+          f"{spread([float(f['gap']) for f in floors], 'ms')}")  # type: ignore[arg-type]
+    loaded = sum(1 for f in apps if f["snapping"])
+    print(f"  word snapping loaded within {WATCH_MS / 1000:.0f} s: {loaded} of {runs}; "
+          f"heavy modules imported by then: {', '.join(apps[-1]['modules']) or 'none'}")  # type: ignore[arg-type]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--documents", type=int, default=10_000, help="the big project (0: only the small one)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        sizes = [4] + ([args.documents] if args.documents else [])
+        for documents in sizes:
+            db = root / f"start-{documents}.sqlite"
+            subprocess.run([sys.executable, str(Path(__file__).parent / "export.py"), "--build", str(db),
+                            "--documents", str(documents), "--spans-per-document", "100"], check=True)
+            measure(f"{documents:,} documents, {documents * 100:,} spans", db, args.runs, root)
+
+
+if __name__ == "__main__":
+    main()
