@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
-import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from itertools import combinations
 
 import numpy as np
+from runs import timed
 
 from biaozhu.corpus.agreement import AnnotatedDocument, measure_agreement
 from biaozhu.corpus.model import Span
@@ -121,15 +120,6 @@ def floor(corpus: Sequence[AnnotatedDocument]) -> dict[str, object]:
     n = totals.sum()
     alpha = 1 - (n - 1) * (coincidences.sum() - np.trace(coincidences)) / (n * n - (totals * totals).sum())
     return {"pairs": figures, "alpha": alpha}
-
-
-def timed(work: Callable[[], object], repeat: int) -> tuple[float, float, float]:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), min(times), max(times)
 
 
 def main() -> None:

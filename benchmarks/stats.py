@@ -12,11 +12,10 @@ from __future__ import annotations
 import argparse
 import random
 import sqlite3
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from runs import timed
 
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.project import initialise
@@ -64,15 +63,6 @@ def build(path: Path, documents: int, per_document: int, seed: int = 1) -> None:
                            "VALUES (?, ?, ?, '2026-01-01')", statuses)
     connection.commit()
     connection.close()
-
-
-def timed(work: Callable[[], object], repeat: int) -> tuple[float, float, float]:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), min(times), max(times)
 
 
 def main() -> None:
