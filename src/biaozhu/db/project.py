@@ -170,7 +170,11 @@ def open_read_only(target: str) -> Engine:
         event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
     else:
         engine = create_engine(url).execution_options(postgresql_readonly=True)
-    revision = _schema_revision(engine, where)
+    try:
+        revision = _schema_revision(engine, where)
+    except BaseException:  # a refused source leaves no connection open
+        engine.dispose()
+        raise
     if revision != SCHEMA_REVISION:
         engine.dispose()
         newer = revision > SCHEMA_REVISION
