@@ -26,6 +26,7 @@ PALETTE = ("#e76f51", "#b5838d", "#ffd166", "#06d6a0", "#118ab2", "#c77dff", "#9
 # A hotkey is one key pressed alone in the text: a letter or digit, or F1–F12. W switches word snapping.
 _HOTKEY = re.compile(r"^(?:[0-9A-Z]|F(?:[1-9]|1[0-2]))$")
 RESERVED_HOTKEYS = ("W",)
+SUGGESTION_KEYS = ("N", "P", "S", "X")  # walk, show and reject suggestions
 _PLACEHOLDER = re.compile(r"%(\d)")
 
 # The refusals, marked for the app's catalogue (the 标签… dialog shows them in the UI language).
@@ -35,6 +36,7 @@ NAME_TAKEN = QT_TRANSLATE_NOOP("LabelRefused", "there is a label %1 already")
 BAD_HOTKEY = QT_TRANSLATE_NOOP("LabelRefused", "a hotkey is one letter or digit, or F1 to F12, not “%1”")
 HOTKEY_TAKEN = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by %2")
 HOTKEY_RESERVED = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by word snapping")
+HOTKEY_SUGGESTIONS = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by the suggestions (N, P, S, X)")
 BAD_COLOUR = QT_TRANSLATE_NOOP("LabelRefused", "a colour looks like #1f77b4, not “%1”")
 TOO_MANY = QT_TRANSLATE_NOOP("LabelRefused", "a project holds at most %1 labels: it has %2, and %3 more were asked for")
 
@@ -89,6 +91,8 @@ def _check_hotkey(session: Session, hotkey: str, label_id: int | None = None) ->
         raise LabelRefused(BAD_HOTKEY, hotkey)
     if key in RESERVED_HOTKEYS:
         raise LabelRefused(HOTKEY_RESERVED, key)
+    if key in SUGGESTION_KEYS:
+        raise LabelRefused(HOTKEY_SUGGESTIONS, key)
     taken = session.scalar(select(Label).where(func.upper(Label.hotkey) == key, Label.id != (label_id or -1)))
     if taken is not None:
         raise LabelRefused(HOTKEY_TAKEN, key, taken.name)

@@ -259,6 +259,21 @@
         <source>set status</source>
         <translation>设置状态</translation>
     </message>
+    <message>
+        <location filename="../../gui/annotate/suggestion_commands.py" line="20"/>
+        <source>accept suggestion “%1” as %2</source>
+        <translation>将建议“%1”采纳为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestion_commands.py" line="21"/>
+        <source>reject suggestion “%1”</source>
+        <translation>拒绝建议“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestion_commands.py" line="22"/>
+        <source>accept %1 suggestions</source>
+        <translation>采纳 %1 条建议</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -1227,42 +1242,47 @@
 <context>
     <name>LabelRefused</name>
     <message>
-        <location filename="../../db/labels.py" line="32"/>
+        <location filename="../../db/labels.py" line="33"/>
         <source>there is no label %1</source>
         <translation>没有标签 %1</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="33"/>
+        <location filename="../../db/labels.py" line="34"/>
         <source>a label name is 1 to 64 characters without spaces, not “%1”</source>
         <translation>标签名称须为 1 到 64 个字符且不含空格，“%1”不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="34"/>
+        <location filename="../../db/labels.py" line="35"/>
         <source>there is a label %1 already</source>
         <translation>已经有标签 %1 了</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="35"/>
+        <location filename="../../db/labels.py" line="36"/>
         <source>a hotkey is one letter or digit, or F1 to F12, not “%1”</source>
         <translation>快捷键须为一个字母或数字，或 F1 到 F12，“%1”不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="36"/>
+        <location filename="../../db/labels.py" line="37"/>
         <source>hotkey %1 is taken by %2</source>
         <translation>快捷键 %1 已被 %2 使用</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="37"/>
+        <location filename="../../db/labels.py" line="38"/>
         <source>hotkey %1 is taken by word snapping</source>
         <translation>快捷键 %1 已用于按词对齐</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="38"/>
+        <location filename="../../db/labels.py" line="39"/>
+        <source>hotkey %1 is taken by the suggestions (N, P, S, X)</source>
+        <translation>快捷键 %1 已被建议功能占用（N、P、S、X）</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="40"/>
         <source>a colour looks like #1f77b4, not “%1”</source>
         <translation>颜色须形如 #1f77b4，“%1”不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="39"/>
+        <location filename="../../db/labels.py" line="41"/>
         <source>a project holds at most %1 labels: it has %2, and %3 more were asked for</source>
         <translation>一个项目最多有 %1 个标签：已有 %2 个，又要添加 %3 个</translation>
     </message>
@@ -1373,53 +1393,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="113"/>
+        <location filename="../../gui/annotate/window.py" line="115"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="131"/>
-        <location filename="../../gui/annotate/window.py" line="148"/>
+        <location filename="../../gui/annotate/window.py" line="133"/>
+        <location filename="../../gui/annotate/window.py" line="150"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="142"/>
+        <location filename="../../gui/annotate/window.py" line="144"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="143"/>
+        <location filename="../../gui/annotate/window.py" line="145"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="145"/>
+        <location filename="../../gui/annotate/window.py" line="147"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="206"/>
+        <location filename="../../gui/annotate/window.py" line="209"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="228"/>
+        <location filename="../../gui/annotate/window.py" line="231"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="278"/>
+        <location filename="../../gui/annotate/window.py" line="281"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="280"/>
+        <location filename="../../gui/annotate/window.py" line="283"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="282"/>
+        <location filename="../../gui/annotate/window.py" line="285"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -2243,6 +2263,105 @@
     </message>
 </context>
 <context>
+    <name>SuggestionBoard</name>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="90"/>
+        <source>Suggestions shown (S hides them).</source>
+        <translation>已显示建议（按 S 隐藏）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="91"/>
+        <source>Suggestions hidden (S shows them).</source>
+        <translation>已隐藏建议（按 S 显示）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="114"/>
+        <source>No suggestions here: Suggest computes them.</source>
+        <translation>这里没有建议：用“建议”菜单计算。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="143"/>
+        <source>Suggestion %1/%2: %3 “%4” (%5). Enter accepts, a label key accepts as that label, Alt+arrows fix its boundary, X rejects.</source>
+        <translation>建议 %1/%2：%3“%4”（%5）。Enter 采纳，按标签键采纳为该标签，Alt+方向键调整边界，X 拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="153"/>
+        <location filename="../../gui/annotate/suggestions.py" line="173"/>
+        <source>Press N to go to a suggestion first.</source>
+        <translation>请先按 N 转到一条建议。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="162"/>
+        <source>Refused: the suggestion would cross “%1”; fix its boundary or reject it.</source>
+        <translation>未执行：该建议会与“%1”交叉；请调整边界或拒绝它。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="184"/>
+        <source>Every suggestion here is decided.</source>
+        <translation>这里的建议都已处理。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="199"/>
+        <source>No suggestion here is scored %1 or more.</source>
+        <translation>这里没有得分不低于 %1 的建议。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="204"/>
+        <source>Accepted %1 suggestions scored %2 or more (Ctrl+Z takes them back).</source>
+        <translation>已采纳 %1 条得分不低于 %2 的建议（Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="225"/>
+        <source>Computing suggestions…</source>
+        <translation>正在计算建议…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="239"/>
+        <source>%1 suggestions here (%2 already decided or tagged): N walks them.</source>
+        <translation>这里有 %1 条建议（另有 %2 条已处理或已标注）：按 N 逐条查看。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="248"/>
+        <source>Su&amp;ggest</source>
+        <translation>建议(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="250"/>
+        <source>Suggest for this document</source>
+        <translation>为本文档计算建议</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="251"/>
+        <source>Show or hide suggestions</source>
+        <translation>显示或隐藏建议</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="252"/>
+        <source>Next suggestion</source>
+        <translation>下一条建议</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="253"/>
+        <source>Previous suggestion</source>
+        <translation>上一条建议</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="254"/>
+        <source>Accept suggestion</source>
+        <translation>采纳建议</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="255"/>
+        <source>Reject suggestion (also Backspace)</source>
+        <translation>拒绝建议（也可按 Backspace）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="256"/>
+        <source>Accept every suggestion scored %1 or more</source>
+        <translation>采纳所有得分不低于 %1 的建议</translation>
+    </message>
+</context>
+<context>
     <name>TagAll</name>
     <message>
         <location filename="../../gui/annotate/tag_all.py" line="33"/>
@@ -2381,162 +2500,162 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="50"/>
+        <location filename="../../gui/annotate/actions.py" line="53"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="51"/>
+        <location filename="../../gui/annotate/actions.py" line="54"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="53"/>
+        <location filename="../../gui/annotate/actions.py" line="56"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="55"/>
+        <location filename="../../gui/annotate/actions.py" line="58"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="57"/>
+        <location filename="../../gui/annotate/actions.py" line="60"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="59"/>
+        <location filename="../../gui/annotate/actions.py" line="62"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="60"/>
+        <location filename="../../gui/annotate/actions.py" line="63"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="60"/>
+        <location filename="../../gui/annotate/actions.py" line="63"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="62"/>
+        <location filename="../../gui/annotate/actions.py" line="65"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="63"/>
+        <location filename="../../gui/annotate/actions.py" line="66"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="66"/>
+        <location filename="../../gui/annotate/actions.py" line="69"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="68"/>
+        <location filename="../../gui/annotate/actions.py" line="71"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="100"/>
+        <location filename="../../gui/annotate/actions.py" line="104"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="112"/>
+        <location filename="../../gui/annotate/actions.py" line="116"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="74"/>
+        <location filename="../../gui/annotate/actions.py" line="77"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="75"/>
+        <location filename="../../gui/annotate/actions.py" line="78"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="76"/>
+        <location filename="../../gui/annotate/actions.py" line="79"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="77"/>
+        <location filename="../../gui/annotate/actions.py" line="80"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="78"/>
+        <location filename="../../gui/annotate/actions.py" line="81"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="79"/>
+        <location filename="../../gui/annotate/actions.py" line="82"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="80"/>
+        <location filename="../../gui/annotate/actions.py" line="83"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="81"/>
+        <location filename="../../gui/annotate/actions.py" line="84"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="82"/>
+        <location filename="../../gui/annotate/actions.py" line="85"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="87"/>
+        <location filename="../../gui/annotate/actions.py" line="90"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="89"/>
+        <location filename="../../gui/annotate/actions.py" line="92"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="91"/>
+        <location filename="../../gui/annotate/actions.py" line="95"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="92"/>
+        <location filename="../../gui/annotate/actions.py" line="96"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="94"/>
+        <location filename="../../gui/annotate/actions.py" line="98"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="96"/>
+        <location filename="../../gui/annotate/actions.py" line="100"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="97"/>
+        <location filename="../../gui/annotate/actions.py" line="101"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="98"/>
+        <location filename="../../gui/annotate/actions.py" line="102"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="99"/>
+        <location filename="../../gui/annotate/actions.py" line="103"/>
         <source>Audit log…</source>
         <translation>操作记录…</translation>
     </message>
