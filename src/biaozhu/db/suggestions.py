@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.suggestions import Dictionary, Suggestion, compatible, suggest
@@ -63,12 +63,18 @@ def suggestion_layer(session: Session) -> int:
     return layer_id
 
 
-def open_suggestions(session: Session, document_id: int) -> list[StoredSuggestion]:
-    """The document's suggestions nobody has decided yet, by position."""
+def open_suggestions(session: Session, document_id: int, annotator_id: int | None = None) -> list[StoredSuggestion]:
+    """The document's suggestions nobody has decided yet, by position; with ``annotator_id``, not those that
+    annotator has tagged already (same range and label)."""
     layer = select(Annotator.id).where(Annotator.name == SUGGESTIONS).scalar_subquery()
-    rows = session.execute(select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.note).where(
+    query = select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.note).where(
         Span.document_id == document_id, Span.annotator_id == layer, Span.note.not_like(f"{REJECTED}%"))
-        .order_by(Span.start, Span.end.desc(), Span.id))
+    if annotator_id is not None:
+        own = aliased(Span)
+        query = query.where(~select(own.id).where(
+            own.document_id == document_id, own.annotator_id == annotator_id, own.start == Span.start,
+            own.end == Span.end, own.label_id == Span.label_id).exists())
+    rows = session.execute(query.order_by(Span.start, Span.end.desc(), Span.id))
     return [StoredSuggestion(*row) for row in rows]
 
 
@@ -135,28 +141,62 @@ def documents_to_suggest(session: Session, ids: Collection[int] | None, batch: i
         yield from ((document_id, text) for document_id, text in rows)
 
 
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """One document's suggestions as computed, before they are stored."""
+
+    document_id: int
+    suggestions: list[Suggestion]
+    texts: list[str]  # what each covers
+
+
+class Planner:
+    """The engines, with what the dictionary learned and the project's labels, read once."""
+
+    def __init__(self, session: Session, engines: Sequence[str], layers: Sequence[str] | None = None) -> None:
+        known = training_spans(session, layers)
+        self.learned = len({span.text for span in known})
+        self.engines, self.dictionary = engines, Dictionary(known)
+        self.labels: dict[str, int] = dict(session.execute(select(Label.name, Label.id)).all())
+
+    def plan(self, document_id: int, text: str) -> Planned:
+        found = [s for s in suggest(text, self.engines, self.dictionary, self.labels) if s.label in self.labels]
+        return Planned(document_id, found, [text[s.start:s.end] for s in found])
+
+
+def plan_suggestions(session: Session, engines: Sequence[str], documents: Collection[int]) -> list[Planned]:
+    """Compute the suggestions of ``documents`` without writing: the slow part, done in a reading transaction so
+    that nobody's edits wait for it (the window then stores them with :func:`store_suggestions`)."""
+    planner = Planner(session, engines)
+    return [planner.plan(document_id, text) for document_id, text in documents_to_suggest(session, documents)]
+
+
+def store_suggestions(session: Session, planned: Planned) -> int:
+    """Replace a document's undecided suggestions with ``planned``, leaving out those rejected (and those that
+    would cross one); returns how many were stored."""
+    layer = suggestion_layer(session)
+    ids = dict(session.execute(select(Label.name, Label.id)).all())  # a label may have gone meanwhile
+    mine = (Span.document_id == planned.document_id) & (Span.annotator_id == layer)
+    rejected = session.execute(select(Span.start, Span.end, Span.label_id)
+                               .where(mine, Span.note.like(f"{REJECTED}%"))).all()
+    session.execute(delete(Span).where(mine, Span.note.not_like(f"{REJECTED}%")))
+    decided = {tuple(row) for row in rejected}
+    texts = {(s.start, s.end): text for s, text in zip(planned.suggestions, planned.texts, strict=True)}
+    found = [s for s in compatible(planned.suggestions, [(start, end) for start, end, _ in rejected])
+             if s.label in ids and (s.start, s.end, ids[s.label]) not in decided]
+    if found:
+        session.execute(insert(Span), [
+            {"document_id": planned.document_id, "annotator_id": layer, "label_id": ids[s.label], "start": s.start,
+             "end": s.end, "text": texts[s.start, s.end], "note": f"{s.engine} {s.score}"} for s in found])
+    return len(found)
+
+
 def write_suggestions(session: Session, engines: Sequence[str], *, layers: Sequence[str] | None = None,
                       documents: Collection[int] | None = None) -> SuggestResult:
     """Replace the suggestions of ``documents`` (all by default) with what ``engines`` propose now."""
-    result = SuggestResult()
-    known = training_spans(session, layers)
-    result.learned = len({span.text for span in known})
-    dictionary = Dictionary(known)
-    labels = dict(session.execute(select(Label.name, Label.id)).all())
-    layer = suggestion_layer(session)
+    planner = Planner(session, engines, layers)
+    result = SuggestResult(learned=planner.learned)
     for document_id, text in documents_to_suggest(session, documents):
-        mine = (Span.document_id == document_id) & (Span.annotator_id == layer)
-        rejected = session.execute(select(Span.start, Span.end, Span.label_id)
-                                   .where(mine, Span.note.like(f"{REJECTED}%"))).all()
-        session.execute(delete(Span).where(mine, Span.note.not_like(f"{REJECTED}%")))
-        decided = {tuple(row) for row in rejected}
-        found: list[Suggestion] = [s for s in compatible(suggest(text, engines, dictionary, labels),
-                                                         [(start, end) for start, end, _ in rejected])
-                                   if s.label in labels and (s.start, s.end, labels[s.label]) not in decided]
-        if found:
-            session.execute(insert(Span), [
-                {"document_id": document_id, "annotator_id": layer, "label_id": labels[s.label], "start": s.start,
-                 "end": s.end, "text": text[s.start:s.end], "note": f"{s.engine} {s.score}"} for s in found])
+        result.suggestions += store_suggestions(session, planner.plan(document_id, text))
         result.documents += 1
-        result.suggestions += len(found)
     return result

@@ -134,7 +134,7 @@ def test_rejected_suggestions_do_not_return_when_computed_again_and_no_export_of
     press(qtbot, window, Qt.Key.Key_Return)  # 1007户 accepted
     window.actions_.by_name["suggest"].trigger()  # the engines again, off the UI thread
     qtbot.waitUntil(lambda: "N walks them" in window.statusBar().currentMessage(), timeout=10_000)
-    shown = {s.text for s in window.suggestions.rows.values()}
+    shown = {s.text for s in window.suggestions.rows.ordered}
     assert "377.178亿元" not in shown and "377.178亿元" not in undecided(sessions)
     assert "1007户" not in shown  # tagged by the annotator already: not proposed to them again
     assert "50多亿元" in shown

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QMenuBar
 
 from biaozhu.corpus.suggestions import ENGINES
 from biaozhu.db.spans import SpanRow
-from biaozhu.db.suggestions import StoredSuggestion, open_suggestions, write_suggestions
+from biaozhu.db.suggestions import Planned, StoredSuggestion, open_suggestions, plan_suggestions, store_suggestions
 from biaozhu.gui.annotate.suggestion_commands import AcceptSuggestion, AcceptSuggestions, RejectSuggestion
+from biaozhu.gui.annotate.suggestion_set import SuggestionSet
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.runner import KNOWN_FAILURES, Transaction, sentence
@@ -43,7 +44,7 @@ class SuggestionBoard(QObject):
         self.window_ = window
         self.layer, self.view, self.history = window.layer, window.view, window.history
         self.document_id: int | None = None
-        self.rows: dict[int, StoredSuggestion] = {}
+        self.rows = SuggestionSet()
         self.current: StoredSuggestion | None = None
         self.range: tuple[int, int] = (0, 0)  # the current suggestion's range as the annotator has fixed it
         self.shown = True
@@ -56,15 +57,14 @@ class SuggestionBoard(QObject):
     # -- what is shown -----------------------------------------------------------------------------------------
     def show_document(self, document_id: int) -> None:
         """Read the document's suggestions (the window opened it, or they changed elsewhere)."""
-        outcome = self.window_.runner.try_read(lambda session: open_suggestions(session, document_id))
+        annotator_id = self.layer.annotator_id
+        outcome = self.window_.runner.try_read(lambda session: open_suggestions(session, document_id, annotator_id))
         if outcome.value is None:
             self.window_.say(outcome.refusal)
             return
         self.document_id = document_id
-        own = self.layer.index
-        self.rows = {s.id: s for s in outcome.value
-                     if not any(span.label_id == s.label_id for span in own.exact(s.start, s.end))}
-        if self.current is not None and self.current.id not in self.rows:
+        self.rows = SuggestionSet(outcome.value)
+        if self.current is not None and self.current not in self.rows:
             self.current = None
         self._repaint()
 
@@ -75,8 +75,7 @@ class SuggestionBoard(QObject):
 
     def _repaint(self) -> None:
         painter = self.view.painter
-        painter.suggested = SpanIndex(SpanRow(s.id, s.start, s.end, s.label_id, s.text, 0)
-                                      for s in self.rows.values()) if self.shown else SpanIndex()
+        painter.suggested = self.rows.index if self.shown else SpanIndex()
         current = self.current
         painter.current = None if current is None else SpanRow(current.id, *self.range, current.label_id, "", 0)
         self.view.viewport().update()
@@ -91,17 +90,13 @@ class SuggestionBoard(QObject):
                          else self.tr("Suggestions hidden (S shows them)."))
 
     # -- walking -----------------------------------------------------------------------------------------------
-    def ordered(self) -> list[StoredSuggestion]:
-        """Best score first, then by position."""
-        return sorted(self.rows.values(), key=lambda s: (-s.score, s.start, -s.end, s.id))
-
     def _following(self, forward: bool = True) -> StoredSuggestion | None:
-        order = self.ordered()
+        order = self.rows.ordered
         if not order:
             return None
-        if self.current is None or self.current not in order:
+        if self.current is None or self.current not in self.rows:
             return order[0] if forward else order[-1]
-        at = order.index(self.current)
+        at = self.rows.position(self.current)
         return order[(at + (1 if forward else -1)) % len(order)]
 
     def step(self, forward: bool = True) -> None:
@@ -138,12 +133,12 @@ class SuggestionBoard(QObject):
         current = self.current
         if current is None:
             return
-        order = self.ordered()
         start, end = self.range
+        caption = self.window_.labels.caption_of(current.label_id)
         self.window_.say(fill(self.tr("Suggestion %1/%2: %3 “%4” (%5). Enter accepts, a label key accepts as that "
                                       "label, Alt+arrows fix its boundary, X rejects."),
-                              order.index(current) + 1, len(order), self.window_.labels.caption_of(current.label_id),
-                              self.layer.text[start:end], current.note))
+                              self.rows.position(current) + 1, len(self.rows),
+                              caption, self.layer.text[start:end], current.note))
 
     # -- deciding ----------------------------------------------------------------------------------------------
     def accept(self, label_id: int | None = None) -> None:
@@ -177,7 +172,7 @@ class SuggestionBoard(QObject):
             self._after_decision(following)
 
     def _after_decision(self, following: StoredSuggestion | None) -> None:
-        following = following if following is not None and following.id in self.rows else None
+        following = following if following is not None and following in self.rows else None
         self._set_current(following)
         if following is None:
             self.view.select_span(self.layer.index.get(self.view.selected_span or -1))
@@ -194,7 +189,7 @@ class SuggestionBoard(QObject):
     def accept_all(self) -> None:
         """Ctrl+Shift+A: every suggestion here scored at least the threshold, as suggested, in one undo step."""
         document_id = self.layer.document_id
-        chosen = [s for s in self.ordered() if s.score >= BULK_THRESHOLD]
+        chosen = [s for s in self.rows.ordered if s.score >= BULK_THRESHOLD]
         if document_id is None or not chosen:
             self.window_.say(fill(self.tr("No suggestion here is scored %1 or more."), BULK_THRESHOLD))
             return
@@ -208,28 +203,38 @@ class SuggestionBoard(QObject):
     def taken(self, document_id: int, ids: list[int]) -> None:
         if document_id == self.document_id:
             for suggestion_id in ids:
-                self.rows.pop(suggestion_id, None)
+                self.rows.remove(suggestion_id)
             self._repaint()
 
     def returned(self, document_id: int, suggestions: list[StoredSuggestion]) -> None:
         if document_id == self.document_id:
-            self.rows.update((s.id, s) for s in suggestions)
+            for suggestion in suggestions:
+                self.rows.add(suggestion)
             self._repaint()
 
     # -- computing ---------------------------------------------------------------------------------------------
     def compute(self) -> None:
-        """Suggest: run the engines for the open document on a worker thread; the window stays responsive."""
+        """Suggest: compute the open document's suggestions on a worker thread in a reading transaction (nobody's
+        edits wait for it), then store them in a short one; the window stays responsive throughout."""
         document_id = self.layer.document_id
         if document_id is None:
             return
         self.window_.say(self.tr("Computing suggestions…"))
+        runner = self.window_.runner
 
-        def work(begin: Transaction) -> int:
-            with begin() as session:
-                return write_suggestions(session, ENGINES, documents={document_id}).suggestions
+        def failed(exc: Exception) -> None:
+            self.window_.say(sentence(exc))
 
-        self.window_.runner.writes_in_background(self.pool, work, lambda found: self._computed(document_id, found),
-                                                 lambda exc: self.window_.say(sentence(exc)), KNOWN_FAILURES)
+        def store(planned: list[Planned]) -> None:
+            def work(begin: Transaction) -> int:
+                with begin() as session:
+                    return sum(store_suggestions(session, one) for one in planned)
+
+            runner.writes_in_background(self.pool, work, lambda found: self._computed(document_id, found), failed,
+                                        KNOWN_FAILURES)
+
+        runner.in_background(self.pool, lambda session: plan_suggestions(session, ENGINES, {document_id}), store,
+                             failed)
 
     def _computed(self, document_id: int, found: int) -> None:
         self.window_.runner.bus.publish(Change(Changed.SPANS, frozenset({document_id}), self))
