@@ -28,13 +28,15 @@ Row = tuple[str, str, str]  # text, label, note
 
 
 @pytest.fixture
-def window(sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> MainWindow:
+def window(sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow], qtbot: QtBot) -> MainWindow:
     """张三's window on one report whose suggestions the rules computed."""
     with sessions.begin() as session:
         add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source=""))
         ensure_annotator(session, ME)
         write_suggestions(session, ["rules"])
-    return open_annotation(sessions, ME)
+    window = open_annotation(sessions, ME)
+    qtbot.waitUntil(lambda: len(window.suggestions.rows) > 0)  # read on a worker thread
+    return window
 
 
 def mine(sessions: sessionmaker[Session], layer: str = ME) -> list[Row]:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QThreadPool
+from PySide6.QtCore import QEvent, QObject, QThreadPool, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenuBar
 
@@ -39,6 +39,8 @@ _BOUNDARY_KEYS = {"Alt+Left": (-1, 0), "Alt+Right": (1, 0), "Alt+Shift+Left": (0
 class SuggestionBoard(QObject):
     """The open document's undecided suggestions, the one being decided, and the keys that decide it."""
 
+    loaded = Signal()  # the open document's suggestions are shown
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window_ = window
@@ -49,24 +51,43 @@ class SuggestionBoard(QObject):
         self.range: tuple[int, int] = (0, 0)  # the current suggestion's range as the annotator has fixed it
         self.shown = True
         self.pool = QThreadPool(self)
+        self._decided = 0  # decisions made so far, so that a read made before one is not shown after it
+        self._closed = False
         self.view.installEventFilter(self)
         self.view.span_selected.connect(lambda span_id: self._let_go(span_id is not None))
         self.view.selectionChanged.connect(lambda: self._let_go(self.view.textCursor().hasSelection()))
         window.runner.bus.changed.connect(self._on_change)
 
     # -- what is shown -----------------------------------------------------------------------------------------
-    def show_document(self, document_id: int) -> None:
-        """Read the document's suggestions (the window opened it, or they changed elsewhere)."""
-        annotator_id = self.layer.annotator_id
-        outcome = self.window_.runner.try_read(lambda session: open_suggestions(session, document_id, annotator_id))
-        if outcome.value is None:
-            self.window_.say(outcome.refusal)
-            return
-        self.document_id = document_id
-        self.rows = SuggestionSet(outcome.value)
-        if self.current is not None and self.current not in self.rows:
-            self.current = None
-        self._repaint()
+    def show_document(self, document_id: int, then: Callable[[], None] | None = None) -> None:
+        """Read the document's suggestions (the window opened it, or they changed) on a worker thread: a 5 MB report
+        has tens of thousands, too many to read while the window waits. ``then`` runs once they are shown."""
+        if document_id != self.document_id:
+            self.document_id, self.rows, self.current = document_id, SuggestionSet(), None
+            self._repaint()
+        annotator_id, decided = self.layer.annotator_id, self._decided
+
+        def arrived(rows: SuggestionSet) -> None:
+            if self._closed or document_id != self.document_id:
+                return
+            if decided != self._decided:  # a decision was made meanwhile: what was read is out of date
+                self.show_document(document_id, then)
+                return
+            self.rows = rows
+            if self.current is not None and self.current not in rows:
+                self.current = None
+            self._repaint()
+            if then is not None:
+                then()
+            self.loaded.emit()
+
+        self.window_.runner.in_background(
+            self.pool, lambda session: SuggestionSet(open_suggestions(session, document_id, annotator_id)), arrived,
+            self._failed)
+
+    def _failed(self, failure: Exception) -> None:
+        if not self._closed:
+            self.window_.say(sentence(failure))
 
     def _on_change(self, change: Change) -> None:
         if change.source not in (self, self.layer) and change.what & Changed.SPANS \
@@ -201,12 +222,14 @@ class SuggestionBoard(QObject):
 
     # -- what the commands report ------------------------------------------------------------------------------
     def taken(self, document_id: int, ids: list[int]) -> None:
+        self._decided += 1
         if document_id == self.document_id:
             for suggestion_id in ids:
                 self.rows.remove(suggestion_id)
             self._repaint()
 
     def returned(self, document_id: int, suggestions: list[StoredSuggestion]) -> None:
+        self._decided += 1
         if document_id == self.document_id:
             for suggestion in suggestions:
                 self.rows.add(suggestion)
@@ -222,29 +245,33 @@ class SuggestionBoard(QObject):
         self.window_.say(self.tr("Computing suggestions…"))
         runner = self.window_.runner
 
-        def failed(exc: Exception) -> None:
-            self.window_.say(sentence(exc))
-
         def store(planned: list[Planned]) -> None:
+            if self._closed:
+                return
+
             def work(begin: Transaction) -> int:
                 with begin() as session:
                     return sum(store_suggestions(session, one) for one in planned)
 
-            runner.writes_in_background(self.pool, work, lambda found: self._computed(document_id, found), failed,
+            runner.writes_in_background(self.pool, work, lambda found: self._computed(document_id, found), self._failed,
                                         KNOWN_FAILURES)
 
         runner.in_background(self.pool, lambda session: plan_suggestions(session, ENGINES, {document_id}), store,
-                             failed)
+                             self._failed)
 
     def _computed(self, document_id: int, found: int) -> None:
+        if self._closed:
+            return
         self.window_.runner.bus.publish(Change(Changed.SPANS, frozenset({document_id}), self))
         if document_id == self.layer.document_id:
             self.current = None
-            self.show_document(document_id)
-            self.window_.say(fill(self.tr("%1 suggestions here (%2 already decided or tagged): N walks them."),
-                                  len(self.rows), found - len(self.rows)))
+            self.show_document(document_id, lambda: self.window_.say(fill(
+                self.tr("%1 suggestions here (%2 already decided or tagged): N walks them."),
+                len(self.rows), found - len(self.rows))))
 
     def wait(self) -> None:
+        """The window closes: finish what the workers do, and show nothing they answer."""
+        self._closed = True
         self.pool.waitForDone()
 
     # -- keys --------------------------------------------------------------------------------------------------
