@@ -174,21 +174,46 @@ def plan_suggestions(session: Session, engines: Sequence[str], documents: Collec
 def store_suggestions(session: Session, planned: Planned) -> int:
     """Replace a document's undecided suggestions with ``planned``, leaving out those rejected (and those that
     would cross one); returns how many were stored."""
+    rows = clear_suggestions(session, planned.document_id).rows(planned)
+    insert_suggestions(session, rows)
+    return len(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Cleared:
+    """A document's suggestions layer once its undecided suggestions are removed: what new ones must respect."""
+
+    layer: int
+    labels: dict[str, int]
+    rejected: list[tuple[int, int, int]]  # start, end, label id
+
+    def rows(self, planned: Planned) -> list[dict[str, object]]:
+        """The rows of ``planned`` to store: not those rejected, nor those that would cross one (computed outside
+        any transaction: a 5 MB report's take a second)."""
+        decided = set(self.rejected)
+        ids = self.labels
+        texts = {(s.start, s.end): text for s, text in zip(planned.suggestions, planned.texts, strict=True)}
+        return [{"document_id": planned.document_id, "annotator_id": self.layer, "label_id": ids[s.label],
+                 "start": s.start, "end": s.end, "text": texts[s.start, s.end], "note": f"{s.engine} {s.score}"}
+                for s in compatible(planned.suggestions, [(start, end) for start, end, _ in self.rejected])
+                if s.label in ids and (s.start, s.end, ids[s.label]) not in decided]
+
+
+def clear_suggestions(session: Session, document_id: int) -> Cleared:
+    """Remove a document's undecided suggestions, for :func:`insert_suggestions` to store new ones in the same
+    transaction or in several short ones (the window's, so that an edit never waits long for a 5 MB report's)."""
     layer = suggestion_layer(session)
-    ids = dict(session.execute(select(Label.name, Label.id)).all())  # a label may have gone meanwhile
-    mine = (Span.document_id == planned.document_id) & (Span.annotator_id == layer)
-    rejected = session.execute(select(Span.start, Span.end, Span.label_id)
-                               .where(mine, Span.note.like(f"{REJECTED}%"))).all()
+    labels = dict(session.execute(select(Label.name, Label.id)).all())  # a label may have gone meanwhile
+    mine = (Span.document_id == document_id) & (Span.annotator_id == layer)
+    rejected = [(start, end, label) for start, end, label in session.execute(
+        select(Span.start, Span.end, Span.label_id).where(mine, Span.note.like(f"{REJECTED}%")))]
     session.execute(delete(Span).where(mine, Span.note.not_like(f"{REJECTED}%")))
-    decided = {tuple(row) for row in rejected}
-    texts = {(s.start, s.end): text for s, text in zip(planned.suggestions, planned.texts, strict=True)}
-    found = [s for s in compatible(planned.suggestions, [(start, end) for start, end, _ in rejected])
-             if s.label in ids and (s.start, s.end, ids[s.label]) not in decided]
-    if found:
-        session.execute(insert(Span), [
-            {"document_id": planned.document_id, "annotator_id": layer, "label_id": ids[s.label], "start": s.start,
-             "end": s.end, "text": texts[s.start, s.end], "note": f"{s.engine} {s.score}"} for s in found])
-    return len(found)
+    return Cleared(layer, labels, rejected)
+
+
+def insert_suggestions(session: Session, rows: list[dict[str, object]]) -> None:
+    if rows:
+        session.execute(insert(Span), rows)
 
 
 def write_suggestions(session: Session, engines: Sequence[str], *, layers: Sequence[str] | None = None,

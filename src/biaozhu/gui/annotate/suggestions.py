@@ -19,7 +19,14 @@ from PySide6.QtWidgets import QMenuBar
 
 from biaozhu.corpus.suggestions import ENGINES
 from biaozhu.db.spans import SpanRow
-from biaozhu.db.suggestions import Planned, StoredSuggestion, open_suggestions, plan_suggestions, store_suggestions
+from biaozhu.db.suggestions import (
+    Planned,
+    StoredSuggestion,
+    clear_suggestions,
+    insert_suggestions,
+    open_suggestions,
+    plan_suggestions,
+)
 from biaozhu.gui.annotate.suggestion_commands import AcceptSuggestion, AcceptSuggestions, RejectSuggestion
 from biaozhu.gui.annotate.suggestion_set import SuggestionSet
 from biaozhu.gui.common.changes import Change, Changed
@@ -32,6 +39,7 @@ if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
 
 BULK_THRESHOLD = 0.8  # Ctrl+Shift+A accepts the suggestions scored at least this
+STORE_CHUNK = 2000  # suggestions stored per transaction (about 0.1 s of holding the write lock)
 # Keys a suggestion being decided takes from the selected span: Backspace rejects, Alt+arrows fix its boundary.
 _BOUNDARY_KEYS = {"Alt+Left": (-1, 0), "Alt+Right": (1, 0), "Alt+Shift+Left": (0, -1), "Alt+Shift+Right": (0, 1)}
 
@@ -250,8 +258,16 @@ class SuggestionBoard(QObject):
                 return
 
             def work(begin: Transaction) -> int:
-                with begin() as session:
-                    return sum(store_suggestions(session, one) for one in planned)
+                stored = 0
+                for one in planned:
+                    with begin() as session:
+                        cleared = clear_suggestions(session, one.document_id)
+                    rows = cleared.rows(one)
+                    for start in range(0, len(rows), STORE_CHUNK):  # short transactions: edits never wait long
+                        with begin() as session:
+                            insert_suggestions(session, rows[start:start + STORE_CHUNK])
+                    stored += len(rows)
+                return stored
 
             runner.writes_in_background(self.pool, work, lambda found: self._computed(document_id, found), self._failed,
                                         KNOWN_FAILURES)
