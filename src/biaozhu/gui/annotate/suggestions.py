@@ -299,19 +299,24 @@ class SuggestionBoard(QObject):
                 ("show-suggestions", self.tr("Show or hide suggestions"), "S", self.toggle),
                 ("next-suggestion", self.tr("Next suggestion"), "N", lambda: self.step(True)),
                 ("previous-suggestion", self.tr("Previous suggestion"), "P", lambda: self.step(False)),
-                ("accept-suggestion", self.tr("Accept suggestion"), ["Return", "Enter"], self.accept),
+                ("accept-suggestion", self.tr("Accept suggestion (Enter)"), "", self.accept),
                 ("reject-suggestion", self.tr("Reject suggestion (also Backspace)"), "X", self.reject),
                 ("accept-suggestions", fill(self.tr("Accept every suggestion scored %1 or more"), BULK_THRESHOLD),
                  "Ctrl+Shift+A", self.accept_all)):
             menu.addAction(actions.add(name, text, keys, slot, on=[self.view]))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """While a suggestion is being decided, a label key, Backspace and Alt+arrows act on it."""
+        """While a suggestion is being decided, Enter, a label key, Backspace and Alt+arrows act on it (Enter is no
+        shortcut: elsewhere, or with no suggestion chosen, it is the widget's own)."""
         if self.current is None or not isinstance(event, QKeyEvent) \
                 or event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             return False
         pressed = QKeySequence(event.keyCombination())
-        act: Callable[[], None] | None = self.reject if pressed == QKeySequence("Backspace") else None
+        act: Callable[[], None] | None = None
+        if pressed == QKeySequence("Backspace"):
+            act = self.reject
+        elif pressed in (QKeySequence("Return"), QKeySequence("Enter")):
+            act = self.accept
         for keys, deltas in _BOUNDARY_KEYS.items():
             if pressed == QKeySequence(keys):
                 act = partial(self.fix_boundary, *deltas)

@@ -2265,98 +2265,98 @@
 <context>
     <name>SuggestionBoard</name>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="90"/>
+        <location filename="../../gui/annotate/suggestions.py" line="118"/>
         <source>Suggestions shown (S hides them).</source>
         <translation>已显示建议（按 S 隐藏）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="91"/>
+        <location filename="../../gui/annotate/suggestions.py" line="119"/>
         <source>Suggestions hidden (S shows them).</source>
         <translation>已隐藏建议（按 S 显示）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="114"/>
+        <location filename="../../gui/annotate/suggestions.py" line="138"/>
         <source>No suggestions here: Suggest computes them.</source>
         <translation>这里没有建议：用“建议”菜单计算。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="143"/>
+        <location filename="../../gui/annotate/suggestions.py" line="167"/>
         <source>Suggestion %1/%2: %3 “%4” (%5). Enter accepts, a label key accepts as that label, Alt+arrows fix its boundary, X rejects.</source>
         <translation>建议 %1/%2：%3“%4”（%5）。Enter 采纳，按标签键采纳为该标签，Alt+方向键调整边界，X 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="153"/>
-        <location filename="../../gui/annotate/suggestions.py" line="173"/>
+        <location filename="../../gui/annotate/suggestions.py" line="177"/>
+        <location filename="../../gui/annotate/suggestions.py" line="197"/>
         <source>Press N to go to a suggestion first.</source>
         <translation>请先按 N 转到一条建议。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="162"/>
+        <location filename="../../gui/annotate/suggestions.py" line="186"/>
         <source>Refused: the suggestion would cross “%1”; fix its boundary or reject it.</source>
         <translation>未执行：该建议会与“%1”交叉；请调整边界或拒绝它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="184"/>
+        <location filename="../../gui/annotate/suggestions.py" line="208"/>
         <source>Every suggestion here is decided.</source>
         <translation>这里的建议都已处理。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="199"/>
+        <location filename="../../gui/annotate/suggestions.py" line="223"/>
         <source>No suggestion here is scored %1 or more.</source>
         <translation>这里没有得分不低于 %1 的建议。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="204"/>
+        <location filename="../../gui/annotate/suggestions.py" line="228"/>
         <source>Accepted %1 suggestions scored %2 or more (Ctrl+Z takes them back).</source>
         <translation>已采纳 %1 条得分不低于 %2 的建议（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="225"/>
+        <location filename="../../gui/annotate/suggestions.py" line="253"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="239"/>
+        <location filename="../../gui/annotate/suggestions.py" line="285"/>
         <source>%1 suggestions here (%2 already decided or tagged): N walks them.</source>
         <translation>这里有 %1 条建议（另有 %2 条已处理或已标注）：按 N 逐条查看。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="248"/>
+        <location filename="../../gui/annotate/suggestions.py" line="296"/>
         <source>Su&amp;ggest</source>
         <translation>建议(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="250"/>
+        <location filename="../../gui/annotate/suggestions.py" line="298"/>
         <source>Suggest for this document</source>
         <translation>为本文档计算建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="251"/>
+        <location filename="../../gui/annotate/suggestions.py" line="299"/>
         <source>Show or hide suggestions</source>
         <translation>显示或隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="252"/>
+        <location filename="../../gui/annotate/suggestions.py" line="300"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="253"/>
+        <location filename="../../gui/annotate/suggestions.py" line="301"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="254"/>
-        <source>Accept suggestion</source>
-        <translation>采纳建议</translation>
+        <location filename="../../gui/annotate/suggestions.py" line="302"/>
+        <source>Accept suggestion (Enter)</source>
+        <translation>采纳建议（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="255"/>
+        <location filename="../../gui/annotate/suggestions.py" line="303"/>
         <source>Reject suggestion (also Backspace)</source>
         <translation>拒绝建议（也可按 Backspace）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="256"/>
+        <location filename="../../gui/annotate/suggestions.py" line="304"/>
         <source>Accept every suggestion scored %1 or more</source>
         <translation>采纳所有得分不低于 %1 的建议</translation>
     </message>
