@@ -77,10 +77,12 @@ def test_hotkey_and_name_conflicts_are_refused_with_a_sentence(sessions: session
             update_label(session, "PROGRAM", new_name="METRIC")
         with pytest.raises(Refusal, match="hotkey 2 is taken by METRIC"):
             update_label(session, "PROGRAM", hotkey="2")
-        added = add_label(session, "POLICY", hotkey="p")
-        assert added.hotkey == "P"
+        with pytest.raises(Refusal, match="hotkey P is taken by the suggestions"):
+            add_label(session, "POLICY", hotkey="p")
+        added = add_label(session, "POLICY", hotkey="y")
+        assert added.hotkey == "Y"
         with pytest.raises(Refusal, match="taken by POLICY"):
-            update_label(session, "PROGRAM", hotkey="P")
+            update_label(session, "PROGRAM", hotkey="Y")
         assert update_label(session, "PROGRAM", hotkey="").hotkey is None
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.model import AnnotatedText, SpanValue
 from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.db.models import GOLD, SUGGESTIONS, Annotator, Document, DocumentStatus, Label, Rejection, Span
+from biaozhu.db.suggestions import REJECTED
 
 # One document with one layer's spans, sorted by (start, end, label); the writers in corpus.formats know it as
 # AnnotatedText and rely on that order instead of sorting again.
@@ -57,6 +58,8 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
             .where(in_chunk).order_by(Span.document_id, Span.annotator_id)
         if annotator_id is not None:
             span_query = span_query.where(Span.annotator_id == annotator_id)
+            if annotator == SUGGESTIONS:  # the rejected ones are kept only so that they are not proposed again
+                span_query = span_query.where(Span.note.not_like(f"{REJECTED}%"))
         elif hidden:  # every layer but the suggestions, which are nobody's data until accepted
             span_query = span_query.where(Span.annotator_id.not_in(hidden))
         layers: dict[int, dict[int, list[DomainSpan]]] = {}

@@ -36,9 +36,11 @@ BAD_HOTKEY = QT_TRANSLATE_NOOP("LabelRefused", "a hotkey is one letter or digit,
 HOTKEY_TAKEN = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by %2")
 HOTKEY_RESERVED = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by word snapping")
 HOTKEY_VALUE = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by editing a value")
+HOTKEY_SUGGESTIONS = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by the suggestions (N, P, S, X)")
 BAD_COLOUR = QT_TRANSLATE_NOOP("LabelRefused", "colour must look like #1f77b4, not %1")
 TOO_MANY = QT_TRANSLATE_NOOP("LabelRefused", "a project holds at most %1 labels: it has %2, and %3 more were asked for")
-RESERVED_HOTKEYS = {"W": HOTKEY_RESERVED, "V": HOTKEY_VALUE}
+# Keys the annotation window keeps for itself: W snapping, V a value, N/P/S/X the suggestions.
+RESERVED_HOTKEYS = {"W": HOTKEY_RESERVED, "V": HOTKEY_VALUE, **dict.fromkeys("NPSX", HOTKEY_SUGGESTIONS)}
 
 
 class LabelRefused(Refused):

@@ -1,19 +1,28 @@
 """The ``suggestions`` layer: what the engines of :mod:`biaozhu.corpus.suggestions` propose, stored like any layer
 so that it can be shown and exported (``--layer suggestions``), and left out of every export, review and agreement
-that does not name it. Each span's note says which engine proposed it and how sure it was (``rules 0.9``)."""
+that does not name it. Each span's note says which engine proposed it and how sure it was (``rules 0.9``).
+
+The annotator decides each suggestion: accepting moves it into their layer (the span's note says ``from suggestion
+rules 0.9``), rejecting keeps it in this layer with its note starting ``rejected``, so that computing the suggestions
+again does not bring it back (no other table needed). Both are undone exactly."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session, aliased
 
 from biaozhu.corpus.model import Span as DomainSpan
-from biaozhu.corpus.suggestions import Dictionary, Suggestion, suggest
+from biaozhu.corpus.suggestions import Dictionary, Suggestion, compatible, suggest
 from biaozhu.db.models import GOLD, SUGGESTIONS, Annotator, Document, DocumentStatus, Label, Span
+from biaozhu.db.spans import SpanRefused, add_span, remove_span
 from biaozhu.db.values import value_columns
+
+REJECTED = "rejected "  # how a rejected suggestion's note starts
+FROM_SUGGESTION = "from suggestion "  # how an accepted span's note starts, followed by the suggestion's note
+GONE = "the suggestion is gone (decided or computed again elsewhere)"
 
 
 @dataclass
@@ -21,6 +30,88 @@ class SuggestResult:
     documents: int = 0
     suggestions: int = 0
     learned: int = 0  # span texts the dictionary learned
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSuggestion:
+    id: int
+    start: int
+    end: int
+    label_id: int
+    text: str
+    note: str  # ENGINE SCORE
+
+    @property
+    def engine(self) -> str:
+        return self.note.rpartition(" ")[0]
+
+    @property
+    def score(self) -> float:
+        try:
+            return float(self.note.rpartition(" ")[2])
+        except ValueError:  # a note written by hand or by another program
+            return 0.0
+
+
+def suggestion_layer(session: Session) -> int:
+    """The id of the suggestions layer, made on first use."""
+    layer_id = session.scalar(select(Annotator.id).where(Annotator.name == SUGGESTIONS))
+    if layer_id is None:
+        layer = Annotator(name=SUGGESTIONS, role="annotator")
+        session.add(layer)
+        session.flush()
+        layer_id = layer.id
+    return layer_id
+
+
+def open_suggestions(session: Session, document_id: int, annotator_id: int | None = None) -> list[StoredSuggestion]:
+    """The document's suggestions nobody has decided yet, by position; with ``annotator_id``, not those that
+    annotator has tagged already (same range and label)."""
+    layer = select(Annotator.id).where(Annotator.name == SUGGESTIONS).scalar_subquery()
+    query = select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.note).where(
+        Span.document_id == document_id, Span.annotator_id == layer, Span.note.not_like(f"{REJECTED}%"))
+    if annotator_id is not None:
+        own = aliased(Span)
+        query = query.where(~select(own.id).where(
+            own.document_id == document_id, own.annotator_id == annotator_id, own.start == Span.start,
+            own.end == Span.end, own.label_id == Span.label_id).exists())
+    rows = session.execute(query.order_by(Span.start, Span.end.desc(), Span.id))
+    return [StoredSuggestion(*row) for row in rows]
+
+
+def accept_suggestion(session: Session, suggestion: StoredSuggestion, document_id: int, annotator_id: int,
+                      label_id: int, start: int, end: int, text: str) -> int:
+    """Make ``[start, end)`` a span of the annotator's layer (the suggestion's range and label, or the annotator's
+    correction of them) and take the suggestion out of its layer; returns the new span's id."""
+    if session.scalar(select(Span.id).where(Span.id == suggestion.id)) is None:
+        raise SpanRefused(GONE)
+    span_id = add_span(session, document_id, annotator_id, label_id, start, end, text)  # checks before it writes
+    session.execute(update(Span).where(Span.id == span_id).values(note=FROM_SUGGESTION + suggestion.note))
+    session.execute(delete(Span).where(Span.id == suggestion.id))
+    return span_id
+
+
+def unaccept_suggestion(session: Session, span_id: int, suggestion: StoredSuggestion, document_id: int) -> int:
+    """Undo :func:`accept_suggestion`: the span goes, the suggestion is back (under a new id, returned)."""
+    remove_span(session, span_id)
+    return _put_back(session, suggestion, document_id)
+
+
+def _put_back(session: Session, suggestion: StoredSuggestion, document_id: int) -> int:
+    span = Span(document_id=document_id, annotator_id=suggestion_layer(session), label_id=suggestion.label_id,
+                start=suggestion.start, end=suggestion.end, text=suggestion.text, note=suggestion.note)
+    session.add(span)
+    session.flush()
+    return span.id
+
+
+def reject_suggestion(session: Session, suggestion_id: int, rejected: bool = True) -> None:
+    """Mark a suggestion rejected (or, undoing that, open again): it stays where it is, out of sight."""
+    note = session.scalar(select(Span.note).where(Span.id == suggestion_id))
+    if note is None or note.startswith(REJECTED) == rejected:
+        raise SpanRefused(GONE)
+    session.execute(update(Span).where(Span.id == suggestion_id)
+                    .values(note=REJECTED + note if rejected else note.removeprefix(REJECTED)))
 
 
 def training_spans(session: Session, layers: Sequence[str] | None = None,
@@ -51,27 +142,88 @@ def documents_to_suggest(session: Session, ids: Collection[int] | None, batch: i
         yield from ((document_id, text) for document_id, text in rows)
 
 
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """One document's suggestions as computed, before they are stored."""
+
+    document_id: int
+    suggestions: list[Suggestion]
+    texts: list[str]  # what each covers
+
+
+class Planner:
+    """The engines, with what the dictionary learned and the project's labels, read once."""
+
+    def __init__(self, session: Session, engines: Sequence[str], layers: Sequence[str] | None = None) -> None:
+        known = training_spans(session, layers)
+        self.learned = len({span.text for span in known})
+        self.engines, self.dictionary = engines, Dictionary(known)
+        self.labels: dict[str, int] = dict(session.execute(select(Label.name, Label.id)).all())
+
+    def plan(self, document_id: int, text: str) -> Planned:
+        found = [s for s in suggest(text, self.engines, self.dictionary, self.labels) if s.label in self.labels]
+        return Planned(document_id, found, [text[s.start:s.end] for s in found])
+
+
+def plan_suggestions(session: Session, engines: Sequence[str], documents: Collection[int]) -> list[Planned]:
+    """Compute the suggestions of ``documents`` without writing: the slow part, done in a reading transaction so
+    that nobody's edits wait for it (the window then stores them with :func:`store_suggestions`)."""
+    planner = Planner(session, engines)
+    return [planner.plan(document_id, text) for document_id, text in documents_to_suggest(session, documents)]
+
+
+def store_suggestions(session: Session, planned: Planned) -> int:
+    """Replace a document's undecided suggestions with ``planned``, leaving out those rejected (and those that
+    would cross one); returns how many were stored."""
+    rows = clear_suggestions(session, planned.document_id).rows(planned)
+    insert_suggestions(session, rows)
+    return len(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Cleared:
+    """A document's suggestions layer once its undecided suggestions are removed: what new ones must respect."""
+
+    layer: int
+    labels: dict[str, int]
+    rejected: list[tuple[int, int, int]]  # start, end, label id
+
+    def rows(self, planned: Planned) -> list[dict[str, object]]:
+        """The rows of ``planned`` to store: not those rejected, nor those that would cross one (computed outside
+        any transaction: a 5 MB report's take a second)."""
+        decided = set(self.rejected)
+        ids = self.labels
+        texts = {(s.start, s.end): text for s, text in zip(planned.suggestions, planned.texts, strict=True)}
+        return [{"document_id": planned.document_id, "annotator_id": self.layer, "label_id": ids[s.label],
+                 "start": s.start, "end": s.end, "text": texts[s.start, s.end], "note": f"{s.engine} {s.score}",
+                 **value_columns(s.label, texts[s.start, s.end])}
+                for s in compatible(planned.suggestions, [(start, end) for start, end, _ in self.rejected])
+                if s.label in ids and (s.start, s.end, ids[s.label]) not in decided]
+
+
+def clear_suggestions(session: Session, document_id: int) -> Cleared:
+    """Remove a document's undecided suggestions, for :func:`insert_suggestions` to store new ones in the same
+    transaction or in several short ones (the window's, so that an edit never waits long for a 5 MB report's)."""
+    layer = suggestion_layer(session)
+    labels = dict(session.execute(select(Label.name, Label.id)).all())  # a label may have gone meanwhile
+    mine = (Span.document_id == document_id) & (Span.annotator_id == layer)
+    rejected = [(start, end, label) for start, end, label in session.execute(
+        select(Span.start, Span.end, Span.label_id).where(mine, Span.note.like(f"{REJECTED}%")))]
+    session.execute(delete(Span).where(mine, Span.note.not_like(f"{REJECTED}%")))
+    return Cleared(layer, labels, rejected)
+
+
+def insert_suggestions(session: Session, rows: list[dict[str, object]]) -> None:
+    if rows:
+        session.execute(insert(Span), rows)
+
+
 def write_suggestions(session: Session, engines: Sequence[str], *, layers: Sequence[str] | None = None,
                       documents: Collection[int] | None = None) -> SuggestResult:
     """Replace the suggestions of ``documents`` (all by default) with what ``engines`` propose now."""
-    result = SuggestResult()
-    known = training_spans(session, layers)
-    result.learned = len({span.text for span in known})
-    dictionary = Dictionary(known)
-    labels = dict(session.execute(select(Label.name, Label.id)).all())
-    layer = session.scalar(select(Annotator).where(Annotator.name == SUGGESTIONS))
-    if layer is None:
-        layer = Annotator(name=SUGGESTIONS, role="annotator")
-        session.add(layer)
-        session.flush()
+    planner = Planner(session, engines, layers)
+    result = SuggestResult(learned=planner.learned)
     for document_id, text in documents_to_suggest(session, documents):
-        session.execute(delete(Span).where(Span.document_id == document_id, Span.annotator_id == layer.id))
-        found: list[Suggestion] = [s for s in suggest(text, engines, dictionary, labels) if s.label in labels]
-        if found:
-            session.execute(insert(Span), [
-                {"document_id": document_id, "annotator_id": layer.id, "label_id": labels[s.label], "start": s.start,
-                 "end": s.end, "text": text[s.start:s.end], "note": f"{s.engine} {s.score}",
-                 **value_columns(s.label, text[s.start:s.end])} for s in found])
+        result.suggestions += store_suggestions(session, planner.plan(document_id, text))
         result.documents += 1
-        result.suggestions += len(found)
     return result

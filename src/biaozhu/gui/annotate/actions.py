@@ -18,6 +18,9 @@ Keyboard map (File menu: Ctrl+Shift+N new project, Ctrl+O open project, Ctrl+I i
   Ctrl+= / Ctrl+-                  zoom in / out
   Ctrl+Shift+R                     review mode (compare annotators, adjudicate into gold)
   Ctrl+L                           the labels (add, rename, colour, hotkey, definition, order, delete)
+  N / P, S                         next / previous suggestion (by score), show or hide suggestions
+  Enter, a label key, X            accept the suggestion, accept it as that label, reject it (also Backspace)
+  Ctrl+Shift+A                     accept every suggestion scored 0.8 or more (one undo step)
   F1                               every key, searchable
 """
 
@@ -89,6 +92,7 @@ class WindowActions(ActionSet):
                                     editing.tag_all_occurrences))
         annotate.addAction(self.add("edit-value", self.tr("Edit value…"), "V", editing.edit_value, on=view))
         annotate.addAction(self.add("labels", self.tr("Labels…"), "Ctrl+L", window.open_labels))
+        window.suggestions.add_actions(self, menu_bar)
 
         view_menu = menu_bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.add("zoom-in", self.tr("Zoom in"), ["Ctrl+=", "Ctrl++"],

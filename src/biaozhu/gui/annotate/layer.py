@@ -9,6 +9,8 @@ mentions the span must follow.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
@@ -236,6 +238,18 @@ class Layer(QObject):
         for document_id, ids in removed.items():
             self._mirror(document_id, [], ids, None)
         self._publish(Changed.SPANS, *removed)
+
+    def apply(self, document_id: int, write: Callable[[Session], tuple[list[SpanRow], list[int]]],
+              handle: SpanHandle | None = None) -> list[SpanRow]:
+        """A write of this layer's spans made elsewhere (accepting suggestions: ``suggestions.py``) in one
+        transaction; ``write`` returns the spans it added and the ids it removed. ``handle`` follows the span
+        added (or, when none was, the one removed). Returns the spans added."""
+        added, removed = self.runner.write(write)
+        if handle is not None:
+            self._rebind(handle, added[0].id if added else None)
+        self._mirror(document_id, added, removed, added[0].id if len(added) == 1 else None)
+        self._publish(Changed.SPANS, document_id)
+        return added
 
     def set_status(self, document_id: int, status: str | None) -> str | None:
         previous = self.runner.write(lambda session: set_status(session, document_id, self.annotator_id, status))

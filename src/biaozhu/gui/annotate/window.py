@@ -32,6 +32,7 @@ from biaozhu.gui.annotate.snap_preview import SnapPreview
 from biaozhu.gui.annotate.snapping import Snapping
 from biaozhu.gui.annotate.span_filter import SpanScope
 from biaozhu.gui.annotate.span_table import SpanTablePanel
+from biaozhu.gui.annotate.suggestions import SuggestionBoard
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import LabelSet, label_set
 from biaozhu.gui.common.project import OpenProject
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.export_dialog: ExportDialog | None = None
         self._build()
         self.editing = SpanEditing(self.layer, self.view, self.labels, self.snapping, self.history, self.say, self)
+        self.suggestions = SuggestionBoard(self)
         self.actions_ = WindowActions(self)
         self.label_sync = LabelSync(self)
         self.document_actions = DocumentActions(self)
@@ -179,6 +181,7 @@ class MainWindow(QMainWindow):
             return
         self.view.show_text(self.layer.text, self.layer.index, self.labels.colours())
         self.places.show_document(document_id, self.layer.text)
+        self.suggestions.show_document(document_id)
         name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
         self.setWindowTitle(f"{name} — {self.project.name} — biaozhu 标注")
         self.document_list.select_document(document_id)
@@ -401,5 +404,6 @@ class MainWindow(QMainWindow):
         self._closed = True
         self._lists_pool.waitForDone()
         self.snapping.wait()
+        self.suggestions.wait()
         super().closeEvent(event)
         self.closing.emit()

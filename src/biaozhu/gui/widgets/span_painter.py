@@ -8,7 +8,9 @@ paints them itself: only the lines on screen, and only the spans that overlap th
 Nesting shows as boxes inside boxes: an inner span is drawn inset and in a deeper shade, over its parent.
 Each span is underlined with its label's pattern (colour is never the only clue) and its fill is kept faint
 enough for the text to keep WCAG AA contrast over the view's background, in a light or a dark scheme.
-A selection being made shows, as a dashed outline, where word snapping will put the span.
+A selection being made shows, as a dashed outline, where word snapping will put the span. Suggestions are
+dashed outlines in their label's colour, never filled, the one being decided drawn thicker (over its range as
+the annotator has corrected it).
 """
 
 from __future__ import annotations
@@ -99,6 +101,8 @@ class SpanPainter:
         self._colours: dict[int, QColor] = {}
         self.patterns: dict[int, tuple[Qt.PenStyle, bool]] = {}
         self.preview: tuple[int, int] | None = None  # where snapping will put the selection, when it differs
+        self.suggested = SpanIndex()  # the suggestions shown (empty when hidden)
+        self.current: SpanRow | None = None  # the suggestion being decided, with its corrected range
 
     @property
     def colours(self) -> dict[int, QColor]:
@@ -124,6 +128,7 @@ class SpanPainter:
         """Paint the spans on the lines inside ``area`` (the part of the viewport being repainted)."""
         outline: list[QRectF] = []
         preview: list[QRectF] = []
+        dashed: list[tuple[QColor, float, QRectF]] = []
         palette = self.view.palette()
         base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
         for block, top, lines in visible_lines(self.view, area):
@@ -154,6 +159,12 @@ class SpanPainter:
                         painter.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5))
                     if span.id == selected:
                         outline.append(box)
+            current = self.current
+            for suggestion in self.suggested.overlapping(cp_from, max(cp_to, cp_from + 1)):
+                if current is None or suggestion.id != current.id:
+                    dashed += self._dashed(suggestion, 1.5, top, lines, q_block, positions)
+            if current is not None and current.start < max(cp_to, cp_from + 1) and current.end > cp_from:
+                dashed += self._dashed(current, 3.0, top, lines, q_block, positions)
         if outline:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.SolidLine))
             for box in outline:
@@ -162,6 +173,16 @@ class SpanPainter:
             painter.setPen(QPen(text, 2, Qt.PenStyle.DashLine))
             for box in preview:
                 painter.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5))
+        for colour, width, box in dashed:
+            painter.setPen(QPen(colour, width, Qt.PenStyle.DashLine))
+            painter.drawRect(box.adjusted(1, 1, -1, -1))
+
+    def _dashed(self, suggestion: SpanRow, width: float, top: float, lines: list[QTextLine], q_block: int,
+                positions: PositionMap) -> Iterator[tuple[QColor, float, QRectF]]:
+        colour = self._colours.get(suggestion.label_id, QColor("#888888"))
+        for rect in range_rects(top, lines, positions.to_qt(suggestion.start) - q_block,
+                                positions.to_qt(suggestion.end) - q_block):
+            yield colour, width, rect
 
     def areas(self, positions: PositionMap, ranges: list[tuple[int, int]]) -> Iterator[QRectF]:
         """Where on screen the code point ranges are, for repainting only what an edit changed."""

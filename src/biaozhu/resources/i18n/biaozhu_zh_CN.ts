@@ -264,6 +264,21 @@
         <source>set status</source>
         <translation>设置状态</translation>
     </message>
+    <message>
+        <location filename="../../gui/annotate/suggestion_commands.py" line="20"/>
+        <source>accept suggestion “%1” as %2</source>
+        <translation>将建议“%1”采纳为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestion_commands.py" line="21"/>
+        <source>reject suggestion “%1”</source>
+        <translation>拒绝建议“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestion_commands.py" line="22"/>
+        <source>accept %1 suggestions</source>
+        <translation>采纳 %1 条建议</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -1268,11 +1283,16 @@
     </message>
     <message>
         <location filename="../../db/labels.py" line="39"/>
+        <source>hotkey %1 is taken by the suggestions (N, P, S, X)</source>
+        <translation>快捷键 %1 已被建议功能占用（N、P、S、X）</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="40"/>
         <source>colour must look like #1f77b4, not %1</source>
         <translation>颜色须形如 #1f77b4，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="40"/>
+        <location filename="../../db/labels.py" line="41"/>
         <source>a project holds at most %1 labels: it has %2, and %3 more were asked for</source>
         <translation>一个项目最多有 %1 个标签：已有 %2 个，又要添加 %3 个</translation>
     </message>
@@ -1383,53 +1403,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="123"/>
+        <location filename="../../gui/annotate/window.py" line="125"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="141"/>
-        <location filename="../../gui/annotate/window.py" line="158"/>
+        <location filename="../../gui/annotate/window.py" line="143"/>
+        <location filename="../../gui/annotate/window.py" line="160"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="152"/>
+        <location filename="../../gui/annotate/window.py" line="154"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="153"/>
+        <location filename="../../gui/annotate/window.py" line="155"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="155"/>
+        <location filename="../../gui/annotate/window.py" line="157"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="243"/>
+        <location filename="../../gui/annotate/window.py" line="246"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="269"/>
+        <location filename="../../gui/annotate/window.py" line="272"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="319"/>
+        <location filename="../../gui/annotate/window.py" line="322"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="321"/>
+        <location filename="../../gui/annotate/window.py" line="324"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="323"/>
+        <location filename="../../gui/annotate/window.py" line="326"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -2322,6 +2342,105 @@
     </message>
 </context>
 <context>
+    <name>SuggestionBoard</name>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="118"/>
+        <source>Suggestions shown (S hides them).</source>
+        <translation>已显示建议（按 S 隐藏）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="119"/>
+        <source>Suggestions hidden (S shows them).</source>
+        <translation>已隐藏建议（按 S 显示）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="138"/>
+        <source>No suggestions here: Suggest computes them.</source>
+        <translation>这里没有建议：用“建议”菜单计算。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="167"/>
+        <source>Suggestion %1/%2: %3 “%4” (%5). Enter accepts, a label key accepts as that label, Alt+arrows fix its boundary, X rejects.</source>
+        <translation>建议 %1/%2：%3“%4”（%5）。Enter 采纳，按标签键采纳为该标签，Alt+方向键调整边界，X 拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="177"/>
+        <location filename="../../gui/annotate/suggestions.py" line="197"/>
+        <source>Press N to go to a suggestion first.</source>
+        <translation>请先按 N 转到一条建议。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="186"/>
+        <source>Refused: the suggestion would cross “%1”; fix its boundary or reject it.</source>
+        <translation>未执行：该建议会与“%1”交叉；请调整边界或拒绝它。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="208"/>
+        <source>Every suggestion here is decided.</source>
+        <translation>这里的建议都已处理。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="223"/>
+        <source>No suggestion here is scored %1 or more.</source>
+        <translation>这里没有得分不低于 %1 的建议。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="228"/>
+        <source>Accepted %1 suggestions scored %2 or more (Ctrl+Z takes them back).</source>
+        <translation>已采纳 %1 条得分不低于 %2 的建议（Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="253"/>
+        <source>Computing suggestions…</source>
+        <translation>正在计算建议…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="285"/>
+        <source>%1 suggestions here (%2 already decided or tagged): N walks them.</source>
+        <translation>这里有 %1 条建议（另有 %2 条已处理或已标注）：按 N 逐条查看。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="296"/>
+        <source>Su&amp;ggest</source>
+        <translation>建议(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="298"/>
+        <source>Suggest for this document</source>
+        <translation>为本文档计算建议</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="299"/>
+        <source>Show or hide suggestions</source>
+        <translation>显示或隐藏建议</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="300"/>
+        <source>Next suggestion</source>
+        <translation>下一条建议</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="301"/>
+        <source>Previous suggestion</source>
+        <translation>上一条建议</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="302"/>
+        <source>Accept suggestion (Enter)</source>
+        <translation>采纳建议（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="303"/>
+        <source>Reject suggestion (also Backspace)</source>
+        <translation>拒绝建议（也可按 Backspace）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="304"/>
+        <source>Accept every suggestion scored %1 or more</source>
+        <translation>采纳所有得分不低于 %1 的建议</translation>
+    </message>
+</context>
+<context>
     <name>TagAll</name>
     <message>
         <location filename="../../gui/annotate/tag_all.py" line="33"/>
@@ -2460,167 +2579,167 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="90"/>
+        <location filename="../../gui/annotate/actions.py" line="93"/>
         <source>Edit value…</source>
         <translation>编辑数值…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="51"/>
+        <location filename="../../gui/annotate/actions.py" line="54"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="52"/>
+        <location filename="../../gui/annotate/actions.py" line="55"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="54"/>
+        <location filename="../../gui/annotate/actions.py" line="57"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="56"/>
+        <location filename="../../gui/annotate/actions.py" line="59"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="58"/>
+        <location filename="../../gui/annotate/actions.py" line="61"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="60"/>
+        <location filename="../../gui/annotate/actions.py" line="63"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="61"/>
+        <location filename="../../gui/annotate/actions.py" line="64"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="61"/>
+        <location filename="../../gui/annotate/actions.py" line="64"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="63"/>
+        <location filename="../../gui/annotate/actions.py" line="66"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="64"/>
+        <location filename="../../gui/annotate/actions.py" line="67"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="67"/>
+        <location filename="../../gui/annotate/actions.py" line="70"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="69"/>
+        <location filename="../../gui/annotate/actions.py" line="72"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="102"/>
+        <location filename="../../gui/annotate/actions.py" line="106"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="114"/>
+        <location filename="../../gui/annotate/actions.py" line="118"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="75"/>
+        <location filename="../../gui/annotate/actions.py" line="78"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="76"/>
+        <location filename="../../gui/annotate/actions.py" line="79"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="77"/>
+        <location filename="../../gui/annotate/actions.py" line="80"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="78"/>
+        <location filename="../../gui/annotate/actions.py" line="81"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="79"/>
+        <location filename="../../gui/annotate/actions.py" line="82"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="80"/>
+        <location filename="../../gui/annotate/actions.py" line="83"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="81"/>
+        <location filename="../../gui/annotate/actions.py" line="84"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="82"/>
+        <location filename="../../gui/annotate/actions.py" line="85"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="83"/>
+        <location filename="../../gui/annotate/actions.py" line="86"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="88"/>
+        <location filename="../../gui/annotate/actions.py" line="91"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="91"/>
+        <location filename="../../gui/annotate/actions.py" line="94"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="93"/>
+        <location filename="../../gui/annotate/actions.py" line="97"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="94"/>
+        <location filename="../../gui/annotate/actions.py" line="98"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="96"/>
+        <location filename="../../gui/annotate/actions.py" line="100"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="98"/>
+        <location filename="../../gui/annotate/actions.py" line="102"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="99"/>
+        <location filename="../../gui/annotate/actions.py" line="103"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="100"/>
+        <location filename="../../gui/annotate/actions.py" line="104"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="101"/>
+        <location filename="../../gui/annotate/actions.py" line="105"/>
         <source>Audit log…</source>
         <translation>操作记录…</translation>
     </message>
