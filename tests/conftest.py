@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import pg_server
 from biaozhu.cli import build_parser, main
-from biaozhu.db.engine import create_project_engine, session_factory
+from biaozhu.db.engine import create_project_engine, dispose_all, session_factory
 from biaozhu.db.project import initialise
 
 REPO = Path(__file__).resolve().parents[1]
@@ -78,9 +78,13 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A new, empty project database: a SQLite file, then a PostgreSQL database."""
     if request.param == "sqlite":
         yield str(tmp_path / "project.sqlite")
+        dispose_all()
     else:
         with pg_server.fresh_database(request.getfixturevalue("pg_admin_url"), "biaozhu_test") as url:
             yield url
+            # Every engine the test opened (the app's own, after a project switch, too) lets go of its connections
+            # before the database is dropped under them.
+            dispose_all()
 
 
 @pytest.fixture
