@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_dir
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.db.errors import (
     NOT_A_PROJECT,
+    READ_ONLY_AND_OLD,
     UPGRADE_BROKE_A_FOREIGN_KEY,
     StorageError,
     known_storage_error,
@@ -65,7 +66,7 @@ def _use_wal(cursor: Any, busy_timeout_ms: int) -> None:
             time.sleep(0.01)
 
 
-def _tune_sqlite(dbapi_connection: Any, _record: Any, *, busy_timeout_ms: int) -> None:
+def _tune_sqlite(dbapi_connection: Any, _record: Any, *, busy_timeout_ms: int, read_only: bool = False) -> None:
     """Every SQLite connection: foreign keys enforced, WAL, a busy timeout instead of 'locked'.
 
     The driver's own transaction handling is switched off (it begins late, after the reads, and never
@@ -75,7 +76,8 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any, *, busy_timeout_ms: int) -
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     cursor.execute("PRAGMA foreign_keys = ON")
-    _use_wal(cursor, busy_timeout_ms)
+    if not read_only:  # switching a file we cannot write to WAL fails; it is read as it is
+        _use_wal(cursor, busy_timeout_ms)
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 
@@ -147,6 +149,8 @@ def upgrade(engine: Engine) -> None:
         connection.rollback()
         if up_to_date:
             return
+        if is_read_only(engine):
+            raise StorageError(f"{(engine.url.database or '').removeprefix('file:')}: {READ_ONLY_AND_OLD}")
         from alembic import command
         from alembic.runtime.migration import MigrationContext
         from alembic.script import ScriptDirectory
@@ -178,20 +182,35 @@ def upgrade(engine: Engine) -> None:
                 _set_foreign_keys(connection, True)
 
 
+def is_read_only(engine: Engine) -> bool:
+    """Whether the project was opened for reading only: a SQLite file this user cannot write."""
+    return engine.url.get_backend_name() == "sqlite" and engine.url.query.get("mode") == "ro"
+
+
+def _read_only_url(url: URL) -> URL:
+    """A SQLite file that exists but cannot be written is opened read-only (SQLite's ``mode=ro``): reading it
+    works, every write is refused with the read-only sentence, and nothing tries to switch or upgrade it."""
+    path = Path(url.database or "")
+    if url.get_backend_name() != "sqlite" or not url.database or not path.is_file() or os.access(path, os.W_OK):
+        return url
+    return url.set(database=f"file:{path}", query={"mode": "ro", "uri": "true"})
+
+
 def create_project_engine(target: str | os.PathLike[str] | None = None, *, migrate: bool = True,
                           busy_timeout_ms: int | None = None) -> Engine:
     """An engine on the project, its schema up to date; a write waits ``busy_timeout_ms`` (by default
     :data:`BUSY_TIMEOUT_MS`) for another's lock."""
     if busy_timeout_ms is None:
         busy_timeout_ms = BUSY_TIMEOUT_MS
-    url = make_url(database_url(target))
+    url = _read_only_url(make_url(database_url(target)))
     # On a server, waiting for another desktop's lock ends after the same timeout as on SQLite, with the same message.
     waits = {"options": f"-c lock_timeout={busy_timeout_ms}"} if url.get_backend_name() == "postgresql" else {}
-    if url.get_backend_name() == "sqlite" and url.database:
+    if url.get_backend_name() == "sqlite" and url.database and url.query.get("mode") != "ro":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)  # only here: reading a project creates nothing
     engine = create_engine(url, connect_args=waits)
     if url.get_backend_name() == "sqlite":
-        event.listen(engine, "connect", partial(_tune_sqlite, busy_timeout_ms=busy_timeout_ms))
+        event.listen(engine, "connect", partial(_tune_sqlite, busy_timeout_ms=busy_timeout_ms,
+                                                read_only=is_read_only(engine)))
         event.listen(engine, "begin", _begin_sqlite)
     if migrate:
         try:

@@ -42,6 +42,9 @@ UPGRADE_BROKE_A_FOREIGN_KEY = QT_TRANSLATE_NOOP("StorageError", "the project's d
                                                                 "upgrading; nothing was changed")
 NOT_A_PROJECT = QT_TRANSLATE_NOOP("StorageError", "this database is not a biaozhu project (it holds another "
                                                   "program's tables); nothing was changed")
+READ_ONLY_AND_OLD = QT_TRANSLATE_NOOP("StorageError", "this project file is read-only and was saved by an older "
+                                                      "biaozhu: open it once where it can be written (that upgrades "
+                                                      "it); nothing was changed")
 
 # (text the driver says, lower case) → the user's sentence; first match wins.
 SERVER_GONE = QT_TRANSLATE_NOOP("StorageError", "the database server closed the connection; nothing was saved — "
@@ -84,7 +87,7 @@ _KNOWN = (
     ('unique constraint "uq_spans_', SAME_CHANGE),
 )
 SENTENCES = (*dict.fromkeys(sentence for _, sentence in _KNOWN), NO_DATABASE, UPGRADE_BROKE_A_FOREIGN_KEY,
-             NOT_A_PROJECT, NOT_THERE_FOR_YOU)
+             NOT_A_PROJECT, NOT_THERE_FOR_YOU, READ_ONLY_AND_OLD)
 _MISSING_DATABASE = ("database \"", "\" does not exist")
 
 

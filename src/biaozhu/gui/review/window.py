@@ -100,7 +100,10 @@ class ReviewWindow(QMainWindow):
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
-        self.banner.setVisible(not self.gold.can_write)
+        if self.runner.read_only:
+            self.banner.setText(self.tr("This project file is read-only: you can read and export it; decisions "
+                                        "are refused."))
+        self.banner.setVisible(not self.gold.can_write or self.runner.read_only)
         self.legend = ReviewLegend(centre)
         self.view = ReviewView(centre)
         self.view.offset_clicked.connect(self._on_offset_clicked)

@@ -1429,27 +1429,32 @@
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="246"/>
+        <location filename="../../gui/annotate/window.py" line="166"/>
+        <source>Read-only project: you can read and export it; edits are refused</source>
+        <translation>只读项目：可以阅读和导出，不能修改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/window.py" line="251"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="272"/>
+        <location filename="../../gui/annotate/window.py" line="277"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="322"/>
+        <location filename="../../gui/annotate/window.py" line="327"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="324"/>
+        <location filename="../../gui/annotate/window.py" line="329"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="326"/>
+        <location filename="../../gui/annotate/window.py" line="331"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -1800,77 +1805,82 @@
         <translation>%1 不是审核员：此视图只读。审核员可用 `biaozhu annotators role %1 reviewer --reviewer 审核员` 指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="125"/>
+        <location filename="../../gui/review/window.py" line="104"/>
+        <source>This project file is read-only: you can read and export it; decisions are refused.</source>
+        <translation>这个项目文件是只读的：可以阅读和导出，不能做裁定。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/window.py" line="128"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="126"/>
+        <location filename="../../gui/review/window.py" line="129"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="128"/>
+        <location filename="../../gui/review/window.py" line="131"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="128"/>
+        <location filename="../../gui/review/window.py" line="131"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="129"/>
+        <location filename="../../gui/review/window.py" line="132"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="169"/>
+        <location filename="../../gui/review/window.py" line="172"/>
         <source>%1 — review — biaozhu 标注</source>
         <translation>%1 — 审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="208"/>
+        <location filename="../../gui/review/window.py" line="211"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="208"/>
+        <location filename="../../gui/review/window.py" line="211"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="209"/>
+        <location filename="../../gui/review/window.py" line="212"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="225"/>
+        <location filename="../../gui/review/window.py" line="228"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="231"/>
+        <location filename="../../gui/review/window.py" line="234"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="232"/>
+        <location filename="../../gui/review/window.py" line="235"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="253"/>
+        <location filename="../../gui/review/window.py" line="256"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="263"/>
+        <location filename="../../gui/review/window.py" line="266"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="266"/>
+        <location filename="../../gui/review/window.py" line="269"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
@@ -2218,22 +2228,22 @@
         <translation>项目数据库被其他程序占用（锁定）太久；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="53"/>
+        <location filename="../../db/errors.py" line="56"/>
         <source>the project database is read-only (file, folder or disk); nothing was saved</source>
         <translation>项目数据库是只读的（文件、文件夹或磁盘）；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="55"/>
+        <location filename="../../db/errors.py" line="58"/>
         <source>the project database is on a read-only disk; nothing was saved</source>
         <translation>项目数据库位于只读磁盘上；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="57"/>
+        <location filename="../../db/errors.py" line="60"/>
         <source>the database server only allows reading here; nothing was saved</source>
         <translation>数据库服务器在这里只允许读取；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="59"/>
+        <location filename="../../db/errors.py" line="62"/>
         <source>cannot open the project database file: check the folder exists and is writable</source>
         <translation>无法打开项目数据库文件：请检查文件夹是否存在且可写</translation>
     </message>
@@ -2258,47 +2268,52 @@
         <translation>此数据库不是 biaozhu 项目（其中是其他程序的表）；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="63"/>
+        <location filename="../../db/errors.py" line="45"/>
+        <source>this project file is read-only and was saved by an older biaozhu: open it once where it can be written (that upgrades it); nothing was changed</source>
+        <translation>这个项目文件是只读的，而且由旧版 biaozhu 保存：请先在可写的位置打开一次（会升级它）；没有做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../db/errors.py" line="66"/>
         <source>the database server&apos;s disk is full; nothing was saved from this action</source>
         <translation>数据库服务器的磁盘已满；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="65"/>
+        <location filename="../../db/errors.py" line="68"/>
         <source>the disk reported an I/O error; nothing was saved from this action</source>
         <translation>磁盘报告了读写错误；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="67"/>
+        <location filename="../../db/errors.py" line="70"/>
         <source>this file is not a biaozhu project, or it is corrupt: restore it from a backup</source>
         <translation>这个文件不是 biaozhu 项目，或者已损坏：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="69"/>
+        <location filename="../../db/errors.py" line="72"/>
         <source>the project database is corrupt: restore it from a backup</source>
         <translation>项目数据库已损坏：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="72"/>
+        <location filename="../../db/errors.py" line="75"/>
         <source>cannot reach the database server (connection refused)</source>
         <translation>无法连接数据库服务器（连接被拒绝）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="74"/>
+        <location filename="../../db/errors.py" line="77"/>
         <source>cannot reach the database server (unknown host)</source>
         <translation>无法连接数据库服务器（未知主机）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="47"/>
+        <location filename="../../db/errors.py" line="50"/>
         <source>the database server closed the connection; nothing was saved — try again</source>
         <translation>数据库服务器关闭了连接；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="77"/>
+        <location filename="../../db/errors.py" line="80"/>
         <source>the database server refused the user name or password</source>
         <translation>数据库服务器拒绝了用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="79"/>
+        <location filename="../../db/errors.py" line="82"/>
         <source>the database server wants a password: put it in the URL or in ~/.pgpass</source>
         <translation>数据库服务器需要密码：请写在 URL 或 ~/.pgpass 中</translation>
     </message>
