@@ -45,6 +45,12 @@ NOT_A_PROJECT = QT_TRANSLATE_NOOP("StorageError", "this database is not a biaozh
 READ_ONLY_AND_OLD = QT_TRANSLATE_NOOP("StorageError", "this project file is read-only and was saved by an older "
                                                       "biaozhu: open it once where it can be written (that upgrades "
                                                       "it); nothing was changed")
+NOT_A_DATABASE = QT_TRANSLATE_NOOP("StorageError", "this file is not a biaozhu project, or it is corrupt: restore "
+                                                   "it from a backup")
+CORRUPT = QT_TRANSLATE_NOOP("StorageError", "the project database is corrupt: restore it from a backup")
+# A merge source said to be damaged is the other file, not this project: ours is untouched, no backup needed.
+OTHER_DAMAGED = ("the other project's file is damaged (or not a SQLite database at all); nothing was read from it, "
+                 "and this project was not changed")
 
 # (text the driver says, lower case) → the user's sentence; first match wins.
 SERVER_GONE = QT_TRANSLATE_NOOP("StorageError", "the database server closed the connection; nothing was saved — "
@@ -67,10 +73,8 @@ _KNOWN = (
                                                                 "saved from this action")),
     ("disk i/o error", QT_TRANSLATE_NOOP("StorageError", "the disk reported an I/O error; nothing was saved from "
                                                          "this action")),
-    ("file is not a database", QT_TRANSLATE_NOOP("StorageError", "this file is not a biaozhu project, or it is "
-                                                                 "corrupt: restore it from a backup")),
-    ("database disk image is malformed", QT_TRANSLATE_NOOP("StorageError", "the project database is corrupt: "
-                                                                           "restore it from a backup")),
+    ("file is not a database", NOT_A_DATABASE),
+    ("database disk image is malformed", CORRUPT),
     ("terminating connection", SERVER_GONE),  # the server was stopped or restarted
     ("connection refused", QT_TRANSLATE_NOOP("StorageError", "cannot reach the database server (connection "
                                                              "refused)")),

@@ -18,7 +18,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import biaozhu
 from biaozhu.db.engine import BUSY_TIMEOUT_MS, create_project_engine, database_url, lock_project, session_factory
-from biaozhu.db.errors import NOT_A_PROJECT, StorageError, known_storage_error, storage_errors
+from biaozhu.db.errors import (
+    CORRUPT,
+    NOT_A_DATABASE,
+    NOT_A_PROJECT,
+    OTHER_DAMAGED,
+    StorageError,
+    known_storage_error,
+    storage_errors,
+)
 from biaozhu.db.labels import add_default_labels
 from biaozhu.db.models import SCHEMA_REVISION, Document, Label
 
@@ -159,6 +167,22 @@ def open_read_only(target: str) -> Engine:
     project of another biaozhu version (its owner opens it with this version first)."""
     url = make_url(database_url(target))
     where = shown(url)
+    try:
+        return _open_read_only(url, where)
+    except StorageError as exc:
+        if str(exc).endswith((NOT_A_DATABASE, CORRUPT)):
+            raise StorageError(f"{where}: {OTHER_DAMAGED}") from None
+        raise
+
+
+def _intact(engine: Engine, where: str) -> bool:
+    """Whether SQLite finds every page of the file readable: a damaged page deep inside would otherwise stop the
+    merge halfway, with a sentence that could be about either project."""
+    with storage_errors(where), engine.connect() as connection:
+        return connection.exec_driver_sql("PRAGMA quick_check").scalar() == "ok"
+
+
+def _open_read_only(url: URL, where: str) -> Engine:
     found = find_project(url)
     if found is not Found.PROJECT:
         what = "another program's database" if found is Found.OTHER else "missing or empty"
@@ -183,4 +207,7 @@ def open_read_only(target: str) -> Engine:
                            + ("update biaozhu to merge it" if newer else
                               "open it once with this biaozhu (that upgrades it), then merge it")
                            + "; nothing was changed")
+    if url.get_backend_name() == "sqlite" and not _intact(engine, where):
+        engine.dispose()
+        raise StorageError(f"{where}: {OTHER_DAMAGED}")
     return engine
