@@ -62,8 +62,8 @@ class ReviewWindow(QMainWindow):
                                    lambda: draw_keys_hint(self.labels), self.say, self)
         self.gold_edits = GoldEditing(self.gold, self.history, self.view, [self.view, self.table], self.labels,
                                       lambda: self.document, self.say, self)
-        self.actions_ = ReviewActions(self)
         self.label_sync = ReviewLabelSync(self)
+        self.actions_ = ReviewActions(self)
         self.decisions.decided.connect(self._after_decision)
         self.decisions.adjudicated.connect(self._after_adjudicated)
         self.legend.auto_gold.toggled.connect(lambda on: self.decisions.accept_agreed(quiet=True) if on else None)
