@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 # How long a write waits for another process's write to finish before telling the user the project is busy.
 BUSY_TIMEOUT_MS = int(os.environ.get("BIAOZHU_BUSY_TIMEOUT_MS", "15000"))
+# How long connecting to a team server may take before the user is told it cannot be reached (libpq's default is
+# to wait for ever: a server address that swallows packets froze the window).
+CONNECT_TIMEOUT_S = int(os.environ.get("BIAOZHU_CONNECT_TIMEOUT_S", "10"))
 PROJECT_LOCK_KEY = 0x62697A68  # 'bizh': the advisory lock that serialises set-up on PostgreSQL
 # Every engine opened here, so a command run in-process (tests, scripts) can close its connections when it ends.
 _open_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
@@ -49,6 +52,17 @@ def database_url(target: str | os.PathLike[str] | None = None) -> str:
     if "://" in chosen:
         return chosen
     return f"sqlite:///{Path(chosen).expanduser().resolve()}"
+
+
+def server_connect_args(url: URL, busy_timeout_ms: int | None = None) -> dict[str, Any]:
+    """psycopg's arguments for a server URL: give up connecting after :data:`CONNECT_TIMEOUT_S` (unless the URL
+    says otherwise) and, for the project's own engine, wait for locks as long as SQLite does."""
+    if url.get_backend_name() != "postgresql":
+        return {}
+    arguments: dict[str, Any] = {} if "connect_timeout" in url.query else {"connect_timeout": CONNECT_TIMEOUT_S}
+    if busy_timeout_ms is not None:
+        arguments["options"] = f"-c lock_timeout={busy_timeout_ms}"
+    return arguments
 
 
 def _use_wal(cursor: Any, busy_timeout_ms: int) -> None:
@@ -204,7 +218,7 @@ def create_project_engine(target: str | os.PathLike[str] | None = None, *, migra
         busy_timeout_ms = BUSY_TIMEOUT_MS
     url = _read_only_url(make_url(database_url(target)))
     # On a server, waiting for another desktop's lock ends after the same timeout as on SQLite, with the same message.
-    waits = {"options": f"-c lock_timeout={busy_timeout_ms}"} if url.get_backend_name() == "postgresql" else {}
+    waits = server_connect_args(url, busy_timeout_ms)
     if url.get_backend_name() == "sqlite" and url.database and url.query.get("mode") != "ro":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)  # only here: reading a project creates nothing
     engine = create_engine(url, connect_args=waits)

@@ -78,6 +78,8 @@ _KNOWN = (
     ("terminating connection", SERVER_GONE),  # the server was stopped or restarted
     ("connection refused", QT_TRANSLATE_NOOP("StorageError", "cannot reach the database server (connection "
                                                              "refused)")),
+    ("timeout expired", QT_TRANSLATE_NOOP("StorageError", "cannot reach the database server (no answer in time): "
+                                                          "check the address and the network")),
     ("could not translate host name", QT_TRANSLATE_NOOP("StorageError", "cannot reach the database server "
                                                                         "(unknown host)")),
     ("server closed the connection", SERVER_GONE),

@@ -17,7 +17,14 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 import biaozhu
-from biaozhu.db.engine import BUSY_TIMEOUT_MS, create_project_engine, database_url, lock_project, session_factory
+from biaozhu.db.engine import (
+    BUSY_TIMEOUT_MS,
+    create_project_engine,
+    database_url,
+    lock_project,
+    server_connect_args,
+    session_factory,
+)
 from biaozhu.db.errors import (
     CORRUPT,
     NOT_A_DATABASE,
@@ -104,7 +111,7 @@ def find_project(url: URL) -> Found:
             return Found.NOTHING
         tables = _sqlite_tables(path)
     else:
-        engine = create_engine(url)
+        engine = create_engine(url, connect_args=server_connect_args(url))
         try:
             with storage_errors(shown(url)), engine.connect() as connection:
                 tables = set(inspect(connection).get_table_names())
@@ -193,7 +200,7 @@ def _open_read_only(url: URL, where: str) -> Engine:
         # One snapshot for the whole merge, as the project's own reads (see biaozhu.db.engine._begin_sqlite).
         event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
     else:
-        engine = create_engine(url).execution_options(postgresql_readonly=True)
+        engine = create_engine(url, connect_args=server_connect_args(url)).execution_options(postgresql_readonly=True)
     try:
         revision = _schema_revision(engine, where)
     except BaseException:  # a refused source leaves no connection open

@@ -2304,6 +2304,11 @@
     </message>
     <message>
         <location filename="../../db/errors.py" line="81"/>
+        <source>cannot reach the database server (no answer in time): check the address and the network</source>
+        <translation>连不上数据库服务器（没有及时回应）：请检查地址和网络</translation>
+    </message>
+    <message>
+        <location filename="../../db/errors.py" line="83"/>
         <source>cannot reach the database server (unknown host)</source>
         <translation>无法连接数据库服务器（未知主机）</translation>
     </message>
@@ -2313,12 +2318,12 @@
         <translation>数据库服务器关闭了连接；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="84"/>
+        <location filename="../../db/errors.py" line="86"/>
         <source>the database server refused the user name or password</source>
         <translation>数据库服务器拒绝了用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="86"/>
+        <location filename="../../db/errors.py" line="88"/>
         <source>the database server wants a password: put it in the URL or in ~/.pgpass</source>
         <translation>数据库服务器需要密码：请写在 URL 或 ~/.pgpass 中</translation>
     </message>
