@@ -20,6 +20,7 @@ from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.permissions import ensure_person
 from biaozhu.db.project import initialise
 from biaozhu.gui.app import Started, start
+from biaozhu.gui.common.project import project_location
 
 ME = "张三"
 TEXT = "泸州市委统战部与泸州银行推出“酒城同心·金融速贷”。"
@@ -55,6 +56,7 @@ def test_a_read_only_project_opens_in_the_app_and_says_so(qtbot: QtBot, settings
         assert banner is not None and banner.isVisible()
         assert banner.text() == "Read-only project: you can read and export it; edits are refused"
         assert window.view.toPlainText() == TEXT and window.statusBar().currentMessage() == ""
+        assert project_location(window.runner.sessions) == str(read_only)
         assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
         review = started.windows.review()
         assert review.banner.isVisible() and "read-only" in review.banner.text()
