@@ -137,3 +137,27 @@ def test_a_server_project_is_merged_from_and_an_empty_server_database_is_refused
         cli("--db", url, "import", "--annotator", "李四", source, check=True)
         merged = cli("--db", ours, "merge", url, check=True).stdout
         assert "layers: 1 added (1 spans)" in merged
+
+
+def garble_header(path: Path) -> None:
+    path.write_bytes(b"this is not a database at all\n" * 200)
+
+
+def damage_a_page(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[4096 * 2:4096 * 3] = b"\xff" * 4096  # a table's page, deep inside an otherwise readable file
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("damage", [garble_header, damage_a_page])
+def test_a_damaged_other_project_is_named_and_ours_is_not_changed(cli, tmp_path: Path, theirs: Path,
+                                                                  damage) -> None:
+    ours = tmp_path / "ours.sqlite"
+    layer(cli, ours, tmp_path, "张三", "泸州银行")
+    damage(theirs)
+    before = ours.read_bytes(), folder_state(theirs.parent)
+    refused = cli("--db", ours, "merge", theirs)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert f"{theirs}: the other project's file is damaged" in refused.stderr
+    assert "this project was not changed" in refused.stderr and "backup" not in refused.stderr
+    assert (ours.read_bytes(), folder_state(theirs.parent)) == before

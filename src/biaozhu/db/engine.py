@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_dir
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.db.errors import (
     NOT_A_PROJECT,
+    READ_ONLY_AND_OLD,
     UPGRADE_BROKE_A_FOREIGN_KEY,
     StorageError,
     known_storage_error,
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
 
 # How long a write waits for another process's write to finish before telling the user the project is busy.
 BUSY_TIMEOUT_MS = int(os.environ.get("BIAOZHU_BUSY_TIMEOUT_MS", "15000"))
+# How long connecting to a team server may take before the user is told it cannot be reached (libpq's default is
+# to wait for ever: a server address that swallows packets froze the window).
+CONNECT_TIMEOUT_S = int(os.environ.get("BIAOZHU_CONNECT_TIMEOUT_S", "10"))
 PROJECT_LOCK_KEY = 0x62697A68  # 'bizh': the advisory lock that serialises set-up on PostgreSQL
 # Every engine opened here, so a command run in-process (tests, scripts) can close its connections when it ends.
 _open_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
@@ -50,6 +54,17 @@ def database_url(target: str | os.PathLike[str] | None = None) -> str:
     return f"sqlite:///{Path(chosen).expanduser().resolve()}"
 
 
+def server_connect_args(url: URL, busy_timeout_ms: int | None = None) -> dict[str, Any]:
+    """psycopg's arguments for a server URL: give up connecting after :data:`CONNECT_TIMEOUT_S` (unless the URL
+    says otherwise) and, for the project's own engine, wait for locks as long as SQLite does."""
+    if url.get_backend_name() != "postgresql":
+        return {}
+    arguments: dict[str, Any] = {} if "connect_timeout" in url.query else {"connect_timeout": CONNECT_TIMEOUT_S}
+    if busy_timeout_ms is not None:
+        arguments["options"] = f"-c lock_timeout={busy_timeout_ms}"
+    return arguments
+
+
 def _use_wal(cursor: Any, busy_timeout_ms: int) -> None:
     """Switch the file to WAL (a no-op once it is). Switching a new file needs it alone for a moment, and
     SQLite does not wait for that: a desktop creating the same new project at the same moment as another got
@@ -65,7 +80,7 @@ def _use_wal(cursor: Any, busy_timeout_ms: int) -> None:
             time.sleep(0.01)
 
 
-def _tune_sqlite(dbapi_connection: Any, _record: Any, *, busy_timeout_ms: int) -> None:
+def _tune_sqlite(dbapi_connection: Any, _record: Any, *, busy_timeout_ms: int, read_only: bool = False) -> None:
     """Every SQLite connection: foreign keys enforced, WAL, a busy timeout instead of 'locked'.
 
     The driver's own transaction handling is switched off (it begins late, after the reads, and never
@@ -75,7 +90,8 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any, *, busy_timeout_ms: int) -
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     cursor.execute("PRAGMA foreign_keys = ON")
-    _use_wal(cursor, busy_timeout_ms)
+    if not read_only:  # switching a file we cannot write to WAL fails; it is read as it is
+        _use_wal(cursor, busy_timeout_ms)
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 
@@ -147,6 +163,8 @@ def upgrade(engine: Engine) -> None:
         connection.rollback()
         if up_to_date:
             return
+        if is_read_only(engine):
+            raise StorageError(f"{(engine.url.database or '').removeprefix('file:')}: {READ_ONLY_AND_OLD}")
         from alembic import command
         from alembic.runtime.migration import MigrationContext
         from alembic.script import ScriptDirectory
@@ -178,20 +196,35 @@ def upgrade(engine: Engine) -> None:
                 _set_foreign_keys(connection, True)
 
 
+def is_read_only(engine: Engine) -> bool:
+    """Whether the project was opened for reading only: a SQLite file this user cannot write."""
+    return engine.url.get_backend_name() == "sqlite" and engine.url.query.get("mode") == "ro"
+
+
+def _read_only_url(url: URL) -> URL:
+    """A SQLite file that exists but cannot be written is opened read-only (SQLite's ``mode=ro``): reading it
+    works, every write is refused with the read-only sentence, and nothing tries to switch or upgrade it."""
+    path = Path(url.database or "")
+    if url.get_backend_name() != "sqlite" or not url.database or not path.is_file() or os.access(path, os.W_OK):
+        return url
+    return url.set(database=f"file:{path}", query={"mode": "ro", "uri": "true"})
+
+
 def create_project_engine(target: str | os.PathLike[str] | None = None, *, migrate: bool = True,
                           busy_timeout_ms: int | None = None) -> Engine:
     """An engine on the project, its schema up to date; a write waits ``busy_timeout_ms`` (by default
     :data:`BUSY_TIMEOUT_MS`) for another's lock."""
     if busy_timeout_ms is None:
         busy_timeout_ms = BUSY_TIMEOUT_MS
-    url = make_url(database_url(target))
+    url = _read_only_url(make_url(database_url(target)))
     # On a server, waiting for another desktop's lock ends after the same timeout as on SQLite, with the same message.
-    waits = {"options": f"-c lock_timeout={busy_timeout_ms}"} if url.get_backend_name() == "postgresql" else {}
-    if url.get_backend_name() == "sqlite" and url.database:
+    waits = server_connect_args(url, busy_timeout_ms)
+    if url.get_backend_name() == "sqlite" and url.database and url.query.get("mode") != "ro":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)  # only here: reading a project creates nothing
     engine = create_engine(url, connect_args=waits)
     if url.get_backend_name() == "sqlite":
-        event.listen(engine, "connect", partial(_tune_sqlite, busy_timeout_ms=busy_timeout_ms))
+        event.listen(engine, "connect", partial(_tune_sqlite, busy_timeout_ms=busy_timeout_ms,
+                                                read_only=is_read_only(engine)))
         event.listen(engine, "begin", _begin_sqlite)
     if migrate:
         try:

@@ -42,6 +42,15 @@ UPGRADE_BROKE_A_FOREIGN_KEY = QT_TRANSLATE_NOOP("StorageError", "the project's d
                                                                 "upgrading; nothing was changed")
 NOT_A_PROJECT = QT_TRANSLATE_NOOP("StorageError", "this database is not a biaozhu project (it holds another "
                                                   "program's tables); nothing was changed")
+READ_ONLY_AND_OLD = QT_TRANSLATE_NOOP("StorageError", "this project file is read-only and was saved by an older "
+                                                      "biaozhu: open it once where it can be written (that upgrades "
+                                                      "it); nothing was changed")
+NOT_A_DATABASE = QT_TRANSLATE_NOOP("StorageError", "this file is not a biaozhu project, or it is corrupt: restore "
+                                                   "it from a backup")
+CORRUPT = QT_TRANSLATE_NOOP("StorageError", "the project database is corrupt: restore it from a backup")
+# A merge source said to be damaged is the other file, not this project: ours is untouched, no backup needed.
+OTHER_DAMAGED = ("the other project's file is damaged (or not a SQLite database at all); nothing was read from it, "
+                 "and this project was not changed")
 
 # (text the driver says, lower case) → the user's sentence; first match wins.
 SERVER_GONE = QT_TRANSLATE_NOOP("StorageError", "the database server closed the connection; nothing was saved — "
@@ -64,13 +73,13 @@ _KNOWN = (
                                                                 "saved from this action")),
     ("disk i/o error", QT_TRANSLATE_NOOP("StorageError", "the disk reported an I/O error; nothing was saved from "
                                                          "this action")),
-    ("file is not a database", QT_TRANSLATE_NOOP("StorageError", "this file is not a biaozhu project, or it is "
-                                                                 "corrupt: restore it from a backup")),
-    ("database disk image is malformed", QT_TRANSLATE_NOOP("StorageError", "the project database is corrupt: "
-                                                                           "restore it from a backup")),
+    ("file is not a database", NOT_A_DATABASE),
+    ("database disk image is malformed", CORRUPT),
     ("terminating connection", SERVER_GONE),  # the server was stopped or restarted
     ("connection refused", QT_TRANSLATE_NOOP("StorageError", "cannot reach the database server (connection "
                                                              "refused)")),
+    ("timeout expired", QT_TRANSLATE_NOOP("StorageError", "cannot reach the database server (no answer in time): "
+                                                          "check the address and the network")),
     ("could not translate host name", QT_TRANSLATE_NOOP("StorageError", "cannot reach the database server "
                                                                         "(unknown host)")),
     ("server closed the connection", SERVER_GONE),
@@ -84,7 +93,7 @@ _KNOWN = (
     ('unique constraint "uq_spans_', SAME_CHANGE),
 )
 SENTENCES = (*dict.fromkeys(sentence for _, sentence in _KNOWN), NO_DATABASE, UPGRADE_BROKE_A_FOREIGN_KEY,
-             NOT_A_PROJECT, NOT_THERE_FOR_YOU)
+             NOT_A_PROJECT, NOT_THERE_FOR_YOU, READ_ONLY_AND_OLD)
 _MISSING_DATABASE = ("database \"", "\" does not exist")
 
 

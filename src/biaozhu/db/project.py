@@ -17,8 +17,23 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 import biaozhu
-from biaozhu.db.engine import BUSY_TIMEOUT_MS, create_project_engine, database_url, lock_project, session_factory
-from biaozhu.db.errors import NOT_A_PROJECT, StorageError, known_storage_error, storage_errors
+from biaozhu.db.engine import (
+    BUSY_TIMEOUT_MS,
+    create_project_engine,
+    database_url,
+    lock_project,
+    server_connect_args,
+    session_factory,
+)
+from biaozhu.db.errors import (
+    CORRUPT,
+    NOT_A_DATABASE,
+    NOT_A_PROJECT,
+    OTHER_DAMAGED,
+    StorageError,
+    known_storage_error,
+    storage_errors,
+)
 from biaozhu.db.labels import add_default_labels
 from biaozhu.db.models import SCHEMA_REVISION, Document, Label
 
@@ -96,7 +111,7 @@ def find_project(url: URL) -> Found:
             return Found.NOTHING
         tables = _sqlite_tables(path)
     else:
-        engine = create_engine(url)
+        engine = create_engine(url, connect_args=server_connect_args(url))
         try:
             with storage_errors(shown(url)), engine.connect() as connection:
                 tables = set(inspect(connection).get_table_names())
@@ -159,6 +174,22 @@ def open_read_only(target: str) -> Engine:
     project of another biaozhu version (its owner opens it with this version first)."""
     url = make_url(database_url(target))
     where = shown(url)
+    try:
+        return _open_read_only(url, where)
+    except StorageError as exc:
+        if str(exc).endswith((NOT_A_DATABASE, CORRUPT)):
+            raise StorageError(f"{where}: {OTHER_DAMAGED}") from None
+        raise
+
+
+def _intact(engine: Engine, where: str) -> bool:
+    """Whether SQLite finds every page of the file readable: a damaged page deep inside would otherwise stop the
+    merge halfway, with a sentence that could be about either project."""
+    with storage_errors(where), engine.connect() as connection:
+        return connection.exec_driver_sql("PRAGMA quick_check").scalar() == "ok"
+
+
+def _open_read_only(url: URL, where: str) -> Engine:
     found = find_project(url)
     if found is not Found.PROJECT:
         what = "another program's database" if found is Found.OTHER else "missing or empty"
@@ -169,7 +200,7 @@ def open_read_only(target: str) -> Engine:
         # One snapshot for the whole merge, as the project's own reads (see biaozhu.db.engine._begin_sqlite).
         event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN"))
     else:
-        engine = create_engine(url).execution_options(postgresql_readonly=True)
+        engine = create_engine(url, connect_args=server_connect_args(url)).execution_options(postgresql_readonly=True)
     try:
         revision = _schema_revision(engine, where)
     except BaseException:  # a refused source leaves no connection open
@@ -183,4 +214,7 @@ def open_read_only(target: str) -> Engine:
                            + ("update biaozhu to merge it" if newer else
                               "open it once with this biaozhu (that upgrades it), then merge it")
                            + "; nothing was changed")
+    if url.get_backend_name() == "sqlite" and not _intact(engine, where):
+        engine.dispose()
+        raise StorageError(f"{where}: {OTHER_DAMAGED}")
     return engine

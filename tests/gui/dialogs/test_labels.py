@@ -174,6 +174,25 @@ def test_review_mode_follows_the_labels_too(qtbot: QtBot, sessions: sessionmaker
     assert "Ctrl+4" in [a.shortcut().toString() for a in review.view.actions()]
 
 
+def test_ctrl_l_opens_the_labels_dialog_in_review_mode_and_its_changes_reach_both_windows(
+        qtbot: QtBot, sessions: sessionmaker[Session], open_windows) -> None:
+    with sessions.begin() as session:
+        add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source=""))
+    windows = open_windows(sessions, "王五")  # the project's first person: its reviewer
+    annotation, review = windows.annotate(), windows.review()
+    review.activateWindow()
+    qtbot.waitUntil(review.isActiveWindow)
+    qtbot.keyClick(review.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = review.label_sync.dialog
+    assert isinstance(dialog, LabelsDialog) and dialog.isVisible() and dialog.parent() is review
+    choose(dialog, "PROGRAM")
+    dialog.name.setText("PROJECT")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert review.labels.named("PROJECT") is not None and "gold-as-PROJECT" in review.actions_.by_name
+    assert bar(annotation)[0].endswith("PROJECT  0")
+    assert review.actions_.by_name["labels"].shortcut().toString() == "Ctrl+L"
+
+
 def test_undo_and_redo_of_an_edit_whose_label_was_deleted_are_refused_with_a_message(
         qtbot: QtBot, two_windows: tuple[MainWindow, MainWindow], sessions: sessionmaker[Session],
         when_modal: Callable[..., None]) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import reread_labels
-from biaozhu.gui.dialogs.labels import LabelsDialog
+from biaozhu.gui.dialogs.labels import LabelsDialog, show_labels_dialog
 from biaozhu.gui.widgets.label_bar import LabelBar
 
 if TYPE_CHECKING:
@@ -28,12 +28,7 @@ class LabelSync(QObject):
 
     def open_dialog(self) -> LabelsDialog:
         """Ctrl+L: one dialog for the window's lifetime, read again each time it is shown."""
-        if self.dialog is None:
-            self.dialog = LabelsDialog(self.window.runner, self.window.annotator, self.window)
-        else:
-            self.dialog.reload()
-        self.dialog.show()
-        self.dialog.activateWindow()
+        self.dialog = show_labels_dialog(self.dialog, self.window.runner, self.window.annotator, self.window)
         return self.dialog
 
     def _on_change(self, change: Change) -> None:

@@ -58,14 +58,15 @@ class Layer(QObject):
         self.runner.bus.publish(Change(what, frozenset(document_ids), self))
 
     def open(self, document_id: int) -> None:
-        """Load a document's text and this layer's spans; mark it as worked on."""
+        """Load a document's text and this layer's spans; mark it as worked on (not in a read-only project)."""
 
         def load(session: Session) -> tuple[str, list[SpanRow]]:
-            touch(session, document_id, self.annotator_id)
+            if not self.runner.read_only:
+                touch(session, document_id, self.annotator_id)
             return document_text(session, document_id), db_spans.layer_spans(session, document_id,
                                                                               [self.annotator_id])
 
-        self.text, rows = self.runner.write(load)
+        self.text, rows = (self.runner.read if self.runner.read_only else self.runner.write)(load)
         self.index = SpanIndex(rows)
         self.document_id = document_id
         self._publish(Changed.STATUS, document_id)

@@ -162,6 +162,11 @@ class MainWindow(QMainWindow):
             widget.setTextFormat(Qt.TextFormat.PlainText)
             status.addPermanentWidget(widget)
         status.addPermanentWidget(SavedLabel(self.runner, self))
+        if self.runner.read_only:  # said before any edit is tried
+            read_only = QLabel(self.tr("Read-only project: you can read and export it; edits are refused"), self)
+            read_only.setObjectName("read-only-project")
+            read_only.setStyleSheet("background: #fff3cd; color: #664d03; padding: 0 6px;")
+            status.insertPermanentWidget(0, read_only)
         self.places = DocumentPlaces(self, self.view, self.runner)  # 第 n 页, the section, the outline panel
         self.places.section_changed.connect(self._show_spans)
 

@@ -29,5 +29,5 @@ def project_location(sessions: sessionmaker[Session]) -> str:
     """The open project as the user named it: a file path, or a server URL without its password."""
     url: URL = sessions.kw["bind"].url
     if url.drivername.startswith("sqlite") and url.database:
-        return url.database
+        return url.database.removeprefix("file:")  # a read-only project is opened through a file: URI
     return url.render_as_string(hide_password=True)

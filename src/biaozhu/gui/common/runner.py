@@ -14,9 +14,11 @@ from contextlib import AbstractContextManager
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.errors import Refusal
+from biaozhu.db.engine import is_read_only
 from biaozhu.db.errors import StorageError, storage_errors
 from biaozhu.gui.common.changes import Change, ChangeBus
 from biaozhu.gui.common.storage_messages import translated
@@ -86,6 +88,8 @@ class ActionRunner(QObject):
         super().__init__(parent)
         self.sessions = sessions
         self.bus = bus
+        bind = sessions.kw.get("bind")
+        self.read_only = isinstance(bind, Engine) and is_read_only(bind)  # a project file this user cannot write
         self._relay = _Relay(self)
         self._relay.done.connect(lambda callback, value: callback(value))
         self._relay.failed.connect(lambda callback, exc: callback(exc))

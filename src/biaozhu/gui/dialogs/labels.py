@@ -217,3 +217,15 @@ class LabelsDialog(QDialog):
         if self._write(lambda s: delete_label(s, label.name, self.person),
                        Changed.LABELS | Changed.SPANS | Changed.TRASH, done):
             self.reload()
+
+
+def show_labels_dialog(dialog: LabelsDialog | None, runner: ActionRunner, person: str,
+                       parent: QWidget) -> LabelsDialog:
+    """Ctrl+L in either window: one dialog for the window's lifetime, read again each time it is shown."""
+    if dialog is None:
+        dialog = LabelsDialog(runner, person, parent)
+    else:
+        dialog.reload()
+    dialog.show()
+    dialog.activateWindow()
+    return dialog

@@ -19,6 +19,7 @@ Keyboard map:
   Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y    undo, redo (in the database too)
   Ctrl+= / Ctrl+-                  zoom in / out
   Ctrl+F, Ctrl+E, Ctrl+W           find in the document, export, close review mode
+  Ctrl+L                           the labels (the annotation window's dialog)
   F1                               every key, searchable
 """
 
@@ -96,6 +97,7 @@ class ReviewActions(ActionSet):
         decide.addAction(toggle)
         decide.addSeparator()
         decide.addAction(self.add("agreement", self.tr("Agreement…"), "", window.open_agreement))
+        decide.addAction(self.add("labels", self.tr("Labels…"), "Ctrl+L", window.label_sync.open_dialog))
 
         view_menu = menu_bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.add("zoom-in", self.tr("Zoom in"), ["Ctrl+=", "Ctrl++"],

@@ -1,5 +1,6 @@
 """Review mode follows the project's labels as the annotation window does: a label added, renamed, recoloured,
-rebound or deleted anywhere shows in the gold colours, the Ctrl+key entries and the open comparison at once."""
+rebound or deleted anywhere shows in the gold colours, the Ctrl+key entries and the open comparison at once;
+Ctrl+L opens the same labels dialog."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QObject
 
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import reread_labels
+from biaozhu.gui.dialogs.labels import LabelsDialog, show_labels_dialog
 
 if TYPE_CHECKING:
     from biaozhu.gui.review.window import ReviewWindow
@@ -18,7 +20,13 @@ class ReviewLabelSync(QObject):
     def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.dialog: LabelsDialog | None = None
         window.runner.bus.changed.connect(self._on_change)
+
+    def open_dialog(self) -> LabelsDialog:
+        """Ctrl+L, as in the annotation window: the labels' changes reach both windows through the bus."""
+        self.dialog = show_labels_dialog(self.dialog, self.window.runner, self.window.reviewer, self.window)
+        return self.dialog
 
     def _on_change(self, change: Change) -> None:
         if not change.what & Changed.LABELS:

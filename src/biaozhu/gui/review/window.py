@@ -62,8 +62,8 @@ class ReviewWindow(QMainWindow):
                                    lambda: draw_keys_hint(self.labels), self.say, self)
         self.gold_edits = GoldEditing(self.gold, self.history, self.view, [self.view, self.table], self.labels,
                                       lambda: self.document, self.say, self)
-        self.actions_ = ReviewActions(self)
         self.label_sync = ReviewLabelSync(self)
+        self.actions_ = ReviewActions(self)
         self.decisions.decided.connect(self._after_decision)
         self.decisions.adjudicated.connect(self._after_adjudicated)
         self.legend.auto_gold.toggled.connect(lambda on: self.decisions.accept_agreed(quiet=True) if on else None)
@@ -100,7 +100,10 @@ class ReviewWindow(QMainWindow):
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
-        self.banner.setVisible(not self.gold.can_write)
+        if self.runner.read_only:
+            self.banner.setText(self.tr("This project file is read-only: you can read and export it; decisions "
+                                        "are refused."))
+        self.banner.setVisible(not self.gold.can_write or self.runner.read_only)
         self.legend = ReviewLegend(centre)
         self.view = ReviewView(centre)
         self.view.offset_clicked.connect(self._on_offset_clicked)

@@ -1429,27 +1429,32 @@
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="246"/>
+        <location filename="../../gui/annotate/window.py" line="166"/>
+        <source>Read-only project: you can read and export it; edits are refused</source>
+        <translation>只读项目：可以阅读和导出，不能修改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/window.py" line="251"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="272"/>
+        <location filename="../../gui/annotate/window.py" line="277"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="322"/>
+        <location filename="../../gui/annotate/window.py" line="327"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="324"/>
+        <location filename="../../gui/annotate/window.py" line="329"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="326"/>
+        <location filename="../../gui/annotate/window.py" line="331"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -1616,132 +1621,137 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../gui/review/actions.py" line="51"/>
+        <location filename="../../gui/review/actions.py" line="52"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="52"/>
+        <location filename="../../gui/review/actions.py" line="53"/>
         <source>Mark adjudicated and open the next</source>
         <translation>标记为已裁定并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="54"/>
+        <location filename="../../gui/review/actions.py" line="55"/>
         <source>Next document not adjudicated</source>
         <translation>下一篇未裁定的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="56"/>
+        <location filename="../../gui/review/actions.py" line="57"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="58"/>
+        <location filename="../../gui/review/actions.py" line="59"/>
         <source>Close review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="60"/>
+        <location filename="../../gui/review/actions.py" line="61"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="61"/>
+        <location filename="../../gui/review/actions.py" line="62"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="61"/>
+        <location filename="../../gui/review/actions.py" line="62"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="63"/>
+        <location filename="../../gui/review/actions.py" line="64"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="65"/>
+        <location filename="../../gui/review/actions.py" line="66"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="66"/>
+        <location filename="../../gui/review/actions.py" line="67"/>
         <source>Next disagreement</source>
         <translation>下一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="68"/>
+        <location filename="../../gui/review/actions.py" line="69"/>
         <source>Previous disagreement</source>
         <translation>上一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="73"/>
+        <location filename="../../gui/review/actions.py" line="74"/>
         <source>Accept annotator %1&apos;s version</source>
         <translation>采纳第 %1 位标注员的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="76"/>
+        <location filename="../../gui/review/actions.py" line="77"/>
         <source>Accept both</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="77"/>
+        <location filename="../../gui/review/actions.py" line="78"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="78"/>
+        <location filename="../../gui/review/actions.py" line="79"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="79"/>
+        <location filename="../../gui/review/actions.py" line="80"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="80"/>
+        <location filename="../../gui/review/actions.py" line="81"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="81"/>
+        <location filename="../../gui/review/actions.py" line="82"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="83"/>
+        <location filename="../../gui/review/actions.py" line="84"/>
         <source>Selection becomes the gold span</source>
         <translation>以选中的文字作为金标准标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="89"/>
+        <location filename="../../gui/review/actions.py" line="90"/>
         <source>Put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="98"/>
+        <location filename="../../gui/review/actions.py" line="99"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
         <location filename="../../gui/review/actions.py" line="100"/>
+        <source>Labels…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/actions.py" line="102"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="101"/>
+        <location filename="../../gui/review/actions.py" line="103"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="103"/>
+        <location filename="../../gui/review/actions.py" line="105"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="113"/>
+        <location filename="../../gui/review/actions.py" line="115"/>
         <source>Accept %1&apos;s version</source>
         <translation>采纳 %1 的版本</translation>
     </message>
@@ -1800,77 +1810,82 @@
         <translation>%1 不是审核员：此视图只读。审核员可用 `biaozhu annotators role %1 reviewer --reviewer 审核员` 指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="125"/>
+        <location filename="../../gui/review/window.py" line="104"/>
+        <source>This project file is read-only: you can read and export it; decisions are refused.</source>
+        <translation>这个项目文件是只读的：可以阅读和导出，不能做裁定。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/window.py" line="128"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="126"/>
+        <location filename="../../gui/review/window.py" line="129"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="128"/>
+        <location filename="../../gui/review/window.py" line="131"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="128"/>
+        <location filename="../../gui/review/window.py" line="131"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="129"/>
+        <location filename="../../gui/review/window.py" line="132"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="169"/>
+        <location filename="../../gui/review/window.py" line="172"/>
         <source>%1 — review — biaozhu 标注</source>
         <translation>%1 — 审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="208"/>
+        <location filename="../../gui/review/window.py" line="211"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="208"/>
+        <location filename="../../gui/review/window.py" line="211"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="209"/>
+        <location filename="../../gui/review/window.py" line="212"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="225"/>
+        <location filename="../../gui/review/window.py" line="228"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="231"/>
+        <location filename="../../gui/review/window.py" line="234"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="232"/>
+        <location filename="../../gui/review/window.py" line="235"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="253"/>
+        <location filename="../../gui/review/window.py" line="256"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="263"/>
+        <location filename="../../gui/review/window.py" line="266"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="266"/>
+        <location filename="../../gui/review/window.py" line="269"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
@@ -2218,22 +2233,22 @@
         <translation>项目数据库被其他程序占用（锁定）太久；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="53"/>
+        <location filename="../../db/errors.py" line="62"/>
         <source>the project database is read-only (file, folder or disk); nothing was saved</source>
         <translation>项目数据库是只读的（文件、文件夹或磁盘）；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="55"/>
+        <location filename="../../db/errors.py" line="64"/>
         <source>the project database is on a read-only disk; nothing was saved</source>
         <translation>项目数据库位于只读磁盘上；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="57"/>
+        <location filename="../../db/errors.py" line="66"/>
         <source>the database server only allows reading here; nothing was saved</source>
         <translation>数据库服务器在这里只允许读取；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="59"/>
+        <location filename="../../db/errors.py" line="68"/>
         <source>cannot open the project database file: check the folder exists and is writable</source>
         <translation>无法打开项目数据库文件：请检查文件夹是否存在且可写</translation>
     </message>
@@ -2258,47 +2273,57 @@
         <translation>此数据库不是 biaozhu 项目（其中是其他程序的表）；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="63"/>
+        <location filename="../../db/errors.py" line="45"/>
+        <source>this project file is read-only and was saved by an older biaozhu: open it once where it can be written (that upgrades it); nothing was changed</source>
+        <translation>这个项目文件是只读的，而且由旧版 biaozhu 保存：请先在可写的位置打开一次（会升级它）；没有做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../db/errors.py" line="72"/>
         <source>the database server&apos;s disk is full; nothing was saved from this action</source>
         <translation>数据库服务器的磁盘已满；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="65"/>
+        <location filename="../../db/errors.py" line="74"/>
         <source>the disk reported an I/O error; nothing was saved from this action</source>
         <translation>磁盘报告了读写错误；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="67"/>
+        <location filename="../../db/errors.py" line="48"/>
         <source>this file is not a biaozhu project, or it is corrupt: restore it from a backup</source>
         <translation>这个文件不是 biaozhu 项目，或者已损坏：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="69"/>
+        <location filename="../../db/errors.py" line="50"/>
         <source>the project database is corrupt: restore it from a backup</source>
         <translation>项目数据库已损坏：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="72"/>
+        <location filename="../../db/errors.py" line="79"/>
         <source>cannot reach the database server (connection refused)</source>
         <translation>无法连接数据库服务器（连接被拒绝）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="74"/>
+        <location filename="../../db/errors.py" line="81"/>
+        <source>cannot reach the database server (no answer in time): check the address and the network</source>
+        <translation>连不上数据库服务器（没有及时回应）：请检查地址和网络</translation>
+    </message>
+    <message>
+        <location filename="../../db/errors.py" line="83"/>
         <source>cannot reach the database server (unknown host)</source>
         <translation>无法连接数据库服务器（未知主机）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="47"/>
+        <location filename="../../db/errors.py" line="56"/>
         <source>the database server closed the connection; nothing was saved — try again</source>
         <translation>数据库服务器关闭了连接；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="77"/>
+        <location filename="../../db/errors.py" line="86"/>
         <source>the database server refused the user name or password</source>
         <translation>数据库服务器拒绝了用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="79"/>
+        <location filename="../../db/errors.py" line="88"/>
         <source>the database server wants a password: put it in the URL or in ~/.pgpass</source>
         <translation>数据库服务器需要密码：请写在 URL 或 ~/.pgpass 中</translation>
     </message>
