@@ -42,6 +42,8 @@ def test_suggestions_are_their_own_layer_and_no_other_export_holds_them(cli, tmp
     assert all(row["annotator"] == "张三" for row in exported(cli, db))  # the default export: people's layers only
     agreement = orjson.loads(cli("--db", db, "agreement", "--format", "json", check=True).stdout)
     assert agreement["annotators"] == ["张三"]
+    stats = orjson.loads(cli("--db", db, "stats", "--format", "json", check=True).stdout)
+    assert [layer["name"] for layer in stats["layers"]] == ["张三"]  # nobody's data until accepted
     again = cli("--db", db, "suggest", "--engines", "rules", check=True).stdout  # replaced, not added to
     assert "suggestions in 2 documents" in again
     rules_only = exported(cli, db, "--layer", "suggestions")

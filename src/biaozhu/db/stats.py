@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import String, func, select
 from sqlalchemy.orm import Session
 
-from biaozhu.db.models import Annotator, Document, DocumentStatus, Label, Span
+from biaozhu.db.models import SUGGESTIONS, Annotator, Document, DocumentStatus, Label, Span
 
 NOT_STARTED = "not_started"
 PROGRESS = (NOT_STARTED, "in_progress", "done", "adjudicated")
@@ -52,23 +52,24 @@ def project_stats(session: Session) -> ProjectStats:
     documents, characters = session.execute(select(func.count(Document.id),
                                                     func.coalesce(func.sum(Document.length), 0))).one()
     labels = list(session.scalars(select(Label.name).order_by(Label.position, Label.id)))
+    people = Annotator.name != SUGGESTIONS  # nobody's data until accepted, as in exports, review and agreement
     layers = {name: LayerStats(name, role) for name, role in
-              session.execute(select(Annotator.name, Annotator.role).order_by(Annotator.name))}
+              session.execute(select(Annotator.name, Annotator.role).where(people).order_by(Annotator.name))}
     for name, status, count in session.execute(
             select(Annotator.name, DocumentStatus.status, func.count())
-            .join(Annotator, Annotator.id == DocumentStatus.annotator_id)
+            .join(Annotator, Annotator.id == DocumentStatus.annotator_id).where(people)
             .group_by(Annotator.name, DocumentStatus.status)):
         layers[name].documents[status] = count
     for name, label, count in session.execute(
             select(Annotator.name, Label.name, func.count(Span.id))
             .join(Annotator, Annotator.id == Span.annotator_id).join(Label, Label.id == Span.label_id)
-            .group_by(Annotator.name, Label.name)):
+            .where(people).group_by(Annotator.name, Label.name)):
         layers[name].by_label[label] = count
         layers[name].spans += count
     day = func.date(Span.created_at, type_=String)  # SQLite: its text; PostgreSQL: date(), a cast
     for name, when, count in session.execute(
             select(Annotator.name, day, func.count(Span.id)).join(Annotator, Annotator.id == Span.annotator_id)
-            .group_by(Annotator.name, day)):
+            .where(people).group_by(Annotator.name, day)):
         layers[name].by_day[str(when)] = count
     for layer in layers.values():
         layer.documents[NOT_STARTED] = documents - sum(layer.documents.values())

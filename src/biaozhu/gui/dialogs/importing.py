@@ -14,7 +14,7 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -276,7 +276,7 @@ def _reasons(error: Refusal | None) -> list[tuple[str, str]]:
     if isinstance(error, InputErrors):
         more = error.total - len(error.errors)
         return [*(("" if one.line is None else str(one.line), one.message) for one in error.errors),
-                *([("", f"… {more} more")] if more else [])]
+                *([("", fill(QCoreApplication.translate("ImportDialog", "… and %1 more"), more))] if more else [])]
     if isinstance(error, InputError):
         return [("" if error.line is None else str(error.line), error.message)]
     return [("", str(error))]

@@ -1197,6 +1197,11 @@
         <source>Import stopped: %1 (%2 files were imported before).</source>
         <translation>导入中止：%1（此前已导入 %2 个文件）。</translation>
     </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="279"/>
+        <source>… and %1 more</source>
+        <translation>… 还有 %1 个</translation>
+    </message>
 </context>
 <context>
     <name>KeysDialog</name>
