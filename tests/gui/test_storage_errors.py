@@ -248,7 +248,8 @@ def test_opening_review_mode_while_another_program_holds_the_lock_is_a_sentence(
     window = open_annotation(impatient, REVIEWER)
     with OtherProgram(sqlite_path):
         window.open_review()
-        review = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ReviewWindow))
+        # the one shown now: an earlier test's closed review window may not have been deleted yet
+        review = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ReviewWindow) and w.isVisible())
         review.open_document(2)
         assert notice(review).text() == f"This change was not made: {LOCKED}"
         assert review.undo_stack.count() == 0
