@@ -1234,6 +1234,21 @@ biaozhu --db PROJECT import FILES_OR_FOLDERS</translation>
 <context>
     <name>SpanEditing</name>
     <message>
+        <location filename="../../gui/annotate/editing.py" line="109"/>
+        <source>Tag a long selection?</source>
+        <translation>标注这么长的选区？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/editing.py" line="113"/>
+        <source>The selection is %1 characters long. Tag all of it as one %2 span?</source>
+        <translation>选区有 %1 个字符。要把它整个标注为一个%2吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/editing.py" line="118"/>
+        <source>Not tagged: the selection was too long.</source>
+        <translation>未标注：选区太长。</translation>
+    </message>
+    <message>
         <location filename="../../gui/annotate/editing.py" line="62"/>
         <source>Select some text first (mouse or Shift+arrows), or click a span to relabel it.</source>
         <translation>请先选中文字（用鼠标或 Shift+方向键），或点击一个标注来更改它的标签。</translation>
