@@ -68,6 +68,9 @@ _KNOWN = (
     ("no password supplied", QT_TRANSLATE_NOOP("StorageError", "the database server wants a password: put it in "
                                                                "the URL or in ~/.pgpass")),
     ("unique constraint failed: spans", SAME_CHANGE),
+    # Two imports by one annotator of the same texts in different orders wait for each other's layer locks.
+    ("deadlock detected", SAME_CHANGE),
+    ("could not serialize access", SAME_CHANGE),
     ('unique constraint "uq_spans_', SAME_CHANGE),
 )
 SENTENCES = (*dict.fromkeys(sentence for _, sentence in _KNOWN), NO_DATABASE, UPGRADE_BROKE_A_FOREIGN_KEY)
