@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from types import ModuleType
@@ -17,7 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.spans import find_crossings
 from biaozhu.db.annotators import ensure_annotator
+from biaozhu.db.errors import StorageError, storage_errors
 from biaozhu.db.models import Span
+from biaozhu.db.spans import lock_layer
 
 PROCESSES, EDITS = 8, 300
 WORKER = Path(__file__).with_name("same_layer_worker.py")
@@ -44,3 +47,38 @@ def test_eight_desktops_of_one_annotator_never_make_crossing_spans(db_url: str, 
                  session.execute(select(Span.start, Span.end, Span.text))]
     assert layer, "the desktops stored nothing"
     assert find_crossings(layer) == []
+
+
+def test_two_actions_waiting_for_each_others_layers_get_a_sentence(sessions: sessionmaker[Session], db_url: str,
+                                                                   annotator_worker: ModuleType) -> None:
+    """Two imports by one annotator of the same texts in opposite orders lock the same layers in opposite orders:
+    PostgreSQL stops one of them, which is told so in a sentence and stores nothing (SQLite serialises them)."""
+    if "://" not in db_url:
+        pytest.skip("SQLite's write lock serialises whole transactions: no two wait for each other")
+    annotator_worker.add_documents(sessions, 2)
+    with sessions.begin() as session:
+        who = ensure_annotator(session, "张三").id
+    failures: list[BaseException] = []
+    first_locked = threading.Event()
+
+    def other_desktop() -> None:
+        try:
+            with storage_errors(), sessions.begin() as session:
+                lock_layer(session, 2, who)
+                first_locked.set()
+                lock_layer(session, 1, who)
+        except StorageError as exc:
+            failures.append(exc)
+
+    try:
+        with storage_errors(), sessions.begin() as session:
+            lock_layer(session, 1, who)
+            racer = threading.Thread(target=other_desktop)
+            racer.start()
+            first_locked.wait(10)
+            time.sleep(0.2)  # the other desktop now waits for layer 1
+            lock_layer(session, 2, who)
+    except StorageError as exc:
+        failures.append(exc)
+    racer.join(30)
+    assert len(failures) == 1 and "at the same moment" in str(failures[0])

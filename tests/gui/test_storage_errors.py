@@ -13,9 +13,10 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+import pg_server
 from biaozhu.cli import build_parser
 from biaozhu.corpus.model import SourceDocument
 from biaozhu.db import engine as engine_module
@@ -257,3 +258,34 @@ def test_opening_review_mode_while_another_program_holds_the_lock_is_a_sentence(
     notice(review).button(QMessageBox.StandardButton.Ok).click()
     review.open_document(2)
     assert gold_texts(impatient) == ["泸州银行"] and review.undo_stack.count() == 1
+
+
+def test_a_review_undo_that_meets_a_lock_on_the_server_keeps_the_decision_and_the_history(
+        qtbot: QtBot, pg_admin_url: str, open_review: Callable[[sessionmaker[Session], str], ReviewWindow]) -> None:
+    """The same on PostgreSQL: another program locks the spans table past the lock timeout."""
+    with pg_server.fresh_database(pg_admin_url, "biaozhu_locked") as url:
+        engine = create_project_engine(url, busy_timeout_ms=200)
+        sessions = session_factory(engine)
+        with sessions.begin() as session:
+            initialise(session, with_seeds=False)
+            store_review(session, {"张三": [BANK, LOAN], "李四": [BANK, SHORT]})
+        window = open_review(sessions, REVIEWER)
+        qtbot.keyClick(window.view, Qt.Key.Key_1)
+        assert window.undo_stack.index() == 2 and gold_texts(sessions) == ["泸州银行", "酒城同心金融速贷"]
+        other = create_engine(url)
+        with other.begin() as connection:
+            connection.execute(text("LOCK TABLE spans IN EXCLUSIVE MODE"))
+            qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+            qtbot.waitUntil(lambda: window.undo_stack.index() == 2)
+            assert window.undo_stack.count() == 2
+            assert notice(window).text() == f"This change was not made: {LOCKED}"
+        other.dispose()
+        assert gold_texts(sessions) == ["泸州银行", "酒城同心金融速贷"]
+        notice(window).button(QMessageBox.StandardButton.Ok).click()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        window.view.setFocus()
+        qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert window.undo_stack.index() == 1 and gold_texts(sessions) == ["泸州银行"]
+        window.close()
+        engine.dispose()
