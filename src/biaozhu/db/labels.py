@@ -19,6 +19,7 @@ from biaozhu.db.audit import record
 from biaozhu.db.errors import QT_TRANSLATE_NOOP
 from biaozhu.db.models import Label, Span
 from biaozhu.db.permissions import require_reviewer
+from biaozhu.db.relation_types import rename_label_in_types
 from biaozhu.db.trash import trash_label, trashed_label_ids
 
 # Colours handed to labels created without one, so that new labels are told apart at a glance.
@@ -156,11 +157,13 @@ def add_labels(session: Session, names: list[str], *, title: str = "", color: st
 
 def update_label(session: Session, name: str, *, new_name: str | None = None, title: str | None = None,
                  color: str | None = None, hotkey: str | None = None, definition: str | None = None) -> Label:
-    """Rename, recolour or rebind a label (``hotkey=""`` unbinds it); spans follow since they refer to it by id."""
+    """Rename, recolour or rebind a label (``hotkey=""`` unbinds it); spans follow since they refer to it by id,
+    relation types since they are told the new name."""
     label = _existing(session, name)
     if new_name and new_name != name:
         _check_name(session, new_name)
         label.name = new_name
+        rename_label_in_types(session, name, new_name)
     if color is not None:
         label.color = _colour(color)
     if hotkey is not None:
