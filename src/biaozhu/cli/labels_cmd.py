@@ -10,9 +10,11 @@ import orjson
 
 from biaozhu.cli.identity import add_reviewer_option
 from biaozhu.corpus.labels import read_label_set
+from biaozhu.corpus.relation_types import read_relation_types
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.labels import add_label, apply_label_set, delete_label, label_set, list_labels, update_label
 from biaozhu.db.project import open_project, say
+from biaozhu.db.relation_types import apply_relation_type_set, relation_type_set
 from biaozhu.operations.outputs import STDOUT, output
 
 
@@ -31,7 +33,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                      "(`biaozhu trash restore` brings them back)")
     delete.add_argument("name")
     add_reviewer_option(delete, "deleting")
-    export = actions.add_parser("export", parents=[common], help="write the label set to a JSON file a team shares")
+    export = actions.add_parser("export", parents=[common],
+                                help="write the label set, relation types included, to a JSON file a team shares")
     export.add_argument("-o", "--output", default=STDOUT, help="file to write (default: standard output)")
     bring = actions.add_parser("import", parents=[common],
                                help="bring a shared label set in: new labels added, ours updated by name")
@@ -57,10 +60,13 @@ def run(args: argparse.Namespace) -> int:
                                      hotkey=args.hotkey, definition=args.definition)
                 print(f"{args.name}: now {label.name} {label.title} {label.color} hotkey {label.hotkey or '-'}")
             elif args.action == "export":
-                shared = label_set(session)
+                shared = {"labels": label_set(session), "relation_types": relation_type_set(session)}
             elif args.action == "import":
                 added, updated = apply_label_set(session, read_label_set(args.file))
                 print(f"{args.file}: {len(added)} labels added ({', '.join(added) or '-'}), {len(updated)} updated")
+                added, updated = apply_relation_type_set(session, read_relation_types(args.file))
+                print(f"{args.file}: {len(added)} relation types added ({', '.join(added) or '-'}), "
+                      f"{len(updated)} updated")
             elif args.action == "delete":
                 deleted = delete_label(session, args.name, args.reviewer)
                 print(f"deleted label {args.name}: it and {deleted.spans} spans moved to the trash "

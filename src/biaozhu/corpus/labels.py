@@ -6,6 +6,7 @@ import json
 import re
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from biaozhu.corpus.errors import InputError, Refused
 from biaozhu.corpus.model import LabelDef
@@ -21,17 +22,25 @@ def default_labels() -> list[LabelDef]:
     return [LabelDef(**item) for item in raw]
 
 
-def read_label_set(path: Path) -> list[LabelDef]:
-    """A label set as ``biaozhu labels export`` writes it (a JSON list of name, title, color, hotkey, definition);
-    a file that is not one is refused naming it and the entry."""
+def load_shared_set(path: Path) -> dict[str, Any]:
+    """A file ``biaozhu labels export`` wrote: ``labels`` and ``relation_types`` (an older file, a plain list of
+    labels, has no types); a file that is not one is refused naming it."""
     try:
         raw = json.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(path, f"not a label set (a JSON list of labels): {exc}") from None
-    if not isinstance(raw, list):
+    if isinstance(raw, list):
+        raw = {"labels": raw}
+    if not isinstance(raw, dict) or not isinstance(raw.get("labels"), list) \
+            or not isinstance(raw.get("relation_types", []), list):
         raise InputError(path, "not a label set: a JSON list of labels is expected")
+    return raw
+
+
+def read_label_set(path: Path) -> list[LabelDef]:
+    """The labels of a shared label set (:func:`load_shared_set`): name, title, color, hotkey, definition."""
     found = []
-    for number, item in enumerate(raw, start=1):
+    for number, item in enumerate(load_shared_set(path)["labels"], start=1):
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             raise InputError(path, f"label {number} has no name")
         try:

@@ -7,7 +7,9 @@ API (every function takes the caller's ``Session``; refusals are :class:`Relatio
 - :func:`remove_relation` (undoing an add), :func:`trash_relation` ``-> trash id`` (a user's deletion, kind
   ``relation``), :func:`restore_relation` ``(trash id) -> new id``.
 - :func:`layer_relations` ``(document_id, annotator_id) -> [RelationRow]`` with ids; :func:`corpus_relations`
-  the same as :class:`biaozhu.corpus.model.Relation` (spans by value) for writers and agreement.
+  the same as :class:`biaozhu.corpus.model.Relation` (spans by value) for writers and agreement;
+  :func:`list_relations` for ``biaozhu relations``.
+- Types: :mod:`biaozhu.db.relation_types` (``types_for(session, from_label, to_label)``).
 
 A relation belongs to its spans. A boundary change keeps it (spans are updated in place); a label change the
 relation's type does not allow is refused (:func:`check_relabel`): unlink first. A span deleted into the trash
@@ -20,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from biaozhu.corpus.errors import Refusal
@@ -28,7 +30,7 @@ from biaozhu.corpus.model import Relation as DomainRelation
 from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.relation_types import RelationTypeDef
 from biaozhu.db.documents import lock_layer
-from biaozhu.db.models import Label, Relation, RelationType, Span, TrashItem
+from biaozhu.db.models import Annotator, Label, Relation, RelationType, Span, TrashItem
 
 
 class RelationRefused(Refusal, ValueError):
@@ -140,6 +142,37 @@ def corpus_relations(session: Session, document_id: int, annotator_id: int) -> l
         .where(Relation.document_id == document_id, Relation.annotator_id == annotator_id)
         .order_by(source.start, source.end, target.start, target.end, RelationType.name))
     return [DomainRelation(DomainSpan(*row[:4]), DomainSpan(*row[4:8]), row[8]) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class RelationListing:
+    """A row of ``biaozhu relations``: where, whose, which type, and the starts of both spans' texts."""
+
+    id: int
+    document_id: int
+    annotator: str
+    type: str
+    from_span_id: int
+    from_text: str
+    to_span_id: int
+    to_text: str
+
+
+def list_relations(session: Session, document_id: int | None = None, annotator: str | None = None,
+                   shown: int = 40) -> list[RelationListing]:
+    """Relations by document and position, of one document and/or annotator; ``shown`` characters of each text."""
+    source, target = aliased(Span), aliased(Span)
+    query = (select(Relation.id, Relation.document_id, Annotator.name, RelationType.name, source.id,
+                    func.substr(source.text, 1, shown), target.id, func.substr(target.text, 1, shown))
+             .join(Annotator, Annotator.id == Relation.annotator_id)
+             .join(RelationType, RelationType.id == Relation.type_id)
+             .join(source, source.id == Relation.from_span_id).join(target, target.id == Relation.to_span_id))
+    if document_id is not None:
+        query = query.where(Relation.document_id == document_id)
+    if annotator is not None:
+        query = query.where(Annotator.name == annotator)
+    order = (Relation.document_id, Annotator.name, source.start, target.start, Relation.id)
+    return [RelationListing(*row) for row in session.execute(query.order_by(*order))]
 
 
 def check_relabel(session: Session, span_id: int, label: str) -> None:
