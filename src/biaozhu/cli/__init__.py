@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from biaozhu import __version__
-from biaozhu.cli.language import language_of, say, storage_sentence, translate_help, use
+from biaozhu.cli.language import language_of, say, tell, translate_help, use
 from biaozhu.cli.terminal import escape_output
 from biaozhu.corpus.errors import Refusal
 from biaozhu.db.engine import dispose_all
@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(args)
         return int(args.run(args))
     except (StorageError, Refusal) as exc:
-        print(f"biaozhu: {storage_sentence(str(exc))}", file=sys.stderr)
+        print(f"biaozhu: {tell(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

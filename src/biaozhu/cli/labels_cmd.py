@@ -9,11 +9,12 @@ from pathlib import Path
 import orjson
 
 from biaozhu.cli.identity import add_reviewer_option
+from biaozhu.cli.language import announce, app_sentence, say, tell
 from biaozhu.corpus.labels import read_label_set
 from biaozhu.corpus.relation_types import read_relation_types
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.labels import add_label, apply_label_set, delete_label, label_set, list_labels, update_label
-from biaozhu.db.project import open_project, say
+from biaozhu.db.project import open_project
 from biaozhu.db.relation_types import apply_relation_type_set, relation_type_set
 from biaozhu.operations.outputs import STDOUT, output
 
@@ -48,34 +49,38 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     # Setting labels up may be the first thing done in a new project; listing them creates nothing.
-    _, sessions = open_project(args.db, new_project=say if args.action in ("add", "set", "import") else None)
+    _, sessions = open_project(args.db, new_project=announce if args.action in ("add", "set", "import") else None)
     try:
         with storage_errors(), sessions.begin() as session:
             if args.action == "add":
                 label = add_label(session, args.name, args.title or "", args.color, args.hotkey,
                                   args.definition or "")
-                print(f"added {label.name} {label.color} hotkey {label.hotkey or '-'}")
+                print(say("added {name} {color} hotkey {hotkey}", name=label.name, color=label.color,
+                          hotkey=label.hotkey or "-"))
             elif args.action == "set":
                 label = update_label(session, args.name, new_name=args.rename, title=args.title, color=args.color,
                                      hotkey=args.hotkey, definition=args.definition)
-                print(f"{args.name}: now {label.name} {label.title} {label.color} hotkey {label.hotkey or '-'}")
+                print(say("{old}: now {name} {title} {color} hotkey {hotkey}", old=args.name, name=label.name,
+                          title=label.title, color=label.color, hotkey=label.hotkey or "-"))
             elif args.action == "export":
                 shared = {"labels": label_set(session), "relation_types": relation_type_set(session)}
             elif args.action == "import":
                 added, updated = apply_label_set(session, read_label_set(args.file))
-                print(f"{args.file}: {len(added)} labels added ({', '.join(added) or '-'}), {len(updated)} updated")
+                print(say("{file}: {added} labels added ({names}), {updated} updated", file=args.file, added=len(added),
+                          names=", ".join(added) or "-", updated=len(updated)))
                 added, updated = apply_relation_type_set(session, read_relation_types(args.file))
-                print(f"{args.file}: {len(added)} relation types added ({', '.join(added) or '-'}), "
-                      f"{len(updated)} updated")
+                print(say("{file}: {added} relation types added ({names}), {updated} updated", file=args.file,
+                          added=len(added), names=", ".join(added) or "-", updated=len(updated)))
             elif args.action == "delete":
                 deleted = delete_label(session, args.name, args.reviewer)
-                print(f"deleted label {args.name}: it and {deleted.spans} spans moved to the trash "
-                      f"(trash item {deleted.trash_id})")
+                print(say("deleted label {name}: it and {spans} spans moved to the trash (trash item {item})",
+                          name=args.name, spans=deleted.spans, item=deleted.trash_id))
             else:
                 for label in list_labels(session):
-                    print(f"{label.hotkey or '-'}\t{label.name}\t{label.title}\t{label.color}\t{label.definition}")
+                    print(f"{label.hotkey or '-'}\t{label.name}\t{label.title}\t{label.color}\t"
+                          f"{app_sentence('LabelDefinitions', label.definition)}")
     except ValueError as exc:
-        print(f"biaozhu labels: {exc}", file=sys.stderr)
+        print(f"biaozhu labels: {tell(str(exc))}", file=sys.stderr)
         return 2
     if args.action == "export":
         with output(args.output) as handle:

@@ -9,6 +9,7 @@ import sys
 
 import orjson
 
+from biaozhu.cli.language import say
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.metrics import METRIC, MetricRow, metric_rows
 from biaozhu.db.project import open_project
@@ -64,5 +65,6 @@ def run(args: argparse.Namespace) -> int:
     with output(args.output) as handle:
         handle.write(render(records, args.format))
     unparsed = sum(1 for item in records if not item["parsed"])
-    print(f"{len(records)} {args.label} spans, {unparsed} not read as a figure", file=sys.stderr)
+    print(say("{count} {label} spans, {unparsed} not read as a figure", count=len(records), label=args.label,
+              unparsed=unparsed), file=sys.stderr)
     return 0
