@@ -9,9 +9,11 @@ from pathlib import Path
 import orjson
 
 from biaozhu.cli.identity import add_reviewer_option
-from biaozhu.corpus.labels import read_label_set
+from biaozhu.corpus.errors import InputError
+from biaozhu.corpus.guidelines import read_shared_set
 from biaozhu.db.errors import storage_errors
-from biaozhu.db.labels import add_label, apply_label_set, delete_label, label_set, list_labels, update_label
+from biaozhu.db.guidelines import apply_shared_set, project_guideline, set_project_guideline, shared_set
+from biaozhu.db.labels import add_label, delete_label, list_labels, update_label
 from biaozhu.db.project import open_project, say
 from biaozhu.operations.outputs import STDOUT, output
 
@@ -31,21 +33,30 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                      "(`biaozhu trash restore` brings them back)")
     delete.add_argument("name")
     add_reviewer_option(delete, "deleting")
-    export = actions.add_parser("export", parents=[common], help="write the label set to a JSON file a team shares")
+    export = actions.add_parser("export", parents=[common],
+                                help="write the label set, its guidelines and pinned examples to a JSON file a team "
+                                     "shares")
     export.add_argument("-o", "--output", default=STDOUT, help="file to write (default: standard output)")
     bring = actions.add_parser("import", parents=[common],
-                               help="bring a shared label set in: new labels added, ours updated by name")
+                               help="bring a shared label set in: new labels added, ours updated by name, "
+                                    "guidelines and examples too")
     bring.add_argument("file", type=Path)
+    guideline = actions.add_parser("guideline", parents=[common],
+                                   help="print the project's general guideline, or set it from a Markdown file")
+    guideline.add_argument("--set", dest="guideline_file", type=Path, metavar="FILE",
+                           help="a UTF-8 Markdown file to make the project's guideline")
     for each in (add, change):
         each.add_argument("--title", help="the label's Chinese name, e.g. 项目")
         each.add_argument("--color", help="#rrggbb")
         each.add_argument("--hotkey", help="a key, e.g. 4")
-        each.add_argument("--definition", help="one line saying what the label is for")
+        each.add_argument("--definition", help="the label's guideline (Markdown): what it is for, do and don't")
 
 
 def run(args: argparse.Namespace) -> int:
     # Setting labels up may be the first thing done in a new project; listing them creates nothing.
-    _, sessions = open_project(args.db, new_project=say if args.action in ("add", "set", "import") else None)
+    text = _read_guideline(args.guideline_file) if args.action == "guideline" and args.guideline_file else None
+    creates = args.action in ("add", "set", "import") or text is not None
+    _, sessions = open_project(args.db, new_project=say if creates else None)
     try:
         with storage_errors(), sessions.begin() as session:
             if args.action == "add":
@@ -57,17 +68,25 @@ def run(args: argparse.Namespace) -> int:
                                      hotkey=args.hotkey, definition=args.definition)
                 print(f"{args.name}: now {label.name} {label.title} {label.color} hotkey {label.hotkey or '-'}")
             elif args.action == "export":
-                shared = label_set(session)
+                shared = shared_set(session)
             elif args.action == "import":
-                added, updated = apply_label_set(session, read_label_set(args.file))
-                print(f"{args.file}: {len(added)} labels added ({', '.join(added) or '-'}), {len(updated)} updated")
+                added, updated, examples = apply_shared_set(session, read_shared_set(args.file))
+                print(f"{args.file}: {len(added)} labels added ({', '.join(added) or '-'}), {len(updated)} updated, "
+                      f"{examples} examples added")
+            elif args.action == "guideline":
+                if text is None:
+                    print(project_guideline(session))
+                else:
+                    set_project_guideline(session, text)
+                    print(f"the project's guideline is now {args.guideline_file} ({len(text)} characters)")
             elif args.action == "delete":
                 deleted = delete_label(session, args.name, args.reviewer)
                 print(f"deleted label {args.name}: it and {deleted.spans} spans moved to the trash "
                       f"(trash item {deleted.trash_id})")
             else:
                 for label in list_labels(session):
-                    print(f"{label.hotkey or '-'}\t{label.name}\t{label.title}\t{label.color}\t{label.definition}")
+                    print(f"{label.hotkey or '-'}\t{label.name}\t{label.title}\t{label.color}\t"
+                          f"{label.definition.replace(chr(10), ' ')}")
     except ValueError as exc:
         print(f"biaozhu labels: {exc}", file=sys.stderr)
         return 2
@@ -75,3 +94,10 @@ def run(args: argparse.Namespace) -> int:
         with output(args.output) as handle:
             handle.write(orjson.dumps(shared, option=orjson.OPT_INDENT_2) + b"\n")
     return 0
+
+
+def _read_guideline(path: Path) -> str:
+    try:
+        return path.read_text("utf-8").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot read it as UTF-8 text: {exc}") from None
