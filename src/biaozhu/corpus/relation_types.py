@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from biaozhu.corpus.errors import InputError, Refused
-from biaozhu.corpus.labels import check_label_name, check_label_title, load_shared_set
+from biaozhu.corpus.errors import Refused
+from biaozhu.corpus.labels import check_label_name, check_label_title
 
 
 class RelationTypeDef(NamedTuple):
@@ -50,14 +49,3 @@ def relation_type_def(item: Any) -> RelationTypeDef:
                            from_labels=check_label_names(item.get("from_labels"), "from_labels"),
                            to_labels=check_label_names(item.get("to_labels"), "to_labels"),
                            definition=str(item.get("definition") or ""))
-
-
-def read_relation_types(path: Path) -> list[RelationTypeDef]:
-    """The relation types of a shared label set (none in a file from before relations)."""
-    found = []
-    for number, item in enumerate(load_shared_set(path).get("relation_types", []), start=1):
-        try:
-            found.append(relation_type_def(item))
-        except Refused as exc:
-            raise InputError(path, f"relation type {number}: {exc}") from None
-    return found
