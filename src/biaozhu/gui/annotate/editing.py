@@ -95,7 +95,6 @@ class SpanEditing(QObject):
         self.history.push(commands.AddSpan(self.layer, self.history, document_id, label_id, label.name, start, end,
                                            text))
         self.view.clear_selection()
-        self.snapping.learn(text)
 
     def _confirm_long(self, length: int, label: str) -> bool:
         """Ask before tagging a passage: Ctrl+A and a label key would otherwise make one span of a whole report."""

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = self.history.stack
         self.snapping = Snapping(self.runner, self)
         self.documents: list[DocumentSummary] = []
+        self._document_at: dict[int, int] = {}  # document id -> its place in ``documents``
         self.project_search: ProjectSearchDialog | None = None
         self.trash_dialog: TrashDialog | None = None
         self.audit_dialog: AuditLogDialog | None = None
@@ -189,7 +190,8 @@ class MainWindow(QMainWindow):
         self.view.show_text(self.layer.text, self.layer.index, self.labels.colours())
         self.places.show_document(document_id, self.layer.text)
         self.suggestions.show_document(document_id)
-        name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
+        at = self._document_at.get(document_id)
+        name = self.documents[at].name if at is not None else str(document_id)
         self.setWindowTitle(f"{name} — {self.project.name} — biaozhu 标注")
         self.document_list.select_document(document_id)
         self.label_bar.set_counts(self.layer.index.count_by_label())
@@ -219,14 +221,16 @@ class MainWindow(QMainWindow):
 
     def _count_open_layer(self) -> None:
         """The open document's row after an edit of its layer: this annotator's span count is the layer's."""
-        for at, summary in enumerate(self.documents):
-            if summary.id == self.layer.document_id:
-                counts = {name: n for name, n in summary.span_counts.items() if name != self.annotator}
-                if len(self.layer.index):
-                    counts[self.annotator] = len(self.layer.index)
-                self.documents[at] = replace(summary, span_counts=counts)
-                self.document_list.replace_document(self.documents[at])
-                return
+        at = self._document_at.get(self.layer.document_id) if self.layer.document_id is not None else None
+        if at is None:
+            return
+        summary = self.documents[at]
+        counts = {name: n for name, n in summary.span_counts.items() if name != self.annotator}
+        if len(self.layer.index):
+            counts[self.annotator] = len(self.layer.index)
+        if counts != summary.span_counts:  # a relabelling moves no count
+            self.documents[at] = replace(summary, span_counts=counts)
+            self.document_list.replace_document(self.documents[at])
 
     def refresh_lists(self) -> None:
         """Document list counts and statuses, and the progress in the status bar (two grouped queries)."""
@@ -244,6 +248,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self.documents = documents
+        self._document_at = {summary.id: at for at, summary in enumerate(documents)}
         self.document_list.set_documents(self.documents, self.annotator)
         if self.layer.document_id is None and self.documents:  # the first import into an empty project
             self.open_document(self.documents[0].id)
