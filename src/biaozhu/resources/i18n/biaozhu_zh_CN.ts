@@ -450,27 +450,27 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="241"/>
+        <location filename="../../gui/widgets/document_list.py" line="268"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="249"/>
+        <location filename="../../gui/widgets/document_list.py" line="276"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="249"/>
+        <location filename="../../gui/widgets/document_list.py" line="276"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="249"/>
+        <location filename="../../gui/widgets/document_list.py" line="276"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="250"/>
+        <location filename="../../gui/widgets/document_list.py" line="277"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -496,44 +496,54 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="82"/>
+        <location filename="../../gui/widgets/document_list.py" line="85"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="82"/>
+        <location filename="../../gui/widgets/document_list.py" line="85"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="83"/>
+        <location filename="../../gui/widgets/document_list.py" line="86"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="83"/>
+        <location filename="../../gui/widgets/document_list.py" line="86"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="107"/>
+        <location filename="../../gui/widgets/document_list.py" line="105"/>
+        <source>How unsure the suggestions&apos; model is of this document (0 sure … 1): sorted by this, Ctrl+N opens the most unsure unfinished document first</source>
+        <translation>建议模型对本文档的不确定度（0 确定 … 1）：按此列排序时，Ctrl+N 先打开最不确定的未完成文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/document_list.py" line="116"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="107"/>
+        <location filename="../../gui/widgets/document_list.py" line="116"/>
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="107"/>
+        <location filename="../../gui/widgets/document_list.py" line="116"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="107"/>
+        <location filename="../../gui/widgets/document_list.py" line="116"/>
         <source>Spans</source>
         <translation>标注数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/document_list.py" line="117"/>
+        <source>Unsure</source>
+        <translation>不确定度</translation>
     </message>
 </context>
 <context>
@@ -1408,58 +1418,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="125"/>
+        <location filename="../../gui/annotate/window.py" line="128"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="143"/>
-        <location filename="../../gui/annotate/window.py" line="160"/>
+        <location filename="../../gui/annotate/window.py" line="146"/>
+        <location filename="../../gui/annotate/window.py" line="163"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="154"/>
+        <location filename="../../gui/annotate/window.py" line="157"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="155"/>
+        <location filename="../../gui/annotate/window.py" line="158"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="157"/>
+        <location filename="../../gui/annotate/window.py" line="160"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="166"/>
+        <location filename="../../gui/annotate/window.py" line="169"/>
         <source>Read-only project: you can read and export it; edits are refused</source>
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="251"/>
+        <location filename="../../gui/annotate/window.py" line="254"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="277"/>
+        <location filename="../../gui/annotate/window.py" line="280"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="327"/>
+        <location filename="../../gui/annotate/window.py" line="330"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="329"/>
+        <location filename="../../gui/annotate/window.py" line="332"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="331"/>
+        <location filename="../../gui/annotate/window.py" line="334"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -1500,6 +1510,19 @@
         <location filename="../../gui/dialogs/metric_value.py" line="65"/>
         <source>Qualifier</source>
         <translation>限定词</translation>
+    </message>
+</context>
+<context>
+    <name>ModelTrainer</name>
+    <message>
+        <location filename="../../gui/annotate/model_training.py" line="80"/>
+        <source>The suggestions&apos; model was not trained: %1</source>
+        <translation>建议模型未训练：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/model_training.py" line="84"/>
+        <source>The suggestions&apos; model learned %1 spans: Suggest uses it.</source>
+        <translation>建议模型已学习 %1 个标注：计算建议时使用它。</translation>
     </message>
 </context>
 <context>
@@ -2374,98 +2397,98 @@
 <context>
     <name>SuggestionBoard</name>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="118"/>
+        <location filename="../../gui/annotate/suggestions.py" line="120"/>
         <source>Suggestions shown (S hides them).</source>
         <translation>已显示建议（按 S 隐藏）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="119"/>
+        <location filename="../../gui/annotate/suggestions.py" line="121"/>
         <source>Suggestions hidden (S shows them).</source>
         <translation>已隐藏建议（按 S 显示）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="138"/>
+        <location filename="../../gui/annotate/suggestions.py" line="140"/>
         <source>No suggestions here: Suggest computes them.</source>
         <translation>这里没有建议：用“建议”菜单计算。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="167"/>
+        <location filename="../../gui/annotate/suggestions.py" line="169"/>
         <source>Suggestion %1/%2: %3 “%4” (%5). Enter accepts, a label key accepts as that label, Alt+arrows fix its boundary, X rejects.</source>
         <translation>建议 %1/%2：%3“%4”（%5）。Enter 采纳，按标签键采纳为该标签，Alt+方向键调整边界，X 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="177"/>
-        <location filename="../../gui/annotate/suggestions.py" line="197"/>
+        <location filename="../../gui/annotate/suggestions.py" line="179"/>
+        <location filename="../../gui/annotate/suggestions.py" line="199"/>
         <source>Press N to go to a suggestion first.</source>
         <translation>请先按 N 转到一条建议。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="186"/>
+        <location filename="../../gui/annotate/suggestions.py" line="188"/>
         <source>Refused: the suggestion would cross “%1”; fix its boundary or reject it.</source>
         <translation>未执行：该建议会与“%1”交叉；请调整边界或拒绝它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="208"/>
+        <location filename="../../gui/annotate/suggestions.py" line="210"/>
         <source>Every suggestion here is decided.</source>
         <translation>这里的建议都已处理。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="223"/>
+        <location filename="../../gui/annotate/suggestions.py" line="225"/>
         <source>No suggestion here is scored %1 or more.</source>
         <translation>这里没有得分不低于 %1 的建议。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="228"/>
+        <location filename="../../gui/annotate/suggestions.py" line="230"/>
         <source>Accepted %1 suggestions scored %2 or more (Ctrl+Z takes them back).</source>
         <translation>已采纳 %1 条得分不低于 %2 的建议（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="253"/>
+        <location filename="../../gui/annotate/suggestions.py" line="255"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="285"/>
+        <location filename="../../gui/annotate/suggestions.py" line="291"/>
         <source>%1 suggestions here (%2 already decided or tagged): N walks them.</source>
         <translation>这里有 %1 条建议（另有 %2 条已处理或已标注）：按 N 逐条查看。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="296"/>
+        <location filename="../../gui/annotate/suggestions.py" line="302"/>
         <source>Su&amp;ggest</source>
         <translation>建议(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="298"/>
+        <location filename="../../gui/annotate/suggestions.py" line="304"/>
         <source>Suggest for this document</source>
         <translation>为本文档计算建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="299"/>
+        <location filename="../../gui/annotate/suggestions.py" line="305"/>
         <source>Show or hide suggestions</source>
         <translation>显示或隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="300"/>
+        <location filename="../../gui/annotate/suggestions.py" line="306"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="301"/>
+        <location filename="../../gui/annotate/suggestions.py" line="307"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="302"/>
+        <location filename="../../gui/annotate/suggestions.py" line="308"/>
         <source>Accept suggestion (Enter)</source>
         <translation>采纳建议（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="303"/>
+        <location filename="../../gui/annotate/suggestions.py" line="309"/>
         <source>Reject suggestion (also Backspace)</source>
         <translation>拒绝建议（也可按 Backspace）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="304"/>
+        <location filename="../../gui/annotate/suggestions.py" line="310"/>
         <source>Accept every suggestion scored %1 or more</source>
         <translation>采纳所有得分不低于 %1 的建议</translation>
     </message>
