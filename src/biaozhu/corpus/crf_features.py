@@ -105,20 +105,12 @@ def features(piece: str, words: Sequence[tuple[int, int]], dictionary: Dictionar
     found = dictionary.suggest(piece) if dictionary is not None else []
     known = _positions(((s.start, s.end, s.label) for s in found), size, "d")
     quoted = _quoted(piece)
-    kinds = [_kind(char) for char in piece]
-
-    def char(at: int) -> str:
-        return piece[at] if 0 <= at < size else "^" if at < 0 else "$"
-
-    def kind(at: int) -> str:
-        return kinds[at] if 0 <= at < size else "_"
-
-    return [["bias", f"c={char(at)}", f"c-1={char(at - 1)}", f"c+1={char(at + 1)}", f"c-2={char(at - 2)}",
-             f"c+2={char(at + 2)}", f"b-1={char(at - 1)}{char(at)}", f"b+1={char(at)}{char(at + 1)}",
-             f"b-2={char(at - 2)}{char(at - 1)}", f"b+2={char(at + 1)}{char(at + 2)}",
-             f"t={char(at - 1)}{char(at)}{char(at + 1)}", f"k={kind(at)}",
-             f"kw={kind(at - 2)}{kind(at - 1)}{kind(at)}{kind(at + 1)}{kind(at + 2)}",
-             f"q={quoted[at]}", *word_marks[at], *rules[at], *known[at]] for at in range(size)]
+    c = f"^^{piece}$$"  # two characters of padding: c[at + 2] is piece[at]
+    k = "__" + "".join(_kind(char) for char in piece) + "__"
+    return [["bias", f"c={c[at + 2]}", f"c-1={c[at + 1]}", f"c+1={c[at + 3]}", f"c-2={c[at]}", f"c+2={c[at + 4]}",
+             f"b-1={c[at + 1:at + 3]}", f"b+1={c[at + 2:at + 4]}", f"b-2={c[at:at + 2]}", f"b+2={c[at + 3:at + 5]}",
+             f"t={c[at + 1:at + 4]}", f"k={k[at + 2]}", f"kw={k[at:at + 5]}", f"q={quoted[at]}",
+             *word_marks[at], *rules[at], *known[at]] for at in range(size)]
 
 
 def tags(spans: Iterable[tuple[int, int]], start: int, end: int) -> list[str]:
