@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from biaozhu.db.documents import DocumentSummary
-from biaozhu.gui.widgets.document_list import DocumentListPanel
+from biaozhu.gui.widgets.document_list import UNSURE, DocumentListPanel
 
 ME = "lin"
 
@@ -124,6 +124,26 @@ def test_next_unfinished_follows_the_visible_order_and_wraps_around(panel: Docum
     done = [summary(r.id, r.name, r.length, spans=1, status="done") for r in ROWS]
     panel.set_documents(done, ME)
     assert panel.next_unfinished(1) is None
+
+
+def test_sorted_by_how_unsure_the_model_is_next_unfinished_is_the_most_unsure_one(
+        qtbot: QtBot, panel: DocumentListPanel) -> None:
+    more = [*ROWS, summary(5, "新报告.txt", 400), summary(6, "另一份.txt", 500)]
+    panel.set_documents(more, ME)
+    assert column(panel, UNSURE) == [""] * 6  # not rated before the model is trained
+    panel.set_uncertainty({1: 0.02, 2: 0.10, 3: 0.05, 4: 0.01, 5: 0.31, 6: 0.20})
+    assert column(panel, UNSURE) == ["0.02", "0.10", "0.05", "0.01", "0.31", "0.20"]
+    assert panel.next_unfinished(2) == 3  # the list's own order: the one after
+    header = view_of(panel).horizontalHeader()
+    x = header.sectionViewportPosition(UNSURE) + header.sectionSize(UNSURE) // 2
+    for _ in range(2):  # the second click: most unsure first
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert column(panel, UNSURE) == ["0.31", "0.20", "0.10", "0.05", "0.02", "0.01"]
+    assert panel.next_unfinished(2) == 5  # the most unsure unfinished one, not the one after 2
+    assert panel.next_unfinished(5) == 6
+    panel.set_uncertainty({5: 0.01, 6: 0.02, 2: 0.5, 3: 0.4})  # trained again: the order follows
+    assert column(panel, UNSURE)[:2] == ["0.50", "0.40"]
+    assert panel.next_unfinished(2) == 3
 
 
 def test_next_unfinished_prefers_what_the_filters_show(qtbot: QtBot, panel: DocumentListPanel) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QThreadPool, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenuBar
+from sqlalchemy.orm import Session
 
 from biaozhu.corpus.suggestions import ENGINES
 from biaozhu.db.spans import SpanRow
@@ -34,6 +35,7 @@ from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.runner import KNOWN_FAILURES, Transaction, sentence
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.widgets.span_index import SpanIndex
+from biaozhu.operations.model import load_model, proposer
 
 if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
@@ -272,8 +274,12 @@ class SuggestionBoard(QObject):
             runner.writes_in_background(self.pool, work, lambda found: self._computed(document_id, found), self._failed,
                                         KNOWN_FAILURES)
 
-        runner.in_background(self.pool, lambda session: plan_suggestions(session, ENGINES, {document_id}), store,
-                             self._failed)
+        url = self.window_.model_training.url
+
+        def plan(session: Session) -> list[Planned]:  # the model as last trained (its file is swapped in whole)
+            return plan_suggestions(session, ENGINES, {document_id}, proposer(load_model(url)))
+
+        runner.in_background(self.pool, plan, store, self._failed)
 
     def _computed(self, document_id: int, found: int) -> None:
         if self._closed:

@@ -28,6 +28,7 @@ from biaozhu.gui.annotate.editing import SpanEditing
 from biaozhu.gui.annotate.guidance import Guidance
 from biaozhu.gui.annotate.label_sync import LabelSync
 from biaozhu.gui.annotate.layer import Layer
+from biaozhu.gui.annotate.model_training import ModelTrainer
 from biaozhu.gui.annotate.places import DocumentPlaces
 from biaozhu.gui.annotate.snap_preview import SnapPreview
 from biaozhu.gui.annotate.snapping import Snapping
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         self.editing = SpanEditing(self.layer, self.view, self.labels, self.snapping, self.history, self.say, self)
         self.suggestions = SuggestionBoard(self)
         self.guidance = Guidance(self)
+        self.model_training = ModelTrainer(self)
+        self.model_training.rated.connect(self.document_list.set_uncertainty)
         self.actions_ = WindowActions(self)
         self.label_sync = LabelSync(self)
         self.document_actions = DocumentActions(self)
@@ -406,6 +409,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._closed = False  # shown again (review mode closed): the list's answers count again
+        if self.model_training._closed:
+            self.model_training.resume()
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -417,5 +422,6 @@ class MainWindow(QMainWindow):
         self._lists_pool.waitForDone()
         self.snapping.wait()
         self.suggestions.wait()
+        self.model_training.wait()
         super().closeEvent(event)
         self.closing.emit()

@@ -465,27 +465,27 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="241"/>
+        <location filename="../../gui/widgets/document_list.py" line="283"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="249"/>
+        <location filename="../../gui/widgets/document_list.py" line="291"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="249"/>
+        <location filename="../../gui/widgets/document_list.py" line="291"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="249"/>
+        <location filename="../../gui/widgets/document_list.py" line="291"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="250"/>
+        <location filename="../../gui/widgets/document_list.py" line="292"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -511,44 +511,54 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="82"/>
+        <location filename="../../gui/widgets/document_list.py" line="88"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="82"/>
+        <location filename="../../gui/widgets/document_list.py" line="88"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="83"/>
+        <location filename="../../gui/widgets/document_list.py" line="89"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="83"/>
+        <location filename="../../gui/widgets/document_list.py" line="89"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="107"/>
+        <location filename="../../gui/widgets/document_list.py" line="108"/>
+        <source>How unsure the suggestions&apos; model is of this document (0 sure … 1): sorted by this, Ctrl+N opens the most unsure unfinished document first</source>
+        <translation>建议模型对本文档的不确定度（0 确定 … 1）：按此列排序时，Ctrl+N 先打开最不确定的未完成文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/document_list.py" line="119"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="107"/>
+        <location filename="../../gui/widgets/document_list.py" line="119"/>
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="107"/>
+        <location filename="../../gui/widgets/document_list.py" line="119"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="107"/>
+        <location filename="../../gui/widgets/document_list.py" line="119"/>
         <source>Spans</source>
         <translation>标注数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/document_list.py" line="120"/>
+        <source>Unsure</source>
+        <translation>不确定度</translation>
     </message>
 </context>
 <context>
@@ -1527,58 +1537,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="127"/>
+        <location filename="../../gui/annotate/window.py" line="131"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="145"/>
-        <location filename="../../gui/annotate/window.py" line="162"/>
+        <location filename="../../gui/annotate/window.py" line="149"/>
+        <location filename="../../gui/annotate/window.py" line="166"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="156"/>
+        <location filename="../../gui/annotate/window.py" line="160"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="157"/>
+        <location filename="../../gui/annotate/window.py" line="161"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="159"/>
+        <location filename="../../gui/annotate/window.py" line="163"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="168"/>
+        <location filename="../../gui/annotate/window.py" line="172"/>
         <source>Read-only project: you can read and export it; edits are refused</source>
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="253"/>
+        <location filename="../../gui/annotate/window.py" line="261"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="279"/>
+        <location filename="../../gui/annotate/window.py" line="287"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="329"/>
+        <location filename="../../gui/annotate/window.py" line="337"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="331"/>
+        <location filename="../../gui/annotate/window.py" line="339"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="333"/>
+        <location filename="../../gui/annotate/window.py" line="341"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -1619,6 +1629,19 @@
         <location filename="../../gui/dialogs/metric_value.py" line="65"/>
         <source>Qualifier</source>
         <translation>限定词</translation>
+    </message>
+</context>
+<context>
+    <name>ModelTrainer</name>
+    <message>
+        <location filename="../../gui/annotate/model_training.py" line="80"/>
+        <source>The suggestions&apos; model was not trained: %1</source>
+        <translation>建议模型未训练：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/model_training.py" line="84"/>
+        <source>The suggestions&apos; model learned %1 spans: Suggest uses it.</source>
+        <translation>建议模型已学习 %1 个标注：计算建议时使用它。</translation>
     </message>
 </context>
 <context>
@@ -2124,7 +2147,7 @@
 <context>
     <name>SpanEditing</name>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="155"/>
+        <location filename="../../gui/annotate/editing.py" line="154"/>
         <source>Only %1 spans have a value.</source>
         <translation>只有 %1 标注有数值。</translation>
     </message>
@@ -2149,44 +2172,44 @@
         <translation>“%1”已经标注为 %2。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="102"/>
+        <location filename="../../gui/annotate/editing.py" line="101"/>
         <source>Tag a long selection?</source>
         <translation>标注很长的选区？</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="106"/>
+        <location filename="../../gui/annotate/editing.py" line="105"/>
         <source>The selection is %1 characters long. Tag all of it as one %2 span?</source>
         <translation>选区有 %1 个字。要把它整个标注为一个%2标注吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="111"/>
+        <location filename="../../gui/annotate/editing.py" line="110"/>
         <source>Not tagged: the selection was too long.</source>
         <translation>未标注：选区太长。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="118"/>
-        <location filename="../../gui/annotate/editing.py" line="134"/>
-        <location filename="../../gui/annotate/editing.py" line="151"/>
+        <location filename="../../gui/annotate/editing.py" line="117"/>
+        <location filename="../../gui/annotate/editing.py" line="133"/>
+        <location filename="../../gui/annotate/editing.py" line="150"/>
         <source>Click a span (or press Tab) to select it first.</source>
         <translation>请先点击一个标注（或按 Tab）选中它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="141"/>
+        <location filename="../../gui/annotate/editing.py" line="140"/>
         <source>Refused: the span would cross “%1”.</source>
         <translation>未执行：该标注会与“%1”交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="172"/>
+        <location filename="../../gui/annotate/editing.py" line="171"/>
         <source>Select a span first: its text is what gets tagged everywhere.</source>
         <translation>请先选中一个标注：与它相同的文字将在各处被标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="190"/>
+        <location filename="../../gui/annotate/editing.py" line="189"/>
         <source>Nothing to tag: %1 occurrences left alone.</source>
         <translation>没有可标注的：%1 处未动。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="193"/>
+        <location filename="../../gui/annotate/editing.py" line="192"/>
         <source>Tagged %1 occurrences; %2 left alone (tagged already, crossing or inside a span, inside a longer word, or unticked).</source>
         <translation>已标注 %1 处；%2 处未动（已标注、与标注交叉或在标注之内、在更长的词之内，或已取消勾选）。</translation>
     </message>
@@ -2493,98 +2516,98 @@
 <context>
     <name>SuggestionBoard</name>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="118"/>
+        <location filename="../../gui/annotate/suggestions.py" line="120"/>
         <source>Suggestions shown (S hides them).</source>
         <translation>已显示建议（按 S 隐藏）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="119"/>
+        <location filename="../../gui/annotate/suggestions.py" line="121"/>
         <source>Suggestions hidden (S shows them).</source>
         <translation>已隐藏建议（按 S 显示）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="138"/>
+        <location filename="../../gui/annotate/suggestions.py" line="140"/>
         <source>No suggestions here: Suggest computes them.</source>
         <translation>这里没有建议：用“建议”菜单计算。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="167"/>
+        <location filename="../../gui/annotate/suggestions.py" line="169"/>
         <source>Suggestion %1/%2: %3 “%4” (%5). Enter accepts, a label key accepts as that label, Alt+arrows fix its boundary, X rejects.</source>
         <translation>建议 %1/%2：%3“%4”（%5）。Enter 采纳，按标签键采纳为该标签，Alt+方向键调整边界，X 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="177"/>
-        <location filename="../../gui/annotate/suggestions.py" line="197"/>
+        <location filename="../../gui/annotate/suggestions.py" line="179"/>
+        <location filename="../../gui/annotate/suggestions.py" line="199"/>
         <source>Press N to go to a suggestion first.</source>
         <translation>请先按 N 转到一条建议。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="186"/>
+        <location filename="../../gui/annotate/suggestions.py" line="188"/>
         <source>Refused: the suggestion would cross “%1”; fix its boundary or reject it.</source>
         <translation>未执行：该建议会与“%1”交叉；请调整边界或拒绝它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="208"/>
+        <location filename="../../gui/annotate/suggestions.py" line="210"/>
         <source>Every suggestion here is decided.</source>
         <translation>这里的建议都已处理。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="223"/>
+        <location filename="../../gui/annotate/suggestions.py" line="225"/>
         <source>No suggestion here is scored %1 or more.</source>
         <translation>这里没有得分不低于 %1 的建议。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="228"/>
+        <location filename="../../gui/annotate/suggestions.py" line="230"/>
         <source>Accepted %1 suggestions scored %2 or more (Ctrl+Z takes them back).</source>
         <translation>已采纳 %1 条得分不低于 %2 的建议（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="253"/>
+        <location filename="../../gui/annotate/suggestions.py" line="255"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="285"/>
+        <location filename="../../gui/annotate/suggestions.py" line="291"/>
         <source>%1 suggestions here (%2 already decided or tagged): N walks them.</source>
         <translation>这里有 %1 条建议（另有 %2 条已处理或已标注）：按 N 逐条查看。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="296"/>
+        <location filename="../../gui/annotate/suggestions.py" line="302"/>
         <source>Su&amp;ggest</source>
         <translation>建议(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="298"/>
+        <location filename="../../gui/annotate/suggestions.py" line="304"/>
         <source>Suggest for this document</source>
         <translation>为本文档计算建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="299"/>
+        <location filename="../../gui/annotate/suggestions.py" line="305"/>
         <source>Show or hide suggestions</source>
         <translation>显示或隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="300"/>
+        <location filename="../../gui/annotate/suggestions.py" line="306"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="301"/>
+        <location filename="../../gui/annotate/suggestions.py" line="307"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="302"/>
+        <location filename="../../gui/annotate/suggestions.py" line="308"/>
         <source>Accept suggestion (Enter)</source>
         <translation>采纳建议（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="303"/>
+        <location filename="../../gui/annotate/suggestions.py" line="309"/>
         <source>Reject suggestion (also Backspace)</source>
         <translation>拒绝建议（也可按 Backspace）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="304"/>
+        <location filename="../../gui/annotate/suggestions.py" line="310"/>
         <source>Accept every suggestion scored %1 or more</source>
         <translation>采纳所有得分不低于 %1 的建议</translation>
     </message>
