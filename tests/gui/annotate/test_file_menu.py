@@ -21,7 +21,7 @@ from biaozhu.cli import build_parser
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.models import Document, Span
 from biaozhu.db.project import initialise
-from biaozhu.gui.annotate.file_menu import FileMenu
+from biaozhu.gui.dialogs.file_menu import FileMenu
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.app import Started, start
 from biaozhu.gui.common.i18n import install_translator

@@ -301,6 +301,12 @@ class ReviewWindow(QMainWindow):
         """The agreement figures (the app opens them; a click on a count shows that disagreement here)."""
         self.agreement_requested.emit()
 
+    def show_imported(self) -> None:
+        """After an import: the new reports are listed; into an empty project, the first one opens."""
+        self.refresh_lists()
+        if self.document is None and self.documents:
+            self.open_document(self.documents[0].id)
+
     def open_export(self) -> None:
         """Export (Ctrl+E), the gold layer chosen."""
         self.export_dialog = show_export(self.export_dialog, self.runner, self, GOLD)
