@@ -2390,82 +2390,92 @@
     </message>
     <message>
         <location filename="../../gui/annotate/suggestions.py" line="167"/>
-        <source>Suggestion %1/%2: %3 “%4” (%5). Enter accepts, a label key accepts as that label, Alt+arrows fix its boundary, X rejects.</source>
-        <translation>建议 %1/%2：%3“%4”（%5）。Enter 采纳，按标签键采纳为该标签，Alt+方向键调整边界，X 拒绝。</translation>
+        <source>rules</source>
+        <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="177"/>
-        <location filename="../../gui/annotate/suggestions.py" line="197"/>
+        <location filename="../../gui/annotate/suggestions.py" line="167"/>
+        <source>dictionary</source>
+        <translation>词典</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="169"/>
+        <source>Suggestion %1/%2: %3 “%4” (%5 %6) · Enter accepts · a label key: as that label · Alt+arrows: boundary · X rejects</source>
+        <translation>建议 %1/%2：%3“%4”（%5 %6）· Enter 采纳 · 标签键改标 · Alt+方向键调边界 · X 拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="179"/>
+        <location filename="../../gui/annotate/suggestions.py" line="199"/>
         <source>Press N to go to a suggestion first.</source>
         <translation>请先按 N 转到一条建议。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="186"/>
+        <location filename="../../gui/annotate/suggestions.py" line="188"/>
         <source>Refused: the suggestion would cross “%1”; fix its boundary or reject it.</source>
         <translation>未执行：该建议会与“%1”交叉；请调整边界或拒绝它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="208"/>
+        <location filename="../../gui/annotate/suggestions.py" line="210"/>
         <source>Every suggestion here is decided.</source>
         <translation>这里的建议都已处理。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="223"/>
+        <location filename="../../gui/annotate/suggestions.py" line="225"/>
         <source>No suggestion here is scored %1 or more.</source>
         <translation>这里没有得分不低于 %1 的建议。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="228"/>
+        <location filename="../../gui/annotate/suggestions.py" line="230"/>
         <source>Accepted %1 suggestions scored %2 or more (Ctrl+Z takes them back).</source>
         <translation>已采纳 %1 条得分不低于 %2 的建议（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="253"/>
+        <location filename="../../gui/annotate/suggestions.py" line="255"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="285"/>
+        <location filename="../../gui/annotate/suggestions.py" line="287"/>
         <source>%1 suggestions here (%2 already decided or tagged): N walks them.</source>
         <translation>这里有 %1 条建议（另有 %2 条已处理或已标注）：按 N 逐条查看。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="296"/>
+        <location filename="../../gui/annotate/suggestions.py" line="298"/>
         <source>Su&amp;ggest</source>
         <translation>建议(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="298"/>
+        <location filename="../../gui/annotate/suggestions.py" line="300"/>
         <source>Suggest for this document</source>
         <translation>为本文档计算建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="299"/>
+        <location filename="../../gui/annotate/suggestions.py" line="301"/>
         <source>Show or hide suggestions</source>
         <translation>显示或隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="300"/>
+        <location filename="../../gui/annotate/suggestions.py" line="302"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="301"/>
+        <location filename="../../gui/annotate/suggestions.py" line="303"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="302"/>
+        <location filename="../../gui/annotate/suggestions.py" line="304"/>
         <source>Accept suggestion (Enter)</source>
         <translation>采纳建议（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="303"/>
+        <location filename="../../gui/annotate/suggestions.py" line="305"/>
         <source>Reject suggestion (also Backspace)</source>
         <translation>拒绝建议（也可按 Backspace）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="304"/>
+        <location filename="../../gui/annotate/suggestions.py" line="306"/>
         <source>Accept every suggestion scored %1 or more</source>
         <translation>采纳所有得分不低于 %1 的建议</translation>
     </message>
