@@ -1211,27 +1211,27 @@
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../gui/dialogs/keys_help.py" line="57"/>
+        <location filename="../../gui/dialogs/keys_help.py" line="58"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/keys_help.py" line="61"/>
+        <location filename="../../gui/dialogs/keys_help.py" line="62"/>
         <source>Search actions and keys</source>
         <translation>搜索操作或按键</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <location filename="../../gui/dialogs/keys_help.py" line="66"/>
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <location filename="../../gui/dialogs/keys_help.py" line="66"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <location filename="../../gui/dialogs/keys_help.py" line="66"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -1385,27 +1385,27 @@
         <translation>新标签：填写名称后按“保存”。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="185"/>
+        <location filename="../../gui/dialogs/labels.py" line="187"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="189"/>
+        <location filename="../../gui/dialogs/labels.py" line="191"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="207"/>
+        <location filename="../../gui/dialogs/labels.py" line="209"/>
         <source>Delete label</source>
         <translation>删除标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="208"/>
+        <location filename="../../gui/dialogs/labels.py" line="210"/>
         <source>Delete the label %1? Its %2 spans (every annotator&apos;s, and gold) go to the trash with it; Edit → Trash… brings the label and its spans back.</source>
         <translation>删除标签 %1？它的 %2 个标注（所有标注员的，以及金标准）会一起移到回收站；在“编辑 → 回收站…”中可以恢复标签及其标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="216"/>
+        <location filename="../../gui/dialogs/labels.py" line="218"/>
         <source>%1 and %2 spans moved to the trash.</source>
         <translation>%1 及其 %2 个标注已移到回收站。</translation>
     </message>
@@ -1586,29 +1586,42 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../gui/common/i18n.py" line="19"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/i18n.py" line="19"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
-        <location filename="../../gui/common/wording.py" line="36"/>
+        <location filename="../../gui/common/wording.py" line="45"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../gui/common/wording.py" line="36"/>
+        <location filename="../../gui/common/wording.py" line="45"/>
         <source>boundary</source>
         <translation>边界不同</translation>
     </message>
     <message>
-        <location filename="../../gui/common/wording.py" line="37"/>
+        <location filename="../../gui/common/wording.py" line="46"/>
         <source>label</source>
         <translation>标签不同</translation>
     </message>
     <message>
-        <location filename="../../gui/common/wording.py" line="37"/>
+        <location filename="../../gui/common/wording.py" line="46"/>
         <source>boundary + label</source>
         <translation>边界和标签都不同</translation>
     </message>
     <message>
-        <location filename="../../gui/common/wording.py" line="38"/>
+        <location filename="../../gui/common/wording.py" line="47"/>
         <source>one annotator only</source>
         <translation>仅一位标注员</translation>
     </message>
@@ -1805,92 +1818,92 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../gui/review/window.py" line="90"/>
-        <source>Review — biaozhu 标注</source>
-        <translation>审核 — biaozhu 标注</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review/window.py" line="96"/>
+        <location filename="../../gui/review/window.py" line="97"/>
         <source>%1 is not a reviewer: this is a read-only view. A reviewer can make them one with `biaozhu annotators role %1 reviewer --reviewer REVIEWER`.</source>
         <translation>%1 不是审核员：此视图只读。审核员可用 `biaozhu annotators role %1 reviewer --reviewer 审核员` 指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="104"/>
+        <location filename="../../gui/review/window.py" line="105"/>
         <source>This project file is read-only: you can read and export it; decisions are refused.</source>
         <translation>这个项目文件是只读的：可以阅读和导出，不能做裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="128"/>
+        <location filename="../../gui/review/window.py" line="129"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="129"/>
+        <location filename="../../gui/review/window.py" line="130"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="131"/>
+        <location filename="../../gui/review/window.py" line="132"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="131"/>
+        <location filename="../../gui/review/window.py" line="132"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="132"/>
+        <location filename="../../gui/review/window.py" line="133"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="172"/>
-        <source>%1 — review — biaozhu 标注</source>
-        <translation>%1 — 审核 — biaozhu 标注</translation>
+        <location filename="../../gui/review/window.py" line="91"/>
+        <source>Review — %1 — biaozhu 标注</source>
+        <translation>审核 — %1 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="211"/>
+        <location filename="../../gui/review/window.py" line="173"/>
+        <source>%1 — review — %2 — biaozhu 标注</source>
+        <translation>%1 — 审核 — %2 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/window.py" line="212"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="211"/>
+        <location filename="../../gui/review/window.py" line="212"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="212"/>
+        <location filename="../../gui/review/window.py" line="213"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="228"/>
+        <location filename="../../gui/review/window.py" line="229"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="234"/>
+        <location filename="../../gui/review/window.py" line="235"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="235"/>
+        <location filename="../../gui/review/window.py" line="236"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="256"/>
+        <location filename="../../gui/review/window.py" line="257"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="266"/>
+        <location filename="../../gui/review/window.py" line="267"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="269"/>
+        <location filename="../../gui/review/window.py" line="270"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
