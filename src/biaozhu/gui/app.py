@@ -166,6 +166,9 @@ class Started(QObject):
             if is_server(target) and parent is not None:
                 parent.actions_.file_menu.connect_server(without_password(target))
             return False
+        for shown in (self.windows.annotation, self.windows.review_window):
+            if shown is not None and shown.isVisible():
+                shown.actions_.menus.layout.save()  # the new project's windows open where and as these are
         windows = Windows(sessions, self.windows.person, name=project_name(target))
         try:
             window: QMainWindow = windows.annotate()

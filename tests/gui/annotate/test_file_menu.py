@@ -134,9 +134,12 @@ def test_opening_another_project_switches_the_windows_and_the_title(qtbot: QtBot
                                                                     tmp_path: Path) -> None:
     other = make_project(tmp_path / "吉林项目.sqlite", "吉林报告：" + REPORT)
     old, old_engine = window_of(app), app.engine
+    old.resize(700, 500)
+    old.span_table.parentWidget().close()  # the span panel closed: the new window keeps the layout
     file_menu(app).open_file(other)
     window = window_of(app)
     assert window is not old and not old.isVisible()
+    assert window.size().toTuple() == (700, 500) and not window.span_table.parentWidget().isVisible()
     assert window.windowTitle() == f"{other.stem}-0.txt — 吉林项目 — biaozhu 标注"
     assert window.layer.text.startswith("吉林报告") and app.engine is not old_engine
     assert recent_projects()[:2] == [str(other), str(tmp_path / "first.sqlite")]
