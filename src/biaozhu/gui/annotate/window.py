@@ -402,6 +402,13 @@ class MainWindow(QMainWindow):
         self.statistics_dialog.show()
         self.statistics_dialog.activateWindow()
 
+    def show_first_document(self) -> None:
+        """After an import into an empty project: the first report opens."""
+        if self.layer.document_id is None:
+            self.refresh_lists()
+            if self.documents:
+                self.open_document(self.documents[0].id)
+
     def open_export(self) -> None:
         from biaozhu.gui.dialogs.export import show_export
 
