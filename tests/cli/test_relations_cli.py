@@ -32,8 +32,8 @@ def test_spans_are_linked_listed_and_unlinked_and_metrics_name_the_links(cli, tm
 
     listed = cli("--db", db, "relations", check=True).stdout.splitlines()
     assert listed[0] == "id\tdocument\tannotator\ttype\tfrom\tfrom text\tto\tto text" and listed[-1] == "2 relations"
-    assert listed[1].split("\t")[2:] == ["张三", "责任机构", ids["酒城同心·金融速贷"], "酒城同心·金融速贷", ids["泸州银行"],
-                                         "泸州银行"]
+    assert listed[1].split("\t")[2:] == ["张三", "责任机构", ids["酒城同心·金融速贷"], "酒城同心·金融速贷",
+                                         ids["泸州银行"], "泸州银行"]
 
     metrics = orjson.loads(cli("--db", db, "metrics", "--format", "json", check=True).stdout)
     assert [(row["text"], row["program"], row["organization"]) for row in metrics] == [

@@ -87,7 +87,7 @@ def test_links_are_made_listed_and_refused_with_a_sentence(sessions: sessionmake
         other = made.span(session, "PROGRAM", PROGRAM, ensure_annotator(session, "李四").id)
     refusals = [((made.metric, made.metric, "所属项目"), "itself"),
                 ((made.metric, other, "所属项目"), "one layer of one document"),
-                ((made.bank, made.program, "所属项目"), "所属项目 links METRIC to PROGRAM, not ORGANIZATION to PROGRAM"),
+                ((made.bank, made.program, "所属项目"), "links METRIC to PROGRAM, not ORGANIZATION to PROGRAM"),
                 ((made.metric, made.program, "所属项目"), "is linked to “酒城同心·金融速贷” as 所属项目 already"),
                 ((made.metric, made.program, "没有"), "there is no relation type 没有"),
                 ((made.metric, 10_000, "所属项目"), "span 10000 is gone")]
