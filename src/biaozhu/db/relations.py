@@ -4,7 +4,8 @@ API (every function takes the caller's ``Session``; refusals are :class:`Relatio
 
 - :func:`add_relation` ``(session, from_span_id, to_span_id, type_name) -> id``: checks both spans exist, are in
   the same document and layer, differ, that the type joins their labels and that the link is not there already.
-- :func:`remove_relation` (undoing an add), :func:`trash_relation` ``-> trash id`` (a user's deletion, kind
+- :func:`relation_between` ``(from_span_id, to_span_id, type_name) -> id``;
+  :func:`remove_relation` (undoing an add), :func:`trash_relation` ``-> trash id`` (a user's deletion, kind
   ``relation``), :func:`restore_relation` ``(trash id) -> new id``.
 - :func:`layer_relations` ``(document_id, annotator_id) -> [RelationRow]`` with ids; :func:`corpus_relations`
   the same as :class:`biaozhu.corpus.model.Relation` (spans by value) for writers and agreement;
@@ -109,6 +110,16 @@ def add_relation(session: Session, from_span_id: int, to_span_id: int, type_name
     source, target = _end(session, from_span_id), _end(session, to_span_id)
     return _insert(session, source, target, _type(session, type_name), origin_id=origin_id,
                    decided_by_id=decided_by_id)
+
+
+def relation_between(session: Session, from_span_id: int, to_span_id: int, type_name: str) -> int:
+    """The id of the link of this type from one span to the other (undo knows links by their ends: restoring a
+    span gives its links new ids); refused when there is none."""
+    found = session.scalar(select(Relation.id).join(RelationType, RelationType.id == Relation.type_id).where(
+        Relation.from_span_id == from_span_id, Relation.to_span_id == to_span_id, RelationType.name == type_name))
+    if found is None:
+        raise RelationRefused("that link is gone (deleted elsewhere?)")
+    return found
 
 
 def remove_relation(session: Session, relation_id: int) -> None:

@@ -27,6 +27,7 @@ from biaozhu.gui.annotate.document_actions import DocumentActions
 from biaozhu.gui.annotate.editing import SpanEditing
 from biaozhu.gui.annotate.label_sync import LabelSync
 from biaozhu.gui.annotate.layer import Layer
+from biaozhu.gui.annotate.linking import Linking
 from biaozhu.gui.annotate.places import DocumentPlaces
 from biaozhu.gui.annotate.snap_preview import SnapPreview
 from biaozhu.gui.annotate.snapping import Snapping
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.editing = SpanEditing(self.layer, self.view, self.labels, self.snapping, self.history, self.say, self)
         self.suggestions = SuggestionBoard(self)
+        self.linking = Linking(self)
         self.actions_ = WindowActions(self)
         self.label_sync = LabelSync(self)
         self.document_actions = DocumentActions(self)
@@ -185,6 +187,7 @@ class MainWindow(QMainWindow):
             self.say(outcome.refusal)
             return
         self.view.show_text(self.layer.text, self.layer.index, self.labels.colours())
+        self.linking.reload()
         self.places.show_document(document_id, self.layer.text)
         self.suggestions.show_document(document_id)
         name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
@@ -258,6 +261,8 @@ class MainWindow(QMainWindow):
             outcome = outcome_of(lambda: self.layer.catch_up(self.view.selected_span))
             if not outcome.ok:
                 self.say(outcome.refusal)
+            elif change.source is not self.linking.relations:
+                self.linking.reload()  # links made or deleted elsewhere
         own_layer = change.source is self.layer and change.what & ~(Changed.SPANS | Changed.TRASH) == Changed(0) \
             and change.documents == {self.layer.document_id}
         if own_layer:
@@ -304,6 +309,7 @@ class MainWindow(QMainWindow):
         chosen = self.layer.index.get(select) if select >= 0 else None
         self.view.selected_span = chosen.id if chosen else None
         self.view.repaint_ranges([*ranges, *((s.start, s.end) for s in (before, chosen) if s is not None)])
+        self.linking.reload()  # a deleted span took its links along; an undone deletion brought them back
         self.label_bar.set_counts(self.layer.index.count_by_label())
 
     def _follow_undo(self, index: int) -> None:
