@@ -133,8 +133,8 @@ class SpanTableModel(QAbstractTableModel):
                 return value_text(span, self._labels.get(span.label_id, UNKNOWN_LABEL))
             if column == UNIT:
                 return span.unit or ""
-            if column == LINKS:
-                return self._links.get(span.id, "")
+            if column == LINKS:  # known for the open document only: hidden in all-documents mode
+                return "" if self._places else self._links.get(span.id, "")
             return str(span.start if column == START else span.end)
         if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             return self._swatches.get(span.label_id, self._unknown_swatch)
@@ -243,6 +243,7 @@ class SpanTablePanel(QWidget):
     def show_found(self, found: list[PlacedSpan] | None) -> None:
         """All-documents mode with these spans; None: back to the open document's spans."""
         self._found = found
+        self._view.setColumnHidden(LINKS, found is not None)
         if found is None:
             self._refilter()
         else:
