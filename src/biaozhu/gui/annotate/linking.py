@@ -89,7 +89,7 @@ class Linking(QObject):
             if selected in (row.from_span_id, row.to_span_id):
                 source, target = index.get(row.from_span_id), index.get(row.to_span_id)
                 if source is not None and target is not None:
-                    arrows.append(Arrow(source, target, self.relations.caption(row.type)))
+                    arrows.append(Arrow(source, target, self.relations.caption(row.type), row.from_span_id == selected))
         self.view.links.arrows = arrows
         self.view.viewport().update()
         self.main.span_table.set_links(self.link_texts())
@@ -134,8 +134,8 @@ class Linking(QObject):
             return
         self.view.links.badges = [Badge(c.span, KEYS[n], c.linked) for n, c in enumerate(self.candidates)]
         self.view.viewport().update()
-        self.main.statusBar().showMessage(fill(self.tr("Link “%1”: press the digit on the other span (1–%2; on a "
-                                                       "linked span it unlinks), Esc to cancel."),
+        self.main.statusBar().showMessage(fill(self.tr("Link “%1”: press the digit on the other span (1–%2; a "
+                                                       "blue digit unlinks), Esc to cancel."),
                                                short(span.text, 16), KEYS[len(self.candidates) - 1]))
 
     def link_nearest(self) -> None:

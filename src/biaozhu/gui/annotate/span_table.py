@@ -143,10 +143,9 @@ class SpanTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == VALUE and span.value is None \
                 and self._labels.get(span.label_id, UNKNOWN_LABEL)[0] == METRIC:
             return self.tr("Not read as a figure: press V to set its value")
-        if role == Qt.ItemDataRole.ToolTipRole and column == TEXT:
-            return as_tooltip([span.text])
-        if role == Qt.ItemDataRole.ToolTipRole and column == LINKS and span.id in self._links:
-            return as_tooltip(self._links[span.id].split("；"))
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TEXT, LINKS):  # a narrow dock hides the links
+            links = [] if self._places or span.id not in self._links else self._links[span.id].split("；")
+            return as_tooltip(([span.text] if column == TEXT else []) + links) if column == TEXT or links else None
         if role == Qt.ItemDataRole.ToolTipRole and column == LABEL:
             name, title, _ = self._labels.get(span.label_id, UNKNOWN_LABEL)
             return as_tooltip([f"{name} {title}".strip()])

@@ -26,9 +26,13 @@ LIFT = 26.0  # how far an arrow between two spans of one line rises above it
 
 @dataclass(frozen=True, slots=True)
 class Arrow:
+    """A link of the selected span; ``outgoing``: the selected span is its source. The caption sits near the
+    other span, so that the selected span's own arrows never pile their titles up on it."""
+
     source: SpanRow
     target: SpanRow
     caption: str
+    outgoing: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,23 +75,25 @@ class LinkPainter:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.view.palette()
         colour = palette.color(QPalette.ColorRole.Highlight)
+        placed: list[QRectF] = []
         for arrow in self.arrows:
-            self._arrow(painter, positions, arrow, colour, palette)
+            self._arrow(painter, positions, arrow, colour, palette, placed)
         for badge in self.badges:
             self._badge(painter, positions, badge, colour)
         painter.restore()
 
     def _arrow(self, painter: QPainter, positions: PositionMap, arrow: Arrow, colour: QColor,
-               palette: QPalette) -> None:
+               palette: QPalette, placed: list[QRectF]) -> None:
         source_box, target_box = self._box(positions, arrow.source), self._box(positions, arrow.target)
         if source_box is None and target_box is None:
             return
         start, _ = self._anchor(positions, arrow.source, target_box)
         end, _ = self._anchor(positions, arrow.target, source_box)
-        top = min(start.y(), end.y()) - LIFT
-        control = QPointF((start.x() + end.x()) / 2, max(top, 4.0))
+        # Up from the source, over, and down into the target: the ends stay clear of the text beside them.
+        lift = LIFT if abs(start.y() - end.y()) < 4 else LIFT * 0.7
+        control = QPointF(end.x(), max(end.y() - lift, 4.0))
         path = QPainterPath(start)
-        path.quadTo(control, end)
+        path.cubicTo(QPointF(start.x(), max(start.y() - lift, 4.0)), control, end)
         painter.setPen(QPen(colour, 1.8))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
@@ -96,17 +102,25 @@ class LinkPainter:
                           end - QPointF(HEAD * math.cos(angle + 0.45), HEAD * math.sin(angle + 0.45))])
         painter.setBrush(colour)
         painter.drawPolygon(head)
-        self._caption(painter, path.pointAtPercent(0.5), arrow.caption, colour, palette)
+        at = path.pointAtPercent(0.75 if arrow.outgoing else 0.25)
+        self._caption(painter, at, arrow.caption, colour, palette, placed)
 
-    def _caption(self, painter: QPainter, at: QPointF, text: str, colour: QColor, palette: QPalette) -> None:
+    def _caption(self, painter: QPainter, at: QPointF, text: str, colour: QColor, palette: QPalette,
+                 placed: list[QRectF]) -> None:
+        """The type's title in a box on the arrow, moved up past the titles already drawn."""
         font = QFont(self.view.font())
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.7))
         metrics = QFontMetricsF(font)
         box = QRectF(0, 0, metrics.horizontalAdvance(text) + 8, metrics.height() + 2)
         box.moveCenter(at)
+        while any(box.intersects(other) for other in placed):
+            box.translate(0, -box.height() - 1)
+        placed.append(box)
+        background = QColor(palette.color(QPalette.ColorRole.Base))
+        background.setAlpha(235)
         painter.setFont(font)
         painter.setPen(QPen(colour, 1))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.setBrush(background)
         painter.drawRoundedRect(box, 3, 3)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
@@ -123,8 +137,8 @@ class LinkPainter:
         mark = QRectF(box.left() - size * 0.4, box.top() - size * 0.55, max(size, metrics.horizontalAdvance(
             badge.key) + 6), size)
         painter.setFont(font)
-        painter.setPen(QPen(BADGE_TEXT if not badge.linked else colour, 1.5))
-        painter.setBrush(BADGE_FILL)
+        painter.setPen(QPen(BADGE_TEXT, 1))
+        painter.setBrush(colour if badge.linked else BADGE_FILL)  # linked: its digit unlinks, in the link's colour
         painter.drawRoundedRect(mark, size / 2, size / 2)
-        painter.setPen(BADGE_TEXT)
+        painter.setPen(self.view.palette().color(QPalette.ColorRole.HighlightedText) if badge.linked else BADGE_TEXT)
         painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, badge.key)
