@@ -129,8 +129,8 @@ class Linking(QObject):
         self.reload()
         self.candidates = self._candidates(span)
         if not self.candidates:
-            self.main.say(fill(self.tr("No span in this document can be linked to “%1” (see the relation types in "
-                                       "biaozhu relations types)."), short(span.text, 16)))
+            self.main.say(fill(self.tr("No span in this document can be linked to “%1”: no relation type joins "
+                                       "their labels."), short(span.text, 16)))
             return
         self.view.links.badges = [Badge(c.span, KEYS[n], c.linked) for n, c in enumerate(self.candidates)]
         self.view.viewport().update()
@@ -151,8 +151,8 @@ class Linking(QObject):
                 self.candidates = [Candidate(candidate.span, making)]
                 self._pick(candidate.span, self.candidates[0])
                 return
-        self.main.say(fill(self.tr("No span in this document can be linked to “%1” (see the relation types in "
-                                   "biaozhu relations types)."), short(span.text, 16)))
+        self.main.say(fill(self.tr("No span in this document can be linked to “%1”: no relation type joins "
+                                   "their labels."), short(span.text, 16)))
 
     def cancel(self, said: bool = True) -> None:
         self.candidates, self.chosen = [], None

@@ -279,6 +279,16 @@
         <source>accept %1 suggestions</source>
         <translation>采纳 %1 条建议</translation>
     </message>
+    <message>
+        <location filename="../../gui/annotate/relation_commands.py" line="13"/>
+        <source>link “%1” → “%2” (%3)</source>
+        <translation>关联“%1”→“%2”（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/relation_commands.py" line="14"/>
+        <source>unlink “%1” → “%2” (%3)</source>
+        <translation>取消关联“%1”→“%2”（%3）</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -1252,52 +1262,57 @@
 <context>
     <name>LabelRefused</name>
     <message>
-        <location filename="../../db/labels.py" line="38"/>
+        <location filename="../../db/labels.py" line="39"/>
         <source>hotkey %1 is taken by editing a value</source>
         <translation>快捷键 %1 已用于编辑数值</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="32"/>
+        <location filename="../../db/labels.py" line="33"/>
         <source>there is no label %1</source>
         <translation>没有标签 %1</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="33"/>
+        <location filename="../../db/labels.py" line="34"/>
         <source>a label name is 1 to 64 characters without spaces, not %1</source>
         <translation>标签名称须为 1 到 64 个字符且不含空格，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="34"/>
+        <location filename="../../db/labels.py" line="35"/>
         <source>there is a label %1 already</source>
         <translation>已经有标签 %1 了</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="35"/>
+        <location filename="../../db/labels.py" line="36"/>
         <source>a hotkey is one letter or digit, or F1 to F12, not %1</source>
         <translation>快捷键须为一个字母或数字，或 F1 到 F12，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="36"/>
+        <location filename="../../db/labels.py" line="37"/>
         <source>hotkey %1 is taken by %2</source>
         <translation>快捷键 %1 已被 %2 使用</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="37"/>
+        <location filename="../../db/labels.py" line="38"/>
         <source>hotkey %1 is taken by word snapping</source>
         <translation>快捷键 %1 已用于按词对齐</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="39"/>
+        <location filename="../../db/labels.py" line="40"/>
+        <source>hotkey %1 is taken by linking spans</source>
+        <translation>快捷键 %1 已用于关联标注</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="41"/>
         <source>hotkey %1 is taken by the suggestions (N, P, S, X)</source>
         <translation>快捷键 %1 已被建议功能占用（N、P、S、X）</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="40"/>
+        <location filename="../../db/labels.py" line="42"/>
         <source>colour must look like #1f77b4, not %1</source>
         <translation>颜色须形如 #1f77b4，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="41"/>
+        <location filename="../../db/labels.py" line="43"/>
         <source>a project holds at most %1 labels: it has %2, and %3 more were asked for</source>
         <translation>一个项目最多有 %1 个标签：已有 %2 个，又要添加 %3 个</translation>
     </message>
@@ -1406,60 +1421,95 @@
     </message>
 </context>
 <context>
+    <name>Linking</name>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="127"/>
+        <location filename="../../gui/annotate/linking.py" line="145"/>
+        <source>Select a span first (click it or press Tab), then press R to link it.</source>
+        <translation>请先选中一个标注（点击它或按 Tab），再按 R 关联它。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="132"/>
+        <location filename="../../gui/annotate/linking.py" line="154"/>
+        <source>No span in this document can be linked to “%1”: no relation type joins their labels.</source>
+        <translation>本文档中没有可与“%1”关联的标注：没有关系类型连接它们的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="137"/>
+        <source>Link “%1”: press the digit on the other span (1–%2; a blue digit unlinks), Esc to cancel.</source>
+        <translation>关联“%1”：按另一个标注上的数字（1–%2；蓝色数字表示取消关联），按 Esc 取消。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="163"/>
+        <source>Linking cancelled.</source>
+        <translation>已取消关联。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="174"/>
+        <source>“%1”: %2 — press a digit, Esc to cancel.</source>
+        <translation>“%1”：%2 — 按数字选择，按 Esc 取消。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="179"/>
+        <source>unlink %1</source>
+        <translation>取消%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="125"/>
+        <location filename="../../gui/annotate/window.py" line="127"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="143"/>
-        <location filename="../../gui/annotate/window.py" line="160"/>
+        <location filename="../../gui/annotate/window.py" line="145"/>
+        <location filename="../../gui/annotate/window.py" line="162"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="154"/>
+        <location filename="../../gui/annotate/window.py" line="156"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="155"/>
+        <location filename="../../gui/annotate/window.py" line="157"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="157"/>
+        <location filename="../../gui/annotate/window.py" line="159"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="166"/>
+        <location filename="../../gui/annotate/window.py" line="168"/>
         <source>Read-only project: you can read and export it; edits are refused</source>
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="251"/>
+        <location filename="../../gui/annotate/window.py" line="254"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="277"/>
+        <location filename="../../gui/annotate/window.py" line="282"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="327"/>
+        <location filename="../../gui/annotate/window.py" line="333"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="329"/>
+        <location filename="../../gui/annotate/window.py" line="335"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="331"/>
+        <location filename="../../gui/annotate/window.py" line="337"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -2122,47 +2172,52 @@
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="140"/>
+        <location filename="../../gui/annotate/span_table.py" line="145"/>
         <source>Not read as a figure: press V to set its value</source>
         <translation>未识别为数值：按 V 设置</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="151"/>
+        <location filename="../../gui/annotate/span_table.py" line="157"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="152"/>
+        <location filename="../../gui/annotate/span_table.py" line="158"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="151"/>
+        <location filename="../../gui/annotate/span_table.py" line="157"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="151"/>
+        <location filename="../../gui/annotate/span_table.py" line="157"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="151"/>
+        <location filename="../../gui/annotate/span_table.py" line="157"/>
         <source>Start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="151"/>
+        <location filename="../../gui/annotate/span_table.py" line="157"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="152"/>
+        <location filename="../../gui/annotate/span_table.py" line="158"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="154"/>
+        <location filename="../../gui/annotate/span_table.py" line="158"/>
+        <source>Links</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_table.py" line="160"/>
         <source>Offset in characters from the start of the document</source>
         <translation>从文档开头算起的字符位置（从 0 开始）</translation>
     </message>
@@ -2557,51 +2612,56 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/trash.py" line="80"/>
-        <source>Deleted spans and documents stay here until the trash is emptied.</source>
-        <translation>删除的标注和文档会保留在这里，直到清空回收站。</translation>
+        <source>Deleted spans, relations and documents stay here until the trash is emptied.</source>
+        <translation>删除的标注、关联和文档会保留在这里，直到清空回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="93"/>
+        <location filename="../../gui/dialogs/trash.py" line="94"/>
         <source>%1 (%2 spans)</source>
         <translation>%1（%2 个标注）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="106"/>
+        <location filename="../../gui/dialogs/trash.py" line="107"/>
         <source>span</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="106"/>
+        <location filename="../../gui/dialogs/trash.py" line="107"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="106"/>
+        <location filename="../../gui/dialogs/trash.py" line="107"/>
         <source>label</source>
         <translation>标签不同</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="133"/>
+        <location filename="../../gui/dialogs/trash.py" line="108"/>
+        <source>relation</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/trash.py" line="136"/>
         <source>Select what to restore first.</source>
         <translation>请先选中要恢复的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="147"/>
+        <location filename="../../gui/dialogs/trash.py" line="150"/>
         <source>%1 restored.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="156"/>
+        <location filename="../../gui/dialogs/trash.py" line="159"/>
         <source>Empty the trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="157"/>
+        <location filename="../../gui/dialogs/trash.py" line="160"/>
         <source>Delete the %1 items in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 %1 项？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="167"/>
+        <location filename="../../gui/dialogs/trash.py" line="170"/>
         <source>The trash is empty: %1 items deleted for good.</source>
         <translation>回收站已清空：永久删除了 %1 项。</translation>
     </message>
@@ -2609,167 +2669,177 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="93"/>
+        <location filename="../../gui/annotate/actions.py" line="96"/>
         <source>Edit value…</source>
         <translation>编辑数值…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="54"/>
+        <location filename="../../gui/annotate/actions.py" line="57"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="55"/>
+        <location filename="../../gui/annotate/actions.py" line="58"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="57"/>
+        <location filename="../../gui/annotate/actions.py" line="60"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="59"/>
+        <location filename="../../gui/annotate/actions.py" line="62"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="61"/>
+        <location filename="../../gui/annotate/actions.py" line="64"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="63"/>
+        <location filename="../../gui/annotate/actions.py" line="66"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="64"/>
+        <location filename="../../gui/annotate/actions.py" line="67"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="64"/>
+        <location filename="../../gui/annotate/actions.py" line="67"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="66"/>
+        <location filename="../../gui/annotate/actions.py" line="69"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="67"/>
+        <location filename="../../gui/annotate/actions.py" line="70"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="70"/>
+        <location filename="../../gui/annotate/actions.py" line="73"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="72"/>
+        <location filename="../../gui/annotate/actions.py" line="75"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="106"/>
+        <location filename="../../gui/annotate/actions.py" line="112"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="118"/>
+        <location filename="../../gui/annotate/actions.py" line="124"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="78"/>
+        <location filename="../../gui/annotate/actions.py" line="81"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="79"/>
+        <location filename="../../gui/annotate/actions.py" line="82"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="80"/>
+        <location filename="../../gui/annotate/actions.py" line="83"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="81"/>
+        <location filename="../../gui/annotate/actions.py" line="84"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="82"/>
+        <location filename="../../gui/annotate/actions.py" line="85"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="83"/>
+        <location filename="../../gui/annotate/actions.py" line="86"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="84"/>
+        <location filename="../../gui/annotate/actions.py" line="87"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="85"/>
+        <location filename="../../gui/annotate/actions.py" line="88"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="86"/>
+        <location filename="../../gui/annotate/actions.py" line="89"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="91"/>
+        <location filename="../../gui/annotate/actions.py" line="94"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="94"/>
+        <location filename="../../gui/annotate/actions.py" line="97"/>
+        <source>Link to a span…</source>
+        <translation>关联到标注…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py" line="98"/>
+        <source>Link to the nearest span</source>
+        <translation>关联到最近的标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py" line="100"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="97"/>
+        <location filename="../../gui/annotate/actions.py" line="103"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="98"/>
+        <location filename="../../gui/annotate/actions.py" line="104"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="100"/>
+        <location filename="../../gui/annotate/actions.py" line="106"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="102"/>
+        <location filename="../../gui/annotate/actions.py" line="108"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="103"/>
+        <location filename="../../gui/annotate/actions.py" line="109"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="104"/>
+        <location filename="../../gui/annotate/actions.py" line="110"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="105"/>
+        <location filename="../../gui/annotate/actions.py" line="111"/>
         <source>Audit log…</source>
         <translation>操作记录…</translation>
     </message>
