@@ -101,19 +101,24 @@ class Linking(QObject):
 
     # -- choosing ------------------------------------------------------------------------------------------------
     def _candidates(self, span: SpanRow) -> list[Candidate]:
-        """The spans ``span`` may be joined to or is joined to, nearest first, at most ten."""
+        """The spans ``span`` may be joined to or is joined to, nearest first, at most ten (one pass over the
+        layer: a long report has tens of thousands of spans)."""
         labels = self.main.labels
         own = labels.get(span.label_id)
+        if own is None:
+            return []
+        existing: dict[int, list[RelationRow]] = {}
+        for row in self.relations.of_span(span.id):
+            existing.setdefault(row.to_span_id if row.from_span_id == span.id else row.from_span_id, []).append(row)
+        kinds = {label.id: self.relations.links(own.name, label.name) for label in labels}
         found = []
         for other in self.main.layer.index:
-            label = labels.get(other.label_id)
-            if other.id == span.id or own is None or label is None:
+            rows = existing.get(other.id, [])
+            if other.id == span.id or not (rows or kinds.get(other.label_id)):
                 continue
-            existing = [row for row in self.relations.of_span(span.id) if other.id in (row.from_span_id,
-                                                                                        row.to_span_id)]
-            taken = {(row.type, row.from_span_id == span.id) for row in existing}
-            choices = [Choice(existing=row) for row in existing] + [
-                Choice(link=link) for link in self.relations.links(own.name, label.name)
+            taken = {(row.type, row.from_span_id == span.id) for row in rows}
+            choices = [Choice(existing=row) for row in rows] + [
+                Choice(link=link) for link in kinds.get(other.label_id, [])
                 if (link.type.name, link.outgoing) not in taken]
             if choices:
                 found.append(Candidate(other, choices))
