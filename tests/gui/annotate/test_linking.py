@@ -124,6 +124,9 @@ def test_escape_cancels_and_a_second_digit_picks_the_type_where_two_fit(
     pick(window, "酒城同心·金融速贷")
     press(qtbot, window, Qt.Key.Key_R, Qt.Key.Key_Escape)
     assert badges(window) == {} and stored(window, sessions) == set()
+    press(qtbot, window, Qt.Key.Key_R, Qt.Key.Key_Tab)  # another key cancels and does what it always does
+    assert badges(window) == {} and window.selected_span().text == "泸州银行"
+    pick(window, "酒城同心·金融速贷")
     press(qtbot, window, Qt.Key.Key_R)
     press(qtbot, window, DIGIT[badges(window)["泸州银行"]])
     message = window.statusBar().currentMessage()

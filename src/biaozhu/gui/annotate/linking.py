@@ -63,6 +63,11 @@ class Linking(QObject):
         self.relations.changed.connect(self._show_links)
 
     # -- reading -------------------------------------------------------------------------------------------------
+    def show_document(self) -> None:
+        """Another document is open: nothing waits for a digit, and its links are read."""
+        self.cancel(said=False)
+        self.reload()
+
     def reload(self) -> None:
         outcome = outcome_of(self.relations.reload)
         if not outcome.ok:
@@ -160,7 +165,11 @@ class Linking(QObject):
                                    "their labels."), short(span.text, 16)))
 
     def cancel(self, said: bool = True) -> None:
+        """Stop waiting for a digit (the status bar's prompt goes; any other message stays)."""
+        waiting = bool(self.candidates or self.chosen)
         self.candidates, self.chosen = [], None
+        if not waiting:
+            return
         self.view.links.badges = []
         self.view.viewport().update()
         self.main.statusBar().clearMessage()
@@ -205,7 +214,12 @@ class Linking(QObject):
 
     # -- keys ----------------------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is not self.view or not (self.candidates or self.chosen) or not isinstance(event, QKeyEvent):
+        if watched is not self.view or not (self.candidates or self.chosen):
+            return False
+        if event.type() == QEvent.Type.FocusOut:  # the digits go elsewhere now: no badge may wait for them
+            self.cancel(said=False)
+            return False
+        if not isinstance(event, QKeyEvent):
             return False
         key = event.key()
         if key in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta):

@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
             self.say(outcome.refusal)
             return
         self.view.show_text(self.layer.text, self.layer.index, self.labels.colours())
-        self.linking.reload()
+        self.linking.show_document()
         self.places.show_document(document_id, self.layer.text)
         self.suggestions.show_document(document_id)
         name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
