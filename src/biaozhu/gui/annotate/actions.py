@@ -98,6 +98,7 @@ class WindowActions(ActionSet):
         annotate.addAction(self.add("link-nearest", self.tr("Link to the nearest span"), "Shift+R",
                                     window.linking.link_nearest, on=view))
         annotate.addAction(self.add("labels", self.tr("Labels…"), "Ctrl+L", window.open_labels))
+        annotate.addAction(self.add("relation-types", self.tr("Relation types…"), "", window.linking.open_types))
         window.suggestions.add_actions(self, menu_bar)
 
         view_menu = menu_bar.addMenu(self.tr("&View"))

@@ -19,12 +19,14 @@ from biaozhu.db.relations import RelationRow
 from biaozhu.db.spans import SpanRow
 from biaozhu.gui.annotate.relation_commands import LinkSpans, UnlinkSpans
 from biaozhu.gui.annotate.relation_layer import Link, RelationLayer
+from biaozhu.gui.common.changes import Changed
 from biaozhu.gui.common.runner import outcome_of
 from biaozhu.gui.common.wording import fill, short
 from biaozhu.gui.widgets.link_painter import Arrow, Badge
 
 if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
+    from biaozhu.gui.dialogs.relation_types import RelationTypesDialog
 
 KEYS = "1234567890"  # the digits of the nearest ten spans, in order
 DIGITS = {getattr(Qt.Key, f"Key_{key}"): key for key in KEYS}
@@ -58,9 +60,18 @@ class Linking(QObject):
         self.relations = RelationLayer(window.layer, self)
         self.candidates: list[Candidate] = []  # while a span's digit is awaited
         self.chosen: Candidate | None = None  # while a type's digit is awaited
+        self.types_dialog: RelationTypesDialog | None = None
         self.view.installEventFilter(self)
         self.view.span_selected.connect(lambda _: self._selection_moved())
         self.relations.changed.connect(self._show_links)
+        window.runner.bus.changed.connect(lambda change: self.reload() if change.what & Changed.LABELS else None)
+
+    def open_types(self) -> None:
+        """Annotate ▸ 关系类型…: one dialog for the window's lifetime, read again each time it is shown."""
+        from biaozhu.gui.dialogs.relation_types import show_relation_types_dialog
+
+        self.types_dialog = show_relation_types_dialog(self.types_dialog, self.main.runner, self.main.annotator,
+                                                       self.main)
 
     # -- reading -------------------------------------------------------------------------------------------------
     def show_document(self) -> None:

@@ -1423,34 +1423,34 @@
 <context>
     <name>Linking</name>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="127"/>
-        <location filename="../../gui/annotate/linking.py" line="145"/>
+        <location filename="../../gui/annotate/linking.py" line="148"/>
+        <location filename="../../gui/annotate/linking.py" line="166"/>
         <source>Select a span first (click it or press Tab), then press R to link it.</source>
         <translation>请先选中一个标注（点击它或按 Tab），再按 R 关联它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="132"/>
-        <location filename="../../gui/annotate/linking.py" line="154"/>
+        <location filename="../../gui/annotate/linking.py" line="153"/>
+        <location filename="../../gui/annotate/linking.py" line="175"/>
         <source>No span in this document can be linked to “%1”: no relation type joins their labels.</source>
         <translation>本文档中没有可与“%1”关联的标注：没有关系类型连接它们的标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="137"/>
+        <location filename="../../gui/annotate/linking.py" line="158"/>
         <source>Link “%1”: press the digit on the other span (1–%2; a blue digit unlinks), Esc to cancel.</source>
         <translation>关联“%1”：按另一个标注上的数字（1–%2；蓝色数字表示取消关联），按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="163"/>
+        <location filename="../../gui/annotate/linking.py" line="188"/>
         <source>Linking cancelled.</source>
         <translation>已取消关联。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="174"/>
+        <location filename="../../gui/annotate/linking.py" line="199"/>
         <source>“%1”: %2 — press a digit, Esc to cancel.</source>
         <translation>“%1”：%2 — 按数字选择，按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="179"/>
+        <location filename="../../gui/annotate/linking.py" line="204"/>
         <source>unlink %1</source>
         <translation>取消%1</translation>
     </message>
@@ -1628,6 +1628,79 @@
         <location filename="../../gui/common/recent.py" line="44"/>
         <source>default project</source>
         <translation>默认项目</translation>
+    </message>
+</context>
+<context>
+    <name>RelationTypesDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="54"/>
+        <source>Relation types — biaozhu 标注</source>
+        <translation>关系类型 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="64"/>
+        <source>What this relation says, with an example</source>
+        <translation>这种关系表示什么，附一个例子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="66"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="67"/>
+        <source>Title:</source>
+        <translation>中文名：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="68"/>
+        <source>From labels:</source>
+        <translation>起点标签：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="69"/>
+        <source>To labels:</source>
+        <translation>终点标签：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="70"/>
+        <source>Definition:</source>
+        <translation>定义：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="75"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="81"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="83"/>
+        <source>New type</source>
+        <translation>新建类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="175"/>
+        <source>A new relation type: fill in its name, tick its labels and press Save.</source>
+        <translation>新的关系类型：填写名称，勾选标签，然后按保存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="186"/>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="190"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="198"/>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
     </message>
 </context>
 <context>
@@ -2734,12 +2807,12 @@
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="112"/>
+        <location filename="../../gui/annotate/actions.py" line="113"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="124"/>
+        <location filename="../../gui/annotate/actions.py" line="125"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
@@ -2809,37 +2882,42 @@
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="103"/>
+        <location filename="../../gui/annotate/actions.py" line="101"/>
+        <source>Relation types…</source>
+        <translation>关系类型…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py" line="104"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="104"/>
+        <location filename="../../gui/annotate/actions.py" line="105"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="106"/>
+        <location filename="../../gui/annotate/actions.py" line="107"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="108"/>
+        <location filename="../../gui/annotate/actions.py" line="109"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="109"/>
+        <location filename="../../gui/annotate/actions.py" line="110"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="110"/>
+        <location filename="../../gui/annotate/actions.py" line="111"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="111"/>
+        <location filename="../../gui/annotate/actions.py" line="112"/>
         <source>Audit log…</source>
         <translation>操作记录…</translation>
     </message>
