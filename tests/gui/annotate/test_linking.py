@@ -154,3 +154,15 @@ def test_links_leave_with_a_deleted_span_come_back_with_undo_and_survive_a_resiz
     window.undo_stack.undo()
     window.undo_stack.undo()  # the resize, then the Shift+R link (its span restored meanwhile)
     assert stored(window, sessions) == {("377.178亿元", "所属项目", "酒城同心·金融速贷")}
+
+
+def test_a_label_its_links_would_not_allow_is_refused_with_a_sentence(
+        qtbot: QtBot, sessions: sessionmaker[Session], window: MainWindow) -> None:
+    pick(window, "377.178亿元")
+    press(qtbot, window, Qt.Key.Key_R)
+    press(qtbot, window, DIGIT[badges(window)["酒城同心·金融速贷"]])
+    press(qtbot, window, Qt.Key.Key_1)  # PROGRAM's hotkey: a programme cannot belong to a programme
+    assert "Not relabelled: “377.178亿元” is linked as 所属项目, which a PROGRAM span cannot be" in \
+        window.statusBar().currentMessage()
+    assert window.selected_span().label_id == label_ids_of(sessions)["METRIC"]
+    assert window.undo_stack.count() == 1  # the link alone

@@ -96,6 +96,17 @@ class Linking(QObject):
             texts.setdefault(target.id, []).append(f"←{caption} {short(source.text, 12)}")
         return {span_id: "；".join(parts) for span_id, parts in texts.items()}
 
+    def relabel_refusal(self, span: SpanRow, label: str) -> str | None:
+        """Why ``span`` may not become a ``label`` span: a link of it whose type does not allow that label."""
+        kinds = {kind.name: kind for kind in self.relations.types}
+        for row in self.relations.of_span(span.id):
+            kind = kinds.get(row.type)
+            if kind is not None and label not in (kind.from_labels if row.from_span_id == span.id else kind.to_labels):
+                return fill(self.tr("Not relabelled: “%1” is linked as %2, which a %3 span cannot be; unlink it "
+                                    "first (R, then its digit)."), short(span.text, 16), kind.title or kind.name,
+                            label)
+        return None
+
     def _show_links(self) -> None:
         """The selected span's arrows, and the span table's links column."""
         index = self.main.layer.index

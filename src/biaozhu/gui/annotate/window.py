@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.editing = SpanEditing(self.layer, self.view, self.labels, self.snapping, self.history, self.say, self)
         self.suggestions = SuggestionBoard(self)
         self.linking = Linking(self)
+        self.editing.relabel_refusal = self.linking.relabel_refusal
         self.actions_ = WindowActions(self)
         self.label_sync = LabelSync(self)
         self.document_actions = DocumentActions(self)

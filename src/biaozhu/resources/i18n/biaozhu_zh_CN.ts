@@ -1423,34 +1423,39 @@
 <context>
     <name>Linking</name>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="148"/>
-        <location filename="../../gui/annotate/linking.py" line="166"/>
+        <location filename="../../gui/annotate/linking.py" line="105"/>
+        <source>Not relabelled: “%1” is linked as %2, which a %3 span cannot be; unlink it first (R, then its digit).</source>
+        <translation>未改标签：“%1”以%2关联，%3 标注不能如此关联；请先取消关联（按 R，再按它的数字）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="159"/>
+        <location filename="../../gui/annotate/linking.py" line="177"/>
         <source>Select a span first (click it or press Tab), then press R to link it.</source>
         <translation>请先选中一个标注（点击它或按 Tab），再按 R 关联它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="153"/>
-        <location filename="../../gui/annotate/linking.py" line="175"/>
+        <location filename="../../gui/annotate/linking.py" line="164"/>
+        <location filename="../../gui/annotate/linking.py" line="186"/>
         <source>No span in this document can be linked to “%1”: no relation type joins their labels.</source>
         <translation>本文档中没有可与“%1”关联的标注：没有关系类型连接它们的标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="158"/>
+        <location filename="../../gui/annotate/linking.py" line="169"/>
         <source>Link “%1”: press the digit on the other span (1–%2; a blue digit unlinks), Esc to cancel.</source>
         <translation>关联“%1”：按另一个标注上的数字（1–%2；蓝色数字表示取消关联），按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="188"/>
+        <location filename="../../gui/annotate/linking.py" line="199"/>
         <source>Linking cancelled.</source>
         <translation>已取消关联。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="199"/>
+        <location filename="../../gui/annotate/linking.py" line="210"/>
         <source>“%1”: %2 — press a digit, Esc to cancel.</source>
         <translation>“%1”：%2 — 按数字选择，按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="204"/>
+        <location filename="../../gui/annotate/linking.py" line="215"/>
         <source>unlink %1</source>
         <translation>取消%1</translation>
     </message>
@@ -1458,58 +1463,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="127"/>
+        <location filename="../../gui/annotate/window.py" line="128"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="145"/>
-        <location filename="../../gui/annotate/window.py" line="162"/>
+        <location filename="../../gui/annotate/window.py" line="146"/>
+        <location filename="../../gui/annotate/window.py" line="163"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="156"/>
+        <location filename="../../gui/annotate/window.py" line="157"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="157"/>
+        <location filename="../../gui/annotate/window.py" line="158"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="159"/>
+        <location filename="../../gui/annotate/window.py" line="160"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="168"/>
+        <location filename="../../gui/annotate/window.py" line="169"/>
         <source>Read-only project: you can read and export it; edits are refused</source>
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="254"/>
+        <location filename="../../gui/annotate/window.py" line="255"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="282"/>
+        <location filename="../../gui/annotate/window.py" line="283"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="333"/>
+        <location filename="../../gui/annotate/window.py" line="334"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="335"/>
+        <location filename="../../gui/annotate/window.py" line="336"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="337"/>
+        <location filename="../../gui/annotate/window.py" line="338"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -2128,69 +2133,69 @@
 <context>
     <name>SpanEditing</name>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="155"/>
+        <location filename="../../gui/annotate/editing.py" line="162"/>
         <source>Only %1 spans have a value.</source>
         <translation>只有 %1 标注有数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="67"/>
+        <location filename="../../gui/annotate/editing.py" line="69"/>
         <source>Select some text first (mouse or Shift+arrows), or click a span to relabel it.</source>
         <translation>请先选中文字（用鼠标或 Shift+方向键），或点击一个标注来更改它的标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="74"/>
+        <location filename="../../gui/annotate/editing.py" line="75"/>
         <source>Only spaces and punctuation are selected: nothing to tag.</source>
         <translation>选中的只有空格和标点，没有可标注的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="80"/>
+        <location filename="../../gui/annotate/editing.py" line="81"/>
         <source>Refused: [%1, %2) would cross the span “%3” [%4, %5); spans may nest but not cross.</source>
         <translation>未执行：[%1, %2) 会与标注“%3” [%4, %5) 交叉；标注可以嵌套，但不能交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="87"/>
+        <location filename="../../gui/annotate/editing.py" line="88"/>
         <source>“%1” is tagged %2 already.</source>
         <translation>“%1”已经标注为 %2。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="102"/>
+        <location filename="../../gui/annotate/editing.py" line="109"/>
         <source>Tag a long selection?</source>
         <translation>标注很长的选区？</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="106"/>
+        <location filename="../../gui/annotate/editing.py" line="113"/>
         <source>The selection is %1 characters long. Tag all of it as one %2 span?</source>
         <translation>选区有 %1 个字。要把它整个标注为一个%2标注吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="111"/>
+        <location filename="../../gui/annotate/editing.py" line="118"/>
         <source>Not tagged: the selection was too long.</source>
         <translation>未标注：选区太长。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="118"/>
-        <location filename="../../gui/annotate/editing.py" line="134"/>
-        <location filename="../../gui/annotate/editing.py" line="151"/>
+        <location filename="../../gui/annotate/editing.py" line="125"/>
+        <location filename="../../gui/annotate/editing.py" line="141"/>
+        <location filename="../../gui/annotate/editing.py" line="158"/>
         <source>Click a span (or press Tab) to select it first.</source>
         <translation>请先点击一个标注（或按 Tab）选中它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="141"/>
+        <location filename="../../gui/annotate/editing.py" line="148"/>
         <source>Refused: the span would cross “%1”.</source>
         <translation>未执行：该标注会与“%1”交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="172"/>
+        <location filename="../../gui/annotate/editing.py" line="179"/>
         <source>Select a span first: its text is what gets tagged everywhere.</source>
         <translation>请先选中一个标注：与它相同的文字将在各处被标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="190"/>
+        <location filename="../../gui/annotate/editing.py" line="197"/>
         <source>Nothing to tag: %1 occurrences left alone.</source>
         <translation>没有可标注的：%1 处未动。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="193"/>
+        <location filename="../../gui/annotate/editing.py" line="200"/>
         <source>Tagged %1 occurrences; %2 left alone (tagged already, crossing or inside a span, inside a longer word, or unticked).</source>
         <translation>已标注 %1 处；%2 处未动（已标注、与标注交叉或在标注之内、在更长的词之内，或已取消勾选）。</translation>
     </message>
