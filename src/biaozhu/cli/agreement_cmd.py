@@ -54,6 +54,11 @@ def _pair_lines(report: AgreementReport, pair: PairAgreement) -> list[str]:
     for label, exact, overlap, kappa in rows:
         lines.append(f"  {label:<14} {_prf(exact)}   {_prf(overlap):>23}   {_figure(kappa):>6}   "
                      f"{exact.in_a}/{exact.in_b}")
+    if report.relation_types:  # a relation matches when both ends and its type are the same
+        lines.append(f"  {'relation':<14} {'exact P':>7} {'R':>6} {'F1':>6}   relations A/B")
+        for kind, linked in [("all", pair.total("relations")),
+                             *((name, pair.relations.get(name, SpanCounts())) for name in report.relation_types)]:
+            lines.append(f"  {kind:<14} {_prf(linked)}   {linked.in_a}/{linked.in_b}")
     counts = {kind: pair.disagreements.get(kind, 0) for kind in DISAGREEMENT_COUNTS}
     lines.append(f"  disagreements: boundary {counts['boundary']}, label {counts['label']}, "
                  f"boundary+label {counts['boundary_label']}, only {pair.a} {counts['only_a']}, "

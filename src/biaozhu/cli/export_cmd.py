@@ -93,7 +93,12 @@ def run(args: argparse.Namespace) -> int:
     for target, count in summary.parts.items():
         print(f"{target}: {count} documents", file=sys.stderr)
     dropped = f"; {summary.dropped} nested spans dropped (--nested keep-outer)" if summary.dropped else ""
+    relations = f", {summary.relations} relations" if summary.relations else ""
+    if summary.relations_dropped:
+        relations += (f"; {summary.relations_dropped} relations left out ({request.format} cannot hold relations)"
+                      if not FORMATS[request.format].relations else
+                      f"; {summary.relations_dropped} relations left out (across sentences, or an end not exported)")
     where = "standard output" if request.target == STDOUT else request.target
-    print(f"exported {summary.documents} documents ({summary.records} records), {summary.spans} spans{dropped} "
-          f"to {where} as {request.format}", file=sys.stderr)
+    print(f"exported {summary.documents} documents ({summary.records} records), {summary.spans} spans{dropped}"
+          f"{relations} to {where} as {request.format}", file=sys.stderr)
     return 0

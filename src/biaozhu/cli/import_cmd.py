@@ -55,8 +55,12 @@ def run(args: argparse.Namespace) -> int:
         known = f" ({result.documents_known} already in the project)" if result.documents_known else ""
         spans = f", {result.spans_added} spans" if result.spans_added or result.spans_known else ""
         again = f" ({result.spans_known} already there)" if result.spans_known else ""
+        relations = f", {result.relations_added} relations" if result.relations_added or result.relations_known else ""
+        linked = f" ({result.relations_known} already there)" if result.relations_known else ""
         created = f"; new labels: {', '.join(result.labels_created)}" if result.labels_created else ""
-        print(f"{outcome.path}: {result.documents_added} documents{known}{spans}{again}{created}")
+        if result.relation_types_created:
+            created += f"; new relation types: {', '.join(result.relation_types_created)}"
+        print(f"{outcome.path}: {result.documents_added} documents{known}{spans}{again}{relations}{linked}{created}")
         for note in outcome.notes:
             print(f"note: {note}", file=sys.stderr)
     print(f"{done} files imported, {failed} failed", file=sys.stderr if failed else sys.stdout)

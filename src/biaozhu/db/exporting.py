@@ -8,11 +8,23 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, case, null, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from biaozhu.corpus.model import AnnotatedText, SpanValue
+from biaozhu.corpus.model import Relation as DomainRelation
 from biaozhu.corpus.model import Span as DomainSpan
-from biaozhu.db.models import GOLD, SUGGESTIONS, Annotator, Document, DocumentStatus, Label, Rejection, Span
+from biaozhu.db.models import (
+    GOLD,
+    SUGGESTIONS,
+    Annotator,
+    Document,
+    DocumentStatus,
+    Label,
+    Rejection,
+    Relation,
+    RelationType,
+    Span,
+)
 from biaozhu.db.suggestions import REJECTED
 
 # One document with one layer's spans, sorted by (start, end, label); the writers in corpus.formats know it as
@@ -71,19 +83,20 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
             spans.sort()  # by start, end, label name, text: the contract the writers rely on
             layers.setdefault(doc_id, {})[who] = spans
         values = _values(connection, in_chunk, label_name)
+        relations = relations_by_layer(connection, Relation.document_id.in_(chunk))
         texts = connection.execute(select(Document.id, Document.name, Document.text, Document.sha256,
                                           Document.meta).where(Document.id.in_(chunk)).order_by(Document.id)).all()
         for doc_id, name, text, sha, meta in texts:
             by_layer = layers.get(doc_id, {})
             if annotator_id is not None:
                 yield LayerDocument(doc_id, name, text, sha, meta, annotator, by_layer.get(annotator_id, []),
-                                    values.get((doc_id, annotator_id), {}))
+                                    values.get((doc_id, annotator_id), {}), relations.get((doc_id, annotator_id), []))
             elif not by_layer:
                 yield LayerDocument(doc_id, name, text, sha, meta, None, [])
             else:
                 for who in sorted(by_layer, key=lambda i: names[i]):
                     yield LayerDocument(doc_id, name, text, sha, meta, names[who], by_layer[who],
-                                        values.get((doc_id, who), {}))
+                                        values.get((doc_id, who), {}), relations.get((doc_id, who), []))
 
 
 def _values(connection: Connection, in_chunk: ColumnElement[bool], label_name: Any
@@ -95,6 +108,27 @@ def _values(connection: Connection, in_chunk: ColumnElement[bool], label_name: A
             select(Span.document_id, Span.annotator_id, Span.start, Span.end, label_name, Span.value, Span.value_max,
                    Span.unit, Span.qualifier).where(in_chunk, Span.value.is_not(None))):
         found.setdefault((doc_id, who), {})[(start, end, label)] = SpanValue(*value)
+    return found
+
+
+def relations_by_layer(connection: Connection, where: ColumnElement[bool]
+                       ) -> dict[tuple[int, int], list[DomainRelation]]:
+    """The relations ``where`` picks, by (document id, annotator id), their spans by value (as writers and
+    agreement take them), ordered by their ends' positions."""
+    source, target = aliased(Span), aliased(Span)
+    source_label, target_label = aliased(Label), aliased(Label)
+    rows = connection.execute(
+        select(Relation.document_id, Relation.annotator_id, source.start, source.end, source_label.name, source.text,
+               target.start, target.end, target_label.name, target.text, RelationType.name)
+        .select_from(Relation)
+        .join(source, source.id == Relation.from_span_id).join(source_label, source_label.id == source.label_id)
+        .join(target, target.id == Relation.to_span_id).join(target_label, target_label.id == target.label_id)
+        .join(RelationType, RelationType.id == Relation.type_id).where(where)
+        .order_by(Relation.document_id, Relation.annotator_id, source.start, source.end, target.start, target.end))
+    found: dict[tuple[int, int], list[DomainRelation]] = {}
+    for doc_id, who, *ends, kind in rows:
+        found.setdefault((doc_id, who), []).append(
+            DomainRelation(DomainSpan(*ends[:4]), DomainSpan(*ends[4:]), kind))
     return found
 
 

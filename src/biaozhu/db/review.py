@@ -25,9 +25,10 @@ from biaozhu.corpus.adjudication import (
     fingerprint,
 )
 from biaozhu.corpus.agreement import AnnotatedDocument
-from biaozhu.corpus.model import Span
+from biaozhu.corpus.model import Relation, Span
 from biaozhu.db.annotators import get_annotator
 from biaozhu.db.documents import document_text
+from biaozhu.db.exporting import relations_by_layer
 from biaozhu.db.gold import (
     Decision,
     GoldEdit,
@@ -37,6 +38,7 @@ from biaozhu.db.gold import (
     rejections,
 )
 from biaozhu.db.models import GOLD, SUGGESTIONS, Annotator, Document, DocumentStatus, Label
+from biaozhu.db.models import Relation as RelationRow
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.permissions import MERGED_GOLD, require_reviewer
 from biaozhu.db.review_queries import set_review_status
@@ -76,15 +78,22 @@ def layers_of(session: Session, document_ids: Collection[int], *, include_gold: 
 
 def iter_annotated(session: Session, *, include_gold: bool = False, annotators: Collection[str] | None = None,
                    batch: int = 500) -> Iterator[AnnotatedDocument]:
-    """Every document somebody annotated, with its layers, for the agreement figures (no texts are read)."""
+    """Every document somebody annotated, with its layers and their relations, for the agreement figures (no
+    texts are read)."""
     ids = list(session.scalars(select(Document.id).order_by(Document.id)))
+    names = {who: name for who, name in session.execute(select(Annotator.id, Annotator.name))}
     for offset in range(0, len(ids), batch):
         chunk = ids[offset:offset + batch]
         layers = layers_of(session, chunk, include_gold=include_gold, annotators=annotators)
+        relations: dict[int, dict[str, list[Relation]]] = {}
+        for (doc_id, who), found in relations_by_layer(session.connection(),
+                                                       RelationRow.document_id.in_(chunk)).items():
+            if names[who] in layers.get(doc_id, {}):
+                relations.setdefault(doc_id, {})[names[who]] = found
         for doc_id, name, length in session.execute(select(Document.id, Document.name, Document.length)
                                                      .where(Document.id.in_(chunk)).order_by(Document.id)):
             if doc_id in layers:
-                yield AnnotatedDocument(doc_id, name, length, layers[doc_id])
+                yield AnnotatedDocument(doc_id, name, length, layers[doc_id], relations.get(doc_id, {}))
 
 
 @dataclass(frozen=True, slots=True)
