@@ -8,6 +8,7 @@ import sys
 
 from sqlalchemy import select
 
+from biaozhu.cli.language import cell, say
 from biaozhu.corpus.errors import Refused
 from biaozhu.corpus.model import Span
 from biaozhu.corpus.suggestions import DICTIONARY, ENGINES, RULES, Dictionary, Score, evaluate, suggest
@@ -64,8 +65,9 @@ def run(args: argparse.Namespace) -> int:
     _, sessions = open_project(args.db)
     with storage_errors(), sessions.begin() as session:
         result = write_suggestions(session, engines, layers=layers, documents=documents)
-    print(f"{result.suggestions} suggestions in {result.documents} documents (the dictionary knew "
-          f"{result.learned} span texts); `biaozhu export --layer suggestions` writes them")
+    print(say("{count} suggestions in {documents} documents (the dictionary knew {learned} span texts); "
+              "`biaozhu export --layer suggestions` writes them", count=result.suggestions,
+              documents=result.documents, learned=result.learned))
     return 0
 
 
@@ -73,8 +75,8 @@ def _line(name: str, score: Score) -> str:
     def shown(value: float | None) -> str:
         return "-" if value is None else f"{value:.3f}"
 
-    return (f"  {name:<14}{shown(score.precision):>10}{shown(score.recall):>10}{shown(score.f1):>10}"
-            f"{score.expected:>10}")
+    return (f"  {cell(say(name) if name == 'all' else name, 14)}{shown(score.precision):>10}"
+            f"{shown(score.recall):>10}{shown(score.f1):>10}{score.expected:>10}")
 
 
 def run_eval(args: argparse.Namespace) -> int:
@@ -93,12 +95,14 @@ def run_eval(args: argparse.Namespace) -> int:
             select(SpanRow.start, SpanRow.end, Label.name, SpanRow.text).join(Label)
             .join(Annotator, Annotator.id == SpanRow.annotator_id)
             .where(SpanRow.document_id == doc, Annotator.name == layer))] for doc in texts}
-    print(f"scored against {layer} on documents {', '.join(map(str, sorted(texts)))} (exact matches)")
+    print(say("scored against {layer} on documents {documents} (exact matches)", layer=layer,
+              documents=", ".join(map(str, sorted(texts)))))
     for engines in ([RULES], [DICTIONARY], [RULES, DICTIONARY]):
         scores = evaluate((([s.as_span(text) for s in suggest(text, engines, dictionary, labels)], truth[doc])
                            for doc, text in texts.items()))
         print(f"{' + '.join(engines)}:")
-        print(f"  {'label':<14}{'precision':>10}{'recall':>10}{'F1':>10}{'spans':>10}")
+        print(f"  {cell(say('label'), 14)}" + "".join(cell(say(name), 10, right=True)
+                                                       for name in ("precision", "recall", "F1", "spans")))
         for name, score in scores.items():
             print(_line(name, score))
     sys.stdout.flush()

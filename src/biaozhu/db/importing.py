@@ -13,22 +13,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import InputError, Refused
-from biaozhu.corpus.labels import check_label_name
 from biaozhu.corpus.model import Relation as DomainRelation
 from biaozhu.corpus.model import SourceDocument, SpanValue
 from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.spans import check_span, find_crossings
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.audit import record
-from biaozhu.db.documents import add_document
+from biaozhu.db.documents import add_document, lock_layer
 from biaozhu.db.labels import add_labels, label_ids
 from biaozhu.db.models import Label, Relation, RelationType, Span
 from biaozhu.db.permissions import is_reserved, merged_layer
-from biaozhu.db.spans import lock_layer
+from biaozhu.db.relation_types import add_relation_type
 from biaozhu.db.status import touch
 from biaozhu.db.values import METRIC, carried_values, value_columns
 
@@ -58,11 +57,14 @@ class MissingLabels(InputError):
     def __init__(self, path: str, names: set[str], types: set[str] | None = None) -> None:
         self.names = sorted(names)
         self.types = sorted(types or ())
-        missing = [f"{len(self.names)} labels the project does not have: {_listed(self.names)}"] if self.names else []
+        sentences = []
+        if self.names:
+            sentences.append(f"{len(self.names)} labels the project does not have: {_listed(self.names)} "
+                             "(add them with `biaozhu labels add` or import with --create-labels)")
         if self.types:
-            missing.append(f"{len(self.types)} relation types the project does not have: {_listed(self.types)}")
-        super().__init__(path, f"{'; '.join(missing)} (add them in the labels dialog or with `biaozhu labels add`, or "
-                               "import with --create-labels)")
+            sentences.append(f"{len(self.types)} relation types the project does not have: {_listed(self.types)} "
+                             "(add them in the labels dialog or import with --create-labels)")
+        super().__init__(path, "; ".join(sentences))
 
 
 def _layer(session: Session, document_id: int, annotator_id: int) -> list[DomainSpan]:
@@ -175,17 +177,12 @@ def _add_types(session: Session, path: str, documents: Sequence[SourceDocument],
     for relation in (r for doc in documents for r in doc.relations if r.type in ends):
         ends[relation.type][0].add(relation.from_span.label)
         ends[relation.type][1].add(relation.to_span.label)
-    count = session.scalar(select(func.count(RelationType.id))) or 0
     created = {}
-    for n, name in enumerate(names):
+    for name in names:
         try:
-            check_label_name(name)
+            kind = add_relation_type(session, name, sorted(ends[name][0]), sorted(ends[name][1]))
         except Refused as exc:
-            raise InputError(path, f"relation type: {exc}") from None
-        kind = RelationType(name=name, title="", from_labels=sorted(ends[name][0]), to_labels=sorted(ends[name][1]),
-                            definition="", position=count + n)
-        session.add(kind)
-        session.flush()
+            raise InputError(path, str(exc)) from None
         created[name] = (kind.id, *ends[name])
     return created
 

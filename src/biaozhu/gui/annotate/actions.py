@@ -21,7 +21,8 @@ Keyboard map (File menu: Ctrl+Shift+N new project, Ctrl+O open project, Ctrl+I i
   N / P, S                         next / previous suggestion (by score), show or hide suggestions
   Enter, a label key, X            accept the suggestion, accept it as that label, reject it (also Backspace)
   Ctrl+Shift+A                     accept every suggestion scored 0.8 or more (one undo step)
-  F1                               every key, searchable
+  F1                               the guide at the selected span's label (Shift+F1: every key, searchable)
+  Ctrl+G / Ctrl+B                  pin the selected span as a good / bad example (again: unpin)
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ class WindowActions(ActionSet):
         annotate.addAction(self.add("edit-value", self.tr("Edit value…"), "V", editing.edit_value, on=view))
         annotate.addAction(self.add("labels", self.tr("Labels…"), "Ctrl+L", window.open_labels))
         window.suggestions.add_actions(self, menu_bar)
+        window.guidance.add_actions(self, menu_bar)
 
         view_menu = menu_bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.add("zoom-in", self.tr("Zoom in"), ["Ctrl+=", "Ctrl++"],

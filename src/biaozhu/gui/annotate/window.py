@@ -25,6 +25,7 @@ from biaozhu.gui.annotate.actions import WindowActions
 from biaozhu.gui.annotate.context_menu import SpanContextMenu
 from biaozhu.gui.annotate.document_actions import DocumentActions
 from biaozhu.gui.annotate.editing import SpanEditing
+from biaozhu.gui.annotate.guidance import Guidance
 from biaozhu.gui.annotate.label_sync import LabelSync
 from biaozhu.gui.annotate.layer import Layer
 from biaozhu.gui.annotate.places import DocumentPlaces
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.editing = SpanEditing(self.layer, self.view, self.labels, self.snapping, self.history, self.say, self)
         self.suggestions = SuggestionBoard(self)
+        self.guidance = Guidance(self)
         self.actions_ = WindowActions(self)
         self.label_sync = LabelSync(self)
         self.document_actions = DocumentActions(self)

@@ -20,7 +20,7 @@ Keyboard map:
   Ctrl+= / Ctrl+-                  zoom in / out
   Ctrl+F, Ctrl+E, Ctrl+W           find in the document, export, close review mode
   Ctrl+L                           the labels (the annotation window's dialog)
-  F1                               every key, searchable
+  Shift+F1                         every key, searchable
 """
 
 from __future__ import annotations

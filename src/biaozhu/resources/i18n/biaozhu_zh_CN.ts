@@ -301,6 +301,21 @@
         <source>accept %1 suggestions</source>
         <translation>采纳 %1 条建议</translation>
     </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="24"/>
+        <source>pin “%1” as a good example</source>
+        <translation>将“%1”固定为正例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="25"/>
+        <source>pin “%1” as a bad example</source>
+        <translation>将“%1”固定为反例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="26"/>
+        <source>unpin “%1”</source>
+        <translation>取消固定“%1”</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -1108,6 +1123,100 @@
     </message>
 </context>
 <context>
+    <name>Guidance</name>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="61"/>
+        <source>Guide</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="74"/>
+        <source>G&amp;uide</source>
+        <translation>指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="75"/>
+        <source>Guide for this label</source>
+        <translation>本标签的标注指南</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="77"/>
+        <source>Pin as a good example</source>
+        <translation>固定为正例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="79"/>
+        <source>Pin as a bad example</source>
+        <translation>固定为反例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="81"/>
+        <source>Edit the project guideline…</source>
+        <translation>编辑项目总体规范…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="97"/>
+        <source>Select a span to pin it as an example.</source>
+        <translation>请先选中一个标注，再把它固定为示例。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="106"/>
+        <source>Unpinned.</source>
+        <translation>已取消固定。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="106"/>
+        <source>Pinned: the guide shows it under its label (F1).</source>
+        <translation>已固定：指南在其标签下显示它（F1）。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidePanel</name>
+    <message>
+        <location filename="../../gui/dialogs/guide.py" line="114"/>
+        <source>Edit the project guideline…</source>
+        <translation>编辑项目总体规范…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/guide.py" line="150"/>
+        <source>✓ good</source>
+        <translation>✓ 正例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/guide.py" line="150"/>
+        <source>✗ bad</source>
+        <translation>✗ 反例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/guide.py" line="151"/>
+        <source>Project guideline</source>
+        <translation>项目总体规范</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/guide.py" line="152"/>
+        <source>No general guideline yet: Edit the project guideline… writes one (Markdown).</source>
+        <translation>还没有总体规范：点“编辑项目总体规范…”来写（Markdown）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/guide.py" line="157"/>
+        <source>No guideline for this label yet: Labels… (Ctrl+L) writes one.</source>
+        <translation>这个标签还没有规范：在“标签…”（Ctrl+L）中编写。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelineEditor</name>
+    <message>
+        <location filename="../../gui/dialogs/guide.py" line="185"/>
+        <source>Project guideline — biaozhu 标注</source>
+        <translation>项目总体规范 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/guide.py" line="190"/>
+        <source>What every annotator should know: scope, rules, hard cases (Markdown: # headings, - lists, **bold**)</source>
+        <translation>每位标注员都应了解的内容：范围、规则、疑难情况（Markdown：# 标题、- 列表、**加粗**）</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../gui/dialogs/importing.py" line="85"/>
@@ -1300,52 +1409,57 @@
 <context>
     <name>LabelRefused</name>
     <message>
-        <location filename="../../db/labels.py" line="38"/>
+        <location filename="../../db/labels.py" line="39"/>
         <source>hotkey %1 is taken by editing a value</source>
         <translation>快捷键 %1 已用于编辑数值</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="32"/>
+        <location filename="../../db/labels.py" line="33"/>
         <source>there is no label %1</source>
         <translation>没有标签 %1</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="33"/>
+        <location filename="../../db/labels.py" line="34"/>
         <source>a label name is 1 to 64 characters without spaces, not %1</source>
         <translation>标签名称须为 1 到 64 个字符且不含空格，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="34"/>
+        <location filename="../../db/labels.py" line="35"/>
         <source>there is a label %1 already</source>
         <translation>已经有标签 %1 了</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="35"/>
+        <location filename="../../db/labels.py" line="36"/>
         <source>a hotkey is one letter or digit, or F1 to F12, not %1</source>
         <translation>快捷键须为一个字母或数字，或 F1 到 F12，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="36"/>
+        <location filename="../../db/labels.py" line="37"/>
         <source>hotkey %1 is taken by %2</source>
         <translation>快捷键 %1 已被 %2 使用</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="37"/>
+        <location filename="../../db/labels.py" line="38"/>
         <source>hotkey %1 is taken by word snapping</source>
         <translation>快捷键 %1 已用于按词对齐</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="39"/>
+        <location filename="../../db/labels.py" line="40"/>
+        <source>hotkey %1 is taken by comments</source>
+        <translation>快捷键 %1 已用于评论</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="41"/>
         <source>hotkey %1 is taken by the suggestions (N, P, S, X)</source>
         <translation>快捷键 %1 已被建议功能占用（N、P、S、X）</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="40"/>
+        <location filename="../../db/labels.py" line="42"/>
         <source>colour must look like #1f77b4, not %1</source>
         <translation>颜色须形如 #1f77b4，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="41"/>
+        <location filename="../../db/labels.py" line="43"/>
         <source>a project holds at most %1 labels: it has %2, and %3 more were asked for</source>
         <translation>一个项目最多有 %1 个标签：已有 %2 个，又要添加 %3 个</translation>
     </message>
@@ -1353,102 +1467,107 @@
 <context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="55"/>
+        <location filename="../../gui/dialogs/labels.py" line="58"/>
         <source>Labels — biaozhu 标注</source>
         <translation>标签 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="67"/>
+        <location filename="../../gui/dialogs/labels.py" line="70"/>
         <source>a letter or digit, F1–F12</source>
         <translation>一个字母或数字，或 F1–F12</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="69"/>
-        <source>What this label is for, with examples (shown on hover)</source>
-        <translation>这个标签标什么，附上例子（鼠标悬停时显示）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/labels.py" line="71"/>
+        <location filename="../../gui/dialogs/labels.py" line="77"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="72"/>
+        <location filename="../../gui/dialogs/labels.py" line="78"/>
         <source>Title:</source>
         <translation>中文名：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="73"/>
+        <location filename="../../gui/dialogs/labels.py" line="79"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="74"/>
+        <location filename="../../gui/dialogs/labels.py" line="80"/>
         <source>Hotkey:</source>
         <translation>快捷键：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="75"/>
-        <source>Definition:</source>
-        <translation>定义：</translation>
+        <location filename="../../gui/dialogs/labels.py" line="74"/>
+        <source>The label&apos;s guideline in Markdown: what it is for, do and don&apos;t, examples (shown on hover and in the guide, F1)</source>
+        <translation>标签的标注规范（Markdown）：标什么、该标与不该标、示例（鼠标悬停时和指南中显示，F1）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="80"/>
+        <location filename="../../gui/dialogs/labels.py" line="81"/>
+        <source>Guideline:</source>
+        <translation>规范：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="86"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="86"/>
+        <location filename="../../gui/dialogs/labels.py" line="95"/>
         <source>New label</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="87"/>
+        <location filename="../../gui/dialogs/labels.py" line="96"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="88"/>
+        <location filename="../../gui/dialogs/labels.py" line="97"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="89"/>
+        <location filename="../../gui/dialogs/labels.py" line="98"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="154"/>
+        <location filename="../../gui/dialogs/labels.py" line="99"/>
+        <source>Project guideline…</source>
+        <translation>项目总体规范…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="165"/>
         <source>Label colour</source>
         <translation>标签颜色</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="174"/>
+        <location filename="../../gui/dialogs/labels.py" line="185"/>
         <source>A new label: fill in its name and press Save.</source>
         <translation>新标签：填写名称后按“保存”。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="185"/>
+        <location filename="../../gui/dialogs/labels.py" line="196"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="189"/>
+        <location filename="../../gui/dialogs/labels.py" line="200"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="207"/>
+        <location filename="../../gui/dialogs/labels.py" line="225"/>
         <source>Delete label</source>
         <translation>删除标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="208"/>
+        <location filename="../../gui/dialogs/labels.py" line="226"/>
         <source>Delete the label %1? Its %2 spans (every annotator&apos;s, and gold) go to the trash with it; Edit → Trash… brings the label and its spans back.</source>
         <translation>删除标签 %1？它的 %2 个标注（所有标注员的，以及金标准）会一起移到回收站；在“编辑 → 回收站…”中可以恢复标签及其标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="216"/>
+        <location filename="../../gui/dialogs/labels.py" line="234"/>
         <source>%1 and %2 spans moved to the trash.</source>
         <translation>%1 及其 %2 个标注已移到回收站。</translation>
     </message>
@@ -1456,58 +1575,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="125"/>
+        <location filename="../../gui/annotate/window.py" line="127"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="143"/>
-        <location filename="../../gui/annotate/window.py" line="160"/>
+        <location filename="../../gui/annotate/window.py" line="145"/>
+        <location filename="../../gui/annotate/window.py" line="162"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="154"/>
+        <location filename="../../gui/annotate/window.py" line="156"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="155"/>
+        <location filename="../../gui/annotate/window.py" line="157"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="157"/>
+        <location filename="../../gui/annotate/window.py" line="159"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="166"/>
+        <location filename="../../gui/annotate/window.py" line="168"/>
         <source>Read-only project: you can read and export it; edits are refused</source>
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="251"/>
+        <location filename="../../gui/annotate/window.py" line="253"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="277"/>
+        <location filename="../../gui/annotate/window.py" line="279"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="327"/>
+        <location filename="../../gui/annotate/window.py" line="329"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="329"/>
+        <location filename="../../gui/annotate/window.py" line="331"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="331"/>
+        <location filename="../../gui/annotate/window.py" line="333"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -2605,8 +2724,8 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/trash.py" line="80"/>
-        <source>Deleted spans and documents stay here until the trash is emptied.</source>
-        <translation>删除的标注和文档会保留在这里，直到清空回收站。</translation>
+        <source>Deleted spans, relations and documents stay here until the trash is emptied.</source>
+        <translation>已删除的标注、关系和文档会留在这里，直到清空回收站。</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/trash.py" line="93"/>
@@ -2629,27 +2748,32 @@
         <translation>标签不同</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="133"/>
+        <location filename="../../gui/dialogs/trash.py" line="107"/>
+        <source>relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/trash.py" line="135"/>
         <source>Select what to restore first.</source>
         <translation>请先选中要恢复的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="147"/>
+        <location filename="../../gui/dialogs/trash.py" line="149"/>
         <source>%1 restored.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="156"/>
+        <location filename="../../gui/dialogs/trash.py" line="158"/>
         <source>Empty the trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="157"/>
+        <location filename="../../gui/dialogs/trash.py" line="159"/>
         <source>Delete the %1 items in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 %1 项？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="167"/>
+        <location filename="../../gui/dialogs/trash.py" line="169"/>
         <source>The trash is empty: %1 items deleted for good.</source>
         <translation>回收站已清空：永久删除了 %1 项。</translation>
     </message>
@@ -2657,167 +2781,167 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="93"/>
+        <location filename="../../gui/annotate/actions.py" line="94"/>
         <source>Edit value…</source>
         <translation>编辑数值…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="54"/>
+        <location filename="../../gui/annotate/actions.py" line="55"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="55"/>
+        <location filename="../../gui/annotate/actions.py" line="56"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="57"/>
+        <location filename="../../gui/annotate/actions.py" line="58"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="59"/>
+        <location filename="../../gui/annotate/actions.py" line="60"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="61"/>
+        <location filename="../../gui/annotate/actions.py" line="62"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="63"/>
+        <location filename="../../gui/annotate/actions.py" line="64"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="64"/>
+        <location filename="../../gui/annotate/actions.py" line="65"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="64"/>
+        <location filename="../../gui/annotate/actions.py" line="65"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="66"/>
+        <location filename="../../gui/annotate/actions.py" line="67"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="67"/>
+        <location filename="../../gui/annotate/actions.py" line="68"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="70"/>
+        <location filename="../../gui/annotate/actions.py" line="71"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="72"/>
+        <location filename="../../gui/annotate/actions.py" line="73"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="106"/>
+        <location filename="../../gui/annotate/actions.py" line="108"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="118"/>
+        <location filename="../../gui/annotate/actions.py" line="120"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="78"/>
+        <location filename="../../gui/annotate/actions.py" line="79"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="79"/>
+        <location filename="../../gui/annotate/actions.py" line="80"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="80"/>
+        <location filename="../../gui/annotate/actions.py" line="81"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="81"/>
+        <location filename="../../gui/annotate/actions.py" line="82"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="82"/>
+        <location filename="../../gui/annotate/actions.py" line="83"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="83"/>
+        <location filename="../../gui/annotate/actions.py" line="84"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="84"/>
+        <location filename="../../gui/annotate/actions.py" line="85"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="85"/>
+        <location filename="../../gui/annotate/actions.py" line="86"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="86"/>
+        <location filename="../../gui/annotate/actions.py" line="87"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="91"/>
+        <location filename="../../gui/annotate/actions.py" line="92"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="94"/>
+        <location filename="../../gui/annotate/actions.py" line="95"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="97"/>
+        <location filename="../../gui/annotate/actions.py" line="99"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="98"/>
+        <location filename="../../gui/annotate/actions.py" line="100"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="100"/>
+        <location filename="../../gui/annotate/actions.py" line="102"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="102"/>
+        <location filename="../../gui/annotate/actions.py" line="104"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="103"/>
+        <location filename="../../gui/annotate/actions.py" line="105"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="104"/>
+        <location filename="../../gui/annotate/actions.py" line="106"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="105"/>
+        <location filename="../../gui/annotate/actions.py" line="107"/>
         <source>Audit log…</source>
         <translation>操作记录…</translation>
     </message>
@@ -2845,13 +2969,13 @@
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="77"/>
-        <location filename="../../gui/dialogs/window_menus.py" line="88"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="78"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="89"/>
         <source>About biaozhu</source>
         <translation>关于 biaozhu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="91"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="92"/>
         <source>biaozhu 标注 %1: span annotation for Chinese reports.
 Project: %2
 PySide6 %3</source>
