@@ -115,3 +115,18 @@ def test_relations_lose_an_end_to_the_label_filter_and_are_counted(cli, tmp_path
     cli("--db", db, "import", report_file(tmp_path), check=True)
     exported = cli("--db", db, "export", "--labels", "METRIC,PROGRAM", "-o", tmp_path / "o.jsonl", check=True)
     assert "3 spans, 1 relations; 1 relations left out (across sentences, or an end not exported)" in exported.stderr
+
+
+def test_agreed_relations_reach_gold_and_its_export(cli, db_url: str, tmp_path: Path) -> None:
+    source = report_file(tmp_path)
+    for name in ("张三", "李四"):
+        cli("--db", db_url, "import", "--annotator", name, source, check=True)
+    cli("--db", db_url, "annotators", "role", "王五", "reviewer", "--reviewer", "王五", check=True)
+    auto = cli("--db", db_url, "review", "auto", "--reviewer", "王五", check=True)
+    assert "4 agreed spans put into gold, 2 relations" in auto.stdout
+    out = cli("--db", db_url, "export", "--layer", "gold", "--format", "doccano-entities", "-o", "-", check=True)
+    record = orjson.loads(out.stdout)
+    names = {e["id"]: TEXT[e["start_offset"]:e["end_offset"]] for e in record["entities"]}
+    assert sorted((names[r["from_id"]], r["type"], names[r["to_id"]]) for r in record["relations"]) == [
+        ("377.178亿元", "所属项目", "酒城同心·金融速贷"), ("酒城同心·金融速贷", "责任机构", "泸州银行")]
+    assert {(v["value"], v["unit"]) for v in record["values"]} == {("37717800000", "元"), ("1007", "户")}

@@ -42,6 +42,7 @@ from biaozhu.db.models import Relation as RelationRow
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.permissions import MERGED_GOLD, require_reviewer
 from biaozhu.db.review_queries import set_review_status
+from biaozhu.db.review_relations import link_relations
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import get_status
 
@@ -167,13 +168,15 @@ def accept_agreed(session: Session, document_id: int, reviewer: str,
     """Put every span all annotators agree on into gold (origin NULL: nobody's in particular), in bulk,
     except those a reviewer took out of gold (:func:`take_out`)."""
     edit = _edit(session, document_id, reviewer)
-    agreed = review_document(session, document_id, annotators).comparison.agreed
+    layers = layers_of(session, [document_id], annotators=annotators).get(document_id, {})
+    agreed = compare_layers(layers).agreed
     taken = {(s.start, s.end) for s in edit.present}
     twice = {key for key, n in Counter((s.start, s.end) for s in agreed).items() if n > 1}
     for span in agreed:
         # Taken out of gold by a reviewer: stays out. Everyone giving one range two labels: the reviewer decides.
         if fingerprint([span]) not in edit.rejections and (span.start, span.end) not in taken | twice:
             edit.add(span, None)
+    link_relations(session, edit, list(layers))
     return edit.done()
 
 
@@ -192,6 +195,7 @@ def accept(session: Session, document_id: int, reviewer: str, item: Disagreement
     for name in annotators:
         for span in item.versions[name]:
             edit.add(span, name)
+    link_relations(session, edit, list(item.versions))
     return edit.done()
 
 
@@ -262,6 +266,7 @@ def adopt_layer(session: Session, reviewer: str, layer: str, document_ids: Colle
         edit = _edit(session, document_id, reviewer)
         for span in layers_of(session, [document_id], annotators=[layer])[document_id][layer]:
             edit.add(span, layer)
+        link_relations(session, edit, [layer], agreed_origin=layer)
         decisions.append(edit.done())
     return decisions
 
@@ -278,6 +283,10 @@ def undo(session: Session, reviewer: str, decision: Decision) -> Decision:
         edit.unreject(rejected.versions)
     for rejected in decision.unrejected:
         edit.reject(rejected)
+    for relation, _ in decision.linked:
+        edit.unlink(relation)
+    for gone in decision.unlinked:
+        edit.link(gone.relation, gone.origin, gone.decided_by)
     return edit.done()
 
 
