@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
+from datetime import datetime
 from itertools import groupby
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, case, null, select
 from sqlalchemy.orm import Session, aliased
@@ -111,24 +112,46 @@ def _values(connection: Connection, in_chunk: ColumnElement[bool], label_name: A
     return found
 
 
-def relations_by_layer(connection: Connection, where: ColumnElement[bool]
-                       ) -> dict[tuple[int, int], list[DomainRelation]]:
-    """The relations ``where`` picks, by (document id, annotator id), their spans by value (as writers and
-    agreement take them), ordered by their ends' positions."""
+class StoredRelation(NamedTuple):
+    """A stored relation with its spans by value, its layer and provenance (ids)."""
+
+    id: int
+    document_id: int
+    annotator_id: int
+    relation: DomainRelation
+    origin_id: int | None
+    decided_by_id: int | None
+    created_at: datetime
+
+
+def stored_relations(connection: Connection, where: ColumnElement[bool]) -> Iterator[StoredRelation]:
+    """The relations ``where`` picks, their spans by value, by layer and then by their ends' positions."""
     source, target = aliased(Span), aliased(Span)
     source_label, target_label = aliased(Label), aliased(Label)
     rows = connection.execute(
-        select(Relation.document_id, Relation.annotator_id, source.start, source.end, source_label.name, source.text,
-               target.start, target.end, target_label.name, target.text, RelationType.name)
+        select(Relation.id, Relation.document_id, Relation.annotator_id, source.start, source.end, source_label.name,
+               source.text, target.start, target.end, target_label.name, target.text, RelationType.name,
+               Relation.origin_id, Relation.decided_by_id, Relation.created_at)
         .select_from(Relation)
         .join(source, source.id == Relation.from_span_id).join(source_label, source_label.id == source.label_id)
         .join(target, target.id == Relation.to_span_id).join(target_label, target_label.id == target.label_id)
         .join(RelationType, RelationType.id == Relation.type_id).where(where)
-        .order_by(Relation.document_id, Relation.annotator_id, source.start, source.end, target.start, target.end))
+        .order_by(Relation.document_id, Relation.annotator_id, source.start, source.end, target.start, target.end,
+                  Relation.id))
+    for (id_, document_id, annotator_id, s_start, s_end, s_label, s_text, t_start, t_end, t_label, t_text, kind,
+         origin_id, decided_by_id, created_at) in rows:
+        relation = DomainRelation(DomainSpan(s_start, s_end, s_label, s_text),
+                                  DomainSpan(t_start, t_end, t_label, t_text), kind)
+        yield StoredRelation(id_, document_id, annotator_id, relation, origin_id, decided_by_id, created_at)
+
+
+def relations_by_layer(connection: Connection, where: ColumnElement[bool]
+                       ) -> dict[tuple[int, int], list[DomainRelation]]:
+    """The relations ``where`` picks, by (document id, annotator id), their spans by value (as writers and
+    agreement take them)."""
     found: dict[tuple[int, int], list[DomainRelation]] = {}
-    for doc_id, who, *ends, kind in rows:
-        found.setdefault((doc_id, who), []).append(
-            DomainRelation(DomainSpan(*ends[:4]), DomainSpan(*ends[4:]), kind))
+    for row in stored_relations(connection, where):
+        found.setdefault((row.document_id, row.annotator_id), []).append(row.relation)
     return found
 
 

@@ -14,13 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, insert, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from biaozhu.corpus.model import Relation, Span
 from biaozhu.corpus.spans import find_crossings
 from biaozhu.db.annotators import ensure_annotator, get_annotator
 from biaozhu.db.audit import record
 from biaozhu.db.documents import stored_text
+from biaozhu.db.exporting import stored_relations
 from biaozhu.db.labels import label_ids
 from biaozhu.db.models import GOLD, SUGGESTIONS, Annotator, Label, Rejection, RelationType, utcnow
 from biaozhu.db.models import Relation as RelationRow
@@ -105,17 +106,10 @@ def gold_relations(session: Session, document_id: int) -> list[GoldRelation]:
     if gold is None:
         return []
     names = _names(session)
-    source, target, source_label, target_label = aliased(SpanRow), aliased(SpanRow), aliased(Label), aliased(Label)
-    rows = session.execute(
-        select(RelationRow.id, source.start, source.end, source_label.name, source.text, target.start, target.end,
-               target_label.name, target.text, RelationType.name, RelationRow.origin_id, RelationRow.decided_by_id)
-        .select_from(RelationRow)
-        .join(source, source.id == RelationRow.from_span_id).join(source_label, source_label.id == source.label_id)
-        .join(target, target.id == RelationRow.to_span_id).join(target_label, target_label.id == target.label_id)
-        .join(RelationType, RelationType.id == RelationRow.type_id)
-        .where(RelationRow.document_id == document_id, RelationRow.annotator_id == gold.id).order_by(RelationRow.id))
-    return [GoldRelation(row[0], Relation(Span(*row[1:5]), Span(*row[5:9]), row[9]), names.get(row[10]),
-                         names.get(row[11])) for row in rows]
+    rows = stored_relations(session.connection(), (RelationRow.document_id == document_id)
+                            & (RelationRow.annotator_id == gold.id))
+    return sorted((GoldRelation(row.id, row.relation, names.get(row.origin_id), names.get(row.decided_by_id))
+                   for row in rows), key=lambda g: g.id)
 
 
 def rejections(session: Session, document_id: int) -> dict[str, Rejected]:
