@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,7 +25,7 @@ from biaozhu.corpus.adjudication import (
     fingerprint,
 )
 from biaozhu.corpus.agreement import AnnotatedDocument
-from biaozhu.corpus.model import Relation, Span
+from biaozhu.corpus.model import Relation, Span, SpanValue
 from biaozhu.db.annotators import get_annotator
 from biaozhu.db.documents import document_text
 from biaozhu.db.exporting import relations_by_layer
@@ -45,6 +45,7 @@ from biaozhu.db.review_queries import set_review_status
 from biaozhu.db.review_relations import link_relations
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import get_status
+from biaozhu.db.values import span_values
 
 
 def layers_of(session: Session, document_ids: Collection[int], *, include_gold: bool = False,
@@ -117,6 +118,7 @@ class DocumentReview:
     gold: list[GoldSpan]
     status: str | None
     verdicts: list[Verdict]
+    values: dict[tuple[str, int, int, str], SpanValue] = field(default_factory=dict)  # (layer, start, end, label)
 
     def is_open(self, number: int) -> bool:
         """Whether disagreement ``number`` (its place in ``comparison.disagreements``) is still undecided."""
@@ -128,13 +130,13 @@ class DocumentReview:
         return [item for item, verdict in pairs if verdict.open]
 
 
-def judged(comparison: Comparison, gold: list[GoldSpan], status: str | None,
-           rejected: dict[str, Rejected]) -> DocumentReview:
+def judged(comparison: Comparison, gold: list[GoldSpan], status: str | None, rejected: dict[str, Rejected],
+           values: dict[tuple[str, int, int, str], SpanValue] | None = None) -> DocumentReview:
     """The review of a document from its comparison, gold layer and rejections (in one pass over them)."""
     deciding = deciding_spans(comparison, [g.span for g in gold])
     verdicts = [Verdict(tuple(gold[i] for i in taken), rejected.get(item.fingerprint()))
                 for item, taken in zip(comparison.disagreements, deciding, strict=True)]
-    return DocumentReview(comparison, gold, status, verdicts)
+    return DocumentReview(comparison, gold, status, verdicts, values or {})
 
 
 def review_document(session: Session, document_id: int, annotators: Collection[str] | None = None) -> DocumentReview:
@@ -148,7 +150,8 @@ def rejudged(session: Session, document_id: int, comparison: Comparison) -> Docu
     gold, rejections and status read again."""
     gold = get_annotator(session, GOLD)
     status = get_status(session, document_id, gold.id) if gold is not None else None
-    return judged(comparison, gold_spans(session, document_id), status, rejections(session, document_id))
+    return judged(comparison, gold_spans(session, document_id), status, rejections(session, document_id),
+                  span_values(session, document_id))
 
 
 def _edit(session: Session, document_id: int, reviewer: str) -> GoldEdit:

@@ -411,37 +411,37 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../../gui/review/model.py" line="113"/>
+        <location filename="../../gui/review/model.py" line="132"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="113"/>
+        <location filename="../../gui/review/model.py" line="132"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="113"/>
+        <location filename="../../gui/review/model.py" line="132"/>
         <source>Versions</source>
         <translation>各方版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="113"/>
+        <location filename="../../gui/review/model.py" line="132"/>
         <source>Gold</source>
         <translation>金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="133"/>
+        <location filename="../../gui/review/model.py" line="152"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="133"/>
+        <location filename="../../gui/review/model.py" line="152"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="132"/>
+        <location filename="../../gui/review/model.py" line="151"/>
         <source>all</source>
         <translation>全体</translation>
     </message>
@@ -1775,17 +1775,22 @@
         <translation>仅一位标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="69"/>
+        <location filename="../../gui/review/model.py" line="83"/>
+        <source>value %1</source>
+        <translation>数值 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/model.py" line="87"/>
         <source>all annotators</source>
         <translation>全体标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="70"/>
+        <location filename="../../gui/review/model.py" line="88"/>
         <source>gold: %1 “%2” [%3, %4) from %5, decided by %6</source>
         <translation>金标准：%1“%2” [%3, %4)，来自 %5，由 %6 裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="79"/>
+        <location filename="../../gui/review/model.py" line="98"/>
         <source>rejected by %1: none of the versions is gold</source>
         <translation>由 %1 驳回：各版本均不进入金标准</translation>
     </message>
@@ -1954,17 +1959,17 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../gui/review/view.py" line="175"/>
+        <location filename="../../gui/review/view.py" line="176"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="175"/>
+        <location filename="../../gui/review/view.py" line="176"/>
         <source>decided</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="176"/>
+        <location filename="../../gui/review/view.py" line="177"/>
         <source>disagreement %1: %2, %3</source>
         <translation>分歧 %1：%2，%3</translation>
     </message>
