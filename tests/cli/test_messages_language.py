@@ -20,7 +20,7 @@ SUBCOMMANDS = [name.removesuffix("_cmd") for name in COMMANDS]
 # Words that are names, not sentences: formats, layers, options' values, labels, units of the tables.
 NAMES = {"jsonl", "conll", "hf", "brat", "spacy", "spans", "labelstudio", "cluener", "doccano", "gold", "majority",
          "suggestions", "txt", "docx", "pdf", "ofd", "doc", "wps", "ann", "json", "csv", "tsv", "bio", "table",
-         "rules", "dictionary", "biaozhu", "utf", "gbk", "bom", "nul", "ok", "id", "exact", "reviewer",
+         "rules", "dictionary", "model", "biaozhu", "utf", "gbk", "bom", "nul", "ok", "id", "exact", "reviewer",
          "annotator", "ours", "theirs", "keep-outer", "refuse", "pg_dump", "sqlite", "postgresql", "docbin",
          "token_start", "token_end", "ner_tags", "tokens", "text", "label", "entities", "start_offset",
          "end_offset", "data", "annotations", "predictions", "result", "start", "end", "value", "labels", "kappa",

@@ -1,10 +1,9 @@
 """The command line in the user's language, as the app: ``--lang zh|en``, else the locale (LC_ALL, LC_MESSAGES,
 LANG). Help texts come from ``resources/i18n/cli_zh_CN.json`` (English source → Chinese), applied when help is
-formatted, so the command modules keep plain English strings; messages from ``cli_messages_zh_CN.json``, whose
-English keys hold ``{name}`` fields: a command words its own messages with :func:`say`, and :func:`tell` finds the
-template of a sentence made elsewhere (a refusal, a reader's error naming the file and line) by matching it, so
-corpus/ and db/ keep their plain English. Storage failures use the app's own catalogue (the .qm), so a sentence is
-translated once for both."""
+formatted, so the command modules keep plain English strings; messages from ``messages_zh_CN.json``, which the
+app uses too (:mod:`biaozhu.operations.messages`): a command words its own messages with :func:`say`, and
+:func:`tell` translates a sentence made elsewhere (a refusal, a reader's error naming the file and line). Storage
+failures use the app's own catalogue (the .qm), so a sentence is translated once for both."""
 
 from __future__ import annotations
 
@@ -13,7 +12,6 @@ import copy
 import functools
 import json
 import os
-import re
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -22,6 +20,7 @@ from importlib import resources
 from typing import Any, NoReturn
 
 from biaozhu.db.errors import SENTENCES
+from biaozhu.operations import messages
 
 LANGUAGES = ("zh", "en")
 _language = "en"
@@ -46,55 +45,24 @@ def use(language: str) -> None:
     _language = language
 
 
-_FIELD = re.compile(r"\{(\w+)\}")
-_DEPTH = 3  # a field's value is itself looked up, so far down: "cannot read this .docx: {reason}"
-
-
 @cache
-def _catalogue() -> dict[str, str]:
-    folder = resources.files("biaozhu.resources").joinpath("i18n")
-    merged: dict[str, str] = {}
-    for name in ("cli_zh_CN.json", "cli_messages_zh_CN.json"):
-        merged.update(json.loads(folder.joinpath(name).read_text("utf-8")))
-    return merged
-
-
-@cache
-def _templates() -> list[tuple[re.Pattern[str], str]]:
-    """The catalogue's keys with fields as patterns, the most literal text first, so that "span {id} is gone"
-    wins over "span {id}". A field takes ": " only after a literal ": " ("not valid JSON: {reason}"), so that
-    "task #{number}" or "{count} labels…" never swallow the "where: " in front of another sentence."""
-    keyed = [key for key in _catalogue() if _FIELD.search(key)]
-    keyed.sort(key=lambda key: len(_FIELD.sub("", key)), reverse=True)
-    patterns = []
-    for key in keyed:
-        parts = _FIELD.split(key)  # literal, name, literal, name, ..., literal
-        regex = "".join(re.escape(part) if i % 2 == 0 else
-                        f"(?P<{part}>.+?)" if parts[i - 1].endswith(": ") else f"(?P<{part}>(?:(?!: ).)+?)"
-                        for i, part in enumerate(parts))
-        patterns.append((re.compile(regex, re.DOTALL), _catalogue()[key]))
-    return patterns
-
-
-def _fill(template: str, values: dict[str, object]) -> str:
-    """Fields filled in one pass, so a value holding "{x}" (a span text) is shown as it is."""
-    return _FIELD.sub(lambda match: str(values.get(match.group(1), match.group(0))), template)
+def _help_catalogue() -> dict[str, str]:
+    data = resources.files("biaozhu.resources").joinpath("i18n", "cli_zh_CN.json").read_text("utf-8")
+    return dict(json.loads(data))
 
 
 def say(text: str, **values: object) -> str:
-    """A help text or this command line's own message in the chosen language (as written when it has no
-    translation), its ``{name}`` fields filled from ``values``."""
-    template = _catalogue().get(text, text) if _language == "zh" else text
-    return _fill(template, values) if values else template
+    """A help text, or this command line's own message with its ``{name}`` fields filled from ``values``, in the
+    chosen language (as written when it has no translation)."""
+    if _language == "zh" and text in _help_catalogue():
+        return _help_catalogue()[text]
+    return messages.say(text, _language, **values)
 
 
 def tell(message: str) -> str:
     """A sentence made elsewhere (a refusal, a reader's errors naming file and line, a storage failure) in the
-    chosen language, line by line; paths, numbers and quoted data in it stay as they are."""
-    if _language != "zh":
-        return message
-    return "\n".join(line[:len(line) - len(line.lstrip(" "))] + _translated(line.lstrip(" "), 0)
-                     for line in message.split("\n"))
+    chosen language; paths, numbers and quoted data in it stay as they are."""
+    return messages.tell(message, _language, storage_sentence)
 
 
 def cell(text: str, width: int, right: bool = False) -> str:
@@ -108,24 +76,6 @@ def cell(text: str, width: int, right: bool = False) -> str:
 def announce(sentence: str) -> None:
     """Tell the user on standard error (what a command reports to ``new_project``)."""
     print(f"biaozhu: {tell(sentence)}", file=sys.stderr)
-
-
-def _translated(text: str, depth: int) -> str:
-    if text in _catalogue():
-        return _catalogue()[text]
-    stored = storage_sentence(text)
-    if stored != text:
-        return stored
-    if depth < _DEPTH:
-        for pattern, chinese in _templates():
-            match = pattern.fullmatch(text)
-            if match:
-                return _fill(chinese, {name: _translated(value, depth + 1) for name, value in
-                                       match.groupdict().items()})
-        where, colon, rest = text.partition(": ")  # "path:line: sentence", "task #3: sentence"
-        if colon and rest:
-            return f"{_translated(where, depth + 1)}: {_translated(rest, depth + 1)}"
-    return text
 
 
 def storage_sentence(message: str) -> str:
