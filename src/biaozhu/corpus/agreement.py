@@ -290,8 +290,9 @@ def measure_agreement(documents: Iterable[AnnotatedDocument], *, annotators: Seq
                 characters[values[i], values[j]] += piece
             pair = pairs.setdefault((a, b), PairAgreement(a, b))
             pair.add(document.length, layers[a], layers[b], characters)
-            pair.add_relations(compared_relations(document, a, labels), compared_relations(document, b, labels))
-            seen_types.update(pair.relations)
+            if document.relations:
+                pair.add_relations(compared_relations(document, a, labels), compared_relations(document, b, labels))
+                seen_types.update(pair.relations)
         if len(names) >= 2:
             alpha_documents += 1
             alpha_characters += document.length
