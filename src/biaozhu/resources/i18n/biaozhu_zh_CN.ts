@@ -4,126 +4,148 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="93"/>
+        <location filename="../../gui/dialogs/agreement.py" line="94"/>
         <source>Agreement — biaozhu 标注</source>
         <translation>标注一致性 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="104"/>
+        <location filename="../../gui/dialogs/agreement.py" line="105"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="108"/>
+        <location filename="../../gui/dialogs/agreement.py" line="109"/>
         <source>Pair:</source>
         <translation>标注员对：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="114"/>
+        <location filename="../../gui/dialogs/agreement.py" line="115"/>
         <source>Pairs</source>
         <translation>两两对比</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="114"/>
+        <location filename="../../gui/dialogs/agreement.py" line="115"/>
         <source>Per label</source>
         <translation>按标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="115"/>
+        <location filename="../../gui/dialogs/agreement.py" line="116"/>
         <source>Per document</source>
         <translation>按文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="115"/>
+        <location filename="../../gui/dialogs/agreement.py" line="116"/>
         <source>Confusion</source>
         <translation>标签混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="119"/>
+        <location filename="../../gui/dialogs/agreement.py" line="117"/>
+        <source>Relations</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/agreement.py" line="121"/>
         <source>Click a count to list the disagreements behind it.</source>
         <translation>点击一个计数，列出它背后的分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="155"/>
+        <location filename="../../gui/dialogs/agreement.py" line="157"/>
         <source>%1 documents annotated · annotators: %2 · labels: %3 · Krippendorff&apos;s alpha (all annotators, characters): %4 over %5 documents, %6 characters</source>
         <translation>已标注文档 %1 篇 · 标注员：%2 · 标签：%3 · Krippendorff α（全体标注员，按字符）：%4，基于 %5 篇文档、%6 个字符</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="159"/>
+        <location filename="../../gui/dialogs/agreement.py" line="161"/>
         <source>A (reference)</source>
         <translation>A（参照）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="159"/>
+        <location filename="../../gui/dialogs/agreement.py" line="161"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="159"/>
-        <location filename="../../gui/dialogs/agreement.py" line="193"/>
+        <location filename="../../gui/dialogs/agreement.py" line="161"/>
+        <location filename="../../gui/dialogs/agreement.py" line="202"/>
         <source>exact P</source>
         <translation>精确匹配 P</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="160"/>
-        <location filename="../../gui/dialogs/agreement.py" line="193"/>
+        <location filename="../../gui/dialogs/agreement.py" line="162"/>
+        <location filename="../../gui/dialogs/agreement.py" line="202"/>
         <source>overlap P</source>
         <translation>重叠匹配 P</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="177"/>
+        <location filename="../../gui/dialogs/agreement.py" line="162"/>
+        <source>relation F1</source>
+        <translation>关系 F1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/agreement.py" line="180"/>
         <source>only %1</source>
         <translation>仅 %1 有</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="193"/>
+        <location filename="../../gui/dialogs/agreement.py" line="196"/>
+        <source>Relation type</source>
+        <translation>关系类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/agreement.py" line="196"/>
+        <location filename="../../gui/dialogs/agreement.py" line="197"/>
+        <source>relations %1</source>
+        <translation>%1 的关系</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/agreement.py" line="202"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="194"/>
+        <location filename="../../gui/dialogs/agreement.py" line="203"/>
         <source>spans %1</source>
         <translation>%1 的标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="198"/>
-        <location filename="../../gui/dialogs/agreement.py" line="212"/>
+        <location filename="../../gui/dialogs/agreement.py" line="199"/>
+        <location filename="../../gui/dialogs/agreement.py" line="207"/>
+        <location filename="../../gui/dialogs/agreement.py" line="221"/>
         <source>all</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="211"/>
-        <location filename="../../gui/dialogs/agreement.py" line="248"/>
+        <location filename="../../gui/dialogs/agreement.py" line="220"/>
+        <location filename="../../gui/dialogs/agreement.py" line="257"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="211"/>
+        <location filename="../../gui/dialogs/agreement.py" line="220"/>
         <source>Characters</source>
         <translation>字符数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="211"/>
+        <location filename="../../gui/dialogs/agreement.py" line="220"/>
         <source>exact F1</source>
         <translation>精确匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="212"/>
+        <location filename="../../gui/dialogs/agreement.py" line="221"/>
         <source>overlap F1</source>
         <translation>重叠匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="247"/>
+        <location filename="../../gui/dialogs/agreement.py" line="256"/>
         <source>%1 behind the count:</source>
         <translation>该计数背后的 %1 处：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="248"/>
+        <location filename="../../gui/dialogs/agreement.py" line="257"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="248"/>
+        <location filename="../../gui/dialogs/agreement.py" line="257"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -399,37 +421,37 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../../gui/review/model.py" line="113"/>
+        <location filename="../../gui/review/model.py" line="132"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="113"/>
+        <location filename="../../gui/review/model.py" line="132"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="113"/>
+        <location filename="../../gui/review/model.py" line="132"/>
         <source>Versions</source>
         <translation>各方版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="113"/>
+        <location filename="../../gui/review/model.py" line="132"/>
         <source>Gold</source>
         <translation>金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="133"/>
+        <location filename="../../gui/review/model.py" line="152"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="133"/>
+        <location filename="../../gui/review/model.py" line="152"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="132"/>
+        <location filename="../../gui/review/model.py" line="151"/>
         <source>all</source>
         <translation>全体</translation>
     </message>
@@ -685,32 +707,42 @@
         <translation>没有需要丢弃的嵌套标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="237"/>
+        <location filename="../../gui/dialogs/export.py" line="235"/>
+        <source>%1 relations written, %2 left out (the format cannot hold relations, a sentence cuts them, or one of their spans was not exported).</source>
+        <translation>已写出 %1 个关系，%2 个未导出（此格式不能保存关系、关系跨句，或其一端的片段未导出）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export.py" line="239"/>
+        <source>%1 relations written.</source>
+        <translation>已写出 %1 个关系。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export.py" line="243"/>
         <source>%1: %2 documents</source>
         <translation>%1：%2 篇文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="247"/>
+        <location filename="../../gui/dialogs/export.py" line="253"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>导出已取消：没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="249"/>
+        <location filename="../../gui/dialogs/export.py" line="255"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="255"/>
+        <location filename="../../gui/dialogs/export.py" line="261"/>
         <source>in %1, “%2” lies inside “%3”, and nested spans are refused. Choose “Keep the outer span” to drop the inner ones (they are counted), or another format.</source>
         <translation>在 %1 中，“%2”嵌套在“%3”之内，而当前设置拒绝嵌套标注。请选择“保留外层标注”以丢弃内层标注（会计数），或换一种格式。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="259"/>
+        <location filename="../../gui/dialogs/export.py" line="265"/>
         <source>a stored span disagrees with its document; run “biaozhu check” (%1)</source>
         <translation>有已保存的标注与其文档不一致；请运行“biaozhu check”（%1）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="235"/>
+        <location filename="../../gui/dialogs/export.py" line="241"/>
         <source>%1 documents have no reviewer&apos;s decision yet and were left out of gold.</source>
         <translation>%1 篇文档尚无审核员的裁定，未计入金标准导出。</translation>
     </message>
@@ -1277,62 +1309,78 @@
         <translation>正在导入 %1（第 %2 个，共 %3 个）…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="186"/>
+        <location filename="../../gui/dialogs/importing.py" line="184"/>
+        <source>relation type %1</source>
+        <translation>关系类型 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="187"/>
         <source>labels the project does not have: %1 (tick “Add the labels the project lacks” below and import again)</source>
         <translation>项目中没有这些标签：%1（勾选下方的“添加项目中没有的标签”后重新导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="189"/>
+        <location filename="../../gui/dialogs/importing.py" line="190"/>
         <source>%1 — nothing imported from this file</source>
         <translation>%1 — 此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="194"/>
+        <location filename="../../gui/dialogs/importing.py" line="195"/>
         <source>note: %1</source>
         <translation>提示：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="205"/>
+        <location filename="../../gui/dialogs/importing.py" line="206"/>
         <source>%1 documents</source>
         <translation>%1 个文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="207"/>
+        <location filename="../../gui/dialogs/importing.py" line="208"/>
         <source> (%1 already in the project)</source>
         <translation>（%1 个已在项目中）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="209"/>
+        <location filename="../../gui/dialogs/importing.py" line="210"/>
         <source>, %1 spans</source>
         <translation>，%1 个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="211"/>
+        <location filename="../../gui/dialogs/importing.py" line="212"/>
+        <location filename="../../gui/dialogs/importing.py" line="216"/>
         <source> (%1 already there)</source>
         <translation>（%1 个已存在）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="213"/>
+        <location filename="../../gui/dialogs/importing.py" line="214"/>
+        <source>, %1 relations</source>
+        <translation>，%1 个关系</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="218"/>
         <source>; new labels: %1</source>
         <translation>；新标签：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="228"/>
+        <location filename="../../gui/dialogs/importing.py" line="220"/>
+        <source>; new relation types: %1</source>
+        <translation>；新关系类型：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="235"/>
         <source>%1 files imported, %2 failed.</source>
         <translation>已导入 %1 个文件，%2 个失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="233"/>
+        <location filename="../../gui/dialogs/importing.py" line="240"/>
         <source>Import cancelled: %1 files imported before it; nothing of %2 was stored, and the files after it were not read.</source>
         <translation>导入已取消：此前已导入 %1 个文件；%2 未保存任何内容，之后的文件未读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="236"/>
+        <location filename="../../gui/dialogs/importing.py" line="243"/>
         <source>Import stopped: %1 (%2 files were imported before).</source>
         <translation>导入中止：%1（此前已导入 %2 个文件）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="279"/>
+        <location filename="../../gui/dialogs/importing.py" line="286"/>
         <source>… and %1 more</source>
         <translation>… 还有 %1 个</translation>
     </message>
@@ -1896,17 +1944,22 @@
         <translation>仅一位标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="69"/>
+        <location filename="../../gui/review/model.py" line="83"/>
+        <source>value %1</source>
+        <translation>数值 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/model.py" line="87"/>
         <source>all annotators</source>
         <translation>全体标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="70"/>
+        <location filename="../../gui/review/model.py" line="88"/>
         <source>gold: %1 “%2” [%3, %4) from %5, decided by %6</source>
         <translation>金标准：%1“%2” [%3, %4)，来自 %5，由 %6 裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="79"/>
+        <location filename="../../gui/review/model.py" line="98"/>
         <source>rejected by %1: none of the versions is gold</source>
         <translation>由 %1 驳回：各版本均不进入金标准</translation>
     </message>
@@ -2070,17 +2123,17 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../gui/review/view.py" line="175"/>
+        <location filename="../../gui/review/view.py" line="176"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="175"/>
+        <location filename="../../gui/review/view.py" line="176"/>
         <source>decided</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="176"/>
+        <location filename="../../gui/review/view.py" line="177"/>
         <source>disagreement %1: %2, %3</source>
         <translation>分歧 %1：%2，%3</translation>
     </message>
