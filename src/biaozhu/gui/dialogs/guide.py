@@ -8,7 +8,15 @@ text but never carry markup or load pictures; examples and names are inserted as
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QColor, QFont, QShowEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QShowEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -50,28 +58,32 @@ class GuideContents:
         self.cursor = QTextCursor(document)
         self.texts = texts
 
+    def new_block(self) -> None:
+        """A block of its own: no list, quote indent or heading level of the Markdown before it carries over."""
+        self.cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+
     def heading(self, text: str, anchor: str, size: float = 1.25) -> None:
         if not self.cursor.atStart():
-            self.cursor.insertBlock()
+            self.new_block()
+        form = QTextBlockFormat()
+        form.setTopMargin(10)
+        self.cursor.setBlockFormat(form)
         form = QTextCharFormat()
         form.setFontWeight(QFont.Weight.Bold)
         form.setFontPointSize(self.cursor.document().defaultFont().pointSizeF() * size)
         form.setAnchor(True)
         form.setAnchorNames([anchor])
         self.cursor.insertText(text, form)
-        self.cursor.insertBlock()
-        self.cursor.setCharFormat(QTextCharFormat())
+        self.new_block()
 
     def markdown(self, text: str, empty: str) -> None:
         if text.strip():
             self.cursor.insertMarkdown(text, MARKDOWN)
-            self.cursor.insertBlock()
         else:
             faint = QTextCharFormat()
             faint.setForeground(QColor("#777777"))
             self.cursor.insertText(empty, faint)
-            self.cursor.insertBlock()
-        self.cursor.setCharFormat(QTextCharFormat())
+        self.new_block()
 
     def example(self, item: Example, colour: str) -> None:
         example = item.example
@@ -93,8 +105,7 @@ class GuideContents:
             faint = QTextCharFormat()
             faint.setForeground(QColor("#777777"))
             self.cursor.insertText("  " + said, faint)
-        self.cursor.insertBlock()
-        self.cursor.setCharFormat(QTextCharFormat())
+        self.new_block()
 
 
 class GuidePanel(QWidget):
