@@ -65,9 +65,9 @@ class GuideContents:
     def heading(self, text: str, anchor: str, size: float = 1.25) -> None:
         if not self.cursor.atStart():
             self.new_block()
-        form = QTextBlockFormat()
-        form.setTopMargin(10)
-        self.cursor.setBlockFormat(form)
+        spaced = QTextBlockFormat()
+        spaced.setTopMargin(10)
+        self.cursor.setBlockFormat(spaced)
         form = QTextCharFormat()
         form.setFontWeight(QFont.Weight.Bold)
         form.setFontPointSize(self.cursor.document().defaultFont().pointSizeF() * size)
