@@ -56,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
         spans = f", {result.spans_added} spans" if result.spans_added or result.spans_known else ""
         again = f" ({result.spans_known} already there)" if result.spans_known else ""
         created = f"; new labels: {', '.join(result.labels_created)}" if result.labels_created else ""
-        print(f"{outcome.path}: {result.documents_added} documents{known}{spans}{again}{created}")
+        comments = f", {result.comments_added} comments" if result.comments_added else ""
+        print(f"{outcome.path}: {result.documents_added} documents{known}{spans}{again}{comments}{created}")
         for note in outcome.notes:
             print(f"note: {note}", file=sys.stderr)
     print(f"{done} files imported, {failed} failed", file=sys.stderr if failed else sys.stdout)

@@ -44,6 +44,9 @@ def run(args: argparse.Namespace) -> int:
     if result.rejections_added or result.rejections_overruled:
         print(f"rejections: {result.rejections_added} added, {result.rejections_overruled} overruled by "
               "this project's own gold")
+    if result.comments_added or result.comments_left:
+        print(f"comments: {result.comments_added} added, {result.comments_left} left behind (on spans not taken or "
+              "on relations)")
     if result.labels_created:
         print(f"new labels: {', '.join(result.labels_created)}")
     if result.annotators_created:

@@ -17,6 +17,7 @@ from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.spans import check_span, find_crossings
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.audit import record
+from biaozhu.db.comments import import_comments
 from biaozhu.db.documents import add_document
 from biaozhu.db.labels import add_labels, label_ids
 from biaozhu.db.models import Label, Span
@@ -34,6 +35,7 @@ class ImportResult:
     documents_known: int = 0
     spans_added: int = 0
     spans_known: int = 0
+    comments_added: int = 0
     labels_created: list[str] = field(default_factory=list)
 
 
@@ -86,6 +88,7 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
     # Each layer as it stands with this file's spans so far: a file may hold one text for one annotator on several
     # lines (or Label Studio annotations), and their spans must not cross or double each other either.
     layers: dict[tuple[int, int], list[DomainSpan]] = {}
+    commented: list[tuple[SourceDocument, int, int]] = []
     for source in documents:
         document, created = add_document(session, source)
         result.documents_added += created
@@ -111,6 +114,8 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
                                    f"{b.label} {b.text!r} [{b.start}, {b.end}) in {document.name} (in the project "
                                    "or elsewhere in this file)", source.line)
         existing.extend(new)
+        if source.comments:
+            commented.append((source, document.id, annotator.id))
         rows.extend({"document_id": document.id, "annotator_id": annotator.id, "label_id": labels[s.label],
                      "start": s.start, "end": s.end, "text": s.text, "note": "", **value_columns(s.label, s.text)}
                     for s in new)
@@ -119,6 +124,8 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
             touch(session, document.id, annotator.id)
     if rows:
         session.execute(insert(Span), rows)
+    for source, document_id, annotator_id in commented:
+        result.comments_added += import_comments(session, document_id, annotator_id, source.comments, labels)
     into = sorted({source.annotator for source in documents if source.spans and source.annotator})
     record(session, actor, "import", f"{path}: {result.documents_added} documents, {result.spans_added} spans"
                                      + (f" into {', '.join(into)}" if into else ""))

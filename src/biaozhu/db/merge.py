@@ -18,7 +18,8 @@ Then, layer by layer (one annotator on one document), comparing spans as
 
 A layer's status (in progress, done, adjudicated) is copied when we have none. A reviewer's rejection is
 copied when we have not decided that stretch ourselves (no rejection of ours and no gold span over it);
-otherwise ours stands and the rejection is counted as overruled. Trash is not merged.
+otherwise ours stands and the rejection is counted as overruled. Their comments come along on the documents and
+spans we have (:mod:`biaozhu.db.merge_comments`). Trash is not merged.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from biaozhu.corpus.spans import check_layer
 from biaozhu.db.audit import record
 from biaozhu.db.documents import store_text
 from biaozhu.db.labels import add_label, free_hotkey, label_ids
+from biaozhu.db.merge_comments import merge_comments
 from biaozhu.db.models import (
     GOLD,
     Annotator,
@@ -73,6 +75,8 @@ class MergeResult:
     statuses_added: int = 0
     rejections_added: int = 0
     rejections_overruled: int = 0
+    comments_added: int = 0
+    comments_left: int = 0  # on a span we did not take (a conflict kept ours) or on a relation
     labels_created: list[str] = field(default_factory=list)
     annotators_created: list[str] = field(default_factory=list)
     conflicts: list[MergeConflict] = field(default_factory=list)
@@ -201,6 +205,9 @@ def _merge_layers(ours: Session, theirs: Session, names: _Names, result: MergeRe
         ours.execute(insert(SpanRow), rows)
     _merge_statuses(ours, theirs, names, result, our_id)
     _merge_rejections(ours, theirs, names, result, our_id)
+    added, left = merge_comments(ours, theirs, our_id, names.annotator, lambda who: merged_layer(who, source))
+    result.comments_added += added
+    result.comments_left += left
 
 
 def _merge_statuses(ours: Session, theirs: Session, names: _Names, result: MergeResult,

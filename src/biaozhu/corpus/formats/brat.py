@@ -2,8 +2,9 @@
 
 brat counts offsets in characters of the ``.txt`` as Python reads it: code points, CR LF as two. A span
 over a line break is written as fragments ``start end;start end`` split at the line breaks (brat's
-way); reading joins fragments separated only by white space back into one span. Other tools' relations,
-events (with their trigger words), attributes, notes and truly discontinuous spans are not spans: they
+way); reading joins fragments separated only by white space back into one span. ``AnnotatorNotes`` on a span
+(``#1<TAB>AnnotatorNotes T3<TAB>text``) are the layer's comments on it, written and read. Other tools' relations,
+events (with their trigger words), attributes, other notes and truly discontinuous spans are not spans: they
 are reported as ignored, not refused.
 """
 
@@ -17,13 +18,14 @@ from biaozhu.corpus.errors import Errors, InputError
 from biaozhu.corpus.formats.common import RawSpan, build_document
 from biaozhu.corpus.formats.guard import check_regular
 from biaozhu.corpus.model import AnnotatedText, SourceDocument, Span
-from biaozhu.corpus.text import check_printable, decode
+from biaozhu.corpus.text import check_printable, decode, normalise
 
 CONF = "annotation.conf"
 _LAYER = "# biaozhu layer: "
 _UNSAFE = re.compile(r'[\\/:*?"<>|#\s\x00-\x1f]+')
 _IGNORED = {"R": "relation", "E": "event", "A": "attribute", "M": "attribute", "N": "normalisation", "#": "note",
             "*": "equivalence"}
+_NOTE = "AnnotatorNotes"
 
 
 def _fragments(text: str, span: Span) -> list[tuple[int, int]]:
@@ -39,13 +41,19 @@ def _fragments(text: str, span: Span) -> list[tuple[int, int]]:
     return pieces
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def ann_text(doc: AnnotatedText) -> str:
-    lines = []
+    """The ``.ann``: a T line per span, then an ``AnnotatorNotes`` line per comment on a span."""
+    lines, notes = [], []
     for n, span in enumerate(doc.spans, start=1):
         pieces = _fragments(doc.text, span)
         where = ";".join(f"{s} {e}" for s, e in pieces)
         lines.append(f"T{n}\t{span.label} {where}\t{' '.join(doc.text[s:e] for s, e in pieces)}\n")
-    return "".join(lines)
+        notes += [f"\t{_NOTE} T{n}\t{_one_line(text)}\n" for text in doc.comments.get(span[:3], ())]
+    return "".join(lines) + "".join(f"#{n}{note}" for n, note in enumerate(notes, start=1))
 
 
 def conf_text(labels: Iterable[str], layer: str | None) -> str:
@@ -128,10 +136,21 @@ def _trigger(line: str) -> str | None:
     return first.partition(":")[2] or None
 
 
-def _parse_ann(ann: Path, raw: str) -> tuple[list[RawSpan], list[str]]:
+def _note(line: str) -> tuple[str, str] | None:
+    """``(T id, text)`` of an ``#1<TAB>AnnotatorNotes T3<TAB>text`` line."""
+    fields = line.split("\t", 2)
+    if len(fields) == 3 and fields[1].startswith(_NOTE + " ") and fields[2].strip():
+        return fields[1].removeprefix(_NOTE + " ").strip(), fields[2].strip()
+    return None
+
+
+def _parse_ann(ann: Path, raw: str) -> tuple[list[RawSpan], list[str], list[tuple[int, str]]]:
+    """The spans, what was skipped, and the notes on spans (by their place in the spans)."""
     lines = _read(ann).lstrip("\ufeff").splitlines()
     triggers = set(filter(None, map(_trigger, lines)))
     spans: list[RawSpan] = []
+    span_of: dict[str, int] = {}
+    notes_on: list[tuple[str, str]] = []
     ignored: dict[str, int] = {}
     notes: list[str] = []
     errors = Errors(ann)
@@ -140,6 +159,10 @@ def _parse_ann(ann: Path, raw: str) -> tuple[list[RawSpan], list[str]]:
             if not line.strip():
                 continue
             kind = line[0]
+            note = _note(line) if kind == "#" else None
+            if note is not None:
+                notes_on.append(note)
+                continue
             if kind != "T":
                 if kind not in _IGNORED:
                     raise InputError(ann, f"not a brat annotation line: {line[:40]!r}", number)
@@ -170,12 +193,16 @@ def _parse_ann(ann: Path, raw: str) -> tuple[list[RawSpan], list[str]]:
                 notes.append(f"{ann}:{number}: {fields[0]} {label} is discontinuous ({len(fragments)} fragments); "
                              "not imported")
                 continue
+            span_of[fields[0]] = len(spans)
             spans.append((fragments[0][0], fragments[-1][1], label, None))
     errors.check()
+    on_spans = [(span_of[target], text) for target, text in notes_on if target in span_of]
+    if len(on_spans) < len(notes_on):
+        ignored["note"] = ignored.get("note", 0) + len(notes_on) - len(on_spans)
     if ignored:
         counted = ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in sorted(ignored.items()))
         notes.append(f"{ann}: ignored (not spans): {counted}")
-    return spans, notes
+    return spans, notes, on_spans
 
 
 def brat_pair(path: Path) -> tuple[Path, Path]:
@@ -189,11 +216,18 @@ def read_brat(path: Path, annotator: str | None = None) -> list[SourceDocument]:
         raise InputError(ann, f"there is no {txt.name} beside it: brat keeps the text in a .txt of the same name")
     raw = _read(txt)
     check_printable(raw, txt)
-    spans, notes = _parse_ann(ann, raw) if ann.exists() else ([], [])
+    spans, notes, on_spans = _parse_ann(ann, raw) if ann.exists() else ([], [], [])
     who = annotator or _layer_of(ann.parent)
     if spans and not who:
         raise InputError(ann, "the spans here belong to nobody: give --annotator NAME")
     document = build_document(raw, spans, path=ann, line=None, name=txt.name, fmt="brat", annotator=who)
     document.source = str(txt)
     document.notes.extend(notes)
+    if on_spans:  # the notes' spans, moved onto the stored text as build_document moved them
+        normalised = normalise(raw)
+        for at, text in on_spans:
+            raw_start, raw_end, label, _ = spans[at]
+            assert isinstance(raw_start, int) and isinstance(raw_end, int)  # build_document checked them
+            start, end = normalised.offsets(raw_start), normalised.offsets(raw_end)
+            document.comments.append((Span(start, end, label, normalised.text[start:end]), text))
     return [document]
