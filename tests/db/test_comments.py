@@ -57,13 +57,13 @@ def test_threads_on_a_span_and_a_document_are_resolved_and_reopened(sessions: se
         assert shown(session, document_id=document) == [
             ("ORGANIZATION 泸州银行 [8, 12)", False, [("王五", "是全称吗？"), ("张三", "是"), ("王五", "好")]),
             ("document", False, [("王五", "第二段没标完")])]
-        assert span_marks(session, document) == {bank: True}
+        assert span_marks(session, document) == {bank: (1, 1)}
     with sessions.begin() as session:
         assert resolve_thread(session, reply, "王五") is False
     with sessions() as session:
         assert [thread.resolved_by for thread in threads(session)] == ["王五", None]
         assert shown(session, unresolved=True) == [("document", False, [("王五", "第二段没标完")])]
-        assert span_marks(session, document) == {bank: False}
+        assert span_marks(session, document) == {bank: (1, 0)}
     with sessions.begin() as session:
         assert resolve_thread(session, first, "张三", resolved=False) is True
         remove_comment(session, first)  # undoing its making takes its replies with it

@@ -253,11 +253,23 @@ def import_comments(session: Session, document_id: int, annotator_id: int, comme
     return added
 
 
-def span_marks(session: Session, document_id: int) -> dict[int, bool]:
-    """The spans of a document that have comments: whether any of their threads is still open."""
-    marks: dict[int, bool] = {}
+def span_marks(session: Session, document_id: int) -> dict[int, tuple[int, int]]:
+    """The spans of a document that have comments: (threads, of which open)."""
+    marks: dict[int, tuple[int, int]] = {}
     for span_id, resolved_at in session.execute(select(Comment.span_id, Comment.resolved_at).where(
             Comment.document_id == document_id, Comment.span_id.is_not(None), Comment.parent_id.is_(None))):
         if span_id is not None:
-            marks[span_id] = marks.get(span_id, False) or resolved_at is None
+            count, still_open = marks.get(span_id, (0, 0))
+            marks[span_id] = (count + 1, still_open + (resolved_at is None))
     return marks
+
+
+def layer_marks(session: Session, document_id: int) -> dict[tuple[str, int, int, str], tuple[int, int]]:
+    """:func:`span_marks` by layer name, start, end and label name: what review mode's lanes show."""
+    found = span_marks(session, document_id)
+    if not found:
+        return {}
+    return {(who, start, end, label): found[span_id] for span_id, who, start, end, label in session.execute(
+        select(Span.id, Annotator.name, Span.start, Span.end, Label.name)
+        .join(Annotator, Span.annotator_id == Annotator.id).join(Label, Span.label_id == Label.id)
+        .where(Span.id.in_(found)))}

@@ -22,6 +22,7 @@ from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import last_worked_on
 from biaozhu.gui.annotate import commands
 from biaozhu.gui.annotate.actions import WindowActions
+from biaozhu.gui.annotate.comments import AnnotateComments
 from biaozhu.gui.annotate.context_menu import SpanContextMenu
 from biaozhu.gui.annotate.document_actions import DocumentActions
 from biaozhu.gui.annotate.editing import SpanEditing
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.editing = SpanEditing(self.layer, self.view, self.labels, self.snapping, self.history, self.say, self)
         self.suggestions = SuggestionBoard(self)
         self.guidance = Guidance(self)
+        self.comments = AnnotateComments(self)
         self.actions_ = WindowActions(self)
         self.label_sync = LabelSync(self)
         self.document_actions = DocumentActions(self)
@@ -189,6 +191,7 @@ class MainWindow(QMainWindow):
         self.view.show_text(self.layer.text, self.layer.index, self.labels.colours())
         self.places.show_document(document_id, self.layer.text)
         self.suggestions.show_document(document_id)
+        self.comments.show_document(document_id)
         name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
         self.setWindowTitle(f"{name} — {self.project.name} — biaozhu 标注")
         self.document_list.select_document(document_id)

@@ -129,6 +129,34 @@
     </message>
 </context>
 <context>
+    <name>AnnotateComments</name>
+    <message>
+        <location filename="../../gui/annotate/comments.py" line="33"/>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/comments.py" line="49"/>
+        <source>Comment on the span…</source>
+        <translation>评论这个标注…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/comments.py" line="51"/>
+        <source>Comment on the document…</source>
+        <translation>评论这个文档…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/comments.py" line="53"/>
+        <source>Comments panel</source>
+        <translation>评论面板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/comments.py" line="63"/>
+        <source>Select a span to comment on it (Ctrl+Shift+C comments on the document).</source>
+        <translation>请先选中一个标注再评论（Ctrl+Shift+C 评论整个文档）。</translation>
+    </message>
+</context>
+<context>
     <name>AnnotatorIdentity</name>
     <message>
         <location filename="../../gui/dialogs/annotator_identity.py" line="30"/>
@@ -293,6 +321,116 @@
         <location filename="../../gui/annotate/guidance.py" line="26"/>
         <source>unpin “%1”</source>
         <translation>取消固定“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="35"/>
+        <source>comment “%1”</source>
+        <translation>评论“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="36"/>
+        <source>resolve a comment thread</source>
+        <translation>解决一个评论线程</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="37"/>
+        <source>reopen a comment thread</source>
+        <translation>重新打开一个评论线程</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="38"/>
+        <source>delete comment “%1”</source>
+        <translation>删除评论“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="119"/>
+        <source>This document</source>
+        <translation>本文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="119"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="121"/>
+        <source>Unresolved only</source>
+        <translation>只看未解决</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="126"/>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="126"/>
+        <source>Who</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="126"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="130"/>
+        <location filename="../../gui/dialogs/comments.py" line="229"/>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="131"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="132"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="140"/>
+        <source>Post (Ctrl+Enter)</source>
+        <translation>发表（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="195"/>
+        <source>document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="198"/>
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="198"/>
+        <source>open</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="228"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="241"/>
+        <location filename="../../gui/dialogs/comments.py" line="247"/>
+        <source>New comment on the document:</source>
+        <translation>新评论，针对本文档：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="243"/>
+        <source>Reply to: %1</source>
+        <translation>回复：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="245"/>
+        <source>New comment on “%1”:</source>
+        <translation>新评论，针对“%1”：</translation>
     </message>
 </context>
 <context>
@@ -1141,32 +1279,32 @@
 <context>
     <name>GuidePanel</name>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="114"/>
+        <location filename="../../gui/dialogs/guide.py" line="125"/>
         <source>Edit the project guideline…</source>
         <translation>编辑项目总体规范…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="150"/>
+        <location filename="../../gui/dialogs/guide.py" line="161"/>
         <source>✓ good</source>
         <translation>✓ 正例</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="150"/>
+        <location filename="../../gui/dialogs/guide.py" line="161"/>
         <source>✗ bad</source>
         <translation>✗ 反例</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="151"/>
+        <location filename="../../gui/dialogs/guide.py" line="162"/>
         <source>Project guideline</source>
         <translation>项目总体规范</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="152"/>
+        <location filename="../../gui/dialogs/guide.py" line="163"/>
         <source>No general guideline yet: Edit the project guideline… writes one (Markdown).</source>
         <translation>还没有总体规范：点“编辑项目总体规范…”来写（Markdown）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="157"/>
+        <location filename="../../gui/dialogs/guide.py" line="168"/>
         <source>No guideline for this label yet: Labels… (Ctrl+L) writes one.</source>
         <translation>这个标签还没有规范：在“标签…”（Ctrl+L）中编写。</translation>
     </message>
@@ -1174,12 +1312,12 @@
 <context>
     <name>GuidelineEditor</name>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="185"/>
+        <location filename="../../gui/dialogs/guide.py" line="196"/>
         <source>Project guideline — biaozhu 标注</source>
         <translation>项目总体规范 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="190"/>
+        <location filename="../../gui/dialogs/guide.py" line="201"/>
         <source>What every annotator should know: scope, rules, hard cases (Markdown: # headings, - lists, **bold**)</source>
         <translation>每位标注员都应了解的内容：范围、规则、疑难情况（Markdown：# 标题、- 列表、**加粗**）</translation>
     </message>
@@ -1527,58 +1665,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="127"/>
+        <location filename="../../gui/annotate/window.py" line="129"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="145"/>
-        <location filename="../../gui/annotate/window.py" line="162"/>
+        <location filename="../../gui/annotate/window.py" line="147"/>
+        <location filename="../../gui/annotate/window.py" line="164"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="156"/>
+        <location filename="../../gui/annotate/window.py" line="158"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="157"/>
+        <location filename="../../gui/annotate/window.py" line="159"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="159"/>
+        <location filename="../../gui/annotate/window.py" line="161"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="168"/>
+        <location filename="../../gui/annotate/window.py" line="170"/>
         <source>Read-only project: you can read and export it; edits are refused</source>
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="253"/>
+        <location filename="../../gui/annotate/window.py" line="256"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="279"/>
+        <location filename="../../gui/annotate/window.py" line="282"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="329"/>
+        <location filename="../../gui/annotate/window.py" line="332"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="331"/>
+        <location filename="../../gui/annotate/window.py" line="334"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="333"/>
+        <location filename="../../gui/annotate/window.py" line="336"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -2086,39 +2224,59 @@
 <context>
     <name>SpanContextMenu</name>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="49"/>
+        <location filename="../../gui/annotate/context_menu.py" line="50"/>
         <source>Tag as</source>
         <translation>标注为</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="54"/>
+        <location filename="../../gui/annotate/context_menu.py" line="55"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="57"/>
+        <location filename="../../gui/annotate/context_menu.py" line="58"/>
         <source>Change label</source>
         <translation>改标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="62"/>
+        <location filename="../../gui/annotate/context_menu.py" line="63"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="63"/>
+        <location filename="../../gui/annotate/context_menu.py" line="64"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="64"/>
+        <location filename="../../gui/annotate/context_menu.py" line="65"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="65"/>
+        <location filename="../../gui/annotate/context_menu.py" line="66"/>
         <source>Next span with this label</source>
         <translation>下一个同标签的标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="68"/>
+        <source>Comment…</source>
+        <translation>评论…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="69"/>
+        <source>Pin as a good example</source>
+        <translation>固定为正例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="70"/>
+        <source>Pin as a bad example</source>
+        <translation>固定为反例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="71"/>
+        <source>Guide for this label</source>
+        <translation>本标签的标注指南</translation>
     </message>
 </context>
 <context>
@@ -2241,47 +2399,57 @@
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="140"/>
+        <location filename="../../gui/annotate/span_table.py" line="162"/>
         <source>Not read as a figure: press V to set its value</source>
         <translation>未识别为数值：按 V 设置</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="151"/>
+        <location filename="../../gui/annotate/span_table.py" line="173"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="152"/>
+        <location filename="../../gui/annotate/span_table.py" line="174"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="151"/>
+        <location filename="../../gui/annotate/span_table.py" line="173"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="151"/>
+        <location filename="../../gui/annotate/span_table.py" line="155"/>
+        <source>%1 comment threads, %2 open: the comments panel shows them</source>
+        <translation>%1 个评论线程，%2 个未解决：评论面板中可以查看</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_table.py" line="173"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="151"/>
+        <location filename="../../gui/annotate/span_table.py" line="173"/>
         <source>Start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="151"/>
+        <location filename="../../gui/annotate/span_table.py" line="173"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="152"/>
+        <location filename="../../gui/annotate/span_table.py" line="174"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="154"/>
+        <location filename="../../gui/annotate/span_table.py" line="176"/>
+        <source>Comments on the span</source>
+        <translation>标注上的评论</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_table.py" line="178"/>
         <source>Offset in characters from the start of the document</source>
         <translation>从文档开头算起的字符位置（从 0 开始）</translation>
     </message>
@@ -2728,167 +2896,167 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="94"/>
+        <location filename="../../gui/annotate/actions.py" line="95"/>
         <source>Edit value…</source>
         <translation>编辑数值…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="55"/>
+        <location filename="../../gui/annotate/actions.py" line="56"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="56"/>
+        <location filename="../../gui/annotate/actions.py" line="57"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="58"/>
+        <location filename="../../gui/annotate/actions.py" line="59"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="60"/>
+        <location filename="../../gui/annotate/actions.py" line="61"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="62"/>
+        <location filename="../../gui/annotate/actions.py" line="63"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="64"/>
+        <location filename="../../gui/annotate/actions.py" line="65"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="65"/>
+        <location filename="../../gui/annotate/actions.py" line="66"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="65"/>
+        <location filename="../../gui/annotate/actions.py" line="66"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="67"/>
+        <location filename="../../gui/annotate/actions.py" line="68"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="68"/>
+        <location filename="../../gui/annotate/actions.py" line="69"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="71"/>
+        <location filename="../../gui/annotate/actions.py" line="72"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="73"/>
+        <location filename="../../gui/annotate/actions.py" line="74"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="108"/>
+        <location filename="../../gui/annotate/actions.py" line="111"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="120"/>
+        <location filename="../../gui/annotate/actions.py" line="123"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="79"/>
+        <location filename="../../gui/annotate/actions.py" line="80"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="80"/>
+        <location filename="../../gui/annotate/actions.py" line="81"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="81"/>
+        <location filename="../../gui/annotate/actions.py" line="82"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="82"/>
+        <location filename="../../gui/annotate/actions.py" line="83"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="83"/>
+        <location filename="../../gui/annotate/actions.py" line="84"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="84"/>
+        <location filename="../../gui/annotate/actions.py" line="85"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="85"/>
+        <location filename="../../gui/annotate/actions.py" line="86"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="86"/>
+        <location filename="../../gui/annotate/actions.py" line="87"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="87"/>
+        <location filename="../../gui/annotate/actions.py" line="88"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="92"/>
+        <location filename="../../gui/annotate/actions.py" line="93"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="95"/>
+        <location filename="../../gui/annotate/actions.py" line="96"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="99"/>
+        <location filename="../../gui/annotate/actions.py" line="102"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="100"/>
+        <location filename="../../gui/annotate/actions.py" line="103"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="102"/>
+        <location filename="../../gui/annotate/actions.py" line="105"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="104"/>
+        <location filename="../../gui/annotate/actions.py" line="107"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="105"/>
+        <location filename="../../gui/annotate/actions.py" line="108"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="106"/>
+        <location filename="../../gui/annotate/actions.py" line="109"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="107"/>
+        <location filename="../../gui/annotate/actions.py" line="110"/>
         <source>Audit log…</source>
         <translation>操作记录…</translation>
     </message>
