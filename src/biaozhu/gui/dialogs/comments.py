@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -124,7 +125,11 @@ class CommentsPanel(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("comment-threads")
         self.tree.setHeaderLabels([self.tr("Comment"), self.tr("Who"), self.tr("When")])
-        self.tree.setColumnWidth(0, 200)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._activated)
         self.tree.currentItemChanged.connect(lambda *_: self._follow_choice())
         self.resolve_button = self._button(self.tr("Resolve"), self.toggle_resolved)

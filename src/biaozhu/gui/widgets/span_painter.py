@@ -96,6 +96,17 @@ def draw_pattern(painter: QPainter, left: QPointF, right: QPointF, colour: QColo
     painter.restore()
 
 
+def draw_badge(painter: QPainter, centre: QPointF, still_open: bool, radius: float = BADGE) -> None:
+    """A commented span's mark: a dot, filled while one of its threads is open."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = OPEN_BADGE if still_open else RESOLVED_BADGE
+    painter.setPen(QPen(colour.darker(140), 1))
+    painter.setBrush(colour if still_open else Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(centre, radius, radius)
+    painter.restore()
+
+
 class SpanPainter:
     """Draws the spans of a :class:`SpanIndex` on a QPlainTextEdit's viewport."""
 
@@ -184,17 +195,7 @@ class SpanPainter:
             painter.setPen(QPen(colour, width, Qt.PenStyle.DashLine))
             painter.drawRect(box.adjusted(1, 1, -1, -1))
         for span_id, box in badges.items():
-            self._badge(painter, box, self.comment_marks[span_id][1] > 0)
-
-    def _badge(self, painter: QPainter, box: QRectF, still_open: bool) -> None:
-        """A commented span's mark: a dot on its top right corner, filled while a thread is open."""
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = OPEN_BADGE if still_open else RESOLVED_BADGE
-        painter.setPen(QPen(colour.darker(140), 1))
-        painter.setBrush(colour if still_open else Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(QPointF(box.right() - 1, box.top() + 2), BADGE, BADGE)
-        painter.restore()
+            draw_badge(painter, QPointF(box.right() - 1, box.top() + 2), self.comment_marks[span_id][1] > 0)
 
     def _dashed(self, suggestion: SpanRow, width: float, top: float, lines: list[QTextLine], q_block: int,
                 positions: PositionMap) -> Iterator[tuple[QColor, float, QRectF]]:

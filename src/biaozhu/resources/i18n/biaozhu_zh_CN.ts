@@ -308,37 +308,37 @@
         <translation>采纳 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="24"/>
+        <location filename="../../gui/dialogs/guide.py" line="64"/>
         <source>pin “%1” as a good example</source>
         <translation>将“%1”固定为正例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="25"/>
+        <location filename="../../gui/dialogs/guide.py" line="65"/>
         <source>pin “%1” as a bad example</source>
         <translation>将“%1”固定为反例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="26"/>
+        <location filename="../../gui/dialogs/guide.py" line="66"/>
         <source>unpin “%1”</source>
         <translation>取消固定“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="35"/>
+        <location filename="../../gui/dialogs/comments.py" line="36"/>
         <source>comment “%1”</source>
         <translation>评论“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="36"/>
+        <location filename="../../gui/dialogs/comments.py" line="37"/>
         <source>resolve a comment thread</source>
         <translation>解决一个评论线程</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="37"/>
+        <location filename="../../gui/dialogs/comments.py" line="38"/>
         <source>reopen a comment thread</source>
         <translation>重新打开一个评论线程</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="38"/>
+        <location filename="../../gui/dialogs/comments.py" line="39"/>
         <source>delete comment “%1”</source>
         <translation>删除评论“%1”</translation>
     </message>
@@ -346,89 +346,89 @@
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="119"/>
+        <location filename="../../gui/dialogs/comments.py" line="120"/>
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="119"/>
+        <location filename="../../gui/dialogs/comments.py" line="120"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="121"/>
+        <location filename="../../gui/dialogs/comments.py" line="122"/>
         <source>Unresolved only</source>
         <translation>只看未解决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="126"/>
+        <location filename="../../gui/dialogs/comments.py" line="127"/>
         <source>Comment</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="126"/>
+        <location filename="../../gui/dialogs/comments.py" line="127"/>
         <source>Who</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="126"/>
+        <location filename="../../gui/dialogs/comments.py" line="127"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="130"/>
-        <location filename="../../gui/dialogs/comments.py" line="229"/>
+        <location filename="../../gui/dialogs/comments.py" line="135"/>
+        <location filename="../../gui/dialogs/comments.py" line="234"/>
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="131"/>
+        <location filename="../../gui/dialogs/comments.py" line="136"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="132"/>
+        <location filename="../../gui/dialogs/comments.py" line="137"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="140"/>
+        <location filename="../../gui/dialogs/comments.py" line="145"/>
         <source>Post (Ctrl+Enter)</source>
         <translation>发表（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="195"/>
+        <location filename="../../gui/dialogs/comments.py" line="200"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="198"/>
+        <location filename="../../gui/dialogs/comments.py" line="203"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="198"/>
+        <location filename="../../gui/dialogs/comments.py" line="203"/>
         <source>open</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="228"/>
+        <location filename="../../gui/dialogs/comments.py" line="233"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="241"/>
-        <location filename="../../gui/dialogs/comments.py" line="247"/>
+        <location filename="../../gui/dialogs/comments.py" line="246"/>
+        <location filename="../../gui/dialogs/comments.py" line="252"/>
         <source>New comment on the document:</source>
         <translation>新评论，针对本文档：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="243"/>
+        <location filename="../../gui/dialogs/comments.py" line="248"/>
         <source>Reply to: %1</source>
         <translation>回复：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="245"/>
+        <location filename="../../gui/dialogs/comments.py" line="250"/>
         <source>New comment on “%1”:</source>
         <translation>新评论，针对“%1”：</translation>
     </message>
@@ -1231,47 +1231,47 @@
 <context>
     <name>Guidance</name>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="61"/>
+        <location filename="../../gui/annotate/guidance.py" line="25"/>
         <source>Guide</source>
         <translation>指南</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="74"/>
+        <location filename="../../gui/annotate/guidance.py" line="38"/>
         <source>G&amp;uide</source>
         <translation>指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="75"/>
+        <location filename="../../gui/annotate/guidance.py" line="39"/>
         <source>Guide for this label</source>
         <translation>本标签的标注指南</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="77"/>
+        <location filename="../../gui/annotate/guidance.py" line="41"/>
         <source>Pin as a good example</source>
         <translation>固定为正例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="79"/>
+        <location filename="../../gui/annotate/guidance.py" line="43"/>
         <source>Pin as a bad example</source>
         <translation>固定为反例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="81"/>
+        <location filename="../../gui/annotate/guidance.py" line="45"/>
         <source>Edit the project guideline…</source>
         <translation>编辑项目总体规范…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="97"/>
+        <location filename="../../gui/annotate/guidance.py" line="61"/>
         <source>Select a span to pin it as an example.</source>
         <translation>请先选中一个标注，再把它固定为示例。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="106"/>
+        <location filename="../../gui/dialogs/guide.py" line="105"/>
         <source>Unpinned.</source>
         <translation>已取消固定。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="106"/>
+        <location filename="../../gui/dialogs/guide.py" line="106"/>
         <source>Pinned: the guide shows it under its label (F1).</source>
         <translation>已固定：指南在其标签下显示它（F1）。</translation>
     </message>
@@ -1279,32 +1279,32 @@
 <context>
     <name>GuidePanel</name>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="125"/>
+        <location filename="../../gui/dialogs/guide.py" line="188"/>
         <source>Edit the project guideline…</source>
         <translation>编辑项目总体规范…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="161"/>
+        <location filename="../../gui/dialogs/guide.py" line="224"/>
         <source>✓ good</source>
         <translation>✓ 正例</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="161"/>
+        <location filename="../../gui/dialogs/guide.py" line="224"/>
         <source>✗ bad</source>
         <translation>✗ 反例</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="162"/>
+        <location filename="../../gui/dialogs/guide.py" line="225"/>
         <source>Project guideline</source>
         <translation>项目总体规范</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="163"/>
+        <location filename="../../gui/dialogs/guide.py" line="226"/>
         <source>No general guideline yet: Edit the project guideline… writes one (Markdown).</source>
         <translation>还没有总体规范：点“编辑项目总体规范…”来写（Markdown）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="168"/>
+        <location filename="../../gui/dialogs/guide.py" line="231"/>
         <source>No guideline for this label yet: Labels… (Ctrl+L) writes one.</source>
         <translation>这个标签还没有规范：在“标签…”（Ctrl+L）中编写。</translation>
     </message>
@@ -1312,12 +1312,12 @@
 <context>
     <name>GuidelineEditor</name>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="196"/>
+        <location filename="../../gui/dialogs/guide.py" line="259"/>
         <source>Project guideline — biaozhu 标注</source>
         <translation>项目总体规范 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="201"/>
+        <location filename="../../gui/dialogs/guide.py" line="264"/>
         <source>What every annotator should know: scope, rules, hard cases (Markdown: # headings, - lists, **bold**)</source>
         <translation>每位标注员都应了解的内容：范围、规则、疑难情况（Markdown：# 标题、- 列表、**加粗**）</translation>
     </message>
@@ -1883,137 +1883,137 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../gui/review/actions.py" line="52"/>
+        <location filename="../../gui/review/actions.py" line="54"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="53"/>
+        <location filename="../../gui/review/actions.py" line="55"/>
         <source>Mark adjudicated and open the next</source>
         <translation>标记为已裁定并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="55"/>
+        <location filename="../../gui/review/actions.py" line="57"/>
         <source>Next document not adjudicated</source>
         <translation>下一篇未裁定的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="57"/>
+        <location filename="../../gui/review/actions.py" line="59"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="59"/>
+        <location filename="../../gui/review/actions.py" line="61"/>
         <source>Close review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="61"/>
+        <location filename="../../gui/review/actions.py" line="63"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="62"/>
+        <location filename="../../gui/review/actions.py" line="64"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="62"/>
+        <location filename="../../gui/review/actions.py" line="64"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="64"/>
+        <location filename="../../gui/review/actions.py" line="66"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="66"/>
+        <location filename="../../gui/review/actions.py" line="68"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="67"/>
+        <location filename="../../gui/review/actions.py" line="69"/>
         <source>Next disagreement</source>
         <translation>下一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="69"/>
+        <location filename="../../gui/review/actions.py" line="71"/>
         <source>Previous disagreement</source>
         <translation>上一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="74"/>
+        <location filename="../../gui/review/actions.py" line="76"/>
         <source>Accept annotator %1&apos;s version</source>
         <translation>采纳第 %1 位标注员的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="77"/>
+        <location filename="../../gui/review/actions.py" line="79"/>
         <source>Accept both</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="78"/>
+        <location filename="../../gui/review/actions.py" line="80"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="79"/>
+        <location filename="../../gui/review/actions.py" line="81"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="80"/>
+        <location filename="../../gui/review/actions.py" line="82"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="81"/>
+        <location filename="../../gui/review/actions.py" line="83"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="82"/>
+        <location filename="../../gui/review/actions.py" line="84"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="84"/>
+        <location filename="../../gui/review/actions.py" line="86"/>
         <source>Selection becomes the gold span</source>
         <translation>以选中的文字作为金标准标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="90"/>
+        <location filename="../../gui/review/actions.py" line="92"/>
         <source>Put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="99"/>
+        <location filename="../../gui/review/actions.py" line="101"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="100"/>
+        <location filename="../../gui/review/actions.py" line="102"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="102"/>
+        <location filename="../../gui/review/actions.py" line="106"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="103"/>
+        <location filename="../../gui/review/actions.py" line="107"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="105"/>
+        <location filename="../../gui/review/actions.py" line="109"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="115"/>
+        <location filename="../../gui/review/actions.py" line="119"/>
         <source>Accept %1&apos;s version</source>
         <translation>采纳 %1 的版本</translation>
     </message>
@@ -2042,19 +2042,72 @@
     </message>
 </context>
 <context>
+    <name>ReviewNotes</name>
+    <message>
+        <location filename="../../gui/review/notes.py" line="54"/>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="55"/>
+        <source>Guide</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="60"/>
+        <source>G&amp;uide</source>
+        <translation>指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="61"/>
+        <source>Guide for this label</source>
+        <translation>本标签的标注指南</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="62"/>
+        <source>Pin as a good example</source>
+        <translation>固定为正例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="64"/>
+        <source>Pin as a bad example</source>
+        <translation>固定为反例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="67"/>
+        <source>Comment on the gold span…</source>
+        <translation>评论这个金标准标注…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="69"/>
+        <source>Comment on the document…</source>
+        <translation>评论这个文档…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="88"/>
+        <source>Put the cursor on a gold span to pin it as an example.</source>
+        <translation>请把光标放在金标准标注上，再把它固定为示例。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="98"/>
+        <source>Put the cursor on a gold span to comment on it (Ctrl+Shift+C comments on the document).</source>
+        <translation>请把光标放在金标准标注上再评论（Ctrl+Shift+C 评论整个文档）。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../gui/review/view.py" line="175"/>
+        <location filename="../../gui/review/view.py" line="187"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="175"/>
+        <location filename="../../gui/review/view.py" line="187"/>
         <source>decided</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="176"/>
+        <location filename="../../gui/review/view.py" line="188"/>
         <source>disagreement %1: %2, %3</source>
         <translation>分歧 %1：%2，%3</translation>
     </message>
@@ -2062,92 +2115,92 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../gui/review/window.py" line="90"/>
+        <location filename="../../gui/review/window.py" line="92"/>
         <source>Review — biaozhu 标注</source>
         <translation>审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="96"/>
+        <location filename="../../gui/review/window.py" line="98"/>
         <source>%1 is not a reviewer: this is a read-only view. A reviewer can make them one with `biaozhu annotators role %1 reviewer --reviewer REVIEWER`.</source>
         <translation>%1 不是审核员：此视图只读。审核员可用 `biaozhu annotators role %1 reviewer --reviewer 审核员` 指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="104"/>
+        <location filename="../../gui/review/window.py" line="106"/>
         <source>This project file is read-only: you can read and export it; decisions are refused.</source>
         <translation>这个项目文件是只读的：可以阅读和导出，不能做裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="128"/>
+        <location filename="../../gui/review/window.py" line="130"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="129"/>
+        <location filename="../../gui/review/window.py" line="131"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="131"/>
+        <location filename="../../gui/review/window.py" line="133"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="131"/>
+        <location filename="../../gui/review/window.py" line="133"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="132"/>
+        <location filename="../../gui/review/window.py" line="134"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="172"/>
+        <location filename="../../gui/review/window.py" line="175"/>
         <source>%1 — review — biaozhu 标注</source>
         <translation>%1 — 审核 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="211"/>
+        <location filename="../../gui/review/window.py" line="214"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="211"/>
+        <location filename="../../gui/review/window.py" line="214"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="212"/>
+        <location filename="../../gui/review/window.py" line="215"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="228"/>
+        <location filename="../../gui/review/window.py" line="231"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="234"/>
+        <location filename="../../gui/review/window.py" line="237"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="235"/>
+        <location filename="../../gui/review/window.py" line="238"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="256"/>
+        <location filename="../../gui/review/window.py" line="259"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="266"/>
+        <location filename="../../gui/review/window.py" line="269"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="269"/>
+        <location filename="../../gui/review/window.py" line="272"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
