@@ -7,14 +7,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.comments import (
     CommentRefused,
     add_comment,
+    comments_payload,
     remove_comment,
     resolve_thread,
+    restore_comments,
     span_marks,
     threads,
     trash_comment,
@@ -23,6 +26,7 @@ from biaozhu.db.documents import add_document
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.labels import delete_label, label_ids
 from biaozhu.db.merge import merge_project
+from biaozhu.db.models import Relation, RelationType
 from biaozhu.db.permissions import change_role, ensure_person
 from biaozhu.db.project import initialise
 from biaozhu.db.spans import add_span, restore_span, trash_span
@@ -166,3 +170,30 @@ def test_their_comments_merge_with_ids_remapped_and_merging_twice_adds_nothing(
         with sessions() as session:
             assert shown(session) == wanted
             assert [thread.resolved_by for thread in threads(session)] == ["王五", None]
+
+
+def test_a_relation_takes_comments_and_they_go_with_it(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        document, bank, figure = store(session)
+        kind = session.scalars(select(RelationType).where(RelationType.name == "责任机构")).one()  # a default
+        relation = Relation(document_id=document, annotator_id=ensure_person(session, "张三").id, type_id=kind.id,
+                            from_span_id=figure, to_span_id=bank)
+        session.add(relation)
+        session.flush()
+        first = add_comment(session, None, "王五", "方向对吗？", relation_id=relation.id)
+        add_comment(session, None, "张三", "对", parent_id=first)
+        kept = comments_payload(session, relation_ids=[relation.id])
+    with sessions() as session:
+        assert shown(session) == [(f"relation {relation.id}", False, [("王五", "方向对吗？"), ("张三", "对")])]
+    with sessions.begin() as session:
+        session.delete(session.get(Relation, relation.id))
+    with sessions() as session:
+        assert threads(session) == []
+    with sessions.begin() as session:
+        again = Relation(document_id=document, annotator_id=ensure_person(session, "张三").id, type_id=kind.id,
+                         from_span_id=figure, to_span_id=bank)
+        session.add(again)
+        session.flush()
+        restore_comments(session, kept, relation_ids={relation.id: again.id})  # as the trash brings them back
+    with sessions() as session:
+        assert [thread.relation_id for thread in threads(session)] == [again.id]
