@@ -71,6 +71,10 @@ def test_c_comments_on_the_span_which_shows_a_mark_and_undo_takes_it_back(
     thread = panel.tree.topLevelItem(0)
     assert (thread.text(0), thread.text(1)) == ("[“泸州银行”] 是全称吗？", "张三")
 
+    window.view.select_span(next(s for s in window.layer.index if s.text == "377.178亿元"))
+    window.view.select_span(bank)  # selecting a commented span chooses its thread
+    assert panel.chosen() is not None and panel.chosen().span_id == bank.id
+
     window.undo_stack.undo()
     assert stored(sessions) == [] and window.view.painter.comment_marks == {}
     assert panel.tree.topLevelItemCount() == 0

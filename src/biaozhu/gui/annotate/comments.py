@@ -41,6 +41,7 @@ class AnnotateComments(QObject):
             window.tabifyDockWidget(spans, self.dock)
             spans.raise_()
         window.runner.bus.changed.connect(self._on_change)
+        window.view.span_selected.connect(self._follow_span)
 
     def add_actions(self, actions: ActionSet, menu: QMenu | QMenuBar) -> None:
         """C on a span while the text has the focus (unless a label took C before it was reserved), Ctrl+Shift+C
@@ -91,6 +92,12 @@ class AnnotateComments(QObject):
         if document is not None and change.what & (Changed.COMMENTS | Changed.SPANS | Changed.TRASH) \
                 and change.touches(document):
             self.refresh_marks(document)
+
+    def _follow_span(self, span_id: int | None) -> None:
+        """Selecting a commented span chooses its (first) thread in the panel."""
+        thread = next((t for t in self.panel.threads if span_id is not None and t.span_id == span_id), None)
+        if thread is not None:
+            self.panel.choose(thread.id)
 
     def _go_to(self, document_id: int, span_id: int) -> None:
         window = self.window
