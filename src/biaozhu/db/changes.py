@@ -11,7 +11,8 @@ behind) is read through the layer index: a scan of the whole table for updated_a
 at 200,000 spans, every poll.
 
 Labels are few (a dozen rows), so the token holds them whole: a label renamed, recoloured, rebound, reordered,
-added or deleted elsewhere reaches every window.
+added or deleted elsewhere reaches every window. So are the project's settings (its guideline). Comments move
+their table's max(id), count and max(updated_at) (resolving stamps it); pins their count and how many are good.
 """
 
 from __future__ import annotations
@@ -19,18 +20,31 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from biaozhu.db.models import Document, DocumentStatus, Label, Span, TrashItem
+from biaozhu.db.models import (
+    Comment,
+    Document,
+    DocumentStatus,
+    Label,
+    PinnedExample,
+    ProjectSetting,
+    Span,
+    TrashItem,
+)
 
 ChangeToken = tuple[object, ...]
 
 
 def change_token(session: Session, layer: tuple[int, int] | None = None) -> ChangeToken:
-    """A value that differs whenever a span, status, trash item or document was added or removed, a label was
-    changed in any way, or a span of ``layer`` (document id, annotator id) was changed in any way."""
+    """A value that differs whenever a span, status, trash item, document, comment or pin was added or removed, a
+    label, setting or comment was changed in any way, or a span of ``layer`` (document id, annotator id) was
+    changed in any way."""
     columns = [select(func.max(Span.id)), select(func.count()).select_from(Span),
                select(func.max(DocumentStatus.updated_at)), select(func.count()).select_from(DocumentStatus),
                select(func.max(TrashItem.id)), select(func.count()).select_from(TrashItem),
-               select(func.max(Document.id)), select(func.count()).select_from(Document)]
+               select(func.max(Document.id)), select(func.count()).select_from(Document),
+               select(func.max(Comment.id)), select(func.count()).select_from(Comment),
+               select(func.max(Comment.updated_at)), select(func.count()).select_from(PinnedExample),
+               select(func.count()).select_from(PinnedExample).where(PinnedExample.verdict == "good")]
     if layer is not None:
         mine = (Span.document_id == layer[0], Span.annotator_id == layer[1])
         columns += [select(func.count()).select_from(Span).where(*mine),
@@ -41,4 +55,6 @@ def change_token(session: Session, layer: tuple[int, int] | None = None) -> Chan
     labels = tuple(tuple(row) for row in session.execute(
         select(Label.id, Label.name, Label.title, Label.color, Label.hotkey, Label.definition, Label.position)
         .order_by(Label.id)))
-    return (*aggregates, labels)
+    settings = tuple(tuple(row) for row in session.execute(
+        select(ProjectSetting.key, ProjectSetting.value).order_by(ProjectSetting.key)))
+    return (*aggregates, labels, settings)
