@@ -136,22 +136,22 @@
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="49"/>
+        <location filename="../../gui/annotate/comments.py" line="50"/>
         <source>Comment on the span…</source>
         <translation>评论这个标注…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="51"/>
+        <location filename="../../gui/annotate/comments.py" line="52"/>
         <source>Comment on the document…</source>
         <translation>评论这个文档…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="53"/>
+        <location filename="../../gui/annotate/comments.py" line="54"/>
         <source>Comments panel</source>
         <translation>评论面板</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="63"/>
+        <location filename="../../gui/annotate/comments.py" line="64"/>
         <source>Select a span to comment on it (Ctrl+Shift+C comments on the document).</source>
         <translation>请先选中一个标注再评论（Ctrl+Shift+C 评论整个文档）。</translation>
     </message>
@@ -1476,6 +1476,14 @@
         <location filename="../../gui/dialogs/keys_help.py" line="65"/>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>LabelBar</name>
+    <message>
+        <location filename="../../gui/widgets/label_bar.py" line="33"/>
+        <source>… (F1: the whole guide)</source>
+        <translation>…（F1：查看完整指南）</translation>
     </message>
 </context>
 <context>
@@ -2921,27 +2929,32 @@
         <translation>标签不同</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="133"/>
+        <location filename="../../gui/dialogs/trash.py" line="107"/>
+        <source>comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/trash.py" line="135"/>
         <source>Select what to restore first.</source>
         <translation>请先选中要恢复的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="147"/>
+        <location filename="../../gui/dialogs/trash.py" line="149"/>
         <source>%1 restored.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="156"/>
+        <location filename="../../gui/dialogs/trash.py" line="158"/>
         <source>Empty the trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="157"/>
+        <location filename="../../gui/dialogs/trash.py" line="159"/>
         <source>Delete the %1 items in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 %1 项？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="167"/>
+        <location filename="../../gui/dialogs/trash.py" line="169"/>
         <source>The trash is empty: %1 items deleted for good.</source>
         <translation>回收站已清空：永久删除了 %1 项。</translation>
     </message>
