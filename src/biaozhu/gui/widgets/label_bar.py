@@ -18,7 +18,6 @@ from biaozhu.gui.common.label_infos import LabelInfo, shown_definition
 from biaozhu.gui.widgets.flow_layout import FlowLayout
 from biaozhu.gui.widgets.span_painter import draw_pattern
 
-
 TOOLTIP_LINES = 14  # of a label's guideline on hover; the guide (F1) shows it whole
 
 

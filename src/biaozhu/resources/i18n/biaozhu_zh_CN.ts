@@ -2931,7 +2931,7 @@
     <message>
         <location filename="../../gui/dialogs/trash.py" line="107"/>
         <source>comment</source>
-        <translation type="unfinished"></translation>
+        <translation>评论</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/trash.py" line="135"/>
