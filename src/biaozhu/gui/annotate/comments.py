@@ -89,8 +89,7 @@ class AnnotateComments(QObject):
 
     def _on_change(self, change: Change) -> None:
         document = self.window.layer.document_id
-        if document is not None and change.what & (Changed.COMMENTS | Changed.SPANS | Changed.TRASH) \
-                and change.touches(document):
+        if document is not None and change.what & (Changed.COMMENTS | Changed.TRASH) and change.touches(document):
             self.refresh_marks(document)
 
     def _follow_span(self, span_id: int | None) -> None:

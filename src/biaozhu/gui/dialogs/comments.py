@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import UTC
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -116,6 +116,7 @@ class CommentsPanel(QWidget):
         self.runner, self.history, self.person, self.document = runner, history, person, document
         self.threads: list[Thread] = []
         self.target: Target | None = None
+        self._stale = False
         self.scope = QComboBox(self)
         self.scope.addItems([self.tr("This document"), self.tr("All documents")])
         self.scope.currentIndexChanged.connect(lambda _: self.reload())
@@ -167,8 +168,18 @@ class CommentsPanel(QWidget):
         return button
 
     def _on_change(self, change: Change) -> None:
-        if change.what & (Changed.COMMENTS | Changed.SPANS | Changed.TRASH | Changed.DOCUMENTS | Changed.GOLD):
+        """Comments change with comments, and with what takes them to the trash or back; an edit of spans that
+        keeps them (add, relabel, resize) does not reread them. Hidden, the panel reads them when shown."""
+        if change.what & (Changed.COMMENTS | Changed.TRASH | Changed.DOCUMENTS | Changed.GOLD):
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
             self.reload()
+        super().showEvent(event)
 
     # -- showing ---------------------------------------------------------------------------------------------
     def project_wide(self) -> bool:
@@ -176,6 +187,7 @@ class CommentsPanel(QWidget):
 
     def reload(self) -> None:
         """Read the threads again, keeping the chosen one chosen."""
+        self._stale = False
         document = self.document()
         chosen = self.chosen()
         if not self.project_wide() and document is None:

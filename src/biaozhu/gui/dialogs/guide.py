@@ -199,7 +199,7 @@ class GuidePanel(QWidget):
         runner.bus.changed.connect(self._on_change)
 
     def _on_change(self, change: Change) -> None:
-        if change.what & (Changed.LABELS | Changed.SPANS | Changed.TRASH | Changed.GOLD):
+        if change.what & (Changed.LABELS | Changed.TRASH | Changed.GOLD):  # pins publish LABELS; edits move none
             self._stale = True
             if self.isVisible():
                 self.reload()
