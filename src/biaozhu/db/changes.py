@@ -11,7 +11,9 @@ behind) is read through the layer index: a scan of the whole table for updated_a
 at 200,000 spans, every poll.
 
 Labels are few (a dozen rows), so the token holds them whole: a label renamed, recoloured, rebound, reordered,
-added or deleted elsewhere reaches every window.
+added or deleted elsewhere reaches every window. So are the project's settings (its guideline). Comments move
+their table's max(id), count and max(updated_at) (resolving stamps it); pins their count and how many are good;
+relations their max(id) and count.
 
 The app's own span edits move the token without reading it again: counting a million spans is what costs, and
 an edit knows how many spans and trash items it added and removed, so :meth:`ChangeToken.after` moves the counts
@@ -27,15 +29,26 @@ from typing import Any
 from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.orm import Session
 
-from biaozhu.db.models import Document, DocumentStatus, Label, Span, TrashItem
+from biaozhu.db.models import (
+    Comment,
+    Document,
+    DocumentStatus,
+    Label,
+    PinnedExample,
+    ProjectSetting,
+    Relation,
+    Span,
+    TrashItem,
+)
 
 Layer = tuple[int, int]  # (document id, annotator id)
 
 
 @dataclass(frozen=True)
 class ChangeToken:
-    """A value that differs whenever a span, status, trash item or document was added or removed, a label was
-    changed in any way, or a span of the watched layer was changed in any way."""
+    """A value that differs whenever a span, status, trash item, document, comment, pin or relation was added or
+    removed, a label, setting or comment was changed in any way, or a span of the watched layer was changed in any
+    way."""
 
     counts: tuple[int, int]  # spans, trash items: what a span edit moves by a known amount
     state: tuple[object, ...]  # see edit_state
@@ -70,10 +83,17 @@ def change_token(session: Session, layer: Layer | None = None) -> ChangeToken:
         select(func.count()).select_from(TrashItem).scalar_subquery(),
         select(func.max(DocumentStatus.updated_at)).scalar_subquery(),
         select(func.count()).select_from(DocumentStatus).scalar_subquery(),
-        select(func.max(Document.id)).scalar_subquery(), select(func.count()).select_from(Document).scalar_subquery()]
+        select(func.max(Document.id)).scalar_subquery(), select(func.count()).select_from(Document).scalar_subquery(),
+        select(func.max(Comment.id)).scalar_subquery(), select(func.count()).select_from(Comment).scalar_subquery(),
+        select(func.max(Comment.updated_at)).scalar_subquery(),
+        select(func.count()).select_from(PinnedExample).scalar_subquery(),
+        select(func.count()).select_from(PinnedExample).where(PinnedExample.verdict == "good").scalar_subquery(),
+        select(func.max(Relation.id)).scalar_subquery(), select(func.count()).select_from(Relation).scalar_subquery()]
     # One round trip: each aggregate is a scalar subquery over its own table.
     values = tuple(session.execute(select(*columns, *_state_columns(layer))).one())
     labels = tuple(tuple(row) for row in session.execute(
         select(Label.id, Label.name, Label.title, Label.color, Label.hotkey, Label.definition, Label.position)
         .order_by(Label.id)))
-    return ChangeToken((values[0], values[1]), values[len(columns):], (*values[2:len(columns)], labels))
+    settings = tuple(tuple(row) for row in session.execute(
+        select(ProjectSetting.key, ProjectSetting.value).order_by(ProjectSetting.key)))
+    return ChangeToken((values[0], values[1]), values[len(columns):], (*values[2:len(columns)], labels, settings))

@@ -23,6 +23,7 @@ from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.spans import check_span, find_crossings
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.audit import record
+from biaozhu.db.comments import import_comments
 from biaozhu.db.documents import add_document, lock_layer
 from biaozhu.db.labels import add_labels, label_ids
 from biaozhu.db.models import Label, Relation, RelationType, Span
@@ -42,6 +43,7 @@ class ImportResult:
     spans_known: int = 0
     relations_added: int = 0
     relations_known: int = 0
+    comments_added: int = 0
     labels_created: list[str] = field(default_factory=list)
     relation_types_created: list[str] = field(default_factory=list)
 
@@ -112,6 +114,7 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
     # lines (or Label Studio annotations), and their spans must not cross or double each other either.
     layers: dict[tuple[int, int], list[DomainSpan]] = {}
     links: dict[tuple[int, int], list[DomainRelation]] = {}  # each layer's relations in this file
+    commented: list[tuple[SourceDocument, int, int]] = []
     for source in documents:
         document, created = add_document(session, source)
         result.documents_added += created
@@ -137,6 +140,8 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
                                    f"{b.label} {b.text!r} [{b.start}, {b.end}) in {document.name} (in the project "
                                    "or elsewhere in this file)", source.line)
         existing.extend(new)
+        if source.comments:
+            commented.append((source, document.id, annotator.id))
         rows.extend({"document_id": document.id, "annotator_id": annotator.id, "label_id": labels[s.label],
                      "start": s.start, "end": s.end, "text": s.text, "note": "",
                      **_value_columns(s, source.values.get((s.start, s.end, s.label)))}
@@ -149,6 +154,8 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
     if rows:
         session.execute(insert(Span), rows)
     _store_relations(session, links, {name: kind[0] for name, kind in types.items()}, result)
+    for source, document_id, annotator_id in commented:
+        result.comments_added += import_comments(session, document_id, annotator_id, source.comments, labels)
     into = sorted({source.annotator for source in documents if source.spans and source.annotator})
     relations = f", {result.relations_added} relations" if result.relations_added else ""
     record(session, actor, "import", f"{path}: {result.documents_added} documents, {result.spans_added} spans"

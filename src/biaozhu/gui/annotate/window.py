@@ -22,6 +22,7 @@ from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import last_worked_on
 from biaozhu.gui.annotate import commands
 from biaozhu.gui.annotate.actions import WindowActions
+from biaozhu.gui.annotate.comments import AnnotateComments
 from biaozhu.gui.annotate.context_menu import SpanContextMenu
 from biaozhu.gui.annotate.document_actions import DocumentActions
 from biaozhu.gui.annotate.editing import SpanEditing
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.model_training.rated.connect(self.document_list.set_uncertainty)
         self.linking = Linking(self)
         self.editing.relabel_refusal = self.linking.relabel_refusal
+        self.comments = AnnotateComments(self)
         self.actions_ = WindowActions(self)
         self.label_sync = LabelSync(self)
         self.document_actions = DocumentActions(self)
@@ -197,6 +199,7 @@ class MainWindow(QMainWindow):
         self.linking.show_document()
         self.places.show_document(document_id, self.layer.text)
         self.suggestions.show_document(document_id)
+        self.comments.show_document(document_id)
         at = self._document_at.get(document_id)
         name = self.documents[at].name if at is not None else str(document_id)
         self.setWindowTitle(f"{name} — {self.project.name} — biaozhu 标注")
