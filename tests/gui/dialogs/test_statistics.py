@@ -4,11 +4,15 @@ the progress matrix opens its document."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import orjson
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
@@ -17,8 +21,10 @@ from biaozhu.db.documents import add_document
 from biaozhu.db.labels import label_ids
 from biaozhu.db.spans import add_span
 from biaozhu.db.status import set_status
+from biaozhu.db.time_spent import add_time
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.dialogs.statistics import StatisticsDialog
+from biaozhu.gui.review.window import ReviewWindow
 
 ME, OTHER = "张三", "李四"
 TEXT = "泸州市委统战部与泸州银行推出“酒城同心·金融速贷”，发放贷款377.178亿元。"
@@ -36,6 +42,8 @@ def window(sessions: sessionmaker[Session], open_annotation: Callable[..., MainW
         start = TEXT.index("377.178亿元")
         add_span(session, first.id, other, labels["METRIC"], start, start + 9, "377.178亿元")
         set_status(session, first.id, me, "done")
+        add_time(session, first.id, me, 3725, date(2026, 12, 1))
+        add_time(session, first.id, me, 30, date(2026, 12, 2))
     return open_annotation(sessions, ME, second.id)
 
 
@@ -58,18 +66,37 @@ def test_the_window_shows_what_biaozhu_stats_prints(window: MainWindow, db_url: 
     bars = {series.name: list(series.values) for series in dialog.by_label.series}
     assert dialog.by_label.categories == ["PROGRAM", "METRIC", "ORGANIZATION"]
     assert bars == {ME: [0, 0, 2], OTHER: [0, 1, 0]}
+    assert mine["seconds"] == 3755 and mine["seconds_by_day"] == {"2026-12-01": 3725, "2026-12-02": 30}
+    assert dialog.time_by_day.categories == ["2026-12-01", "2026-12-02"]
+    assert [list(series.values) for series in dialog.time_by_day.series] == [[1.03, 0.01], [0, 0]]
 
 
-def test_the_matrix_opens_a_document_and_charts_save_as_png(window: MainWindow, tmp_path: Path) -> None:
+def click_cell(qtbot: QtBot, dialog: StatisticsDialog, row: int, column: int) -> None:
+    matrix = dialog.matrix
+    centre = matrix.visualItemRect(matrix.item(row, column)).center()
+    qtbot.mouseClick(matrix.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def test_a_click_in_the_matrix_opens_the_document_for_that_layer(qtbot: QtBot, window: MainWindow) -> None:
     dialog = open_statistics(window)
     matrix = dialog.matrix
     headers = [matrix.horizontalHeaderItem(c).text() for c in range(matrix.columnCount())]
     assert headers == [ME, OTHER]
     assert matrix.verticalHeaderItem(0).text() == "泸州.txt"
-    assert matrix.item(0, 0).text() == "done · 2 spans" and matrix.item(1, 0).text() == "in progress · 0 spans"
+    assert matrix.item(0, 0).text() == "done · 2 spans · 1:02:35"
+    assert matrix.item(1, 0).text() == "in progress · 0 spans"
     assert matrix.item(0, 1).text() == "not started · 1 spans"
-    matrix.cellDoubleClicked.emit(0, 0)
+    assert dialog.page_label.text() == "documents 1–2 of 2" and not dialog.next_page.isEnabled()
+    click_cell(qtbot, dialog, 0, 0)  # my own layer: here, to work on
     assert window.layer.text == TEXT
+    click_cell(qtbot, dialog, 1, 1)  # 李四's layer, which only 李四 changes: review mode, every layer shown
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, ReviewWindow) and w.isVisible()]
+    assert len(windows) == 1 and windows[0].document is not None
+    assert windows[0].document.name == "吉林.txt"
+
+
+def test_charts_save_as_png(window: MainWindow, tmp_path: Path) -> None:
+    dialog = open_statistics(window)
     target = tmp_path / "labels.png"
     assert dialog.by_label.save_png(target)
     image = QImage(str(target))

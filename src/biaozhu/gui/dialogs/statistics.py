@@ -1,6 +1,6 @@
-"""The statistics window (Review → Statistics…): the documents × layers progress matrix, spans per label per layer
-and spans per day, read with the same SQL aggregates as ``biaozhu stats``. Each chart can be saved as PNG; a
-cell of the matrix opens its document."""
+"""The statistics window (Review → Statistics…): the documents × layers progress matrix a page at a time, spans
+per label per layer, spans added and time spent per day, read with the same SQL aggregates as ``biaozhu stats``.
+Each chart can be saved as PNG; a click on a cell of the matrix opens that document for that layer."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,37 +22,34 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from biaozhu.db.documents import DocumentSummary, list_documents
-from biaozhu.db.stats import ProjectStats, project_stats
+from biaozhu.db.progress import PAGE, MatrixPage, progress_page
+from biaozhu.db.stats import ProjectStats, duration, project_stats
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.widgets.charts import BarChart, Chart, LineChart, Series
 from biaozhu.gui.widgets.tables import configure_table
 
-MATRIX_ROWS = 2000  # documents listed in the matrix; the figures above count them all
+CELL = Qt.ItemDataRole.UserRole  # a matrix cell's (document id, layer name)
 
 
 @dataclass(frozen=True)
 class Figures:
     stats: ProjectStats
-    documents: list[DocumentSummary]
-
-
-def read_figures(session: Session) -> Figures:
-    return Figures(project_stats(session), list_documents(session))
+    matrix: MatrixPage
 
 
 class StatisticsDialog(QDialog):
-    open_document = Signal(int)
+    open_document = Signal(int, str)  # document id, the layer (annotator) whose cell was clicked
 
     def __init__(self, runner: ActionRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
         self.figures: Figures | None = None
+        self.offset = 0
         self.setWindowTitle(self.tr("Statistics — biaozhu 标注"))
-        self.resize(1000, 640)
+        self.resize(1200, 760)
         self.status_words = {"in_progress": self.tr("in progress"), "done": self.tr("done"),
-                             "adjudicated": self.tr("adjudicated")}
+                             "adjudicated": self.tr("adjudicated"), "not_started": self.tr("not started")}
         self.summary = QLabel(self)
         self.summary.setObjectName("statistics-summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -59,24 +57,43 @@ class StatisticsDialog(QDialog):
         self.matrix.setObjectName("statistics-matrix")
         configure_table(self.matrix, sortable=False)
         self.matrix.verticalHeader().setVisible(True)  # the documents' names
+        self.matrix.cellClicked.connect(self._open)
         self.matrix.cellActivated.connect(self._open)
-        self.matrix.cellDoubleClicked.connect(self._open)
+        self.page_label = QLabel(self)
+        self.page_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.previous_page, self.next_page = QPushButton("◀", self), QPushButton("▶", self)
+        self.previous_page.clicked.connect(lambda: self.go_to_page(self.offset - PAGE))
+        self.next_page.clicked.connect(lambda: self.go_to_page(self.offset + PAGE))
         self.by_label = BarChart(self.tr("Spans per label"), self)
         self.by_label.setObjectName("spans-per-label")
         self.by_day = LineChart(self.tr("Spans added per day"), self)
         self.by_day.setObjectName("spans-per-day")
+        self.time_by_day = BarChart(self.tr("Hours spent per day"), self)
+        self.time_by_day.setObjectName("hours-per-day")
+        self.charts: list[Chart] = [self.by_label, self.by_day, self.time_by_day]
         charts = QWidget(self)
-        chart_layout = QVBoxLayout(charts)
-        for chart in (self.by_label, self.by_day):
-            chart_layout.addWidget(chart, 1)
+        grid = QGridLayout(charts)
+        for at, chart in enumerate(self.charts):
+            box = QVBoxLayout()
+            box.addWidget(chart, 1)
             save = QPushButton(fill(self.tr("Save “%1” as PNG…"), chart.title), charts)
             save.setAutoDefault(False)
             save.clicked.connect(lambda _=False, shown=chart: self._save(shown))
-            chart_layout.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
+            box.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
+            grid.addLayout(box, at // 2, at % 2)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.matrix, 1)
+        pages = QHBoxLayout()
+        for widget in (self.previous_page, self.page_label, self.next_page):
+            pages.addWidget(widget)
+        pages.addStretch(1)
+        left_layout.addLayout(pages)
         splitter = QSplitter(self)
-        splitter.addWidget(self.matrix)
+        splitter.addWidget(left)
         splitter.addWidget(charts)
-        splitter.setSizes([500, 500])
+        splitter.setSizes([420, 780])
         refresh = QPushButton(self.tr("Refresh"), self)
         refresh.setAutoDefault(False)
         refresh.clicked.connect(self.reload)
@@ -89,7 +106,9 @@ class StatisticsDialog(QDialog):
         layout.addLayout(buttons)
 
     def reload(self) -> None:
-        outcome = self.runner.try_read(read_figures)
+        """Read every figure again (the matrix on the page shown)."""
+        offset = self.offset
+        outcome = self.runner.try_read(lambda session: read_figures(session, offset))
         if outcome.value is None:
             self.summary.setText(outcome.refusal)
             return
@@ -103,33 +122,58 @@ class StatisticsDialog(QDialog):
         days = stats.days()
         self.by_day.set_data(days, [Series(layer.name, [layer.by_day.get(day, 0) for day in days])
                                     for layer in stats.layers])
+        worked = stats.work_days()
+        self.time_by_day.set_data(worked, [
+            Series(layer.name, [round(layer.seconds_by_day.get(day, 0) / 3600, 2) for day in worked])
+            for layer in stats.layers])
+
+    def go_to_page(self, offset: int) -> None:
+        total = self.figures.matrix.total if self.figures is not None else 0
+        self.offset = max(0, min(offset, (max(total - 1, 0) // PAGE) * PAGE))
+        outcome = self.runner.try_read(lambda session: progress_page(session, self.offset))
+        if outcome.value is None or self.figures is None:
+            self.summary.setText(outcome.refusal)
+            return
+        self.figures = Figures(self.figures.stats, outcome.value)
+        self._fill_matrix()
+
+    def cell_text(self, status: str, spans: int, seconds: int) -> str:
+        text = fill(self.tr("%1 · %2 spans"), self.status_words.get(status, status), spans)
+        return f"{text} · {duration(seconds)}" if seconds else text
 
     def _fill_matrix(self) -> None:
         assert self.figures is not None
         layers = [layer.name for layer in self.figures.stats.layers]
-        documents = self.figures.documents[:MATRIX_ROWS]
+        page = self.figures.matrix
         self.matrix.clear()
         self.matrix.setColumnCount(len(layers))
-        self.matrix.setRowCount(len(documents))
+        self.matrix.setRowCount(len(page.rows))
         self.matrix.setHorizontalHeaderLabels(layers)
-        self.matrix.setVerticalHeaderLabels([document.name for document in documents])
-        for row, document in enumerate(documents):
-            for column, layer in enumerate(layers):
-                status = document.statuses.get(layer)
-                count = document.span_counts.get(layer, 0)
-                words = self.status_words.get(status or "", self.tr("not started"))
-                item = QTableWidgetItem(fill(self.tr("%1 · %2 spans"), words, count))
-                item.setData(Qt.ItemDataRole.UserRole, document.id)
+        self.matrix.setVerticalHeaderLabels([row.name for row in page.rows])
+        for r, row in enumerate(page.rows):
+            for c, layer in enumerate(layers):
+                cell = row.cell(layer)
+                item = QTableWidgetItem(self.cell_text(cell.status, cell.spans, cell.seconds))
+                item.setData(CELL, (row.document_id, layer))
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.matrix.setItem(row, column, item)
+                self.matrix.setItem(r, c, item)
         self.matrix.resizeColumnsToContents()
+        self.page_label.setText(fill(self.tr("documents %1–%2 of %3"), page.offset + 1 if page.rows else 0,
+                                     page.offset + len(page.rows), page.total))
+        self.previous_page.setEnabled(page.offset > 0)
+        self.next_page.setEnabled(page.offset + len(page.rows) < page.total)
 
     def _open(self, row: int, column: int) -> None:
         item = self.matrix.item(row, column)
         if item is not None:
-            self.open_document.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+            document_id, layer = item.data(CELL)
+            self.open_document.emit(int(document_id), str(layer))
 
     def _save(self, chart: Chart) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), f"{chart.objectName()}.png", "PNG (*.png)")
         if path:
             chart.save_png(path)
+
+
+def read_figures(session: Session, offset: int = 0) -> Figures:
+    return Figures(project_stats(session), progress_page(session, offset))
