@@ -1,11 +1,12 @@
 """``biaozhu stats``: where the project stands, per layer: documents by status, spans by label and by day, time
-spent by day; with ``--documents`` a page of the documents × layers progress matrix."""
+spent by day, agreement over time; with ``--documents`` a page of the documents × layers progress matrix."""
 
 from __future__ import annotations
 
 import argparse
 import csv
 import io
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -13,7 +14,7 @@ import orjson
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.progress import PAGE, MatrixPage, progress_page
 from biaozhu.db.project import open_project
-from biaozhu.db.stats import PROGRESS, ProjectStats, duration, project_stats
+from biaozhu.db.stats import PROGRESS, LayerStats, ProjectStats, duration, project_stats
 
 CSV_COLUMNS = ("layer", "role", "figure", "key", "value")
 
@@ -22,14 +23,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     parser = sub.add_parser("stats", parents=[common], help="progress, spans per label and per day, time spent",
                             description="Per layer (annotator or gold): documents not started, in progress, done, "
                                         "adjudicated; spans per label; spans added per day (UTC); time spent with "
-                                        "documents open, per day. The app's statistics window shows the same "
-                                        "figures.")
+                                        "documents open, per day; the agreement (F1, kappa) each time it was "
+                                        "measured. The app's statistics window shows the same figures.")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table", help="default: table")
     parser.add_argument("--documents", action="store_true",
                         help="also the progress matrix: per document and layer its status, spans and time spent")
     parser.add_argument("--offset", type=int, default=0, metavar="N", help="matrix from the N-th document (0)")
     parser.add_argument("--limit", type=int, default=PAGE, metavar="N", help=f"matrix documents (default {PAGE})")
     parser.set_defaults(run=run)
+
+
+def figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 def table(stats: ProjectStats, matrix: MatrixPage | None = None) -> str:
@@ -39,12 +44,17 @@ def table(stats: ProjectStats, matrix: MatrixPage | None = None) -> str:
         lines.append("\t".join([layer.name, layer.role, *(str(layer.documents[s]) for s in PROGRESS),
                                 str(layer.spans), *(str(layer.by_label.get(label, 0)) for label in stats.labels),
                                 duration(layer.seconds)]))
-    for title, days, figure, shown in (("spans per day", stats.days(), "by_day", str),
-                                       ("time spent per day", stats.work_days(), "seconds_by_day", duration)):
+    per_day: list[tuple[str, list[str], Callable[[LayerStats], dict[str, int]], Callable[[int], str]]] = [
+        ("spans per day", stats.days(), lambda layer: layer.by_day, str),
+        ("time spent per day", stats.work_days(), lambda layer: layer.seconds_by_day, duration)]
+    for title, days, counts, shown in per_day:
         if days:
             lines += ["", title + "\t" + "\t".join(layer.name for layer in stats.layers)]
-            lines += [day + "\t" + "\t".join(shown(getattr(layer, figure).get(day, 0)) for layer in stats.layers)
+            lines += [day + "\t" + "\t".join(shown(counts(layer).get(day, 0)) for layer in stats.layers)
                       for day in days]
+    if stats.agreement:
+        lines += ["", "agreement over time (UTC)\tF1\tkappa\tdocuments"]
+        lines += [f"{s.at:%Y-%m-%d %H:%M}\t{figure(s.f1)}\t{figure(s.kappa)}\t{s.documents}" for s in stats.agreement]
     if matrix is not None:
         names = [layer.name for layer in stats.layers]
         lines += ["", f"documents {matrix.offset + 1}–{matrix.offset + len(matrix.rows)} of {matrix.total}: "
@@ -64,6 +74,10 @@ def rows(stats: ProjectStats, matrix: MatrixPage | None = None) -> list[tuple[st
         out += [(layer.name, layer.role, "spans", label, count) for label, count in layer.by_label.items()]
         out += [(layer.name, layer.role, "spans_per_day", day, count) for day, count in layer.by_day.items()]
         out += [(layer.name, layer.role, "seconds_per_day", day, n) for day, n in layer.seconds_by_day.items()]
+    for snapshot in stats.agreement:
+        at = snapshot.as_dict()["at"]
+        out += [("", "", "agreement_f1", at, snapshot.f1), ("", "", "agreement_kappa", at, snapshot.kappa),
+                ("", "", "agreement_documents", at, snapshot.documents)]
     roles = {layer.name: layer.role for layer in stats.layers}
     for row in matrix.rows if matrix is not None else ():
         for name, cell in row.cells.items():

@@ -1,6 +1,7 @@
 """Where a project stands, from SQL aggregates only: per layer its documents by status, its spans by label and
-by day, the time spent on it by day. A project of 100,000 documents answers from a few grouped queries on ids,
-never by reading spans one by one (benchmarks/stats.py measures it next to the bare aggregates).
+by day, the time spent on it by day; and the agreement over time. A project of 100,000 documents answers from a
+few grouped queries on ids, never by reading spans one by one (benchmarks/stats.py measures it next to the bare
+aggregates).
 
 Spans are counted in ONE query grouped by (layer, day, label), which gives both the spans per label and the
 spans per day: SQLite scans the spans once instead of twice, and with an index on
@@ -16,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, func, literal_column, select
 from sqlalchemy.orm import Session
 
+from biaozhu.db.agreement_history import Snapshot, agreement_history
 from biaozhu.db.models import SUGGESTIONS, Annotator, Document, DocumentStatus, Label, Span
 from biaozhu.db.time_spent import seconds_by_day
 
@@ -48,11 +50,13 @@ class ProjectStats:
     characters: int
     labels: list[str]
     layers: list[LayerStats]
+    agreement: list[Snapshot] = field(default_factory=list)  # oldest first
 
     def as_dict(self) -> dict[str, Any]:
         """What ``biaozhu stats --format json`` prints and the statistics window shows."""
         return {"documents": self.documents, "characters": self.characters, "labels": self.labels,
-                "layers": [layer.as_dict() for layer in self.layers]}
+                "layers": [layer.as_dict() for layer in self.layers],
+                "agreement": [snapshot.as_dict() for snapshot in self.agreement]}
 
     def days(self) -> list[str]:
         """Every day any layer added a span, in order."""
@@ -114,7 +118,7 @@ def project_stats(session: Session) -> ProjectStats:
         layer.seconds_by_day = dict(sorted(layer.seconds_by_day.items()))
     shown = [layer for layer in layers.values()
              if layer.spans or layer.seconds or any(layer.documents[s] for s in PROGRESS[1:])]
-    return ProjectStats(documents, characters, [name for _, name in label_rows], shown)
+    return ProjectStats(documents, characters, [name for _, name in label_rows], shown, agreement_history(session))
 
 
 def duration(seconds: int) -> str:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.annotators import ensure_annotator
-from biaozhu.db.documents import add_document
+from biaozhu.db.documents import add_document, list_documents
 from biaozhu.db.labels import label_ids
 from biaozhu.db.spans import add_span
 from biaozhu.db.status import set_status
@@ -102,3 +102,25 @@ def test_charts_save_as_png(window: MainWindow, tmp_path: Path) -> None:
     image = QImage(str(target))
     assert not image.isNull() and image.width() > 100
     assert len({image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}) > 3
+
+
+def test_agreement_over_time_from_the_agreement_dialog_and_the_measure_button(
+        qtbot: QtBot, window: MainWindow, sessions: sessionmaker[Session], db_url: str, cli) -> None:
+    window.open_agreement()  # computing the agreement stores a snapshot
+    dialog = open_statistics(window)
+    assert dialog.figures is not None and len(dialog.figures.stats.agreement) == 1
+    assert [s.name for s in dialog.agreement.series] == ["F1", "κ"] and len(dialog.agreement.categories) == 1
+    qtbot.mouseClick(dialog.measure_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.measure_button.isEnabled)
+    assert len(dialog.agreement.categories) == 1  # the same figures within the hour: no new point
+    with sessions.begin() as session:  # 李四 tags the bank too: agreement rises
+        other = ensure_annotator(session, OTHER).id
+        first = next(d for d in list_documents(session) if d.name == "泸州.txt").id
+        add_span(session, first, other, label_ids(session)["ORGANIZATION"], 0, 7, "泸州市委统战部")
+    qtbot.mouseClick(dialog.measure_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(dialog.agreement.categories) == 2)
+    before, after = dialog.figures.stats.agreement
+    assert before.f1 is not None and after.f1 is not None and after.f1 > before.f1
+    assert list(dialog.agreement.series[0].values) == [before.f1, after.f1]
+    printed = orjson.loads(cli("--db", db_url, "stats", "--format", "json", check=True).stdout)
+    assert dialog.figures.stats.as_dict() == printed

@@ -425,5 +425,7 @@ class MainWindow(QMainWindow):
         self._lists_pool.waitForDone()
         self.snapping.wait()
         self.suggestions.wait()
+        if self.statistics_dialog is not None:
+            self.statistics_dialog.wait()
         super().closeEvent(event)
         self.closing.emit()

@@ -1,12 +1,13 @@
 """The statistics window (Review → Statistics…): the documents × layers progress matrix a page at a time, spans
-per label per layer, spans added and time spent per day, read with the same SQL aggregates as ``biaozhu stats``.
-Each chart can be saved as PNG; a click on a cell of the matrix opens that document for that layer."""
+per label per layer, spans added and time spent per day, the agreement over time, read with the same SQL
+aggregates as ``biaozhu stats``. Each chart can be saved as PNG; a click on a cell of the matrix opens that
+document for that layer."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -22,9 +23,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from biaozhu.corpus.agreement import AgreementReport, measure_agreement
+from biaozhu.corpus.agreement_summary import summarise
+from biaozhu.db.agreement_history import record_agreement
 from biaozhu.db.progress import PAGE, MatrixPage, progress_page
+from biaozhu.db.review import iter_annotated
 from biaozhu.db.stats import ProjectStats, duration, project_stats
-from biaozhu.gui.common.runner import ActionRunner
+from biaozhu.gui.common.runner import ActionRunner, sentence
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.widgets.charts import BarChart, Chart, LineChart, Series
 from biaozhu.gui.widgets.tables import configure_table
@@ -70,7 +75,9 @@ class StatisticsDialog(QDialog):
         self.by_day.setObjectName("spans-per-day")
         self.time_by_day = BarChart(self.tr("Hours spent per day"), self)
         self.time_by_day.setObjectName("hours-per-day")
-        self.charts: list[Chart] = [self.by_label, self.by_day, self.time_by_day]
+        self.agreement = LineChart(self.tr("Agreement over time (F1, κ)"), self)
+        self.agreement.setObjectName("agreement-over-time")
+        self.charts: list[Chart] = [self.by_label, self.by_day, self.time_by_day, self.agreement]
         charts = QWidget(self)
         grid = QGridLayout(charts)
         for at, chart in enumerate(self.charts):
@@ -97,8 +104,14 @@ class StatisticsDialog(QDialog):
         refresh = QPushButton(self.tr("Refresh"), self)
         refresh.setAutoDefault(False)
         refresh.clicked.connect(self.reload)
+        self.measure_button = QPushButton(self.tr("Measure agreement now"), self)
+        self.measure_button.setAutoDefault(False)
+        self.measure_button.clicked.connect(self.measure_agreement)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
         buttons = QHBoxLayout()
         buttons.addWidget(refresh)
+        buttons.addWidget(self.measure_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -126,6 +139,37 @@ class StatisticsDialog(QDialog):
         self.time_by_day.set_data(worked, [
             Series(layer.name, [round(layer.seconds_by_day.get(day, 0) / 3600, 2) for day in worked])
             for layer in stats.layers])
+        self.agreement.set_data([f"{snapshot.at:%m-%d %H:%M}" for snapshot in stats.agreement],
+                                [Series("F1", [snapshot.f1 for snapshot in stats.agreement]),
+                                 Series("κ", [snapshot.kappa for snapshot in stats.agreement])])
+
+    def measure_agreement(self) -> None:
+        """Compute the agreement of every annotator pair (on a worker thread: every layer is read) and add it
+        to the history, as the agreement dialog does."""
+        self.measure_button.setEnabled(False)
+        self.measure_button.setText(self.tr("Measuring agreement…"))
+        self.runner.in_background(self._pool, lambda session: measure_agreement(iter_annotated(session)),
+                                  self._measured, self._measure_failed)
+
+    def _measured(self, report: AgreementReport) -> None:
+        if not self.runner.read_only:
+            outcome = self.runner.attempt(lambda session: record_agreement(session, summarise(report)))
+            if not outcome.ok:
+                self.summary.setText(outcome.refusal)
+        self._measure_done()
+        self.reload()
+
+    def _measure_failed(self, exc: Exception) -> None:
+        self._measure_done()
+        self.summary.setText(sentence(exc))
+
+    def _measure_done(self) -> None:
+        self.measure_button.setEnabled(True)
+        self.measure_button.setText(self.tr("Measure agreement now"))
+
+    def wait(self) -> None:
+        """Let a measurement still running finish (before the project closes)."""
+        self._pool.waitForDone()
 
     def go_to_page(self, offset: int) -> None:
         total = self.figures.matrix.total if self.figures is not None else 0
