@@ -124,3 +124,18 @@ def test_agreement_over_time_from_the_agreement_dialog_and_the_measure_button(
     assert list(dialog.agreement.series[0].values) == [before.f1, after.f1]
     printed = orjson.loads(cli("--db", db_url, "stats", "--format", "json", check=True).stdout)
     assert dialog.figures.stats.as_dict() == printed
+
+
+def test_the_matrix_goes_page_by_page_and_colours_the_status(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = open_statistics(window)
+    assert dialog.matrix.item(0, 0).background().color().name() == "#d3f9d8"  # done, besides the word
+    dialog.page_size = 1  # 500 documents a page in the app
+    dialog.reload()
+    assert dialog.matrix.rowCount() == 1 and dialog.page_label.text() == "documents 1–1 of 2"
+    assert not dialog.previous_page.isEnabled()
+    qtbot.mouseClick(dialog.next_page, Qt.MouseButton.LeftButton)
+    assert dialog.matrix.verticalHeaderItem(0).text() == "吉林.txt"
+    assert dialog.matrix.item(0, 0).text() == "in progress · 0 spans"
+    assert dialog.page_label.text() == "documents 2–2 of 2" and not dialog.next_page.isEnabled()
+    qtbot.mouseClick(dialog.previous_page, Qt.MouseButton.LeftButton)
+    assert dialog.matrix.verticalHeaderItem(0).text() == "泸州.txt"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from biaozhu.corpus.agreement import AgreementReport, measure_agreement
 from biaozhu.corpus.agreement_summary import summarise
@@ -35,6 +35,7 @@ from biaozhu.gui.widgets.charts import BarChart, Chart, LineChart, Series
 from biaozhu.gui.widgets.tables import configure_table
 
 CELL = Qt.ItemDataRole.UserRole  # a matrix cell's (document id, layer name)
+STATUS_COLOURS = {"in_progress": "#fff3bf", "done": "#d3f9d8", "adjudicated": "#d0ebff"}  # light: text stays legible
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class StatisticsDialog(QDialog):
         self.runner = runner
         self.figures: Figures | None = None
         self.offset = 0
+        self.page_size = PAGE
         self.setWindowTitle(self.tr("Statistics — biaozhu 标注"))
         self.resize(1200, 760)
         self.status_words = {"in_progress": self.tr("in progress"), "done": self.tr("done"),
@@ -67,8 +69,8 @@ class StatisticsDialog(QDialog):
         self.page_label = QLabel(self)
         self.page_label.setTextFormat(Qt.TextFormat.PlainText)
         self.previous_page, self.next_page = QPushButton("◀", self), QPushButton("▶", self)
-        self.previous_page.clicked.connect(lambda: self.go_to_page(self.offset - PAGE))
-        self.next_page.clicked.connect(lambda: self.go_to_page(self.offset + PAGE))
+        self.previous_page.clicked.connect(lambda: self.go_to_page(self.offset - self.page_size))
+        self.next_page.clicked.connect(lambda: self.go_to_page(self.offset + self.page_size))
         self.by_label = BarChart(self.tr("Spans per label"), self)
         self.by_label.setObjectName("spans-per-label")
         self.by_day = LineChart(self.tr("Spans added per day"), self)
@@ -120,8 +122,9 @@ class StatisticsDialog(QDialog):
 
     def reload(self) -> None:
         """Read every figure again (the matrix on the page shown)."""
-        offset = self.offset
-        outcome = self.runner.try_read(lambda session: read_figures(session, offset))
+        offset, size = self.offset, self.page_size
+        outcome = self.runner.try_read(lambda session: Figures(project_stats(session),
+                                                               progress_page(session, offset, size)))
         if outcome.value is None:
             self.summary.setText(outcome.refusal)
             return
@@ -173,8 +176,9 @@ class StatisticsDialog(QDialog):
 
     def go_to_page(self, offset: int) -> None:
         total = self.figures.matrix.total if self.figures is not None else 0
-        self.offset = max(0, min(offset, (max(total - 1, 0) // PAGE) * PAGE))
-        outcome = self.runner.try_read(lambda session: progress_page(session, self.offset))
+        size = self.page_size
+        self.offset = max(0, min(offset, (max(total - 1, 0) // size) * size))
+        outcome = self.runner.try_read(lambda session: progress_page(session, self.offset, size))
         if outcome.value is None or self.figures is None:
             self.summary.setText(outcome.refusal)
             return
@@ -199,6 +203,9 @@ class StatisticsDialog(QDialog):
                 cell = row.cell(layer)
                 item = QTableWidgetItem(self.cell_text(cell.status, cell.spans, cell.seconds))
                 item.setData(CELL, (row.document_id, layer))
+                if cell.status in STATUS_COLOURS:  # the words say it too: colour is never alone
+                    item.setBackground(QColor(STATUS_COLOURS[cell.status]))
+                    item.setForeground(QColor("#1f1f1f"))
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.matrix.setItem(r, c, item)
         self.matrix.resizeColumnsToContents()
@@ -218,6 +225,3 @@ class StatisticsDialog(QDialog):
         if path:
             chart.save_png(path)
 
-
-def read_figures(session: Session, offset: int = 0) -> Figures:
-    return Figures(project_stats(session), progress_page(session, offset))
