@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     parser.add_argument("--documents", action="store_true",
                         help="also the progress matrix: per document and layer its status, spans and time spent")
     parser.add_argument("--offset", type=int, default=0, metavar="N", help="matrix from the N-th document (0)")
-    parser.add_argument("--limit", type=int, default=PAGE, metavar="N", help=f"matrix documents (default {PAGE})")
+    parser.add_argument("--limit", type=int, default=PAGE, metavar="N", help="matrix documents (default %(default)s)")
     parser.set_defaults(run=run)
 
 

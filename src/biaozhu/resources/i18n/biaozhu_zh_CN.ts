@@ -2210,6 +2210,31 @@
         <translation>刷新</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs/statistics.py" line="78"/>
+        <source>Hours spent per day</source>
+        <translation>每日用时（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="80"/>
+        <source>Agreement over time (F1, κ)</source>
+        <translation>一致性变化（F1、κ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="109"/>
+        <source>Measure agreement now</source>
+        <translation>立即计算一致性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="153"/>
+        <source>Measuring agreement…</source>
+        <translation>正在计算一致性…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="212"/>
+        <source>documents %1–%2 of %3</source>
+        <translation>第 %1–%2 篇，共 %3 篇文档</translation>
+    </message>
+    <message>
         <location filename="../../gui/dialogs/statistics.py" line="98"/>
         <source>%1 documents, %2 characters, %3 layers</source>
         <translation>%1 篇文档，%2 个字，%3 个标注层</translation>
