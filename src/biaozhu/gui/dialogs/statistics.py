@@ -77,8 +77,10 @@ class StatisticsDialog(QDialog):
         self.by_day.setObjectName("spans-per-day")
         self.time_by_day = BarChart(self.tr("Hours spent per day"), self)
         self.time_by_day.setObjectName("hours-per-day")
+        self.time_by_day.thin_labels = True
         self.agreement = LineChart(self.tr("Agreement over time (F1, κ)"), self)
         self.agreement.setObjectName("agreement-over-time")
+        self.agreement.ceiling = 1.0
         self.charts: list[Chart] = [self.by_label, self.by_day, self.time_by_day, self.agreement]
         charts = QWidget(self)
         grid = QGridLayout(charts)
@@ -102,7 +104,7 @@ class StatisticsDialog(QDialog):
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(charts)
-        splitter.setSizes([420, 780])
+        splitter.setSizes([560, 640])
         refresh = QPushButton(self.tr("Refresh"), self)
         refresh.setAutoDefault(False)
         refresh.clicked.connect(self.reload)

@@ -3,6 +3,7 @@ a plain widget holding its numbers; ``save_png`` writes what is on screen."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,8 @@ class Chart(QWidget):
         self.title = title
         self.categories: list[str] = []
         self.series: list[Series] = []
+        self.ceiling: float | None = None  # where the scale ends at least (1 for F1 and kappa)
+        self.thin_labels = isinstance(self, LineChart)  # categories in a sequence (days): every n-th is enough
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:
@@ -54,7 +57,7 @@ class Chart(QWidget):
     @property
     def top(self) -> float:
         """The highest value, where the scale ends (at least 1, so that an empty chart has a scale)."""
-        return max([*self.values(), 0]) or 1
+        return max([*self.values(), self.ceiling or 0]) or 1
 
     @property
     def bottom(self) -> float:
@@ -102,12 +105,22 @@ class Chart(QWidget):
     def draw(self, painter: QPainter, plot: QRectF, metrics: QFontMetrics) -> None:
         raise NotImplementedError
 
-    def category_label(self, painter: QPainter, plot: QRectF, centre: float, width: float, text: str,
-                       metrics: QFontMetrics) -> None:
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, int(max(width, 24)))
+    def category_labels(self, painter: QPainter, plot: QRectF, centres: list[float], slot: float,
+                        metrics: QFontMetrics) -> None:
+        """The categories under the x axis: every one if they fit in their ``slot``; else, with ``thin_labels``
+        (a sequence: days), every n-th whole, or every one shortened (names), each kept inside the widget."""
+        widest = max(metrics.horizontalAdvance(text) for text in self.categories) + MARGIN
+        every = max(1, math.ceil(widest / max(slot, 1))) if self.thin_labels else 1
+        width = min(widest, slot * every)
         painter.setPen(self.palette().windowText().color())
-        painter.drawText(QRectF(centre - width / 2, plot.bottom() + 2, width, metrics.height()),
-                         Qt.AlignmentFlag.AlignHCenter, shown)
+        taken = -math.inf  # where the last label drawn ends: one pushed inside the widget may not overlap it
+        for centre, text in list(zip(centres, self.categories, strict=True))[::every]:
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, int(max(width, 24)))
+            left = min(max(centre - width / 2, 0), self.width() - width)
+            if left >= taken - 1:  # (neighbours meet exactly, up to rounding)
+                painter.drawText(QRectF(left, plot.bottom() + 2, width, metrics.height()),
+                                 Qt.AlignmentFlag.AlignHCenter, shown)
+                taken = left + width
 
 
 class BarChart(Chart):
@@ -117,7 +130,7 @@ class BarChart(Chart):
         group = plot.width() / len(self.categories)
         zero = self.y_of(plot, 0)
         bar = max(2.0, (group - 2 * MARGIN) / max(len(self.series), 1))
-        for c, category in enumerate(self.categories):
+        for c in range(len(self.categories)):
             left = plot.left() + c * group + MARGIN
             for s, series in enumerate(self.series):
                 value = series.values[c]
@@ -131,7 +144,8 @@ class BarChart(Chart):
                     painter.setPen(self.palette().windowText().color())
                     painter.drawText(QRectF(rect.left(), rect.top() - metrics.height(), bar, metrics.height()),
                                      Qt.AlignmentFlag.AlignHCenter, text)
-            self.category_label(painter, plot, left - MARGIN + group / 2, group, category, metrics)
+        self.category_labels(painter, plot, [plot.left() + (c + 0.5) * group for c in range(len(self.categories))],
+                             group, metrics)
 
 
 class LineChart(Chart):
@@ -149,6 +163,5 @@ class LineChart(Chart):
             for point in points:
                 if point is not None:
                     painter.drawEllipse(point, 2.5, 2.5)
-        every = max(1, int(len(self.categories) * 80 / max(plot.width(), 1)))  # labels that fit
-        for i in range(0, len(self.categories), every):
-            self.category_label(painter, plot, plot.left() + i * step, 80, self.categories[i], metrics)
+        self.category_labels(painter, plot, [plot.left() + i * step for i in range(len(self.categories))],
+                             step if len(self.categories) > 1 else plot.width(), metrics)
