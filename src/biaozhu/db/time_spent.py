@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from biaozhu.db.models import TimeSpent
+from biaozhu.db.models import Document, TimeSpent
 
 
 def today() -> date:
@@ -23,10 +23,11 @@ def today() -> date:
     return datetime.now(UTC).date()
 
 
-def add_time(session: Session, document_id: int, annotator_id: int, seconds: int, day: date | None = None) -> None:
-    """Add ``seconds`` to what this person spent on this document that day."""
-    if seconds <= 0:
-        return
+def add_time(session: Session, document_id: int, annotator_id: int, seconds: int, day: date | None = None) -> bool:
+    """Add ``seconds`` to what this person spent on this document that day; False if the document is gone
+    (deleted by someone while it was open: its time goes with it)."""
+    if seconds <= 0 or session.scalar(select(Document.id).where(Document.id == document_id)) is None:
+        return False
     insert: Callable[..., Any] = sqlite_insert
     if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as postgresql_insert  # imported only for a server
@@ -37,6 +38,7 @@ def add_time(session: Session, document_id: int, annotator_id: int, seconds: int
     session.execute(statement.on_conflict_do_update(
         index_elements=["document_id", "annotator_id", "day"],
         set_={"seconds": TimeSpent.seconds + statement.excluded.seconds}))
+    return True
 
 
 def seconds_by_day(session: Session) -> list[tuple[int, date, int]]:

@@ -17,6 +17,7 @@ from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import add_document
 from biaozhu.db.time_spent import seconds_by_document
+from biaozhu.db.trash import trash_document
 from biaozhu.gui.annotate.window import MainWindow
 
 ME = "张三"
@@ -90,3 +91,19 @@ def test_what_ran_is_stored_every_minute_without_a_switch(
     window.clock.flush_timer.setInterval(300)
     working(qtbot, window, 2.5)
     assert spent(sessions, first, me) >= 2
+
+
+def test_a_document_deleted_while_open_loses_its_time_quietly(
+        qtbot: QtBot, sessions: sessionmaker[Session], documents: tuple[int, int, int],
+        open_annotation: Callable[..., MainWindow]) -> None:
+    """The document is deleted (by its reviewer, in another window) while open: the next store drops its
+    seconds, no error."""
+    first, second, me = documents
+    window = open_annotation(sessions, ME, first)
+    working(qtbot, window, 1.2)
+    with sessions.begin() as session:
+        trash_document(session, first, ME)  # the first person to open the project: its reviewer
+    window.clock.flush()
+    window.open_document(second)
+    assert window.layer.document_id == second and spent(sessions, first, me) == 0
+    assert window.clock.pending < 1

@@ -89,8 +89,8 @@ class TimeClock(QObject):
         outcome_of(lambda: self.runner.write(lambda session: self._add(session, document_id, seconds)))
         self.pending = max(0.0, self.pending - seconds)
 
-    def _add(self, session: Session, document_id: int, seconds: int) -> None:
-        add_time(session, document_id, self.annotator_id, seconds)
+    def _add(self, session: Session, document_id: int, seconds: int) -> bool:
+        return add_time(session, document_id, self.annotator_id, seconds)
 
     def stop(self) -> None:
         """The window closes (or hides): the last seconds are stored and the clock stops."""

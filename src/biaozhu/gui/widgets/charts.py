@@ -107,20 +107,30 @@ class Chart(QWidget):
 
     def category_labels(self, painter: QPainter, plot: QRectF, centres: list[float], slot: float,
                         metrics: QFontMetrics) -> None:
-        """The categories under the x axis: every one if they fit in their ``slot``; else, with ``thin_labels``
-        (a sequence: days), every n-th whole, or every one shortened (names), each kept inside the widget."""
+        """The categories under the x axis, where :func:`placed_labels` puts them."""
         widest = max(metrics.horizontalAdvance(text) for text in self.categories) + MARGIN
-        every = max(1, math.ceil(widest / max(slot, 1))) if self.thin_labels else 1
-        width = min(widest, slot * every)
         painter.setPen(self.palette().windowText().color())
-        taken = -math.inf  # where the last label drawn ends: one pushed inside the widget may not overlap it
-        for centre, text in list(zip(centres, self.categories, strict=True))[::every]:
-            shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, int(max(width, 24)))
-            left = min(max(centre - width / 2, 0), self.width() - width)
-            if left >= taken - 1:  # (neighbours meet exactly, up to rounding)
-                painter.drawText(QRectF(left, plot.bottom() + 2, width, metrics.height()),
-                                 Qt.AlignmentFlag.AlignHCenter, shown)
-                taken = left + width
+        for index, left, width in placed_labels(centres, widest, slot, self.width(), self.thin_labels):
+            shown = metrics.elidedText(self.categories[index], Qt.TextElideMode.ElideMiddle, int(max(width, 24)))
+            painter.drawText(QRectF(left, plot.bottom() + 2, width, metrics.height()),
+                             Qt.AlignmentFlag.AlignHCenter, shown)
+
+
+def placed_labels(centres: list[float], widest: float, slot: float, room: float,
+                  thin: bool) -> list[tuple[int, float, float]]:
+    """(category index, left, width) of the labels drawn: every one if the widest fits in its ``slot``; else,
+    ``thin`` (a sequence: days), every n-th whole, or (names) every one shortened to its slot. Each is kept
+    inside ``room`` and none overlaps the one before."""
+    every = max(1, math.ceil(widest / max(slot, 1))) if thin else 1
+    width = min(widest, slot * every)
+    placed: list[tuple[int, float, float]] = []
+    taken = -math.inf
+    for index in range(0, len(centres), every):
+        left = min(max(centres[index] - width / 2, 0), room - width)
+        if left >= taken - 1:  # neighbours meet exactly, up to rounding
+            placed.append((index, left, width))
+            taken = left + width
+    return placed
 
 
 class BarChart(Chart):
