@@ -57,8 +57,10 @@ def open_statistics(window: MainWindow) -> StatisticsDialog:
 
 def test_the_window_shows_what_biaozhu_stats_prints(window: MainWindow, db_url: str, cli) -> None:
     dialog = open_statistics(window)
-    printed = orjson.loads(cli("--db", db_url, "stats", "--format", "json", check=True).stdout)
+    printed = orjson.loads(cli("--db", db_url, "stats", "--format", "json", "--documents", check=True).stdout)
+    matrix = printed.pop("matrix")
     assert dialog.figures is not None and dialog.figures.stats.as_dict() == printed
+    assert [row.as_dict() for row in dialog.figures.matrix.rows] == matrix["rows"] and matrix["total"] == 2
     mine = next(layer for layer in printed["layers"] if layer["name"] == ME)
     assert mine["documents"] == {"not_started": 0, "in_progress": 1, "done": 1, "adjudicated": 0}  # 吉林 is open
     assert mine["by_label"] == {"ORGANIZATION": 2} and sum(mine["by_day"].values()) == 2
