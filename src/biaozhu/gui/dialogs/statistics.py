@@ -111,8 +111,10 @@ class StatisticsDialog(QDialog):
         self.measure_button = QPushButton(self.tr("Measure agreement now"), self)
         self.measure_button.setAutoDefault(False)
         self.measure_button.clicked.connect(self.measure_agreement)
-        self._pool = QThreadPool(self)
+        self._pool = QThreadPool(self)  # the agreement measured
         self._pool.setMaxThreadCount(1)
+        self._reads = QThreadPool(self)  # the figures read, one at a time, in the order asked for
+        self._reads.setMaxThreadCount(1)
         buttons = QHBoxLayout()
         buttons.addWidget(refresh)
         buttons.addWidget(self.measure_button)
@@ -123,14 +125,15 @@ class StatisticsDialog(QDialog):
         layout.addLayout(buttons)
 
     def reload(self) -> None:
-        """Read every figure again (the matrix on the page shown)."""
+        """Read every figure again (the matrix on the page shown) on a worker thread: at 100,000 documents the
+        spans' aggregate takes seconds without its index, and the window must not freeze meanwhile."""
         offset, size = self.offset, self.page_size
-        outcome = self.runner.try_read(lambda session: Figures(project_stats(session),
-                                                               progress_page(session, offset, size)))
-        if outcome.value is None:
-            self.summary.setText(outcome.refusal)
-            return
-        self.figures = outcome.value
+        self.runner.in_background(self._reads, lambda session: Figures(project_stats(session),
+                                                                       progress_page(session, offset, size)),
+                                  self._show, lambda exc: self.summary.setText(sentence(exc)))
+
+    def _show(self, figures: Figures) -> None:
+        self.figures = figures
         stats = self.figures.stats
         self.summary.setText(fill(self.tr("%1 documents, %2 characters, %3 layers"), stats.documents,
                                   stats.characters, len(stats.layers)))
@@ -173,8 +176,9 @@ class StatisticsDialog(QDialog):
         self.measure_button.setText(self.tr("Measure agreement now"))
 
     def wait(self) -> None:
-        """Let a measurement still running finish (before the project closes)."""
+        """Let a measurement or a read still running finish (before the project closes)."""
         self._pool.waitForDone()
+        self._reads.waitForDone()
 
     def go_to_page(self, offset: int) -> None:
         total = self.figures.matrix.total if self.figures is not None else 0
