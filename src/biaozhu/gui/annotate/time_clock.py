@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy.orm import Session
 
+from biaozhu.db.errors import storage_errors
 from biaozhu.db.time_spent import add_time
-from biaozhu.gui.common.runner import ActionRunner, outcome_of
+from biaozhu.gui.common.runner import KNOWN_FAILURES, ActionRunner, Transaction
 
 IDLE_S = 120.0  # no input for this long: the person has gone, the clock stops
 FLUSH_MS = 60_000
@@ -38,6 +38,8 @@ class TimeClock(QObject):
         self._last_input = now
         self.flush_timer = QTimer(self, interval=FLUSH_MS)
         self.flush_timer.timeout.connect(self.flush)
+        self._writes = QThreadPool(self)
+        self._writes.setMaxThreadCount(1)  # stored in the order measured
 
     def start(self, document_id: int | None) -> None:
         """The window is shown: watch the person's input, store what ran every minute."""
@@ -85,17 +87,26 @@ class TimeClock(QObject):
         document_id = self.document_id
         if document_id is None or seconds <= 0 or self.runner.read_only:
             return
-        # Locked, or the document deleted meanwhile: these seconds are dropped, never retried for ever.
-        outcome_of(lambda: self.runner.write(lambda session: self._add(session, document_id, seconds)))
+        annotator_id = self.annotator_id
+
+        def store(begin: Transaction) -> bool:
+            with storage_errors(), begin() as session:
+                return add_time(session, document_id, annotator_id, seconds)
+
+        # On a worker: a switch never waits for another program's write lock. Locked for longer than the busy
+        # timeout, or the document deleted meanwhile: these seconds are dropped, never retried for ever.
+        self.runner.writes_in_background(self._writes, store, lambda _: None, lambda _: None, KNOWN_FAILURES)
         self.pending = max(0.0, self.pending - seconds)
 
-    def _add(self, session: Session, document_id: int, seconds: int) -> bool:
-        return add_time(session, document_id, self.annotator_id, seconds)
+    def wait(self) -> None:
+        """Let the stores under way finish."""
+        self._writes.waitForDone()
 
     def stop(self) -> None:
         """The window closes (or hides): the last seconds are stored and the clock stops."""
         self.flush_timer.stop()
         self.flush(whole=True)
+        self.wait()
         self.document_id = None
         app = QApplication.instance()
         if app is not None:
