@@ -1,5 +1,6 @@
 """``biaozhu stats``: where the project stands, per layer: documents by status, spans by label and by day, time
-spent by day, agreement over time; with ``--documents`` a page of the documents × layers progress matrix."""
+spent by day; agreement over time; how many suggestions each engine made were accepted or rejected; with
+``--documents`` a page of the documents × layers progress matrix."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from typing import Any
 
 import orjson
 
+from biaozhu.cli.language import say
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.progress import PAGE, MatrixPage, progress_page
 from biaozhu.db.project import open_project
-from biaozhu.db.stats import PROGRESS, LayerStats, ProjectStats, duration, project_stats
+from biaozhu.db.stats import DECISIONS, PROGRESS, LayerStats, ProjectStats, duration, project_stats
 
 CSV_COLUMNS = ("layer", "role", "figure", "key", "value")
 
@@ -24,7 +26,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                             description="Per layer (annotator or gold): documents not started, in progress, done, "
                                         "adjudicated; spans per label; spans added per day (UTC); time spent with "
                                         "documents open, per day; the agreement (F1, kappa) each time it was "
-                                        "measured. The app's statistics window shows the same figures.")
+                                        "measured; per suggestion engine, its suggestions accepted, rejected and "
+                                        "open. The app's statistics window shows the same figures.")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table", help="default: table")
     parser.add_argument("--documents", action="store_true",
                         help="also the progress matrix: per document and layer its status, spans and time spent")
@@ -38,7 +41,8 @@ def figure(value: float | None) -> str:
 
 
 def table(stats: ProjectStats, matrix: MatrixPage | None = None) -> str:
-    lines = [f"{stats.documents} documents, {stats.characters} characters; labels: {', '.join(stats.labels) or '-'}",
+    lines = [say("{documents} documents, {characters} characters; labels: {labels}", documents=stats.documents,
+                 characters=stats.characters, labels=", ".join(stats.labels) or "-"),
              "", "layer\trole\t" + "\t".join(PROGRESS) + "\tspans\t" + "\t".join(stats.labels) + "\ttime"]
     for layer in stats.layers:
         lines.append("\t".join([layer.name, layer.role, *(str(layer.documents[s]) for s in PROGRESS),
@@ -55,6 +59,12 @@ def table(stats: ProjectStats, matrix: MatrixPage | None = None) -> str:
     if stats.agreement:
         lines += ["", "agreement over time (UTC)\tF1\tkappa\tdocuments"]
         lines += [f"{s.at:%Y-%m-%d %H:%M}\t{figure(s.f1)}\t{figure(s.kappa)}\t{s.documents}" for s in stats.agreement]
+    if stats.suggestions:
+        lines += ["", "suggestions\t" + "\t".join(DECISIONS) + "\taccepted share"]
+        for engine, counts in stats.suggestions.items():
+            decided = counts["accepted"] + counts["rejected"]
+            share = f"{counts['accepted'] / decided:.0%}" if decided else "-"
+            lines.append("\t".join([engine, *(str(counts[d]) for d in DECISIONS), share]))
     if matrix is not None:
         names = [layer.name for layer in stats.layers]
         lines += ["", f"documents {matrix.offset + 1}–{matrix.offset + len(matrix.rows)} of {matrix.total}: "
@@ -78,6 +88,8 @@ def rows(stats: ProjectStats, matrix: MatrixPage | None = None) -> list[tuple[st
         at = snapshot.as_dict()["at"]
         out += [("", "", "agreement_f1", at, snapshot.f1), ("", "", "agreement_kappa", at, snapshot.kappa),
                 ("", "", "agreement_documents", at, snapshot.documents)]
+    for engine, counts in stats.suggestions.items():
+        out += [("suggestions", "", f"suggestions_{decision}", engine, counts[decision]) for decision in DECISIONS]
     roles = {layer.name: layer.role for layer in stats.layers}
     for row in matrix.rows if matrix is not None else ():
         for name, cell in row.cells.items():
