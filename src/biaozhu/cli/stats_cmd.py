@@ -51,10 +51,10 @@ def table(stats: ProjectStats, matrix: MatrixPage | None = None) -> str:
     per_day: list[tuple[str, list[str], Callable[[LayerStats], dict[str, int]], Callable[[int], str]]] = [
         ("spans per day", stats.days(), lambda layer: layer.by_day, str),
         ("time spent per day", stats.work_days(), lambda layer: layer.seconds_by_day, duration)]
-    for title, days, counts, shown in per_day:
+    for title, days, figure_of, shown in per_day:
         if days:
             lines += ["", title + "\t" + "\t".join(layer.name for layer in stats.layers)]
-            lines += [day + "\t" + "\t".join(shown(counts(layer).get(day, 0)) for layer in stats.layers)
+            lines += [day + "\t" + "\t".join(shown(figure_of(layer).get(day, 0)) for layer in stats.layers)
                       for day in days]
     if stats.agreement:
         lines += ["", "agreement over time (UTC)\tF1\tkappa\tdocuments"]
