@@ -59,6 +59,12 @@ def _pair_lines(report: AgreementReport, pair: PairAgreement) -> list[str]:
     for label, exact, overlap, kappa in rows:
         lines.append(f"  {cell(label, 14)} {_prf(exact)}   {_prf(overlap):>23}   {_figure(kappa):>6}   "
                      f"{exact.in_a}/{exact.in_b}")
+    if report.relation_types:  # a relation matches when both ends and its type are the same
+        lines.append(f"  {cell(say('relation'), 14)} {cell(say('exact P'), 7, True)} {'R':>6} {'F1':>6}   "
+                     f"{say('relations A/B')}")
+        for kind, linked in [(say("all"), pair.total("relations")),
+                             *((name, pair.relations.get(name, SpanCounts())) for name in report.relation_types)]:
+            lines.append(f"  {cell(kind, 14)} {_prf(linked)}   {linked.in_a}/{linked.in_b}")
     counts = {kind: pair.disagreements.get(kind, 0) for kind in DISAGREEMENT_COUNTS}
     lines.append("  " + say("disagreements: boundary {boundary}, label {label}, boundary+label {both}, only {a} "
                             "{only_a}, only {b} {only_b}", boundary=counts["boundary"], label=counts["label"],

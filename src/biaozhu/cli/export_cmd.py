@@ -97,6 +97,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"{target}: {say('{count} documents', count=count)}", file=sys.stderr)
     dropped = say("; {count} nested spans dropped (--nested keep-outer)", count=summary.dropped) \
         if summary.dropped else ""
+    if summary.relations:
+        dropped += say(", {count} relations", count=summary.relations)
+    if summary.relations_dropped:
+        dropped += say("; {count} relations left out ({format} cannot hold relations)", count=summary.relations_dropped,
+                       format=request.format) if not FORMATS[request.format].relations else \
+            say("; {count} relations left out (across sentences, or an end not exported)",
+                count=summary.relations_dropped)
     print(say("exported {documents} documents ({records} records), {spans} spans{dropped} to {target} as {format}",
               documents=summary.documents, records=summary.records, spans=summary.spans, dropped=dropped,
               target=say("standard output") if request.target == STDOUT else request.target, format=request.format),

@@ -60,8 +60,14 @@ def run(args: argparse.Namespace) -> int:
             parts.append(say("{count} spans", count=result.spans_added))
         if result.spans_known:
             parts[-1] += say(" ({count} already there)", count=result.spans_known)
-        print(f"{outcome.path}: {say(', ').join(parts)}"
-              + (say("; new labels: {names}", names=", ".join(result.labels_created)) if result.labels_created else ""))
+        if result.relations_added or result.relations_known:
+            parts.append(say("{count} relations", count=result.relations_added))
+        if result.relations_known:
+            parts[-1] += say(" ({count} already there)", count=result.relations_known)
+        created = say("; new labels: {names}", names=", ".join(result.labels_created)) if result.labels_created else ""
+        if result.relation_types_created:
+            created += say("; new relation types: {names}", names=", ".join(result.relation_types_created))
+        print(f"{outcome.path}: {say(', ').join(parts)}{created}")
         for note in outcome.notes:
             print(say("note: {note}", note=tell(str(note))), file=sys.stderr)
     print(say("{done} files imported, {failed} failed", done=done, failed=failed),

@@ -44,11 +44,15 @@ def run(args: argparse.Namespace) -> int:
     print(say("layers: {added} added ({spans} spans), {known} already here; {statuses} statuses added",
               added=result.layers_added, spans=result.spans_added, known=result.layers_known,
               statuses=result.statuses_added))
+    if result.relations_added:
+        print(say("relations: {count} added", count=result.relations_added))
     if result.rejections_added or result.rejections_overruled:
         print(say("rejections: {added} added, {overruled} overruled by this project's own gold",
                   added=result.rejections_added, overruled=result.rejections_overruled))
     if result.labels_created:
         print(say("new labels: {names}", names=", ".join(result.labels_created)))
+    if result.relation_types_created:
+        print(say("new relation types: {names}", names=", ".join(result.relation_types_created)))
     if result.annotators_created:
         print(say("new annotators: {names}", names=", ".join(result.annotators_created)))
     for conflict in result.conflicts:

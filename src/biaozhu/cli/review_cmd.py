@@ -42,8 +42,9 @@ def _adopt(args: argparse.Namespace) -> int:
         print(f"biaozhu review: {say('{why}; nothing was adopted', why=tell(str(exc)))}", file=sys.stderr)
         return 2
     added = sum(len(decision.added) for decision in decisions)
+    linked = sum(len(decision.linked) for decision in decisions)
     print(say("{layer}: {count} spans put into gold on {documents} documents", layer=args.layer, count=added,
-              documents=len(decisions)))
+              documents=len(decisions)) + (say(", {count} relations", count=linked) if linked else ""))
     return 0
 
 
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         return _adopt(args)
     _, sessions = open_project(args.db)
     wanted = set(args.document or ())
-    compared = total_open = added = 0
+    compared = total_open = added = linked = 0
     try:
         with storage_errors(), sessions.begin() as session:
             for doc in list_documents(session):
@@ -68,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
                     continue
                 compared += 1
                 if args.action == "auto":
-                    added += len(accept_agreed(session, doc.id, args.reviewer).added)
+                    decision = accept_agreed(session, doc.id, args.reviewer)
+                    added, linked = added + len(decision.added), linked + len(decision.linked)
                 review = review_document(session, doc.id)
                 items = review.open
                 total_open += len(items)
@@ -83,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"biaozhu review: {tell(str(exc))}", file=sys.stderr)
         return 2
     if args.action == "auto":
-        print(say("{count} agreed spans put into gold", count=added))
+        print(say("{count} agreed spans put into gold", count=added)
+              + (say(", {count} relations", count=linked) if linked else ""))
     print(say("{compared} documents compared, {open} open disagreements", compared=compared, open=total_open))
     return 0

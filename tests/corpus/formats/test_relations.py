@@ -180,3 +180,30 @@ def test_a_prodigy_relation_may_name_a_span_it_alone_holds(tmp_path: Path) -> No
     [doc] = read_file(path, "alice")
     assert [s.text for s in doc.spans] == ["泸州", "银行"]
     assert [(r.from_span.text, r.type, r.to_span.text) for r in doc.relations] == [("泸州", "in", "银行")]
+
+
+@pytest.mark.parametrize("record", [
+    {"text": "泸州银行", "label": [[0, 2, "L"]], "relations": [{"from_id": [0], "to_id": 0, "type": "x"}]},
+    {"text": "泸州银行", "label": [[0, 2, "L"]], "values": [{"start": [0], "end": 2, "value": "1"}]},
+    {"text": "泸州银行", "spans": [], "relations": [{"head_span": {"start": [0], "end": 2, "label": "L"},
+                                                   "child_span": {"start": 2, "end": 4, "label": "L"}, "label": "x"}]},
+    {"text": "泸州银行", "label": [[0, 2, "L"]], "relations": [{"from_id": 0, "to_id": 0, "type": ["x"]}]},
+])
+def test_hostile_relations_and_values_are_named_not_a_traceback(tmp_path: Path, record: dict) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(orjson.dumps(record) + b"\n")
+    with pytest.raises(InputError, match=r"bad.jsonl:1: "):
+        read_file(path, "alice")
+
+
+def test_hostile_label_studio_relation_ends_are_named(tmp_path: Path) -> None:
+    region = {"id": "a", "from_name": "label", "to_name": "text", "type": "labels",
+              "value": {"start": 0, "end": 2, "text": "泸州", "labels": ["L"]}}
+    for extra in ({"type": "relation", "from_id": ["a"], "to_id": "a", "labels": ["x"]},
+                  {"type": "textarea", "id": ["a"], "value": {"text": ["value=1"]}}):
+        path = tmp_path / "t.json"
+        path.write_bytes(orjson.dumps([{"data": {"text": "泸州银行"}, "annotations": [{"result": [region, extra]}]}]))
+        try:
+            read_file(path, "alice")
+        except InputError as exc:
+            assert str(exc).startswith(f"{path}: task #1")

@@ -134,7 +134,8 @@ def raw_values(record: dict[str, Any], spans: list[RawSpan], path: Path, line: i
             at[(start, end)] = n
     raw: list[RawValue] = []
     for item in values:
-        if not isinstance(item, dict) or (item.get("start"), item.get("end")) not in at or item.get("value") is None:
+        if not isinstance(item, dict) or not (is_offset(item.get("start")) and is_offset(item.get("end"))) \
+                or (item["start"], item["end"]) not in at or item.get("value") is None:
             raise InputError(path, f"the value {item!r} is not on a span of this line "
                                    '(expected {"start", "end", "value", ...} of one of its spans)', line)
         extra = {key: None if item.get(key) is None else str(item[key]) for key in ("value_max", "unit", "qualifier")}

@@ -115,8 +115,13 @@ def _read_results(results: Any, path: Path, where: str, notes: list[str]) -> _Re
     return found
 
 
+def _region(found: _Results, key: object) -> int | None:
+    """The span a region id names (None for anything else, a list say)."""
+    return found.regions.get(key) if isinstance(key, str | int) else None
+
+
 def _relation(item: dict[str, Any], found: _Results, path: Path, where: str, notes: list[str]) -> None:
-    ends = [found.regions.get(item.get(key)) for key in ("from_id", "to_id")]
+    ends = [_region(found, item.get(key)) for key in ("from_id", "to_id")]
     if None in ends:
         raise InputError(path, f"{where}: a relation from {item.get('from_id')!r} to {item.get('to_id')!r} names "
                          "a region that is not a span of this annotation")
@@ -136,9 +141,10 @@ def _value(item: dict[str, Any], found: _Results) -> bool:
     text = item.get("value", {}).get("text") if isinstance(item.get("value"), dict) else None
     lines = text if isinstance(text, list) else [text]
     value = read_value_note(lines[0]) if lines and isinstance(lines[0], str) else None
-    if value is None or item.get("id") not in found.regions:
+    region = _region(found, item.get("id"))
+    if value is None or region is None:
         return False
-    found.values.append((found.regions[item["id"]], value))
+    found.values.append((region, value))
     return True
 
 

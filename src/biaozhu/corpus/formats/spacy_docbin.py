@@ -63,7 +63,8 @@ def _links(doc: Any, ours: dict[str, Any], spans: list[tuple[int, int, str, str]
            ) -> tuple[list[RawRelation], list[RawValue]]:
     """The relations (when the spans are ``spans["sc"]``, which they name) and the values stored with the doc."""
     stored = ours.get("relations") if SPANS_KEY in doc.spans else None
-    relations = [(a, b, kind) for a, b, kind in stored if 0 <= a < len(spans) and 0 <= b < len(spans)] \
+    relations = [(a, b, kind) for a, b, kind in stored if isinstance(a, int) and isinstance(b, int)
+                 and 0 <= a < len(spans) and 0 <= b < len(spans)] \
         if isinstance(stored, list | tuple) and all(isinstance(r, list | tuple) and len(r) == 3 for r in stored) \
         else []
     values = []

@@ -88,9 +88,10 @@ def _raw_relations(record: dict[str, Any], spans: list[RawSpan], path: Path, lin
     for item in items:
         ends = [item.get(key) for key in ("head_span", "child_span")] if isinstance(item, dict) else []
         if not (ends and isinstance(item.get("label"), str)) \
-                or not all(isinstance(end, dict) and isinstance(end.get("label"), str) for end in ends):
+                or not all(isinstance(end, dict) and isinstance(end.get("label"), str) and is_offset(end.get("start"))
+                           and is_offset(end.get("end")) for end in ends):
             raise InputError(path, 'each relation needs a "label" and a "head_span" and "child_span" with their '
-                             '"start", "end" and "label"', line)
+                             '"start", "end" (whole numbers) and "label"', line)
         found = []
         for end in ends:
             assert isinstance(end, dict)

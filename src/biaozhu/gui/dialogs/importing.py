@@ -181,8 +181,9 @@ class ImportDialog(QDialog):
             error = outcome.error
             reasons = _reasons(error)
             if isinstance(error, MissingLabels):  # the command line's advice does not fit the window
-                more = f" … (+{len(error.names) - 10})" if len(error.names) > 10 else ""
-                shown = ", ".join(error.names[:10]) + more
+                names = [*error.names, *(fill(self.tr("relation type %1"), kind) for kind in error.types)]
+                more = f" … (+{len(names) - 10})" if len(names) > 10 else ""
+                shown = ", ".join(names[:10]) + more
                 reasons = [("", fill(self.tr("labels the project does not have: %1 (tick “Add the labels the project "
                                              "lacks” below and import again)"), shown))]
             for line, reason in reasons:
@@ -209,8 +210,14 @@ class ImportDialog(QDialog):
             text += fill(self.tr(", %1 spans"), result.spans_added)
         if result.spans_known:
             text += fill(self.tr(" (%1 already there)"), result.spans_known)
+        if result.relations_added or result.relations_known:
+            text += fill(self.tr(", %1 relations"), result.relations_added)
+        if result.relations_known:
+            text += fill(self.tr(" (%1 already there)"), result.relations_known)
         if result.labels_created:
             text += fill(self.tr("; new labels: %1"), ", ".join(result.labels_created))
+        if result.relation_types_created:
+            text += fill(self.tr("; new relation types: %1"), ", ".join(result.relation_types_created))
         return text
 
     def _add_row(self, path: Path, line: str, text: str, *, failed: bool = False) -> None:
