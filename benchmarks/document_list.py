@@ -56,8 +56,11 @@ def instrument(started):
             edit.append(timed(lambda: (window.editing.apply_label(labels[0]), app.processEvents())))
             window.undo_stack.undo()  # the project stays as it was for the next start
             app.processEvents()
-            rows = window.runner.read(list_documents)  # what the worker reads after another program's change
-            whole.append(timed(lambda: (window._show_documents(rows), app.processEvents())))
+        rows = window.runner.read(list_documents)  # what the worker reads after another program's change
+        changed = list(rows)  # that change: one more span of another annotator in the last document
+        changed[-1] = replace(rows[-1], span_counts={**rows[-1].span_counts, "bob": 1})
+        for i in range(16):
+            whole.append(timed(lambda: (window._show_documents(changed if i % 2 else rows), app.processEvents())))
         figures = {"listed": listed, "edit": statistics.median(edit), "whole": statistics.median(whole)}
         panel, row = window.document_list, window.documents[0]
         for column, key in ((-1, "own"), (3, "sorted")):  # the open document's row, then sorted by span count
