@@ -99,16 +99,22 @@ def one(program: str, db: Path, env: dict[str, str]) -> dict[str, object]:
     return figures
 
 
-def spread(values: list[float], unit: str = "s", scale: float = 1.0) -> str:
+def spread(values: list[float], unit: str = "s", scale: float = 1.0, digits: int | None = None) -> str:
+    """Median (min–max); seconds with 3 decimals, other units with ``digits`` (default none)."""
     scaled = [v * scale for v in values]
-    return f"{statistics.median(scaled):7.3f} {unit} ({min(scaled):.3f}–{max(scaled):.3f})" if unit == "s" else \
-        f"{statistics.median(scaled):7.0f} {unit} ({min(scaled):.0f}–{max(scaled):.0f})"
+    places = (3 if unit == "s" else 0) if digits is None else digits
+    return f"{statistics.median(scaled):7.{places}f} {unit} ({min(scaled):.{places}f}–{max(scaled):.{places}f})"
+
+
+def environment(home: Path) -> dict[str, str]:
+    """The children's environment: offscreen, and a home of their own (settings, jieba's cache)."""
+    return {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
+            "XDG_STATE_HOME": str(home / "state"), "XDG_CACHE_HOME": str(home / "cache")}
 
 
 def measure(name: str, db: Path, runs: int, home: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "HOME": str(home),
-           "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
-           "XDG_STATE_HOME": str(home / "state"), "XDG_CACHE_HOME": str(home / "cache")}
+    env = environment(home)
     one(APP, db, env)  # warm: bytecode, the file cache, jieba's own cache
     apps, floors = [], []
     for _ in range(runs):
