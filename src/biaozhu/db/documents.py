@@ -152,3 +152,11 @@ def first_document(session: Session, preferred: int | None) -> int | None:
     if preferred is not None and session.scalar(select(Document.id).where(Document.id == preferred)) is not None:
         return preferred
     return session.scalar(select(func.min(Document.id)))
+
+
+def lock_layer(session: Session, document_id: int, annotator_id: int) -> None:
+    """Hold one layer of one document until the transaction ends, so that checking a new range against the
+    layer and storing it are one step: on PostgreSQL two desktops of one annotator could otherwise both check,
+    both pass and store two spans that cross. SQLite needs nothing: every write transaction holds its lock."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(document_id, annotator_id)))
