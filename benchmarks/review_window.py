@@ -132,9 +132,10 @@ def main() -> None:
         bare.close()
 
         window: list[ReviewWindow] = []
+        project = OpenProject(sessions)  # kept: the window does not own it
 
         def open_window() -> None:
-            window.append(ReviewWindow(OpenProject(sessions), "王五"))
+            window.append(ReviewWindow(project, "王五"))
             window[0].resize(1500, 900)
             window[0].show()
             app.processEvents()
