@@ -45,11 +45,13 @@ ROW = (Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.annotator_i
 
 
 def layer_spans(session: Session, document_id: int, annotator_ids: list[int] | None = None) -> list[SpanRow]:
-    """Spans of a document (of some layers), sorted by position, read through Core for speed."""
+    """Spans of a document (of some layers), sorted by position, read through Core for speed (executed on the
+    session's connection: the ORM's row processing took a third of reading a 5 MB report's 20,000 spans)."""
     query = select(*ROW).where(Span.document_id == document_id)
     if annotator_ids is not None:
         query = query.where(Span.annotator_id.in_(annotator_ids))
-    return [SpanRow(*row) for row in session.execute(query.order_by(Span.start, Span.end.desc(), Span.id))]
+    return [SpanRow(*row) for row in session.connection().execute(query.order_by(Span.start, Span.end.desc(),
+                                                                                    Span.id))]
 
 
 def _check(session: Session, document_id: int, annotator_id: int, start: int, end: int, text: str,

@@ -94,6 +94,8 @@ def sort_key(column: int, labels: Labels, places: dict[int, tuple[int, str]],
         return lambda s: (links.get(s.id) is None, links.get(s.id, ""), document(s), s.start, s.id)
     if column == COMMENTS:
         return lambda s: (-comments.get(s.id, (0, 0))[1], -comments.get(s.id, (0, 0))[0], document(s), s.start, s.id)
+    if not places:  # one document: the layer's own order, without a document per key (20,000 rows on opening)
+        return lambda s: (s.start, -s.end, s.id)
     return lambda s: (document(s), s.start, -s.end, s.id)  # outer span before the spans nested in it
 
 
@@ -270,7 +272,7 @@ class SpanTablePanel(QWidget):
             self.filter.set_labels(labels)
         self._mine, self._labels = spans, labels
         if self._found is None:
-            self._show([span for span in spans if self.filter.keeps(span)], labels)
+            self._show(self.filter.kept(spans), labels)
 
     def show_found(self, found: list[PlacedSpan] | None) -> None:
         """All-documents mode with these spans; None: back to the open document's spans."""
@@ -296,7 +298,7 @@ class SpanTablePanel(QWidget):
 
     def _refilter(self) -> None:
         if self._found is None:
-            self._show([span for span in self._mine if self.filter.keeps(span)], self._labels)
+            self._show(self.filter.kept(self._mine), self._labels)
 
     def _show(self, spans: list[SpanRow], labels: Labels, places: dict[int, tuple[int, str]] | None = None) -> None:
         selected = self.selected_span()

@@ -16,7 +16,7 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from biaozhu.db.documents import DocumentSummary, list_documents
+from biaozhu.db.documents import DocumentSummary, first_document, list_documents
 from biaozhu.db.permissions import ensure_person
 from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import last_worked_on
@@ -80,7 +80,8 @@ class MainWindow(QMainWindow):
 
         def starting(session: Session) -> tuple[int, LabelSet, int | None]:
             annotator_id = ensure_person(session, annotator).id
-            return annotator_id, label_set(session), document_id or last_worked_on(session, annotator_id)
+            first = first_document(session, document_id or last_worked_on(session, annotator_id))
+            return annotator_id, label_set(session), first
 
         annotator_id, self.labels, start_at = self.runner.write(starting)
         self.layer = Layer(self.runner, annotator_id, self)
@@ -130,12 +131,10 @@ class MainWindow(QMainWindow):
         self._load_timer = QTimer(self, singleShot=True, interval=100)
         self._load_timer.timeout.connect(self.snapping.load)
         self._load_timer.start()
-        self.refresh_lists()
-        first = start_at if any(d.id == start_at for d in self.documents) else (
-            self.documents[0].id if self.documents else None)
-        if first is not None:
-            self.open_document(first)
+        if start_at is not None:  # the document list and the progress are read on a worker once it is painted
+            self.open_document(start_at)
         else:
+            self._refresh_later()
             self.view.setPlaceholderText(self.tr("This project has no documents yet. Import reports with File ▸ "
                                                  "Import… (Ctrl+I), or drop files or folders here."))
         self._show_snapping()
@@ -204,9 +203,7 @@ class MainWindow(QMainWindow):
         self.places.show_document(document_id, self.layer.text)
         self.suggestions.show_document(document_id)
         self.comments.show_document(document_id)
-        at = self._document_at.get(document_id)
-        name = self.documents[at].name if at is not None else str(document_id)
-        self.setWindowTitle(f"{name} — {self.project.name} — biaozhu 标注")
+        self.setWindowTitle(f"{self.layer.name} — {self.project.name} — biaozhu 标注")
         self.document_list.select_document(document_id)
         self.label_bar.set_counts(self.layer.index.count_by_label())
         self._refresh_later()  # the span table and the document list fill in after the text is painted
