@@ -5,7 +5,9 @@ each document."""
 from __future__ import annotations
 
 import os
+import random
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from biaozhu.db.spans import add_span
 from biaozhu.db.status import set_status
 from biaozhu.operations.model import (
     NOTHING_TO_LEARN,
+    Training,
     load_model,
     model_path,
     train_in_process,
@@ -128,3 +131,20 @@ def test_a_server_projects_model_is_in_the_user_data_folder_named_after_its_url_
     other = model_path(make_url("postgresql+psycopg://anna:another@db.example/reports"))
     assert one == other and "secret" not in str(one) and one.parent.name == "models"
     assert one != model_path(make_url("postgresql+psycopg://anna@db.example/other"))
+
+
+@pytest.mark.slow  # stops training processes at random moments
+def test_a_run_stopped_at_any_moment_leaves_a_whole_model_and_no_partial_file(
+        project: sessionmaker[Session], sqlite_path: Path) -> None:
+    url = make_url(f"sqlite:///{sqlite_path}")
+    done(project, 1)
+    train_in_process(url)
+    before = model_path(url).read_bytes()
+    done(project, 2)  # what it learns from changed: each run trains
+    rnd = random.Random(15)
+    for _ in range(6):
+        training = Training(url)
+        time.sleep(rnd.uniform(0.5, 6.0))
+        training.stop()
+        assert model_path(url).read_bytes() == before or load_model(url) is not None
+        assert not [name for name in os.listdir(sqlite_path.parent) if name.endswith(".partial")]

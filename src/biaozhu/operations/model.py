@@ -15,6 +15,8 @@ import hashlib
 import json
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -148,6 +150,8 @@ def _rate_documents(engine: Engine, model: Model, path: Path, fingerprint: str) 
 
 
 def _child(target: str, layers: Sequence[str] | None, connection: Connection) -> None:
+    # Stopped (the window closed): unwind, so that a model file half written is removed, not left beside the project.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(1))
     try:
         connection.send(("done", train_now(target, layers)))
     except Exception as exc:  # the parent shows it as a sentence; a traceback would go nowhere
