@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.formats.doccano import read_doccano
+from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.importing import store_documents
 from biaozhu.db.models import Annotator, Document, Label
@@ -88,9 +89,12 @@ def test_the_model_is_trained_again_only_when_what_it_learns_from_changed_and_sw
     done(project, 1)
     assert train_in_process(url).trained
     first = model_path(url).stat()
+    with project.begin() as session:  # a document imported since, not marked done: nothing new to learn
+        store_documents(session, "new.txt", [SourceDocument(name="new.txt", text="市工商联走访企业58家。", source="")])
     again = train_in_process(url)
     assert not again.trained and "up to date" in again.sentence
     assert model_path(url).stat().st_ino == first.st_ino  # untouched
+    assert set(uncertainty(url)) == {1, 2, 3}  # but the new document is rated
     with project.begin() as session:
         me = session.scalar(select(Annotator.id).where(Annotator.name == ME))
         metric = session.scalar(select(Label.id).where(Label.name == "METRIC"))

@@ -127,6 +127,7 @@ def train_now(target: str, layers: Sequence[str] | None = None) -> TrainingResul
         fingerprint = _fingerprint(labels, examples)
         current = load_model(url)
         if current is not None and current.info.get("fingerprint") == fingerprint:
+            _rate_documents(engine, current, uncertainty_path(model_path(url)), fingerprint)  # those imported since
             return TrainingResult(False, f"the model is up to date ({current.info.get('spans')} spans learned)",
                                   int(str(current.info.get("spans", 0))))
         data, info = train(examples, labels, segmenter(), extra={
@@ -142,11 +143,26 @@ def train_now(target: str, layers: Sequence[str] | None = None) -> TrainingResul
 
 
 def _rate_documents(engine: Engine, model: Model, path: Path, fingerprint: str) -> None:
-    rated: dict[str, float] = {}
-    with session_factory(engine)() as session:
-        for document_id, text in session.execute(select(Document.id, Document.text).order_by(Document.id)):
-            rated[str(document_id)] = round(model.tag(text, segmenter()).uncertainty, 6)
-    write_atomically(path, json.dumps({"model": fingerprint, "documents": rated}).encode())
+    """How unsure ``model`` is of each document, kept from the last rating by the same model, so that documents
+    imported since are rated without the others again. Each text is read in a short transaction of its own."""
+    sessions = session_factory(engine)
+    try:
+        kept = json.loads(path.read_text("utf-8"))
+        rated: dict[str, float] = dict(kept["documents"]) if kept.get("model") == fingerprint else {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        rated = {}
+    with sessions() as session:
+        documents = list(session.scalars(select(Document.id).order_by(Document.id)))
+    missing = [document for document in documents if str(document) not in rated]
+    for document in missing:
+        with sessions() as session:
+            text = session.scalar(select(Document.text).where(Document.id == document))
+        if text is not None:
+            rated[str(document)] = round(model.tag(text, segmenter()).uncertainty, 6)
+    if missing or len(rated) != len(documents):
+        still = {str(document) for document in documents}
+        write_atomically(path, json.dumps({"model": fingerprint, "documents": {
+            document: value for document, value in rated.items() if document in still}}).encode())
 
 
 def _child(target: str, layers: Sequence[str] | None, connection: Connection) -> None:
