@@ -69,6 +69,12 @@ class ModelTrainer(QObject):
         self.training = outcome.value
         self._poll.start()
 
+    def train_now(self) -> None:
+        """Suggest ▸ Train the model now: without waiting for a quiet moment."""
+        self._quiet.stop()
+        self.window_.say(self.tr("Training the suggestions' model in the background…"))
+        self.start()
+
     def _look(self) -> None:
         training = self.training
         if training is None or not training.done():
@@ -83,7 +89,7 @@ class ModelTrainer(QObject):
             if outcome.value.trained:
                 self.window_.say(fill(self.tr("The suggestions' model learned %1 spans: Suggest uses it."),
                                       outcome.value.spans))
-                self._read_ratings()
+            self._read_ratings()  # documents imported since are rated too
         if self.again:
             self.again = False
             self.start()

@@ -302,6 +302,7 @@ class SuggestionBoard(QObject):
         menu = menu_bar.addMenu(self.tr("Su&ggest"))
         for name, text, keys, slot in (
                 ("suggest", self.tr("Suggest for this document"), "", self.compute),
+                ("train-model", self.tr("Train the model now"), "", lambda: self.window_.model_training.train_now()),
                 ("show-suggestions", self.tr("Show or hide suggestions"), "S", self.toggle),
                 ("next-suggestion", self.tr("Next suggestion"), "N", lambda: self.step(True)),
                 ("previous-suggestion", self.tr("Previous suggestion"), "P", lambda: self.step(False)),

@@ -1515,12 +1515,17 @@
 <context>
     <name>ModelTrainer</name>
     <message>
-        <location filename="../../gui/annotate/model_training.py" line="80"/>
+        <location filename="../../gui/annotate/model_training.py" line="75"/>
+        <source>Training the suggestions&apos; model in the background…</source>
+        <translation>正在后台训练建议模型…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/model_training.py" line="86"/>
         <source>The suggestions&apos; model was not trained: %1</source>
         <translation>建议模型未训练：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/model_training.py" line="84"/>
+        <location filename="../../gui/annotate/model_training.py" line="90"/>
         <source>The suggestions&apos; model learned %1 spans: Suggest uses it.</source>
         <translation>建议模型已学习 %1 个标注：计算建议时使用它。</translation>
     </message>
@@ -2464,31 +2469,36 @@
     </message>
     <message>
         <location filename="../../gui/annotate/suggestions.py" line="305"/>
+        <source>Train the model now</source>
+        <translation>立即训练模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="306"/>
         <source>Show or hide suggestions</source>
         <translation>显示或隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="306"/>
+        <location filename="../../gui/annotate/suggestions.py" line="307"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="307"/>
+        <location filename="../../gui/annotate/suggestions.py" line="308"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="308"/>
+        <location filename="../../gui/annotate/suggestions.py" line="309"/>
         <source>Accept suggestion (Enter)</source>
         <translation>采纳建议（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="309"/>
+        <location filename="../../gui/annotate/suggestions.py" line="310"/>
         <source>Reject suggestion (also Backspace)</source>
         <translation>拒绝建议（也可按 Backspace）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="310"/>
+        <location filename="../../gui/annotate/suggestions.py" line="311"/>
         <source>Accept every suggestion scored %1 or more</source>
         <translation>采纳所有得分不低于 %1 的建议</translation>
     </message>
