@@ -17,6 +17,7 @@ from biaozhu.db.documents import add_document
 from biaozhu.db.labels import label_ids
 from biaozhu.db.spans import add_span
 from biaozhu.db.status import set_status
+from biaozhu.db.suggestions import accept_suggestion, open_suggestions, write_suggestions
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.dialogs.statistics import StatisticsDialog
 
@@ -75,3 +76,16 @@ def test_the_matrix_opens_a_document_and_charts_save_as_png(window: MainWindow, 
     image = QImage(str(target))
     assert not image.isNull() and image.width() > 100
     assert len({image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}) > 3
+
+
+def test_the_window_says_how_many_suggestions_each_engine_got_accepted_and_rejected(
+        window: MainWindow, sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        write_suggestions(session, ["rules"])
+        suggestions = {s.text: s for s in open_suggestions(session, 2)}
+        [count] = [s for text, s in suggestions.items() if text == "1007户"]
+        accept_suggestion(session, count, 2, ensure_annotator(session, ME).id, count.label_id, count.start, count.end,
+                          count.text)
+        opened = len(open_suggestions(session, 1)) + len(open_suggestions(session, 2))
+    dialog = open_statistics(window)
+    assert dialog.summary.text().splitlines()[1] == f"Suggestions accepted / rejected / open: rules 1 / 0 / {opened}"

@@ -2243,17 +2243,22 @@
         <translation>%1 篇文档，%2 个字，%3 个标注层</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="120"/>
+        <location filename="../../gui/dialogs/statistics.py" line="101"/>
+        <source>Suggestions accepted / rejected / open: %1</source>
+        <translation>建议 接受 / 拒绝 / 未决定：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="125"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="121"/>
+        <location filename="../../gui/dialogs/statistics.py" line="126"/>
         <source>%1 · %2 spans</source>
         <translation>%1 · %2 个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="133"/>
+        <location filename="../../gui/dialogs/statistics.py" line="138"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
