@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -152,3 +152,18 @@ def test_a_run_stopped_at_any_moment_leaves_a_whole_model_and_no_partial_file(
         training.stop()
         assert model_path(url).read_bytes() == before or load_model(url) is not None
         assert not [name for name in os.listdir(sqlite_path.parent) if name.endswith(".partial")]
+
+
+def test_training_reads_a_server_project_too_and_keeps_its_model_in_the_user_data_folder(
+        engine: Engine, sessions: sessionmaker[Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the training process inherits it
+    with sessions.begin() as session:
+        for path in sorted(REFERENCE.glob("*.jsonl")):
+            store_documents(session, str(path), read_doccano(path, ME))
+    done(sessions, 1)
+    result = train_in_process(engine.url)
+    assert result.trained and result.spans == 61
+    path = model_path(engine.url)
+    if engine.url.get_backend_name() == "postgresql":
+        assert path.parent == tmp_path / "data" / "biaozhu" / "models"
+    assert load_model(engine.url) is not None and set(uncertainty(engine.url)) == {1, 2}
