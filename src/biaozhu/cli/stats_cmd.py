@@ -9,6 +9,7 @@ import io
 
 import orjson
 
+from biaozhu.cli.language import say
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.project import open_project
 from biaozhu.db.stats import DECISIONS, PROGRESS, ProjectStats, project_stats
@@ -27,7 +28,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def table(stats: ProjectStats) -> str:
-    lines = [f"{stats.documents} documents, {stats.characters} characters; labels: {', '.join(stats.labels) or '-'}",
+    lines = [say("{documents} documents, {characters} characters; labels: {labels}", documents=stats.documents,
+                 characters=stats.characters, labels=", ".join(stats.labels) or "-"),
              "", "layer\trole\t" + "\t".join(PROGRESS) + "\tspans\t" + "\t".join(stats.labels)]
     for layer in stats.layers:
         lines.append("\t".join([layer.name, layer.role, *(str(layer.documents[s]) for s in PROGRESS),

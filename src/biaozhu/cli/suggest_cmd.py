@@ -8,6 +8,7 @@ import sys
 
 from sqlalchemy import select
 
+from biaozhu.cli.language import cell, say, tell
 from biaozhu.corpus.crf import Model, train
 from biaozhu.corpus.errors import Refused
 from biaozhu.corpus.model import Span
@@ -69,12 +70,13 @@ def run(args: argparse.Namespace) -> int:
     engine, sessions = open_project(args.db)
     model = None
     if MODEL in engines:
-        print(train_in_process(engine.url, layers).sentence)
+        print(tell(train_in_process(engine.url, layers).sentence))
         model = load_model(engine.url)
     with storage_errors(), sessions.begin() as session:
         result = write_suggestions(session, engines, layers=layers, documents=documents, model=proposer(model))
-    print(f"{result.suggestions} suggestions in {result.documents} documents (the dictionary knew "
-          f"{result.learned} span texts); `biaozhu export --layer suggestions` writes them")
+    print(say("{count} suggestions in {documents} documents (the dictionary knew {learned} span texts); "
+              "`biaozhu export --layer suggestions` writes them", count=result.suggestions,
+              documents=result.documents, learned=result.learned))
     return 0
 
 
@@ -82,8 +84,8 @@ def _line(name: str, score: Score) -> str:
     def shown(value: float | None) -> str:
         return "-" if value is None else f"{value:.3f}"
 
-    return (f"  {name:<14}{shown(score.precision):>10}{shown(score.recall):>10}{shown(score.f1):>10}"
-            f"{score.expected:>10}")
+    return (f"  {cell(say(name) if name == 'all' else name, 14)}{shown(score.precision):>10}"
+            f"{shown(score.recall):>10}{shown(score.f1):>10}{score.expected:>10}")
 
 
 def run_eval(args: argparse.Namespace) -> int:
@@ -104,16 +106,18 @@ def run_eval(args: argparse.Namespace) -> int:
             .join(Annotator, Annotator.id == SpanRow.annotator_id)
             .where(SpanRow.document_id == doc, Annotator.name == layer))] for doc in texts}
     model = proposer(Model(train(examples, labels, segmenter())[0]), labels) if examples else None
-    print(f"scored against {layer} on documents {', '.join(map(str, sorted(texts)))} (exact matches)")
+    print(say("scored against {layer} on documents {documents} (exact matches)", layer=layer,
+              documents=", ".join(map(str, sorted(texts)))))
     if model is None:
-        print(NOTHING_TO_LEARN)
+        print(tell(NOTHING_TO_LEARN))
     for engines in ([RULES], [DICTIONARY], [MODEL], [RULES, DICTIONARY], [RULES, DICTIONARY, MODEL]):
         if MODEL in engines and model is None:
             continue
         scores = evaluate((([s.as_span(text) for s in suggest(text, engines, dictionary, labels, model)], truth[doc])
                            for doc, text in texts.items()))
         print(f"{' + '.join(engines)}:")
-        print(f"  {'label':<14}{'precision':>10}{'recall':>10}{'F1':>10}{'spans':>10}")
+        print(f"  {cell(say('label'), 14)}" + "".join(cell(say(name), 10, right=True)
+                                                       for name in ("precision", "recall", "F1", "spans")))
         for name, score in scores.items():
             print(_line(name, score))
     sys.stdout.flush()

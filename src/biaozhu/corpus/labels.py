@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import re
 from importlib import resources
-from pathlib import Path
 
-from biaozhu.corpus.errors import InputError, Refused
+from biaozhu.corpus.errors import Refused
 from biaozhu.corpus.model import LabelDef
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -19,29 +18,6 @@ def default_labels() -> list[LabelDef]:
     """PROGRAM, METRIC and ORGANIZATION with their colours, hotkeys and definitions."""
     raw = json.loads(resources.files("biaozhu.resources").joinpath("labels.json").read_text("utf-8"))
     return [LabelDef(**item) for item in raw]
-
-
-def read_label_set(path: Path) -> list[LabelDef]:
-    """A label set as ``biaozhu labels export`` writes it (a JSON list of name, title, color, hotkey, definition);
-    a file that is not one is refused naming it and the entry."""
-    try:
-        raw = json.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(path, f"not a label set (a JSON list of labels): {exc}") from None
-    if not isinstance(raw, list):
-        raise InputError(path, "not a label set: a JSON list of labels is expected")
-    found = []
-    for number, item in enumerate(raw, start=1):
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            raise InputError(path, f"label {number} has no name")
-        try:
-            found.append(LabelDef(name=check_label_name(item["name"]),
-                                  title=check_label_title(str(item.get("title") or "")),
-                                  color=check_color(str(item.get("color") or "#999999")),
-                                  hotkey=str(item.get("hotkey") or ""), definition=str(item.get("definition") or "")))
-        except Refused as exc:
-            raise InputError(path, f"label {number}: {exc}") from None
-    return found
 
 
 def check_color(color: str) -> str:

@@ -26,6 +26,15 @@ def ordered(spans: Iterable[Span]) -> list[Span]:
     return sorted(spans)
 
 
+class Relation(NamedTuple):
+    """A directed link from one span to another of the same document and layer; ``type`` is a relation type's
+    name (所属项目, 责任机构). Spans are named by value, so readers and writers need no ids."""
+
+    from_span: Span
+    to_span: Span
+    type: str
+
+
 @dataclass(slots=True)
 class SourceDocument:
     """A document read from a file, already normalised, with the spans the file carried."""
@@ -37,6 +46,9 @@ class SourceDocument:
     meta: dict[str, Any] = field(default_factory=dict)
     spans: list[Span] = field(default_factory=list)
     annotator: str | None = None
+    relations: list[Relation] = field(default_factory=list)
+    # The values the file gave its spans (METRIC figures), by ``(start, end, label)`` on the normalised text.
+    values: dict[tuple[int, int, str], SpanValue] = field(default_factory=dict)
     line: int | None = None
     # What the reader skipped or changed on purpose (relations, discontinuous spans...), told to the user.
     notes: list[str] = field(default_factory=list)
@@ -64,6 +76,7 @@ class AnnotatedText:
     annotator: str | None
     spans: list[Span]
     values: dict[tuple[int, int, str], SpanValue] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
 
     def values_of(self, start: int, end: int) -> dict[tuple[int, int, str], SpanValue]:
         """The values of the spans inside ``[start, end)``, with offsets made relative to ``start``."""

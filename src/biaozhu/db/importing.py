@@ -17,11 +17,10 @@ from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.spans import check_span, find_crossings
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.audit import record
-from biaozhu.db.documents import add_document
+from biaozhu.db.documents import add_document, lock_layer
 from biaozhu.db.labels import add_labels, label_ids
 from biaozhu.db.models import Label, Span
 from biaozhu.db.permissions import is_reserved, merged_layer
-from biaozhu.db.spans import lock_layer
 from biaozhu.db.status import touch
 from biaozhu.db.values import value_columns
 

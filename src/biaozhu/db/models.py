@@ -1,15 +1,18 @@
-"""The schema: documents, labels, annotators (layers), spans, per-layer document status, rejections, trash,
-the audit log."""
+"""The schema: documents, labels, annotators (layers), spans, relations between spans, per-layer document
+status, rejections, trash, the audit log; comments, pinned guideline examples, project settings, time spent and
+agreement history (issue 18)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     CheckConstraint,
+    Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     MetaData,
@@ -28,11 +31,13 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-SCHEMA_REVISION = "0005"  # the newest migration; tests/db/test_engine_open.py holds it to Alembic's head
+SCHEMA_REVISION = "0006"  # the newest migration; tests/db/test_engine_open.py holds it to Alembic's head
 GOLD = "gold"  # the name of the adjudicated layer; reviewers write it
 SUGGESTIONS = "suggestions"  # what the engines propose; nobody's data until accepted
 ROLES = ("annotator", "reviewer")
 STATUSES = ("in_progress", "done", "adjudicated")
+TRASH_KINDS = ("span", "document", "relation", "comment")
+VERDICTS = ("good", "bad")  # a pinned guideline example
 
 
 def utcnow() -> datetime:
@@ -41,7 +46,7 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dict[str, Any]: JSON, datetime: DateTime(timezone=True)}
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, datetime: DateTime(timezone=True), date: Date}
 
 
 class Annotator(Base):
@@ -156,7 +161,7 @@ class TrashItem(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[dict[str, Any]]
     deleted_at: Mapped[datetime] = mapped_column(default=utcnow)
-    __table_args__ = (CheckConstraint("kind IN ('span', 'document')", name="kind"),)
+    __table_args__ = (CheckConstraint("kind IN ('span', 'document', 'relation', 'comment')", name="kind"),)
 
 
 class AuditEntry(Base):
@@ -170,3 +175,109 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str] = mapped_column(Text, default="")
     __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+
+class RelationType(Base):
+    """A kind of link between two spans, and the labels it may join (by label name): 所属项目 from METRIC to
+    PROGRAM, 责任机构 from METRIC or PROGRAM to ORGANIZATION. Edited like labels."""
+
+    __tablename__ = "relation_types"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(64), default="")
+    from_labels: Mapped[list[str]] = mapped_column(default=list)
+    to_labels: Mapped[list[str]] = mapped_column(default=list)
+    hotkey: Mapped[str | None] = mapped_column(String(16))
+    definition: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class Relation(Base):
+    """A directed link between two spans of one layer of one document. It belongs to its spans: deleting either
+    end deletes it (the trash keeps it with the span), moving a boundary keeps it. Gold relations record whose
+    version was taken and which reviewer decided, as gold spans do."""
+
+    __tablename__ = "relations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id", ondelete="RESTRICT"))
+    type_id: Mapped[int] = mapped_column(ForeignKey("relation_types.id", ondelete="RESTRICT"))
+    from_span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"))
+    to_span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    origin_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id", ondelete="SET NULL"))
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id", ondelete="SET NULL"))
+    __table_args__ = (
+        UniqueConstraint("from_span_id", "to_span_id", "type_id"),
+        CheckConstraint("from_span_id <> to_span_id", name="ends"),
+        Index("ix_relations_layer", "document_id", "annotator_id"),
+        Index("ix_relations_to_span_id", "to_span_id"),  # the cascade from a deleted span finds its relations
+        {"sqlite_autoincrement": True},
+    )
+
+
+class Comment(Base):
+    """A remark on a document, or on one span or relation in it; a reply names its parent. Resolved once the
+    question is settled. Comments on a span or relation go to the trash with it."""
+
+    __tablename__ = "comments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    span_id: Mapped[int | None] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"))
+    relation_id: Mapped[int | None] = mapped_column(ForeignKey("relations.id", ondelete="CASCADE"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("annotators.id", ondelete="RESTRICT"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    resolved_at: Mapped[datetime | None]
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id", ondelete="SET NULL"))
+    __table_args__ = (
+        Index("ix_comments_document_id", "document_id"),
+        Index("ix_comments_span_id", "span_id"),
+        {"sqlite_autoincrement": True},
+    )
+
+
+class PinnedExample(Base):
+    """A span a reviewer pinned as a good or a bad example of its label; the guide shows it in its context."""
+
+    __tablename__ = "pinned_examples"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), unique=True)
+    verdict: Mapped[str] = mapped_column(String(8))
+    note: Mapped[str] = mapped_column(Text, default="")
+    pinned_by_id: Mapped[int | None] = mapped_column(ForeignKey("annotators.id", ondelete="SET NULL"))
+    pinned_at: Mapped[datetime] = mapped_column(default=utcnow)
+    __table_args__ = (CheckConstraint("verdict IN ('good', 'bad')", name="verdict"),)
+
+
+class ProjectSetting(Base):
+    """What the project holds for everyone under a name, such as its general guideline (``guideline``)."""
+
+    __tablename__ = "project_settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class TimeSpent(Base):
+    """Seconds one person had one document open in the active window, per day (added to as they work)."""
+
+    __tablename__ = "time_spent"
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id", ondelete="CASCADE"), primary_key=True)
+    day: Mapped[date] = mapped_column(primary_key=True)
+    seconds: Mapped[int] = mapped_column(default=0)
+
+
+class AgreementSnapshot(Base):
+    """The project's agreement as measured at one moment, so that it can be drawn over time."""
+
+    __tablename__ = "agreement_history"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    f1: Mapped[float | None] = mapped_column(Float)
+    kappa: Mapped[float | None] = mapped_column(Float)
+    documents: Mapped[int] = mapped_column(default=0)
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    __table_args__ = (Index("ix_agreement_history_at", "at"),)

@@ -247,6 +247,29 @@ def test_refresh_keeps_the_selection_and_the_scroll_position(qtbot: QtBot) -> No
     assert len(column(panel, 0)) == 299
 
 
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_the_open_documents_row_moves_to_where_its_new_count_sorts(qtbot: QtBot, order: Qt.SortOrder) -> None:
+    """The window's own edit replaces one row: sorted by span count, the row moves to its place and stays
+    selected; the model is not reset."""
+    panel = DocumentListPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_documents([summary(i, f"报告{i}.txt", spans=i % 5) for i in range(1, 51)], ME)
+    view = view_of(panel)
+    view.sortByColumn(3, order)
+    panel.select_document(12)  # 2 spans
+    resets: list[object] = []
+    view.model().modelReset.connect(lambda: resets.append(1))
+    for spans in (3, 7, 0, 2):
+        panel.replace_document(summary(12, "报告12.txt", spans=spans))
+        counts = [int(n) for n in column(panel, 3)]
+        assert counts == sorted(counts, reverse=order == Qt.SortOrder.DescendingOrder)
+        assert panel.selected_document() == 12
+        assert view.model().index(view.currentIndex().row(), 3).data() == str(spans)
+    panel.replace_document(summary(7, "报告7.txt", spans=9))
+    assert panel.selected_document() == 12 and resets == []
+
+
 def test_an_empty_project_shows_an_empty_list(qtbot: QtBot, panel: DocumentListPanel) -> None:
     panel.set_documents([], ME)
     assert column(panel, 0) == []

@@ -1,7 +1,8 @@
 """The window's menus and keys. Annotation keys act only while the text has the focus (so typing in the
 find bar or a filter box never tags anything); the rest work anywhere in the window.
 
-Keyboard map (File menu: Ctrl+Shift+N new project, Ctrl+O open project, Ctrl+I import; see ``file_menu.py``):
+Keyboard map (File menu: Ctrl+Shift+N new project, Ctrl+O open project, Ctrl+I import, Ctrl+E export; see
+``dialogs/file_menu.py``):
   1 / 2 / 3 (the labels' hotkeys)  tag the selection, or relabel the selected span
   Tab / Shift+Tab                  select the next / previous span
   Delete (or Backspace)            delete the selected span
@@ -21,7 +22,8 @@ Keyboard map (File menu: Ctrl+Shift+N new project, Ctrl+O open project, Ctrl+I i
   N / P, S                         next / previous suggestion (by score), show or hide suggestions
   Enter, a label key, X            accept the suggestion, accept it as that label, reject it (also Backspace)
   Ctrl+Shift+A                     accept every suggestion scored 0.8 or more (one undo step)
-  F1                               every key, searchable
+  F1                               the guide at the selected span's label (Shift+F1: every key, searchable)
+  Ctrl+G / Ctrl+B                  pin the selected span as a good / bad example (again: unpin)
 """
 
 from __future__ import annotations
@@ -31,10 +33,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from biaozhu.gui.annotate.file_menu import FileMenu
 from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.project import project_location
 from biaozhu.gui.common.wording import fill
+from biaozhu.gui.dialogs.file_menu import FileMenu
 from biaozhu.gui.dialogs.window_menus import WindowMenus
 
 if TYPE_CHECKING:
@@ -49,14 +51,14 @@ class WindowActions(ActionSet):
         self.main = window
         menu_bar = window.menuBar()
         view = [window.view]
-        self.file_menu = FileMenu(window, self)
+        self.file_menu = FileMenu(window, self, window.runner, window.annotator, window.open_export,
+                                  window.show_first_document)
 
         document = menu_bar.addMenu(self.tr("&Document"))
         document.addAction(self.add("mark-done", self.tr("Mark done and open the next"),
                                     ["Ctrl+Return", "Ctrl+Enter"], window.mark_done))
         document.addAction(self.add("next-unfinished", self.tr("Next unfinished document"), "Ctrl+N",
                                     window.open_next_unfinished))
-        document.addAction(self.add("export", self.tr("Export…"), "Ctrl+E", window.open_export))
         document.addSeparator()
         document.addAction(self.add("quit", self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close))
 
@@ -93,6 +95,7 @@ class WindowActions(ActionSet):
         annotate.addAction(self.add("edit-value", self.tr("Edit value…"), "V", editing.edit_value, on=view))
         annotate.addAction(self.add("labels", self.tr("Labels…"), "Ctrl+L", window.open_labels))
         window.suggestions.add_actions(self, menu_bar)
+        window.guidance.add_actions(self, menu_bar)
 
         view_menu = menu_bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.add("zoom-in", self.tr("Zoom in"), ["Ctrl+=", "Ctrl++"],

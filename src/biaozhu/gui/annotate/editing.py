@@ -67,7 +67,7 @@ class SpanEditing(QObject):
                 self.say(self.tr("Select some text first (mouse or Shift+arrows), or click a span to relabel it."))
             elif span.label_id != label_id:
                 self.history.push(commands.RelabelSpan(self.layer, self.history, document_id, span, label_id,
-                                                       label.name))
+                                                       label.caption()))
             return
         chosen = self.target_range()
         if chosen is None:
@@ -89,13 +89,12 @@ class SpanEditing(QObject):
         if same_range:  # selecting a span exactly and pressing another label means relabelling it
             self.view.clear_selection()
             self.history.push(commands.RelabelSpan(self.layer, self.history, document_id, same_range[0], label_id,
-                                                   label.name))
+                                                   label.caption()))
             return
         text = self.layer.text[start:end]
-        self.history.push(commands.AddSpan(self.layer, self.history, document_id, label_id, label.name, start, end,
+        self.history.push(commands.AddSpan(self.layer, self.history, document_id, label_id, label.caption(), start, end,
                                            text))
         self.view.clear_selection()
-        self.snapping.learn(text)
 
     def _confirm_long(self, length: int, label: str) -> bool:
         """Ask before tagging a passage: Ctrl+A and a label key would otherwise make one span of a whole report."""

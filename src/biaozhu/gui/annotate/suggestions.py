@@ -18,7 +18,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenuBar
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.suggestions import ENGINES
+from biaozhu.corpus.suggestions import DICTIONARY, ENGINES, MODEL, RULES
 from biaozhu.db.spans import SpanRow
 from biaozhu.db.suggestions import (
     Planned,
@@ -33,7 +33,7 @@ from biaozhu.gui.annotate.suggestion_set import SuggestionSet
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.runner import KNOWN_FAILURES, Transaction, sentence
-from biaozhu.gui.common.wording import fill
+from biaozhu.gui.common.wording import fill, short
 from biaozhu.gui.widgets.span_index import SpanIndex
 from biaozhu.operations.model import load_model, proposer
 
@@ -166,10 +166,13 @@ class SuggestionBoard(QObject):
             return
         start, end = self.range
         caption = self.window_.labels.caption_of(current.label_id)
-        self.window_.say(fill(self.tr("Suggestion %1/%2: %3 “%4” (%5). Enter accepts, a label key accepts as that "
-                                      "label, Alt+arrows fix its boundary, X rejects."),
-                              self.rows.position(current) + 1, len(self.rows),
-                              caption, self.layer.text[start:end], current.note))
+        engine = {RULES: self.tr("rules"), DICTIONARY: self.tr("dictionary"), MODEL: self.tr("model")}.get(
+            current.engine, current.engine)
+        # Short enough for a 1366-pixel window's status bar, beside the annotator, progress and section.
+        self.window_.say(fill(self.tr("Suggestion %1/%2: %3 “%4” (%5 %6) · Enter accepts · a label key: as that "
+                                      "label · Alt+arrows: boundary · X rejects"),
+                              self.rows.position(current) + 1, len(self.rows), caption,
+                              short(self.layer.text[start:end]), engine, f"{current.score:.2f}"))
 
     # -- deciding ----------------------------------------------------------------------------------------------
     def accept(self, label_id: int | None = None) -> None:

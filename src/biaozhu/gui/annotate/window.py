@@ -25,6 +25,7 @@ from biaozhu.gui.annotate.actions import WindowActions
 from biaozhu.gui.annotate.context_menu import SpanContextMenu
 from biaozhu.gui.annotate.document_actions import DocumentActions
 from biaozhu.gui.annotate.editing import SpanEditing
+from biaozhu.gui.annotate.guidance import Guidance
 from biaozhu.gui.annotate.label_sync import LabelSync
 from biaozhu.gui.annotate.layer import Layer
 from biaozhu.gui.annotate.model_training import ModelTrainer
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = self.history.stack
         self.snapping = Snapping(self.runner, self)
         self.documents: list[DocumentSummary] = []
+        self._document_at: dict[int, int] = {}  # document id -> its place in ``documents``
         self.project_search: ProjectSearchDialog | None = None
         self.trash_dialog: TrashDialog | None = None
         self.audit_dialog: AuditLogDialog | None = None
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.editing = SpanEditing(self.layer, self.view, self.labels, self.snapping, self.history, self.say, self)
         self.suggestions = SuggestionBoard(self)
+        self.guidance = Guidance(self)
         self.model_training = ModelTrainer(self)
         self.model_training.rated.connect(self.document_list.set_uncertainty)
         self.actions_ = WindowActions(self)
@@ -190,7 +193,8 @@ class MainWindow(QMainWindow):
         self.view.show_text(self.layer.text, self.layer.index, self.labels.colours())
         self.places.show_document(document_id, self.layer.text)
         self.suggestions.show_document(document_id)
-        name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
+        at = self._document_at.get(document_id)
+        name = self.documents[at].name if at is not None else str(document_id)
         self.setWindowTitle(f"{name} — {self.project.name} — biaozhu 标注")
         self.document_list.select_document(document_id)
         self.label_bar.set_counts(self.layer.index.count_by_label())
@@ -220,14 +224,16 @@ class MainWindow(QMainWindow):
 
     def _count_open_layer(self) -> None:
         """The open document's row after an edit of its layer: this annotator's span count is the layer's."""
-        for at, summary in enumerate(self.documents):
-            if summary.id == self.layer.document_id:
-                counts = {name: n for name, n in summary.span_counts.items() if name != self.annotator}
-                if len(self.layer.index):
-                    counts[self.annotator] = len(self.layer.index)
-                self.documents[at] = replace(summary, span_counts=counts)
-                self.document_list.replace_document(self.documents[at])
-                return
+        at = self._document_at.get(self.layer.document_id) if self.layer.document_id is not None else None
+        if at is None:
+            return
+        summary = self.documents[at]
+        counts = {name: n for name, n in summary.span_counts.items() if name != self.annotator}
+        if len(self.layer.index):
+            counts[self.annotator] = len(self.layer.index)
+        if counts != summary.span_counts:  # a relabelling moves no count
+            self.documents[at] = replace(summary, span_counts=counts)
+            self.document_list.replace_document(self.documents[at])
 
     def refresh_lists(self) -> None:
         """Document list counts and statuses, and the progress in the status bar (two grouped queries)."""
@@ -245,6 +251,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self.documents = documents
+        self._document_at = {summary.id: at for at, summary in enumerate(documents)}
         self.document_list.set_documents(self.documents, self.annotator)
         if self.layer.document_id is None and self.documents:  # the first import into an empty project
             self.open_document(self.documents[0].id)
@@ -394,6 +401,13 @@ class MainWindow(QMainWindow):
         self.statistics_dialog.reload()
         self.statistics_dialog.show()
         self.statistics_dialog.activateWindow()
+
+    def show_first_document(self) -> None:
+        """After an import into an empty project: the first report opens."""
+        if self.layer.document_id is None:
+            self.refresh_lists()
+            if self.documents:
+                self.open_document(self.documents[0].id)
 
     def open_export(self) -> None:
         from biaozhu.gui.dialogs.export import show_export

@@ -37,7 +37,7 @@ from biaozhu.db.importing import MissingLabels
 from biaozhu.db.permissions import check_person
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import ActionRunner, Transaction, sentence
-from biaozhu.gui.common.wording import as_tooltip, fill
+from biaozhu.gui.common.wording import as_tooltip, fill, told
 from biaozhu.operations.importing import FileImport, ImportCancelled, ImportOptions, import_files
 
 IMPORT_FAILURES = (StorageError, ImportCancelled)
@@ -191,7 +191,7 @@ class ImportDialog(QDialog):
             return
         self._add_row(outcome.path, "", self.describe(outcome))
         for note in outcome.notes:
-            self._add_row(outcome.path, "", fill(self.tr("note: %1"), note))
+            self._add_row(outcome.path, "", fill(self.tr("note: %1"), told(note)))
         what = Changed.DOCUMENTS | Changed.SPANS | Changed.STATUS
         if result.labels_created:
             what |= Changed.LABELS
@@ -275,8 +275,8 @@ def _reasons(error: Refusal | None) -> list[tuple[str, str]]:
     """(line, reason) for each error that kept a file out: every listed error of the file, then how many more."""
     if isinstance(error, InputErrors):
         more = error.total - len(error.errors)
-        return [*(("" if one.line is None else str(one.line), one.message) for one in error.errors),
+        return [*(("" if one.line is None else str(one.line), told(one.message)) for one in error.errors),
                 *([("", fill(QCoreApplication.translate("ImportDialog", "… and %1 more"), more))] if more else [])]
     if isinstance(error, InputError):
-        return [("" if error.line is None else str(error.line), error.message)]
-    return [("", str(error))]
+        return [("" if error.line is None else str(error.line), told(error.message))]
+    return [("", sentence(error))] if error is not None else []

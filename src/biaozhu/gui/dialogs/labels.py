@@ -1,8 +1,9 @@
 """The 标签… dialog (Ctrl+L): the project's labels in their order, and a form for the selected one.
 
-Add, rename, title, colour (a colour picker), hotkey, definition (several lines: the label bar shows it on
-hover), move up or down, delete (to the trash with its spans, after saying how many). Each change is one
-transaction through the action runner, published on the change bus, so every open window follows at once;
+Add, rename, title, colour (a colour picker), hotkey, guideline (Markdown in the label's definition: the label
+bar shows it on hover, the guide renders it), the project's general guideline, move up or down, delete (to the
+trash with its spans, after saying how many). Each change is one transaction through the action runner, published
+on the change bus, so every open window follows at once;
 a refusal (a taken name or hotkey) is said in the dialog and nothing is stored.
 """
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from biaozhu.db.guidelines import project_guideline
 from biaozhu.db.labels import (
     LabelRefused,
     add_label,
@@ -38,9 +40,10 @@ from biaozhu.db.labels import (
     update_label,
 )
 from biaozhu.gui.common.changes import Change, Changed
-from biaozhu.gui.common.label_infos import LabelInfo, label_infos
+from biaozhu.gui.common.label_infos import LabelInfo, label_infos, shown_definition
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import fill
+from biaozhu.gui.dialogs.guide import GuidelineEditor
 from biaozhu.gui.widgets.label_bar import label_tooltip
 from biaozhu.gui.widgets.swatches import colour_swatch
 
@@ -66,13 +69,16 @@ class LabelsDialog(QDialog):
         self.hotkey.setMaxLength(3)
         self.hotkey.setPlaceholderText(self.tr("a letter or digit, F1–F12"))
         self.definition = QPlainTextEdit(self)
-        self.definition.setPlaceholderText(self.tr("What this label is for, with examples (shown on hover)"))
+        self.definition.setObjectName("label-guideline")
+        self.definition.setMinimumHeight(160)
+        self.definition.setPlaceholderText(self.tr("The label's guideline in Markdown: what it is for, do and don't, "
+                                                   "examples (shown on hover and in the guide, F1)"))
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Title:"), self.title_edit)
         form.addRow(self.tr("Colour:"), self.colour_button)
         form.addRow(self.tr("Hotkey:"), self.hotkey)
-        form.addRow(self.tr("Definition:"), self.definition)
+        form.addRow(self.tr("Guideline:"), self.definition)
         self.message = QLabel(self)
         self.message.setObjectName("labels-message")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -82,11 +88,16 @@ class LabelsDialog(QDialog):
         right = QVBoxLayout()
         right.addLayout(form, 1)
         right.addWidget(self.message)
-        right.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.save_button)
+        right.addLayout(bottom)
         self.add_button = self._button(self.tr("New label"), self.start_new)
         self.up_button = self._button(self.tr("Move up"), lambda: self.move_selected(-1))
         self.down_button = self._button(self.tr("Move down"), lambda: self.move_selected(1))
         self.delete_button = self._button(self.tr("Delete…"), self.ask_to_delete)
+        self.guideline_button = self._button(self.tr("Project guideline…"), self.edit_project_guideline)
+        bottom.insertWidget(0, self.guideline_button)
         left_buttons = QHBoxLayout()
         for button in (self.add_button, self.up_button, self.down_button, self.delete_button):
             left_buttons.addWidget(button)
@@ -140,7 +151,7 @@ class LabelsDialog(QDialog):
         self.name.setText(label.name if label else "")
         self.title_edit.setText(label.title if label else "")
         self.hotkey.setText((label.hotkey or "") if label else "")
-        self.definition.setPlainText(label.definition if label else "")
+        self.definition.setPlainText(shown_definition(label.definition) if label else "")
         self.set_colour(label.color if label else self.colour)
         for button in (self.up_button, self.down_button, self.delete_button):
             button.setEnabled(label is not None)
@@ -180,6 +191,8 @@ class LabelsDialog(QDialog):
         name = self.name.text().strip()
         title, hotkey = self.title_edit.text().strip(), self.hotkey.text().strip()
         definition = self.definition.toPlainText().strip()
+        if label is not None and definition == shown_definition(label.definition).strip():
+            definition = label.definition  # a default definition shown translated stays the default, translatable
         if label is None:
             ok = self._write(lambda s: add_label(s, name, title, self.colour, hotkey or None, definition),
                              Changed.LABELS, fill(self.tr("Added %1."), name))
@@ -189,6 +202,13 @@ class LabelsDialog(QDialog):
                              Changed.LABELS, fill(self.tr("Saved %1."), name))
         if ok:
             self.reload(select=name)
+
+    def edit_project_guideline(self) -> GuidelineEditor:
+        """The project's general guideline, shown at the top of the guide."""
+        outcome = self.runner.try_read(project_guideline)
+        editor = GuidelineEditor(self.runner, outcome.value or "", self)
+        editor.open()
+        return editor
 
     def move_selected(self, step: int) -> None:
         label = self.selected()

@@ -77,7 +77,7 @@ class TrashDialog(QDialog):
         buttons.addWidget(self.empty_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Deleted spans and documents stay here until the trash is emptied."), self))
+        layout.addWidget(QLabel(self.tr("Deleted spans, relations and documents stay here until the trash is emptied."), self))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -103,10 +103,12 @@ class TrashDialog(QDialog):
             self.message.setText(outcome.refusal)
             return
         self.entries, names, self.titles = outcome.value
-        kinds = {"span": self.tr("span"), "document": self.tr("document"), "label": self.tr("label")}
+        kinds = {"span": self.tr("span"), "document": self.tr("document"), "label": self.tr("label"),
+                 "relation": self.tr("relation")}
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            document = names.get(entry.document_id, "") if entry.kind == "span" and entry.document_id else ""
+            document = names.get(entry.document_id, "") if entry.kind in ("span", "relation") and entry.document_id \
+                else ""
             for column, text in ((KIND, kinds.get(entry.kind, entry.kind)), (WHAT, self.what(entry)),
                                  (DOCUMENT, document), (ANNOTATOR, entry.annotator or ""),
                                  (DELETED, entry.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"))):

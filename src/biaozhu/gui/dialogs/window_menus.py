@@ -1,6 +1,6 @@
 """What both windows' View and Help menus hold beyond zoom: every panel can be shown again, the layout can be
-reset, and it is remembered (QSettings, per window); Help lists every key (F1) and says which biaozhu and which
-project this is. The window's own menus stay in its ``actions.py``; this adds to them."""
+reset, and it is remembered (QSettings, per window); Help lists every key (Shift+F1; F1 is the guide) and says
+which biaozhu and which project this is. The window's own menus stay in its ``actions.py``; this adds to them."""
 
 from __future__ import annotations
 
@@ -73,7 +73,8 @@ class WindowMenus(QObject):
             panels.addAction(dock.toggleViewAction())
         view_menu.addAction(actions.add("reset-layout", self.tr("Reset layout"), "", self.layout.reset))
         help_menu = window.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(actions.add("keys-help", self.tr("Keyboard shortcuts…"), "F1", self.show_keys))
+        help_menu.addAction(actions.add("keys-help", self.tr("Keyboard shortcuts…"), "Shift+F1",
+                                        self.show_keys))
         help_menu.addAction(actions.add("about", self.tr("About biaozhu"), "", self.show_about))
 
     def show_keys(self) -> None:

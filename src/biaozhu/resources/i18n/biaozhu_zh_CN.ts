@@ -279,6 +279,21 @@
         <source>accept %1 suggestions</source>
         <translation>采纳 %1 条建议</translation>
     </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="24"/>
+        <source>pin “%1” as a good example</source>
+        <translation>将“%1”固定为正例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="25"/>
+        <source>pin “%1” as a bad example</source>
+        <translation>将“%1”固定为反例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="26"/>
+        <source>unpin “%1”</source>
+        <translation>取消固定“%1”</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -450,27 +465,27 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="268"/>
+        <location filename="../../gui/widgets/document_list.py" line="283"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="276"/>
+        <location filename="../../gui/widgets/document_list.py" line="291"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="276"/>
+        <location filename="../../gui/widgets/document_list.py" line="291"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="276"/>
+        <location filename="../../gui/widgets/document_list.py" line="291"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="277"/>
+        <location filename="../../gui/widgets/document_list.py" line="292"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -496,52 +511,52 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="85"/>
+        <location filename="../../gui/widgets/document_list.py" line="88"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="85"/>
+        <location filename="../../gui/widgets/document_list.py" line="88"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="86"/>
+        <location filename="../../gui/widgets/document_list.py" line="89"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="86"/>
+        <location filename="../../gui/widgets/document_list.py" line="89"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="105"/>
+        <location filename="../../gui/widgets/document_list.py" line="108"/>
         <source>How unsure the suggestions&apos; model is of this document (0 sure … 1): sorted by this, Ctrl+N opens the most unsure unfinished document first</source>
         <translation>建议模型对本文档的不确定度（0 确定 … 1）：按此列排序时，Ctrl+N 先打开最不确定的未完成文档</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="116"/>
+        <location filename="../../gui/widgets/document_list.py" line="119"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="116"/>
+        <location filename="../../gui/widgets/document_list.py" line="119"/>
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="116"/>
+        <location filename="../../gui/widgets/document_list.py" line="119"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="116"/>
+        <location filename="../../gui/widgets/document_list.py" line="119"/>
         <source>Spans</source>
         <translation>标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="117"/>
+        <location filename="../../gui/widgets/document_list.py" line="120"/>
         <source>Unsure</source>
         <translation>不确定度</translation>
     </message>
@@ -876,92 +891,97 @@
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="46"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="51"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="47"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="52"/>
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="48"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="53"/>
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="49"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="54"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="53"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="58"/>
         <source>Connect to a team server…</source>
         <translation>连接团队服务器…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="55"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="60"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="56"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="61"/>
         <source>Import a folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="70"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="62"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/file_menu.py" line="76"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="71"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="77"/>
         <source>biaozhu projects (%1)</source>
         <translation>biaozhu 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="81"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="87"/>
         <source>%1 already exists: open it with File ▸ Open project…, or choose another name.</source>
         <translation>%1 已存在：请用“文件 ▸ 打开项目…”打开它，或换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="87"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="93"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="88"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="94"/>
         <source>biaozhu projects (%1);;All files (*)</source>
         <translation>biaozhu 项目 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="97"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="103"/>
         <source>There is no project at %1 (the file was moved or deleted).</source>
         <translation>%1 处没有项目（文件已被移动或删除）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="116"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="122"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="119"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="125"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="133"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="139"/>
         <source>Import reports and annotations</source>
         <translation>导入报告和标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="135"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="141"/>
         <source>Reports and annotations (%1);;All files (*)</source>
         <translation>报告和标注 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="142"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="148"/>
         <source>Import every report in a folder</source>
         <translation>导入文件夹中的所有报告</translation>
     </message>
@@ -1083,6 +1103,100 @@
         <location filename="../../gui/review/commands.py" line="36"/>
         <source>Read-only: %1 is not a reviewer, so the gold layer cannot be changed here.</source>
         <translation>只读：%1 不是审核员，不能在这里修改金标准。</translation>
+    </message>
+</context>
+<context>
+    <name>Guidance</name>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="61"/>
+        <source>Guide</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="74"/>
+        <source>G&amp;uide</source>
+        <translation>指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="75"/>
+        <source>Guide for this label</source>
+        <translation>本标签的标注指南</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="77"/>
+        <source>Pin as a good example</source>
+        <translation>固定为正例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="79"/>
+        <source>Pin as a bad example</source>
+        <translation>固定为反例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="81"/>
+        <source>Edit the project guideline…</source>
+        <translation>编辑项目总体规范…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="97"/>
+        <source>Select a span to pin it as an example.</source>
+        <translation>请先选中一个标注，再把它固定为示例。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="106"/>
+        <source>Unpinned.</source>
+        <translation>已取消固定。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/guidance.py" line="106"/>
+        <source>Pinned: the guide shows it under its label (F1).</source>
+        <translation>已固定：指南在其标签下显示它（F1）。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidePanel</name>
+    <message>
+        <location filename="../../gui/dialogs/guide.py" line="114"/>
+        <source>Edit the project guideline…</source>
+        <translation>编辑项目总体规范…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/guide.py" line="150"/>
+        <source>✓ good</source>
+        <translation>✓ 正例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/guide.py" line="150"/>
+        <source>✗ bad</source>
+        <translation>✗ 反例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/guide.py" line="151"/>
+        <source>Project guideline</source>
+        <translation>项目总体规范</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/guide.py" line="152"/>
+        <source>No general guideline yet: Edit the project guideline… writes one (Markdown).</source>
+        <translation>还没有总体规范：点“编辑项目总体规范…”来写（Markdown）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/guide.py" line="157"/>
+        <source>No guideline for this label yet: Labels… (Ctrl+L) writes one.</source>
+        <translation>这个标签还没有规范：在“标签…”（Ctrl+L）中编写。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelineEditor</name>
+    <message>
+        <location filename="../../gui/dialogs/guide.py" line="185"/>
+        <source>Project guideline — biaozhu 标注</source>
+        <translation>项目总体规范 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/guide.py" line="190"/>
+        <source>What every annotator should know: scope, rules, hard cases (Markdown: # headings, - lists, **bold**)</source>
+        <translation>每位标注员都应了解的内容：范围、规则、疑难情况（Markdown：# 标题、- 列表、**加粗**）</translation>
     </message>
 </context>
 <context>
@@ -1216,27 +1330,27 @@
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../gui/dialogs/keys_help.py" line="57"/>
+        <location filename="../../gui/dialogs/keys_help.py" line="58"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/keys_help.py" line="61"/>
+        <location filename="../../gui/dialogs/keys_help.py" line="62"/>
         <source>Search actions and keys</source>
         <translation>搜索操作或按键</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <location filename="../../gui/dialogs/keys_help.py" line="66"/>
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <location filename="../../gui/dialogs/keys_help.py" line="66"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <location filename="../../gui/dialogs/keys_help.py" line="66"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -1262,52 +1376,57 @@
 <context>
     <name>LabelRefused</name>
     <message>
-        <location filename="../../db/labels.py" line="38"/>
+        <location filename="../../db/labels.py" line="39"/>
         <source>hotkey %1 is taken by editing a value</source>
         <translation>快捷键 %1 已用于编辑数值</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="32"/>
+        <location filename="../../db/labels.py" line="33"/>
         <source>there is no label %1</source>
         <translation>没有标签 %1</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="33"/>
+        <location filename="../../db/labels.py" line="34"/>
         <source>a label name is 1 to 64 characters without spaces, not %1</source>
         <translation>标签名称须为 1 到 64 个字符且不含空格，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="34"/>
+        <location filename="../../db/labels.py" line="35"/>
         <source>there is a label %1 already</source>
         <translation>已经有标签 %1 了</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="35"/>
+        <location filename="../../db/labels.py" line="36"/>
         <source>a hotkey is one letter or digit, or F1 to F12, not %1</source>
         <translation>快捷键须为一个字母或数字，或 F1 到 F12，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="36"/>
+        <location filename="../../db/labels.py" line="37"/>
         <source>hotkey %1 is taken by %2</source>
         <translation>快捷键 %1 已被 %2 使用</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="37"/>
+        <location filename="../../db/labels.py" line="38"/>
         <source>hotkey %1 is taken by word snapping</source>
         <translation>快捷键 %1 已用于按词对齐</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="39"/>
+        <location filename="../../db/labels.py" line="40"/>
+        <source>hotkey %1 is taken by comments</source>
+        <translation>快捷键 %1 已用于评论</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="41"/>
         <source>hotkey %1 is taken by the suggestions (N, P, S, X)</source>
         <translation>快捷键 %1 已被建议功能占用（N、P、S、X）</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="40"/>
+        <location filename="../../db/labels.py" line="42"/>
         <source>colour must look like #1f77b4, not %1</source>
         <translation>颜色须形如 #1f77b4，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="41"/>
+        <location filename="../../db/labels.py" line="43"/>
         <source>a project holds at most %1 labels: it has %2, and %3 more were asked for</source>
         <translation>一个项目最多有 %1 个标签：已有 %2 个，又要添加 %3 个</translation>
     </message>
@@ -1315,102 +1434,107 @@
 <context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="55"/>
+        <location filename="../../gui/dialogs/labels.py" line="58"/>
         <source>Labels — biaozhu 标注</source>
         <translation>标签 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="67"/>
+        <location filename="../../gui/dialogs/labels.py" line="70"/>
         <source>a letter or digit, F1–F12</source>
         <translation>一个字母或数字，或 F1–F12</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="69"/>
-        <source>What this label is for, with examples (shown on hover)</source>
-        <translation>这个标签标什么，附上例子（鼠标悬停时显示）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/labels.py" line="71"/>
+        <location filename="../../gui/dialogs/labels.py" line="77"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="72"/>
+        <location filename="../../gui/dialogs/labels.py" line="78"/>
         <source>Title:</source>
         <translation>中文名：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="73"/>
+        <location filename="../../gui/dialogs/labels.py" line="79"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="74"/>
+        <location filename="../../gui/dialogs/labels.py" line="80"/>
         <source>Hotkey:</source>
         <translation>快捷键：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="75"/>
-        <source>Definition:</source>
-        <translation>定义：</translation>
+        <location filename="../../gui/dialogs/labels.py" line="74"/>
+        <source>The label&apos;s guideline in Markdown: what it is for, do and don&apos;t, examples (shown on hover and in the guide, F1)</source>
+        <translation>标签的标注规范（Markdown）：标什么、该标与不该标、示例（鼠标悬停时和指南中显示，F1）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="80"/>
+        <location filename="../../gui/dialogs/labels.py" line="81"/>
+        <source>Guideline:</source>
+        <translation>规范：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="86"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="86"/>
+        <location filename="../../gui/dialogs/labels.py" line="95"/>
         <source>New label</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="87"/>
+        <location filename="../../gui/dialogs/labels.py" line="96"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="88"/>
+        <location filename="../../gui/dialogs/labels.py" line="97"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="89"/>
+        <location filename="../../gui/dialogs/labels.py" line="98"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="154"/>
+        <location filename="../../gui/dialogs/labels.py" line="99"/>
+        <source>Project guideline…</source>
+        <translation>项目总体规范…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/labels.py" line="165"/>
         <source>Label colour</source>
         <translation>标签颜色</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="174"/>
+        <location filename="../../gui/dialogs/labels.py" line="185"/>
         <source>A new label: fill in its name and press Save.</source>
         <translation>新标签：填写名称后按“保存”。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="185"/>
+        <location filename="../../gui/dialogs/labels.py" line="198"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="189"/>
+        <location filename="../../gui/dialogs/labels.py" line="202"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="207"/>
+        <location filename="../../gui/dialogs/labels.py" line="227"/>
         <source>Delete label</source>
         <translation>删除标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="208"/>
+        <location filename="../../gui/dialogs/labels.py" line="228"/>
         <source>Delete the label %1? Its %2 spans (every annotator&apos;s, and gold) go to the trash with it; Edit → Trash… brings the label and its spans back.</source>
         <translation>删除标签 %1？它的 %2 个标注（所有标注员的，以及金标准）会一起移到回收站；在“编辑 → 回收站…”中可以恢复标签及其标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="216"/>
+        <location filename="../../gui/dialogs/labels.py" line="236"/>
         <source>%1 and %2 spans moved to the trash.</source>
         <translation>%1 及其 %2 个标注已移到回收站。</translation>
     </message>
@@ -1418,58 +1542,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="128"/>
+        <location filename="../../gui/annotate/window.py" line="131"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="146"/>
-        <location filename="../../gui/annotate/window.py" line="163"/>
+        <location filename="../../gui/annotate/window.py" line="149"/>
+        <location filename="../../gui/annotate/window.py" line="166"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="157"/>
+        <location filename="../../gui/annotate/window.py" line="160"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="158"/>
+        <location filename="../../gui/annotate/window.py" line="161"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="160"/>
+        <location filename="../../gui/annotate/window.py" line="163"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="169"/>
+        <location filename="../../gui/annotate/window.py" line="172"/>
         <source>Read-only project: you can read and export it; edits are refused</source>
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="254"/>
+        <location filename="../../gui/annotate/window.py" line="261"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="280"/>
+        <location filename="../../gui/annotate/window.py" line="287"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="330"/>
+        <location filename="../../gui/annotate/window.py" line="337"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="332"/>
+        <location filename="../../gui/annotate/window.py" line="339"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="334"/>
+        <location filename="../../gui/annotate/window.py" line="341"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -1609,29 +1733,42 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../gui/common/i18n.py" line="19"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/i18n.py" line="19"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
-        <location filename="../../gui/common/wording.py" line="36"/>
+        <location filename="../../gui/common/wording.py" line="45"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../gui/common/wording.py" line="36"/>
+        <location filename="../../gui/common/wording.py" line="45"/>
         <source>boundary</source>
         <translation>边界不同</translation>
     </message>
     <message>
-        <location filename="../../gui/common/wording.py" line="37"/>
+        <location filename="../../gui/common/wording.py" line="46"/>
         <source>label</source>
         <translation>标签不同</translation>
     </message>
     <message>
-        <location filename="../../gui/common/wording.py" line="37"/>
+        <location filename="../../gui/common/wording.py" line="46"/>
         <source>boundary + label</source>
         <translation>边界和标签都不同</translation>
     </message>
     <message>
-        <location filename="../../gui/common/wording.py" line="38"/>
+        <location filename="../../gui/common/wording.py" line="47"/>
         <source>one annotator only</source>
         <translation>仅一位标注员</translation>
     </message>
@@ -1654,137 +1791,132 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../gui/review/actions.py" line="52"/>
+        <location filename="../../gui/review/actions.py" line="56"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="53"/>
+        <location filename="../../gui/review/actions.py" line="57"/>
         <source>Mark adjudicated and open the next</source>
         <translation>标记为已裁定并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="55"/>
+        <location filename="../../gui/review/actions.py" line="59"/>
         <source>Next document not adjudicated</source>
         <translation>下一篇未裁定的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="57"/>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review/actions.py" line="59"/>
+        <location filename="../../gui/review/actions.py" line="62"/>
         <source>Close review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="61"/>
+        <location filename="../../gui/review/actions.py" line="64"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="62"/>
+        <location filename="../../gui/review/actions.py" line="65"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="62"/>
+        <location filename="../../gui/review/actions.py" line="65"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="64"/>
+        <location filename="../../gui/review/actions.py" line="67"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="66"/>
+        <location filename="../../gui/review/actions.py" line="69"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="67"/>
+        <location filename="../../gui/review/actions.py" line="70"/>
         <source>Next disagreement</source>
         <translation>下一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="69"/>
+        <location filename="../../gui/review/actions.py" line="72"/>
         <source>Previous disagreement</source>
         <translation>上一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="74"/>
+        <location filename="../../gui/review/actions.py" line="77"/>
         <source>Accept annotator %1&apos;s version</source>
         <translation>采纳第 %1 位标注员的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="77"/>
+        <location filename="../../gui/review/actions.py" line="80"/>
         <source>Accept both</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="78"/>
+        <location filename="../../gui/review/actions.py" line="81"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="79"/>
+        <location filename="../../gui/review/actions.py" line="82"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="80"/>
+        <location filename="../../gui/review/actions.py" line="83"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="81"/>
+        <location filename="../../gui/review/actions.py" line="84"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="82"/>
+        <location filename="../../gui/review/actions.py" line="85"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="84"/>
+        <location filename="../../gui/review/actions.py" line="87"/>
         <source>Selection becomes the gold span</source>
         <translation>以选中的文字作为金标准标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="90"/>
+        <location filename="../../gui/review/actions.py" line="93"/>
         <source>Put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="99"/>
+        <location filename="../../gui/review/actions.py" line="102"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="100"/>
+        <location filename="../../gui/review/actions.py" line="103"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="102"/>
+        <location filename="../../gui/review/actions.py" line="105"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="103"/>
+        <location filename="../../gui/review/actions.py" line="106"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="105"/>
+        <location filename="../../gui/review/actions.py" line="108"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="115"/>
+        <location filename="../../gui/review/actions.py" line="118"/>
         <source>Accept %1&apos;s version</source>
         <translation>采纳 %1 的版本</translation>
     </message>
@@ -1833,92 +1965,92 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../gui/review/window.py" line="90"/>
-        <source>Review — biaozhu 标注</source>
-        <translation>审核 — biaozhu 标注</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review/window.py" line="96"/>
+        <location filename="../../gui/review/window.py" line="97"/>
         <source>%1 is not a reviewer: this is a read-only view. A reviewer can make them one with `biaozhu annotators role %1 reviewer --reviewer REVIEWER`.</source>
         <translation>%1 不是审核员：此视图只读。审核员可用 `biaozhu annotators role %1 reviewer --reviewer 审核员` 指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="104"/>
+        <location filename="../../gui/review/window.py" line="105"/>
         <source>This project file is read-only: you can read and export it; decisions are refused.</source>
         <translation>这个项目文件是只读的：可以阅读和导出，不能做裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="128"/>
+        <location filename="../../gui/review/window.py" line="129"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="129"/>
+        <location filename="../../gui/review/window.py" line="130"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="131"/>
+        <location filename="../../gui/review/window.py" line="132"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="131"/>
+        <location filename="../../gui/review/window.py" line="132"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="132"/>
+        <location filename="../../gui/review/window.py" line="133"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="172"/>
-        <source>%1 — review — biaozhu 标注</source>
-        <translation>%1 — 审核 — biaozhu 标注</translation>
+        <location filename="../../gui/review/window.py" line="91"/>
+        <source>Review — %1 — biaozhu 标注</source>
+        <translation>审核 — %1 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="211"/>
+        <location filename="../../gui/review/window.py" line="173"/>
+        <source>%1 — review — %2 — biaozhu 标注</source>
+        <translation>%1 — 审核 — %2 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/window.py" line="212"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="211"/>
+        <location filename="../../gui/review/window.py" line="212"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="212"/>
+        <location filename="../../gui/review/window.py" line="213"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="228"/>
+        <location filename="../../gui/review/window.py" line="229"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="234"/>
+        <location filename="../../gui/review/window.py" line="235"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="235"/>
+        <location filename="../../gui/review/window.py" line="236"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="256"/>
+        <location filename="../../gui/review/window.py" line="257"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="266"/>
+        <location filename="../../gui/review/window.py" line="267"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="269"/>
+        <location filename="../../gui/review/window.py" line="270"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
@@ -2010,22 +2142,22 @@
         <translation>改标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="62"/>
+        <location filename="../../gui/annotate/context_menu.py" line="63"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="63"/>
+        <location filename="../../gui/annotate/context_menu.py" line="64"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="64"/>
+        <location filename="../../gui/annotate/context_menu.py" line="65"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="65"/>
+        <location filename="../../gui/annotate/context_menu.py" line="66"/>
         <source>Next span with this label</source>
         <translation>下一个同标签的标注</translation>
     </message>
@@ -2033,7 +2165,7 @@
 <context>
     <name>SpanEditing</name>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="155"/>
+        <location filename="../../gui/annotate/editing.py" line="154"/>
         <source>Only %1 spans have a value.</source>
         <translation>只有 %1 标注有数值。</translation>
     </message>
@@ -2058,44 +2190,44 @@
         <translation>“%1”已经标注为 %2。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="102"/>
+        <location filename="../../gui/annotate/editing.py" line="101"/>
         <source>Tag a long selection?</source>
         <translation>标注很长的选区？</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="106"/>
+        <location filename="../../gui/annotate/editing.py" line="105"/>
         <source>The selection is %1 characters long. Tag all of it as one %2 span?</source>
         <translation>选区有 %1 个字。要把它整个标注为一个%2标注吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="111"/>
+        <location filename="../../gui/annotate/editing.py" line="110"/>
         <source>Not tagged: the selection was too long.</source>
         <translation>未标注：选区太长。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="118"/>
-        <location filename="../../gui/annotate/editing.py" line="134"/>
-        <location filename="../../gui/annotate/editing.py" line="151"/>
+        <location filename="../../gui/annotate/editing.py" line="117"/>
+        <location filename="../../gui/annotate/editing.py" line="133"/>
+        <location filename="../../gui/annotate/editing.py" line="150"/>
         <source>Click a span (or press Tab) to select it first.</source>
         <translation>请先点击一个标注（或按 Tab）选中它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="141"/>
+        <location filename="../../gui/annotate/editing.py" line="140"/>
         <source>Refused: the span would cross “%1”.</source>
         <translation>未执行：该标注会与“%1”交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="172"/>
+        <location filename="../../gui/annotate/editing.py" line="171"/>
         <source>Select a span first: its text is what gets tagged everywhere.</source>
         <translation>请先选中一个标注：与它相同的文字将在各处被标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="190"/>
+        <location filename="../../gui/annotate/editing.py" line="189"/>
         <source>Nothing to tag: %1 occurrences left alone.</source>
         <translation>没有可标注的：%1 处未动。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="193"/>
+        <location filename="../../gui/annotate/editing.py" line="192"/>
         <source>Tagged %1 occurrences; %2 left alone (tagged already, crossing or inside a span, inside a longer word, or unticked).</source>
         <translation>已标注 %1 处；%2 处未动（已标注、与标注交叉或在标注之内、在更长的词之内，或已取消勾选）。</translation>
     </message>
@@ -2423,87 +2555,102 @@
     </message>
     <message>
         <location filename="../../gui/annotate/suggestions.py" line="169"/>
-        <source>Suggestion %1/%2: %3 “%4” (%5). Enter accepts, a label key accepts as that label, Alt+arrows fix its boundary, X rejects.</source>
-        <translation>建议 %1/%2：%3“%4”（%5）。Enter 采纳，按标签键采纳为该标签，Alt+方向键调整边界，X 拒绝。</translation>
+        <source>rules</source>
+        <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="179"/>
-        <location filename="../../gui/annotate/suggestions.py" line="199"/>
+        <location filename="../../gui/annotate/suggestions.py" line="169"/>
+        <source>dictionary</source>
+        <translation>词典</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="169"/>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="172"/>
+        <source>Suggestion %1/%2: %3 “%4” (%5 %6) · Enter accepts · a label key: as that label · Alt+arrows: boundary · X rejects</source>
+        <translation>建议 %1/%2：%3“%4”（%5 %6）· Enter 采纳 · 标签键改标 · Alt+方向键调边界 · X 拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="182"/>
+        <location filename="../../gui/annotate/suggestions.py" line="202"/>
         <source>Press N to go to a suggestion first.</source>
         <translation>请先按 N 转到一条建议。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="188"/>
+        <location filename="../../gui/annotate/suggestions.py" line="191"/>
         <source>Refused: the suggestion would cross “%1”; fix its boundary or reject it.</source>
         <translation>未执行：该建议会与“%1”交叉；请调整边界或拒绝它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="210"/>
+        <location filename="../../gui/annotate/suggestions.py" line="213"/>
         <source>Every suggestion here is decided.</source>
         <translation>这里的建议都已处理。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="225"/>
+        <location filename="../../gui/annotate/suggestions.py" line="228"/>
         <source>No suggestion here is scored %1 or more.</source>
         <translation>这里没有得分不低于 %1 的建议。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="230"/>
+        <location filename="../../gui/annotate/suggestions.py" line="233"/>
         <source>Accepted %1 suggestions scored %2 or more (Ctrl+Z takes them back).</source>
         <translation>已采纳 %1 条得分不低于 %2 的建议（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="255"/>
+        <location filename="../../gui/annotate/suggestions.py" line="258"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="291"/>
+        <location filename="../../gui/annotate/suggestions.py" line="294"/>
         <source>%1 suggestions here (%2 already decided or tagged): N walks them.</source>
         <translation>这里有 %1 条建议（另有 %2 条已处理或已标注）：按 N 逐条查看。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="302"/>
+        <location filename="../../gui/annotate/suggestions.py" line="305"/>
         <source>Su&amp;ggest</source>
         <translation>建议(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="304"/>
+        <location filename="../../gui/annotate/suggestions.py" line="307"/>
         <source>Suggest for this document</source>
         <translation>为本文档计算建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="305"/>
+        <location filename="../../gui/annotate/suggestions.py" line="308"/>
         <source>Train the model now</source>
         <translation>立即训练模型</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="306"/>
+        <location filename="../../gui/annotate/suggestions.py" line="309"/>
         <source>Show or hide suggestions</source>
         <translation>显示或隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="307"/>
+        <location filename="../../gui/annotate/suggestions.py" line="310"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="308"/>
+        <location filename="../../gui/annotate/suggestions.py" line="311"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="309"/>
+        <location filename="../../gui/annotate/suggestions.py" line="312"/>
         <source>Accept suggestion (Enter)</source>
         <translation>采纳建议（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="310"/>
+        <location filename="../../gui/annotate/suggestions.py" line="313"/>
         <source>Reject suggestion (also Backspace)</source>
         <translation>拒绝建议（也可按 Backspace）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="311"/>
+        <location filename="../../gui/annotate/suggestions.py" line="314"/>
         <source>Accept every suggestion scored %1 or more</source>
         <translation>采纳所有得分不低于 %1 的建议</translation>
     </message>
@@ -2595,8 +2742,8 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/trash.py" line="80"/>
-        <source>Deleted spans and documents stay here until the trash is emptied.</source>
-        <translation>删除的标注和文档会保留在这里，直到清空回收站。</translation>
+        <source>Deleted spans, relations and documents stay here until the trash is emptied.</source>
+        <translation>已删除的标注、关系和文档会留在这里，直到清空回收站。</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/trash.py" line="93"/>
@@ -2619,27 +2766,32 @@
         <translation>标签不同</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="133"/>
+        <location filename="../../gui/dialogs/trash.py" line="107"/>
+        <source>relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/trash.py" line="135"/>
         <source>Select what to restore first.</source>
         <translation>请先选中要恢复的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="147"/>
+        <location filename="../../gui/dialogs/trash.py" line="149"/>
         <source>%1 restored.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="156"/>
+        <location filename="../../gui/dialogs/trash.py" line="158"/>
         <source>Empty the trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="157"/>
+        <location filename="../../gui/dialogs/trash.py" line="159"/>
         <source>Delete the %1 items in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 %1 项？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="167"/>
+        <location filename="../../gui/dialogs/trash.py" line="169"/>
         <source>The trash is empty: %1 items deleted for good.</source>
         <translation>回收站已清空：永久删除了 %1 项。</translation>
     </message>
@@ -2647,167 +2799,162 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="93"/>
+        <location filename="../../gui/annotate/actions.py" line="95"/>
         <source>Edit value…</source>
         <translation>编辑数值…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="54"/>
+        <location filename="../../gui/annotate/actions.py" line="57"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="55"/>
+        <location filename="../../gui/annotate/actions.py" line="58"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="57"/>
+        <location filename="../../gui/annotate/actions.py" line="60"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="59"/>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/actions.py" line="61"/>
+        <location filename="../../gui/annotate/actions.py" line="63"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="63"/>
+        <location filename="../../gui/annotate/actions.py" line="65"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="64"/>
+        <location filename="../../gui/annotate/actions.py" line="66"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="64"/>
+        <location filename="../../gui/annotate/actions.py" line="66"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="66"/>
+        <location filename="../../gui/annotate/actions.py" line="68"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="67"/>
+        <location filename="../../gui/annotate/actions.py" line="69"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="70"/>
+        <location filename="../../gui/annotate/actions.py" line="72"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="72"/>
+        <location filename="../../gui/annotate/actions.py" line="74"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="106"/>
+        <location filename="../../gui/annotate/actions.py" line="109"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="118"/>
+        <location filename="../../gui/annotate/actions.py" line="121"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="78"/>
+        <location filename="../../gui/annotate/actions.py" line="80"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="79"/>
+        <location filename="../../gui/annotate/actions.py" line="81"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="80"/>
+        <location filename="../../gui/annotate/actions.py" line="82"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="81"/>
+        <location filename="../../gui/annotate/actions.py" line="83"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="82"/>
+        <location filename="../../gui/annotate/actions.py" line="84"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="83"/>
+        <location filename="../../gui/annotate/actions.py" line="85"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="84"/>
+        <location filename="../../gui/annotate/actions.py" line="86"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="85"/>
+        <location filename="../../gui/annotate/actions.py" line="87"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="86"/>
+        <location filename="../../gui/annotate/actions.py" line="88"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="91"/>
+        <location filename="../../gui/annotate/actions.py" line="93"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="94"/>
+        <location filename="../../gui/annotate/actions.py" line="96"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="97"/>
+        <location filename="../../gui/annotate/actions.py" line="100"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="98"/>
+        <location filename="../../gui/annotate/actions.py" line="101"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="100"/>
+        <location filename="../../gui/annotate/actions.py" line="103"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="102"/>
+        <location filename="../../gui/annotate/actions.py" line="105"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="103"/>
+        <location filename="../../gui/annotate/actions.py" line="106"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="104"/>
+        <location filename="../../gui/annotate/actions.py" line="107"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="105"/>
+        <location filename="../../gui/annotate/actions.py" line="108"/>
         <source>Audit log…</source>
         <translation>操作记录…</translation>
     </message>
@@ -2835,13 +2982,13 @@
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="77"/>
-        <location filename="../../gui/dialogs/window_menus.py" line="88"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="78"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="89"/>
         <source>About biaozhu</source>
         <translation>关于 biaozhu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="91"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="92"/>
         <source>biaozhu 标注 %1: span annotation for Chinese reports.
 Project: %2
 PySide6 %3</source>

@@ -1,0 +1,107 @@
+"""The guide in the annotation window: a dock (指南) that F1 opens at the selected span's label, and a reviewer's
+pins: Ctrl+G pins the selected span as a good example of its label, Ctrl+B as a bad one (the same key again
+unpins it). A pin is an undo step that writes the database, like every edit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar
+
+from biaozhu.db.guidelines import pin_example, pinned_verdicts
+from biaozhu.gui.annotate.layer import SpanHandle
+from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.keys import ActionSet
+from biaozhu.gui.common.runner import ActionRunner
+from biaozhu.gui.common.undo import History, StoredCommand
+from biaozhu.gui.common.wording import fill, short
+from biaozhu.gui.dialogs.guide import GuidePanel
+
+if TYPE_CHECKING:
+    from biaozhu.gui.annotate.window import MainWindow
+
+PIN_GOOD = QT_TRANSLATE_NOOP("Commands", "pin “%1” as a good example")
+PIN_BAD = QT_TRANSLATE_NOOP("Commands", "pin “%1” as a bad example")
+UNPIN = QT_TRANSLATE_NOOP("Commands", "unpin “%1”")
+
+
+class PinExample(StoredCommand):
+    """A span pinned as a good or bad example (``verdict`` None: unpinned); undo puts back the verdict it had."""
+
+    def __init__(self, runner: ActionRunner, history: History, person: str, document_id: int, handle: SpanHandle,
+                 span_text: str, verdict: str | None) -> None:
+        template = str({"good": PIN_GOOD, "bad": PIN_BAD}.get(verdict or "", UNPIN))
+        super().__init__(history, fill(QCoreApplication.translate("Commands", template), short(span_text, 16)),
+                         document_id)
+        self.runner, self.person, self.handle, self.verdict = runner, person, handle, verdict
+        self.previous: str | None = None
+
+    def _pin(self, verdict: str | None) -> str | None:
+        span_id = self.handle.id
+        assert span_id is not None
+        assert self.document_id is not None
+        return self.runner.write(lambda session: pin_example(session, span_id, verdict, self.person),
+                                 Change(Changed.LABELS, frozenset({self.document_id}), self))
+
+    def do(self) -> None:
+        self.previous = self._pin(self.verdict)
+
+    def undo_it(self) -> None:
+        self._pin(self.previous)
+
+
+class Guidance(QObject):
+    """The guide dock and the pin keys of one annotation window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panel = GuidePanel(window.runner, window)
+        self.dock = QDockWidget(self.tr("Guide"), window)
+        self.dock.setObjectName("guide-dock")
+        self.dock.setWidget(self.panel)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                              | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        spans = window.findChild(QDockWidget, "spans-dock")
+        if spans is not None:
+            window.tabifyDockWidget(spans, self.dock)
+            spans.raise_()
+
+    def add_actions(self, actions: ActionSet, menu_bar: QMenuBar) -> QMenu:
+        """F1 (the guide at the selected span's label) anywhere; the pin keys while the text has the focus."""
+        menu = menu_bar.addMenu(self.tr("G&uide"))
+        menu.addAction(actions.add("guide", self.tr("Guide for this label"), "F1", self.open_guide))
+        view = [self.window.view]
+        menu.addAction(actions.add("pin-good", self.tr("Pin as a good example"), "Ctrl+G",
+                                   lambda: self.pin_selected("good"), on=view))
+        menu.addAction(actions.add("pin-bad", self.tr("Pin as a bad example"), "Ctrl+B",
+                                   lambda: self.pin_selected("bad"), on=view))
+        menu.addAction(actions.add("edit-guideline", self.tr("Edit the project guideline…"), "",
+                                   self.panel.edit_guideline))
+        return menu
+
+    def open_guide(self) -> None:
+        span = self.window.selected_span()
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.show_label(span.label_id if span is not None else None)
+
+    def pin_selected(self, verdict: str) -> None:
+        """Pin the selected span as ``verdict``; pinned so already, unpin it."""
+        window = self.window
+        span = window.selected_span()
+        document_id = window.layer.document_id
+        if span is None or document_id is None:
+            window.say(self.tr("Select a span to pin it as an example."))
+            return
+        outcome = window.runner.try_read(lambda session: pinned_verdicts(session, [span.id]))
+        if outcome.value is None:
+            window.say(outcome.refusal)
+            return
+        wanted = None if outcome.value.get(span.id) == verdict else verdict
+        if window.history.push(PinExample(window.runner, window.history, window.annotator, document_id,
+                                          window.layer.handle(span.id), span.text, wanted)):
+            window.say(self.tr("Unpinned.") if wanted is None else self.tr("Pinned: the guide shows it under its "
+                                                                            "label (F1)."))
