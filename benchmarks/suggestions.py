@@ -20,10 +20,10 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from biaozhu.corpus.crf import TRAINING_BUDGET, Example, Model, train
+from biaozhu.corpus.crf import TRAINING_BUDGET, Model, train
 from biaozhu.corpus.formats.doccano import read_doccano
 from biaozhu.corpus.model import SourceDocument, Span
-from biaozhu.corpus.suggestions import DICTIONARY, MODEL, RULES, Dictionary, Score, evaluate, suggest
+from biaozhu.corpus.suggestions import DICTIONARY, MODEL, RULES, Dictionary, Example, Score, evaluate, suggest
 from biaozhu.operations.model import segmenter
 
 REFERENCE = Path(__file__).resolve().parent / "reference"

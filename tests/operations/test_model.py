@@ -23,15 +23,8 @@ from biaozhu.db.models import Annotator, Document, Label
 from biaozhu.db.project import initialise
 from biaozhu.db.spans import add_span
 from biaozhu.db.status import set_status
-from biaozhu.operations.model import (
-    NOTHING_TO_LEARN,
-    Training,
-    load_model,
-    model_path,
-    train_in_process,
-    uncertainty,
-    write_atomically,
-)
+from biaozhu.operations.model import NOTHING_TO_LEARN, Training, load_model, train_in_process
+from biaozhu.operations.model_files import model_path, uncertainty, write_atomically
 
 REFERENCE = Path(__file__).resolve().parents[2] / "benchmarks" / "reference"
 ME = "张三"

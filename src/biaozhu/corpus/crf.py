@@ -24,7 +24,7 @@ import pycrfsuite
 from biaozhu.corpus.crf_features import features, sentences, spans_of, tags
 from biaozhu.corpus.errors import Refused
 from biaozhu.corpus.model import Span
-from biaozhu.corpus.suggestions import MODEL, Dictionary, Suggestion
+from biaozhu.corpus.suggestions import MODEL, Dictionary, Example, Suggestion
 
 FORMAT = 1
 # Characters of sentences a model is trained on at most (sentences holding spans first): crfsuite keeps every
@@ -36,14 +36,6 @@ JUDGED_FLOOR = 0.05
 _PARAMETERS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
 
 Segment = Callable[[str], Sequence[tuple[int, int]]]  # a text's word boundaries (jieba's, in the app)
-
-
-@dataclass(frozen=True, slots=True)
-class Example:
-    """A text and the spans one layer has on it: what the model learns from."""
-
-    text: str
-    spans: Sequence[Span]
 
 
 @dataclass

@@ -52,6 +52,14 @@ _ORGANIZATION_LEAD = re.compile(r"^(?:.*?[，。；、：（）“”\s]|会同|
 
 
 @dataclass(frozen=True, slots=True)
+class Example:
+    """A text and the spans one layer has on it: what the learned model is trained on."""
+
+    text: str
+    spans: Sequence[Span]
+
+
+@dataclass(frozen=True, slots=True)
 class Suggestion:
     start: int
     end: int

@@ -17,10 +17,11 @@ from biaozhu.corpus.errors import Refused
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import outcome_of
 from biaozhu.gui.common.wording import fill
-from biaozhu.operations.model import Training, TrainingResult, uncertainty
+from biaozhu.operations.model_files import uncertainty
 
 if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
+    from biaozhu.operations.model import Training, TrainingResult
 
 _AFFECTS_TRAINING = Changed.SPANS | Changed.STATUS | Changed.GOLD | Changed.LABELS | Changed.DOCUMENTS | Changed.TRASH
 
@@ -62,6 +63,8 @@ class ModelTrainer(QObject):
         if self.training is not None:
             self.again = True
             return
+        from biaozhu.operations.model import Training  # crfsuite and jieba's features: not before the first run
+
         outcome = outcome_of(lambda: Training(self.url))
         if outcome.value is None:
             self.window_.say(outcome.refusal)

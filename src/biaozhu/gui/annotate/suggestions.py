@@ -35,7 +35,6 @@ from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.runner import KNOWN_FAILURES, Transaction, sentence
 from biaozhu.gui.common.wording import fill, short
 from biaozhu.gui.widgets.span_index import SpanIndex
-from biaozhu.operations.model import load_model, proposer
 
 if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
@@ -280,6 +279,8 @@ class SuggestionBoard(QObject):
         url = self.window_.model_training.url
 
         def plan(session: Session) -> list[Planned]:  # the model as last trained (its file is swapped in whole)
+            from biaozhu.operations.model import load_model, proposer  # crfsuite: imported when first needed
+
             return plan_suggestions(session, ENGINES, {document_id}, proposer(load_model(url)))
 
         runner.in_background(self.pool, plan, store, self._failed)
