@@ -28,8 +28,8 @@ from biaozhu.corpus.suggestions import MODEL, Dictionary, Example, Suggestion
 
 FORMAT = 1
 # Characters of sentences a model is trained on at most (sentences holding spans first): crfsuite keeps every
-# feature of what it trains on in memory (about a kilobyte a character for three labels), and its time grows with
-# them (150,000 characters: about a minute of one core).
+# feature of what it trains on in memory, and its time grows with them (150,000 characters: about a minute of one
+# core, benchmarks/suggestions.py).
 TRAINING_BUDGET = 150_000
 # Another engine's suggestion the model gives less than this is not shown (the model learned it is wrong there).
 JUDGED_FLOOR = 0.05
