@@ -13,7 +13,7 @@ import io
 import json
 import tempfile
 import zipfile
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -58,11 +58,15 @@ class _Piece:
 
 
 def _pieces(examples: Iterable[Example]) -> list[_Piece]:
+    """Each example's sentences with the spans inside them (found by bisection: a 5 MB text has 150,000)."""
     found: list[_Piece] = []
     for example in examples:
+        spans = sorted(example.spans, key=lambda s: s.start)
+        starts = [span.start for span in spans]
         for sentence in sentences(example.text):
-            inside = [(s.start - sentence.start, s.end - sentence.start, s.label) for s in example.spans
-                      if sentence.start <= s.start < s.end <= sentence.end]
+            among = spans[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+            inside = [(s.start - sentence.start, s.end - sentence.start, s.label) for s in among
+                      if s.start < s.end <= sentence.end]
             found.append(_Piece(example.text[sentence.start:sentence.end], inside, len(found) % 2))
     return found
 
