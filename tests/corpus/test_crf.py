@@ -8,11 +8,11 @@ from functools import cache
 
 import pytest
 
-from biaozhu.corpus.crf import Example, Model, Segment, train
+from biaozhu.corpus.crf import Model, Segment, train
 from biaozhu.corpus.errors import Refused
 from biaozhu.corpus.model import Span
 from biaozhu.corpus.segment import Segmenter
-from biaozhu.corpus.suggestions import MODEL, RULES, Suggestion
+from biaozhu.corpus.suggestions import MODEL, RULES, Example, Suggestion
 
 LABELS = ["PROGRAM", "METRIC", "ORGANIZATION"]
 

@@ -5,29 +5,26 @@ each document."""
 from __future__ import annotations
 
 import os
+import random
 import threading
+import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.formats.doccano import read_doccano
+from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.importing import store_documents
 from biaozhu.db.models import Annotator, Document, Label
 from biaozhu.db.project import initialise
 from biaozhu.db.spans import add_span
 from biaozhu.db.status import set_status
-from biaozhu.operations.model import (
-    NOTHING_TO_LEARN,
-    load_model,
-    model_path,
-    train_in_process,
-    uncertainty,
-    write_atomically,
-)
+from biaozhu.operations.model import NOTHING_TO_LEARN, Training, load_model, train_in_process
+from biaozhu.operations.model_files import model_path, uncertainty, write_atomically
 
 REFERENCE = Path(__file__).resolve().parents[2] / "benchmarks" / "reference"
 ME = "张三"
@@ -85,9 +82,12 @@ def test_the_model_is_trained_again_only_when_what_it_learns_from_changed_and_sw
     done(project, 1)
     assert train_in_process(url).trained
     first = model_path(url).stat()
+    with project.begin() as session:  # a document imported since, not marked done: nothing new to learn
+        store_documents(session, "new.txt", [SourceDocument(name="new.txt", text="市工商联走访企业58家。", source="")])
     again = train_in_process(url)
     assert not again.trained and "up to date" in again.sentence
     assert model_path(url).stat().st_ino == first.st_ino  # untouched
+    assert set(uncertainty(url)) == {1, 2, 3}  # but the new document is rated
     with project.begin() as session:
         me = session.scalar(select(Annotator.id).where(Annotator.name == ME))
         metric = session.scalar(select(Label.id).where(Label.name == "METRIC"))
@@ -128,3 +128,35 @@ def test_a_server_projects_model_is_in_the_user_data_folder_named_after_its_url_
     other = model_path(make_url("postgresql+psycopg://anna:another@db.example/reports"))
     assert one == other and "secret" not in str(one) and one.parent.name == "models"
     assert one != model_path(make_url("postgresql+psycopg://anna@db.example/other"))
+
+
+@pytest.mark.slow  # stops training processes at random moments
+def test_a_run_stopped_at_any_moment_leaves_a_whole_model_and_no_partial_file(
+        project: sessionmaker[Session], sqlite_path: Path) -> None:
+    url = make_url(f"sqlite:///{sqlite_path}")
+    done(project, 1)
+    train_in_process(url)
+    before = model_path(url).read_bytes()
+    done(project, 2)  # what it learns from changed: each run trains
+    rnd = random.Random(15)
+    for _ in range(6):
+        training = Training(url)
+        time.sleep(rnd.uniform(0.5, 6.0))
+        training.stop()
+        assert model_path(url).read_bytes() == before or load_model(url) is not None
+        assert not [name for name in os.listdir(sqlite_path.parent) if name.endswith(".partial")]
+
+
+def test_training_reads_a_server_project_too_and_keeps_its_model_in_the_user_data_folder(
+        engine: Engine, sessions: sessionmaker[Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the training process inherits it
+    with sessions.begin() as session:
+        for path in sorted(REFERENCE.glob("*.jsonl")):
+            store_documents(session, str(path), read_doccano(path, ME))
+    done(sessions, 1)
+    result = train_in_process(engine.url)
+    assert result.trained and result.spans == 61
+    path = model_path(engine.url)
+    if engine.url.get_backend_name() == "postgresql":
+        assert path.parent == tmp_path / "data" / "biaozhu" / "models"
+    assert load_model(engine.url) is not None and set(uncertainty(engine.url)) == {1, 2}

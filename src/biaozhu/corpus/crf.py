@@ -13,7 +13,7 @@ import io
 import json
 import tempfile
 import zipfile
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -24,26 +24,18 @@ import pycrfsuite
 from biaozhu.corpus.crf_features import features, sentences, spans_of, tags
 from biaozhu.corpus.errors import Refused
 from biaozhu.corpus.model import Span
-from biaozhu.corpus.suggestions import MODEL, Dictionary, Suggestion
+from biaozhu.corpus.suggestions import MODEL, Dictionary, Example, Suggestion
 
 FORMAT = 1
 # Characters of sentences a model is trained on at most (sentences holding spans first): crfsuite keeps every
-# feature of what it trains on in memory (about a kilobyte a character for three labels), and its time grows with
-# them (150,000 characters: about a minute of one core).
+# feature of what it trains on in memory, and its time grows with them (150,000 characters: about a minute of one
+# core, benchmarks/suggestions.py).
 TRAINING_BUDGET = 150_000
 # Another engine's suggestion the model gives less than this is not shown (the model learned it is wrong there).
 JUDGED_FLOOR = 0.05
 _PARAMETERS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
 
 Segment = Callable[[str], Sequence[tuple[int, int]]]  # a text's word boundaries (jieba's, in the app)
-
-
-@dataclass(frozen=True, slots=True)
-class Example:
-    """A text and the spans one layer has on it: what the model learns from."""
-
-    text: str
-    spans: Sequence[Span]
 
 
 @dataclass
@@ -66,11 +58,15 @@ class _Piece:
 
 
 def _pieces(examples: Iterable[Example]) -> list[_Piece]:
+    """Each example's sentences with the spans inside them (found by bisection: a 5 MB text has 150,000)."""
     found: list[_Piece] = []
     for example in examples:
+        spans = sorted(example.spans, key=lambda s: s.start)
+        starts = [span.start for span in spans]
         for sentence in sentences(example.text):
-            inside = [(s.start - sentence.start, s.end - sentence.start, s.label) for s in example.spans
-                      if sentence.start <= s.start < s.end <= sentence.end]
+            among = spans[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+            inside = [(s.start - sentence.start, s.end - sentence.start, s.label) for s in among
+                      if s.start < s.end <= sentence.end]
             found.append(_Piece(example.text[sentence.start:sentence.end], inside, len(found) % 2))
     return found
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from biaozhu.corpus.suggestions import Dictionary, rule_suggestions
+from biaozhu.corpus.suggestions import ORGANIZATION_WORDS, PROGRAM_WORDS, Dictionary, rule_suggestions
 
 _SENTENCE_END = re.compile(r"[。！？；!?;\n]")
 _LONGEST = 400  # characters a sequence may hold; a longer run without a sentence end is cut at a comma or anywhere
@@ -91,6 +91,34 @@ def _quoted(text: str) -> list[bool]:
     return inside
 
 
+# Words that end a name: an organisation's (统战部, 银行…), a programme's (行动, 计划…), as the rules know them.
+_ORGANIZATION_END = re.compile("|".join(sorted(ORGANIZATION_WORDS, key=len, reverse=True)))
+_PROGRAMME_END = re.compile(PROGRAM_WORDS)
+_CLAUSE = re.compile(r"[，。；、：（）“”‘’《》\s]")
+
+
+def _to_ending(piece: str, ending: re.Pattern[str]) -> list[str]:
+    """How far each character is from the end of the next word ``ending`` finds in its clause (a name's start is
+    where a few characters lead up to one), bucketed: 1, 2, 3-4, 5-8, 9+ or none."""
+    ends = [match.end() for match in ending.finditer(piece)]
+    out, following = [], 0
+    clause_end = [0] * (len(piece) + 1)
+    limit = len(piece)
+    for at in range(len(piece) - 1, -1, -1):
+        if _CLAUSE.match(piece[at]):
+            limit = at
+        clause_end[at] = limit
+    for at in range(len(piece)):
+        while following < len(ends) and ends[following] <= at:
+            following += 1
+        if following == len(ends) or ends[following] > clause_end[at]:
+            out.append("none")
+            continue
+        gap = ends[following] - at
+        out.append("1" if gap == 1 else "2" if gap == 2 else "3" if gap <= 4 else "5" if gap <= 8 else "9")
+    return out
+
+
 def features(piece: str, words: Sequence[tuple[int, int]], dictionary: Dictionary | None) -> list[list[str]]:
     """The features of every character of ``piece`` (a sentence), given its jieba words."""
     size = len(piece)
@@ -105,12 +133,13 @@ def features(piece: str, words: Sequence[tuple[int, int]], dictionary: Dictionar
     found = dictionary.suggest(piece) if dictionary is not None else []
     known = _positions(((s.start, s.end, s.label) for s in found), size, "d")
     quoted = _quoted(piece)
+    body, programme = _to_ending(piece, _ORGANIZATION_END), _to_ending(piece, _PROGRAMME_END)
     c = f"^^{piece}$$"  # two characters of padding: c[at + 2] is piece[at]
     k = "__" + "".join(_kind(char) for char in piece) + "__"
     return [["bias", f"c={c[at + 2]}", f"c-1={c[at + 1]}", f"c+1={c[at + 3]}", f"c-2={c[at]}", f"c+2={c[at + 4]}",
              f"b-1={c[at + 1:at + 3]}", f"b+1={c[at + 2:at + 4]}", f"b-2={c[at:at + 2]}", f"b+2={c[at + 3:at + 5]}",
              f"t={c[at + 1:at + 4]}", f"k={k[at + 2]}", f"kw={k[at:at + 5]}", f"q={quoted[at]}",
-             *word_marks[at], *rules[at], *known[at]] for at in range(size)]
+             f"oe={body[at]}", f"pe={programme[at]}", *word_marks[at], *rules[at], *known[at]] for at in range(size)]
 
 
 def tags(spans: Iterable[tuple[int, int]], start: int, end: int) -> list[str]:

@@ -36,19 +36,27 @@ _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _METRIC = re.compile(rf"(?:近|约|超过|逾|不足|不到)?{_NUMBER}(?:[万亿千百]+)?(?:余|多)?"
                      rf"(?:\s*[-~～至到—]\s*{_NUMBER}(?:[万亿千百]+)?)?(?:余|多)?(?:{_UNIT})(?:以上|以下|左右)?"
                      rf"|百分之{_NUMBER}")
-_PROGRAM_WORDS = "(?:(?:专项)?行动|计划|工程|活动|项目|品牌|工作法|平台|机制|模式)"
-_QUOTED_PROGRAM = re.compile(rf"[“\"]([^”\"\n]{{2,30}})[”\"]{_PROGRAM_WORDS}?")
-_PROGRAM_SUFFIX = re.compile(rf"{_PROGRAM_WORDS}$")
-_ORGANIZATION_WORDS = ("统战部", "工商联", "商会", "协会", "委员会", "政府", "银行", "中心", "联合会",
+PROGRAM_WORDS = "(?:(?:专项)?行动|计划|工程|活动|项目|品牌|工作法|平台|机制|模式)"
+_QUOTED_PROGRAM = re.compile(rf"[“\"]([^”\"\n]{{2,30}})[”\"]{PROGRAM_WORDS}?")
+_PROGRAM_SUFFIX = re.compile(rf"{PROGRAM_WORDS}$")
+ORGANIZATION_WORDS = ("统战部", "工商联", "商会", "协会", "委员会", "政府", "银行", "中心", "联合会",
                        "办公室", "研究会", "促进会", "党委", "支部", "总会", "学会", "基金会", "公司",
                        "集团", "学院", "大学", "法院", "检察院", "民宗局", "侨联")
-_ORGANIZATION = re.compile(rf"[\u4e00-\u9fff]{{1,12}}?(?:{'|'.join(_ORGANIZATION_WORDS)})")
+_ORGANIZATION = re.compile(rf"[\u4e00-\u9fff]{{1,12}}?(?:{'|'.join(ORGANIZATION_WORDS)})")
 # What comes before an organisation's name and is not part of it: punctuation, a preposition, and the verbs and
 # adverbs that lead to a partner (市委统战部会同泸州银行, 并联合市工商联); none of them starts a name these reports
 # write (同 and 经 would: 同济大学, 经济研究中心).
 _ORGANIZATION_LEAD = re.compile(r"^(?:.*?[，。；、：（）“”\s]|会同|联合|协同|携手|依托|通过|推动|支持|帮助|"
                                 r"协调|邀请|牵头|走访|会见|慰问|配合|先后|分别|并|还|把|将|被|从|由|在|向|与|和|及|对|"
                                 r"为|是|的)+")
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A text and the spans one layer has on it: what the learned model is trained on."""
+
+    text: str
+    spans: Sequence[Span]
 
 
 @dataclass(frozen=True, slots=True)

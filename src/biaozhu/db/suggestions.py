@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import Select, delete, insert, select, union, update
 from sqlalchemy.orm import Session, aliased
 
-from biaozhu.corpus.crf import Example
 from biaozhu.corpus.model import Span as DomainSpan
-from biaozhu.corpus.suggestions import Dictionary, Proposer, Suggestion, compatible, suggest
+from biaozhu.corpus.suggestions import Dictionary, Example, Proposer, Suggestion, compatible, suggest
 from biaozhu.db.models import GOLD, SUGGESTIONS, Annotator, Document, DocumentStatus, Label, Span
 from biaozhu.db.spans import SpanRefused, add_span, remove_span
 from biaozhu.db.values import value_columns

@@ -1,12 +1,9 @@
-"""A project's learned model (:mod:`biaozhu.corpus.crf`): where its file lives, training it in another process, and
-how unsure it is of each document (the order of active learning).
+"""A project's learned model (:mod:`biaozhu.corpus.crf`): training it in another process, and rating how unsure it is
+of each document (the order of active learning); where the files lie: :mod:`biaozhu.operations.model_files`.
 
 crfsuite's trainer holds the GIL for its whole run, so a window training in a thread would freeze: training runs
 in a process of its own (:class:`Training`), which reads the project itself, trains, and swaps the new model file
-in with ``os.replace`` (a reader sees the old model or the new one, never half of one). The file lies next to a
-SQLite project (``project.sqlite.model``); a server project's lies in the user data folder, named after its URL.
-Its metadata (what it learned, a fingerprint of that) is inside it; the documents' uncertainty lies beside it in
-``….uncertainty.json``: no table, no migration.
+in whole. Its metadata (what it learned, a fingerprint of that) is inside it.
 """
 
 from __future__ import annotations
@@ -14,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
-import os
+import signal
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,32 +20,19 @@ from functools import cache
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from platformdirs import user_data_dir
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import URL
 
-from biaozhu.corpus.crf import Example, Model, Segment, train
+from biaozhu.corpus.crf import Model, Segment, train
 from biaozhu.corpus.errors import Refused
-from biaozhu.corpus.suggestions import Proposer
+from biaozhu.corpus.suggestions import Example, Proposer
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.models import Document, Label
 from biaozhu.db.suggestions import training_examples
+from biaozhu.operations.model_files import model_path, uncertainty_path, write_atomically
 
 NOTHING_TO_LEARN = "the model has nothing to learn from yet: mark documents done (or name layers with --from)"
-
-
-def model_path(url: URL) -> Path:
-    """Where the project's model lives: beside a SQLite file, else in the user data folder, keyed by the URL."""
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        project = Path(url.database.removeprefix("file:"))
-        return project.with_name(project.name + ".model")
-    key = hashlib.sha256(url.render_as_string(hide_password=True).encode()).hexdigest()[:16]
-    return Path(user_data_dir("biaozhu", appauthor=False)) / "models" / f"{key}.model"
-
-
-def uncertainty_path(model: Path) -> Path:
-    return model.with_name(model.name + ".uncertainty.json")
 
 
 @cache
@@ -71,29 +56,6 @@ def proposer(model: Model | None, labels: Sequence[str] | None = None) -> Propos
     if model is None:
         return None
     return lambda text, candidates: model.suggest(text, segmenter(), labels, candidates)
-
-
-def uncertainty(url: URL) -> dict[int, float]:
-    """How unsure the current model is of each document (0 sure … 1), as last rated; empty before any model."""
-    try:
-        raw = json.loads(uncertainty_path(model_path(url)).read_text("utf-8"))
-        return {int(document): float(value) for document, value in raw["documents"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a partial file beside ``path``, then swap it in: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        with partial.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def _fingerprint(labels: Sequence[str], examples: Sequence[Example]) -> str:
@@ -125,6 +87,7 @@ def train_now(target: str, layers: Sequence[str] | None = None) -> TrainingResul
         fingerprint = _fingerprint(labels, examples)
         current = load_model(url)
         if current is not None and current.info.get("fingerprint") == fingerprint:
+            _rate_documents(engine, current, uncertainty_path(model_path(url)), fingerprint)  # those imported since
             return TrainingResult(False, f"the model is up to date ({current.info.get('spans')} spans learned)",
                                   int(str(current.info.get("spans", 0))))
         data, info = train(examples, labels, segmenter(), extra={
@@ -140,14 +103,31 @@ def train_now(target: str, layers: Sequence[str] | None = None) -> TrainingResul
 
 
 def _rate_documents(engine: Engine, model: Model, path: Path, fingerprint: str) -> None:
-    rated: dict[str, float] = {}
-    with session_factory(engine)() as session:
-        for document_id, text in session.execute(select(Document.id, Document.text).order_by(Document.id)):
-            rated[str(document_id)] = round(model.tag(text, segmenter()).uncertainty, 6)
-    write_atomically(path, json.dumps({"model": fingerprint, "documents": rated}).encode())
+    """How unsure ``model`` is of each document, kept from the last rating by the same model, so that documents
+    imported since are rated without the others again. Each text is read in a short transaction of its own."""
+    sessions = session_factory(engine)
+    try:
+        kept = json.loads(path.read_text("utf-8"))
+        rated: dict[str, float] = dict(kept["documents"]) if kept.get("model") == fingerprint else {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        rated = {}
+    with sessions() as session:
+        documents = list(session.scalars(select(Document.id).order_by(Document.id)))
+    missing = [document for document in documents if str(document) not in rated]
+    for document in missing:
+        with sessions() as session:
+            text = session.scalar(select(Document.text).where(Document.id == document))
+        if text is not None:
+            rated[str(document)] = round(model.tag(text, segmenter()).uncertainty, 6)
+    if missing or len(rated) != len(documents):
+        still = {str(document) for document in documents}
+        write_atomically(path, json.dumps({"model": fingerprint, "documents": {
+            document: value for document, value in rated.items() if document in still}}).encode())
 
 
 def _child(target: str, layers: Sequence[str] | None, connection: Connection) -> None:
+    # Stopped (the window closed): unwind, so that a model file half written is removed, not left beside the project.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(1))
     try:
         connection.send(("done", train_now(target, layers)))
     except Exception as exc:  # the parent shows it as a sentence; a traceback would go nowhere

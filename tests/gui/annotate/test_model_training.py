@@ -53,7 +53,7 @@ def test_the_window_trains_in_the_background_and_orders_documents_by_how_unsure_
     clock = QTimer(window, interval=20)
     clock.timeout.connect(lambda: ticks.append(time.perf_counter()))
     clock.start()
-    window.model_training.start()
+    window.actions_.by_name["train-model"].trigger()  # Suggest ▸ Train the model now
     qtbot.waitUntil(lambda: window.model_training.last is not None, timeout=120_000)
     clock.stop()
     assert window.model_training.last.trained and window.model_training.last.spans == 61
@@ -80,7 +80,7 @@ def test_the_window_trains_in_the_background_and_orders_documents_by_how_unsure_
     assert window.layer.document_id == 4  # the most unsure unfinished one, not document 3 after document 2
 
     window.open_document(2)
-    window.suggestions.compute()
+    window.actions_.by_name["suggest"].trigger()
     qtbot.waitUntil(lambda: len(window.suggestions.rows) > 0, timeout=60_000)
     engines = {s.engine for s in window.suggestions.rows.ordered}
     assert "model" in engines

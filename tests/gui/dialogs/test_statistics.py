@@ -21,6 +21,7 @@ from biaozhu.db.documents import add_document, list_documents
 from biaozhu.db.labels import label_ids
 from biaozhu.db.spans import add_span
 from biaozhu.db.status import set_status
+from biaozhu.db.suggestions import accept_suggestion, open_suggestions, write_suggestions
 from biaozhu.db.time_spent import add_time
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.dialogs.statistics import StatisticsDialog
@@ -145,3 +146,14 @@ def test_the_matrix_goes_page_by_page_and_colours_the_status(qtbot: QtBot, windo
     assert dialog.page_label.text() == "documents 2–2 of 2" and not dialog.next_page.isEnabled()
     qtbot.mouseClick(dialog.previous_page, Qt.MouseButton.LeftButton)
     assert dialog.matrix.verticalHeaderItem(0).text() == "泸州.txt"
+def test_the_window_says_how_many_suggestions_each_engine_got_accepted_and_rejected(
+        qtbot: QtBot, window: MainWindow, sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        write_suggestions(session, ["rules"])
+        suggestions = {s.text: s for s in open_suggestions(session, 2)}
+        [count] = [s for text, s in suggestions.items() if text == "1007户"]
+        accept_suggestion(session, count, 2, ensure_annotator(session, ME).id, count.label_id, count.start, count.end,
+                          count.text)
+        opened = len(open_suggestions(session, 1)) + len(open_suggestions(session, 2))
+    dialog = open_statistics(qtbot, window)
+    assert dialog.summary.text().splitlines()[1] == f"Suggestions accepted / rejected / open: rules 1 / 0 / {opened}"

@@ -17,10 +17,11 @@ from biaozhu.corpus.errors import Refused
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import outcome_of
 from biaozhu.gui.common.wording import fill
-from biaozhu.operations.model import Training, TrainingResult, uncertainty
+from biaozhu.operations.model_files import uncertainty
 
 if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
+    from biaozhu.operations.model import Training, TrainingResult
 
 _AFFECTS_TRAINING = Changed.SPANS | Changed.STATUS | Changed.GOLD | Changed.LABELS | Changed.DOCUMENTS | Changed.TRASH
 
@@ -62,12 +63,20 @@ class ModelTrainer(QObject):
         if self.training is not None:
             self.again = True
             return
+        from biaozhu.operations.model import Training  # crfsuite and jieba's features: not before the first run
+
         outcome = outcome_of(lambda: Training(self.url))
         if outcome.value is None:
             self.window_.say(outcome.refusal)
             return
         self.training = outcome.value
         self._poll.start()
+
+    def train_now(self) -> None:
+        """Suggest ▸ Train the model now: without waiting for a quiet moment."""
+        self._quiet.stop()
+        self.window_.say(self.tr("Training the suggestions' model in the background…"))
+        self.start()
 
     def _look(self) -> None:
         training = self.training
@@ -83,7 +92,7 @@ class ModelTrainer(QObject):
             if outcome.value.trained:
                 self.window_.say(fill(self.tr("The suggestions' model learned %1 spans: Suggest uses it."),
                                       outcome.value.spans))
-                self._read_ratings()
+            self._read_ratings()  # documents imported since are rated too
         if self.again:
             self.again = False
             self.start()

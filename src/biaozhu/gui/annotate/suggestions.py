@@ -18,7 +18,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenuBar
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.suggestions import DICTIONARY, ENGINES, RULES
+from biaozhu.corpus.suggestions import DICTIONARY, ENGINES, MODEL, RULES
 from biaozhu.db.spans import SpanRow
 from biaozhu.db.suggestions import (
     Planned,
@@ -35,7 +35,6 @@ from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.runner import KNOWN_FAILURES, Transaction, sentence
 from biaozhu.gui.common.wording import fill, short
 from biaozhu.gui.widgets.span_index import SpanIndex
-from biaozhu.operations.model import load_model, proposer
 
 if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
@@ -166,7 +165,8 @@ class SuggestionBoard(QObject):
             return
         start, end = self.range
         caption = self.window_.labels.caption_of(current.label_id)
-        engine = {RULES: self.tr("rules"), DICTIONARY: self.tr("dictionary")}.get(current.engine, current.engine)
+        engine = {RULES: self.tr("rules"), DICTIONARY: self.tr("dictionary"), MODEL: self.tr("model")}.get(
+            current.engine, current.engine)
         # Short enough for a 1366-pixel window's status bar, beside the annotator, progress and section.
         self.window_.say(fill(self.tr("Suggestion %1/%2: %3 “%4” (%5 %6) · Enter accepts · a label key: as that "
                                       "label · Alt+arrows: boundary · X rejects"),
@@ -279,6 +279,8 @@ class SuggestionBoard(QObject):
         url = self.window_.model_training.url
 
         def plan(session: Session) -> list[Planned]:  # the model as last trained (its file is swapped in whole)
+            from biaozhu.operations.model import load_model, proposer  # crfsuite: imported when first needed
+
             return plan_suggestions(session, ENGINES, {document_id}, proposer(load_model(url)))
 
         runner.in_background(self.pool, plan, store, self._failed)
@@ -304,6 +306,7 @@ class SuggestionBoard(QObject):
         menu = menu_bar.addMenu(self.tr("Su&ggest"))
         for name, text, keys, slot in (
                 ("suggest", self.tr("Suggest for this document"), "", self.compute),
+                ("train-model", self.tr("Train the model now"), "", lambda: self.window_.model_training.train_now()),
                 ("show-suggestions", self.tr("Show or hide suggestions"), "S", self.toggle),
                 ("next-suggestion", self.tr("Next suggestion"), "N", lambda: self.step(True)),
                 ("previous-suggestion", self.tr("Previous suggestion"), "P", lambda: self.step(False)),

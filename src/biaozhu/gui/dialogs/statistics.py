@@ -135,8 +135,13 @@ class StatisticsDialog(QDialog):
     def _show(self, figures: Figures) -> None:
         self.figures = figures
         stats = self.figures.stats
-        self.summary.setText(fill(self.tr("%1 documents, %2 characters, %3 layers"), stats.documents,
-                                  stats.characters, len(stats.layers)))
+        summary = fill(self.tr("%1 documents, %2 characters, %3 layers"), stats.documents, stats.characters,
+                       len(stats.layers))
+        if stats.suggestions:
+            summary += "\n" + fill(self.tr("Suggestions accepted / rejected / open: %1"), "; ".join(
+                f"{engine} {counts['accepted']} / {counts['rejected']} / {counts['open']}"
+                for engine, counts in stats.suggestions.items()))
+        self.summary.setText(summary)
         self._fill_matrix()
         self.by_label.set_data(stats.labels, [
             Series(layer.name, [layer.by_label.get(label, 0) for label in stats.labels]) for layer in stats.layers])

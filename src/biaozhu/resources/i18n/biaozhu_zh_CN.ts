@@ -1791,58 +1791,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="139"/>
+        <location filename="../../gui/annotate/window.py" line="138"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="157"/>
-        <location filename="../../gui/annotate/window.py" line="174"/>
+        <location filename="../../gui/annotate/window.py" line="156"/>
+        <location filename="../../gui/annotate/window.py" line="173"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="168"/>
+        <location filename="../../gui/annotate/window.py" line="167"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="169"/>
+        <location filename="../../gui/annotate/window.py" line="168"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="171"/>
+        <location filename="../../gui/annotate/window.py" line="170"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="180"/>
+        <location filename="../../gui/annotate/window.py" line="179"/>
         <source>Read-only project: you can read and export it; edits are refused</source>
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="272"/>
+        <location filename="../../gui/annotate/window.py" line="269"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="300"/>
+        <location filename="../../gui/annotate/window.py" line="297"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="351"/>
+        <location filename="../../gui/annotate/window.py" line="348"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="353"/>
+        <location filename="../../gui/annotate/window.py" line="350"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="355"/>
+        <location filename="../../gui/annotate/window.py" line="352"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -1888,12 +1888,17 @@
 <context>
     <name>ModelTrainer</name>
     <message>
-        <location filename="../../gui/annotate/model_training.py" line="80"/>
+        <location filename="../../gui/annotate/model_training.py" line="78"/>
+        <source>Training the suggestions&apos; model in the background…</source>
+        <translation>正在后台训练建议模型…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/model_training.py" line="89"/>
         <source>The suggestions&apos; model was not trained: %1</source>
         <translation>建议模型未训练：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/model_training.py" line="84"/>
+        <location filename="../../gui/annotate/model_training.py" line="93"/>
         <source>The suggestions&apos; model learned %1 spans: Suggest uses it.</source>
         <translation>建议模型已学习 %1 个标注：计算建议时使用它。</translation>
     </message>
@@ -2664,12 +2669,12 @@
 <context>
     <name>SpanScope</name>
     <message>
-        <location filename="../../gui/annotate/span_filter.py" line="135"/>
+        <location filename="../../gui/annotate/span_filter.py" line="139"/>
         <source>The first %1 spans are shown: narrow the filter to see the rest.</source>
         <translation>只显示前 %1 个标注：缩小筛选范围以查看其余的。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_filter.py" line="136"/>
+        <location filename="../../gui/annotate/span_filter.py" line="140"/>
         <source>%1 spans in all documents</source>
         <translation>全部文档中共 %1 个标注</translation>
     </message>
@@ -2677,62 +2682,62 @@
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="169"/>
+        <location filename="../../gui/annotate/span_table.py" line="171"/>
         <source>Not read as a figure: press V to set its value</source>
         <translation>未识别为数值：按 V 设置</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="181"/>
+        <location filename="../../gui/annotate/span_table.py" line="183"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="182"/>
+        <location filename="../../gui/annotate/span_table.py" line="184"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="181"/>
+        <location filename="../../gui/annotate/span_table.py" line="183"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="162"/>
+        <location filename="../../gui/annotate/span_table.py" line="164"/>
         <source>%1 comment threads, %2 open: the comments panel shows them</source>
         <translation>%1 个评论线程，%2 个未解决：评论面板中可以查看</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="181"/>
+        <location filename="../../gui/annotate/span_table.py" line="183"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="181"/>
+        <location filename="../../gui/annotate/span_table.py" line="183"/>
         <source>Start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="181"/>
+        <location filename="../../gui/annotate/span_table.py" line="183"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="182"/>
+        <location filename="../../gui/annotate/span_table.py" line="184"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="182"/>
+        <location filename="../../gui/annotate/span_table.py" line="184"/>
         <source>Links</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="184"/>
+        <location filename="../../gui/annotate/span_table.py" line="186"/>
         <source>Comments on the span</source>
         <translation>标注上的评论</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="186"/>
+        <location filename="../../gui/annotate/span_table.py" line="188"/>
         <source>Offset in characters from the start of the document</source>
         <translation>从文档开头算起的字符位置（从 0 开始）</translation>
     </message>
@@ -2791,17 +2796,22 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/statistics.py" line="111"/>
-        <location filename="../../gui/dialogs/statistics.py" line="176"/>
+        <location filename="../../gui/dialogs/statistics.py" line="181"/>
         <source>Measure agreement now</source>
         <translation>立即计算一致性</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="158"/>
+        <location filename="../../gui/dialogs/statistics.py" line="141"/>
+        <source>Suggestions accepted / rejected / open: %1</source>
+        <translation>建议 接受 / 拒绝 / 未决定：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="163"/>
         <source>Measuring agreement…</source>
         <translation>正在计算一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="218"/>
+        <location filename="../../gui/dialogs/statistics.py" line="223"/>
         <source>documents %1–%2 of %3</source>
         <translation>第 %1–%2 篇，共 %3 篇文档</translation>
     </message>
@@ -2816,12 +2826,12 @@
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="195"/>
+        <location filename="../../gui/dialogs/statistics.py" line="200"/>
         <source>%1 · %2 spans</source>
         <translation>%1 · %2 个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="230"/>
+        <location filename="../../gui/dialogs/statistics.py" line="235"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
@@ -2970,29 +2980,34 @@
 <context>
     <name>SuggestionBoard</name>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="120"/>
+        <location filename="../../gui/annotate/suggestions.py" line="119"/>
         <source>Suggestions shown (S hides them).</source>
         <translation>已显示建议（按 S 隐藏）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="121"/>
+        <location filename="../../gui/annotate/suggestions.py" line="120"/>
         <source>Suggestions hidden (S shows them).</source>
         <translation>已隐藏建议（按 S 显示）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="140"/>
+        <location filename="../../gui/annotate/suggestions.py" line="139"/>
         <source>No suggestions here: Suggest computes them.</source>
         <translation>这里没有建议：用“建议”菜单计算。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="169"/>
+        <location filename="../../gui/annotate/suggestions.py" line="168"/>
         <source>rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="169"/>
+        <location filename="../../gui/annotate/suggestions.py" line="168"/>
         <source>dictionary</source>
         <translation>词典</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="168"/>
+        <source>model</source>
+        <translation>模型</translation>
     </message>
     <message>
         <location filename="../../gui/annotate/suggestions.py" line="171"/>
@@ -3031,47 +3046,52 @@
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="293"/>
+        <location filename="../../gui/annotate/suggestions.py" line="295"/>
         <source>%1 suggestions here (%2 already decided or tagged): N walks them.</source>
         <translation>这里有 %1 条建议（另有 %2 条已处理或已标注）：按 N 逐条查看。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="304"/>
+        <location filename="../../gui/annotate/suggestions.py" line="306"/>
         <source>Su&amp;ggest</source>
         <translation>建议(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="306"/>
+        <location filename="../../gui/annotate/suggestions.py" line="308"/>
         <source>Suggest for this document</source>
         <translation>为本文档计算建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="307"/>
+        <location filename="../../gui/annotate/suggestions.py" line="309"/>
+        <source>Train the model now</source>
+        <translation>立即训练模型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="310"/>
         <source>Show or hide suggestions</source>
         <translation>显示或隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="308"/>
+        <location filename="../../gui/annotate/suggestions.py" line="311"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="309"/>
+        <location filename="../../gui/annotate/suggestions.py" line="312"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="310"/>
+        <location filename="../../gui/annotate/suggestions.py" line="313"/>
         <source>Accept suggestion (Enter)</source>
         <translation>采纳建议（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="311"/>
+        <location filename="../../gui/annotate/suggestions.py" line="314"/>
         <source>Reject suggestion (also Backspace)</source>
         <translation>拒绝建议（也可按 Backspace）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="312"/>
+        <location filename="../../gui/annotate/suggestions.py" line="315"/>
         <source>Accept every suggestion scored %1 or more</source>
         <translation>采纳所有得分不低于 %1 的建议</translation>
     </message>
