@@ -1255,6 +1255,39 @@
     </message>
 </context>
 <context>
+    <name>LabelGuide</name>
+    <message>
+        <location filename="../../gui/dialogs/label_guide.py" line="21"/>
+        <source>Annotation guide — biaozhu 标注</source>
+        <translation>标注指南 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/label_guide.py" line="28"/>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/label_guide.py" line="28"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/label_guide.py" line="28"/>
+        <source>Definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/label_guide.py" line="47"/>
+        <source>Each label with its key (pressed while text is selected) and what it is for. Labels… (Ctrl+L) changes them.</source>
+        <translation>每个标签的按键（选中文字后按下）和用途。用“标签…”（Ctrl+L）修改。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/label_guide.py" line="54"/>
+        <source>(no definition yet)</source>
+        <translation>（还没有定义）</translation>
+    </message>
+</context>
+<context>
     <name>LabelRefused</name>
     <message>
         <location filename="../../db/labels.py" line="38"/>
@@ -1644,132 +1677,132 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../gui/review/actions.py" line="56"/>
+        <location filename="../../gui/review/actions.py" line="55"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="57"/>
+        <location filename="../../gui/review/actions.py" line="56"/>
         <source>Mark adjudicated and open the next</source>
         <translation>标记为已裁定并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="59"/>
+        <location filename="../../gui/review/actions.py" line="58"/>
         <source>Next document not adjudicated</source>
         <translation>下一篇未裁定的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="62"/>
+        <location filename="../../gui/review/actions.py" line="61"/>
         <source>Close review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="64"/>
+        <location filename="../../gui/review/actions.py" line="63"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="65"/>
+        <location filename="../../gui/review/actions.py" line="64"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="65"/>
+        <location filename="../../gui/review/actions.py" line="64"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="67"/>
+        <location filename="../../gui/review/actions.py" line="66"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="69"/>
+        <location filename="../../gui/review/actions.py" line="68"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="70"/>
+        <location filename="../../gui/review/actions.py" line="69"/>
         <source>Next disagreement</source>
         <translation>下一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="72"/>
+        <location filename="../../gui/review/actions.py" line="71"/>
         <source>Previous disagreement</source>
         <translation>上一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="77"/>
+        <location filename="../../gui/review/actions.py" line="76"/>
         <source>Accept annotator %1&apos;s version</source>
         <translation>采纳第 %1 位标注员的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="80"/>
+        <location filename="../../gui/review/actions.py" line="79"/>
         <source>Accept both</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="81"/>
+        <location filename="../../gui/review/actions.py" line="80"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="82"/>
+        <location filename="../../gui/review/actions.py" line="81"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="83"/>
+        <location filename="../../gui/review/actions.py" line="82"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="84"/>
+        <location filename="../../gui/review/actions.py" line="83"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="85"/>
+        <location filename="../../gui/review/actions.py" line="84"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="87"/>
+        <location filename="../../gui/review/actions.py" line="86"/>
         <source>Selection becomes the gold span</source>
         <translation>以选中的文字作为金标准标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="93"/>
+        <location filename="../../gui/review/actions.py" line="92"/>
         <source>Put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="102"/>
+        <location filename="../../gui/review/actions.py" line="101"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="103"/>
+        <location filename="../../gui/review/actions.py" line="102"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="105"/>
+        <location filename="../../gui/review/actions.py" line="104"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="106"/>
+        <location filename="../../gui/review/actions.py" line="105"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="108"/>
+        <location filename="../../gui/review/actions.py" line="107"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="118"/>
+        <location filename="../../gui/review/actions.py" line="117"/>
         <source>Accept %1&apos;s version</source>
         <translation>采纳 %1 的版本</translation>
     </message>
@@ -1995,22 +2028,22 @@
         <translation>改标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="62"/>
+        <location filename="../../gui/annotate/context_menu.py" line="63"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="63"/>
+        <location filename="../../gui/annotate/context_menu.py" line="64"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="64"/>
+        <location filename="../../gui/annotate/context_menu.py" line="65"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="65"/>
+        <location filename="../../gui/annotate/context_menu.py" line="66"/>
         <source>Next span with this label</source>
         <translation>下一个同标签的标注</translation>
     </message>
@@ -2632,162 +2665,162 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="94"/>
+        <location filename="../../gui/annotate/actions.py" line="93"/>
         <source>Edit value…</source>
         <translation>编辑数值…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="56"/>
+        <location filename="../../gui/annotate/actions.py" line="55"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="57"/>
+        <location filename="../../gui/annotate/actions.py" line="56"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="59"/>
+        <location filename="../../gui/annotate/actions.py" line="58"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="62"/>
+        <location filename="../../gui/annotate/actions.py" line="61"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="64"/>
+        <location filename="../../gui/annotate/actions.py" line="63"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="65"/>
+        <location filename="../../gui/annotate/actions.py" line="64"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="65"/>
+        <location filename="../../gui/annotate/actions.py" line="64"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="67"/>
+        <location filename="../../gui/annotate/actions.py" line="66"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="68"/>
+        <location filename="../../gui/annotate/actions.py" line="67"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="71"/>
+        <location filename="../../gui/annotate/actions.py" line="70"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="73"/>
+        <location filename="../../gui/annotate/actions.py" line="72"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="107"/>
+        <location filename="../../gui/annotate/actions.py" line="106"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="119"/>
+        <location filename="../../gui/annotate/actions.py" line="118"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="79"/>
+        <location filename="../../gui/annotate/actions.py" line="78"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="80"/>
+        <location filename="../../gui/annotate/actions.py" line="79"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="81"/>
+        <location filename="../../gui/annotate/actions.py" line="80"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="82"/>
+        <location filename="../../gui/annotate/actions.py" line="81"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="83"/>
+        <location filename="../../gui/annotate/actions.py" line="82"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="84"/>
+        <location filename="../../gui/annotate/actions.py" line="83"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="85"/>
+        <location filename="../../gui/annotate/actions.py" line="84"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="86"/>
+        <location filename="../../gui/annotate/actions.py" line="85"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="87"/>
+        <location filename="../../gui/annotate/actions.py" line="86"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="92"/>
+        <location filename="../../gui/annotate/actions.py" line="91"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="95"/>
+        <location filename="../../gui/annotate/actions.py" line="94"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="98"/>
+        <location filename="../../gui/annotate/actions.py" line="97"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="99"/>
+        <location filename="../../gui/annotate/actions.py" line="98"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="101"/>
+        <location filename="../../gui/annotate/actions.py" line="100"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="103"/>
+        <location filename="../../gui/annotate/actions.py" line="102"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="104"/>
+        <location filename="../../gui/annotate/actions.py" line="103"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="105"/>
+        <location filename="../../gui/annotate/actions.py" line="104"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="106"/>
+        <location filename="../../gui/annotate/actions.py" line="105"/>
         <source>Audit log…</source>
         <translation>操作记录…</translation>
     </message>
@@ -2795,33 +2828,38 @@
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="71"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="77"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="74"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="80"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="75"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="81"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="82"/>
         <source>Keyboard shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="77"/>
-        <location filename="../../gui/dialogs/window_menus.py" line="88"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="83"/>
+        <source>Annotation guide…</source>
+        <translation>标注指南…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="84"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="102"/>
         <source>About biaozhu</source>
         <translation>关于 biaozhu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="91"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="105"/>
         <source>biaozhu 标注 %1: span annotation for Chinese reports.
 Project: %2
 PySide6 %3</source>
