@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from biaozhu.db.documents import DocumentSummary, list_documents
 from biaozhu.db.stats import ProjectStats, project_stats
+from biaozhu.gui.common.label_infos import label_set
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.widgets.charts import BarChart, Chart, LineChart, Series
@@ -35,10 +36,11 @@ MATRIX_ROWS = 2000  # documents listed in the matrix; the figures above count th
 class Figures:
     stats: ProjectStats
     documents: list[DocumentSummary]
+    titles: dict[str, str]  # label name → the title shown for it (项目 for PROGRAM)
 
 
 def read_figures(session: Session) -> Figures:
-    return Figures(project_stats(session), list_documents(session))
+    return Figures(project_stats(session), list_documents(session), label_set(session).titles())
 
 
 class StatisticsDialog(QDialog):
@@ -98,7 +100,8 @@ class StatisticsDialog(QDialog):
         self.summary.setText(fill(self.tr("%1 documents, %2 characters, %3 layers"), stats.documents,
                                   stats.characters, len(stats.layers)))
         self._fill_matrix()
-        self.by_label.set_data(stats.labels, [
+        # titles (项目, 指标…): short enough under a bar, where codes were cut to P…M
+        self.by_label.set_data([self.figures.titles.get(label, label) for label in stats.labels], [
             Series(layer.name, [layer.by_label.get(label, 0) for label in stats.labels]) for layer in stats.layers])
         days = stats.days()
         self.by_day.set_data(days, [Series(layer.name, [layer.by_day.get(day, 0) for day in days])

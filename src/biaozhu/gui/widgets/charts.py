@@ -87,8 +87,9 @@ class Chart(QWidget):
                        metrics: QFontMetrics) -> None:
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, int(max(width, 24)))
         painter.setPen(self.palette().windowText().color())
-        painter.drawText(QRectF(centre - width / 2, plot.bottom() + 2, width, metrics.height()),
-                         Qt.AlignmentFlag.AlignHCenter, shown)
+        left = min(max(centre - width / 2, 0.0), self.width() - width)  # the first day's date is not cut at the edge
+        painter.drawText(QRectF(left, plot.bottom() + 2, width, metrics.height()), Qt.AlignmentFlag.AlignHCenter,
+                         shown)
 
 
 class BarChart(Chart):
