@@ -132,4 +132,5 @@ def test_the_audit_log_says_what_happened_in_chinese(chinese: None, sessions: se
     dialog.reload()
     table = dialog.findChild(QTableWidget, "audit-log")
     shown = sorted(table.item(row, 3).text() for row in range(table.rowCount()))
-    assert shown == ["/数据/李四.jsonl: 1 个文档，1 个标注，归入 李四", "王五 现在是审核员：项目还没有审核员时第一个来的人"]
+    assert shown == ["/数据/李四.jsonl: 1 个文档，1 个标注，归入 李四",
+                     "王五 现在是审核员：项目还没有审核员时第一个来的人"]

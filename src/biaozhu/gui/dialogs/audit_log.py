@@ -70,7 +70,8 @@ class AuditLogDialog(QDialog):
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             for column, text in ((WHEN, entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")), (WHO, entry.actor),
-                                 (ACTION, self.actions_shown.get(entry.action, entry.action)), (WHAT, told(entry.detail))):
+                                 (ACTION, self.actions_shown.get(entry.action, entry.action)),
+                                 (WHAT, told(entry.detail))):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 item.setToolTip(as_tooltip([text]))
