@@ -37,6 +37,7 @@ from biaozhu.gui.common.platform_check import platform_problem
 from biaozhu.gui.common.polling import POLL_MS
 from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.common.recent import is_server, project_name, remember_project, without_password
+from biaozhu.gui.common.runner import sentence
 from biaozhu.gui.common.scheme import follow_colour_scheme
 from biaozhu.gui.common.storage_messages import tell_opening_failed
 from biaozhu.gui.dialogs.annotator_identity import resolve_annotator
@@ -224,7 +225,7 @@ def start(args: argparse.Namespace) -> Started | int:
         window: QMainWindow = windows.review() if getattr(args, "review", False) else windows.annotate()
     except (StorageError, Refusal) as exc:  # the project opened but the person was refused or not stored
         engine.dispose()
-        tell_opening_failed(str(exc))
+        tell_opening_failed(sentence(exc))
         return EXIT_STORAGE
     remember_project(target)
     return Started(windows, window, engine)
