@@ -201,7 +201,8 @@ class SpanTablePanel(QWidget):
         self._view.sortByColumn(START, Qt.SortOrder.AscendingOrder)
         header = self._view.horizontalHeader()
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        fit_columns(self._view, {START: ["9999999"], END: ["9999999"], VALUE: ["37717800000"], UNIT: ["个百分点"]})
+        fit_columns(self._view, {VALUE: ["37717800000"], UNIT: ["个百分点"]})
+        self._digits = 0  # the offset columns are as wide as the longest offset shown needs
         RowActivation(self._view).row_activated.connect(
             lambda index: self.span_activated.emit(self._model.span_at(index.row()).id))
         self.filter = SpanFilter(self)
@@ -247,6 +248,14 @@ class SpanTablePanel(QWidget):
         scroll = bar.value()
         if labels != self._model.labels():
             self._fit_label_column(labels)
+        # a figure's value and unit only where a METRIC span is listed: otherwise the columns in a narrow dock
+        metric = any(labels.get(span.label_id, UNKNOWN_LABEL)[0] == METRIC for span in spans)
+        for column in (VALUE, UNIT):
+            self._view.setColumnHidden(column, not metric)
+        digits = max(len(str(max((span.end for span in spans), default=0))), 3)
+        if digits != self._digits:  # a short report's offsets leave the text column room in a narrow dock
+            self._digits = digits
+            fit_columns(self._view, {START: ["9" * digits], END: ["9" * digits]})
         self._model.set_spans(spans, labels, places)
         if selected is not None:
             self._select(selected, scroll_to=False)
