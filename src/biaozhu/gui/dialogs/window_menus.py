@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox
 
 from biaozhu import __version__
@@ -17,6 +16,7 @@ from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.dialogs.keys_help import KeysDialog
 from biaozhu.gui.dialogs.label_guide import LabelGuide
+from biaozhu.gui.widgets.sizing import fit_screen
 
 
 class WindowLayout(QObject):
@@ -30,19 +30,10 @@ class WindowLayout(QObject):
         settings = QSettings()
         geometry, state = settings.value(f"{key}/geometry"), settings.value(f"{key}/state")
         if not (isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)):
-            self.fit_screen()
+            fit_screen(window)  # a first start on a small screen (1366×768) opens a window that fits it
         # the panels keep their widths (in the saved or the default layout) when the window was made smaller
         window.restoreState(state if isinstance(state, QByteArray) else self.default_state)
         window.installEventFilter(self)
-
-    def fit_screen(self) -> None:
-        """A first start on a small screen (1366×768) opens a window that fits it."""
-        screen = self.window.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        room = screen.availableGeometry()
-        size = self.window.size().boundedTo(room.size() * 0.95)
-        self.window.resize(size)
 
     def save(self) -> None:
         settings = QSettings()
