@@ -100,12 +100,15 @@ def commands(cli: Cli, db: Path, tmp_path: Path, peer_data: Path) -> Iterator[Co
     yield cli(*zh, "backup", tmp_path / "copy.sqlite")
     yield cli(*zh, "merge", tmp_path / "copy.sqlite")
     yield cli(*zh, "merge", tmp_path / "nothing.sqlite")
+    yield cli(*zh, "merge", tmp_path / "empty.sqlite")
+    yield cli(*zh, "suggest", "--engines", "foo")
     yield cli(*zh, "server", "setup")
     yield cli("--lang", "zh", "--db", tmp_path / "nothing.sqlite", "docs")
 
 
 def test_every_message_is_chinese_under_lang_zh(cli: Cli, tmp_path: Path, peer_data: Path) -> None:
     (tmp_path / "empty").mkdir()
+    (tmp_path / "empty.sqlite").touch()
     db = tmp_path / "project.sqlite"
     data = [str(tmp_path), str(peer_data), str(HOSTILE), str(seeds_dir()), "张三", "李四", "王五"]
     untranslated = []

@@ -40,6 +40,7 @@ from biaozhu.gui.common.recent import is_server, project_name, remember_project,
 from biaozhu.gui.common.runner import sentence
 from biaozhu.gui.common.scheme import follow_colour_scheme
 from biaozhu.gui.common.storage_messages import tell_opening_failed
+from biaozhu.gui.common.wording import told
 from biaozhu.gui.dialogs.annotator_identity import resolve_annotator
 from biaozhu.gui.widgets.document_view import release_clipboard
 
@@ -209,7 +210,7 @@ def start(args: argparse.Namespace) -> Started | int:
     """Open the project and show the annotation window (review mode with ``--review``) for ``args.annotator``;
     an exit code instead when there is nothing to show."""
     try:
-        engine, sessions = open_project(args.db, new_project=say)
+        engine, sessions = open_project(args.db, new_project=lambda sentence: say(told(sentence)))
     except StorageError as exc:
         tell_opening_failed(exc)
         return EXIT_STORAGE
