@@ -12,6 +12,7 @@ from subprocess import CompletedProcess
 
 from biaozhu.cli import COMMANDS
 from biaozhu.db.project import seeds_dir
+from biaozhu.operations.messages import catalogue
 
 Cli = Callable[..., CompletedProcess[str]]
 HOSTILE = Path(__file__).parent.parent / "data" / "hostile"
@@ -132,3 +133,11 @@ def test_machine_output_and_english_stay_as_they_are(cli: Cli, tmp_path: Path) -
     assert "已导出 2 个文档" in exported.stderr
     assert "2 documents, 0 spans" in cli("--lang", "en", "--db", db, "docs", check=True).stdout
     assert "2 个文档，0 个标注" in cli("--lang", "zh", "--db", db, "docs", check=True).stdout
+
+
+def test_every_template_keeps_its_fields_in_chinese() -> None:
+    """A field lost or misspelt in a translation would print "{count}" or drop a file's name."""
+    field = re.compile(r"\{(\w+)\}")
+    wrong = [key for key, chinese in catalogue().items()
+             if sorted(field.findall(key)) != sorted(field.findall(chinese)) or not chinese.strip()]
+    assert wrong == []

@@ -18,11 +18,12 @@ from biaozhu.db.documents import add_document
 from biaozhu.db.importing import store_documents
 from biaozhu.db.labels import label_ids
 from biaozhu.db.permissions import ensure_person
-from biaozhu.db.spans import add_span, trash_span
-from biaozhu.db.trash import TrashEntry
+from biaozhu.db.spans import SpanRefused, add_span, trash_span
+from biaozhu.db.trash import TrashEntry, TrashRefused
 from biaozhu.gui.common.i18n import install_translator
 from biaozhu.gui.common.label_infos import label_set, shown_definition
 from biaozhu.gui.common.project import OpenProject
+from biaozhu.gui.common.runner import sentence
 from biaozhu.gui.dialogs.agreement import AgreementDialog
 from biaozhu.gui.dialogs.audit_log import AuditLogDialog
 from biaozhu.gui.dialogs.export_worker import preview_of
@@ -134,3 +135,9 @@ def test_the_audit_log_says_what_happened_in_chinese(chinese: None, sessions: se
     shown = sorted(table.item(row, 3).text() for row in range(table.rowCount()))
     assert shown == ["/数据/李四.jsonl: 1 个文档，1 个标注，归入 李四",
                      "王五 现在是审核员：项目还没有审核员时第一个来的人"]
+
+
+def test_a_refusal_worded_in_db_reads_in_chinese(chinese: None) -> None:
+    assert sentence(TrashRefused("there is nothing in the trash with id 7")) == "回收站里没有编号为 7 的项目"
+    assert sentence(SpanRefused("[3, 9) would cross the span [5, 12); spans may nest but not cross")) == \
+        "[3, 9) 会与标注 [5, 12) 交叉；标注可以嵌套，不能交叉"
