@@ -12,6 +12,7 @@ from subprocess import CompletedProcess
 
 from biaozhu.cli import COMMANDS
 from biaozhu.db.project import seeds_dir
+from biaozhu.operations.messages import catalogue
 
 Cli = Callable[..., CompletedProcess[str]]
 HOSTILE = Path(__file__).parent.parent / "data" / "hostile"
@@ -100,12 +101,15 @@ def commands(cli: Cli, db: Path, tmp_path: Path, peer_data: Path) -> Iterator[Co
     yield cli(*zh, "backup", tmp_path / "copy.sqlite")
     yield cli(*zh, "merge", tmp_path / "copy.sqlite")
     yield cli(*zh, "merge", tmp_path / "nothing.sqlite")
+    yield cli(*zh, "merge", tmp_path / "empty.sqlite")
+    yield cli(*zh, "suggest", "--engines", "foo")
     yield cli(*zh, "server", "setup")
     yield cli("--lang", "zh", "--db", tmp_path / "nothing.sqlite", "docs")
 
 
 def test_every_message_is_chinese_under_lang_zh(cli: Cli, tmp_path: Path, peer_data: Path) -> None:
     (tmp_path / "empty").mkdir()
+    (tmp_path / "empty.sqlite").touch()
     db = tmp_path / "project.sqlite"
     data = [str(tmp_path), str(peer_data), str(HOSTILE), str(seeds_dir()), "张三", "李四", "王五"]
     untranslated = []
@@ -129,3 +133,11 @@ def test_machine_output_and_english_stay_as_they_are(cli: Cli, tmp_path: Path) -
     assert "已导出 2 个文档" in exported.stderr
     assert "2 documents, 0 spans" in cli("--lang", "en", "--db", db, "docs", check=True).stdout
     assert "2 个文档，0 个标注" in cli("--lang", "zh", "--db", db, "docs", check=True).stdout
+
+
+def test_every_template_keeps_its_fields_in_chinese() -> None:
+    """A field lost or misspelt in a translation would print "{count}" or drop a file's name."""
+    field = re.compile(r"\{(\w+)\}")
+    wrong = [key for key, chinese in catalogue().items()
+             if sorted(field.findall(key)) != sorted(field.findall(chinese)) or not chinese.strip()]
+    assert wrong == []

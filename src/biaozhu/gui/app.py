@@ -37,8 +37,10 @@ from biaozhu.gui.common.platform_check import platform_problem
 from biaozhu.gui.common.polling import POLL_MS
 from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.common.recent import is_server, project_name, remember_project, without_password
+from biaozhu.gui.common.runner import sentence
 from biaozhu.gui.common.scheme import follow_colour_scheme
 from biaozhu.gui.common.storage_messages import tell_opening_failed
+from biaozhu.gui.common.wording import told
 from biaozhu.gui.dialogs.annotator_identity import resolve_annotator
 from biaozhu.gui.widgets.document_view import release_clipboard
 
@@ -213,7 +215,7 @@ def start(args: argparse.Namespace) -> Started | int:
     """Open the project and show the annotation window (review mode with ``--review``) for ``args.annotator``;
     an exit code instead when there is nothing to show."""
     try:
-        engine, sessions = open_project(args.db, new_project=say)
+        engine, sessions = open_project(args.db, new_project=lambda sentence: say(told(sentence)))
     except StorageError as exc:
         tell_opening_failed(exc)
         return EXIT_STORAGE
@@ -229,7 +231,7 @@ def start(args: argparse.Namespace) -> Started | int:
         window: QMainWindow = windows.review() if getattr(args, "review", False) else windows.annotate()
     except (StorageError, Refusal) as exc:  # the project opened but the person was refused or not stored
         engine.dispose()
-        tell_opening_failed(str(exc))
+        tell_opening_failed(sentence(exc))
         return EXIT_STORAGE
     remember_project(target)
     return Started(windows, window, engine)

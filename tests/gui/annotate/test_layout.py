@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -85,6 +85,11 @@ def test_ten_labels_wrap_onto_rows_and_leave_the_panels_readable_at_1366_by_768(
     for name in ("documents-dock", "spans-dock"):
         assert window.findChild(QDockWidget, name).width() >= 250
     assert window.view.height() >= 300
+    select_by_keys(qtbot, window, 0, 4)
+    press(qtbot, window, Qt.Key.Key_0)  # a span of the tenth label: the span table's columns all in sight
+    table = window.span_table.findChild(QTableView)
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1)
+    assert table.horizontalHeader().length() <= table.viewport().width()
 
 
 def test_every_label_button_reads_in_black_or_white_with_aa_contrast(window: MainWindow) -> None:

@@ -84,6 +84,8 @@ def test_the_tables_show_the_figures_of_the_agreement_module(project: sessionmak
     dialog = AgreementDialog(open_project(project).runner)
     qtbot.addWidget(dialog)
     dialog.show()
+    room = dialog.screen().availableGeometry()  # no bigger than the screen: its buttons in sight at 1366×768
+    assert dialog.width() <= room.width() and dialog.height() <= room.height()
     row = cells(dialog.findChild(QTableWidget, "pairs"), 0)
     exact, overlap = pair.total("exact"), pair.total("overlap")
     assert row[:4] == ["张三", "李四", "2", figure(pair.kappa)]

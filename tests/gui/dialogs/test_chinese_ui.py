@@ -17,12 +17,15 @@ from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import add_document
 from biaozhu.db.importing import store_documents
 from biaozhu.db.labels import label_ids
-from biaozhu.db.spans import add_span, trash_span
-from biaozhu.db.trash import TrashEntry
+from biaozhu.db.permissions import ensure_person
+from biaozhu.db.spans import SpanRefused, add_span, trash_span
+from biaozhu.db.trash import TrashEntry, TrashRefused
 from biaozhu.gui.common.i18n import install_translator
 from biaozhu.gui.common.label_infos import label_set, shown_definition
 from biaozhu.gui.common.project import OpenProject
+from biaozhu.gui.common.runner import sentence
 from biaozhu.gui.dialogs.agreement import AgreementDialog
+from biaozhu.gui.dialogs.audit_log import AuditLogDialog
 from biaozhu.gui.dialogs.export_worker import preview_of
 from biaozhu.gui.dialogs.labels import LabelsDialog
 from biaozhu.gui.dialogs.trash import TrashDialog
@@ -116,3 +119,25 @@ def test_qt_file_dialogs_speak_chinese_too(chinese: None, qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     shown = [label.text() for label in dialog.findChildren(QLabel)]
     assert "查找范围(&L)：" in shown and "文件类型(&T)：" in shown and not any("Look in" in text for text in shown)
+
+
+def test_the_audit_log_says_what_happened_in_chinese(chinese: None, sessions: sessionmaker[Session],
+                                                     open_project: Callable[..., OpenProject], qtbot: QtBot) -> None:
+    with sessions.begin() as session:
+        store_documents(session, "/数据/李四.jsonl", [SourceDocument(
+            name="报告", text=TEXT, source="", spans=[Span(0, 4, "ORGANIZATION", TEXT[:4])], annotator="李四")],
+            actor="王五")
+        ensure_person(session, "王五")
+    dialog = AuditLogDialog(open_project(sessions).runner)
+    qtbot.addWidget(dialog)
+    dialog.reload()
+    table = dialog.findChild(QTableWidget, "audit-log")
+    shown = sorted(table.item(row, 3).text() for row in range(table.rowCount()))
+    assert shown == ["/数据/李四.jsonl: 1 个文档，1 个标注，归入 李四",
+                     "王五 现在是审核员：项目还没有审核员时第一个来的人"]
+
+
+def test_a_refusal_worded_in_db_reads_in_chinese(chinese: None) -> None:
+    assert sentence(TrashRefused("there is nothing in the trash with id 7")) == "回收站里没有编号为 7 的项目"
+    assert sentence(SpanRefused("[3, 9) would cross the span [5, 12); spans may nest but not cross")) == \
+        "[3, 9) 会与标注 [5, 12) 交叉；标注可以嵌套，不能交叉"

@@ -67,6 +67,11 @@ def test_the_layers_are_the_projects_and_the_formats_are_all_there(dialog: Expor
     assert dialog.form.format_box.count() == 9
 
 
+def test_the_dialog_fits_the_screen_so_its_buttons_are_in_sight(dialog: ExportDialog) -> None:
+    room = dialog.screen().availableGeometry()
+    assert dialog.width() <= room.width() and dialog.height() <= room.height()
+
+
 def test_conll_bio_previews_its_tags_and_exports_what_the_cli_writes(qtbot: QtBot, dialog: ExportDialog, cli,
                                                                        project: Path, tmp_path: Path) -> None:
     choose(dialog.form.format_box, "conll")

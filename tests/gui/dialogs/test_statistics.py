@@ -69,7 +69,7 @@ def test_the_window_shows_what_biaozhu_stats_prints(qtbot: QtBot, window: MainWi
     assert mine["by_label"] == {"ORGANIZATION": 2} and sum(mine["by_day"].values()) == 2
     assert dialog.summary.text().startswith("2 documents")
     bars = {series.name: list(series.values) for series in dialog.by_label.series}
-    assert dialog.by_label.categories == ["PROGRAM", "METRIC", "ORGANIZATION"]
+    assert dialog.by_label.categories == ["项目", "指标", "机构"]  # titles, short enough under a bar
     assert bars == {ME: [0, 0, 2], OTHER: [0, 1, 0]}
     assert mine["seconds"] == 3755 and mine["seconds_by_day"] == {"2026-12-01": 3725, "2026-12-02": 30}
     assert dialog.time_by_day.categories == ["2026-12-01", "2026-12-02"]

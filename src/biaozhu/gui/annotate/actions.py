@@ -38,7 +38,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from biaozhu.gui.common.keys import ActionSet
-from biaozhu.gui.common.project import project_location
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.dialogs.file_menu import FileMenu
 from biaozhu.gui.dialogs.window_menus import WindowMenus
@@ -117,7 +116,7 @@ class WindowActions(ActionSet):
         review.addAction(self.add("agreement", self.tr("Agreement…"), "", window.open_agreement))
         review.addAction(self.add("audit-log", self.tr("Audit log…"), "", window.open_audit_log))
         review.addAction(self.add("statistics", self.tr("Statistics…"), "", window.open_statistics))
-        self.menus = WindowMenus(self, window, view_menu, "annotate", project_location(window.runner.sessions))
+        self.menus = WindowMenus(self, window, view_menu, "annotate", window.runner)
 
     def set_label_actions(self) -> None:
         """A Tag-as entry per label, keyed with its hotkey in the text; made again when the labels change."""

@@ -250,8 +250,10 @@ class SpanTablePanel(QWidget):
         self._view.sortByColumn(START, Qt.SortOrder.AscendingOrder)
         header = self._view.horizontalHeader()
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        fit_columns(self._view, {START: ["9999999"], END: ["9999999"], VALUE: ["37717800000"], UNIT: ["个百分点"],
-                                  LINKS: ["→所属项目 酒城同心·金融速贷"], COMMENTS: ["● 99"]})
+        fit_columns(self._view, {VALUE: ["37717800000"], UNIT: ["个百分点"], LINKS: ["→所属项目 酒城同心·金融速贷"],
+                                 COMMENTS: ["● 99"]})
+        self._digits = 0  # the offset columns are as wide as the longest offset shown needs
+        self._links_shown = self._comments_shown = False
         RowActivation(self._view).row_activated.connect(
             lambda index: self.span_activated.emit(self._model.span_at(index.row()).id))
         self.filter = SpanFilter(self)
@@ -259,6 +261,7 @@ class SpanTablePanel(QWidget):
         self._mine: list[SpanRow] = []  # the open layer's spans, all of them
         self._labels: Labels = {}
         self._found: list[PlacedSpan] | None = None  # all-documents mode: the spans found
+        self._show_note_columns()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
@@ -277,7 +280,7 @@ class SpanTablePanel(QWidget):
     def show_found(self, found: list[PlacedSpan] | None) -> None:
         """All-documents mode with these spans; None: back to the open document's spans."""
         self._found = found
-        self._view.setColumnHidden(LINKS, found is not None)
+        self._show_note_columns()
         if found is None:
             self._refilter()
         else:
@@ -286,11 +289,21 @@ class SpanTablePanel(QWidget):
 
     def set_links(self, links: dict[int, str]) -> None:
         """The open document's spans' links, for the links column."""
+        self._links_shown = bool(links)
         self._model.set_links(links)
+        self._show_note_columns()
 
     def set_comments(self, comments: dict[int, tuple[int, int]]) -> None:
         """Mark the open document's commented spans (threads, open ones by span id)."""
+        self._comments_shown = bool(comments)
         self._model.set_comments(comments)
+        self._show_note_columns()
+
+    def _show_note_columns(self) -> None:
+        """The links and comments columns only while the open document has some (links: not in all-documents
+        mode), so that a narrow dock keeps its room for the text."""
+        self._view.setColumnHidden(LINKS, self._found is not None or not self._links_shown)
+        self._view.setColumnHidden(COMMENTS, not self._comments_shown)
 
     def document_of(self, span_id: int) -> int | None:
         """The document of a span shown in all-documents mode."""
@@ -306,6 +319,14 @@ class SpanTablePanel(QWidget):
         scroll = bar.value()
         if labels != self._model.labels():
             self._fit_label_column(labels)
+        # a figure's value and unit only where a METRIC span is listed: otherwise the columns in a narrow dock
+        metric = any(labels.get(span.label_id, UNKNOWN_LABEL)[0] == METRIC for span in spans)
+        for column in (VALUE, UNIT):
+            self._view.setColumnHidden(column, not metric)
+        digits = max(len(str(max((span.end for span in spans), default=0))), 3)
+        if digits != self._digits:  # a short report's offsets leave the text column room in a narrow dock
+            self._digits = digits
+            fit_columns(self._view, {START: ["9" * digits], END: ["9" * digits]})
         self._model.set_spans(spans, labels, places)
         if selected is not None:
             self._select(selected, scroll_to=False)

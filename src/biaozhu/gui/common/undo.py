@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from biaozhu.corpus.errors import Refusal
 from biaozhu.db.errors import StorageError
 from biaozhu.gui.common.storage_messages import translated
+from biaozhu.gui.common.wording import told
 
 
 class History(QObject):
@@ -88,7 +89,7 @@ class StoredCommand(QUndoCommand):
             self.undo_it() if undoing else self.do()
         except Refusal as exc:
             self.setObsolete(True)
-            self.history.refused.emit(str(exc))
+            self.history.refused.emit(told(str(exc)))
         except StorageError as exc:
             if self.applied:
                 self.skip = True

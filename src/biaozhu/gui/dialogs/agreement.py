@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +43,7 @@ from biaozhu.db.review import iter_annotated
 from biaozhu.gui.common.label_infos import label_set
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import fill, kind_text, short
+from biaozhu.gui.widgets.sizing import fit_screen
 from biaozhu.gui.widgets.tables import RowActivation, configure_table
 
 PAYLOAD = Qt.ItemDataRole.UserRole
@@ -94,7 +95,7 @@ class AgreementDialog(QDialog):
         super().__init__(parent)
         self.runner = runner
         self.setWindowTitle(self.tr("Agreement — biaozhu 标注"))
-        self.resize(1200, 760)
+        fit_screen(self, QSize(1200, 760))
         self.corpus: list[AnnotatedDocument] = []
         self.titles: dict[str, str] = {}  # label names to the titles shown
         self.report = measure_agreement([])

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from biaozhu.db.audit import LoggedAction, audit_log
 from biaozhu.gui.common.runner import ActionRunner
-from biaozhu.gui.common.wording import as_tooltip, fill
+from biaozhu.gui.common.wording import as_tooltip, fill, told
 from biaozhu.gui.widgets.tables import configure_table
 
 WHEN, WHO, ACTION, WHAT = range(4)
@@ -70,7 +70,8 @@ class AuditLogDialog(QDialog):
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             for column, text in ((WHEN, entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")), (WHO, entry.actor),
-                                 (ACTION, self.actions_shown.get(entry.action, entry.action)), (WHAT, entry.detail)):
+                                 (ACTION, self.actions_shown.get(entry.action, entry.action)),
+                                 (WHAT, told(entry.detail))):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 item.setToolTip(as_tooltip([text]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,6 +37,7 @@ from biaozhu.gui.common.runner import ActionRunner, sentence
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.dialogs.export_options import EXTENSIONS, ExportOptionsForm
 from biaozhu.gui.dialogs.export_worker import EXPORT_FAILURES, PREVIEW_DOCUMENTS, ExportJob, preview_of
+from biaozhu.gui.widgets.sizing import fit_screen
 from biaozhu.operations.export import ExportCancelled, ExportSummary
 from biaozhu.operations.outputs import STDOUT
 
@@ -50,7 +51,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.runner = runner
         self.setWindowTitle(self.tr("Export — biaozhu 标注"))
-        self.resize(1200, 760)
+        fit_screen(self, QSize(1200, 760))
         def read(session: Session) -> tuple[list[str], list[LabelInfo]]:
             return [a.name for a in list_annotators(session)], label_infos(session)
 

@@ -264,7 +264,7 @@ class ImportDialog(QDialog):
             try:
                 owner = check_person(check_annotator(owner))
             except Refusal as exc:
-                self.status.setText(str(exc))
+                self.status.setText(told(str(exc)))
                 return
         options = replace(self.options, annotator=owner, create_labels=self.create_labels.isChecked())
         self.start(self.failed_files(), options)

@@ -29,6 +29,7 @@ from biaozhu.db.agreement_history import record_agreement
 from biaozhu.db.progress import PAGE, MatrixPage, progress_page
 from biaozhu.db.review import iter_annotated
 from biaozhu.db.stats import ProjectStats, duration, project_stats
+from biaozhu.gui.common.label_infos import label_set
 from biaozhu.gui.common.runner import ActionRunner, sentence
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.widgets.charts import BarChart, Chart, LineChart, Series
@@ -42,6 +43,7 @@ STATUS_COLOURS = {"in_progress": "#fff3bf", "done": "#d3f9d8", "adjudicated": "#
 class Figures:
     stats: ProjectStats
     matrix: MatrixPage
+    titles: dict[str, str]  # label name → the title shown for it (项目 for PROGRAM)
 
 
 class StatisticsDialog(QDialog):
@@ -128,8 +130,9 @@ class StatisticsDialog(QDialog):
         """Read every figure again (the matrix on the page shown) on a worker thread: at 100,000 documents the
         spans' aggregate takes seconds without its index, and the window must not freeze meanwhile."""
         offset, size = self.offset, self.page_size
-        self.runner.in_background(self._reads, lambda session: Figures(project_stats(session),
-                                                                       progress_page(session, offset, size)),
+        self.runner.in_background(self._reads, lambda session: Figures(
+                                      project_stats(session), progress_page(session, offset, size),
+                                      label_set(session).titles()),
                                   self._show, lambda exc: self.summary.setText(sentence(exc)))
 
     def _show(self, figures: Figures) -> None:
@@ -143,7 +146,8 @@ class StatisticsDialog(QDialog):
                 for engine, counts in stats.suggestions.items()))
         self.summary.setText(summary)
         self._fill_matrix()
-        self.by_label.set_data(stats.labels, [
+        # titles (项目, 指标…): short enough under a bar, where codes were cut to P…M
+        self.by_label.set_data([self.figures.titles.get(label, label) for label in stats.labels], [
             Series(layer.name, [layer.by_label.get(label, 0) for label in stats.labels]) for layer in stats.layers])
         days = stats.days()
         self.by_day.set_data(days, [Series(layer.name, [layer.by_day.get(day, 0) for day in days])
@@ -193,7 +197,7 @@ class StatisticsDialog(QDialog):
         if outcome.value is None or self.figures is None:
             self.summary.setText(outcome.refusal)
             return
-        self.figures = Figures(self.figures.stats, outcome.value)
+        self.figures = Figures(self.figures.stats, outcome.value, self.figures.titles)
         self._fill_matrix()
 
     def cell_text(self, status: str, spans: int, seconds: int) -> str:

@@ -1,18 +1,22 @@
 """What both windows' View and Help menus hold beyond zoom: every panel can be shown again, the layout can be
-reset, and it is remembered (QSettings, per window); Help lists every key (Shift+F1; F1 is the guide) and says
-which biaozhu and which project this is. The window's own menus stay in its ``actions.py``; this adds to them."""
+reset, and it is remembered (QSettings, per window); Help lists every key (Shift+F1; F1 is the guide panel), the
+labels as an annotation guide, and says which biaozhu and which project this is. The window's own menus stay in its
+``actions.py``; this adds to them."""
 
 from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox
 
 from biaozhu import __version__
 from biaozhu.gui.common.keys import ActionSet
+from biaozhu.gui.common.project import project_location
+from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.dialogs.keys_help import KeysDialog
+from biaozhu.gui.dialogs.label_guide import LabelGuide
+from biaozhu.gui.widgets.sizing import fit_screen
 
 
 class WindowLayout(QObject):
@@ -26,19 +30,10 @@ class WindowLayout(QObject):
         settings = QSettings()
         geometry, state = settings.value(f"{key}/geometry"), settings.value(f"{key}/state")
         if not (isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)):
-            self.fit_screen()
+            fit_screen(window)  # a first start on a small screen (1366×768) opens a window that fits it
         # the panels keep their widths (in the saved or the default layout) when the window was made smaller
         window.restoreState(state if isinstance(state, QByteArray) else self.default_state)
         window.installEventFilter(self)
-
-    def fit_screen(self) -> None:
-        """A first start on a small screen (1366×768) opens a window that fits it."""
-        screen = self.window.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        room = screen.availableGeometry()
-        size = self.window.size().boundedTo(room.size() * 0.95)
-        self.window.resize(size)
 
     def save(self) -> None:
         settings = QSettings()
@@ -59,13 +54,15 @@ class WindowLayout(QObject):
 
 class WindowMenus(QObject):
     """Panels, reset layout and the Help menu of ``window``, whose View menu is ``view_menu``; ``key`` names its
-    saved layout, ``project`` is shown in About."""
+    saved layout; the About box names the project ``runner`` works on, and the guide lists its labels."""
 
-    def __init__(self, actions: ActionSet, window: QMainWindow, view_menu: QMenu, key: str, project: str) -> None:
+    def __init__(self, actions: ActionSet, window: QMainWindow, view_menu: QMenu, key: str,
+                 runner: ActionRunner) -> None:
         super().__init__(window)
-        self.window, self.project = window, project
+        self.window, self.runner, self.project = window, runner, project_location(runner.sessions)
         self.layout = WindowLayout(window, key)
         self.keys_dialog: KeysDialog | None = None
+        self.guide: LabelGuide | None = None
         self.about_box: QMessageBox | None = None
         view_menu.addSeparator()
         panels = view_menu.addMenu(self.tr("Panels"))
@@ -75,6 +72,7 @@ class WindowMenus(QObject):
         help_menu = window.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(actions.add("keys-help", self.tr("Keyboard shortcuts…"), "Shift+F1",
                                         self.show_keys))
+        help_menu.addAction(actions.add("label-guide", self.tr("Annotation guide…"), "", self.show_guide))
         help_menu.addAction(actions.add("about", self.tr("About biaozhu"), "", self.show_about))
 
     def show_keys(self) -> None:
@@ -83,6 +81,13 @@ class WindowMenus(QObject):
         self.keys_dialog.reload()
         self.keys_dialog.show()
         self.keys_dialog.activateWindow()
+
+    def show_guide(self) -> None:
+        if self.guide is None:
+            self.guide = LabelGuide(self.runner, self.window)
+        self.guide.reload()
+        self.guide.show()
+        self.guide.activateWindow()
 
     def show_about(self) -> None:
         if self.about_box is None:

@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 from biaozhu.gui.common.keys import ActionSet
-from biaozhu.gui.common.project import project_location
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.dialogs.file_menu import FileMenu
 from biaozhu.gui.dialogs.window_menus import WindowMenus
@@ -110,7 +109,7 @@ class ReviewActions(ActionSet):
         view_menu.addAction(self.add("zoom-in", self.tr("Zoom in"), ["Ctrl+=", "Ctrl++"],
                                      lambda: window.view.zoom(1)))
         view_menu.addAction(self.add("zoom-out", self.tr("Zoom out"), "Ctrl+-", lambda: window.view.zoom(-1)))
-        self.menus = WindowMenus(self, window, view_menu, "review", project_location(window.runner.sessions))
+        self.menus = WindowMenus(self, window, view_menu, "review", window.runner)
 
     def show_annotators(self, names: tuple[str, ...]) -> None:
         """The Review menu offers accepting the version of each annotator of the open document, by name."""

@@ -4,148 +4,148 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="96"/>
+        <location filename="../../gui/dialogs/agreement.py" line="97"/>
         <source>Agreement — biaozhu 标注</source>
         <translation>标注一致性 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="107"/>
+        <location filename="../../gui/dialogs/agreement.py" line="108"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="111"/>
+        <location filename="../../gui/dialogs/agreement.py" line="112"/>
         <source>Pair:</source>
         <translation>标注员对：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="117"/>
+        <location filename="../../gui/dialogs/agreement.py" line="118"/>
         <source>Pairs</source>
         <translation>两两对比</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="117"/>
+        <location filename="../../gui/dialogs/agreement.py" line="118"/>
         <source>Per label</source>
         <translation>按标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="118"/>
+        <location filename="../../gui/dialogs/agreement.py" line="119"/>
         <source>Per document</source>
         <translation>按文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="118"/>
+        <location filename="../../gui/dialogs/agreement.py" line="119"/>
         <source>Confusion</source>
         <translation>标签混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="119"/>
+        <location filename="../../gui/dialogs/agreement.py" line="120"/>
         <source>Relations</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="123"/>
+        <location filename="../../gui/dialogs/agreement.py" line="124"/>
         <source>Click a count to list the disagreements behind it.</source>
         <translation>点击一个计数，列出它背后的分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="161"/>
+        <location filename="../../gui/dialogs/agreement.py" line="162"/>
         <source>%1 documents annotated · annotators: %2 · labels: %3 · Krippendorff&apos;s alpha (all annotators, characters): %4 over %5 documents, %6 characters</source>
         <translation>已标注文档 %1 篇 · 标注员：%2 · 标签：%3 · Krippendorff α（全体标注员，按字符）：%4，基于 %5 篇文档、%6 个字符</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="165"/>
+        <location filename="../../gui/dialogs/agreement.py" line="166"/>
         <source>A (reference)</source>
         <translation>A（参照）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="165"/>
+        <location filename="../../gui/dialogs/agreement.py" line="166"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="165"/>
-        <location filename="../../gui/dialogs/agreement.py" line="206"/>
+        <location filename="../../gui/dialogs/agreement.py" line="166"/>
+        <location filename="../../gui/dialogs/agreement.py" line="207"/>
         <source>exact P</source>
         <translation>精确匹配 P</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="166"/>
-        <location filename="../../gui/dialogs/agreement.py" line="206"/>
+        <location filename="../../gui/dialogs/agreement.py" line="167"/>
+        <location filename="../../gui/dialogs/agreement.py" line="207"/>
         <source>overlap P</source>
         <translation>重叠匹配 P</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="166"/>
+        <location filename="../../gui/dialogs/agreement.py" line="167"/>
         <source>relation F1</source>
         <translation>关系 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="184"/>
+        <location filename="../../gui/dialogs/agreement.py" line="185"/>
         <source>only %1</source>
         <translation>仅 %1 有</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="200"/>
+        <location filename="../../gui/dialogs/agreement.py" line="201"/>
         <source>Relation type</source>
         <translation>关系类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="200"/>
         <location filename="../../gui/dialogs/agreement.py" line="201"/>
+        <location filename="../../gui/dialogs/agreement.py" line="202"/>
         <source>relations %1</source>
         <translation>%1 的关系</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="206"/>
+        <location filename="../../gui/dialogs/agreement.py" line="207"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="207"/>
+        <location filename="../../gui/dialogs/agreement.py" line="208"/>
         <source>spans %1</source>
         <translation>%1 的标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="203"/>
-        <location filename="../../gui/dialogs/agreement.py" line="211"/>
-        <location filename="../../gui/dialogs/agreement.py" line="225"/>
+        <location filename="../../gui/dialogs/agreement.py" line="204"/>
+        <location filename="../../gui/dialogs/agreement.py" line="212"/>
+        <location filename="../../gui/dialogs/agreement.py" line="226"/>
         <source>all</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="224"/>
-        <location filename="../../gui/dialogs/agreement.py" line="261"/>
+        <location filename="../../gui/dialogs/agreement.py" line="225"/>
+        <location filename="../../gui/dialogs/agreement.py" line="262"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="224"/>
+        <location filename="../../gui/dialogs/agreement.py" line="225"/>
         <source>Characters</source>
         <translation>字符数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="224"/>
+        <location filename="../../gui/dialogs/agreement.py" line="225"/>
         <source>exact F1</source>
         <translation>精确匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="225"/>
+        <location filename="../../gui/dialogs/agreement.py" line="226"/>
         <source>overlap F1</source>
         <translation>重叠匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="260"/>
+        <location filename="../../gui/dialogs/agreement.py" line="261"/>
         <source>%1 behind the count:</source>
         <translation>该计数背后的 %1 处：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="261"/>
+        <location filename="../../gui/dialogs/agreement.py" line="262"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="261"/>
+        <location filename="../../gui/dialogs/agreement.py" line="262"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/audit_log.py" line="78"/>
+        <location filename="../../gui/dialogs/audit_log.py" line="79"/>
         <source>%1 entries, newest first.</source>
         <translation>共 %1 条，最新的在前。</translation>
     </message>
@@ -734,153 +734,153 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="52"/>
+        <location filename="../../gui/dialogs/export.py" line="53"/>
         <source>Export — biaozhu 标注</source>
         <translation>导出 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="63"/>
+        <location filename="../../gui/dialogs/export.py" line="64"/>
         <source>Where to write the export</source>
         <translation>导出到哪里</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="64"/>
+        <location filename="../../gui/dialogs/export.py" line="65"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="76"/>
+        <location filename="../../gui/dialogs/export.py" line="77"/>
         <source>%v of %m documents</source>
         <translation>%v / %m 篇文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="82"/>
+        <location filename="../../gui/dialogs/export.py" line="83"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="85"/>
+        <location filename="../../gui/dialogs/export.py" line="86"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="89"/>
+        <location filename="../../gui/dialogs/export.py" line="90"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="113"/>
+        <location filename="../../gui/dialogs/export.py" line="114"/>
         <source>Save to:</source>
         <translation>保存到：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="147"/>
+        <location filename="../../gui/dialogs/export.py" line="148"/>
         <source>Preview of the first %1 documents (computing…)</source>
         <translation>前 %1 篇文档的预览（正在生成…）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="156"/>
-        <location filename="../../gui/dialogs/export.py" line="162"/>
+        <location filename="../../gui/dialogs/export.py" line="157"/>
+        <location filename="../../gui/dialogs/export.py" line="163"/>
         <source>Preview of the first %1 documents</source>
         <translation>前 %1 篇文档的预览</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="157"/>
+        <location filename="../../gui/dialogs/export.py" line="158"/>
         <source>(nothing to export with these options)</source>
         <translation>（按这些选项没有可导出的内容）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="163"/>
+        <location filename="../../gui/dialogs/export.py" line="164"/>
         <source>This export would fail: %1</source>
         <translation>这样导出会失败：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="170"/>
+        <location filename="../../gui/dialogs/export.py" line="171"/>
         <source>Export into a folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="173"/>
+        <location filename="../../gui/dialogs/export.py" line="174"/>
         <source>Export to a file</source>
         <translation>导出到文件</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="174"/>
+        <location filename="../../gui/dialogs/export.py" line="175"/>
         <source>%1 files (%2)</source>
         <translation>%1 文件 (%2)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="194"/>
+        <location filename="../../gui/dialogs/export.py" line="195"/>
         <source>Choose where to write the export first (Save to).</source>
         <translation>请先选择导出位置（保存到）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="197"/>
+        <location filename="../../gui/dialogs/export.py" line="198"/>
         <source>The train, dev and test fractions must add up to 1.</source>
         <translation>训练集、验证集和测试集的比例之和必须为 1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="203"/>
+        <location filename="../../gui/dialogs/export.py" line="204"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="209"/>
+        <location filename="../../gui/dialogs/export.py" line="210"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="227"/>
+        <location filename="../../gui/dialogs/export.py" line="228"/>
         <source>Exported %1 documents (%2 records), %3 spans to %4.</source>
         <translation>已导出 %1 篇文档（%2 条记录）、%3 个标注到 %4。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="230"/>
+        <location filename="../../gui/dialogs/export.py" line="231"/>
         <source>%1 nested spans were dropped: this format cannot hold them, the outer span was kept.</source>
         <translation>丢弃了 %1 个嵌套标注：这种格式无法容纳嵌套，已保留外层标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="233"/>
+        <location filename="../../gui/dialogs/export.py" line="234"/>
         <source>No nested span had to be dropped.</source>
         <translation>没有需要丢弃的嵌套标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="235"/>
+        <location filename="../../gui/dialogs/export.py" line="236"/>
         <source>%1 relations written, %2 left out (the format cannot hold relations, a sentence cuts them, or one of their spans was not exported).</source>
         <translation>已写出 %1 个关系，%2 个未导出（此格式不能保存关系、关系跨句，或其一端的片段未导出）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="239"/>
+        <location filename="../../gui/dialogs/export.py" line="240"/>
         <source>%1 relations written.</source>
         <translation>已写出 %1 个关系。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="243"/>
+        <location filename="../../gui/dialogs/export.py" line="244"/>
         <source>%1: %2 documents</source>
         <translation>%1：%2 篇文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="253"/>
+        <location filename="../../gui/dialogs/export.py" line="254"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>导出已取消：没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="255"/>
+        <location filename="../../gui/dialogs/export.py" line="256"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="261"/>
+        <location filename="../../gui/dialogs/export.py" line="262"/>
         <source>in %1, “%2” lies inside “%3”, and nested spans are refused. Choose “Keep the outer span” to drop the inner ones (they are counted), or another format.</source>
         <translation>在 %1 中，“%2”嵌套在“%3”之内，而当前设置拒绝嵌套标注。请选择“保留外层标注”以丢弃内层标注（会计数），或换一种格式。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="265"/>
+        <location filename="../../gui/dialogs/export.py" line="266"/>
         <source>a stored span disagrees with its document; run “biaozhu check” (%1)</source>
         <translation>有已保存的标注与其文档不一致；请运行“biaozhu check”（%1）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="241"/>
+        <location filename="../../gui/dialogs/export.py" line="242"/>
         <source>%1 documents have no reviewer&apos;s decision yet and were left out of gold.</source>
         <translation>%1 篇文档尚无审核员的裁定，未计入金标准导出。</translation>
     </message>
@@ -1578,6 +1578,39 @@
     </message>
 </context>
 <context>
+    <name>LabelGuide</name>
+    <message>
+        <location filename="../../gui/dialogs/label_guide.py" line="21"/>
+        <source>Annotation guide — biaozhu 标注</source>
+        <translation>标注指南 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/label_guide.py" line="28"/>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/label_guide.py" line="28"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/label_guide.py" line="28"/>
+        <source>Definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/label_guide.py" line="49"/>
+        <source>Each label with its key (pressed while text is selected) and what it is for. Labels… (Ctrl+L) changes them.</source>
+        <translation>每个标签的按键（选中文字后按下）和用途。用“标签…”（Ctrl+L）修改。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/label_guide.py" line="56"/>
+        <source>(no definition yet)</source>
+        <translation>（还没有定义）</translation>
+    </message>
+</context>
+<context>
     <name>LabelRefused</name>
     <message>
         <location filename="../../db/labels.py" line="39"/>
@@ -2118,132 +2151,132 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../gui/review/actions.py" line="58"/>
+        <location filename="../../gui/review/actions.py" line="57"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="59"/>
+        <location filename="../../gui/review/actions.py" line="58"/>
         <source>Mark adjudicated and open the next</source>
         <translation>标记为已裁定并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="61"/>
+        <location filename="../../gui/review/actions.py" line="60"/>
         <source>Next document not adjudicated</source>
         <translation>下一篇未裁定的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="64"/>
+        <location filename="../../gui/review/actions.py" line="63"/>
         <source>Close review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="66"/>
+        <location filename="../../gui/review/actions.py" line="65"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="67"/>
+        <location filename="../../gui/review/actions.py" line="66"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="67"/>
+        <location filename="../../gui/review/actions.py" line="66"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="69"/>
+        <location filename="../../gui/review/actions.py" line="68"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="71"/>
+        <location filename="../../gui/review/actions.py" line="70"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="72"/>
+        <location filename="../../gui/review/actions.py" line="71"/>
         <source>Next disagreement</source>
         <translation>下一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="74"/>
+        <location filename="../../gui/review/actions.py" line="73"/>
         <source>Previous disagreement</source>
         <translation>上一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="79"/>
+        <location filename="../../gui/review/actions.py" line="78"/>
         <source>Accept annotator %1&apos;s version</source>
         <translation>采纳第 %1 位标注员的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="82"/>
+        <location filename="../../gui/review/actions.py" line="81"/>
         <source>Accept both</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="83"/>
+        <location filename="../../gui/review/actions.py" line="82"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="84"/>
+        <location filename="../../gui/review/actions.py" line="83"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="85"/>
+        <location filename="../../gui/review/actions.py" line="84"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="86"/>
+        <location filename="../../gui/review/actions.py" line="85"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="87"/>
+        <location filename="../../gui/review/actions.py" line="86"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="89"/>
+        <location filename="../../gui/review/actions.py" line="88"/>
         <source>Selection becomes the gold span</source>
         <translation>以选中的文字作为金标准标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="95"/>
+        <location filename="../../gui/review/actions.py" line="94"/>
         <source>Put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="104"/>
+        <location filename="../../gui/review/actions.py" line="103"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="105"/>
+        <location filename="../../gui/review/actions.py" line="104"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="109"/>
+        <location filename="../../gui/review/actions.py" line="108"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="110"/>
+        <location filename="../../gui/review/actions.py" line="109"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="112"/>
+        <location filename="../../gui/review/actions.py" line="111"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="122"/>
+        <location filename="../../gui/review/actions.py" line="121"/>
         <source>Accept %1&apos;s version</source>
         <translation>采纳 %1 的版本</translation>
     </message>
@@ -2745,93 +2778,93 @@
 <context>
     <name>StatisticsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="56"/>
+        <location filename="../../gui/dialogs/statistics.py" line="58"/>
         <source>Statistics — biaozhu 标注</source>
         <translation>统计 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="58"/>
+        <location filename="../../gui/dialogs/statistics.py" line="60"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="58"/>
+        <location filename="../../gui/dialogs/statistics.py" line="60"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="59"/>
+        <location filename="../../gui/dialogs/statistics.py" line="61"/>
         <source>adjudicated</source>
         <translation>已裁决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="74"/>
+        <location filename="../../gui/dialogs/statistics.py" line="76"/>
         <source>Spans per label</source>
         <translation>各标签标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="76"/>
+        <location filename="../../gui/dialogs/statistics.py" line="78"/>
         <source>Spans added per day</source>
         <translation>每日新增标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="90"/>
+        <location filename="../../gui/dialogs/statistics.py" line="92"/>
         <source>Save “%1” as PNG…</source>
         <translation>将“%1”保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="108"/>
+        <location filename="../../gui/dialogs/statistics.py" line="110"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="78"/>
+        <location filename="../../gui/dialogs/statistics.py" line="80"/>
         <source>Hours spent per day</source>
         <translation>每日用时（小时）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="81"/>
+        <location filename="../../gui/dialogs/statistics.py" line="83"/>
         <source>Agreement over time (F1, κ)</source>
         <translation>一致性变化（F1、κ）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="111"/>
-        <location filename="../../gui/dialogs/statistics.py" line="181"/>
+        <location filename="../../gui/dialogs/statistics.py" line="113"/>
+        <location filename="../../gui/dialogs/statistics.py" line="185"/>
         <source>Measure agreement now</source>
         <translation>立即计算一致性</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="141"/>
+        <location filename="../../gui/dialogs/statistics.py" line="144"/>
         <source>Suggestions accepted / rejected / open: %1</source>
         <translation>建议 接受 / 拒绝 / 未决定：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="163"/>
+        <location filename="../../gui/dialogs/statistics.py" line="167"/>
         <source>Measuring agreement…</source>
         <translation>正在计算一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="223"/>
+        <location filename="../../gui/dialogs/statistics.py" line="227"/>
         <source>documents %1–%2 of %3</source>
         <translation>第 %1–%2 篇，共 %3 篇文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="138"/>
+        <location filename="../../gui/dialogs/statistics.py" line="141"/>
         <source>%1 documents, %2 characters, %3 layers</source>
         <translation>%1 篇文档，%2 个字，%3 个标注层</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="59"/>
+        <location filename="../../gui/dialogs/statistics.py" line="61"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="200"/>
+        <location filename="../../gui/dialogs/statistics.py" line="204"/>
         <source>%1 · %2 spans</source>
         <translation>%1 · %2 个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="235"/>
+        <location filename="../../gui/dialogs/statistics.py" line="239"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
@@ -3245,177 +3278,177 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="99"/>
+        <location filename="../../gui/annotate/actions.py" line="98"/>
         <source>Edit value…</source>
         <translation>编辑数值…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="61"/>
+        <location filename="../../gui/annotate/actions.py" line="60"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="62"/>
+        <location filename="../../gui/annotate/actions.py" line="61"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="64"/>
+        <location filename="../../gui/annotate/actions.py" line="63"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="67"/>
+        <location filename="../../gui/annotate/actions.py" line="66"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="69"/>
+        <location filename="../../gui/annotate/actions.py" line="68"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="70"/>
+        <location filename="../../gui/annotate/actions.py" line="69"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="70"/>
+        <location filename="../../gui/annotate/actions.py" line="69"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="72"/>
+        <location filename="../../gui/annotate/actions.py" line="71"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="73"/>
+        <location filename="../../gui/annotate/actions.py" line="72"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="76"/>
+        <location filename="../../gui/annotate/actions.py" line="75"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="78"/>
+        <location filename="../../gui/annotate/actions.py" line="77"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="119"/>
+        <location filename="../../gui/annotate/actions.py" line="118"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="131"/>
+        <location filename="../../gui/annotate/actions.py" line="130"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="84"/>
+        <location filename="../../gui/annotate/actions.py" line="83"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="85"/>
+        <location filename="../../gui/annotate/actions.py" line="84"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="86"/>
+        <location filename="../../gui/annotate/actions.py" line="85"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="87"/>
+        <location filename="../../gui/annotate/actions.py" line="86"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="88"/>
+        <location filename="../../gui/annotate/actions.py" line="87"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="89"/>
+        <location filename="../../gui/annotate/actions.py" line="88"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="90"/>
+        <location filename="../../gui/annotate/actions.py" line="89"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="91"/>
+        <location filename="../../gui/annotate/actions.py" line="90"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="92"/>
+        <location filename="../../gui/annotate/actions.py" line="91"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="97"/>
+        <location filename="../../gui/annotate/actions.py" line="96"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="100"/>
+        <location filename="../../gui/annotate/actions.py" line="99"/>
         <source>Link to a span…</source>
         <translation>关联到标注…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="101"/>
+        <location filename="../../gui/annotate/actions.py" line="100"/>
         <source>Link to the nearest span</source>
         <translation>关联到最近的标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="103"/>
+        <location filename="../../gui/annotate/actions.py" line="102"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="104"/>
+        <location filename="../../gui/annotate/actions.py" line="103"/>
         <source>Relation types…</source>
         <translation>关系类型…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="110"/>
+        <location filename="../../gui/annotate/actions.py" line="109"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="111"/>
+        <location filename="../../gui/annotate/actions.py" line="110"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="113"/>
+        <location filename="../../gui/annotate/actions.py" line="112"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="115"/>
+        <location filename="../../gui/annotate/actions.py" line="114"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="116"/>
+        <location filename="../../gui/annotate/actions.py" line="115"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="117"/>
+        <location filename="../../gui/annotate/actions.py" line="116"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="118"/>
+        <location filename="../../gui/annotate/actions.py" line="117"/>
         <source>Audit log…</source>
         <translation>操作记录…</translation>
     </message>
@@ -3423,33 +3456,38 @@
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="71"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="68"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="74"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="71"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="75"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="72"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="73"/>
         <source>Keyboard shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="78"/>
-        <location filename="../../gui/dialogs/window_menus.py" line="89"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="75"/>
+        <source>Annotation guide…</source>
+        <translation>标注指南…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="94"/>
         <source>About biaozhu</source>
         <translation>关于 biaozhu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="92"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="97"/>
         <source>biaozhu 标注 %1: span annotation for Chinese reports.
 Project: %2
 PySide6 %3</source>
