@@ -28,6 +28,7 @@ from biaozhu.db.relations import (
     RelationRefused,
     add_relation,
     corpus_relations,
+    layer_corpus_relations,
     layer_relations,
     remove_relation,
     trash_relation,
@@ -86,6 +87,8 @@ def test_links_are_made_listed_and_refused_with_a_sentence(sessions: sessionmake
         assert [(row.id, row.type, row.from_span_id, row.to_span_id) for row in
                 layer_relations(session, made.document, made.who)][0] == (first, "所属项目", made.metric, made.program)
         assert corpus_relations(session, made.document, made.who) == [RUN_BY, BELONGS]
+        assert layer_corpus_relations(session, made.who) == {made.document: [RUN_BY, BELONGS]}
+        assert layer_corpus_relations(session, made.who, [made.document + 1]) == {}
         other = made.span(session, "PROGRAM", PROGRAM, ensure_annotator(session, "李四").id)
     refusals = [((made.metric, made.metric, "所属项目"), "itself"),
                 ((made.metric, other, "所属项目"), "one layer of one document"),

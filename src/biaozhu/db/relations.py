@@ -8,7 +8,8 @@ API (every function takes the caller's ``Session``; refusals are :class:`Relatio
   :func:`remove_relation` (undoing an add), :func:`trash_relation` ``-> trash id`` (a user's deletion, kind
   ``relation``), :func:`restore_relation` ``(trash id) -> new id``.
 - :func:`layer_relations` ``(document_id, annotator_id) -> [RelationRow]`` with ids; :func:`corpus_relations`
-  the same as :class:`biaozhu.corpus.model.Relation` (spans by value) for writers and agreement;
+  the same as :class:`biaozhu.corpus.model.Relation` (spans by value) for writers and agreement, and
+  :func:`layer_corpus_relations` ``(annotator_id, document_ids=None) -> {document_id: [Relation]}`` in bulk;
   :func:`list_relations` for ``biaozhu relations``.
 - Types: :mod:`biaozhu.db.relation_types` (``types_for(session, from_label, to_label)``).
 
@@ -141,18 +142,29 @@ def layer_relations(session: Session, document_id: int, annotator_id: int) -> li
 def corpus_relations(session: Session, document_id: int, annotator_id: int) -> list[DomainRelation]:
     """One layer's relations on one document with their spans by value, as readers, writers and agreement
     take them."""
+    return layer_corpus_relations(session, annotator_id, [document_id]).get(document_id, [])
+
+
+def layer_corpus_relations(session: Session, annotator_id: int,
+                           document_ids: list[int] | None = None) -> dict[int, list[DomainRelation]]:
+    """One layer's relations by document (of these documents, or all), in one query: what an export of
+    thousands of documents reads."""
     source, target = aliased(Span), aliased(Span)
     source_label, target_label = aliased(Label), aliased(Label)
-    rows = session.execute(
-        select(source.start, source.end, source_label.name, source.text, target.start, target.end,
-               target_label.name, target.text, RelationType.name)
-        .select_from(Relation)
-        .join(source, source.id == Relation.from_span_id).join(source_label, source_label.id == source.label_id)
-        .join(target, target.id == Relation.to_span_id).join(target_label, target_label.id == target.label_id)
-        .join(RelationType, RelationType.id == Relation.type_id)
-        .where(Relation.document_id == document_id, Relation.annotator_id == annotator_id)
-        .order_by(source.start, source.end, target.start, target.end, RelationType.name))
-    return [DomainRelation(DomainSpan(*row[:4]), DomainSpan(*row[4:8]), row[8]) for row in rows]
+    query = (select(Relation.document_id, source.start, source.end, source_label.name, source.text, target.start,
+                    target.end, target_label.name, target.text, RelationType.name)
+             .select_from(Relation)
+             .join(source, source.id == Relation.from_span_id).join(source_label, source_label.id == source.label_id)
+             .join(target, target.id == Relation.to_span_id).join(target_label, target_label.id == target.label_id)
+             .join(RelationType, RelationType.id == Relation.type_id)
+             .where(Relation.annotator_id == annotator_id))
+    if document_ids is not None:
+        query = query.where(Relation.document_id.in_(document_ids))
+    found: dict[int, list[DomainRelation]] = {}
+    for row in session.execute(query.order_by(Relation.document_id, source.start, source.end, target.start,
+                                              target.end, RelationType.name)):
+        found.setdefault(row[0], []).append(DomainRelation(DomainSpan(*row[1:5]), DomainSpan(*row[5:9]), row[9]))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
