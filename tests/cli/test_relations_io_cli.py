@@ -130,3 +130,31 @@ def test_agreed_relations_reach_gold_and_its_export(cli, db_url: str, tmp_path: 
     assert sorted((names[r["from_id"]], r["type"], names[r["to_id"]]) for r in record["relations"]) == [
         ("377.178亿元", "所属项目", "酒城同心·金融速贷"), ("酒城同心·金融速贷", "责任机构", "泸州银行")]
     assert {(v["value"], v["unit"]) for v in record["values"]} == {("37717800000", "元"), ("1007", "户")}
+
+
+def test_a_relation_one_annotator_made_is_listed_accepted_and_taken_out_by_the_reviewer(cli, db_url: str,
+                                                                                         tmp_path: Path) -> None:
+    cli("--db", db_url, "import", "--annotator", "张三", report_file(tmp_path), check=True)
+    record = orjson.loads(report_file(tmp_path).read_bytes())
+    record["relations"] = record["relations"][:1]  # 李四 did not link the programme to the bank
+    (tmp_path / "li.jsonl").write_bytes(orjson.dumps(record) + b"\n")
+    cli("--db", db_url, "import", "--annotator", "李四", tmp_path / "li.jsonl", check=True)
+    cli("--db", db_url, "annotators", "role", "王五", "reviewer", "--reviewer", "王五", check=True)
+    assert "4 agreed spans put into gold, 1 relations" in cli("--db", db_url, "review", "auto", "--reviewer", "王五",
+                                                               check=True).stdout
+    listed = cli("--db", db_url, "review", check=True).stdout
+    [line] = [line for line in listed.splitlines() if line.startswith("  relation ")]
+    relation_id = line.split()[1].rstrip(":")
+    assert line == f"  relation {relation_id}: 责任机构 “酒城同心·金融速贷” → “泸州银行”, only 张三"
+    taken = cli("--db", db_url, "review", "accept-relation", relation_id, "--reviewer", "王五", check=True)
+    assert taken.stdout == "责任机构 relation “酒城同心·金融速贷” → “泸州银行” put into gold\n"
+    assert "  relation " not in cli("--db", db_url, "review", check=True).stdout
+    gold = cli("--db", db_url, "relations", "--annotator", "gold", check=True).stdout.splitlines()[1:-1]
+    assert len(gold) == 2
+    agreed = next(row.split("\t")[0] for row in gold if "所属项目" in row)
+    cli("--db", db_url, "review", "reject-relation", agreed, "--reviewer", "王五", check=True)
+    cli("--db", db_url, "review", "auto", "--reviewer", "王五", check=True)  # an agreed one taken out stays out
+    assert len(cli("--db", db_url, "relations", "--annotator", "gold", check=True).stdout.splitlines()) == 3
+    refused = cli("--db", db_url, "review", "accept-relation", "999", "--reviewer", "王五")
+    assert (refused.returncode, refused.stderr) == (
+        2, "biaozhu review: there is no relation 999 (`biaozhu relations` lists them)\n")
