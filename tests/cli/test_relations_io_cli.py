@@ -158,3 +158,21 @@ def test_a_relation_one_annotator_made_is_listed_accepted_and_taken_out_by_the_r
     refused = cli("--db", db_url, "review", "accept-relation", "999", "--reviewer", "王五")
     assert (refused.returncode, refused.stderr) == (
         2, "biaozhu review: there is no relation 999 (`biaozhu relations` lists them)\n")
+
+
+def test_brat_tutorials_relations_come_in_and_go_round_through_brat(cli, tmp_path: Path, peer_data: Path) -> None:
+    db, fresh = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    imported = cli("--db", db, "import", "--annotator", "alice", "--create-labels", peer_data / "brat/tutorials/news",
+                   check=True)
+    assert "000-introduction.ann: 1 documents, 6 spans, 2 relations; new labels: GPE, Money, Organization, Person; " \
+           "new relation types: Family, Origin" in imported.stdout
+    assert "070-editing_relation_annotations.ann: 1 documents, 9 spans, 3 relations; new relation types: " \
+           "Employment" in imported.stdout
+    relations = relations_of(cli, db)
+    assert ("Orville Wright", "Family", "Wilbur Wright") in relations and len(relations) == 8
+    exported = cli("--db", db, "export", "--format", "brat", "--no-sentences", "-o", tmp_path / "out", check=True)
+    assert ", 8 relations to" in exported.stderr
+    conf = (tmp_path / "out" / "alice" / "annotation.conf").read_text("utf-8")
+    assert "Family\tArg1:<ENTITY>, Arg2:<ENTITY>\n" in conf
+    cli("--db", fresh, "import", "--create-labels", tmp_path / "out", check=True)
+    assert relations_of(cli, fresh) == relations
