@@ -4,6 +4,7 @@ cannot, and round-tripped into a fresh project with hand-set values kept."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import orjson
@@ -176,3 +177,19 @@ def test_brat_tutorials_relations_come_in_and_go_round_through_brat(cli, tmp_pat
     assert "Family\tArg1:<ENTITY>, Arg2:<ENTITY>\n" in conf
     cli("--db", fresh, "import", "--create-labels", tmp_path / "out", check=True)
     assert relations_of(cli, fresh) == relations
+
+
+def test_check_names_a_relation_whose_span_is_of_another_layer(cli, tmp_path: Path) -> None:
+    db = tmp_path / "p.sqlite"
+    source = report_file(tmp_path)
+    cli("--db", db, "import", "--annotator", "张三", source, check=True)
+    cli("--db", db, "import", "--annotator", "李四", source, check=True)
+    assert cli("--db", db, "check", check=True).returncode == 0
+    with sqlite3.connect(db) as raw:  # a relation of 张三's pointed at 李四's span: only raw SQL can do that
+        raw.execute("UPDATE relations SET to_span_id = (SELECT max(id) FROM spans) WHERE id = 1")
+        relation, document, span = raw.execute("SELECT id, document_id, to_span_id FROM relations WHERE id = 1"
+                                               ).fetchone()
+    checked = cli("--db", db, "check")
+    assert checked.returncode == 1
+    assert (f"relation {relation} in document {document}, 张三's layer: its span {span} is in document {document}, "
+            "李四's layer") in checked.stderr

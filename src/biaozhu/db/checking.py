@@ -3,7 +3,7 @@
 Documents: the stored length and sha256 are those of the text (merge and dedup trust the sha256), and the
 text is normalised (LF line breaks, no BOM). Spans: the label and annotator exist, the range lies inside the
 text, the stored surface text is the document's there, a layer holds no span twice and no two spans that
-cross (spans may nest).
+cross (spans may nest). Relations: both their spans are of the relation's own document and layer.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.spans import find_crossings
 from biaozhu.db.documents import text_sha256
-from biaozhu.db.models import Annotator, Document, Label, Span
+from biaozhu.db.models import Annotator, Document, Label, Relation, Span
 
 
 def _document_problems(doc_id: int, name: str, text: str, length: int, sha256: str) -> Iterator[str]:
@@ -77,4 +77,21 @@ def find_problems(session: Session, batch: int = 200) -> Iterator[str]:
         for (doc_id, who), layer in layers.items():
             where = f"document {doc_id} ({texts[doc_id][0]}), {annotators.get(who, '?')}'s layer"
             yield from _layer_problems(where, layer)
+        yield from _relation_problems(session, chunk, annotators)
+
+
+def _relation_problems(session: Session, chunk: list[int], annotators: dict[int, str]) -> Iterator[str]:
+    """A relation whose span is of another document or layer than the relation (the schema cannot say so)."""
+    source, target = aliased(Span), aliased(Span)
+    rows = session.execute(select(Relation.id, Relation.document_id, Relation.annotator_id, source.id,
+                                  source.document_id, source.annotator_id, target.id, target.document_id,
+                                  target.annotator_id)
+                           .join(source, source.id == Relation.from_span_id)
+                           .join(target, target.id == Relation.to_span_id)
+                           .where(Relation.document_id.in_(chunk)).order_by(Relation.id))
+    for relation_id, doc_id, who, *ends in rows:
+        for span_id, span_doc, span_who in (ends[:3], ends[3:]):
+            if (span_doc, span_who) != (doc_id, who):
+                yield (f"relation {relation_id} in document {doc_id}, {annotators.get(who, '?')}'s layer: its span "
+                       f"{span_id} is in document {span_doc}, {annotators.get(span_who, '?')}'s layer")
 
