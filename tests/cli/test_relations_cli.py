@@ -32,8 +32,8 @@ def test_spans_are_linked_listed_and_unlinked_and_metrics_name_the_links(cli, tm
 
     listed = cli("--db", db, "relations", check=True).stdout.splitlines()
     assert listed[0] == "id\tdocument\tannotator\ttype\tfrom\tfrom text\tto\tto text" and listed[-1] == "2 relations"
-    assert listed[1].split("\t")[2:] == ["张三", "责任机构", ids["酒城同心·金融速贷"], "酒城同心·金融速贷", ids["泸州银行"],
-                                         "泸州银行"]
+    assert listed[1].split("\t")[2:] == ["张三", "责任机构", ids["酒城同心·金融速贷"], "酒城同心·金融速贷",
+                                         ids["泸州银行"], "泸州银行"]
 
     metrics = orjson.loads(cli("--db", db, "metrics", "--format", "json", check=True).stdout)
     assert [(row["text"], row["program"], row["organization"]) for row in metrics] == [
@@ -49,3 +49,21 @@ def test_spans_are_linked_listed_and_unlinked_and_metrics_name_the_links(cli, tm
     assert item[1] == "relation" and item[5] == "所属项目 377.178亿元 → 酒城同心·金融速贷"
     assert "restored relation" in cli("--db", db, "trash", "restore", item[0], check=True).stdout
     assert cli("--db", db, "relations", check=True).stdout.splitlines()[-1] == "2 relations"
+
+
+def test_relation_types_are_added_changed_and_deleted_unless_used(cli, tmp_path: Path) -> None:
+    db = tmp_path / "p.sqlite"
+    said = cli("--db", db, "relations", "types", "add", "合作", "--from", "ORGANIZATION", "--to",
+               "ORGANIZATION,PROGRAM", "--title", "合作机构", check=True).stdout
+    cli("--db", db, "annotators", "role", "王五", "reviewer", "--reviewer", "王五", check=True)
+    assert "added relation type 合作" in said
+    changed = cli("--db", db, "relations", "types", "set", "合作", "--rename", "合办", "--to", "PROGRAM", check=True)
+    assert "合作: now 合办 ORGANIZATION → PROGRAM" in changed.stdout
+    assert "合办\t合作机构\tORGANIZATION → PROGRAM\t" in cli("--db", db, "relations", "types", check=True).stdout
+    refused = cli("--db", db, "relations", "types", "add", "空", "--from", "METRIC", "--to", "")
+    assert refused.returncode == 2 and "to_labels must list at least one label name" in refused.stderr
+    assert "deleted relation type 合办" in cli("--db", db, "relations", "types", "delete", "合办", "--reviewer", "王五",
+                                             check=True).stdout
+    assert "relation type 合办" in cli("--db", db, "log", check=True).stdout
+    not_reviewer = cli("--db", db, "relations", "types", "delete", "所属项目", "--reviewer", "张三")
+    assert not_reviewer.returncode == 2 and "reviewer" in not_reviewer.stderr

@@ -10,9 +10,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from biaozhu.corpus.model import Relation, SourceDocument, Span
 from biaozhu.corpus.relation_types import default_relation_types
 from biaozhu.db.annotators import ensure_annotator
+from biaozhu.db.checking import find_problems
 from biaozhu.db.documents import add_document
 from biaozhu.db.labels import delete_label, label_ids, update_label
-from biaozhu.db.models import TrashItem
+from biaozhu.db.models import Relation as StoredRelation
+from biaozhu.db.models import RelationType, TrashItem
 from biaozhu.db.permissions import change_role
 from biaozhu.db.relation_types import (
     RelationTypeRefused,
@@ -87,7 +89,7 @@ def test_links_are_made_listed_and_refused_with_a_sentence(sessions: sessionmake
         other = made.span(session, "PROGRAM", PROGRAM, ensure_annotator(session, "李四").id)
     refusals = [((made.metric, made.metric, "所属项目"), "itself"),
                 ((made.metric, other, "所属项目"), "one layer of one document"),
-                ((made.bank, made.program, "所属项目"), "所属项目 links METRIC to PROGRAM, not ORGANIZATION to PROGRAM"),
+                ((made.bank, made.program, "所属项目"), "links METRIC to PROGRAM, not ORGANIZATION to PROGRAM"),
                 ((made.metric, made.program, "所属项目"), "is linked to “酒城同心·金融速贷” as 所属项目 already"),
                 ((made.metric, made.program, "没有"), "there is no relation type 没有"),
                 ((made.metric, 10_000, "所属项目"), "span 10000 is gone")]
@@ -208,3 +210,17 @@ def test_types_are_edited_and_follow_a_renamed_label(sessions: sessionmaker[Sess
     with sessions.begin() as session:
         delete_relation_type(session, "合办", "王五")
         assert [kind.name for kind in list_relation_types(session)] == ["所属项目", "责任机构"]
+
+
+def test_check_finds_a_link_across_layers_written_behind_the_rules_back(sessions: sessionmaker[Session],
+                                                                         made: Fixture) -> None:
+    with sessions.begin() as session:
+        add_relation(session, made.metric, made.program, "所属项目")
+        assert list(find_problems(session)) == []
+        other = made.span(session, "PROGRAM", PROGRAM, ensure_annotator(session, "李四").id)
+        kind = session.scalar(select(RelationType.id).where(RelationType.name == "所属项目"))
+        session.add(StoredRelation(document_id=made.document, annotator_id=made.who, type_id=kind,
+                                   from_span_id=made.metric, to_span_id=other))
+    with sessions() as session:
+        [problem] = find_problems(session)
+        assert problem.endswith(f"in document {made.document}: its spans are not both in that document and layer")

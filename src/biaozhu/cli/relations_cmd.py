@@ -1,16 +1,24 @@
 """``biaozhu relations``: list the links between spans with their ids, link two spans, delete links (into the
-trash), and list the relation types with the labels each joins."""
+trash); ``relations types``: list, add, change and delete the relation types and the labels each joins."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from sqlalchemy.orm import Session
 
+from biaozhu.cli.identity import add_reviewer_option
 from biaozhu.cli.trash_cmd import each_in_its_own_transaction
+from biaozhu.corpus.errors import Refusal
 from biaozhu.db.errors import storage_errors
-from biaozhu.db.project import open_project
-from biaozhu.db.relation_types import list_relation_types
+from biaozhu.db.project import open_project, say
+from biaozhu.db.relation_types import (
+    add_relation_type,
+    delete_relation_type,
+    list_relation_types,
+    update_relation_type,
+)
 from biaozhu.db.relations import add_relation, list_relations, trash_relation
 
 SHOWN = 40  # characters of each span's text shown
@@ -33,7 +41,24 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     delete = actions.add_parser("delete", parents=[common],
                                 help="move relations to the trash (`biaozhu trash restore` brings them back)")
     delete.add_argument("ids", nargs="+", type=int, metavar="ID", help="relation ids, as `biaozhu relations` shows")
-    actions.add_parser("types", parents=[common], help="list the relation types and the labels each joins")
+    types = actions.add_parser("types", parents=[common], help="list the relation types and the labels each joins; "
+                                                               "`types add|set|delete` edit them")
+    kinds = types.add_subparsers(dest="type_action", metavar="ACTION")
+    kinds.add_parser("list", parents=[common], help="list the relation types (the default)")
+    add_type = kinds.add_parser("add", parents=[common], help="add a relation type")
+    change = kinds.add_parser("set", parents=[common], help="rename a relation type or change its labels")
+    change.add_argument("--rename", metavar="NEW_NAME")
+    for each in (add_type, change):
+        each.add_argument("name")
+        each.add_argument("--from", dest="from_labels", required=each is add_type, metavar="LABELS",
+                          help="labels its links start from, comma-separated, e.g. METRIC,PROGRAM")
+        each.add_argument("--to", dest="to_labels", required=each is add_type, metavar="LABELS",
+                          help="labels its links point to, comma-separated, e.g. ORGANIZATION")
+        each.add_argument("--title", help="its Chinese name, e.g. 责任机构")
+        each.add_argument("--definition", help="one line saying what it links")
+    drop = kinds.add_parser("delete", parents=[common], help="delete a relation type no relation has")
+    drop.add_argument("name")
+    add_reviewer_option(drop, "deleting")
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -50,8 +75,35 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _labels(given: str | None) -> list[str] | None:
+    return None if given is None else [name.strip() for name in given.split(",") if name.strip()]
+
+
+def _edit_type(session: Session, args: argparse.Namespace) -> str:
+    if args.type_action == "add":
+        kind = add_relation_type(session, args.name, _labels(args.from_labels) or [], _labels(args.to_labels) or [],
+                                 title=args.title or "", definition=args.definition or "")
+        return f"added relation type {kind.name}"
+    if args.type_action == "set":
+        kind = update_relation_type(session, args.name, new_name=args.rename, title=args.title,
+                                    from_labels=_labels(args.from_labels), to_labels=_labels(args.to_labels),
+                                    definition=args.definition)
+        return f"{args.name}: now {kind.name} {'/'.join(kind.from_labels)} → {'/'.join(kind.to_labels)}"
+    delete_relation_type(session, args.name, args.reviewer)
+    return f"deleted relation type {args.name}"
+
+
 def _types(args: argparse.Namespace) -> int:
-    _, sessions = open_project(args.db)
+    # Setting the types up may be the first thing done in a new project, as with labels.
+    _, sessions = open_project(args.db, new_project=say if args.type_action in ("add", "set") else None)
+    if args.type_action not in (None, "list"):
+        try:
+            with storage_errors(), sessions.begin() as session:
+                print(_edit_type(session, args))
+        except (ValueError, Refusal) as exc:
+            print(f"biaozhu relations types: {exc}", file=sys.stderr)
+            return 2
+        return 0
     with storage_errors(), sessions() as session:
         for kind in list_relation_types(session):
             print(f"{kind.name}\t{kind.title}\t{'/'.join(kind.from_labels)} → {'/'.join(kind.to_labels)}\t"

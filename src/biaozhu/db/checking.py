@@ -3,7 +3,8 @@
 Documents: the stored length and sha256 are those of the text (merge and dedup trust the sha256), and the
 text is normalised (LF line breaks, no BOM). Spans: the label and annotator exist, the range lies inside the
 text, the stored surface text is the document's there, a layer holds no span twice and no two spans that
-cross (spans may nest). Relations: both their spans are of the relation's own document and layer.
+cross (spans may nest). Relations: both spans are in the relation's own document and layer (the database only
+knows that they exist).
 """
 
 from __future__ import annotations
@@ -44,6 +45,19 @@ def _layer_problems(where: str, spans: list[tuple[int, DomainSpan]]) -> Iterator
                f"[{b.start}, {b.end}) {b.label} {b.text!r}")
 
 
+def _relation_problems(session: Session, document_ids: list[int]) -> Iterator[str]:
+    source, target = aliased(Span), aliased(Span)
+    rows = session.execute(select(Relation.id, Relation.document_id, Relation.annotator_id, source.document_id,
+                                  source.annotator_id, target.document_id, target.annotator_id)
+                           .join(source, source.id == Relation.from_span_id)
+                           .join(target, target.id == Relation.to_span_id)
+                           .where(Relation.document_id.in_(document_ids)).order_by(Relation.id))
+    for relation_id, document_id, annotator_id, *ends in rows:
+        if ends != [document_id, annotator_id, document_id, annotator_id]:
+            yield (f"relation {relation_id} in document {document_id}: its spans are not both in that document "
+                   "and layer")
+
+
 def find_problems(session: Session, batch: int = 200) -> Iterator[str]:
     """A sentence for each broken rule: document text, span range, surface text, label, duplicate, crossing."""
     label_names = dict(session.execute(select(Label.id, Label.name)).all())
@@ -77,21 +91,5 @@ def find_problems(session: Session, batch: int = 200) -> Iterator[str]:
         for (doc_id, who), layer in layers.items():
             where = f"document {doc_id} ({texts[doc_id][0]}), {annotators.get(who, '?')}'s layer"
             yield from _layer_problems(where, layer)
-        yield from _relation_problems(session, chunk, annotators)
-
-
-def _relation_problems(session: Session, chunk: list[int], annotators: dict[int, str]) -> Iterator[str]:
-    """A relation whose span is of another document or layer than the relation (the schema cannot say so)."""
-    source, target = aliased(Span), aliased(Span)
-    rows = session.execute(select(Relation.id, Relation.document_id, Relation.annotator_id, source.id,
-                                  source.document_id, source.annotator_id, target.id, target.document_id,
-                                  target.annotator_id)
-                           .join(source, source.id == Relation.from_span_id)
-                           .join(target, target.id == Relation.to_span_id)
-                           .where(Relation.document_id.in_(chunk)).order_by(Relation.id))
-    for relation_id, doc_id, who, *ends in rows:
-        for span_id, span_doc, span_who in (ends[:3], ends[3:]):
-            if (span_doc, span_who) != (doc_id, who):
-                yield (f"relation {relation_id} in document {doc_id}, {annotators.get(who, '?')}'s layer: its span "
-                       f"{span_id} is in document {span_doc}, {annotators.get(span_who, '?')}'s layer")
+        yield from _relation_problems(session, chunk)
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.errors import Refused
 from biaozhu.corpus.labels import check_label_name, check_label_title
 from biaozhu.corpus.relation_types import RelationTypeDef, check_label_names
+from biaozhu.db.audit import record
 from biaozhu.db.models import Relation, RelationType
 from biaozhu.db.permissions import require_reviewer
 
@@ -91,7 +92,8 @@ def update_relation_type(session: Session, name: str, *, new_name: str | None = 
 
 
 def delete_relation_type(session: Session, name: str, actor: str) -> None:
-    """Delete an unused type (a reviewer's change, for everyone); refused while any relation has it."""
+    """Delete an unused type (a reviewer's change, for everyone, in the audit log); refused while any relation
+    has it."""
     require_reviewer(session, actor, "delete relation types")
     kind = get_relation_type(session, name)
     used = session.scalar(select(func.count(Relation.id)).where(Relation.type_id == kind.id)) or 0
@@ -100,6 +102,7 @@ def delete_relation_type(session: Session, name: str, actor: str) -> None:
                                   "first")
     session.delete(kind)
     session.flush()
+    record(session, actor, "delete", f"relation type {name}")
 
 
 def rename_label_in_types(session: Session, old: str, new: str) -> None:

@@ -4,7 +4,8 @@ API (every function takes the caller's ``Session``; refusals are :class:`Relatio
 
 - :func:`add_relation` ``(session, from_span_id, to_span_id, type_name) -> id``: checks both spans exist, are in
   the same document and layer, differ, that the type joins their labels and that the link is not there already.
-- :func:`remove_relation` (undoing an add), :func:`trash_relation` ``-> trash id`` (a user's deletion, kind
+- :func:`relation_between` ``(from_span_id, to_span_id, type_name) -> id``;
+  :func:`remove_relation` (undoing an add), :func:`trash_relation` ``-> trash id`` (a user's deletion, kind
   ``relation``), :func:`restore_relation` ``(trash id) -> new id``.
 - :func:`layer_relations` ``(document_id, annotator_id) -> [RelationRow]`` with ids; :func:`corpus_relations`
   the same as :class:`biaozhu.corpus.model.Relation` (spans by value) for writers and agreement;
@@ -111,6 +112,16 @@ def add_relation(session: Session, from_span_id: int, to_span_id: int, type_name
                    decided_by_id=decided_by_id)
 
 
+def relation_between(session: Session, from_span_id: int, to_span_id: int, type_name: str) -> int:
+    """The id of the link of this type from one span to the other (undo knows links by their ends: restoring a
+    span gives its links new ids); refused when there is none."""
+    found = session.scalar(select(Relation.id).join(RelationType, RelationType.id == Relation.type_id).where(
+        Relation.from_span_id == from_span_id, Relation.to_span_id == to_span_id, RelationType.name == type_name))
+    if found is None:
+        raise RelationRefused("that link is gone (deleted elsewhere?)")
+    return found
+
+
 def remove_relation(session: Session, relation_id: int) -> None:
     """Delete a relation outright (undoing its creation); user deletions go through :func:`trash_relation`."""
     session.execute(delete(Relation).where(Relation.id == relation_id))
@@ -188,20 +199,33 @@ def check_relabel(session: Session, span_id: int, label: str) -> None:
 
 # --- the trash ---------------------------------------------------------------------------------------------------
 
-def _describe(end: _End) -> dict[str, Any]:
-    return {"id": end.id, "start": end.start, "end": end.end, "label_id": end.label_id, "text": end.text}
+_END_FIELDS = ("id", "start", "end", "label_id", "text")
 
 
-def relations_payload(session: Session, span_ids: list[int]) -> list[dict[str, Any]]:
-    """The relations touching these spans, as the trash keeps them: type by name, each end by id and by place
-    (a restored span gets a new id)."""
-    found = session.execute(select(Relation, RelationType.name).join(RelationType, RelationType.id == Relation.type_id)
-                            .where(or_(Relation.from_span_id.in_(span_ids), Relation.to_span_id.in_(span_ids)))
-                            .order_by(Relation.id)).all()
-    return [{"id": relation.id, "type": name, "document_id": relation.document_id,
-             "annotator_id": relation.annotator_id, "from": _describe(_end(session, relation.from_span_id)),
-             "to": _describe(_end(session, relation.to_span_id)), "origin_id": relation.origin_id,
-             "decided_by_id": relation.decided_by_id} for relation, name in found]
+def relations_payload(session: Session, *, span_id: int | None = None, document_id: int | None = None,
+                      label_id: int | None = None, relation_id: int | None = None) -> list[dict[str, Any]]:
+    """The relations touching a span, in a document, touching a label's spans, or one relation, as the trash
+    keeps them: type by name, each end by id and by place (a restored span gets a new id). One query, whatever
+    their number: a label may have a hundred thousand spans."""
+    source, target = aliased(Span), aliased(Span)
+    query = (select(Relation.id, RelationType.name, Relation.document_id, Relation.annotator_id, Relation.origin_id,
+                    Relation.decided_by_id, *(getattr(source, name) for name in _END_FIELDS),
+                    *(getattr(target, name) for name in _END_FIELDS))
+             .join(RelationType, RelationType.id == Relation.type_id)
+             .join(source, source.id == Relation.from_span_id).join(target, target.id == Relation.to_span_id))
+    if span_id is not None:
+        query = query.where(or_(source.id == span_id, target.id == span_id))
+    if document_id is not None:
+        query = query.where(Relation.document_id == document_id)
+    if label_id is not None:
+        query = query.where(or_(source.label_id == label_id, target.label_id == label_id))
+    if relation_id is not None:
+        query = query.where(Relation.id == relation_id)
+    width = len(_END_FIELDS)
+    return [{"id": row[0], "type": row[1], "document_id": row[2], "annotator_id": row[3], "origin_id": row[4],
+             "decided_by_id": row[5], "from": dict(zip(_END_FIELDS, row[6:6 + width], strict=True)),
+             "to": dict(zip(_END_FIELDS, row[6 + width:], strict=True))}
+            for row in session.execute(query.order_by(Relation.id))]
 
 
 def _find(session: Session, document_id: int, annotator_id: int, end: dict[str, Any]) -> _End | None:
@@ -249,8 +273,7 @@ def restore_relations(session: Session, items: list[dict[str, Any]], document_id
 
 def trash_relation(session: Session, relation_id: int) -> int:
     """Delete one relation into the trash (its spans stay); returns the trash item's id."""
-    from_id = session.scalar(select(Relation.from_span_id).where(Relation.id == relation_id))
-    found = [each for each in relations_payload(session, [from_id]) if each["id"] == relation_id] if from_id else []
+    found = relations_payload(session, relation_id=relation_id)
     if not found:
         raise RelationRefused(f"relation {relation_id} is gone (deleted elsewhere?)")
     item = found[0]

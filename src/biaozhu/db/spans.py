@@ -153,7 +153,7 @@ def trash_span(session: Session, span_id: int) -> int:
                "start": span.start, "end": span.end, "text": span.text, "note": span.note,
                "origin_id": span.origin_id, "decided_by_id": span.decided_by_id,
                **{name: getattr(span, name) for name in VALUE_COLUMNS},
-               "relations": relations_payload(session, [span_id])}
+               "relations": relations_payload(session, span_id=span_id)}
     item = TrashItem(kind="span", document_id=span.document_id, annotator_id=span.annotator_id,
                      summary=f"{label.name if label else '?'} {span.text}", payload=payload)
     session.add(item)

@@ -90,7 +90,7 @@ def trash_document(session: Session, document_id: int, actor: str) -> int:
                   for versions, start, end, who, when in session.execute(
                       select(Rejection.versions, Rejection.start, Rejection.end, Rejection.decided_by_id,
                              Rejection.decided_at).where(Rejection.document_id == document_id))]
-    relations = relations_payload(session, [span["id"] for span in spans])
+    relations = relations_payload(session, document_id=document_id)
     trashed_spans = session.scalars(select(TrashItem).where(TrashItem.kind.in_(("span", "relation")),
                                                             TrashItem.document_id == document_id)).all()
     payload = {"id": document.id, "name": document.name, "source": document.source, "text": document.text,
@@ -128,7 +128,7 @@ def trash_label(session: Session, label: Label) -> tuple[int, int]:
                                                *(getattr(Span, name) for name in _SPAN_FIELDS))
                                         .where(Span.label_id == label.id).order_by(Span.id))]
     caption = f"{label.name} {label.title}".strip()
-    relations = relations_payload(session, [span["id"] for span in spans])
+    relations = relations_payload(session, label_id=label.id)
     item = TrashItem(kind="span", document_id=None, annotator_id=None, summary=f"{caption} ({len(spans)} spans)",
                      payload={"label": {name: getattr(label, name) for name in _LABEL_FIELDS}, "spans": spans,
                               "relations": relations})

@@ -12,6 +12,9 @@ Keyboard map (File menu: Ctrl+Shift+N new project, Ctrl+O open project, Ctrl+I i
   Esc                              clear the selection
   Ctrl+T                           tag all occurrences of the selected span's text
   V                                edit the selected METRIC span's value (value, maximum, unit, qualifier)
+  R, then a digit (then a digit)   link the selected span to the span with that badge (of that type), or
+                                   unlink them where linked already; Esc cancels
+  Shift+R                          link the selected span to the nearest span it may be linked to
   Ctrl+Enter                       mark the document done and open the next unfinished one
   Ctrl+N                           open the next unfinished document
   Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y    undo, redo
@@ -93,7 +96,11 @@ class WindowActions(ActionSet):
         annotate.addAction(self.add("tag-all", self.tr("Tag all occurrences…"), "Ctrl+T",
                                     editing.tag_all_occurrences))
         annotate.addAction(self.add("edit-value", self.tr("Edit value…"), "V", editing.edit_value, on=view))
+        annotate.addAction(self.add("link-span", self.tr("Link to a span…"), "R", window.linking.start, on=view))
+        annotate.addAction(self.add("link-nearest", self.tr("Link to the nearest span"), "Shift+R",
+                                    window.linking.link_nearest, on=view))
         annotate.addAction(self.add("labels", self.tr("Labels…"), "Ctrl+L", window.open_labels))
+        annotate.addAction(self.add("relation-types", self.tr("Relation types…"), "", window.linking.open_types))
         window.suggestions.add_actions(self, menu_bar)
         window.guidance.add_actions(self, menu_bar)
 

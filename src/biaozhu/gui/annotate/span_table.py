@@ -1,5 +1,5 @@
-"""The span table of the open document: text, label (with its colour), start, end, and a METRIC span's value
-and unit (``?`` where its text was not read as a figure); a click on a row
+"""The span table of the open document: text, label (with its colour), start, end, a METRIC span's value
+and unit (``?`` where its text was not read as a figure), and its links (→ 所属项目 X, ← 责任机构 Y); a click on a row
 tells the window to scroll to that span and select it. A filter above it (``span_filter.py``) narrows it by
 label and text, or shows the annotator's spans in all documents, with a column naming each one's document.
 
@@ -29,7 +29,7 @@ from biaozhu.gui.common.wording import as_tooltip
 from biaozhu.gui.widgets.swatches import colour_swatch
 from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
-TEXT, LABEL, START, END, VALUE, UNIT, DOCUMENT = range(7)
+TEXT, LABEL, START, END, VALUE, UNIT, LINKS, DOCUMENT = range(8)
 UNPARSED = "?"  # a METRIC span whose text is not a figure the parser is sure of, and nobody set a value
 UNKNOWN_LABEL = ("?", "", "#9e9e9e")  # a label deleted since the spans were read
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -59,8 +59,8 @@ def _number(span: SpanRow) -> tuple[bool, Decimal]:
     return (span.value is None, Decimal(span.value) if span.value is not None else Decimal(0))
 
 
-def sort_key(column: int, labels: Labels, places: dict[int, tuple[int, str]]) -> Callable[[SpanRow],
-                                                                                       tuple[object, ...]]:
+def sort_key(column: int, labels: Labels, places: dict[int, tuple[int, str]],
+             links: dict[int, str]) -> Callable[[SpanRow], tuple[object, ...]]:
     """One key per row; ties fall back to position (in all documents: document, then position), so the order
     is always the same."""
     def document(span: SpanRow) -> int:
@@ -78,11 +78,13 @@ def sort_key(column: int, labels: Labels, places: dict[int, tuple[int, str]]) ->
         return lambda s: (*_number(s), document(s), s.start, s.id)
     if column == UNIT:
         return lambda s: (s.unit is None, s.unit or "", document(s), s.start, s.id)
+    if column == LINKS:
+        return lambda s: (links.get(s.id) is None, links.get(s.id, ""), document(s), s.start, s.id)
     return lambda s: (document(s), s.start, -s.end, s.id)  # outer span before the spans nested in it
 
 
 class SpanTableModel(QAbstractTableModel):
-    """Adapts SpanRow rows and the project's labels to six columns (seven in all documents)."""
+    """Adapts SpanRow rows and the project's labels to seven columns (eight in all documents)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +94,7 @@ class SpanTableModel(QAbstractTableModel):
         self._unknown_swatch = colour_swatch(UNKNOWN_LABEL[2])
         self._row_of: dict[int, int] = {}
         self._places: dict[int, tuple[int, str]] = {}  # span id → (document id, name): all documents
+        self._links: dict[int, str] = {}  # span id → its links, as the column shows them (the open document)
         self._sort: tuple[int, Qt.SortOrder] = (START, Qt.SortOrder.AscendingOrder)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
@@ -130,6 +133,8 @@ class SpanTableModel(QAbstractTableModel):
                 return value_text(span, self._labels.get(span.label_id, UNKNOWN_LABEL))
             if column == UNIT:
                 return span.unit or ""
+            if column == LINKS:  # known for the open document only: hidden in all-documents mode
+                return "" if self._places else self._links.get(span.id, "")
             return str(span.start if column == START else span.end)
         if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             return self._swatches.get(span.label_id, self._unknown_swatch)
@@ -138,8 +143,9 @@ class SpanTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == VALUE and span.value is None \
                 and self._labels.get(span.label_id, UNKNOWN_LABEL)[0] == METRIC:
             return self.tr("Not read as a figure: press V to set its value")
-        if role == Qt.ItemDataRole.ToolTipRole and column == TEXT:
-            return as_tooltip([span.text])
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TEXT, LINKS):  # a narrow dock hides the links
+            links = [] if self._places or span.id not in self._links else self._links[span.id].split("；")
+            return as_tooltip(([span.text] if column == TEXT else []) + links) if column == TEXT or links else None
         if role == Qt.ItemDataRole.ToolTipRole and column == LABEL:
             name, title, _ = self._labels.get(span.label_id, UNKNOWN_LABEL)
             return as_tooltip([f"{name} {title}".strip()])
@@ -149,7 +155,7 @@ class SpanTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Text"), self.tr("Label"), self.tr("Start"), self.tr("End"), self.tr("Value"),
-                    self.tr("Unit"), self.tr("Document"))[section]
+                    self.tr("Unit"), self.tr("Links"), self.tr("Document"))[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and START <= section <= END:
             return self.tr("Offset in characters from the start of the document")
         return None
@@ -165,6 +171,14 @@ class SpanTableModel(QAbstractTableModel):
         self._spans = self._ordered(spans)
         self._row_of = {span.id: row for row, span in enumerate(self._spans)}
         self.endResetModel()
+
+    def set_links(self, links: dict[int, str]) -> None:
+        """Each span's links (R makes them); only the links column changes."""
+        if links == self._links:
+            return
+        self._links = links
+        if self._spans:
+            self.dataChanged.emit(self.index(0, LINKS), self.index(len(self._spans) - 1, LINKS))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorted here in Python, one key per row; selections follow their spans."""
@@ -183,7 +197,7 @@ class SpanTableModel(QAbstractTableModel):
         column, order = self._sort
         if column < 0:
             column, order = START, Qt.SortOrder.AscendingOrder
-        return sorted(spans, key=sort_key(column, self._labels, self._places),
+        return sorted(spans, key=sort_key(column, self._labels, self._places, self._links),
                       reverse=order == Qt.SortOrder.DescendingOrder)
 
 
@@ -201,7 +215,8 @@ class SpanTablePanel(QWidget):
         self._view.sortByColumn(START, Qt.SortOrder.AscendingOrder)
         header = self._view.horizontalHeader()
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        fit_columns(self._view, {START: ["9999999"], END: ["9999999"], VALUE: ["37717800000"], UNIT: ["个百分点"]})
+        fit_columns(self._view, {START: ["9999999"], END: ["9999999"], VALUE: ["37717800000"], UNIT: ["个百分点"],
+                                  LINKS: ["→所属项目 酒城同心·金融速贷"]})
         RowActivation(self._view).row_activated.connect(
             lambda index: self.span_activated.emit(self._model.span_at(index.row()).id))
         self.filter = SpanFilter(self)
@@ -227,11 +242,16 @@ class SpanTablePanel(QWidget):
     def show_found(self, found: list[PlacedSpan] | None) -> None:
         """All-documents mode with these spans; None: back to the open document's spans."""
         self._found = found
+        self._view.setColumnHidden(LINKS, found is not None)
         if found is None:
             self._refilter()
         else:
             self._show([place.span for place in found], self._labels,
                        {place.span.id: (place.document_id, place.document_name) for place in found})
+
+    def set_links(self, links: dict[int, str]) -> None:
+        """The open document's spans' links, for the links column."""
+        self._model.set_links(links)
 
     def document_of(self, span_id: int) -> int | None:
         """The document of a span shown in all-documents mode."""

@@ -28,6 +28,7 @@ from biaozhu.gui.annotate.editing import SpanEditing
 from biaozhu.gui.annotate.guidance import Guidance
 from biaozhu.gui.annotate.label_sync import LabelSync
 from biaozhu.gui.annotate.layer import Layer
+from biaozhu.gui.annotate.linking import Linking
 from biaozhu.gui.annotate.model_training import ModelTrainer
 from biaozhu.gui.annotate.places import DocumentPlaces
 from biaozhu.gui.annotate.snap_preview import SnapPreview
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self.guidance = Guidance(self)
         self.model_training = ModelTrainer(self)
         self.model_training.rated.connect(self.document_list.set_uncertainty)
+        self.linking = Linking(self)
+        self.editing.relabel_refusal = self.linking.relabel_refusal
         self.actions_ = WindowActions(self)
         self.label_sync = LabelSync(self)
         self.document_actions = DocumentActions(self)
@@ -191,6 +194,7 @@ class MainWindow(QMainWindow):
             self.say(outcome.refusal)
             return
         self.view.show_text(self.layer.text, self.layer.index, self.labels.colours())
+        self.linking.show_document()
         self.places.show_document(document_id, self.layer.text)
         self.suggestions.show_document(document_id)
         at = self._document_at.get(document_id)
@@ -268,6 +272,8 @@ class MainWindow(QMainWindow):
             outcome = outcome_of(lambda: self.layer.catch_up(self.view.selected_span))
             if not outcome.ok:
                 self.say(outcome.refusal)
+            elif change.source is not self.linking.relations:
+                self.linking.reload()  # links made or deleted elsewhere
         own_layer = change.source is self.layer and change.what & ~(Changed.SPANS | Changed.TRASH) == Changed(0) \
             and change.documents == {self.layer.document_id}
         if own_layer:
@@ -314,6 +320,7 @@ class MainWindow(QMainWindow):
         chosen = self.layer.index.get(select) if select >= 0 else None
         self.view.selected_span = chosen.id if chosen else None
         self.view.repaint_ranges([*ranges, *((s.start, s.end) for s in (before, chosen) if s is not None)])
+        self.linking.reload()  # a deleted span took its links along; an undone deletion brought them back
         self.label_bar.set_counts(self.layer.index.count_by_label())
 
     def _follow_undo(self, index: int) -> None:

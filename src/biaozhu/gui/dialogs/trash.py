@@ -77,7 +77,8 @@ class TrashDialog(QDialog):
         buttons.addWidget(self.empty_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Deleted spans, relations and documents stay here until the trash is emptied."), self))
+        layout.addWidget(QLabel(self.tr("Deleted spans, relations and documents stay here until the trash is emptied."),
+                                self))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)

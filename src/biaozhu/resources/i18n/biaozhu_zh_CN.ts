@@ -316,6 +316,16 @@
         <source>unpin “%1”</source>
         <translation>取消固定“%1”</translation>
     </message>
+    <message>
+        <location filename="../../gui/annotate/relation_commands.py" line="13"/>
+        <source>link “%1” → “%2” (%3)</source>
+        <translation>关联“%1”→“%2”（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/relation_commands.py" line="14"/>
+        <source>unlink “%1” → “%2” (%3)</source>
+        <translation>取消关联“%1”→“%2”（%3）</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -1465,16 +1475,21 @@
     </message>
     <message>
         <location filename="../../db/labels.py" line="41"/>
+        <source>hotkey %1 is taken by linking spans</source>
+        <translation>快捷键 %1 已用于关联标注</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="42"/>
         <source>hotkey %1 is taken by the suggestions (N, P, S, X)</source>
         <translation>快捷键 %1 已被建议功能占用（N、P、S、X）</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="42"/>
+        <location filename="../../db/labels.py" line="43"/>
         <source>colour must look like #1f77b4, not %1</source>
         <translation>颜色须形如 #1f77b4，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="43"/>
+        <location filename="../../db/labels.py" line="44"/>
         <source>a project holds at most %1 labels: it has %2, and %3 more were asked for</source>
         <translation>一个项目最多有 %1 个标签：已有 %2 个，又要添加 %3 个</translation>
     </message>
@@ -1588,60 +1603,100 @@
     </message>
 </context>
 <context>
+    <name>Linking</name>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="105"/>
+        <source>Not relabelled: “%1” is linked as %2, which a %3 span cannot be; unlink it first (R, then its digit).</source>
+        <translation>未改标签：“%1”以%2关联，%3 标注不能如此关联；请先取消关联（按 R，再按它的数字）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="159"/>
+        <location filename="../../gui/annotate/linking.py" line="177"/>
+        <source>Select a span first (click it or press Tab), then press R to link it.</source>
+        <translation>请先选中一个标注（点击它或按 Tab），再按 R 关联它。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="164"/>
+        <location filename="../../gui/annotate/linking.py" line="186"/>
+        <source>No span in this document can be linked to “%1”: no relation type joins their labels.</source>
+        <translation>本文档中没有可与“%1”关联的标注：没有关系类型连接它们的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="169"/>
+        <source>Link “%1”: press the digit on the other span (1–%2; a blue digit unlinks), Esc to cancel.</source>
+        <translation>关联“%1”：按另一个标注上的数字（1–%2；蓝色数字表示取消关联），按 Esc 取消。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="199"/>
+        <source>Linking cancelled.</source>
+        <translation>已取消关联。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="210"/>
+        <source>“%1”: %2 — press a digit, Esc to cancel.</source>
+        <translation>“%1”：%2 — 按数字选择，按 Esc 取消。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="215"/>
+        <source>unlink %1</source>
+        <translation>取消%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="131"/>
+        <location filename="../../gui/annotate/window.py" line="134"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="149"/>
-        <location filename="../../gui/annotate/window.py" line="166"/>
+        <location filename="../../gui/annotate/window.py" line="152"/>
+        <location filename="../../gui/annotate/window.py" line="169"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="160"/>
+        <location filename="../../gui/annotate/window.py" line="163"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="161"/>
+        <location filename="../../gui/annotate/window.py" line="164"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="163"/>
+        <location filename="../../gui/annotate/window.py" line="166"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="172"/>
+        <location filename="../../gui/annotate/window.py" line="175"/>
         <source>Read-only project: you can read and export it; edits are refused</source>
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="261"/>
+        <location filename="../../gui/annotate/window.py" line="265"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="287"/>
+        <location filename="../../gui/annotate/window.py" line="293"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="337"/>
+        <location filename="../../gui/annotate/window.py" line="344"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="339"/>
+        <location filename="../../gui/annotate/window.py" line="346"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="341"/>
+        <location filename="../../gui/annotate/window.py" line="348"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -1786,6 +1841,79 @@
         <location filename="../../gui/common/i18n.py" line="19"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>RelationTypesDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="54"/>
+        <source>Relation types — biaozhu 标注</source>
+        <translation>关系类型 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="64"/>
+        <source>What this relation says, with an example</source>
+        <translation>这种关系表示什么，附一个例子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="66"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="67"/>
+        <source>Title:</source>
+        <translation>中文名：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="68"/>
+        <source>From labels:</source>
+        <translation>起点标签：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="69"/>
+        <source>To labels:</source>
+        <translation>终点标签：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="70"/>
+        <source>Definition:</source>
+        <translation>定义：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="75"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="81"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="83"/>
+        <source>New type</source>
+        <translation>新建类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="175"/>
+        <source>A new relation type: fill in its name, tick its labels and press Save.</source>
+        <translation>新的关系类型：填写名称，勾选标签，然后按保存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="186"/>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="190"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="198"/>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
     </message>
 </context>
 <context>
@@ -2213,69 +2341,69 @@
 <context>
     <name>SpanEditing</name>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="154"/>
+        <location filename="../../gui/annotate/editing.py" line="161"/>
         <source>Only %1 spans have a value.</source>
         <translation>只有 %1 标注有数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="67"/>
+        <location filename="../../gui/annotate/editing.py" line="69"/>
         <source>Select some text first (mouse or Shift+arrows), or click a span to relabel it.</source>
         <translation>请先选中文字（用鼠标或 Shift+方向键），或点击一个标注来更改它的标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="74"/>
+        <location filename="../../gui/annotate/editing.py" line="75"/>
         <source>Only spaces and punctuation are selected: nothing to tag.</source>
         <translation>选中的只有空格和标点，没有可标注的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="80"/>
+        <location filename="../../gui/annotate/editing.py" line="81"/>
         <source>Refused: [%1, %2) would cross the span “%3” [%4, %5); spans may nest but not cross.</source>
         <translation>未执行：[%1, %2) 会与标注“%3” [%4, %5) 交叉；标注可以嵌套，但不能交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="87"/>
+        <location filename="../../gui/annotate/editing.py" line="88"/>
         <source>“%1” is tagged %2 already.</source>
         <translation>“%1”已经标注为 %2。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="101"/>
+        <location filename="../../gui/annotate/editing.py" line="108"/>
         <source>Tag a long selection?</source>
         <translation>标注很长的选区？</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="105"/>
+        <location filename="../../gui/annotate/editing.py" line="112"/>
         <source>The selection is %1 characters long. Tag all of it as one %2 span?</source>
         <translation>选区有 %1 个字。要把它整个标注为一个%2标注吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="110"/>
+        <location filename="../../gui/annotate/editing.py" line="117"/>
         <source>Not tagged: the selection was too long.</source>
         <translation>未标注：选区太长。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="117"/>
-        <location filename="../../gui/annotate/editing.py" line="133"/>
-        <location filename="../../gui/annotate/editing.py" line="150"/>
+        <location filename="../../gui/annotate/editing.py" line="124"/>
+        <location filename="../../gui/annotate/editing.py" line="140"/>
+        <location filename="../../gui/annotate/editing.py" line="157"/>
         <source>Click a span (or press Tab) to select it first.</source>
         <translation>请先点击一个标注（或按 Tab）选中它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="140"/>
+        <location filename="../../gui/annotate/editing.py" line="147"/>
         <source>Refused: the span would cross “%1”.</source>
         <translation>未执行：该标注会与“%1”交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="171"/>
+        <location filename="../../gui/annotate/editing.py" line="178"/>
         <source>Select a span first: its text is what gets tagged everywhere.</source>
         <translation>请先选中一个标注：与它相同的文字将在各处被标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="189"/>
+        <location filename="../../gui/annotate/editing.py" line="196"/>
         <source>Nothing to tag: %1 occurrences left alone.</source>
         <translation>没有可标注的：%1 处未动。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="192"/>
+        <location filename="../../gui/annotate/editing.py" line="199"/>
         <source>Tagged %1 occurrences; %2 left alone (tagged already, crossing or inside a span, inside a longer word, or unticked).</source>
         <translation>已标注 %1 处；%2 处未动（已标注、与标注交叉或在标注之内、在更长的词之内，或已取消勾选）。</translation>
     </message>
@@ -2330,47 +2458,52 @@
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="140"/>
+        <location filename="../../gui/annotate/span_table.py" line="145"/>
         <source>Not read as a figure: press V to set its value</source>
         <translation>未识别为数值：按 V 设置</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="151"/>
+        <location filename="../../gui/annotate/span_table.py" line="157"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="152"/>
+        <location filename="../../gui/annotate/span_table.py" line="158"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="151"/>
+        <location filename="../../gui/annotate/span_table.py" line="157"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="151"/>
+        <location filename="../../gui/annotate/span_table.py" line="157"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="151"/>
+        <location filename="../../gui/annotate/span_table.py" line="157"/>
         <source>Start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="151"/>
+        <location filename="../../gui/annotate/span_table.py" line="157"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="152"/>
+        <location filename="../../gui/annotate/span_table.py" line="158"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="154"/>
+        <location filename="../../gui/annotate/span_table.py" line="158"/>
+        <source>Links</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_table.py" line="160"/>
         <source>Offset in characters from the start of the document</source>
         <translation>从文档开头算起的字符位置（从 0 开始）</translation>
     </message>
@@ -2779,52 +2912,52 @@
         <translation>已删除的标注、关系和文档会留在这里，直到清空回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="93"/>
+        <location filename="../../gui/dialogs/trash.py" line="94"/>
         <source>%1 (%2 spans)</source>
         <translation>%1（%2 个标注）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="106"/>
+        <location filename="../../gui/dialogs/trash.py" line="107"/>
         <source>span</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="106"/>
+        <location filename="../../gui/dialogs/trash.py" line="107"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="106"/>
+        <location filename="../../gui/dialogs/trash.py" line="107"/>
         <source>label</source>
         <translation>标签不同</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="107"/>
+        <location filename="../../gui/dialogs/trash.py" line="108"/>
         <source>relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="135"/>
+        <location filename="../../gui/dialogs/trash.py" line="136"/>
         <source>Select what to restore first.</source>
         <translation>请先选中要恢复的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="149"/>
+        <location filename="../../gui/dialogs/trash.py" line="150"/>
         <source>%1 restored.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="158"/>
+        <location filename="../../gui/dialogs/trash.py" line="159"/>
         <source>Empty the trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="159"/>
+        <location filename="../../gui/dialogs/trash.py" line="160"/>
         <source>Delete the %1 items in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 %1 项？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="169"/>
+        <location filename="../../gui/dialogs/trash.py" line="170"/>
         <source>The trash is empty: %1 items deleted for good.</source>
         <translation>回收站已清空：永久删除了 %1 项。</translation>
     </message>
@@ -2832,162 +2965,177 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="95"/>
+        <location filename="../../gui/annotate/actions.py" line="98"/>
         <source>Edit value…</source>
         <translation>编辑数值…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="57"/>
+        <location filename="../../gui/annotate/actions.py" line="60"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="58"/>
+        <location filename="../../gui/annotate/actions.py" line="61"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="60"/>
+        <location filename="../../gui/annotate/actions.py" line="63"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="63"/>
+        <location filename="../../gui/annotate/actions.py" line="66"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="65"/>
+        <location filename="../../gui/annotate/actions.py" line="68"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="66"/>
+        <location filename="../../gui/annotate/actions.py" line="69"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="66"/>
+        <location filename="../../gui/annotate/actions.py" line="69"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="68"/>
+        <location filename="../../gui/annotate/actions.py" line="71"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="69"/>
+        <location filename="../../gui/annotate/actions.py" line="72"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="72"/>
+        <location filename="../../gui/annotate/actions.py" line="75"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="74"/>
+        <location filename="../../gui/annotate/actions.py" line="77"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="109"/>
+        <location filename="../../gui/annotate/actions.py" line="116"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="121"/>
+        <location filename="../../gui/annotate/actions.py" line="128"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="80"/>
+        <location filename="../../gui/annotate/actions.py" line="83"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="81"/>
+        <location filename="../../gui/annotate/actions.py" line="84"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="82"/>
+        <location filename="../../gui/annotate/actions.py" line="85"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="83"/>
+        <location filename="../../gui/annotate/actions.py" line="86"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="84"/>
+        <location filename="../../gui/annotate/actions.py" line="87"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="85"/>
+        <location filename="../../gui/annotate/actions.py" line="88"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="86"/>
+        <location filename="../../gui/annotate/actions.py" line="89"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="87"/>
+        <location filename="../../gui/annotate/actions.py" line="90"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="88"/>
+        <location filename="../../gui/annotate/actions.py" line="91"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="93"/>
+        <location filename="../../gui/annotate/actions.py" line="96"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="96"/>
+        <location filename="../../gui/annotate/actions.py" line="99"/>
+        <source>Link to a span…</source>
+        <translation>关联到标注…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py" line="100"/>
+        <source>Link to the nearest span</source>
+        <translation>关联到最近的标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py" line="102"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="100"/>
+        <location filename="../../gui/annotate/actions.py" line="103"/>
+        <source>Relation types…</source>
+        <translation>关系类型…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py" line="107"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="101"/>
+        <location filename="../../gui/annotate/actions.py" line="108"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="103"/>
+        <location filename="../../gui/annotate/actions.py" line="110"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="105"/>
+        <location filename="../../gui/annotate/actions.py" line="112"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="106"/>
+        <location filename="../../gui/annotate/actions.py" line="113"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="107"/>
+        <location filename="../../gui/annotate/actions.py" line="114"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="108"/>
+        <location filename="../../gui/annotate/actions.py" line="115"/>
         <source>Audit log…</source>
         <translation>操作记录…</translation>
     </message>
