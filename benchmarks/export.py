@@ -2,10 +2,11 @@
 
 Builds projects of N/5 and N documents with 100 spans each (bulk insert through sqlite3, in a child process so
 that this one stays small: a child's peak RSS counts what it inherits at fork), then runs, each in its own
-process and best of ``--repeat``: the floor without and with span texts, and the real command line. The goal
-(issue 5): within 2x of the floor's time, and memory that does not grow with the corpus (compare the two sizes).
+process, ``--repeat`` times (medians with min–max): the floor without and with span texts, and the real command
+line. The goal (issue 5): within 2x of the floor's time, and memory that does not grow with the corpus (compare
+the two sizes).
 
-    python benchmarks/export.py [--documents 10000] [--spans-per-document 100] [--repeat 3]
+    python benchmarks/export.py [--documents 10000] [--spans-per-document 100] [--repeat 5]
 
 Measured on a 2-core machine (2026-11-24), best of 3, wall time and peak RSS:
 
@@ -27,6 +28,7 @@ import importlib.util
 import os
 import random
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -84,8 +86,8 @@ def build(path: Path, documents: int, per_document: int, seed: int = 1) -> None:
     connection.close()
 
 
-def measure(command: list[str], repeat: int) -> tuple[float, float, float]:
-    """Best wall time (s), best CPU time (s, user + system: steadier on a busy machine) and peak RSS (MB) of
+def measure(command: list[str], repeat: int) -> list[tuple[float, float, float]]:
+    """Wall time (s), CPU time (s, user + system: steadier on a busy machine) and peak RSS (MB) of each of
     ``repeat`` runs of one child."""
     runs = []
     for _ in range(repeat):
@@ -96,7 +98,11 @@ def measure(command: list[str], repeat: int) -> tuple[float, float, float]:
         if status != 0:
             raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode() if process.stderr else ''}")
         runs.append((elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024))
-    return min(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs)
+    return runs
+
+
+def spread(values: list[float]) -> str:
+    return f"{statistics.median(values):6.2f} s ({min(values):.2f}–{max(values):.2f})"
 
 
 def run(documents: int, per_document: int, folder: Path, repeat: int) -> None:
@@ -111,18 +117,24 @@ def run(documents: int, per_document: int, folder: Path, repeat: int) -> None:
     floor_text = measure([sys.executable, "-c", FLOOR, str(db), str(out), "text"], repeat)
     ours = measure([sys.executable, "-m", "biaozhu", "--db", str(db), "export", "--layer", "alice", "-o", str(out)],
                    repeat)
-    for name, (wall, cpu, rss) in (("floor (sqlite3 + orjson)", floor), ("floor + span texts", floor_text),
-                                   ("biaozhu export jsonl", ours)):
-        print(f"  {name:25} {wall:6.2f} s wall  {cpu:6.2f} s CPU  {rss:6.0f} MB peak RSS")
-    print(f"  ratio to the floor: {ours[0] / floor[0]:.2f}x wall, {ours[1] / floor[1]:.2f}x CPU; "
-          f"to the floor with span texts: {ours[0] / floor_text[0]:.2f}x wall, {ours[1] / floor_text[1]:.2f}x CPU")
+    print(f"  medians of {repeat} runs (min–max)")
+    for name, runs in (("floor (sqlite3 + orjson)", floor), ("floor + span texts", floor_text),
+                       ("biaozhu export jsonl", ours)):
+        print(f"  {name:25} {spread([r[0] for r in runs])} wall  {spread([r[1] for r in runs])} CPU  "
+              f"{max(r[2] for r in runs):6.0f} MB peak RSS")
+
+    def ratio(a: list[tuple[float, float, float]], b: list[tuple[float, float, float]], k: int) -> float:
+        return statistics.median(r[k] for r in a) / statistics.median(r[k] for r in b)
+
+    print(f"  ratio to the floor: {ratio(ours, floor, 0):.2f}x wall, {ratio(ours, floor, 1):.2f}x CPU; to the floor "
+          f"with span texts: {ratio(ours, floor_text, 0):.2f}x wall, {ratio(ours, floor_text, 1):.2f}x CPU")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--spans-per-document", type=int, default=100)
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each command; the best is shown")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each command: median (min–max)")
     parser.add_argument("--build", metavar="DB", help=argparse.SUPPRESS)  # the child that fills one project
     args = parser.parse_args()
     if args.build:

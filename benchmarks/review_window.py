@@ -5,14 +5,19 @@ A fresh SQLite project holds a 1 MB report (the seed reports repeated) annotated
 review window (comparison, the agreed spans put into gold in bulk, the view shown and painted), a
 repaint of the view (gold, two lanes, the disagreements), one decision (accept annotator 1: its
 transaction, gold read again, the repaint), and one step to the next disagreement.
-The floors: the same text in a bare read-only QPlainTextEdit (set, shown, painted) and its repaint.
+The floors: the same text in a bare read-only QPlainTextEdit (set, shown, painted) and its repaint; for a
+decision, one gold span inserted and committed by bare sqlite3 on a copy of the project.
 
-Run: QT_QPA_PLATFORM=offscreen python benchmarks/review_window.py   (goals: open < 3 s, repaint < 16 ms)
+Run: QT_QPA_PLATFORM=offscreen python benchmarks/review_window.py
+(goals: open < 3 s, repaint < 16 ms, a decision < 30 ms: issue 14; decisions one by one, median with min–max)
 """
 
 from __future__ import annotations
 
 import random
+import shutil
+import sqlite3
+import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -61,6 +66,33 @@ def layers(text: str) -> tuple[list[Span], list[Span]]:
     return a, b
 
 
+DECISIONS = 20  # decisions timed one by one: median (min–max)
+
+
+def spread(values: list[float]) -> str:
+    return f"{statistics.median(values):8.1f} ms ({min(values):.1f}–{max(values):.1f})"
+
+
+def floor_commits(path: Path, document_id: int) -> list[float]:
+    """What a decision must write, at its least: one gold span inserted and committed by bare sqlite3, on a copy."""
+    copy = path.with_name("floor.sqlite")
+    shutil.copy(path, copy)
+    connection = sqlite3.connect(copy)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    gold = connection.execute("SELECT id FROM annotators WHERE name = 'gold'").fetchone()
+    times = []
+    for i in range(DECISIONS):
+        started = time.perf_counter()
+        connection.execute('INSERT INTO spans (document_id, annotator_id, label_id, start, "end", text, note, '
+                           "created_at, updated_at) VALUES (?, ?, 1, ?, ?, 'x', '', '2026-01-01', '2026-01-01')",
+                           (document_id, gold[0] if gold else 1, 10_000_000 + i, 10_000_001 + i))
+        connection.commit()
+        times.append((time.perf_counter() - started) * 1000)
+    connection.close()
+    return times
+
+
 def timed(step: Callable[[], object], repeat: int = 1) -> float:
     """Milliseconds per call."""
     start = time.perf_counter()
@@ -100,9 +132,10 @@ def main() -> None:
         bare.close()
 
         window: list[ReviewWindow] = []
+        project = OpenProject(sessions)  # kept: the window does not own it
 
         def open_window() -> None:
-            window.append(ReviewWindow(OpenProject(sessions), "王五"))
+            window.append(ReviewWindow(project, "王五"))
             window[0].resize(1500, 900)
             window[0].show()
             app.processEvents()
@@ -121,7 +154,10 @@ def main() -> None:
             review.step(True)
             app.processEvents()
 
-        print(f"decision (accept 1: commit, gold re-read, paint)  {timed(decide, 20):8.1f} ms")
+        decisions = [timed(decide) for _ in range(DECISIONS)]
+        commits = floor_commits(Path(folder) / "project.sqlite", review.document.id)
+        print(f"decision (accept 1: commit, gold re-read, paint)  {spread(decisions)}   floor: sqlite3 insert + "
+              f"commit {spread(commits)} + the view's repaint (above)")
         print(f"step to the next disagreement                     {timed(step, 20):8.1f} ms")
         review.close()
         engine.dispose()

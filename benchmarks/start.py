@@ -17,6 +17,8 @@ spans: 1M spans).
 from __future__ import annotations
 
 import argparse
+import compileall
+import importlib.util
 import json
 import os
 import statistics
@@ -58,8 +60,8 @@ def watch(began, window, close, extra=lambda: {}):
 
 APP = INSTRUMENT + r"""
 began, db = float(sys.argv[1]), sys.argv[2]
+from biaozhu.cli import main  # first, as the `biaozhu` command does: PySide6 inspects every module imported after it
 import biaozhu.gui.app as app_module
-from biaozhu.cli import main
 
 def instrument(started):
     window = started.windows.annotation
@@ -99,16 +101,22 @@ def one(program: str, db: Path, env: dict[str, str]) -> dict[str, object]:
     return figures
 
 
-def spread(values: list[float], unit: str = "s", scale: float = 1.0) -> str:
+def spread(values: list[float], unit: str = "s", scale: float = 1.0, digits: int | None = None) -> str:
+    """Median (min–max); seconds with 3 decimals, other units with ``digits`` (default none)."""
     scaled = [v * scale for v in values]
-    return f"{statistics.median(scaled):7.3f} {unit} ({min(scaled):.3f}–{max(scaled):.3f})" if unit == "s" else \
-        f"{statistics.median(scaled):7.0f} {unit} ({min(scaled):.0f}–{max(scaled):.0f})"
+    places = (3 if unit == "s" else 0) if digits is None else digits
+    return f"{statistics.median(scaled):7.{places}f} {unit} ({min(scaled):.{places}f}–{max(scaled):.{places}f})"
+
+
+def environment(home: Path) -> dict[str, str]:
+    """The children's environment: offscreen, and a home of their own (settings, jieba's cache)."""
+    return {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
+            "XDG_STATE_HOME": str(home / "state"), "XDG_CACHE_HOME": str(home / "cache")}
 
 
 def measure(name: str, db: Path, runs: int, home: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "HOME": str(home),
-           "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
-           "XDG_STATE_HOME": str(home / "state"), "XDG_CACHE_HOME": str(home / "cache")}
+    env = environment(home)
     one(APP, db, env)  # warm: bytecode, the file cache, jieba's own cache
     apps, floors = [], []
     for _ in range(runs):
@@ -134,6 +142,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--documents", type=int, default=10_000, help="the big project (0: only the small one)")
     args = parser.parse_args()
+    # An installed package has its bytecode; without it (PYTHONDONTWRITEBYTECODE) every start would compile biaozhu.
+    package = importlib.util.find_spec("biaozhu")
+    assert package is not None and package.submodule_search_locations, "biaozhu is not installed"
+    compileall.compile_dir(package.submodule_search_locations[0], quiet=1)
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         sizes = [4] + ([args.documents] if args.documents else [])

@@ -87,3 +87,18 @@ def test_check_finds_crossing_spans_duplicates_and_documents_that_disagree_with_
     assert any(f"stored length {len(TEXT) + 1}" in p for p in problems), problems
     assert ("postgresql" not in db_url) or any("are the same span [0, 3)" in p for p in problems), problems
     assert "problems found" in checked.stdout
+
+
+def test_an_import_marks_each_layer_it_adds_to_in_progress_once(cli, tmp_path: Path) -> None:
+    db = tmp_path / "p.sqlite"
+    source = doccano(tmp_path / "in.jsonl", [[0, 7, "ORGANIZATION"]], [[9, 13, "ORGANIZATION"]], [])
+    cli("--db", db, "import", "--annotator", "张三", source, check=True)
+    more = doccano(tmp_path / "more.jsonl", [[14, 16, "ORGANIZATION"]])
+    cli("--db", db, "import", "--annotator", "李四", more, check=True)
+    cli("--db", db, "import", "--annotator", "张三", more, check=True)  # a document already there: its status kept
+    with sqlite3.connect(db) as connection:
+        statuses = connection.execute("SELECT a.name, s.status FROM document_status s JOIN annotators a "
+                                      "ON a.id = s.annotator_id ORDER BY a.name").fetchall()
+    connection.close()
+    assert statuses == [("张三", "in_progress"), ("李四", "in_progress")]
+    assert stored_spans(db) == [(0, 7), (9, 13), (14, 16), (14, 16)]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from biaozhu.corpus.agreement import AnnotatedDocument, cohen_kappa, measure_agreement
-from biaozhu.corpus.agreement_match import outermost_runs
+from biaozhu.corpus.agreement_match import match_both, match_one_to_one, outermost_runs, overlapping_pairs
 from biaozhu.corpus.model import Span
 
 TEXT = "泸州银行发放酒城同心金融速贷377亿元"
@@ -99,3 +101,29 @@ def test_as_dict_carries_every_figure() -> None:
                                                       "recall": 1.0, "f1": pytest.approx(2 / 3)}
     assert pair["disagreements"] == {"boundary": 1, "label": 1, "boundary_label": 0, "only_a": 0, "only_b": 0}
     assert {"a": "METRIC", "b": "PROGRAM", "count": 1} in pair["confusion"]
+
+
+def _random_layer(rng: random.Random, count: int) -> list[Span]:
+    """Spans anywhere, so nested, crossing, touching and identical ones all occur."""
+    spans = []
+    for _ in range(count):
+        start = rng.randrange(60)
+        end = start + rng.randrange(1, 15)
+        spans.append(Span(start, end, rng.choice("AB"), "x" * (end - start)))
+    return spans
+
+
+def test_the_sweep_finds_every_overlapping_pair_also_of_crossing_layers() -> None:
+    rng = random.Random(4)
+    for _ in range(200):
+        a, b = _random_layer(rng, rng.randrange(12)), _random_layer(rng, rng.randrange(12))
+        every = {(i, j) for i, x in enumerate(a) for j, y in enumerate(b) if x.start < y.end and y.start < x.end}
+        found = overlapping_pairs(a, b)
+        assert sorted(found) == sorted(every) and len(found) == len(set(found))
+
+
+def test_matching_both_ways_at_once_matches_as_each_alone() -> None:
+    rng = random.Random(5)
+    for _ in range(200):
+        a, b = _random_layer(rng, rng.randrange(12)), _random_layer(rng, rng.randrange(12))
+        assert match_both(a, b) == (match_one_to_one(a, b, same_label=True), match_one_to_one(a, b, same_label=False))

@@ -8,7 +8,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.changes import change_token
+from biaozhu.db.comments import add_comment, remove_comment, resolve_thread
 from biaozhu.db.documents import add_document
+from biaozhu.db.guidelines import pin_example, set_project_guideline
 from biaozhu.db.labels import label_ids
 from biaozhu.db.permissions import ensure_person
 from biaozhu.db.spans import (
@@ -56,3 +58,27 @@ def test_every_kind_of_change_moves_the_token(sessions: sessionmaker[Session]) -
         == (True, True)
     assert step(lambda s: trash_document(s, 2, "张三")) == (True, True)
     assert step(lambda s: empty_trash(s, "张三")) == (True, True)
+
+
+def test_comments_pins_and_the_guideline_move_the_token(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        document, _ = add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source=""))
+        me = ensure_person(session, "张三").id  # the reviewer, who may pin
+        span = add_span(session, document.id, me, label_ids(session)["ORGANIZATION"], 8, 12, "泸州银行")
+    state: dict[str, int] = {}
+
+    def moved(change: Callable[[Session], object]) -> bool:
+        with sessions() as session:
+            before = change_token(session)
+        with sessions.begin() as session:
+            change(session)
+        with sessions() as session:
+            return change_token(session) != before
+
+    assert moved(lambda s: state.update(comment=add_comment(s, None, "张三", "是全称吗？", span_id=span)))
+    assert moved(lambda s: resolve_thread(s, state["comment"], "张三"))
+    assert moved(lambda s: resolve_thread(s, state["comment"], "张三", resolved=False))
+    assert moved(lambda s: pin_example(s, span, "good", "张三"))
+    assert moved(lambda s: pin_example(s, span, "bad", "张三"))
+    assert moved(lambda s: set_project_guideline(s, "# 总则"))
+    assert moved(lambda s: remove_comment(s, state["comment"]))

@@ -131,6 +131,7 @@ def open_annotation(qtbot: QtBot, open_windows: OpenWindows) -> OpenAnnotation:
               snapping: bool = False, poll_ms: int = POLL_MS) -> MainWindow:
         window = open_windows(sessions, annotator, poll_ms).annotate(document_id)
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.progress_label.text() != "")  # the document list, read on a worker
         activate_window(qtbot, window)
         if snapping:
             qtbot.waitUntil(lambda: window.snapping.segmenter is not None, timeout=20_000)

@@ -12,6 +12,7 @@ from biaozhu.cli import build_parser
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.permissions import change_role
 from biaozhu.db.project import initialise, seeds_dir
+from biaozhu.db.trash import trash_document
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.app import Started, start
 from biaozhu.gui.dialogs.annotator_identity import remembered_annotator
@@ -41,7 +42,8 @@ def test_start_up_opens_the_annotation_window_for_the_annotator(qtbot: QtBot, se
     assert isinstance(window, MainWindow) and window.isVisible()
     assert window.annotator == "张三" and remembered_annotator() == "张三"
     assert window.layer.document_id is not None and len(window.layer.text) > 1000
-    assert len(window.documents) == len(list(seeds_dir().iterdir()))
+    assert window.windowTitle().startswith(window.layer.name) and window.layer.name.endswith(".txt")
+    qtbot.waitUntil(lambda: len(window.documents) == len(list(seeds_dir().iterdir())))  # read after the first paint
     app.windows.close()
     app.engine.dispose()
 
@@ -69,3 +71,29 @@ def test_closing_review_mode_started_alone_goes_back_to_annotating(qtbot: QtBot,
     app.windows.close()
     assert not annotation.isVisible()
     app.engine.dispose()
+
+
+def test_start_up_reopens_the_last_document_worked_on_and_the_first_when_that_one_is_gone(
+        qtbot: QtBot, settings_in: Path, sqlite_path: Path) -> None:
+    project = seeded_project(sqlite_path)
+    app = started(qtbot, "--db", str(project), "--annotator", "王五")
+    window = app.window
+    assert isinstance(window, MainWindow)
+    qtbot.waitUntil(lambda: len(window.documents) == 2)
+    first, second = (d.id for d in window.documents)
+    assert window.layer.document_id == first
+    window.open_document(second)
+    app.windows.close()
+
+    again = started(qtbot, "--db", str(project), "--annotator", "王五")
+    assert isinstance(again.window, MainWindow) and again.window.layer.document_id == second
+    assert again.window.windowTitle().startswith(again.window.layer.name)
+    again.windows.close()
+    engine = create_project_engine(str(project))
+    with session_factory(engine).begin() as session:
+        trash_document(session, second, "王五")
+    engine.dispose()
+
+    last = started(qtbot, "--db", str(project), "--annotator", "王五")
+    assert isinstance(last.window, MainWindow) and last.window.layer.document_id == first
+    last.windows.close()

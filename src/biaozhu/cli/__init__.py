@@ -17,7 +17,8 @@ from biaozhu.db.errors import StorageError
 # The subcommands' modules, imported only when the command line is not the app's (see _app_args).
 COMMANDS = ("import_cmd", "export_cmd", "labels_cmd", "docs_cmd", "spans_cmd", "check_cmd", "delete_cmd", "trash_cmd",
             "backup_cmd", "annotators_cmd", "agreement_cmd", "review_cmd", "merge_cmd", "metrics_cmd", "log_cmd",
-            "server_cmd", "stats_cmd", "outline_cmd", "suggest_cmd", "relations_cmd")
+            "server_cmd", "stats_cmd", "outline_cmd", "suggest_cmd", "relations_cmd",
+            "comments_cmd")
 DB_HELP = "project database: a SQLite file path or a SQLAlchemy URL (default: $BIAOZHU_DB, else your data folder)"
 
 

@@ -64,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
             parts.append(say("{count} relations", count=result.relations_added))
         if result.relations_known:
             parts[-1] += say(" ({count} already there)", count=result.relations_known)
+        if result.comments_added:
+            parts.append(say("{count} comments", count=result.comments_added))
         created = say("; new labels: {names}", names=", ".join(result.labels_created)) if result.labels_created else ""
         if result.relation_types_created:
             created += say("; new relation types: {names}", names=", ".join(result.relation_types_created))

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from biaozhu.corpus.agreement_match import overlapping_pairs
 from biaozhu.corpus.model import Span
@@ -70,6 +72,9 @@ class Comparison:
     disagreements: list[Disagreement]
 
 
+_position = attrgetter("start", "end", "label")
+
+
 def _competes(x: Span, y: Span) -> bool:
     return x.label == y.label or (x.start, x.end) == (y.start, y.end) or crosses(x.start, x.end, y.start, y.end)
 
@@ -88,14 +93,15 @@ def _kind(versions: Mapping[str, tuple[Span, ...]]) -> str:
 def compare_layers(layers: Mapping[str, Sequence[Span]]) -> Comparison:
     """Compare the layers (annotator → spans) of one document; an empty layer means "annotated, found nothing"."""
     names = tuple(sorted(layers))
-    holders: dict[Span, set[str]] = {}
+    versions_of = {name: dict.fromkeys(layers[name]) for name in names}  # each layer's versions, in its order
+    held_by: Counter[Span] = Counter()  # how many layers have each version (counted in C: most are agreed)
     for name in names:
-        for span in layers[name]:
-            holders.setdefault(span, set()).add(name)
+        held_by.update(iter(versions_of[name]))
     agreed_by = len(names) if len(names) >= 2 else 0  # nobody agrees with a lone annotator
-    by_position = sorted(holders, key=lambda s: (s.start, s.end, s.label))
-    agreed = [s for s in by_position if len(holders[s]) == agreed_by]
-    open_ = [s for s in by_position if len(holders[s]) != agreed_by]
+    by_position = sorted(held_by, key=_position)
+    agreed = [s for s in by_position if held_by[s] == agreed_by]
+    open_ = [s for s in by_position if held_by[s] != agreed_by]
+    holders = {s: {name for name in names if s in versions_of[name]} for s in open_}
     parent = list(range(len(open_)))
 
     def root(i: int) -> int:

@@ -37,6 +37,8 @@ from typing import Any
 from biaozhu.corpus.adjudication import Disagreement, compare_layers
 from biaozhu.corpus.agreement_match import (
     OUTSIDE,
+    Matching,
+    match_both,
     match_one_to_one,
     outermost_runs,
     segments,
@@ -174,7 +176,8 @@ class PairAgreement:
                 for counts in (self.exact, self.overlap):
                     tally = counts.setdefault(label, SpanCounts())
                     setattr(tally, side, getattr(tally, side) + count)
-        for x, y in match_one_to_one(a, b, same_label=True).pairs:  # identical spans pair first: exact matches
+        same_label, any_label = match_both(a, b)
+        for x, y in same_label.pairs:  # identical spans pair first: exact matches
             self.overlap[x.label].matched += 1
             self.exact[x.label].matched += (x.start, x.end) == (y.start, y.end)
         if characters is None:
@@ -182,7 +185,8 @@ class PairAgreement:
             for piece, (x_label, y_label) in segments(length, (outermost_runs(a), outermost_runs(b))):
                 characters[x_label, y_label] += piece
         self.character_confusion.update(characters)
-        self.confusion.update((x.label if x else OUTSIDE, y.label if y else OUTSIDE) for x, y in confusion_pairs(a, b))
+        self.confusion.update((x.label if x else OUTSIDE, y.label if y else OUTSIDE)
+                              for x, y in matched_or_not(any_label))
         self.disagreements.update(disagreement_count(item, self.a)
                                   for item in compare_layers({self.a: a, self.b: b}).disagreements)
 
@@ -199,7 +203,11 @@ class PairAgreement:
 
 def confusion_pairs(a: Sequence[Span], b: Sequence[Span]) -> list[tuple[Span | None, Span | None]]:
     """The confusion matrix's pairs: matched by range overlap; None stands for "no span" (the O row/column)."""
-    paired = match_one_to_one(a, b, same_label=False)
+    return matched_or_not(match_one_to_one(a, b, same_label=False))
+
+
+def matched_or_not(paired: Matching) -> list[tuple[Span | None, Span | None]]:
+    """A matching's pairs, then each unmatched span with None for "no span"."""
     return [*paired.pairs, *((x, None) for x in paired.only_a), *((None, y) for y in paired.only_b)]
 
 

@@ -22,20 +22,26 @@ def overlapping_pairs(a: Sequence[Span], b: Sequence[Span]) -> list[tuple[int, i
     """Index pairs ``(i, j)`` with ``a[i]`` and ``b[j]`` overlapping, found by one sweep over sorted starts.
 
     Only spans still open when another starts are compared, so the cost is the number of spans plus the
-    number of overlapping pairs (small: layers nest but do not cross), not their product.
+    number of overlapping pairs (small: layers nest but do not cross), not their product. A span that has
+    ended is dropped from the top of its side's open list (where nested spans end first) and skipped wherever
+    else it is (crossing spans, never stored but handled), so each event costs the few spans open at it.
     """
     events = sorted([(s.start, 0, i) for i, s in enumerate(a)] + [(s.start, 1, j) for j, s in enumerate(b)])
     open_a: list[int] = []
     open_b: list[int] = []
     pairs: list[tuple[int, int]] = []
     for start, side, index in events:
-        open_a = [i for i in open_a if a[i].end > start]
-        open_b = [j for j in open_b if b[j].end > start]
         if side == 0:
-            pairs.extend((index, j) for j in open_b)
+            while open_b and b[open_b[-1]].end <= start:
+                open_b.pop()
+            if open_b:
+                pairs.extend([(index, j) for j in open_b if b[j].end > start])
             open_a.append(index)
         else:
-            pairs.extend((i, index) for i in open_a)
+            while open_a and a[open_a[-1]].end <= start:
+                open_a.pop()
+            if open_a:
+                pairs.extend([(i, index) for i in open_a if a[i].end > start])
             open_b.append(index)
     return pairs
 
@@ -49,14 +55,12 @@ class Matching:
     only_b: list[Span]
 
 
-def match_one_to_one(a: Sequence[Span], b: Sequence[Span], *, same_label: bool) -> Matching:
-    """Pair overlapping spans one-to-one, greedily, best pairs first.
+Candidate = tuple[bool, bool, int, int, int, str, int, int, str, int, int]
+"""How good a pair of overlapping spans is (smaller is better; see :func:`match_one_to_one`), then their indexes."""
 
-    "Best" is: the same range, then the same label, then the longer overlap, then position (so the
-    result does not depend on input order). With ``same_label`` only spans of one label may pair.
-    Identical spans always pair with each other first, so they are matched by lookup and only the rest
-    is swept: agreeing layers cost little.
-    """
+
+def _identical(a: Sequence[Span], b: Sequence[Span]) -> tuple[list[tuple[Span, Span]], set[int], set[int]]:
+    """Identical spans paired by lookup, and the indexes used on either side."""
     in_b = {(y.start, y.end, y.label): j for j, y in enumerate(b)}
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -67,18 +71,27 @@ def match_one_to_one(a: Sequence[Span], b: Sequence[Span], *, same_label: bool) 
             used_a.add(i)
             used_b.add(j)
             pairs.append((x, b[j]))
+    return pairs, used_a, used_b
+
+
+def _candidates(a: Sequence[Span], b: Sequence[Span], used_a: set[int], used_b: set[int]) -> list[Candidate]:
+    """Every overlapping pair of spans left after the identical ones, best first."""
     rest_a = [i for i in range(len(a)) if i not in used_a]
     rest_b = [j for j in range(len(b)) if j not in used_b]
     candidates = []
     for p, q in overlapping_pairs([a[i] for i in rest_a], [b[j] for j in rest_b]):
         i, j = rest_a[p], rest_b[q]
         x, y = a[i], b[j]
-        if same_label and x.label != y.label:
-            continue
         overlap = min(x.end, y.end) - max(x.start, y.start)
         candidates.append(((x.start, x.end) != (y.start, y.end), x.label != y.label, -overlap,
                            x.start, x.end, x.label, y.start, y.end, y.label, i, j))
     candidates.sort()
+    return candidates
+
+
+def _greedy(a: Sequence[Span], b: Sequence[Span], identical: tuple[list[tuple[Span, Span]], set[int], set[int]],
+            candidates: list[Candidate]) -> Matching:
+    pairs, used_a, used_b = list(identical[0]), set(identical[1]), set(identical[2])
     for *_, i, j in candidates:
         if i not in used_a and j not in used_b:
             used_a.add(i)
@@ -86,6 +99,28 @@ def match_one_to_one(a: Sequence[Span], b: Sequence[Span], *, same_label: bool) 
             pairs.append((a[i], b[j]))
     return Matching(pairs, [s for i, s in enumerate(a) if i not in used_a],
                     [s for j, s in enumerate(b) if j not in used_b])
+
+
+def match_one_to_one(a: Sequence[Span], b: Sequence[Span], *, same_label: bool) -> Matching:
+    """Pair overlapping spans one-to-one, greedily, best pairs first.
+
+    "Best" is: the same range, then the same label, then the longer overlap, then position (so the
+    result does not depend on input order). With ``same_label`` only spans of one label may pair.
+    Identical spans always pair with each other first, so they are matched by lookup and only the rest
+    is swept: agreeing layers cost little.
+    """
+    identical = _identical(a, b)
+    candidates = _candidates(a, b, identical[1], identical[2])
+    return _greedy(a, b, identical, [c for c in candidates if not c[1]] if same_label else candidates)
+
+
+def match_both(a: Sequence[Span], b: Sequence[Span]) -> tuple[Matching, Matching]:
+    """``match_one_to_one`` with and without ``same_label``, together: both pair the identical spans first and
+    choose among the same overlapping pairs in the same order, so the lookup, the sweep and the sort are done
+    once (the agreement figures need both for every document)."""
+    identical = _identical(a, b)
+    candidates = _candidates(a, b, identical[1], identical[2])
+    return _greedy(a, b, identical, [c for c in candidates if not c[1]]), _greedy(a, b, identical, candidates)
 
 
 def outermost_runs(spans: Sequence[Span]) -> list[Run]:

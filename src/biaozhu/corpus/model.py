@@ -52,6 +52,8 @@ class SourceDocument:
     line: int | None = None
     # What the reader skipped or changed on purpose (relations, discontinuous spans...), told to the user.
     notes: list[str] = field(default_factory=list)
+    # Remarks the file makes on its spans (brat's AnnotatorNotes), stored as the layer's comments on them.
+    comments: list[tuple[Span, str]] = field(default_factory=list)
 
 
 class SpanValue(NamedTuple):
@@ -66,7 +68,8 @@ class SpanValue(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class AnnotatedText:
     """One document with one layer's spans: what every writer takes (the storage's LayerDocument). ``values``:
-    the figures of its spans that have one, by ``(start, end, label)``."""
+    the figures of its spans that have one, by ``(start, end, label)``; ``comments`` the comments on its spans
+    (brat writes them as AnnotatorNotes)."""
 
     id: int
     name: str
@@ -77,6 +80,7 @@ class AnnotatedText:
     spans: list[Span]
     values: dict[tuple[int, int, str], SpanValue] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
+    comments: dict[tuple[int, int, str], list[str]] = field(default_factory=dict)  # on spans, by (start, end, label)
 
     def values_of(self, start: int, end: int) -> dict[tuple[int, int, str], SpanValue]:
         """The values of the spans inside ``[start, end)``, with offsets made relative to ``start``."""

@@ -11,7 +11,9 @@ behind) is read through the layer index: a scan of the whole table for updated_a
 at 200,000 spans, every poll.
 
 Labels are few (a dozen rows), so the token holds them whole: a label renamed, recoloured, rebound, reordered,
-added or deleted elsewhere reaches every window.
+added or deleted elsewhere reaches every window. So are the project's settings (its guideline). Comments move
+their table's max(id), count and max(updated_at) (resolving stamps it); pins their count and how many are good;
+relations their max(id) and count.
 
 The app's own span edits move the token without reading it again: counting a million spans is what costs, and
 an edit knows how many spans and trash items it added and removed, so :meth:`ChangeToken.after` moves the counts
@@ -22,20 +24,32 @@ indexes answer at once and the edit reads inside its own transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ScalarSelect, func, select
+from sqlalchemy import ScalarSelect, bindparam, func, select
 from sqlalchemy.orm import Session
 
-from biaozhu.db.models import Document, DocumentStatus, Label, Span, TrashItem
+from biaozhu.db.models import (
+    Comment,
+    Document,
+    DocumentStatus,
+    Label,
+    PinnedExample,
+    ProjectSetting,
+    Relation,
+    Span,
+    TrashItem,
+)
 
 Layer = tuple[int, int]  # (document id, annotator id)
 
 
 @dataclass(frozen=True)
 class ChangeToken:
-    """A value that differs whenever a span, status, trash item or document was added or removed, a label was
-    changed in any way, or a span of the watched layer was changed in any way."""
+    """A value that differs whenever a span, status, trash item, document, comment, pin or relation was added or
+    removed, a label, setting or comment was changed in any way, or a span of the watched layer was changed in any
+    way."""
 
     counts: tuple[int, int]  # spans, trash items: what a span edit moves by a known amount
     state: tuple[object, ...]  # see edit_state
@@ -47,20 +61,26 @@ class ChangeToken:
         return replace(self, counts=(self.counts[0] + spans, self.counts[1] + trash), state=state)
 
 
-def _state_columns(layer: Layer | None) -> list[ScalarSelect[Any]]:
-    columns = [select(func.max(Span.id)).scalar_subquery(), select(func.max(TrashItem.id)).scalar_subquery()]
-    if layer is not None:
-        mine = (Span.document_id == layer[0], Span.annotator_id == layer[1])
-        columns += [select(func.count()).select_from(Span).where(*mine).scalar_subquery(),
-                    *(select(aggregate).where(*mine).scalar_subquery() for aggregate in (
-                        func.max(Span.updated_at), func.sum(Span.label_id), func.sum(Span.start), func.sum(Span.end)))]
-    return columns
+@lru_cache(maxsize=2)
+def _state_columns(watched: bool) -> tuple[Any, ...]:
+    """Built once (an edit reads them every time): the layer is given as the parameters ``document``, ``annotator``."""
+    columns: list[Any] = [select(func.max(Span.id)).scalar_subquery(), select(func.max(TrashItem.id)).scalar_subquery()]
+    if watched:  # one pass over the layer's rows, through its index
+        mine = select(func.count(), func.max(Span.updated_at), func.sum(Span.label_id), func.sum(Span.start),
+                      func.sum(Span.end)).where(Span.document_id == bindparam("document"),
+                                                Span.annotator_id == bindparam("annotator")).subquery()
+        columns += list(mine.c)
+    return tuple(columns)
+
+
+def _parameters(layer: Layer | None) -> dict[str, int]:
+    return {} if layer is None else {"document": layer[0], "annotator": layer[1]}
 
 
 def edit_state(session: Session, layer: Layer | None) -> tuple[object, ...]:
     """The highest span and trash ids, and ``layer``'s count, max(updated_at) and sums of labels and offsets:
     what a span edit moves besides the counts. Indexes answer each: cheap enough inside every edit."""
-    return tuple(session.execute(select(*_state_columns(layer))).one())
+    return tuple(session.execute(select(*_state_columns(layer is not None)), _parameters(layer)).one())
 
 
 def change_token(session: Session, layer: Layer | None = None) -> ChangeToken:
@@ -70,10 +90,17 @@ def change_token(session: Session, layer: Layer | None = None) -> ChangeToken:
         select(func.count()).select_from(TrashItem).scalar_subquery(),
         select(func.max(DocumentStatus.updated_at)).scalar_subquery(),
         select(func.count()).select_from(DocumentStatus).scalar_subquery(),
-        select(func.max(Document.id)).scalar_subquery(), select(func.count()).select_from(Document).scalar_subquery()]
+        select(func.max(Document.id)).scalar_subquery(), select(func.count()).select_from(Document).scalar_subquery(),
+        select(func.max(Comment.id)).scalar_subquery(), select(func.count()).select_from(Comment).scalar_subquery(),
+        select(func.max(Comment.updated_at)).scalar_subquery(),
+        select(func.count()).select_from(PinnedExample).scalar_subquery(),
+        select(func.count()).select_from(PinnedExample).where(PinnedExample.verdict == "good").scalar_subquery(),
+        select(func.max(Relation.id)).scalar_subquery(), select(func.count()).select_from(Relation).scalar_subquery()]
     # One round trip: each aggregate is a scalar subquery over its own table.
-    values = tuple(session.execute(select(*columns, *_state_columns(layer))).one())
+    values = tuple(session.execute(select(*columns, *_state_columns(layer is not None)), _parameters(layer)).one())
     labels = tuple(tuple(row) for row in session.execute(
         select(Label.id, Label.name, Label.title, Label.color, Label.hotkey, Label.definition, Label.position)
         .order_by(Label.id)))
-    return ChangeToken((values[0], values[1]), values[len(columns):], (*values[2:len(columns)], labels))
+    settings = tuple(tuple(row) for row in session.execute(
+        select(ProjectSetting.key, ProjectSetting.value).order_by(ProjectSetting.key)))
+    return ChangeToken((values[0], values[1]), values[len(columns):], (*values[2:len(columns)], labels, settings))

@@ -135,10 +135,23 @@ def stored_text(session: Session, document_id: int) -> str | None:
 
 
 def document_text(session: Session, document_id: int) -> str:
-    text = session.scalar(select(Document.text).where(Document.id == document_id))
-    if text is None:
+    return named_text(session, document_id)[1]
+
+
+def named_text(session: Session, document_id: int) -> tuple[str, str]:
+    """The document's name and text (a window shows the name before the document list is read)."""
+    row = session.execute(select(Document.name, Document.text).where(Document.id == document_id)).one_or_none()
+    if row is None:
         raise LookupError(f"there is no document {document_id}")
-    return text
+    return row.name, row.text
+
+
+def first_document(session: Session, preferred: int | None) -> int | None:
+    """``preferred`` if that document exists, else the first one (None in an empty project): where a window
+    opens, found without listing every document (at 1M spans the list takes a second to read)."""
+    if preferred is not None and session.scalar(select(Document.id).where(Document.id == preferred)) is not None:
+        return preferred
+    return session.scalar(select(func.min(Document.id)))
 
 
 def lock_layer(session: Session, document_id: int, annotator_id: int) -> None:

@@ -18,6 +18,7 @@ from biaozhu.db.models import (
     GOLD,
     SUGGESTIONS,
     Annotator,
+    Comment,
     Document,
     DocumentStatus,
     Label,
@@ -85,19 +86,22 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
             layers.setdefault(doc_id, {})[who] = spans
         values = _values(connection, in_chunk, label_name)
         relations = relations_by_layer(connection, Relation.document_id.in_(chunk))
+        comments = _comments(connection, in_chunk, label_name)
         texts = connection.execute(select(Document.id, Document.name, Document.text, Document.sha256,
                                           Document.meta).where(Document.id.in_(chunk)).order_by(Document.id)).all()
         for doc_id, name, text, sha, meta in texts:
             by_layer = layers.get(doc_id, {})
             if annotator_id is not None:
                 yield LayerDocument(doc_id, name, text, sha, meta, annotator, by_layer.get(annotator_id, []),
-                                    values.get((doc_id, annotator_id), {}), relations.get((doc_id, annotator_id), []))
+                                    values.get((doc_id, annotator_id), {}), relations.get((doc_id, annotator_id), []),
+                                    comments.get((doc_id, annotator_id), {}))
             elif not by_layer:
                 yield LayerDocument(doc_id, name, text, sha, meta, None, [])
             else:
                 for who in sorted(by_layer, key=lambda i: names[i]):
                     yield LayerDocument(doc_id, name, text, sha, meta, names[who], by_layer[who],
-                                        values.get((doc_id, who), {}), relations.get((doc_id, who), []))
+                                        values.get((doc_id, who), {}), relations.get((doc_id, who), []),
+                                        comments.get((doc_id, who), {}))
 
 
 def _values(connection: Connection, in_chunk: ColumnElement[bool], label_name: Any
@@ -152,6 +156,17 @@ def relations_by_layer(connection: Connection, where: ColumnElement[bool]
     found: dict[tuple[int, int], list[DomainRelation]] = {}
     for row in stored_relations(connection, where):
         found.setdefault((row.document_id, row.annotator_id), []).append(row.relation)
+    return found
+
+
+def _comments(connection: Connection, in_chunk: ColumnElement[bool], label_name: Any
+              ) -> dict[tuple[int, int], dict[tuple[int, int, str], list[str]]]:
+    """The comments on a batch's spans, oldest first, by layer and span (brat writes them as notes)."""
+    found: dict[tuple[int, int], dict[tuple[int, int, str], list[str]]] = {}
+    for doc_id, who, start, end, label, text in connection.execute(
+            select(Span.document_id, Span.annotator_id, Span.start, Span.end, label_name, Comment.text)
+            .join(Comment, Comment.span_id == Span.id).where(in_chunk).order_by(Comment.created_at, Comment.id)):
+        found.setdefault((doc_id, who), {}).setdefault((start, end, label), []).append(text)
     return found
 
 

@@ -11,11 +11,11 @@ import json
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import Refusal
-from biaozhu.corpus.guidelines import VERDICTS, GuideExample, SharedSet, in_context
+from biaozhu.corpus.guidelines import CONTEXT, VERDICTS, GuideExample, SharedSet, in_context
 from biaozhu.db.labels import apply_label_set, label_set
 from biaozhu.db.models import Annotator, Document, Label, PinnedExample, ProjectSetting, Span
 from biaozhu.db.permissions import require_reviewer
@@ -113,12 +113,12 @@ def list_examples(session: Session, label: str | None = None) -> list[Example]:
     if label is not None:
         query = query.where(Label.name == label)
     rows = session.execute(query.order_by(Label.position, PinnedExample.verdict.desc(), PinnedExample.pinned_at))
-    texts: dict[int, str] = {}
     found = []
     for span_id, document_id, start, end, name, verdict, note, document, annotator in rows:
-        if document_id not in texts:
-            texts[document_id] = session.scalar(select(Document.text).where(Document.id == document_id)) or ""
-        before, text, after = in_context(texts[document_id], start, end)
+        low = max(0, start - CONTEXT)  # only the stretch around the span is read, not a report of megabytes
+        around = session.scalar(select(func.substr(Document.text, low + 1, end + CONTEXT - low))
+                                .where(Document.id == document_id)) or ""
+        before, text, after = in_context(around, start - low, end - low)
         found.append(Example(GuideExample(name, verdict, before, text, after, note), span_id, document, annotator))
     shown = {item.example[:5] for item in found}
     found += [Example(item) for item in _shared(session)

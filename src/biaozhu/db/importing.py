@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import InputError, Refused
@@ -23,9 +23,10 @@ from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.spans import check_span, find_crossings
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.audit import record
+from biaozhu.db.comments import import_comments
 from biaozhu.db.documents import add_document, lock_layer
 from biaozhu.db.labels import add_labels, label_ids
-from biaozhu.db.models import Label, Relation, RelationType, Span
+from biaozhu.db.models import Annotator, Base, DocumentStatus, Label, Relation, RelationType, Span, utcnow
 from biaozhu.db.permissions import is_reserved, merged_layer
 from biaozhu.db.relation_types import add_relation_type
 from biaozhu.db.status import touch
@@ -42,6 +43,7 @@ class ImportResult:
     spans_known: int = 0
     relations_added: int = 0
     relations_known: int = 0
+    comments_added: int = 0
     labels_created: list[str] = field(default_factory=list)
     relation_types_created: list[str] = field(default_factory=list)
 
@@ -71,6 +73,13 @@ def _layer(session: Session, document_id: int, annotator_id: int) -> list[Domain
     rows = session.execute(select(Span.start, Span.end, Label.name, Span.text).join(Label)
                            .where(Span.document_id == document_id, Span.annotator_id == annotator_id))
     return [DomainSpan(*row) for row in rows]
+
+
+def _table(model: type[Base]) -> Table:
+    """A model's table, for Core inserts (no ORM bookkeeping per row)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _rename_reserved(path: str, documents: Sequence[SourceDocument]) -> None:
@@ -112,6 +121,10 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
     # lines (or Label Studio annotations), and their spans must not cross or double each other either.
     layers: dict[tuple[int, int], list[DomainSpan]] = {}
     links: dict[tuple[int, int], list[DomainRelation]] = {}  # each layer's relations in this file
+    commented: list[tuple[SourceDocument, int, int]] = []
+    annotators: dict[str, Annotator] = {}  # looked up (or made) once per file, not once per document
+    fresh: set[tuple[int, int]] = set()  # layers of documents this file stored: 'in progress', inserted at once
+    now = utcnow()
     for source in documents:
         document, created = add_document(session, source)
         result.documents_added += created
@@ -119,7 +132,8 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
         if not source.spans:
             continue  # a relation has two spans: none here
         assert source.annotator, "readers give every span an annotator"
-        annotator = ensure_annotator(session, source.annotator)
+        annotator = annotators.get(source.annotator) or annotators.setdefault(
+            source.annotator, ensure_annotator(session, source.annotator))
         for span in source.spans:  # readers check too; storage never trusts its caller with the invariant
             check_span(document.text, span, path, source.line)
         key = (document.id, annotator.id)
@@ -137,18 +151,30 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
                                    f"{b.label} {b.text!r} [{b.start}, {b.end}) in {document.name} (in the project "
                                    "or elsewhere in this file)", source.line)
         existing.extend(new)
+        if source.comments:
+            commented.append((source, document.id, annotator.id))
         rows.extend({"document_id": document.id, "annotator_id": annotator.id, "label_id": labels[s.label],
-                     "start": s.start, "end": s.end, "text": s.text, "note": "",
+                     "start": s.start, "end": s.end, "text": s.text, "note": "", "created_at": now,
+                     "updated_at": now, "origin_id": None, "decided_by_id": None,
                      **_value_columns(s, source.values.get((s.start, s.end, s.label)))}
                     for s in new)
         result.spans_added += len(new)
         if source.relations:
             links.setdefault(key, []).extend(source.relations)
-        if new or source.relations:
+        if (new or source.relations) and (created or key in fresh):  # no status yet: one row at the end
+            fresh.add(key)
+        elif new or source.relations:
             touch(session, document.id, annotator.id)
+    # Core inserts of complete rows: the ORM's bulk insert spent more time per row than SQLite did.
+    if fresh:
+        session.execute(insert(_table(DocumentStatus)), [
+            {"document_id": document_id, "annotator_id": annotator_id, "status": "in_progress", "updated_at": now}
+            for document_id, annotator_id in sorted(fresh)])
     if rows:
-        session.execute(insert(Span), rows)
+        session.execute(insert(_table(Span)), rows)
     _store_relations(session, links, {name: kind[0] for name, kind in types.items()}, result)
+    for source, document_id, annotator_id in commented:
+        result.comments_added += import_comments(session, document_id, annotator_id, source.comments, labels)
     into = sorted({source.annotator for source in documents if source.spans and source.annotator})
     relations = f", {result.relations_added} relations" if result.relations_added else ""
     record(session, actor, "import", f"{path}: {result.documents_added} documents, {result.spans_added} spans"

@@ -22,7 +22,8 @@ relation is not there already; a layer in conflict kept as ours takes none. Thei
 created with the labels they join. A span's value comes with it (a hand-set one stays set by hand).
 A layer's status (in progress, done, adjudicated) is copied when we have none. A reviewer's rejection is
 copied when we have not decided that stretch ourselves (no rejection of ours and no gold span over it);
-otherwise ours stands and the rejection is counted as overruled. Trash is not merged.
+otherwise ours stands and the rejection is counted as overruled. Their comments come along on the documents and
+spans we have (:mod:`biaozhu.db.merge_comments`). Trash is not merged.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from biaozhu.db.audit import record
 from biaozhu.db.documents import store_text
 from biaozhu.db.exporting import StoredRelation, stored_relations
 from biaozhu.db.labels import add_label, free_hotkey, label_ids
+from biaozhu.db.merge_comments import merge_comments
 from biaozhu.db.models import (
     GOLD,
     Annotator,
@@ -82,6 +84,8 @@ class MergeResult:
     statuses_added: int = 0
     rejections_added: int = 0
     rejections_overruled: int = 0
+    comments_added: int = 0
+    comments_left: int = 0  # on a span we did not take (a conflict kept ours) or on a relation
     labels_created: list[str] = field(default_factory=list)
     relation_types_created: list[str] = field(default_factory=list)
     annotators_created: list[str] = field(default_factory=list)
@@ -221,6 +225,9 @@ def _merge_layers(ours: Session, theirs: Session, names: _Names, result: MergeRe
     _merge_relations(ours, theirs, names, result, our_id, kept_ours)
     _merge_statuses(ours, theirs, names, result, our_id)
     _merge_rejections(ours, theirs, names, result, our_id)
+    added, left = merge_comments(ours, theirs, our_id, names.annotator, lambda who: merged_layer(who, source))
+    result.comments_added += added
+    result.comments_left += left
 
 
 def _merge_relations(ours: Session, theirs: Session, names: _Names, result: MergeResult, our_id: dict[int, int],

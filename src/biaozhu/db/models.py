@@ -31,7 +31,7 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-SCHEMA_REVISION = "0006"  # the newest migration; tests/db/test_engine_open.py holds it to Alembic's head
+SCHEMA_REVISION = "0007"  # the newest migration; tests/db/test_engine_open.py holds it to Alembic's head
 GOLD = "gold"  # the name of the adjudicated layer; reviewers write it
 SUGGESTIONS = "suggestions"  # what the engines propose; nobody's data until accepted
 ROLES = ("annotator", "reviewer")

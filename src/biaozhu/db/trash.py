@@ -1,4 +1,4 @@
-"""The trash: deleted spans, relations, documents and labels, kept whole until the trash is emptied.
+"""The trash: deleted spans, relations, documents, labels and comments, kept whole until the trash is emptied.
 
 Spans go in and out through :func:`biaozhu.db.spans.trash_span` / :func:`~biaozhu.db.spans.restore_span`.
 Deleting a document and emptying the trash need a reviewer (:mod:`biaozhu.db.permissions`) and are logged.
@@ -8,6 +8,7 @@ spans and relations already in the trash, so restoring it brings back exactly wh
 when that id is still free.
 A label goes in with every span that has it, as one item (kind ``span``, no document and no annotator: the
 table's kinds are fixed by the schema); it comes back under its old id, which no new label takes.
+Comments go with what they are on (span, document, label's spans) and come back with it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import Refusal
 from biaozhu.db.audit import record
+from biaozhu.db.comments import comments_payload, restore_comments, restore_trashed_comment
 from biaozhu.db.models import (
     Annotator,
     Document,
@@ -91,12 +93,13 @@ def trash_document(session: Session, document_id: int, actor: str) -> int:
                       select(Rejection.versions, Rejection.start, Rejection.end, Rejection.decided_by_id,
                              Rejection.decided_at).where(Rejection.document_id == document_id))]
     relations = relations_payload(session, document_id=document_id)
-    trashed_spans = session.scalars(select(TrashItem).where(TrashItem.kind.in_(("span", "relation")),
+    comments = comments_payload(session, document_id=document_id)
+    trashed_spans = session.scalars(select(TrashItem).where(TrashItem.kind.in_(("span", "relation", "comment")),
                                                             TrashItem.document_id == document_id)).all()
     payload = {"id": document.id, "name": document.name, "source": document.source, "text": document.text,
                "sha256": document.sha256, "normalisation": document.normalisation, "meta": document.meta,
                "created_at": _iso(document.created_at), "spans": spans, "statuses": statuses,
-               "rejections": rejections, "relations": relations,
+               "rejections": rejections, "relations": relations, "comments": comments,
                "trashed_spans": [{"kind": t.kind, "summary": t.summary, "annotator_id": t.annotator_id,
                                   "payload": t.payload, "deleted_at": _iso(t.deleted_at)} for t in trashed_spans]}
     item = TrashItem(kind="document", document_id=document_id, annotator_id=None,
@@ -129,9 +132,10 @@ def trash_label(session: Session, label: Label) -> tuple[int, int]:
                                         .where(Span.label_id == label.id).order_by(Span.id))]
     caption = f"{label.name} {label.title}".strip()
     relations = relations_payload(session, label_id=label.id)
+    comments = comments_payload(session, span_ids=[span["id"] for span in spans])
     item = TrashItem(kind="span", document_id=None, annotator_id=None, summary=f"{caption} ({len(spans)} spans)",
                      payload={"label": {name: getattr(label, name) for name in _LABEL_FIELDS}, "spans": spans,
-                              "relations": relations})
+                              "relations": relations, "comments": comments})
     session.add(item)
     session.execute(delete(Span).where(Span.label_id == label.id))
     session.delete(label)
@@ -156,6 +160,7 @@ def _restore_label(session: Session, item: TrashItem) -> int:
         **{name: value for name, value in info.items() if name != "id"}, hotkey=hotkey)
     session.add(label)
     session.flush()
+    span_ids: dict[int, int] = {}
     for span in p["spans"]:
         try:
             span_id = add_span(session, span["document_id"], span["annotator_id"], label.id, span["start"],
@@ -163,6 +168,7 @@ def _restore_label(session: Session, item: TrashItem) -> int:
                                decided_by_id=span["decided_by_id"], values=span)
             if span["note"]:
                 session.execute(update(Span).where(Span.id == span_id).values(note=span["note"]))
+            span_ids[span["id"]] = span_id
         except SpanRefused:
             session.add(TrashItem(kind="span", document_id=span["document_id"], annotator_id=span["annotator_id"],
                                   summary=f"{label.name} {span['text']}",
@@ -171,6 +177,8 @@ def _restore_label(session: Session, item: TrashItem) -> int:
                                                 for side in ("from", "to")
                                                 if relation[side]["label_id"] == info["id"]}}
                                 for relation in p.get("relations", [])])
+    if p.get("comments"):
+        restore_comments(session, p["comments"], span_ids=span_ids)
     session.delete(item)
     session.flush()
     return label.id
@@ -191,6 +199,14 @@ def _restore_spans(session: Session, document_id: int, spans: list[dict[str, Any
                   [{k: v for k, v in row.items() if k != "id"} for row in rows if row["id"] in taken]):
         if group:
             session.execute(insert(Span), group)
+
+
+def _span_ids(session: Session, document_id: int, spans: list[dict[str, Any]]) -> dict[int, int]:
+    """Old span id → the id each restored span has now (the same, unless another span took it meanwhile)."""
+    now = {tuple(row[:4]): row[4] for row in session.execute(
+        select(Span.annotator_id, Span.start, Span.end, Span.label_id, Span.id).where(Span.document_id == document_id))}
+    return {span["id"]: now[key] for span in spans
+            if (key := (span["annotator_id"], span["start"], span["end"], span["label_id"])) in now}
 
 
 def _check_labels_exist(session: Session, label_ids: list[int]) -> None:
@@ -227,6 +243,9 @@ def _restore_document(session: Session, item: TrashItem) -> int:
                                              "decided_at": _when(rejection["decided_at"])}
                                             for rejection in p["rejections"]])
     restore_relations(session, p.get("relations", []), document.id)
+    if p.get("comments"):  # documents trashed before comments existed have none
+        restore_comments(session, p["comments"], document_id=document.id,
+                         span_ids=_span_ids(session, document.id, p["spans"]))
     for trashed in p["trashed_spans"]:
         session.add(TrashItem(kind=trashed.get("kind", "span"), document_id=document.id,
                               annotator_id=trashed["annotator_id"],
@@ -252,6 +271,8 @@ def restore(session: Session, trash_id: int) -> tuple[str, int]:
             return "relation", restore_relation(session, trash_id)
         except RelationRefused as exc:
             raise TrashRefused(str(exc)) from None
+    if item.kind == "comment":
+        return "comment", restore_trashed_comment(session, item)
     return "document", _restore_document(session, item)
 
 

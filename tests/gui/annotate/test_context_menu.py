@@ -75,7 +75,8 @@ def test_a_span_is_relabelled_copied_walked_and_deleted_from_the_menu(
     menu = window.context_menu.build(point_at(window, 6))  # 吉林银行
     assert window.selected_span().text == "吉林银行"
     assert list(entries(menu)) == ["Change label", "Delete span", "Tag all occurrences…", "Copy text",
-                                   "Next span with this label"]
+                                   "Next span with this label", "Comment…", "Pin as a good example",
+                                   "Pin as a bad example", "Guide for this label"]
     entries(menu)["Copy text"].trigger()
     assert QGuiApplication.clipboard().text() == "吉林银行"
     entries(menu)["Next span with this label"].trigger()

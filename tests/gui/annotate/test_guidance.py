@@ -107,3 +107,18 @@ def test_an_annotator_who_is_no_reviewer_is_told_pins_are_for_reviewers(
     assert "only a reviewer may pin" in refused.args[0]
     with sessions() as session:
         assert list_examples(session) == []
+
+
+def test_a_long_guideline_shows_its_first_lines_on_hover(
+        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
+    window = window_on(sessions, open_annotation, qtbot)
+    dialog = window.label_sync.open_dialog()
+    dialog.list.setCurrentRow([label.name for label in dialog.labels].index("METRIC"))
+    dialog.definition.setPlainText("\n".join(f"- rule {n}" for n in range(1, 31)))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    metric = window.labels.named("METRIC")
+    assert metric is not None
+    tip = window.label_bar.buttons[metric.id].toolTip()
+    assert "- rule 14<br>… (F1: the whole guide)" in tip and "rule 15" not in tip
+    window.guidance.open_guide()
+    assert "rule 30" in window.guidance.panel.plain_text()

@@ -27,6 +27,7 @@ Keyboard map (File menu: Ctrl+Shift+N new project, Ctrl+O open project, Ctrl+I i
   Ctrl+Shift+A                     accept every suggestion scored 0.8 or more (one undo step)
   F1                               the guide at the selected span's label (Shift+F1: every key, searchable)
   Ctrl+G / Ctrl+B                  pin the selected span as a good / bad example (again: unpin)
+  C, Ctrl+Shift+C                  comment on the selected span, on the document (the comments panel)
 """
 
 from __future__ import annotations
@@ -101,6 +102,8 @@ class WindowActions(ActionSet):
                                     window.linking.link_nearest, on=view))
         annotate.addAction(self.add("labels", self.tr("Labels…"), "Ctrl+L", window.open_labels))
         annotate.addAction(self.add("relation-types", self.tr("Relation types…"), "", window.linking.open_types))
+        annotate.addSeparator()
+        window.comments.add_actions(self, annotate)
         window.suggestions.add_actions(self, menu_bar)
         window.guidance.add_actions(self, menu_bar)
 

@@ -1,7 +1,8 @@
 """The right-click menu of the text in annotate mode.
 
 On a selection: 标注为 ▸ each label. On a span: 改标签 ▸ each other label, delete, tag all occurrences,
-copy its text, and the next span with its label (wrapping round). Every entry does what its key does, through
+copy its text, the next span with its label (wrapping round), comment on it, pin it as a good or bad example
+(pinned so already: unpinned), and the guide at its label. Every entry does what its key does, through
 the window's editing controller, so it is one undo step and one transaction like the key.
 """
 
@@ -64,6 +65,11 @@ class SpanContextMenu(QObject):
             menu.addAction(keyed(self.tr("Tag all occurrences…"), "Ctrl+T"), editing.tag_all_occurrences)
             menu.addAction(self.tr("Copy text"), lambda: QGuiApplication.clipboard().setText(span.text))
             menu.addAction(self.tr("Next span with this label"), partial(self.next_like, span))
+            menu.addSeparator()
+            menu.addAction(self.tr("Comment…"), window.comments.comment_on_span)
+            menu.addAction(self.tr("Pin as a good example"), partial(window.guidance.pin_selected, "good"))
+            menu.addAction(self.tr("Pin as a bad example"), partial(window.guidance.pin_selected, "bad"))
+            menu.addAction(self.tr("Guide for this label"), window.guidance.open_guide)
         return menu
 
     def next_like(self, span: SpanRow) -> None:

@@ -6,50 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar
 
-from biaozhu.db.guidelines import pin_example, pinned_verdicts
-from biaozhu.gui.annotate.layer import SpanHandle
-from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.keys import ActionSet
-from biaozhu.gui.common.runner import ActionRunner
-from biaozhu.gui.common.undo import History, StoredCommand
-from biaozhu.gui.common.wording import fill, short
-from biaozhu.gui.dialogs.guide import GuidePanel
+from biaozhu.gui.dialogs.guide import GuidePanel, pin_with_undo
 
 if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
-
-PIN_GOOD = QT_TRANSLATE_NOOP("Commands", "pin “%1” as a good example")
-PIN_BAD = QT_TRANSLATE_NOOP("Commands", "pin “%1” as a bad example")
-UNPIN = QT_TRANSLATE_NOOP("Commands", "unpin “%1”")
-
-
-class PinExample(StoredCommand):
-    """A span pinned as a good or bad example (``verdict`` None: unpinned); undo puts back the verdict it had."""
-
-    def __init__(self, runner: ActionRunner, history: History, person: str, document_id: int, handle: SpanHandle,
-                 span_text: str, verdict: str | None) -> None:
-        template = str({"good": PIN_GOOD, "bad": PIN_BAD}.get(verdict or "", UNPIN))
-        super().__init__(history, fill(QCoreApplication.translate("Commands", template), short(span_text, 16)),
-                         document_id)
-        self.runner, self.person, self.handle, self.verdict = runner, person, handle, verdict
-        self.previous: str | None = None
-
-    def _pin(self, verdict: str | None) -> str | None:
-        span_id = self.handle.id
-        assert span_id is not None
-        assert self.document_id is not None
-        return self.runner.write(lambda session: pin_example(session, span_id, verdict, self.person),
-                                 Change(Changed.LABELS, frozenset({self.document_id}), self))
-
-    def do(self) -> None:
-        self.previous = self._pin(self.verdict)
-
-    def undo_it(self) -> None:
-        self._pin(self.previous)
-
 
 class Guidance(QObject):
     """The guide dock and the pin keys of one annotation window."""
@@ -96,12 +60,7 @@ class Guidance(QObject):
         if span is None or document_id is None:
             window.say(self.tr("Select a span to pin it as an example."))
             return
-        outcome = window.runner.try_read(lambda session: pinned_verdicts(session, [span.id]))
-        if outcome.value is None:
-            window.say(outcome.refusal)
-            return
-        wanted = None if outcome.value.get(span.id) == verdict else verdict
-        if window.history.push(PinExample(window.runner, window.history, window.annotator, document_id,
-                                          window.layer.handle(span.id), span.text, wanted)):
-            window.say(self.tr("Unpinned.") if wanted is None else self.tr("Pinned: the guide shows it under its "
-                                                                            "label (F1)."))
+        said = pin_with_undo(window.runner, window.history, window.annotator, document_id,
+                             window.layer.handle(span.id), span.text, verdict)
+        if said:
+            window.say(said)

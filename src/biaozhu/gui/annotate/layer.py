@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from biaozhu.db import spans as db_spans
 from biaozhu.db.changes import edit_state
-from biaozhu.db.documents import document_text
+from biaozhu.db.documents import named_text
 from biaozhu.db.models import Label
 from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import set_status, touch
@@ -52,6 +52,7 @@ class Layer(QObject):
         self.runner = runner
         self.annotator_id = annotator_id
         self.document_id: int | None = None
+        self.name = ""  # the open document's
         self.text = ""
         self.index = SpanIndex()
         self._handles: dict[int, SpanHandle] = {}
@@ -78,13 +79,12 @@ class Layer(QObject):
     def open(self, document_id: int) -> None:
         """Load a document's text and this layer's spans; mark it as worked on (not in a read-only project)."""
 
-        def load(session: Session) -> tuple[str, list[SpanRow]]:
+        def load(session: Session) -> tuple[tuple[str, str], list[SpanRow]]:
             if not self.runner.read_only:
                 touch(session, document_id, self.annotator_id)
-            return document_text(session, document_id), db_spans.layer_spans(session, document_id,
-                                                                              [self.annotator_id])
+            return named_text(session, document_id), db_spans.layer_spans(session, document_id, [self.annotator_id])
 
-        self.text, rows = (self.runner.read if self.runner.read_only else self.runner.write)(load)
+        (self.name, self.text), rows = (self.runner.read if self.runner.read_only else self.runner.write)(load)
         self.index = SpanIndex(rows)
         self.document_id = document_id
         self._publish(Changed.STATUS, document_id)

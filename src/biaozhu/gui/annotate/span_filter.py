@@ -93,11 +93,15 @@ class SpanFilter(QWidget):
     def only_unparsed(self) -> bool:
         return self.unparsed.isChecked()
 
-    def keeps(self, span: SpanRow) -> bool:
-        label_id, needle = self.label_id(), self.needle().casefold()
-        if self.only_unparsed() and (span.value is not None or span.label_id not in self._metric_ids):
-            return False
-        return (label_id is None or span.label_id == label_id) and (not needle or needle in span.text.casefold())
+    def kept(self, spans: list[SpanRow]) -> list[SpanRow]:
+        """The spans the filter keeps; the widgets are read once, not per span (20,000 spans in a 5 MB report)."""
+        label_id, needle, unparsed, metrics = self.label_id(), self.needle().casefold(), self.only_unparsed(), \
+            self._metric_ids
+        if label_id is None and not needle and not unparsed:
+            return list(spans)
+        return [span for span in spans
+                if (not unparsed or (span.value is None and span.label_id in metrics))
+                and (label_id is None or span.label_id == label_id) and (not needle or needle in span.text.casefold())]
 
 
 class SpanScope(QObject):

@@ -1,6 +1,7 @@
 """The span table of the open document: text, label (with its colour), start, end, a METRIC span's value
-and unit (``?`` where its text was not read as a figure), and its links (→ 所属项目 X, ← 责任机构 Y); a click on a row
-tells the window to scroll to that span and select it. A filter above it (``span_filter.py``) narrows it by
+and unit (``?`` where its text was not read as a figure), its links (→ 所属项目 X, ← 责任机构 Y) and its comment threads
+(● while one is open); a click on a row tells the window to scroll to that span and select it. A filter above it
+(``span_filter.py``) narrows it by
 label and text, or shows the annotator's spans in all documents, with a column naming each one's document.
 
 The window refreshes the table after every edit, with up to tens of thousands of spans, so the model is
@@ -19,17 +20,18 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from biaozhu.db.spans import PlacedSpan, SpanRow
 from biaozhu.db.values import METRIC
 from biaozhu.gui.annotate.span_filter import SpanFilter
-from biaozhu.gui.common.wording import as_tooltip
+from biaozhu.gui.common.wording import as_tooltip, fill
 from biaozhu.gui.widgets.swatches import colour_swatch
 from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
-TEXT, LABEL, START, END, VALUE, UNIT, LINKS, DOCUMENT = range(8)
+TEXT, LABEL, START, END, VALUE, UNIT, LINKS, COMMENTS, DOCUMENT = range(9)
+OPEN_COMMENTS = QColor("#e76f51")
 UNPARSED = "?"  # a METRIC span whose text is not a figure the parser is sure of, and nobody set a value
 UNKNOWN_LABEL = ("?", "", "#9e9e9e")  # a label deleted since the spans were read
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -55,14 +57,24 @@ def value_text(span: SpanRow, label: tuple[str, str, str]) -> str:
     return span.value if span.value_max is None else f"{span.value}–{span.value_max}"
 
 
+def comments_text(mark: tuple[int, int] | None) -> str:
+    """A span's comments in the table: how many threads, with a dot while one is open."""
+    if mark is None:
+        return ""
+    return f"● {mark[0]}" if mark[1] else str(mark[0])
+
+
 def _number(span: SpanRow) -> tuple[bool, Decimal]:
     return (span.value is None, Decimal(span.value) if span.value is not None else Decimal(0))
 
 
 def sort_key(column: int, labels: Labels, places: dict[int, tuple[int, str]],
-             links: dict[int, str]) -> Callable[[SpanRow], tuple[object, ...]]:
+             links: dict[int, str], comments: dict[int, tuple[int, int]] | None = None
+             ) -> Callable[[SpanRow], tuple[object, ...]]:
     """One key per row; ties fall back to position (in all documents: document, then position), so the order
     is always the same."""
+    comments = comments or {}
+
     def document(span: SpanRow) -> int:
         return places[span.id][0] if places else 0
 
@@ -80,11 +92,16 @@ def sort_key(column: int, labels: Labels, places: dict[int, tuple[int, str]],
         return lambda s: (s.unit is None, s.unit or "", document(s), s.start, s.id)
     if column == LINKS:
         return lambda s: (links.get(s.id) is None, links.get(s.id, ""), document(s), s.start, s.id)
+    if column == COMMENTS:
+        return lambda s: (-comments.get(s.id, (0, 0))[1], -comments.get(s.id, (0, 0))[0], document(s), s.start, s.id)
+    if not places:  # one document: the layer's own order, without a document per key (20,000 rows on opening)
+        return lambda s: (s.start, -s.end, s.id)
     return lambda s: (document(s), s.start, -s.end, s.id)  # outer span before the spans nested in it
 
 
 class SpanTableModel(QAbstractTableModel):
-    """Adapts SpanRow rows and the project's labels to seven columns (eight in all documents)."""
+    """Adapts SpanRow rows and the project's labels to eight columns (nine in all documents); the comments column
+    counts each span's threads, open ones in colour."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,6 +112,7 @@ class SpanTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._places: dict[int, tuple[int, str]] = {}  # span id → (document id, name): all documents
         self._links: dict[int, str] = {}  # span id → its links, as the column shows them (the open document)
+        self._comments: dict[int, tuple[int, int]] = {}  # span id → (threads, open ones): the open document
         self._sort: tuple[int, Qt.SortOrder] = (START, Qt.SortOrder.AscendingOrder)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
@@ -135,10 +153,18 @@ class SpanTableModel(QAbstractTableModel):
                 return span.unit or ""
             if column == LINKS:  # known for the open document only: hidden in all-documents mode
                 return "" if self._places else self._links.get(span.id, "")
+            if column == COMMENTS:
+                return comments_text(self._comments.get(span.id))
             return str(span.start if column == START else span.end)
+        if column == COMMENTS and span.id in self._comments:
+            count, still_open = self._comments[span.id]
+            if role == Qt.ItemDataRole.ForegroundRole and still_open:
+                return OPEN_COMMENTS
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return fill(self.tr("%1 comment threads, %2 open: the comments panel shows them"), count, still_open)
         if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             return self._swatches.get(span.label_id, self._unknown_swatch)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (START, END, VALUE):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (START, END, VALUE, COMMENTS):
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and column == VALUE and span.value is None \
                 and self._labels.get(span.label_id, UNKNOWN_LABEL)[0] == METRIC:
@@ -155,7 +181,9 @@ class SpanTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Text"), self.tr("Label"), self.tr("Start"), self.tr("End"), self.tr("Value"),
-                    self.tr("Unit"), self.tr("Links"), self.tr("Document"))[section]
+                    self.tr("Unit"), self.tr("Links"), "💬", self.tr("Document"))[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == COMMENTS:
+            return self.tr("Comments on the span")
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and START <= section <= END:
             return self.tr("Offset in characters from the start of the document")
         return None
@@ -180,6 +208,13 @@ class SpanTableModel(QAbstractTableModel):
         if self._spans:
             self.dataChanged.emit(self.index(0, LINKS), self.index(len(self._spans) - 1, LINKS))
 
+    def set_comments(self, comments: dict[int, tuple[int, int]]) -> None:
+        """The open document's commented spans: (threads, open ones) by span id."""
+        if comments != self._comments:
+            self._comments = comments
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0, COMMENTS), self.index(self.rowCount() - 1, COMMENTS))
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorted here in Python, one key per row; selections follow their spans."""
         if (column, order) == self._sort:
@@ -197,7 +232,7 @@ class SpanTableModel(QAbstractTableModel):
         column, order = self._sort
         if column < 0:
             column, order = START, Qt.SortOrder.AscendingOrder
-        return sorted(spans, key=sort_key(column, self._labels, self._places, self._links),
+        return sorted(spans, key=sort_key(column, self._labels, self._places, self._links, self._comments),
                       reverse=order == Qt.SortOrder.DescendingOrder)
 
 
@@ -216,7 +251,7 @@ class SpanTablePanel(QWidget):
         header = self._view.horizontalHeader()
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         fit_columns(self._view, {START: ["9999999"], END: ["9999999"], VALUE: ["37717800000"], UNIT: ["个百分点"],
-                                  LINKS: ["→所属项目 酒城同心·金融速贷"]})
+                                  LINKS: ["→所属项目 酒城同心·金融速贷"], COMMENTS: ["● 99"]})
         RowActivation(self._view).row_activated.connect(
             lambda index: self.span_activated.emit(self._model.span_at(index.row()).id))
         self.filter = SpanFilter(self)
@@ -237,7 +272,7 @@ class SpanTablePanel(QWidget):
             self.filter.set_labels(labels)
         self._mine, self._labels = spans, labels
         if self._found is None:
-            self._show([span for span in spans if self.filter.keeps(span)], labels)
+            self._show(self.filter.kept(spans), labels)
 
     def show_found(self, found: list[PlacedSpan] | None) -> None:
         """All-documents mode with these spans; None: back to the open document's spans."""
@@ -253,13 +288,17 @@ class SpanTablePanel(QWidget):
         """The open document's spans' links, for the links column."""
         self._model.set_links(links)
 
+    def set_comments(self, comments: dict[int, tuple[int, int]]) -> None:
+        """Mark the open document's commented spans (threads, open ones by span id)."""
+        self._model.set_comments(comments)
+
     def document_of(self, span_id: int) -> int | None:
         """The document of a span shown in all-documents mode."""
         return self._model.document_of(span_id)
 
     def _refilter(self) -> None:
         if self._found is None:
-            self._show([span for span in self._mine if self.filter.keeps(span)], self._labels)
+            self._show(self.filter.kept(self._mine), self._labels)
 
     def _show(self, spans: list[SpanRow], labels: Labels, places: dict[int, tuple[int, str]] | None = None) -> None:
         selected = self.selected_span()

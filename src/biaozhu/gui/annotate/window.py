@@ -16,12 +16,13 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from biaozhu.db.documents import DocumentSummary, list_documents
+from biaozhu.db.documents import DocumentSummary, first_document, list_documents
 from biaozhu.db.permissions import ensure_person
 from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import last_worked_on
 from biaozhu.gui.annotate import commands
 from biaozhu.gui.annotate.actions import WindowActions
+from biaozhu.gui.annotate.comments import AnnotateComments
 from biaozhu.gui.annotate.context_menu import SpanContextMenu
 from biaozhu.gui.annotate.document_actions import DocumentActions
 from biaozhu.gui.annotate.editing import SpanEditing
@@ -36,6 +37,7 @@ from biaozhu.gui.annotate.snapping import Snapping
 from biaozhu.gui.annotate.span_filter import SpanScope
 from biaozhu.gui.annotate.span_table import SpanTablePanel
 from biaozhu.gui.annotate.suggestions import SuggestionBoard
+from biaozhu.gui.annotate.time_clock import TimeClock
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import LabelSet, label_set
 from biaozhu.gui.common.project import OpenProject
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
     editing: SpanEditing
     offset_label: QLabel
     review_requested = Signal()
+    review_document_requested = Signal(int)  # review mode on this document (another layer's matrix cell)
     agreement_requested = Signal()
 
     def __init__(self, project: OpenProject, annotator: str, document_id: int | None = None,
@@ -77,10 +80,12 @@ class MainWindow(QMainWindow):
 
         def starting(session: Session) -> tuple[int, LabelSet, int | None]:
             annotator_id = ensure_person(session, annotator).id
-            return annotator_id, label_set(session), document_id or last_worked_on(session, annotator_id)
+            first = first_document(session, document_id or last_worked_on(session, annotator_id))
+            return annotator_id, label_set(session), first
 
         annotator_id, self.labels, start_at = self.runner.write(starting)
         self.layer = Layer(self.runner, annotator_id, self)
+        self.clock = TimeClock(self.runner, annotator_id, self)  # time spent per document
         self.history = History(self)
         self.undo_stack = self.history.stack
         self.snapping = Snapping(self.runner, self)
@@ -99,6 +104,7 @@ class MainWindow(QMainWindow):
         self.model_training.rated.connect(self.document_list.set_uncertainty)
         self.linking = Linking(self)
         self.editing.relabel_refusal = self.linking.relabel_refusal
+        self.comments = AnnotateComments(self)
         self.actions_ = WindowActions(self)
         self.label_sync = LabelSync(self)
         self.document_actions = DocumentActions(self)
@@ -125,12 +131,10 @@ class MainWindow(QMainWindow):
         self._load_timer = QTimer(self, singleShot=True, interval=100)
         self._load_timer.timeout.connect(self.snapping.load)
         self._load_timer.start()
-        self.refresh_lists()
-        first = start_at if any(d.id == start_at for d in self.documents) else (
-            self.documents[0].id if self.documents else None)
-        if first is not None:
-            self.open_document(first)
+        if start_at is not None:  # the document list and the progress are read on a worker once it is painted
+            self.open_document(start_at)
         else:
+            self._refresh_later()
             self.view.setPlaceholderText(self.tr("This project has no documents yet. Import reports with File ▸ "
                                                  "Import… (Ctrl+I), or drop files or folders here."))
         self._show_snapping()
@@ -193,13 +197,13 @@ class MainWindow(QMainWindow):
         if not outcome.ok:  # locked, read-only, gone: say so and stay on the open document
             self.say(outcome.refusal)
             return
+        self.clock.switch_to(document_id)
         self.view.show_text(self.layer.text, self.layer.index, self.labels.colours())
         self.linking.show_document()
         self.places.show_document(document_id, self.layer.text)
         self.suggestions.show_document(document_id)
-        at = self._document_at.get(document_id)
-        name = self.documents[at].name if at is not None else str(document_id)
-        self.setWindowTitle(f"{name} — {self.project.name} — biaozhu 标注")
+        self.comments.show_document(document_id)
+        self.setWindowTitle(f"{self.layer.name} — {self.project.name} — biaozhu 标注")
         self.document_list.select_document(document_id)
         self.label_bar.set_counts(self.layer.index.count_by_label())
         self._refresh_later()  # the span table and the document list fill in after the text is painted
@@ -404,10 +408,19 @@ class MainWindow(QMainWindow):
             from biaozhu.gui.dialogs.statistics import StatisticsDialog
 
             self.statistics_dialog = StatisticsDialog(self.runner, self)
-            self.statistics_dialog.open_document.connect(self.open_document)
+            self.statistics_dialog.open_document.connect(self.open_for_layer)
         self.statistics_dialog.reload()
         self.statistics_dialog.show()
         self.statistics_dialog.activateWindow()
+
+    def open_for_layer(self, document_id: int, layer: str) -> None:
+        """A cell of the progress matrix: this person's own layer opens here; another's (which only its
+        annotator may change) in review mode, where every layer of the document is shown."""
+        if layer == self.annotator:
+            self.open_document(document_id)
+            self.activateWindow()
+        else:
+            self.review_document_requested.emit(document_id)
 
     def show_first_document(self) -> None:
         """After an import into an empty project: the first report opens."""
@@ -423,6 +436,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._closed = False  # shown again (review mode closed): the list's answers count again
+        self.clock.start(self.layer.document_id)
         if self.model_training._closed:
             self.model_training.resume()
         super().showEvent(event)
@@ -432,10 +446,13 @@ class MainWindow(QMainWindow):
             self.export_dialog.close()  # cancels a running export and waits for it
         self._refresh_timer.stop()
         self._load_timer.stop()
+        self.clock.stop()
         self._closed = True
         self._lists_pool.waitForDone()
         self.snapping.wait()
         self.suggestions.wait()
+        if self.statistics_dialog is not None:
+            self.statistics_dialog.wait()
         self.model_training.wait()
         super().closeEvent(event)
         self.closing.emit()

@@ -27,7 +27,8 @@ class Changed(Flag):
     LABELS = auto()  # labels added, changed or deleted
     TRASH = auto()  # something went into the trash or came back
     ANNOTATORS = auto()  # annotators or their roles
-    EVERYTHING = SPANS | STATUS | GOLD | DOCUMENTS | LABELS | TRASH | ANNOTATORS
+    COMMENTS = auto()  # comments made, resolved, reopened or deleted
+    EVERYTHING = SPANS | STATUS | GOLD | DOCUMENTS | LABELS | TRASH | ANNOTATORS | COMMENTS
 
 
 @dataclass(frozen=True)

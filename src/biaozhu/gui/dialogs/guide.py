@@ -7,8 +7,18 @@ text but never carry markup or load pictures; examples and names are inserted as
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QColor, QFont, QShowEvent, QTextCharFormat, QTextCursor, QTextDocument
+from typing import Protocol
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QShowEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,17 +32,78 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from biaozhu.db.guidelines import Example, list_examples, project_guideline, set_project_guideline
+from biaozhu.db.guidelines import (
+    Example,
+    list_examples,
+    pin_example,
+    pinned_verdicts,
+    project_guideline,
+    set_project_guideline,
+)
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import LabelInfo, label_infos, shown_definition
 from biaozhu.gui.common.runner import ActionRunner
+from biaozhu.gui.common.undo import History, StoredCommand
+from biaozhu.gui.common.wording import fill, short
 
 MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.MarkdownFeature.MarkdownNoHTML
 PROJECT_ANCHOR = "guide-project"
 
 
+class Handle(Protocol):
+    """A span as undo commands know it: its id now (a deleted and restored span has a new one)."""
+
+    id: int | None
+
+
+
 def label_anchor(label_id: int) -> str:
     return f"guide-label-{label_id}"
+
+
+PIN_GOOD = QT_TRANSLATE_NOOP("Commands", "pin “%1” as a good example")
+PIN_BAD = QT_TRANSLATE_NOOP("Commands", "pin “%1” as a bad example")
+UNPIN = QT_TRANSLATE_NOOP("Commands", "unpin “%1”")
+
+
+class PinExample(StoredCommand):
+    """A span pinned as a good or bad example (``verdict`` None: unpinned); undo puts back the verdict it had."""
+
+    def __init__(self, runner: ActionRunner, history: History, person: str, document_id: int, handle: Handle,
+                 span_text: str, verdict: str | None) -> None:
+        template = str({"good": PIN_GOOD, "bad": PIN_BAD}.get(verdict or "", UNPIN))
+        super().__init__(history, fill(QCoreApplication.translate("Commands", template), short(span_text, 16)),
+                         document_id)
+        self.runner, self.person, self.handle, self.verdict = runner, person, handle, verdict
+        self.previous: str | None = None
+
+    def _pin(self, verdict: str | None) -> str | None:
+        span_id = self.handle.id
+        assert span_id is not None
+        assert self.document_id is not None
+        return self.runner.write(lambda session: pin_example(session, span_id, verdict, self.person),
+                                 Change(Changed.LABELS, frozenset({self.document_id}), self))
+
+    def do(self) -> None:
+        self.previous = self._pin(self.verdict)
+
+    def undo_it(self) -> None:
+        self._pin(self.previous)
+
+
+def pin_with_undo(runner: ActionRunner, history: History, person: str, document_id: int, handle: Handle,
+                  span_text: str, verdict: str) -> str:
+    """Pin a span as ``verdict`` (pinned so already: unpin it) as an undo step; what the status bar says."""
+    span_id = handle.id
+    assert span_id is not None
+    outcome = runner.try_read(lambda session: pinned_verdicts(session, [span_id]))
+    if outcome.value is None:
+        return outcome.refusal
+    wanted = None if outcome.value.get(span_id) == verdict else verdict
+    if not history.push(PinExample(runner, history, person, document_id, handle, span_text, wanted)):
+        return ""  # the history said why
+    return QCoreApplication.translate("Guidance", "Unpinned.") if wanted is None else \
+        QCoreApplication.translate("Guidance", "Pinned: the guide shows it under its label (F1).")
 
 
 class GuideBrowser(QTextBrowser):
@@ -50,28 +121,32 @@ class GuideContents:
         self.cursor = QTextCursor(document)
         self.texts = texts
 
+    def new_block(self) -> None:
+        """A block of its own: no list, quote indent or heading level of the Markdown before it carries over."""
+        self.cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+
     def heading(self, text: str, anchor: str, size: float = 1.25) -> None:
         if not self.cursor.atStart():
-            self.cursor.insertBlock()
+            self.new_block()
+        spaced = QTextBlockFormat()
+        spaced.setTopMargin(10)
+        self.cursor.setBlockFormat(spaced)
         form = QTextCharFormat()
         form.setFontWeight(QFont.Weight.Bold)
         form.setFontPointSize(self.cursor.document().defaultFont().pointSizeF() * size)
         form.setAnchor(True)
         form.setAnchorNames([anchor])
         self.cursor.insertText(text, form)
-        self.cursor.insertBlock()
-        self.cursor.setCharFormat(QTextCharFormat())
+        self.new_block()
 
     def markdown(self, text: str, empty: str) -> None:
         if text.strip():
             self.cursor.insertMarkdown(text, MARKDOWN)
-            self.cursor.insertBlock()
         else:
             faint = QTextCharFormat()
             faint.setForeground(QColor("#777777"))
             self.cursor.insertText(empty, faint)
-            self.cursor.insertBlock()
-        self.cursor.setCharFormat(QTextCharFormat())
+        self.new_block()
 
     def example(self, item: Example, colour: str) -> None:
         example = item.example
@@ -93,8 +168,7 @@ class GuideContents:
             faint = QTextCharFormat()
             faint.setForeground(QColor("#777777"))
             self.cursor.insertText("  " + said, faint)
-        self.cursor.insertBlock()
-        self.cursor.setCharFormat(QTextCharFormat())
+        self.new_block()
 
 
 class GuidePanel(QWidget):
@@ -125,7 +199,7 @@ class GuidePanel(QWidget):
         runner.bus.changed.connect(self._on_change)
 
     def _on_change(self, change: Change) -> None:
-        if change.what & (Changed.LABELS | Changed.SPANS | Changed.TRASH | Changed.GOLD):
+        if change.what & (Changed.LABELS | Changed.TRASH | Changed.GOLD):  # pins publish LABELS; edits move none
             self._stale = True
             if self.isVisible():
                 self.reload()

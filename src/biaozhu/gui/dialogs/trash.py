@@ -105,11 +105,11 @@ class TrashDialog(QDialog):
             return
         self.entries, names, self.titles = outcome.value
         kinds = {"span": self.tr("span"), "document": self.tr("document"), "label": self.tr("label"),
-                 "relation": self.tr("relation")}
+                 "relation": self.tr("relation"), "comment": self.tr("comment")}
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            document = names.get(entry.document_id, "") if entry.kind in ("span", "relation") and entry.document_id \
-                else ""
+            in_document = entry.kind in ("span", "relation", "comment") and entry.document_id is not None
+            document = names.get(entry.document_id or 0, "") if in_document else ""
             for column, text in ((KIND, kinds.get(entry.kind, entry.kind)), (WHAT, self.what(entry)),
                                  (DOCUMENT, document), (ANNOTATOR, entry.annotator or ""),
                                  (DELETED, entry.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"))):
@@ -137,7 +137,7 @@ class TrashDialog(QDialog):
             return
         restored, problems = 0, []
         for entry in chosen:
-            what = Changed.TRASH | Changed.SPANS | Changed.DOCUMENTS
+            what = Changed.TRASH | Changed.SPANS | Changed.DOCUMENTS | Changed.COMMENTS
             change = Change(what | Changed.LABELS if entry.kind == "label" else what,
                             frozenset() if entry.document_id is None else frozenset({entry.document_id}), self)
             outcome = self.runner.attempt(partial(restore, trash_id=entry.id), change)

@@ -21,7 +21,9 @@ Keyboard map:
   Ctrl+F, Ctrl+E, Ctrl+W           find in the document, export, close review mode
   Ctrl+Shift+N, Ctrl+O, Ctrl+I     new project, open a project, import (the File menu)
   Ctrl+L                           the labels (the annotation window's dialog)
-  Shift+F1                         every key, searchable
+  F1                               the guide at the gold span's label (Shift+F1: every key, searchable)
+  Ctrl+G / Ctrl+B                  pin the gold span at the cursor as a good / bad example
+  C, Ctrl+Shift+C                  comment on the gold span at the cursor, on the document
 """
 
 from __future__ import annotations
@@ -101,6 +103,8 @@ class ReviewActions(ActionSet):
         decide.addSeparator()
         decide.addAction(self.add("agreement", self.tr("Agreement…"), "", window.open_agreement))
         decide.addAction(self.add("labels", self.tr("Labels…"), "Ctrl+L", window.label_sync.open_dialog))
+
+        window.notes.add_actions(self, menu_bar)
 
         view_menu = menu_bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.add("zoom-in", self.tr("Zoom in"), ["Ctrl+=", "Ctrl++"],

@@ -1,7 +1,8 @@
 """The review view: the document's text with the gold layer as the background highlight, one lane per
 annotator in a band under each line (a bar in the label's colour for each of their spans, never over the
 characters: see ``lanes.py``), and the disagreements marked: hatched in their kind's colour while open,
-outlined once decided, the current one framed (line and lanes together).
+outlined once decided, the current one framed (line and lanes together). A commented span has a dot at the end of
+its lane's bar (a gold one on its top right corner), filled while a thread is open.
 
 Like the annotation view it paints only the lines on screen and only the spans overlapping them (each
 layer and the disagreements are kept in a :class:`SpanIndex`), so a 1 MB document with thousands of
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -42,7 +43,7 @@ from biaozhu.gui.review.model import (
 )
 from biaozhu.gui.widgets.document_view import DocumentView
 from biaozhu.gui.widgets.span_index import SpanIndex
-from biaozhu.gui.widgets.span_painter import range_rects, visible_lines
+from biaozhu.gui.widgets.span_painter import draw_badge, range_rects, visible_lines
 
 Geometry = list[tuple[QTextBlock, float, list[QTextLine]]]
 DECIDED = QColor("#2a9d8f")
@@ -65,6 +66,9 @@ class ReviewView(DocumentView):
         self.gold_by_id: dict[int, GoldSpan] = {}
         self.current: int | None = None
         self.lane_layout = install_lane_layout(self)
+        # Commented spans: (lane, start, end, label id) of annotators' spans, span id of gold ones → (threads, open)
+        self.lane_marks: dict[tuple[int, int, int, int], tuple[int, int]] = {}
+        self.gold_marks: dict[int, tuple[int, int]] = {}
 
     def show_document(self, document: ReviewedDocument, colours: dict[int, QColor], label_ids: dict[str, int]) -> None:
         self.document_ = document
@@ -131,10 +135,13 @@ class ReviewView(DocumentView):
         geometry = [(block, top, lines) for block, top, lines in visible_lines(self) if lines]
         room = self.lane_layout.room
         painter = QPainter(self.viewport())
+        badges: dict[tuple[int, int], tuple[QPointF, bool]] = {}  # a span's last piece on screen: its dot
         for span, rect in self._pieces(self.index, geometry):
             fill = QColor(self.painter.colours.get(span.label_id, QColor("#cccccc")))
             fill.setAlpha(110)
             painter.fillRect(rect, fill)
+            if span.id in self.gold_marks:
+                badges[(-1, span.id)] = (QPointF(rect.right() - 1, rect.top() + 2), self.gold_marks[span.id][1] > 0)
         if self.document_ is not None:
             for item, rect in self._pieces(self.items, geometry):
                 if self.document_.is_open(item.id):
@@ -148,6 +155,9 @@ class ReviewView(DocumentView):
             for span, rect in self._pieces(spans, geometry):
                 bar = QRectF(rect.left() + 1, rect.bottom() + GAP + LANE * lane, rect.width() - 2, LANE - 1)
                 painter.fillRect(bar, self.painter.colours.get(span.label_id, QColor("#888888")).darker(115))
+                mark = self.lane_marks.get((lane, span.start, span.end, span.label_id))
+                if mark is not None:
+                    badges[(lane, span.id)] = (QPointF(bar.right(), bar.center().y()), mark[1] > 0)
         if self.document_ is not None:
             for item, rect in self._pieces(self.items, geometry):
                 if item.id == self.current:
@@ -158,6 +168,8 @@ class ReviewView(DocumentView):
                 else:
                     painter.setPen(QPen(DECIDED, 1, Qt.PenStyle.DashLine))
                 painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, room - 0.5))
+        for centre, still_open in badges.values():
+            draw_badge(painter, centre, still_open, 2.5)
         painter.end()
 
     # -- tooltips and clicks ---------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from biaozhu.gui.review.gold_edits import GoldEditing, draw_keys_hint
 from biaozhu.gui.review.label_sync import ReviewLabelSync
 from biaozhu.gui.review.legend import ReviewLegend
 from biaozhu.gui.review.model import DECISION, KIND, NUMBER, WHERE, DisagreementModel, ReviewedDocument
+from biaozhu.gui.review.notes import ReviewNotes
 from biaozhu.gui.review.view import ReviewView
 from biaozhu.gui.widgets.docks import add_side_panels
 from biaozhu.gui.widgets.document_list import DocumentListPanel
@@ -64,6 +65,7 @@ class ReviewWindow(QMainWindow):
         self.gold_edits = GoldEditing(self.gold, self.history, self.view, [self.view, self.table], self.labels,
                                       lambda: self.document, self.say, self)
         self.label_sync = ReviewLabelSync(self)
+        self.notes = ReviewNotes(self)
         self.actions_ = ReviewActions(self)
         self.decisions.decided.connect(self._after_decision)
         self.decisions.adjudicated.connect(self._after_adjudicated)
@@ -167,6 +169,7 @@ class ReviewWindow(QMainWindow):
         self.document = ReviewedDocument(document_id, name, text, found)
         self.view.show_document(self.document, self.colours, self.label_ids)
         self.model.set_document(self.document)
+        self.notes.show_document()
         fit_to_contents(self.table)
         self.legend.set_annotators(self.document.annotators)
         self.actions_.show_annotators(self.document.annotators)

@@ -1,5 +1,6 @@
 """The label bar: one button per label with its colour, hotkey and count in this document;
-the label's definition on hover. Buttons never take the focus, so the keyboard stays in the text.
+the label's guideline (its first lines, as written) on hover. Buttons never take the focus, so the keyboard stays
+in the text.
 The buttons wrap onto more rows when the window is narrow, and past a few rows the bar scrolls (a project may hold
 up to 1,000 labels); each shows its text in black or white, whichever reads on its colour, and underlines it with
 the label's pattern, the one its spans carry in the text."""
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QSizePolicy, QWidget
 
@@ -17,14 +18,19 @@ from biaozhu.gui.common.label_infos import LabelInfo, shown_definition
 from biaozhu.gui.widgets.flow_layout import FlowLayout
 from biaozhu.gui.widgets.span_painter import draw_pattern
 
+TOOLTIP_LINES = 14  # of a label's guideline on hover; the guide (F1) shows it whole
+
 
 def label_tooltip(label: LabelInfo) -> str:
-    """The caption in bold and the definition under it, both shown as written: markup in a label's name or
-    definition (``<img src=…>``) is text, never rendered."""
+    """The caption in bold and the guideline under it (its first lines), both shown as written: markup in a
+    label's name or guideline (``<img src=…>``) is text, never rendered."""
     caption = html.escape(label.caption(), quote=False)
     if not label.definition:
         return f"<b>{caption}</b>"
-    definition = html.escape(shown_definition(label.definition), quote=False).replace("\n", "<br>")
+    lines = shown_definition(label.definition).split("\n")
+    if len(lines) > TOOLTIP_LINES:
+        lines = [*lines[:TOOLTIP_LINES], QCoreApplication.translate("LabelBar", "… (F1: the whole guide)")]
+    definition = "<br>".join(html.escape(line, quote=False) for line in lines)
     return f"<b>{caption}</b><br>{definition}"
 
 

@@ -10,7 +10,8 @@ Each span is underlined with its label's pattern (colour is never the only clue)
 enough for the text to keep WCAG AA contrast over the view's background, in a light or a dark scheme.
 A selection being made shows, as a dashed outline, where word snapping will put the span. Suggestions are
 dashed outlines in their label's colour, never filled, the one being decided drawn thicker (over its range as
-the annotator has corrected it).
+the annotator has corrected it). A span with comments carries a dot on its top right corner, filled while a
+thread is open.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from biaozhu.gui.widgets.positions import PositionMap
 from biaozhu.gui.widgets.span_index import SpanIndex
 
 INSET = 2.5  # pixels each nesting level is drawn inside its parent
+BADGE = 3.5  # radius of a commented span's dot
+OPEN_BADGE, RESOLVED_BADGE = QColor("#e76f51"), QColor("#8a8a8a")
 
 
 class _Lines:
@@ -93,6 +96,17 @@ def draw_pattern(painter: QPainter, left: QPointF, right: QPointF, colour: QColo
     painter.restore()
 
 
+def draw_badge(painter: QPainter, centre: QPointF, still_open: bool, radius: float = BADGE) -> None:
+    """A commented span's mark: a dot, filled while one of its threads is open."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = OPEN_BADGE if still_open else RESOLVED_BADGE
+    painter.setPen(QPen(colour.darker(140), 1))
+    painter.setBrush(colour if still_open else Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(centre, radius, radius)
+    painter.restore()
+
+
 class SpanPainter:
     """Draws the spans of a :class:`SpanIndex` on a QPlainTextEdit's viewport."""
 
@@ -103,6 +117,7 @@ class SpanPainter:
         self.preview: tuple[int, int] | None = None  # where snapping will put the selection, when it differs
         self.suggested = SpanIndex()  # the suggestions shown (empty when hidden)
         self.current: SpanRow | None = None  # the suggestion being decided, with its corrected range
+        self.comment_marks: dict[int, tuple[int, int]] = {}  # span id → (comment threads, open ones)
 
     @property
     def colours(self) -> dict[int, QColor]:
@@ -128,6 +143,7 @@ class SpanPainter:
         """Paint the spans on the lines inside ``area`` (the part of the viewport being repainted)."""
         outline: list[QRectF] = []
         preview: list[QRectF] = []
+        badges: dict[int, QRectF] = {}  # a commented span's last piece on screen: its badge goes there
         dashed: list[tuple[QColor, float, QRectF]] = []
         palette = self.view.palette()
         base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
@@ -159,6 +175,8 @@ class SpanPainter:
                         painter.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5))
                     if span.id == selected:
                         outline.append(box)
+                    if span.id in self.comment_marks:
+                        badges[span.id] = box
             current = self.current
             for suggestion in self.suggested.overlapping(cp_from, max(cp_to, cp_from + 1)):
                 if current is None or suggestion.id != current.id:
@@ -176,6 +194,8 @@ class SpanPainter:
         for colour, width, box in dashed:
             painter.setPen(QPen(colour, width, Qt.PenStyle.DashLine))
             painter.drawRect(box.adjusted(1, 1, -1, -1))
+        for span_id, box in badges.items():
+            draw_badge(painter, QPointF(box.right() - 1, box.top() + 2), self.comment_marks[span_id][1] > 0)
 
     def _dashed(self, suggestion: SpanRow, width: float, top: float, lines: list[QTextLine], q_block: int,
                 positions: PositionMap) -> Iterator[tuple[QColor, float, QRectF]]:

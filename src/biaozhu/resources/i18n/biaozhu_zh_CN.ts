@@ -4,150 +4,178 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="94"/>
+        <location filename="../../gui/dialogs/agreement.py" line="96"/>
         <source>Agreement — biaozhu 标注</source>
         <translation>标注一致性 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="105"/>
+        <location filename="../../gui/dialogs/agreement.py" line="107"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="109"/>
+        <location filename="../../gui/dialogs/agreement.py" line="111"/>
         <source>Pair:</source>
         <translation>标注员对：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="115"/>
+        <location filename="../../gui/dialogs/agreement.py" line="117"/>
         <source>Pairs</source>
         <translation>两两对比</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="115"/>
+        <location filename="../../gui/dialogs/agreement.py" line="117"/>
         <source>Per label</source>
         <translation>按标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="116"/>
+        <location filename="../../gui/dialogs/agreement.py" line="118"/>
         <source>Per document</source>
         <translation>按文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="116"/>
+        <location filename="../../gui/dialogs/agreement.py" line="118"/>
         <source>Confusion</source>
         <translation>标签混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="117"/>
+        <location filename="../../gui/dialogs/agreement.py" line="119"/>
         <source>Relations</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="121"/>
+        <location filename="../../gui/dialogs/agreement.py" line="123"/>
         <source>Click a count to list the disagreements behind it.</source>
         <translation>点击一个计数，列出它背后的分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="157"/>
+        <location filename="../../gui/dialogs/agreement.py" line="161"/>
         <source>%1 documents annotated · annotators: %2 · labels: %3 · Krippendorff&apos;s alpha (all annotators, characters): %4 over %5 documents, %6 characters</source>
         <translation>已标注文档 %1 篇 · 标注员：%2 · 标签：%3 · Krippendorff α（全体标注员，按字符）：%4，基于 %5 篇文档、%6 个字符</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="161"/>
+        <location filename="../../gui/dialogs/agreement.py" line="165"/>
         <source>A (reference)</source>
         <translation>A（参照）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="161"/>
+        <location filename="../../gui/dialogs/agreement.py" line="165"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="161"/>
-        <location filename="../../gui/dialogs/agreement.py" line="202"/>
+        <location filename="../../gui/dialogs/agreement.py" line="165"/>
+        <location filename="../../gui/dialogs/agreement.py" line="206"/>
         <source>exact P</source>
         <translation>精确匹配 P</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="162"/>
-        <location filename="../../gui/dialogs/agreement.py" line="202"/>
+        <location filename="../../gui/dialogs/agreement.py" line="166"/>
+        <location filename="../../gui/dialogs/agreement.py" line="206"/>
         <source>overlap P</source>
         <translation>重叠匹配 P</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="162"/>
+        <location filename="../../gui/dialogs/agreement.py" line="166"/>
         <source>relation F1</source>
         <translation>关系 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="180"/>
+        <location filename="../../gui/dialogs/agreement.py" line="184"/>
         <source>only %1</source>
         <translation>仅 %1 有</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="196"/>
+        <location filename="../../gui/dialogs/agreement.py" line="200"/>
         <source>Relation type</source>
         <translation>关系类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="196"/>
-        <location filename="../../gui/dialogs/agreement.py" line="197"/>
+        <location filename="../../gui/dialogs/agreement.py" line="200"/>
+        <location filename="../../gui/dialogs/agreement.py" line="201"/>
         <source>relations %1</source>
         <translation>%1 的关系</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="202"/>
+        <location filename="../../gui/dialogs/agreement.py" line="206"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="203"/>
+        <location filename="../../gui/dialogs/agreement.py" line="207"/>
         <source>spans %1</source>
         <translation>%1 的标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="199"/>
-        <location filename="../../gui/dialogs/agreement.py" line="207"/>
-        <location filename="../../gui/dialogs/agreement.py" line="221"/>
+        <location filename="../../gui/dialogs/agreement.py" line="203"/>
+        <location filename="../../gui/dialogs/agreement.py" line="211"/>
+        <location filename="../../gui/dialogs/agreement.py" line="225"/>
         <source>all</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="220"/>
-        <location filename="../../gui/dialogs/agreement.py" line="257"/>
+        <location filename="../../gui/dialogs/agreement.py" line="224"/>
+        <location filename="../../gui/dialogs/agreement.py" line="261"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="220"/>
+        <location filename="../../gui/dialogs/agreement.py" line="224"/>
         <source>Characters</source>
         <translation>字符数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="220"/>
+        <location filename="../../gui/dialogs/agreement.py" line="224"/>
         <source>exact F1</source>
         <translation>精确匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="221"/>
+        <location filename="../../gui/dialogs/agreement.py" line="225"/>
         <source>overlap F1</source>
         <translation>重叠匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="256"/>
+        <location filename="../../gui/dialogs/agreement.py" line="260"/>
         <source>%1 behind the count:</source>
         <translation>该计数背后的 %1 处：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="257"/>
+        <location filename="../../gui/dialogs/agreement.py" line="261"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="257"/>
+        <location filename="../../gui/dialogs/agreement.py" line="261"/>
         <source>Kind</source>
         <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotateComments</name>
+    <message>
+        <location filename="../../gui/annotate/comments.py" line="33"/>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/comments.py" line="50"/>
+        <source>Comment on the span…</source>
+        <translation>评论这个标注…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/comments.py" line="52"/>
+        <source>Comment on the document…</source>
+        <translation>评论这个文档…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/comments.py" line="54"/>
+        <source>Comments panel</source>
+        <translation>评论面板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/comments.py" line="64"/>
+        <source>Select a span to comment on it (Ctrl+Shift+C comments on the document).</source>
+        <translation>请先选中一个标注再评论（Ctrl+Shift+C 评论整个文档）。</translation>
     </message>
 </context>
 <context>
@@ -239,7 +267,7 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../gui/widgets/charts.py" line="79"/>
+        <location filename="../../gui/widgets/charts.py" line="101"/>
         <source>nothing yet</source>
         <translation>暂无数据</translation>
     </message>
@@ -302,17 +330,17 @@
         <translation>采纳 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="24"/>
+        <location filename="../../gui/dialogs/guide.py" line="64"/>
         <source>pin “%1” as a good example</source>
         <translation>将“%1”固定为正例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="25"/>
+        <location filename="../../gui/dialogs/guide.py" line="65"/>
         <source>pin “%1” as a bad example</source>
         <translation>将“%1”固定为反例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="26"/>
+        <location filename="../../gui/dialogs/guide.py" line="66"/>
         <source>unpin “%1”</source>
         <translation>取消固定“%1”</translation>
     </message>
@@ -325,6 +353,116 @@
         <location filename="../../gui/annotate/relation_commands.py" line="14"/>
         <source>unlink “%1” → “%2” (%3)</source>
         <translation>取消关联“%1”→“%2”（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="36"/>
+        <source>comment “%1”</source>
+        <translation>评论“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="37"/>
+        <source>resolve a comment thread</source>
+        <translation>解决一个评论线程</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="38"/>
+        <source>reopen a comment thread</source>
+        <translation>重新打开一个评论线程</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="39"/>
+        <source>delete comment “%1”</source>
+        <translation>删除评论“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="121"/>
+        <source>This document</source>
+        <translation>本文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="121"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="123"/>
+        <source>Unresolved only</source>
+        <translation>只看未解决</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="128"/>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="128"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="128"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="136"/>
+        <location filename="../../gui/dialogs/comments.py" line="246"/>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="137"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="138"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="146"/>
+        <source>Post (Ctrl+Enter)</source>
+        <translation>发表（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="212"/>
+        <source>document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="215"/>
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="215"/>
+        <source>open</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="245"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="258"/>
+        <location filename="../../gui/dialogs/comments.py" line="264"/>
+        <source>New comment on the document:</source>
+        <translation>新评论，针对本文档：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="260"/>
+        <source>Reply to: %1</source>
+        <translation>回复：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="262"/>
+        <source>New comment on “%1”:</source>
+        <translation>新评论，针对“%1”：</translation>
     </message>
 </context>
 <context>
@@ -1150,47 +1288,47 @@
 <context>
     <name>Guidance</name>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="61"/>
+        <location filename="../../gui/annotate/guidance.py" line="25"/>
         <source>Guide</source>
         <translation>指南</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="74"/>
+        <location filename="../../gui/annotate/guidance.py" line="38"/>
         <source>G&amp;uide</source>
         <translation>指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="75"/>
+        <location filename="../../gui/annotate/guidance.py" line="39"/>
         <source>Guide for this label</source>
         <translation>本标签的标注指南</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="77"/>
+        <location filename="../../gui/annotate/guidance.py" line="41"/>
         <source>Pin as a good example</source>
         <translation>固定为正例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="79"/>
+        <location filename="../../gui/annotate/guidance.py" line="43"/>
         <source>Pin as a bad example</source>
         <translation>固定为反例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="81"/>
+        <location filename="../../gui/annotate/guidance.py" line="45"/>
         <source>Edit the project guideline…</source>
         <translation>编辑项目总体规范…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="97"/>
+        <location filename="../../gui/annotate/guidance.py" line="61"/>
         <source>Select a span to pin it as an example.</source>
         <translation>请先选中一个标注，再把它固定为示例。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="106"/>
+        <location filename="../../gui/dialogs/guide.py" line="105"/>
         <source>Unpinned.</source>
         <translation>已取消固定。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="106"/>
+        <location filename="../../gui/dialogs/guide.py" line="106"/>
         <source>Pinned: the guide shows it under its label (F1).</source>
         <translation>已固定：指南在其标签下显示它（F1）。</translation>
     </message>
@@ -1198,32 +1336,32 @@
 <context>
     <name>GuidePanel</name>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="114"/>
+        <location filename="../../gui/dialogs/guide.py" line="188"/>
         <source>Edit the project guideline…</source>
         <translation>编辑项目总体规范…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="150"/>
+        <location filename="../../gui/dialogs/guide.py" line="224"/>
         <source>✓ good</source>
         <translation>✓ 正例</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="150"/>
+        <location filename="../../gui/dialogs/guide.py" line="224"/>
         <source>✗ bad</source>
         <translation>✗ 反例</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="151"/>
+        <location filename="../../gui/dialogs/guide.py" line="225"/>
         <source>Project guideline</source>
         <translation>项目总体规范</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="152"/>
+        <location filename="../../gui/dialogs/guide.py" line="226"/>
         <source>No general guideline yet: Edit the project guideline… writes one (Markdown).</source>
         <translation>还没有总体规范：点“编辑项目总体规范…”来写（Markdown）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="157"/>
+        <location filename="../../gui/dialogs/guide.py" line="231"/>
         <source>No guideline for this label yet: Labels… (Ctrl+L) writes one.</source>
         <translation>这个标签还没有规范：在“标签…”（Ctrl+L）中编写。</translation>
     </message>
@@ -1231,12 +1369,12 @@
 <context>
     <name>GuidelineEditor</name>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="185"/>
+        <location filename="../../gui/dialogs/guide.py" line="259"/>
         <source>Project guideline — biaozhu 标注</source>
         <translation>项目总体规范 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="190"/>
+        <location filename="../../gui/dialogs/guide.py" line="264"/>
         <source>What every annotator should know: scope, rules, hard cases (Markdown: # headings, - lists, **bold**)</source>
         <translation>每位标注员都应了解的内容：范围、规则、疑难情况（Markdown：# 标题、- 列表、**加粗**）</translation>
     </message>
@@ -1411,6 +1549,14 @@
         <location filename="../../gui/dialogs/keys_help.py" line="66"/>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>LabelBar</name>
+    <message>
+        <location filename="../../gui/widgets/label_bar.py" line="32"/>
+        <source>… (F1: the whole guide)</source>
+        <translation>…（F1：查看完整指南）</translation>
     </message>
 </context>
 <context>
@@ -1645,58 +1791,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="134"/>
+        <location filename="../../gui/annotate/window.py" line="139"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="152"/>
-        <location filename="../../gui/annotate/window.py" line="169"/>
+        <location filename="../../gui/annotate/window.py" line="157"/>
+        <location filename="../../gui/annotate/window.py" line="174"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="163"/>
+        <location filename="../../gui/annotate/window.py" line="168"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="164"/>
+        <location filename="../../gui/annotate/window.py" line="169"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="166"/>
+        <location filename="../../gui/annotate/window.py" line="171"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="175"/>
+        <location filename="../../gui/annotate/window.py" line="180"/>
         <source>Read-only project: you can read and export it; edits are refused</source>
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="265"/>
+        <location filename="../../gui/annotate/window.py" line="272"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="293"/>
+        <location filename="../../gui/annotate/window.py" line="300"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="344"/>
+        <location filename="../../gui/annotate/window.py" line="351"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="346"/>
+        <location filename="../../gui/annotate/window.py" line="353"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="348"/>
+        <location filename="../../gui/annotate/window.py" line="355"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -1967,132 +2113,132 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../gui/review/actions.py" line="56"/>
+        <location filename="../../gui/review/actions.py" line="58"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="57"/>
+        <location filename="../../gui/review/actions.py" line="59"/>
         <source>Mark adjudicated and open the next</source>
         <translation>标记为已裁定并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="59"/>
+        <location filename="../../gui/review/actions.py" line="61"/>
         <source>Next document not adjudicated</source>
         <translation>下一篇未裁定的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="62"/>
+        <location filename="../../gui/review/actions.py" line="64"/>
         <source>Close review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="64"/>
+        <location filename="../../gui/review/actions.py" line="66"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="65"/>
+        <location filename="../../gui/review/actions.py" line="67"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="65"/>
+        <location filename="../../gui/review/actions.py" line="67"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="67"/>
+        <location filename="../../gui/review/actions.py" line="69"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="69"/>
+        <location filename="../../gui/review/actions.py" line="71"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="70"/>
+        <location filename="../../gui/review/actions.py" line="72"/>
         <source>Next disagreement</source>
         <translation>下一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="72"/>
+        <location filename="../../gui/review/actions.py" line="74"/>
         <source>Previous disagreement</source>
         <translation>上一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="77"/>
+        <location filename="../../gui/review/actions.py" line="79"/>
         <source>Accept annotator %1&apos;s version</source>
         <translation>采纳第 %1 位标注员的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="80"/>
+        <location filename="../../gui/review/actions.py" line="82"/>
         <source>Accept both</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="81"/>
+        <location filename="../../gui/review/actions.py" line="83"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="82"/>
+        <location filename="../../gui/review/actions.py" line="84"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="83"/>
+        <location filename="../../gui/review/actions.py" line="85"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="84"/>
+        <location filename="../../gui/review/actions.py" line="86"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="85"/>
+        <location filename="../../gui/review/actions.py" line="87"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="87"/>
+        <location filename="../../gui/review/actions.py" line="89"/>
         <source>Selection becomes the gold span</source>
         <translation>以选中的文字作为金标准标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="93"/>
+        <location filename="../../gui/review/actions.py" line="95"/>
         <source>Put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="102"/>
+        <location filename="../../gui/review/actions.py" line="104"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="103"/>
+        <location filename="../../gui/review/actions.py" line="105"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="105"/>
+        <location filename="../../gui/review/actions.py" line="109"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="106"/>
+        <location filename="../../gui/review/actions.py" line="110"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="108"/>
+        <location filename="../../gui/review/actions.py" line="112"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="118"/>
+        <location filename="../../gui/review/actions.py" line="122"/>
         <source>Accept %1&apos;s version</source>
         <translation>采纳 %1 的版本</translation>
     </message>
@@ -2121,19 +2267,72 @@
     </message>
 </context>
 <context>
+    <name>ReviewNotes</name>
+    <message>
+        <location filename="../../gui/review/notes.py" line="54"/>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="55"/>
+        <source>Guide</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="60"/>
+        <source>G&amp;uide</source>
+        <translation>指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="61"/>
+        <source>Guide for this label</source>
+        <translation>本标签的标注指南</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="62"/>
+        <source>Pin as a good example</source>
+        <translation>固定为正例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="64"/>
+        <source>Pin as a bad example</source>
+        <translation>固定为反例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="67"/>
+        <source>Comment on the gold span…</source>
+        <translation>评论这个金标准标注…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="69"/>
+        <source>Comment on the document…</source>
+        <translation>评论这个文档…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="88"/>
+        <source>Put the cursor on a gold span to pin it as an example.</source>
+        <translation>请把光标放在金标准标注上，再把它固定为示例。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/notes.py" line="98"/>
+        <source>Put the cursor on a gold span to comment on it (Ctrl+Shift+C comments on the document).</source>
+        <translation>请把光标放在金标准标注上再评论（Ctrl+Shift+C 评论整个文档）。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../gui/review/view.py" line="176"/>
+        <location filename="../../gui/review/view.py" line="188"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="176"/>
+        <location filename="../../gui/review/view.py" line="188"/>
         <source>decided</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="177"/>
+        <location filename="../../gui/review/view.py" line="189"/>
         <source>disagreement %1: %2, %3</source>
         <translation>分歧 %1：%2，%3</translation>
     </message>
@@ -2141,92 +2340,92 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../gui/review/window.py" line="97"/>
+        <location filename="../../gui/review/window.py" line="99"/>
         <source>%1 is not a reviewer: this is a read-only view. A reviewer can make them one with `biaozhu annotators role %1 reviewer --reviewer REVIEWER`.</source>
         <translation>%1 不是审核员：此视图只读。审核员可用 `biaozhu annotators role %1 reviewer --reviewer 审核员` 指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="105"/>
+        <location filename="../../gui/review/window.py" line="107"/>
         <source>This project file is read-only: you can read and export it; decisions are refused.</source>
         <translation>这个项目文件是只读的：可以阅读和导出，不能做裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="129"/>
+        <location filename="../../gui/review/window.py" line="131"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="130"/>
+        <location filename="../../gui/review/window.py" line="132"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="132"/>
+        <location filename="../../gui/review/window.py" line="134"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="132"/>
+        <location filename="../../gui/review/window.py" line="134"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="133"/>
+        <location filename="../../gui/review/window.py" line="135"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="91"/>
+        <location filename="../../gui/review/window.py" line="93"/>
         <source>Review — %1 — biaozhu 标注</source>
         <translation>审核 — %1 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="173"/>
+        <location filename="../../gui/review/window.py" line="176"/>
         <source>%1 — review — %2 — biaozhu 标注</source>
         <translation>%1 — 审核 — %2 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="212"/>
+        <location filename="../../gui/review/window.py" line="215"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="212"/>
+        <location filename="../../gui/review/window.py" line="215"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="213"/>
+        <location filename="../../gui/review/window.py" line="216"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="229"/>
+        <location filename="../../gui/review/window.py" line="232"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="235"/>
+        <location filename="../../gui/review/window.py" line="238"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="236"/>
+        <location filename="../../gui/review/window.py" line="239"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="257"/>
+        <location filename="../../gui/review/window.py" line="260"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="267"/>
+        <location filename="../../gui/review/window.py" line="270"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="270"/>
+        <location filename="../../gui/review/window.py" line="273"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
@@ -2303,39 +2502,59 @@
 <context>
     <name>SpanContextMenu</name>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="49"/>
+        <location filename="../../gui/annotate/context_menu.py" line="50"/>
         <source>Tag as</source>
         <translation>标注为</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="54"/>
+        <location filename="../../gui/annotate/context_menu.py" line="55"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="57"/>
+        <location filename="../../gui/annotate/context_menu.py" line="58"/>
         <source>Change label</source>
         <translation>改标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="63"/>
+        <location filename="../../gui/annotate/context_menu.py" line="64"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="64"/>
+        <location filename="../../gui/annotate/context_menu.py" line="65"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="65"/>
+        <location filename="../../gui/annotate/context_menu.py" line="66"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="66"/>
+        <location filename="../../gui/annotate/context_menu.py" line="67"/>
         <source>Next span with this label</source>
         <translation>下一个同标签的标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="69"/>
+        <source>Comment…</source>
+        <translation>评论…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="70"/>
+        <source>Pin as a good example</source>
+        <translation>固定为正例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="71"/>
+        <source>Pin as a bad example</source>
+        <translation>固定为反例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="72"/>
+        <source>Guide for this label</source>
+        <translation>本标签的标注指南</translation>
     </message>
 </context>
 <context>
@@ -2458,52 +2677,62 @@
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="145"/>
+        <location filename="../../gui/annotate/span_table.py" line="169"/>
         <source>Not read as a figure: press V to set its value</source>
         <translation>未识别为数值：按 V 设置</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="157"/>
+        <location filename="../../gui/annotate/span_table.py" line="181"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="158"/>
+        <location filename="../../gui/annotate/span_table.py" line="182"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="157"/>
+        <location filename="../../gui/annotate/span_table.py" line="181"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="157"/>
+        <location filename="../../gui/annotate/span_table.py" line="162"/>
+        <source>%1 comment threads, %2 open: the comments panel shows them</source>
+        <translation>%1 个评论线程，%2 个未解决：评论面板中可以查看</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_table.py" line="181"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="157"/>
+        <location filename="../../gui/annotate/span_table.py" line="181"/>
         <source>Start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="157"/>
+        <location filename="../../gui/annotate/span_table.py" line="181"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="158"/>
+        <location filename="../../gui/annotate/span_table.py" line="182"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="158"/>
+        <location filename="../../gui/annotate/span_table.py" line="182"/>
         <source>Links</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="160"/>
+        <location filename="../../gui/annotate/span_table.py" line="184"/>
+        <source>Comments on the span</source>
+        <translation>标注上的评论</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_table.py" line="186"/>
         <source>Offset in characters from the start of the document</source>
         <translation>从文档开头算起的字符位置（从 0 开始）</translation>
     </message>
@@ -2511,62 +2740,88 @@
 <context>
     <name>StatisticsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="51"/>
+        <location filename="../../gui/dialogs/statistics.py" line="56"/>
         <source>Statistics — biaozhu 标注</source>
         <translation>统计 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="53"/>
+        <location filename="../../gui/dialogs/statistics.py" line="58"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="53"/>
+        <location filename="../../gui/dialogs/statistics.py" line="58"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="54"/>
+        <location filename="../../gui/dialogs/statistics.py" line="59"/>
         <source>adjudicated</source>
         <translation>已裁决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="64"/>
+        <location filename="../../gui/dialogs/statistics.py" line="74"/>
         <source>Spans per label</source>
         <translation>各标签标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="66"/>
+        <location filename="../../gui/dialogs/statistics.py" line="76"/>
         <source>Spans added per day</source>
         <translation>每日新增标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="72"/>
+        <location filename="../../gui/dialogs/statistics.py" line="90"/>
         <source>Save “%1” as PNG…</source>
         <translation>将“%1”保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="80"/>
+        <location filename="../../gui/dialogs/statistics.py" line="108"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="98"/>
+        <location filename="../../gui/dialogs/statistics.py" line="78"/>
+        <source>Hours spent per day</source>
+        <translation>每日用时（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="81"/>
+        <source>Agreement over time (F1, κ)</source>
+        <translation>一致性变化（F1、κ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="111"/>
+        <location filename="../../gui/dialogs/statistics.py" line="176"/>
+        <source>Measure agreement now</source>
+        <translation>立即计算一致性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="158"/>
+        <source>Measuring agreement…</source>
+        <translation>正在计算一致性…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="218"/>
+        <source>documents %1–%2 of %3</source>
+        <translation>第 %1–%2 篇，共 %3 篇文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="138"/>
         <source>%1 documents, %2 characters, %3 layers</source>
         <translation>%1 篇文档，%2 个字，%3 个标注层</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="120"/>
+        <location filename="../../gui/dialogs/statistics.py" line="59"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="121"/>
+        <location filename="../../gui/dialogs/statistics.py" line="195"/>
         <source>%1 · %2 spans</source>
         <translation>%1 · %2 个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="133"/>
+        <location filename="../../gui/dialogs/statistics.py" line="230"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
@@ -2937,6 +3192,11 @@
         <translation>关系</translation>
     </message>
     <message>
+        <location filename="../../gui/dialogs/trash.py" line="108"/>
+        <source>comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
         <location filename="../../gui/dialogs/trash.py" line="136"/>
         <source>Select what to restore first.</source>
         <translation>请先选中要恢复的项目。</translation>
@@ -2965,177 +3225,177 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="98"/>
+        <location filename="../../gui/annotate/actions.py" line="99"/>
         <source>Edit value…</source>
         <translation>编辑数值…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="60"/>
+        <location filename="../../gui/annotate/actions.py" line="61"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="61"/>
+        <location filename="../../gui/annotate/actions.py" line="62"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="63"/>
+        <location filename="../../gui/annotate/actions.py" line="64"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="66"/>
+        <location filename="../../gui/annotate/actions.py" line="67"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="68"/>
+        <location filename="../../gui/annotate/actions.py" line="69"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="69"/>
+        <location filename="../../gui/annotate/actions.py" line="70"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="69"/>
+        <location filename="../../gui/annotate/actions.py" line="70"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="71"/>
+        <location filename="../../gui/annotate/actions.py" line="72"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="72"/>
+        <location filename="../../gui/annotate/actions.py" line="73"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="75"/>
+        <location filename="../../gui/annotate/actions.py" line="76"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="77"/>
+        <location filename="../../gui/annotate/actions.py" line="78"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="116"/>
+        <location filename="../../gui/annotate/actions.py" line="119"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="128"/>
+        <location filename="../../gui/annotate/actions.py" line="131"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="83"/>
+        <location filename="../../gui/annotate/actions.py" line="84"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="84"/>
+        <location filename="../../gui/annotate/actions.py" line="85"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="85"/>
+        <location filename="../../gui/annotate/actions.py" line="86"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="86"/>
+        <location filename="../../gui/annotate/actions.py" line="87"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="87"/>
+        <location filename="../../gui/annotate/actions.py" line="88"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="88"/>
+        <location filename="../../gui/annotate/actions.py" line="89"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="89"/>
+        <location filename="../../gui/annotate/actions.py" line="90"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="90"/>
+        <location filename="../../gui/annotate/actions.py" line="91"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="91"/>
+        <location filename="../../gui/annotate/actions.py" line="92"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="96"/>
+        <location filename="../../gui/annotate/actions.py" line="97"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="99"/>
+        <location filename="../../gui/annotate/actions.py" line="100"/>
         <source>Link to a span…</source>
         <translation>关联到标注…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="100"/>
+        <location filename="../../gui/annotate/actions.py" line="101"/>
         <source>Link to the nearest span</source>
         <translation>关联到最近的标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="102"/>
+        <location filename="../../gui/annotate/actions.py" line="103"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="103"/>
+        <location filename="../../gui/annotate/actions.py" line="104"/>
         <source>Relation types…</source>
         <translation>关系类型…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="107"/>
+        <location filename="../../gui/annotate/actions.py" line="110"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="108"/>
+        <location filename="../../gui/annotate/actions.py" line="111"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="110"/>
+        <location filename="../../gui/annotate/actions.py" line="113"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="112"/>
+        <location filename="../../gui/annotate/actions.py" line="115"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="113"/>
+        <location filename="../../gui/annotate/actions.py" line="116"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="114"/>
+        <location filename="../../gui/annotate/actions.py" line="117"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="115"/>
+        <location filename="../../gui/annotate/actions.py" line="118"/>
         <source>Audit log…</source>
         <translation>操作记录…</translation>
     </message>

@@ -1,0 +1,176 @@
+"""The document list of a big project: start to a window showing it, and its refresh after an edit, next to the
+floor measured in the same run.
+
+Projects are built with bulk sqlite3 inserts (``export.py``'s builder): 4 documents, and ``--documents``
+(default 100,000) of ``--spans-per-document`` spans (default 10: 1M spans). Each start is a fresh process, timed
+as ``start.py`` times it (process start → the window answers input, then the UI thread's longest gap for 3 s):
+- biaozhu: the real command (``biaozhu --db P --annotator alice``), its window open on the first document with
+  every document listed;
+- the floor: a minimal PySide6 program that reads the same rows through bare sqlite3 (name, length, this
+  annotator's status and span count: three queries) into a bare QAbstractTableModel shown in a QTableView.
+Then, in the same processes: the refresh after an edit (the window's own span added: the open document's row,
+events processed; the floor: one row's dataChanged, events processed), and in biaozhu the UI thread's part of a
+whole-list refresh after another program's change (the rows are read on a worker). Runs alternate; medians of
+``--runs`` with min–max are printed.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/document_list.py [--runs 5] [--documents 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from start import INSTRUMENT, environment, one, spread  # noqa: E402
+
+# After the watch: the window's own edit (its row), then a whole-list refresh's UI-thread part.
+APP = INSTRUMENT + r"""
+began, db = float(sys.argv[1]), sys.argv[2]
+import biaozhu.gui.app as app_module
+from biaozhu.cli import main
+from biaozhu.db.documents import list_documents
+
+def timed(work):
+    started = time.perf_counter()
+    work()
+    return (time.perf_counter() - started) * 1000
+
+def instrument(started):
+    window = started.windows.annotation
+    app = QApplication.instance()
+
+    def edits():
+        window.snapping.enabled = False  # the list is timed here, not jieba (edits.py times snapping)
+        listed = window.document_list._view.model().rowCount()
+        view, labels, text = window.view, [label.id for label in window.labels], window.layer.text
+        free = [start for start in range(len(text) - 3, 0, -3) if not window.layer.index.overlapping(start, start + 2)]
+        edit, whole = [], []
+        for start in free[:15]:
+            view.select_range(start, start + 2)
+            edit.append(timed(lambda: (window.editing.apply_label(labels[0]), app.processEvents())))
+            window.undo_stack.undo()  # the project stays as it was for the next start
+            app.processEvents()
+        rows = window.runner.read(list_documents)  # what the worker reads after another program's change
+        changed = list(rows)  # that change: one more span of another annotator in the last document
+        changed[-1] = replace(rows[-1], span_counts={**rows[-1].span_counts, "bob": 1})
+        for i in range(16):
+            whole.append(timed(lambda: (window._show_documents(changed if i % 2 else rows), app.processEvents())))
+        figures = {"listed": listed, "edit": statistics.median(edit), "whole": statistics.median(whole)}
+        panel, row = window.document_list, window.documents[0]
+        for column, key in ((-1, "own"), (3, "sorted")):  # the open document's row, then sorted by span count
+            panel._view.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+            own = []
+            for i in range(16):
+                counts = {"alice": row.span_counts.get("alice", 0) + i % 2}
+                own.append(timed(lambda: (panel.replace_document(replace(row, span_counts=counts)),
+                                          app.processEvents())))
+            figures[key] = statistics.median(own)
+        return figures
+
+    watch(began, started.window, started.windows.close, edits)
+
+import statistics
+from dataclasses import replace
+from PySide6.QtCore import Qt
+app_module.close_when_asked = instrument
+raise SystemExit(main(["--db", db, "--annotator", "alice"]))
+"""
+
+FLOOR = INSTRUMENT + r"""
+began, db = float(sys.argv[1]), sys.argv[2]
+import sqlite3, statistics
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QTableView
+
+connection = sqlite3.connect(db)
+counts = dict(connection.execute("SELECT document_id, count(*) FROM spans WHERE annotator_id = 1 "
+                                 "GROUP BY document_id"))
+statuses = dict(connection.execute("SELECT document_id, status FROM document_status WHERE annotator_id = 1"))
+rows = [[name, f"{length:,}", statuses.get(i, "in progress" if counts.get(i) else "not started"),
+         str(counts.get(i, 0))] for i, name, length in connection.execute(
+         "SELECT id, name, length FROM documents ORDER BY id")]
+
+class Model(QAbstractTableModel):
+    def rowCount(self, parent=QModelIndex()):
+        return len(rows)
+    def columnCount(self, parent=QModelIndex()):
+        return 4
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        return rows[index.row()][index.column()] if role == Qt.ItemDataRole.DisplayRole else None
+
+app = QApplication(sys.argv[:1])
+model = Model()
+view = QTableView()
+view.setModel(model)
+view.resize(1400, 900)
+view.show()
+
+def timed(work):
+    started = time.perf_counter()
+    work()
+    return (time.perf_counter() - started) * 1000
+
+def edits():
+    own = []
+    for i in range(15):
+        rows[0][3] = str(int(rows[0][3]) + 1)
+        own.append(timed(lambda: (model.dataChanged.emit(model.index(0, 0), model.index(0, 3)), app.processEvents())))
+    return {"listed": model.rowCount(), "own": statistics.median(own)}
+
+watch(began, view, view.close, edits)
+raise SystemExit(app.exec())
+"""
+
+
+def measure(name: str, db: Path, runs: int, home: Path, documents: int) -> None:
+    env = environment(home)
+    one(APP, db, env)  # warm: bytecode, the file cache, jieba's own cache
+    apps, floors = [], []
+    for _ in range(runs):
+        apps.append(one(APP, db, env))
+        floors.append(one(FLOOR, db, env))
+    for figures in apps + floors:
+        assert figures["listed"] == documents, figures
+
+    def of(runs: list[dict[str, object]], key: str) -> list[float]:
+        return [float(f[key]) for f in runs]  # type: ignore[arg-type]
+
+    ready, floor = of(apps, "ready"), of(floors, "ready")
+    print(f"\n{name}: medians of {runs} starts (min–max)")
+    print(f"  window with the list     {spread(ready)}   floor: bare model/view {spread(floor)}   "
+          f"ratio {statistics.median(ready) / statistics.median(floor):.2f} (goal ≤ 1.5)")
+    print(f"  CPU time to that point   {spread(of(apps, 'cpu'))}   floor {spread(of(floors, 'cpu'))}")
+    print(f"  longest UI-thread gap in the first 3 s  {spread(of(apps, 'gap'), 'ms')}   floor "
+          f"{spread(of(floors, 'gap'), 'ms')}")
+    print(f"  the list after the window's own edit (its row, repainted)  {spread(of(apps, 'own'), 'ms', 1, 2)}; "
+          f"sorted by span count {spread(of(apps, 'sorted'), 'ms', 1, 2)}   floor: one row's dataChanged "
+          f"{spread(of(floors, 'own'), 'ms', 1, 2)}   (goal < 16 ms)")
+    print(f"  the whole add (+ commit, repaint, the list)  {spread(of(apps, 'edit'), 'ms', 1, 2)};  UI-thread part "
+          f"of a whole-list refresh after another program's change  {spread(of(apps, 'whole'), 'ms', 1, 2)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--documents", type=int, default=100_000, help="the big project (0: only the small one)")
+    parser.add_argument("--spans-per-document", type=int, default=10)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for documents in [4] + ([args.documents] if args.documents else []):
+            db = root / f"list-{documents}.sqlite"
+            subprocess.run([sys.executable, str(Path(__file__).parent / "export.py"), "--build", str(db),
+                            "--documents", str(documents), "--spans-per-document", str(args.spans_per_document)],
+                           check=True)
+            measure(f"{documents:,} documents, {documents * args.spans_per_document:,} spans", db, args.runs, root,
+                    documents)
+
+
+if __name__ == "__main__":
+    main()

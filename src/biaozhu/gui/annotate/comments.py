@@ -1,0 +1,107 @@
+"""Comments in the annotation window: C on the selected span and Ctrl+Shift+C on the document open the comments
+panel ready to type; commented spans carry a dot in the text and a count in the span table, both following every
+change of comments, spans and the trash."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar
+
+from biaozhu.db.comments import span_marks
+from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.keys import ActionSet
+from biaozhu.gui.common.wording import short
+from biaozhu.gui.dialogs.comments import CommentsPanel
+
+if TYPE_CHECKING:
+    from biaozhu.gui.annotate.window import MainWindow
+
+SPAN_KEY = "C"
+
+
+class AnnotateComments(QObject):
+    """The comments dock of one annotation window, and the marks of the open document's commented spans."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panel = CommentsPanel(window.runner, window.history, window.annotator,
+                                   lambda: window.layer.document_id, window)
+        self.panel.thread_activated.connect(self._go_to)
+        self.dock = QDockWidget(self.tr("Comments"), window)
+        self.dock.setObjectName("comments-dock")
+        self.dock.setWidget(self.panel)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                              | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        spans = window.findChild(QDockWidget, "spans-dock")
+        if spans is not None:
+            window.tabifyDockWidget(spans, self.dock)
+            spans.raise_()
+        window.runner.bus.changed.connect(self._on_change)
+        window.view.span_selected.connect(self._follow_span)
+
+    def add_actions(self, actions: ActionSet, menu: QMenu | QMenuBar) -> None:
+        """C on a span while the text has the focus (unless a label took C before it was reserved), Ctrl+Shift+C
+        on the document anywhere in the window."""
+        key = SPAN_KEY if all((label.hotkey or "").upper() != SPAN_KEY for label in self.window.labels) else ""
+        menu.addAction(actions.add("comment-span", self.tr("Comment on the span…"), key, self.comment_on_span,
+                                   on=[self.window.view]))
+        menu.addAction(actions.add("comment-document", self.tr("Comment on the document…"), "Ctrl+Shift+C",
+                                   self.comment_on_document))
+        menu.addAction(actions.add("show-comments", self.tr("Comments panel"), "", self.show))
+
+    def show(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+
+    def comment_on_span(self) -> None:
+        span = self.window.selected_span()
+        document = self.window.layer.document_id
+        if span is None or document is None:
+            self.window.say(self.tr("Select a span to comment on it (Ctrl+Shift+C comments on the document)."))
+            return
+        self.show()
+        self.panel.start((document, span.id, None), short(span.text, 24))
+
+    def comment_on_document(self) -> None:
+        document = self.window.layer.document_id
+        if document is not None:
+            self.show()
+            self.panel.start((document, None, None))
+
+    def show_document(self, document_id: int) -> None:
+        """A document was opened: its threads in the panel, its commented spans marked."""
+        self.panel.aim(None)
+        self.panel.reload()
+        self.refresh_marks(document_id)
+
+    def refresh_marks(self, document_id: int) -> None:
+        outcome = self.window.runner.try_read(lambda session: span_marks(session, document_id))
+        if outcome.value is None:
+            self.window.say(outcome.refusal)
+            return
+        self.window.view.painter.comment_marks = outcome.value
+        self.window.view.viewport().update()
+        self.window.span_table.set_comments(outcome.value)
+
+    def _on_change(self, change: Change) -> None:
+        document = self.window.layer.document_id
+        if document is not None and change.what & (Changed.COMMENTS | Changed.TRASH) and change.touches(document):
+            self.refresh_marks(document)
+
+    def _follow_span(self, span_id: int | None) -> None:
+        """Selecting a commented span chooses its (first) thread in the panel."""
+        thread = next((t for t in self.panel.threads if span_id is not None and t.span_id == span_id), None)
+        if thread is not None:
+            self.panel.choose(thread.id)
+
+    def _go_to(self, document_id: int, span_id: int) -> None:
+        window = self.window
+        window.open_document(document_id)
+        span = window.layer.index.get(span_id) if span_id >= 0 else None
+        if span is not None:
+            window.select_span(span)
+        window.view.setFocus()
