@@ -165,10 +165,11 @@ def test_brat_tutorials_relations_come_in_and_go_round_through_brat(cli, tmp_pat
     db, fresh = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
     imported = cli("--db", db, "import", "--annotator", "alice", "--create-labels", peer_data / "brat/tutorials/news",
                    check=True)
-    assert "000-introduction.ann: 1 documents, 6 spans, 2 relations; new labels: GPE, Money, Organization, Person; " \
-           "new relation types: Family, Origin" in imported.stdout
-    assert "070-editing_relation_annotations.ann: 1 documents, 9 spans, 3 relations; new relation types: " \
-           "Employment" in imported.stdout
+    lines = {Path(line.split(": ", 1)[0]).name: line.split(": ", 1)[1] for line in imported.stdout.splitlines()[:-1]}
+    assert lines["000-introduction.ann"].startswith("1 documents, 6 spans, 2 relations")
+    assert lines["000-introduction.ann"].endswith("; new relation types: Family, Origin")
+    assert lines["070-editing_relation_annotations.ann"].startswith("1 documents, 9 spans, 3 relations")
+    assert lines["070-editing_relation_annotations.ann"].endswith("; new relation types: Employment")
     relations = relations_of(cli, db)
     assert ("Orville Wright", "Family", "Wilbur Wright") in relations and len(relations) == 8
     exported = cli("--db", db, "export", "--format", "brat", "--no-sentences", "-o", tmp_path / "out", check=True)
