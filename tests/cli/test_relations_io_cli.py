@@ -4,6 +4,7 @@ cannot, and round-tripped into a fresh project with hand-set values kept."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import orjson
@@ -130,3 +131,65 @@ def test_agreed_relations_reach_gold_and_its_export(cli, db_url: str, tmp_path: 
     assert sorted((names[r["from_id"]], r["type"], names[r["to_id"]]) for r in record["relations"]) == [
         ("377.178亿元", "所属项目", "酒城同心·金融速贷"), ("酒城同心·金融速贷", "责任机构", "泸州银行")]
     assert {(v["value"], v["unit"]) for v in record["values"]} == {("37717800000", "元"), ("1007", "户")}
+
+
+def test_a_relation_one_annotator_made_is_listed_accepted_and_taken_out_by_the_reviewer(cli, db_url: str,
+                                                                                         tmp_path: Path) -> None:
+    cli("--db", db_url, "import", "--annotator", "张三", report_file(tmp_path), check=True)
+    record = orjson.loads(report_file(tmp_path).read_bytes())
+    record["relations"] = record["relations"][:1]  # 李四 did not link the programme to the bank
+    (tmp_path / "li.jsonl").write_bytes(orjson.dumps(record) + b"\n")
+    cli("--db", db_url, "import", "--annotator", "李四", tmp_path / "li.jsonl", check=True)
+    cli("--db", db_url, "annotators", "role", "王五", "reviewer", "--reviewer", "王五", check=True)
+    assert "4 agreed spans put into gold, 1 relations" in cli("--db", db_url, "review", "auto", "--reviewer", "王五",
+                                                               check=True).stdout
+    listed = cli("--db", db_url, "review", check=True).stdout
+    [line] = [line for line in listed.splitlines() if line.startswith("  relation ")]
+    relation_id = line.split()[1].rstrip(":")
+    assert line == f"  relation {relation_id}: 责任机构 “酒城同心·金融速贷” → “泸州银行”, only 张三"
+    taken = cli("--db", db_url, "review", "accept-relation", relation_id, "--reviewer", "王五", check=True)
+    assert taken.stdout == "责任机构 relation “酒城同心·金融速贷” → “泸州银行” put into gold\n"
+    assert "  relation " not in cli("--db", db_url, "review", check=True).stdout
+    gold = cli("--db", db_url, "relations", "--annotator", "gold", check=True).stdout.splitlines()[1:-1]
+    assert len(gold) == 2
+    agreed = next(row.split("\t")[0] for row in gold if "所属项目" in row)
+    cli("--db", db_url, "review", "reject-relation", agreed, "--reviewer", "王五", check=True)
+    cli("--db", db_url, "review", "auto", "--reviewer", "王五", check=True)  # an agreed one taken out stays out
+    assert len(cli("--db", db_url, "relations", "--annotator", "gold", check=True).stdout.splitlines()) == 3
+    refused = cli("--db", db_url, "review", "accept-relation", "999", "--reviewer", "王五")
+    assert (refused.returncode, refused.stderr) == (
+        2, "biaozhu review: there is no relation 999 (`biaozhu relations` lists them)\n")
+
+
+def test_brat_tutorials_relations_come_in_and_go_round_through_brat(cli, tmp_path: Path, peer_data: Path) -> None:
+    db, fresh = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    imported = cli("--db", db, "import", "--annotator", "alice", "--create-labels", peer_data / "brat/tutorials/news",
+                   check=True)
+    lines = {Path(line.split(": ", 1)[0]).name: line.split(": ", 1)[1] for line in imported.stdout.splitlines()[:-1]}
+    assert lines["000-introduction.ann"].startswith("1 documents, 6 spans, 2 relations")
+    assert lines["000-introduction.ann"].endswith("; new relation types: Family, Origin")
+    assert lines["070-editing_relation_annotations.ann"].startswith("1 documents, 9 spans, 3 relations")
+    assert lines["070-editing_relation_annotations.ann"].endswith("; new relation types: Employment")
+    relations = relations_of(cli, db)
+    assert ("Orville Wright", "Family", "Wilbur Wright") in relations and len(relations) == 8
+    exported = cli("--db", db, "export", "--format", "brat", "--no-sentences", "-o", tmp_path / "out", check=True)
+    assert ", 8 relations to" in exported.stderr
+    conf = (tmp_path / "out" / "alice" / "annotation.conf").read_text("utf-8")
+    assert "Family\tArg1:<ENTITY>, Arg2:<ENTITY>\n" in conf
+    cli("--db", fresh, "import", "--create-labels", tmp_path / "out", check=True)
+    assert relations_of(cli, fresh) == relations
+
+
+def test_check_names_a_relation_whose_span_is_of_another_layer(cli, tmp_path: Path) -> None:
+    db = tmp_path / "p.sqlite"
+    source = report_file(tmp_path)
+    cli("--db", db, "import", "--annotator", "张三", source, check=True)
+    cli("--db", db, "import", "--annotator", "李四", source, check=True)
+    assert cli("--db", db, "check", check=True).returncode == 0
+    with sqlite3.connect(db) as raw:  # a relation of 张三's pointed at 李四's span: only raw SQL can do that
+        raw.execute("UPDATE relations SET to_span_id = (SELECT max(id) FROM spans) WHERE id = 1")
+        relation, document = raw.execute("SELECT id, document_id FROM relations WHERE id = 1").fetchone()
+    checked = cli("--db", db, "check")
+    assert checked.returncode == 1
+    assert f"relation {relation} in document {document}: its spans are not both in that document and layer" \
+        in checked.stderr

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -13,30 +10,18 @@ from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.model import Span
 from biaozhu.db.annotators import ensure_annotator, get_annotator
 from biaozhu.db.documents import list_documents
-from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.gold import gold_spans
 from biaozhu.db.labels import add_label, get_label, update_label
 from biaozhu.db.merge import merge_project
 from biaozhu.db.models import Annotator, TrashItem
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.permissions import change_role
-from biaozhu.db.project import initialise
 from biaozhu.db.review import accept, accept_agreed, adopt_layer, layers_of, reject, review_document
 from biaozhu.db.status import set_status
 from biaozhu.db.values import set_value, stored_values
 from luzhou_sample import BANK, LOAN, MONEY, TEXT, span, store_layer, store_review
 
 OTHER_TEXT = "市工商联参与“万企兴万村”行动"
-
-
-@pytest.fixture
-def theirs(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
-    engine = create_project_engine(tmp_path / "theirs.sqlite")
-    factory = session_factory(engine)
-    with factory.begin() as session:
-        initialise(session, with_seeds=False)
-    yield factory
-    engine.dispose()
 
 
 def merge(ours: sessionmaker[Session], theirs: sessionmaker[Session], prefer: str = "ours"):

@@ -3,15 +3,10 @@ relation types come along, a layer kept as ours takes none, merging twice adds n
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import Relation, SourceDocument, Span
-from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.exporting import relations_by_layer
 from biaozhu.db.gold import gold_relations
 from biaozhu.db.importing import store_documents
@@ -19,7 +14,6 @@ from biaozhu.db.merge import merge_project
 from biaozhu.db.models import Annotator, Document, RelationType
 from biaozhu.db.models import Relation as RelationRow
 from biaozhu.db.permissions import change_role
-from biaozhu.db.project import initialise
 from biaozhu.db.relation_types import add_relation_type
 from biaozhu.db.review import accept_agreed, adopt_layer
 from luzhou_sample import BANK, LIANHE, LOAN, MONEY, TEXT
@@ -27,17 +21,6 @@ from luzhou_sample import BANK, LIANHE, LOAN, MONEY, TEXT
 TO_LOAN, LOAN_BY_BANK = Relation(MONEY, LOAN, "所属项目"), Relation(LOAN, BANK, "责任机构")
 PARTNERS = Relation(BANK, LIANHE, "合作")
 OTHER = "市工商联参与“万企兴万村”行动"
-
-
-@pytest.fixture
-def theirs(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
-    engine = create_project_engine(tmp_path / "theirs.sqlite")
-    factory = session_factory(engine)
-    with factory.begin() as session:
-        initialise(session, with_seeds=False)
-        add_relation_type(session, "合作", ["ORGANIZATION"], ["ORGANIZATION"], title="合作")
-    yield factory
-    engine.dispose()
 
 
 def store(session: Session, annotator: str, spans: list[Span], relations: list[Relation], text: str = TEXT) -> None:
@@ -62,6 +45,7 @@ def test_their_relations_come_with_their_spans_and_types_and_merging_twice_adds_
     with sessions.begin() as session:  # our ids are not theirs: an earlier document with spans of its own
         store(session, "张三", [Span(0, 4, "ORGANIZATION", "市工商联")], [], text=OTHER)
     with theirs.begin() as session:
+        add_relation_type(session, "合作", ["ORGANIZATION"], ["ORGANIZATION"], title="合作")
         store(session, "李四", [BANK, LOAN, MONEY, LIANHE], [TO_LOAN, LOAN_BY_BANK, PARTNERS])
     result = merge(sessions, theirs)
     assert (result.relations_added, result.relation_types_created) == (3, ["合作"])

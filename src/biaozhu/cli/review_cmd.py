@@ -1,5 +1,7 @@
 """``biaozhu review``: headless review: list open disagreements, or put agreed spans into gold first;
-``review adopt LAYER`` takes a whole layer (another project's gold, merged in as ``gold@OTHER``) into gold.
+``review adopt LAYER`` takes a whole layer (another project's gold, merged in as ``gold@OTHER``) into gold;
+``review accept-relation ID`` takes an annotator's relation into gold, ``review reject-relation ID`` takes a gold
+relation out (ids as ``biaozhu relations`` and ``review list`` show them).
 
 Documents annotated by two or more annotators (a span or a status each) are compared, one at a time.
 """
@@ -16,7 +18,8 @@ from biaozhu.db.documents import list_documents
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.permissions import is_reserved
 from biaozhu.db.project import open_project
-from biaozhu.db.review import accept_agreed, adopt_layer, review_document
+from biaozhu.db.review import accept_agreed, adopt_layer, layers_of, review_document
+from biaozhu.db.review_relations import accept_relation, open_relations, stored_relation, take_out_relation
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -31,6 +34,31 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     adopt.add_argument("--reviewer", required=True, help="who decides (must have the reviewer role)")
     for each in (shown, auto, adopt):
         each.add_argument("--document", type=int, action="append", metavar="ID", help="only this document")
+    take = actions.add_parser("accept-relation", parents=[common],
+                              help="take an annotator's relation into gold (both its spans must be there)")
+    drop = actions.add_parser("reject-relation", parents=[common],
+                              help="take a relation out of gold (an agreed one stays out when reviewed again)")
+    for each in (take, drop):
+        each.add_argument("relation", type=int, metavar="ID", help="the relation's id, as `biaozhu relations` shows it")
+        each.add_argument("--reviewer", required=True, help="who decides (must have the reviewer role)")
+
+
+def _relation(args: argparse.Namespace) -> int:
+    _, sessions = open_project(args.db)
+    try:
+        with storage_errors(), sessions.begin() as session:
+            document, layer, relation = stored_relation(session, args.relation)
+            if args.action == "accept-relation":
+                accept_relation(session, document, args.reviewer, relation, layer)
+            else:
+                take_out_relation(session, document, args.reviewer, relation)
+    except Refusal as exc:
+        print(f"biaozhu review: {tell(str(exc))}", file=sys.stderr)
+        return 2
+    print(say("{type} relation “{source}” → “{target}” put into gold" if args.action == "accept-relation"
+              else "{type} relation “{source}” → “{target}” taken out of gold", type=relation.type,
+              source=relation.from_span.text, target=relation.to_span.text))
+    return 0
 
 
 def _adopt(args: argparse.Namespace) -> int:
@@ -58,6 +86,8 @@ def describe(item: Disagreement) -> str:
 def run(args: argparse.Namespace) -> int:
     if args.action == "adopt":
         return _adopt(args)
+    if args.action in ("accept-relation", "reject-relation"):
+        return _relation(args)
     _, sessions = open_project(args.db)
     wanted = set(args.document or ())
     compared = total_open = added = linked = 0
@@ -81,6 +111,12 @@ def run(args: argparse.Namespace) -> int:
                             open=len(items), rejected=rejected))
                 for item in items:
                     print(describe(item))
+                people = list(layers_of(session, [doc.id]).get(doc.id, {}))
+                for row, holders in open_relations(session, doc.id, people):
+                    relation = row.relation
+                    print("  " + say("relation {id}: {type} “{source}” → “{target}”, only {holders}", id=row.id,
+                                     type=relation.type, source=relation.from_span.text,
+                                     target=relation.to_span.text, holders=", ".join(holders)))
     except Refusal as exc:
         print(f"biaozhu review: {tell(str(exc))}", file=sys.stderr)
         return 2

@@ -42,7 +42,7 @@ from biaozhu.db.models import Relation as RelationRow
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.permissions import MERGED_GOLD, require_reviewer
 from biaozhu.db.review_queries import set_review_status
-from biaozhu.db.review_relations import link_relations
+from biaozhu.db.review_relations import layer_relations, link_relations
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import get_status
 from biaozhu.db.values import span_values
@@ -119,6 +119,7 @@ class DocumentReview:
     status: str | None
     verdicts: list[Verdict]
     values: dict[tuple[str, int, int, str], SpanValue] = field(default_factory=dict)  # (layer, start, end, label)
+    relations: dict[str, set[Relation]] = field(default_factory=dict)  # by layer, gold too
 
     def is_open(self, number: int) -> bool:
         """Whether disagreement ``number`` (its place in ``comparison.disagreements``) is still undecided."""
@@ -150,8 +151,10 @@ def rejudged(session: Session, document_id: int, comparison: Comparison) -> Docu
     gold, rejections and status read again."""
     gold = get_annotator(session, GOLD)
     status = get_status(session, document_id, gold.id) if gold is not None else None
-    return judged(comparison, gold_spans(session, document_id), status, rejections(session, document_id),
-                  span_values(session, document_id))
+    review = judged(comparison, gold_spans(session, document_id), status, rejections(session, document_id),
+                    span_values(session, document_id))
+    review.relations.update(layer_relations(session, document_id, [*comparison.annotators, GOLD]))
+    return review
 
 
 def _edit(session: Session, document_id: int, reviewer: str) -> GoldEdit:

@@ -22,8 +22,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.model import Relation
-from biaozhu.db.exporting import relations_by_layer
-from biaozhu.db.gold import Decision, GoldEdit, Rejected
+from biaozhu.db.exporting import StoredRelation, relations_by_layer, stored_relations
+from biaozhu.db.gold import Decision, GoldEdit, Rejected, gold_relations, gold_spans, rejections
 from biaozhu.db.models import Annotator
 from biaozhu.db.models import Relation as RelationRow
 from biaozhu.db.permissions import require_reviewer
@@ -92,3 +92,30 @@ def take_out_relation(session: Session, document_id: int, reviewer: str, relatio
     edit.reject(Rejected(relation_fingerprint(relation), start, max(relation.from_span.end, relation.to_span.end),
                          edit.reviewer))
     return edit.done()
+
+
+def open_relations(session: Session, document_id: int, people: Sequence[str]) -> list[tuple[StoredRelation, list[str]]]:
+    """The relations still to decide: both spans in gold, held by some of ``people`` but not all, neither in gold
+    nor taken out; each as its first holder's stored relation (its id, for ``review accept-relation``) with the
+    names of those who hold it."""
+    names = {who: name for who, name in session.execute(select(Annotator.id, Annotator.name))}
+    in_gold = {gold.span for gold in gold_spans(session, document_id)}
+    decided = {gold.relation for gold in gold_relations(session, document_id)}
+    rejected = rejections(session, document_id)
+    found: dict[Relation, tuple[StoredRelation, list[str]]] = {}
+    for row in stored_relations(session.connection(), RelationRow.document_id == document_id):
+        relation, holder = row.relation, names.get(row.annotator_id, "")
+        if holder not in people or relation in decided or relation_fingerprint(relation) in rejected \
+                or relation.from_span not in in_gold or relation.to_span not in in_gold:
+            continue
+        found.setdefault(relation, (row, []))[1].append(holder)
+    return [(row, holders) for row, holders in found.values() if len(holders) < len(people)]
+
+
+def stored_relation(session: Session, relation_id: int) -> tuple[int, str, Relation]:
+    """A relation by its id: its document, its layer's name and the relation with its spans by value."""
+    row = next(stored_relations(session.connection(), RelationRow.id == relation_id), None)
+    if row is None:
+        raise SpanRefused(f"there is no relation {relation_id} (`biaozhu relations` lists them)")
+    return row.document_id, str(session.scalar(select(Annotator.name).where(Annotator.id == row.annotator_id))), \
+        row.relation

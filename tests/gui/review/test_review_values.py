@@ -1,5 +1,5 @@
-"""Review mode shows each version's METRIC value and gold's beside the span (issue 16), and opening a document puts
-the relations every annotator agrees on into gold with the agreed spans."""
+"""Review mode shows each version's and gold's METRIC value and relations with the span (issue 16), and opening a
+document puts the relations every annotator agrees on into gold with the agreed spans."""
 
 from __future__ import annotations
 
@@ -39,3 +39,5 @@ def test_values_show_beside_each_version_and_gold_and_agreed_relations_enter_gol
     assert any(line.startswith("gold: METRIC") and line.endswith("37700000000 元") for line in lines), lines
     with sessions() as session:
         assert [g.relation for g in gold_relations(session, document)] == [TO_LOAN]
+    links = [n for n, line in enumerate(lines) if line == "    → 所属项目 “酒城同心金融速贷”"]
+    assert [lines[n - 1].split(":")[0] for n in links] == ["gold", "1 张三", "2 李四"], lines  # under each

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, Qt
 
 from biaozhu.corpus.adjudication import Disagreement
-from biaozhu.corpus.model import Span, SpanValue
+from biaozhu.corpus.model import Relation, Span, SpanValue
 from biaozhu.db.gold import GoldSpan
 from biaozhu.db.models import GOLD
 from biaozhu.db.review import DocumentReview, Verdict
@@ -88,6 +88,12 @@ def describe_gold(gold: GoldSpan, value: SpanValue | None = None) -> str:
     return fill(QCoreApplication.translate("Review", "gold: %1 “%2” [%3, %4) from %5, decided by %6"),
                 gold.span.label, short(gold.span.text, 30), gold.span.start, gold.span.end, origin,
                 gold.decided_by or "?") + describe_value(value)
+
+
+def describe_links(relations: set[Relation] | None, span: Span) -> list[str]:
+    """The relations going out of a span, a line each under it: "  → 所属项目 “酒城同心金融速贷”"."""
+    return [f"    → {r.type} “{short(r.to_span.text, 30)}”" for r in sorted(relations or (), key=lambda r: r.to_span)
+            if r.from_span == span]
 
 
 def describe_verdict(verdict: Verdict, values: Values | None = None) -> list[str]:
