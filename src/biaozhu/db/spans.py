@@ -18,6 +18,7 @@ from biaozhu.corpus.spans import first_crossing
 from biaozhu.db.comments import comments_payload, restore_comments
 from biaozhu.db.documents import stored_text
 from biaozhu.db.models import Annotator, Document, Label, Span, TrashItem, utcnow
+from biaozhu.db.pins import pins_payload, restore_pins
 from biaozhu.db.values import METRIC, VALUE_COLUMNS, carried_values, refresh_values, value_columns
 
 
@@ -147,7 +148,7 @@ def remove_span(session: Session, span_id: int) -> None:
 
 
 def trash_span(session: Session, span_id: int) -> int:
-    """Delete a span into the trash with its comments; returns the trash item's id."""
+    """Delete a span into the trash with its comments and pin; returns the trash item's id."""
     span = session.get(Span, span_id)
     if span is None:
         raise SpanRefused(f"span {span_id} is gone (deleted elsewhere?)")
@@ -156,7 +157,7 @@ def trash_span(session: Session, span_id: int) -> int:
                "start": span.start, "end": span.end, "text": span.text, "note": span.note,
                "origin_id": span.origin_id, "decided_by_id": span.decided_by_id,
                **{name: getattr(span, name) for name in VALUE_COLUMNS},
-               "comments": comments_payload(session, span_ids=[span_id])}
+               "comments": comments_payload(session, span_ids=[span_id]), "pins": pins_payload(session, [span_id])}
     item = TrashItem(kind="span", document_id=span.document_id, annotator_id=span.annotator_id,
                      summary=f"{label.name if label else '?'} {span.text}", payload=payload)
     session.add(item)
@@ -178,6 +179,8 @@ def restore_span(session: Session, trash_id: int) -> int:
     if p.get("comments"):
         restore_comments(session, p["comments"], document_id=p["document_id"],
                          span_ids={p["comments"][0]["span_id"]: span_id})
+    if p.get("pins"):
+        restore_pins(session, p["pins"], {p["pins"][0]["span_id"]: span_id})
     session.delete(item)
     session.flush()
     return span_id

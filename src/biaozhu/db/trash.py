@@ -6,7 +6,7 @@ A document goes in with all its layers, statuses, rejections and its spans alrea
 brings back exactly what was there, under its old id when that id is still free.
 A label goes in with every span that has it, as one item (kind ``span``, no document and no annotator: the
 table's kinds are fixed by the schema); it comes back under its old id, which no new label takes.
-Comments go with what they are on (span, document, label's spans) and come back with it.
+Comments and pinned examples go with what they are on (span, document, label's spans) and come back with it.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from biaozhu.db.models import (
     TrashItem,
 )
 from biaozhu.db.permissions import require_reviewer
+from biaozhu.db.pins import pins_payload, restore_pins
 from biaozhu.db.spans import SpanRefused, add_span, restore_span
 from biaozhu.db.values import VALUE_COLUMNS, value_columns
 
@@ -90,12 +91,13 @@ def trash_document(session: Session, document_id: int, actor: str) -> int:
                       select(Rejection.versions, Rejection.start, Rejection.end, Rejection.decided_by_id,
                              Rejection.decided_at).where(Rejection.document_id == document_id))]
     comments = comments_payload(session, document_id=document_id)
+    pins = pins_payload(session, select(Span.id).where(Span.document_id == document_id))
     trashed_spans = session.scalars(select(TrashItem).where(TrashItem.kind == "span",
                                                             TrashItem.document_id == document_id)).all()
     payload = {"id": document.id, "name": document.name, "source": document.source, "text": document.text,
                "sha256": document.sha256, "normalisation": document.normalisation, "meta": document.meta,
                "created_at": _iso(document.created_at), "spans": spans, "statuses": statuses,
-               "rejections": rejections, "comments": comments,
+               "rejections": rejections, "comments": comments, "pins": pins,
                "trashed_spans": [{"summary": t.summary, "annotator_id": t.annotator_id, "payload": t.payload,
                                   "deleted_at": _iso(t.deleted_at)} for t in trashed_spans]}
     item = TrashItem(kind="document", document_id=document_id, annotator_id=None,
@@ -127,10 +129,11 @@ def trash_label(session: Session, label: Label) -> tuple[int, int]:
                                                *(getattr(Span, name) for name in _SPAN_FIELDS))
                                         .where(Span.label_id == label.id).order_by(Span.id))]
     caption = f"{label.name} {label.title}".strip()
-    comments = comments_payload(session, span_ids=[span["id"] for span in spans])
+    of_label = select(Span.id).where(Span.label_id == label.id)
     item = TrashItem(kind="span", document_id=None, annotator_id=None, summary=f"{caption} ({len(spans)} spans)",
                      payload={"label": {name: getattr(label, name) for name in _LABEL_FIELDS}, "spans": spans,
-                              "comments": comments})
+                              "comments": comments_payload(session, span_ids=of_label),
+                              "pins": pins_payload(session, of_label)})
     session.add(item)
     session.execute(delete(Span).where(Span.label_id == label.id))
     session.delete(label)
@@ -170,6 +173,7 @@ def _restore_label(session: Session, item: TrashItem) -> int:
                                   payload={**span, "label_id": label.id}))
     if p.get("comments"):
         restore_comments(session, p["comments"], span_ids=span_ids)
+    restore_pins(session, p.get("pins", []), span_ids)
     session.delete(item)
     session.flush()
     return label.id
@@ -233,9 +237,10 @@ def _restore_document(session: Session, item: TrashItem) -> int:
         session.execute(insert(Rejection), [{**rejection, "document_id": document.id,
                                              "decided_at": _when(rejection["decided_at"])}
                                             for rejection in p["rejections"]])
-    if p.get("comments"):  # documents trashed before comments existed have none
-        restore_comments(session, p["comments"], document_id=document.id,
-                         span_ids=_span_ids(session, document.id, p["spans"]))
+    if p.get("comments") or p.get("pins"):  # documents trashed before comments existed have none
+        restored = _span_ids(session, document.id, p["spans"])
+        restore_comments(session, p.get("comments", []), document_id=document.id, span_ids=restored)
+        restore_pins(session, p.get("pins", []), restored)
     for trashed in p["trashed_spans"]:
         session.add(TrashItem(kind="span", document_id=document.id, annotator_id=trashed["annotator_id"],
                               summary=trashed["summary"], deleted_at=_when(trashed["deleted_at"]),

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import UTC
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QShowEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,7 @@ from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.undo import History, StoredCommand
 from biaozhu.gui.common.wording import fill, short
+from biaozhu.gui.dialogs.guide import on_screen
 from biaozhu.gui.widgets.swatches import colour_swatch
 
 ADD = QT_TRANSLATE_NOOP("Commands", "comment “%1”")
@@ -171,15 +172,15 @@ class CommentsPanel(QWidget):
         """Comments change with comments, and with what takes them to the trash or back; an edit of spans that
         keeps them (add, relabel, resize) does not reread them. Hidden, the panel reads them when shown."""
         if change.what & (Changed.COMMENTS | Changed.TRASH | Changed.DOCUMENTS | Changed.GOLD):
-            if self.isVisible():
+            if on_screen(self):
                 self.reload()
             else:
                 self._stale = True
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
+    def shown(self, visible: bool) -> None:
+        """Its dock became visible (a tab chosen, the dock opened): read what changed while it was not."""
+        if visible and self._stale:
             self.reload()
-        super().showEvent(event)
 
     # -- showing ---------------------------------------------------------------------------------------------
     def project_wide(self) -> bool:
