@@ -90,3 +90,35 @@ def test_roles_review_and_gold(cli, project: Path) -> None:
     against_gold = orjson.loads(cli("--db", project, "agreement", "--format", "json", "--annotators", "gold,李四",
                                     check=True).stdout)
     assert against_gold["pairs"][0]["exact"]["all"]["recall"] == 1.0  # 李四 has both gold spans
+
+
+RELATIONS = {  # 张三 and 李四 agree on who is responsible; the programme's span differs, so its link does too
+    "张三": [("3000万元", "所属项目", "“酒城同心·金融速贷”专项贷款"), ("3000万元", "责任机构", "区委统战部")],
+    "李四": [("3000万元", "所属项目", "酒城同心·金融速贷"), ("3000万元", "责任机构", "区委统战部")],
+}
+
+
+def test_relation_f1_counts_a_relation_matched_when_ends_and_type_are_the_same(cli, db_url: str,
+                                                                              tmp_path: Path) -> None:
+    for name, spans in LAYERS.items():
+        surfaces = [s for s, _ in spans]
+        relations = [{"from_id": surfaces.index(a), "to_id": surfaces.index(b), "type": kind}
+                     for a, kind, b in RELATIONS[name]]
+        source = tmp_path / f"{name}.jsonl"
+        label = [[TEXT.index(s), TEXT.index(s) + len(s), tag] for s, tag in spans]
+        source.write_bytes(orjson.dumps({"text": TEXT, "label": label, "relations": relations}) + b"\n")
+        cli("--db", db_url, "import", "--annotator", name, source, check=True)
+    data = orjson.loads(cli("--db", db_url, "agreement", "--format", "json", check=True).stdout)
+    assert data["relation_types"] == ["所属项目", "责任机构"]
+    [pair] = data["pairs"]
+    assert pair["relations"]["all"] == {"matched": 1, "a": 2, "b": 2, "precision": 0.5, "recall": 0.5, "f1": 0.5}
+    assert pair["relations"]["by_type"]["所属项目"]["f1"] == 0.0
+    assert pair["relations"]["by_type"]["责任机构"]["f1"] == 1.0
+    table = cli("--db", db_url, "agreement", check=True).stdout
+    linked = {line.split()[0]: line.split()[1:] for line in table.splitlines()[table.splitlines().index(
+        "  relation       exact P      R     F1   relations A/B"):][1:4]}
+    assert linked == {"all": ["0.500", "0.500", "0.500", "2/2"], "所属项目": ["0.000", "0.000", "0.000", "1/1"],
+                      "责任机构": ["1.000", "1.000", "1.000", "1/1"]}
+    only = orjson.loads(cli("--db", db_url, "agreement", "--format", "json", "--labels", "METRIC,ORGANIZATION",
+                            check=True).stdout)["pairs"][0]["relations"]["all"]
+    assert (only["matched"], only["a"], only["b"]) == (1, 1, 1)  # a PROGRAM end leaves a relation out

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import orjson
 
+from biaozhu.corpus.suggestions import compatible, rule_suggestions
+
 FIRST = "泸州市工商联推出“酒城同心·金融速贷”，发放贷款377.178亿元。"
 SECOND = "市工商联联合泸州银行开展“酒城同心·金融速贷”，服务1007户。"
 
@@ -35,6 +37,8 @@ def test_suggestions_are_their_own_layer_and_no_other_export_holds_them(cli, tmp
     db = project(cli, tmp_path)
     said = cli("--db", db, "suggest", "--from", "张三", check=True).stdout
     assert "suggestions in 2 documents" in said and "knew 6 span texts" in said
+    assert "the model learned 8 spans in 2 documents" in said  # trained in a process of its own first
+    assert (db.parent / "p.sqlite.model").is_file()
     [first, second] = exported(cli, db, "--layer", "suggestions")
     found = {(row["text"][s:e], label) for row in (first, second) for s, e, label in row["label"]}
     assert {("377.178亿元", "METRIC"), ("1007户", "METRIC"), ("酒城同心·金融速贷", "PROGRAM"),
@@ -47,7 +51,8 @@ def test_suggestions_are_their_own_layer_and_no_other_export_holds_them(cli, tmp
     again = cli("--db", db, "suggest", "--engines", "rules", check=True).stdout  # replaced, not added to
     assert "suggestions in 2 documents" in again
     rules_only = exported(cli, db, "--layer", "suggestions")
-    assert sum(len(row["label"]) for row in rules_only) < sum(len(row["label"]) for row in (first, second))
+    expected = [compatible(rule_suggestions(row["text"])) for row in rules_only]
+    assert [len(row["label"]) for row in rules_only] == [len(found) for found in expected]
 
 
 def test_eval_scores_each_engine_on_held_out_documents(cli, tmp_path: Path) -> None:
@@ -57,5 +62,6 @@ def test_eval_scores_each_engine_on_held_out_documents(cli, tmp_path: Path) -> N
     both = printed.split("rules + dictionary:")[1]
     metric = next(row for row in both.splitlines() if row.strip().startswith("METRIC")).split()
     assert metric[1:4] == ["1.000", "1.000", "1.000"]  # 1007户 by the rules
+    assert "\nmodel:\n" in printed and "\nrules + dictionary + model:\n" in printed  # trained on document 1
     refused = cli("--db", db, "suggest", "--engines", "magic")
-    assert refused.returncode == 2 and "--engines takes rules, dictionary" in refused.stderr
+    assert refused.returncode == 2 and "--engines takes rules, dictionary, model" in refused.stderr

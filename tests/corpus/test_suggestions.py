@@ -37,6 +37,12 @@ def test_organisations_end_in_an_organisation_word_without_what_leads_to_them() 
     assert found(text, "ORGANIZATION") == ["泸州市委统战部", "泸州银行", "市工商联"]
 
 
+def test_the_verbs_that_lead_to_a_partner_are_not_part_of_its_name() -> None:
+    text = "泸州市委统战部会同泸州银行推出贷款，并联合市工商联举办活动，携手中国银行；同济大学与经济研究中心参加"
+    assert found(text, "ORGANIZATION") == ["泸州市委统战部", "泸州银行", "市工商联", "中国银行", "同济大学",
+                                           "经济研究中心"]
+
+
 def test_the_dictionary_proposes_known_texts_with_their_usual_label_longest_first() -> None:
     known = [Span(0, 4, "ORGANIZATION", "泸州银行"), Span(0, 4, "ORGANIZATION", "泸州银行"),
              Span(0, 4, "PROGRAM", "泸州银行"), Span(0, 2, "ORGANIZATION", "泸州")]

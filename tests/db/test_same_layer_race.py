@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.spans import find_crossings
 from biaozhu.db.annotators import ensure_annotator
+from biaozhu.db.documents import lock_layer
 from biaozhu.db.errors import StorageError, storage_errors
 from biaozhu.db.models import Span
-from biaozhu.db.spans import lock_layer
 
 PROCESSES, EDITS = 8, 300
 WORKER = Path(__file__).with_name("same_layer_worker.py")

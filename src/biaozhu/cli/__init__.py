@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from biaozhu import __version__
-from biaozhu.cli.language import language_of, say, storage_sentence, translate_help, use
+from biaozhu.cli.language import language_of, say, tell, translate_help, use
 from biaozhu.cli.terminal import escape_output
 from biaozhu.corpus.errors import Refusal
 from biaozhu.db.engine import dispose_all
@@ -17,7 +17,8 @@ from biaozhu.db.errors import StorageError
 # The subcommands' modules, imported only when the command line is not the app's (see _app_args).
 COMMANDS = ("import_cmd", "export_cmd", "labels_cmd", "docs_cmd", "spans_cmd", "check_cmd", "delete_cmd", "trash_cmd",
             "backup_cmd", "annotators_cmd", "agreement_cmd", "review_cmd", "merge_cmd", "metrics_cmd", "log_cmd",
-            "server_cmd", "stats_cmd", "outline_cmd", "suggest_cmd", "comments_cmd")
+            "server_cmd", "stats_cmd", "outline_cmd", "suggest_cmd", "relations_cmd",
+            "comments_cmd")
 DB_HELP = "project database: a SQLite file path or a SQLAlchemy URL (default: $BIAOZHU_DB, else your data folder)"
 
 
@@ -80,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(args)
         return int(args.run(args))
     except (StorageError, Refusal) as exc:
-        print(f"biaozhu: {storage_sentence(str(exc))}", file=sys.stderr)
+        print(f"biaozhu: {tell(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

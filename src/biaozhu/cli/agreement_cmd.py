@@ -6,6 +6,7 @@ import argparse
 
 import orjson
 
+from biaozhu.cli.language import cell, say
 from biaozhu.corpus.agreement import (
     DISAGREEMENT_COUNTS,
     AgreementReport,
@@ -44,23 +45,32 @@ def _prf(counts: SpanCounts) -> str:
 
 
 def _pair_lines(report: AgreementReport, pair: PairAgreement) -> list[str]:
-    lines = [f"{pair.a} (reference) vs {pair.b}: {pair.documents} documents both annotated, "
-             f"{pair.characters} characters, Cohen's kappa {_figure(pair.kappa)}",
-             f"  {'label':<14} {'exact P':>7} {'R':>6} {'F1':>6}   {'overlap P':>9} {'R':>6} {'F1':>6}"
-             f"   {'kappa':>6}   spans A/B"]
-    rows = [("all", pair.total("exact"), pair.total("overlap"), pair.kappa)]
+    lines = [say("{a} (reference) vs {b}: {documents} documents both annotated, {characters} characters, "
+                 "Cohen's kappa {kappa}", a=pair.a, b=pair.b, documents=pair.documents, characters=pair.characters,
+                 kappa=_figure(pair.kappa)),
+             f"  {cell(say('label'), 14)} {cell(say('exact P'), 7, True)} {'R':>6} {'F1':>6}   "
+             f"{cell(say('overlap P'), 9, True)} {'R':>6} {'F1':>6}   {'kappa':>6}   {say('spans A/B')}"]
+    rows = [(say("all"), pair.total("exact"), pair.total("overlap"), pair.kappa)]
     rows += [(label, pair.exact.get(label, SpanCounts()), pair.overlap.get(label, SpanCounts()),
               pair.label_kappa(label)) for label in report.labels]
     for label, exact, overlap, kappa in rows:
-        lines.append(f"  {label:<14} {_prf(exact)}   {_prf(overlap):>23}   {_figure(kappa):>6}   "
+        lines.append(f"  {cell(label, 14)} {_prf(exact)}   {_prf(overlap):>23}   {_figure(kappa):>6}   "
                      f"{exact.in_a}/{exact.in_b}")
+    if report.relation_types:  # a relation matches when both ends and its type are the same
+        lines.append(f"  {cell(say('relation'), 14)} {cell(say('exact P'), 7, True)} {'R':>6} {'F1':>6}   "
+                     f"{say('relations A/B')}")
+        for kind, linked in [(say("all"), pair.total("relations")),
+                             *((name, pair.relations.get(name, SpanCounts())) for name in report.relation_types)]:
+            lines.append(f"  {cell(kind, 14)} {_prf(linked)}   {linked.in_a}/{linked.in_b}")
     counts = {kind: pair.disagreements.get(kind, 0) for kind in DISAGREEMENT_COUNTS}
-    lines.append(f"  disagreements: boundary {counts['boundary']}, label {counts['label']}, "
-                 f"boundary+label {counts['boundary_label']}, only {pair.a} {counts['only_a']}, "
-                 f"only {pair.b} {counts['only_b']}")
+    lines.append("  " + say("disagreements: boundary {boundary}, label {label}, boundary+label {both}, only {a} "
+                            "{only_a}, only {b} {only_b}", boundary=counts["boundary"], label=counts["label"],
+                            both=counts["boundary_label"], a=pair.a, only_a=counts["only_a"], b=pair.b,
+                            only_b=counts["only_b"]))
     labels = [*report.labels, OUTSIDE]
     width = max(len(label) for label in labels) + 2
-    lines.append(f"  confusion (rows {pair.a}, columns {pair.b}; {OUTSIDE} = no span):")
+    lines.append("  " + say("confusion (rows {a}, columns {b}; {outside} = no span):", a=pair.a, b=pair.b,
+                            outside=OUTSIDE))
     lines.append("  " + " " * width + "".join(f"{label:>{width}}" for label in labels))
     for row in labels:
         lines.append(f"  {row:<{width}}" + "".join(f"{pair.confusion.get((row, col), 0):>{width}}" for col in labels))
@@ -68,10 +78,12 @@ def _pair_lines(report: AgreementReport, pair: PairAgreement) -> list[str]:
 
 
 def table(report: AgreementReport) -> str:
-    lines = [f"{report.documents} documents annotated; annotators: {', '.join(report.annotators) or '-'}; "
-             f"labels: {', '.join(report.labels) or '-'}",
-             f"Krippendorff's alpha (nominal, characters, all annotators): {_figure(report.alpha)} over "
-             f"{report.alpha_documents} documents annotated by two or more, {report.alpha_characters} characters"]
+    lines = [say("{documents} documents annotated; annotators: {annotators}; labels: {labels}",
+                 documents=report.documents, annotators=", ".join(report.annotators) or "-",
+                 labels=", ".join(report.labels) or "-"),
+             say("Krippendorff's alpha (nominal, characters, all annotators): {alpha} over {documents} documents "
+                 "annotated by two or more, {characters} characters", alpha=_figure(report.alpha),
+                 documents=report.alpha_documents, characters=report.alpha_characters)]
     for pair in report.pairs:
         lines += ["", *_pair_lines(report, pair)]
     return "\n".join(lines)

@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 
 from biaozhu.cli.identity import add_reviewer_option
+from biaozhu.cli.language import say, tell
 from biaozhu.corpus.errors import Refusal
 from biaozhu.db.annotators import list_annotators
 from biaozhu.db.documents import list_documents
@@ -34,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
         with storage_errors(), sessions.begin() as session:
             if args.action == "role":
                 annotator = change_role(session, args.reviewer, args.name, args.role)
-                print(f"{annotator.name} is now {'a reviewer' if annotator.role == 'reviewer' else 'an annotator'}")
+                print(say("{name} is now a reviewer" if annotator.role == "reviewer" else "{name} is now an annotator",
+                          name=annotator.name))
                 return 0
             spans: Counter[str] = Counter()
             documents: Counter[str] = Counter()
@@ -47,6 +49,6 @@ def run(args: argparse.Namespace) -> int:
                     else annotator.role
                 print(f"{annotator.name}\t{role}\t{spans[annotator.name]}\t{documents[annotator.name]}")
     except (ValueError, Refusal) as exc:
-        print(f"biaozhu annotators: {exc}", file=sys.stderr)
+        print(f"biaozhu annotators: {tell(str(exc))}", file=sys.stderr)
         return 2
     return 0

@@ -7,6 +7,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from biaozhu.cli.language import say, tell
 from biaozhu.db.backup import backup_sqlite
 from biaozhu.db.errors import known_storage_error, storage_errors
 from biaozhu.db.project import open_project
@@ -30,8 +31,8 @@ def run(args: argparse.Namespace) -> int:
             raise
         raise known from None
     except ValueError as exc:
-        print(f"biaozhu backup: {exc}", file=sys.stderr)
+        print(f"biaozhu backup: {tell(str(exc))}", file=sys.stderr)
         return 2
-    print(f"backed up {result.documents} documents and {result.spans} spans to {result.path} "
-          f"({result.size / 1e6:.1f} MB)")
+    print(say("backed up {documents} documents and {spans} spans to {path} ({size} MB)", documents=result.documents,
+              spans=result.spans, path=result.path, size=f"{result.size / 1e6:.1f}"))
     return 0

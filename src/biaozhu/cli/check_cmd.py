@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from biaozhu.cli.language import say, tell
 from biaozhu.db.checking import find_problems
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.project import open_project
@@ -23,6 +24,6 @@ def run(args: argparse.Namespace) -> int:
     with storage_errors(), sessions() as session:
         for problem in find_problems(session):
             bad += 1
-            print(problem, file=sys.stderr)
-    print(f"{bad} problems found" if bad else "all documents and spans keep every rule")
+            print(tell(str(problem)), file=sys.stderr)
+    print(say("{count} problems found", count=bad) if bad else say("all documents and spans keep every rule"))
     return 1 if bad else 0

@@ -7,6 +7,7 @@ import argparse
 from sqlalchemy.orm import Session
 
 from biaozhu.cli.identity import add_reviewer_option
+from biaozhu.cli.language import say
 from biaozhu.cli.trash_cmd import each_in_its_own_transaction
 from biaozhu.db.trash import trash_document
 
@@ -22,6 +23,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     def delete(session: Session, document_id: int) -> str:
         item = trash_document(session, document_id, args.reviewer)
-        return f"document {document_id} moved to the trash (trash item {item})"
+        return say("document {document} moved to the trash (trash item {item})", document=document_id, item=item)
 
     return each_in_its_own_transaction(args.db, args.ids, delete, refused="biaozhu delete")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from biaozhu.cli.language import say
 from biaozhu.db.documents import list_documents
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.project import open_project
@@ -24,5 +25,6 @@ def run(args: argparse.Namespace) -> int:
         per = ", ".join(f"{who} {doc.span_counts.get(who, 0)}"
                         + (f" ({doc.statuses[who]})" if who in doc.statuses else "") for who in layers)
         print(f"{doc.id}\t{doc.length}\t{doc.name}\t{per or '-'}")
-    print(f"{len(documents)} documents, {sum(sum(d.span_counts.values()) for d in documents)} spans")
+    print(say("{documents} documents, {spans} spans", documents=len(documents),
+              spans=sum(sum(d.span_counts.values()) for d in documents)))
     return 0

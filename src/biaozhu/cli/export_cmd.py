@@ -9,6 +9,7 @@ import argparse
 import gc
 import sys
 
+from biaozhu.cli.language import say, tell
 from biaozhu.corpus.formats.writing import FORMATS
 from biaozhu.corpus.nesting import POLICIES, NestedSpansRefused
 from biaozhu.corpus.tagging import SCHEMES
@@ -69,7 +70,8 @@ def request_of(args: argparse.Namespace) -> ExportRequest:
 def run(args: argparse.Namespace) -> int:
     request = request_of(args)
     if FORMATS[request.format].folder and request.target == STDOUT:
-        print(f"biaozhu export: {request.format} writes a folder: give its path with -o", file=sys.stderr)
+        print(f"biaozhu export: {say('{format} writes a folder: give its path with -o', format=request.format)}",
+              file=sys.stderr)
         return 2
     _, sessions = open_project(args.db)
     # The export makes a million short-lived spans and no reference cycles: reference counting frees them, and the
@@ -80,20 +82,30 @@ def run(args: argparse.Namespace) -> int:
         try:
             summary = run_export(session, request)
         except (Refused, ValueError, LookupError, RuntimeError, NestedSpansRefused) as exc:
-            print(f"biaozhu export: {exc}", file=sys.stderr)
+            print(f"biaozhu export: {tell(str(exc))}", file=sys.stderr)
             return 2
         except OSError as exc:  # a missing, read-only or full folder: the temporary file is gone, an old one kept
-            print(f"biaozhu export: cannot write {request.target}: {exc.strerror}; nothing was written (a file "
-                  "already there is kept)", file=sys.stderr)
+            why = say("cannot write {target}: {reason}; nothing was written (a file already there is kept)",
+                      target=request.target, reason=tell(str(exc.strerror)))
+            print(f"biaozhu export: {why}", file=sys.stderr)
             return 2
     if summary.unreviewed:
-        print(f"{summary.unreviewed} documents have no reviewer's decision yet and were left out of {GOLD}"
-              + (" (nothing is reviewed yet: the export is empty)" if not summary.documents else ""),
-              file=sys.stderr)
+        print(say("{count} documents have no reviewer's decision yet and were left out of {layer}"
+                  + (" (nothing is reviewed yet: the export is empty)" if not summary.documents else ""),
+                  count=summary.unreviewed, layer=GOLD), file=sys.stderr)
     for target, count in summary.parts.items():
-        print(f"{target}: {count} documents", file=sys.stderr)
-    dropped = f"; {summary.dropped} nested spans dropped (--nested keep-outer)" if summary.dropped else ""
-    where = "standard output" if request.target == STDOUT else request.target
-    print(f"exported {summary.documents} documents ({summary.records} records), {summary.spans} spans{dropped} "
-          f"to {where} as {request.format}", file=sys.stderr)
+        print(f"{target}: {say('{count} documents', count=count)}", file=sys.stderr)
+    dropped = say("; {count} nested spans dropped (--nested keep-outer)", count=summary.dropped) \
+        if summary.dropped else ""
+    if summary.relations:
+        dropped += say(", {count} relations", count=summary.relations)
+    if summary.relations_dropped:
+        dropped += say("; {count} relations left out ({format} cannot hold relations)", count=summary.relations_dropped,
+                       format=request.format) if not FORMATS[request.format].relations else \
+            say("; {count} relations left out (across sentences, or an end not exported)",
+                count=summary.relations_dropped)
+    print(say("exported {documents} documents ({records} records), {spans} spans{dropped} to {target} as {format}",
+              documents=summary.documents, records=summary.records, spans=summary.spans, dropped=dropped,
+              target=say("standard output") if request.target == STDOUT else request.target, format=request.format),
+          file=sys.stderr)
     return 0

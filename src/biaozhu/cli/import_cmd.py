@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 
 from biaozhu.cli.identity import acting_person
+from biaozhu.cli.language import announce, say, tell
 from biaozhu.corpus.errors import InputErrors, Refused
 from biaozhu.corpus.formats import READERS
 from biaozhu.corpus.formats.guard import DEFAULT_MAX_SIZE, MB
 from biaozhu.corpus.names import check_annotator
 from biaozhu.db.permissions import check_person
-from biaozhu.db.project import open_project, say
+from biaozhu.db.project import open_project
 from biaozhu.operations.importing import ImportOptions, files_to_import, import_files
 
 
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         check_person(args.annotator)  # `--annotator gold` is refused: gold is written only by reviewers' decisions
     if args.max_size <= 0:
         raise Refused("--max-size is a number of megabytes, more than 0")
-    _, sessions = open_project(args.db, new_project=say)
+    _, sessions = open_project(args.db, new_project=announce)
     options = ImportOptions(args.annotator, args.create_labels, args.format, args.max_size * MB,
                             acting_person(args))
     done = failed = 0
@@ -48,18 +49,30 @@ def run(args: argparse.Namespace) -> int:
         if result is None:
             failed += 1
             error = outcome.error
-            print(f"error: {error}\n  nothing imported from this file" if isinstance(error, InputErrors)
-                  else f"error: {error} — nothing imported from this file", file=sys.stderr)
+            print(say("error: {error}\n  nothing imported from this file" if isinstance(error, InputErrors)
+                      else "error: {error} — nothing imported from this file", error=tell(str(error))), file=sys.stderr)
             continue
         done += 1
-        known = f" ({result.documents_known} already in the project)" if result.documents_known else ""
-        spans = f", {result.spans_added} spans" if result.spans_added or result.spans_known else ""
-        again = f" ({result.spans_known} already there)" if result.spans_known else ""
-        created = f"; new labels: {', '.join(result.labels_created)}" if result.labels_created else ""
-        comments = f", {result.comments_added} comments" if result.comments_added else ""
-        print(f"{outcome.path}: {result.documents_added} documents{known}{spans}{again}{comments}{created}")
+        parts = [say("{count} documents", count=result.documents_added)]
+        if result.documents_known:
+            parts[0] += say(" ({count} already in the project)", count=result.documents_known)
+        if result.spans_added or result.spans_known:
+            parts.append(say("{count} spans", count=result.spans_added))
+        if result.spans_known:
+            parts[-1] += say(" ({count} already there)", count=result.spans_known)
+        if result.relations_added or result.relations_known:
+            parts.append(say("{count} relations", count=result.relations_added))
+        if result.relations_known:
+            parts[-1] += say(" ({count} already there)", count=result.relations_known)
+        if result.comments_added:
+            parts.append(say("{count} comments", count=result.comments_added))
+        created = say("; new labels: {names}", names=", ".join(result.labels_created)) if result.labels_created else ""
+        if result.relation_types_created:
+            created += say("; new relation types: {names}", names=", ".join(result.relation_types_created))
+        print(f"{outcome.path}: {say(', ').join(parts)}{created}")
         for note in outcome.notes:
-            print(f"note: {note}", file=sys.stderr)
-    print(f"{done} files imported, {failed} failed", file=sys.stderr if failed else sys.stdout)
+            print(say("note: {note}", note=tell(str(note))), file=sys.stderr)
+    print(say("{done} files imported, {failed} failed", done=done, failed=failed),
+          file=sys.stderr if failed else sys.stdout)
     return 1 if failed else 0
 

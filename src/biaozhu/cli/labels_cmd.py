@@ -9,12 +9,13 @@ from pathlib import Path
 import orjson
 
 from biaozhu.cli.identity import add_reviewer_option
+from biaozhu.cli.language import announce, app_sentence, say, tell
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.guidelines import read_shared_set
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.guidelines import apply_shared_set, project_guideline, set_project_guideline, shared_set
 from biaozhu.db.labels import add_label, delete_label, list_labels, update_label
-from biaozhu.db.project import open_project, say
+from biaozhu.db.project import open_project
 from biaozhu.operations.outputs import STDOUT, output
 
 
@@ -34,8 +35,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     delete.add_argument("name")
     add_reviewer_option(delete, "deleting")
     export = actions.add_parser("export", parents=[common],
-                                help="write the label set, its guidelines and pinned examples to a JSON file a team "
-                                     "shares")
+                               help="write the label set, its guidelines, pinned examples and relation types to a "
+                                    "JSON file a team shares")
     export.add_argument("-o", "--output", default=STDOUT, help="file to write (default: standard output)")
     bring = actions.add_parser("import", parents=[common],
                                help="bring a shared label set in: new labels added, ours updated by name, "
@@ -56,39 +57,46 @@ def run(args: argparse.Namespace) -> int:
     # Setting labels up may be the first thing done in a new project; listing them creates nothing.
     text = _read_guideline(args.guideline_file) if args.action == "guideline" and args.guideline_file else None
     creates = args.action in ("add", "set", "import") or text is not None
-    _, sessions = open_project(args.db, new_project=say if creates else None)
+    _, sessions = open_project(args.db, new_project=announce if creates else None)
     try:
         with storage_errors(), sessions.begin() as session:
             if args.action == "add":
                 label = add_label(session, args.name, args.title or "", args.color, args.hotkey,
                                   args.definition or "")
-                print(f"added {label.name} {label.color} hotkey {label.hotkey or '-'}")
+                print(say("added {name} {color} hotkey {hotkey}", name=label.name, color=label.color,
+                          hotkey=label.hotkey or "-"))
             elif args.action == "set":
                 label = update_label(session, args.name, new_name=args.rename, title=args.title, color=args.color,
                                      hotkey=args.hotkey, definition=args.definition)
-                print(f"{args.name}: now {label.name} {label.title} {label.color} hotkey {label.hotkey or '-'}")
+                print(say("{old}: now {name} {title} {color} hotkey {hotkey}", old=args.name, name=label.name,
+                          title=label.title, color=label.color, hotkey=label.hotkey or "-"))
             elif args.action == "export":
                 shared = shared_set(session)
             elif args.action == "import":
-                added, updated, examples = apply_shared_set(session, read_shared_set(args.file))
-                print(f"{args.file}: {len(added)} labels added ({', '.join(added) or '-'}), {len(updated)} updated, "
-                      f"{examples} examples added")
+                applied = apply_shared_set(session, read_shared_set(args.file))
+                print(say("{file}: {added} labels added ({names}), {updated} updated, {examples} examples added",
+                          file=args.file, added=len(applied.added), names=", ".join(applied.added) or "-",
+                          updated=len(applied.updated), examples=applied.examples))
+                print(say("{file}: {added} relation types added ({names}), {updated} updated", file=args.file,
+                          added=len(applied.types_added), names=", ".join(applied.types_added) or "-",
+                          updated=len(applied.types_updated)))
             elif args.action == "guideline":
                 if text is None:
                     print(project_guideline(session))
                 else:
                     set_project_guideline(session, text)
-                    print(f"the project's guideline is now {args.guideline_file} ({len(text)} characters)")
+                    print(say("the project's guideline is now {file} ({characters} characters)",
+                              file=args.guideline_file, characters=len(text)))
             elif args.action == "delete":
                 deleted = delete_label(session, args.name, args.reviewer)
-                print(f"deleted label {args.name}: it and {deleted.spans} spans moved to the trash "
-                      f"(trash item {deleted.trash_id})")
+                print(say("deleted label {name}: it and {spans} spans moved to the trash (trash item {item})",
+                          name=args.name, spans=deleted.spans, item=deleted.trash_id))
             else:
                 for label in list_labels(session):
                     print(f"{label.hotkey or '-'}\t{label.name}\t{label.title}\t{label.color}\t"
-                          f"{label.definition.replace(chr(10), ' ')}")
+                          f"{app_sentence('LabelDefinitions', label.definition.replace(chr(10), ' '))}")
     except ValueError as exc:
-        print(f"biaozhu labels: {exc}", file=sys.stderr)
+        print(f"biaozhu labels: {tell(str(exc))}", file=sys.stderr)
         return 2
     if args.action == "export":
         with output(args.output) as handle:

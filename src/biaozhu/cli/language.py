@@ -1,20 +1,26 @@
 """The command line in the user's language, as the app: ``--lang zh|en``, else the locale (LC_ALL, LC_MESSAGES,
 LANG). Help texts come from ``resources/i18n/cli_zh_CN.json`` (English source → Chinese), applied when help is
-formatted, so the command modules keep plain English strings; storage failures use the app's own catalogue
-(the .qm), so a sentence is translated once for both."""
+formatted, so the command modules keep plain English strings; messages from ``messages_zh_CN.json``, which the
+app uses too (:mod:`biaozhu.operations.messages`): a command words its own messages with :func:`say`, and
+:func:`tell` translates a sentence made elsewhere (a refusal, a reader's error naming the file and line). Storage
+failures use the app's own catalogue (the .qm), so a sentence is translated once for both."""
 
 from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import json
 import os
+import sys
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NoReturn
 
 from biaozhu.db.errors import SENTENCES
+from biaozhu.operations import messages
 
 LANGUAGES = ("zh", "en")
 _language = "en"
@@ -45,20 +51,46 @@ def _help_catalogue() -> dict[str, str]:
     return dict(json.loads(data))
 
 
-def say(text: str) -> str:
-    """A help text or message in the chosen language (as written when it has no translation)."""
-    return _help_catalogue().get(text, text) if _language == "zh" else text
+def say(text: str, **values: object) -> str:
+    """A help text, or this command line's own message with its ``{name}`` fields filled from ``values``, in the
+    chosen language (as written when it has no translation)."""
+    if _language == "zh" and text in _help_catalogue():
+        return _help_catalogue()[text]
+    return messages.say(text, _language, **values)
+
+
+def tell(message: str) -> str:
+    """A sentence made elsewhere (a refusal, a reader's errors naming file and line, a storage failure) in the
+    chosen language; paths, numbers and quoted data in it stay as they are."""
+    return messages.tell(message, _language, storage_sentence)
+
+
+def cell(text: str, width: int, right: bool = False) -> str:
+    """``text`` padded to ``width`` terminal columns, a Chinese character counting two, so that a translated
+    table header stays over its column."""
+    columns = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    padding = " " * max(width - columns, 0)
+    return padding + text if right else text + padding
+
+
+def announce(sentence: str) -> None:
+    """Tell the user on standard error (what a command reports to ``new_project``)."""
+    print(f"biaozhu: {tell(sentence)}", file=sys.stderr)
 
 
 def storage_sentence(message: str) -> str:
     """A storage failure's sentence (see :mod:`biaozhu.db.errors`) from the app's catalogue; the path in front
     of it stays as it is."""
-    if _language != "zh":
-        return message
     for sentence in SENTENCES:
         if message.endswith(sentence):
-            return message[:len(message) - len(sentence)] + _app_catalogue().translate("StorageError", sentence)
+            return message[:len(message) - len(sentence)] + app_sentence("StorageError", sentence)
     return message
+
+
+def app_sentence(context: str, sentence: str) -> str:
+    """A sentence of the app's catalogue (a storage failure, a default label's definition) in the chosen
+    language."""
+    return _app_catalogue().translate(context, sentence) or sentence if _language == "zh" else sentence
 
 
 @cache
@@ -93,9 +125,16 @@ class TranslatedHelp(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, say("usage: ") if prefix is None else prefix)
 
 
+def _usage_error(parser: argparse.ArgumentParser, message: str) -> NoReturn:
+    """argparse's ``error``, its sentence ("the following arguments are required: --reviewer") translated."""
+    parser.print_usage(sys.stderr)
+    parser.exit(2, say("{prog}: error: {message}\n", prog=parser.prog, message=tell(message)))
+
+
 def translate_help(parser: argparse.ArgumentParser) -> None:
-    """Give ``parser`` and all its subcommands' parsers the translating help formatter."""
+    """Give ``parser`` and all its subcommands' parsers the translating help formatter and usage errors."""
     parser.formatter_class = TranslatedHelp
+    parser.error = functools.partial(_usage_error, parser)  # type: ignore[method-assign]
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for sub in action.choices.values():

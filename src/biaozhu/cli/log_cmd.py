@@ -8,6 +8,7 @@ from datetime import UTC
 
 import orjson
 
+from biaozhu.cli.language import say
 from biaozhu.db.audit import audit_log
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.project import open_project
@@ -33,5 +34,5 @@ def run(args: argparse.Namespace) -> int:
     print("when (UTC)\twho\taction\twhat")
     for entry in entries:
         print(f"{entry.at.astimezone(UTC):%Y-%m-%d %H:%M:%S}\t{entry.actor}\t{entry.action}\t{entry.detail}")
-    print(f"{len(entries)} entries")
+    print(say("{count} entries", count=len(entries)))
     return 0

@@ -9,6 +9,7 @@ import sys
 
 import orjson
 
+from biaozhu.cli.language import say
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.metrics import METRIC, MetricRow, metric_rows
 from biaozhu.db.project import open_project
@@ -25,7 +26,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                         "unit, qualifier (exact, at_least, at_most, about, range), as stored with "
                                         "the span (computed when it was written, or set by hand: by_hand); parsed "
                                         "is false where the text is not a figure this parser is sure of and "
-                                        "nobody set a value (`biaozhu spans set-value`).")
+                                        "nobody set a value (`biaozhu spans set-value`); program and "
+                                        "organization: the spans it is linked to (`biaozhu relations`), the "
+                                        "organization through its program where it has none of its own.")
     parser.add_argument("--layer", help="one annotator's layer, or gold (default: every layer)")
     parser.add_argument("--label", default=METRIC, help=f"the label whose spans are figures (default: {METRIC})")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table", help="default: table")
@@ -37,8 +40,7 @@ def record(row: MetricRow) -> dict[str, object]:
     return {"document_id": row.document_id, "document": row.document, "layer": row.layer, "start": row.start,
             "end": row.end, "text": row.text, "value": row.value, "value_max": row.value_max, "unit": row.unit,
             "qualifier": row.qualifier, "parsed": row.value is not None, "by_hand": row.by_hand,
-            # Relations between spans are not recorded yet (issue 16): the keys are part of the contract.
-            "program": None, "organization": None}
+            "program": row.program, "organization": row.organization}
 
 
 def render(records: list[dict[str, object]], form: str) -> bytes:
@@ -63,5 +65,6 @@ def run(args: argparse.Namespace) -> int:
     with output(args.output) as handle:
         handle.write(render(records, args.format))
     unparsed = sum(1 for item in records if not item["parsed"])
-    print(f"{len(records)} {args.label} spans, {unparsed} not read as a figure", file=sys.stderr)
+    print(say("{count} {label} spans, {unparsed} not read as a figure", count=len(records), label=args.label,
+              unparsed=unparsed), file=sys.stderr)
     return 0

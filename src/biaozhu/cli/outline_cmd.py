@@ -7,6 +7,7 @@ import sys
 
 import orjson
 
+from biaozhu.cli.language import say, tell
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.outline import document_outlines
 from biaozhu.db.project import open_project
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             documents = list(document_outlines(session, args.document))
         except LookupError as exc:
-            print(f"biaozhu: {exc}", file=sys.stderr)
+            print(f"biaozhu: {tell(str(exc))}", file=sys.stderr)
             return 1
     if args.format == "json":
         records = [{"document": i, "name": name, "headings": [
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(orjson.dumps(records, option=orjson.OPT_INDENT_2).decode() + "\n")
         return 0
     for i, name, headings in documents:
-        print(f"# {i}\t{name}\t{len(headings)} headings")
+        print(f"# {i}\t{name}\t{say('{count} headings', count=len(headings))}")
         print("level\tstart\tend\tsection_end\ttext")
         for h in headings:
             print(f"{h.level}\t{h.start}\t{h.end}\t{h.section_end}\t{'  ' * max(h.level - 1, 0)}{h.text}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from biaozhu.cli.language import say, tell
 from biaozhu.corpus.adjudication import Disagreement
 from biaozhu.corpus.errors import Refusal
 from biaozhu.db.documents import list_documents
@@ -38,10 +39,12 @@ def _adopt(args: argparse.Namespace) -> int:
         with storage_errors(), sessions.begin() as session:
             decisions = adopt_layer(session, args.reviewer, args.layer, args.document)
     except Refusal as exc:
-        print(f"biaozhu review: {exc}; nothing was adopted", file=sys.stderr)
+        print(f"biaozhu review: {say('{why}; nothing was adopted', why=tell(str(exc)))}", file=sys.stderr)
         return 2
     added = sum(len(decision.added) for decision in decisions)
-    print(f"{args.layer}: {added} spans put into gold on {len(decisions)} documents")
+    linked = sum(len(decision.linked) for decision in decisions)
+    print(say("{layer}: {count} spans put into gold on {documents} documents", layer=args.layer, count=added,
+              documents=len(decisions)) + (say(", {count} relations", count=linked) if linked else ""))
     return 0
 
 
@@ -57,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         return _adopt(args)
     _, sessions = open_project(args.db)
     wanted = set(args.document or ())
-    compared = total_open = added = 0
+    compared = total_open = added = linked = 0
     try:
         with storage_errors(), sessions.begin() as session:
             for doc in list_documents(session):
@@ -66,20 +69,23 @@ def run(args: argparse.Namespace) -> int:
                     continue
                 compared += 1
                 if args.action == "auto":
-                    added += len(accept_agreed(session, doc.id, args.reviewer).added)
+                    decision = accept_agreed(session, doc.id, args.reviewer)
+                    added, linked = added + len(decision.added), linked + len(decision.linked)
                 review = review_document(session, doc.id)
                 items = review.open
                 total_open += len(items)
                 status = f", {review.status}" if review.status else ""
                 rejected = sum(1 for verdict in review.verdicts if verdict.rejection is not None)
                 print(f"{doc.id} {doc.name} ({', '.join(review.comparison.annotators)}{status}): "
-                      f"{len(review.comparison.agreed)} agreed, {len(items)} open, {rejected} rejected")
+                      + say("{agreed} agreed, {open} open, {rejected} rejected", agreed=len(review.comparison.agreed),
+                            open=len(items), rejected=rejected))
                 for item in items:
                     print(describe(item))
     except Refusal as exc:
-        print(f"biaozhu review: {exc}", file=sys.stderr)
+        print(f"biaozhu review: {tell(str(exc))}", file=sys.stderr)
         return 2
     if args.action == "auto":
-        print(f"{added} agreed spans put into gold")
-    print(f"{compared} documents compared, {total_open} open disagreements")
+        print(say("{count} agreed spans put into gold", count=added)
+              + (say(", {count} relations", count=linked) if linked else ""))
+    print(say("{compared} documents compared, {open} open disagreements", compared=compared, open=total_open))
     return 0

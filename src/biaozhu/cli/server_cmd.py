@@ -9,6 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
+from biaozhu.cli.language import say
 from biaozhu.db.engine import database_url
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.project import open_project
@@ -36,14 +37,15 @@ def run(args: argparse.Namespace) -> int:
                     connection.execute(text(statement))
     except DBAPIError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        print(f"biaozhu server setup: the server refused: {reason}; nothing was changed "
-              "(run it as the owner of the project's tables, with the CREATEROLE privilege)", file=sys.stderr)
+        print("biaozhu server setup: " + say("the server refused: {reason}; nothing was changed (run it as the owner "
+                                             "of the project's tables, with the CREATEROLE privilege)", reason=reason),
+              file=sys.stderr)
         return 2
     finally:
         engine.dispose()
     if args.apply:
-        print(f"applied {len(statements)} statements: each annotator now connects as their own role "
-              "(set passwords with ALTER ROLE … PASSWORD, or use the server's pg_hba.conf)")
+        print(say("applied {count} statements: each annotator now connects as their own role (set passwords with "
+                  "ALTER ROLE … PASSWORD, or use the server's pg_hba.conf)", count=len(statements)))
     else:
         print(";\n".join(statements) + ";")
     return 0

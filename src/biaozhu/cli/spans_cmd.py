@@ -8,6 +8,7 @@ import argparse
 
 from sqlalchemy.orm import Session
 
+from biaozhu.cli.language import say
 from biaozhu.cli.trash_cmd import each_in_its_own_transaction
 from biaozhu.corpus.quantities import Qualifier
 from biaozhu.db.errors import storage_errors
@@ -50,24 +51,25 @@ def _list(args: argparse.Namespace) -> int:
         text = span.text_start[:SHOWN] + ("…" if span.end - span.start > SHOWN else "")
         text = text.replace("\n", "⏎")
         print(f"{span.id}\t{span.document_id}\t{span.annotator}\t{span.label}\t{span.start}\t{span.end}\t{text}")
-    print(f"{len(spans)} spans")
+    print(say("{count} spans", count=len(spans)))
     return 0
 
 
 def _delete(session: Session, span_id: int) -> str:
-    return f"span {span_id} moved to the trash (trash item {trash_span(session, span_id)})"
+    return say("span {span} moved to the trash (trash item {item})", span=span_id, item=trash_span(session, span_id))
 
 
 def _set_value(args: argparse.Namespace) -> int:
     def act(session: Session, span_id: int) -> str:
         set_value(session, span_id, args.value, value_max=args.value_max, unit=args.unit, qualifier=args.qualifier)
-        return f"span {span_id}: value set by hand"
-    return each_in_its_own_transaction(args.db, [args.id], act, refused="biaozhu spans set-value: span {id}")
+        return say("span {span}: value set by hand", span=span_id)
+    return each_in_its_own_transaction(args.db, [args.id], act, refused="biaozhu spans set-value: " + say("span {id}"))
 
 
 def run(args: argparse.Namespace) -> int:
     if args.action == "set-value":
         return _set_value(args)
     if args.action == "delete":
-        return each_in_its_own_transaction(args.db, args.ids, _delete, refused="biaozhu spans delete: span {id}")
+        return each_in_its_own_transaction(args.db, args.ids, _delete,
+                                           refused="biaozhu spans delete: " + say("span {id}"))
     return _list(args)

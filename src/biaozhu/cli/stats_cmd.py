@@ -1,4 +1,5 @@
-"""``biaozhu stats``: where the project stands, per layer: documents by status, spans by label and by day."""
+"""``biaozhu stats``: where the project stands, per layer: documents by status, spans by label and by day; and how
+many suggestions each engine made were accepted or rejected."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import io
 
 import orjson
 
+from biaozhu.cli.language import say
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.project import open_project
-from biaozhu.db.stats import PROGRESS, ProjectStats, project_stats
+from biaozhu.db.stats import DECISIONS, PROGRESS, ProjectStats, project_stats
 
 CSV_COLUMNS = ("layer", "role", "figure", "key", "value")
 
@@ -18,14 +20,16 @@ CSV_COLUMNS = ("layer", "role", "figure", "key", "value")
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("stats", parents=[common], help="progress, spans per label and per day, per layer",
                             description="Per layer (annotator or gold): documents not started, in progress, done, "
-                                        "adjudicated; spans per label; spans added per day (UTC). The app's "
-                                        "statistics window shows the same figures.")
+                                        "adjudicated; spans per label; spans added per day (UTC); per suggestion "
+                                        "engine, its suggestions accepted, rejected and open. The app's statistics "
+                                        "window shows the same figures.")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table", help="default: table")
     parser.set_defaults(run=run)
 
 
 def table(stats: ProjectStats) -> str:
-    lines = [f"{stats.documents} documents, {stats.characters} characters; labels: {', '.join(stats.labels) or '-'}",
+    lines = [say("{documents} documents, {characters} characters; labels: {labels}", documents=stats.documents,
+                 characters=stats.characters, labels=", ".join(stats.labels) or "-"),
              "", "layer\trole\t" + "\t".join(PROGRESS) + "\tspans\t" + "\t".join(stats.labels)]
     for layer in stats.layers:
         lines.append("\t".join([layer.name, layer.role, *(str(layer.documents[s]) for s in PROGRESS),
@@ -34,6 +38,12 @@ def table(stats: ProjectStats) -> str:
     if days:
         lines += ["", "spans per day\t" + "\t".join(layer.name for layer in stats.layers)]
         lines += [day + "\t" + "\t".join(str(layer.by_day.get(day, 0)) for layer in stats.layers) for day in days]
+    if stats.suggestions:
+        lines += ["", "suggestions\t" + "\t".join(DECISIONS) + "\taccepted share"]
+        for engine, counts in stats.suggestions.items():
+            decided = counts["accepted"] + counts["rejected"]
+            share = f"{counts['accepted'] / decided:.0%}" if decided else "-"
+            lines.append("\t".join([engine, *(str(counts[d]) for d in DECISIONS), share]))
     return "\n".join(lines)
 
 
@@ -44,6 +54,8 @@ def rows(stats: ProjectStats) -> list[tuple[str, str, str, str, int]]:
         out += [(layer.name, layer.role, "documents", status, layer.documents[status]) for status in PROGRESS]
         out += [(layer.name, layer.role, "spans", label, count) for label, count in sorted(layer.by_label.items())]
         out += [(layer.name, layer.role, "spans_per_day", day, count) for day, count in sorted(layer.by_day.items())]
+    for engine, counts in stats.suggestions.items():
+        out += [("suggestions", "", f"suggestions_{decision}", engine, counts[decision]) for decision in DECISIONS]
     return out
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.orm import Session
 
 from biaozhu.cli.identity import add_reviewer_option
+from biaozhu.cli.language import say, tell
 from biaozhu.corpus.errors import Refusal
 from biaozhu.db.errors import storage_errors
 from biaozhu.db.project import open_project
@@ -35,7 +36,7 @@ def _list(args: argparse.Namespace) -> int:
     for entry in entries:
         print(f"{entry.id}\t{entry.kind}\t{entry.deleted_at:%Y-%m-%d %H:%M}\t{entry.document_id or '-'}\t"
               f"{entry.annotator or '-'}\t{entry.summary}")
-    print(f"{len(entries)} items in the trash")
+    print(say("{count} items in the trash", count=len(entries)))
     return 0
 
 
@@ -52,7 +53,7 @@ def each_in_its_own_transaction(db: str | None, ids: Sequence[int], act: Callabl
                 report = act(session, item)
         except (ValueError, Refusal) as exc:
             failed += 1
-            print(f"{refused.format(id=item)}: {exc}", file=sys.stderr)
+            print(f"{refused.format(id=item)}: {tell(str(exc))}", file=sys.stderr)
             continue
         print(report)
     return 2 if failed else 0
@@ -60,7 +61,7 @@ def each_in_its_own_transaction(db: str | None, ids: Sequence[int], act: Callabl
 
 def _restore_one(session: Session, trash_id: int) -> str:
     kind, restored = restore(session, trash_id)
-    return f"restored {kind} {restored} (trash item {trash_id})"
+    return say(f"restored {kind} {{restored}} (trash item {{item}})", restored=restored, item=trash_id)
 
 
 def _restore(args: argparse.Namespace) -> int:
@@ -70,18 +71,18 @@ def _restore(args: argparse.Namespace) -> int:
 def _empty(args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
-            print("biaozhu trash: emptying deletes for good; pass --yes to confirm", file=sys.stderr)
+            print(f"biaozhu trash: {say('emptying deletes for good; pass --yes to confirm')}", file=sys.stderr)
             return 2
-        if input("Delete everything in the trash for good? [y/N] ").strip().lower() not in {"y", "yes"}:
+        if input(say("Delete everything in the trash for good? [y/N] ")).strip().lower() not in {"y", "yes"}:
             return 1
     _, sessions = open_project(args.db)
     try:
         with storage_errors(), sessions.begin() as session:
             count = empty_trash(session, args.reviewer)
     except Refusal as exc:
-        print(f"biaozhu trash: {exc}; nothing was deleted", file=sys.stderr)
+        print(f"biaozhu trash: {say('{why}; nothing was deleted', why=tell(str(exc)))}", file=sys.stderr)
         return 2
-    print(f"emptied the trash: {count} items deleted for good")
+    print(say("emptied the trash: {count} items deleted for good", count=count))
     return 0
 
 

@@ -16,6 +16,9 @@ Rules, so that every figure can be checked by hand:
 - Undefined figures are ``None``: kappa when the expected agreement is 1 (both annotators used one and
   the same label everywhere, e.g. no spans at all), alpha when fewer than two values are pairable or only
   one label occurs; F1 when neither side has a span; precision/recall when their denominator is 0.
+- Relations: one matches when both its ends are the same spans (start, end and label) and its type is the
+  same; precision/recall/F1 as for exact spans, overall and per type. With ``labels``, only relations both of
+  whose ends have one of them count.
 - Disagreements are counted as :mod:`biaozhu.corpus.adjudication` groups them for the pair, with
   ``missing`` split into ``only_a`` and ``only_b``. The confusion matrix pairs spans one-to-one by range
   overlap (same range first, then same label, then longest overlap); unpaired spans go to the ``O`` row
@@ -38,17 +41,19 @@ from biaozhu.corpus.agreement_match import (
     outermost_runs,
     segments,
 )
-from biaozhu.corpus.model import Span
+from biaozhu.corpus.model import Relation, Span
 
 
 @dataclass(frozen=True, slots=True)
 class AnnotatedDocument:
-    """A document's length and the layers of everyone who annotated it (annotator → spans, maybe empty)."""
+    """A document's length and the layers of everyone who annotated it (annotator → spans, maybe empty), with
+    their relations (annotator → relations; none when absent)."""
 
     id: int
     name: str
     length: int
     layers: Mapping[str, Sequence[Span]]
+    relations: Mapping[str, Sequence[Relation]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -139,9 +144,10 @@ class PairAgreement:
     character_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     disagreements: Counter[str] = field(default_factory=Counter)
+    relations: dict[str, SpanCounts] = field(default_factory=dict)  # by relation type
 
     def total(self, kind: str) -> SpanCounts:
-        """``exact`` or ``overlap`` counts summed over labels."""
+        """``exact``, ``overlap`` or ``relations`` counts summed over labels (relation types)."""
         by_label = getattr(self, kind).values()
         return SpanCounts(sum(c.matched for c in by_label), sum(c.in_a for c in by_label),
                           sum(c.in_b for c in by_label))
@@ -180,6 +186,16 @@ class PairAgreement:
         self.disagreements.update(disagreement_count(item, self.a)
                                   for item in compare_layers({self.a: a, self.b: b}).disagreements)
 
+    def add_relations(self, a: Sequence[Relation], b: Sequence[Relation]) -> None:
+        """One document's relations: matched when ends and type are the same (each relation once)."""
+        counted_a, counted_b = Counter(a), Counter(b)
+        for side, counted in (("in_a", counted_a), ("in_b", counted_b)):
+            for relation, count in counted.items():
+                tally = self.relations.setdefault(relation.type, SpanCounts())
+                setattr(tally, side, getattr(tally, side) + count)
+        for relation, count in (counted_a & counted_b).items():
+            self.relations[relation.type].matched += count
+
 
 def confusion_pairs(a: Sequence[Span], b: Sequence[Span]) -> list[tuple[Span | None, Span | None]]:
     """The confusion matrix's pairs: matched by range overlap; None stands for "no span" (the O row/column)."""
@@ -201,6 +217,12 @@ def compared_layers(document: AnnotatedDocument, annotators: Sequence[str] | Non
     return {n: [s for s in document.layers[n] if labels is None or s.label in labels] for n in names}
 
 
+def compared_relations(document: AnnotatedDocument, name: str, labels: Collection[str] | None) -> list[Relation]:
+    """An annotator's relations the figures use: with ``labels``, those both of whose ends have one of them."""
+    return [r for r in document.relations.get(name, ())
+            if labels is None or (r.from_span.label in labels and r.to_span.label in labels)]
+
+
 @dataclass(slots=True)
 class AgreementReport:
     annotators: list[str]
@@ -210,20 +232,24 @@ class AgreementReport:
     alpha: float | None
     alpha_documents: int
     alpha_characters: int
+    relation_types: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data (what ``biaozhu agreement --format json`` prints)."""
-        def per_label(counts: dict[str, SpanCounts]) -> dict[str, Any]:
-            return {label: counts.get(label, SpanCounts()).as_dict() for label in self.labels}
+        def per_label(counts: dict[str, SpanCounts], names: list[str] | None = None) -> dict[str, Any]:
+            return {label: counts.get(label, SpanCounts()).as_dict() for label in names or self.labels}
 
         return {
-            "annotators": self.annotators, "labels": self.labels, "documents": self.documents,
+            "annotators": self.annotators, "labels": self.labels, "relation_types": self.relation_types,
+            "documents": self.documents,
             "alpha": {"value": self.alpha, "documents": self.alpha_documents, "characters": self.alpha_characters},
             "pairs": [{
                 "a": p.a, "b": p.b, "documents": p.documents, "characters": p.characters, "kappa": p.kappa,
                 "kappa_by_label": {label: p.label_kappa(label) for label in self.labels},
                 "exact": {"all": p.total("exact").as_dict(), "by_label": per_label(p.exact)},
                 "overlap": {"all": p.total("overlap").as_dict(), "by_label": per_label(p.overlap)},
+                "relations": {"all": p.total("relations").as_dict(),
+                              "by_type": per_label(p.relations, self.relation_types) if self.relation_types else {}},
                 "disagreements": {kind: p.disagreements.get(kind, 0) for kind in DISAGREEMENT_COUNTS},
                 "confusion": [{"a": a, "b": b, "count": n} for (a, b), n in sorted(p.confusion.items())],
             } for p in self.pairs],
@@ -243,6 +269,7 @@ def measure_agreement(documents: Iterable[AnnotatedDocument], *, annotators: Seq
     pairs: dict[tuple[str, str], PairAgreement] = {}
     seen_annotators: set[str] = set()
     seen_labels: set[str] = set()
+    seen_types: set[str] = set()
     alpha = AlphaCounter()
     alpha_units: Counter[tuple[str, ...]] = Counter()  # characters per combination of the coders' labels
     count = alpha_documents = alpha_characters = 0
@@ -261,7 +288,11 @@ def measure_agreement(documents: Iterable[AnnotatedDocument], *, annotators: Seq
             characters: Counter[tuple[str, str]] = Counter()
             for values, piece in units.items():
                 characters[values[i], values[j]] += piece
-            pairs.setdefault((a, b), PairAgreement(a, b)).add(document.length, layers[a], layers[b], characters)
+            pair = pairs.setdefault((a, b), PairAgreement(a, b))
+            pair.add(document.length, layers[a], layers[b], characters)
+            if document.relations:
+                pair.add_relations(compared_relations(document, a, labels), compared_relations(document, b, labels))
+                seen_types.update(pair.relations)
         if len(names) >= 2:
             alpha_documents += 1
             alpha_characters += document.length
@@ -271,4 +302,4 @@ def measure_agreement(documents: Iterable[AnnotatedDocument], *, annotators: Seq
     everyone = list(annotators) if annotators is not None else sorted(seen_annotators)
     report_pairs = [pairs.get((a, b)) or PairAgreement(a, b) for a, b in combinations(everyone, 2)]
     return AgreementReport(everyone, sorted(labels if labels is not None else seen_labels), count, report_pairs,
-                           alpha.alpha(), alpha_documents, alpha_characters)
+                           alpha.alpha(), alpha_documents, alpha_characters, sorted(seen_types))

@@ -2,7 +2,8 @@
 and the examples reviewers pinned, each as its text with a few characters around it.
 
 A shared set travels as the JSON ``biaozhu labels export`` writes: ``{"guideline": "…", "labels": [{"name",
-"title", "color", "hotkey", "definition", "examples": [{"verdict", "before", "text", "after", "note"}]}]}``.
+"title", "color", "hotkey", "definition", "examples": [{"verdict", "before", "text", "after", "note"}]}],
+"relation_types": [{"name", "title", "from_labels", "to_labels", "definition"}]}``.
 A plain JSON list of labels (what earlier versions wrote) is read too.
 """
 
@@ -16,6 +17,7 @@ from typing import Any, NamedTuple
 from biaozhu.corpus.errors import InputError, Refused
 from biaozhu.corpus.labels import check_color, check_label_name, check_label_title
 from biaozhu.corpus.model import LabelDef
+from biaozhu.corpus.relation_types import RelationTypeDef, relation_type_def
 
 CONTEXT = 12  # characters shown on each side of a pinned example
 VERDICTS = ("good", "bad")
@@ -52,6 +54,7 @@ class SharedSet:
     labels: list[LabelDef]
     guideline: str = ""
     examples: list[GuideExample] = field(default_factory=list)
+    relation_types: list[RelationTypeDef] = field(default_factory=list)
 
 
 def _example(path: Path, label: str, number: int, item: Any) -> GuideExample:
@@ -63,6 +66,13 @@ def _example(path: Path, label: str, number: int, item: Any) -> GuideExample:
                         item.get("note", ""))
 
 
+def _relation_type(path: Path, number: int, item: Any) -> RelationTypeDef:
+    try:
+        return relation_type_def(item)
+    except Refused as exc:
+        raise InputError(path, f"relation type {number}: {exc}") from None
+
+
 def read_shared_set(path: Path) -> SharedSet:
     """A label set as ``biaozhu labels export`` writes it; a file that is not one is refused naming it and the
     entry."""
@@ -70,14 +80,17 @@ def read_shared_set(path: Path) -> SharedSet:
         raw = json.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(path, f"not a label set (a JSON list of labels): {exc}") from None
-    guideline = ""
+    guideline, kinds = "", []
     if isinstance(raw, dict):
-        guideline, raw = raw.get("guideline", ""), raw.get("labels")
+        guideline, kinds, raw = raw.get("guideline", ""), raw.get("relation_types", []), raw.get("labels")
         if not isinstance(guideline, str):
             raise InputError(path, "not a label set: its guideline is not a text")
+        if not isinstance(kinds, list):
+            raise InputError(path, "not a label set: its relation_types are not a list")
     if not isinstance(raw, list):
         raise InputError(path, "not a label set: a JSON list of labels is expected")
-    shared = SharedSet([], guideline)
+    shared = SharedSet([], guideline, relation_types=[_relation_type(path, n, item) for n, item in
+                                                      enumerate(kinds, start=1)])
     for number, item in enumerate(raw, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             raise InputError(path, f"label {number} has no name")

@@ -47,6 +47,8 @@ class SourceDocument:
     spans: list[Span] = field(default_factory=list)
     annotator: str | None = None
     relations: list[Relation] = field(default_factory=list)
+    # The values the file gave its spans (METRIC figures), by ``(start, end, label)`` on the normalised text.
+    values: dict[tuple[int, int, str], SpanValue] = field(default_factory=dict)
     line: int | None = None
     # What the reader skipped or changed on purpose (relations, discontinuous spans...), told to the user.
     notes: list[str] = field(default_factory=list)

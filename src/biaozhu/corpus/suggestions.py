@@ -1,5 +1,6 @@
 """Suggested spans, before anyone tags: rules that know how these reports write figures, programmes and
-organisations, and the project's own dictionary (every span text proposes the same text elsewhere).
+organisations, the project's own dictionary (every span text proposes the same text elsewhere), and the model
+learned from the project's spans (:mod:`biaozhu.corpus.crf`).
 
 Pure functions from a text to :class:`Suggestion` s; the caller stores them as the ``suggestions`` layer, which
 never enters anyone's data until accepted. A layer must not hold crossing spans, so :func:`compatible` keeps the
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from biaozhu.corpus.model import Span
@@ -19,8 +20,11 @@ from biaozhu.corpus.quantities import parse_quantity
 from biaozhu.corpus.spans import crosses
 
 METRIC, PROGRAM, ORGANIZATION = "METRIC", "PROGRAM", "ORGANIZATION"
-RULES, DICTIONARY = "rules", "dictionary"
-ENGINES = (RULES, DICTIONARY)
+RULES, DICTIONARY, MODEL = "rules", "dictionary", "model"
+ENGINES = (RULES, DICTIONARY, MODEL)
+# The learned model's suggestions for a text, with the other engines' (given) as it judges them
+# (:class:`biaozhu.corpus.crf.Model`, with a word segmenter).
+Proposer = Callable[[str, Sequence["Suggestion"]], list["Suggestion"]]
 
 _NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)"
 _UNITS = ("个百分点", "万人次", "人次", "亿美元", "万美元", "美元", "亿元", "万元", "千元", "元", "万吨", "吨",
@@ -39,8 +43,12 @@ _ORGANIZATION_WORDS = ("统战部", "工商联", "商会", "协会", "委员会"
                        "办公室", "研究会", "促进会", "党委", "支部", "总会", "学会", "基金会", "公司",
                        "集团", "学院", "大学", "法院", "检察院", "民宗局", "侨联")
 _ORGANIZATION = re.compile(rf"[\u4e00-\u9fff]{{1,12}}?(?:{'|'.join(_ORGANIZATION_WORDS)})")
-# What comes before an organisation's name and is not part of it.
-_ORGANIZATION_LEAD = re.compile(r"^(?:.*?[，。；、：（）“”\s]|由|在|向|与|和|及|对|为|是|的)")
+# What comes before an organisation's name and is not part of it: punctuation, a preposition, and the verbs and
+# adverbs that lead to a partner (市委统战部会同泸州银行, 并联合市工商联); none of them starts a name these reports
+# write (同 and 经 would: 同济大学, 经济研究中心).
+_ORGANIZATION_LEAD = re.compile(r"^(?:.*?[，。；、：（）“”\s]|会同|联合|协同|携手|依托|通过|推动|支持|帮助|"
+                                r"协调|邀请|牵头|走访|会见|慰问|配合|先后|分别|并|还|把|将|被|从|由|在|向|与|和|及|对|"
+                                r"为|是|的)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +138,17 @@ def compatible(suggestions: Iterable[Suggestion], existing: Sequence[tuple[int, 
 
 
 def suggest(text: str, engines: Sequence[str], dictionary: Dictionary | None = None,
-            labels: Iterable[str] = (METRIC, PROGRAM, ORGANIZATION)) -> list[Suggestion]:
+            labels: Iterable[str] = (METRIC, PROGRAM, ORGANIZATION), model: Proposer | None = None
+            ) -> list[Suggestion]:
     """The engines' suggestions for ``text``, made compatible (no crossing pairs)."""
+    wanted = set(labels)
     found: list[Suggestion] = []
     if RULES in engines:
-        found += rule_suggestions(text, labels)
+        found += rule_suggestions(text, wanted)
     if DICTIONARY in engines and dictionary is not None:
-        found += [s for s in dictionary.suggest(text) if s.label in set(labels)]
+        found += [s for s in dictionary.suggest(text) if s.label in wanted]
+    if MODEL in engines and model is not None:  # it learned from the same spans: it has the last word
+        found = [s for s in model(text, found) if s.label in wanted]
     return compatible(found)
 
 

@@ -3,7 +3,8 @@
 Documents: the stored length and sha256 are those of the text (merge and dedup trust the sha256), and the
 text is normalised (LF line breaks, no BOM). Spans: the label and annotator exist, the range lies inside the
 text, the stored surface text is the document's there, a layer holds no span twice and no two spans that
-cross (spans may nest).
+cross (spans may nest). Relations: both spans are in the relation's own document and layer (the database only
+knows that they exist).
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.spans import find_crossings
 from biaozhu.db.documents import text_sha256
-from biaozhu.db.models import Annotator, Document, Label, Span
+from biaozhu.db.models import Annotator, Document, Label, Relation, Span
 
 
 def _document_problems(doc_id: int, name: str, text: str, length: int, sha256: str) -> Iterator[str]:
@@ -42,6 +43,19 @@ def _layer_problems(where: str, spans: list[tuple[int, DomainSpan]]) -> Iterator
     for a, b in find_crossings(list(ids)):
         yield (f"{where}: span {first_id[a]} [{a.start}, {a.end}) {a.label} {a.text!r} crosses span {first_id[b]} "
                f"[{b.start}, {b.end}) {b.label} {b.text!r}")
+
+
+def _relation_problems(session: Session, document_ids: list[int]) -> Iterator[str]:
+    source, target = aliased(Span), aliased(Span)
+    rows = session.execute(select(Relation.id, Relation.document_id, Relation.annotator_id, source.document_id,
+                                  source.annotator_id, target.document_id, target.annotator_id)
+                           .join(source, source.id == Relation.from_span_id)
+                           .join(target, target.id == Relation.to_span_id)
+                           .where(Relation.document_id.in_(document_ids)).order_by(Relation.id))
+    for relation_id, document_id, annotator_id, *ends in rows:
+        if ends != [document_id, annotator_id, document_id, annotator_id]:
+            yield (f"relation {relation_id} in document {document_id}: its spans are not both in that document "
+                   "and layer")
 
 
 def find_problems(session: Session, batch: int = 200) -> Iterator[str]:
@@ -77,4 +91,5 @@ def find_problems(session: Session, batch: int = 200) -> Iterator[str]:
         for (doc_id, who), layer in layers.items():
             where = f"document {doc_id} ({texts[doc_id][0]}), {annotators.get(who, '?')}'s layer"
             yield from _layer_problems(where, layer)
+        yield from _relation_problems(session, chunk)
 

@@ -139,3 +139,11 @@ def document_text(session: Session, document_id: int) -> str:
     if text is None:
         raise LookupError(f"there is no document {document_id}")
     return text
+
+
+def lock_layer(session: Session, document_id: int, annotator_id: int) -> None:
+    """Hold one layer of one document until the transaction ends, so that checking a new range against the
+    layer and storing it are one step: on PostgreSQL two desktops of one annotator could otherwise both check,
+    both pass and store two spans that cross. SQLite needs nothing: every write transaction holds its lock."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(document_id, annotator_id)))

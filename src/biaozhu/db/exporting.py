@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
+from datetime import datetime
 from itertools import groupby
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, case, null, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from biaozhu.corpus.model import AnnotatedText, SpanValue
+from biaozhu.corpus.model import Relation as DomainRelation
 from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.db.models import (
     GOLD,
@@ -21,6 +23,8 @@ from biaozhu.db.models import (
     DocumentStatus,
     Label,
     Rejection,
+    Relation,
+    RelationType,
     Span,
 )
 from biaozhu.db.suggestions import REJECTED
@@ -82,20 +86,22 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
             layers.setdefault(doc_id, {})[who] = spans
         values = _values(connection, in_chunk, label_name)
         comments = _comments(connection, in_chunk, label_name)
+        relations = relations_by_layer(connection, Relation.document_id.in_(chunk))
         texts = connection.execute(select(Document.id, Document.name, Document.text, Document.sha256,
                                           Document.meta).where(Document.id.in_(chunk)).order_by(Document.id)).all()
         for doc_id, name, text, sha, meta in texts:
             by_layer = layers.get(doc_id, {})
             if annotator_id is not None:
                 yield LayerDocument(doc_id, name, text, sha, meta, annotator, by_layer.get(annotator_id, []),
-                                    values.get((doc_id, annotator_id), {}),
-                                    comments=comments.get((doc_id, annotator_id), {}))
+                                    values.get((doc_id, annotator_id), {}), relations.get((doc_id, annotator_id), []),
+                                    comments.get((doc_id, annotator_id), {}))
             elif not by_layer:
                 yield LayerDocument(doc_id, name, text, sha, meta, None, [])
             else:
                 for who in sorted(by_layer, key=lambda i: names[i]):
                     yield LayerDocument(doc_id, name, text, sha, meta, names[who], by_layer[who],
-                                        values.get((doc_id, who), {}), comments=comments.get((doc_id, who), {}))
+                                        values.get((doc_id, who), {}), relations.get((doc_id, who), []),
+                                        comments.get((doc_id, who), {}))
 
 
 def _values(connection: Connection, in_chunk: ColumnElement[bool], label_name: Any
@@ -118,6 +124,49 @@ def _comments(connection: Connection, in_chunk: ColumnElement[bool], label_name:
             select(Span.document_id, Span.annotator_id, Span.start, Span.end, label_name, Comment.text)
             .join(Comment, Comment.span_id == Span.id).where(in_chunk).order_by(Comment.created_at, Comment.id)):
         found.setdefault((doc_id, who), {}).setdefault((start, end, label), []).append(text)
+    return found
+
+
+class StoredRelation(NamedTuple):
+    """A stored relation with its spans by value, its layer and provenance (ids)."""
+
+    id: int
+    document_id: int
+    annotator_id: int
+    relation: DomainRelation
+    origin_id: int | None
+    decided_by_id: int | None
+    created_at: datetime
+
+
+def stored_relations(connection: Connection, where: ColumnElement[bool]) -> Iterator[StoredRelation]:
+    """The relations ``where`` picks, their spans by value, by layer and then by their ends' positions."""
+    source, target = aliased(Span), aliased(Span)
+    source_label, target_label = aliased(Label), aliased(Label)
+    rows = connection.execute(
+        select(Relation.id, Relation.document_id, Relation.annotator_id, source.start, source.end, source_label.name,
+               source.text, target.start, target.end, target_label.name, target.text, RelationType.name,
+               Relation.origin_id, Relation.decided_by_id, Relation.created_at)
+        .select_from(Relation)
+        .join(source, source.id == Relation.from_span_id).join(source_label, source_label.id == source.label_id)
+        .join(target, target.id == Relation.to_span_id).join(target_label, target_label.id == target.label_id)
+        .join(RelationType, RelationType.id == Relation.type_id).where(where)
+        .order_by(Relation.document_id, Relation.annotator_id, source.start, source.end, target.start, target.end,
+                  Relation.id))
+    for (id_, document_id, annotator_id, s_start, s_end, s_label, s_text, t_start, t_end, t_label, t_text, kind,
+         origin_id, decided_by_id, created_at) in rows:
+        relation = DomainRelation(DomainSpan(s_start, s_end, s_label, s_text),
+                                  DomainSpan(t_start, t_end, t_label, t_text), kind)
+        yield StoredRelation(id_, document_id, annotator_id, relation, origin_id, decided_by_id, created_at)
+
+
+def relations_by_layer(connection: Connection, where: ColumnElement[bool]
+                       ) -> dict[tuple[int, int], list[DomainRelation]]:
+    """The relations ``where`` picks, by (document id, annotator id), their spans by value (as writers and
+    agreement take them)."""
+    found: dict[tuple[int, int], list[DomainRelation]] = {}
+    for row in stored_relations(connection, where):
+        found.setdefault((row.document_id, row.annotator_id), []).append(row.relation)
     return found
 
 

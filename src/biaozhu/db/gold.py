@@ -1,4 +1,5 @@
-"""The gold layer as decisions change it: its spans with provenance, the rejections, and one edit at a time.
+"""The gold layer as decisions change it: its spans and relations with provenance, the rejections, and one edit
+at a time. A gold relation needs both its spans in gold: taking a span out takes its relations with it.
 
 A :class:`GoldEdit` is one decision on one document. It reads gold once, takes adds, removes and
 rejections in memory, and writes them at :meth:`GoldEdit.done` with one DELETE and one INSERT, after
@@ -15,13 +16,15 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.model import Span
+from biaozhu.corpus.model import Relation, Span
 from biaozhu.corpus.spans import find_crossings
 from biaozhu.db.annotators import ensure_annotator, get_annotator
 from biaozhu.db.audit import record
 from biaozhu.db.documents import stored_text
+from biaozhu.db.exporting import stored_relations
 from biaozhu.db.labels import label_ids
-from biaozhu.db.models import GOLD, Annotator, Label, Rejection, utcnow
+from biaozhu.db.models import GOLD, SUGGESTIONS, Annotator, Label, Rejection, RelationType, utcnow
+from biaozhu.db.models import Relation as RelationRow
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import touch
@@ -36,6 +39,16 @@ class GoldSpan:
 
     id: int
     span: Span
+    origin: str | None
+    decided_by: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRelation:
+    """A gold relation (its spans by value) with its provenance, by name."""
+
+    id: int
+    relation: Relation
     origin: str | None
     decided_by: str | None
 
@@ -59,10 +72,12 @@ class Decision:
     removed: list[GoldSpan] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     unrejected: list[Rejected] = field(default_factory=list)
+    linked: list[tuple[Relation, str | None]] = field(default_factory=list)  # with their origin
+    unlinked: list[GoldRelation] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.removed or self.rejected or self.unrejected)
+        return bool(self.added or self.removed or self.rejected or self.unrejected or self.linked or self.unlinked)
 
 
 def _names(session: Session) -> dict[int | None, str]:
@@ -85,6 +100,18 @@ def gold_spans(session: Session, document_id: int) -> list[GoldSpan]:
             for i, s, e, label, text, origin, decided in rows]
 
 
+def gold_relations(session: Session, document_id: int) -> list[GoldRelation]:
+    """The document's gold relations, their spans by value."""
+    gold = get_annotator(session, GOLD)
+    if gold is None:
+        return []
+    names = _names(session)
+    rows = stored_relations(session.connection(), (RelationRow.document_id == document_id)
+                            & (RelationRow.annotator_id == gold.id))
+    return sorted((GoldRelation(row.id, row.relation, names.get(row.origin_id), names.get(row.decided_by_id))
+                   for row in rows), key=lambda g: g.id)
+
+
 def rejections(session: Session, document_id: int) -> dict[str, Rejected]:
     """The document's rejected disagreements, by fingerprint."""
     names = _names(session)
@@ -101,8 +128,10 @@ class GoldEdit:
         self.gold_id = ensure_annotator(session, GOLD).id
         self.present = {gold.span: gold for gold in gold_spans(session, document_id)}
         self.rejections = rejections(session, document_id)
+        self.links = {gold.relation: gold for gold in gold_relations(session, document_id)}
         self.decision = Decision(document_id)
         self._new: dict[Span, tuple[str | None, str]] = {}  # added span → (origin, decided by)
+        self._new_links: dict[Relation, tuple[str | None, str]] = {}
 
     def add(self, span: Span, origin: str | None, decided_by: str | None = None) -> None:
         if span in self.present:
@@ -112,6 +141,8 @@ class GoldEdit:
         self.decision.added.append(span)
 
     def remove(self, span: Span) -> None:
+        for relation in [r for r in self.links if span in (r.from_span, r.to_span)]:
+            self.unlink(relation)
         gold = self.present.pop(span, None)
         if gold is None:
             return
@@ -119,6 +150,23 @@ class GoldEdit:
             self.decision.added.remove(span)
         else:
             self.decision.removed.append(gold)
+
+    def link(self, relation: Relation, origin: str | None, decided_by: str | None = None) -> None:
+        """Put a relation into gold; only where both its spans are in gold."""
+        if relation in self.links or relation.from_span not in self.present or relation.to_span not in self.present:
+            return
+        self.links[relation] = GoldRelation(0, relation, origin, decided_by or self.reviewer)
+        self._new_links[relation] = (origin, decided_by or self.reviewer)
+        self.decision.linked.append((relation, origin))
+
+    def unlink(self, relation: Relation) -> None:
+        gold = self.links.pop(relation, None)
+        if gold is None:
+            return
+        if self._new_links.pop(relation, None) is not None:
+            self.decision.linked.remove((relation, gold.origin))
+        else:
+            self.decision.unlinked.append(gold)
 
     def own_spans_over(self, start: int, end: int) -> list[Span]:
         """The reviewer-drawn gold spans (origin = decider) overlapping ``[start, end)``."""
@@ -144,15 +192,20 @@ class GoldEdit:
         if not self.decision.changed:
             return self.decision
         document_id = self.decision.document_id
+        gone = [gold.id for gold in self.decision.unlinked]
+        for offset in range(0, len(gone), CHUNK):
+            self.session.execute(delete(RelationRow).where(RelationRow.id.in_(gone[offset:offset + CHUNK])))
         ids = [gold.id for gold in self.decision.removed]
         for offset in range(0, len(ids), CHUNK):
             self.session.execute(delete(SpanRow).where(SpanRow.id.in_(ids[offset:offset + CHUNK])))
         if self._new:
             self._insert_new()
-        gone = [r.versions for r in self.decision.unrejected]
-        if gone:
+        if self._new_links:
+            self._insert_links()
+        withdrawn = [r.versions for r in self.decision.unrejected]
+        if withdrawn:
             self.session.execute(delete(Rejection).where(Rejection.document_id == document_id,
-                                                         Rejection.versions.in_(gone)))
+                                                         Rejection.versions.in_(withdrawn)))
         if self.decision.rejected:
             who = self._ids(r.decided_by for r in self.decision.rejected)
             self.session.execute(insert(Rejection), [
@@ -162,8 +215,23 @@ class GoldEdit:
         d = self.decision
         record(self.session, self.reviewer, "gold", f"document {document_id}: {len(d.added)} spans into gold, "
                                                    f"{len(d.removed)} out, {len(d.rejected)} rejected, "
-                                                   f"{len(d.unrejected)} rejections withdrawn")
+                                                   f"{len(d.unrejected)} rejections withdrawn"
+                                                   + (f", {len(d.linked)} relations into gold, {len(d.unlinked)} out"
+                                                      if d.linked or d.unlinked else ""))
         return self.decision
+
+    def _insert_links(self) -> None:
+        ids = {gold.span: gold.id for gold in gold_spans(self.session, self.decision.document_id)}
+        kinds = {name: kind for kind, name in self.session.execute(select(RelationType.id, RelationType.name))}
+        unknown = {relation.type for relation in self._new_links} - kinds.keys()
+        if unknown:
+            raise SpanRefused(f"there is no relation type {', '.join(sorted(unknown))}")
+        who = self._ids(name for pair in self._new_links.values() for name in pair)
+        self.session.execute(insert(RelationRow), [
+            {"document_id": self.decision.document_id, "annotator_id": self.gold_id, "type_id": kinds[r.type],
+             "from_span_id": ids[r.from_span], "to_span_id": ids[r.to_span], "created_at": utcnow(),
+             "origin_id": who.get(origin), "decided_by_id": who[decided]}
+            for r, (origin, decided) in self._new_links.items()])
 
     def _ids(self, names: Iterable[str | None]) -> dict[str | None, int]:
         return {name: ensure_annotator(self.session, name).id for name in set(names) if name}
@@ -200,12 +268,25 @@ class GoldEdit:
     def _origin_values(self, who: dict[str | None, int], labels: dict[str, int]
                        ) -> dict[tuple[int | None, int, int, int], dict[str, object]]:
         """The values of the versions taken into gold, by (layer, start, end, label): gold keeps the value the
-        decided version has (set by hand there, or computed)."""
+        decided version has (set by hand there, or computed). An agreed span (no origin, layer None) keeps the value
+        its versions share, when they all have the same one (the same hand-set figure, say)."""
         origins = {who[origin] for origin, _ in self._new.values() if origin} - {self.gold_id}
-        if not origins:
+        agreed = any(origin is None for origin, _ in self._new.values())
+        if not origins and not agreed:
             return {}
-        rows = self.session.execute(
-            select(SpanRow.annotator_id, SpanRow.start, SpanRow.end, SpanRow.label_id,
-                   *(getattr(SpanRow, name) for name in VALUE_COLUMNS))
-            .where(SpanRow.document_id == self.decision.document_id, SpanRow.annotator_id.in_(origins)))
-        return {tuple(row[:4]): dict(zip(VALUE_COLUMNS, row[4:], strict=True)) for row in rows}
+        query = select(SpanRow.annotator_id, SpanRow.start, SpanRow.end, SpanRow.label_id,
+                       *(getattr(SpanRow, name) for name in VALUE_COLUMNS)) \
+            .where(SpanRow.document_id == self.decision.document_id, SpanRow.annotator_id != self.gold_id)
+        if not agreed:
+            query = query.where(SpanRow.annotator_id.in_(origins))
+        found: dict[tuple[int | None, int, int, int], dict[str, object]] = {}
+        shared: dict[tuple[int | None, int, int, int], set[tuple[object, ...]]] = {}
+        hidden = get_annotator(self.session, SUGGESTIONS)  # nobody's data: its values are no one's decision
+        suggestions = hidden.id if hidden is not None else None
+        for row in self.session.execute(query):
+            found[tuple(row[:4])] = dict(zip(VALUE_COLUMNS, row[4:], strict=True))
+            if row[0] != suggestions:
+                shared.setdefault((None, *row[1:4]), set()).add(tuple(row[4:]))
+        found.update({key: dict(zip(VALUE_COLUMNS, next(iter(values)), strict=True))
+                      for key, values in shared.items() if len(values) == 1})
+        return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,6 +19,7 @@ from biaozhu.corpus.guidelines import CONTEXT, VERDICTS, GuideExample, SharedSet
 from biaozhu.db.labels import apply_label_set, label_set
 from biaozhu.db.models import Annotator, Document, Label, PinnedExample, ProjectSetting, Span
 from biaozhu.db.permissions import require_reviewer
+from biaozhu.db.relation_types import apply_relation_type_set, relation_type_set
 
 GUIDELINE = "guideline"
 EXAMPLES = "examples"
@@ -141,12 +142,24 @@ def shared_set(session: Session) -> dict[str, Any]:
     for item in list_examples(session):
         examples.setdefault(item.example.label, []).append(item.example.as_dict())
     return {"guideline": project_guideline(session),
-            "labels": [{**label, "examples": examples.get(label["name"], [])} for label in label_set(session)]}
+            "labels": [{**label, "examples": examples.get(label["name"], [])} for label in label_set(session)],
+            "relation_types": relation_type_set(session)}
 
 
-def apply_shared_set(session: Session, shared: SharedSet) -> tuple[list[str], list[str], int]:
+class SharedSetApplied(NamedTuple):
+    """What a shared set changed: label names added and updated, examples added, relation types added and
+    updated."""
+
+    added: list[str]
+    updated: list[str]
+    examples: int
+    types_added: list[str]
+    types_updated: list[str]
+
+
+def apply_shared_set(session: Session, shared: SharedSet) -> SharedSetApplied:
     """Bring a shared set in: labels as :func:`apply_label_set`, its guideline when it has one, its examples we
-    do not show yet. Returns the labels added and updated, and how many examples came in."""
+    do not show yet, its relation types (after the labels they join)."""
     added, updated = apply_label_set(session, shared.labels)
     if shared.guideline:
         set_project_guideline(session, shared.guideline)
@@ -155,4 +168,4 @@ def apply_shared_set(session: Session, shared: SharedSet) -> tuple[list[str], li
     if new:
         kept = [item._asdict() for item in (*_shared(session), *new)]
         set_setting(session, EXAMPLES, json.dumps(kept, ensure_ascii=False))
-    return added, updated, len(new)
+    return SharedSetApplied(added, updated, len(new), *apply_relation_type_set(session, shared.relation_types))

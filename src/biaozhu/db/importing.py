@@ -1,6 +1,11 @@
-"""Storing what a reader parsed: documents deduplicated by text, spans merged into their layers.
+"""Storing what a reader parsed: documents deduplicated by text, spans merged into their layers, with the
+relations between them and the values the file gave METRIC spans.
 
-The caller wraps one file in one transaction, so a file is stored whole or not at all.
+The caller wraps one file in one transaction, so a file is stored whole or not at all. Relation types are treated
+as labels are: one the project lacks refuses the file, unless ``create_labels`` (then it is created, joining the
+labels the file's relations of that type join); a relation its type does not allow between its ends' labels
+refuses the file, naming its line. A value the file gives a METRIC span is kept; one that differs from what its
+text reads as is stored as set by hand, as it was where the file came from.
 """
 
 from __future__ import annotations
@@ -11,20 +16,21 @@ from dataclasses import dataclass, field
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.errors import InputError
-from biaozhu.corpus.model import SourceDocument
+from biaozhu.corpus.errors import InputError, Refused
+from biaozhu.corpus.model import Relation as DomainRelation
+from biaozhu.corpus.model import SourceDocument, SpanValue
 from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.spans import check_span, find_crossings
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.audit import record
 from biaozhu.db.comments import import_comments
-from biaozhu.db.documents import add_document
+from biaozhu.db.documents import add_document, lock_layer
 from biaozhu.db.labels import add_labels, label_ids
-from biaozhu.db.models import Label, Span
+from biaozhu.db.models import Label, Relation, RelationType, Span
 from biaozhu.db.permissions import is_reserved, merged_layer
-from biaozhu.db.spans import lock_layer
+from biaozhu.db.relation_types import add_relation_type
 from biaozhu.db.status import touch
-from biaozhu.db.values import value_columns
+from biaozhu.db.values import METRIC, carried_values, value_columns
 
 
 @dataclass
@@ -35,19 +41,32 @@ class ImportResult:
     documents_known: int = 0
     spans_added: int = 0
     spans_known: int = 0
+    relations_added: int = 0
+    relations_known: int = 0
     comments_added: int = 0
     labels_created: list[str] = field(default_factory=list)
+    relation_types_created: list[str] = field(default_factory=list)
+
+
+def _listed(names: list[str]) -> str:
+    more = f" and {len(names) - 10} more" if len(names) > 10 else ""
+    return ", ".join(name[:40] for name in names[:10]) + more
 
 
 class MissingLabels(InputError):
-    """The file uses labels the project does not have (and --create-labels was not given)."""
+    """The file uses labels or relation types the project does not have (and --create-labels was not given)."""
 
-    def __init__(self, path: str, names: set[str]) -> None:
+    def __init__(self, path: str, names: set[str], types: set[str] | None = None) -> None:
         self.names = sorted(names)
-        shown = ", ".join(name[:40] for name in self.names[:10])
-        more = f" and {len(self.names) - 10} more" if len(self.names) > 10 else ""
-        super().__init__(path, f"{len(self.names)} labels the project does not have: {shown}{more} "
-                               "(add them with `biaozhu labels add` or import with --create-labels)")
+        self.types = sorted(types or ())
+        sentences = []
+        if self.names:
+            sentences.append(f"{len(self.names)} labels the project does not have: {_listed(self.names)} "
+                             "(add them with `biaozhu labels add` or import with --create-labels)")
+        if self.types:
+            sentences.append(f"{len(self.types)} relation types the project does not have: {_listed(self.types)} "
+                             "(add them in the labels dialog or import with --create-labels)")
+        super().__init__(path, "; ".join(sentences))
 
 
 def _layer(session: Session, document_id: int, annotator_id: int) -> list[DomainSpan]:
@@ -79,22 +98,29 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
     _rename_reserved(path, documents)
     labels = label_ids(session)
     missing = {span.label for doc in documents for span in doc.spans} - labels.keys()
-    if missing and not create_labels:
-        raise MissingLabels(path, missing)
+    types = {name: (id_, set(f), set(t)) for id_, name, f, t in session.execute(
+        select(RelationType.id, RelationType.name, RelationType.from_labels, RelationType.to_labels))}
+    missing_types = {r.type for doc in documents for r in doc.relations} - types.keys()
+    if (missing or missing_types) and not create_labels:
+        raise MissingLabels(path, missing, missing_types)
     for label in add_labels(session, sorted(missing)):
         labels[label.name] = label.id
         result.labels_created.append(label.name)
+    types.update(_add_types(session, path, documents, sorted(missing_types)))
+    result.relation_types_created.extend(sorted(missing_types))
+    _check_types(path, documents, types)
     rows: list[dict[str, object]] = []
     # Each layer as it stands with this file's spans so far: a file may hold one text for one annotator on several
     # lines (or Label Studio annotations), and their spans must not cross or double each other either.
     layers: dict[tuple[int, int], list[DomainSpan]] = {}
+    links: dict[tuple[int, int], list[DomainRelation]] = {}  # each layer's relations in this file
     commented: list[tuple[SourceDocument, int, int]] = []
     for source in documents:
         document, created = add_document(session, source)
         result.documents_added += created
         result.documents_known += not created
         if not source.spans:
-            continue
+            continue  # a relation has two spans: none here
         assert source.annotator, "readers give every span an annotator"
         annotator = ensure_annotator(session, source.annotator)
         for span in source.spans:  # readers check too; storage never trusts its caller with the invariant
@@ -117,16 +143,84 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
         if source.comments:
             commented.append((source, document.id, annotator.id))
         rows.extend({"document_id": document.id, "annotator_id": annotator.id, "label_id": labels[s.label],
-                     "start": s.start, "end": s.end, "text": s.text, "note": "", **value_columns(s.label, s.text)}
+                     "start": s.start, "end": s.end, "text": s.text, "note": "",
+                     **_value_columns(s, source.values.get((s.start, s.end, s.label)))}
                     for s in new)
         result.spans_added += len(new)
-        if new:
+        if source.relations:
+            links.setdefault(key, []).extend(source.relations)
+        if new or source.relations:
             touch(session, document.id, annotator.id)
     if rows:
         session.execute(insert(Span), rows)
+    _store_relations(session, links, {name: kind[0] for name, kind in types.items()}, result)
     for source, document_id, annotator_id in commented:
         result.comments_added += import_comments(session, document_id, annotator_id, source.comments, labels)
     into = sorted({source.annotator for source in documents if source.spans and source.annotator})
+    relations = f", {result.relations_added} relations" if result.relations_added else ""
     record(session, actor, "import", f"{path}: {result.documents_added} documents, {result.spans_added} spans"
-                                     + (f" into {', '.join(into)}" if into else ""))
+                                     + relations + (f" into {', '.join(into)}" if into else ""))
     return result
+
+
+def _value_columns(span: DomainSpan, given: SpanValue | None) -> dict[str, object]:
+    """A new span's value columns: the file's value for a METRIC span (by hand where it is not what the text reads
+    as), else computed from its text."""
+    computed = value_columns(span.label, span.text)
+    if given is None or span.label != METRIC:
+        return computed
+    carried = carried_values(span.label, span.text, {**given._asdict(), "value_by_hand": True})
+    same = all(carried[name] == computed[name] for name in SpanValue._fields)
+    return computed if same else carried
+
+
+TypeInfo = tuple[int, set[str], set[str]]  # a relation type's id and the labels it joins from and to
+
+
+def _add_types(session: Session, path: str, documents: Sequence[SourceDocument],
+               names: list[str]) -> dict[str, TypeInfo]:
+    """New relation types at the end of the list, each joining the labels the file's relations of it join."""
+    ends: dict[str, tuple[set[str], set[str]]] = {name: (set(), set()) for name in names}
+    for relation in (r for doc in documents for r in doc.relations if r.type in ends):
+        ends[relation.type][0].add(relation.from_span.label)
+        ends[relation.type][1].add(relation.to_span.label)
+    created = {}
+    for name in names:
+        try:
+            kind = add_relation_type(session, name, sorted(ends[name][0]), sorted(ends[name][1]))
+        except Refused as exc:
+            raise InputError(path, str(exc)) from None
+        created[name] = (kind.id, *ends[name])
+    return created
+
+
+def _check_types(path: str, documents: Sequence[SourceDocument], types: dict[str, TypeInfo]) -> None:
+    for source in documents:
+        for relation in source.relations:
+            _, from_labels, to_labels = types[relation.type]
+            a, b = relation.from_span, relation.to_span
+            if a.label not in from_labels or b.label not in to_labels:
+                raise InputError(path, f"a {relation.type} relation from {a.label} {a.text!r} to {b.label} {b.text!r}"
+                                 f" in {source.name}: {relation.type} links {'/'.join(sorted(from_labels)) or '-'} to "
+                                 f"{'/'.join(sorted(to_labels)) or '-'}", source.line)
+
+
+def _store_relations(session: Session, links: dict[tuple[int, int], list[DomainRelation]], types: dict[str, int],
+                     result: ImportResult) -> None:
+    """Each layer's relations, their ends found among its spans (stored now or before); one there already is
+    counted as known, not doubled."""
+    for (document_id, annotator_id), relations in links.items():
+        ids = {DomainSpan(start, end, label, text): span_id for span_id, start, end, label, text in session.execute(
+            select(Span.id, Span.start, Span.end, Label.name, Span.text).join(Label, Label.id == Span.label_id)
+            .where(Span.document_id == document_id, Span.annotator_id == annotator_id))}
+        known = {(a, b, kind) for a, b, kind in session.execute(
+            select(Relation.from_span_id, Relation.to_span_id, Relation.type_id)
+            .where(Relation.document_id == document_id, Relation.annotator_id == annotator_id))}
+        wanted = {(ids[r.from_span], ids[r.to_span], types[r.type]) for r in relations}
+        new = sorted(wanted - known)
+        result.relations_known += len(wanted) - len(new)
+        result.relations_added += len(new)
+        if new:
+            session.execute(insert(Relation), [
+                {"document_id": document_id, "annotator_id": annotator_id, "from_span_id": a, "to_span_id": b,
+                 "type_id": kind} for a, b, kind in new])

@@ -19,12 +19,13 @@ from biaozhu.db.audit import record
 from biaozhu.db.errors import QT_TRANSLATE_NOOP
 from biaozhu.db.models import Label, Span
 from biaozhu.db.permissions import require_reviewer
+from biaozhu.db.relation_types import rename_label_in_types
 from biaozhu.db.trash import trash_label, trashed_label_ids
 
 # Colours handed to labels created without one, so that new labels are told apart at a glance.
 PALETTE = ("#e76f51", "#b5838d", "#ffd166", "#06d6a0", "#118ab2", "#c77dff", "#90be6d", "#f28482")
 # A hotkey is one key pressed alone in the text: a letter or digit, or F1–F12. W switches word snapping, V edits a
-# METRIC span's value, C comments on a span.
+# METRIC span's value, C comments on a span, R links spans.
 _HOTKEY = re.compile(r"^(?:[0-9A-Z]|F(?:[1-9]|1[0-2]))$")
 _PLACEHOLDER = re.compile(r"%(\d)")
 
@@ -37,11 +38,12 @@ HOTKEY_TAKEN = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by %2")
 HOTKEY_RESERVED = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by word snapping")
 HOTKEY_VALUE = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by editing a value")
 HOTKEY_COMMENT = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by comments")
+HOTKEY_LINK = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by linking spans")
 HOTKEY_SUGGESTIONS = QT_TRANSLATE_NOOP("LabelRefused", "hotkey %1 is taken by the suggestions (N, P, S, X)")
 BAD_COLOUR = QT_TRANSLATE_NOOP("LabelRefused", "colour must look like #1f77b4, not %1")
 TOO_MANY = QT_TRANSLATE_NOOP("LabelRefused", "a project holds at most %1 labels: it has %2, and %3 more were asked for")
-# Keys the annotation window keeps for itself: W snapping, V a value, C a comment, N/P/S/X the suggestions.
-RESERVED_HOTKEYS = {"W": HOTKEY_RESERVED, "V": HOTKEY_VALUE, "C": HOTKEY_COMMENT,
+# Keys the annotation window keeps for itself: W snapping, V a value, C a comment, R links, N/P/S/X the suggestions.
+RESERVED_HOTKEYS = {"W": HOTKEY_RESERVED, "V": HOTKEY_VALUE, "C": HOTKEY_COMMENT, "R": HOTKEY_LINK,
                     **dict.fromkeys("NPSX", HOTKEY_SUGGESTIONS)}
 
 
@@ -158,11 +160,13 @@ def add_labels(session: Session, names: list[str], *, title: str = "", color: st
 
 def update_label(session: Session, name: str, *, new_name: str | None = None, title: str | None = None,
                  color: str | None = None, hotkey: str | None = None, definition: str | None = None) -> Label:
-    """Rename, recolour or rebind a label (``hotkey=""`` unbinds it); spans follow since they refer to it by id."""
+    """Rename, recolour or rebind a label (``hotkey=""`` unbinds it); spans follow since they refer to it by id,
+    relation types since they are told the new name."""
     label = _existing(session, name)
     if new_name and new_name != name:
         _check_name(session, new_name)
         label.name = new_name
+        rename_label_in_types(session, name, new_name)
     if color is not None:
         label.color = _colour(color)
     if hotkey is not None:

@@ -16,6 +16,10 @@ Then, layer by layer (one annotator on one document), comparing spans as
   that theirs lack go to the trash (restorable) and theirs we lack are copied, the conflict listing exactly the
   spans of ours moved to the trash.
 
+Relations follow their spans: theirs are copied into every layer merged as above (new, known, or taken with
+``prefer="theirs"``), their span ids remapped to ours, where both their spans are then in our layer and the
+relation is not there already; a layer in conflict kept as ours takes none. Their relation types we lack are
+created with the labels they join. A span's value comes with it (a hand-set one stays set by hand).
 A layer's status (in progress, done, adjudicated) is copied when we have none. A reviewer's rejection is
 copied when we have not decided that stretch ourselves (no rejection of ours and no gold span over it);
 otherwise ours stands and the rejection is counted as overruled. Their comments come along on the documents and
@@ -36,6 +40,7 @@ from biaozhu.corpus.names import check_annotator, check_document
 from biaozhu.corpus.spans import check_layer
 from biaozhu.db.audit import record
 from biaozhu.db.documents import store_text
+from biaozhu.db.exporting import StoredRelation, stored_relations
 from biaozhu.db.labels import add_label, free_hotkey, label_ids
 from biaozhu.db.merge_comments import merge_comments
 from biaozhu.db.models import (
@@ -45,9 +50,12 @@ from biaozhu.db.models import (
     DocumentStatus,
     Label,
     Rejection,
+    RelationType,
 )
+from biaozhu.db.models import Relation as RelationRow
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.permissions import merged_layer
+from biaozhu.db.relation_types import add_relation_type
 from biaozhu.db.spans import trash_span
 from biaozhu.db.values import VALUE_COLUMNS, carried_values
 
@@ -72,12 +80,14 @@ class MergeResult:
     layers_added: int = 0
     layers_known: int = 0
     spans_added: int = 0
+    relations_added: int = 0
     statuses_added: int = 0
     rejections_added: int = 0
     rejections_overruled: int = 0
     comments_added: int = 0
     comments_left: int = 0  # on a span we did not take (a conflict kept ours) or on a relation
     labels_created: list[str] = field(default_factory=list)
+    relation_types_created: list[str] = field(default_factory=list)
     annotators_created: list[str] = field(default_factory=list)
     conflicts: list[MergeConflict] = field(default_factory=list)
 
@@ -94,6 +104,12 @@ class _Names:
                 self.labels[label.name] = add_label(ours, label.name, label.title, label.color,
                                                     free_hotkey(ours, label.hotkey), label.definition).id
                 result.labels_created.append(label.name)
+        self.types = {name: id_ for id_, name in ours.execute(select(RelationType.id, RelationType.name))}
+        for kind in theirs.scalars(select(RelationType).order_by(RelationType.position, RelationType.id)):
+            if kind.name not in self.types:
+                self.types[kind.name] = add_relation_type(ours, kind.name, kind.from_labels, kind.to_labels,
+                                                          title=kind.title, definition=kind.definition).id
+                result.relation_types_created.append(kind.name)
 
     def annotator(self, their_name: str) -> int:
         name = merged_layer(their_name, self.source)
@@ -166,6 +182,7 @@ def merge_project(ours: Session, theirs: Session, *, prefer: str = "ours", sourc
         _merge_layers(ours, theirs, names, result, our_id, prefer, source)
     record(ours, actor, "merge", f"from {source} (prefer {prefer}): {result.documents_added} documents, "
                                  f"{result.layers_added} layers ({result.spans_added} spans), "
+                                 f"{result.relations_added} relations, "
                                  f"{len(result.conflicts)} conflicts")
     return result
 
@@ -176,6 +193,7 @@ def _merge_layers(ours: Session, theirs: Session, names: _Names, result: MergeRe
     documents = {row.id: row for row in ours.execute(select(Document.id, Document.name, Document.sha256, Document.text)
                                                      .where(Document.id.in_(our_id.values())))}
     rows: list[dict[str, Any]] = []
+    kept_ours: set[tuple[int, int]] = set()  # layers in conflict where ours stands: none of their relations
     for (their_doc, who), items in sorted(_their_layers(theirs, list(our_id)).items()):
         doc_id, annotator_id = our_id[their_doc], names.annotator(who)
         document = documents[doc_id]
@@ -189,6 +207,7 @@ def _merge_layers(ours: Session, theirs: Session, names: _Names, result: MergeRe
             lost = sorted((theirs_spans - mine.keys()) if prefer == "ours" else (mine.keys() - theirs_spans))
             result.conflicts.append(MergeConflict(document.name, document.sha256, who, prefer, lost))
             if prefer == "ours":
+                kept_ours.add((doc_id, annotator_id))
                 continue
             for span in lost:  # exactly the spans reported: those both have stay as they are
                 trash_span(ours, mine[span])
@@ -203,11 +222,48 @@ def _merge_layers(ours: Session, theirs: Session, names: _Names, result: MergeRe
                      **carried_values(item["label"], item["text"], item)} for item in items)
     if rows:
         ours.execute(insert(SpanRow), rows)
+    _merge_relations(ours, theirs, names, result, our_id, kept_ours)
     _merge_statuses(ours, theirs, names, result, our_id)
     _merge_rejections(ours, theirs, names, result, our_id)
     added, left = merge_comments(ours, theirs, our_id, names.annotator, lambda who: merged_layer(who, source))
     result.comments_added += added
     result.comments_left += left
+
+
+def _merge_relations(ours: Session, theirs: Session, names: _Names, result: MergeResult, our_id: dict[int, int],
+                     kept_ours: set[tuple[int, int]]) -> None:
+    """Their relations into our layers, each end found by value among our layer's spans (ids remapped)."""
+    their_names = {who: name for who, name in theirs.execute(select(Annotator.id, Annotator.name))}
+    wanted: dict[tuple[int, int], list[StoredRelation]] = {}
+    for row in stored_relations(theirs.connection(), RelationRow.document_id.in_(list(our_id))):
+        layer_key = (our_id[row.document_id], names.annotator(their_names[row.annotator_id]))
+        if layer_key not in kept_ours:
+            wanted.setdefault(layer_key, []).append(row)
+    if not wanted:
+        return
+    spans = _our_layers(ours, sorted({doc_id for doc_id, _ in wanted}))
+    have = {(a, b, kind) for a, b, kind in ours.execute(
+        select(RelationRow.from_span_id, RelationRow.to_span_id, RelationRow.type_id)
+        .where(RelationRow.document_id.in_(sorted({doc_id for doc_id, _ in wanted}))))}
+    rows = []
+    for (doc_id, annotator_id), relations in wanted.items():
+        layer = spans.get((doc_id, annotator_id), {})
+        for row in relations:
+            source, target = layer.get(row.relation.from_span), layer.get(row.relation.to_span)
+            if source is None or target is None:
+                continue
+            key = (source, target, names.types[row.relation.type])
+            if key in have:
+                continue
+            have.add(key)
+            origin, decided = their_names.get(row.origin_id or 0), their_names.get(row.decided_by_id or 0)
+            rows.append({"document_id": doc_id, "annotator_id": annotator_id, "from_span_id": source,
+                         "to_span_id": target, "type_id": key[2], "created_at": row.created_at,
+                         "origin_id": origin and names.annotator(origin),
+                         "decided_by_id": decided and names.annotator(decided)})
+    if rows:
+        ours.execute(insert(RelationRow), rows)
+    result.relations_added += len(rows)
 
 
 def _merge_statuses(ours: Session, theirs: Session, names: _Names, result: MergeResult,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,9 +25,10 @@ from biaozhu.corpus.adjudication import (
     fingerprint,
 )
 from biaozhu.corpus.agreement import AnnotatedDocument
-from biaozhu.corpus.model import Span
+from biaozhu.corpus.model import Relation, Span, SpanValue
 from biaozhu.db.annotators import get_annotator
 from biaozhu.db.documents import document_text
+from biaozhu.db.exporting import relations_by_layer
 from biaozhu.db.gold import (
     Decision,
     GoldEdit,
@@ -37,11 +38,14 @@ from biaozhu.db.gold import (
     rejections,
 )
 from biaozhu.db.models import GOLD, SUGGESTIONS, Annotator, Document, DocumentStatus, Label
+from biaozhu.db.models import Relation as RelationRow
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.permissions import MERGED_GOLD, require_reviewer
 from biaozhu.db.review_queries import set_review_status
+from biaozhu.db.review_relations import link_relations
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import get_status
+from biaozhu.db.values import span_values
 
 
 def layers_of(session: Session, document_ids: Collection[int], *, include_gold: bool = False,
@@ -76,15 +80,22 @@ def layers_of(session: Session, document_ids: Collection[int], *, include_gold: 
 
 def iter_annotated(session: Session, *, include_gold: bool = False, annotators: Collection[str] | None = None,
                    batch: int = 500) -> Iterator[AnnotatedDocument]:
-    """Every document somebody annotated, with its layers, for the agreement figures (no texts are read)."""
+    """Every document somebody annotated, with its layers and their relations, for the agreement figures (no
+    texts are read)."""
     ids = list(session.scalars(select(Document.id).order_by(Document.id)))
+    names = {who: name for who, name in session.execute(select(Annotator.id, Annotator.name))}
     for offset in range(0, len(ids), batch):
         chunk = ids[offset:offset + batch]
         layers = layers_of(session, chunk, include_gold=include_gold, annotators=annotators)
+        relations: dict[int, dict[str, list[Relation]]] = {}
+        for (doc_id, who), found in relations_by_layer(session.connection(),
+                                                       RelationRow.document_id.in_(chunk)).items():
+            if names[who] in layers.get(doc_id, {}):
+                relations.setdefault(doc_id, {})[names[who]] = found
         for doc_id, name, length in session.execute(select(Document.id, Document.name, Document.length)
                                                      .where(Document.id.in_(chunk)).order_by(Document.id)):
             if doc_id in layers:
-                yield AnnotatedDocument(doc_id, name, length, layers[doc_id])
+                yield AnnotatedDocument(doc_id, name, length, layers[doc_id], relations.get(doc_id, {}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +118,7 @@ class DocumentReview:
     gold: list[GoldSpan]
     status: str | None
     verdicts: list[Verdict]
+    values: dict[tuple[str, int, int, str], SpanValue] = field(default_factory=dict)  # (layer, start, end, label)
 
     def is_open(self, number: int) -> bool:
         """Whether disagreement ``number`` (its place in ``comparison.disagreements``) is still undecided."""
@@ -118,13 +130,13 @@ class DocumentReview:
         return [item for item, verdict in pairs if verdict.open]
 
 
-def judged(comparison: Comparison, gold: list[GoldSpan], status: str | None,
-           rejected: dict[str, Rejected]) -> DocumentReview:
+def judged(comparison: Comparison, gold: list[GoldSpan], status: str | None, rejected: dict[str, Rejected],
+           values: dict[tuple[str, int, int, str], SpanValue] | None = None) -> DocumentReview:
     """The review of a document from its comparison, gold layer and rejections (in one pass over them)."""
     deciding = deciding_spans(comparison, [g.span for g in gold])
     verdicts = [Verdict(tuple(gold[i] for i in taken), rejected.get(item.fingerprint()))
                 for item, taken in zip(comparison.disagreements, deciding, strict=True)]
-    return DocumentReview(comparison, gold, status, verdicts)
+    return DocumentReview(comparison, gold, status, verdicts, values or {})
 
 
 def review_document(session: Session, document_id: int, annotators: Collection[str] | None = None) -> DocumentReview:
@@ -138,7 +150,8 @@ def rejudged(session: Session, document_id: int, comparison: Comparison) -> Docu
     gold, rejections and status read again."""
     gold = get_annotator(session, GOLD)
     status = get_status(session, document_id, gold.id) if gold is not None else None
-    return judged(comparison, gold_spans(session, document_id), status, rejections(session, document_id))
+    return judged(comparison, gold_spans(session, document_id), status, rejections(session, document_id),
+                  span_values(session, document_id))
 
 
 def _edit(session: Session, document_id: int, reviewer: str) -> GoldEdit:
@@ -158,13 +171,15 @@ def accept_agreed(session: Session, document_id: int, reviewer: str,
     """Put every span all annotators agree on into gold (origin NULL: nobody's in particular), in bulk,
     except those a reviewer took out of gold (:func:`take_out`)."""
     edit = _edit(session, document_id, reviewer)
-    agreed = review_document(session, document_id, annotators).comparison.agreed
+    layers = layers_of(session, [document_id], annotators=annotators).get(document_id, {})
+    agreed = compare_layers(layers).agreed
     taken = {(s.start, s.end) for s in edit.present}
     twice = {key for key, n in Counter((s.start, s.end) for s in agreed).items() if n > 1}
     for span in agreed:
         # Taken out of gold by a reviewer: stays out. Everyone giving one range two labels: the reviewer decides.
         if fingerprint([span]) not in edit.rejections and (span.start, span.end) not in taken | twice:
             edit.add(span, None)
+    link_relations(session, edit, list(layers))
     return edit.done()
 
 
@@ -183,6 +198,7 @@ def accept(session: Session, document_id: int, reviewer: str, item: Disagreement
     for name in annotators:
         for span in item.versions[name]:
             edit.add(span, name)
+    link_relations(session, edit, list(item.versions))
     return edit.done()
 
 
@@ -253,6 +269,7 @@ def adopt_layer(session: Session, reviewer: str, layer: str, document_ids: Colle
         edit = _edit(session, document_id, reviewer)
         for span in layers_of(session, [document_id], annotators=[layer])[document_id][layer]:
             edit.add(span, layer)
+        link_relations(session, edit, [layer], agreed_origin=layer)
         decisions.append(edit.done())
     return decisions
 
@@ -269,6 +286,10 @@ def undo(session: Session, reviewer: str, decision: Decision) -> Decision:
         edit.unreject(rejected.versions)
     for rejected in decision.unrejected:
         edit.reject(rejected)
+    for relation, _ in decision.linked:
+        edit.unlink(relation)
+    for gone in decision.unlinked:
+        edit.link(gone.relation, gone.origin, gone.decided_by)
     return edit.done()
 
 

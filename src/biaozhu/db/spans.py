@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.spans import first_crossing
 from biaozhu.db.comments import comments_payload, restore_comments
-from biaozhu.db.documents import stored_text
+from biaozhu.db.documents import lock_layer, stored_text
 from biaozhu.db.models import Annotator, Document, Label, Span, TrashItem, utcnow
 from biaozhu.db.pins import pins_payload, restore_pins
+from biaozhu.db.relations import RelationRefused, check_relabel, relations_payload, restore_relations
 from biaozhu.db.values import METRIC, VALUE_COLUMNS, carried_values, refresh_values, value_columns
 
 
@@ -50,14 +51,6 @@ def layer_spans(session: Session, document_id: int, annotator_ids: list[int] | N
     if annotator_ids is not None:
         query = query.where(Span.annotator_id.in_(annotator_ids))
     return [SpanRow(*row) for row in session.execute(query.order_by(Span.start, Span.end.desc(), Span.id))]
-
-
-def lock_layer(session: Session, document_id: int, annotator_id: int) -> None:
-    """Hold one layer of one document until the transaction ends, so that checking a new range against the
-    layer and storing it are one step: on PostgreSQL two desktops of one annotator could otherwise both check,
-    both pass and store two spans that cross. SQLite needs nothing: every write transaction holds its lock."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_advisory_xact_lock(document_id, annotator_id)))
 
 
 def _check(session: Session, document_id: int, annotator_id: int, start: int, end: int, text: str,
@@ -116,9 +109,14 @@ def get_span(session: Session, span_id: int) -> SpanRow:
 
 
 def relabel_span(session: Session, span_id: int, label_id: int) -> int:
-    """Give a span another label; returns the old label id, for undo."""
+    """Give a span another label; returns the old label id, for undo. Refused where the span's relations
+    could not join the new label (:func:`biaozhu.db.relations.check_relabel`)."""
     old = get_span(session, span_id)
-    _check_label(session, label_id)
+    label = _check_label(session, label_id)
+    try:
+        check_relabel(session, span_id, label.name)
+    except RelationRefused as exc:
+        raise SpanRefused(str(exc)) from None
     if label_id != old.label_id and session.scalar(select(Span.id).where(
             Span.document_id == select(Span.document_id).where(Span.id == span_id).scalar_subquery(),
             Span.annotator_id == old.annotator_id, Span.start == old.start, Span.end == old.end,
@@ -148,7 +146,7 @@ def remove_span(session: Session, span_id: int) -> None:
 
 
 def trash_span(session: Session, span_id: int) -> int:
-    """Delete a span into the trash with its comments and pin; returns the trash item's id."""
+    """Delete a span into the trash with its relations, comments and pin; returns the trash item's id."""
     span = session.get(Span, span_id)
     if span is None:
         raise SpanRefused(f"span {span_id} is gone (deleted elsewhere?)")
@@ -157,6 +155,7 @@ def trash_span(session: Session, span_id: int) -> int:
                "start": span.start, "end": span.end, "text": span.text, "note": span.note,
                "origin_id": span.origin_id, "decided_by_id": span.decided_by_id,
                **{name: getattr(span, name) for name in VALUE_COLUMNS},
+               "relations": relations_payload(session, span_id=span_id),
                "comments": comments_payload(session, span_ids=[span_id]), "pins": pins_payload(session, [span_id])}
     item = TrashItem(kind="span", document_id=span.document_id, annotator_id=span.annotator_id,
                      summary=f"{label.name if label else '?'} {span.text}", payload=payload)
@@ -167,7 +166,8 @@ def trash_span(session: Session, span_id: int) -> int:
 
 
 def restore_span(session: Session, trash_id: int) -> int:
-    """Put a trashed span back with its comments; returns its new id."""
+    """Put a trashed span back with its comments, its pin and those of its relations whose other end is there;
+    returns its new id."""
     item = session.get(TrashItem, trash_id)
     if item is None or item.kind != "span":
         raise SpanRefused(f"trash item {trash_id} is not a deleted span")
@@ -183,6 +183,7 @@ def restore_span(session: Session, trash_id: int) -> int:
         restore_pins(session, p["pins"], {p["pins"][0]["span_id"]: span_id})
     session.delete(item)
     session.flush()
+    restore_relations(session, p.get("relations", []), p["document_id"])
     return span_id
 
 

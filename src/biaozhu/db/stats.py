@@ -1,16 +1,19 @@
 """Where a project stands, from SQL aggregates only: per layer its documents by status, its spans by label and
-by day. A project of 100,000 documents answers from a few grouped queries, never by reading spans one by one
-(benchmarks/stats.py measures it next to the bare aggregates)."""
+by day; and per suggestion engine how many of its suggestions were accepted, rejected or are still open. A project
+of 100,000 documents answers from a few grouped queries, never by reading spans one by one (benchmarks/stats.py
+measures it next to the bare aggregates)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import String, func, select
+from sqlalchemy import String, case, func, select
 from sqlalchemy.orm import Session
 
-from biaozhu.db.models import SUGGESTIONS, Annotator, Document, DocumentStatus, Label, Span
+from biaozhu.corpus.suggestions import ENGINES
+from biaozhu.db.models import GOLD, SUGGESTIONS, Annotator, Document, DocumentStatus, Label, Span
+from biaozhu.db.suggestions import FROM_SUGGESTION, REJECTED
 
 NOT_STARTED = "not_started"
 PROGRESS = (NOT_STARTED, "in_progress", "done", "adjudicated")
@@ -34,13 +37,16 @@ class ProjectStats:
     characters: int
     labels: list[str]
     layers: list[LayerStats]
+    # engine → {"accepted", "rejected", "open"} → how many of its suggestions
+    suggestions: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         """What ``biaozhu stats --format json`` prints and the statistics window shows."""
         return {"documents": self.documents, "characters": self.characters, "labels": self.labels,
                 "layers": [{"name": layer.name, "role": layer.role, "documents": layer.documents,
                             "spans": layer.spans, "by_label": layer.by_label, "by_day": layer.by_day}
-                           for layer in self.layers]}
+                           for layer in self.layers],
+                "suggestions": self.suggestions}
 
     def days(self) -> list[str]:
         """Every day any layer added a span, in order."""
@@ -74,4 +80,24 @@ def project_stats(session: Session) -> ProjectStats:
     for layer in layers.values():
         layer.documents[NOT_STARTED] = documents - sum(layer.documents.values())
     shown = [layer for layer in layers.values() if layer.spans or any(layer.documents[s] for s in PROGRESS[1:])]
-    return ProjectStats(documents, characters, labels, shown)
+    return ProjectStats(documents, characters, labels, shown, suggestion_stats(session))
+
+
+DECISIONS = ("accepted", "rejected", "open")
+
+
+def suggestion_stats(session: Session) -> dict[str, dict[str, int]]:
+    """Per engine: its suggestions accepted (spans of people's layers whose note says they came from one of its
+    suggestions), rejected and still open (in the suggestions layer), from one grouped query."""
+    kind = case((Span.note.like(f"{FROM_SUGGESTION}%"), "accepted"), (Span.note.like(f"{REJECTED}%"), "rejected"),
+                else_="open")
+    engine = case(*((Span.note.like(f"%{name} %"), name) for name in ENGINES), else_="other")
+    suggestions_layer = Annotator.name == SUGGESTIONS
+    counted: dict[str, dict[str, int]] = {}
+    for name, decision, count in session.execute(
+            select(engine, kind, func.count(Span.id)).join(Annotator, Annotator.id == Span.annotator_id)
+            .where(suggestions_layer | (Span.note.like(f"{FROM_SUGGESTION}%") & (Annotator.name != GOLD)))
+            .group_by(engine, kind)):
+        counted.setdefault(str(name), dict.fromkeys(DECISIONS, 0))[str(decision)] = count
+    order = {name: at for at, name in enumerate(ENGINES)}  # the engines in their order, a hand-written note after
+    return {name: counted[name] for name in sorted(counted, key=lambda n: (order.get(n, len(order)), n))}

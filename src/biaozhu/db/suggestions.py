@@ -8,14 +8,16 @@ again does not bring it back (no other table needed). Both are undone exactly.""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Select, delete, insert, select, union, update
 from sqlalchemy.orm import Session, aliased
 
+from biaozhu.corpus.crf import Example
 from biaozhu.corpus.model import Span as DomainSpan
-from biaozhu.corpus.suggestions import Dictionary, Suggestion, compatible, suggest
+from biaozhu.corpus.suggestions import Dictionary, Proposer, Suggestion, compatible, suggest
 from biaozhu.db.models import GOLD, SUGGESTIONS, Annotator, Document, DocumentStatus, Label, Span
 from biaozhu.db.spans import SpanRefused, add_span, remove_span
 from biaozhu.db.values import value_columns
@@ -114,21 +116,45 @@ def reject_suggestion(session: Session, suggestion_id: int, rejected: bool = Tru
                     .values(note=REJECTED + note if rejected else note.removeprefix(REJECTED)))
 
 
+def _training_layers(layers: Sequence[str] | None, excluded: Collection[int]) -> Select[int, int]:
+    """(document, layer) pairs the engines learn from: the named layers' documents, else gold's and every
+    annotator's documents marked done (a done document without spans teaches too); never ``excluded``
+    documents (held out for evaluation)."""
+    if layers:
+        pairs = (select(Span.document_id, Span.annotator_id).join(Annotator, Annotator.id == Span.annotator_id)
+                 .where(Annotator.name.in_(layers), Annotator.name != SUGGESTIONS).subquery())
+    else:
+        pairs = union(select(DocumentStatus.document_id, DocumentStatus.annotator_id)
+                      .where(DocumentStatus.status.in_(("done", "adjudicated"))),
+                      select(Span.document_id, Span.annotator_id).join(Annotator, Annotator.id == Span.annotator_id)
+                      .where(Annotator.name == GOLD)).subquery()
+    document, layer = pairs.c
+    return select(document, layer).where(document.not_in(excluded)).distinct()
+
+
 def training_spans(session: Session, layers: Sequence[str] | None = None,
                    excluded: Collection[int] = ()) -> list[DomainSpan]:
-    """What the dictionary learns from: the named layers' spans, else gold's and every annotator's spans on the
-    documents they marked done; never on ``excluded`` documents (held out for evaluation)."""
+    """What the dictionary learns from: the spans of :func:`_training_layers`."""
+    pairs = _training_layers(layers, excluded).subquery()
     query = (select(Span.start, Span.end, Label.name, Span.text).join(Label, Label.id == Span.label_id)
-             .join(Annotator, Annotator.id == Span.annotator_id).where(Annotator.name != SUGGESTIONS))
-    if layers:
-        query = query.where(Annotator.name.in_(layers))
-    else:
-        done = select(DocumentStatus.document_id).where(DocumentStatus.annotator_id == Span.annotator_id,
-                                                        DocumentStatus.status.in_(("done", "adjudicated")))
-        query = query.where((Annotator.name == GOLD) | Span.document_id.in_(done.scalar_subquery()))
-    if excluded:
-        query = query.where(Span.document_id.not_in(excluded))
+             .join(pairs, (pairs.c[0] == Span.document_id) & (pairs.c[1] == Span.annotator_id)))
     return [DomainSpan(*row) for row in session.execute(query)]
+
+
+def training_examples(session: Session, layers: Sequence[str] | None = None,
+                      excluded: Collection[int] = ()) -> list[Example]:
+    """What the model learns from: each text with one training layer's spans on it."""
+    chosen = _training_layers(layers, excluded)
+    pairs = sorted((int(document), int(layer)) for document, layer in session.execute(chosen))
+    chosen_pairs = chosen.subquery()
+    spans: dict[tuple[int, int], list[DomainSpan]] = defaultdict(list)
+    for document_id, annotator_id, start, end, label, text in session.execute(
+            select(Span.document_id, Span.annotator_id, Span.start, Span.end, Label.name, Span.text)
+            .join(Label, Label.id == Span.label_id)
+            .join(chosen_pairs, (chosen_pairs.c[0] == Span.document_id) & (chosen_pairs.c[1] == Span.annotator_id))):
+        spans[document_id, annotator_id].append(DomainSpan(start, end, label, text))
+    texts = dict(documents_to_suggest(session, {document for document, _ in pairs}))
+    return [Example(texts[document], spans[document, layer]) for document, layer in pairs if document in texts]
 
 
 def documents_to_suggest(session: Session, ids: Collection[int] | None, batch: int = 200
@@ -154,21 +180,24 @@ class Planned:
 class Planner:
     """The engines, with what the dictionary learned and the project's labels, read once."""
 
-    def __init__(self, session: Session, engines: Sequence[str], layers: Sequence[str] | None = None) -> None:
+    def __init__(self, session: Session, engines: Sequence[str], layers: Sequence[str] | None = None,
+                 model: Proposer | None = None) -> None:
         known = training_spans(session, layers)
         self.learned = len({span.text for span in known})
-        self.engines, self.dictionary = engines, Dictionary(known)
+        self.engines, self.dictionary, self.model = engines, Dictionary(known), model
         self.labels: dict[str, int] = dict(session.execute(select(Label.name, Label.id)).all())
 
     def plan(self, document_id: int, text: str) -> Planned:
-        found = [s for s in suggest(text, self.engines, self.dictionary, self.labels) if s.label in self.labels]
+        found = [s for s in suggest(text, self.engines, self.dictionary, self.labels, self.model)
+                 if s.label in self.labels]
         return Planned(document_id, found, [text[s.start:s.end] for s in found])
 
 
-def plan_suggestions(session: Session, engines: Sequence[str], documents: Collection[int]) -> list[Planned]:
+def plan_suggestions(session: Session, engines: Sequence[str], documents: Collection[int],
+                     model: Proposer | None = None) -> list[Planned]:
     """Compute the suggestions of ``documents`` without writing: the slow part, done in a reading transaction so
     that nobody's edits wait for it (the window then stores them with :func:`store_suggestions`)."""
-    planner = Planner(session, engines)
+    planner = Planner(session, engines, model=model)
     return [planner.plan(document_id, text) for document_id, text in documents_to_suggest(session, documents)]
 
 
@@ -219,9 +248,10 @@ def insert_suggestions(session: Session, rows: list[dict[str, object]]) -> None:
 
 
 def write_suggestions(session: Session, engines: Sequence[str], *, layers: Sequence[str] | None = None,
-                      documents: Collection[int] | None = None) -> SuggestResult:
-    """Replace the suggestions of ``documents`` (all by default) with what ``engines`` propose now."""
-    planner = Planner(session, engines, layers)
+                      documents: Collection[int] | None = None, model: Proposer | None = None) -> SuggestResult:
+    """Replace the suggestions of ``documents`` (all by default) with what ``engines`` propose now (the model's
+    when one is given: :mod:`biaozhu.operations.model` loads it)."""
+    planner = Planner(session, engines, layers, model)
     result = SuggestResult(learned=planner.learned)
     for document_id, text in documents_to_suggest(session, documents):
         result.suggestions += store_suggestions(session, planner.plan(document_id, text))

@@ -1,9 +1,11 @@
-"""The trash: deleted spans, documents, labels and comments, kept whole until the trash is emptied.
+"""The trash: deleted spans, relations, documents, labels and comments, kept whole until the trash is emptied.
 
 Spans go in and out through :func:`biaozhu.db.spans.trash_span` / :func:`~biaozhu.db.spans.restore_span`.
 Deleting a document and emptying the trash need a reviewer (:mod:`biaozhu.db.permissions`) and are logged.
-A document goes in with all its layers, statuses, rejections and its spans already in the trash, so restoring it
-brings back exactly what was there, under its old id when that id is still free.
+Spans and labels take their relations along (:mod:`biaozhu.db.relations`); a relation deleted alone is an item
+of its own (kind ``relation``). A document goes in with all its layers, statuses, rejections, relations and its
+spans and relations already in the trash, so restoring it brings back exactly what was there, under its old id
+when that id is still free.
 A label goes in with every span that has it, as one item (kind ``span``, no document and no annotator: the
 table's kinds are fixed by the schema); it comes back under its old id, which no new label takes.
 Comments and pinned examples go with what they are on (span, document, label's spans) and come back with it.
@@ -32,6 +34,7 @@ from biaozhu.db.models import (
 )
 from biaozhu.db.permissions import require_reviewer
 from biaozhu.db.pins import pins_payload, restore_pins
+from biaozhu.db.relations import RelationRefused, relations_payload, restore_relation, restore_relations
 from biaozhu.db.spans import SpanRefused, add_span, restore_span
 from biaozhu.db.values import VALUE_COLUMNS, value_columns
 
@@ -92,14 +95,15 @@ def trash_document(session: Session, document_id: int, actor: str) -> int:
                              Rejection.decided_at).where(Rejection.document_id == document_id))]
     comments = comments_payload(session, document_id=document_id)
     pins = pins_payload(session, select(Span.id).where(Span.document_id == document_id))
-    trashed_spans = session.scalars(select(TrashItem).where(TrashItem.kind == "span",
+    relations = relations_payload(session, document_id=document_id)
+    trashed_spans = session.scalars(select(TrashItem).where(TrashItem.kind.in_(("span", "relation")),
                                                             TrashItem.document_id == document_id)).all()
     payload = {"id": document.id, "name": document.name, "source": document.source, "text": document.text,
                "sha256": document.sha256, "normalisation": document.normalisation, "meta": document.meta,
                "created_at": _iso(document.created_at), "spans": spans, "statuses": statuses,
-               "rejections": rejections, "comments": comments, "pins": pins,
-               "trashed_spans": [{"summary": t.summary, "annotator_id": t.annotator_id, "payload": t.payload,
-                                  "deleted_at": _iso(t.deleted_at)} for t in trashed_spans]}
+               "rejections": rejections, "relations": relations, "comments": comments, "pins": pins,
+               "trashed_spans": [{"kind": t.kind, "summary": t.summary, "annotator_id": t.annotator_id,
+                                  "payload": t.payload, "deleted_at": _iso(t.deleted_at)} for t in trashed_spans]}
     item = TrashItem(kind="document", document_id=document_id, annotator_id=None,
                      summary=f"{document.name} ({len(spans)} spans)", payload=payload)
     session.add(item)
@@ -129,10 +133,11 @@ def trash_label(session: Session, label: Label) -> tuple[int, int]:
                                                *(getattr(Span, name) for name in _SPAN_FIELDS))
                                         .where(Span.label_id == label.id).order_by(Span.id))]
     caption = f"{label.name} {label.title}".strip()
+    relations = relations_payload(session, label_id=label.id)
     of_label = select(Span.id).where(Span.label_id == label.id)
     item = TrashItem(kind="span", document_id=None, annotator_id=None, summary=f"{caption} ({len(spans)} spans)",
                      payload={"label": {name: getattr(label, name) for name in _LABEL_FIELDS}, "spans": spans,
-                              "comments": comments_payload(session, span_ids=of_label),
+                              "relations": relations, "comments": comments_payload(session, span_ids=of_label),
                               "pins": pins_payload(session, of_label)})
     session.add(item)
     session.execute(delete(Span).where(Span.label_id == label.id))
@@ -171,6 +176,10 @@ def _restore_label(session: Session, item: TrashItem) -> int:
             session.add(TrashItem(kind="span", document_id=span["document_id"], annotator_id=span["annotator_id"],
                                   summary=f"{label.name} {span['text']}",
                                   payload={**span, "label_id": label.id}))
+    restore_relations(session, [{**relation, **{side: {**relation[side], "label_id": label.id}
+                                                for side in ("from", "to")
+                                                if relation[side]["label_id"] == info["id"]}}
+                                for relation in p.get("relations", [])])
     if p.get("comments"):
         restore_comments(session, p["comments"], span_ids=span_ids)
     restore_pins(session, p.get("pins", []), span_ids)
@@ -221,7 +230,7 @@ def _restore_document(session: Session, item: TrashItem) -> int:
         raise TrashRefused(f"the same text is in the project again as document {twin}; "
                            "delete that one first to restore this one")
     _check_labels_exist(session, [span["label_id"] for span in p["spans"]]
-                        + [t["payload"]["label_id"] for t in p["trashed_spans"]])
+                        + [t["payload"]["label_id"] for t in p["trashed_spans"] if "label_id" in t["payload"]])
     free = session.get(Document, p["id"]) is None
     document = Document(name=p["name"], source=p["source"], text=p["text"], length=len(p["text"]),
                         sha256=p["sha256"], normalisation=p["normalisation"], meta=p["meta"],
@@ -241,8 +250,10 @@ def _restore_document(session: Session, item: TrashItem) -> int:
         restored = _span_ids(session, document.id, p["spans"])
         restore_comments(session, p.get("comments", []), document_id=document.id, span_ids=restored)
         restore_pins(session, p.get("pins", []), restored)
+    restore_relations(session, p.get("relations", []), document.id)
     for trashed in p["trashed_spans"]:
-        session.add(TrashItem(kind="span", document_id=document.id, annotator_id=trashed["annotator_id"],
+        session.add(TrashItem(kind=trashed.get("kind", "span"), document_id=document.id,
+                              annotator_id=trashed["annotator_id"],
                               summary=trashed["summary"], deleted_at=_when(trashed["deleted_at"]),
                               payload={**trashed["payload"], "document_id": document.id}))
     session.delete(item)
@@ -251,7 +262,7 @@ def _restore_document(session: Session, item: TrashItem) -> int:
 
 
 def restore(session: Session, trash_id: int) -> tuple[str, int]:
-    """Put a trash item back; returns its kind and the restored span's, document's or label's id."""
+    """Put a trash item back; returns its kind and the restored span's, relation's, document's or label's id."""
     item = session.get(TrashItem, trash_id)
     if item is None:
         raise TrashRefused(f"there is nothing in the trash with id {trash_id}")
@@ -260,6 +271,11 @@ def restore(session: Session, trash_id: int) -> tuple[str, int]:
     if item.kind == "span":
         _check_labels_exist(session, [item.payload["label_id"]])
         return "span", restore_span(session, trash_id)
+    if item.kind == "relation":
+        try:
+            return "relation", restore_relation(session, trash_id)
+        except RelationRefused as exc:
+            raise TrashRefused(str(exc)) from None
     if item.kind == "comment":
         return "comment", restore_trashed_comment(session, item)
     return "document", _restore_document(session, item)

@@ -11,8 +11,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import Refusal
+from biaozhu.corpus.model import SpanValue
 from biaozhu.corpus.quantities import Qualifier, parse_quantity, plain
-from biaozhu.db.models import Label, Span
+from biaozhu.db.models import Annotator, Label, Span
 
 METRIC = "METRIC"  # the label whose spans are figures
 VALUE_COLUMNS = ("value", "value_max", "unit", "qualifier", "value_by_hand")
@@ -112,3 +113,14 @@ def set_value(session: Session, span_id: int, value: str, *, value_max: str | No
     session.execute(update(Span).where(Span.id == span_id).values(
         value=number, value_max=top, unit=unit or None, qualifier=qualifier, value_by_hand=True))
     return old
+
+
+def span_values(session: Session, document_id: int) -> dict[tuple[str, int, int, str], SpanValue]:
+    """The values of a document's spans in every layer, by (layer, start, end, label): what review shows beside
+    each version and gold span."""
+    rows = session.execute(select(Annotator.name, Span.start, Span.end, Label.name, Span.value, Span.value_max,
+                                  Span.unit, Span.qualifier)
+                           .join(Annotator, Annotator.id == Span.annotator_id).join(Label, Label.id == Span.label_id)
+                           .where(Span.document_id == document_id, Span.value.is_not(None)))
+    return {(layer, start, end, label): SpanValue(str(value), top, unit, qualifier)
+            for layer, start, end, label, value, top, unit, qualifier in rows}

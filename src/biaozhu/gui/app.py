@@ -96,6 +96,7 @@ class Windows(QObject):
             self.project.poller.attach(window)
             self.project.poller.failed.connect(window.say)
             window.closing.connect(self._review_closing)
+            window.actions_.file_menu.project_requested.connect(self.project_requested)
             window.agreement_requested.connect(self.agreement)
             window.show()
             window.view.centerCursor()  # on the first disagreement: centred before the window showed, it scrolled wrong
@@ -156,7 +157,8 @@ class Started(QObject):
         windows and let go of the old project; ``create``: a new project where there is none (File ▸ New
         project, the first desktop on a team server). A project that cannot be opened is a message, and the old
         one stays open (for a server, the connection dialog comes back to correct the URL or password)."""
-        parent = self.windows.annotation
+        reviewing = self.windows.review_window is not None and self.windows.review_window.isVisible()
+        parent = self.windows.review_window if reviewing else self.windows.annotation
         try:
             engine, sessions = open_project(target, new_project=(lambda _: None) if create else None)
         except StorageError as exc:
@@ -164,9 +166,14 @@ class Started(QObject):
             if is_server(target) and parent is not None:
                 parent.actions_.file_menu.connect_server(without_password(target))
             return False
+        for shown in (self.windows.annotation, self.windows.review_window):
+            if shown is not None and shown.isVisible():
+                shown.actions_.menus.layout.save()  # the new project's windows open where and as these are
         windows = Windows(sessions, self.windows.person, name=project_name(target))
         try:
-            window = windows.annotate()
+            window: QMainWindow = windows.annotate()
+            if reviewing:  # asked for from review mode: review mode on the new project, in front
+                window = windows.review()
         except StorageError as exc:
             windows.close()
             engine.dispose()

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.formats.hf import labels_path
+from biaozhu.corpus.formats.links import relations_among
 from biaozhu.corpus.formats.writing import (
     FORMATS,
     Format,
@@ -43,7 +44,7 @@ from biaozhu.db.exporting import (
 )
 from biaozhu.db.labels import list_labels
 from biaozhu.db.majority import MAJORITY, iter_majority
-from biaozhu.db.models import GOLD, Document
+from biaozhu.db.models import GOLD, Document, RelationType
 from biaozhu.operations.outputs import STDOUT, inside, output, output_folder
 
 DOCUMENTS = ("all", "done", "adjudicated")
@@ -76,12 +77,16 @@ class ExportRequest:
 @dataclass(slots=True)
 class ExportSummary:
     """What was written: ``records`` as the format counts them (JSONL lines, CoNLL sentences, Label Studio tasks,
-    DocBin docs, brat documents); ``dropped`` counts nested spans left out under keep-outer (never silently)."""
+    DocBin docs, brat documents); ``dropped`` counts nested spans left out under keep-outer (never silently);
+    ``relations_dropped`` the relations left out: the format cannot hold them, a sentence cuts them, or one of
+    their ends was left out (a label not chosen, a nested span dropped)."""
 
     documents: int = 0
     records: int = 0
     spans: int = 0
     dropped: int = 0
+    relations: int = 0
+    relations_dropped: int = 0
     files: list[str] = field(default_factory=list)
     parts: dict[str, int] = field(default_factory=dict)  # a split's documents per output (its path)
     unreviewed: int = 0  # gold: documents left out because no reviewer has decided anything there yet
@@ -174,7 +179,12 @@ def shaped(docs: Iterator[AnnotatedText], keep: Callable[[AnnotatedText], bool],
         summary.spans += len(flat.kept)
         summary.dropped += len(flat.dropped)
         # What is kept is a subsequence of the spans read: of the same length, it is all of them.
-        yield doc if len(flat.kept) == len(doc.spans) else replace(doc, spans=flat.kept)
+        if len(flat.kept) == len(doc.spans):
+            yield doc
+            continue
+        relations = relations_among(doc.relations, flat.kept)
+        summary.relations_dropped += len(doc.relations) - len(relations)
+        yield replace(doc, spans=flat.kept, relations=relations)
 
 
 def write_options(request: ExportRequest, session: Session) -> tuple[WriteOptions, set[str] | None, str]:
@@ -200,7 +210,9 @@ def write_options(request: ExportRequest, session: Session) -> tuple[WriteOption
     options = WriteOptions(scheme=request.scheme, level=request.level, sentences=sentences,
                            max_length=request.max_length,
                            tag_ids=tag_names(labels, request.scheme) if request.tag_ids else None, labels=labels,
-                           layered=request.layer is None, with_text=request.with_text)
+                           layered=request.layer is None, with_text=request.with_text,
+                           relation_types=list(session.scalars(select(RelationType.name)
+                                                               .order_by(RelationType.position, RelationType.id))))
     return options, set(chosen) if chosen is not None else None, policy
 
 
@@ -269,6 +281,7 @@ def run_export(session: Session, request: ExportRequest, progress: Progress | No
         if cancelled is not None and cancelled():
             raise ExportCancelled("export cancelled; nothing was written")
     summary.documents, summary.records = len(summary.seen), tally.records
+    summary.relations, summary.relations_dropped = tally.relations, summary.relations_dropped + tally.relations_dropped
     if progress is not None:
         progress(pace.total, pace.total)
     return summary

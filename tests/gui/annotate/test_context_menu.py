@@ -38,7 +38,8 @@ def point_at(window: MainWindow, offset: int) -> QPoint:
 
 
 def entries(menu: QMenu) -> dict[str, object]:
-    return {action.text(): action.menu() or action for action in menu.actions() if action.text()}
+    """The menu's entries by their text, without the key shown beside them."""
+    return {action.text().split("\t")[0]: action.menu() or action for action in menu.actions() if action.text()}
 
 
 def open_window(sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow],
@@ -61,6 +62,7 @@ def test_a_selection_is_tagged_from_the_menu(qtbot: QtBot, sessions: sessionmake
     menu = window.context_menu.build(point_at(window, 13))
     tag = entries(menu)["Tag as"]
     assert list(entries(tag)) == ["项目 PROGRAM", "指标 METRIC", "机构 ORGANIZATION"]
+    assert [action.text().split("\t")[1] for action in tag.actions()] == ["1", "2", "3"]  # each label's key
     entries(tag)["机构 ORGANIZATION"].trigger()
     assert (12, 16, "ORGANIZATION") in stored(sessions)
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -21,11 +21,11 @@ from biaozhu.cli import build_parser
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.models import Document, Span
 from biaozhu.db.project import initialise
-from biaozhu.gui.annotate.file_menu import FileMenu
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.app import Started, start
 from biaozhu.gui.common.i18n import install_translator
 from biaozhu.gui.common.recent import recent_projects
+from biaozhu.gui.dialogs.file_menu import FileMenu
 from biaozhu.gui.dialogs.importing import ImportDialog
 from biaozhu.gui.dialogs.server import ServerDialog
 from biaozhu.operations.importing import ImportOptions, import_file
@@ -134,9 +134,12 @@ def test_opening_another_project_switches_the_windows_and_the_title(qtbot: QtBot
                                                                     tmp_path: Path) -> None:
     other = make_project(tmp_path / "吉林项目.sqlite", "吉林报告：" + REPORT)
     old, old_engine = window_of(app), app.engine
+    old.resize(700, 500)
+    old.span_table.parentWidget().close()  # the span panel closed: the new window keeps the layout
     file_menu(app).open_file(other)
     window = window_of(app)
     assert window is not old and not old.isVisible()
+    assert window.size().toTuple() == (700, 500) and not window.span_table.parentWidget().isVisible()
     assert window.windowTitle() == f"{other.stem}-0.txt — 吉林项目 — biaozhu 标注"
     assert window.layer.text.startswith("吉林报告") and app.engine is not old_engine
     assert recent_projects()[:2] == [str(other), str(tmp_path / "first.sqlite")]
@@ -296,6 +299,14 @@ def test_the_file_menu_and_the_summary_speak_chinese(qtbot: QtBot, settings_in: 
         report.write_text(REPORT, encoding="utf-8")
         dialog = finished(qtbot, window.actions_.file_menu.import_paths([report]))
         assert rows(dialog) == [("报告.txt", "", "1 个文档")] and dialog.status.text() == "已导入 1 个文件，0 个失败。"
+        broken = tmp_path / "坏.jsonl"  # a reader's error, worded in corpus/, is said in Chinese too
+        broken.write_bytes(b'{"text": "fine", "label": []}\n{"text": "broken\n'
+                           b'{"text": "x", "label": [[0, 9, "METRIC"]]}\n')
+        dialog = finished(qtbot, window.actions_.file_menu.import_paths([broken]))
+        assert rows(dialog) == [
+            ("坏.jsonl", "2", "不是有效的 JSON：字符串中有意外的控制字符：第 1 行第 17 列（第 16 个字符） — "
+                             "此文件未导入任何内容"),
+            ("坏.jsonl", "3", "这里的标注不属于任何人：请给出 --annotator 名字 — 此文件未导入任何内容")]
         started.windows.close()
         started.engine.dispose()
     finally:

@@ -177,8 +177,8 @@ def test_a_closed_panel_comes_back_from_the_view_menu_and_the_layout_is_remember
     assert again.findChild(QDockWidget, "spans-dock").isVisible()
 
 
-def test_shift_f1_lists_every_key_from_the_menus_and_finds_them_by_key_or_name(window: MainWindow,
-                                                                                qtbot: QtBot) -> None:
+def test_shift_f1_lists_every_key_from_the_menus_and_finds_them_by_key_or_name(
+        window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(window.view, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
     dialog = window.actions_.menus.keys_dialog
     assert dialog is not None and dialog.isVisible()

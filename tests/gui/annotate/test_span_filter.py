@@ -77,10 +77,10 @@ def test_all_documents_lists_my_spans_everywhere_and_a_click_opens_one(
     bar = window.span_table
     choose(bar.findChild(QComboBox, "span-label-filter"), "机构 ORGANIZATION")
     choose(bar.findChild(QComboBox, "span-scope"), "All documents")
-    assert table_texts(window) == [["泸州市委统战部", "机构", "0", "7", "", "", "", "泸州.txt"],
-                                   ["泸州银行", "机构", "8", "12", "", "", "", "泸州.txt"],
-                                   ["吉林省委统战部", "机构", "0", "7", "", "", "", "吉林.txt"],
-                                   ["吉林银行", "机构", "27", "31", "", "", "", "吉林.txt"]]
+    assert table_texts(window) == [["泸州市委统战部", "机构", "0", "7", "", "", "", "", "泸州.txt"],
+                                   ["泸州银行", "机构", "8", "12", "", "", "", "", "泸州.txt"],
+                                   ["吉林省委统战部", "机构", "0", "7", "", "", "", "", "吉林.txt"],
+                                   ["吉林银行", "机构", "27", "31", "", "", "", "", "吉林.txt"]]
     assert bar.findChild(QLabel, "span-note").text() == "4 spans in all documents"
 
     view = bar.findChild(QTableView)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,6 +22,7 @@ from biaozhu.db.labels import LabelRefused, update_label
 from biaozhu.db.models import SUGGESTIONS, Annotator, Label, Span
 from biaozhu.db.suggestions import open_suggestions, write_suggestions
 from biaozhu.gui.annotate.window import MainWindow
+from biaozhu.gui.common.i18n import install_translator
 
 ME = "张三"
 TEXT = "泸州市工商联推出“酒城同心·金融速贷”，发放贷款377.178亿元，服务企业1007户，新增贷款50多亿元。"
@@ -159,3 +161,34 @@ def test_s_hides_and_shows_the_suggestions(window: MainWindow, qtbot: QtBot) -> 
 def test_the_suggestion_keys_are_no_label_hotkeys(sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as session, pytest.raises(LabelRefused, match="suggestions"):
         update_label(session, "PROGRAM", hotkey="n")
+
+
+def test_the_suggestion_message_fits_the_status_bar_of_a_1366_pixel_window(
+        sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow], qtbot: QtBot,
+        qapp: QApplication) -> None:
+    """The longest caption (机构 ORGANIZATION) and a long name, in Chinese, beside the annotator, progress, snapping,
+    offset, saved time and section: all of it readable, the keys at its end too."""
+    install_translator(qapp, "zh")
+    try:
+        with sessions.begin() as session:
+            add_document(session, SourceDocument(name="长.txt", source="", text=(
+                "一、稳舵扬帆逐浪高 勇毅奋进立潮头\n"
+                "泸州市委统战部会同中国人民银行泸州市中心支行营业管理部办公室推出贷款。")))
+            ensure_annotator(session, ME)
+            write_suggestions(session, ["rules"])
+        window = open_annotation(sessions, ME, snapping=True)  # the Chinese window (its snapping label too)
+        window.resize(1366, 740)
+        qtbot.waitUntil(lambda: len(window.suggestions.rows) > 0)
+        bar = window.statusBar()
+        press(qtbot, window, Qt.Key.Key_N)
+        press(qtbot, window, Qt.Key.Key_Return)  # accepted: the status bar says when it was saved
+        assert window.places.label.isVisible() and "稳舵扬帆" in window.places.label.text()
+        for _ in range(len(window.suggestions.rows)):
+            press(qtbot, window, Qt.Key.Key_N)
+            message = bar.currentMessage()
+            assert message.startswith("建议 ") and message.endswith("X 拒绝")
+            free = min(widget.x() for widget in bar.findChildren(QWidget) if widget.isVisible()
+                       and widget.parent() is bar and widget.x() > 0)
+            assert bar.fontMetrics().horizontalAdvance(message) < free - 8, message
+    finally:
+        install_translator(qapp, "en")

@@ -229,7 +229,7 @@ def test_a_span_text_with_a_placeholder_is_shown_as_it_is_and_commands_keep_thei
     press(qtbot, window, Qt.Key.Key_2)
     assert stored(sessions) == [(2, 7, "METRIC", "占比5%4")]
     added = window.undo_stack.command(0)
-    assert added.text() == window.undo_stack.undoText() == "tag “占比5%4” as METRIC"
+    assert added.text() == window.undo_stack.undoText() == "tag “占比5%4” as 指标 METRIC"  # the caption: title and code
     # A sentence with four placeholders: filled one after another, the span's own %4 would become the fourth value.
     assert fill("%1: %2 spans, %3 documents, %4", "占比5%4", 2, 1, "done") == "占比5%4: 2 spans, 1 documents, done"
 

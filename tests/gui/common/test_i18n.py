@@ -104,7 +104,7 @@ def texts(panel: DocumentListPanel) -> list[str]:
 
 def test_chinese_reaches_real_widgets_and_qts_own_strings(qtbot: QtBot, qapp: QApplication, language: None) -> None:
     install_translator(qapp, "zh")
-    assert texts(show_list(qtbot)) == ["文档", "字数", "状态", "标注数", "已完成", "未开始",
+    assert texts(show_list(qtbot)) == ["文档", "字数", "状态", "标注数", "不确定度", "已完成", "未开始",
                                        "全部", "未完成", "已完成", "按名称筛选"]
     # Qt's own catalogue too: standard dialogs and buttons speak Chinese.
     assert QApplication.translate("QPlatformTheme", "Cancel") == "取消"
@@ -113,7 +113,7 @@ def test_chinese_reaches_real_widgets_and_qts_own_strings(qtbot: QtBot, qapp: QA
 def test_english_is_the_source_and_switching_back_works(qtbot: QtBot, qapp: QApplication, language: None) -> None:
     install_translator(qapp, "zh")
     install_translator(qapp, "en")
-    assert texts(show_list(qtbot)) == ["Document", "Length", "Status", "Spans", "done", "not started",
+    assert texts(show_list(qtbot)) == ["Document", "Length", "Status", "Spans", "Unsure", "done", "not started",
                                        "All", "Unfinished", "Done", "Filter by name"]
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.agreement import measure_agreement
-from biaozhu.corpus.model import SourceDocument, Span
+from biaozhu.corpus.model import Relation, SourceDocument, Span
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.importing import store_documents
 from biaozhu.db.models import Document
@@ -44,6 +44,8 @@ LAYERS = {
             [at(TEXTS[1], "吉林省委统战部", "ORGANIZATION"), at(TEXTS[1], "万企兴万村", "PROGRAM")]],
 }
 
+RELATIONS = {("张三", 0): [Relation(LAYERS["张三"][0][2], LAYERS["张三"][0][1], "所属项目")]}  # 377亿元 → the programme
+
 
 @pytest.fixture
 def project(sqlite_path: Path) -> Iterator[sessionmaker[Session]]:
@@ -53,7 +55,8 @@ def project(sqlite_path: Path) -> Iterator[sessionmaker[Session]]:
         initialise(session, with_seeds=False)
         for annotator, layers in LAYERS.items():
             store_documents(session, f"{annotator}.jsonl", [
-                SourceDocument(name=f"报告{i + 1}", text=text, source="", spans=spans, annotator=annotator)
+                SourceDocument(name=f"报告{i + 1}", text=text, source="", spans=spans, annotator=annotator,
+                               relations=RELATIONS.get((annotator, i), []))
                 for i, (text, spans) in enumerate(zip(TEXTS, layers, strict=True))])
         change_role(session, "王五", "王五", "reviewer")
     yield sessions
@@ -86,7 +89,11 @@ def test_the_tables_show_the_figures_of_the_agreement_module(project: sessionmak
     assert row[:4] == ["张三", "李四", "2", figure(pair.kappa)]
     assert row[4:10] == [figure(v) for v in (exact.precision, exact.recall, exact.f1,
                                              overlap.precision, overlap.recall, overlap.f1)]
-    assert row[10:] == ["2", "1", "0", "1", "0"]  # boundary ×2, label, only 张三 (1007户)
+    assert row[10:15] == ["2", "1", "0", "1", "0"]  # boundary ×2, label, only 张三 (1007户)
+    assert row[15] == "0.000"  # relation F1: 张三's one relation is not 李四's
+    relations = dialog.findChild(QTableWidget, "relations")
+    assert [cells(relations, r) for r in range(relations.rowCount())] == [
+        ["all", "–", "0.000", "0.000", "1", "0"], ["所属项目", "–", "0.000", "0.000", "1", "0"]]
     assert exact.f1 == pytest.approx(2 * 2 / 11) and overlap.f1 == pytest.approx(2 * 4 / 11)
     assert figure(report.alpha) in dialog.summary.text()
     labels = dialog.findChild(QTableWidget, "labels")

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtWidgets import QApplication, QTableWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,6 +24,7 @@ from biaozhu.gui.common.label_infos import label_set, shown_definition
 from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.dialogs.agreement import AgreementDialog
 from biaozhu.gui.dialogs.export_worker import preview_of
+from biaozhu.gui.dialogs.labels import LabelsDialog
 from biaozhu.gui.dialogs.trash import TrashDialog
 from biaozhu.gui.widgets.label_bar import LabelBar
 from biaozhu.operations.export import ExportRequest
@@ -93,3 +94,25 @@ def test_the_export_preview_speaks_chinese(chinese: None, sessions: sessionmaker
     with sessions() as session:
         shown = preview_of(ExportRequest())(session)
     assert "（省略 680 个字符）" in shown and "more characters" not in shown
+
+
+def test_the_labels_dialog_shows_a_default_definition_in_chinese_and_keeps_it_the_default(
+        chinese: None, sessions: sessionmaker[Session], open_project: Callable[..., OpenProject],
+        qtbot: QtBot) -> None:
+    dialog = LabelsDialog(open_project(sessions).runner, "张三")
+    qtbot.addWidget(dialog)
+    dialog.reload(select="PROGRAM")
+    assert dialog.definition.toPlainText().startswith("有名称的项目")
+    dialog.hotkey.setText("7")
+    dialog.save()  # the definition untouched: it stays the default, so each user reads it in their language
+    with sessions() as session:
+        program = label_set(session).named("PROGRAM")
+    assert program is not None and program.hotkey == "7" and program.definition.startswith("A named programme")
+
+
+def test_qt_file_dialogs_speak_chinese_too(chinese: None, qtbot: QtBot) -> None:
+    dialog = QFileDialog(None, "导入", "/")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    shown = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "查找范围(&L)：" in shown and "文件类型(&T)：" in shown and not any("Look in" in text for text in shown)

@@ -65,7 +65,7 @@ def test_biaozhu_review_opens_the_first_report_not_adjudicated_and_exits_cleanly
     result = cli("--db", sqlite_path, "--annotator", REVIEWER, "--review", "--lang", "en", env=env)
     assert result.returncode == 0, result.stderr  # closed like a user closes it: no crash at exit
     assert "Traceback" not in result.stderr
-    assert result.stdout.splitlines() == ["吉林报告 — review — biaozhu 标注"]  # the window's title
+    assert result.stdout.splitlines() == [f"吉林报告 — review — {sqlite_path.stem} — biaozhu 标注"]  # the title
     # It was review mode, as the reviewer: the agreed organisation went into the open report's gold, and the
     # report adjudicated before was left alone.
     assert gold_of(sqlite_path, ids["吉林报告"]) == [("吉林省工商联", None, REVIEWER)]

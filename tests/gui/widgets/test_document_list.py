@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from biaozhu.db.documents import DocumentSummary
-from biaozhu.gui.widgets.document_list import DocumentListPanel
+from biaozhu.gui.widgets.document_list import UNSURE, DocumentListPanel
 
 ME = "lin"
 
@@ -126,6 +126,26 @@ def test_next_unfinished_follows_the_visible_order_and_wraps_around(panel: Docum
     assert panel.next_unfinished(1) is None
 
 
+def test_sorted_by_how_unsure_the_model_is_next_unfinished_is_the_most_unsure_one(
+        qtbot: QtBot, panel: DocumentListPanel) -> None:
+    more = [*ROWS, summary(5, "新报告.txt", 400), summary(6, "另一份.txt", 500)]
+    panel.set_documents(more, ME)
+    assert column(panel, UNSURE) == [""] * 6  # not rated before the model is trained
+    panel.set_uncertainty({1: 0.02, 2: 0.10, 3: 0.05, 4: 0.01, 5: 0.31, 6: 0.20})
+    assert column(panel, UNSURE) == ["0.02", "0.10", "0.05", "0.01", "0.31", "0.20"]
+    assert panel.next_unfinished(2) == 3  # the list's own order: the one after
+    header = view_of(panel).horizontalHeader()
+    x = header.sectionViewportPosition(UNSURE) + header.sectionSize(UNSURE) // 2
+    for _ in range(2):  # the second click: most unsure first
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert column(panel, UNSURE) == ["0.31", "0.20", "0.10", "0.05", "0.02", "0.01"]
+    assert panel.next_unfinished(2) == 5  # the most unsure unfinished one, not the one after 2
+    assert panel.next_unfinished(5) == 6
+    panel.set_uncertainty({5: 0.01, 6: 0.02, 2: 0.5, 3: 0.4})  # trained again: the order follows
+    assert column(panel, UNSURE)[:2] == ["0.50", "0.40"]
+    assert panel.next_unfinished(2) == 3
+
+
 def test_next_unfinished_prefers_what_the_filters_show(qtbot: QtBot, panel: DocumentListPanel) -> None:
     qtbot.keyClicks(panel.findChild(QLineEdit), "report")
     assert panel.next_unfinished(None) == 3
@@ -225,6 +245,29 @@ def test_refresh_keeps_the_selection_and_the_scroll_position(qtbot: QtBot) -> No
     assert panel.selected_document() == 150
     assert bar.value() == scroll
     assert len(column(panel, 0)) == 299
+
+
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_the_open_documents_row_moves_to_where_its_new_count_sorts(qtbot: QtBot, order: Qt.SortOrder) -> None:
+    """The window's own edit replaces one row: sorted by span count, the row moves to its place and stays
+    selected; the model is not reset."""
+    panel = DocumentListPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_documents([summary(i, f"报告{i}.txt", spans=i % 5) for i in range(1, 51)], ME)
+    view = view_of(panel)
+    view.sortByColumn(3, order)
+    panel.select_document(12)  # 2 spans
+    resets: list[object] = []
+    view.model().modelReset.connect(lambda: resets.append(1))
+    for spans in (3, 7, 0, 2):
+        panel.replace_document(summary(12, "报告12.txt", spans=spans))
+        counts = [int(n) for n in column(panel, 3)]
+        assert counts == sorted(counts, reverse=order == Qt.SortOrder.DescendingOrder)
+        assert panel.selected_document() == 12
+        assert view.model().index(view.currentIndex().row(), 3).data() == str(spans)
+    panel.replace_document(summary(7, "报告7.txt", spans=9))
+    assert panel.selected_document() == 12 and resets == []
 
 
 def test_an_empty_project_shows_an_empty_list(qtbot: QtBot, panel: DocumentListPanel) -> None:

@@ -9,12 +9,14 @@ from typing import Any, BinaryIO, TypeGuard
 import orjson
 
 from biaozhu.corpus.errors import Errors, InputError
-from biaozhu.corpus.model import SourceDocument, Span
+from biaozhu.corpus.formats.links import RawRelation, RawValue
+from biaozhu.corpus.model import Relation, SourceDocument, Span, SpanValue
 from biaozhu.corpus.spans import check_layer
 from biaozhu.corpus.text import normalise
 
 # A raw span as a file gives it: offsets into the file's text, the label, and the text the file says it covers.
 RawSpan = tuple[object, object, str, str | None]  # offsets as the file gives them, checked by build_document
+METRIC = "METRIC"  # the label whose spans are figures: a value given for a range goes to its METRIC span
 
 
 def open_binary(path: Path) -> BinaryIO:
@@ -82,9 +84,10 @@ def is_offset(value: object) -> TypeGuard[int]:
 
 
 def build_document(raw: object, raw_spans: Sequence[RawSpan], *, path: Path, line: int | None, name: str, fmt: str,
-                   annotator: str | None, meta: dict[str, Any] | None = None,
-                   where: str = "") -> SourceDocument:
-    """Normalise the text and move each span onto it, checking range and surface text against the file's."""
+                   annotator: str | None, meta: dict[str, Any] | None = None, where: str = "",
+                   raw_relations: Sequence[RawRelation] = (), raw_values: Sequence[RawValue] = ()) -> SourceDocument:
+    """Normalise the text and move each span onto it, checking range and surface text against the file's; the
+    relations and values, which name spans by their position in ``raw_spans``, move with them."""
     prefix = f"{where}: " if where else ""
     if not isinstance(raw, str) or not raw:
         raise InputError(path, f"{prefix}there is no text", line)
@@ -106,9 +109,38 @@ def build_document(raw: object, raw_spans: Sequence[RawSpan], *, path: Path, lin
         checked.append((start, end, label))
     if normalised.steps:  # offsets moved: crossing spans are named by the file's offsets, which the user can find
         check_layer(raw, [Span(start, end, label, raw[start:end]) for start, end, label in checked], path, line)
+    relations = []
+    for a, b, kind in raw_relations:
+        if not (isinstance(kind, str) and kind.strip()):
+            raise InputError(path, f"{prefix}a relation from {spans[a].text!r} to {spans[b].text!r} has no type", line)
+        if spans[a] == spans[b]:
+            raise InputError(path, f"{prefix}a {kind} relation goes from {spans[a].text!r} to itself", line)
+        relations.append(Relation(spans[a], spans[b], kind))
     return SourceDocument(name=name, text=normalised.text, source=str(path), meta=meta or {},
                           normalisation={"format": fmt, **normalised.steps},
-                          spans=check_layer(normalised.text, spans, path, line), annotator=annotator, line=line)
+                          spans=check_layer(normalised.text, spans, path, line), annotator=annotator, line=line,
+                          relations=list(dict.fromkeys(relations)),
+                          values={(spans[n].start, spans[n].end, spans[n].label): value for n, value in raw_values})
+
+
+def raw_values(record: dict[str, Any], spans: list[RawSpan], path: Path, line: int) -> list[RawValue]:
+    """The ``values`` our exports write, each put on the span of its range (the METRIC one where there are more)."""
+    values = record.get("values") or []
+    if not isinstance(values, list):
+        raise InputError(path, '"values" must be a list of {"start", "end", "value", ...}', line)
+    at: dict[tuple[object, object], int] = {}
+    for n, (start, end, label, _) in enumerate(spans):
+        if (start, end) not in at or label == METRIC:
+            at[(start, end)] = n
+    raw: list[RawValue] = []
+    for item in values:
+        if not isinstance(item, dict) or not (is_offset(item.get("start")) and is_offset(item.get("end"))) \
+                or (item["start"], item["end"]) not in at or item.get("value") is None:
+            raise InputError(path, f"the value {item!r} is not on a span of this line "
+                                   '(expected {"start", "end", "value", ...} of one of its spans)', line)
+        extra = {key: None if item.get(key) is None else str(item[key]) for key in ("value_max", "unit", "qualifier")}
+        raw.append((at[(item["start"], item["end"])], SpanValue(str(item["value"]), **extra)))
+    return raw
 
 
 def meta_of(record: dict[str, Any]) -> dict[str, Any]:
@@ -124,8 +156,11 @@ def require_some(documents: list[SourceDocument], path: Path) -> list[SourceDocu
 
 def read_records(path: Path, annotator: str | None, fmt: str,
                  raw_spans: Callable[[dict[str, Any], Path, int], list[RawSpan]],
-                 keep: Callable[[dict[str, Any]], bool] = lambda record: True) -> list[SourceDocument]:
-    """A JSON-lines file of ``{"text", <spans>, "annotator"?, "meta"?}`` records; ``raw_spans`` reads the spans."""
+                 keep: Callable[[dict[str, Any]], bool] = lambda record: True,
+                 relations: Callable[[dict[str, Any], list[RawSpan], Path, int], list[RawRelation]] | None = None,
+                 ) -> list[SourceDocument]:
+    """A JSON-lines file of ``{"text", <spans>, "annotator"?, "meta"?, "values"?}`` records; ``raw_spans`` reads
+    the spans, ``relations`` the relations where the format has them (it may add the spans they name)."""
     documents = []
     errors = Errors(path)
     for line, record in json_lines(path, errors):
@@ -135,9 +170,11 @@ def read_records(path: Path, annotator: str | None, fmt: str,
             if not keep(record):
                 continue
             spans = raw_spans(record, path, line)
+            links = relations(record, spans, path, line) if relations is not None else []
             meta = meta_of(record)
             documents.append(build_document(record.get("text"), spans, path=path, line=line, fmt=fmt,
                                             name=str(meta.get("name") or f"{path.stem}#{line}"), meta=meta,
-                                            annotator=owner(annotator, record, bool(spans), path, line)))
+                                            annotator=owner(annotator, record, bool(spans), path, line),
+                                            raw_relations=links, raw_values=raw_values(record, spans, path, line)))
     errors.check()
     return require_some(documents, path)

@@ -3,7 +3,10 @@
 Offsets in the file count code points of the file's text; they are moved through the same
 normalisation as the text, so each span keeps covering the same characters. We write the ``label``
 form (``jsonl``) and the ``entities`` form (``doccano-entities``, what doccano exports from a project
-with relations; we hold no relations, so no ``relations`` key is written).
+with relations). Relations are ``"relations": [{"from_id", "to_id", "type"}]``: in the ``entities`` form the ids
+are the entities' ``id`` (doccano's relation extraction format); in the ``label`` form, which has no ids, they are
+positions in the ``label`` list, counted from 0. METRIC values go in ``values`` (start, end, value, value_max,
+unit, qualifier), a key doccano keeps without reading it.
 """
 
 from __future__ import annotations
@@ -21,13 +24,17 @@ from biaozhu.corpus.formats.common import (
     json_lines,
     meta_of,
     owner,
+    raw_values,
     require_some,
 )
+from biaozhu.corpus.formats.links import RawRelation, relation_ends
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
 
 
-def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[RawSpan]:
+def _raw_spans(record: dict[str, Any], path: Path, line: int) -> tuple[list[RawSpan], dict[Any, int]]:
+    """The record's spans, and what its relations call each: an entity's ``id``, else a position in ``label``."""
     spans: list[RawSpan] = []
+    ids: dict[Any, int] = {}
     if "entities" in record:
         entities = record["entities"]
         if not isinstance(entities, list):
@@ -35,6 +42,8 @@ def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[RawSpan]:
         for item in entities:
             if not isinstance(item, dict) or not {"start_offset", "end_offset", "label"} <= item.keys():
                 raise InputError(path, 'each entity needs "start_offset", "end_offset" and "label"', line)
+            if "id" in item and isinstance(item["id"], int | str):
+                ids[item["id"]] = len(spans)
             spans.append((item["start_offset"], item["end_offset"], item["label"], None))
     labels = record.get("label", [])
     if not isinstance(labels, list):
@@ -43,8 +52,29 @@ def _raw_spans(record: dict[str, Any], path: Path, line: int) -> list[RawSpan]:
         if not (isinstance(item, list) and len(item) == 3):
             raise InputError(path, f'"label" entries must be [start, end, "LABEL"], not {item!r} '
                              "(is this a text-classification file?)", line)
+        if "entities" not in record:
+            ids[len(spans)] = len(spans)
         spans.append((item[0], item[1], item[2], None))
-    return spans
+    return spans, ids
+
+
+def _raw_relations(record: dict[str, Any], ids: dict[Any, int], path: Path, line: int) -> list[RawRelation]:
+    relations = record.get("relations") or []
+    if not isinstance(relations, list):
+        raise InputError(path, '"relations" must be a list of {"from_id", "to_id", "type"}', line)
+    raw: list[RawRelation] = []
+    for item in relations:
+        if not isinstance(item, dict) or not {"from_id", "to_id", "type"} <= item.keys():
+            raise InputError(path, 'each relation needs "from_id", "to_id" and "type"', line)
+        ends = []
+        for key in ("from_id", "to_id"):
+            end = item[key]
+            if not isinstance(end, int | str) or isinstance(end, bool) or end not in ids:
+                what = "entity id" if "entities" in record else "position in \"label\" (from 0)"
+                raise InputError(path, f"a {item['type']} relation's {key} {end!r} is no {what} on this line", line)
+            ends.append(ids[end])
+        raw.append((ends[0], ends[1], item["type"]))
+    return raw
 
 
 def parse_record(record: Any, path: Path, line: int, annotator: str | None) -> SourceDocument:
@@ -54,14 +84,12 @@ def parse_record(record: Any, path: Path, line: int, annotator: str | None) -> S
     raw = record.get("text")
     if not isinstance(raw, str) or not raw:
         raise InputError(path, 'the line has no "text"', line)
-    spans = _raw_spans(record, path, line)
+    spans, ids = _raw_spans(record, path, line)
     meta = meta_of(record)
-    document = build_document(raw, spans, path=path, line=line, name=str(meta.get("name") or f"{path.stem}#{line}"),
-                              fmt="doccano-jsonl", annotator=owner(annotator, record, bool(spans), path, line),
-                              meta=meta)
-    if record.get("relations"):
-        document.notes.append(f"{path}:{line}: {len(record['relations'])} relations ignored (biaozhu holds spans)")
-    return document
+    return build_document(raw, spans, path=path, line=line, name=str(meta.get("name") or f"{path.stem}#{line}"),
+                          fmt="doccano-jsonl", annotator=owner(annotator, record, bool(spans), path, line),
+                          meta=meta, raw_relations=_raw_relations(record, ids, path, line),
+                          raw_values=raw_values(record, spans, path, line))
 
 
 def read_doccano(path: Path, annotator: str | None = None) -> list[SourceDocument]:
@@ -90,18 +118,28 @@ def with_values(record: dict[str, Any], doc: AnnotatedText) -> dict[str, Any]:
     return record
 
 
+def with_relations(record: dict[str, Any], doc: AnnotatedText, first: int) -> dict[str, Any]:
+    """The record with its ``relations`` when it has any, naming spans by position from ``first``."""
+    if doc.relations:
+        record["relations"] = [{"id": n, "from_id": a + first, "to_id": b + first, "type": kind}
+                               for n, (a, b, kind) in enumerate(relation_ends(doc), start=first)]
+    return record
+
+
 def doccano_record(doc: AnnotatedText) -> dict[str, Any]:
     """The doccano ``label`` form of one document and one annotator's spans (in the order they come: sorted)."""
-    return with_values({"id": doc.id, "text": doc.text, "label": [[s.start, s.end, s.label] for s in doc.spans],
-                        "annotator": doc.annotator, "meta": document_meta(doc)}, doc)
+    record = {"id": doc.id, "text": doc.text, "label": [[s.start, s.end, s.label] for s in doc.spans],
+              "annotator": doc.annotator, "meta": document_meta(doc)}
+    return with_values(with_relations(record, doc, 0), doc)
 
 
 def entities_record(doc: AnnotatedText) -> dict[str, Any]:
-    """The doccano ``entities`` form: one dict per span, numbered within the document."""
+    """The doccano ``entities`` form: one dict per span, numbered within the document from 1."""
     entities = [{"id": n, "label": s.label, "start_offset": s.start, "end_offset": s.end}
                 for n, s in enumerate(doc.spans, start=1)]
-    return with_values({"id": doc.id, "text": doc.text, "entities": entities, "annotator": doc.annotator,
-                        "meta": document_meta(doc)}, doc)
+    record = {"id": doc.id, "text": doc.text, "entities": entities, "annotator": doc.annotator,
+              "meta": document_meta(doc)}
+    return with_values(with_relations(record, doc, 1), doc)
 
 
 def write_jsonl(records: Iterable[dict[str, Any]]) -> Iterator[bytes]:

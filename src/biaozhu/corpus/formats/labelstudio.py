@@ -5,6 +5,10 @@ points, as we do. We write one task per document and one annotation per layer; t
 ``data.biaozhu.annotators`` (Label Studio gives imported annotations to the importing user), and the gold
 layer's annotation is marked ``ground_truth``. Results name ``from_name="label"`` and ``to_name="text"``,
 as Label Studio's NER template does (``<Labels name="label" toName="text">``, ``<Text name="text" value="$text"/>``).
+Relations are results of type ``relation`` (``from_id``/``to_id`` the regions' ids, the type in ``labels``), as
+``<Relations><Relation value="所属项目"/></Relations>`` makes them; a METRIC span's value is a per-region text area
+(``<TextArea name="value" toName="text" perRegion="true"/>``): a ``textarea`` result with the region's id holding
+``value=… qualifier=… unit=…``.
 """
 
 from __future__ import annotations
@@ -18,15 +22,25 @@ import orjson
 
 from biaozhu.corpus.errors import Errors, InputError
 from biaozhu.corpus.formats.common import RawSpan, build_document
+from biaozhu.corpus.formats.links import RawRelation, RawValue, read_value_note, relation_ends, value_note
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
 
 GOLD = "gold"
 
 
 def _result(doc: AnnotatedText) -> list[dict[str, Any]]:
-    return [{"id": f"{doc.id}-{n}", "from_name": "label", "to_name": "text", "type": "labels", "origin": "manual",
-             "value": {"start": s.start, "end": s.end, "text": s.text, "labels": [s.label]}}
-            for n, s in enumerate(doc.spans)]
+    results: list[dict[str, Any]] = []
+    for n, s in enumerate(doc.spans):
+        region = {"start": s.start, "end": s.end, "text": s.text}
+        results.append({"id": f"{doc.id}-{n}", "from_name": "label", "to_name": "text", "type": "labels",
+                        "origin": "manual", "value": {**region, "labels": [s.label]}})
+        value = doc.values.get((s.start, s.end, s.label))
+        if value is not None:
+            results.append({"id": f"{doc.id}-{n}", "from_name": "value", "to_name": "text", "type": "textarea",
+                            "origin": "manual", "value": {"start": s.start, "end": s.end, "text": [value_note(value)]}})
+    results.extend({"from_id": f"{doc.id}-{a}", "to_id": f"{doc.id}-{b}", "type": "relation", "direction": "right",
+                    "labels": [kind]} for a, b, kind in relation_ends(doc))
+    return results
 
 
 def labelstudio_task(layers: Sequence[AnnotatedText]) -> dict[str, Any]:
@@ -66,21 +80,72 @@ def _who(annotation: dict[str, Any], position: int, named: list[Any], annotator:
     return f"labelstudio-{by}" if by is not None else "labelstudio"
 
 
-def _raw_spans(results: Any, path: Path, where: str, notes: list[str]) -> list[RawSpan]:
+class _Results:
+    """One annotation's results as spans, relations and values (naming spans by position), and notes."""
+
+    def __init__(self) -> None:
+        self.spans: list[RawSpan] = []
+        self.relations: list[RawRelation] = []
+        self.values: list[RawValue] = []
+        self.regions: dict[object, int] = {}  # a region's id to its (first) span's position
+
+
+def _read_results(results: Any, path: Path, where: str, notes: list[str]) -> _Results:
     if not isinstance(results, list):
         raise InputError(path, f'{where}: "result" must be a list')
-    spans: list[RawSpan] = []
+    found = _Results()
+    rest = []
     for item in results:
         value = item.get("value") if isinstance(item, dict) else None
         if not isinstance(value, dict) or item.get("type") != "labels" or "start" not in value:
-            kind = item.get("type") if isinstance(item, dict) else type(item).__name__
-            notes.append(f"{where}: a {kind} result is not a text span; ignored")
+            rest.append(item)
             continue
         labels = value.get("labels")
         if not isinstance(labels, list) or not labels:
             raise InputError(path, f"{where}: a result has no labels")
-        spans.extend((value.get("start"), value.get("end"), label, value.get("text")) for label in labels)
-    return spans
+        if isinstance(item.get("id"), str | int):
+            found.regions.setdefault(item["id"], len(found.spans))
+        found.spans.extend((value.get("start"), value.get("end"), label, value.get("text")) for label in labels)
+    for item in rest:
+        kind = item.get("type") if isinstance(item, dict) else type(item).__name__
+        if kind == "relation":
+            _relation(item, found, path, where, notes)
+        elif kind != "textarea" or not _value(item, found):
+            notes.append(f"{where}: a {kind} result is not a text span; ignored")
+    return found
+
+
+def _region(found: _Results, key: object) -> int | None:
+    """The span a region id names (None for anything else, a list say)."""
+    return found.regions.get(key) if isinstance(key, str | int) else None
+
+
+def _relation(item: dict[str, Any], found: _Results, path: Path, where: str, notes: list[str]) -> None:
+    ends = [_region(found, item.get(key)) for key in ("from_id", "to_id")]
+    if None in ends:
+        raise InputError(path, f"{where}: a relation from {item.get('from_id')!r} to {item.get('to_id')!r} names "
+                         "a region that is not a span of this annotation")
+    labels = item.get("labels") or []
+    if not isinstance(labels, list) or not labels:
+        notes.append(f"{where}: a relation without a label (its type) is left out")
+        return
+    a, b = ends
+    assert a is not None and b is not None
+    if item.get("direction") == "left":  # the arrow points from to_id to from_id
+        a, b = b, a
+    found.relations.extend((a, b, label) for label in labels)
+
+
+def _value(item: dict[str, Any], found: _Results) -> bool:
+    """A per-region text area holding a value: put on its region's span."""
+    text = item.get("value", {}).get("text") if isinstance(item.get("value"), dict) else None
+    lines = text if isinstance(text, list) else [text]
+    value = read_value_note(lines[0]) if lines and isinstance(lines[0], str) else None
+    region = _region(found, item.get("id"))
+    if value is None or region is None:
+        return False
+    found.values.append((region, value))
+    return True
 
 
 def _task_documents(task: Any, number: int, path: Path, annotator: str | None) -> list[SourceDocument]:
@@ -110,9 +175,10 @@ def _task_documents(task: Any, number: int, path: Path, annotator: str | None) -
     documents = []
     for who, results in layers or [(None, [])]:
         notes: list[str] = []
-        spans = _raw_spans(results, path, f"{where} ({who})" if who else where, notes)
-        document = build_document(text, spans, path=path, line=None, name=name, fmt="labelstudio",
-                                  annotator=who if spans else None, meta=meta, where=where)
+        found = _read_results(results, path, f"{where} ({who})" if who else where, notes)
+        document = build_document(text, found.spans, path=path, line=None, name=name, fmt="labelstudio",
+                                  annotator=who if found.spans else None, meta=meta, where=where,
+                                  raw_relations=found.relations, raw_values=found.values)
         document.notes.extend(notes)
         documents.append(document)
     return documents

@@ -3,6 +3,8 @@
 Prodigy's ``token_end`` is inclusive. Tokens are jieba words cut at span boundaries, so every span starts
 and ends on a token. As in spaCy, ``ws`` means exactly one ASCII space follows a token; any other white space
 (U+3000, tabs, line breaks, a second space) is a token of its own, so the tokens rebuild the text exactly.
+Relations are Prodigy's (``rel.manual``): ``{"head", "child", "head_span", "child_span", "label"}``, ``head`` and
+``child`` the first token of each span; reading takes each end from its ``head_span``/``child_span``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 from biaozhu.corpus.errors import InputError
 from biaozhu.corpus.formats.common import RawSpan, is_offset, read_records
 from biaozhu.corpus.formats.doccano import document_meta, with_values, write_jsonl
+from biaozhu.corpus.formats.links import RawRelation, relation_ends
 from biaozhu.corpus.model import AnnotatedText, SourceDocument
 from biaozhu.corpus.tokens import check_tokenisable, spacy_tokens, tokenise
 
@@ -26,11 +29,19 @@ def spans_record(doc: AnnotatedText, level: str = "word") -> dict[str, Any]:
     spans = [{"start": s.start, "end": s.end, "label": s.label, "text": s.text,
               "token_start": index[s.start], "token_end": index_end[s.end]}
              for s in doc.spans]
-    return with_values({"text": doc.text,
-                        "tokens": [{"text": doc.text[t.start:t.end], "start": t.start, "end": t.end, "id": i,
-                                    "ws": t.ws} for i, t in enumerate(tokens)],
-                        "spans": spans, "answer": "accept", "annotator": doc.annotator, "meta": document_meta(doc)},
-                       doc)
+    record = {"text": doc.text,
+              "tokens": [{"text": doc.text[t.start:t.end], "start": t.start, "end": t.end, "id": i, "ws": t.ws}
+                         for i, t in enumerate(tokens)],
+              "spans": spans, "answer": "accept", "annotator": doc.annotator, "meta": document_meta(doc)}
+    if doc.relations:
+        record["relations"] = [{"head": spans[a]["token_start"], "child": spans[b]["token_start"],
+                                "head_span": _end(spans[a]), "child_span": _end(spans[b]), "label": kind}
+                               for a, b, kind in relation_ends(doc)]
+    return with_values(record, doc)
+
+
+def _end(span: dict[str, Any]) -> dict[str, Any]:
+    return {key: span[key] for key in ("start", "end", "token_start", "token_end", "label")}
 
 
 def write_spans(docs: Iterable[AnnotatedText], level: str = "word") -> Iterator[bytes]:
@@ -67,8 +78,34 @@ def index(value: Any) -> int:
     return int(value)
 
 
+def _raw_relations(record: dict[str, Any], spans: list[RawSpan], path: Path, line: int) -> list[RawRelation]:
+    """Prodigy's relations; an end that is not among ``spans`` yet (a span only a relation names) is added."""
+    items = record.get("relations") or []
+    if not isinstance(items, list):
+        raise InputError(path, '"relations" must be a list', line)
+    where = {(s, e, label): n for n, (s, e, label, _) in enumerate(spans)}
+    raw: list[RawRelation] = []
+    for item in items:
+        ends = [item.get(key) for key in ("head_span", "child_span")] if isinstance(item, dict) else []
+        if not (ends and isinstance(item.get("label"), str)) \
+                or not all(isinstance(end, dict) and isinstance(end.get("label"), str) and is_offset(end.get("start"))
+                           and is_offset(end.get("end")) for end in ends):
+            raise InputError(path, 'each relation needs a "label" and a "head_span" and "child_span" with their '
+                             '"start", "end" (whole numbers) and "label"', line)
+        found = []
+        for end in ends:
+            assert isinstance(end, dict)
+            key = (end.get("start"), end.get("end"), end["label"])
+            if key not in where:
+                where[key] = len(spans)
+                spans.append((*key, None))
+            found.append(where[key])
+        raw.append((found[0], found[1], item["label"]))
+    return raw
+
+
 def read_spans(path: Path, annotator: str | None = None) -> list[SourceDocument]:
     """Prodigy/spaCy span records; the tokens are checked against the spans, then dropped (we cut our own).
     Prodigy's rejected and ignored examples are not annotations and are skipped."""
     return read_records(path, annotator, "spans-jsonl", _raw_spans,
-                        keep=lambda record: record.get("answer", "accept") == "accept")
+                        keep=lambda record: record.get("answer", "accept") == "accept", relations=_raw_relations)

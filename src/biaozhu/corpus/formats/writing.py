@@ -18,6 +18,7 @@ from biaozhu.corpus.formats.conll import write_conll
 from biaozhu.corpus.formats.doccano import doccano_record, entities_record, write_jsonl
 from biaozhu.corpus.formats.hf import write_hf
 from biaozhu.corpus.formats.labelstudio import labelstudio_tasks, write_labelstudio
+from biaozhu.corpus.formats.links import moved
 from biaozhu.corpus.formats.spacy_docbin import write_docbin
 from biaozhu.corpus.formats.spans_jsonl import spans_record
 from biaozhu.corpus.model import AnnotatedText
@@ -29,12 +30,14 @@ T = TypeVar("T")
 @dataclass(frozen=True, slots=True)
 class Format:
     """``nests``: holds a span inside another; ``folder``: writes a folder of files; ``tagged``: tokens with
-    tags, split into sentences by default; ``level``: default tokens (None: the format has no tokens)."""
+    tags, split into sentences by default; ``level``: default tokens (None: the format has no tokens);
+    ``relations``: holds relations between spans."""
 
     nests: bool
     folder: bool = False
     tagged: bool = False
     level: str | None = None
+    relations: bool = True
 
 
 FORMATS: dict[str, Format] = {
@@ -42,11 +45,11 @@ FORMATS: dict[str, Format] = {
     "doccano-entities": Format(nests=True),
     "spans": Format(nests=True, level="word"),
     "spacy": Format(nests=True, level="word"),
-    "conll": Format(nests=False, tagged=True, level="char"),
-    "hf": Format(nests=False, tagged=True, level="char"),
+    "conll": Format(nests=False, tagged=True, level="char", relations=False),
+    "hf": Format(nests=False, tagged=True, level="char", relations=False),
     "brat": Format(nests=True, folder=True),
     "labelstudio": Format(nests=True),
-    "cluener": Format(nests=True),
+    "cluener": Format(nests=True, relations=False),
 }
 
 
@@ -59,30 +62,50 @@ class WriteOptions:
     tag_ids: Sequence[str] | None = None
     labels: Sequence[str] = field(default_factory=tuple)
     layered: bool = True
+    relation_types: Sequence[str] = field(default_factory=tuple)  # brat declares them in annotation.conf
     with_text: bool = False  # conll: the ``# document``/``# text`` comments that keep the exact text
 
 
 class Tally:
     """Counts the records an export writes as they go out: JSONL lines, CoNLL sentences, Label Studio tasks,
-    DocBin docs, brat documents. A document is many records when written a sentence a record."""
+    DocBin docs, brat documents. A document is many records when written a sentence a record. Relations are
+    counted as written, or as left out where the format cannot hold them or a sentence cuts them."""
 
     def __init__(self) -> None:
         self.records = 0
+        self.relations = 0
+        self.relations_dropped = 0
 
     def each(self, items: Iterable[T]) -> Iterator[T]:
         for item in items:
             self.records += 1
             yield item
 
+    def relations_of(self, docs: Iterable[AnnotatedText], holds: bool) -> Iterator[AnnotatedText]:
+        """Count each document's relations as written (``holds``) or left out."""
+        for doc in docs:
+            if holds:
+                self.relations += len(doc.relations)
+            else:
+                self.relations_dropped += len(doc.relations)
+            yield doc
 
-def by_sentence(docs: Iterable[AnnotatedText], max_length: int = 0) -> Iterator[AnnotatedText]:
-    """Each sentence as a record of its own, spans moved to its offsets; ``meta`` says where it came from."""
+
+def by_sentence(docs: Iterable[AnnotatedText], max_length: int = 0,
+                tally: Tally | None = None) -> Iterator[AnnotatedText]:
+    """Each sentence as a record of its own, spans moved to its offsets; ``meta`` says where it came from. A
+    relation between two sentences is left out (``tally`` counts it)."""
     for doc in docs:
+        kept = 0
         for number, (start, end) in enumerate(sentence_ranges(doc.text, doc.spans, max_length)):
             text = doc.text[start:end]
+            relations = moved(doc.relations, start, end)
+            kept += len(relations)
             yield AnnotatedText(doc.id, f"{doc.name}#{number}", text, hashlib.sha256(text.encode("utf-8")).hexdigest(),
                                 {**doc.meta, "document": doc.name, "offset": start}, doc.annotator,
-                                spans_in(doc.spans, start, end), doc.values_of(start, end))
+                                spans_in(doc.spans, start, end), doc.values_of(start, end), relations)
+        if tally is not None:
+            tally.relations_dropped += len(doc.relations) - kept
 
 
 def write_stream(name: str, docs: Iterable[AnnotatedText], options: WriteOptions,
@@ -90,14 +113,15 @@ def write_stream(name: str, docs: Iterable[AnnotatedText], options: WriteOptions
     """The bytes of a single-file export, a document at a time; ``tally`` counts its records."""
     tally = tally or Tally()
     level = options.level or FORMATS[name].level or "char"
+    if options.sentences and not FORMATS[name].tagged:  # conll and hf cut their own sentences
+        docs = by_sentence(docs, options.max_length, tally)
+    docs = tally.relations_of(docs, FORMATS[name].relations)
     if name == "conll":  # a chunk per sentence
         return tally.each(write_conll(docs, scheme=options.scheme, level=level, sentences=options.sentences,
                                       max_length=options.max_length, with_text=options.with_text))
     if name == "hf":  # a line per sentence
         return tally.each(write_hf(docs, scheme=options.scheme, level=level, sentences=options.sentences,
                                    max_length=options.max_length, tag_ids=options.tag_ids))
-    if options.sentences:
-        docs = by_sentence(docs, options.max_length)
     if name == "spacy":
         return write_docbin(tally.each(docs), level)
     if name == "labelstudio":
@@ -111,6 +135,8 @@ def write_stream(name: str, docs: Iterable[AnnotatedText], options: WriteOptions
 def write_folder(name: str, docs: Iterable[AnnotatedText], options: WriteOptions,
                  tally: Tally | None = None) -> Iterator[tuple[str, bytes]]:
     """``(relative path, content)`` of a folder export (brat); ``tally`` counts its documents."""
+    tally = tally or Tally()
     if options.sentences:
-        docs = by_sentence(docs, options.max_length)
-    return write_brat((tally or Tally()).each(docs), options.labels, layered=options.layered)
+        docs = by_sentence(docs, options.max_length, tally)
+    return write_brat(tally.each(tally.relations_of(docs, True)), options.labels, layered=options.layered,
+                      relation_types=options.relation_types)

@@ -1,7 +1,8 @@
 """The window's menus and keys. Annotation keys act only while the text has the focus (so typing in the
 find bar or a filter box never tags anything); the rest work anywhere in the window.
 
-Keyboard map (File menu: Ctrl+Shift+N new project, Ctrl+O open project, Ctrl+I import; see ``file_menu.py``):
+Keyboard map (File menu: Ctrl+Shift+N new project, Ctrl+O open project, Ctrl+I import, Ctrl+E export; see
+``dialogs/file_menu.py``):
   1 / 2 / 3 (the labels' hotkeys)  tag the selection, or relabel the selected span
   Tab / Shift+Tab                  select the next / previous span
   Delete (or Backspace)            delete the selected span
@@ -11,6 +12,9 @@ Keyboard map (File menu: Ctrl+Shift+N new project, Ctrl+O open project, Ctrl+I i
   Esc                              clear the selection
   Ctrl+T                           tag all occurrences of the selected span's text
   V                                edit the selected METRIC span's value (value, maximum, unit, qualifier)
+  R, then a digit (then a digit)   link the selected span to the span with that badge (of that type), or
+                                   unlink them where linked already; Esc cancels
+  Shift+R                          link the selected span to the nearest span it may be linked to
   Ctrl+Enter                       mark the document done and open the next unfinished one
   Ctrl+N                           open the next unfinished document
   Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y    undo, redo
@@ -33,10 +37,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from biaozhu.gui.annotate.file_menu import FileMenu
 from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.project import project_location
 from biaozhu.gui.common.wording import fill
+from biaozhu.gui.dialogs.file_menu import FileMenu
 from biaozhu.gui.dialogs.window_menus import WindowMenus
 
 if TYPE_CHECKING:
@@ -51,14 +55,14 @@ class WindowActions(ActionSet):
         self.main = window
         menu_bar = window.menuBar()
         view = [window.view]
-        self.file_menu = FileMenu(window, self)
+        self.file_menu = FileMenu(window, self, window.runner, window.annotator, window.open_export,
+                                  window.show_first_document)
 
         document = menu_bar.addMenu(self.tr("&Document"))
         document.addAction(self.add("mark-done", self.tr("Mark done and open the next"),
                                     ["Ctrl+Return", "Ctrl+Enter"], window.mark_done))
         document.addAction(self.add("next-unfinished", self.tr("Next unfinished document"), "Ctrl+N",
                                     window.open_next_unfinished))
-        document.addAction(self.add("export", self.tr("Export…"), "Ctrl+E", window.open_export))
         document.addSeparator()
         document.addAction(self.add("quit", self.tr("Quit"), QKeySequence.StandardKey.Quit, window.close))
 
@@ -93,7 +97,11 @@ class WindowActions(ActionSet):
         annotate.addAction(self.add("tag-all", self.tr("Tag all occurrences…"), "Ctrl+T",
                                     editing.tag_all_occurrences))
         annotate.addAction(self.add("edit-value", self.tr("Edit value…"), "V", editing.edit_value, on=view))
+        annotate.addAction(self.add("link-span", self.tr("Link to a span…"), "R", window.linking.start, on=view))
+        annotate.addAction(self.add("link-nearest", self.tr("Link to the nearest span"), "Shift+R",
+                                    window.linking.link_nearest, on=view))
         annotate.addAction(self.add("labels", self.tr("Labels…"), "Ctrl+L", window.open_labels))
+        annotate.addAction(self.add("relation-types", self.tr("Relation types…"), "", window.linking.open_types))
         annotate.addSeparator()
         window.comments.add_actions(self, annotate)
         window.suggestions.add_actions(self, menu_bar)

@@ -41,9 +41,9 @@ class SpanCommand(LayerCommand):
 
 
 class AddSpan(SpanCommand):
-    def __init__(self, layer: Layer, history: History, document_id: int, label_id: int, label_name: str,
+    def __init__(self, layer: Layer, history: History, document_id: int, label_id: int, label_caption: str,
                  start: int, end: int, span_text: str) -> None:
-        super().__init__(layer, history, document_id, _name(TAG, short(span_text, 16), label_name))
+        super().__init__(layer, history, document_id, _name(TAG, short(span_text, 16), label_caption))
         self.handle = SpanHandle(None)
         self.label_id, self.start, self.end, self.span_text = label_id, start, end, span_text
 
@@ -56,8 +56,8 @@ class AddSpan(SpanCommand):
 
 class RelabelSpan(SpanCommand):
     def __init__(self, layer: Layer, history: History, document_id: int, span: SpanRow, label_id: int,
-                 label_name: str) -> None:
-        super().__init__(layer, history, document_id, _name(RELABEL, short(span.text, 16), label_name))
+                 label_caption: str) -> None:
+        super().__init__(layer, history, document_id, _name(RELABEL, short(span.text, 16), label_caption))
         self.handle = layer.handle(span.id)
         self.label_id = label_id
         self.old_label_id = span.label_id

@@ -12,7 +12,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from biaozhu.db.spans import SpanRow
@@ -50,7 +50,7 @@ class SpanContextMenu(QObject):
             tag = menu.addMenu(self.tr("Tag as"))
             tag.setObjectName("tag-as-menu")
             for label in window.labels:
-                tag.addAction(menu_text(label.caption()), partial(editing.apply_label, label.id))
+                tag.addAction(keyed(menu_text(label.caption()), label.hotkey), partial(editing.apply_label, label.id))
             menu.addSeparator()
             menu.addAction(self.tr("Copy"), lambda: QGuiApplication.clipboard().setText(window.layer.text[start:end]))
         elif span is not None:
@@ -59,9 +59,10 @@ class SpanContextMenu(QObject):
             relabel.setObjectName("change-label-menu")
             for label in window.labels:
                 if label.id != span.label_id:
-                    relabel.addAction(menu_text(label.caption()), partial(editing.apply_label, label.id))
-            menu.addAction(self.tr("Delete span"), editing.delete_selected)
-            menu.addAction(self.tr("Tag all occurrences…"), editing.tag_all_occurrences)
+                    relabel.addAction(keyed(menu_text(label.caption()), label.hotkey),
+                                      partial(editing.apply_label, label.id))
+            menu.addAction(keyed(self.tr("Delete span"), "Delete"), editing.delete_selected)
+            menu.addAction(keyed(self.tr("Tag all occurrences…"), "Ctrl+T"), editing.tag_all_occurrences)
             menu.addAction(self.tr("Copy text"), lambda: QGuiApplication.clipboard().setText(span.text))
             menu.addAction(self.tr("Next span with this label"), partial(self.next_like, span))
             menu.addSeparator()
@@ -78,3 +79,11 @@ class SpanContextMenu(QObject):
                           (span.start, -span.end, span.id)), same[0] if same else None)
         if following is not None:
             self.window.view.select_span(following)
+
+
+def keyed(text: str, key: str | None) -> str:
+    """A menu entry with the key that does the same in the text, in the menu's key column (as the menu bar's
+    entries show theirs), so the right-click menu teaches the keys."""
+    if not key:
+        return text
+    return f"{text}\t{QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)}"

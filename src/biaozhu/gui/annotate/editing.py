@@ -38,6 +38,8 @@ class SpanEditing(QObject):
         super().__init__(parent)
         self.layer, self.view, self.labels, self.snapping, self.history, self.say = (
             layer, view, labels, snapping, history, say)
+        # Why a span may not take a label (its links' types would not allow it), said before the database would.
+        self.relabel_refusal: Callable[[SpanRow, str], str | None] = lambda span, label: None
 
     def selected_span(self) -> SpanRow | None:
         span_id = self.view.selected_span
@@ -66,8 +68,7 @@ class SpanEditing(QObject):
             if span is None:
                 self.say(self.tr("Select some text first (mouse or Shift+arrows), or click a span to relabel it."))
             elif span.label_id != label_id:
-                self.history.push(commands.RelabelSpan(self.layer, self.history, document_id, span, label_id,
-                                                       label.name))
+                self._relabel(document_id, span, label_id, label.name, label.caption())
             return
         chosen = self.target_range()
         if chosen is None:
@@ -88,14 +89,19 @@ class SpanEditing(QObject):
             return
         if same_range:  # selecting a span exactly and pressing another label means relabelling it
             self.view.clear_selection()
-            self.history.push(commands.RelabelSpan(self.layer, self.history, document_id, same_range[0], label_id,
-                                                   label.name))
+            self._relabel(document_id, same_range[0], label_id, label.name, label.caption())
             return
         text = self.layer.text[start:end]
-        self.history.push(commands.AddSpan(self.layer, self.history, document_id, label_id, label.name, start, end,
+        self.history.push(commands.AddSpan(self.layer, self.history, document_id, label_id, label.caption(), start, end,
                                            text))
         self.view.clear_selection()
-        self.snapping.learn(text)
+
+    def _relabel(self, document_id: int, span: SpanRow, label_id: int, label_name: str, caption: str) -> None:
+        refusal = self.relabel_refusal(span, label_name)
+        if refusal is not None:
+            self.say(refusal)
+            return
+        self.history.push(commands.RelabelSpan(self.layer, self.history, document_id, span, label_id, caption))
 
     def _confirm_long(self, length: int, label: str) -> bool:
         """Ask before tagging a passage: Ctrl+A and a label key would otherwise make one span of a whole report."""

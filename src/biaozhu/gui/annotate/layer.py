@@ -1,6 +1,8 @@
 """The annotator's layer as the window edits it: one database transaction per call (through the app's
 :class:`ActionRunner`), the open document's :class:`SpanIndex` kept in step so the view repaints from memory,
-and each change published on the app's bus once memory agrees with the database.
+and each change published on the app's bus once memory agrees with the database, with exactly what it did
+(:class:`SpanDelta`, the change token's state read inside the edit's transaction) so that nothing listening
+reads the project again for it.
 
 Undo commands (``commands.py``) call these methods; a span they refer to is held through a
 :class:`SpanHandle`, because restoring a deleted span gives it a new id and every command that
@@ -10,19 +12,23 @@ mentions the span must follow.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from biaozhu.db import spans as db_spans
+from biaozhu.db.changes import edit_state
 from biaozhu.db.documents import document_text
 from biaozhu.db.models import Label
 from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import set_status, touch
 from biaozhu.db.values import restore_values, set_value, stored_values, value_columns
-from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.changes import Change, Changed, SpanDelta
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.widgets.span_index import SpanIndex
+
+T = TypeVar("T")
 
 
 class SpanHandle:
@@ -54,8 +60,20 @@ class Layer(QObject):
         """(document id, annotator id) of the open document's layer, as the change poller watches it."""
         return None if self.document_id is None else (self.document_id, self.annotator_id)
 
-    def _publish(self, what: Changed, *document_ids: int) -> None:
-        self.runner.bus.publish(Change(what, frozenset(document_ids), self))
+    def _publish(self, what: Changed, *document_ids: int, delta: SpanDelta | None = None) -> None:
+        self.runner.bus.publish(Change(what, frozenset(document_ids), self, delta))
+
+    def _write(self, action: Callable[[Session], T]) -> tuple[T, tuple[object, ...]]:
+        """Run a span edit in one transaction; also returns the change token's state after it (cheap: indexes)."""
+        key = self.key()
+        return self.runner.write(lambda session: (action(session), edit_state(session, key)))
+
+    def _delta(self, state: tuple[object, ...], added: list[SpanRow], removed: list[SpanRow] | None,
+               trashed: tuple[int, ...] = (), restored: tuple[int, ...] = ()) -> SpanDelta | None:
+        """What an edit did, or None when the rows it removed are not all known (not in the open document)."""
+        if removed is None:
+            return None
+        return SpanDelta(tuple(added), tuple(removed), trashed, restored, self.key(), state)
 
     def open(self, document_id: int) -> None:
         """Load a document's text and this layer's spans; mark it as worked on (not in a read-only project)."""
@@ -100,47 +118,61 @@ class Layer(QObject):
         if span_id is not None:
             self._handles[span_id] = handle
 
-    def _mirror(self, document_id: int, added: list[SpanRow], removed: list[int], select: int | None) -> None:
+    def _mirror(self, document_id: int, added: list[SpanRow], removed: list[int],
+                select: int | None) -> list[SpanRow] | None:
+        """Apply an edit to the open document's index; returns the rows removed (None: not all of them known)."""
         ranges: list[tuple[int, int]] = []
+        gone: list[SpanRow] | None = None if removed and document_id != self.document_id else []
         if document_id == self.document_id:
             for span_id in removed:
                 old = self.index.remove(span_id)
-                if old is not None:
+                if old is None:
+                    gone = None
+                else:
                     ranges.append((old.start, old.end))
+                    if gone is not None:
+                        gone.append(old)
             for span in added:
                 self.index.add(span)
                 ranges.append((span.start, span.end))
         self.spans_changed.emit(document_id, ranges, -1 if select is None else select)
+        return gone
+
+    def _changed(self, document_id: int, span: SpanRow, state: tuple[object, ...]) -> None:
+        """One span changed in place (relabelled, moved, its value set): mirrored, published."""
+        gone = self._mirror(document_id, [span], [span.id], span.id)
+        self._publish(Changed.SPANS, document_id, delta=self._delta(state, [span], gone))
 
     def add(self, document_id: int, handle: SpanHandle, label_id: int, start: int, end: int, text: str) -> None:
-        span = self.runner.write(lambda session: db_spans.get_span(session, db_spans.add_span(
+        span, state = self._write(lambda session: db_spans.get_span(session, db_spans.add_span(
             session, document_id, self.annotator_id, label_id, start, end, text)))  # with the value computed
         self._rebind(handle, span.id)
-        self._mirror(document_id, [span], [], span.id)
-        self._publish(Changed.SPANS, document_id)
+        removed = self._mirror(document_id, [span], [], span.id)
+        self._publish(Changed.SPANS, document_id, delta=self._delta(state, [span], removed))
 
     def remove(self, document_id: int, handle: SpanHandle) -> None:
         removed = handle.id
         assert removed is not None
-        self.runner.write(lambda session: db_spans.remove_span(session, removed))
+        _, state = self._write(lambda session: db_spans.remove_span(session, removed))
         self._rebind(handle, None)
-        self._mirror(document_id, [], [removed], None)
-        self._publish(Changed.SPANS, document_id)
+        gone = self._mirror(document_id, [], [removed], None)
+        self._publish(Changed.SPANS, document_id, delta=self._delta(state, [], gone))
 
     def trash(self, document_id: int, handle: SpanHandle) -> int:
         removed = handle.id
         assert removed is not None
-        trash_id = self.runner.write(lambda session: db_spans.trash_span(session, removed))
+        trash_id, state = self._write(lambda session: db_spans.trash_span(session, removed))
         self._rebind(handle, None)
-        self._mirror(document_id, [], [removed], None)
-        self._publish(Changed.SPANS | Changed.TRASH, document_id)
+        gone = self._mirror(document_id, [], [removed], None)
+        self._publish(Changed.SPANS | Changed.TRASH, document_id, delta=self._delta(state, [], gone, (trash_id,)))
         return trash_id
 
     def restore(self, document_id: int, handle: SpanHandle, trash_id: int) -> None:
-        span = self.runner.write(lambda session: db_spans.get_span(session, db_spans.restore_span(session, trash_id)))
+        span, state = self._write(lambda session: db_spans.get_span(session, db_spans.restore_span(session, trash_id)))
         self._rebind(handle, span.id)
-        self._mirror(document_id, [span], [], span.id)
-        self._publish(Changed.SPANS | Changed.TRASH, document_id)
+        gone = self._mirror(document_id, [span], [], span.id)
+        self._publish(Changed.SPANS | Changed.TRASH, document_id,
+                      delta=self._delta(state, [span], gone, restored=(trash_id,)))
 
     def relabel(self, document_id: int, handle: SpanHandle, label_id: int) -> int:
         span_id = handle.id
@@ -149,9 +181,8 @@ class Layer(QObject):
         def relabel(session: Session) -> tuple[int, SpanRow]:
             return db_spans.relabel_span(session, span_id, label_id), db_spans.get_span(session, span_id)
 
-        old_label, span = self.runner.write(relabel)
-        self._mirror(document_id, [span], [span.id], span.id)
-        self._publish(Changed.SPANS, document_id)
+        (old_label, span), state = self._write(relabel)
+        self._changed(document_id, span, state)
         return old_label
 
     def resize(self, document_id: int, handle: SpanHandle, start: int, end: int, text: str,
@@ -168,9 +199,8 @@ class Layer(QObject):
                 restore_values(session, span_id, values)
             return old, db_spans.get_span(session, span_id)
 
-        old, span = self.runner.write(resize)
-        self._mirror(document_id, [span], [span.id], span.id)
-        self._publish(Changed.SPANS, document_id)
+        (old, span), state = self._write(resize)
+        self._changed(document_id, span, state)
         return old
 
     def set_value(self, document_id: int, handle: SpanHandle, value: str, value_max: str | None, unit: str,
@@ -183,9 +213,8 @@ class Layer(QObject):
             old = set_value(session, span_id, value, value_max=value_max, unit=unit, qualifier=qualifier)
             return old, db_spans.get_span(session, span_id)
 
-        old, span = self.runner.write(write)
-        self._mirror(document_id, [span], [span.id], span.id)
-        self._publish(Changed.SPANS, document_id)
+        (old, span), state = self._write(write)
+        self._changed(document_id, span, state)
         return old
 
     def restore_value(self, document_id: int, handle: SpanHandle, values: dict[str, object]) -> None:
@@ -197,9 +226,8 @@ class Layer(QObject):
             restore_values(session, span_id, values)
             return db_spans.get_span(session, span_id)
 
-        span = self.runner.write(write)
-        self._mirror(document_id, [span], [span.id], span.id)
-        self._publish(Changed.SPANS, document_id)
+        span, state = self._write(write)
+        self._changed(document_id, span, state)
 
     def add_many(self, label_id: int, text: str, ranges: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
         """Tag ``(document_id, start, end)`` ranges of ``text`` in one transaction; ranges refused meanwhile
@@ -220,10 +248,11 @@ class Layer(QObject):
                                                                 self.annotator_id, value, top, unit))
             return rows
 
-        added = self.runner.write(add_all)
+        added, state = self._write(add_all)
         for document_id, rows in added.items():
             self._mirror(document_id, rows, [], None)
-        self._publish(Changed.SPANS, *added)
+        self._publish(Changed.SPANS, *added, delta=self._delta(state, [row for rows in added.values() for row in rows],
+                                                               []))
         return [(document_id, row.id) for document_id, rows in added.items() for row in rows]
 
     def remove_many(self, made: list[tuple[int, int]]) -> None:
@@ -235,21 +264,23 @@ class Layer(QObject):
             for _, span_id in made:
                 db_spans.remove_span(session, span_id)
 
-        self.runner.write(remove_all)
+        _, state = self._write(remove_all)
+        gone: list[SpanRow] | None = []
         for document_id, ids in removed.items():
-            self._mirror(document_id, [], ids, None)
-        self._publish(Changed.SPANS, *removed)
+            rows = self._mirror(document_id, [], ids, None)
+            gone = None if gone is None or rows is None else gone + rows
+        self._publish(Changed.SPANS, *removed, delta=self._delta(state, [], gone))
 
     def apply(self, document_id: int, write: Callable[[Session], tuple[list[SpanRow], list[int]]],
               handle: SpanHandle | None = None) -> list[SpanRow]:
         """A write of this layer's spans made elsewhere (accepting suggestions: ``suggestions.py``) in one
         transaction; ``write`` returns the spans it added and the ids it removed. ``handle`` follows the span
         added (or, when none was, the one removed). Returns the spans added."""
-        added, removed = self.runner.write(write)
+        (added, removed), state = self._write(write)
         if handle is not None:
             self._rebind(handle, added[0].id if added else None)
-        self._mirror(document_id, added, removed, added[0].id if len(added) == 1 else None)
-        self._publish(Changed.SPANS, document_id)
+        gone = self._mirror(document_id, added, removed, added[0].id if len(added) == 1 else None)
+        self._publish(Changed.SPANS, document_id, delta=self._delta(state, added, gone))
         return added
 
     def set_status(self, document_id: int, status: str | None) -> str | None:

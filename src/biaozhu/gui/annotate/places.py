@@ -142,6 +142,6 @@ class DocumentPlaces(QObject):
             parts.append(fill(self.tr("page %1"), page))
         path = section_at(self.headings, offset)
         if path:
-            parts.append(short(path[-1].text.strip(), 24))
+            parts.append(short(path[-1].text.strip(), 14))  # the status bar keeps room for messages
         self.label.setText("  ·  ".join(parts))
         self.label.setVisible(bool(parts))

@@ -2,11 +2,11 @@
 
 jieba's dictionary and the project's span texts load off the UI thread (about a second), once the document is
 on screen; until then, and while the analyst has switched it off (W), selections are taken as they are. What it
-has learned follows the project's spans: after any change to spans (this window's, an undo, another
-desktop's), the counts of span texts are read again off the UI thread and the segmenter learns and forgets
-to match, so a moved span teaches its new text and a deleted one stops teaching its old one. A project holds a
-million span texts: the worker compares what it reads with what it read last time, and the UI thread learns and
-forgets only the few texts whose counts moved (and those it was taught since).
+has learned follows the project's spans: an edit that says exactly which spans it added and removed (this
+window's, an undo: a :class:`SpanDelta`) is followed in memory at once; after any other change to spans (another
+window's, another desktop's) the counts of span texts are read again off the UI thread, at most one read at a
+time, and the segmenter learns and forgets only the few texts whose counts moved, so a moved span teaches its new
+text and a deleted one stops teaching its old one.
 """
 
 from __future__ import annotations
@@ -55,28 +55,51 @@ class Snapping(QObject):
         self.enabled = True
         self.segmenter: Segmenter | None = None
         self._counts = _Counts()
-        self._taught: set[str] = set()  # learned at once since the counts were last read
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._refresh = QTimer(self, singleShot=True, interval=50)  # a burst of changes is read once
         self._refresh.timeout.connect(self._read_counts)
+        self._reading = False  # a read of the counts is under way (one at a time)
+        self._again = False  # and another must follow it: changes came meanwhile
+        self._followed: set[str] = set()  # texts followed in memory since the read under way was asked for
         runner.bus.changed.connect(self._on_change)
         self._following = True
 
     def _on_change(self, change: Change) -> None:
-        if change.what & (Changed.SPANS | Changed.GOLD | Changed.TRASH | Changed.DOCUMENTS):
+        if not change.what & (Changed.SPANS | Changed.GOLD | Changed.TRASH | Changed.DOCUMENTS):
+            return
+        delta = change.delta
+        if delta is None or change.external:
             self._refresh.start()
+        elif self.segmenter is None:  # loading: its read may have been made before this edit
+            self._again = True
+        else:
+            removed, added = [row.text for row in delta.removed], [row.text for row in delta.added]
+            self.segmenter.forget(removed)
+            self.segmenter.learn(added)
+            self._followed.update(text.strip() for text in (*removed, *added))
 
     def _read_counts(self) -> None:
-        if self.segmenter is not None:
-            self.runner.in_background(self._pool, self._counts.moved, self._follow,
-                                      lambda exc: self.failed.emit(sentence(exc)))
+        if self._reading or self.segmenter is None:
+            self._again = True
+            return
+        self._reading, self._again = True, False
+        self._followed.clear()
+        self.runner.in_background(self._pool, self._counts.moved, self._follow, self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        self._reading = False
+        self.failed.emit(sentence(exc))
 
     def _follow(self, read: tuple[dict[str, int], set[str]]) -> None:
+        """Texts followed in memory while the read was under way may or may not be in what it read: they keep
+        what memory says, and when the read saw them move too, they are read once more."""
         counts, moved = read
-        if self.segmenter is not None:
-            self.segmenter.follow(counts, moved | self._taught)
-            self._taught.clear()
+        self._reading = False
+        if self.segmenter is not None and self._following:
+            self.segmenter.follow(counts, moved - self._followed)
+            if self._again or moved & self._followed:
+                self._refresh.start()
 
     def load(self) -> None:
         """Load jieba and learn the project's span texts on a worker thread. That thread's Python work (a
@@ -88,6 +111,8 @@ class Snapping(QObject):
 
     def _loaded(self, segmenter: Segmenter) -> None:
         self.segmenter = segmenter
+        if self._again:  # the project changed while it loaded
+            self._refresh.start()
         self.changed.emit()
 
     def wait(self) -> None:
@@ -112,9 +137,3 @@ class Snapping(QObject):
         if self.segmenter is None or not self.enabled:
             return start, end
         return self.segmenter.snap(text, start, end)
-
-    def learn(self, text: str) -> None:
-        """A span just tagged teaches its text at once (the counts read next agree)."""
-        if self.segmenter is not None:
-            self.segmenter.learn([text])
-            self._taught.add(text.strip())

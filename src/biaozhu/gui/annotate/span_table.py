@@ -1,6 +1,7 @@
 """The span table of the open document: text, label (with its colour), start, end, a METRIC span's value
-and unit (``?`` where its text was not read as a figure) and its comment threads (● while one is open); a click
-on a row tells the window to scroll to that span and select it. A filter above it (``span_filter.py``) narrows it by
+and unit (``?`` where its text was not read as a figure), its links (→ 所属项目 X, ← 责任机构 Y) and its comment
+threads (● while one is open); a click on a row tells the window to scroll to that span and select it. A filter
+above it (``span_filter.py``) narrows it by
 label and text, or shows the annotator's spans in all documents, with a column naming each one's document.
 
 The window refreshes the table after every edit, with up to tens of thousands of spans, so the model is
@@ -29,7 +30,7 @@ from biaozhu.gui.common.wording import as_tooltip, fill
 from biaozhu.gui.widgets.swatches import colour_swatch
 from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
-TEXT, LABEL, START, END, VALUE, UNIT, COMMENTS, DOCUMENT = range(8)
+TEXT, LABEL, START, END, VALUE, UNIT, LINKS, COMMENTS, DOCUMENT = range(9)
 OPEN_COMMENTS = QColor("#e76f51")
 UNPARSED = "?"  # a METRIC span whose text is not a figure the parser is sure of, and nobody set a value
 UNKNOWN_LABEL = ("?", "", "#9e9e9e")  # a label deleted since the spans were read
@@ -68,7 +69,8 @@ def _number(span: SpanRow) -> tuple[bool, Decimal]:
 
 
 def sort_key(column: int, labels: Labels, places: dict[int, tuple[int, str]],
-             comments: dict[int, tuple[int, int]] | None = None) -> Callable[[SpanRow], tuple[object, ...]]:
+             links: dict[int, str], comments: dict[int, tuple[int, int]] | None = None
+             ) -> Callable[[SpanRow], tuple[object, ...]]:
     """One key per row; ties fall back to position (in all documents: document, then position), so the order
     is always the same."""
     comments = comments or {}
@@ -88,13 +90,15 @@ def sort_key(column: int, labels: Labels, places: dict[int, tuple[int, str]],
         return lambda s: (*_number(s), document(s), s.start, s.id)
     if column == UNIT:
         return lambda s: (s.unit is None, s.unit or "", document(s), s.start, s.id)
+    if column == LINKS:
+        return lambda s: (links.get(s.id) is None, links.get(s.id, ""), document(s), s.start, s.id)
     if column == COMMENTS:
         return lambda s: (-comments.get(s.id, (0, 0))[1], -comments.get(s.id, (0, 0))[0], document(s), s.start, s.id)
     return lambda s: (document(s), s.start, -s.end, s.id)  # outer span before the spans nested in it
 
 
 class SpanTableModel(QAbstractTableModel):
-    """Adapts SpanRow rows and the project's labels to seven columns (eight in all documents); the comments column
+    """Adapts SpanRow rows and the project's labels to eight columns (nine in all documents); the comments column
     counts each span's threads, open ones in colour."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -105,6 +109,7 @@ class SpanTableModel(QAbstractTableModel):
         self._unknown_swatch = colour_swatch(UNKNOWN_LABEL[2])
         self._row_of: dict[int, int] = {}
         self._places: dict[int, tuple[int, str]] = {}  # span id → (document id, name): all documents
+        self._links: dict[int, str] = {}  # span id → its links, as the column shows them (the open document)
         self._comments: dict[int, tuple[int, int]] = {}  # span id → (threads, open ones): the open document
         self._sort: tuple[int, Qt.SortOrder] = (START, Qt.SortOrder.AscendingOrder)
 
@@ -144,8 +149,10 @@ class SpanTableModel(QAbstractTableModel):
                 return value_text(span, self._labels.get(span.label_id, UNKNOWN_LABEL))
             if column == UNIT:
                 return span.unit or ""
-            if column == COMMENTS:
-                return comments_text(self._comments.get(span.id))
+            if column == LINKS:  # known for the open document only: hidden in all-documents mode
+                return "" if self._places else self._links.get(span.id, "")
+            if column == COMMENTS:  # known for the open document only, as the links
+                return "" if self._places else comments_text(self._comments.get(span.id))
             return str(span.start if column == START else span.end)
         if column == COMMENTS and span.id in self._comments:
             count, still_open = self._comments[span.id]
@@ -160,8 +167,9 @@ class SpanTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == VALUE and span.value is None \
                 and self._labels.get(span.label_id, UNKNOWN_LABEL)[0] == METRIC:
             return self.tr("Not read as a figure: press V to set its value")
-        if role == Qt.ItemDataRole.ToolTipRole and column == TEXT:
-            return as_tooltip([span.text])
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TEXT, LINKS):  # a narrow dock hides the links
+            links = [] if self._places or span.id not in self._links else self._links[span.id].split("；")
+            return as_tooltip(([span.text] if column == TEXT else []) + links) if column == TEXT or links else None
         if role == Qt.ItemDataRole.ToolTipRole and column == LABEL:
             name, title, _ = self._labels.get(span.label_id, UNKNOWN_LABEL)
             return as_tooltip([f"{name} {title}".strip()])
@@ -171,7 +179,7 @@ class SpanTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Text"), self.tr("Label"), self.tr("Start"), self.tr("End"), self.tr("Value"),
-                    self.tr("Unit"), "💬", self.tr("Document"))[section]
+                    self.tr("Unit"), self.tr("Links"), "💬", self.tr("Document"))[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == COMMENTS:
             return self.tr("Comments on the span")
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and START <= section <= END:
@@ -189,6 +197,14 @@ class SpanTableModel(QAbstractTableModel):
         self._spans = self._ordered(spans)
         self._row_of = {span.id: row for row, span in enumerate(self._spans)}
         self.endResetModel()
+
+    def set_links(self, links: dict[int, str]) -> None:
+        """Each span's links (R makes them); only the links column changes."""
+        if links == self._links:
+            return
+        self._links = links
+        if self._spans:
+            self.dataChanged.emit(self.index(0, LINKS), self.index(len(self._spans) - 1, LINKS))
 
     def set_comments(self, comments: dict[int, tuple[int, int]]) -> None:
         """The open document's commented spans: (threads, open ones) by span id."""
@@ -214,7 +230,7 @@ class SpanTableModel(QAbstractTableModel):
         column, order = self._sort
         if column < 0:
             column, order = START, Qt.SortOrder.AscendingOrder
-        return sorted(spans, key=sort_key(column, self._labels, self._places, self._comments),
+        return sorted(spans, key=sort_key(column, self._labels, self._places, self._links, self._comments),
                       reverse=order == Qt.SortOrder.DescendingOrder)
 
 
@@ -233,7 +249,8 @@ class SpanTablePanel(QWidget):
         header = self._view.horizontalHeader()
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         fit_columns(self._view, {START: ["9999999"], END: ["9999999"], VALUE: ["37717800000"], UNIT: ["个百分点"],
-                                 COMMENTS: ["● 99"]})
+                                  LINKS: ["→所属项目 酒城同心·金融速贷"],
+                                  COMMENTS: ["● 99"]})
         RowActivation(self._view).row_activated.connect(
             lambda index: self.span_activated.emit(self._model.span_at(index.row()).id))
         self.filter = SpanFilter(self)
@@ -259,11 +276,17 @@ class SpanTablePanel(QWidget):
     def show_found(self, found: list[PlacedSpan] | None) -> None:
         """All-documents mode with these spans; None: back to the open document's spans."""
         self._found = found
+        self._view.setColumnHidden(LINKS, found is not None)
+        self._view.setColumnHidden(COMMENTS, found is not None)
         if found is None:
             self._refilter()
         else:
             self._show([place.span for place in found], self._labels,
                        {place.span.id: (place.document_id, place.document_name) for place in found})
+
+    def set_links(self, links: dict[int, str]) -> None:
+        """The open document's spans' links, for the links column."""
+        self._model.set_links(links)
 
     def set_comments(self, comments: dict[int, tuple[int, int]]) -> None:
         """Mark the open document's commented spans (threads, open ones by span id)."""

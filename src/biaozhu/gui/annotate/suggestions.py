@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QThreadPool, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenuBar
+from sqlalchemy.orm import Session
 
-from biaozhu.corpus.suggestions import ENGINES
+from biaozhu.corpus.suggestions import DICTIONARY, ENGINES, RULES
 from biaozhu.db.spans import SpanRow
 from biaozhu.db.suggestions import (
     Planned,
@@ -32,8 +33,9 @@ from biaozhu.gui.annotate.suggestion_set import SuggestionSet
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.runner import KNOWN_FAILURES, Transaction, sentence
-from biaozhu.gui.common.wording import fill
+from biaozhu.gui.common.wording import fill, short
 from biaozhu.gui.widgets.span_index import SpanIndex
+from biaozhu.operations.model import load_model, proposer
 
 if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
@@ -164,10 +166,12 @@ class SuggestionBoard(QObject):
             return
         start, end = self.range
         caption = self.window_.labels.caption_of(current.label_id)
-        self.window_.say(fill(self.tr("Suggestion %1/%2: %3 “%4” (%5). Enter accepts, a label key accepts as that "
-                                      "label, Alt+arrows fix its boundary, X rejects."),
-                              self.rows.position(current) + 1, len(self.rows),
-                              caption, self.layer.text[start:end], current.note))
+        engine = {RULES: self.tr("rules"), DICTIONARY: self.tr("dictionary")}.get(current.engine, current.engine)
+        # Short enough for a 1366-pixel window's status bar, beside the annotator, progress and section.
+        self.window_.say(fill(self.tr("Suggestion %1/%2: %3 “%4” (%5 %6) · Enter accepts · a label key: as that "
+                                      "label · Alt+arrows: boundary · X rejects"),
+                              self.rows.position(current) + 1, len(self.rows), caption,
+                              short(self.layer.text[start:end]), engine, f"{current.score:.2f}"))
 
     # -- deciding ----------------------------------------------------------------------------------------------
     def accept(self, label_id: int | None = None) -> None:
@@ -272,8 +276,12 @@ class SuggestionBoard(QObject):
             runner.writes_in_background(self.pool, work, lambda found: self._computed(document_id, found), self._failed,
                                         KNOWN_FAILURES)
 
-        runner.in_background(self.pool, lambda session: plan_suggestions(session, ENGINES, {document_id}), store,
-                             self._failed)
+        url = self.window_.model_training.url
+
+        def plan(session: Session) -> list[Planned]:  # the model as last trained (its file is swapped in whole)
+            return plan_suggestions(session, ENGINES, {document_id}, proposer(load_model(url)))
+
+        runner.in_background(self.pool, plan, store, self._failed)
 
     def _computed(self, document_id: int, found: int) -> None:
         if self._closed:

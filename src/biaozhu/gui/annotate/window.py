@@ -29,6 +29,8 @@ from biaozhu.gui.annotate.editing import SpanEditing
 from biaozhu.gui.annotate.guidance import Guidance
 from biaozhu.gui.annotate.label_sync import LabelSync
 from biaozhu.gui.annotate.layer import Layer
+from biaozhu.gui.annotate.linking import Linking
+from biaozhu.gui.annotate.model_training import ModelTrainer
 from biaozhu.gui.annotate.places import DocumentPlaces
 from biaozhu.gui.annotate.snap_preview import SnapPreview
 from biaozhu.gui.annotate.snapping import Snapping
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = self.history.stack
         self.snapping = Snapping(self.runner, self)
         self.documents: list[DocumentSummary] = []
+        self._document_at: dict[int, int] = {}  # document id -> its place in ``documents``
         self.project_search: ProjectSearchDialog | None = None
         self.trash_dialog: TrashDialog | None = None
         self.audit_dialog: AuditLogDialog | None = None
@@ -94,6 +97,10 @@ class MainWindow(QMainWindow):
         self.suggestions = SuggestionBoard(self)
         self.guidance = Guidance(self)
         self.comments = AnnotateComments(self)
+        self.model_training = ModelTrainer(self)
+        self.model_training.rated.connect(self.document_list.set_uncertainty)
+        self.linking = Linking(self)
+        self.editing.relabel_refusal = self.linking.relabel_refusal
         self.actions_ = WindowActions(self)
         self.label_sync = LabelSync(self)
         self.document_actions = DocumentActions(self)
@@ -189,10 +196,12 @@ class MainWindow(QMainWindow):
             self.say(outcome.refusal)
             return
         self.view.show_text(self.layer.text, self.layer.index, self.labels.colours())
+        self.linking.show_document()
         self.places.show_document(document_id, self.layer.text)
         self.suggestions.show_document(document_id)
         self.comments.show_document(document_id)
-        name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
+        at = self._document_at.get(document_id)
+        name = self.documents[at].name if at is not None else str(document_id)
         self.setWindowTitle(f"{name} — {self.project.name} — biaozhu 标注")
         self.document_list.select_document(document_id)
         self.label_bar.set_counts(self.layer.index.count_by_label())
@@ -222,14 +231,16 @@ class MainWindow(QMainWindow):
 
     def _count_open_layer(self) -> None:
         """The open document's row after an edit of its layer: this annotator's span count is the layer's."""
-        for at, summary in enumerate(self.documents):
-            if summary.id == self.layer.document_id:
-                counts = {name: n for name, n in summary.span_counts.items() if name != self.annotator}
-                if len(self.layer.index):
-                    counts[self.annotator] = len(self.layer.index)
-                self.documents[at] = replace(summary, span_counts=counts)
-                self.document_list.replace_document(self.documents[at])
-                return
+        at = self._document_at.get(self.layer.document_id) if self.layer.document_id is not None else None
+        if at is None:
+            return
+        summary = self.documents[at]
+        counts = {name: n for name, n in summary.span_counts.items() if name != self.annotator}
+        if len(self.layer.index):
+            counts[self.annotator] = len(self.layer.index)
+        if counts != summary.span_counts:  # a relabelling moves no count
+            self.documents[at] = replace(summary, span_counts=counts)
+            self.document_list.replace_document(self.documents[at])
 
     def refresh_lists(self) -> None:
         """Document list counts and statuses, and the progress in the status bar (two grouped queries)."""
@@ -247,6 +258,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self.documents = documents
+        self._document_at = {summary.id: at for at, summary in enumerate(documents)}
         self.document_list.set_documents(self.documents, self.annotator)
         if self.layer.document_id is None and self.documents:  # the first import into an empty project
             self.open_document(self.documents[0].id)
@@ -263,6 +275,8 @@ class MainWindow(QMainWindow):
             outcome = outcome_of(lambda: self.layer.catch_up(self.view.selected_span))
             if not outcome.ok:
                 self.say(outcome.refusal)
+            elif change.source is not self.linking.relations:
+                self.linking.reload()  # links made or deleted elsewhere
         own_layer = change.source is self.layer and change.what & ~(Changed.SPANS | Changed.TRASH) == Changed(0) \
             and change.documents == {self.layer.document_id}
         if own_layer:
@@ -309,6 +323,7 @@ class MainWindow(QMainWindow):
         chosen = self.layer.index.get(select) if select >= 0 else None
         self.view.selected_span = chosen.id if chosen else None
         self.view.repaint_ranges([*ranges, *((s.start, s.end) for s in (before, chosen) if s is not None)])
+        self.linking.reload()  # a deleted span took its links along; an undone deletion brought them back
         self.label_bar.set_counts(self.layer.index.count_by_label())
 
     def _follow_undo(self, index: int) -> None:
@@ -397,6 +412,13 @@ class MainWindow(QMainWindow):
         self.statistics_dialog.show()
         self.statistics_dialog.activateWindow()
 
+    def show_first_document(self) -> None:
+        """After an import into an empty project: the first report opens."""
+        if self.layer.document_id is None:
+            self.refresh_lists()
+            if self.documents:
+                self.open_document(self.documents[0].id)
+
     def open_export(self) -> None:
         from biaozhu.gui.dialogs.export import show_export
 
@@ -404,6 +426,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._closed = False  # shown again (review mode closed): the list's answers count again
+        if self.model_training._closed:
+            self.model_training.resume()
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -415,5 +439,6 @@ class MainWindow(QMainWindow):
         self._lists_pool.waitForDone()
         self.snapping.wait()
         self.suggestions.wait()
+        self.model_training.wait()
         super().closeEvent(event)
         self.closing.emit()

@@ -4,6 +4,9 @@ Whatever writes the project (a layer's edit, a review decision, the trash, an im
 :class:`Change` on the app's :class:`ChangeBus`; the poller publishes one with no source when another program
 changed the project. Every panel subscribes to the one signal and refreshes what it shows, so two windows of
 one process see each other's edits at once, without polling.
+
+A writer that knows exactly which spans it added and removed says so (:class:`SpanDelta`): listeners then follow
+in memory (word snapping's counts, the change token) instead of reading a million spans again.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from dataclasses import dataclass, field
 from enum import Flag, auto
 
 from PySide6.QtCore import QObject, Signal
+
+from biaozhu.db.spans import SpanRow
 
 
 class Changed(Flag):
@@ -27,13 +32,29 @@ class Changed(Flag):
 
 
 @dataclass(frozen=True)
+class SpanDelta:
+    """Every span row a write added and removed (a relabelled or moved span is removed as it was and added as
+    it is), the trash items it made and took back, and the change token's state after it for the writer's open
+    layer (:func:`biaozhu.db.changes.edit_state`): exact, or the writer publishes no delta at all."""
+
+    added: tuple[SpanRow, ...] = ()
+    removed: tuple[SpanRow, ...] = ()
+    trashed: tuple[int, ...] = ()
+    restored: tuple[int, ...] = ()
+    layer: tuple[int, int] | None = None  # (document id, annotator id) that ``state`` watches
+    state: tuple[object, ...] = ()
+
+
+@dataclass(frozen=True)
 class Change:
     """``what`` changed in ``documents`` (empty: not tied to documents, or unknown), caused by ``source``
-    (the object whose action it was; None: another program, seen by polling)."""
+    (the object whose action it was; None: another program, seen by polling); ``delta``: exactly what it did
+    to the spans, when the writer knows."""
 
     what: Changed
     documents: frozenset[int] = field(default_factory=frozenset)
     source: object | None = None
+    delta: SpanDelta | None = None
 
     @property
     def external(self) -> bool:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 LANGUAGES = ("zh", "en")
 OUR_CATALOGUE = "biaozhu_zh_CN.qm"
 QT_CATALOGUE = "qtbase_zh_CN"
+# Qt's file dialog labels whose wording Qt changed after its zh_CN catalogue was made: ours has them.
+QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
 
 
 def resolve_language(lang: str | None) -> str:
@@ -24,6 +26,11 @@ def resolve_language(lang: str | None) -> str:
             raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
         return lang
     return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def ui_language() -> str:
+    """"zh" while our Chinese catalogue is installed (:func:`install_translator`), else "en"."""
+    return "zh" if getattr(QCoreApplication.instance(), "_biaozhu_catalogue", b"") else "en"
 
 
 def catalogue_bytes() -> bytes:

@@ -4,9 +4,11 @@ bus: the document lists refresh (counts, statuses, documents imported or deleted
 up with edits the same annotator made on another desktop.
 
 The token's aggregates count whole tables (70 ms at 1M spans on SQLite), so it is read on a worker thread of
-the poller's own, never on the UI thread; after each change of our own it is read again (once per burst, after
-the edit is shown), so our edits never look like someone else's. A read that was asked for before one of our
-own changes may or may not see it, so its answer is dropped: the read asked for after the change decides.
+the poller's own, never on the UI thread. Our own span edits say exactly what they did (a :class:`SpanDelta`,
+with the token's state read inside the edit's transaction): the token follows them in memory, so they never look
+like someone else's and nothing is read for them. After any other change of our own the token is read again
+(once per burst, after the edit is shown). A read that was asked for before one of our own changes may or may
+not see it, so its answer is dropped: the read asked for after the change decides.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class ChangePoller(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # reads answer in the order they were asked for
         self._generation = 0  # our own changes so far (and layers watched): an older read's answer is dropped
+        self._current = False  # ``token`` is as of our latest change: an edit's delta may move it
         self._stopped = False
         runner.bus.changed.connect(self._on_change)
 
@@ -84,6 +87,7 @@ class ChangePoller(QObject):
         self.failure = ""
         if self._stopped or generation != self._generation:
             return  # asked for before our latest change: the read asked for after it decides
+        self._current = True
         if noting or self.token is None:
             self.token = token
         elif token != self.token:
@@ -91,13 +95,23 @@ class ChangePoller(QObject):
             self.runner.bus.publish(Change(Changed.EVERYTHING))
 
     def _on_change(self, change: Change) -> None:
-        if not change.external:
-            self._generation += 1
-            self._reread.start()
+        if change.external:
+            return
+        self._generation += 1
+        delta = change.delta
+        if self._current and self.token is not None and delta is not None \
+                and delta.layer == self.watched_layer():
+            added, removed = {row.id for row in delta.added}, {row.id for row in delta.removed}
+            self.token = self.token.after(len(added) - len(removed), len(delta.trashed) - len(delta.restored),
+                                          delta.state)
+            return
+        self._current = False
+        self._reread.start()
 
     def note_own_change(self) -> None:
         """After our own commit: remember the project as it is now, so the next poll sees no change."""
         self._generation += 1
+        self._current = False
         self._read(noting=True)
 
     def poll(self) -> None:

@@ -22,6 +22,7 @@ from biaozhu.db.engine import is_read_only
 from biaozhu.db.errors import StorageError, storage_errors
 from biaozhu.gui.common.changes import Change, ChangeBus
 from biaozhu.gui.common.storage_messages import translated
+from biaozhu.gui.common.wording import told
 
 T = TypeVar("T")
 KNOWN_FAILURES = (StorageError, Refusal)
@@ -29,8 +30,8 @@ Transaction = Callable[[], AbstractContextManager[Session]]  # ``sessions.begin`
 
 
 def sentence(failure: Exception) -> str:
-    """What the user reads for a known failure: storage sentences translated, refusals as they are worded."""
-    return translated(failure) if isinstance(failure, StorageError) else str(failure)
+    """What the user reads for a known failure, in the UI language."""
+    return translated(failure) if isinstance(failure, StorageError) else told(str(failure))
 
 
 class Outcome(Generic[T]):

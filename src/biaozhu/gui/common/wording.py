@@ -8,6 +8,9 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from biaozhu.gui.common.i18n import ui_language
+from biaozhu.operations import messages
+
 _PLACEHOLDER = re.compile(r"%(\d+)")
 
 KIND_COLOURS = {"missing": "#d62828", "boundary": "#f77f00", "label": "#7b2cbf", "boundary_label": "#c2185b",
@@ -23,6 +26,12 @@ def fill(template: str, *values: object) -> str:
         return str(values[number - 1]) if 0 < number <= len(values) else match.group(0)
 
     return _PLACEHOLDER.sub(value, template)
+
+
+def told(message: str) -> str:
+    """A sentence made outside the GUI (a refusal from the project's rules, a reader's error naming the file and
+    line) in the UI language, from the catalogue the command line uses too."""
+    return messages.tell(message, ui_language())
 
 
 def short(text: str, longest: int = 18) -> str:

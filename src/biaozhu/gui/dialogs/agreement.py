@@ -1,5 +1,6 @@
 """The agreement dialog: the figures of :mod:`biaozhu.corpus.agreement` (the same as ``biaozhu agreement``)
-for every pair, per label, per document, the kinds of disagreement and the label confusion matrix.
+for every pair, per label, per document, the kinds of disagreement, the label confusion matrix and relation
+F1 per relation type.
 
 Every count is a way in: clicking it lists what it counted (:mod:`biaozhu.corpus.agreement_cells`)
 and emits ``disagreement_activated`` for the first of them, clicking a listed one emits it for that one;
@@ -109,10 +110,11 @@ class AgreementDialog(QDialog):
         top.addWidget(self.pair_box)
         top.addWidget(refresh)
         self.tabs = QTabWidget(self)
-        self.pairs, self.labels, self.documents, self.confusion = (self._table(name) for name in (
-            "pairs", "labels", "documents", "confusion"))
+        self.pairs, self.labels, self.documents, self.confusion, self.relations = (self._table(name) for name in (
+            "pairs", "labels", "documents", "confusion", "relations"))
         for table, title in ((self.pairs, self.tr("Pairs")), (self.labels, self.tr("Per label")),
-                             (self.documents, self.tr("Per document")), (self.confusion, self.tr("Confusion"))):
+                             (self.documents, self.tr("Per document")), (self.confusion, self.tr("Confusion")),
+                             (self.relations, self.tr("Relations"))):
             self.tabs.addTab(table, title)
         self.details = self._table("details")
         RowActivation(self.details).row_activated.connect(lambda index: self._on_detail_activated(index.row()))
@@ -157,9 +159,10 @@ class AgreementDialog(QDialog):
             report.documents, ", ".join(report.annotators) or "–", ", ".join(map(self.title, report.labels)) or "–",
             figure(report.alpha), report.alpha_documents, report.alpha_characters))
         _fill(self.pairs, [self.tr("A (reference)"), "B", self.tr("Documents"), "κ", self.tr("exact P"), "R", "F1",
-                           self.tr("overlap P"), "R", "F1", *self._kind_headers("A", "B")],
+                           self.tr("overlap P"), "R", "F1", *self._kind_headers("A", "B"), self.tr("relation F1")],
               ([_cell(p.a, number=False), _cell(p.b, number=False), _cell(str(p.documents)), _cell(figure(p.kappa)),
-                *_prf(p.total("exact")), *_prf(p.total("overlap")), *self._counts(p, None)] for p in report.pairs))
+                *_prf(p.total("exact")), *_prf(p.total("overlap")), *self._counts(p, None),
+                _cell(figure(p.total("relations").f1))] for p in report.pairs))
         current = self.pair_box.currentIndex()
         self.pair_box.blockSignals(True)
         self.pair_box.clear()
@@ -187,9 +190,15 @@ class AgreementDialog(QDialog):
     def _show_pair(self) -> None:
         pair = self.pair()
         if pair is None:
-            for table in (self.labels, self.documents, self.confusion):
+            for table in (self.labels, self.documents, self.confusion, self.relations):
                 _fill(table, [], [])
             return
+        _fill(self.relations, [self.tr("Relation type"), "P", "R", "F1", fill(self.tr("relations %1"), pair.a),
+                               fill(self.tr("relations %1"), pair.b)],
+              ([_cell(name, number=False), *_prf(counts), _cell(str(counts.in_a)), _cell(str(counts.in_b))]
+               for name, counts in [(self.tr("all"), pair.total("relations")),
+                                    *((kind, pair.relations.get(kind, SpanCounts()))
+                                      for kind in self.report.relation_types)]))
         _fill(self.labels, [self.tr("Label"), self.tr("exact P"), "R", "F1", self.tr("overlap P"), "R", "F1",
                             fill(self.tr("spans %1"), pair.a), fill(self.tr("spans %1"), pair.b)],
               ([_cell(self.title(label), number=False), *_prf(exact), *_prf(overlap), _cell(str(exact.in_a)),

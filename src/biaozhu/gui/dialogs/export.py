@@ -231,6 +231,12 @@ class ExportDialog(QDialog):
                                       "was kept."), summary.dropped))
         elif not FORMATS[self.form.format()].nests:
             lines.append(self.tr("No nested span had to be dropped."))
+        if summary.relations_dropped:
+            lines.append(fill(self.tr("%1 relations written, %2 left out (the format cannot hold relations, a "
+                                      "sentence cuts them, or one of their spans was not exported)."),
+                              summary.relations, summary.relations_dropped))
+        elif summary.relations:
+            lines.append(fill(self.tr("%1 relations written."), summary.relations))
         if summary.unreviewed:
             lines.append(fill(self.tr("%1 documents have no reviewer's decision yet and were left out of gold."),
                               summary.unreviewed))

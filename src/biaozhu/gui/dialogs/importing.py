@@ -37,7 +37,7 @@ from biaozhu.db.importing import MissingLabels
 from biaozhu.db.permissions import check_person
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import ActionRunner, Transaction, sentence
-from biaozhu.gui.common.wording import as_tooltip, fill
+from biaozhu.gui.common.wording import as_tooltip, fill, told
 from biaozhu.operations.importing import FileImport, ImportCancelled, ImportOptions, import_files
 
 IMPORT_FAILURES = (StorageError, ImportCancelled)
@@ -181,8 +181,9 @@ class ImportDialog(QDialog):
             error = outcome.error
             reasons = _reasons(error)
             if isinstance(error, MissingLabels):  # the command line's advice does not fit the window
-                more = f" … (+{len(error.names) - 10})" if len(error.names) > 10 else ""
-                shown = ", ".join(error.names[:10]) + more
+                names = [*error.names, *(fill(self.tr("relation type %1"), kind) for kind in error.types)]
+                more = f" … (+{len(names) - 10})" if len(names) > 10 else ""
+                shown = ", ".join(names[:10]) + more
                 reasons = [("", fill(self.tr("labels the project does not have: %1 (tick “Add the labels the project "
                                              "lacks” below and import again)"), shown))]
             for line, reason in reasons:
@@ -191,7 +192,7 @@ class ImportDialog(QDialog):
             return
         self._add_row(outcome.path, "", self.describe(outcome))
         for note in outcome.notes:
-            self._add_row(outcome.path, "", fill(self.tr("note: %1"), note))
+            self._add_row(outcome.path, "", fill(self.tr("note: %1"), told(note)))
         what = Changed.DOCUMENTS | Changed.SPANS | Changed.STATUS
         if result.labels_created:
             what |= Changed.LABELS
@@ -209,8 +210,14 @@ class ImportDialog(QDialog):
             text += fill(self.tr(", %1 spans"), result.spans_added)
         if result.spans_known:
             text += fill(self.tr(" (%1 already there)"), result.spans_known)
+        if result.relations_added or result.relations_known:
+            text += fill(self.tr(", %1 relations"), result.relations_added)
+        if result.relations_known:
+            text += fill(self.tr(" (%1 already there)"), result.relations_known)
         if result.labels_created:
             text += fill(self.tr("; new labels: %1"), ", ".join(result.labels_created))
+        if result.relation_types_created:
+            text += fill(self.tr("; new relation types: %1"), ", ".join(result.relation_types_created))
         return text
 
     def _add_row(self, path: Path, line: str, text: str, *, failed: bool = False) -> None:
@@ -275,8 +282,8 @@ def _reasons(error: Refusal | None) -> list[tuple[str, str]]:
     """(line, reason) for each error that kept a file out: every listed error of the file, then how many more."""
     if isinstance(error, InputErrors):
         more = error.total - len(error.errors)
-        return [*(("" if one.line is None else str(one.line), one.message) for one in error.errors),
+        return [*(("" if one.line is None else str(one.line), told(one.message)) for one in error.errors),
                 *([("", fill(QCoreApplication.translate("ImportDialog", "… and %1 more"), more))] if more else [])]
     if isinstance(error, InputError):
-        return [("" if error.line is None else str(error.line), error.message)]
-    return [("", str(error))]
+        return [("" if error.line is None else str(error.line), told(error.message))]
+    return [("", sentence(error))] if error is not None else []

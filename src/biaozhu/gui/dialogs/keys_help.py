@@ -34,7 +34,8 @@ def menu_rows(menu: QMenu, path: str) -> list[Row]:
         if isinstance(sub, QMenu):
             rows.extend(menu_rows(sub, f"{path} ▸ {plain(action.text())}"))
             continue
-        keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+        # dict.fromkeys: Return and Enter both read 回车 in Chinese, said once
+        keys = ", ".join(dict.fromkeys(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()))
         rows.append((path, plain(action.text()), keys))
     return rows
 

@@ -40,7 +40,7 @@ from biaozhu.db.labels import (
     update_label,
 )
 from biaozhu.gui.common.changes import Change, Changed
-from biaozhu.gui.common.label_infos import LabelInfo, label_infos
+from biaozhu.gui.common.label_infos import LabelInfo, label_infos, shown_definition
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.dialogs.guide import GuidelineEditor
@@ -151,7 +151,7 @@ class LabelsDialog(QDialog):
         self.name.setText(label.name if label else "")
         self.title_edit.setText(label.title if label else "")
         self.hotkey.setText((label.hotkey or "") if label else "")
-        self.definition.setPlainText(label.definition if label else "")
+        self.definition.setPlainText(shown_definition(label.definition) if label else "")
         self.set_colour(label.color if label else self.colour)
         for button in (self.up_button, self.down_button, self.delete_button):
             button.setEnabled(label is not None)
@@ -191,6 +191,8 @@ class LabelsDialog(QDialog):
         name = self.name.text().strip()
         title, hotkey = self.title_edit.text().strip(), self.hotkey.text().strip()
         definition = self.definition.toPlainText().strip()
+        if label is not None and definition == shown_definition(label.definition).strip():
+            definition = label.definition  # a default definition shown translated stays the default, translatable
         if label is None:
             ok = self._write(lambda s: add_label(s, name, title, self.colour, hotkey or None, definition),
                              Changed.LABELS, fill(self.tr("Added %1."), name))

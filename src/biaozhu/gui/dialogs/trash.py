@@ -77,7 +77,8 @@ class TrashDialog(QDialog):
         buttons.addWidget(self.empty_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Deleted spans and documents stay here until the trash is emptied."), self))
+        layout.addWidget(QLabel(self.tr("Deleted spans, relations and documents stay here until the trash is emptied."),
+                                self))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -104,11 +105,11 @@ class TrashDialog(QDialog):
             return
         self.entries, names, self.titles = outcome.value
         kinds = {"span": self.tr("span"), "document": self.tr("document"), "label": self.tr("label"),
-                 "comment": self.tr("comment")}
+                 "relation": self.tr("relation"), "comment": self.tr("comment")}
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            document = names.get(entry.document_id, "") if entry.kind in ("span", "comment") and entry.document_id \
-                else ""
+            placed = entry.kind in ("span", "relation", "comment") and entry.document_id is not None
+            document = names.get(entry.document_id or 0, "") if placed else ""
             for column, text in ((KIND, kinds.get(entry.kind, entry.kind)), (WHAT, self.what(entry)),
                                  (DOCUMENT, document), (ANNOTATOR, entry.annotator or ""),
                                  (DELETED, entry.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"))):

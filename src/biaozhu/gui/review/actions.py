@@ -19,6 +19,7 @@ Keyboard map:
   Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y    undo, redo (in the database too)
   Ctrl+= / Ctrl+-                  zoom in / out
   Ctrl+F, Ctrl+E, Ctrl+W           find in the document, export, close review mode
+  Ctrl+Shift+N, Ctrl+O, Ctrl+I     new project, open a project, import (the File menu)
   Ctrl+L                           the labels (the annotation window's dialog)
   F1                               the guide at the gold span's label (Shift+F1: every key, searchable)
   Ctrl+G / Ctrl+B                  pin the gold span at the cursor as a good / bad example
@@ -35,6 +36,7 @@ from PySide6.QtGui import QAction
 from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.project import project_location
 from biaozhu.gui.common.wording import fill
+from biaozhu.gui.dialogs.file_menu import FileMenu
 from biaozhu.gui.dialogs.window_menus import WindowMenus
 
 if TYPE_CHECKING:
@@ -50,13 +52,14 @@ class ReviewActions(ActionSet):
         decisions = window.decisions
         focus = [window.view, window.table]
         menu_bar = window.menuBar()
+        self.file_menu = FileMenu(window, self, window.runner, window.reviewer, window.open_export,
+                                  window.show_imported)
 
         document = menu_bar.addMenu(self.tr("&Document"))
         document.addAction(self.add("mark-adjudicated", self.tr("Mark adjudicated and open the next"),
                                     ["Ctrl+Return", "Ctrl+Enter"], decisions.toggle_adjudicated))
         document.addAction(self.add("next-document", self.tr("Next document not adjudicated"), "Ctrl+N",
                                     window.open_next_document))
-        document.addAction(self.add("export", self.tr("Export…"), "Ctrl+E", window.open_export))
         document.addSeparator()
         document.addAction(self.add("close", self.tr("Close review"), "Ctrl+W", window.close))
 

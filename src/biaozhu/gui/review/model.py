@@ -18,8 +18,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, Qt
 
 from biaozhu.corpus.adjudication import Disagreement
-from biaozhu.corpus.model import Span
+from biaozhu.corpus.model import Span, SpanValue
 from biaozhu.db.gold import GoldSpan
+from biaozhu.db.models import GOLD
 from biaozhu.db.review import DocumentReview, Verdict
 from biaozhu.gui.common.wording import KIND_COLOURS, as_tooltip, fill, kind_text, short
 
@@ -65,24 +66,42 @@ class ReviewedDocument:
         return " | ".join(parts)
 
 
-def describe_gold(gold: GoldSpan) -> str:
+QUALIFIERS = {"at_least": "≥ ", "at_most": "≤ ", "about": "≈ "}
+Values = dict[tuple[str, int, int, str], SpanValue]  # by layer, start, end, label
+
+
+def value_of(values: Values, layer: str, span: Span) -> SpanValue | None:
+    return values.get((layer, span.start, span.end, span.label))
+
+
+def describe_value(value: SpanValue | None) -> str:
+    """A METRIC span's figure after its description: " · value ≥ 50000–80000 元" (nothing for other spans)."""
+    if value is None:
+        return ""
+    figure = value.value if value.value_max is None else f"{value.value}–{value.value_max}"
+    text = f"{QUALIFIERS.get(value.qualifier or '', '')}{figure}{' ' + value.unit if value.unit else ''}"
+    return " · " + fill(QCoreApplication.translate("Review", "value %1"), text)
+
+
+def describe_gold(gold: GoldSpan, value: SpanValue | None = None) -> str:
     origin = gold.origin or QCoreApplication.translate("Review", "all annotators")
     return fill(QCoreApplication.translate("Review", "gold: %1 “%2” [%3, %4) from %5, decided by %6"),
                 gold.span.label, short(gold.span.text, 30), gold.span.start, gold.span.end, origin,
-                gold.decided_by or "?")
+                gold.decided_by or "?") + describe_value(value)
 
 
-def describe_verdict(verdict: Verdict) -> list[str]:
-    """The gold spans deciding a disagreement, or who rejected it, a line each (nothing while open)."""
-    lines = [describe_gold(gold) for gold in verdict.gold]
+def describe_verdict(verdict: Verdict, values: Values | None = None) -> list[str]:
+    """The gold spans deciding a disagreement (with their values), or who rejected it, a line each (nothing while
+    open)."""
+    lines = [describe_gold(gold, value_of(values or {}, GOLD, gold.span)) for gold in verdict.gold]
     if verdict.rejection is not None:
         lines.append(fill(QCoreApplication.translate("Review", "rejected by %1: none of the versions is gold"),
                           verdict.rejection.decided_by or "?"))
     return lines
 
 
-def describe_version(number: int, name: str, span: Span) -> str:
-    return f"{number} {name}: {span.label} “{short(span.text, 30)}” [{span.start}, {span.end})"
+def describe_version(number: int, name: str, span: Span, value: SpanValue | None = None) -> str:
+    return f"{number} {name}: {span.label} “{short(span.text, 30)}” [{span.start}, {span.end})" + describe_value(value)
 
 
 class DisagreementModel(QAbstractTableModel):
@@ -138,8 +157,9 @@ class DisagreementModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [describe_version(n, name, s) for n, name in enumerate(self.document.annotators, 1)
-                     for s in item.versions.get(name, ())]
+            values = self.document.review.values
+            lines = [describe_version(n, name, s, value_of(values, name, s))
+                     for n, name in enumerate(self.document.annotators, 1) for s in item.versions.get(name, ())]
             return as_tooltip([f"{kind_text(item.kind)} [{item.start}, {item.end})", *lines,
-                               *describe_verdict(self.document.verdict(row))])
+                               *describe_verdict(self.document.verdict(row), values)])
         return None

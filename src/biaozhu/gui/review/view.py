@@ -30,10 +30,11 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from biaozhu.corpus.model import Span
 from biaozhu.db.gold import GoldSpan
+from biaozhu.db.models import GOLD
 from biaozhu.db.spans import SpanRow
 from biaozhu.gui.common.wording import KIND_COLOURS, as_tooltip, fill, kind_text
 from biaozhu.gui.review.lanes import GAP, LANE, install_lane_layout, lanes_room
-from biaozhu.gui.review.model import ReviewedDocument, describe_gold, describe_version
+from biaozhu.gui.review.model import ReviewedDocument, describe_gold, describe_version, value_of
 from biaozhu.gui.widgets.document_view import DocumentView
 from biaozhu.gui.widgets.span_index import SpanIndex
 from biaozhu.gui.widgets.span_painter import draw_badge, range_rects, visible_lines
@@ -186,12 +187,14 @@ class ReviewView(DocumentView):
             kind = kind_text(self.document_.disagreements[row.id].kind)
             state = self.tr("open") if self.document_.is_open(row.id) else self.tr("decided")
             lines.append(fill(self.tr("disagreement %1: %2, %3"), row.id + 1, kind, state))
-        lines += [describe_gold(self.gold_by_id[row.id]) for row in self.index.at(offset)]
+        values = self.document_.review.values
+        lines += [describe_gold(gold, value_of(values, GOLD, gold.span))
+                  for gold in (self.gold_by_id[row.id] for row in self.index.at(offset))]
         names = {label_id: label for label, label_id in self.label_ids.items()}
         for number, (name, lane) in enumerate(zip(self.document_.annotators, self.lanes, strict=True), 1):
             for row in lane.at(offset):
                 span = Span(row.start, row.end, names.get(row.label_id, "?"), self.document_.text[row.start:row.end])
-                lines.append(describe_version(number, name, span))
+                lines.append(describe_version(number, name, span, value_of(values, name, span)))
         return lines
 
     def viewportEvent(self, event: QEvent) -> bool:

@@ -48,6 +48,7 @@ class ReviewWindow(QMainWindow):
     def __init__(self, project: OpenProject, reviewer: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = project.runner
+        self.project_name = project.name
         self.reviewer = reviewer
         self.labels = self.runner.read(label_set)
         self.colours = self.labels.colours()
@@ -89,7 +90,7 @@ class ReviewWindow(QMainWindow):
 
     # -- layout ----------------------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.setWindowTitle(self.tr("Review — biaozhu 标注"))
+        self.setWindowTitle(fill(self.tr("Review — %1 — biaozhu 标注"), self.project_name))
         self.resize(1500, 900)
         centre = QWidget(self)
         column = QVBoxLayout(centre)
@@ -172,7 +173,7 @@ class ReviewWindow(QMainWindow):
         fit_to_contents(self.table)
         self.legend.set_annotators(self.document.annotators)
         self.actions_.show_annotators(self.document.annotators)
-        self.setWindowTitle(fill(self.tr("%1 — review — biaozhu 标注"), name))
+        self.setWindowTitle(fill(self.tr("%1 — review — %2 — biaozhu 标注"), name, self.project_name))
         self.document_list.select_document(document_id)
         if agreed_into_gold and self.legend.auto_gold.isChecked():
             self.decisions.accept_agreed(quiet=True)
@@ -303,6 +304,12 @@ class ReviewWindow(QMainWindow):
     def open_agreement(self) -> None:
         """The agreement figures (the app opens them; a click on a count shows that disagreement here)."""
         self.agreement_requested.emit()
+
+    def show_imported(self) -> None:
+        """After an import: the new reports are listed; into an empty project, the first one opens."""
+        self.refresh_lists()
+        if self.document is None and self.documents:
+            self.open_document(self.documents[0].id)
 
     def open_export(self) -> None:
         """Export (Ctrl+E), the gold layer chosen."""

@@ -1,13 +1,16 @@
-"""The document list: every document with this annotator's status and span count; filter, sort, and find
-the next unfinished one.
+"""The document list: every document with this annotator's status and span count, and how unsure the suggestions'
+model is of it; filter, sort, and find the next unfinished one (the most unsure one first when the list is sorted
+by that: active learning).
 
-The core refreshes the list after every edit, so ``set_documents`` is cheap when only counts changed: it
-updates rows in place (selection, sort and scroll stay where the user left them) and resets the model only
-when documents came or went.
+After the window's own edit only the open document's row changes (``replace_document``: found through a
+table of rows by id, not by walking 100,000 of them); after other changes ``set_documents`` is cheap when only
+counts changed: it updates rows in place (selection, sort and scroll stay where the user left them) and resets
+the model only when documents came or went.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -39,7 +42,7 @@ from biaozhu.db.documents import DocumentSummary
 from biaozhu.gui.common.wording import as_tooltip
 from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
-NAME, LENGTH, STATUS, SPANS = range(4)
+NAME, LENGTH, STATUS, SPANS, UNSURE = range(5)
 FINISHED = frozenset({"done", "adjudicated"})  # adjudicated is the gold layer's "done"
 STATUS_ORDER = {"not_started": 0, "in_progress": 1, "done": 2, "adjudicated": 3}
 ALL, UNFINISHED, DONE = range(3)  # the status filter's choices, in the combo's order
@@ -48,7 +51,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class DocumentTableModel(QAbstractTableModel):
-    """Adapts DocumentSummary rows to the columns name, length, status and span count of one annotator."""
+    """Adapts DocumentSummary rows to the columns name, length, status and span count of one annotator, and the
+    model's uncertainty (0 sure … 1; empty before the model has rated the document)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,21 +60,23 @@ class DocumentTableModel(QAbstractTableModel):
         self._rows: list[DocumentSummary] = []  # as shown
         self._annotator = ""
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._at: dict[int, int] | None = None  # document id -> row shown, built when first asked for
+        self._given_at: dict[int, int] | None = None  # document id -> place in ``_given``
+        self.unsure: dict[int, float] = {}
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def summary(self, row: int) -> DocumentSummary:
         return self._rows[row]
 
     def row_of(self, document_id: int) -> int | None:
-        for row, summary in enumerate(self._rows):
-            if summary.id == document_id:
-                return row
-        return None
+        if self._at is None:
+            self._at = {summary.id: row for row, summary in enumerate(self._rows)}
+        return self._at.get(document_id)
 
     def status(self, row: int) -> str:
         return status_of(self._rows[row], self._annotator)
@@ -94,8 +100,14 @@ class DocumentTableModel(QAbstractTableModel):
                 return f"{summary.length:,}"
             if column == STATUS:
                 return self.status_text(self.status(index.row()))
+            if column == UNSURE:
+                value = self.unsure.get(summary.id)
+                return "" if value is None else f"{value:.2f}"
             return str(summary.span_counts.get(self._annotator, 0))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (LENGTH, SPANS):
+        if role == Qt.ItemDataRole.ToolTipRole and column == UNSURE:
+            return self.tr("How unsure the suggestions' model is of this document (0 sure … 1): sorted by this, "
+                           "Ctrl+N opens the most unsure unfinished document first")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (LENGTH, SPANS, UNSURE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             return as_tooltip([summary.name])
@@ -104,38 +116,61 @@ class DocumentTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Document"), self.tr("Length"), self.tr("Status"), self.tr("Spans"))[section]
+            return (self.tr("Document"), self.tr("Length"), self.tr("Status"), self.tr("Spans"),
+                    self.tr("Unsure"))[section]
         return None
 
     def set_rows(self, rows: Sequence[DocumentSummary], annotator: str) -> None:
         """Replace the rows. The same documents again (refreshed counts) keep their persistent indexes, so
         the view keeps its selection and scroll position; documents that came or went reset the model."""
-        self._given = list(rows)
+        self._given, self._given_at = list(rows), None
         ordered = self._ordered(self._given, annotator)
         if annotator != self._annotator or {r.id for r in ordered} != {r.id for r in self._rows}:
             self.beginResetModel()
-            self._rows, self._annotator = ordered, annotator
+            self._rows, self._annotator, self._at = ordered, annotator, None
             self.endResetModel()
         elif [r.id for r in ordered] == [r.id for r in self._rows]:
             old, self._rows = self._rows, ordered
             for row, (before, after) in enumerate(zip(old, ordered, strict=True)):
                 if before != after:  # usually one row: the document just edited
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, 3))
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, UNSURE))
         else:
             self._relayout(ordered)
+
+    def set_unsure(self, values: dict[int, float]) -> None:
+        """The model rated the documents again: shown, and the rows sorted again when sorted by it."""
+        self.unsure = dict(values)
+        if self._sort[0] == UNSURE:
+            self._relayout(self._ordered(self._given, self._annotator))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, UNSURE), self.index(len(self._rows) - 1, UNSURE))
+
+    def sorted_by_unsure(self) -> bool:
+        return self._sort[0] == UNSURE
 
     def replace_row(self, summary: DocumentSummary) -> None:
         """One document's row changed (the open one, after the window's own edit): replaced where it is, and
         the rows sorted again only when sorted by what changed; 100,000 rows are not read again for it."""
-        self._given = [summary if row.id == summary.id else row for row in self._given]
+        if self._given_at is None:
+            self._given_at = {row.id: at for at, row in enumerate(self._given)}
         row = self.row_of(summary.id)
-        if row is None:
+        if row is None or summary.id not in self._given_at:
             return
-        self._rows[row] = summary
-        if self._sort[0] in (STATUS, SPANS):
-            self._relayout(self._ordered(self._given, self._annotator))
-        else:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, 3))
+        self._given[self._given_at[summary.id]] = summary
+        column, order = self._sort
+        key = sort_key(column, self._annotator, self.unsure)
+        if column not in (STATUS, SPANS) or key(summary) == key(self._rows[row]):
+            self._rows[row] = summary
+            self.dataChanged.emit(self.index(row, 0), self.index(row, UNSURE))
+            return
+        ordered = self._rows[:row] + self._rows[row + 1:]  # and put back where it sorts now
+
+        def signed(s: DocumentSummary) -> tuple[int, ...]:  # these columns' keys are ints: descending negates them
+            return tuple(int(k) if order == Qt.SortOrder.AscendingOrder else -int(k)  # type: ignore[call-overload]
+                         for k in key(s))
+
+        ordered.insert(bisect_left(ordered, signed(summary), key=signed), summary)
+        self._relayout(ordered)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorted here in Python with one key per row: 20x faster than the proxy comparing pairs of data()."""
@@ -148,26 +183,33 @@ class DocumentTableModel(QAbstractTableModel):
         column, order = self._sort
         if column < 0:
             return list(rows)
-        return sorted(rows, key=sort_key(column, annotator), reverse=order == Qt.SortOrder.DescendingOrder)
+        return sorted(rows, key=sort_key(column, annotator, self.unsure),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
 
     def _relayout(self, ordered: list[DocumentSummary]) -> None:
         """Reorder rows, moving persistent indexes (the view's selection and current row) with their documents."""
         self.layoutAboutToBeChanged.emit()
-        new_row = {summary.id: row for row, summary in enumerate(ordered)}
         old = self.persistentIndexList()
-        self.changePersistentIndexList(old, [self.index(new_row[self._rows[i.row()].id], i.column()) for i in old])
-        self._rows = ordered
+        moved = [self._rows[i.row()].id for i in old]
+        self._rows, self._at = ordered, None
+        self.changePersistentIndexList(old, [self.index(self.row_of(document_id) or 0, i.column())
+                                             for document_id, i in zip(moved, old, strict=True)])
         self.layoutChanged.emit()
 
 
-def sort_key(column: int, annotator: str) -> Callable[[DocumentSummary], tuple[object, ...]]:
-    """One key per row for a column; the id breaks ties so equal rows keep a stable order."""
+def sort_key(column: int, annotator: str, unsure: dict[int, float] | None = None
+             ) -> Callable[[DocumentSummary], tuple[object, ...]]:
+    """One key per row for a column; the id breaks ties so equal rows keep a stable order (documents not rated
+    yet come before the surest ones)."""
     if column == NAME:
         return lambda s: (natural_key(s.name), s.id)
     if column == LENGTH:
         return lambda s: (s.length, s.id)
     if column == STATUS:
         return lambda s: (STATUS_ORDER.get(status_of(s, annotator), 0), s.id)
+    if column == UNSURE:
+        rated = unsure or {}
+        return lambda s: (rated.get(s.id, -1.0), s.id)
     return lambda s: (s.span_counts.get(annotator, 0), s.id)
 
 
@@ -257,7 +299,7 @@ class DocumentListPanel(QWidget):
         self._view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # stored order until the user sorts
         self._view.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         statuses = [self._model.status_text(status) for status in STATUS_ORDER]
-        fit_columns(self._view, {LENGTH: ["9,999,999"], STATUS: statuses, SPANS: ["99999"]})
+        fit_columns(self._view, {LENGTH: ["9,999,999"], STATUS: statuses, SPANS: ["99999"], UNSURE: ["0.00"]})
         RowActivation(self._view).row_activated.connect(self._activate)
         controls = QHBoxLayout()
         controls.addWidget(self._filter, 1)
@@ -276,6 +318,10 @@ class DocumentListPanel(QWidget):
         if selected is not None and self.selected_document() is None:  # the model was reset
             self._select(selected, scroll=False)
             bar.setValue(scroll)
+
+    def set_uncertainty(self, values: dict[int, float]) -> None:
+        """How unsure the suggestions' model is of each document, as it last rated them."""
+        self._model.set_unsure(values)
 
     def replace_document(self, summary: DocumentSummary) -> None:
         """One document's counts changed (the open one, by the window's own edit)."""
@@ -313,11 +359,15 @@ class DocumentListPanel(QWidget):
 
     def next_unfinished(self, after_id: int | None) -> int | None:
         """The next document after ``after_id`` in the list's order that this annotator has not finished,
-        wrapping around (``after_id`` itself comes last). Documents the filters show come first; hidden
-        ones only when every shown one is finished, so the answer is None only when everything is done."""
+        wrapping around (``after_id`` itself comes last); sorted by the model's uncertainty, the first in that
+        order (the most unsure one, descending: active learning) other than ``after_id``. Documents the filters
+        show come first; hidden ones only when every shown one is finished, so the answer is None only when
+        everything is done."""
         rows = list(range(self._model.rowCount()))
         at = self._model.row_of(after_id) if after_id is not None else None
-        if at is not None:
+        if at is not None and self._model.sorted_by_unsure():
+            rows = rows[:at] + rows[at + 1:] + [at]
+        elif at is not None:
             rows = rows[at + 1:] + rows[:at + 1]
         unfinished = [row for row in rows if not self._model.is_finished(row)]
         shown = [row for row in unfinished if self._proxy.mapFromSource(self._model.index(row, 0)).isValid()]

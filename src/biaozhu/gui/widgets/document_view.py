@@ -1,4 +1,5 @@
-"""The document view: read-only plain text (never HTML), spans painted behind it, keyboard selection.
+"""The document view: read-only plain text (never HTML), spans painted behind it, the selected span's links
+over it (``link_painter.py``), keyboard selection.
 
 The view knows positions and spans but changes nothing: it reports clicks, and the window turns
 key presses (actions on this widget) into undo commands. The input method is switched off for the
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from biaozhu.db.spans import SpanRow
 from biaozhu.gui.common.wording import as_tooltip
+from biaozhu.gui.widgets.link_painter import LinkPainter
 from biaozhu.gui.widgets.positions import PositionMap, display_breaks, display_text
 from biaozhu.gui.widgets.span_index import SpanIndex
 from biaozhu.gui.widgets.span_painter import SpanPainter
@@ -73,6 +75,9 @@ class DocumentView(QPlainTextEdit):
         self.selected_span: int | None = None
         self.describe = lambda span: ""  # the window sets how a span is described in tooltips
         self.painter = SpanPainter(self)
+        self.links = LinkPainter(self, self.painter)  # the selected span's arrows, the badges of R
+        # An arrow to a span off screen points at the viewport's edge: scrolling must redraw it, not move it.
+        self.verticalScrollBar().valueChanged.connect(lambda _: self.links.active() and self.viewport().update())
         self.cursorPositionChanged.connect(lambda: self.offset_changed.emit(self.cursor_offset()))
 
     # -- content ---------------------------------------------------------------------------------------------
@@ -159,6 +164,10 @@ class DocumentView(QPlainTextEdit):
         self.painter.paint(painter, self.index, self.positions, self.selected_span, QRectF(event.rect()))
         painter.end()
         super().paintEvent(event)
+        if self.links.active():
+            over = QPainter(self.viewport())
+            self.links.paint(over, self.positions)
+            over.end()
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         """Never let an input method's text into the view: Qt would put it in a read-only view's text."""

@@ -4,126 +4,148 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="93"/>
+        <location filename="../../gui/dialogs/agreement.py" line="94"/>
         <source>Agreement — biaozhu 标注</source>
         <translation>标注一致性 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="104"/>
+        <location filename="../../gui/dialogs/agreement.py" line="105"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="108"/>
+        <location filename="../../gui/dialogs/agreement.py" line="109"/>
         <source>Pair:</source>
         <translation>标注员对：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="114"/>
+        <location filename="../../gui/dialogs/agreement.py" line="115"/>
         <source>Pairs</source>
         <translation>两两对比</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="114"/>
+        <location filename="../../gui/dialogs/agreement.py" line="115"/>
         <source>Per label</source>
         <translation>按标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="115"/>
+        <location filename="../../gui/dialogs/agreement.py" line="116"/>
         <source>Per document</source>
         <translation>按文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="115"/>
+        <location filename="../../gui/dialogs/agreement.py" line="116"/>
         <source>Confusion</source>
         <translation>标签混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="119"/>
+        <location filename="../../gui/dialogs/agreement.py" line="117"/>
+        <source>Relations</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/agreement.py" line="121"/>
         <source>Click a count to list the disagreements behind it.</source>
         <translation>点击一个计数，列出它背后的分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="155"/>
+        <location filename="../../gui/dialogs/agreement.py" line="157"/>
         <source>%1 documents annotated · annotators: %2 · labels: %3 · Krippendorff&apos;s alpha (all annotators, characters): %4 over %5 documents, %6 characters</source>
         <translation>已标注文档 %1 篇 · 标注员：%2 · 标签：%3 · Krippendorff α（全体标注员，按字符）：%4，基于 %5 篇文档、%6 个字符</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="159"/>
+        <location filename="../../gui/dialogs/agreement.py" line="161"/>
         <source>A (reference)</source>
         <translation>A（参照）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="159"/>
+        <location filename="../../gui/dialogs/agreement.py" line="161"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="159"/>
-        <location filename="../../gui/dialogs/agreement.py" line="193"/>
+        <location filename="../../gui/dialogs/agreement.py" line="161"/>
+        <location filename="../../gui/dialogs/agreement.py" line="202"/>
         <source>exact P</source>
         <translation>精确匹配 P</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="160"/>
-        <location filename="../../gui/dialogs/agreement.py" line="193"/>
+        <location filename="../../gui/dialogs/agreement.py" line="162"/>
+        <location filename="../../gui/dialogs/agreement.py" line="202"/>
         <source>overlap P</source>
         <translation>重叠匹配 P</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="177"/>
+        <location filename="../../gui/dialogs/agreement.py" line="162"/>
+        <source>relation F1</source>
+        <translation>关系 F1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/agreement.py" line="180"/>
         <source>only %1</source>
         <translation>仅 %1 有</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="193"/>
+        <location filename="../../gui/dialogs/agreement.py" line="196"/>
+        <source>Relation type</source>
+        <translation>关系类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/agreement.py" line="196"/>
+        <location filename="../../gui/dialogs/agreement.py" line="197"/>
+        <source>relations %1</source>
+        <translation>%1 的关系</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/agreement.py" line="202"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="194"/>
+        <location filename="../../gui/dialogs/agreement.py" line="203"/>
         <source>spans %1</source>
         <translation>%1 的标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="198"/>
-        <location filename="../../gui/dialogs/agreement.py" line="212"/>
+        <location filename="../../gui/dialogs/agreement.py" line="199"/>
+        <location filename="../../gui/dialogs/agreement.py" line="207"/>
+        <location filename="../../gui/dialogs/agreement.py" line="221"/>
         <source>all</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="211"/>
-        <location filename="../../gui/dialogs/agreement.py" line="248"/>
+        <location filename="../../gui/dialogs/agreement.py" line="220"/>
+        <location filename="../../gui/dialogs/agreement.py" line="257"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="211"/>
+        <location filename="../../gui/dialogs/agreement.py" line="220"/>
         <source>Characters</source>
         <translation>字符数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="211"/>
+        <location filename="../../gui/dialogs/agreement.py" line="220"/>
         <source>exact F1</source>
         <translation>精确匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="212"/>
+        <location filename="../../gui/dialogs/agreement.py" line="221"/>
         <source>overlap F1</source>
         <translation>重叠匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="247"/>
+        <location filename="../../gui/dialogs/agreement.py" line="256"/>
         <source>%1 behind the count:</source>
         <translation>该计数背后的 %1 处：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="248"/>
+        <location filename="../../gui/dialogs/agreement.py" line="257"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="248"/>
+        <location filename="../../gui/dialogs/agreement.py" line="257"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -321,6 +343,16 @@
         <location filename="../../gui/dialogs/guide.py" line="71"/>
         <source>unpin “%1”</source>
         <translation>取消固定“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/relation_commands.py" line="13"/>
+        <source>link “%1” → “%2” (%3)</source>
+        <translation>关联“%1”→“%2”（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/relation_commands.py" line="14"/>
+        <source>unlink “%1” → “%2” (%3)</source>
+        <translation>取消关联“%1”→“%2”（%3）</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/comment_commands.py" line="18"/>
@@ -527,37 +559,37 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../../gui/review/model.py" line="113"/>
+        <location filename="../../gui/review/model.py" line="132"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="113"/>
+        <location filename="../../gui/review/model.py" line="132"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="113"/>
+        <location filename="../../gui/review/model.py" line="132"/>
         <source>Versions</source>
         <translation>各方版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="113"/>
+        <location filename="../../gui/review/model.py" line="132"/>
         <source>Gold</source>
         <translation>金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="133"/>
+        <location filename="../../gui/review/model.py" line="152"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="133"/>
+        <location filename="../../gui/review/model.py" line="152"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="132"/>
+        <location filename="../../gui/review/model.py" line="151"/>
         <source>all</source>
         <translation>全体</translation>
     </message>
@@ -603,27 +635,27 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="241"/>
+        <location filename="../../gui/widgets/document_list.py" line="283"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="249"/>
+        <location filename="../../gui/widgets/document_list.py" line="291"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="249"/>
+        <location filename="../../gui/widgets/document_list.py" line="291"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="249"/>
+        <location filename="../../gui/widgets/document_list.py" line="291"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="250"/>
+        <location filename="../../gui/widgets/document_list.py" line="292"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -649,44 +681,54 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="82"/>
+        <location filename="../../gui/widgets/document_list.py" line="88"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="82"/>
+        <location filename="../../gui/widgets/document_list.py" line="88"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="83"/>
+        <location filename="../../gui/widgets/document_list.py" line="89"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="83"/>
+        <location filename="../../gui/widgets/document_list.py" line="89"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="107"/>
+        <location filename="../../gui/widgets/document_list.py" line="108"/>
+        <source>How unsure the suggestions&apos; model is of this document (0 sure … 1): sorted by this, Ctrl+N opens the most unsure unfinished document first</source>
+        <translation>建议模型对本文档的不确定度（0 确定 … 1）：按此列排序时，Ctrl+N 先打开最不确定的未完成文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/document_list.py" line="119"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="107"/>
+        <location filename="../../gui/widgets/document_list.py" line="119"/>
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="107"/>
+        <location filename="../../gui/widgets/document_list.py" line="119"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="107"/>
+        <location filename="../../gui/widgets/document_list.py" line="119"/>
         <source>Spans</source>
         <translation>标注数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/document_list.py" line="120"/>
+        <source>Unsure</source>
+        <translation>不确定度</translation>
     </message>
 </context>
 <context>
@@ -803,32 +845,42 @@
         <translation>没有需要丢弃的嵌套标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="237"/>
+        <location filename="../../gui/dialogs/export.py" line="235"/>
+        <source>%1 relations written, %2 left out (the format cannot hold relations, a sentence cuts them, or one of their spans was not exported).</source>
+        <translation>已写出 %1 个关系，%2 个未导出（此格式不能保存关系、关系跨句，或其一端的片段未导出）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export.py" line="239"/>
+        <source>%1 relations written.</source>
+        <translation>已写出 %1 个关系。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/export.py" line="243"/>
         <source>%1: %2 documents</source>
         <translation>%1：%2 篇文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="247"/>
+        <location filename="../../gui/dialogs/export.py" line="253"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>导出已取消：没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="249"/>
+        <location filename="../../gui/dialogs/export.py" line="255"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="255"/>
+        <location filename="../../gui/dialogs/export.py" line="261"/>
         <source>in %1, “%2” lies inside “%3”, and nested spans are refused. Choose “Keep the outer span” to drop the inner ones (they are counted), or another format.</source>
         <translation>在 %1 中，“%2”嵌套在“%3”之内，而当前设置拒绝嵌套标注。请选择“保留外层标注”以丢弃内层标注（会计数），或换一种格式。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="259"/>
+        <location filename="../../gui/dialogs/export.py" line="265"/>
         <source>a stored span disagrees with its document; run “biaozhu check” (%1)</source>
         <translation>有已保存的标注与其文档不一致；请运行“biaozhu check”（%1）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export.py" line="235"/>
+        <location filename="../../gui/dialogs/export.py" line="241"/>
         <source>%1 documents have no reviewer&apos;s decision yet and were left out of gold.</source>
         <translation>%1 篇文档尚无审核员的裁定，未计入金标准导出。</translation>
     </message>
@@ -1019,92 +1071,97 @@
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="46"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="51"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="47"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="52"/>
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="48"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="53"/>
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="49"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="54"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="53"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="58"/>
         <source>Connect to a team server…</source>
         <translation>连接团队服务器…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="55"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="60"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="56"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="61"/>
         <source>Import a folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="70"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="62"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/file_menu.py" line="76"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="71"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="77"/>
         <source>biaozhu projects (%1)</source>
         <translation>biaozhu 项目 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="81"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="87"/>
         <source>%1 already exists: open it with File ▸ Open project…, or choose another name.</source>
         <translation>%1 已存在：请用“文件 ▸ 打开项目…”打开它，或换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="87"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="93"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="88"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="94"/>
         <source>biaozhu projects (%1);;All files (*)</source>
         <translation>biaozhu 项目 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="97"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="103"/>
         <source>There is no project at %1 (the file was moved or deleted).</source>
         <translation>%1 处没有项目（文件已被移动或删除）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="116"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="122"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="119"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="125"/>
         <source>Clear the list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="133"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="139"/>
         <source>Import reports and annotations</source>
         <translation>导入报告和标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="135"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="141"/>
         <source>Reports and annotations (%1);;All files (*)</source>
         <translation>报告和标注 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/file_menu.py" line="142"/>
+        <location filename="../../gui/dialogs/file_menu.py" line="148"/>
         <source>Import every report in a folder</source>
         <translation>导入文件夹中的所有报告</translation>
     </message>
@@ -1390,62 +1447,78 @@
         <translation>正在导入 %1（第 %2 个，共 %3 个）…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="186"/>
+        <location filename="../../gui/dialogs/importing.py" line="184"/>
+        <source>relation type %1</source>
+        <translation>关系类型 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="187"/>
         <source>labels the project does not have: %1 (tick “Add the labels the project lacks” below and import again)</source>
         <translation>项目中没有这些标签：%1（勾选下方的“添加项目中没有的标签”后重新导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="189"/>
+        <location filename="../../gui/dialogs/importing.py" line="190"/>
         <source>%1 — nothing imported from this file</source>
         <translation>%1 — 此文件未导入任何内容</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="194"/>
+        <location filename="../../gui/dialogs/importing.py" line="195"/>
         <source>note: %1</source>
         <translation>提示：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="205"/>
+        <location filename="../../gui/dialogs/importing.py" line="206"/>
         <source>%1 documents</source>
         <translation>%1 个文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="207"/>
+        <location filename="../../gui/dialogs/importing.py" line="208"/>
         <source> (%1 already in the project)</source>
         <translation>（%1 个已在项目中）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="209"/>
+        <location filename="../../gui/dialogs/importing.py" line="210"/>
         <source>, %1 spans</source>
         <translation>，%1 个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="211"/>
+        <location filename="../../gui/dialogs/importing.py" line="212"/>
+        <location filename="../../gui/dialogs/importing.py" line="216"/>
         <source> (%1 already there)</source>
         <translation>（%1 个已存在）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="213"/>
+        <location filename="../../gui/dialogs/importing.py" line="214"/>
+        <source>, %1 relations</source>
+        <translation>，%1 个关系</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="218"/>
         <source>; new labels: %1</source>
         <translation>；新标签：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="228"/>
+        <location filename="../../gui/dialogs/importing.py" line="220"/>
+        <source>; new relation types: %1</source>
+        <translation>；新关系类型：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/importing.py" line="235"/>
         <source>%1 files imported, %2 failed.</source>
         <translation>已导入 %1 个文件，%2 个失败。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="233"/>
+        <location filename="../../gui/dialogs/importing.py" line="240"/>
         <source>Import cancelled: %1 files imported before it; nothing of %2 was stored, and the files after it were not read.</source>
         <translation>导入已取消：此前已导入 %1 个文件；%2 未保存任何内容，之后的文件未读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="236"/>
+        <location filename="../../gui/dialogs/importing.py" line="243"/>
         <source>Import stopped: %1 (%2 files were imported before).</source>
         <translation>导入中止：%1（此前已导入 %2 个文件）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/importing.py" line="279"/>
+        <location filename="../../gui/dialogs/importing.py" line="286"/>
         <source>… and %1 more</source>
         <translation>… 还有 %1 个</translation>
     </message>
@@ -1453,27 +1526,27 @@
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../gui/dialogs/keys_help.py" line="57"/>
+        <location filename="../../gui/dialogs/keys_help.py" line="58"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/keys_help.py" line="61"/>
+        <location filename="../../gui/dialogs/keys_help.py" line="62"/>
         <source>Search actions and keys</source>
         <translation>搜索操作或按键</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <location filename="../../gui/dialogs/keys_help.py" line="66"/>
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <location filename="../../gui/dialogs/keys_help.py" line="66"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/keys_help.py" line="65"/>
+        <location filename="../../gui/dialogs/keys_help.py" line="66"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -1507,57 +1580,62 @@
 <context>
     <name>LabelRefused</name>
     <message>
-        <location filename="../../db/labels.py" line="38"/>
+        <location filename="../../db/labels.py" line="39"/>
         <source>hotkey %1 is taken by editing a value</source>
         <translation>快捷键 %1 已用于编辑数值</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="32"/>
+        <location filename="../../db/labels.py" line="33"/>
         <source>there is no label %1</source>
         <translation>没有标签 %1</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="33"/>
+        <location filename="../../db/labels.py" line="34"/>
         <source>a label name is 1 to 64 characters without spaces, not %1</source>
         <translation>标签名称须为 1 到 64 个字符且不含空格，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="34"/>
+        <location filename="../../db/labels.py" line="35"/>
         <source>there is a label %1 already</source>
         <translation>已经有标签 %1 了</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="35"/>
+        <location filename="../../db/labels.py" line="36"/>
         <source>a hotkey is one letter or digit, or F1 to F12, not %1</source>
         <translation>快捷键须为一个字母或数字，或 F1 到 F12，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="36"/>
+        <location filename="../../db/labels.py" line="37"/>
         <source>hotkey %1 is taken by %2</source>
         <translation>快捷键 %1 已被 %2 使用</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="37"/>
+        <location filename="../../db/labels.py" line="38"/>
         <source>hotkey %1 is taken by word snapping</source>
         <translation>快捷键 %1 已用于按词对齐</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="39"/>
+        <location filename="../../db/labels.py" line="40"/>
         <source>hotkey %1 is taken by comments</source>
         <translation>快捷键 %1 已用于评论</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="40"/>
+        <location filename="../../db/labels.py" line="41"/>
+        <source>hotkey %1 is taken by linking spans</source>
+        <translation>快捷键 %1 已用于关联标注</translation>
+    </message>
+    <message>
+        <location filename="../../db/labels.py" line="42"/>
         <source>hotkey %1 is taken by the suggestions (N, P, S, X)</source>
         <translation>快捷键 %1 已被建议功能占用（N、P、S、X）</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="41"/>
+        <location filename="../../db/labels.py" line="43"/>
         <source>colour must look like #1f77b4, not %1</source>
         <translation>颜色须形如 #1f77b4，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="42"/>
+        <location filename="../../db/labels.py" line="44"/>
         <source>a project holds at most %1 labels: it has %2, and %3 more were asked for</source>
         <translation>一个项目最多有 %1 个标签：已有 %2 个，又要添加 %3 个</translation>
     </message>
@@ -1645,86 +1723,126 @@
         <translation>新标签：填写名称后按“保存”。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="196"/>
+        <location filename="../../gui/dialogs/labels.py" line="198"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="200"/>
+        <location filename="../../gui/dialogs/labels.py" line="202"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="225"/>
+        <location filename="../../gui/dialogs/labels.py" line="227"/>
         <source>Delete label</source>
         <translation>删除标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="226"/>
+        <location filename="../../gui/dialogs/labels.py" line="228"/>
         <source>Delete the label %1? Its %2 spans (every annotator&apos;s, and gold) go to the trash with it; Edit → Trash… brings the label and its spans back.</source>
         <translation>删除标签 %1？它的 %2 个标注（所有标注员的，以及金标准）会一起移到回收站；在“编辑 → 回收站…”中可以恢复标签及其标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="234"/>
+        <location filename="../../gui/dialogs/labels.py" line="236"/>
         <source>%1 and %2 spans moved to the trash.</source>
         <translation>%1 及其 %2 个标注已移到回收站。</translation>
     </message>
 </context>
 <context>
+    <name>Linking</name>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="105"/>
+        <source>Not relabelled: “%1” is linked as %2, which a %3 span cannot be; unlink it first (R, then its digit).</source>
+        <translation>未改标签：“%1”以%2关联，%3 标注不能如此关联；请先取消关联（按 R，再按它的数字）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="159"/>
+        <location filename="../../gui/annotate/linking.py" line="177"/>
+        <source>Select a span first (click it or press Tab), then press R to link it.</source>
+        <translation>请先选中一个标注（点击它或按 Tab），再按 R 关联它。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="164"/>
+        <location filename="../../gui/annotate/linking.py" line="186"/>
+        <source>No span in this document can be linked to “%1”: no relation type joins their labels.</source>
+        <translation>本文档中没有可与“%1”关联的标注：没有关系类型连接它们的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="169"/>
+        <source>Link “%1”: press the digit on the other span (1–%2; a blue digit unlinks), Esc to cancel.</source>
+        <translation>关联“%1”：按另一个标注上的数字（1–%2；蓝色数字表示取消关联），按 Esc 取消。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="199"/>
+        <source>Linking cancelled.</source>
+        <translation>已取消关联。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="210"/>
+        <source>“%1”: %2 — press a digit, Esc to cancel.</source>
+        <translation>“%1”：%2 — 按数字选择，按 Esc 取消。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/linking.py" line="215"/>
+        <source>unlink %1</source>
+        <translation>取消%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="129"/>
+        <location filename="../../gui/annotate/window.py" line="136"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="147"/>
-        <location filename="../../gui/annotate/window.py" line="164"/>
+        <location filename="../../gui/annotate/window.py" line="154"/>
+        <location filename="../../gui/annotate/window.py" line="171"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="158"/>
+        <location filename="../../gui/annotate/window.py" line="165"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="159"/>
+        <location filename="../../gui/annotate/window.py" line="166"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="161"/>
+        <location filename="../../gui/annotate/window.py" line="168"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="170"/>
+        <location filename="../../gui/annotate/window.py" line="177"/>
         <source>Read-only project: you can read and export it; edits are refused</source>
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="256"/>
+        <location filename="../../gui/annotate/window.py" line="268"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="282"/>
+        <location filename="../../gui/annotate/window.py" line="296"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="332"/>
+        <location filename="../../gui/annotate/window.py" line="347"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="334"/>
+        <location filename="../../gui/annotate/window.py" line="349"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="336"/>
+        <location filename="../../gui/annotate/window.py" line="351"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -1765,6 +1883,19 @@
         <location filename="../../gui/dialogs/metric_value.py" line="65"/>
         <source>Qualifier</source>
         <translation>限定词</translation>
+    </message>
+</context>
+<context>
+    <name>ModelTrainer</name>
+    <message>
+        <location filename="../../gui/annotate/model_training.py" line="80"/>
+        <source>The suggestions&apos; model was not trained: %1</source>
+        <translation>建议模型未训练：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/model_training.py" line="84"/>
+        <source>The suggestions&apos; model learned %1 spans: Suggest uses it.</source>
+        <translation>建议模型已学习 %1 个标注：计算建议时使用它。</translation>
     </message>
 </context>
 <context>
@@ -1846,44 +1977,135 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../gui/common/i18n.py" line="19"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/i18n.py" line="19"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>RelationTypesDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="54"/>
+        <source>Relation types — biaozhu 标注</source>
+        <translation>关系类型 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="64"/>
+        <source>What this relation says, with an example</source>
+        <translation>这种关系表示什么，附一个例子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="66"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="67"/>
+        <source>Title:</source>
+        <translation>中文名：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="68"/>
+        <source>From labels:</source>
+        <translation>起点标签：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="69"/>
+        <source>To labels:</source>
+        <translation>终点标签：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="70"/>
+        <source>Definition:</source>
+        <translation>定义：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="75"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="81"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="83"/>
+        <source>New type</source>
+        <translation>新建类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="175"/>
+        <source>A new relation type: fill in its name, tick its labels and press Save.</source>
+        <translation>新的关系类型：填写名称，勾选标签，然后按保存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="186"/>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="190"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/relation_types.py" line="198"/>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
-        <location filename="../../gui/common/wording.py" line="36"/>
+        <location filename="../../gui/common/wording.py" line="45"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../gui/common/wording.py" line="36"/>
+        <location filename="../../gui/common/wording.py" line="45"/>
         <source>boundary</source>
         <translation>边界不同</translation>
     </message>
     <message>
-        <location filename="../../gui/common/wording.py" line="37"/>
+        <location filename="../../gui/common/wording.py" line="46"/>
         <source>label</source>
         <translation>标签不同</translation>
     </message>
     <message>
-        <location filename="../../gui/common/wording.py" line="37"/>
+        <location filename="../../gui/common/wording.py" line="46"/>
         <source>boundary + label</source>
         <translation>边界和标签都不同</translation>
     </message>
     <message>
-        <location filename="../../gui/common/wording.py" line="38"/>
+        <location filename="../../gui/common/wording.py" line="47"/>
         <source>one annotator only</source>
         <translation>仅一位标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="69"/>
+        <location filename="../../gui/review/model.py" line="83"/>
+        <source>value %1</source>
+        <translation>数值 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/model.py" line="87"/>
         <source>all annotators</source>
         <translation>全体标注员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="70"/>
+        <location filename="../../gui/review/model.py" line="88"/>
         <source>gold: %1 “%2” [%3, %4) from %5, decided by %6</source>
         <translation>金标准：%1“%2” [%3, %4)，来自 %5，由 %6 裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="79"/>
+        <location filename="../../gui/review/model.py" line="98"/>
         <source>rejected by %1: none of the versions is gold</source>
         <translation>由 %1 驳回：各版本均不进入金标准</translation>
     </message>
@@ -1891,137 +2113,132 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../gui/review/actions.py" line="54"/>
+        <location filename="../../gui/review/actions.py" line="58"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="55"/>
+        <location filename="../../gui/review/actions.py" line="59"/>
         <source>Mark adjudicated and open the next</source>
         <translation>标记为已裁定并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="57"/>
+        <location filename="../../gui/review/actions.py" line="61"/>
         <source>Next document not adjudicated</source>
         <translation>下一篇未裁定的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="59"/>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review/actions.py" line="61"/>
+        <location filename="../../gui/review/actions.py" line="64"/>
         <source>Close review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="63"/>
+        <location filename="../../gui/review/actions.py" line="66"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="64"/>
+        <location filename="../../gui/review/actions.py" line="67"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="64"/>
+        <location filename="../../gui/review/actions.py" line="67"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="66"/>
+        <location filename="../../gui/review/actions.py" line="69"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="68"/>
+        <location filename="../../gui/review/actions.py" line="71"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="69"/>
+        <location filename="../../gui/review/actions.py" line="72"/>
         <source>Next disagreement</source>
         <translation>下一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="71"/>
+        <location filename="../../gui/review/actions.py" line="74"/>
         <source>Previous disagreement</source>
         <translation>上一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="76"/>
+        <location filename="../../gui/review/actions.py" line="79"/>
         <source>Accept annotator %1&apos;s version</source>
         <translation>采纳第 %1 位标注员的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="79"/>
+        <location filename="../../gui/review/actions.py" line="82"/>
         <source>Accept both</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="80"/>
+        <location filename="../../gui/review/actions.py" line="83"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="81"/>
+        <location filename="../../gui/review/actions.py" line="84"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="82"/>
+        <location filename="../../gui/review/actions.py" line="85"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="83"/>
+        <location filename="../../gui/review/actions.py" line="86"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="84"/>
+        <location filename="../../gui/review/actions.py" line="87"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="86"/>
+        <location filename="../../gui/review/actions.py" line="89"/>
         <source>Selection becomes the gold span</source>
         <translation>以选中的文字作为金标准标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="92"/>
+        <location filename="../../gui/review/actions.py" line="95"/>
         <source>Put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="101"/>
+        <location filename="../../gui/review/actions.py" line="104"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="102"/>
+        <location filename="../../gui/review/actions.py" line="105"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="106"/>
+        <location filename="../../gui/review/actions.py" line="109"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="107"/>
+        <location filename="../../gui/review/actions.py" line="110"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="109"/>
+        <location filename="../../gui/review/actions.py" line="112"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="119"/>
+        <location filename="../../gui/review/actions.py" line="122"/>
         <source>Accept %1&apos;s version</source>
         <translation>采纳 %1 的版本</translation>
     </message>
@@ -2105,17 +2322,17 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../gui/review/view.py" line="187"/>
+        <location filename="../../gui/review/view.py" line="188"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="187"/>
+        <location filename="../../gui/review/view.py" line="188"/>
         <source>decided</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="188"/>
+        <location filename="../../gui/review/view.py" line="189"/>
         <source>disagreement %1: %2, %3</source>
         <translation>分歧 %1：%2，%3</translation>
     </message>
@@ -2123,92 +2340,92 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../gui/review/window.py" line="92"/>
-        <source>Review — biaozhu 标注</source>
-        <translation>审核 — biaozhu 标注</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review/window.py" line="98"/>
+        <location filename="../../gui/review/window.py" line="99"/>
         <source>%1 is not a reviewer: this is a read-only view. A reviewer can make them one with `biaozhu annotators role %1 reviewer --reviewer REVIEWER`.</source>
         <translation>%1 不是审核员：此视图只读。审核员可用 `biaozhu annotators role %1 reviewer --reviewer 审核员` 指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="106"/>
+        <location filename="../../gui/review/window.py" line="107"/>
         <source>This project file is read-only: you can read and export it; decisions are refused.</source>
         <translation>这个项目文件是只读的：可以阅读和导出，不能做裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="130"/>
+        <location filename="../../gui/review/window.py" line="131"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="131"/>
+        <location filename="../../gui/review/window.py" line="132"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="133"/>
+        <location filename="../../gui/review/window.py" line="134"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="133"/>
+        <location filename="../../gui/review/window.py" line="134"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="134"/>
+        <location filename="../../gui/review/window.py" line="135"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="175"/>
-        <source>%1 — review — biaozhu 标注</source>
-        <translation>%1 — 审核 — biaozhu 标注</translation>
+        <location filename="../../gui/review/window.py" line="93"/>
+        <source>Review — %1 — biaozhu 标注</source>
+        <translation>审核 — %1 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="214"/>
+        <location filename="../../gui/review/window.py" line="176"/>
+        <source>%1 — review — %2 — biaozhu 标注</source>
+        <translation>%1 — 审核 — %2 — biaozhu 标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/window.py" line="215"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="214"/>
+        <location filename="../../gui/review/window.py" line="215"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="215"/>
+        <location filename="../../gui/review/window.py" line="216"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="231"/>
+        <location filename="../../gui/review/window.py" line="232"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="237"/>
+        <location filename="../../gui/review/window.py" line="238"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="238"/>
+        <location filename="../../gui/review/window.py" line="239"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="259"/>
+        <location filename="../../gui/review/window.py" line="260"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="269"/>
+        <location filename="../../gui/review/window.py" line="270"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="272"/>
+        <location filename="../../gui/review/window.py" line="273"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
@@ -2300,42 +2517,42 @@
         <translation>改标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="63"/>
+        <location filename="../../gui/annotate/context_menu.py" line="64"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="64"/>
+        <location filename="../../gui/annotate/context_menu.py" line="65"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="65"/>
+        <location filename="../../gui/annotate/context_menu.py" line="66"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="66"/>
+        <location filename="../../gui/annotate/context_menu.py" line="67"/>
         <source>Next span with this label</source>
         <translation>下一个同标签的标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="68"/>
+        <location filename="../../gui/annotate/context_menu.py" line="69"/>
         <source>Comment…</source>
         <translation>评论…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="69"/>
+        <location filename="../../gui/annotate/context_menu.py" line="70"/>
         <source>Pin as a good example</source>
         <translation>固定为正例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="70"/>
+        <location filename="../../gui/annotate/context_menu.py" line="71"/>
         <source>Pin as a bad example</source>
         <translation>固定为反例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="71"/>
+        <location filename="../../gui/annotate/context_menu.py" line="72"/>
         <source>Guide for this label</source>
         <translation>本标签的标注指南</translation>
     </message>
@@ -2343,69 +2560,69 @@
 <context>
     <name>SpanEditing</name>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="155"/>
+        <location filename="../../gui/annotate/editing.py" line="161"/>
         <source>Only %1 spans have a value.</source>
         <translation>只有 %1 标注有数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="67"/>
+        <location filename="../../gui/annotate/editing.py" line="69"/>
         <source>Select some text first (mouse or Shift+arrows), or click a span to relabel it.</source>
         <translation>请先选中文字（用鼠标或 Shift+方向键），或点击一个标注来更改它的标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="74"/>
+        <location filename="../../gui/annotate/editing.py" line="75"/>
         <source>Only spaces and punctuation are selected: nothing to tag.</source>
         <translation>选中的只有空格和标点，没有可标注的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="80"/>
+        <location filename="../../gui/annotate/editing.py" line="81"/>
         <source>Refused: [%1, %2) would cross the span “%3” [%4, %5); spans may nest but not cross.</source>
         <translation>未执行：[%1, %2) 会与标注“%3” [%4, %5) 交叉；标注可以嵌套，但不能交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="87"/>
+        <location filename="../../gui/annotate/editing.py" line="88"/>
         <source>“%1” is tagged %2 already.</source>
         <translation>“%1”已经标注为 %2。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="102"/>
+        <location filename="../../gui/annotate/editing.py" line="108"/>
         <source>Tag a long selection?</source>
         <translation>标注很长的选区？</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="106"/>
+        <location filename="../../gui/annotate/editing.py" line="112"/>
         <source>The selection is %1 characters long. Tag all of it as one %2 span?</source>
         <translation>选区有 %1 个字。要把它整个标注为一个%2标注吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="111"/>
+        <location filename="../../gui/annotate/editing.py" line="117"/>
         <source>Not tagged: the selection was too long.</source>
         <translation>未标注：选区太长。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="118"/>
-        <location filename="../../gui/annotate/editing.py" line="134"/>
-        <location filename="../../gui/annotate/editing.py" line="151"/>
+        <location filename="../../gui/annotate/editing.py" line="124"/>
+        <location filename="../../gui/annotate/editing.py" line="140"/>
+        <location filename="../../gui/annotate/editing.py" line="157"/>
         <source>Click a span (or press Tab) to select it first.</source>
         <translation>请先点击一个标注（或按 Tab）选中它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="141"/>
+        <location filename="../../gui/annotate/editing.py" line="147"/>
         <source>Refused: the span would cross “%1”.</source>
         <translation>未执行：该标注会与“%1”交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="172"/>
+        <location filename="../../gui/annotate/editing.py" line="178"/>
         <source>Select a span first: its text is what gets tagged everywhere.</source>
         <translation>请先选中一个标注：与它相同的文字将在各处被标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="190"/>
+        <location filename="../../gui/annotate/editing.py" line="196"/>
         <source>Nothing to tag: %1 occurrences left alone.</source>
         <translation>没有可标注的：%1 处未动。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="193"/>
+        <location filename="../../gui/annotate/editing.py" line="199"/>
         <source>Tagged %1 occurrences; %2 left alone (tagged already, crossing or inside a span, inside a longer word, or unticked).</source>
         <translation>已标注 %1 处；%2 处未动（已标注、与标注交叉或在标注之内、在更长的词之内，或已取消勾选）。</translation>
     </message>
@@ -2460,57 +2677,62 @@
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="162"/>
+        <location filename="../../gui/annotate/span_table.py" line="169"/>
         <source>Not read as a figure: press V to set its value</source>
         <translation>未识别为数值：按 V 设置</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="173"/>
+        <location filename="../../gui/annotate/span_table.py" line="181"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="174"/>
+        <location filename="../../gui/annotate/span_table.py" line="182"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="173"/>
+        <location filename="../../gui/annotate/span_table.py" line="181"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="155"/>
+        <location filename="../../gui/annotate/span_table.py" line="162"/>
         <source>%1 comment threads, %2 open: the comments panel shows them</source>
         <translation>%1 个评论线程，%2 个未解决：评论面板中可以查看</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="173"/>
+        <location filename="../../gui/annotate/span_table.py" line="181"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="173"/>
+        <location filename="../../gui/annotate/span_table.py" line="181"/>
         <source>Start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="173"/>
+        <location filename="../../gui/annotate/span_table.py" line="181"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="174"/>
+        <location filename="../../gui/annotate/span_table.py" line="182"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="176"/>
+        <location filename="../../gui/annotate/span_table.py" line="182"/>
+        <source>Links</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/span_table.py" line="184"/>
         <source>Comments on the span</source>
         <translation>标注上的评论</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="178"/>
+        <location filename="../../gui/annotate/span_table.py" line="186"/>
         <source>Offset in characters from the start of the document</source>
         <translation>从文档开头算起的字符位置（从 0 开始）</translation>
     </message>
@@ -2722,98 +2944,108 @@
 <context>
     <name>SuggestionBoard</name>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="118"/>
+        <location filename="../../gui/annotate/suggestions.py" line="120"/>
         <source>Suggestions shown (S hides them).</source>
         <translation>已显示建议（按 S 隐藏）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="119"/>
+        <location filename="../../gui/annotate/suggestions.py" line="121"/>
         <source>Suggestions hidden (S shows them).</source>
         <translation>已隐藏建议（按 S 显示）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="138"/>
+        <location filename="../../gui/annotate/suggestions.py" line="140"/>
         <source>No suggestions here: Suggest computes them.</source>
         <translation>这里没有建议：用“建议”菜单计算。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="167"/>
-        <source>Suggestion %1/%2: %3 “%4” (%5). Enter accepts, a label key accepts as that label, Alt+arrows fix its boundary, X rejects.</source>
-        <translation>建议 %1/%2：%3“%4”（%5）。Enter 采纳，按标签键采纳为该标签，Alt+方向键调整边界，X 拒绝。</translation>
+        <location filename="../../gui/annotate/suggestions.py" line="169"/>
+        <source>rules</source>
+        <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="177"/>
-        <location filename="../../gui/annotate/suggestions.py" line="197"/>
+        <location filename="../../gui/annotate/suggestions.py" line="169"/>
+        <source>dictionary</source>
+        <translation>词典</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="171"/>
+        <source>Suggestion %1/%2: %3 “%4” (%5 %6) · Enter accepts · a label key: as that label · Alt+arrows: boundary · X rejects</source>
+        <translation>建议 %1/%2：%3“%4”（%5 %6）· Enter 采纳 · 标签键改标 · Alt+方向键调边界 · X 拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="181"/>
+        <location filename="../../gui/annotate/suggestions.py" line="201"/>
         <source>Press N to go to a suggestion first.</source>
         <translation>请先按 N 转到一条建议。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="186"/>
+        <location filename="../../gui/annotate/suggestions.py" line="190"/>
         <source>Refused: the suggestion would cross “%1”; fix its boundary or reject it.</source>
         <translation>未执行：该建议会与“%1”交叉；请调整边界或拒绝它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="208"/>
+        <location filename="../../gui/annotate/suggestions.py" line="212"/>
         <source>Every suggestion here is decided.</source>
         <translation>这里的建议都已处理。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="223"/>
+        <location filename="../../gui/annotate/suggestions.py" line="227"/>
         <source>No suggestion here is scored %1 or more.</source>
         <translation>这里没有得分不低于 %1 的建议。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="228"/>
+        <location filename="../../gui/annotate/suggestions.py" line="232"/>
         <source>Accepted %1 suggestions scored %2 or more (Ctrl+Z takes them back).</source>
         <translation>已采纳 %1 条得分不低于 %2 的建议（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="253"/>
+        <location filename="../../gui/annotate/suggestions.py" line="257"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="285"/>
+        <location filename="../../gui/annotate/suggestions.py" line="293"/>
         <source>%1 suggestions here (%2 already decided or tagged): N walks them.</source>
         <translation>这里有 %1 条建议（另有 %2 条已处理或已标注）：按 N 逐条查看。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="296"/>
+        <location filename="../../gui/annotate/suggestions.py" line="304"/>
         <source>Su&amp;ggest</source>
         <translation>建议(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="298"/>
+        <location filename="../../gui/annotate/suggestions.py" line="306"/>
         <source>Suggest for this document</source>
         <translation>为本文档计算建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="299"/>
+        <location filename="../../gui/annotate/suggestions.py" line="307"/>
         <source>Show or hide suggestions</source>
         <translation>显示或隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="300"/>
+        <location filename="../../gui/annotate/suggestions.py" line="308"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="301"/>
+        <location filename="../../gui/annotate/suggestions.py" line="309"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="302"/>
+        <location filename="../../gui/annotate/suggestions.py" line="310"/>
         <source>Accept suggestion (Enter)</source>
         <translation>采纳建议（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="303"/>
+        <location filename="../../gui/annotate/suggestions.py" line="311"/>
         <source>Reject suggestion (also Backspace)</source>
         <translation>拒绝建议（也可按 Backspace）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="304"/>
+        <location filename="../../gui/annotate/suggestions.py" line="312"/>
         <source>Accept every suggestion scored %1 or more</source>
         <translation>采纳所有得分不低于 %1 的建议</translation>
     </message>
@@ -2905,56 +3137,61 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/trash.py" line="80"/>
-        <source>Deleted spans and documents stay here until the trash is emptied.</source>
-        <translation>删除的标注和文档会保留在这里，直到清空回收站。</translation>
+        <source>Deleted spans, relations and documents stay here until the trash is emptied.</source>
+        <translation>已删除的标注、关系和文档会留在这里，直到清空回收站。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="93"/>
+        <location filename="../../gui/dialogs/trash.py" line="94"/>
         <source>%1 (%2 spans)</source>
         <translation>%1（%2 个标注）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="106"/>
+        <location filename="../../gui/dialogs/trash.py" line="107"/>
         <source>span</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="106"/>
+        <location filename="../../gui/dialogs/trash.py" line="107"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="106"/>
+        <location filename="../../gui/dialogs/trash.py" line="107"/>
         <source>label</source>
         <translation>标签不同</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="107"/>
+        <location filename="../../gui/dialogs/trash.py" line="108"/>
+        <source>relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/trash.py" line="108"/>
         <source>comment</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="135"/>
+        <location filename="../../gui/dialogs/trash.py" line="136"/>
         <source>Select what to restore first.</source>
         <translation>请先选中要恢复的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="149"/>
+        <location filename="../../gui/dialogs/trash.py" line="150"/>
         <source>%1 restored.</source>
         <translation>已恢复 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="158"/>
+        <location filename="../../gui/dialogs/trash.py" line="159"/>
         <source>Empty the trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="159"/>
+        <location filename="../../gui/dialogs/trash.py" line="160"/>
         <source>Delete the %1 items in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 %1 项？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/trash.py" line="169"/>
+        <location filename="../../gui/dialogs/trash.py" line="170"/>
         <source>The trash is empty: %1 items deleted for good.</source>
         <translation>回收站已清空：永久删除了 %1 项。</translation>
     </message>
@@ -2962,167 +3199,177 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="95"/>
+        <location filename="../../gui/annotate/actions.py" line="99"/>
         <source>Edit value…</source>
         <translation>编辑数值…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="56"/>
+        <location filename="../../gui/annotate/actions.py" line="61"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="57"/>
+        <location filename="../../gui/annotate/actions.py" line="62"/>
         <source>Mark done and open the next</source>
         <translation>标记为完成并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="59"/>
+        <location filename="../../gui/annotate/actions.py" line="64"/>
         <source>Next unfinished document</source>
         <translation>下一篇未完成的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="61"/>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/actions.py" line="63"/>
+        <location filename="../../gui/annotate/actions.py" line="67"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="65"/>
+        <location filename="../../gui/annotate/actions.py" line="69"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="66"/>
+        <location filename="../../gui/annotate/actions.py" line="70"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="66"/>
+        <location filename="../../gui/annotate/actions.py" line="70"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="68"/>
+        <location filename="../../gui/annotate/actions.py" line="72"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="69"/>
+        <location filename="../../gui/annotate/actions.py" line="73"/>
         <source>Find in all documents…</source>
         <translation>在所有文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="72"/>
+        <location filename="../../gui/annotate/actions.py" line="76"/>
         <source>Trash…</source>
         <translation>回收站…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="74"/>
+        <location filename="../../gui/annotate/actions.py" line="78"/>
         <source>&amp;Annotate</source>
         <translation>标注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="111"/>
+        <location filename="../../gui/annotate/actions.py" line="119"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="123"/>
+        <location filename="../../gui/annotate/actions.py" line="131"/>
         <source>Tag as %1</source>
         <translation>标注为 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="80"/>
+        <location filename="../../gui/annotate/actions.py" line="84"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="81"/>
+        <location filename="../../gui/annotate/actions.py" line="85"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="82"/>
+        <location filename="../../gui/annotate/actions.py" line="86"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="83"/>
+        <location filename="../../gui/annotate/actions.py" line="87"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="84"/>
+        <location filename="../../gui/annotate/actions.py" line="88"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="85"/>
+        <location filename="../../gui/annotate/actions.py" line="89"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="86"/>
+        <location filename="../../gui/annotate/actions.py" line="90"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="87"/>
+        <location filename="../../gui/annotate/actions.py" line="91"/>
         <source>Word snapping</source>
         <translation>按词对齐</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="88"/>
+        <location filename="../../gui/annotate/actions.py" line="92"/>
         <source>Clear selection</source>
         <translation>取消选择</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="93"/>
+        <location filename="../../gui/annotate/actions.py" line="97"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有相同文字…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="96"/>
+        <location filename="../../gui/annotate/actions.py" line="100"/>
+        <source>Link to a span…</source>
+        <translation>关联到标注…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py" line="101"/>
+        <source>Link to the nearest span</source>
+        <translation>关联到最近的标注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py" line="103"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="102"/>
+        <location filename="../../gui/annotate/actions.py" line="104"/>
+        <source>Relation types…</source>
+        <translation>关系类型…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/actions.py" line="110"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="103"/>
+        <location filename="../../gui/annotate/actions.py" line="111"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="105"/>
+        <location filename="../../gui/annotate/actions.py" line="113"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="107"/>
+        <location filename="../../gui/annotate/actions.py" line="115"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="108"/>
+        <location filename="../../gui/annotate/actions.py" line="116"/>
         <source>Review mode</source>
         <translation>审核模式</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="109"/>
+        <location filename="../../gui/annotate/actions.py" line="117"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/actions.py" line="110"/>
+        <location filename="../../gui/annotate/actions.py" line="118"/>
         <source>Audit log…</source>
         <translation>操作记录…</translation>
     </message>

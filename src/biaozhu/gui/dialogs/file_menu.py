@@ -1,5 +1,5 @@
-"""The annotation window's File menu: projects (new, open, recent, a team server) and bringing reports in
-(Import…, Import a folder…, and files or folders dropped on the window).
+"""The File menu of the annotation window and of review mode: projects (new, open, recent, a team server),
+bringing reports in (Import…, Import a folder…, and files or folders dropped on the window) and Export….
 
 Opening another project is the app's business (it rebuilds the windows on the new project and closes the
 old one): the menu only finds out which project is wanted, refusing with a sentence a file that is missing
@@ -8,12 +8,13 @@ or, for a new project, already there, and asks for it with ``project_requested``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.recent import (
@@ -24,10 +25,10 @@ from biaozhu.gui.common.recent import (
     recent_projects,
     remember_folder,
 )
+from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import fill
 
 if TYPE_CHECKING:  # the readers and their dialogs are imported when first used: the first window does without
-    from biaozhu.gui.annotate.window import MainWindow
     from biaozhu.gui.dialogs.importing import ImportDialog
     from biaozhu.operations.importing import ImportOptions
 
@@ -35,13 +36,17 @@ PROJECT_SUFFIX = ".sqlite"
 
 
 class FileMenu(QObject):
-    """The File menu's actions (in ``actions.by_name``) and the window's drop target."""
+    """The File menu's actions (in ``actions.by_name``) and the window's drop target. ``window`` has a
+    ``closing`` signal; ``person`` is who imports (the audit log says so), ``export`` opens the window's export
+    dialog, and ``imported`` is called once an import has finished (the window shows what came in)."""
 
     project_requested = Signal(str, bool)  # a path or URL (its password only in memory); whether to create it
 
-    def __init__(self, window: MainWindow, actions: ActionSet) -> None:
+    def __init__(self, window: QMainWindow, actions: ActionSet, runner: ActionRunner, person: str,
+                 export: Callable[[], object], imported: Callable[[], object]) -> None:
         super().__init__(window)
         self.window = window
+        self.runner, self.person, self.imported = runner, person, imported
         self.import_dialog: ImportDialog | None = None
         menu = window.menuBar().addMenu(self.tr("&File"))
         menu.addAction(actions.add("new-project", self.tr("New project…"), "Ctrl+Shift+N", self.new_project))
@@ -54,9 +59,10 @@ class FileMenu(QObject):
         menu.addSeparator()
         menu.addAction(actions.add("import", self.tr("Import…"), "Ctrl+I", self.choose_files))
         menu.addAction(actions.add("import-folder", self.tr("Import a folder…"), "", self.choose_folder))
+        menu.addAction(actions.add("export", self.tr("Export…"), "Ctrl+E", export))
         window.setAcceptDrops(True)
         window.installEventFilter(self)
-        window.closing.connect(self._close_import)
+        window.closing.connect(self._close_import)  # type: ignore[attr-defined]
 
     def tell(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, QApplication.applicationDisplayName(), text,
@@ -151,12 +157,12 @@ class FileMenu(QObject):
         from biaozhu.gui.dialogs.importing import ImportDialog
         from biaozhu.operations.importing import ImportOptions, files_to_import
 
-        options = options or ImportOptions(actor=self.window.annotator)
+        options = options or ImportOptions(actor=self.person)
         if self.import_dialog is not None:
             self.import_dialog.close()
             self.import_dialog.deleteLater()
-        self.import_dialog = ImportDialog(self.window.runner, files_to_import(paths, options), options, self.window)
-        self.import_dialog.finished_import.connect(self._show_first_document)
+        self.import_dialog = ImportDialog(self.runner, files_to_import(paths, options), options, self.window)
+        self.import_dialog.finished_import.connect(self.imported)
         self.import_dialog.show()
         return self.import_dialog
 
@@ -164,13 +170,6 @@ class FileMenu(QObject):
         """The window closes (or another project opens): a running import is cancelled and waited for."""
         if self.import_dialog is not None:
             self.import_dialog.close()
-
-    def _show_first_document(self) -> None:
-        """Reports imported into an empty project: the first one opens."""
-        if self.window.layer.document_id is None:
-            self.window.refresh_lists()
-            if self.window.documents:
-                self.window.open_document(self.window.documents[0].id)
 
     # -- drops -----------------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -1,0 +1,94 @@
+"""Relations in review: which of the annotators' relations enter gold, decided as spans are.
+
+A relation enters gold only when both its spans are in gold (as those exact spans: start, end and label), and then:
+
+- when every compared annotator has it (agreed), with no origin, as agreed spans go in, unless a reviewer took it
+  out of gold (recorded as a rejection, so that it stays out when the document is opened again);
+- when an annotator whose version of one of its spans the reviewer took has it too: the relation comes with the
+  version, its origin that annotator;
+- when a reviewer accepts one annotator's relation (:func:`accept_relation`), its origin that annotator.
+
+Every decision on spans runs :func:`link_relations` before it is written, so a relation whose second span comes
+into gold later follows then; a span taken out of gold takes its relations along (:class:`GoldEdit`), and undo
+puts them back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from biaozhu.corpus.model import Relation
+from biaozhu.db.exporting import relations_by_layer
+from biaozhu.db.gold import Decision, GoldEdit, Rejected
+from biaozhu.db.models import Annotator
+from biaozhu.db.models import Relation as RelationRow
+from biaozhu.db.permissions import require_reviewer
+from biaozhu.db.spans import SpanRefused
+
+
+def relation_fingerprint(relation: Relation) -> str:
+    """What a rejection of a relation is recorded as (its ends by position and label, and its type)."""
+    a, b = relation.from_span, relation.to_span
+    text = f"relation\t{a.start}\t{a.end}\t{a.label}\t{b.start}\t{b.end}\t{b.label}\t{relation.type}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def layer_relations(session: Session, document_id: int, people: Sequence[str]) -> dict[str, set[Relation]]:
+    """The relations of these layers on one document, by layer name."""
+    names = {who: name for who, name in session.execute(select(Annotator.id, Annotator.name))}
+    found: dict[str, set[Relation]] = {name: set() for name in people}
+    for (_, who), relations in relations_by_layer(session.connection(),
+                                                  RelationRow.document_id == document_id).items():
+        if names.get(who) in found:
+            found[names[who]].update(relations)
+    return found
+
+
+def link_relations(session: Session, edit: GoldEdit, people: Sequence[str], agreed_origin: str | None = None) -> None:
+    """Put into gold the relations of ``people`` (the compared layers) that are now due: both spans in gold, and
+    agreed by all (origin ``agreed_origin``) or held by the annotator whose version of one of its spans gold took."""
+    if not people:
+        return
+    held = layer_relations(session, edit.decision.document_id, people)
+    for relation in set().union(*held.values()):
+        if relation.from_span not in edit.present or relation.to_span not in edit.present:
+            continue
+        holders = {name for name, relations in held.items() if relation in relations}
+        if len(holders) == len(people):
+            if relation_fingerprint(relation) not in edit.rejections:
+                edit.link(relation, agreed_origin)
+            continue
+        origins = {edit.present[relation.from_span].origin, edit.present[relation.to_span].origin}
+        taken = sorted(holders & {name for name in origins if name})
+        if taken:
+            edit.link(relation, taken[0])
+
+
+def accept_relation(session: Session, document_id: int, reviewer: str, relation: Relation, annotator: str) -> Decision:
+    """Take ``annotator``'s relation into gold; both its spans must be there already."""
+    edit = GoldEdit(session, document_id, require_reviewer(session, reviewer).name)
+    if relation not in layer_relations(session, document_id, [annotator])[annotator]:
+        raise SpanRefused(f"{annotator} has no {relation.type} relation from {relation.from_span.text!r} to "
+                          f"{relation.to_span.text!r} (changed elsewhere?)")
+    if relation.from_span not in edit.present or relation.to_span not in edit.present:
+        raise SpanRefused(f"put both spans of the {relation.type} relation into gold first")
+    edit.unreject(relation_fingerprint(relation))
+    edit.link(relation, annotator)
+    return edit.done()
+
+
+def take_out_relation(session: Session, document_id: int, reviewer: str, relation: Relation) -> Decision:
+    """Take a relation out of gold; recorded as rejected, so that an agreed one is not put back on reopening."""
+    edit = GoldEdit(session, document_id, require_reviewer(session, reviewer).name)
+    if relation not in edit.links:
+        raise SpanRefused(f"the {relation.type} relation from {relation.from_span.text!r} to "
+                          f"{relation.to_span.text!r} is not in gold (changed elsewhere?)")
+    edit.unlink(relation)
+    start = min(relation.from_span.start, relation.to_span.start)
+    edit.reject(Rejected(relation_fingerprint(relation), start, max(relation.from_span.end, relation.to_span.end),
+                         edit.reviewer))
+    return edit.done()

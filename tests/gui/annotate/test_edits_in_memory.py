@@ -1,0 +1,94 @@
+"""The window's own edits are followed in memory (issue 14): right after an add, a relabelling, a deletion or an
+undo, before any read of the project could have run, the document list shows the open document's new count
+(its row updated, the list not reset), the change poller's token is what the database says, and word snapping
+has learned or forgotten the text; another program's edits still reach the window, through the poll."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.corpus.model import SourceDocument
+from biaozhu.db.annotators import ensure_annotator
+from biaozhu.db.changes import change_token
+from biaozhu.db.documents import add_document
+from biaozhu.db.labels import label_ids
+from biaozhu.db.spans import add_span
+from biaozhu.gui.annotate.window import MainWindow
+from biaozhu.gui.widgets.document_list import SPANS
+
+ME = "张三"
+PROGRAM = "酒城同心·金融速贷"
+TEXT = f"泸州市委统战部联合推出{PROGRAM}产品，发放贷款377.178亿元。"
+
+
+def select(window: MainWindow, start: int, end: int) -> None:
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view.positions.to_qt(start))
+    cursor.setPosition(window.view.positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+
+
+def test_own_edits_update_the_row_the_token_and_snapping_at_once(
+        sessions: sessionmaker[Session], qtbot: QtBot, open_annotation: Callable[..., MainWindow]) -> None:
+    with sessions.begin() as session:
+        add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source="泸州.txt"))
+        add_document(session, SourceDocument(name="吉林.txt", text="吉林省委统战部。", source="吉林.txt"))
+    window = open_annotation(sessions, ME, 1, snapping=True, poll_ms=3_600_000)  # no poll during the test
+    qtbot.waitUntil(lambda: window.project.poller.token is not None)
+    model = window.document_list._view.model()
+    resets: list[str] = []
+    for signal in (model.modelReset, model.layoutChanged):
+        signal.connect(lambda *_: resets.append("reset"))
+    segmenter = window.snapping.segmenter
+    assert segmenter is not None
+
+    def learned() -> frozenset[str]:
+        return segmenter.learned
+
+    def spans_shown() -> str:
+        row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "泸州.txt")
+        return str(model.index(row, SPANS).data())
+
+    def token_is_stored() -> bool:
+        with sessions() as session:
+            return window.project.poller.token == change_token(session, (1, window.layer.annotator_id))
+
+    start = TEXT.index(PROGRAM)
+    select(window, start, start + len(PROGRAM))
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # add
+    assert spans_shown() == "1" and token_is_stored() and learned() == {PROGRAM}
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)  # relabel
+    assert spans_shown() == "1" and token_is_stored() and learned() == {PROGRAM}
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)  # into the trash
+    assert spans_shown() == "0" and token_is_stored() and learned() == frozenset()
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # back from the trash
+    assert spans_shown() == "1" and token_is_stored() and learned() == {PROGRAM}
+    assert resets == []
+    window.close()
+
+
+def test_another_programs_edit_still_reaches_the_list_and_snapping(
+        sessions: sessionmaker[Session], qtbot: QtBot, open_annotation: Callable[..., MainWindow]) -> None:
+    with sessions.begin() as session:
+        add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source="泸州.txt"))
+    window = open_annotation(sessions, ME, 1, snapping=True, poll_ms=50)
+    select(window, 0, 2)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # an edit of our own first: the token follows it in memory
+    segmenter = window.snapping.segmenter
+    assert segmenter is not None
+
+    def learned() -> frozenset[str]:
+        return segmenter.learned
+    with sessions.begin() as session:  # then a teammate tags the programme
+        other = ensure_annotator(session, "李四").id
+        start = TEXT.index(PROGRAM)
+        add_span(session, 1, other, label_ids(session)["PROGRAM"], start, start + len(PROGRAM), PROGRAM)
+    qtbot.waitUntil(lambda: PROGRAM in learned(), timeout=5000)
+    qtbot.waitUntil(lambda: window.documents[0].span_counts == {ME: 1, "李四": 1}, timeout=5000)
+    window.close()

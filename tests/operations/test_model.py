@@ -1,0 +1,130 @@
+"""The project's model (issue 15): trained in a process of its own on the documents marked done, written beside the
+project and swapped in whole, trained again only when what it learns from changed, and rating how unsure it is of
+each document."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from biaozhu.corpus.formats.doccano import read_doccano
+from biaozhu.db.engine import create_project_engine, session_factory
+from biaozhu.db.importing import store_documents
+from biaozhu.db.models import Annotator, Document, Label
+from biaozhu.db.project import initialise
+from biaozhu.db.spans import add_span
+from biaozhu.db.status import set_status
+from biaozhu.operations.model import (
+    NOTHING_TO_LEARN,
+    load_model,
+    model_path,
+    train_in_process,
+    uncertainty,
+    write_atomically,
+)
+
+REFERENCE = Path(__file__).resolve().parents[2] / "benchmarks" / "reference"
+ME = "张三"
+
+
+@pytest.fixture
+def project(sqlite_path: Path) -> sessionmaker[Session]:
+    """Both seed reports with their reference spans as 张三's layer, neither marked done yet."""
+    engine = create_project_engine(sqlite_path)
+    sessions = session_factory(engine)
+    with sessions.begin() as session:
+        initialise(session, with_seeds=False)
+        for path in sorted(REFERENCE.glob("*.jsonl")):
+            store_documents(session, str(path), read_doccano(path, ME))
+    return sessions
+
+
+def done(sessions: sessionmaker[Session], *documents: int) -> None:
+    with sessions.begin() as session:
+        me = session.scalar(select(Annotator.id).where(Annotator.name == ME))
+        assert me is not None
+        for document in documents:
+            set_status(session, document, me, "done")
+
+
+def test_training_in_a_process_learns_the_done_documents_and_rates_every_document(
+        project: sessionmaker[Session], sqlite_path: Path) -> None:
+    url = make_url(f"sqlite:///{sqlite_path}")
+    assert train_in_process(url).sentence == NOTHING_TO_LEARN  # nothing marked done: nothing learned
+    assert load_model(url) is None and not model_path(url).exists()
+    done(project, 1)
+    result = train_in_process(url)
+    assert result.trained and result.spans == 61 and "61 spans in 1 documents" in result.sentence
+    assert model_path(url) == sqlite_path.with_name("project.sqlite.model")
+    model = load_model(url)
+    assert model is not None and model.info["spans"] == 61
+    with project() as session:
+        texts = {document: text for document, text in session.execute(select(Document.id, Document.text))}
+    found = {texts[2][s.start:s.end] for s in model.suggest(texts[2], model_segment())}
+    assert {"377.178亿元", "1007户"} <= found  # the other report's figures
+    rated = uncertainty(url)
+    assert set(rated) == {1, 2} and rated[1] < rated[2]  # surer of what it learned from
+
+
+def model_segment():  # type: ignore[no-untyped-def]
+    from biaozhu.operations.model import segmenter
+
+    return segmenter()
+
+
+@pytest.mark.slow  # three training processes
+def test_the_model_is_trained_again_only_when_what_it_learns_from_changed_and_swapped_in_whole(
+        project: sessionmaker[Session], sqlite_path: Path) -> None:
+    url = make_url(f"sqlite:///{sqlite_path}")
+    done(project, 1)
+    assert train_in_process(url).trained
+    first = model_path(url).stat()
+    again = train_in_process(url)
+    assert not again.trained and "up to date" in again.sentence
+    assert model_path(url).stat().st_ino == first.st_ino  # untouched
+    with project.begin() as session:
+        me = session.scalar(select(Annotator.id).where(Annotator.name == ME))
+        metric = session.scalar(select(Label.id).where(Label.name == "METRIC"))
+        assert me is not None and metric is not None
+        text = session.scalar(select(Document.text).where(Document.id == 1))
+        assert text is not None
+        start = text.index("2022年")
+        add_span(session, 1, me, metric, start, start + 5, "2022年")
+    assert train_in_process(url).spans == 62
+    assert model_path(url).stat().st_ino != first.st_ino  # a new file swapped in
+    assert sorted(os.listdir(sqlite_path.parent)) == ["project.sqlite", "project.sqlite-shm", "project.sqlite-wal",
+                                                      "project.sqlite.model", "project.sqlite.model.uncertainty.json"]
+
+
+def test_a_reader_sees_the_old_file_or_the_new_one_never_half_of_one(tmp_path: Path) -> None:
+    path = tmp_path / "project.sqlite.model"
+    old, new = os.urandom(4 << 20), os.urandom(4 << 20)
+    write_atomically(path, old)
+    seen: list[bytes] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            seen.append(path.read_bytes())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    for _ in range(20):
+        write_atomically(path, new)
+        write_atomically(path, old)
+    stop.set()
+    reader.join()
+    assert len(seen) > 10 and set(seen) <= {old, new} and os.listdir(tmp_path) == [path.name]
+
+
+def test_a_server_projects_model_is_in_the_user_data_folder_named_after_its_url_without_the_password() -> None:
+    one = model_path(make_url("postgresql+psycopg://anna:secret@db.example/reports"))
+    other = model_path(make_url("postgresql+psycopg://anna:another@db.example/reports"))
+    assert one == other and "secret" not in str(one) and one.parent.name == "models"
+    assert one != model_path(make_url("postgresql+psycopg://anna@db.example/other"))
