@@ -92,6 +92,25 @@ def test_roles_review_and_gold(cli, project: Path) -> None:
     assert against_gold["pairs"][0]["exact"]["all"]["recall"] == 1.0  # 李四 has both gold spans
 
 
+def test_the_projects_agreement_goes_into_the_history_that_stats_prints(cli, project: Path) -> None:
+    """Over all annotators and labels only (a chosen subset is another figure); the same figures again within
+    the hour add nothing."""
+    data = orjson.loads(cli("--db", project, "agreement", "--format", "json", check=True).stdout)
+    cli("--db", project, "agreement", check=True)
+    cli("--db", project, "agreement", "--labels", "METRIC", check=True)
+    cli("--db", project, "agreement", "--annotators", "李四,张三", check=True)
+    figures = orjson.loads(cli("--db", project, "stats", "--format", "json", check=True).stdout)
+    [snapshot] = figures["agreement"]
+    [pair] = data["pairs"]
+    assert snapshot["f1"] == pytest.approx(pair["exact"]["all"]["f1"]) and snapshot["documents"] == 1
+    assert snapshot["kappa"] == pytest.approx(pair["kappa"])
+    assert snapshot["detail"]["labels"]["METRIC"]["f1"] == 1.0
+    table = cli("--db", project, "stats", check=True).stdout
+    assert f"\t{pair['exact']['all']['f1']:.3f}\t{pair['kappa']:.3f}\t1" in table.split("agreement over time")[1]
+    rows = cli("--db", project, "stats", "--format", "csv", check=True).stdout.splitlines()
+    assert sum(row.startswith(",,agreement_f1,") for row in rows) == 1
+
+
 RELATIONS = {  # 张三 and 李四 agree on who is responsible; the programme's span differs, so its link does too
     "张三": [("3000万元", "所属项目", "“酒城同心·金融速贷”专项贷款"), ("3000万元", "责任机构", "区委统战部")],
     "李四": [("3000万元", "所属项目", "酒城同心·金融速贷"), ("3000万元", "责任机构", "区委统战部")],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 import orjson
 
@@ -15,8 +16,10 @@ from biaozhu.corpus.agreement import (
     measure_agreement,
 )
 from biaozhu.corpus.agreement_match import OUTSIDE
-from biaozhu.db.engine import READING
-from biaozhu.db.errors import storage_errors
+from biaozhu.corpus.agreement_summary import summarise
+from biaozhu.db.agreement_history import record_agreement
+from biaozhu.db.engine import READING, is_read_only
+from biaozhu.db.errors import StorageError, storage_errors
 from biaozhu.db.models import GOLD
 from biaozhu.db.project import open_project
 from biaozhu.db.review import iter_annotated
@@ -90,7 +93,7 @@ def table(report: AgreementReport) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    _, sessions = open_project(args.db)
+    engine, sessions = open_project(args.db)
     with storage_errors(), sessions() as session:
         session.connection(execution_options=READING)
         documents = iter_annotated(session, include_gold=GOLD in (args.annotators or ()), annotators=args.annotators)
@@ -99,4 +102,10 @@ def run(args: argparse.Namespace) -> int:
         print(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2).decode())
     else:
         print(table(report))
+    if args.annotators is None and args.labels is None and not is_read_only(engine):  # the project's figures
+        try:
+            with storage_errors(), sessions.begin() as session:
+                record_agreement(session, summarise(report))
+        except StorageError as exc:  # the figures are printed; only the history missed them
+            print(f"biaozhu: the agreement history was not updated: {exc}", file=sys.stderr)
     return 0

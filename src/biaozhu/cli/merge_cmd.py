@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         print(say("rejections: {added} added, {overruled} overruled by this project's own gold",
                   added=result.rejections_added, overruled=result.rejections_overruled))
     if result.comments_added or result.comments_left:
-        print(say("comments: {added} added, {left} left behind (on spans not taken)",
+        print(say("comments: {added} added, {left} left behind (on spans not taken or on relations)",
                   added=result.comments_added, left=result.comments_left))
     if result.labels_created:
         print(say("new labels: {names}", names=", ".join(result.labels_created)))

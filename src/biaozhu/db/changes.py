@@ -12,7 +12,8 @@ at 200,000 spans, every poll.
 
 Labels are few (a dozen rows), so the token holds them whole: a label renamed, recoloured, rebound, reordered,
 added or deleted elsewhere reaches every window. So are the project's settings (its guideline). Comments move
-their table's max(id), count and max(updated_at) (resolving stamps it); pins their count and how many are good.
+their table's max(id), count and max(updated_at) (resolving stamps it); pins their count and how many are good;
+relations their max(id) and count.
 
 The app's own span edits move the token without reading it again: counting a million spans is what costs, and
 an edit knows how many spans and trash items it added and removed, so :meth:`ChangeToken.after` moves the counts
@@ -35,6 +36,7 @@ from biaozhu.db.models import (
     Label,
     PinnedExample,
     ProjectSetting,
+    Relation,
     Span,
     TrashItem,
 )
@@ -44,12 +46,13 @@ Layer = tuple[int, int]  # (document id, annotator id)
 
 @dataclass(frozen=True)
 class ChangeToken:
-    """A value that differs whenever a span, status, trash item, document, comment or pin was added or removed, a
-    label, setting or comment was changed in any way, or a span of the watched layer was changed in any way."""
+    """A value that differs whenever a span, status, trash item, document, comment, pin or relation was added or
+    removed, a label, setting or comment was changed in any way, or a span of the watched layer was changed in any
+    way."""
 
     counts: tuple[int, int]  # spans, trash items: what a span edit moves by a known amount
     state: tuple[object, ...]  # see edit_state
-    rest: tuple[object, ...]  # statuses, documents, labels, comments, pins, settings: no span edit moves them
+    rest: tuple[object, ...]  # statuses, documents, labels: no span edit moves them
 
     def after(self, spans: int, trash: int, state: tuple[object, ...]) -> ChangeToken:
         """The token after an edit of our own that added ``spans`` spans and ``trash`` trash items (negative:
@@ -84,7 +87,8 @@ def change_token(session: Session, layer: Layer | None = None) -> ChangeToken:
         select(func.max(Comment.id)).scalar_subquery(), select(func.count()).select_from(Comment).scalar_subquery(),
         select(func.max(Comment.updated_at)).scalar_subquery(),
         select(func.count()).select_from(PinnedExample).scalar_subquery(),
-        select(func.count()).select_from(PinnedExample).where(PinnedExample.verdict == "good").scalar_subquery()]
+        select(func.count()).select_from(PinnedExample).where(PinnedExample.verdict == "good").scalar_subquery(),
+        select(func.max(Relation.id)).scalar_subquery(), select(func.count()).select_from(Relation).scalar_subquery()]
     # One round trip: each aggregate is a scalar subquery over its own table.
     values = tuple(session.execute(select(*columns, *_state_columns(layer))).one())
     labels = tuple(tuple(row) for row in session.execute(

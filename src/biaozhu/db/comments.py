@@ -162,9 +162,10 @@ def restore_comments(session: Session, comments: list[dict[str, Any]], *, docume
             row["span_id"] = span_ids.get(row["span_id"])
             if row["span_id"] is None:
                 continue
-        if row["relation_id"] is not None and relation_ids is not None:
-            row["relation_id"] = relation_ids.get(row["relation_id"])
-            if row["relation_id"] is None:
+        if row["relation_id"] is not None:
+            row["relation_id"] = (relation_ids.get(row["relation_id"]) if relation_ids is not None
+                                  else session.scalar(select(Relation.id).where(Relation.id == row["relation_id"])))
+            if row["relation_id"] is None:  # the relation did not come back (its other end is gone)
                 continue
         if row["parent_id"] is not None:
             row["parent_id"] = new_ids.get(row["parent_id"])

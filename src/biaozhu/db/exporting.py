@@ -85,8 +85,8 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
             spans.sort()  # by start, end, label name, text: the contract the writers rely on
             layers.setdefault(doc_id, {})[who] = spans
         values = _values(connection, in_chunk, label_name)
-        comments = _comments(connection, in_chunk, label_name)
         relations = relations_by_layer(connection, Relation.document_id.in_(chunk))
+        comments = _comments(connection, in_chunk, label_name)
         texts = connection.execute(select(Document.id, Document.name, Document.text, Document.sha256,
                                           Document.meta).where(Document.id.in_(chunk)).order_by(Document.id)).all()
         for doc_id, name, text, sha, meta in texts:
@@ -113,17 +113,6 @@ def _values(connection: Connection, in_chunk: ColumnElement[bool], label_name: A
             select(Span.document_id, Span.annotator_id, Span.start, Span.end, label_name, Span.value, Span.value_max,
                    Span.unit, Span.qualifier).where(in_chunk, Span.value.is_not(None))):
         found.setdefault((doc_id, who), {})[(start, end, label)] = SpanValue(*value)
-    return found
-
-
-def _comments(connection: Connection, in_chunk: ColumnElement[bool], label_name: Any
-              ) -> dict[tuple[int, int], dict[tuple[int, int, str], list[str]]]:
-    """The comments on a batch's spans, oldest first, by layer and span (brat writes them as notes)."""
-    found: dict[tuple[int, int], dict[tuple[int, int, str], list[str]]] = {}
-    for doc_id, who, start, end, label, text in connection.execute(
-            select(Span.document_id, Span.annotator_id, Span.start, Span.end, label_name, Comment.text)
-            .join(Comment, Comment.span_id == Span.id).where(in_chunk).order_by(Comment.created_at, Comment.id)):
-        found.setdefault((doc_id, who), {}).setdefault((start, end, label), []).append(text)
     return found
 
 
@@ -167,6 +156,17 @@ def relations_by_layer(connection: Connection, where: ColumnElement[bool]
     found: dict[tuple[int, int], list[DomainRelation]] = {}
     for row in stored_relations(connection, where):
         found.setdefault((row.document_id, row.annotator_id), []).append(row.relation)
+    return found
+
+
+def _comments(connection: Connection, in_chunk: ColumnElement[bool], label_name: Any
+              ) -> dict[tuple[int, int], dict[tuple[int, int, str], list[str]]]:
+    """The comments on a batch's spans, oldest first, by layer and span (brat writes them as notes)."""
+    found: dict[tuple[int, int], dict[tuple[int, int, str], list[str]]] = {}
+    for doc_id, who, start, end, label, text in connection.execute(
+            select(Span.document_id, Span.annotator_id, Span.start, Span.end, label_name, Comment.text)
+            .join(Comment, Comment.span_id == Span.id).where(in_chunk).order_by(Comment.created_at, Comment.id)):
+        found.setdefault((doc_id, who), {}).setdefault((start, end, label), []).append(text)
     return found
 
 

@@ -93,10 +93,10 @@ def trash_document(session: Session, document_id: int, actor: str) -> int:
                   for versions, start, end, who, when in session.execute(
                       select(Rejection.versions, Rejection.start, Rejection.end, Rejection.decided_by_id,
                              Rejection.decided_at).where(Rejection.document_id == document_id))]
+    relations = relations_payload(session, document_id=document_id)
     comments = comments_payload(session, document_id=document_id)
     pins = pins_payload(session, select(Span.id).where(Span.document_id == document_id))
-    relations = relations_payload(session, document_id=document_id)
-    trashed_spans = session.scalars(select(TrashItem).where(TrashItem.kind.in_(("span", "relation")),
+    trashed_spans = session.scalars(select(TrashItem).where(TrashItem.kind.in_(("span", "relation", "comment")),
                                                             TrashItem.document_id == document_id)).all()
     payload = {"id": document.id, "name": document.name, "source": document.source, "text": document.text,
                "sha256": document.sha256, "normalisation": document.normalisation, "meta": document.meta,
@@ -134,7 +134,7 @@ def trash_label(session: Session, label: Label) -> tuple[int, int]:
                                         .where(Span.label_id == label.id).order_by(Span.id))]
     caption = f"{label.name} {label.title}".strip()
     relations = relations_payload(session, label_id=label.id)
-    of_label = select(Span.id).where(Span.label_id == label.id)
+    of_label = select(Span.id).where(Span.label_id == label.id)  # a label may have 100,000: no IN list of ids
     item = TrashItem(kind="span", document_id=None, annotator_id=None, summary=f"{caption} ({len(spans)} spans)",
                      payload={"label": {name: getattr(label, name) for name in _LABEL_FIELDS}, "spans": spans,
                               "relations": relations, "comments": comments_payload(session, span_ids=of_label),
@@ -246,11 +246,11 @@ def _restore_document(session: Session, item: TrashItem) -> int:
         session.execute(insert(Rejection), [{**rejection, "document_id": document.id,
                                              "decided_at": _when(rejection["decided_at"])}
                                             for rejection in p["rejections"]])
+    restore_relations(session, p.get("relations", []), document.id)
     if p.get("comments") or p.get("pins"):  # documents trashed before comments existed have none
         restored = _span_ids(session, document.id, p["spans"])
         restore_comments(session, p.get("comments", []), document_id=document.id, span_ids=restored)
         restore_pins(session, p.get("pins", []), restored)
-    restore_relations(session, p.get("relations", []), document.id)
     for trashed in p["trashed_spans"]:
         session.add(TrashItem(kind=trashed.get("kind", "span"), document_id=document.id,
                               annotator_id=trashed["annotator_id"],

@@ -74,6 +74,7 @@ class Windows(QObject):
         if self.annotation is None:
             window = self.annotation = MainWindow(self.project, self.person, document_id)
             window.review_requested.connect(self.review)
+            window.review_document_requested.connect(self.review_document)
             window.agreement_requested.connect(self.agreement)
             window.actions_.file_menu.project_requested.connect(self.project_requested)
             window.closing.connect(self._annotation_closing)
@@ -107,6 +108,10 @@ class Windows(QObject):
             self.review_window.show()
         self.review_window.activateWindow()
         return self.review_window
+
+    def review_document(self, document_id: int) -> None:
+        """Review mode on a document (every layer's lanes): the statistics matrix's cell of another layer."""
+        self.review().open_document(document_id)
 
     def review_at(self, document_id: int, start: int, end: int) -> None:
         self.review().go_to(document_id, start, end)

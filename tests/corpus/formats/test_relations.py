@@ -137,8 +137,10 @@ def test_brat_relations_and_notes_of_the_tutorials(peer_data: Path) -> None:
     [doc] = read_file(ann, "alice")
     assert [(r.from_span.text, r.type, r.to_span.text) for r in doc.relations] == [
         ("Orville Wright", "Family", "Wilbur Wright")] * 2
-    assert doc.values == {}  # its notes are remarks, not values
-    assert doc.notes == [f"{ann}: ignored (not spans): 2 events, 2 event triggers, 3 notes"]
+    assert doc.values == {}  # its notes are remarks, not values: the one on a span is a comment on it
+    assert [(span.text, text) for span, text in doc.comments] == [
+        ("Discworld", "Should fictional places be annotated?")]
+    assert doc.notes == [f"{ann}: ignored (not spans): 2 events, 2 event triggers, 2 notes"]
 
 
 def test_bad_relations_are_named_with_their_line(tmp_path: Path) -> None:

@@ -4,12 +4,11 @@ brat counts offsets in characters of the ``.txt`` as Python reads it: code point
 over a line break is written as fragments ``start end;start end`` split at the line breaks (brat's
 way); reading joins fragments separated only by white space back into one span. Relations are ``R`` lines
 (``R1<TAB>TYPE Arg1:T1 Arg2:T2``, the first argument the relation's start), declared in annotation.conf for any
-entity (``TYPE Arg1:<ENTITY>, Arg2:<ENTITY>``). A METRIC span's value is an annotator note on it
-(``#1<TAB>AnnotatorNotes T3<TAB>value=37717800000 qualifier=exact unit=元``): brat shows notes, and its attributes
-would have to list every possible value in annotation.conf. Any other annotator note on a span is a comment
-on it (the layer's), written and read so. Events (with their trigger words), attributes, other
-notes, relations to what is not an imported span and truly discontinuous spans are reported as ignored, not
-refused.
+entity (``TYPE Arg1:<ENTITY>, Arg2:<ENTITY>``). ``AnnotatorNotes`` on a span (``#1<TAB>AnnotatorNotes T3<TAB>
+text``) are the layer's comments on it, written and read; a METRIC span's value is such a note too
+(``value=37717800000 qualifier=exact unit=元``): brat shows notes, and its attributes would have to list every
+possible value in annotation.conf. Events (with their trigger words), attributes, other notes, relations to what
+is not an imported span and truly discontinuous spans are reported as ignored, not refused.
 """
 
 from __future__ import annotations
@@ -51,7 +50,7 @@ def _one_line(text: str) -> str:
 
 
 def ann_text(doc: AnnotatedText) -> str:
-    """The ``.ann``: a T line per span, R lines for relations, then the notes: values and comments."""
+    """The ``.ann``: a T line per span, its R lines, then ``AnnotatorNotes`` lines: values, then comments."""
     lines: list[str] = []
     notes: list[str] = []
     for n, span in enumerate(doc.spans, start=1):
@@ -60,12 +59,11 @@ def ann_text(doc: AnnotatedText) -> str:
         lines.append(f"T{n}\t{span.label} {where}\t{' '.join(doc.text[s:e] for s, e in pieces)}\n")
         value = doc.values.get((span.start, span.end, span.label))
         if value is not None:
-            notes.append(f"#{len(notes) + 1}\t{_NOTE} T{n}\t{value_note(value)}\n")
-        notes += [f"#{len(notes) + 1 + k}\t{_NOTE} T{n}\t{_one_line(text)}\n"
-                  for k, text in enumerate(doc.comments.get((span.start, span.end, span.label), ()))]
+            notes.append(f"\t{_NOTE} T{n}\t{value_note(value)}\n")
+        notes += [f"\t{_NOTE} T{n}\t{_one_line(text)}\n" for text in doc.comments.get(span[:3], ())]
     lines.extend(f"R{n}\t{kind} Arg1:T{a + 1} Arg2:T{b + 1}\t\n"
                  for n, (a, b, kind) in enumerate(relation_ends(doc), start=1))
-    return "".join(lines + notes)
+    return "".join(lines) + "".join(f"#{n}{note}" for n, note in enumerate(notes, start=1))
 
 
 def conf_text(labels: Iterable[str], layer: str | None, relation_types: Iterable[str] = ()) -> str:
@@ -152,13 +150,14 @@ def _trigger(line: str) -> str | None:
 
 
 class _Ann:
-    """What an ``.ann`` gave: spans, relations and values (naming spans by position), and what was left out."""
+    """What an ``.ann`` gave: spans, relations, values and comments (naming spans by position), and what was left
+    out."""
 
     def __init__(self) -> None:
         self.spans: list[RawSpan] = []
         self.relations: list[RawRelation] = []
         self.values: list[RawValue] = []
-        self.comments: list[tuple[int, str]] = []  # remarks on spans (by position): the layer's comments
+        self.comments: list[tuple[int, str]] = []
         self.notes: list[str] = []
         self.ignored: dict[str, int] = {}
         self.ids: dict[str, int] = {}  # a T id to its span's position
@@ -208,17 +207,19 @@ def _relation(ann: Path, line: str, number: int, found: _Ann) -> None:
 
 
 def _note(line: str, found: _Ann) -> None:
-    """An annotator note on a span read: a value (``value=…``), else a comment; any other note is ignored."""
-    fields = line.split("\t")
-    target = fields[1].split() if len(fields) >= 3 else []
-    if len(target) != 2 or target[0] != _NOTE or target[1] not in found.ids or not fields[2].strip():
+    """``#1<TAB>AnnotatorNotes T3<TAB>text`` on a span read: a value (``value=…``) or a comment; any other note is
+    counted as ignored."""
+    fields = line.split("\t", 2)
+    target = fields[1].split() if len(fields) == 3 else []
+    text = fields[2].strip() if len(fields) == 3 else ""
+    if len(target) != 2 or target[0] != _NOTE or target[1] not in found.ids or not text:
         found.ignore("note")
         return
-    value = read_value_note(fields[2].strip())
+    value = read_value_note(text)
     if value is not None:
         found.values.append((found.ids[target[1]], value))
     else:
-        found.comments.append((found.ids[target[1]], "\t".join(fields[2:]).strip()))
+        found.comments.append((found.ids[target[1]], text))
 
 
 def _parse_ann(ann: Path, raw: str) -> _Ann:
@@ -271,7 +272,7 @@ def read_brat(path: Path, annotator: str | None = None) -> list[SourceDocument]:
                               raw_relations=found.relations, raw_values=found.values)
     document.source = str(txt)
     document.notes.extend(found.notes)
-    if found.comments:  # the comments' spans, moved onto the stored text as build_document moved them
+    if found.comments:  # the notes' spans, moved onto the stored text as build_document moved them
         normalised = normalise(raw)
         for at, text in found.comments:
             raw_start, raw_end, label, _ = found.spans[at]

@@ -1,7 +1,7 @@
 """The span table of the open document: text, label (with its colour), start, end, a METRIC span's value
-and unit (``?`` where its text was not read as a figure), its links (→ 所属项目 X, ← 责任机构 Y) and its comment
-threads (● while one is open); a click on a row tells the window to scroll to that span and select it. A filter
-above it (``span_filter.py``) narrows it by
+and unit (``?`` where its text was not read as a figure), its links (→ 所属项目 X, ← 责任机构 Y) and its comment threads
+(● while one is open); a click on a row tells the window to scroll to that span and select it. A filter above it
+(``span_filter.py``) narrows it by
 label and text, or shows the annotator's spans in all documents, with a column naming each one's document.
 
 The window refreshes the table after every edit, with up to tens of thousands of spans, so the model is
@@ -151,8 +151,8 @@ class SpanTableModel(QAbstractTableModel):
                 return span.unit or ""
             if column == LINKS:  # known for the open document only: hidden in all-documents mode
                 return "" if self._places else self._links.get(span.id, "")
-            if column == COMMENTS:  # known for the open document only, as the links
-                return "" if self._places else comments_text(self._comments.get(span.id))
+            if column == COMMENTS:
+                return comments_text(self._comments.get(span.id))
             return str(span.start if column == START else span.end)
         if column == COMMENTS and span.id in self._comments:
             count, still_open = self._comments[span.id]
@@ -249,8 +249,7 @@ class SpanTablePanel(QWidget):
         header = self._view.horizontalHeader()
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         fit_columns(self._view, {START: ["9999999"], END: ["9999999"], VALUE: ["37717800000"], UNIT: ["个百分点"],
-                                  LINKS: ["→所属项目 酒城同心·金融速贷"],
-                                  COMMENTS: ["● 99"]})
+                                  LINKS: ["→所属项目 酒城同心·金融速贷"], COMMENTS: ["● 99"]})
         RowActivation(self._view).row_activated.connect(
             lambda index: self.span_activated.emit(self._model.span_at(index.row()).id))
         self.filter = SpanFilter(self)
@@ -277,7 +276,6 @@ class SpanTablePanel(QWidget):
         """All-documents mode with these spans; None: back to the open document's spans."""
         self._found = found
         self._view.setColumnHidden(LINKS, found is not None)
-        self._view.setColumnHidden(COMMENTS, found is not None)
         if found is None:
             self._refilter()
         else:

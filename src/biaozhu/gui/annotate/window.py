@@ -37,6 +37,7 @@ from biaozhu.gui.annotate.snapping import Snapping
 from biaozhu.gui.annotate.span_filter import SpanScope
 from biaozhu.gui.annotate.span_table import SpanTablePanel
 from biaozhu.gui.annotate.suggestions import SuggestionBoard
+from biaozhu.gui.annotate.time_clock import TimeClock
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import LabelSet, label_set
 from biaozhu.gui.common.project import OpenProject
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
     editing: SpanEditing
     offset_label: QLabel
     review_requested = Signal()
+    review_document_requested = Signal(int)  # review mode on this document (another layer's matrix cell)
     agreement_requested = Signal()
 
     def __init__(self, project: OpenProject, annotator: str, document_id: int | None = None,
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
 
         annotator_id, self.labels, start_at = self.runner.write(starting)
         self.layer = Layer(self.runner, annotator_id, self)
+        self.clock = TimeClock(self.runner, annotator_id, self)  # time spent per document
         self.history = History(self)
         self.undo_stack = self.history.stack
         self.snapping = Snapping(self.runner, self)
@@ -96,11 +99,11 @@ class MainWindow(QMainWindow):
         self.editing = SpanEditing(self.layer, self.view, self.labels, self.snapping, self.history, self.say, self)
         self.suggestions = SuggestionBoard(self)
         self.guidance = Guidance(self)
-        self.comments = AnnotateComments(self)
         self.model_training = ModelTrainer(self)
         self.model_training.rated.connect(self.document_list.set_uncertainty)
         self.linking = Linking(self)
         self.editing.relabel_refusal = self.linking.relabel_refusal
+        self.comments = AnnotateComments(self)
         self.actions_ = WindowActions(self)
         self.label_sync = LabelSync(self)
         self.document_actions = DocumentActions(self)
@@ -195,6 +198,7 @@ class MainWindow(QMainWindow):
         if not outcome.ok:  # locked, read-only, gone: say so and stay on the open document
             self.say(outcome.refusal)
             return
+        self.clock.switch_to(document_id)
         self.view.show_text(self.layer.text, self.layer.index, self.labels.colours())
         self.linking.show_document()
         self.places.show_document(document_id, self.layer.text)
@@ -407,10 +411,19 @@ class MainWindow(QMainWindow):
             from biaozhu.gui.dialogs.statistics import StatisticsDialog
 
             self.statistics_dialog = StatisticsDialog(self.runner, self)
-            self.statistics_dialog.open_document.connect(self.open_document)
+            self.statistics_dialog.open_document.connect(self.open_for_layer)
         self.statistics_dialog.reload()
         self.statistics_dialog.show()
         self.statistics_dialog.activateWindow()
+
+    def open_for_layer(self, document_id: int, layer: str) -> None:
+        """A cell of the progress matrix: this person's own layer opens here; another's (which only its
+        annotator may change) in review mode, where every layer of the document is shown."""
+        if layer == self.annotator:
+            self.open_document(document_id)
+            self.activateWindow()
+        else:
+            self.review_document_requested.emit(document_id)
 
     def show_first_document(self) -> None:
         """After an import into an empty project: the first report opens."""
@@ -426,6 +439,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._closed = False  # shown again (review mode closed): the list's answers count again
+        self.clock.start(self.layer.document_id)
         if self.model_training._closed:
             self.model_training.resume()
         super().showEvent(event)
@@ -435,10 +449,13 @@ class MainWindow(QMainWindow):
             self.export_dialog.close()  # cancels a running export and waits for it
         self._refresh_timer.stop()
         self._load_timer.stop()
+        self.clock.stop()
         self._closed = True
         self._lists_pool.waitForDone()
         self.snapping.wait()
         self.suggestions.wait()
+        if self.statistics_dialog is not None:
+            self.statistics_dialog.wait()
         self.model_training.wait()
         super().closeEvent(event)
         self.closing.emit()

@@ -36,7 +36,9 @@ from biaozhu.corpus.agreement import (
 )
 from biaozhu.corpus.agreement_cells import confusion_behind, disagreements_behind
 from biaozhu.corpus.agreement_match import OUTSIDE
+from biaozhu.corpus.agreement_summary import summarise
 from biaozhu.corpus.model import Span
+from biaozhu.db.agreement_history import record_agreement
 from biaozhu.db.review import iter_annotated
 from biaozhu.gui.common.label_infos import label_set
 from biaozhu.gui.common.runner import ActionRunner
@@ -153,6 +155,8 @@ class AgreementDialog(QDialog):
         self.corpus, self.titles = outcome.value
         self.report = measure_agreement(self.corpus)
         report = self.report
+        if not self.runner.read_only:  # the history of the project's agreement (a failure only misses a point)
+            self.runner.attempt(lambda session: record_agreement(session, summarise(report)))
         self.summary.setText(fill(
             self.tr("%1 documents annotated · annotators: %2 · labels: %3 · Krippendorff's alpha (all annotators, "
                     "characters): %4 over %5 documents, %6 characters"),

@@ -108,8 +108,8 @@ class TrashDialog(QDialog):
                  "relation": self.tr("relation"), "comment": self.tr("comment")}
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            placed = entry.kind in ("span", "relation", "comment") and entry.document_id is not None
-            document = names.get(entry.document_id or 0, "") if placed else ""
+            in_document = entry.kind in ("span", "relation", "comment") and entry.document_id is not None
+            document = names.get(entry.document_id or 0, "") if in_document else ""
             for column, text in ((KIND, kinds.get(entry.kind, entry.kind)), (WHAT, self.what(entry)),
                                  (DOCUMENT, document), (ANNOTATOR, entry.annotator or ""),
                                  (DELETED, entry.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"))):

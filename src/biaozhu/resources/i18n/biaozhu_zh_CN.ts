@@ -4,148 +4,148 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="94"/>
+        <location filename="../../gui/dialogs/agreement.py" line="96"/>
         <source>Agreement — biaozhu 标注</source>
         <translation>标注一致性 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="105"/>
+        <location filename="../../gui/dialogs/agreement.py" line="107"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="109"/>
+        <location filename="../../gui/dialogs/agreement.py" line="111"/>
         <source>Pair:</source>
         <translation>标注员对：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="115"/>
+        <location filename="../../gui/dialogs/agreement.py" line="117"/>
         <source>Pairs</source>
         <translation>两两对比</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="115"/>
+        <location filename="../../gui/dialogs/agreement.py" line="117"/>
         <source>Per label</source>
         <translation>按标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="116"/>
+        <location filename="../../gui/dialogs/agreement.py" line="118"/>
         <source>Per document</source>
         <translation>按文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="116"/>
+        <location filename="../../gui/dialogs/agreement.py" line="118"/>
         <source>Confusion</source>
         <translation>标签混淆矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="117"/>
+        <location filename="../../gui/dialogs/agreement.py" line="119"/>
         <source>Relations</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="121"/>
+        <location filename="../../gui/dialogs/agreement.py" line="123"/>
         <source>Click a count to list the disagreements behind it.</source>
         <translation>点击一个计数，列出它背后的分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="157"/>
+        <location filename="../../gui/dialogs/agreement.py" line="161"/>
         <source>%1 documents annotated · annotators: %2 · labels: %3 · Krippendorff&apos;s alpha (all annotators, characters): %4 over %5 documents, %6 characters</source>
         <translation>已标注文档 %1 篇 · 标注员：%2 · 标签：%3 · Krippendorff α（全体标注员，按字符）：%4，基于 %5 篇文档、%6 个字符</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="161"/>
+        <location filename="../../gui/dialogs/agreement.py" line="165"/>
         <source>A (reference)</source>
         <translation>A（参照）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="161"/>
+        <location filename="../../gui/dialogs/agreement.py" line="165"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="161"/>
-        <location filename="../../gui/dialogs/agreement.py" line="202"/>
+        <location filename="../../gui/dialogs/agreement.py" line="165"/>
+        <location filename="../../gui/dialogs/agreement.py" line="206"/>
         <source>exact P</source>
         <translation>精确匹配 P</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="162"/>
-        <location filename="../../gui/dialogs/agreement.py" line="202"/>
+        <location filename="../../gui/dialogs/agreement.py" line="166"/>
+        <location filename="../../gui/dialogs/agreement.py" line="206"/>
         <source>overlap P</source>
         <translation>重叠匹配 P</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="162"/>
+        <location filename="../../gui/dialogs/agreement.py" line="166"/>
         <source>relation F1</source>
         <translation>关系 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="180"/>
+        <location filename="../../gui/dialogs/agreement.py" line="184"/>
         <source>only %1</source>
         <translation>仅 %1 有</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="196"/>
+        <location filename="../../gui/dialogs/agreement.py" line="200"/>
         <source>Relation type</source>
         <translation>关系类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="196"/>
-        <location filename="../../gui/dialogs/agreement.py" line="197"/>
+        <location filename="../../gui/dialogs/agreement.py" line="200"/>
+        <location filename="../../gui/dialogs/agreement.py" line="201"/>
         <source>relations %1</source>
         <translation>%1 的关系</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="202"/>
+        <location filename="../../gui/dialogs/agreement.py" line="206"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="203"/>
+        <location filename="../../gui/dialogs/agreement.py" line="207"/>
         <source>spans %1</source>
         <translation>%1 的标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="199"/>
-        <location filename="../../gui/dialogs/agreement.py" line="207"/>
-        <location filename="../../gui/dialogs/agreement.py" line="221"/>
+        <location filename="../../gui/dialogs/agreement.py" line="203"/>
+        <location filename="../../gui/dialogs/agreement.py" line="211"/>
+        <location filename="../../gui/dialogs/agreement.py" line="225"/>
         <source>all</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="220"/>
-        <location filename="../../gui/dialogs/agreement.py" line="257"/>
+        <location filename="../../gui/dialogs/agreement.py" line="224"/>
+        <location filename="../../gui/dialogs/agreement.py" line="261"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="220"/>
+        <location filename="../../gui/dialogs/agreement.py" line="224"/>
         <source>Characters</source>
         <translation>字符数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="220"/>
+        <location filename="../../gui/dialogs/agreement.py" line="224"/>
         <source>exact F1</source>
         <translation>精确匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="221"/>
+        <location filename="../../gui/dialogs/agreement.py" line="225"/>
         <source>overlap F1</source>
         <translation>重叠匹配 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="256"/>
+        <location filename="../../gui/dialogs/agreement.py" line="260"/>
         <source>%1 behind the count:</source>
         <translation>该计数背后的 %1 处：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="257"/>
+        <location filename="../../gui/dialogs/agreement.py" line="261"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/agreement.py" line="257"/>
+        <location filename="../../gui/dialogs/agreement.py" line="261"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -267,7 +267,7 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../gui/widgets/charts.py" line="79"/>
+        <location filename="../../gui/widgets/charts.py" line="101"/>
         <source>nothing yet</source>
         <translation>暂无数据</translation>
     </message>
@@ -400,7 +400,7 @@
     <message>
         <location filename="../../gui/dialogs/comments.py" line="61"/>
         <source>Who</source>
-        <translation>作者</translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs/comments.py" line="61"/>
@@ -1791,58 +1791,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="136"/>
+        <location filename="../../gui/annotate/window.py" line="139"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="154"/>
-        <location filename="../../gui/annotate/window.py" line="171"/>
+        <location filename="../../gui/annotate/window.py" line="157"/>
+        <location filename="../../gui/annotate/window.py" line="174"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="165"/>
+        <location filename="../../gui/annotate/window.py" line="168"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="166"/>
+        <location filename="../../gui/annotate/window.py" line="169"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="168"/>
+        <location filename="../../gui/annotate/window.py" line="171"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="177"/>
+        <location filename="../../gui/annotate/window.py" line="180"/>
         <source>Read-only project: you can read and export it; edits are refused</source>
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="268"/>
+        <location filename="../../gui/annotate/window.py" line="272"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="296"/>
+        <location filename="../../gui/annotate/window.py" line="300"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="347"/>
+        <location filename="../../gui/annotate/window.py" line="351"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="349"/>
+        <location filename="../../gui/annotate/window.py" line="353"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="351"/>
+        <location filename="../../gui/annotate/window.py" line="355"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -2740,62 +2740,88 @@
 <context>
     <name>StatisticsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="51"/>
+        <location filename="../../gui/dialogs/statistics.py" line="56"/>
         <source>Statistics — biaozhu 标注</source>
         <translation>统计 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="53"/>
+        <location filename="../../gui/dialogs/statistics.py" line="58"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="53"/>
+        <location filename="../../gui/dialogs/statistics.py" line="58"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="54"/>
+        <location filename="../../gui/dialogs/statistics.py" line="59"/>
         <source>adjudicated</source>
         <translation>已裁决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="64"/>
+        <location filename="../../gui/dialogs/statistics.py" line="74"/>
         <source>Spans per label</source>
         <translation>各标签标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="66"/>
+        <location filename="../../gui/dialogs/statistics.py" line="76"/>
         <source>Spans added per day</source>
         <translation>每日新增标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="72"/>
+        <location filename="../../gui/dialogs/statistics.py" line="90"/>
         <source>Save “%1” as PNG…</source>
         <translation>将“%1”保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="80"/>
+        <location filename="../../gui/dialogs/statistics.py" line="108"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="98"/>
+        <location filename="../../gui/dialogs/statistics.py" line="78"/>
+        <source>Hours spent per day</source>
+        <translation>每日用时（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="81"/>
+        <source>Agreement over time (F1, κ)</source>
+        <translation>一致性变化（F1、κ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="111"/>
+        <location filename="../../gui/dialogs/statistics.py" line="176"/>
+        <source>Measure agreement now</source>
+        <translation>立即计算一致性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="158"/>
+        <source>Measuring agreement…</source>
+        <translation>正在计算一致性…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="218"/>
+        <source>documents %1–%2 of %3</source>
+        <translation>第 %1–%2 篇，共 %3 篇文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/statistics.py" line="138"/>
         <source>%1 documents, %2 characters, %3 layers</source>
         <translation>%1 篇文档，%2 个字，%3 个标注层</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="120"/>
+        <location filename="../../gui/dialogs/statistics.py" line="59"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="121"/>
+        <location filename="../../gui/dialogs/statistics.py" line="195"/>
         <source>%1 · %2 spans</source>
         <translation>%1 · %2 个标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/statistics.py" line="133"/>
+        <location filename="../../gui/dialogs/statistics.py" line="230"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
