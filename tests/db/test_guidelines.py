@@ -18,9 +18,10 @@ from biaozhu.db.guidelines import (
     set_project_guideline,
     shared_set,
 )
-from biaozhu.db.labels import label_ids, update_label
+from biaozhu.db.labels import delete_label, label_ids, update_label
 from biaozhu.db.permissions import NotAReviewer, change_role, ensure_person
-from biaozhu.db.spans import add_span, trash_span
+from biaozhu.db.spans import add_span, restore_span, trash_span
+from biaozhu.db.trash import restore, trash_document
 
 TEXT = "泸州市委统战部与泸州银行推出“酒城同心·金融速贷”，发放贷款377.178亿元。"
 
@@ -94,3 +95,34 @@ def test_a_shared_set_carries_guidelines_and_examples_to_another_project(
         assert project_guideline(session) == "# 新总则"
         assert [(item.example.text, item.span_id is None) for item in list_examples(session)] == [
             ("泸州银行", False), ("稳岗政策", True)]
+
+
+def test_a_pin_goes_to_the_trash_with_its_span_document_or_label_and_comes_back(
+        sessions: sessionmaker[Session]) -> None:
+    spans = project(sessions)
+    with sessions.begin() as session:
+        pin_example(session, spans["泸州银行"], "good", "王五", "全称")
+        pin_example(session, spans["377.178亿元"], "bad", "王五")
+
+    def pinned() -> set[tuple[str, str, str]]:
+        with sessions() as session:
+            return {(item.example.text, item.example.verdict, item.example.note) for item in list_examples(session)}
+
+    everything = pinned()
+    with sessions.begin() as session:
+        trashed = trash_span(session, spans["泸州银行"])
+    assert pinned() == {("377.178亿元", "bad", "")}
+    with sessions.begin() as session:
+        restore_span(session, trashed)
+    assert pinned() == everything
+    with sessions.begin() as session:
+        document = trash_document(session, 1, "王五")
+    assert pinned() == set()
+    with sessions.begin() as session:
+        restore(session, document)
+    assert pinned() == everything
+    with sessions.begin() as session:
+        deleted = delete_label(session, "METRIC", "王五")
+    with sessions.begin() as session:
+        restore(session, deleted.trash_id)
+    assert pinned() == everything

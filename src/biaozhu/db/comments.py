@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, insert, or_, select
+from sqlalchemy import ColumnElement, Select, delete, func, insert, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from biaozhu.corpus.errors import Refusal
@@ -135,13 +135,16 @@ def _rows(session: Session, where: ColumnElement[bool]) -> list[dict[str, Any]]:
     return found
 
 
-def comments_payload(session: Session, *, span_ids: list[int] | None = None, relation_ids: list[int] | None = None,
-                     document_id: int | None = None) -> list[dict[str, Any]]:
-    """The comments (with their replies) on these spans or relations, or on the whole document, as the trash
-    keeps them beside what is deleted."""
+def comments_payload(session: Session, *, span_ids: list[int] | Select[int] | None = None,
+                     relation_ids: list[int] | None = None, document_id: int | None = None) -> list[dict[str, Any]]:
+    """The comments (with their replies) on these spans (ids, or a query of them) or relations, or on the whole
+    document, as the trash keeps them beside what is deleted."""
     if document_id is not None:
         return _rows(session, Comment.document_id == document_id)
-    return _rows(session, or_(Comment.span_id.in_(span_ids or []), Comment.relation_id.in_(relation_ids or [])))
+    if relation_ids is None:
+        return _rows(session, Comment.span_id.in_([] if span_ids is None else span_ids))
+    return _rows(session, or_(Comment.span_id.in_([] if span_ids is None else span_ids),
+                              Comment.relation_id.in_(relation_ids)))
 
 
 def restore_comments(session: Session, comments: list[dict[str, Any]], *, document_id: int | None = None,
@@ -252,6 +255,15 @@ def import_comments(session: Session, document_id: int, annotator_id: int, comme
         added += 1
     session.flush()
     return added
+
+
+def comments_signature(session: Session, document_id: int | None = None) -> tuple[object, ...]:
+    """Count, newest id and last change of the comments of a document (or the project): a panel compares it
+    before reading threads again after a deletion that may have taken none."""
+    query = select(func.count(), func.max(Comment.id), func.max(Comment.updated_at)).select_from(Comment)
+    if document_id is not None:
+        query = query.where(Comment.document_id == document_id)
+    return tuple(session.execute(query).one())
 
 
 def span_marks(session: Session, document_id: int) -> dict[int, tuple[int, int]]:

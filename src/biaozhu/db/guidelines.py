@@ -95,6 +95,11 @@ def pinned_verdicts(session: Session, span_ids: list[int]) -> dict[int, str]:
     return {span_id: verdict for span_id, verdict in rows}
 
 
+def pinned_span_ids(session: Session) -> set[int]:
+    """Every pinned span (a few): the guide compares them with those it shows."""
+    return set(session.scalars(select(PinnedExample.span_id)))
+
+
 def _shared(session: Session) -> list[GuideExample]:
     raw = get_setting(session, EXAMPLES)
     try:
@@ -106,15 +111,20 @@ def _shared(session: Session) -> list[GuideExample]:
 
 def list_examples(session: Session, label: str | None = None) -> list[Example]:
     """Pinned examples (with their context) then shared ones, of one label or all, good before bad."""
-    query = (select(Span.id, Span.document_id, Span.start, Span.end, Label.name, PinnedExample.verdict,
-                    PinnedExample.note, Document.name, Annotator.name)
-             .join(PinnedExample, PinnedExample.span_id == Span.id).join(Label, Span.label_id == Label.id)
-             .join(Document, Span.document_id == Document.id).join(Annotator, Span.annotator_id == Annotator.id))
+    pins = {span_id: (verdict, note, at) for span_id, verdict, note, at in session.execute(
+        select(PinnedExample.span_id, PinnedExample.verdict, PinnedExample.note, PinnedExample.pinned_at))}
+    # The few pins first, then their spans by id: joined from the spans' side, SQLite would walk every span.
+    query = (select(Span.id, Span.document_id, Span.start, Span.end, Label.name, Label.position, Document.name,
+                    Annotator.name)
+             .join(Label, Span.label_id == Label.id).join(Document, Span.document_id == Document.id)
+             .join(Annotator, Span.annotator_id == Annotator.id).where(Span.id.in_(pins)))
     if label is not None:
         query = query.where(Label.name == label)
-    rows = session.execute(query.order_by(Label.position, PinnedExample.verdict.desc(), PinnedExample.pinned_at))
+    rows = sorted(session.execute(query) if pins else [],
+                  key=lambda row: (row[5], pins[row[0]][0] != "good", pins[row[0]][2], row[0]))
     found = []
-    for span_id, document_id, start, end, name, verdict, note, document, annotator in rows:
+    for span_id, document_id, start, end, name, _, document, annotator in rows:
+        verdict, note, _ = pins[span_id]
         low = max(0, start - CONTEXT)  # only the stretch around the span is read, not a report of megabytes
         around = session.scalar(select(func.substr(Document.text, low + 1, end + CONTEXT - low))
                                 .where(Document.id == document_id)) or ""

@@ -18,6 +18,7 @@ from biaozhu.corpus.spans import first_crossing
 from biaozhu.db.comments import comments_payload, restore_comments
 from biaozhu.db.documents import lock_layer, stored_text
 from biaozhu.db.models import Annotator, Document, Label, Span, TrashItem, utcnow
+from biaozhu.db.pins import pins_payload, restore_pins
 from biaozhu.db.relations import RelationRefused, check_relabel, relations_payload, restore_relations
 from biaozhu.db.values import METRIC, VALUE_COLUMNS, carried_values, refresh_values, value_columns
 
@@ -147,7 +148,7 @@ def remove_span(session: Session, span_id: int) -> None:
 
 
 def trash_span(session: Session, span_id: int) -> int:
-    """Delete a span into the trash with its relations and comments; returns the trash item's id."""
+    """Delete a span into the trash with its relations, comments and pin; returns the trash item's id."""
     span = session.get(Span, span_id)
     if span is None:
         raise SpanRefused(f"span {span_id} is gone (deleted elsewhere?)")
@@ -157,7 +158,7 @@ def trash_span(session: Session, span_id: int) -> int:
                "origin_id": span.origin_id, "decided_by_id": span.decided_by_id,
                **{name: getattr(span, name) for name in VALUE_COLUMNS},
                "relations": relations_payload(session, span_id=span_id),
-               "comments": comments_payload(session, span_ids=[span_id])}
+               "comments": comments_payload(session, span_ids=[span_id]), "pins": pins_payload(session, [span_id])}
     item = TrashItem(kind="span", document_id=span.document_id, annotator_id=span.annotator_id,
                      summary=f"{label.name if label else '?'} {span.text}", payload=payload)
     session.add(item)
@@ -167,8 +168,8 @@ def trash_span(session: Session, span_id: int) -> int:
 
 
 def restore_span(session: Session, trash_id: int) -> int:
-    """Put a trashed span back with its comments and those of its relations whose other end is there; returns its
-    new id."""
+    """Put a trashed span back with its comments, its pin and those of its relations whose other end is there;
+    returns its new id."""
     item = session.get(TrashItem, trash_id)
     if item is None or item.kind != "span":
         raise SpanRefused(f"trash item {trash_id} is not a deleted span")
@@ -180,6 +181,8 @@ def restore_span(session: Session, trash_id: int) -> int:
     if p.get("comments"):
         restore_comments(session, p["comments"], document_id=p["document_id"],
                          span_ids={p["comments"][0]["span_id"]: span_id})
+    if p.get("pins"):
+        restore_pins(session, p["pins"], {p["pins"][0]["span_id"]: span_id})
     session.delete(item)
     session.flush()
     restore_relations(session, p.get("relations", []), p["document_id"])

@@ -8,7 +8,7 @@ spans and relations already in the trash, so restoring it brings back exactly wh
 when that id is still free.
 A label goes in with every span that has it, as one item (kind ``span``, no document and no annotator: the
 table's kinds are fixed by the schema); it comes back under its old id, which no new label takes.
-Comments go with what they are on (span, document, label's spans) and come back with it.
+Comments and pinned examples go with what they are on (span, document, label's spans) and come back with it.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from biaozhu.db.models import (
     TrashItem,
 )
 from biaozhu.db.permissions import require_reviewer
+from biaozhu.db.pins import pins_payload, restore_pins
 from biaozhu.db.relations import RelationRefused, relations_payload, restore_relation, restore_relations
 from biaozhu.db.spans import SpanRefused, add_span, restore_span
 from biaozhu.db.values import VALUE_COLUMNS, value_columns
@@ -94,12 +95,13 @@ def trash_document(session: Session, document_id: int, actor: str) -> int:
                              Rejection.decided_at).where(Rejection.document_id == document_id))]
     relations = relations_payload(session, document_id=document_id)
     comments = comments_payload(session, document_id=document_id)
+    pins = pins_payload(session, select(Span.id).where(Span.document_id == document_id))
     trashed_spans = session.scalars(select(TrashItem).where(TrashItem.kind.in_(("span", "relation", "comment")),
                                                             TrashItem.document_id == document_id)).all()
     payload = {"id": document.id, "name": document.name, "source": document.source, "text": document.text,
                "sha256": document.sha256, "normalisation": document.normalisation, "meta": document.meta,
                "created_at": _iso(document.created_at), "spans": spans, "statuses": statuses,
-               "rejections": rejections, "relations": relations, "comments": comments,
+               "rejections": rejections, "relations": relations, "comments": comments, "pins": pins,
                "trashed_spans": [{"kind": t.kind, "summary": t.summary, "annotator_id": t.annotator_id,
                                   "payload": t.payload, "deleted_at": _iso(t.deleted_at)} for t in trashed_spans]}
     item = TrashItem(kind="document", document_id=document_id, annotator_id=None,
@@ -132,10 +134,11 @@ def trash_label(session: Session, label: Label) -> tuple[int, int]:
                                         .where(Span.label_id == label.id).order_by(Span.id))]
     caption = f"{label.name} {label.title}".strip()
     relations = relations_payload(session, label_id=label.id)
-    comments = comments_payload(session, span_ids=[span["id"] for span in spans])
+    of_label = select(Span.id).where(Span.label_id == label.id)  # a label may have 100,000: no IN list of ids
     item = TrashItem(kind="span", document_id=None, annotator_id=None, summary=f"{caption} ({len(spans)} spans)",
                      payload={"label": {name: getattr(label, name) for name in _LABEL_FIELDS}, "spans": spans,
-                              "relations": relations, "comments": comments})
+                              "relations": relations, "comments": comments_payload(session, span_ids=of_label),
+                              "pins": pins_payload(session, of_label)})
     session.add(item)
     session.execute(delete(Span).where(Span.label_id == label.id))
     session.delete(label)
@@ -179,6 +182,7 @@ def _restore_label(session: Session, item: TrashItem) -> int:
                                 for relation in p.get("relations", [])])
     if p.get("comments"):
         restore_comments(session, p["comments"], span_ids=span_ids)
+    restore_pins(session, p.get("pins", []), span_ids)
     session.delete(item)
     session.flush()
     return label.id
@@ -243,9 +247,10 @@ def _restore_document(session: Session, item: TrashItem) -> int:
                                              "decided_at": _when(rejection["decided_at"])}
                                             for rejection in p["rejections"]])
     restore_relations(session, p.get("relations", []), document.id)
-    if p.get("comments"):  # documents trashed before comments existed have none
-        restore_comments(session, p["comments"], document_id=document.id,
-                         span_ids=_span_ids(session, document.id, p["spans"]))
+    if p.get("comments") or p.get("pins"):  # documents trashed before comments existed have none
+        restored = _span_ids(session, document.id, p["spans"])
+        restore_comments(session, p.get("comments", []), document_id=document.id, span_ids=restored)
+        restore_pins(session, p.get("pins", []), restored)
     for trashed in p["trashed_spans"]:
         session.add(TrashItem(kind=trashed.get("kind", "span"), document_id=document.id,
                               annotator_id=trashed["annotator_id"],

@@ -36,6 +36,7 @@ class AnnotateComments(QObject):
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                               | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.visibilityChanged.connect(self.panel.shown)
         spans = window.findChild(QDockWidget, "spans-dock")
         if spans is not None:
             window.tabifyDockWidget(spans, self.dock)
@@ -83,8 +84,10 @@ class AnnotateComments(QObject):
         if outcome.value is None:
             self.window.say(outcome.refusal)
             return
-        self.window.view.painter.comment_marks = outcome.value
-        self.window.view.viewport().update()
+        painter = self.window.view.painter
+        if outcome.value != painter.comment_marks:  # a full repaint costs; most changes move no mark
+            painter.comment_marks = outcome.value
+            self.window.view.viewport().update()
         self.window.span_table.set_comments(outcome.value)
 
     def _on_change(self, change: Change) -> None:

@@ -28,6 +28,7 @@ class Guidance(QObject):
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                               | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.visibilityChanged.connect(self.panel.shown)
         spans = window.findChild(QDockWidget, "spans-dock")
         if spans is not None:
             window.tabifyDockWidget(spans, self.dock)

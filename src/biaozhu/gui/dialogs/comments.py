@@ -1,15 +1,16 @@
 """The comments panel of both windows (评论): the open document's threads, or the whole project's, each with its
 replies, author and time; only the unresolved ones when the reviewer asks. A box under the list writes a new
 comment (on the span or document it names) or a reply (Ctrl+Enter posts); Resolve/Reopen and Delete act on the
-chosen thread. Every post, resolution and deletion is an undo step that writes the database."""
+chosen thread. Every post, resolution and deletion is an undo step that writes the database
+(``comment_commands.py``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,86 +24,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from biaozhu.db.comments import CommentRow, Thread, add_comment, remove_comment, resolve_thread, threads, trash_comment
-from biaozhu.db.trash import restore
+from biaozhu.db.comments import CommentRow, Thread, comments_signature, threads
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import ActionRunner
-from biaozhu.gui.common.undo import History, StoredCommand
+from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill, short
+from biaozhu.gui.dialogs.comment_commands import AddComment, DeleteComment, ResolveThread, Target
+from biaozhu.gui.dialogs.guide import on_screen
 from biaozhu.gui.widgets.swatches import colour_swatch
 
-ADD = QT_TRANSLATE_NOOP("Commands", "comment “%1”")
-RESOLVE = QT_TRANSLATE_NOOP("Commands", "resolve a comment thread")
-REOPEN = QT_TRANSLATE_NOOP("Commands", "reopen a comment thread")
-DELETE = QT_TRANSLATE_NOOP("Commands", "delete comment “%1”")
 OPEN_COLOUR, RESOLVED_COLOUR = QColor("#e76f51"), QColor("#8a8a8a")
-Target = tuple[int, int | None, int | None]  # document, span, thread replied to
-
-
-def _name(template: object, *values: object) -> str:
-    return fill(QCoreApplication.translate("Commands", str(template)), *values)
-
-
-class CommentCommand(StoredCommand):
-    """A write of comments through the runner, published as a change of the document's comments."""
-
-    def __init__(self, runner: ActionRunner, history: History, document_id: int, name: str) -> None:
-        super().__init__(history, name, document_id)
-        self.runner = runner
-
-    def write(self, action: Callable[[Session], object]) -> object:
-        assert self.document_id is not None
-        return self.runner.write(action, Change(Changed.COMMENTS, frozenset({self.document_id}), self))
-
-
-class AddComment(CommentCommand):
-    def __init__(self, runner: ActionRunner, history: History, author: str, target: Target, text: str) -> None:
-        super().__init__(runner, history, target[0], _name(ADD, short(text.strip(), 16)))
-        self.author, self.target, self.body = author, target, text
-        self.comment_id: int | None = None
-
-    def do(self) -> None:
-        document, span, parent = self.target
-        self.comment_id = int(str(self.write(lambda session: add_comment(
-            session, document, self.author, self.body, span_id=span, parent_id=parent))))
-
-    def undo_it(self) -> None:
-        comment_id = self.comment_id
-        assert comment_id is not None
-        self.write(lambda session: remove_comment(session, comment_id))
-
-
-class ResolveThread(CommentCommand):
-    def __init__(self, runner: ActionRunner, history: History, person: str, thread: Thread, resolved: bool) -> None:
-        super().__init__(runner, history, thread.document_id, _name(RESOLVE if resolved else REOPEN))
-        self.person, self.thread_id, self.resolved, self.was = person, thread.id, resolved, thread.resolved
-
-    def do(self) -> None:
-        self.was = bool(self.write(lambda session: resolve_thread(session, self.thread_id, self.person,
-                                                                  self.resolved)))
-
-    def undo_it(self) -> None:
-        self.write(lambda session: resolve_thread(session, self.thread_id, self.person, self.was))
-
-
-class DeleteComment(CommentCommand):
-    """A thread (or one reply) into the trash; undo brings it back from there, under its old id."""
-
-    def __init__(self, runner: ActionRunner, history: History, person: str, document_id: int, comment_id: int,
-                 text: str) -> None:
-        super().__init__(runner, history, document_id, _name(DELETE, short(text, 16)))
-        self.person, self.comment_id = person, comment_id
-        self.trash_id: int | None = None
-
-    def do(self) -> None:
-        self.trash_id = int(str(self.write(lambda session: trash_comment(session, self.comment_id, self.person))))
-
-    def undo_it(self) -> None:
-        trash_id = self.trash_id
-        assert trash_id is not None
-        self.write(lambda session: restore(session, trash_id))
 
 
 class CommentsPanel(QWidget):
@@ -117,6 +49,7 @@ class CommentsPanel(QWidget):
         self.threads: list[Thread] = []
         self.target: Target | None = None
         self._stale = False
+        self.signature: tuple[object, ...] | None = None
         self.scope = QComboBox(self)
         self.scope.addItems([self.tr("This document"), self.tr("All documents")])
         self.scope.currentIndexChanged.connect(lambda _: self.reload())
@@ -170,16 +103,23 @@ class CommentsPanel(QWidget):
     def _on_change(self, change: Change) -> None:
         """Comments change with comments, and with what takes them to the trash or back; an edit of spans that
         keeps them (add, relabel, resize) does not reread them. Hidden, the panel reads them when shown."""
-        if change.what & (Changed.COMMENTS | Changed.TRASH | Changed.DOCUMENTS | Changed.GOLD):
-            if self.isVisible():
-                self.reload()
-            else:
-                self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
+        if not change.what & (Changed.COMMENTS | Changed.TRASH | Changed.DOCUMENTS | Changed.GOLD):
+            return
+        if not change.what & Changed.COMMENTS and not self._stale and self._signature() == self.signature:
+            return  # a deletion (or its undo) that took no comment with it: the common case, one cheap look
+        if on_screen(self):
             self.reload()
-        super().showEvent(event)
+        else:
+            self._stale = True
+
+    def _signature(self) -> tuple[object, ...] | None:
+        where = None if self.project_wide() else self.document()
+        return self.runner.try_read(lambda session: comments_signature(session, where)).value
+
+    def shown(self, visible: bool) -> None:
+        """Its dock became visible (a tab chosen, the dock opened): read what changed while it was not."""
+        if visible and self._stale:
+            self.reload()
 
     # -- showing ---------------------------------------------------------------------------------------------
     def project_wide(self) -> bool:
@@ -188,6 +128,7 @@ class CommentsPanel(QWidget):
     def reload(self) -> None:
         """Read the threads again, keeping the chosen one chosen."""
         self._stale = False
+        self.signature = self._signature()
         document = self.document()
         chosen = self.chosen()
         if not self.project_wide() and document is None:

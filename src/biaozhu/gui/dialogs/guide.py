@@ -13,7 +13,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QShowEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -36,6 +35,7 @@ from biaozhu.db.guidelines import (
     Example,
     list_examples,
     pin_example,
+    pinned_span_ids,
     pinned_verdicts,
     project_guideline,
     set_project_guideline,
@@ -55,6 +55,11 @@ class Handle(Protocol):
 
     id: int | None
 
+
+
+def on_screen(widget: QWidget) -> bool:
+    """Whether any of ``widget`` is on screen: a panel in a dock's tab that is not chosen counts as visible to Qt."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
 
 
 def label_anchor(label_id: int) -> str:
@@ -199,15 +204,21 @@ class GuidePanel(QWidget):
         runner.bus.changed.connect(self._on_change)
 
     def _on_change(self, change: Change) -> None:
-        if change.what & (Changed.LABELS | Changed.TRASH | Changed.GOLD):  # pins publish LABELS; edits move none
+        """Pins publish LABELS; a span going to the trash or back (with its pin) matters only when the pinned
+        spans are not those shown any more, which one look at the few pins tells."""
+        if change.what & (Changed.LABELS | Changed.GOLD) or change.what & Changed.TRASH and self._pins_moved():
             self._stale = True
-            if self.isVisible():
+            if on_screen(self):
                 self.reload()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
+    def _pins_moved(self) -> bool:
+        outcome = self.runner.try_read(pinned_span_ids)
+        return outcome.value != {item.span_id for item in self.examples if item.span_id is not None}
+
+    def shown(self, visible: bool) -> None:
+        """Its dock became visible (a tab chosen, the dock opened): read what changed while it was not."""
+        if visible and self._stale:
             self.reload()
-        super().showEvent(event)
 
     def reload(self) -> None:
         def read(session: Session) -> tuple[str, list[LabelInfo], list[Example]]:

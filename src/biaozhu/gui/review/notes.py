@@ -53,6 +53,8 @@ class ReviewNotes(QObject):
         self.guide = GuidePanel(window.runner, window)
         self.dock = _dock(window, self.tr("Comments"), "comments-dock", self.panel, "disagreements-dock")
         self.guide_dock = _dock(window, self.tr("Guide"), "guide-dock", self.guide, "disagreements-dock")
+        self.dock.visibilityChanged.connect(self.panel.shown)
+        self.guide_dock.visibilityChanged.connect(self.guide.shown)
         window.runner.bus.changed.connect(self._on_change)
 
     def add_actions(self, actions: ActionSet, menu_bar: QMenuBar) -> None:

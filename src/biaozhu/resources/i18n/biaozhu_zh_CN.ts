@@ -158,22 +158,22 @@
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="50"/>
+        <location filename="../../gui/annotate/comments.py" line="51"/>
         <source>Comment on the span…</source>
         <translation>评论这个标注…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="52"/>
+        <location filename="../../gui/annotate/comments.py" line="53"/>
         <source>Comment on the document…</source>
         <translation>评论这个文档…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="54"/>
+        <location filename="../../gui/annotate/comments.py" line="55"/>
         <source>Comments panel</source>
         <translation>评论面板</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="64"/>
+        <location filename="../../gui/annotate/comments.py" line="65"/>
         <source>Select a span to comment on it (Ctrl+Shift+C comments on the document).</source>
         <translation>请先选中一个标注再评论（Ctrl+Shift+C 评论整个文档）。</translation>
     </message>
@@ -330,17 +330,17 @@
         <translation>采纳 %1 条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="64"/>
+        <location filename="../../gui/dialogs/guide.py" line="69"/>
         <source>pin “%1” as a good example</source>
         <translation>将“%1”固定为正例</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="65"/>
+        <location filename="../../gui/dialogs/guide.py" line="70"/>
         <source>pin “%1” as a bad example</source>
         <translation>将“%1”固定为反例</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="66"/>
+        <location filename="../../gui/dialogs/guide.py" line="71"/>
         <source>unpin “%1”</source>
         <translation>取消固定“%1”</translation>
     </message>
@@ -355,22 +355,22 @@
         <translation>取消关联“%1”→“%2”（%3）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="36"/>
+        <location filename="../../gui/dialogs/comment_commands.py" line="18"/>
         <source>comment “%1”</source>
         <translation>评论“%1”</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="37"/>
+        <location filename="../../gui/dialogs/comment_commands.py" line="19"/>
         <source>resolve a comment thread</source>
         <translation>解决一个评论线程</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="38"/>
+        <location filename="../../gui/dialogs/comment_commands.py" line="20"/>
         <source>reopen a comment thread</source>
         <translation>重新打开一个评论线程</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="39"/>
+        <location filename="../../gui/dialogs/comment_commands.py" line="21"/>
         <source>delete comment “%1”</source>
         <translation>删除评论“%1”</translation>
     </message>
@@ -378,89 +378,89 @@
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="121"/>
+        <location filename="../../gui/dialogs/comments.py" line="54"/>
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="121"/>
+        <location filename="../../gui/dialogs/comments.py" line="54"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="123"/>
+        <location filename="../../gui/dialogs/comments.py" line="56"/>
         <source>Unresolved only</source>
         <translation>只看未解决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="128"/>
+        <location filename="../../gui/dialogs/comments.py" line="61"/>
         <source>Comment</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="128"/>
+        <location filename="../../gui/dialogs/comments.py" line="61"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="128"/>
+        <location filename="../../gui/dialogs/comments.py" line="61"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="136"/>
-        <location filename="../../gui/dialogs/comments.py" line="246"/>
+        <location filename="../../gui/dialogs/comments.py" line="69"/>
+        <location filename="../../gui/dialogs/comments.py" line="187"/>
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="137"/>
+        <location filename="../../gui/dialogs/comments.py" line="70"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="138"/>
+        <location filename="../../gui/dialogs/comments.py" line="71"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="146"/>
+        <location filename="../../gui/dialogs/comments.py" line="79"/>
         <source>Post (Ctrl+Enter)</source>
         <translation>发表（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="212"/>
+        <location filename="../../gui/dialogs/comments.py" line="153"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="215"/>
+        <location filename="../../gui/dialogs/comments.py" line="156"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="215"/>
+        <location filename="../../gui/dialogs/comments.py" line="156"/>
         <source>open</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="245"/>
+        <location filename="../../gui/dialogs/comments.py" line="186"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="258"/>
-        <location filename="../../gui/dialogs/comments.py" line="264"/>
+        <location filename="../../gui/dialogs/comments.py" line="199"/>
+        <location filename="../../gui/dialogs/comments.py" line="205"/>
         <source>New comment on the document:</source>
         <translation>新评论，针对本文档：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="260"/>
+        <location filename="../../gui/dialogs/comments.py" line="201"/>
         <source>Reply to: %1</source>
         <translation>回复：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="262"/>
+        <location filename="../../gui/dialogs/comments.py" line="203"/>
         <source>New comment on “%1”:</source>
         <translation>新评论，针对“%1”：</translation>
     </message>
@@ -1293,42 +1293,42 @@
         <translation>指南</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="38"/>
+        <location filename="../../gui/annotate/guidance.py" line="39"/>
         <source>G&amp;uide</source>
         <translation>指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="39"/>
+        <location filename="../../gui/annotate/guidance.py" line="40"/>
         <source>Guide for this label</source>
         <translation>本标签的标注指南</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="41"/>
+        <location filename="../../gui/annotate/guidance.py" line="42"/>
         <source>Pin as a good example</source>
         <translation>固定为正例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="43"/>
+        <location filename="../../gui/annotate/guidance.py" line="44"/>
         <source>Pin as a bad example</source>
         <translation>固定为反例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="45"/>
+        <location filename="../../gui/annotate/guidance.py" line="46"/>
         <source>Edit the project guideline…</source>
         <translation>编辑项目总体规范…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="61"/>
+        <location filename="../../gui/annotate/guidance.py" line="62"/>
         <source>Select a span to pin it as an example.</source>
         <translation>请先选中一个标注，再把它固定为示例。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="105"/>
+        <location filename="../../gui/dialogs/guide.py" line="110"/>
         <source>Unpinned.</source>
         <translation>已取消固定。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="106"/>
+        <location filename="../../gui/dialogs/guide.py" line="111"/>
         <source>Pinned: the guide shows it under its label (F1).</source>
         <translation>已固定：指南在其标签下显示它（F1）。</translation>
     </message>
@@ -1336,32 +1336,32 @@
 <context>
     <name>GuidePanel</name>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="188"/>
+        <location filename="../../gui/dialogs/guide.py" line="193"/>
         <source>Edit the project guideline…</source>
         <translation>编辑项目总体规范…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="224"/>
+        <location filename="../../gui/dialogs/guide.py" line="235"/>
         <source>✓ good</source>
         <translation>✓ 正例</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="224"/>
+        <location filename="../../gui/dialogs/guide.py" line="235"/>
         <source>✗ bad</source>
         <translation>✗ 反例</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="225"/>
+        <location filename="../../gui/dialogs/guide.py" line="236"/>
         <source>Project guideline</source>
         <translation>项目总体规范</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="226"/>
+        <location filename="../../gui/dialogs/guide.py" line="237"/>
         <source>No general guideline yet: Edit the project guideline… writes one (Markdown).</source>
         <translation>还没有总体规范：点“编辑项目总体规范…”来写（Markdown）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="231"/>
+        <location filename="../../gui/dialogs/guide.py" line="242"/>
         <source>No guideline for this label yet: Labels… (Ctrl+L) writes one.</source>
         <translation>这个标签还没有规范：在“标签…”（Ctrl+L）中编写。</translation>
     </message>
@@ -1369,12 +1369,12 @@
 <context>
     <name>GuidelineEditor</name>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="259"/>
+        <location filename="../../gui/dialogs/guide.py" line="270"/>
         <source>Project guideline — biaozhu 标注</source>
         <translation>项目总体规范 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="264"/>
+        <location filename="../../gui/dialogs/guide.py" line="275"/>
         <source>What every annotator should know: scope, rules, hard cases (Markdown: # headings, - lists, **bold**)</source>
         <translation>每位标注员都应了解的内容：范围、规则、疑难情况（Markdown：# 标题、- 列表、**加粗**）</translation>
     </message>
@@ -2317,42 +2317,42 @@
         <translation>指南</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="60"/>
+        <location filename="../../gui/review/notes.py" line="62"/>
         <source>G&amp;uide</source>
         <translation>指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="61"/>
+        <location filename="../../gui/review/notes.py" line="63"/>
         <source>Guide for this label</source>
         <translation>本标签的标注指南</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="62"/>
+        <location filename="../../gui/review/notes.py" line="64"/>
         <source>Pin as a good example</source>
         <translation>固定为正例</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="64"/>
+        <location filename="../../gui/review/notes.py" line="66"/>
         <source>Pin as a bad example</source>
         <translation>固定为反例</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="67"/>
+        <location filename="../../gui/review/notes.py" line="69"/>
         <source>Comment on the gold span…</source>
         <translation>评论这个金标准标注…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="69"/>
+        <location filename="../../gui/review/notes.py" line="71"/>
         <source>Comment on the document…</source>
         <translation>评论这个文档…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="88"/>
+        <location filename="../../gui/review/notes.py" line="90"/>
         <source>Put the cursor on a gold span to pin it as an example.</source>
         <translation>请把光标放在金标准标注上，再把它固定为示例。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="98"/>
+        <location filename="../../gui/review/notes.py" line="100"/>
         <source>Put the cursor on a gold span to comment on it (Ctrl+Shift+C comments on the document).</source>
         <translation>请把光标放在金标准标注上再评论（Ctrl+Shift+C 评论整个文档）。</translation>
     </message>
