@@ -163,14 +163,21 @@ class DocumentTableModel(QAbstractTableModel):
             self._rows[row] = summary
             self.dataChanged.emit(self.index(row, 0), self.index(row, UNSURE))
             return
-        ordered = self._rows[:row] + self._rows[row + 1:]  # and put back where it sorts now
+        # Taken out and put back where it sorts now: a move or a new layout would make the filter proxy ask all
+        # 100,000 rows again (0.9 s); a removal and an insertion, only this one. The panel selects it again.
 
         def signed(s: DocumentSummary) -> tuple[int, ...]:  # these columns' keys are ints: descending negates them
             return tuple(int(k) if order == Qt.SortOrder.AscendingOrder else -int(k)  # type: ignore[call-overload]
                          for k in key(s))
 
-        ordered.insert(bisect_left(ordered, signed(summary), key=signed), summary)
-        self._relayout(ordered)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self._at = None
+        self.endRemoveRows()
+        at = bisect_left(self._rows, signed(summary), key=signed)
+        self.beginInsertRows(QModelIndex(), at, at)
+        self._rows.insert(at, summary)
+        self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorted here in Python with one key per row: 20x faster than the proxy comparing pairs of data()."""
@@ -324,8 +331,15 @@ class DocumentListPanel(QWidget):
         self._model.set_unsure(values)
 
     def replace_document(self, summary: DocumentSummary) -> None:
-        """One document's counts changed (the open one, by the window's own edit)."""
+        """One document's counts changed (the open one, by the window's own edit); a row moved by the sort
+        stays selected, and the list does not scroll."""
+        selected = self.selected_document()
+        bar = self._view.verticalScrollBar()
+        scroll = bar.value()
         self._model.replace_row(summary)
+        if selected is not None and self.selected_document() != selected:
+            self._select(selected, scroll=False)
+            bar.setValue(scroll)
 
     def selected_document(self) -> int | None:
         index = self._view.selectionModel().currentIndex()
