@@ -62,8 +62,9 @@ def table(stats: ProjectStats, matrix: MatrixPage | None = None) -> str:
             lines += [day + "\t" + "\t".join(shown(figure_of(layer).get(day, 0)) for layer in stats.layers)
                       for day in days]
     if stats.agreement:
-        lines += ["", columns("agreement over time (UTC)", "F1", "kappa", "documents")]
-        lines += [f"{s.at:%Y-%m-%d %H:%M}\t{figure(s.f1)}\t{figure(s.kappa)}\t{s.documents}" for s in stats.agreement]
+        lines += ["", columns("agreement over time (UTC)", "F1", "kappa", "documents", "relation F1")]
+        lines += [f"{s.at:%Y-%m-%d %H:%M}\t{figure(s.f1)}\t{figure(s.kappa)}\t{s.documents}\t{figure(s.relation_f1)}"
+                  for s in stats.agreement]
     if stats.suggestions:
         lines += ["", columns("suggestions", *DECISIONS, "accepted share")]
         for engine, counts in stats.suggestions.items():
@@ -93,7 +94,8 @@ def rows(stats: ProjectStats, matrix: MatrixPage | None = None) -> list[tuple[st
     for snapshot in stats.agreement:
         at = snapshot.as_dict()["at"]
         out += [("", "", "agreement_f1", at, snapshot.f1), ("", "", "agreement_kappa", at, snapshot.kappa),
-                ("", "", "agreement_documents", at, snapshot.documents)]
+                ("", "", "agreement_documents", at, snapshot.documents),
+                ("", "", "agreement_relation_f1", at, snapshot.relation_f1)]
     for engine, counts in stats.suggestions.items():
         out += [("suggestions", "", f"suggestions_{decision}", engine, counts[decision]) for decision in DECISIONS]
     roles = {layer.name: layer.role for layer in stats.layers}
