@@ -36,9 +36,10 @@ SCHEMA_REVISION = "0008"  # the newest migration; tests/db/test_engine_open.py h
 GOLD = "gold"  # the name of the adjudicated layer; reviewers write it
 SUGGESTIONS = "suggestions"  # what the engines propose; nobody's data until accepted
 FROM_SUGGESTION = "from suggestion "  # how an accepted suggestion's span's note starts (biaozhu.db.suggestions)
-# The accepted spans, as the partial index ix_spans_accepted holds them; a query must say it in these very words
-# (no bound parameter) for SQLite and PostgreSQL to read that index.
-ACCEPTED = f"note LIKE '{FROM_SUGGESTION}%'"
+# The spans with a note (every suggestion, every span accepted from one, few others), as the partial index
+# ix_spans_noted holds them; a query must say it in these very words (no bound parameter) for SQLite and
+# PostgreSQL to read that index.
+NOTED = "note != ''"
 ROLES = ("annotator", "reviewer")
 STATUSES = ("in_progress", "done", "adjudicated")
 TRASH_KINDS = ("span", "document", "relation", "comment")
@@ -122,9 +123,8 @@ class Span(Base):
         UniqueConstraint("document_id", "annotator_id", "start", "end", "label_id"),
         CheckConstraint("start >= 0 AND start < \"end\"", name="range"),
         Index("ix_spans_layer", "document_id", "annotator_id", "start"),
-        # biaozhu stats counts the accepted suggestions from this small index instead of reading every note
-        Index("ix_spans_accepted", "annotator_id", "note", sqlite_where=sql_text(ACCEPTED),
-              postgresql_where=sql_text(ACCEPTED)),
+        # biaozhu stats counts the suggestions decided, open and accepted from this small index, not every note
+        Index("ix_spans_noted", "annotator_id", "note", sqlite_where=sql_text(NOTED), postgresql_where=sql_text(NOTED)),
         {"sqlite_autoincrement": True},  # ids are never reused: undo and merge keep referring to the right span
     )
 

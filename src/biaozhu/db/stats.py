@@ -20,7 +20,17 @@ from sqlalchemy.orm import Session
 
 from biaozhu.corpus.suggestions import ENGINES
 from biaozhu.db.agreement_history import Snapshot, agreement_history
-from biaozhu.db.models import ACCEPTED, GOLD, SUGGESTIONS, Annotator, Document, DocumentStatus, Label, Span
+from biaozhu.db.models import (
+    FROM_SUGGESTION,
+    GOLD,
+    NOTED,
+    SUGGESTIONS,
+    Annotator,
+    Document,
+    DocumentStatus,
+    Label,
+    Span,
+)
 from biaozhu.db.suggestions import REJECTED
 from biaozhu.db.time_spent import seconds_by_day
 
@@ -141,16 +151,18 @@ DECISIONS = ("accepted", "rejected", "open")
 
 
 def suggestion_queries() -> tuple[Select[tuple[str, str, int]], Select[tuple[str, str, int]]]:
-    """(engine, decision, count) rows: the suggestions layer's spans, found by layer id, rejected or open; and
-    people's spans accepted from a suggestion, read from the partial index ``ix_spans_accepted`` alone (its
-    condition said in its own words, so that the database sees it applies). Neither reads every span's note."""
+    """(engine, decision, count) rows: the suggestions layer's spans, rejected or open; and people's spans
+    accepted from a suggestion. Both read the partial index ``ix_spans_noted`` alone (its condition said in its
+    own words, so that the database sees it applies), never every span's note."""
     engine = case(*((Span.note.like(f"%{name} %"), name) for name in ENGINES), else_="other")
     kind = case((Span.note.like(f"{REJECTED}%"), "rejected"), else_="open")
     layer = select(Annotator.id).where(Annotator.name == SUGGESTIONS)
     not_people = select(Annotator.id).where(Annotator.name.in_((GOLD, SUGGESTIONS)))
-    return (select(engine, kind, func.count()).where(Span.annotator_id.in_(layer)).group_by(engine, kind),
+    noted = text(NOTED)  # every suggestion's note names its engine
+    return (select(engine, kind, func.count()).where(noted, Span.annotator_id.in_(layer)).group_by(engine, kind),
             select(engine, literal("accepted"), func.count())
-            .where(text(ACCEPTED), Span.annotator_id.not_in(not_people)).group_by(engine))
+            .where(noted, Span.note.like(f"{FROM_SUGGESTION}%"), Span.annotator_id.not_in(not_people))
+            .group_by(engine))
 
 
 def suggestion_stats(session: Session) -> dict[str, dict[str, int]]:
