@@ -133,6 +133,10 @@ def test_relation_f1_counts_a_relation_matched_when_ends_and_type_are_the_same(c
     assert pair["relations"]["all"] == {"matched": 1, "a": 2, "b": 2, "precision": 0.5, "recall": 0.5, "f1": 0.5}
     assert pair["relations"]["by_type"]["所属项目"]["f1"] == 0.0
     assert pair["relations"]["by_type"]["责任机构"]["f1"] == 1.0
+    [snapshot] = orjson.loads(cli("--db", db_url, "stats", "--format", "json", check=True).stdout)["agreement"]
+    assert snapshot["relation_f1"] == 0.5  # the history keeps it and stats prints it
+    assert snapshot["detail"]["relations"]["types"] == {"所属项目": 0.0, "责任机构": 1.0}
+    assert "\t1\t0.500" in cli("--db", db_url, "stats", check=True).stdout.split("agreement over time")[1]
     table = cli("--db", db_url, "agreement", check=True).stdout
     linked = {line.split()[0]: line.split()[1:] for line in table.splitlines()[table.splitlines().index(
         "  relation       exact P      R     F1   relations A/B"):][1:4]}

@@ -76,6 +76,7 @@ def commands(cli: Cli, db: Path, tmp_path: Path, peer_data: Path) -> Iterator[Co
     yield cli(*zh, "spans", "delete", "999999")
     yield cli(*zh, "metrics")
     yield cli(*zh, "stats")
+    yield cli(*zh, "stats", "--documents", "--limit", "2")
     yield cli(*zh, "outline", "1")
     yield cli(*zh, "outline", "999")
     yield cli(*zh, "suggest", "--from", "张三")

@@ -57,6 +57,10 @@ def test_time_spent_and_the_progress_matrix_page_by_page(cli, db_url: str, sessi
     assert "张三\tannotator\t2\t0\t1\t0\t0\t0\t0\t0\t1:02:05" in table
     assert "time spent per day\t张三\n2026-12-01\t1:02:05" in table
     assert "documents 1–3 of 3" in table and f"{ids[2]}\t报告2.txt\tdone / 0 / 0:00:00" in table
+    chinese = cli("--lang", "zh", "--db", db_url, "stats", "--documents", check=True).stdout
+    assert "标注层\t角色\t未开始\t进行中\t已完成\t已裁决\t标注数\t" in chinese
+    assert "每日用时\t张三\n2026-12-01\t1:02:05" in chinese
+    assert "第 1–3 个文档（共 3 个）" in chinese and f"{ids[2]}\t报告2.txt\t已完成 / 0 / 0:00:00" in chinese
     rows = list(csv.DictReader(io.StringIO(cli("--db", db_url, "stats", "--format", "csv", "--documents",
                                                check=True).stdout)))
     assert {"layer": "张三", "role": "annotator", "figure": "seconds_per_day", "key": "2026-12-01",
@@ -84,5 +88,6 @@ def test_stats_count_each_engines_suggestions_accepted_rejected_and_open(cli, tm
     assert figures["suggestions"] == {"rules": {"accepted": 1, "rejected": 1, "open": opened}}
     table = cli("--db", db, "stats", check=True).stdout
     assert f"rules\t1\t1\t{opened}\t50%" in table
+    assert "建议\t已接受\t已拒绝\t待定\t接受率" in cli("--lang", "zh", "--db", db, "stats", check=True).stdout
     rows = list(csv.DictReader(io.StringIO(cli("--db", db, "stats", "--format", "csv", check=True).stdout)))
     assert {"layer": "suggestions", "role": "", "figure": "suggestions_accepted", "key": "rules", "value": "1"} in rows

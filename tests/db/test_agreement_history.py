@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.agreement import AnnotatedDocument, measure_agreement
 from biaozhu.corpus.agreement_summary import AgreementSummary, summarise
-from biaozhu.corpus.model import Span
+from biaozhu.corpus.model import Relation, Span
 from biaozhu.db.agreement_history import agreement_history, record_agreement
 
 TEXT = "泸州银行发放1亿元。"  # 10 characters
@@ -28,8 +28,23 @@ def test_the_summary_pools_every_pair_as_counted_by_hand() -> None:
     assert summary.detail["labels"]["METRIC"]["f1"] == 0.0
     assert summary.detail["pairs"] == [{"a": "乙", "b": "甲", "documents": 1, "f1": pytest.approx(2 / 3),
                                         "kappa": pytest.approx(1 - 10 / 54)}]
+    assert "relations" not in summary.detail  # nobody linked spans: no relation F1
     alone = AnnotatedDocument(2, "b.txt", len(TEXT), {"甲": [BANK]})
     assert summarise(measure_agreement([alone])).documents == 0  # nobody to compare with
+
+
+def test_the_summary_holds_relation_f1_where_spans_were_linked(sessions: sessionmaker[Session]) -> None:
+    both = {"甲": [BANK, ONE], "乙": [BANK, ONE]}
+    links = {"甲": [Relation(ONE, BANK, "责任机构")],
+             "乙": [Relation(ONE, BANK, "责任机构"), Relation(BANK, ONE, "所属")]}
+    summary = summarise(measure_agreement([AnnotatedDocument(1, "a.txt", len(TEXT), both, links)]))
+    assert summary.detail["relations"] == {"f1": pytest.approx(2 / 3), "types": {"所属": 0.0, "责任机构": 1.0}}
+    assert summary.detail["pairs"][0]["relation_f1"] == pytest.approx(2 / 3)
+    with sessions.begin() as session:
+        record_agreement(session, summary)
+    with sessions() as session:
+        [snapshot] = agreement_history(session)
+    assert snapshot.relation_f1 == pytest.approx(2 / 3) and snapshot.as_dict()["relation_f1"] == snapshot.relation_f1
 
 
 def test_a_snapshot_an_hour_unless_the_figures_changed(sessions: sessionmaker[Session]) -> None:
@@ -47,5 +62,5 @@ def test_a_snapshot_an_hour_unless_the_figures_changed(sessions: sessionmaker[Se
     assert [(s.at, s.f1, s.kappa, s.documents) for s in history] == [
         (noon, 0.8, 0.7, 10), (noon + timedelta(minutes=70), 0.9, 0.75, 11),
         (noon + timedelta(minutes=131), 0.9, 0.75, 11)]
-    assert history[0].detail == first.detail
+    assert history[0].detail == first.detail and history[0].relation_f1 is None
     assert history[0].as_dict()["at"] == "2026-12-01T12:00:00+00:00"

@@ -1,21 +1,23 @@
 """The statistics' figures on SQLite and PostgreSQL: time spent added up per document, person and day; spans per
-label and per day from one grouped query; a page of the progress matrix (issue 18)."""
+label and per day from one grouped query; each engine's suggestions accepted, rejected and open; a page of the
+progress matrix (issue 18)."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
-from sqlalchemy import text, update
+from sqlalchemy import event, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import add_document
 from biaozhu.db.labels import label_ids
-from biaozhu.db.models import SUGGESTIONS, Span
+from biaozhu.db.models import GOLD, SUGGESTIONS, Span
 from biaozhu.db.progress import Cell, progress_page
 from biaozhu.db.spans import add_span
-from biaozhu.db.stats import project_stats
+from biaozhu.db.stats import project_stats, suggestion_stats
 from biaozhu.db.status import set_status
 from biaozhu.db.time_spent import add_time, seconds_by_document
 
@@ -82,3 +84,32 @@ def test_a_page_of_the_matrix_has_its_documents_cells(sessions: sessionmaker[Ses
     assert page.rows[0].cells == {}
     assert page.rows[1].cells == {"张三": Cell("done", 1, 0), "李四": Cell("not_started", 0, 90)}
     assert everything.rows[0].cell("李四") == Cell("in_progress") and len(everything.rows) == 5
+
+
+def test_suggestions_accepted_are_counted_from_their_index(sessions: sessionmaker[Session]) -> None:
+    (first, second, _), me, _ = store(sessions)
+    with sessions.begin() as session:
+        labels = label_ids(session)
+        robot, gold = ensure_annotator(session, SUGGESTIONS).id, ensure_annotator(session, GOLD).id
+        notes = {add_span(session, first, me, labels["ORGANIZATION"], 0, 4, "泸州银行"): "from suggestion rules 0.9",
+                 add_span(session, second, me, labels["ORGANIZATION"], 0, 4, "泸州银行"): "from suggestion 手写",
+                 add_span(session, second, me, labels["METRIC"], 5, 6, "1"): "",
+                 add_span(session, first, gold, labels["ORGANIZATION"], 0, 4, "泸州银行"): "from suggestion rules 0.9",
+                 add_span(session, first, robot, labels["ORGANIZATION"], 0, 2, "泸州"): "rules 0.5",
+                 add_span(session, second, robot, labels["ORGANIZATION"], 0, 2, "泸州"): "rejected rules 0.4"}
+        for span_id, note in notes.items():
+            session.execute(update(Span).where(Span.id == span_id).values(note=note))
+    with sessions() as session:
+        assert suggestion_stats(session) == {"rules": {"accepted": 1, "rejected": 1, "open": 1},
+                                             "other": {"accepted": 1, "rejected": 0, "open": 0}}
+    if sessions.kw["bind"].dialect.name == "sqlite":  # on 1M spans: never a scan of every span's note
+        ran: list[tuple[str, Any]] = []
+        keep = lambda *args: ran.append((args[2], args[3]))  # noqa: E731  # statement, parameters
+        event.listen(sessions.kw["bind"], "before_cursor_execute", keep)
+        with sessions() as session:
+            suggestion_stats(session)
+            event.remove(sessions.kw["bind"], "before_cursor_execute", keep)
+            plans = [" ".join(row[3] for row in session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}",
+                                                                                     parameters))
+                     for sql, parameters in ran if "FROM spans" in sql]
+        assert len(plans) == 2 and all("spans USING COVERING INDEX ix_spans_noted" in plan for plan in plans)

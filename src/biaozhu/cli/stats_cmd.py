@@ -40,10 +40,15 @@ def figure(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
+def columns(*names: str) -> str:
+    """A table's heading in the user's language (a label's or layer's name stays as it is)."""
+    return "\t".join(say(name) for name in names)
+
+
 def table(stats: ProjectStats, matrix: MatrixPage | None = None) -> str:
     lines = [say("{documents} documents, {characters} characters; labels: {labels}", documents=stats.documents,
                  characters=stats.characters, labels=", ".join(stats.labels) or "-"),
-             "", "layer\trole\t" + "\t".join(PROGRESS) + "\tspans\t" + "\t".join(stats.labels) + "\ttime"]
+             "", "\t".join([columns("layer", "role", *PROGRESS, "spans"), *stats.labels, say("time")])]
     for layer in stats.layers:
         lines.append("\t".join([layer.name, layer.role, *(str(layer.documents[s]) for s in PROGRESS),
                                 str(layer.spans), *(str(layer.by_label.get(label, 0)) for label in stats.labels),
@@ -53,26 +58,28 @@ def table(stats: ProjectStats, matrix: MatrixPage | None = None) -> str:
         ("time spent per day", stats.work_days(), lambda layer: layer.seconds_by_day, duration)]
     for title, days, figure_of, shown in per_day:
         if days:
-            lines += ["", title + "\t" + "\t".join(layer.name for layer in stats.layers)]
+            lines += ["", say(title) + "\t" + "\t".join(layer.name for layer in stats.layers)]
             lines += [day + "\t" + "\t".join(shown(figure_of(layer).get(day, 0)) for layer in stats.layers)
                       for day in days]
     if stats.agreement:
-        lines += ["", "agreement over time (UTC)\tF1\tkappa\tdocuments"]
-        lines += [f"{s.at:%Y-%m-%d %H:%M}\t{figure(s.f1)}\t{figure(s.kappa)}\t{s.documents}" for s in stats.agreement]
+        lines += ["", columns("agreement over time (UTC)", "F1", "kappa", "documents", "relation F1")]
+        lines += [f"{s.at:%Y-%m-%d %H:%M}\t{figure(s.f1)}\t{figure(s.kappa)}\t{s.documents}\t{figure(s.relation_f1)}"
+                  for s in stats.agreement]
     if stats.suggestions:
-        lines += ["", "suggestions\t" + "\t".join(DECISIONS) + "\taccepted share"]
+        lines += ["", columns("suggestions", *DECISIONS, "accepted share")]
         for engine, counts in stats.suggestions.items():
             decided = counts["accepted"] + counts["rejected"]
             share = f"{counts['accepted'] / decided:.0%}" if decided else "-"
             lines.append("\t".join([engine, *(str(counts[d]) for d in DECISIONS), share]))
     if matrix is not None:
         names = [layer.name for layer in stats.layers]
-        lines += ["", f"documents {matrix.offset + 1}–{matrix.offset + len(matrix.rows)} of {matrix.total}: "
-                      "status / spans / time per layer", "id\tdocument\t" + "\t".join(names)]
+        lines += ["", say("documents {first}–{last} of {total}: status / spans / time per layer",
+                          first=matrix.offset + 1, last=matrix.offset + len(matrix.rows), total=matrix.total),
+                  "\t".join([columns("id", "document"), *names])]
         for row in matrix.rows:
             cells = [row.cell(name) for name in names]
             lines.append(f"{row.document_id}\t{row.name}\t" + "\t".join(
-                f"{cell.status} / {cell.spans} / {duration(cell.seconds)}" for cell in cells))
+                f"{say(cell.status)} / {cell.spans} / {duration(cell.seconds)}" for cell in cells))
     return "\n".join(lines)
 
 
@@ -87,7 +94,8 @@ def rows(stats: ProjectStats, matrix: MatrixPage | None = None) -> list[tuple[st
     for snapshot in stats.agreement:
         at = snapshot.as_dict()["at"]
         out += [("", "", "agreement_f1", at, snapshot.f1), ("", "", "agreement_kappa", at, snapshot.kappa),
-                ("", "", "agreement_documents", at, snapshot.documents)]
+                ("", "", "agreement_documents", at, snapshot.documents),
+                ("", "", "agreement_relation_f1", at, snapshot.relation_f1)]
     for engine, counts in stats.suggestions.items():
         out += [("suggestions", "", f"suggestions_{decision}", engine, counts[decision]) for decision in DECISIONS]
     roles = {layer.name: layer.role for layer in stats.layers}

@@ -1,7 +1,8 @@
 """The project's agreement as two numbers and their detail, to be drawn over time: span F1 (exact) and Cohen's
 kappa (characters) pooled over every pair of annotators, the documents two or more annotated, and the same per
-label and per pair. Pooled: the counts of all pairs are added up first, so a pair that shares many documents
-weighs more than one that shares a few, as in :mod:`biaozhu.corpus.agreement`."""
+label and per pair; where the annotators linked spans, relation F1 too (pooled, per type and per pair).
+Pooled: the counts of all pairs are added up first, so a pair that shares many documents weighs more than one
+that shares a few, as in :mod:`biaozhu.corpus.agreement`."""
 
 from __future__ import annotations
 
@@ -18,7 +19,13 @@ class AgreementSummary:
     f1: float | None
     kappa: float | None
     documents: int
-    detail: dict[str, Any] = field(default_factory=dict)  # per label and per pair: f1, kappa
+    detail: dict[str, Any] = field(default_factory=dict)  # per label and per pair: f1, kappa; "relations"
+
+def relation_f1(detail: dict[str, Any]) -> float | None:
+    """The pooled relation F1 a summary's detail holds (kept there: the history has no column for it); None where
+    nobody linked spans."""
+    figure = detail.get("relations", {}).get("f1")
+    return None if figure is None else float(figure)
 
 
 def pooled(counts: Iterable[SpanCounts]) -> SpanCounts:
@@ -41,8 +48,14 @@ def summarise(report: AgreementReport) -> AgreementSummary:
             collapsed[str(x == label), str(y == label)] += count
         labels[label] = {"f1": pooled(pair.exact.get(label, SpanCounts()) for pair in pairs).f1,
                          "kappa": cohen_kappa(collapsed)}
-    detail = {"labels": labels,
-              "pairs": [{"a": pair.a, "b": pair.b, "documents": pair.documents, "f1": pair.total("exact").f1,
-                         "kappa": pair.kappa} for pair in pairs]}
+    detail: dict[str, Any] = {
+        "labels": labels,
+        "pairs": [{"a": pair.a, "b": pair.b, "documents": pair.documents, "f1": pair.total("exact").f1,
+                   "kappa": pair.kappa, **({"relation_f1": pair.total("relations").f1} if report.relation_types
+                                           else {})} for pair in pairs]}
+    if report.relation_types:
+        detail["relations"] = {"f1": pooled(pair.total("relations") for pair in pairs).f1,
+                               "types": {kind: pooled(pair.relations.get(kind, SpanCounts()) for pair in pairs).f1
+                                         for kind in report.relation_types}}
     return AgreementSummary(pooled(pair.total("exact") for pair in pairs).f1, cohen_kappa(characters),
                             report.alpha_documents, detail)

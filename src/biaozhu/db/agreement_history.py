@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.agreement_summary import AgreementSummary
+from biaozhu.corpus.agreement_summary import AgreementSummary, relation_f1
 from biaozhu.db.models import AgreementSnapshot, utcnow
 
 QUIET = timedelta(hours=1)  # the same figures again within this time are not stored again
@@ -26,9 +26,14 @@ class Snapshot:
     documents: int
     detail: dict[str, Any]
 
+    @property
+    def relation_f1(self) -> float | None:
+        """Relation F1 pooled over every pair, when the annotators had linked spans then."""
+        return relation_f1(self.detail)
+
     def as_dict(self) -> dict[str, Any]:
         return {"at": self.at.isoformat(timespec="seconds"), "f1": self.f1, "kappa": self.kappa,
-                "documents": self.documents, "detail": self.detail}
+                "relation_f1": self.relation_f1, "documents": self.documents, "detail": self.detail}
 
 
 def utc(moment: datetime) -> datetime:
