@@ -13,6 +13,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -75,9 +76,17 @@ class _Job(QRunnable):
             with storage_errors():
                 value = self.work()
         except Exception as exc:  # noqa: BLE001 - handed over to the UI thread, which tells the user or reports it
-            self.relay.failed.emit(self.failed, exc)
+            self._hand_over("failed", self.failed, exc)
         else:
-            self.relay.done.emit(self.done, value)
+            self._hand_over("done", self.done, value)
+
+    def _hand_over(self, signal: str, callback: object, value: object) -> None:
+        try:
+            getattr(self.relay, signal).emit(callback, value)
+        except RuntimeError:
+            if shiboken6.isValid(self.relay):
+                raise
+            # The runner went with its window (and maybe its database) while this ran: nobody awaits the answer.
 
 
 class ActionRunner(QObject):
