@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDockWidget, QTableView
 from pytestqt.qtbot import QtBot
@@ -213,3 +213,20 @@ def test_the_empty_project_hint_has_no_placeholder_and_the_first_import_replaces
     window.runner.bus.publish(Change(Changed.DOCUMENTS))  # as an import from the window or the poller says
     qtbot.waitUntil(lambda: window.layer.document_id is not None)
     assert window.view.toPlainText() == TEXT and "泸州" in window.windowTitle()
+
+
+def test_a_layout_saved_before_the_guide_and_comments_panels_gives_way_to_the_default(
+        window: MainWindow, sessions: sessionmaker[Session], open_windows: Callable[..., object],
+        qtbot: QtBot) -> None:
+    """An older biaozhu saved its panels without the guide and comments: restored as it was, Qt stacked the new
+    panels under the span table, leaving it a sliver; the layout's version makes the window start from the
+    default instead, where they are tabs beside the span table."""
+    for name in ("guide-dock", "comments-dock"):
+        window.removeDockWidget(window.findChild(QDockWidget, name))
+    before = window.saveState()  # as the version before them saved it
+    window.close()
+    QSettings().setValue("annotate/state", before)
+    again = open_windows(sessions, "李四").annotate()
+    qtbot.waitExposed(again)
+    spans = again.findChild(QDockWidget, "spans-dock")
+    assert {dock.objectName() for dock in again.tabifiedDockWidgets(spans)} == {"guide-dock", "comments-dock"}

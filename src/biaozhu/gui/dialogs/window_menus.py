@@ -18,6 +18,10 @@ from biaozhu.gui.dialogs.keys_help import KeysDialog
 from biaozhu.gui.dialogs.label_guide import LabelGuide
 from biaozhu.gui.widgets.sizing import fit_screen
 
+# Raised when panels are added: a layout saved before knows nothing of them and stacked them under the others
+# (the guide and comments docks in 2026-12), so an older saved layout gives way to the default one.
+LAYOUT_VERSION = 2
+
 
 class WindowLayout(QObject):
     """Saves a window's geometry and panels when it closes and restores them when it opens; remembers the
@@ -32,13 +36,14 @@ class WindowLayout(QObject):
         if not (isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)):
             fit_screen(window)  # a first start on a small screen (1366×768) opens a window that fits it
         # the panels keep their widths (in the saved or the default layout) when the window was made smaller
-        window.restoreState(state if isinstance(state, QByteArray) else self.default_state)
+        if not (isinstance(state, QByteArray) and window.restoreState(state, LAYOUT_VERSION)):
+            window.restoreState(self.default_state)
         window.installEventFilter(self)
 
     def save(self) -> None:
         settings = QSettings()
         settings.setValue(f"{self.key}/geometry", self.window.saveGeometry())
-        settings.setValue(f"{self.key}/state", self.window.saveState())
+        settings.setValue(f"{self.key}/state", self.window.saveState(LAYOUT_VERSION))
 
     def reset(self) -> None:
         """Every panel back where it started, shown."""

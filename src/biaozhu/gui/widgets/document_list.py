@@ -307,6 +307,7 @@ class DocumentListPanel(QWidget):
         self._view.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         statuses = [self._model.status_text(status) for status in STATUS_ORDER]
         fit_columns(self._view, {LENGTH: ["9,999,999"], STATUS: statuses, SPANS: ["99999"], UNSURE: ["0.00"]})
+        self._view.setColumnHidden(UNSURE, True)  # until the model has rated the documents: room for the names
         RowActivation(self._view).row_activated.connect(self._activate)
         controls = QHBoxLayout()
         controls.addWidget(self._filter, 1)
@@ -329,6 +330,7 @@ class DocumentListPanel(QWidget):
     def set_uncertainty(self, values: dict[int, float]) -> None:
         """How unsure the suggestions' model is of each document, as it last rated them."""
         self._model.set_unsure(values)
+        self._view.setColumnHidden(UNSURE, not values)
 
     def replace_document(self, summary: DocumentSummary) -> None:
         """One document's counts changed (the open one, by the window's own edit); a row moved by the sort
