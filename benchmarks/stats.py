@@ -8,8 +8,9 @@ time spent on a third), then times, medians of ``--repeat`` runs with min–max:
 - ``biaozhu stats --format json`` run in-process (opening the project, the queries, the JSON) and
   ``project_stats`` alone;
 - the floor: the same grouped queries with bare sqlite3;
-- the old query shapes' floors, for comparison: spans per label and per day in two scans by name, and the
-  suggestions counted in one query reading every span's note.
+- the old query shapes' floor, for comparison: spans per label and per day in two scans by name, and the
+  suggestions counted in one query reading every span's note;
+- the suggestions' counts alone, new and old.
 
     python benchmarks/stats.py [--documents 100000] [--spans-per-document 10] [--repeat 5]
 """
@@ -38,15 +39,15 @@ COMMON = (
     "SELECT id, name FROM labels ORDER BY position, id",
     "SELECT id, name, role FROM annotators WHERE name != 'suggestions' ORDER BY name",
 )
-FLOOR = (  # what project_stats runs
+FLOOR = (  # what project_stats runs, with SUGGESTED
     *COMMON,
     "SELECT annotator_id, status, count(*) FROM document_status GROUP BY annotator_id, status",
     "SELECT annotator_id, substr(spans.created_at, 1, 10), label_id, count(*) FROM spans "
     "GROUP BY annotator_id, substr(spans.created_at, 1, 10), label_id",
     "SELECT annotator_id, day, sum(seconds) FROM time_spent GROUP BY annotator_id, day",
     "SELECT * FROM agreement_history ORDER BY at, id",
-    *(str(query.compile(compile_kwargs={"literal_binds": True})) for query in suggestion_queries()),
 )
+SUGGESTED = tuple(str(query.compile(compile_kwargs={"literal_binds": True})) for query in suggestion_queries())
 OLD_FLOOR = (  # the shape before: by name, spans scanned twice
     *COMMON,
     "SELECT a.name, s.status, count(*) FROM document_status s JOIN annotators a ON a.id = s.annotator_id "
@@ -55,6 +56,8 @@ OLD_FLOOR = (  # the shape before: by name, spans scanned twice
     "JOIN labels l ON l.id = s.label_id GROUP BY a.name, l.name",
     "SELECT a.name, date(s.created_at), count(s.id) FROM spans s JOIN annotators a ON a.id = s.annotator_id "
     "GROUP BY a.name, date(s.created_at)",
+)
+OLD_SUGGESTED = (  # the suggestions before: one query reading every span's note
     "SELECT CASE WHEN note LIKE '%rules %' THEN 'rules' WHEN note LIKE '%model %' THEN 'model' ELSE 'other' END, "
     "CASE WHEN note LIKE 'from suggestion %' THEN 'accepted' WHEN note LIKE 'rejected %' THEN 'rejected' "
     "ELSE 'open' END, count(s.id) FROM spans s JOIN annotators a ON a.id = s.annotator_id "
@@ -121,8 +124,10 @@ def measure(path: Path, repeat: int) -> dict[str, tuple[float, float, float]]:
 
     works = {"biaozhu stats --format json": lambda: quietly(["--db", str(path), "stats", "--format", "json"]),
              "project_stats": ours,
-             "floor (sqlite3, the same queries)": lambda: [raw.execute(q).fetchall() for q in FLOOR],
-             "old shapes' floor (sqlite3)": lambda: [raw.execute(q).fetchall() for q in OLD_FLOOR]}
+             "floor (sqlite3, the same queries)": lambda: [raw.execute(q).fetchall() for q in FLOOR + SUGGESTED],
+             "  of it, the suggestions' counts": lambda: [raw.execute(q).fetchall() for q in SUGGESTED],
+             "old shape's floor (sqlite3)": lambda: [raw.execute(q).fetchall() for q in OLD_FLOOR + OLD_SUGGESTED],
+             "  of it, the suggestions' (every note)": lambda: [raw.execute(q).fetchall() for q in OLD_SUGGESTED]}
     for work in works.values():
         work()  # warm: the file in the page cache, the statements compiled
     times = {name: timed(work, repeat) for name, work in works.items()}
@@ -143,7 +148,7 @@ def main() -> None:
         path = Path(folder) / "stats.sqlite"
         build(path, args.documents, args.spans_per_document)
         for name, (median, low, high) in measure(path, args.repeat).items():
-            print(f"  {name:<36} {median:.3f} s ({low:.3f}–{high:.3f})", flush=True)
+            print(f"  {name:<40} {median:.3f} s ({low:.3f}–{high:.3f})", flush=True)
 
 
 if __name__ == "__main__":
