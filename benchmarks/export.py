@@ -25,7 +25,6 @@ import argparse
 import compileall
 import hashlib
 import importlib.util
-import os
 import random
 import sqlite3
 import statistics
@@ -34,6 +33,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from runs import child
 
 # The floor reads the rows with sqlite3 and writes the same lines with orjson, nothing else. With "text" it also
 # reads each span's stored text, as the export must (it checks text[start:end] against it): that read leaves the
@@ -89,16 +90,7 @@ def build(path: Path, documents: int, per_document: int, seed: int = 1) -> None:
 def measure(command: list[str], repeat: int) -> list[tuple[float, float, float]]:
     """Wall time (s), CPU time (s, user + system: steadier on a busy machine) and peak RSS (MB) of each of
     ``repeat`` runs of one child."""
-    runs = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - started
-        if status != 0:
-            raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode() if process.stderr else ''}")
-        runs.append((elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024))
-    return runs
+    return [child(command) for _ in range(repeat)]
 
 
 def spread(values: list[float]) -> str:

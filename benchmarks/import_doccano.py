@@ -13,16 +13,15 @@ medians of ``--runs`` (min–max), wall and CPU seconds. The goal (issue 14): wi
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from export import FLOOR as EXPORT_FLOOR
+from runs import child
 
 # Raw sqlite3 + orjson: the same rows biaozhu stores, nothing checked.
 FLOOR = r"""
@@ -50,17 +49,6 @@ connection.commit()
 """
 
 
-def child(command: list[str]) -> tuple[float, float]:
-    """Wall and CPU seconds (user + system) of one child process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    if status != 0:
-        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode() if process.stderr else ''}")
-    return elapsed, usage.ru_utime + usage.ru_stime
-
-
 def spread(values: list[float]) -> str:
     return f"{statistics.median(values):6.2f} s ({min(values):.2f}–{max(values):.2f})"
 
@@ -86,9 +74,9 @@ def main() -> None:
             target = root / f"run{run}.sqlite"
             shutil.copy(empty, target)
             measured = child([sys.executable, "-m", "biaozhu", "--db", str(target), "import", "--annotator", "bench",
-                              str(source)])
+                              str(source)])[:2]
             shutil.copy(empty, target)
-            bare = child([sys.executable, "-c", FLOOR, str(target), str(source)])
+            bare = child([sys.executable, "-c", FLOOR, str(target), str(source)])[:2]
             target.unlink()
             if run:
                 ours.append(measured)
