@@ -559,37 +559,37 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../../gui/review/model.py" line="132"/>
+        <location filename="../../gui/review/model.py" line="138"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="132"/>
+        <location filename="../../gui/review/model.py" line="138"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="132"/>
+        <location filename="../../gui/review/model.py" line="138"/>
         <source>Versions</source>
         <translation>各方版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="132"/>
+        <location filename="../../gui/review/model.py" line="138"/>
         <source>Gold</source>
         <translation>金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="152"/>
+        <location filename="../../gui/review/model.py" line="158"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="152"/>
+        <location filename="../../gui/review/model.py" line="158"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="151"/>
+        <location filename="../../gui/review/model.py" line="157"/>
         <source>all</source>
         <translation>全体</translation>
     </message>
@@ -635,27 +635,27 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="283"/>
+        <location filename="../../gui/widgets/document_list.py" line="290"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="291"/>
+        <location filename="../../gui/widgets/document_list.py" line="298"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="291"/>
+        <location filename="../../gui/widgets/document_list.py" line="298"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="291"/>
+        <location filename="../../gui/widgets/document_list.py" line="298"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="292"/>
+        <location filename="../../gui/widgets/document_list.py" line="299"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -2143,7 +2143,7 @@
         <translation>金标准：%1“%2” [%3, %4)，来自 %5，由 %6 裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="98"/>
+        <location filename="../../gui/review/model.py" line="104"/>
         <source>rejected by %1: none of the versions is gold</source>
         <translation>由 %1 驳回：各版本均不进入金标准</translation>
     </message>
@@ -2360,17 +2360,17 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../gui/review/view.py" line="188"/>
+        <location filename="../../gui/review/view.py" line="194"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="188"/>
+        <location filename="../../gui/review/view.py" line="194"/>
         <source>decided</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="189"/>
+        <location filename="../../gui/review/view.py" line="195"/>
         <source>disagreement %1: %2, %3</source>
         <translation>分歧 %1：%2，%3</translation>
     </message>
@@ -3456,38 +3456,38 @@
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="68"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="73"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="71"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="72"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="77"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="73"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="78"/>
         <source>Keyboard shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="75"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="80"/>
         <source>Annotation guide…</source>
         <translation>标注指南…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
-        <location filename="../../gui/dialogs/window_menus.py" line="94"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="81"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="99"/>
         <source>About biaozhu</source>
         <translation>关于 biaozhu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="97"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="102"/>
         <source>biaozhu 标注 %1: span annotation for Chinese reports.
 Project: %2
 PySide6 %3</source>
