@@ -15,6 +15,7 @@ from biaozhu.corpus.model import Span
 from biaozhu.db.models import GOLD
 from biaozhu.gui.app import Windows
 from biaozhu.gui.dialogs.export import ExportDialog
+from biaozhu.gui.review.model import VERSIONS
 from biaozhu.gui.review.window import ReviewWindow
 from luzhou_sample import BANK, LIANHE, LOAN, MONEY, MONEY_AS_PROGRAM, REVIEWER, SHORT, TEXT
 
@@ -93,3 +94,9 @@ def test_a_reviewer_who_only_looked_at_a_document_is_not_offered_as_its_third_an
     decide = review.actions_.decide_menu
     assert [a.text() for a in decide.actions() if a.objectName() in {f"accept-{n}" for n in range(1, 10)}] == \
         ["Accept 张三's version", "Accept 李四's version"]
+
+
+def test_the_versions_column_names_labels_by_their_titles(review: ReviewWindow) -> None:
+    versions = [review.model.index(row, VERSIONS).data() for row in range(review.model.rowCount())]
+    assert "1 机构 市工商联 | 2 —" in versions  # ORGANIZATION's title, not its code
+    assert not any("ORGANIZATION" in text for text in versions)

@@ -6,6 +6,7 @@ is open: decisions only touch gold) and each disagreement's verdict (re-read aft
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -58,11 +59,14 @@ class ReviewedDocument:
         end = max(end, start + 1)
         return [i for i, item in enumerate(self.disagreements) if item.start < end and start < item.end]
 
-    def versions_text(self, item: Disagreement) -> str:
+    def versions_text(self, item: Disagreement, titles: dict[str, str] | None = None) -> str:
+        """Each annotator's version on one line: "1 机构 泸州银行 | 2 —", labels by their titles where known."""
         parts = []
+        shown = titles or {}
         for number, name in enumerate(self.annotators, 1):
             spans = item.versions.get(name, ())
-            parts.append(f"{number} " + (", ".join(f"{s.label} {short(s.text)}" for s in spans) or "—"))
+            parts.append(f"{number} " + (", ".join(f"{shown.get(s.label, s.label)} {short(s.text)}" for s in spans)
+                                         or "—"))
         return " | ".join(parts)
 
 
@@ -116,6 +120,7 @@ class DisagreementModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document: ReviewedDocument | None = None
+        self.titles: Callable[[], dict[str, str]] = dict  # label names to their titles (the window's label set)
 
     def set_document(self, document: ReviewedDocument | None) -> None:
         self.beginResetModel()
@@ -151,7 +156,7 @@ class DisagreementModel(QAbstractTableModel):
             if column == WHERE:
                 return short(self.document.text[item.start:item.end], 8)
             if column == VERSIONS:
-                return self.document.versions_text(item)
+                return self.document.versions_text(item, self.titles())
             verdict = self.document.verdict(row)
             if verdict.gold:
                 return " + ".join(dict.fromkeys(g.origin or self.tr("all") for g in verdict.gold))

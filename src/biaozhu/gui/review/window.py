@@ -120,6 +120,7 @@ class ReviewWindow(QMainWindow):
         self.document_list.document_activated.connect(self.open_document)
         self.document_list.setMinimumWidth(260)
         self.model = DisagreementModel(self)
+        self.model.titles = self.labels.titles
         self.table = QTableView(self)
         self.table.setObjectName("disagreements")
         self.table.setModel(self.model)
