@@ -1,6 +1,7 @@
 """Deciding relations in review mode by keys (issue 16): R lists the relations at the cursor in the status bar,
 a digit accepts an annotator's relation into gold or takes a gold relation out, each one undo step checked in the
-gold layer of a real database; refusals are sentences; the relations at the cursor are drawn as arrows."""
+gold layer of a real database; refusals are sentences; the relations at the cursor are drawn as arrows; all of
+it in Chinese in the Chinese UI."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,6 +20,7 @@ from biaozhu.db.gold import gold_relations
 from biaozhu.db.importing import store_documents
 from biaozhu.db.models import Document
 from biaozhu.db.permissions import change_role
+from biaozhu.gui.common.i18n import install_translator
 from biaozhu.gui.review.window import ReviewWindow
 from luzhou_sample import BANK, LIANHE, LOAN, MONEY, REVIEWER, TEXT
 
@@ -101,3 +105,20 @@ def test_a_relation_whose_end_is_not_in_gold_and_a_non_reviewer_are_refused_with
     said = press(qtbot, window, Qt.Key.Key_R)
     assert said.startswith("Read-only: 李四 is not a reviewer"), said
     assert gold() == set()
+
+
+def test_the_relation_keys_speak_chinese_in_the_chinese_ui(
+        open_review: Open, sessions: sessionmaker[Session], gold: GoldLinks, qtbot: QtBot, qapp: QApplication) -> None:
+    install_translator(qapp, "zh")
+    try:
+        window = open_review(sessions, REVIEWER)
+        assert window.findChild(QAction, "decide-relation").text() == "采纳或移出光标处的关系…"
+        cursor_on(window, MONEY)
+        listed = press(qtbot, window, Qt.Key.Key_R)
+        assert listed.startswith("1 采纳 张三 的 所属项目 “377亿元” → “酒城同心金融速贷”"), listed
+        assert listed.endswith("—— 按数字键选择，Esc 取消。"), listed
+        said = press(qtbot, window, Qt.Key.Key_2)
+        assert said == "“市工商联”不在金标准中：请先把责任机构关系的两个片段都放入金标准。", said
+        window.close()
+    finally:
+        install_translator(qapp, "en")
