@@ -72,6 +72,9 @@ def test_r_and_a_digit_accept_a_relation_and_take_it_out_with_undo_in_the_databa
     assert not window.view.viewport().grab().isNull()  # drawn with the annotation window's painter
     listed = press(qtbot, window, Qt.Key.Key_R)
     assert "1 accept 张三's 所属项目 “377亿元” → “酒城同心金融速贷”" in listed, listed
+    assert [arrow.caption for arrow in window.view.links.arrows] == ["1: 1 所属项目", "2: 1 责任机构"]
+    qtbot.wait(6500)
+    assert window.statusBar().currentMessage() == listed  # the list stays while a digit is awaited
     press(qtbot, window, Qt.Key.Key_1)
     assert gold() == {(TO_LOAN, "张三")}
     assert "所属项目" in [arrow.caption for arrow in window.view.links.arrows]  # gold's arrow now

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QStatusBar
 
 from biaozhu.corpus.model import Relation, Span
 from biaozhu.db.models import GOLD
@@ -49,10 +50,11 @@ class RelationReview(QObject):
     """The review window's arrows and its R key."""
 
     def __init__(self, gold: GoldLayer, history: History, view: ReviewView,
-                 document: Callable[[], ReviewedDocument | None], say: Callable[[str], None],
+                 document: Callable[[], ReviewedDocument | None], say: Callable[[str], None], status: QStatusBar,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.gold, self.history, self.view, self.document, self.say = gold, history, view, document, say
+        self.status = status  # the list of relations stays there while a digit is awaited
         self.choices: list[Choice] = []
         view.installEventFilter(self)
         view.cursorPositionChanged.connect(self.show_arrows)
@@ -70,7 +72,8 @@ class RelationReview(QObject):
         return found
 
     def show_arrows(self) -> None:
-        """Arrows for the relations at the cursor and for those of the current disagreement's versions."""
+        """Arrows for the relations at the cursor and for those of the current disagreement's versions; while R
+        waits for a digit, each listed relation's arrow carries its digit ("2: 1 所属项目")."""
         document = self.document()
         arrows: list[Arrow] = []
         if document is not None:
@@ -80,8 +83,11 @@ class RelationReview(QObject):
                 item = document.disagreements[self.view.current]
                 shown |= {(r, name) for name in document.annotators
                           for r in document.review.relations.get(name, set()) if _touches(r, item.start, item.end)}
+            digits = {(c.relation, c.annotator): KEYS[n] for n, c in enumerate(self.choices)}
             for relation, name in sorted(shown, key=lambda pair: (numbers.get(pair[1] or "", 0), _order(pair[0]))):
                 caption = relation.type if name is None else f"{numbers[name]} {relation.type}"
+                if (relation, name) in digits:
+                    caption = f"{digits[relation, name]}: {caption}"
                 arrows.append(Arrow(self._row(relation.from_span), self._row(relation.to_span), caption))
         if arrows != self.view.links.arrows:
             self.view.links.arrows = arrows
@@ -99,8 +105,9 @@ class RelationReview(QObject):
         if not self.choices:
             self.say(self.tr("No relation at the cursor: put the cursor on a span with a relation, then press R."))
             return
-        self.say(fill(self.tr("%1 — press a digit, Esc to cancel."),
-                      "  ".join(f"{KEYS[n]} {self._describe(c)}" for n, c in enumerate(self.choices))))
+        self.show_arrows()
+        self.status.showMessage(fill(self.tr("%1 — press a digit, Esc to cancel."),
+                                     "  ".join(f"{KEYS[n]} {self._describe(c)}" for n, c in enumerate(self.choices))))
 
     def _describe(self, choice: Choice) -> str:
         relation = choice.relation
@@ -113,7 +120,11 @@ class RelationReview(QObject):
     def cancel(self, said: bool = True) -> None:
         waiting = bool(self.choices)
         self.choices = []
-        if waiting and said:
+        if not waiting:
+            return
+        self.status.clearMessage()
+        self.show_arrows()
+        if said:
             self.say(self.tr("Deciding a relation cancelled."))
 
     def decide(self, n: int) -> None:

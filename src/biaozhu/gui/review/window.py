@@ -65,7 +65,8 @@ class ReviewWindow(QMainWindow):
                                    lambda: draw_keys_hint(self.labels), self.say, self)
         self.gold_edits = GoldEditing(self.gold, self.history, self.view, [self.view, self.table], self.labels,
                                       lambda: self.document, self.say, self)
-        self.relations = RelationReview(self.gold, self.history, self.view, lambda: self.document, self.say, self)
+        self.relations = RelationReview(self.gold, self.history, self.view, lambda: self.document, self.say,
+                                        self.statusBar(), self)
         self.label_sync = ReviewLabelSync(self)
         self.notes = ReviewNotes(self)
         self.actions_ = ReviewActions(self)

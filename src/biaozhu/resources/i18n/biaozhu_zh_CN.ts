@@ -2030,47 +2030,47 @@
 <context>
     <name>RelationReview</name>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="100"/>
+        <location filename="../../gui/review/relation_review.py" line="106"/>
         <source>No relation at the cursor: put the cursor on a span with a relation, then press R.</source>
         <translation>光标处没有关系：把光标放在有关系的片段上，再按 R。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="102"/>
+        <location filename="../../gui/review/relation_review.py" line="109"/>
         <source>%1 — press a digit, Esc to cancel.</source>
         <translation>%1 —— 按数字键选择，Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="107"/>
+        <location filename="../../gui/review/relation_review.py" line="114"/>
         <source>%1 “%2” → “%3”</source>
         <translation>%1 “%2” → “%3”</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="110"/>
+        <location filename="../../gui/review/relation_review.py" line="117"/>
         <source>take out of gold: %1</source>
         <translation>移出金标准：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="111"/>
+        <location filename="../../gui/review/relation_review.py" line="118"/>
         <source>accept %1&apos;s %2</source>
         <translation>采纳 %1 的 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="117"/>
+        <location filename="../../gui/review/relation_review.py" line="128"/>
         <source>Deciding a relation cancelled.</source>
         <translation>已取消裁决关系。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="129"/>
+        <location filename="../../gui/review/relation_review.py" line="140"/>
         <source>take the %1 relation out of gold</source>
         <translation>将%1关系移出金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="135"/>
+        <location filename="../../gui/review/relation_review.py" line="146"/>
         <source>“%1” is not in gold: put both spans of the %2 relation into gold first.</source>
         <translation>“%1”不在金标准中：请先把%2关系的两个片段都放入金标准。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="139"/>
+        <location filename="../../gui/review/relation_review.py" line="150"/>
         <source>accept %1&apos;s %2 relation</source>
         <translation>采纳 %1 的%2关系</translation>
     </message>
@@ -2431,92 +2431,92 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../gui/review/window.py" line="101"/>
+        <location filename="../../gui/review/window.py" line="102"/>
         <source>%1 is not a reviewer: this is a read-only view. A reviewer can make them one with `biaozhu annotators role %1 reviewer --reviewer REVIEWER`.</source>
         <translation>%1 不是审核员：此视图只读。审核员可用 `biaozhu annotators role %1 reviewer --reviewer 审核员` 指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="109"/>
+        <location filename="../../gui/review/window.py" line="110"/>
         <source>This project file is read-only: you can read and export it; decisions are refused.</source>
         <translation>这个项目文件是只读的：可以阅读和导出，不能做裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="134"/>
+        <location filename="../../gui/review/window.py" line="135"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="135"/>
+        <location filename="../../gui/review/window.py" line="136"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="137"/>
+        <location filename="../../gui/review/window.py" line="138"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="137"/>
+        <location filename="../../gui/review/window.py" line="138"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="138"/>
+        <location filename="../../gui/review/window.py" line="139"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="95"/>
+        <location filename="../../gui/review/window.py" line="96"/>
         <source>Review — %1 — biaozhu 标注</source>
         <translation>审核 — %1 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="179"/>
+        <location filename="../../gui/review/window.py" line="180"/>
         <source>%1 — review — %2 — biaozhu 标注</source>
         <translation>%1 — 审核 — %2 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="219"/>
+        <location filename="../../gui/review/window.py" line="220"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="219"/>
+        <location filename="../../gui/review/window.py" line="220"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="220"/>
+        <location filename="../../gui/review/window.py" line="221"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="238"/>
+        <location filename="../../gui/review/window.py" line="239"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="244"/>
+        <location filename="../../gui/review/window.py" line="245"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="245"/>
+        <location filename="../../gui/review/window.py" line="246"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="266"/>
+        <location filename="../../gui/review/window.py" line="267"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="276"/>
+        <location filename="../../gui/review/window.py" line="277"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="279"/>
+        <location filename="../../gui/review/window.py" line="280"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
