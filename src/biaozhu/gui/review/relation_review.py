@@ -1,6 +1,6 @@
 """Relations in review mode, by keyboard: the arrows of the relations at the cursor, and R to decide them.
 
-The relations of the spans at the cursor (gold's and each annotator's) and of the current disagreement's versions
+The relations of the spans at the cursor or selected (gold's and each annotator's) and of the current disagreement's versions
 are drawn as arrows, with the annotation window's painter (``widgets/link_painter.py``): gold's captioned with their
 type, an annotator's with their number first (“1 所属项目”). R lists the relations at the cursor in the status bar,
 a digit each: an annotator's relation not in gold is accepted into gold (:func:`accept_relation`), a gold relation
@@ -60,14 +60,18 @@ class RelationReview(QObject):
         view.cursorPositionChanged.connect(self.show_arrows)
 
     def _at_cursor(self, document: ReviewedDocument) -> list[Choice]:
-        """The relations touching the character at the cursor: gold's first, then each annotator's not in gold."""
-        offset = self.view.cursor_offset()
+        """The relations touching the selection, else the character at the cursor: gold's first, then each
+        annotator's not in gold."""
+        start, end = self.view.selection()
+        if start >= end:
+            start = self.view.cursor_offset()
+            end = start + 1
         relations = document.review.relations
         in_gold = relations.get(GOLD, set())
-        found = [Choice(r, None) for r in sorted(in_gold, key=_order) if _touches(r, offset, offset + 1)]
+        found = [Choice(r, None) for r in sorted(in_gold, key=_order) if _touches(r, start, end)]
         for name in document.annotators:
             for relation in sorted(relations.get(name, set()) - in_gold, key=_order):
-                if _touches(relation, offset, offset + 1) and all(c.relation != relation for c in found):
+                if _touches(relation, start, end) and all(c.relation != relation for c in found):
                     found.append(Choice(relation, name))
         return found
 
