@@ -1,10 +1,11 @@
 """Relations in review mode, by keyboard: the arrows of the relations at the cursor, and R to decide them.
 
-The relations of the spans at the cursor or selected (gold's and each annotator's) and of the current disagreement's versions
-are drawn as arrows, with the annotation window's painter (``widgets/link_painter.py``): gold's captioned with their
-type, an annotator's with their number first (“1 所属项目”). R lists the relations at the cursor in the status bar,
-a digit each: an annotator's relation not in gold is accepted into gold (:func:`accept_relation`), a gold relation
-is taken out (:func:`take_out_relation`). Each is a :class:`DecisionCommand`, undone and redone in the database.
+The relations of the spans at the cursor or selected (gold's and each annotator's) and of the current
+disagreement's versions are drawn as arrows, with the annotation window's painter (``widgets/link_painter.py``):
+gold's captioned with their type, an annotator's with their number first (“1 所属项目”). R lists the relations there
+in the status bar, a digit each: an annotator's relation not in gold is accepted into gold (:func:`accept_relation`),
+a gold relation is taken out (:func:`take_out_relation`). Each is a :class:`DecisionCommand`, undone and redone in
+the database.
 
 While a digit is awaited the keys come here, not to the decision keys (1–9 accept a version): this accepts the
 shortcut-override event, so Qt delivers the key to the view, where this event filter takes it.

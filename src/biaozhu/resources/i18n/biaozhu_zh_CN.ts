@@ -2030,47 +2030,47 @@
 <context>
     <name>RelationReview</name>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="110"/>
+        <location filename="../../gui/review/relation_review.py" line="111"/>
         <source>No relation at the cursor: put the cursor on a span with a relation, then press R.</source>
         <translation>光标处没有关系：把光标放在有关系的片段上，再按 R。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="113"/>
+        <location filename="../../gui/review/relation_review.py" line="114"/>
         <source>%1 — press a digit, Esc to cancel.</source>
         <translation>%1 —— 按数字键选择，Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="118"/>
+        <location filename="../../gui/review/relation_review.py" line="119"/>
         <source>%1 “%2” → “%3”</source>
         <translation>%1 “%2” → “%3”</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="121"/>
+        <location filename="../../gui/review/relation_review.py" line="122"/>
         <source>take out of gold: %1</source>
         <translation>移出金标准：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="122"/>
+        <location filename="../../gui/review/relation_review.py" line="123"/>
         <source>accept %1&apos;s %2</source>
         <translation>采纳 %1 的 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="132"/>
+        <location filename="../../gui/review/relation_review.py" line="133"/>
         <source>Deciding a relation cancelled.</source>
         <translation>已取消裁决关系。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="144"/>
+        <location filename="../../gui/review/relation_review.py" line="145"/>
         <source>take the %1 relation out of gold</source>
         <translation>将%1关系移出金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="150"/>
+        <location filename="../../gui/review/relation_review.py" line="151"/>
         <source>“%1” is not in gold: put both spans of the %2 relation into gold first.</source>
         <translation>“%1”不在金标准中：请先把%2关系的两个片段都放入金标准。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="154"/>
+        <location filename="../../gui/review/relation_review.py" line="155"/>
         <source>accept %1&apos;s %2 relation</source>
         <translation>采纳 %1 的%2关系</translation>
     </message>
