@@ -13,6 +13,8 @@ Keyboard map:
                                    label, anywhere; on a gold span (cursor, or selected exactly): relabel it
   Ctrl+Delete                      take the gold span at the cursor (or selected exactly) out of gold
                                    (these three also in the Review menu and the text's context menu)
+  R, then a digit                  the relations at the cursor, numbered in the status bar: the digit accepts
+                                   an annotator's relation into gold, or takes a gold relation out
   Ctrl+Shift+A                     put the agreed spans into gold now
   Ctrl+Enter                       mark the document adjudicated (again: reopen) and open the next one
   Ctrl+N                           the next document not yet adjudicated
@@ -87,6 +89,8 @@ class ReviewActions(ActionSet):
             decide.addAction(self.add(name, text, keys, slot, on=focus))
         decide.addAction(self.add("selection-to-gold", self.tr("Selection becomes the gold span"),
                                   ["Return", "Enter"], decisions.selection_to_gold, on=[window.view]))
+        decide.addAction(self.add("decide-relation", self.tr("Accept or take out a relation at the cursor…"), "R",
+                                  window.relations.list_relations, on=[window.view]))
         decide.addMenu(window.gold_edits.menu(decide))
         decide.addAction(window.gold_edits.take_out_action)
         self.by_name.update((action.objectName(), action) for action in window.gold_edits.actions)

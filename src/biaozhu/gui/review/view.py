@@ -170,6 +170,8 @@ class ReviewView(DocumentView):
                 painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, room - 0.5))
         for centre, still_open in badges.values():
             draw_badge(painter, centre, still_open, 2.5)
+        if self.links.active():
+            self.links.paint(painter, self.positions)
         painter.end()
 
     # -- tooltips and clicks ---------------------------------------------------------------------------------

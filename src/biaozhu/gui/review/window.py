@@ -32,6 +32,7 @@ from biaozhu.gui.review.label_sync import ReviewLabelSync
 from biaozhu.gui.review.legend import ReviewLegend
 from biaozhu.gui.review.model import DECISION, KIND, NUMBER, WHERE, DisagreementModel, ReviewedDocument
 from biaozhu.gui.review.notes import ReviewNotes
+from biaozhu.gui.review.relation_review import RelationReview
 from biaozhu.gui.review.view import ReviewView
 from biaozhu.gui.widgets.docks import add_side_panels
 from biaozhu.gui.widgets.document_list import DocumentListPanel
@@ -64,6 +65,8 @@ class ReviewWindow(QMainWindow):
                                    lambda: draw_keys_hint(self.labels), self.say, self)
         self.gold_edits = GoldEditing(self.gold, self.history, self.view, [self.view, self.table], self.labels,
                                       lambda: self.document, self.say, self)
+        self.relations = RelationReview(self.gold, self.history, self.view, lambda: self.document, self.say,
+                                        self.statusBar(), self)
         self.label_sync = ReviewLabelSync(self)
         self.notes = ReviewNotes(self)
         self.actions_ = ReviewActions(self)
@@ -207,6 +210,7 @@ class ReviewWindow(QMainWindow):
             document.review = outcome.value
             self.view.gold_changed()
             self.model.gold_changed()
+            self.relations.show_arrows()
             self._show_progress()
         self._refresh_timer.start()
 
@@ -222,8 +226,10 @@ class ReviewWindow(QMainWindow):
     def go_to_disagreement(self, number: int | None) -> None:
         if self.document is None or number is None or not 0 <= number < len(self.document.disagreements):
             self.view.show_disagreement(None)
+            self.relations.show_arrows()
             return
         self.view.show_disagreement(number)
+        self.relations.show_arrows()
         self.table.selectionModel().setCurrentIndex(self.model.index(number, 0), SELECT_ROW)
         self.table.scrollTo(self.model.index(number, 0))
 

@@ -2028,6 +2028,54 @@
     </message>
 </context>
 <context>
+    <name>RelationReview</name>
+    <message>
+        <location filename="../../gui/review/relation_review.py" line="111"/>
+        <source>No relation at the cursor: put the cursor on a span with a relation, then press R.</source>
+        <translation>光标处没有关系：把光标放在有关系的片段上，再按 R。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/relation_review.py" line="114"/>
+        <source>%1 — press a digit, Esc to cancel.</source>
+        <translation>%1 —— 按数字键选择，Esc 取消。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/relation_review.py" line="119"/>
+        <source>%1 “%2” → “%3”</source>
+        <translation>%1 “%2” → “%3”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/relation_review.py" line="122"/>
+        <source>take out of gold: %1</source>
+        <translation>移出金标准：%1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/relation_review.py" line="123"/>
+        <source>accept %1&apos;s %2</source>
+        <translation>采纳 %1 的 %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/relation_review.py" line="133"/>
+        <source>Deciding a relation cancelled.</source>
+        <translation>已取消裁决关系。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/relation_review.py" line="145"/>
+        <source>take the %1 relation out of gold</source>
+        <translation>将%1关系移出金标准</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/relation_review.py" line="151"/>
+        <source>“%1” is not in gold: put both spans of the %2 relation into gold first.</source>
+        <translation>“%1”不在金标准中：请先把%2关系的两个片段都放入金标准。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/relation_review.py" line="155"/>
+        <source>accept %1&apos;s %2 relation</source>
+        <translation>采纳 %1 的%2关系</translation>
+    </message>
+</context>
+<context>
     <name>RelationTypesDialog</name>
     <message>
         <location filename="../../gui/dialogs/relation_types.py" line="54"/>
@@ -2151,132 +2199,137 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../gui/review/actions.py" line="57"/>
+        <location filename="../../gui/review/actions.py" line="59"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="58"/>
+        <location filename="../../gui/review/actions.py" line="60"/>
         <source>Mark adjudicated and open the next</source>
         <translation>标记为已裁定并打开下一篇</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="60"/>
+        <location filename="../../gui/review/actions.py" line="62"/>
         <source>Next document not adjudicated</source>
         <translation>下一篇未裁定的文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="63"/>
+        <location filename="../../gui/review/actions.py" line="65"/>
         <source>Close review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="65"/>
+        <location filename="../../gui/review/actions.py" line="67"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="66"/>
+        <location filename="../../gui/review/actions.py" line="68"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="66"/>
+        <location filename="../../gui/review/actions.py" line="68"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="68"/>
+        <location filename="../../gui/review/actions.py" line="70"/>
         <source>Find in document…</source>
         <translation>在文档中查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="70"/>
+        <location filename="../../gui/review/actions.py" line="72"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="71"/>
+        <location filename="../../gui/review/actions.py" line="73"/>
         <source>Next disagreement</source>
         <translation>下一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="73"/>
+        <location filename="../../gui/review/actions.py" line="75"/>
         <source>Previous disagreement</source>
         <translation>上一处分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="78"/>
+        <location filename="../../gui/review/actions.py" line="80"/>
         <source>Accept annotator %1&apos;s version</source>
         <translation>采纳第 %1 位标注员的版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="81"/>
+        <location filename="../../gui/review/actions.py" line="83"/>
         <source>Accept both</source>
         <translation>两个版本都采纳</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="82"/>
+        <location filename="../../gui/review/actions.py" line="84"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="83"/>
+        <location filename="../../gui/review/actions.py" line="85"/>
         <source>Move start left</source>
         <translation>起点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="84"/>
+        <location filename="../../gui/review/actions.py" line="86"/>
         <source>Move start right</source>
         <translation>起点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="85"/>
+        <location filename="../../gui/review/actions.py" line="87"/>
         <source>Move end left</source>
         <translation>终点左移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="86"/>
+        <location filename="../../gui/review/actions.py" line="88"/>
         <source>Move end right</source>
         <translation>终点右移一字</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="88"/>
+        <location filename="../../gui/review/actions.py" line="90"/>
         <source>Selection becomes the gold span</source>
         <translation>以选中的文字作为金标准标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="94"/>
+        <location filename="../../gui/review/actions.py" line="92"/>
+        <source>Accept or take out a relation at the cursor…</source>
+        <translation>采纳或移出光标处的关系…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review/actions.py" line="98"/>
         <source>Put agreed spans into gold</source>
         <translation>将一致的标注放入金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="103"/>
+        <location filename="../../gui/review/actions.py" line="107"/>
         <source>Agreement…</source>
         <translation>标注一致性…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="104"/>
+        <location filename="../../gui/review/actions.py" line="108"/>
         <source>Labels…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="108"/>
+        <location filename="../../gui/review/actions.py" line="112"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="109"/>
+        <location filename="../../gui/review/actions.py" line="113"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="111"/>
+        <location filename="../../gui/review/actions.py" line="115"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../gui/review/actions.py" line="121"/>
+        <location filename="../../gui/review/actions.py" line="125"/>
         <source>Accept %1&apos;s version</source>
         <translation>采纳 %1 的版本</translation>
     </message>
@@ -2360,17 +2413,17 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../gui/review/view.py" line="194"/>
+        <location filename="../../gui/review/view.py" line="196"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="194"/>
+        <location filename="../../gui/review/view.py" line="196"/>
         <source>decided</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="195"/>
+        <location filename="../../gui/review/view.py" line="197"/>
         <source>disagreement %1: %2, %3</source>
         <translation>分歧 %1：%2，%3</translation>
     </message>
@@ -2378,92 +2431,92 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../gui/review/window.py" line="99"/>
+        <location filename="../../gui/review/window.py" line="102"/>
         <source>%1 is not a reviewer: this is a read-only view. A reviewer can make them one with `biaozhu annotators role %1 reviewer --reviewer REVIEWER`.</source>
         <translation>%1 不是审核员：此视图只读。审核员可用 `biaozhu annotators role %1 reviewer --reviewer 审核员` 指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="107"/>
+        <location filename="../../gui/review/window.py" line="110"/>
         <source>This project file is read-only: you can read and export it; decisions are refused.</source>
         <translation>这个项目文件是只读的：可以阅读和导出，不能做裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="132"/>
+        <location filename="../../gui/review/window.py" line="135"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="133"/>
+        <location filename="../../gui/review/window.py" line="136"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="135"/>
+        <location filename="../../gui/review/window.py" line="138"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="135"/>
+        <location filename="../../gui/review/window.py" line="138"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="136"/>
+        <location filename="../../gui/review/window.py" line="139"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="93"/>
+        <location filename="../../gui/review/window.py" line="96"/>
         <source>Review — %1 — biaozhu 标注</source>
         <translation>审核 — %1 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="177"/>
+        <location filename="../../gui/review/window.py" line="180"/>
         <source>%1 — review — %2 — biaozhu 标注</source>
         <translation>%1 — 审核 — %2 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="216"/>
+        <location filename="../../gui/review/window.py" line="220"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="216"/>
+        <location filename="../../gui/review/window.py" line="220"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="217"/>
+        <location filename="../../gui/review/window.py" line="221"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="233"/>
+        <location filename="../../gui/review/window.py" line="239"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="239"/>
+        <location filename="../../gui/review/window.py" line="245"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="240"/>
+        <location filename="../../gui/review/window.py" line="246"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="261"/>
+        <location filename="../../gui/review/window.py" line="267"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="271"/>
+        <location filename="../../gui/review/window.py" line="277"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="274"/>
+        <location filename="../../gui/review/window.py" line="280"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
