@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTableView
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
 from biaozhu.db.documents import DocumentSummary
@@ -301,3 +301,21 @@ def test_names_that_share_a_beginning_are_elided_in_the_middle_with_the_full_nam
     assert view.textElideMode() == Qt.TextElideMode.ElideMiddle
     tooltip = view.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "&lt;b&gt;吉林市&lt;/b&gt;" in tooltip  # shown as written, never as markup
+
+
+def test_a_narrow_list_keeps_the_part_where_names_sharing_a_beginning_differ(panel: DocumentListPanel) -> None:
+    names = {1: "2022年吉林市统一战线工作综述.txt", 2: "2022年泸州市统一战线工作综述.txt", 3: "总结.txt"}
+    panel.set_documents([summary(number, name) for number, name in names.items()], "张三")
+    view = view_of(panel)
+    delegate = view.itemDelegateForColumn(0)
+    for row, place in ((0, "吉林"), (1, "泸州")):
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.rect = QRect(0, 0, 110, 24)  # the name column of a narrow documents panel
+        delegate.initStyleOption(option, view.model().index(row, 0))
+        assert place in option.text and option.text.startswith("…"), option.text
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = QRect(0, 0, 400, 24)
+    delegate.initStyleOption(option, view.model().index(2, 0))
+    assert option.text == "总结.txt"  # what fits stays whole

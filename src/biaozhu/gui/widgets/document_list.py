@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from biaozhu.db.documents import DocumentSummary
 from biaozhu.gui.common.wording import as_tooltip
+from biaozhu.gui.widgets.name_elision import DEPARTS_ROLE, NameDelegate, departures
 from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
 NAME, LENGTH, STATUS, SPANS, UNSURE = range(5)
@@ -63,6 +64,7 @@ class DocumentTableModel(QAbstractTableModel):
         self._at: dict[int, int] | None = None  # document id -> row shown, built when first asked for
         self._given_at: dict[int, int] | None = None  # document id -> place in ``_given``
         self.unsure: dict[int, float] = {}
+        self._departs: dict[int, int] | None = None  # see name_elision.departures, made when first drawn
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -111,6 +113,10 @@ class DocumentTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             return as_tooltip([summary.name])
+        if role == DEPARTS_ROLE and column == NAME:
+            if self._departs is None:
+                self._departs = departures((row.id, row.name) for row in self._given)
+            return self._departs.get(summary.id, 0)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -123,7 +129,7 @@ class DocumentTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[DocumentSummary], annotator: str) -> None:
         """Replace the rows. The same documents again (refreshed counts) keep their persistent indexes, so
         the view keeps its selection and scroll position; documents that came or went reset the model."""
-        self._given, self._given_at = list(rows), None
+        self._given, self._given_at, self._departs = list(rows), None, None
         ordered = self._ordered(self._given, annotator)
         if annotator != self._annotator or {r.id for r in ordered} != {r.id for r in self._rows}:
             self.beginResetModel()
@@ -156,6 +162,8 @@ class DocumentTableModel(QAbstractTableModel):
         row = self.row_of(summary.id)
         if row is None or summary.id not in self._given_at:
             return
+        if self._given[self._given_at[summary.id]].name != summary.name:
+            self._departs = None  # renamed: the neighbours' shared beginnings change
         self._given[self._given_at[summary.id]] = summary
         column, order = self._sort
         key = sort_key(column, self._annotator, self.unsure)
@@ -302,7 +310,8 @@ class DocumentListPanel(QWidget):
         self._view = QTableView(self)
         self._view.setModel(self._proxy)
         configure_table(self._view)
-        self._view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 2022年吉林…综述.txt, 2022年泸州…综述.txt
+        self._view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self._view.setItemDelegateForColumn(NAME, NameDelegate(self._view))  # …年吉林市…综述.txt, …年泸州市…综述.txt
         self._view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # stored order until the user sorts
         self._view.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         statuses = [self._model.status_text(status) for status in STATUS_ORDER]
