@@ -135,12 +135,14 @@ def _rows(session: Session, where: ColumnElement[bool]) -> list[dict[str, Any]]:
     return found
 
 
-def comments_payload(session: Session, *, span_ids: list[int] | Select[int] | None = None,
-                     relation_ids: list[int] | None = None, document_id: int | None = None) -> list[dict[str, Any]]:
-    """The comments (with their replies) on these spans (ids, or a query of them) or relations, or on the whole
-    document, as the trash keeps them beside what is deleted."""
+def comments_payload(session: Session, *, span_ids: list[int] | Select[Any] | None = None,
+                     relation_ids: list[int] | Select[Any] | None = None, document_id: int | None = None,
+                     ) -> list[dict[str, Any]]:
+    """The comments (with their replies) on these spans or relations (ids, or a query of them), or on the whole
+    document but its relations (those travel inside the relations' payload), as the trash keeps them beside what
+    is deleted."""
     if document_id is not None:
-        return _rows(session, Comment.document_id == document_id)
+        return _rows(session, (Comment.document_id == document_id) & Comment.relation_id.is_(None))
     if relation_ids is None:
         return _rows(session, Comment.span_id.in_([] if span_ids is None else span_ids))
     return _rows(session, or_(Comment.span_id.in_([] if span_ids is None else span_ids),
