@@ -185,7 +185,7 @@ def test_a_relation_takes_comments_and_they_go_with_it(sessions: sessionmaker[Se
         add_comment(session, None, "张三", "对", parent_id=first)
         kept = comments_payload(session, relation_ids=[relation.id])
     with sessions() as session:
-        assert shown(session) == [(f"relation {relation.id}", False, [("王五", "方向对吗？"), ("张三", "对")])]
+        assert shown(session) == [("377.178亿元 →责任机构 泸州银行", False, [("王五", "方向对吗？"), ("张三", "对")])]
     with sessions.begin() as session:
         session.delete(session.get(Relation, relation.id))
     with sessions() as session:
