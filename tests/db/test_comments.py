@@ -3,7 +3,7 @@ reopened; they go to the trash with their span, document or label and come back 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -225,23 +225,19 @@ def test_comments_on_a_relation_come_back_with_it_under_its_new_id(sessions: ses
         ends = session.execute(select(Relation.from_span_id, Relation.to_span_id)).one()  # spans come back anew
         assert on_links(session) == [(relation_between(session, *ends, "责任机构"), True, talk)]
 
-    with sessions.begin() as session:
-        trashed = trash_span(session, bank)  # its link goes with it, and the link's comments
-    with sessions() as session:
-        assert on_links(session) == []
-    with sessions.begin() as session:
-        restore_span(session, trashed)
-    with sessions() as session:
-        now(session)
-    with sessions.begin() as session:  # the link alone
-        relation = session.scalars(select(Relation.id)).one()
-        trashed = trash_relation(session, relation)
-    with sessions() as session:
-        assert on_links(session) == []
-    with sessions.begin() as session:
-        restore(session, trashed)
-    with sessions() as session:
-        now(session)
+    deletions: list[Callable[[Session], int]] = [
+        lambda session: trash_span(session, session.scalars(select(Relation.to_span_id)).one()),  # the link goes
+        lambda session: trash_relation(session, session.scalars(select(Relation.id)).one()),  # the link alone
+        lambda session: trash_document(session, document, "王五")]
+    for deletion in deletions:
+        with sessions.begin() as session:
+            trashed = deletion(session)
+        with sessions() as session:
+            assert on_links(session) == []
+        with sessions.begin() as session:
+            restore(session, trashed)
+        with sessions() as session:
+            now(session)
     with sessions.begin() as session:  # both ends, one after the other: the link waits in the trash on its own
         figure = session.scalars(select(Relation.from_span_id)).one()
         bank = session.scalars(select(Relation.to_span_id)).one()
@@ -252,11 +248,5 @@ def test_comments_on_a_relation_come_back_with_it_under_its_new_id(sessions: ses
         restore_span(session, second)
         assert on_links(session) == []
         restore(session, waiting)
-    with sessions() as session:
-        now(session)
-    with sessions.begin() as session:
-        item = trash_document(session, document, "王五")
-    with sessions.begin() as session:
-        restore(session, item)
     with sessions() as session:
         now(session)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,17 +26,9 @@ def spent(sessions: sessionmaker[Session], document_id: int, window: ReviewWindo
         return seconds_by_document(session, [document_id])
 
 
-def working(qtbot: QtBot, window: ReviewWindow, seconds: float) -> float:
-    """The reviewer works for ``seconds`` (a key that changes nothing, every 0.2 s); when they last did."""
-    until = time.monotonic() + seconds
-    while time.monotonic() < until:
-        qtbot.keyClick(window.view, Qt.Key.Key_Shift)
-        qtbot.wait(200)
-    return time.monotonic()
-
-
 def test_the_reviewers_time_is_counted_on_the_document_open_in_review_mode(
-        qtbot: QtBot, sessions: sessionmaker[Session], open_review: Callable[..., ReviewWindow]) -> None:
+        qtbot: QtBot, sessions: sessionmaker[Session], open_review: Callable[..., ReviewWindow],
+        working: Callable[[ReviewWindow, float], float]) -> None:
     with sessions.begin() as session:
         first = add_document(session, SourceDocument(name="泸州.txt", text="泸州市委统战部。", source=""))[0].id
         second = add_document(session, SourceDocument(name="吉林.txt", text="吉林省委统战部。", source=""))[0].id
@@ -47,12 +38,12 @@ def test_the_reviewers_time_is_counted_on_the_document_open_in_review_mode(
     window.clock.idle_s = 0.5
     window.open_document(first)
     started = time.monotonic()
-    last = working(qtbot, window, 1.6)
+    last = working(window, 1.6)
     qtbot.wait(1500)  # gone: after 0.5 s without input the clock stops
     window.open_document(second)
     counted = last + 0.5 - started
     stored = spent(sessions, first, window)
     assert list(stored) == [(first, reviewer)] and abs(stored[(first, reviewer)] - counted) <= 0.6, counted
-    working(qtbot, window, 1.6)
+    working(window, 1.6)
     window.close()  # the rest is stored on closing
     assert 1 <= spent(sessions, second, window)[(second, reviewer)] <= 3
