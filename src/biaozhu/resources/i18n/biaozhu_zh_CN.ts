@@ -2595,17 +2595,22 @@
         <translation>评论…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="70"/>
+        <location filename="../../gui/annotate/context_menu.py" line="71"/>
+        <source>Comment on a link…</source>
+        <translation>评论一条关联…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="72"/>
         <source>Pin as a good example</source>
         <translation>固定为正例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="71"/>
+        <location filename="../../gui/annotate/context_menu.py" line="73"/>
         <source>Pin as a bad example</source>
         <translation>固定为反例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="72"/>
+        <location filename="../../gui/annotate/context_menu.py" line="74"/>
         <source>Guide for this label</source>
         <translation>本标签的标注指南</translation>
     </message>
