@@ -3,7 +3,7 @@ reopened; they go to the trash with their span, document or label and come back 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -26,9 +26,10 @@ from biaozhu.db.documents import add_document
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.labels import delete_label, label_ids
 from biaozhu.db.merge import merge_project
-from biaozhu.db.models import Relation, RelationType
+from biaozhu.db.models import Relation, RelationType, TrashItem
 from biaozhu.db.permissions import change_role, ensure_person
 from biaozhu.db.project import initialise
+from biaozhu.db.relations import add_relation, relation_between, trash_relation
 from biaozhu.db.spans import add_span, restore_span, trash_span
 from biaozhu.db.trash import restore, trash_document
 
@@ -184,7 +185,7 @@ def test_a_relation_takes_comments_and_they_go_with_it(sessions: sessionmaker[Se
         add_comment(session, None, "张三", "对", parent_id=first)
         kept = comments_payload(session, relation_ids=[relation.id])
     with sessions() as session:
-        assert shown(session) == [(f"relation {relation.id}", False, [("王五", "方向对吗？"), ("张三", "对")])]
+        assert shown(session) == [("377.178亿元 →责任机构 泸州银行", False, [("王五", "方向对吗？"), ("张三", "对")])]
     with sessions.begin() as session:
         session.delete(session.get(Relation, relation.id))
     with sessions() as session:
@@ -197,3 +198,55 @@ def test_a_relation_takes_comments_and_they_go_with_it(sessions: sessionmaker[Se
         restore_comments(session, kept, relation_ids={relation.id: again.id})  # as the trash brings them back
     with sessions() as session:
         assert [thread.relation_id for thread in threads(session)] == [again.id]
+
+
+def linked(session: Session, document: int, figure: int, bank: int) -> int:
+    """张三's 责任机构 link from the figure to the bank, with 王五's question and 张三's answer on it."""
+    relation = add_relation(session, figure, bank, "责任机构")
+    first = add_comment(session, None, "王五", "方向对吗？", relation_id=relation)
+    add_comment(session, None, "张三", "对", parent_id=first)
+    resolve_thread(session, first, "王五")
+    return relation
+
+
+def on_links(session: Session) -> list[tuple[int | None, bool, list[tuple[str, str]]]]:
+    """Each relation thread as it is now: on which relation, resolved or not, who said what."""
+    return [(thread.relation_id, thread.resolved, [(c.author, c.text) for c in thread.comments])
+            for thread in threads(session) if thread.relation_id is not None]
+
+
+def test_comments_on_a_relation_come_back_with_it_under_its_new_id(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        document, bank, figure = store(session)
+        linked(session, document, figure, bank)
+    talk = [("王五", "方向对吗？"), ("张三", "对")]
+
+    def now(session: Session) -> None:
+        ends = session.execute(select(Relation.from_span_id, Relation.to_span_id)).one()  # spans come back anew
+        assert on_links(session) == [(relation_between(session, *ends, "责任机构"), True, talk)]
+
+    deletions: list[Callable[[Session], int]] = [
+        lambda session: trash_span(session, session.scalars(select(Relation.to_span_id)).one()),  # the link goes
+        lambda session: trash_relation(session, session.scalars(select(Relation.id)).one()),  # the link alone
+        lambda session: trash_document(session, document, "王五")]
+    for deletion in deletions:
+        with sessions.begin() as session:
+            trashed = deletion(session)
+        with sessions() as session:
+            assert on_links(session) == []
+        with sessions.begin() as session:
+            restore(session, trashed)
+        with sessions() as session:
+            now(session)
+    with sessions.begin() as session:  # both ends, one after the other: the link waits in the trash on its own
+        figure = session.scalars(select(Relation.from_span_id)).one()
+        bank = session.scalars(select(Relation.to_span_id)).one()
+        first, second = trash_span(session, bank), trash_span(session, figure)
+    with sessions.begin() as session:
+        restore_span(session, first)
+        waiting = session.scalars(select(TrashItem.id).where(TrashItem.kind == "relation")).one()
+        restore_span(session, second)
+        assert on_links(session) == []
+        restore(session, waiting)
+    with sessions() as session:
+        now(session)

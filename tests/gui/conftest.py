@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -88,6 +89,24 @@ def when_modal() -> AnswerBox:
 def activate(qtbot: QtBot) -> Callable[[MainWindow | ReviewWindow], None]:
     """``activate(window)``: make a window active again (after a modal dialog), text focused."""
     return lambda window: activate_window(qtbot, window)
+
+
+Working = Callable[[MainWindow | ReviewWindow, float], float]
+
+
+@pytest.fixture
+def working(qtbot: QtBot) -> Working:
+    """``working(window, seconds)``: the person works in the window for ``seconds`` (a key that changes nothing,
+    every 0.2 s), as the time-spent clock sees it; returns when they last did."""
+
+    def work(window: MainWindow | ReviewWindow, seconds: float) -> float:
+        until = time.monotonic() + seconds
+        while time.monotonic() < until:
+            qtbot.keyClick(window.view, Qt.Key.Key_Shift)
+            qtbot.wait(200)
+        return time.monotonic()
+
+    return work
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.model import Span as DomainSpan
-from biaozhu.db.models import Annotator, Comment, Document, Label, Relation, Span, TrashItem, utcnow
+from biaozhu.db.models import Annotator, Comment, Document, Label, Relation, RelationType, Span, TrashItem, utcnow
 from biaozhu.db.permissions import ensure_person, is_reviewer
 
 LONGEST = 10_000  # characters in one comment
@@ -51,15 +51,19 @@ class Thread:
     resolved_at: datetime | None = None
     resolved_by: str | None = None
     span: tuple[int, int, str, str, str] | None = None  # start, end, text, label, layer
+    relation: tuple[str, str, str] | None = None  # type (its title), from text, to text
 
     @property
     def resolved(self) -> bool:
         return self.resolved_at is not None
 
     def about(self) -> str:
-        """What the thread is on, in words: “span 泸州银行 [8, 12)”, “relation 7”, “the document”."""
+        """What the thread is on, in words: “ORGANIZATION 泸州银行 [8, 12)”, “377.178亿元 →责任机构 泸州银行”,
+        “document”."""
         if self.span is not None:
             return f"{self.span[3]} {self.span[2]} [{self.span[0]}, {self.span[1]})"
+        if self.relation is not None:
+            return f"{self.relation[1]} →{self.relation[0]} {self.relation[2]}"
         return f"relation {self.relation_id}" if self.relation_id is not None else "document"
 
 
@@ -135,12 +139,14 @@ def _rows(session: Session, where: ColumnElement[bool]) -> list[dict[str, Any]]:
     return found
 
 
-def comments_payload(session: Session, *, span_ids: list[int] | Select[int] | None = None,
-                     relation_ids: list[int] | None = None, document_id: int | None = None) -> list[dict[str, Any]]:
-    """The comments (with their replies) on these spans (ids, or a query of them) or relations, or on the whole
-    document, as the trash keeps them beside what is deleted."""
+def comments_payload(session: Session, *, span_ids: list[int] | Select[Any] | None = None,
+                     relation_ids: list[int] | Select[Any] | None = None, document_id: int | None = None,
+                     ) -> list[dict[str, Any]]:
+    """The comments (with their replies) on these spans or relations (ids, or a query of them), or on the whole
+    document but its relations (those travel inside the relations' payload), as the trash keeps them beside what
+    is deleted."""
     if document_id is not None:
-        return _rows(session, Comment.document_id == document_id)
+        return _rows(session, (Comment.document_id == document_id) & Comment.relation_id.is_(None))
     if relation_ids is None:
         return _rows(session, Comment.span_id.in_([] if span_ids is None else span_ids))
     return _rows(session, or_(Comment.span_id.in_([] if span_ids is None else span_ids),
@@ -210,11 +216,15 @@ def threads(session: Session, *, document_id: int | None = None, unresolved: boo
             limit: int = 2000) -> list[Thread]:
     """Threads of one document (or the whole project), oldest first; only the open ones when asked; at most
     ``limit`` threads."""
-    resolver = aliased(Annotator)
+    resolver, source, target = aliased(Annotator), aliased(Span), aliased(Span)
     query = (select(Comment.id, Comment.document_id, Document.name, Comment.span_id, Comment.relation_id,
                     Comment.resolved_at, resolver.name, Span.start, Span.end, Span.text, Label.name,
-                    Annotator.name)
+                    Annotator.name, func.coalesce(func.nullif(RelationType.title, ""), RelationType.name),
+                    source.text, target.text)
              .join(Document, Comment.document_id == Document.id)
+             .outerjoin(Relation, Comment.relation_id == Relation.id)
+             .outerjoin(RelationType, Relation.type_id == RelationType.id)
+             .outerjoin(source, Relation.from_span_id == source.id).outerjoin(target, Relation.to_span_id == target.id)
              .outerjoin(resolver, Comment.resolved_by_id == resolver.id)
              .outerjoin(Span, Comment.span_id == Span.id).outerjoin(Label, Span.label_id == Label.id)
              .outerjoin(Annotator, Span.annotator_id == Annotator.id)
@@ -226,8 +236,9 @@ def threads(session: Session, *, document_id: int | None = None, unresolved: boo
     found: dict[int, Thread] = {}
     for row in session.execute(query.order_by(Comment.document_id, Comment.created_at, Comment.id).limit(limit)):
         span = tuple(row[7:12]) if row.span_id is not None else None
+        relation = tuple(row[12:15]) if row.relation_id is not None else None
         found[row.id] = Thread(row.id, row.document_id, row.name, row.span_id, row.relation_id, [],
-                               row.resolved_at, row[6], span)  # type: ignore[arg-type]
+                               row.resolved_at, row[6], span, relation)  # type: ignore[arg-type]
     if found:
         for comment_id, parent_id, author, text, created in session.execute(
                 select(Comment.id, Comment.parent_id, Annotator.name, Comment.text, Comment.created_at)

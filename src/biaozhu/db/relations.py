@@ -15,8 +15,9 @@ API (every function takes the caller's ``Session``; refusals are :class:`Relatio
 
 A relation belongs to its spans. A boundary change keeps it (spans are updated in place); a label change the
 relation's type does not allow is refused (:func:`check_relabel`): unlink first. A span deleted into the trash
-takes its relations along (:func:`relations_payload`); restoring it brings back those whose other end is still
-there (:func:`restore_relations`), the others wait in the trash as relations of their own.
+takes its relations along (:func:`relations_payload`, each with its comments); restoring it brings back those
+whose other end is still there (:func:`restore_relations`), with their comments on the new ids, the others wait in
+the trash as relations of their own.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.model import Relation as DomainRelation
 from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.relation_types import RelationTypeDef
+from biaozhu.db.comments import comments_payload, restore_comments
 from biaozhu.db.documents import lock_layer
 from biaozhu.db.models import Annotator, Label, Relation, RelationType, Span, TrashItem
 
@@ -217,8 +219,9 @@ _END_FIELDS = ("id", "start", "end", "label_id", "text")
 def relations_payload(session: Session, *, span_id: int | None = None, document_id: int | None = None,
                       label_id: int | None = None, relation_id: int | None = None) -> list[dict[str, Any]]:
     """The relations touching a span, in a document, touching a label's spans, or one relation, as the trash
-    keeps them: type by name, each end by id and by place (a restored span gets a new id). One query, whatever
-    their number: a label may have a hundred thousand spans."""
+    keeps them: type by name, each end by id and by place (a restored span gets a new id), with their comments
+    (a restored relation gets a new id too). Two queries, whatever their number: a label may have a hundred
+    thousand spans."""
     source, target = aliased(Span), aliased(Span)
     query = (select(Relation.id, RelationType.name, Relation.document_id, Relation.annotator_id, Relation.origin_id,
                     Relation.decided_by_id, *(getattr(source, name) for name in _END_FIELDS),
@@ -234,10 +237,16 @@ def relations_payload(session: Session, *, span_id: int | None = None, document_
     if relation_id is not None:
         query = query.where(Relation.id == relation_id)
     width = len(_END_FIELDS)
-    return [{"id": row[0], "type": row[1], "document_id": row[2], "annotator_id": row[3], "origin_id": row[4],
-             "decided_by_id": row[5], "from": dict(zip(_END_FIELDS, row[6:6 + width], strict=True)),
-             "to": dict(zip(_END_FIELDS, row[6 + width:], strict=True))}
-            for row in session.execute(query.order_by(Relation.id))]
+    found = [{"id": row[0], "type": row[1], "document_id": row[2], "annotator_id": row[3], "origin_id": row[4],
+              "decided_by_id": row[5], "from": dict(zip(_END_FIELDS, row[6:6 + width], strict=True)),
+              "to": dict(zip(_END_FIELDS, row[6 + width:], strict=True)), "comments": []}
+             for row in session.execute(query.order_by(Relation.id))]
+    if found:
+        by_id = {item["id"]: item for item in found}
+        ids = query.with_only_columns(Relation.id).order_by(None)  # no IN list of a hundred thousand ids
+        for comment in comments_payload(session, relation_ids=ids):
+            by_id[comment["relation_id"]]["comments"].append(comment)
+    return found
 
 
 def _find(session: Session, document_id: int, annotator_id: int, end: dict[str, Any]) -> _End | None:
@@ -274,7 +283,11 @@ def restore_relations(session: Session, items: list[dict[str, Any]], document_id
             continue
         seen.add(item["id"])
         where = item["document_id"] if document_id is None else document_id
-        if _restore_one(session, item, where) is not None:
+        relation_id = _restore_one(session, item, where)
+        if relation_id is not None:
+            if item.get("comments"):
+                restore_comments(session, item["comments"], document_id=where,
+                                 relation_ids={item["id"]: relation_id})
             back += 1
         else:
             session.add(TrashItem(kind="relation", document_id=where, annotator_id=item["annotator_id"],
@@ -284,7 +297,7 @@ def restore_relations(session: Session, items: list[dict[str, Any]], document_id
 
 
 def trash_relation(session: Session, relation_id: int) -> int:
-    """Delete one relation into the trash (its spans stay); returns the trash item's id."""
+    """Delete one relation into the trash with its comments (its spans stay); returns the trash item's id."""
     found = relations_payload(session, relation_id=relation_id)
     if not found:
         raise RelationRefused(f"relation {relation_id} is gone (deleted elsewhere?)")
@@ -305,6 +318,9 @@ def restore_relation(session: Session, trash_id: int) -> int:
     relation_id = _restore_one(session, trashed.payload, trashed.payload["document_id"])
     if relation_id is None:
         raise RelationRefused("one of its spans (or its type) is not there; restore it first")
+    if trashed.payload.get("comments"):
+        restore_comments(session, trashed.payload["comments"], document_id=trashed.payload["document_id"],
+                         relation_ids={trashed.payload["id"]: relation_id})
     session.delete(trashed)
     session.flush()
     return relation_id

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMenu, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -17,6 +19,7 @@ from biaozhu.db.comments import threads
 from biaozhu.db.documents import add_document
 from biaozhu.db.labels import label_ids
 from biaozhu.db.permissions import ensure_person
+from biaozhu.db.relations import add_relation
 from biaozhu.db.spans import add_span
 from biaozhu.gui.annotate.span_table import COMMENTS
 from biaozhu.gui.annotate.window import MainWindow
@@ -141,3 +144,39 @@ def test_c_without_a_span_says_what_to_do(qtbot: QtBot, sessions: sessionmaker[S
     window = window_on(sessions, open_annotation, qtbot)
     qtbot.keyClick(window.view, Qt.Key.Key_C)
     assert "Select a span to comment on it" in window.statusBar().currentMessage()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")  # a popup menu, offscreen
+def test_alt_c_comments_on_a_link_of_the_span_chosen_by_digit(
+        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
+    with sessions.begin() as session:
+        document, _ = add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source=""))
+        labels, me = label_ids(session), ensure_person(session, "张三").id
+        bank = add_span(session, document.id, me, labels["ORGANIZATION"], 8, 12, "泸州银行")
+        program = add_span(session, document.id, me, labels["PROGRAM"], 15, 24, "酒城同心·金融速贷")
+        figure = add_span(session, document.id, me, labels["METRIC"], 30, 39, "377.178亿元")
+        add_relation(session, figure, bank, "责任机构")
+        add_relation(session, figure, program, "所属项目")
+    window = open_annotation(sessions, "张三", document.id)
+    qtbot.waitUntil(lambda: len(window.layer.index) == 3)
+    window.view.setFocus()
+    window.view.select_span(window.layer.index.get(figure))
+    qtbot.keyClick(window.view, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    menu = next(m for m in window.findChildren(QMenu) if m.isVisible())
+    assert [action.text() for action in menu.actions()] == ["&1 → 责任机构 “泸州银行”",
+                                                            "&2 → 所属项目 “酒城同心·金融速贷”"]
+    menu.actions()[1].trigger()  # what its digit does (offscreen menus get no keys)
+    panel = window.comments.panel
+    assert panel.on_label.text() == "New comment on the link “377.178亿元” → 所属项目 “酒城同心·金融速贷”:"
+    post(qtbot, window, "是这个项目吗？")
+    assert stored(sessions) == [("377.178亿元 →所属项目 酒城同心·金融速贷", False, ["是这个项目吗？"])]
+    assert panel.tree.topLevelItem(0).text(0) == "[“377.178…” →所属项目 “酒城同心·金融…”] 是这个项目吗？"
+    window.undo_stack.undo()
+    assert stored(sessions) == [] and panel.tree.topLevelItemCount() == 0
+    window.undo_stack.redo()
+    assert [about for about, _, _ in stored(sessions)] == ["377.178亿元 →所属项目 酒城同心·金融速贷"]
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(window.view.positions.to_qt(9))  # 泸州银行, one link: no menu, the panel at once
+    menu = window.context_menu.build(window.view.cursorRect(cursor).center())
+    next(a for a in menu.actions() if a.text().startswith("Comment on a link…")).trigger()
+    assert panel.on_label.text() == "New comment on the link “377.178亿元” → 责任机构 “泸州银行”:"

@@ -39,24 +39,15 @@ def spent(sessions: sessionmaker[Session], document_id: int, annotator_id: int, 
         return seconds_by_document(session, [document_id]).get((document_id, annotator_id), 0)
 
 
-def working(qtbot: QtBot, window: MainWindow, seconds: float) -> float:
-    """The person works for ``seconds`` (a key that changes nothing, every 0.2 s); when they last did."""
-    until = time.monotonic() + seconds
-    while time.monotonic() < until:
-        qtbot.keyClick(window.view, Qt.Key.Key_Shift)
-        qtbot.wait(200)
-    return time.monotonic()
-
-
 def test_the_clock_stops_when_the_person_is_idle_and_a_switch_stores_it(
         qtbot: QtBot, sessions: sessionmaker[Session], documents: tuple[int, int, int],
-        open_annotation: Callable[..., MainWindow]) -> None:
+        open_annotation: Callable[..., MainWindow], working: Callable[[MainWindow, float], float]) -> None:
     first, second, me = documents
     window = open_annotation(sessions, ME, second)
     window.clock.idle_s = 0.5
     window.open_document(first)
     started = time.monotonic()
-    last = working(qtbot, window, 1.6)
+    last = working(window, 1.6)
     qtbot.wait(2500)  # gone: after 0.5 s without input the clock stops
     window.open_document(second)
     counted = last + 0.5 - started
@@ -66,11 +57,12 @@ def test_the_clock_stops_when_the_person_is_idle_and_a_switch_stores_it(
 
 def test_leaving_the_window_stores_at_once_and_stops_the_clock(
         qtbot: QtBot, sessions: sessionmaker[Session], documents: tuple[int, int, int],
-        open_annotation: Callable[..., MainWindow], activate: Callable[[MainWindow], None]) -> None:
+        open_annotation: Callable[..., MainWindow], activate: Callable[[MainWindow], None],
+        working: Callable[[MainWindow, float], float]) -> None:
     first, _, me = documents
     window = open_annotation(sessions, ME, first)
     window.clock.switch_to(first)  # counted from here
-    working(qtbot, window, 1.6)
+    working(window, 1.6)
     other = QWidget()
     qtbot.addWidget(other)
     other.show()
@@ -87,23 +79,23 @@ def test_leaving_the_window_stores_at_once_and_stops_the_clock(
 
 def test_what_ran_is_stored_every_minute_without_a_switch(
         qtbot: QtBot, sessions: sessionmaker[Session], documents: tuple[int, int, int],
-        open_annotation: Callable[..., MainWindow]) -> None:
+        open_annotation: Callable[..., MainWindow], working: Callable[[MainWindow, float], float]) -> None:
     """A killed app loses at most the last minute: the store does not wait for a switch or closing."""
     first, _, me = documents
     window = open_annotation(sessions, ME, first)
     window.clock.flush_timer.setInterval(300)
-    working(qtbot, window, 2.5)
+    working(window, 2.5)
     assert spent(sessions, first, me, window) >= 2
 
 
 def test_a_document_deleted_while_open_loses_its_time_quietly(
         qtbot: QtBot, sessions: sessionmaker[Session], documents: tuple[int, int, int],
-        open_annotation: Callable[..., MainWindow]) -> None:
+        open_annotation: Callable[..., MainWindow], working: Callable[[MainWindow, float], float]) -> None:
     """The document is deleted (by its reviewer, in another window) while open: the next store drops its
     seconds, no error."""
     first, second, me = documents
     window = open_annotation(sessions, ME, first)
-    working(qtbot, window, 1.2)
+    working(window, 1.2)
     with sessions.begin() as session:
         trash_document(session, first, ME)  # the first person to open the project: its reviewer
     window.clock.flush()
@@ -114,14 +106,14 @@ def test_a_document_deleted_while_open_loses_its_time_quietly(
 
 def test_storing_never_waits_for_another_programs_write(
         qtbot: QtBot, sessions: sessionmaker[Session], documents: tuple[int, int, int],
-        open_annotation: Callable[..., MainWindow], db_url: str) -> None:
+        open_annotation: Callable[..., MainWindow], db_url: str, working: Callable[[MainWindow, float], float]) -> None:
     """An import in another process holds SQLite's write lock for a while: the minute's store waits for it on
     a worker thread, not in the window (which would freeze up to the 15 s busy timeout)."""
     if "postgresql" in db_url:
         pytest.skip("SQLite's whole-file write lock")
     first, _, me = documents
     window = open_annotation(sessions, ME, first)
-    working(qtbot, window, 1.2)
+    working(window, 1.2)
     other = sqlite3.connect(db_url, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program is writing
     started = time.monotonic()

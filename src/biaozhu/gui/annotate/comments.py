@@ -1,24 +1,26 @@
-"""Comments in the annotation window: C on the selected span and Ctrl+Shift+C on the document open the comments
-panel ready to type; commented spans carry a dot in the text and a count in the span table, both following every
-change of comments, spans and the trash."""
+"""Comments in the annotation window: C on the selected span, Alt+C on one of its links (a menu of them, a digit
+picks one) and Ctrl+Shift+C on the document open the comments panel ready to type; commented spans carry a dot in
+the text and a count in the span table, both following every change of comments, spans and the trash."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar
 
 from biaozhu.db.comments import span_marks
+from biaozhu.db.relations import RelationRow
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.keys import ActionSet
-from biaozhu.gui.common.wording import short
+from biaozhu.gui.common.wording import fill, short
 from biaozhu.gui.dialogs.comments import CommentsPanel
 
 if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
 
 SPAN_KEY = "C"
+LINK_KEY = "Alt+C"
 
 
 class AnnotateComments(QObject):
@@ -50,6 +52,8 @@ class AnnotateComments(QObject):
         key = SPAN_KEY if all((label.hotkey or "").upper() != SPAN_KEY for label in self.window.labels) else ""
         menu.addAction(actions.add("comment-span", self.tr("Comment on the span…"), key, self.comment_on_span,
                                    on=[self.window.view]))
+        menu.addAction(actions.add("comment-link", self.tr("Comment on a link of the span…"), LINK_KEY,
+                                   self.comment_on_link, on=[self.window.view]))
         menu.addAction(actions.add("comment-document", self.tr("Comment on the document…"), "Ctrl+Shift+C",
                                    self.comment_on_document))
         menu.addAction(actions.add("show-comments", self.tr("Comments panel"), "", self.show))
@@ -65,13 +69,48 @@ class AnnotateComments(QObject):
             self.window.say(self.tr("Select a span to comment on it (Ctrl+Shift+C comments on the document)."))
             return
         self.show()
-        self.panel.start((document, span.id, None), short(span.text, 24))
+        self.panel.start((document, span.id, None, None), short(span.text, 24))
+
+    def comment_on_link(self) -> QMenu | None:
+        """The selected span's one link straight away; of several, a menu by digit (nearest the span), which is
+        returned while it shows."""
+        span = self.window.selected_span()
+        document = self.window.layer.document_id
+        links = self.window.linking.relations.of_span(span.id) if span is not None else []
+        if span is None or document is None or not links:
+            self.window.say(self.tr("Select a linked span (its links show as arrows) to comment on a link."))
+            return None
+        if len(links) == 1:
+            self._comment_on(document, links[0])
+            return None
+        menu = QMenu(self.window)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for n, row in enumerate(links[:9]):
+            action = menu.addAction(f"&{n + 1} {self._describe(row, span.id)}")
+            action.triggered.connect(lambda _=False, row=row: self._comment_on(document, row))
+        rect = self.window.view.cursorRect()
+        menu.popup(self.window.view.viewport().mapToGlobal(rect.bottomRight() + QPoint(0, 4)))
+        return menu
+
+    def _describe(self, row: RelationRow, span_id: int) -> str:
+        """A link as seen from one of its spans: → 所属项目 “X” or ← 责任机构 “Y”."""
+        outgoing = row.from_span_id == span_id
+        other = self.window.layer.index.get(row.to_span_id if outgoing else row.from_span_id)
+        caption = self.window.linking.relations.caption(row.type)
+        return f"{'→' if outgoing else '←'} {caption} “{short(other.text, 16) if other is not None else '?'}”"
+
+    def _comment_on(self, document: int, row: RelationRow) -> None:
+        source = self.window.layer.index.get(row.from_span_id)
+        self.show()
+        about = self._describe(row, row.from_span_id)
+        self.panel.start((document, None, None, row.id),
+                         fill("“%1” %2", short(source.text, 12), about) if source is not None else about)
 
     def comment_on_document(self) -> None:
         document = self.window.layer.document_id
         if document is not None:
             self.show()
-            self.panel.start((document, None, None))
+            self.panel.start((document, None, None, None))
 
     def show_document(self, document_id: int) -> None:
         """A document was opened: its threads in the panel, its commented spans marked."""

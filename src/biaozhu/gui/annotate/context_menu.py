@@ -1,9 +1,9 @@
 """The right-click menu of the text in annotate mode.
 
 On a selection: 标注为 ▸ each label. On a span: 改标签 ▸ each other label, delete, tag all occurrences,
-copy its text, the next span with its label (wrapping round), comment on it, pin it as a good or bad example
-(pinned so already: unpinned), and the guide at its label. Every entry does what its key does, through
-the window's editing controller, so it is one undo step and one transaction like the key.
+copy its text, the next span with its label (wrapping round), comment on it or on one of its links, pin it as
+a good or bad example (pinned so already: unpinned), and the guide at its label. Every entry does what its key
+does, through the window's editing controller, so it is one undo step and one transaction like the key.
 """
 
 from __future__ import annotations
@@ -67,6 +67,8 @@ class SpanContextMenu(QObject):
             menu.addAction(self.tr("Next span with this label"), partial(self.next_like, span))
             menu.addSeparator()
             menu.addAction(self.tr("Comment…"), window.comments.comment_on_span)
+            if window.linking.relations.of_span(span.id):
+                menu.addAction(keyed(self.tr("Comment on a link…"), "Alt+C"), window.comments.comment_on_link)
             menu.addAction(self.tr("Pin as a good example"), partial(window.guidance.pin_selected, "good"))
             menu.addAction(self.tr("Pin as a bad example"), partial(window.guidance.pin_selected, "bad"))
             menu.addAction(self.tr("Guide for this label"), window.guidance.open_guide)

@@ -37,12 +37,12 @@ from biaozhu.gui.annotate.snapping import Snapping
 from biaozhu.gui.annotate.span_filter import SpanScope
 from biaozhu.gui.annotate.span_table import SpanTablePanel
 from biaozhu.gui.annotate.suggestions import SuggestionBoard
-from biaozhu.gui.annotate.time_clock import TimeClock
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import LabelSet, label_set
 from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.common.runner import outcome_of, sentence
 from biaozhu.gui.common.storage_messages import StorageNotice
+from biaozhu.gui.common.time_clock import TimeClock
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.widgets.docks import add_side_panels

@@ -19,7 +19,7 @@ ADD = QT_TRANSLATE_NOOP("Commands", "comment “%1”")
 RESOLVE = QT_TRANSLATE_NOOP("Commands", "resolve a comment thread")
 REOPEN = QT_TRANSLATE_NOOP("Commands", "reopen a comment thread")
 DELETE = QT_TRANSLATE_NOOP("Commands", "delete comment “%1”")
-Target = tuple[int, int | None, int | None]  # document, span, thread replied to
+Target = tuple[int, int | None, int | None, int | None]  # document, span, thread replied to, relation
 
 
 def _name(template: object, *values: object) -> str:
@@ -45,9 +45,9 @@ class AddComment(CommentCommand):
         self.comment_id: int | None = None
 
     def do(self) -> None:
-        document, span, parent = self.target
+        document, span, parent, relation = self.target
         self.comment_id = int(str(self.write(lambda session: add_comment(
-            session, document, self.author, self.body, span_id=span, parent_id=parent))))
+            session, document, self.author, self.body, span_id=span, parent_id=parent, relation_id=relation))))
 
     def undo_it(self) -> None:
         comment_id = self.comment_id

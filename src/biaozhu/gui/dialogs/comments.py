@@ -151,6 +151,8 @@ class CommentsPanel(QWidget):
 
     def _item(self, thread: Thread) -> QTreeWidgetItem:
         where = self.tr("document") if thread.span is None else f"“{short(thread.span[2], 14)}”"
+        if thread.relation is not None:
+            where = f"“{short(thread.relation[1], 8)}” →{thread.relation[0]} “{short(thread.relation[2], 8)}”"
         if self.project_wide():
             where = f"{thread.document} · {where}"
         state = self.tr("resolved") if thread.resolved else self.tr("open")
@@ -193,7 +195,7 @@ class CommentsPanel(QWidget):
 
     # -- writing ---------------------------------------------------------------------------------------------
     def aim(self, target: Target | None, about: str = "") -> None:
-        """Where the next post goes: a span, the document, a thread (None: the open document)."""
+        """Where the next post goes: a span, a link, the document, a thread (None: the open document)."""
         self.target = target
         if target is None:
             self.on_label.setText(self.tr("New comment on the document:"))
@@ -201,6 +203,8 @@ class CommentsPanel(QWidget):
             self.on_label.setText(fill(self.tr("Reply to: %1"), about))
         elif target[1] is not None:
             self.on_label.setText(fill(self.tr("New comment on “%1”:"), about))
+        elif target[3] is not None:
+            self.on_label.setText(fill(self.tr("New comment on the link %1:"), about))
         else:
             self.on_label.setText(self.tr("New comment on the document:"))
 
@@ -212,7 +216,7 @@ class CommentsPanel(QWidget):
     def reply_to_chosen(self) -> None:
         thread = self.chosen()
         if thread is not None:
-            self.start((thread.document_id, None, thread.id), short(thread.comments[0].text, 24))
+            self.start((thread.document_id, None, thread.id, None), short(thread.comments[0].text, 24))
 
     def post(self) -> bool:
         text = self.editor.toPlainText()
@@ -221,7 +225,7 @@ class CommentsPanel(QWidget):
         if target is None:
             if document is None:
                 return False
-            target = (document, None, None)
+            target = (document, None, None, None)
         if self.history.push(AddComment(self.runner, self.history, self.person, target, text)):
             self.editor.clear()
             self.aim(None)

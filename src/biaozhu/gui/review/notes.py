@@ -102,13 +102,13 @@ class ReviewNotes(QObject):
             return
         self.dock.show()
         self.dock.raise_()
-        self.panel.start((document.id, gold.id, None), short(gold.span.text, 24))
+        self.panel.start((document.id, gold.id, None, None), short(gold.span.text, 24))
 
     def comment_on_document(self) -> None:
         if self.window.document is not None:
             self.dock.show()
             self.dock.raise_()
-            self.panel.start((self.window.document.id, None, None))
+            self.panel.start((self.window.document.id, None, None, None))
 
     def show_document(self) -> None:
         """A document was opened (or compared again): its threads, and the marks in its lanes."""

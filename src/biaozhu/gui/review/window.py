@@ -10,17 +10,19 @@ disagreements and decides each one (``decisions.py``); every decision is an undo
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTableView, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from biaozhu.db import review
+from biaozhu.db.annotators import get_annotator
 from biaozhu.db.documents import DocumentSummary, document_text, list_documents
 from biaozhu.db.models import GOLD
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import label_set
 from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.common.storage_messages import StorageNotice
+from biaozhu.gui.common.time_clock import TimeClock
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import KIND_COLOURS, fill, kind_text
 from biaozhu.gui.dialogs.export import ExportDialog, show_export
@@ -60,6 +62,10 @@ class ReviewWindow(QMainWindow):
         self.document: ReviewedDocument | None = None
         self.documents: list[DocumentSummary] = []
         self.export_dialog: ExportDialog | None = None
+        person = self.runner.read(lambda session: getattr(get_annotator(session, reviewer), "id", None))
+        # the reviewer's time per document, as the annotation window counts an annotator's (none for a name
+        # that is nobody in the project yet: a read-only look)
+        self.clock = TimeClock(self.runner, person, self) if person is not None else None
         self._build()
         self.decisions = Decisions(self.gold, self.history, self.view, lambda: self.document,
                                    lambda: draw_keys_hint(self.labels), self.say, self)
@@ -171,6 +177,8 @@ class ReviewWindow(QMainWindow):
         found, text = outcome.value
         name = next((d.name for d in self.documents if d.id == document_id), str(document_id))
         self.document = ReviewedDocument(document_id, name, text, found)
+        if self.clock is not None:
+            self.clock.switch_to(document_id)
         self.view.show_document(self.document, self.colours, self.label_ids)
         self.model.set_document(self.document)
         self.notes.show_document()
@@ -322,9 +330,16 @@ class ReviewWindow(QMainWindow):
         """Export (Ctrl+E), the gold layer chosen."""
         self.export_dialog = show_export(self.export_dialog, self.runner, self, GOLD)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.clock is not None:
+            self.clock.start(self.document.id if self.document is not None else None)
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.export_dialog is not None:
             self.export_dialog.close()  # cancels a running export and waits for it
         self._refresh_timer.stop()
+        if self.clock is not None:
+            self.clock.stop()
         super().closeEvent(event)
         self.closing.emit()

@@ -153,29 +153,39 @@
 <context>
     <name>AnnotateComments</name>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="33"/>
+        <location filename="../../gui/annotate/comments.py" line="35"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="51"/>
+        <location filename="../../gui/annotate/comments.py" line="53"/>
         <source>Comment on the span…</source>
         <translation>评论这个标注…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="53"/>
+        <location filename="../../gui/annotate/comments.py" line="55"/>
+        <source>Comment on a link of the span…</source>
+        <translation>评论这个标注的一条关联…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/comments.py" line="57"/>
         <source>Comment on the document…</source>
         <translation>评论这个文档…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="55"/>
+        <location filename="../../gui/annotate/comments.py" line="59"/>
         <source>Comments panel</source>
         <translation>评论面板</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="65"/>
+        <location filename="../../gui/annotate/comments.py" line="69"/>
         <source>Select a span to comment on it (Ctrl+Shift+C comments on the document).</source>
         <translation>请先选中一个标注再评论（Ctrl+Shift+C 评论整个文档）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/comments.py" line="81"/>
+        <source>Select a linked span (its links show as arrows) to comment on a link.</source>
+        <translation>请先选中一个有关联的标注（关联显示为箭头），再评论其中一条关联。</translation>
     </message>
 </context>
 <context>
@@ -409,7 +419,7 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/comments.py" line="69"/>
-        <location filename="../../gui/dialogs/comments.py" line="187"/>
+        <location filename="../../gui/dialogs/comments.py" line="189"/>
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
@@ -434,35 +444,40 @@
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="156"/>
+        <location filename="../../gui/dialogs/comments.py" line="158"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="156"/>
+        <location filename="../../gui/dialogs/comments.py" line="158"/>
         <source>open</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="186"/>
+        <location filename="../../gui/dialogs/comments.py" line="188"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="199"/>
-        <location filename="../../gui/dialogs/comments.py" line="205"/>
+        <location filename="../../gui/dialogs/comments.py" line="201"/>
+        <location filename="../../gui/dialogs/comments.py" line="209"/>
         <source>New comment on the document:</source>
         <translation>新评论，针对本文档：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="201"/>
+        <location filename="../../gui/dialogs/comments.py" line="203"/>
         <source>Reply to: %1</source>
         <translation>回复：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="203"/>
+        <location filename="../../gui/dialogs/comments.py" line="205"/>
         <source>New comment on “%1”:</source>
         <translation>新评论，针对“%1”：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/comments.py" line="207"/>
+        <source>New comment on the link %1:</source>
+        <translation>新评论，针对关联 %1：</translation>
     </message>
 </context>
 <context>
@@ -635,27 +650,27 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="290"/>
+        <location filename="../../gui/widgets/document_list.py" line="298"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="298"/>
+        <location filename="../../gui/widgets/document_list.py" line="306"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="298"/>
+        <location filename="../../gui/widgets/document_list.py" line="306"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="298"/>
+        <location filename="../../gui/widgets/document_list.py" line="306"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="299"/>
+        <location filename="../../gui/widgets/document_list.py" line="307"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -681,52 +696,52 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="88"/>
+        <location filename="../../gui/widgets/document_list.py" line="90"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="88"/>
+        <location filename="../../gui/widgets/document_list.py" line="90"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="89"/>
+        <location filename="../../gui/widgets/document_list.py" line="91"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="89"/>
+        <location filename="../../gui/widgets/document_list.py" line="91"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="108"/>
+        <location filename="../../gui/widgets/document_list.py" line="110"/>
         <source>How unsure the suggestions&apos; model is of this document (0 sure … 1): sorted by this, Ctrl+N opens the most unsure unfinished document first</source>
         <translation>建议模型对本文档的不确定度（0 确定 … 1）：按此列排序时，Ctrl+N 先打开最不确定的未完成文档</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="119"/>
+        <location filename="../../gui/widgets/document_list.py" line="125"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="119"/>
+        <location filename="../../gui/widgets/document_list.py" line="125"/>
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="119"/>
+        <location filename="../../gui/widgets/document_list.py" line="125"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="119"/>
+        <location filename="../../gui/widgets/document_list.py" line="125"/>
         <source>Spans</source>
         <translation>标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="120"/>
+        <location filename="../../gui/widgets/document_list.py" line="126"/>
         <source>Unsure</source>
         <translation>不确定度</translation>
     </message>
@@ -2431,92 +2446,92 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../gui/review/window.py" line="102"/>
+        <location filename="../../gui/review/window.py" line="108"/>
         <source>%1 is not a reviewer: this is a read-only view. A reviewer can make them one with `biaozhu annotators role %1 reviewer --reviewer REVIEWER`.</source>
         <translation>%1 不是审核员：此视图只读。审核员可用 `biaozhu annotators role %1 reviewer --reviewer 审核员` 指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="110"/>
+        <location filename="../../gui/review/window.py" line="116"/>
         <source>This project file is read-only: you can read and export it; decisions are refused.</source>
         <translation>这个项目文件是只读的：可以阅读和导出，不能做裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="135"/>
+        <location filename="../../gui/review/window.py" line="141"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="136"/>
+        <location filename="../../gui/review/window.py" line="142"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="138"/>
+        <location filename="../../gui/review/window.py" line="144"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="138"/>
+        <location filename="../../gui/review/window.py" line="144"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="139"/>
+        <location filename="../../gui/review/window.py" line="145"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="96"/>
+        <location filename="../../gui/review/window.py" line="102"/>
         <source>Review — %1 — biaozhu 标注</source>
         <translation>审核 — %1 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="180"/>
+        <location filename="../../gui/review/window.py" line="188"/>
         <source>%1 — review — %2 — biaozhu 标注</source>
         <translation>%1 — 审核 — %2 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="220"/>
+        <location filename="../../gui/review/window.py" line="228"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="220"/>
+        <location filename="../../gui/review/window.py" line="228"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="221"/>
+        <location filename="../../gui/review/window.py" line="229"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="239"/>
+        <location filename="../../gui/review/window.py" line="247"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="245"/>
+        <location filename="../../gui/review/window.py" line="253"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="246"/>
+        <location filename="../../gui/review/window.py" line="254"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="267"/>
+        <location filename="../../gui/review/window.py" line="275"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="277"/>
+        <location filename="../../gui/review/window.py" line="285"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="280"/>
+        <location filename="../../gui/review/window.py" line="288"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
@@ -2633,17 +2648,22 @@
         <translation>评论…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="70"/>
+        <location filename="../../gui/annotate/context_menu.py" line="71"/>
+        <source>Comment on a link…</source>
+        <translation>评论一条关联…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/context_menu.py" line="72"/>
         <source>Pin as a good example</source>
         <translation>固定为正例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="71"/>
+        <location filename="../../gui/annotate/context_menu.py" line="73"/>
         <source>Pin as a bad example</source>
         <translation>固定为反例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/context_menu.py" line="72"/>
+        <location filename="../../gui/annotate/context_menu.py" line="74"/>
         <source>Guide for this label</source>
         <translation>本标签的标注指南</translation>
     </message>

@@ -1,6 +1,7 @@
-"""The clock behind "time spent per document": it runs while a document is open, the annotation window is the
-active one and the person is there (some key, click, wheel or mouse move within ``idle_s``; after that the clock
-stops at the last input plus ``idle_s`` and starts again with the next input).
+"""The clock behind "time spent per document", of the annotation window and of review mode: it runs while a
+document is open, its window is the active one and the person is there (some key, click, wheel or mouse move
+within ``idle_s``; after that the clock stops at the last input plus ``idle_s`` and starts again with the next
+input).
 
 What it measured is added to the database (``biaozhu.db.time_spent``) in small transactions: on a document
 switch, when the window is left, every minute and on closing, so a killed app loses at most the last
