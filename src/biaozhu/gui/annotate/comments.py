@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar
+from PySide6.QtWidgets import QMenu, QMenuBar
 
 from biaozhu.db.comments import span_marks
 from biaozhu.db.relations import RelationRow
@@ -15,6 +15,7 @@ from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.wording import fill, short
 from biaozhu.gui.dialogs.comments import CommentsPanel
+from biaozhu.gui.widgets.docks import add_tab_panel
 
 if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
@@ -32,17 +33,8 @@ class AnnotateComments(QObject):
         self.panel = CommentsPanel(window.runner, window.history, window.annotator,
                                    lambda: window.layer.document_id, window)
         self.panel.thread_activated.connect(self._go_to)
-        self.dock = QDockWidget(self.tr("Comments"), window)
-        self.dock.setObjectName("comments-dock")
-        self.dock.setWidget(self.panel)
-        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                              | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock = add_tab_panel(window, self.tr("Comments"), "comments-dock", self.panel, "spans-dock")
         self.dock.visibilityChanged.connect(self.panel.shown)
-        spans = window.findChild(QDockWidget, "spans-dock")
-        if spans is not None:
-            window.tabifyDockWidget(spans, self.dock)
-            spans.raise_()
         window.runner.bus.changed.connect(self._on_change)
         window.view.span_selected.connect(self._follow_span)
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMenu, QMenuBar
 
 from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.dialogs.guide import GuidePanel, pin_with_undo
+from biaozhu.gui.widgets.docks import add_tab_panel
 
 if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
@@ -22,17 +23,8 @@ class Guidance(QObject):
         super().__init__(window)
         self.window = window
         self.panel = GuidePanel(window.runner, window)
-        self.dock = QDockWidget(self.tr("Guide"), window)
-        self.dock.setObjectName("guide-dock")
-        self.dock.setWidget(self.panel)
-        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                              | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock = add_tab_panel(window, self.tr("Guide"), "guide-dock", self.panel, "spans-dock")
         self.dock.visibilityChanged.connect(self.panel.shown)
-        spans = window.findChild(QDockWidget, "spans-dock")
-        if spans is not None:
-            window.tabifyDockWidget(spans, self.dock)
-            spans.raise_()
 
     def add_actions(self, actions: ActionSet, menu_bar: QMenuBar) -> QMenu:
         """F1 (the guide at the selected span's label) anywhere; the pin keys while the text has the focus."""

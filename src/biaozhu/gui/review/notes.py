@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenuBar, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMenuBar
 
 from biaozhu.db.comments import layer_marks
 from biaozhu.db.gold import GoldSpan
@@ -18,6 +18,7 @@ from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.wording import short
 from biaozhu.gui.dialogs.comments import CommentsPanel
 from biaozhu.gui.dialogs.guide import GuidePanel, pin_with_undo
+from biaozhu.gui.widgets.docks import add_tab_panel
 
 if TYPE_CHECKING:
     from biaozhu.gui.review.window import ReviewWindow
@@ -30,19 +31,6 @@ class _Id:
         self.id: int | None = span_id
 
 
-def _dock(window: QMainWindow, title: str, name: str, panel: QWidget, beside: str) -> QDockWidget:
-    dock = QDockWidget(title, window)
-    dock.setObjectName(name)
-    dock.setWidget(panel)
-    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    other = window.findChild(QDockWidget, beside)
-    if other is not None:
-        window.tabifyDockWidget(other, dock)
-        other.raise_()
-    return dock
-
-
 class ReviewNotes(QObject):
     def __init__(self, window: ReviewWindow) -> None:
         super().__init__(window)
@@ -51,8 +39,8 @@ class ReviewNotes(QObject):
                                    lambda: window.document.id if window.document is not None else None, window)
         self.panel.thread_activated.connect(self._go_to)
         self.guide = GuidePanel(window.runner, window)
-        self.dock = _dock(window, self.tr("Comments"), "comments-dock", self.panel, "disagreements-dock")
-        self.guide_dock = _dock(window, self.tr("Guide"), "guide-dock", self.guide, "disagreements-dock")
+        self.dock = add_tab_panel(window, self.tr("Comments"), "comments-dock", self.panel, "disagreements-dock")
+        self.guide_dock = add_tab_panel(window, self.tr("Guide"), "guide-dock", self.guide, "disagreements-dock")
         self.dock.visibilityChanged.connect(self.panel.shown)
         self.guide_dock.visibilityChanged.connect(self.guide.shown)
         window.runner.bus.changed.connect(self._on_change)

@@ -24,3 +24,18 @@ def add_side_panels(window: QMainWindow, left: tuple[str, QWidget, str], right: 
         docks.append(dock)
     window.resizeDocks(docks, list(widths), Qt.Orientation.Horizontal)
     return docks[0], docks[1]
+
+
+def add_tab_panel(window: QMainWindow, title: str, name: str, panel: QWidget, beside: str) -> QDockWidget:
+    """A closable panel on the right as a tab beside the dock named ``beside`` (which stays in front): the guide
+    and comments share the side of the span table instead of squeezing it."""
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    dock.setWidget(panel)
+    dock.setFeatures(Feature.DockWidgetMovable | Feature.DockWidgetClosable)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    other = window.findChild(QDockWidget, beside)
+    if other is not None:
+        window.tabifyDockWidget(other, dock)
+        other.raise_()
+    return dock

@@ -153,37 +153,37 @@
 <context>
     <name>AnnotateComments</name>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="35"/>
+        <location filename="../../gui/annotate/comments.py" line="36"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="53"/>
+        <location filename="../../gui/annotate/comments.py" line="45"/>
         <source>Comment on the span…</source>
         <translation>评论这个标注…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="55"/>
+        <location filename="../../gui/annotate/comments.py" line="47"/>
         <source>Comment on a link of the span…</source>
         <translation>评论这个标注的一条关联…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="57"/>
+        <location filename="../../gui/annotate/comments.py" line="49"/>
         <source>Comment on the document…</source>
         <translation>评论这个文档…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="59"/>
+        <location filename="../../gui/annotate/comments.py" line="51"/>
         <source>Comments panel</source>
         <translation>评论面板</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="69"/>
+        <location filename="../../gui/annotate/comments.py" line="61"/>
         <source>Select a span to comment on it (Ctrl+Shift+C comments on the document).</source>
         <translation>请先选中一个标注再评论（Ctrl+Shift+C 评论整个文档）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/comments.py" line="81"/>
+        <location filename="../../gui/annotate/comments.py" line="73"/>
         <source>Select a linked span (its links show as arrows) to comment on a link.</source>
         <translation>请先选中一个有关联的标注（关联显示为箭头），再评论其中一条关联。</translation>
     </message>
@@ -1303,37 +1303,37 @@
 <context>
     <name>Guidance</name>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="25"/>
+        <location filename="../../gui/annotate/guidance.py" line="26"/>
         <source>Guide</source>
         <translation>指南</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="39"/>
+        <location filename="../../gui/annotate/guidance.py" line="31"/>
         <source>G&amp;uide</source>
         <translation>指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="40"/>
+        <location filename="../../gui/annotate/guidance.py" line="32"/>
         <source>Guide for this label</source>
         <translation>本标签的标注指南</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="42"/>
+        <location filename="../../gui/annotate/guidance.py" line="34"/>
         <source>Pin as a good example</source>
         <translation>固定为正例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="44"/>
+        <location filename="../../gui/annotate/guidance.py" line="36"/>
         <source>Pin as a bad example</source>
         <translation>固定为反例</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="46"/>
+        <location filename="../../gui/annotate/guidance.py" line="38"/>
         <source>Edit the project guideline…</source>
         <translation>编辑项目总体规范…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/guidance.py" line="62"/>
+        <location filename="../../gui/annotate/guidance.py" line="54"/>
         <source>Select a span to pin it as an example.</source>
         <translation>请先选中一个标注，再把它固定为示例。</translation>
     </message>
@@ -2375,52 +2375,52 @@
 <context>
     <name>ReviewNotes</name>
     <message>
-        <location filename="../../gui/review/notes.py" line="54"/>
+        <location filename="../../gui/review/notes.py" line="42"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="55"/>
+        <location filename="../../gui/review/notes.py" line="43"/>
         <source>Guide</source>
         <translation>指南</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="62"/>
+        <location filename="../../gui/review/notes.py" line="50"/>
         <source>G&amp;uide</source>
         <translation>指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="63"/>
+        <location filename="../../gui/review/notes.py" line="51"/>
         <source>Guide for this label</source>
         <translation>本标签的标注指南</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="64"/>
+        <location filename="../../gui/review/notes.py" line="52"/>
         <source>Pin as a good example</source>
         <translation>固定为正例</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="66"/>
+        <location filename="../../gui/review/notes.py" line="54"/>
         <source>Pin as a bad example</source>
         <translation>固定为反例</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="69"/>
+        <location filename="../../gui/review/notes.py" line="57"/>
         <source>Comment on the gold span…</source>
         <translation>评论这个金标准标注…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="71"/>
+        <location filename="../../gui/review/notes.py" line="59"/>
         <source>Comment on the document…</source>
         <translation>评论这个文档…</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="90"/>
+        <location filename="../../gui/review/notes.py" line="78"/>
         <source>Put the cursor on a gold span to pin it as an example.</source>
         <translation>请把光标放在金标准标注上，再把它固定为示例。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/notes.py" line="100"/>
+        <location filename="../../gui/review/notes.py" line="88"/>
         <source>Put the cursor on a gold span to comment on it (Ctrl+Shift+C comments on the document).</source>
         <translation>请把光标放在金标准标注上再评论（Ctrl+Shift+C 评论整个文档）。</translation>
     </message>
