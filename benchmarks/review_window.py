@@ -4,7 +4,7 @@ A fresh SQLite project holds a 1 MB report (the seed reports repeated) annotated
 ~4,500 spans each, ~15% of them disagreeing (missing, boundary, label). Measured: opening it in the
 review window (comparison, the agreed spans put into gold in bulk, the view shown and painted), a
 repaint of the view (gold, two lanes, the disagreements), one decision (accept annotator 1: its
-transaction, gold read again, the repaint), and one step to the next disagreement.
+transaction, applied to the gold in memory, the repaint), and one step to the next disagreement.
 The floors: the same text in a bare read-only QPlainTextEdit (set, shown, painted) and its repaint; for a
 decision, one gold span inserted and committed by bare sqlite3 on a copy of the project.
 
@@ -156,7 +156,7 @@ def main() -> None:
 
         decisions = [timed(decide) for _ in range(DECISIONS)]
         commits = floor_commits(Path(folder) / "project.sqlite", review.document.id)
-        print(f"decision (accept 1: commit, gold re-read, paint)  {spread(decisions)}   floor: sqlite3 insert + "
+        print(f"decision (accept 1: commit, gold applied, paint) {spread(decisions)}   floor: sqlite3 insert + "
               f"commit {spread(commits)} + the view's repaint (above)")
         print(f"step to the next disagreement                     {timed(step, 20):8.1f} ms")
         review.close()

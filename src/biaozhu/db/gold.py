@@ -10,7 +10,7 @@ Functions take a Session and never commit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, insert, select
@@ -84,18 +84,20 @@ def _names(session: Session) -> dict[int | None, str]:
     return {who: name for who, name in session.execute(select(Annotator.id, Annotator.name))}
 
 
-def gold_spans(session: Session, document_id: int) -> list[GoldSpan]:
-    """The document's gold layer by position (longer first at one start)."""
+def gold_spans(session: Session, document_id: int, starts: Collection[int] | None = None) -> list[GoldSpan]:
+    """The document's gold layer by position (longer first at one start); only those starting at ``starts``
+    when given (the spans a decision just added, read back for their ids)."""
     gold = get_annotator(session, GOLD)
     if gold is None:
         return []
     names = _names(session)
     # Through the connection, not the ORM: thousands of plain rows, read after every decision.
-    rows = session.connection().execute(
-        select(SpanRow.id, SpanRow.start, SpanRow.end, Label.name, SpanRow.text, SpanRow.origin_id,
-               SpanRow.decided_by_id).join(Label).where(SpanRow.document_id == document_id,
-                                                          SpanRow.annotator_id == gold.id)
-        .order_by(SpanRow.start, SpanRow.end.desc(), SpanRow.id))
+    query = select(SpanRow.id, SpanRow.start, SpanRow.end, Label.name, SpanRow.text, SpanRow.origin_id,
+                   SpanRow.decided_by_id).join(Label).where(SpanRow.document_id == document_id,
+                                                              SpanRow.annotator_id == gold.id)
+    if starts is not None:
+        query = query.where(SpanRow.start.in_(sorted(starts)))
+    rows = session.connection().execute(query.order_by(SpanRow.start, SpanRow.end.desc(), SpanRow.id))
     return [GoldSpan(i, Span(s, e, label, text), names.get(origin), names.get(decided))
             for i, s, e, label, text, origin, decided in rows]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,6 +30,7 @@ from biaozhu.db.annotators import get_annotator
 from biaozhu.db.documents import document_text
 from biaozhu.db.exporting import relations_by_layer
 from biaozhu.db.gold import (
+    CHUNK,
     Decision,
     GoldEdit,
     GoldSpan,
@@ -45,7 +46,7 @@ from biaozhu.db.review_queries import set_review_status
 from biaozhu.db.review_relations import layer_relations, link_relations
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import get_status
-from biaozhu.db.values import span_values
+from biaozhu.db.values import span_values, values_of_spans
 
 
 def layers_of(session: Session, document_ids: Collection[int], *, include_gold: bool = False,
@@ -155,6 +156,31 @@ def rejudged(session: Session, document_id: int, comparison: Comparison) -> Docu
                     span_values(session, document_id))
     review.relations.update(layer_relations(session, document_id, [*comparison.annotators, GOLD]))
     return review
+
+
+def decided(session: Session, review: DocumentReview, decision: Decision) -> DocumentReview:
+    """The review once the window's own ``decision`` is written, from the one in memory: only the gold spans it
+    added are read back (their ids and values), not the document's gold, rejections and relations again."""
+    if not decision.changed:
+        return review
+    gone = {gold.id for gold in decision.removed}
+    values = dict(review.values)
+    for old in decision.removed:
+        values.pop((GOLD, old.span.start, old.span.end, old.span.label), None)
+    added = set(decision.added)
+    starts = {span.start for span in added} if len(added) <= CHUNK else None  # many (the agreed spans): all
+    new = [gold for gold in gold_spans(session, decision.document_id, starts) if gold.span in added]
+    values.update(values_of_spans(session, {gold.id: gold.span for gold in new}, GOLD))
+    gold = sorted([*(g for g in review.gold if g.id not in gone), *new],
+                  key=lambda g: (g.span.start, -g.span.end, g.id))
+    rejected = {verdict.rejection.versions: verdict.rejection for verdict in review.verdicts if verdict.rejection}
+    for withdrawn in decision.unrejected:
+        rejected.pop(withdrawn.versions, None)
+    rejected.update((r.versions, r) for r in decision.rejected)
+    links = set(review.relations.get(GOLD, set())) - {gone_link.relation for gone_link in decision.unlinked}
+    links |= {relation for relation, _ in decision.linked}
+    after = judged(review.comparison, gold, review.status or "in_progress", rejected, values)
+    return replace(after, relations={**review.relations, GOLD: links})
 
 
 def _edit(session: Session, document_id: int, reviewer: str) -> GoldEdit:

@@ -21,8 +21,8 @@ from biaozhu.gui.common.wording import fill
 class GoldLayer(QObject):
     """The gold layer as one reviewer writes it; it knows whether they may."""
 
-    gold_changed = Signal(int)  # document id
-    status_changed = Signal(int)
+    gold_changed = Signal(object)  # the Decision just written: the window applies it to the gold in memory
+    status_changed = Signal(int, object)  # document id, its gold status now
 
     def __init__(self, runner: ActionRunner, reviewer: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,13 +39,13 @@ class GoldLayer(QObject):
 
     def decide(self, document_id: int, step: Callable[[Session], Decision]) -> Decision:
         decision = self.runner.write(step)
-        self.gold_changed.emit(document_id)
+        self.gold_changed.emit(decision)
         self.runner.bus.publish(Change(Changed.GOLD, frozenset({document_id}), self))
         return decision
 
     def set_status(self, document_id: int, status: str | None) -> str | None:
         previous = self.runner.write(lambda session: set_review_status(session, document_id, self.reviewer, status))
-        self.status_changed.emit(document_id)
+        self.status_changed.emit(document_id, status)
         self.runner.bus.publish(Change(Changed.STATUS, frozenset({document_id}), self))
         return previous
 

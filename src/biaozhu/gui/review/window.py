@@ -9,6 +9,8 @@ disagreements and decides each one (``decisions.py``); every decision is an undo
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QTableView, QVBoxLayout, QWidget
@@ -17,6 +19,7 @@ from sqlalchemy.orm import Session
 from biaozhu.db import review
 from biaozhu.db.annotators import get_annotator
 from biaozhu.db.documents import DocumentSummary, document_text, list_documents
+from biaozhu.db.gold import Decision
 from biaozhu.db.models import GOLD
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import label_set
@@ -82,8 +85,8 @@ class ReviewWindow(QMainWindow):
         self.history.refused.connect(self.say)
         self.storage_notice = StorageNotice(self)
         self.history.storage_failed.connect(self.storage_notice.show_error)
-        self.gold.gold_changed.connect(self._on_gold_changed)
-        self.gold.status_changed.connect(self._on_gold_changed)
+        self.gold.gold_changed.connect(self._on_decided)
+        self.gold.status_changed.connect(self._on_status_changed)
         self._undo_index = 0
         self.undo_stack.indexChanged.connect(self._follow_undo)
         self._refresh_timer = QTimer(self, singleShot=True, interval=30)
@@ -207,20 +210,33 @@ class ReviewWindow(QMainWindow):
             self.view.select_range(start, end)
         self.activateWindow()
 
-    def _on_gold_changed(self, document_id: int) -> None:
+    def _on_decided(self, decision: Decision) -> None:
+        """Our own decision, written: applied to the gold in memory (only the spans it added read back, for their
+        ids), not the whole document read again; other windows learn of it through the change bus."""
         document = self.document
-        if document is not None and document_id == document.id:
-            outcome = self.runner.try_read(lambda session: review.rejudged(session, document_id,
-                                                                            document.review.comparison))
+        if document is not None and decision.document_id == document.id:
+            before = document.review
+            outcome = self.runner.try_read(lambda session: review.decided(session, before, decision))
             if outcome.value is None:
                 self.say(outcome.refusal)
                 return
-            document.review = outcome.value
+            self._show_review(outcome.value)
+        self._refresh_timer.start()
+
+    def _on_status_changed(self, document_id: int, status: str | None) -> None:
+        document = self.document
+        if document is not None and document_id == document.id:
+            self._show_review(replace(document.review, status=status))
+        self._refresh_timer.start()
+
+    def _show_review(self, found: review.DocumentReview) -> None:
+        document = self.document
+        if document is not None:
+            document.review = found
             self.view.gold_changed()
             self.model.gold_changed()
             self.relations.show_arrows()
             self._show_progress()
-        self._refresh_timer.start()
 
     def _show_progress(self) -> None:
         if self.document is None:
