@@ -281,6 +281,8 @@ class GoldEdit:
             .where(SpanRow.document_id == self.decision.document_id, SpanRow.annotator_id != self.gold_id)
         if not agreed:
             query = query.where(SpanRow.annotator_id.in_(origins))
+        if len(self._new) <= CHUNK:  # one decision's few spans: their versions only, not the whole document's
+            query = query.where(SpanRow.start.in_(sorted({span.start for span in self._new})))
         found: dict[tuple[int | None, int, int, int], dict[str, object]] = {}
         shared: dict[tuple[int | None, int, int, int], set[tuple[object, ...]]] = {}
         hidden = get_annotator(self.session, SUGGESTIONS)  # nobody's data: its values are no one's decision
