@@ -123,7 +123,7 @@ def measure(app: QApplication, path: Path, runs: int, repeats: int) -> None:
         print(f"    {name:<45} median {spread([m for m, _ in per_run[kind]])}   "
               f"p95 {spread([p for _, p in per_run[kind]])}")
     print(f"    floors: sqlite3 insert + commit {spread(commits)}; bare repaint of a line "
-          f"{spread([line for _, _, line in bare])} (of the view {spread([full for _, full, _ in bare])}); "
+          f"{spread([line for _, _, line, _ in bare])} (of the view {spread([full for _, full, _, _ in bare])}); "
           "goal: < 16 ms at p95", flush=True)
 
 

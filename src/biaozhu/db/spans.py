@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import and_, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import Refusal
@@ -56,7 +56,9 @@ def layer_spans(session: Session, document_id: int, annotator_ids: list[int] | N
 
 
 def _check(session: Session, document_id: int, annotator_id: int, start: int, end: int, text: str,
-           ignore_id: int | None = None) -> None:
+           ignore_id: int | None = None, label_id: int | None = None) -> None:
+    """Refuse a range out of the text, a text that disagrees with it, a crossing and (given ``label_id``) the same
+    span twice: the last two from one read of the layer's spans around the range."""
     lock_layer(session, document_id, annotator_id)
     if not 0 <= start < end:
         raise SpanRefused(f"empty or negative range [{start}, {end})")
@@ -67,21 +69,24 @@ def _check(session: Session, document_id: int, annotator_id: int, start: int, en
         raise SpanRefused(f"[{start}, {end}) runs past the end of the text ({len(stored)})")
     if stored[start:end] != text:
         raise SpanRefused(f"span text {text!r} disagrees with the document's {stored[start:end]!r}")
-    near = select(Span.start, Span.end).where(Span.document_id == document_id, Span.annotator_id == annotator_id,
-                                              Span.start < end, Span.end > start)
+    near = select(Span.start, Span.end, Span.label_id).where(
+        Span.document_id == document_id, Span.annotator_id == annotator_id, Span.start < end, Span.end > start)
     if ignore_id is not None:
         near = near.where(Span.id != ignore_id)
-    crossed = first_crossing(session.execute(near), start, end)
+    rows = [tuple(row) for row in session.execute(near)]
+    crossed = first_crossing(((s, e) for s, e, _ in rows), start, end)
     if crossed:
         raise SpanRefused(f"[{start}, {end}) would cross the span [{crossed[0]}, {crossed[1]}); "
                           "spans may nest but not cross")
+    if label_id is not None and (start, end, label_id) in rows:
+        raise SpanRefused(f"this span [{start}, {end}) is there already")
 
 
-def _check_label(session: Session, label_id: int) -> Label:
-    label = session.get(Label, label_id)
-    if label is None:
+def _label_name(session: Session, label_id: int) -> str:
+    name = session.scalar(select(Label.name).where(Label.id == label_id))
+    if name is None:
         raise SpanRefused("its label was deleted (the trash can bring it back)")
-    return label
+    return name
 
 
 def add_span(session: Session, document_id: int, annotator_id: int, label_id: int, start: int, end: int,
@@ -89,18 +94,23 @@ def add_span(session: Session, document_id: int, annotator_id: int, label_id: in
              values: dict[str, Any] | None = None) -> int:
     """Add a span to a layer; returns its id. The same span twice, or one of a deleted label, is refused.
     A METRIC span's value is computed from its text unless ``values`` (a trashed span's) are given."""
-    label = _check_label(session, label_id)
-    _check(session, document_id, annotator_id, start, end, text)
-    twin = session.scalar(select(Span.id).where(Span.document_id == document_id, Span.annotator_id == annotator_id,
-                                                Span.start == start, Span.end == end, Span.label_id == label_id))
-    if twin is not None:
-        raise SpanRefused(f"this span [{start}, {end}) is there already")
-    columns = value_columns(label.name, text) if values is None else carried_values(label.name, text, values)
-    span = Span(document_id=document_id, annotator_id=annotator_id, label_id=label_id, start=start, end=end,
-                text=text, origin_id=origin_id, decided_by_id=decided_by_id, **columns)
-    session.add(span)
-    session.flush()
-    return span.id
+    return add_span_row(session, document_id, annotator_id, label_id, start, end, text, origin_id=origin_id,
+                        decided_by_id=decided_by_id, values=values).id
+
+
+def add_span_row(session: Session, document_id: int, annotator_id: int, label_id: int, start: int, end: int,
+                 text: str, *, origin_id: int | None = None, decided_by_id: int | None = None,
+                 values: dict[str, Any] | None = None) -> SpanRow:
+    """:func:`add_span` returning the span as stored (its value computed): one INSERT … RETURNING, no ORM object,
+    so that an edit in the window costs few round trips."""
+    name = _label_name(session, label_id)
+    _check(session, document_id, annotator_id, start, end, text, label_id=label_id)
+    columns = value_columns(name, text) if values is None else carried_values(name, text, values)
+    now = utcnow()
+    return SpanRow(*session.execute(insert(Span).values(
+        document_id=document_id, annotator_id=annotator_id, label_id=label_id, start=start, end=end, text=text,
+        origin_id=origin_id, decided_by_id=decided_by_id, created_at=now, updated_at=now, **columns)
+        .returning(*ROW)).one())
 
 
 def get_span(session: Session, span_id: int) -> SpanRow:
@@ -113,20 +123,28 @@ def get_span(session: Session, span_id: int) -> SpanRow:
 def relabel_span(session: Session, span_id: int, label_id: int) -> int:
     """Give a span another label; returns the old label id, for undo. Refused where the span's relations
     could not join the new label (:func:`biaozhu.db.relations.check_relabel`)."""
-    old = get_span(session, span_id)
-    label = _check_label(session, label_id)
+    return relabel_span_row(session, span_id, label_id)[0]
+
+
+def relabel_span_row(session: Session, span_id: int, label_id: int) -> tuple[int, SpanRow]:
+    """:func:`relabel_span` also returning the span as it is now: the span read once, its values computed here
+    and written with the label in one UPDATE … RETURNING (a hand-set value stays: the text is the same)."""
+    old = session.execute(select(*ROW, Span.document_id, Span.value_by_hand).where(Span.id == span_id)).one_or_none()
+    if old is None:
+        raise SpanRefused(f"span {span_id} is gone (deleted elsewhere?)")
+    name = _label_name(session, label_id)
     try:
-        check_relabel(session, span_id, label.name)
+        check_relabel(session, span_id, name)
     except RelationRefused as exc:
         raise SpanRefused(str(exc)) from None
     if label_id != old.label_id and session.scalar(select(Span.id).where(
-            Span.document_id == select(Span.document_id).where(Span.id == span_id).scalar_subquery(),
-            Span.annotator_id == old.annotator_id, Span.start == old.start, Span.end == old.end,
-            Span.label_id == label_id)) is not None:
+            Span.document_id == old.document_id, Span.annotator_id == old.annotator_id, Span.start == old.start,
+            Span.end == old.end, Span.label_id == label_id)) is not None:
         raise SpanRefused(f"[{old.start}, {old.end}) has that label already (as another span)")
-    session.execute(update(Span).where(Span.id == span_id).values(label_id=label_id, updated_at=utcnow()))
-    refresh_values(session, span_id, text_changed=False)
-    return old.label_id
+    columns = {} if old.value_by_hand else value_columns(name, old.text)
+    row = session.execute(update(Span).where(Span.id == span_id).values(label_id=label_id, updated_at=utcnow(),
+                                                                        **columns).returning(*ROW)).one()
+    return old.label_id, SpanRow(*row)
 
 
 def resize_span(session: Session, span_id: int, start: int, end: int, text: str) -> SpanRow:
@@ -148,23 +166,26 @@ def remove_span(session: Session, span_id: int) -> None:
 
 
 def trash_span(session: Session, span_id: int) -> int:
-    """Delete a span into the trash with its relations, comments and pin; returns the trash item's id."""
-    span = session.get(Span, span_id)
+    """Delete a span into the trash with its relations, comments and pin; returns the trash item's id. The span
+    and its label's name are read in one query, and the item written and the span deleted without ORM objects."""
+    span = session.execute(select(*(getattr(Span, name) for name in _KEPT), Label.name.label("label_name"))
+                           .outerjoin(Label, Label.id == Span.label_id).where(Span.id == span_id)).one_or_none()
     if span is None:
         raise SpanRefused(f"span {span_id} is gone (deleted elsewhere?)")
-    label = session.get(Label, span.label_id)
-    payload = {"document_id": span.document_id, "annotator_id": span.annotator_id, "label_id": span.label_id,
-               "start": span.start, "end": span.end, "text": span.text, "note": span.note,
-               "origin_id": span.origin_id, "decided_by_id": span.decided_by_id,
-               **{name: getattr(span, name) for name in VALUE_COLUMNS},
+    payload = {**{name: getattr(span, name) for name in _KEPT},
                "relations": relations_payload(session, span_id=span_id),
                "comments": comments_payload(session, span_ids=[span_id]), "pins": pins_payload(session, [span_id])}
-    item = TrashItem(kind="span", document_id=span.document_id, annotator_id=span.annotator_id,
-                     summary=f"{label.name if label else '?'} {span.text}", payload=payload)
-    session.add(item)
-    session.delete(span)
-    session.flush()
-    return item.id
+    trash_id: int = session.execute(insert(TrashItem).values(
+        kind="span", document_id=span.document_id, annotator_id=span.annotator_id,
+        summary=f"{span.label_name or '?'} {span.text}", payload=payload, deleted_at=utcnow())
+        .returning(TrashItem.id)).scalar_one()
+    session.execute(delete(Span).where(Span.id == span_id))
+    return trash_id
+
+
+# What the trash keeps of a span, besides its relations, comments and pin.
+_KEPT = ("document_id", "annotator_id", "label_id", "start", "end", "text", "note", "origin_id", "decided_by_id",
+         *VALUE_COLUMNS)
 
 
 def restore_span(session: Session, trash_id: int) -> int:

@@ -144,8 +144,8 @@ class Layer(QObject):
         self._publish(Changed.SPANS, document_id, delta=self._delta(state, [span], gone))
 
     def add(self, document_id: int, handle: SpanHandle, label_id: int, start: int, end: int, text: str) -> None:
-        span, state = self._write(lambda session: db_spans.get_span(session, db_spans.add_span(
-            session, document_id, self.annotator_id, label_id, start, end, text)))  # with the value computed
+        span, state = self._write(lambda session: db_spans.add_span_row(
+            session, document_id, self.annotator_id, label_id, start, end, text))  # with the value computed
         self._rebind(handle, span.id)
         removed = self._mirror(document_id, [span], [], span.id)
         self._publish(Changed.SPANS, document_id, delta=self._delta(state, [span], removed))
@@ -177,11 +177,7 @@ class Layer(QObject):
     def relabel(self, document_id: int, handle: SpanHandle, label_id: int) -> int:
         span_id = handle.id
         assert span_id is not None
-
-        def relabel(session: Session) -> tuple[int, SpanRow]:
-            return db_spans.relabel_span(session, span_id, label_id), db_spans.get_span(session, span_id)
-
-        (old_label, span), state = self._write(relabel)
+        (old_label, span), state = self._write(lambda session: db_spans.relabel_span_row(session, span_id, label_id))
         self._changed(document_id, span, state)
         return old_label
 
