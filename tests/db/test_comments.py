@@ -3,8 +3,7 @@ reopened; they go to the trash with their span, document or label and come back 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import select
@@ -23,12 +22,10 @@ from biaozhu.db.comments import (
     trash_comment,
 )
 from biaozhu.db.documents import add_document
-from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.labels import delete_label, label_ids
 from biaozhu.db.merge import merge_project
 from biaozhu.db.models import Relation, RelationType, TrashItem
 from biaozhu.db.permissions import change_role, ensure_person
-from biaozhu.db.project import initialise
 from biaozhu.db.relations import add_relation, relation_between, trash_relation
 from biaozhu.db.spans import add_span, restore_span, trash_span
 from biaozhu.db.trash import restore, trash_document
@@ -140,16 +137,6 @@ def test_a_comment_deleted_on_its_own_goes_to_the_trash_with_its_replies(session
         assert restore(session, item) == ("comment", first)
     with sessions() as session:
         assert shown(session) == [("ORGANIZATION 泸州银行 [8, 12)", False, [("张三", "是全称吗？"), ("王五", "是")])]
-
-
-@pytest.fixture
-def theirs(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
-    engine = create_project_engine(tmp_path / "theirs.sqlite")
-    factory = session_factory(engine)
-    with factory.begin() as session:
-        initialise(session, with_seeds=False)
-    yield factory
-    engine.dispose()
 
 
 def test_their_comments_merge_with_ids_remapped_and_merging_twice_adds_nothing(

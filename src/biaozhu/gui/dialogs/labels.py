@@ -10,6 +10,7 @@ a refusal (a taken name or hotkey) is said in the dialog and nothing is stored.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
@@ -242,8 +243,22 @@ class LabelsDialog(QDialog):
 def show_labels_dialog(dialog: LabelsDialog | None, runner: ActionRunner, person: str,
                        parent: QWidget) -> LabelsDialog:
     """Ctrl+L in either window: one dialog for the window's lifetime, read again each time it is shown."""
+    return show_again(dialog, lambda: LabelsDialog(runner, person, parent))
+
+
+class Reloadable(Protocol):
+    def reload(self) -> object: ...
+    def show(self) -> None: ...
+    def activateWindow(self) -> None: ...
+
+
+EditorT = TypeVar("EditorT", bound=Reloadable)
+
+
+def show_again(dialog: EditorT | None, make: Callable[[], EditorT]) -> EditorT:
+    """A dialog made once and kept: shown in front, its contents read again when it is shown again."""
     if dialog is None:
-        dialog = LabelsDialog(runner, person, parent)
+        dialog = make()
     else:
         dialog.reload()
     dialog.show()

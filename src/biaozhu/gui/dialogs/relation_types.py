@@ -38,6 +38,7 @@ from biaozhu.db.relation_types import (
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import fill
+from biaozhu.gui.dialogs.labels import show_again
 
 
 def type_caption(kind: RelationTypeDef) -> str:
@@ -202,10 +203,4 @@ class RelationTypesDialog(QDialog):
 def show_relation_types_dialog(dialog: RelationTypesDialog | None, runner: ActionRunner, person: str,
                                parent: QWidget) -> RelationTypesDialog:
     """One dialog for the window's lifetime, read again each time it is shown."""
-    if dialog is None:
-        dialog = RelationTypesDialog(runner, person, parent)
-    else:
-        dialog.reload()
-    dialog.show()
-    dialog.activateWindow()
-    return dialog
+    return show_again(dialog, lambda: RelationTypesDialog(runner, person, parent))
