@@ -27,12 +27,13 @@ def test_a_backup_taken_while_annotating_is_one_consistent_moment(db_url: str, s
     worker = annotator_worker.start(db_url, "writer", 100_000, log, 1)
     assert worker.stdout and worker.stdout.readline() == b"ready\n"
     try:
-        time.sleep(0.5)
         copies = [tmp_path / f"copy{n}.sqlite" for n in range(2)]
-        for copy in copies:
+        for copy in copies:  # the annotator writes before, between and after the copies
+            _wait_for_more_edits(annotator_worker, log)
             result = cli("--db", db_url, "backup", copy)
             assert result.returncode == 0, result.stderr
             assert "backed up 6 documents" in result.stdout
+        _wait_for_more_edits(annotator_worker, log)
     finally:
         worker.kill()
         worker.communicate()
@@ -56,6 +57,17 @@ def test_a_backup_taken_while_annotating_is_one_consistent_moment(db_url: str, s
         assert matches, f"{copy.name} matches no moment of the annotator's work"
         moments.append(matches[-1])
     assert 0 < moments[0] < moments[1] < len(done), "the copies were taken while the annotator was writing"
+
+
+def _wait_for_more_edits(annotator_worker: ModuleType, log: Path) -> None:
+    """Until the annotator has committed another edit: a slow machine must not make the copies coincide."""
+    before = len(annotator_worker.read_log(log)[0])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if len(annotator_worker.read_log(log)[0]) > before:
+            return
+        time.sleep(0.02)
+    raise AssertionError("the annotator wrote nothing for 30 s")
 
 
 def test_backup_refuses_to_overwrite_or_to_copy_onto_the_project(sqlite_path: Path, tmp_path: Path,
