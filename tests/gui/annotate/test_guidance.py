@@ -37,7 +37,7 @@ def test_a_guideline_written_in_the_labels_dialog_shows_on_hover_and_in_the_guid
         qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
     window = window_on(sessions, open_annotation, qtbot)
     dialog = window.label_sync.open_dialog()
-    dialog.list.setCurrentRow([label.name for label in dialog.labels].index("ORGANIZATION"))
+    dialog.list.setCurrentRow([label.name for label in dialog.entries].index("ORGANIZATION"))
     dialog.definition.setPlainText(GUIDELINE)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     dialog.close()
@@ -113,7 +113,7 @@ def test_a_long_guideline_shows_its_first_lines_on_hover(
         qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
     window = window_on(sessions, open_annotation, qtbot)
     dialog = window.label_sync.open_dialog()
-    dialog.list.setCurrentRow([label.name for label in dialog.labels].index("METRIC"))
+    dialog.list.setCurrentRow([label.name for label in dialog.entries].index("METRIC"))
     dialog.definition.setPlainText("\n".join(f"- rule {n}" for n in range(1, 31)))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     metric = window.labels.named("METRIC")

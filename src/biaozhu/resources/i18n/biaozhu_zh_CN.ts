@@ -1691,107 +1691,92 @@
 <context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="59"/>
+        <location filename="../../gui/dialogs/labels.py" line="46"/>
         <source>Labels — biaozhu 标注</source>
         <translation>标签 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="71"/>
+        <location filename="../../gui/dialogs/labels.py" line="53"/>
         <source>a letter or digit, F1–F12</source>
         <translation>一个字母或数字，或 F1–F12</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="78"/>
-        <source>Name:</source>
-        <translation>名称：</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/labels.py" line="79"/>
-        <source>Title:</source>
-        <translation>中文名：</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/labels.py" line="80"/>
+        <location filename="../../gui/dialogs/labels.py" line="59"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="81"/>
+        <location filename="../../gui/dialogs/labels.py" line="60"/>
         <source>Hotkey:</source>
         <translation>快捷键：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="75"/>
+        <location filename="../../gui/dialogs/labels.py" line="57"/>
         <source>The label&apos;s guideline in Markdown: what it is for, do and don&apos;t, examples (shown on hover and in the guide, F1)</source>
         <translation>标签的标注规范（Markdown）：标什么、该标与不该标、示例（鼠标悬停时和指南中显示，F1）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="82"/>
+        <location filename="../../gui/dialogs/labels.py" line="61"/>
         <source>Guideline:</source>
         <translation>规范：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="87"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/labels.py" line="96"/>
+        <location filename="../../gui/dialogs/labels.py" line="62"/>
         <source>New label</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="97"/>
+        <location filename="../../gui/dialogs/labels.py" line="63"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="98"/>
+        <location filename="../../gui/dialogs/labels.py" line="65"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="99"/>
+        <location filename="../../gui/dialogs/labels.py" line="67"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="100"/>
+        <location filename="../../gui/dialogs/labels.py" line="69"/>
         <source>Project guideline…</source>
         <translation>项目总体规范…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="166"/>
+        <location filename="../../gui/dialogs/labels.py" line="97"/>
         <source>Label colour</source>
         <translation>标签颜色</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="186"/>
+        <location filename="../../gui/dialogs/labels.py" line="104"/>
         <source>A new label: fill in its name and press Save.</source>
         <translation>新标签：填写名称后按“保存”。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="199"/>
+        <location filename="../../gui/dialogs/labels.py" line="116"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="203"/>
+        <location filename="../../gui/dialogs/labels.py" line="120"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="228"/>
+        <location filename="../../gui/dialogs/labels.py" line="145"/>
         <source>Delete label</source>
         <translation>删除标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="229"/>
+        <location filename="../../gui/dialogs/labels.py" line="146"/>
         <source>Delete the label %1? Its %2 spans (every annotator&apos;s, and gold) go to the trash with it; Edit → Trash… brings the label and its spans back.</source>
         <translation>删除标签 %1？它的 %2 个标注（所有标注员的，以及金标准）会一起移到回收站；在“编辑 → 回收站…”中可以恢复标签及其标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="237"/>
+        <location filename="../../gui/dialogs/labels.py" line="154"/>
         <source>%1 and %2 spans moved to the trash.</source>
         <translation>%1 及其 %2 个标注已移到回收站。</translation>
     </message>
@@ -1834,6 +1819,24 @@
         <location filename="../../gui/annotate/linking.py" line="215"/>
         <source>unlink %1</source>
         <translation>取消%1</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditorDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/list_editor.py" line="59"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/list_editor.py" line="60"/>
+        <source>Title:</source>
+        <translation>中文名：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/list_editor.py" line="65"/>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -2093,72 +2096,57 @@
 <context>
     <name>RelationTypesDialog</name>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="55"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="38"/>
         <source>Relation types — biaozhu 标注</source>
         <translation>关系类型 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="65"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="43"/>
         <source>What this relation says, with an example</source>
         <translation>这种关系表示什么，附一个例子</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="67"/>
-        <source>Name:</source>
-        <translation>名称：</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="68"/>
-        <source>Title:</source>
-        <translation>中文名：</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="69"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="44"/>
         <source>From labels:</source>
         <translation>起点标签：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="70"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="45"/>
         <source>To labels:</source>
         <translation>终点标签：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="71"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="46"/>
         <source>Definition:</source>
         <translation>定义：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="76"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="82"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="48"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="84"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="47"/>
         <source>New type</source>
         <translation>新建类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="176"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="88"/>
         <source>A new relation type: fill in its name, tick its labels and press Save.</source>
         <translation>新的关系类型：填写名称，勾选标签，然后按保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="187"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="98"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="191"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="102"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="199"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="110"/>
         <source>Deleted %1.</source>
         <translation>已删除 %1。</translation>
     </message>
