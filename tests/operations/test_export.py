@@ -3,12 +3,14 @@ cancel and refusals leave no partial file, and the preview shows what the export
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.model import SourceDocument
@@ -133,3 +135,21 @@ def test_a_project_without_labels_exports_its_documents(db_url: str, tmp_path: P
         assert run_export(session, ExportRequest(target=str(out))).documents == 1
     bare.dispose()
     assert orjson.loads(out.read_bytes())["label"] == []
+
+
+def test_one_layer_is_read_document_by_document_never_by_a_scan_of_the_layer(project: Path, tmp_path: Path) -> None:
+    """On 1M spans a scan of the layer's spans per batch of documents (an index on annotator_id alone) made the
+    export twice as slow: every query on spans must look them up by document."""
+    engine = create_project_engine(str(project))
+    ran: list[tuple[str, Any]] = []
+    keep = lambda *args: ran.append((args[2], args[3]))  # noqa: E731  # statement, parameters
+    event.listen(engine, "before_cursor_execute", keep)
+    with session_factory(engine)() as session:
+        run_export(session, ExportRequest(target=str(tmp_path / "out.jsonl"), layer="alice"))
+        event.remove(engine, "before_cursor_execute", keep)
+        plans = [" ".join(row[3] for row in session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}",
+                                                                                 parameters))
+                 for sql, parameters in ran if "FROM spans" in sql]
+    engine.dispose()
+    assert plans and all(re.search(r"SEARCH spans USING (COVERING )?INDEX \w+ \(document_id=\?", plan)
+                         for plan in plans), plans
