@@ -116,6 +116,16 @@ class CommentsPanel(QWidget):
         where = None if self.project_wide() else self.document()
         return self.runner.try_read(lambda session: comments_signature(session, where)).value
 
+    def document_opened(self) -> None:
+        """The window opened another document: its threads are read now when the panel is seen, else when it is
+        shown (a hidden tab read them at every start and every document opened, for nobody)."""
+        if on_screen(self):
+            self.reload()
+            return
+        self._stale = True
+        self.threads = []
+        self.tree.clear()
+
     def shown(self, visible: bool) -> None:
         """Its dock became visible (a tab chosen, the dock opened): read what changed while it was not."""
         if visible and self._stale:
