@@ -130,7 +130,8 @@ class GuideContents:
         """A block of its own: no list, quote indent or heading level of the Markdown before it carries over."""
         self.cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
 
-    def heading(self, text: str, anchor: str, size: float = 1.25) -> None:
+    def heading(self, text: str, anchor: str, size: float = 1.25, colour: str | None = None) -> None:
+        """A bold heading to scroll to; a label's starts with a square of its colour, as in the label bar."""
         if not self.cursor.atStart():
             self.new_block()
         spaced = QTextBlockFormat()
@@ -141,6 +142,10 @@ class GuideContents:
         form.setFontPointSize(self.cursor.document().defaultFont().pointSizeF() * size)
         form.setAnchor(True)
         form.setAnchorNames([anchor])
+        if colour is not None:
+            swatch = QTextCharFormat(form)
+            swatch.setForeground(QColor(colour))
+            self.cursor.insertText("■ ", swatch)
         self.cursor.insertText(text, form)
         self.new_block()
 
@@ -237,7 +242,8 @@ class GuidePanel(QWidget):
         contents.markdown(self.guideline, self.tr("No general guideline yet: Edit the project guideline… writes one "
                                                   "(Markdown)."))
         for label in self.labels:
-            contents.heading(label.caption(), label_anchor(label.id))
+            key = f"[{label.hotkey}] " if label.hotkey else ""  # the key that tags it, as the label bar shows
+            contents.heading(key + label.caption(), label_anchor(label.id), colour=label.color)
             contents.markdown(shown_definition(label.definition),
                               self.tr("No guideline for this label yet: Labels… (Ctrl+L) writes one."))
             for item in self.examples:

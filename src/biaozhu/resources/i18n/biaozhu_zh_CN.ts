@@ -419,7 +419,7 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/comments.py" line="69"/>
-        <location filename="../../gui/dialogs/comments.py" line="189"/>
+        <location filename="../../gui/dialogs/comments.py" line="199"/>
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
@@ -439,43 +439,43 @@
         <translation>发表（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="153"/>
+        <location filename="../../gui/dialogs/comments.py" line="163"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="158"/>
+        <location filename="../../gui/dialogs/comments.py" line="168"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="158"/>
+        <location filename="../../gui/dialogs/comments.py" line="168"/>
         <source>open</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="188"/>
+        <location filename="../../gui/dialogs/comments.py" line="198"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="201"/>
-        <location filename="../../gui/dialogs/comments.py" line="209"/>
+        <location filename="../../gui/dialogs/comments.py" line="211"/>
+        <location filename="../../gui/dialogs/comments.py" line="219"/>
         <source>New comment on the document:</source>
         <translation>新评论，针对本文档：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="203"/>
+        <location filename="../../gui/dialogs/comments.py" line="213"/>
         <source>Reply to: %1</source>
         <translation>回复：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="205"/>
+        <location filename="../../gui/dialogs/comments.py" line="215"/>
         <source>New comment on “%1”:</source>
         <translation>新评论，针对“%1”：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="207"/>
+        <location filename="../../gui/dialogs/comments.py" line="217"/>
         <source>New comment on the link %1:</source>
         <translation>新评论，针对关联 %1：</translation>
     </message>
@@ -1351,32 +1351,32 @@
 <context>
     <name>GuidePanel</name>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="193"/>
+        <location filename="../../gui/dialogs/guide.py" line="198"/>
         <source>Edit the project guideline…</source>
         <translation>编辑项目总体规范…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="235"/>
+        <location filename="../../gui/dialogs/guide.py" line="240"/>
         <source>✓ good</source>
         <translation>✓ 正例</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="235"/>
+        <location filename="../../gui/dialogs/guide.py" line="240"/>
         <source>✗ bad</source>
         <translation>✗ 反例</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="236"/>
+        <location filename="../../gui/dialogs/guide.py" line="241"/>
         <source>Project guideline</source>
         <translation>项目总体规范</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="237"/>
+        <location filename="../../gui/dialogs/guide.py" line="242"/>
         <source>No general guideline yet: Edit the project guideline… writes one (Markdown).</source>
         <translation>还没有总体规范：点“编辑项目总体规范…”来写（Markdown）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="242"/>
+        <location filename="../../gui/dialogs/guide.py" line="248"/>
         <source>No guideline for this label yet: Labels… (Ctrl+L) writes one.</source>
         <translation>这个标签还没有规范：在“标签…”（Ctrl+L）中编写。</translation>
     </message>
@@ -1384,12 +1384,12 @@
 <context>
     <name>GuidelineEditor</name>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="270"/>
+        <location filename="../../gui/dialogs/guide.py" line="276"/>
         <source>Project guideline — biaozhu 标注</source>
         <translation>项目总体规范 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="275"/>
+        <location filename="../../gui/dialogs/guide.py" line="281"/>
         <source>What every annotator should know: scope, rules, hard cases (Markdown: # headings, - lists, **bold**)</source>
         <translation>每位标注员都应了解的内容：范围、规则、疑难情况（Markdown：# 标题、- 列表、**加粗**）</translation>
     </message>
@@ -1590,39 +1590,6 @@
         <location filename="../../gui/common/label_infos.py" line="20"/>
         <source>An organisation, body or company: 泸州市委统战部, 泸州银行, 市工商联</source>
         <translation>组织、机关或企业：泸州市委统战部、泸州银行、市工商联</translation>
-    </message>
-</context>
-<context>
-    <name>LabelGuide</name>
-    <message>
-        <location filename="../../gui/dialogs/label_guide.py" line="21"/>
-        <source>Annotation guide — biaozhu 标注</source>
-        <translation>标注指南 — biaozhu 标注</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/label_guide.py" line="28"/>
-        <source>Key</source>
-        <translation>按键</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/label_guide.py" line="28"/>
-        <source>Label</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/label_guide.py" line="28"/>
-        <source>Definition</source>
-        <translation>定义</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/label_guide.py" line="49"/>
-        <source>Each label with its key (pressed while text is selected) and what it is for. Labels… (Ctrl+L) changes them.</source>
-        <translation>每个标签的按键（选中文字后按下）和用途。用“标签…”（Ctrl+L）修改。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/label_guide.py" line="56"/>
-        <source>(no definition yet)</source>
-        <translation>（还没有定义）</translation>
     </message>
 </context>
 <context>
@@ -3517,38 +3484,38 @@
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="73"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="72"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="75"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="77"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="78"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="77"/>
         <source>Keyboard shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="80"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="79"/>
         <source>Annotation guide…</source>
         <translation>标注指南…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="81"/>
-        <location filename="../../gui/dialogs/window_menus.py" line="99"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="80"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="102"/>
         <source>About biaozhu</source>
         <translation>关于 biaozhu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="102"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="105"/>
         <source>biaozhu 标注 %1: span annotation for Chinese reports.
 Project: %2
 PySide6 %3</source>
