@@ -23,6 +23,7 @@ from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.spans import check_span, find_crossings
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.audit import record
+from biaozhu.db.bulk import Row, insert_rows
 from biaozhu.db.comments import import_comments
 from biaozhu.db.documents import lock_layers, store_sources
 from biaozhu.db.labels import add_labels, label_ids
@@ -139,7 +140,7 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
                      if source.spans and source.annotator and document.id not in made})
     lock_layers(session, before)
     layers = _layers(session, before)
-    rows: list[dict[str, object]] = []
+    rows: list[Row] = []
     links: dict[tuple[int, int], list[DomainRelation]] = {}  # each layer's relations in this file
     commented: list[tuple[SourceDocument, int, int]] = []
     touched: set[tuple[int, int]] = set()  # layers this file adds to: 'in progress', one executemany at the end
@@ -165,10 +166,8 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
         existing.extend(new)
         if source.comments:
             commented.append((source, document.id, annotator.id))
-        rows.extend({"document_id": document.id, "annotator_id": annotator.id, "label_id": labels[s.label],
-                     "start": s.start, "end": s.end, "text": s.text, "note": "", "created_at": now,
-                     "updated_at": now, "origin_id": None, "decided_by_id": None,
-                     **_value_columns(s, source.values.get((s.start, s.end, s.label)))}
+        rows.extend((document.id, annotator.id, labels[s.label], s.start, s.end, s.text, "", now, now, None, None,
+                     *_value_columns(s, source.values.get((s.start, s.end, s.label))))
                     for s in new)
         result.spans_added += len(new)
         if source.relations:
@@ -176,8 +175,7 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
         if new or source.relations:
             touched.add(key)
     touch_layers(session, touched)
-    if rows:  # Core inserts of complete rows: the ORM's bulk insert spent more time per row than SQLite did
-        session.execute(insert(_table(Span)), rows)
+    insert_rows(session, _table(Span), SPAN_COLUMNS, rows)
     _store_relations(session, links, {name: kind[0] for name, kind in types.items()}, result)
     for source, document_id, annotator_id in commented:
         result.comments_added += import_comments(session, document_id, annotator_id, source.comments, labels)
@@ -188,15 +186,19 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
     return result
 
 
-def _value_columns(span: DomainSpan, given: SpanValue | None) -> dict[str, object]:
-    """A new span's value columns: the file's value for a METRIC span (by hand where it is not what the text reads
-    as), else computed from its text."""
+SPAN_COLUMNS = ("document_id", "annotator_id", "label_id", "start", "end", "text", "note", "created_at", "updated_at",
+                "origin_id", "decided_by_id", "value", "value_max", "unit", "qualifier", "value_by_hand")
+
+
+def _value_columns(span: DomainSpan, given: SpanValue | None) -> tuple[object, ...]:
+    """A new span's value columns (in the order of :data:`SPAN_COLUMNS`): the file's value for a METRIC span (by
+    hand where it is not what the text reads as), else computed from its text."""
     computed = value_columns(span.label, span.text)
-    if given is None or span.label != METRIC:
-        return computed
-    carried = carried_values(span.label, span.text, {**given._asdict(), "value_by_hand": True})
-    same = all(carried[name] == computed[name] for name in SpanValue._fields)
-    return computed if same else carried
+    if given is not None and span.label == METRIC:
+        carried = carried_values(span.label, span.text, {**given._asdict(), "value_by_hand": True})
+        if any(carried[name] != computed[name] for name in SpanValue._fields):
+            computed = carried
+    return tuple(computed[name] for name in SPAN_COLUMNS[-5:])
 
 
 TypeInfo = tuple[int, set[str], set[str]]  # a relation type's id and the labels it joins from and to

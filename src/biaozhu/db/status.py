@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from biaozhu.db.bulk import insert_rows
 from biaozhu.db.models import STATUSES, DocumentStatus, utcnow
 
 
@@ -58,8 +59,8 @@ def touch_layers(session: Session, layers: Collection[tuple[int, int]]) -> None:
     now = utcnow()
     new = sorted(set(layers) - known)
     if new:
-        session.execute(insert(table), [{"document_id": d, "annotator_id": a, "status": "in_progress",
-                                         "updated_at": now} for d, a in new])
+        insert_rows(session, table, ("document_id", "annotator_id", "status", "updated_at"),
+                    [(d, a, "in_progress", now) for d, a in new])
     old = sorted(known & set(layers))
     if old:
         session.execute(update(table).where(table.c.document_id == bindparam("d"),
