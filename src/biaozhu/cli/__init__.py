@@ -37,38 +37,41 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every subcommand, or of ``command`` alone (its module alone is imported)."""
     common = _common()
     parser = argparse.ArgumentParser(prog="biaozhu", parents=[common],
                                      description="标注 biaozhu: span annotation for Chinese reports.")
     parser.add_argument("--version", action="version", version=f"biaozhu {__version__}")
     _with_app_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in COMMANDS if command is None else (f"{command}_cmd",):
         import_module(f"biaozhu.cli.{name}").register(sub, common)
     return parser
 
 
-def _app_args(argv: Sequence[str]) -> argparse.Namespace | None:
+def _app_args(argv: Sequence[str]) -> tuple[argparse.Namespace | None, str | None]:
     """The app's options when the command line asks for the app (no subcommand, no help), read without
-    importing every subcommand's modules: that was a fifth of the app's start. None: the full parser decides."""
+    importing every subcommand's modules: that was a fifth of the app's start. Else the subcommand named right
+    after the options, whose module alone the parser then imports (the others' were 0.1 s of ``biaozhu export``),
+    or None: every subcommand's parser decides (help, an unknown command, a bad option)."""
     parser = _with_app_options(argparse.ArgumentParser(add_help=False, parents=[_common()], exit_on_error=False))
     try:
         args, rest = parser.parse_known_args(argv)
     except argparse.ArgumentError:
-        return None  # the full parser says what is wrong
+        return None, None  # the full parser says what is wrong
     if rest:
-        return None
+        return None, rest[0] if f"{rest[0]}_cmd" in COMMANDS else None
     args.command = None
-    return args
+    return args, None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     escape_output()
     use(language_of(sys.argv[1:] if argv is None else argv))
-    args = _app_args(sys.argv[1:] if argv is None else argv)
+    args, command = _app_args(sys.argv[1:] if argv is None else argv)
     if args is None:
-        parser = build_parser()
+        parser = build_parser(command)
         translate_help(parser)
         args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)

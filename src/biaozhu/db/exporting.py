@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 from datetime import datetime
-from itertools import groupby
+from itertools import groupby, repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -32,9 +32,11 @@ from biaozhu.db.suggestions import REJECTED
 # One document with one layer's spans, sorted by (start, end, label); the writers in corpus.formats know it as
 # AnnotatedText and rely on that order instead of sorting again.
 LayerDocument = AnnotatedText
-# start, end, label, text of a (document, annotator, start, end, label, text) row: Span's own field order.
-_SPAN_FIELDS = itemgetter(2, 3, 4, 5)
-_LAYER = itemgetter(0, 1)
+# How rows are grouped and what of them makes a Span (start, end, label, text, Span's own field order): rows of
+# every layer are (document, annotator, start, end, label, text); those of one layer need no annotator and are
+# grouped by document alone, which saves a column and a key made per span (0.2 s a million spans).
+_EVERY_LAYER = (itemgetter(0, 1), itemgetter(2, 3, 4, 5))
+_ONE_LAYER = (itemgetter(0), itemgetter(1, 2, 3, 4))
 
 
 def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 500,
@@ -71,7 +73,8 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
         # Grouped by layer, as both indexes on spans hold them: the database need not sort (0.5 s a million rows,
         # and a join with labels would make it), and the rows come by position within a layer all the same,
         # which Python's sort below confirms in one pass. The label's name is picked by a CASE, not a join.
-        span_query = select(Span.document_id, Span.annotator_id, Span.start, Span.end, label_name, Span.text) \
+        layer = (Span.document_id,) if annotator_id is not None else (Span.document_id, Span.annotator_id)
+        span_query = select(*layer, Span.start, Span.end, label_name, Span.text) \
             .where(in_chunk).order_by(Span.document_id, Span.annotator_id)
         if annotator_id is not None:
             span_query = span_query.where(Span.annotator_id == annotator_id)
@@ -83,13 +86,16 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
         result = connection.execute(span_query)
         rows = result.cursor.fetchall()  # the DBAPI's plain tuples, one fetch per batch: 3x cheaper than Rows
         result.close()
-        for (doc_id, who), group in groupby(rows, key=_LAYER):
-            spans = list(map(DomainSpan._make, map(_SPAN_FIELDS, group)))
+        key, fields = _EVERY_LAYER if annotator_id is None else _ONE_LAYER
+        for found, group in groupby(rows, key=key):
+            # tuple.__new__ makes each Span in C, where Span._make is a Python call per span (0.1 s a million).
+            spans = list(map(tuple.__new__, repeat(DomainSpan), map(fields, group)))
             spans.sort()  # by start, end, label name, text: the contract the writers rely on
+            doc_id, who = found if annotator_id is None else (found, annotator_id)
             layers.setdefault(doc_id, {})[who] = spans
         values = _values(connection, in_chunk, label_name)
         relations = relations_by_layer(connection, Relation.document_id.in_(chunk))
-        comments = _comments(connection, in_chunk, label_name)
+        comments = _comments(connection, chunk, label_name)
         texts = connection.execute(select(Document.id, Document.name, Document.text, Document.sha256,
                                           Document.meta).where(Document.id.in_(chunk)).order_by(Document.id)).all()
         for doc_id, name, text, sha, meta in texts:
@@ -162,13 +168,15 @@ def relations_by_layer(connection: Connection, where: ColumnElement[bool]
     return found
 
 
-def _comments(connection: Connection, in_chunk: ColumnElement[bool], label_name: Any
+def _comments(connection: Connection, chunk: list[int], label_name: Any
               ) -> dict[tuple[int, int], dict[tuple[int, int, str], list[str]]]:
-    """The comments on a batch's spans, oldest first, by layer and span (brat writes them as notes)."""
+    """The comments on a batch's spans, oldest first, by layer and span (brat writes them as notes). Found by the
+    comments' own document, not the spans': a probe per comment, not per span (0.07 s a million spans)."""
     found: dict[tuple[int, int], dict[tuple[int, int, str], list[str]]] = {}
     for doc_id, who, start, end, label, text in connection.execute(
             select(Span.document_id, Span.annotator_id, Span.start, Span.end, label_name, Comment.text)
-            .join(Comment, Comment.span_id == Span.id).where(in_chunk).order_by(Comment.created_at, Comment.id)):
+            .join(Comment, Comment.span_id == Span.id).where(Comment.document_id.in_(chunk))
+            .order_by(Comment.created_at, Comment.id)):
         found.setdefault((doc_id, who), {}).setdefault((start, end, label), []).append(text)
     return found
 
