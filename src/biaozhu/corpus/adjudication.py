@@ -139,21 +139,30 @@ def _disagreements(names: tuple[str, ...], held: list[set[Span]], agreed: set[Sp
     return found
 
 
-def deciding_spans(comparison: Comparison, gold: Sequence[Span]) -> list[list[int]]:
-    """For each disagreement, the gold spans (indexes into ``gold``) that decide it, in one pass.
+def known_spans(comparison: Comparison) -> frozenset[Span]:
+    """Every span some annotator has: a gold span that is none of them is the reviewer's own."""
+    return frozenset({*comparison.agreed, *(s for item in comparison.disagreements
+                                             for spans in item.versions.values() for s in spans)})
+
+
+def deciding_spans(comparison: Comparison, gold: Sequence[Span], numbers: Sequence[int] | None = None,
+                   known: frozenset[Span] | None = None) -> list[list[int]]:
+    """For each disagreement (those numbered ``numbers``, when given), the gold spans (indexes into ``gold``) that
+    decide it, in one pass; ``known`` is :func:`known_spans`, when kept from an earlier call.
 
     A gold span decides a disagreement when it is one of its versions, or when it is the reviewer's own (no
-    annotator has it) and overlaps it. Rejections leave nothing in gold: they are recorded apart.
+    annotator has it) and overlaps it. Rejections leave nothing in gold: they are recorded apart. Only gold
+    spans overlapping a disagreement decide it, so ``gold`` may be those overlapping the ones numbered.
     """
-    versions = [dict.fromkeys(s for spans in item.versions.values() for s in spans)
-                for item in comparison.disagreements]
-    known = {*comparison.agreed, *(s for item in versions for s in item)}
+    items = comparison.disagreements if numbers is None else [comparison.disagreements[n] for n in numbers]
+    versions = [dict.fromkeys(s for spans in item.versions.values() for s in spans) for item in items]
+    known = known_spans(comparison) if known is None else known
     where = {span: i for i, span in enumerate(gold)}
     own = sorted((span.start, span.end, i) for i, span in enumerate(gold) if span not in known)
     starts = [start for start, _, _ in own]
     longest = max((end - start for start, end, _ in own), default=0)
     decided = []
-    for item, spans in zip(comparison.disagreements, versions, strict=True):
+    for item, spans in zip(items, versions, strict=True):
         taken = [where[s] for s in spans if s in where]
         low, high = bisect_left(starts, item.start - longest), bisect_left(starts, item.end)
         taken += [i for _, end, i in own[low:high] if end > item.start]
