@@ -57,10 +57,10 @@ class RelationLayer(QObject):
 
     def follow(self, delta: SpanDelta | None) -> None:
         """The layer's own edit of the open document's spans, as its delta says: a span gone (deleted or its
-        adding undone) took its links along, as the database's cascade did; a span back from the trash may bring
-        some back, under new ids, so only then (or when the edit did not say what it did) are they read again.
-        Adding, relabelling or moving a span changes no link: nothing is read for them."""
-        if delta is None or delta.restored:
+        adding undone) took its links along, as the database's cascade did; a span back from the trash with links
+        may bring some back, under new ids, so only then (or when the edit did not say what it did) are they read
+        again. Adding, relabelling or moving a span changes no link: nothing is read for them."""
+        if delta is None or "relations" in delta.carried and delta.restored:
             self.reload()
             return
         gone = {row.id for row in delta.removed} - {row.id for row in delta.added}
