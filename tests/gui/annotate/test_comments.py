@@ -127,7 +127,7 @@ def test_a_deleted_span_takes_its_comments_to_the_trash_and_undo_brings_them_bac
     window.view.setFocus()
     window.view.select_span(next(s for s in window.layer.index if s.text == "泸州银行"))
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)
-    assert stored(sessions) == [] and window.comments.panel.threads == []
+    assert stored(sessions) == [] and window.comments.panel.threads == [] and window.view.painter.comment_marks == {}
     window.undo_stack.undo()
     assert stored(sessions) == [("ORGANIZATION 泸州银行 [8, 12)", False, ["是全称吗？"])]
     bank = next(s for s in window.layer.index if s.text == "泸州银行")

@@ -5,11 +5,13 @@ has learned or forgotten the text; another program's edits still reach the windo
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
@@ -91,4 +93,42 @@ def test_another_programs_edit_still_reaches_the_list_and_snapping(
         add_span(session, 1, other, label_ids(session)["PROGRAM"], start, start + len(PROGRAM), PROGRAM)
     qtbot.waitUntil(lambda: PROGRAM in learned(), timeout=5000)
     qtbot.waitUntil(lambda: window.documents[0].span_counts == {ME: 1, "李四": 1}, timeout=5000)
+    window.close()
+
+
+def test_an_edit_and_its_undo_are_one_transaction_and_nothing_is_read_after_them(
+        engine: Engine, sessions: sessionmaker[Session], qtbot: QtBot,
+        open_annotation: Callable[..., MainWindow]) -> None:
+    """Adding, relabelling and deleting a span no link, comment or pin goes along with, and undoing that: the
+    window follows each in memory from what its one transaction did, reading no links, comment marks, comment
+    threads or pins again (issue 14)."""
+    with sessions.begin() as session:
+        add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source="泸州.txt"))
+    window = open_annotation(sessions, ME, 1, poll_ms=3_600_000)
+    ui, begun = threading.get_ident(), list[str]()
+
+    def note(connection: object) -> None:
+        if threading.get_ident() == ui:  # the UI thread's: workers' reads would not keep the user waiting
+            begun.append("begin")
+
+    def transactions(*keys: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> int:
+        begun.clear()
+        for key in keys:
+            qtbot.keyClick(window.view, key, modifier)
+        return len(begun)
+
+    event.listen(engine, "begin", note)
+    try:
+        start = TEXT.index(PROGRAM)
+        select(window, start, start + len(PROGRAM))
+        assert transactions(Qt.Key.Key_1) == 1  # add
+        assert transactions(Qt.Key.Key_2) == 1  # relabel (the new span is selected)
+        assert transactions(Qt.Key.Key_Delete) == 1
+        assert window.layer.index.count_by_label() == {}
+        for _ in range(3):  # the deletion, the relabelling, the adding
+            assert transactions(Qt.Key.Key_Z, modifier=Qt.KeyboardModifier.ControlModifier) == 1
+        assert transactions(Qt.Key.Key_Y, modifier=Qt.KeyboardModifier.ControlModifier) == 1
+        assert [span.text for span in window.layer.index] == [PROGRAM]
+    finally:
+        event.remove(engine, "begin", note)
     window.close()

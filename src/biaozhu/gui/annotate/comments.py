@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 
 from biaozhu.db.comments import span_marks
 from biaozhu.db.relations import RelationRow
-from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.changes import Change, Changed, carried_none
 from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.wording import fill, short
 from biaozhu.gui.dialogs.comments import CommentsPanel
@@ -123,7 +123,8 @@ class AnnotateComments(QObject):
 
     def _on_change(self, change: Change) -> None:
         document = self.window.layer.document_id
-        if document is not None and change.what & (Changed.COMMENTS | Changed.TRASH) and change.touches(document):
+        if document is not None and change.what & (Changed.COMMENTS | Changed.TRASH) and change.touches(document) \
+                and not carried_none(change, "comments"):
             self.refresh_marks(document)
 
     def _shown(self, visible: bool) -> None:

@@ -324,7 +324,6 @@ class MainWindow(QMainWindow):
         chosen = self.layer.index.get(select) if select >= 0 else None
         self.view.selected_span = chosen.id if chosen else None
         self.view.repaint_ranges([*ranges, *((s.start, s.end) for s in (before, chosen) if s is not None)])
-        self.linking.reload()  # a deleted span took its links along; an undone deletion brought them back
         self.label_bar.set_counts(self.layer.index.count_by_label())
 
     def _follow_undo(self, index: int) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from biaozhu.db.comments import CommentRow, Thread, comments_signature, threads
-from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.changes import Change, Changed, carried_none
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill, short
@@ -103,7 +103,8 @@ class CommentsPanel(QWidget):
     def _on_change(self, change: Change) -> None:
         """Comments change with comments, and with what takes them to the trash or back; an edit of spans that
         keeps them (add, relabel, resize) does not reread them. Hidden, the panel reads them when shown."""
-        if not change.what & (Changed.COMMENTS | Changed.TRASH | Changed.DOCUMENTS | Changed.GOLD):
+        if not change.what & (Changed.COMMENTS | Changed.TRASH | Changed.DOCUMENTS | Changed.GOLD) \
+                or carried_none(change, "comments"):
             return
         if not change.what & Changed.COMMENTS and not self._stale and self._signature() == self.signature:
             return  # a deletion (or its undo) that took no comment with it: the common case, one cheap look

@@ -40,7 +40,7 @@ from biaozhu.db.guidelines import (
     project_guideline,
     set_project_guideline,
 )
-from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.changes import Change, Changed, carried_none
 from biaozhu.gui.common.label_infos import LabelInfo, label_infos, shown_definition
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.undo import History, StoredCommand
@@ -211,7 +211,8 @@ class GuidePanel(QWidget):
     def _on_change(self, change: Change) -> None:
         """Pins publish LABELS; a span going to the trash or back (with its pin) matters only when the pinned
         spans are not those shown any more, which one look at the few pins tells."""
-        if change.what & (Changed.LABELS | Changed.GOLD) or change.what & Changed.TRASH and self._pins_moved():
+        if change.what & (Changed.LABELS | Changed.GOLD) or change.what & Changed.TRASH \
+                and not carried_none(change, "pins") and self._pins_moved():
             self._stale = True
             if on_screen(self):
                 self.reload()
