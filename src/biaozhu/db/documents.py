@@ -148,20 +148,26 @@ class DocumentSummary:
 
 
 def list_documents(session: Session) -> list[DocumentSummary]:
-    """Every document with span counts and status per annotator, in two grouped queries."""
+    """Every document with span counts and status per annotator, in two grouped queries.
+
+    Spans are grouped by annotator id, in the order of the layer index, and the names looked up here: grouped by
+    name, SQLite sorted 1M spans in a temporary tree (3x slower). Rows are read without the ORM's row processing.
+    """
+    names: dict[int, str] = {i: name for i, name in session.execute(select(Annotator.id, Annotator.name))}
+    connection = session.connection()
     counts: dict[int, dict[str, int]] = {}
-    for doc_id, name, count in session.execute(
-            select(Span.document_id, Annotator.name, func.count(Span.id))
-            .join(Annotator, Span.annotator_id == Annotator.id)
-            .group_by(Span.document_id, Annotator.name)):
-        counts.setdefault(doc_id, {})[name] = count
+    for doc_id, who, count in connection.execute(
+            select(Span.document_id, Span.annotator_id, func.count())
+            .group_by(Span.document_id, Span.annotator_id)):
+        counts.setdefault(doc_id, {})[names[who]] = count
     statuses: dict[int, dict[str, str]] = {}
-    for doc_id, name, status in session.execute(
-            select(DocumentStatus.document_id, Annotator.name, DocumentStatus.status)
-            .join(Annotator, DocumentStatus.annotator_id == Annotator.id)):
-        statuses.setdefault(doc_id, {})[name] = status
-    rows = session.execute(select(Document.id, Document.name, Document.length).order_by(Document.id))
-    return [DocumentSummary(i, n, length, counts.get(i, {}), statuses.get(i, {})) for i, n, length in rows]
+    for doc_id, who, status in connection.execute(
+            select(DocumentStatus.document_id, DocumentStatus.annotator_id, DocumentStatus.status)):
+        statuses.setdefault(doc_id, {})[names[who]] = status
+    rows = connection.execute(select(Document.id, Document.name, Document.length).order_by(Document.id))
+    uncounted: dict[str, int] = {}  # shared by the documents nobody annotated (summaries are never changed in place)
+    unmarked: dict[str, str] = {}
+    return [DocumentSummary(i, n, length, counts.get(i, uncounted), statuses.get(i, unmarked)) for i, n, length in rows]
 
 
 _TEXTS: dict[str, str] = {}  # sha256 → text, the last few documents checked against

@@ -5,8 +5,10 @@ has learned or forgotten the text; another program's edits still reach the windo
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
@@ -131,4 +133,33 @@ def test_an_edit_and_its_undo_are_one_transaction_and_nothing_is_read_after_them
         assert [span.text for span in window.layer.index] == [PROGRAM]
     finally:
         event.remove(engine, "begin", note)
+def test_another_process_edit_updates_the_counts_and_adds_the_new_document_without_resetting_the_list(
+        sessions: sessionmaker[Session], db_url: str, tmp_path: Path, qtbot: QtBot, cli: Callable[..., object],
+        open_annotation: Callable[..., MainWindow]) -> None:
+    """Another desktop of the same annotator imports spans into a listed document and a new document: the list
+    shows the new count and the new row, the open document stays selected, and the model is never reset (the
+    rows are read and compared on a worker; the UI thread repaints one row and inserts one)."""
+    texts = {f"报告{i}.txt": f"第{i}份报告：{PROGRAM}。" for i in range(1, 4)}
+    with sessions.begin() as session:
+        for name, text in texts.items():
+            add_document(session, SourceDocument(name=name, text=text, source=name))
+    window = open_annotation(sessions, ME, 1, poll_ms=50)
+    model = window.document_list._view.model()
+    resets: list[str] = []
+    model.modelReset.connect(lambda: resets.append("reset"))
+    model.layoutChanged.connect(lambda *_: resets.append("layout"))
+    start = texts["报告2.txt"].index(PROGRAM)
+    lines = [{"text": texts["报告2.txt"], "label": [[start, start + len(PROGRAM), "PROGRAM"], [0, 3, "PROGRAM"]]},
+             {"text": "新来的报告。", "label": [[0, 3, "PROGRAM"]]}]
+    source = tmp_path / "more.jsonl"
+    source.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    cli("--db", db_url, "import", "--annotator", ME, source, check=True, subprocess_run=True)
+
+    def shown() -> dict[str, str]:
+        return {model.index(r, 0).data(): model.index(r, SPANS).data() for r in range(model.rowCount())}
+    qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=10_000)
+    assert list(shown().values()) == ["0", "2", "0", "1"], shown()
+    assert resets == []
+    assert window.document_list.selected_document() == 1
+    assert [d.span_counts.get(ME, 0) for d in window.documents] == [0, 2, 0, 1]
     window.close()
