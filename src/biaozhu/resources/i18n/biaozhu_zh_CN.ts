@@ -3147,59 +3147,72 @@
         <translation>已采纳 %1 条得分不低于 %2 的建议（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="257"/>
-        <source>Computing suggestions…</source>
-        <translation>正在计算建议…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/suggestions.py" line="295"/>
+        <location filename="../../gui/annotate/suggestions.py" line="260"/>
         <source>%1 suggestions here (%2 already decided or tagged): N walks them.</source>
         <translation>这里有 %1 条建议（另有 %2 条已处理或已标注）：按 N 逐条查看。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="306"/>
+        <location filename="../../gui/annotate/suggestions.py" line="271"/>
         <source>Su&amp;ggest</source>
         <translation>建议(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="308"/>
+        <location filename="../../gui/annotate/suggestions.py" line="273"/>
         <source>Suggest for this document</source>
         <translation>为本文档计算建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="309"/>
+        <location filename="../../gui/annotate/suggestions.py" line="274"/>
         <source>Train the model now</source>
         <translation>立即训练模型</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="310"/>
+        <location filename="../../gui/annotate/suggestions.py" line="275"/>
         <source>Show or hide suggestions</source>
         <translation>显示或隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="311"/>
+        <location filename="../../gui/annotate/suggestions.py" line="276"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="312"/>
+        <location filename="../../gui/annotate/suggestions.py" line="277"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="313"/>
+        <location filename="../../gui/annotate/suggestions.py" line="278"/>
         <source>Accept suggestion (Enter)</source>
         <translation>采纳建议（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="314"/>
+        <location filename="../../gui/annotate/suggestions.py" line="279"/>
         <source>Reject suggestion (also Backspace)</source>
         <translation>拒绝建议（也可按 Backspace）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="315"/>
+        <location filename="../../gui/annotate/suggestions.py" line="280"/>
         <source>Accept every suggestion scored %1 or more</source>
         <translation>采纳所有得分不低于 %1 的建议</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionComputer</name>
+    <message>
+        <location filename="../../gui/annotate/suggestion_compute.py" line="77"/>
+        <source>Suggestions are still being computed; the rest follows in the background.</source>
+        <translation>仍在计算建议；其余部分在后台继续。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestion_compute.py" line="79"/>
+        <source>Computing suggestions…</source>
+        <translation>正在计算建议…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestion_compute.py" line="138"/>
+        <source>%1 suggestions on screen; the rest of the document follows in the background.</source>
+        <translation>屏幕上有 %1 条建议；文档其余部分在后台继续计算。</translation>
     </message>
 </context>
 <context>
