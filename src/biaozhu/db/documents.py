@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy import text as sql
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -44,7 +44,9 @@ def _document_insert(session: Session) -> Any:
 
         session.execute(select(func.pg_advisory_xact_lock(DOCUMENTS_LOCK_KEY)))
         insert = postgresql_insert
-    return insert(Document).on_conflict_do_nothing(index_elements=["sha256"])
+    table = Document.__table__  # Core, not the ORM's bulk insert: its bookkeeping per row cost more than SQLite
+    assert isinstance(table, Table)
+    return insert(table).on_conflict_do_nothing(index_elements=["sha256"])
 
 
 def store_text(session: Session, text: str, name: str, **fields: Any) -> tuple[Document, bool]:

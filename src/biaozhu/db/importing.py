@@ -141,6 +141,7 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
     lock_layers(session, before)
     layers = _layers(session, before)
     rows: list[Row] = []
+    figures: list[Row] = []
     links: dict[tuple[int, int], list[DomainRelation]] = {}  # each layer's relations in this file
     commented: list[tuple[SourceDocument, int, int]] = []
     touched: set[tuple[int, int]] = set()  # layers this file adds to: 'in progress', one executemany at the end
@@ -166,16 +167,22 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
         existing.extend(new)
         if source.comments:
             commented.append((source, document.id, annotator.id))
-        rows.extend((document.id, annotator.id, labels[s.label], s.start, s.end, s.text, "", now, now, None, None,
-                     *_value_columns(s, source.values.get((s.start, s.end, s.label))))
-                    for s in new)
+        for s in new:
+            if s.label == METRIC:
+                figures.append((document.id, annotator.id, labels[s.label], s.start, s.end, s.text,
+                                *_value_columns(s, source.values.get((s.start, s.end, s.label)))))
+            else:
+                rows.append((document.id, annotator.id, labels[s.label], s.start, s.end, s.text))
         result.spans_added += len(new)
         if source.relations:
             links.setdefault(key, []).extend(source.relations)
         if new or source.relations:
             touched.add(key)
     touch_layers(session, touched)
-    insert_rows(session, _table(Span), SPAN_COLUMNS, rows)
+    # The columns every span has; a METRIC span its figure's too (only those: each value bound costs time).
+    insert_rows(session, _table(Span), SPAN_COLUMNS, rows, {"note": "", "created_at": now, "updated_at": now})
+    insert_rows(session, _table(Span), SPAN_COLUMNS + VALUE_COLUMNS, figures,
+                {"note": "", "created_at": now, "updated_at": now})
     _store_relations(session, links, {name: kind[0] for name, kind in types.items()}, result)
     for source, document_id, annotator_id in commented:
         result.comments_added += import_comments(session, document_id, annotator_id, source.comments, labels)
@@ -186,19 +193,19 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
     return result
 
 
-SPAN_COLUMNS = ("document_id", "annotator_id", "label_id", "start", "end", "text", "note", "created_at", "updated_at",
-                "origin_id", "decided_by_id", "value", "value_max", "unit", "qualifier", "value_by_hand")
+SPAN_COLUMNS = ("document_id", "annotator_id", "label_id", "start", "end", "text")
+VALUE_COLUMNS = ("value", "value_max", "unit", "qualifier", "value_by_hand")
 
 
 def _value_columns(span: DomainSpan, given: SpanValue | None) -> tuple[object, ...]:
-    """A new span's value columns (in the order of :data:`SPAN_COLUMNS`): the file's value for a METRIC span (by
-    hand where it is not what the text reads as), else computed from its text."""
+    """A new METRIC span's value columns (in the order of :data:`VALUE_COLUMNS`): the file's value (by hand where it
+    is not what the text reads as), else computed from its text."""
     computed = value_columns(span.label, span.text)
-    if given is not None and span.label == METRIC:
+    if given is not None:
         carried = carried_values(span.label, span.text, {**given._asdict(), "value_by_hand": True})
         if any(carried[name] != computed[name] for name in SpanValue._fields):
             computed = carried
-    return tuple(computed[name] for name in SPAN_COLUMNS[-5:])
+    return tuple(computed[name] for name in VALUE_COLUMNS)
 
 
 TypeInfo = tuple[int, set[str], set[str]]  # a relation type's id and the labels it joins from and to

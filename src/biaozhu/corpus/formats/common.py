@@ -92,6 +92,7 @@ def build_document(raw: object, raw_spans: Sequence[RawSpan], *, path: Path, lin
     if not isinstance(raw, str) or not raw:
         raise InputError(path, f"{prefix}there is no text", line)
     normalised = normalise(raw)
+    moved = normalised.offsets if normalised.offsets.removed else None  # most texts: the offsets stay
     spans = []
     checked: list[tuple[int, int, str]] = []
     for start, end, label, said in raw_spans:
@@ -104,7 +105,7 @@ def build_document(raw: object, raw_spans: Sequence[RawSpan], *, path: Path, lin
         if said is not None and raw[start:end] != said:
             raise InputError(path, f"{prefix}span [{start}, {end}) {label}: the file says it covers {said!r} but "
                              f"the text there is {raw[start:end]!r}", line)
-        s, e = normalised.offsets(start), normalised.offsets(end)
+        s, e = (moved(start), moved(end)) if moved else (start, end)
         spans.append(Span(s, e, label, normalised.text[s:e]))
         checked.append((start, end, label))
     if normalised.steps:  # offsets moved: crossing spans are named by the file's offsets, which the user can find
