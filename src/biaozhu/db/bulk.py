@@ -23,14 +23,17 @@ def _converted(rows: list[Row], converters: Sequence[tuple[int, Callable[[Any], 
     rest (taking the rows apart and putting them together again) in C."""
     columns = list(zip(*rows, strict=True))
     for index, convert in converters:
-        done = {value: convert(value) for value in set(columns[index])}
-        columns[index] = tuple(map(done.__getitem__, columns[index]))
+        try:
+            done = {value: convert(value) for value in set(columns[index])}
+            columns[index] = tuple(map(done.__getitem__, columns[index]))
+        except TypeError:  # values that cannot be hashed (JSON's dicts): each converted
+            columns[index] = tuple(map(convert, columns[index]))
     return list(zip(*columns, strict=True))
 
 
 def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: list[Row],
                 same: Mapping[str, Any] | None = None) -> None:
-    """INSERT ``rows`` (tuples of hashable values in the order of ``columns``) into ``table``, in this session's
+    """INSERT ``rows`` (tuples of values in the order of ``columns``) into ``table``, in this session's
     transaction; ``same`` holds the values every row has (the time of an import), written into the statement
     once on SQLite instead of bound in each row (every bound value cost the driver time, a NULL too)."""
     if not rows:

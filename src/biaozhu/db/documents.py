@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.model import SourceDocument
+from biaozhu.db.bulk import insert_rows
 from biaozhu.db.models import Annotator, Document, DocumentStatus, Span, utcnow
 from biaozhu.db.permissions import require_reviewer
 
@@ -91,6 +92,9 @@ def _by_sha256(session: Session, digests: list[str]) -> dict[str, tuple[int, str
     return found
 
 
+_DOCUMENT_COLUMNS = ("name", "source", "text", "length", "sha256", "normalisation", "meta")
+
+
 def store_sources(session: Session, sources: Sequence[SourceDocument]) -> list[StoredDocument]:
     """:func:`store_text` for a whole file at once, one result per source in order: the texts already stored are
     read in batches, the others inserted in one executemany whose RETURNING says which rows this call made."""
@@ -104,7 +108,18 @@ def store_sources(session: Session, sources: Sequence[SourceDocument]) -> list[S
                                "length": len(source.text), "sha256": sha256, "normalisation": source.normalisation,
                                "meta": source.meta, "created_at": now}
     made: set[str] = set()
-    if missing:
+    if missing and session.get_bind().dialect.name == "sqlite":
+        # The transaction holds SQLite's write lock: nobody stored a text since the read above, and the new rows
+        # get ids above every id there is; the driver takes them as tuples (db/bulk.py).
+        last = session.scalar(select(func.max(Document.id))) or 0
+        table = Document.__table__
+        assert isinstance(table, Table)
+        insert_rows(session, table, _DOCUMENT_COLUMNS, [tuple(row[name] for name in _DOCUMENT_COLUMNS)
+                                                        for row in missing.values()], {"created_at": now})
+        for id_, sha256 in session.execute(select(Document.id, Document.sha256).where(Document.id > last)):
+            found[sha256] = (id_, missing[sha256]["name"])
+            made.add(sha256)
+    elif missing:
         rows = session.execute(_document_insert(session).returning(Document.id, Document.sha256),
                                list(missing.values()))
         for id_, sha256 in rows:
