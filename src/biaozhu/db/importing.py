@@ -142,10 +142,20 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
     layers = _layers(session, before)
     rows: list[Row] = []
     figures: list[Row] = []
+    now = utcnow()
+    same = {"note": "", "created_at": now, "updated_at": now}
+
+    def store_spans() -> None:
+        """The columns every span has; a METRIC span's figure too (only there: each value bound costs time). A
+        batch at a time, each in order of documents: the indexes grow at their ends, and memory stays small."""
+        insert_rows(session, _table(Span), SPAN_COLUMNS, rows, same)
+        insert_rows(session, _table(Span), SPAN_COLUMNS + VALUE_COLUMNS, figures, same)
+        rows.clear()
+        figures.clear()
+
     links: dict[tuple[int, int], list[DomainRelation]] = {}  # each layer's relations in this file
     commented: list[tuple[SourceDocument, int, int]] = []
     touched: set[tuple[int, int]] = set()  # layers this file adds to: 'in progress', one executemany at the end
-    now = utcnow()
     for source, document in pairs:
         if not source.spans:
             continue  # a relation has two spans: none here
@@ -173,16 +183,15 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
                                 *_value_columns(s, source.values.get((s.start, s.end, s.label)))))
             else:
                 rows.append((document.id, annotator.id, labels[s.label], s.start, s.end, s.text))
+        if len(rows) + len(figures) >= SPAN_BATCH:
+            store_spans()
         result.spans_added += len(new)
         if source.relations:
             links.setdefault(key, []).extend(source.relations)
         if new or source.relations:
             touched.add(key)
     touch_layers(session, touched)
-    # The columns every span has; a METRIC span its figure's too (only those: each value bound costs time).
-    insert_rows(session, _table(Span), SPAN_COLUMNS, rows, {"note": "", "created_at": now, "updated_at": now})
-    insert_rows(session, _table(Span), SPAN_COLUMNS + VALUE_COLUMNS, figures,
-                {"note": "", "created_at": now, "updated_at": now})
+    store_spans()
     _store_relations(session, links, {name: kind[0] for name, kind in types.items()}, result)
     for source, document_id, annotator_id in commented:
         result.comments_added += import_comments(session, document_id, annotator_id, source.comments, labels)
@@ -194,6 +203,7 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
 
 
 SPAN_COLUMNS = ("document_id", "annotator_id", "label_id", "start", "end", "text")
+SPAN_BATCH = 50_000  # spans stored at a time
 VALUE_COLUMNS = ("value", "value_max", "unit", "qualifier", "value_by_hand")
 
 
