@@ -161,12 +161,15 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
             continue  # a relation has two spans: none here
         assert source.annotator, "readers give every span an annotator"
         annotator = annotators[source.annotator]
+        text, length = source.text, len(source.text)  # the stored text: the same sha256
         for span in source.spans:  # readers check too; storage never trusts its caller with the invariant
-            check_span(source.text, span, path, source.line)  # the stored text: the same sha256
+            if not 0 <= span.start < span.end <= length or text[span.start:span.end] != span.text:
+                check_span(text, span, path, source.line)  # says what is wrong
         key = (document.id, annotator.id)
         existing = layers.setdefault(key, [])
+        unique = list(dict.fromkeys(source.spans))
         known = set(existing)
-        new = [span for span in dict.fromkeys(source.spans) if span not in known]
+        new = [span for span in unique if span not in known] if known else unique
         result.spans_known += len(source.spans) - len(new)
         crossing = find_crossings(existing + new)
         if crossing:

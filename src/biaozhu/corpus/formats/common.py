@@ -109,7 +109,8 @@ def build_document(raw: object, raw_spans: Sequence[RawSpan], *, path: Path, lin
                              f"the text there is {raw[start:end]!r}", line)
         s, e = (moved(start), moved(end)) if moved else (start, end)
         spans.append(Span(s, e, label, normalised.text[s:e]))
-        checked.append((start, end, label))
+        if normalised.steps:
+            checked.append((start, end, label))
     if normalised.steps:  # offsets moved: crossing spans are named by the file's offsets, which the user can find
         check_layer(raw, [Span(start, end, label, raw[start:end]) for start, end, label in checked], path, line)
     relations = []
