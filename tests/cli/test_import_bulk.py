@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import orjson
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -61,3 +62,22 @@ def test_a_file_of_many_documents_adds_to_the_layers_already_there(cli, db_url: 
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert f"{crossing}:{DOCUMENTS + 1}:" in refused.stderr and "would cross" in refused.stderr
     assert counts(sessions) == (DOCUMENTS + 1, 2 * DOCUMENTS + 1, {"in_progress": DOCUMENTS, "done": 1})
+
+
+@pytest.mark.slow  # 50,000 spans twice on each backend: 30 s on the PostgreSQL server
+def test_a_crossing_found_after_spans_were_stored_in_batches_leaves_nothing(cli, db_url: str,
+                                                                            sessions: sessionmaker[Session],
+                                                                            tmp_path: Path) -> None:
+    # More spans than one batch (SPAN_BATCH, stored before the file is read to its end) before the last line, whose
+    # span crosses one of the first line's.
+    lines = [(n, [[start, start + 2, "METRIC" if start % 2 else "ORGANIZATION"] for start in range(0, 24, 3)])
+             for n in range(6_300)]
+    source = doccano(tmp_path / "many.jsonl", [*lines, (0, [[1, 4, "ORGANIZATION"]])])
+    refused = cli("--db", db_url, "import", "--annotator", "张三", source)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert f"{source}:6301:" in refused.stderr and "would cross" in refused.stderr
+    assert counts(sessions) == (0, 0, {})
+    source = doccano(tmp_path / "many.jsonl", lines)
+    assert "6300 documents, 50400 spans" in cli("--db", db_url, "import", "--annotator", "张三", source,
+                                                 check=True).stdout
+    assert counts(sessions) == (6_300, 50_400, {"in_progress": 6_300})

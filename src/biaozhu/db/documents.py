@@ -7,13 +7,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy import text as sql
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.model import SourceDocument
+from biaozhu.db.bulk import insert_rows
 from biaozhu.db.models import Annotator, Document, DocumentStatus, Span, utcnow
 from biaozhu.db.permissions import require_reviewer
 
@@ -44,7 +45,9 @@ def _document_insert(session: Session) -> Any:
 
         session.execute(select(func.pg_advisory_xact_lock(DOCUMENTS_LOCK_KEY)))
         insert = postgresql_insert
-    return insert(Document).on_conflict_do_nothing(index_elements=["sha256"])
+    table = Document.__table__  # Core, not the ORM's bulk insert: its bookkeeping per row cost more than SQLite
+    assert isinstance(table, Table)
+    return insert(table).on_conflict_do_nothing(index_elements=["sha256"])
 
 
 def store_text(session: Session, text: str, name: str, **fields: Any) -> tuple[Document, bool]:
@@ -89,6 +92,9 @@ def _by_sha256(session: Session, digests: list[str]) -> dict[str, tuple[int, str
     return found
 
 
+_DOCUMENT_COLUMNS = ("name", "source", "text", "length", "sha256", "normalisation", "meta")
+
+
 def store_sources(session: Session, sources: Sequence[SourceDocument]) -> list[StoredDocument]:
     """:func:`store_text` for a whole file at once, one result per source in order: the texts already stored are
     read in batches, the others inserted in one executemany whose RETURNING says which rows this call made."""
@@ -102,7 +108,18 @@ def store_sources(session: Session, sources: Sequence[SourceDocument]) -> list[S
                                "length": len(source.text), "sha256": sha256, "normalisation": source.normalisation,
                                "meta": source.meta, "created_at": now}
     made: set[str] = set()
-    if missing:
+    if missing and session.get_bind().dialect.name == "sqlite":
+        # The transaction holds SQLite's write lock: nobody stored a text since the read above, and the new rows
+        # get ids above every id there is; the driver takes them as tuples (db/bulk.py).
+        last = session.scalar(select(func.max(Document.id))) or 0
+        table = Document.__table__
+        assert isinstance(table, Table)
+        insert_rows(session, table, _DOCUMENT_COLUMNS, [tuple(row[name] for name in _DOCUMENT_COLUMNS)
+                                                        for row in missing.values()], {"created_at": now})
+        for id_, sha256 in session.execute(select(Document.id, Document.sha256).where(Document.id > last)):
+            found[sha256] = (id_, missing[sha256]["name"])
+            made.add(sha256)
+    elif missing:
         rows = session.execute(_document_insert(session).returning(Document.id, Document.sha256),
                                list(missing.values()))
         for id_, sha256 in rows:

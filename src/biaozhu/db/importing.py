@@ -141,21 +141,35 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
     lock_layers(session, before)
     layers = _layers(session, before)
     rows: list[Row] = []
+    figures: list[Row] = []
+    now = utcnow()
+    same = {"note": "", "created_at": now, "updated_at": now}
+
+    def store_spans() -> None:
+        """The columns every span has; a METRIC span's figure too (only there: each value bound costs time). A
+        batch at a time, each in order of documents: the indexes grow at their ends, and memory stays small."""
+        insert_rows(session, _table(Span), SPAN_COLUMNS, rows, same)
+        insert_rows(session, _table(Span), SPAN_COLUMNS + VALUE_COLUMNS, figures, same)
+        rows.clear()
+        figures.clear()
+
     links: dict[tuple[int, int], list[DomainRelation]] = {}  # each layer's relations in this file
     commented: list[tuple[SourceDocument, int, int]] = []
     touched: set[tuple[int, int]] = set()  # layers this file adds to: 'in progress', one executemany at the end
-    now = utcnow()
     for source, document in pairs:
         if not source.spans:
             continue  # a relation has two spans: none here
         assert source.annotator, "readers give every span an annotator"
         annotator = annotators[source.annotator]
+        text, length = source.text, len(source.text)  # the stored text: the same sha256
         for span in source.spans:  # readers check too; storage never trusts its caller with the invariant
-            check_span(source.text, span, path, source.line)  # the stored text: the same sha256
+            if not 0 <= span.start < span.end <= length or text[span.start:span.end] != span.text:
+                check_span(text, span, path, source.line)  # says what is wrong
         key = (document.id, annotator.id)
         existing = layers.setdefault(key, [])
+        unique = list(dict.fromkeys(source.spans))
         known = set(existing)
-        new = [span for span in dict.fromkeys(source.spans) if span not in known]
+        new = [span for span in unique if span not in known] if known else unique
         result.spans_known += len(source.spans) - len(new)
         crossing = find_crossings(existing + new)
         if crossing:
@@ -166,16 +180,21 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
         existing.extend(new)
         if source.comments:
             commented.append((source, document.id, annotator.id))
-        rows.extend((document.id, annotator.id, labels[s.label], s.start, s.end, s.text, "", now, now, None, None,
-                     *_value_columns(s, source.values.get((s.start, s.end, s.label))))
-                    for s in new)
+        for s in new:
+            if s.label == METRIC:
+                figures.append((document.id, annotator.id, labels[s.label], s.start, s.end, s.text,
+                                *_value_columns(s, source.values.get((s.start, s.end, s.label)))))
+            else:
+                rows.append((document.id, annotator.id, labels[s.label], s.start, s.end, s.text))
+        if len(rows) + len(figures) >= SPAN_BATCH:
+            store_spans()
         result.spans_added += len(new)
         if source.relations:
             links.setdefault(key, []).extend(source.relations)
         if new or source.relations:
             touched.add(key)
     touch_layers(session, touched)
-    insert_rows(session, _table(Span), SPAN_COLUMNS, rows)
+    store_spans()
     _store_relations(session, links, {name: kind[0] for name, kind in types.items()}, result)
     for source, document_id, annotator_id in commented:
         result.comments_added += import_comments(session, document_id, annotator_id, source.comments, labels)
@@ -186,19 +205,20 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
     return result
 
 
-SPAN_COLUMNS = ("document_id", "annotator_id", "label_id", "start", "end", "text", "note", "created_at", "updated_at",
-                "origin_id", "decided_by_id", "value", "value_max", "unit", "qualifier", "value_by_hand")
+SPAN_COLUMNS = ("document_id", "annotator_id", "label_id", "start", "end", "text")
+SPAN_BATCH = 50_000  # spans stored at a time
+VALUE_COLUMNS = ("value", "value_max", "unit", "qualifier", "value_by_hand")
 
 
 def _value_columns(span: DomainSpan, given: SpanValue | None) -> tuple[object, ...]:
-    """A new span's value columns (in the order of :data:`SPAN_COLUMNS`): the file's value for a METRIC span (by
-    hand where it is not what the text reads as), else computed from its text."""
+    """A new METRIC span's value columns (in the order of :data:`VALUE_COLUMNS`): the file's value (by hand where it
+    is not what the text reads as), else computed from its text."""
     computed = value_columns(span.label, span.text)
-    if given is not None and span.label == METRIC:
+    if given is not None:
         carried = carried_values(span.label, span.text, {**given._asdict(), "value_by_hand": True})
         if any(carried[name] != computed[name] for name in SpanValue._fields):
             computed = carried
-    return tuple(computed[name] for name in SPAN_COLUMNS[-5:])
+    return tuple(computed[name] for name in VALUE_COLUMNS)
 
 
 TypeInfo = tuple[int, set[str], set[str]]  # a relation type's id and the labels it joins from and to

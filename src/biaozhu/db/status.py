@@ -59,8 +59,7 @@ def touch_layers(session: Session, layers: Collection[tuple[int, int]]) -> None:
     now = utcnow()
     new = sorted(set(layers) - known)
     if new:
-        insert_rows(session, table, ("document_id", "annotator_id", "status", "updated_at"),
-                    [(d, a, "in_progress", now) for d, a in new])
+        insert_rows(session, table, ("document_id", "annotator_id"), new, {"status": "in_progress", "updated_at": now})
     old = sorted(known & set(layers))
     if old:
         session.execute(update(table).where(table.c.document_id == bindparam("d"),

@@ -69,7 +69,7 @@ def check_documents(documents: list[SourceDocument], path: Path) -> list[SourceD
                     document.annotator = check_annotator(document.annotator or "")
             except Refused as exc:
                 raise InputError(path, str(exc), document.line) from None
-            bad = sorted({span.label for span in document.spans if not LABEL_NAME.match(span.label)})
+            bad = sorted(label for label in {span.label for span in document.spans} if not LABEL_NAME.match(label))
             if bad:
                 raise InputError(path, f"a label name is 1 to 64 characters without spaces, not "
                                  f"{', '.join(repr(label[:70]) for label in bad[:3])}", document.line)
