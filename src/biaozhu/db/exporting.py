@@ -16,6 +16,7 @@ from biaozhu.corpus.model import Relation as DomainRelation
 from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.db.models import (
     GOLD,
+    REJECTED,
     SUGGESTIONS,
     Annotator,
     Comment,
@@ -27,7 +28,6 @@ from biaozhu.db.models import (
     RelationType,
     Span,
 )
-from biaozhu.db.suggestions import REJECTED
 
 # One document with one layer's spans, sorted by (start, end, label); the writers in corpus.formats know it as
 # AnnotatedText and rely on that order instead of sorting again.

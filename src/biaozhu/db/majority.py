@@ -17,10 +17,8 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.model import Span
 from biaozhu.corpus.spans import crosses, find_crossings
 from biaozhu.db.exporting import LayerDocument
-from biaozhu.db.models import Document
+from biaozhu.db.models import MAJORITY, Document
 from biaozhu.db.review import layers_of
-
-MAJORITY = "majority"
 
 
 def majority_spans(layers: dict[str, list[Span]]) -> list[Span]:
