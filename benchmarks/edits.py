@@ -7,11 +7,13 @@ loaded (jieba and the project's span texts) before anything is timed. Each edit 
 repaint it schedules (events processed); then the events that follow it for 150 ms (the deferred panel refresh,
 anything read after it) are processed one call at a time and the longest call is kept: the UI thread must not
 block there either. ``--runs`` runs of ``--repeats`` edits of each kind; each run's median and p95 are taken, and
-the medians of those are printed with their min–max. The floors, measured in the same run: one INSERT + COMMIT
-through bare sqlite3 on a copy of the project, and the repaint of one line of a bare QPlainTextEdit holding the
-same text (medians of 15 each).
+the medians of those are printed with their min–max, in wall time and in the UI thread's CPU time (which other
+programs on a loaded machine inflate less); the load average is printed before each project. The floors,
+measured in the same run: one INSERT + COMMIT through bare sqlite3 on a copy of the project, and the repaint of
+one line of a bare QPlainTextEdit holding the same text (medians of 15 each). ``--cache DIR`` keeps the built
+projects there and times a fresh copy of them (comparing two versions of the code on the same projects).
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/edits.py [--documents 10000] [--runs 5] [--repeats 20]
+    QT_QPA_PLATFORM=offscreen python benchmarks/edits.py [--documents 10000] [--runs 5] [--repeats 20] [--cache DIR]
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -39,6 +42,7 @@ from biaozhu.gui.app import Windows  # noqa: E402
 ANNOTATOR = "alice"  # the builder's annotator: the open layer holds the document's 100 spans
 AFTER_MS = 150
 KINDS = ("add", "relabel", "delete", "after")
+CPU = ("add cpu", "relabel cpu", "delete cpu")
 
 
 def longest_event_after(app: QApplication) -> float:
@@ -50,6 +54,13 @@ def longest_event_after(app: QApplication) -> float:
         longest = max(longest, timed(app.processEvents))
         time.sleep(0.001)
     return longest
+
+
+def timed_cpu(action: Callable[[], object]) -> tuple[float, float]:
+    """Wall and UI-thread CPU ms of ``action``."""
+    cpu = time.thread_time()
+    wall = timed(action)
+    return wall, (time.thread_time() - cpu) * 1000
 
 
 def p95(values: list[float]) -> float:
@@ -99,17 +110,19 @@ def measure(app: QApplication, path: Path, runs: int, repeats: int) -> None:
     assert window.snapping.active
     labels = [label.id for label in window.labels]
     ranges = free_ranges(window, repeats)
-    per_run: dict[str, list[tuple[float, float]]] = {kind: [] for kind in KINDS}
+    per_run: dict[str, list[tuple[float, float]]] = {kind: [] for kind in (*KINDS, *CPU)}
     for _ in range(runs):
-        figures: dict[str, list[float]] = {kind: [] for kind in KINDS}
+        figures: dict[str, list[float]] = {kind: [] for kind in (*KINDS, *CPU)}
         for i, (start, end) in enumerate(ranges):  # each span is deleted again: the ranges stay free
             window.view.select_range(start, end)
             for name, edit in (("add", lambda: window.editing.apply_label(labels[0])),
                                ("relabel", lambda i=i: window.editing.apply_label(labels[1 + i % 2])),  # type: ignore[misc]
                                ("delete", window.editing.delete_selected)):
-                figures[name].append(timed(lambda edit=edit: (edit(), app.processEvents())))  # type: ignore[misc]
+                wall, cpu = timed_cpu(lambda edit=edit: (edit(), app.processEvents()))  # type: ignore[misc]
+                figures[name].append(wall)
+                figures[f"{name} cpu"].append(cpu)
                 figures["after"].append(longest_event_after(app))
-        for kind in KINDS:
+        for kind in per_run:
             per_run[kind].append((statistics.median(figures[kind]), p95(figures[kind])))
     text = window.layer.text
     windows.close()
@@ -117,9 +130,9 @@ def measure(app: QApplication, path: Path, runs: int, repeats: int) -> None:
     bare = [floor_open(app, text) for _ in range(runs)]
     commits = floor_commits(path, runs)
     print(f"  {runs} runs of {repeats} edits of each kind; medians of the runs' figures (min–max), ms:")
-    for kind in KINDS:
+    for kind in (*KINDS, *CPU):
         name = f"longest UI-thread block in the {AFTER_MS} ms after" if kind == "after" else \
-            f"{kind} + commit + repaint"
+            f"{kind} + commit + repaint" if kind in KINDS else f"  {kind} (UI thread)"
         print(f"    {name:<45} median {spread([m for m, _ in per_run[kind]])}   "
               f"p95 {spread([p for _, p in per_run[kind]])}")
     print(f"    floors: sqlite3 insert + commit {spread(commits)}; bare repaint of a line "
@@ -132,15 +145,21 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=10_000, help="the big project (0: only the small one)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--cache", type=Path, help="keep the built projects here; each run times a copy")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory() as folder:
         for documents in [4] + ([args.documents] if args.documents else []):
             path = Path(folder) / f"edits-{documents}.sqlite"
-            subprocess.run([sys.executable, str(Path(__file__).parent / "export.py"), "--build", str(path),
-                            "--documents", str(documents), "--spans-per-document", "100"], check=True)
-            print(f"\n{documents:,} documents, {documents * 100:,} spans, word snapping on", flush=True)
+            built = (args.cache or Path(folder)) / f"built-{documents}.sqlite"
+            if not built.exists():
+                subprocess.run([sys.executable, str(Path(__file__).parent / "export.py"), "--build", str(built),
+                                "--documents", str(documents), "--spans-per-document", "100"], check=True)
+            shutil.copy(built, path)
+            load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else ["?"]
+            print(f"\n{documents:,} documents, {documents * 100:,} spans, word snapping on (load {' '.join(load)})",
+                  flush=True)
             measure(app, path, args.runs, args.repeats)
 
 

@@ -1,11 +1,12 @@
 """Project-wide search (Ctrl+Shift+F) on a large project, next to a floor measured in the same run: raw
 sqlite3 running the same LIKE and Python's str.find over the rows it returns.
 
-    python benchmarks/search.py [--documents 1000] [--chars 20000] [--repeat 3]
+    python benchmarks/search.py [--documents 4 10000] [--chars 5000] [--repeat 5]
 
 The corpus is the seed reports' characters shuffled into documents of the given length, so phrases
 from the reports occur rarely and single characters often. The dialog searches on a worker thread,
-so these figures are the wait for results, not a frozen window.
+so these figures are the wait for results, not a frozen window. Each project size is searched ``--repeat``
+times per query, ours and the floor alternating; medians with min–max.
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ from __future__ import annotations
 import argparse
 import random
 import sqlite3
-import statistics
+import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import insert
@@ -26,6 +25,9 @@ from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.models import Document
 from biaozhu.db.project import initialise, seeds_dir
 from biaozhu.db.search import search_documents
+
+sys.path.insert(0, str(Path(__file__).parent))
+from runs import timed  # noqa: E402
 
 QUERIES = ("统一战线工作会议", "泸州", "统", "Bank")
 
@@ -61,35 +63,39 @@ def floor(path: Path, query: str, limit: int = 500) -> int:
     return found
 
 
-def timed(action: Callable[[], object], repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), result
+def figure(seconds: tuple[float, float, float]) -> str:
+    median, low, high = (value * 1000 for value in seconds)
+    return f"{median:,.0f} ms ({low:,.0f}–{high:,.0f})"
+
+
+def search_project(path: Path, repeat: int) -> None:
+    """Each query on one project: ours, then the floor, ``repeat`` times each."""
+    sessions = session_factory(create_project_engine(str(path)))
+    print(f"  {'hits':>5}  {'search_documents':<24} {'floor (sqlite3 + str.find)':<24}  query")
+    for query in QUERIES:
+        hits: list[int] = []
+
+        def ours(q: str = query, found: list[int] = hits) -> None:
+            with sessions() as session:
+                found.append(len(search_documents(session, q)))
+        took = timed(ours, repeat)
+        floor_took = timed(lambda q=query: floor(path, q), repeat)
+        print(f"  {hits[-1]:>5}  {figure(took):<24} {figure(floor_took):<24}  {query}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--documents", type=int, default=1000)
-    parser.add_argument("--chars", type=int, default=20_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--documents", type=int, nargs="+", default=[4, 10_000], help="the projects' sizes")
+    parser.add_argument("--chars", type=int, default=5_000)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "project.sqlite"
-        build(path, args.documents, args.chars)
-        sessions = session_factory(create_project_engine(str(path)))
-        print(f"{args.documents:,} documents of {args.chars:,} characters "
-              f"({args.documents * args.chars / 1e6:.0f} M characters)")
-        print(f"  {'hits':>5} {'search_documents':>17} {'floor (sqlite3)':>16}  query")
-        for query in QUERIES:
-            def ours(q: str = query) -> int:
-                with sessions() as session:
-                    return len(search_documents(session, q))
-            took, hits = timed(ours, args.repeat)
-            floor_took, _ = timed(lambda q=query: floor(path, q), args.repeat)
-            print(f"  {hits:>5} {took:>14.0f} ms {floor_took:>13.0f} ms  {query}")
+    for documents in args.documents:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "project.sqlite"
+            build(path, documents, args.chars)
+            print(f"{documents:,} documents of {args.chars:,} characters ({documents * args.chars / 1e6:,.2f} M "
+                  f"characters); medians of {args.repeat} (min–max)")
+            search_project(path, args.repeat)
 
 
 if __name__ == "__main__":

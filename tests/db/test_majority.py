@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from biaozhu.corpus.model import SourceDocument
+from biaozhu.corpus.model import Relation, SourceDocument
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.importing import store_documents
 from biaozhu.db.labels import label_ids
@@ -63,3 +63,22 @@ def test_spans_that_cross_keep_more_votes_then_the_longer(sessions: sessionmaker
     with sessions() as session:
         [layer] = iter_majority(session)
     assert layer.spans == [span("行发放酒城同心", "PROGRAM")]  # 2 votes each: the longer stays
+
+
+def test_a_relation_more_than_half_have_between_majority_spans_is_in(sessions: sessionmaker[Session]) -> None:
+    owner, funded = Relation(MONEY, LOAN, "所属项目"), Relation(LOAN, BANK, "责任机构")
+    with sessions.begin() as session:
+        for who, relations in (("A", [owner, funded]), ("B", [owner]), ("C", [funded])):
+            store_documents(session, f"{who}.jsonl", [SourceDocument(
+                name="report", text=TEXT, source="", spans=[BANK, LOAN, MONEY], annotator=who, relations=relations)])
+        store_layer(session, "D", [BANK, LOAN])  # votes for the spans it has, and against every relation
+    with sessions() as session:
+        [layer] = iter_majority(session)
+    assert layer.spans == [BANK, LOAN, MONEY]  # 3 or 4 votes of 4
+    assert layer.relations == []  # 2 votes of 4 each: not more than half
+    with sessions.begin() as session:
+        store_documents(session, "E.jsonl", [SourceDocument(name="report", text=TEXT, source="", annotator="E",
+                                                            spans=[BANK, LOAN, MONEY], relations=[owner])])
+    with sessions() as session:
+        [layer] = iter_majority(session)
+    assert layer.relations == [owner]  # 3 votes of 5; 责任机构 has 2

@@ -193,6 +193,19 @@ def test_versions_that_cross_cannot_both_be_accepted(sessions: sessionmaker[Sess
         assert gold_spans(session, document) == []  # the failed decision left nothing half-done
 
 
+def test_a_boundary_crossing_gold_that_begins_before_it_is_refused(sessions: sessionmaker[Session],
+                                                                   document: int) -> None:
+    """A decision reads only the gold around it (issue 14): a gold span starting before the new boundary but
+    reaching into it is read too, so the crossing is refused, and nothing is half-done."""
+    with sessions.begin() as session:
+        accept_agreed(session, document, "王五")
+    with pytest.raises(SpanRefused, match="would cross"), sessions.begin() as session:
+        item = next(item for item in review_document(session, document).open if item.kind == "boundary")
+        edit_boundary(session, document, "王五", item, BANK.start + 2, LOAN.end, "PROGRAM")
+    with sessions() as session:
+        assert [g.span for g in gold_spans(session, document)] == [BANK]
+
+
 def test_review_status_shows_in_the_document_list(sessions: sessionmaker[Session], document: int) -> None:
     with sessions.begin() as session:
         assert set_adjudicated(session, document, "王五") is None

@@ -23,8 +23,15 @@ from biaozhu.db.models import Annotator, Document, Label
 from biaozhu.db.project import initialise
 from biaozhu.db.spans import add_span
 from biaozhu.db.status import set_status
-from biaozhu.operations.model import NOTHING_TO_LEARN, Training, load_model, train_in_process
-from biaozhu.operations.model_files import model_path, uncertainty, write_atomically
+from biaozhu.operations.model import (
+    NOTHING_TO_LEARN,
+    Training,
+    load_model,
+    refresh_ratings,
+    train_in_process,
+    train_now,
+)
+from biaozhu.operations.model_files import model_path, read_ratings, uncertainty, write_atomically
 
 REFERENCE = Path(__file__).resolve().parents[2] / "benchmarks" / "reference"
 ME = "张三"
@@ -160,3 +167,30 @@ def test_training_reads_a_server_project_too_and_keeps_its_model_in_the_user_dat
     if engine.url.get_backend_name() == "postgresql":
         assert path.parent == tmp_path / "data" / "biaozhu" / "models"
     assert load_model(engine.url) is not None and set(uncertainty(engine.url)) == {1, 2}
+
+
+@pytest.mark.slow  # two trainings
+def test_a_new_model_rates_at_once_only_the_documents_changed_since_and_the_others_in_the_background_later(
+        project: sessionmaker[Session], sqlite_path: Path) -> None:
+    url = make_url(f"sqlite:///{sqlite_path}")
+    ratings = sqlite_path.with_name("project.sqlite.model.uncertainty.json")
+    done(project, 1)
+    assert train_now(str(url)).trained
+    first = read_ratings(ratings)
+    assert set(first) == {1, 2} and len({model for _, _, model in first.values()}) == 1  # all rated at first
+    with project.begin() as session:  # a document imported, a span added: a new model
+        store_documents(session, "new.txt", [SourceDocument(name="new.txt", text="市工商联走访企业58家。", source="")])
+        me = session.scalar(select(Annotator.id).where(Annotator.name == ME))
+        metric = session.scalar(select(Label.id).where(Label.name == "METRIC"))
+        text = session.scalar(select(Document.text).where(Document.id == 1))
+        assert me is not None and metric is not None and text is not None
+        add_span(session, 1, me, metric, text.index("2022年"), text.index("2022年") + 5, "2022年")
+    assert train_now(str(url)).trained
+    now = read_ratings(ratings)
+    assert now[1] == first[1] and now[2] == first[2]  # not rated again before the run answers
+    assert now[3][2] != first[1][2]  # the new document is, by the new model
+    assert uncertainty(url) == {document: value for document, (value, _, _) in now.items()}
+    assert refresh_ratings(str(url)) == 2  # afterwards, in the same process, the others
+    after = read_ratings(ratings)
+    assert {model for _, _, model in after.values()} == {now[3][2]} and after[3] == now[3]
+    assert refresh_ratings(str(url)) == 0  # nothing left to rate again

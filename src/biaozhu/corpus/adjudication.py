@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from typing import NamedTuple
 
-from biaozhu.corpus.agreement_match import overlapping_pairs
 from biaozhu.corpus.model import Span
 from biaozhu.corpus.spans import crosses
 
@@ -35,9 +33,9 @@ def fingerprint(versions: Sequence[Span]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
-class Disagreement:
-    """Competing versions in ``[start, end)``; ``versions`` has every compared annotator, () if they have none."""
+class Disagreement(NamedTuple):
+    """Competing versions in ``[start, end)``; ``versions`` has every compared annotator, () if they have none.
+    A named tuple: a project's agreement figures make one per disagreement of every document."""
 
     kind: str
     start: int
@@ -72,9 +70,6 @@ class Comparison:
     disagreements: list[Disagreement]
 
 
-_position = attrgetter("start", "end", "label")
-
-
 def _competes(x: Span, y: Span) -> bool:
     return x.label == y.label or (x.start, x.end) == (y.start, y.end) or crosses(x.start, x.end, y.start, y.end)
 
@@ -82,9 +77,11 @@ def _competes(x: Span, y: Span) -> bool:
 def _kind(versions: Mapping[str, tuple[Span, ...]]) -> str:
     if len(versions) == 1:
         return "single"
-    if any(not spans for spans in versions.values()):
-        return "missing"
-    spans = [span for group in versions.values() for span in group]
+    spans: list[Span] = []
+    for group in versions.values():
+        if not group:
+            return "missing"
+        spans += group
     if len({(s.start, s.end) for s in spans}) == 1:
         return "label"
     return "boundary" if len({s.label for s in spans}) == 1 else "boundary_label"
@@ -92,16 +89,29 @@ def _kind(versions: Mapping[str, tuple[Span, ...]]) -> str:
 
 def compare_layers(layers: Mapping[str, Sequence[Span]]) -> Comparison:
     """Compare the layers (annotator → spans) of one document; an empty layer means "annotated, found nothing"."""
+    names, held, agreed = _versions(layers)
+    return Comparison(names, sorted(agreed), _disagreements(names, held, agreed))  # by position
+
+
+def disagreements(layers: Mapping[str, Sequence[Span]]) -> list[Disagreement]:
+    """Only :attr:`Comparison.disagreements`, without listing what is agreed (the agreement figures count them)."""
+    names, held, agreed = _versions(layers)
+    return _disagreements(names, held, agreed)
+
+
+def _versions(layers: Mapping[str, Sequence[Span]]) -> tuple[tuple[str, ...], list[set[Span]], set[Span]]:
+    """The annotators by name, each one's versions, and the versions all of them have (found in C by set
+    operations: most are agreed)."""
     names = tuple(sorted(layers))
-    versions_of = {name: dict.fromkeys(layers[name]) for name in names}  # each layer's versions, in its order
-    held_by: Counter[Span] = Counter()  # how many layers have each version (counted in C: most are agreed)
-    for name in names:
-        held_by.update(iter(versions_of[name]))
-    agreed_by = len(names) if len(names) >= 2 else 0  # nobody agrees with a lone annotator
-    by_position = sorted(held_by, key=_position)
-    agreed = [s for s in by_position if held_by[s] == agreed_by]
-    open_ = [s for s in by_position if held_by[s] != agreed_by]
-    holders = {s: {name for name in names if s in versions_of[name]} for s in open_}
+    held = [set(layers[name]) for name in names]
+    agreed = held[0].intersection(*held[1:]) if len(held) >= 2 else set()  # nobody agrees with a lone annotator
+    return names, held, agreed
+
+
+def _disagreements(names: tuple[str, ...], held: list[set[Span]], agreed: set[Span]) -> list[Disagreement]:
+    open_ = sorted(set().union(*held) - agreed)
+    if not open_:
+        return []
     parent = list(range(len(open_)))
 
     def root(i: int) -> int:
@@ -110,36 +120,49 @@ def compare_layers(layers: Mapping[str, Sequence[Span]]) -> Comparison:
             i = parent[i]
         return i
 
-    for i, j in overlapping_pairs(open_, open_):
-        if i != j and _competes(open_[i], open_[j]):
-            parent[root(i)] = root(j)
+    still_open: list[int] = []  # the versions before this one that reach past its start (sorted by start)
+    for j, span in enumerate(open_):
+        still_open = [i for i in still_open if open_[i].end > span.start]
+        for i in still_open:
+            if _competes(open_[i], span):
+                parent[root(i)] = root(j)
+        still_open.append(j)
     groups: dict[int, list[Span]] = {}
     for i, span in enumerate(open_):
         groups.setdefault(root(i), []).append(span)
-    disagreements = []
-    for group in groups.values():
-        versions = {name: tuple(s for s in group if name in holders[s]) for name in names}
-        disagreements.append(Disagreement(_kind(versions), min(s.start for s in group), max(s.end for s in group),
-                                          versions))
-    disagreements.sort(key=lambda d: (d.start, -d.end))  # ties stay in the order of their first spans
-    return Comparison(names, agreed, disagreements)
+    found = []
+    for group in groups.values():  # in order of position: the first span starts first
+        versions = {name: tuple([s for s in group if s in mine]) for name, mine in zip(names, held, strict=True)}
+        end = group[0].end if len(group) == 1 else max([s.end for s in group])
+        found.append(Disagreement(_kind(versions), group[0].start, end, versions))
+    found.sort(key=lambda d: (d.start, -d.end))  # ties stay in the order of their first spans
+    return found
 
 
-def deciding_spans(comparison: Comparison, gold: Sequence[Span]) -> list[list[int]]:
-    """For each disagreement, the gold spans (indexes into ``gold``) that decide it, in one pass.
+def known_spans(comparison: Comparison) -> frozenset[Span]:
+    """Every span some annotator has: a gold span that is none of them is the reviewer's own."""
+    return frozenset({*comparison.agreed, *(s for item in comparison.disagreements
+                                             for spans in item.versions.values() for s in spans)})
+
+
+def deciding_spans(comparison: Comparison, gold: Sequence[Span], numbers: Sequence[int] | None = None,
+                   known: frozenset[Span] | None = None) -> list[list[int]]:
+    """For each disagreement (those numbered ``numbers``, when given), the gold spans (indexes into ``gold``) that
+    decide it, in one pass; ``known`` is :func:`known_spans`, when kept from an earlier call.
 
     A gold span decides a disagreement when it is one of its versions, or when it is the reviewer's own (no
-    annotator has it) and overlaps it. Rejections leave nothing in gold: they are recorded apart.
+    annotator has it) and overlaps it. Rejections leave nothing in gold: they are recorded apart. Only gold
+    spans overlapping a disagreement decide it, so ``gold`` may be those overlapping the ones numbered.
     """
-    versions = [dict.fromkeys(s for spans in item.versions.values() for s in spans)
-                for item in comparison.disagreements]
-    known = {*comparison.agreed, *(s for item in versions for s in item)}
+    items = comparison.disagreements if numbers is None else [comparison.disagreements[n] for n in numbers]
+    versions = [dict.fromkeys(s for spans in item.versions.values() for s in spans) for item in items]
+    known = known_spans(comparison) if known is None else known
     where = {span: i for i, span in enumerate(gold)}
     own = sorted((span.start, span.end, i) for i, span in enumerate(gold) if span not in known)
     starts = [start for start, _, _ in own]
     longest = max((end - start for start, end, _ in own), default=0)
     decided = []
-    for item, spans in zip(comparison.disagreements, versions, strict=True):
+    for item, spans in zip(items, versions, strict=True):
         taken = [where[s] for s in spans if s in where]
         low, high = bisect_left(starts, item.start - longest), bisect_left(starts, item.end)
         taken += [i for _, end, i in own[low:high] if end > item.start]

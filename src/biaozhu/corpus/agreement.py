@@ -34,14 +34,14 @@ from fractions import Fraction
 from itertools import combinations
 from typing import Any
 
-from biaozhu.corpus.adjudication import Disagreement, compare_layers
+from biaozhu.corpus.adjudication import Disagreement, disagreements
 from biaozhu.corpus.agreement_match import (
     OUTSIDE,
     Matching,
     match_both,
     match_one_to_one,
     outermost_runs,
-    segments,
+    unit_lengths,
 )
 from biaozhu.corpus.model import Relation, Span
 
@@ -171,24 +171,24 @@ class PairAgreement:
         counted them already (from one pass over all the layers)."""
         self.documents += 1
         self.characters += length
-        for side, spans in (("in_a", a), ("in_b", b)):
-            for label, count in Counter(s.label for s in spans).items():
-                for counts in (self.exact, self.overlap):
-                    tally = counts.setdefault(label, SpanCounts())
-                    setattr(tally, side, getattr(tally, side) + count)
         same_label, any_label = match_both(a, b)
-        for x, y in same_label.pairs:  # identical spans pair first: exact matches
-            self.overlap[x.label].matched += 1
-            self.exact[x.label].matched += (x.start, x.end) == (y.start, y.end)
+        in_a, in_b = Counter([s.label for s in a]), Counter([s.label for s in b])  # counted in C, added per label
+        matched = Counter([x.label for x, _ in same_label.pairs])  # identical spans pair first: exact matches
+        exact = Counter([x.label for x, y in same_label.pairs if x.start == y.start and x.end == y.end])
+        for label in in_a.keys() | in_b.keys():
+            for counts, found in ((self.exact, exact), (self.overlap, matched)):
+                tally = counts.get(label) or counts.setdefault(label, SpanCounts())
+                tally.in_a += in_a[label]
+                tally.in_b += in_b[label]
+                tally.matched += found[label]
         if characters is None:
-            characters = Counter()
-            for piece, (x_label, y_label) in segments(length, (outermost_runs(a), outermost_runs(b))):
-                characters[x_label, y_label] += piece
+            pieces = unit_lengths(length, (outermost_runs(a), outermost_runs(b)))
+            characters = {(x, y): n for (x, y), n in pieces.items()}
         self.character_confusion.update(characters)
-        self.confusion.update((x.label if x else OUTSIDE, y.label if y else OUTSIDE)
-                              for x, y in matched_or_not(any_label))
-        self.disagreements.update(disagreement_count(item, self.a)
-                                  for item in compare_layers({self.a: a, self.b: b}).disagreements)
+        self.confusion.update([(x.label, y.label) for x, y in any_label.pairs])
+        self.confusion.update([(x.label, OUTSIDE) for x in any_label.only_a])
+        self.confusion.update([(OUTSIDE, y.label) for y in any_label.only_b])
+        self.disagreements.update([disagreement_count(item, self.a) for item in disagreements({self.a: a, self.b: b})])
 
     def add_relations(self, a: Sequence[Relation], b: Sequence[Relation]) -> None:
         """One document's relations: matched when ends and type are the same (each relation once)."""
@@ -222,7 +222,9 @@ def compared_layers(document: AnnotatedDocument, annotators: Sequence[str] | Non
                     labels: Collection[str] | None = None) -> dict[str, list[Span]]:
     """The layers the figures use: the named annotators' in that order (else all, by name), named labels only."""
     names = [n for n in annotators if n in document.layers] if annotators is not None else sorted(document.layers)
-    return {n: [s for s in document.layers[n] if labels is None or s.label in labels] for n in names}
+    if labels is None:
+        return {n: list(document.layers[n]) for n in names}
+    return {n: [s for s in document.layers[n] if s.label in labels] for n in names}
 
 
 def compared_relations(document: AnnotatedDocument, name: str, labels: Collection[str] | None) -> list[Relation]:
@@ -288,14 +290,14 @@ def measure_agreement(documents: Iterable[AnnotatedDocument], *, annotators: Seq
             continue
         count += 1
         seen_annotators.update(names)
-        seen_labels.update(s.label for spans in layers.values() for s in spans)
-        units: Counter[tuple[str, ...]] = Counter()  # characters per combination of everyone's labels
-        for piece, values in segments(document.length, [outermost_runs(layers[n]) for n in names]):
-            units[values] += piece
+        for spans in layers.values():
+            seen_labels.update([s.label for s in spans])
+        units = unit_lengths(document.length, [outermost_runs(layers[n]) for n in names])
         for (i, a), (j, b) in combinations(enumerate(names), 2):
-            characters: Counter[tuple[str, str]] = Counter()
+            characters: dict[tuple[str, str], int] = {}
             for values, piece in units.items():
-                characters[values[i], values[j]] += piece
+                key = (values[i], values[j])
+                characters[key] = characters.get(key, 0) + piece
             pair = pairs.setdefault((a, b), PairAgreement(a, b))
             pair.add(document.length, layers[a], layers[b], characters)
             if document.relations:

@@ -6,7 +6,7 @@ Shared by the agreement figures (:mod:`biaozhu.corpus.agreement`) and the review
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from biaozhu.corpus.model import Span
@@ -59,25 +59,24 @@ Candidate = tuple[bool, bool, int, int, int, str, int, int, str, int, int]
 """How good a pair of overlapping spans is (smaller is better; see :func:`match_one_to_one`), then their indexes."""
 
 
-def _identical(a: Sequence[Span], b: Sequence[Span]) -> tuple[list[tuple[Span, Span]], set[int], set[int]]:
-    """Identical spans paired by lookup, and the indexes used on either side."""
-    in_b = {(y.start, y.end, y.label): j for j, y in enumerate(b)}
-    used_a: set[int] = set()
+def _identical(a: Sequence[Span], b: Sequence[Span]) -> tuple[list[tuple[Span, Span]], list[int], list[int]]:
+    """Identical spans (same range and label) paired by lookup, and the indexes left on either side, in order."""
+    in_b = {y[:3]: j for j, y in enumerate(b)}  # (start, end, label), sliced in C
     used_b: set[int] = set()
     pairs = []
+    rest_a = []
     for i, x in enumerate(a):
-        j = in_b.get((x.start, x.end, x.label))
+        j = in_b.get(x[:3])
         if j is not None and j not in used_b:
-            used_a.add(i)
             used_b.add(j)
             pairs.append((x, b[j]))
-    return pairs, used_a, used_b
+        else:
+            rest_a.append(i)
+    return pairs, rest_a, [j for j in range(len(b)) if j not in used_b]
 
 
-def _candidates(a: Sequence[Span], b: Sequence[Span], used_a: set[int], used_b: set[int]) -> list[Candidate]:
+def _candidates(a: Sequence[Span], b: Sequence[Span], rest_a: list[int], rest_b: list[int]) -> list[Candidate]:
     """Every overlapping pair of spans left after the identical ones, best first."""
-    rest_a = [i for i in range(len(a)) if i not in used_a]
-    rest_b = [j for j in range(len(b)) if j not in used_b]
     candidates = []
     for p, q in overlapping_pairs([a[i] for i in rest_a], [b[j] for j in rest_b]):
         i, j = rest_a[p], rest_b[q]
@@ -89,16 +88,19 @@ def _candidates(a: Sequence[Span], b: Sequence[Span], used_a: set[int], used_b: 
     return candidates
 
 
-def _greedy(a: Sequence[Span], b: Sequence[Span], identical: tuple[list[tuple[Span, Span]], set[int], set[int]],
+def _greedy(a: Sequence[Span], b: Sequence[Span], identical: tuple[list[tuple[Span, Span]], list[int], list[int]],
             candidates: list[Candidate]) -> Matching:
-    pairs, used_a, used_b = list(identical[0]), set(identical[1]), set(identical[2])
+    """The identical pairs, then the candidates in order while both their spans are free."""
+    pairs, rest_a, rest_b = identical
+    pairs = list(pairs)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
     for *_, i, j in candidates:
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)
             pairs.append((a[i], b[j]))
-    return Matching(pairs, [s for i, s in enumerate(a) if i not in used_a],
-                    [s for j, s in enumerate(b) if j not in used_b])
+    return Matching(pairs, [a[i] for i in rest_a if i not in used_a], [b[j] for j in rest_b if j not in used_b])
 
 
 def match_one_to_one(a: Sequence[Span], b: Sequence[Span], *, same_label: bool) -> Matching:
@@ -132,31 +134,47 @@ def outermost_runs(spans: Sequence[Span]) -> list[Run]:
     """
     runs: list[Run] = []
     covered_to = 0
-    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.label)):
-        if span.start >= covered_to:
-            runs.append((span.start, span.end, span.label))
-            covered_to = span.end
-        elif span.end > covered_to:  # a crossing span (never stored, but be total): label the rest of it
-            runs.append((covered_to, span.end, span.label))
-            covered_to = span.end
+    for start, before_end, label in sorted([(s.start, -s.end, s.label) for s in spans]):  # outer spans first
+        end = -before_end
+        if start >= covered_to:
+            runs.append((start, end, label))
+            covered_to = end
+        elif end > covered_to:  # a crossing span (never stored, but be total): label the rest of it
+            runs.append((covered_to, end, label))
+            covered_to = end
     return runs
 
 
-def segments(length: int, layers: Sequence[Sequence[Run]]) -> Iterator[tuple[int, tuple[str, ...]]]:
-    """Cut ``[0, length)`` wherever any layer's label changes; yield each piece's length and labels.
+def unit_lengths(length: int, layers: Sequence[Sequence[Run]]) -> dict[tuple[str, ...], int]:
+    """How many characters of ``[0, length)`` got each combination of the layers' labels.
 
-    Figures over characters are then sums over pieces weighted by length: linear in spans, not characters.
-    Runs of one layer do not overlap, so a run's end and the next run's start at one position are applied
-    ends first.
+    A run every layer has is its label everywhere and nothing else's (a layer's runs do not overlap): its
+    characters are counted at once. The rest of the text is cut wherever a layer's label changes, and each
+    piece's length is added to its labels' combination: linear in spans, not characters. A run's end and the
+    next run's start at one position are applied ends first.
     """
+    shared = set(layers[0]).intersection(*layers[1:]) if len(layers) > 1 else set()
+    if shared:
+        layers = [[run for run in runs if run not in shared] for runs in layers]
     events = sorted([(end, 0, k, OUTSIDE) for k, runs in enumerate(layers) for _, end, _ in runs]
                     + [(start, 1, k, label) for k, runs in enumerate(layers) for start, _, label in runs])
     values = [OUTSIDE] * len(layers)
+    lengths: dict[tuple[str, ...], int] = {}
+    counted = lengths.get
     position = 0
     for at, _, k, label in events:
         if at > position:
-            yield min(at, length) - position, tuple(values)
+            piece = tuple(values)
+            lengths[piece] = counted(piece, 0) + (at if at < length else length) - position
             position = at
         values[k] = label
     if length > position:
-        yield length - position, tuple(values)
+        piece = tuple(values)
+        lengths[piece] = counted(piece, 0) + length - position
+    outside = (OUTSIDE,) * len(layers)
+    for start, end, label in shared:  # counted as outside by the cuts above
+        lengths[outside] -= end - start
+        lengths[(label,) * len(layers)] = counted((label,) * len(layers), 0) + end - start
+    if not lengths.get(outside, 1):
+        del lengths[outside]
+    return lengths

@@ -43,6 +43,8 @@ ORGANIZATION_WORDS = ("统战部", "工商联", "商会", "协会", "委员会",
                        "办公室", "研究会", "促进会", "党委", "支部", "总会", "学会", "基金会", "公司",
                        "集团", "学院", "大学", "法院", "检察院", "民宗局", "侨联")
 _ORGANIZATION = re.compile(rf"[\u4e00-\u9fff]{{1,12}}?(?:{'|'.join(ORGANIZATION_WORDS)})")
+# Any organisation word: a sentence without one (most) is not tried at every character by the pattern above.
+_ORGANIZATION_WORD = re.compile("|".join(ORGANIZATION_WORDS))
 # What comes before an organisation's name and is not part of it: punctuation, a preposition, and the verbs and
 # adverbs that lead to a partner (市委统战部会同泸州银行, 并联合市工商联); none of them starts a name these reports
 # write (同 and 经 would: 同济大学, 经济研究中心).
@@ -88,7 +90,7 @@ def rule_suggestions(text: str, labels: Iterable[str] = (METRIC, PROGRAM, ORGANI
                 found.append(Suggestion(match.start(), match.end(), PROGRAM, 0.8, RULES))
             else:  # “酒城同心”: a quote pair around the whole span is trimmed, as selections are
                 found.append(Suggestion(match.start(1), match.end(1), PROGRAM, 0.5, RULES))
-    if ORGANIZATION in wanted:
+    if ORGANIZATION in wanted and _ORGANIZATION_WORD.search(text):
         for match in _ORGANIZATION.finditer(text):
             lead = _ORGANIZATION_LEAD.match(match.group())
             start = match.start() + (lead.end() if lead else 0)

@@ -141,7 +141,8 @@ class StoredRelation(NamedTuple):
 @cache
 def _relations_query() -> Select[*tuple[Any, ...]]:
     """Relations with their spans and type's name, made once: making the aliases' columns again for every batch of
-    an export cost 5 ms a batch (0.1 s for 10k documents); a Select is immutable, ``where`` makes a new one."""
+    an export cost 5 ms a batch (0.1 s for 10k documents), and after every review decision; a Select is
+    immutable, ``where`` makes a new one."""
     source, target = aliased(Span), aliased(Span)
     source_label, target_label = aliased(Label), aliased(Label)
     return select(Relation.id, Relation.document_id, Relation.annotator_id, source.start, source.end,

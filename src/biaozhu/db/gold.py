@@ -1,15 +1,17 @@
 """The gold layer as decisions change it: its spans and relations with provenance, the rejections, and one edit
 at a time. A gold relation needs both its spans in gold: taking a span out takes its relations with it.
 
-A :class:`GoldEdit` is one decision on one document. It reads gold once, takes adds, removes and
-rejections in memory, and writes them at :meth:`GoldEdit.done` with one DELETE and one INSERT, after
-checking in Python what ``add_span`` checks in SQL (the span's text is the document's, nothing crosses in
-gold): "accept everything agreed" on a 1 MB report is then one statement, not 4,000 ``substr`` walks.
-Functions take a Session and never commit.
+A :class:`GoldEdit` is one decision on one document. It reads only the gold it touches (the spans overlapping
+the ranges it changes, with their relations: a decision on one disagreement of a 1 MB report reads a few rows,
+not the layer's thousands; the bulk decisions read it all), takes adds, removes and rejections in memory, and
+writes them at :meth:`GoldEdit.done` with one DELETE and one INSERT, after checking in Python what ``add_span``
+checks in SQL (the span's text is the document's, nothing crosses in gold): "accept everything agreed" on a 1 MB
+report is then one statement, not 4,000 ``substr`` walks. Functions take a Session and never commit.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
@@ -84,9 +86,11 @@ def _names(session: Session) -> dict[int | None, str]:
     return {who: name for who, name in session.execute(select(Annotator.id, Annotator.name))}
 
 
-def gold_spans(session: Session, document_id: int, starts: Collection[int] | None = None) -> list[GoldSpan]:
+def gold_spans(session: Session, document_id: int, starts: Collection[int] | None = None,
+               within: tuple[int, int] | None = None) -> list[GoldSpan]:
     """The document's gold layer by position (longer first at one start); only those starting at ``starts``
-    when given (the spans a decision just added, read back for their ids)."""
+    when given (the spans a decision just added, read back for their ids), only those overlapping ``within``
+    (a range) when given."""
     gold = get_annotator(session, GOLD)
     if gold is None:
         return []
@@ -97,21 +101,28 @@ def gold_spans(session: Session, document_id: int, starts: Collection[int] | Non
                                                               SpanRow.annotator_id == gold.id)
     if starts is not None:
         query = query.where(SpanRow.start.in_(sorted(starts)))
+    if within is not None:
+        query = query.where(SpanRow.start < within[1], SpanRow.end > within[0])
     rows = session.connection().execute(query.order_by(SpanRow.start, SpanRow.end.desc(), SpanRow.id))
     return [GoldSpan(i, Span(s, e, label, text), names.get(origin), names.get(decided))
             for i, s, e, label, text, origin, decided in rows]
 
 
-def gold_relations(session: Session, document_id: int) -> list[GoldRelation]:
-    """The document's gold relations, their spans by value."""
+def gold_relations(session: Session, document_id: int, span_ids: Collection[int] | None = None
+                   ) -> list[GoldRelation]:
+    """The document's gold relations, their spans by value; only those from or to ``span_ids`` when given."""
     gold = get_annotator(session, GOLD)
-    if gold is None:
+    if gold is None or span_ids is not None and not span_ids:
         return []
     names = _names(session)
-    rows = stored_relations(session.connection(), (RelationRow.document_id == document_id)
-                            & (RelationRow.annotator_id == gold.id))
+    layer = (RelationRow.document_id == document_id) & (RelationRow.annotator_id == gold.id)
+    ids = sorted(span_ids or ())
+    wheres = [layer] if span_ids is None else [
+        layer & (RelationRow.from_span_id.in_(ids[at:at + CHUNK]) | RelationRow.to_span_id.in_(ids[at:at + CHUNK]))
+        for at in range(0, len(ids), CHUNK)]
+    rows = {row.id: row for where in wheres for row in stored_relations(session.connection(), where)}
     return sorted((GoldRelation(row.id, row.relation, names.get(row.origin_id), names.get(row.decided_by_id))
-                   for row in rows), key=lambda g: g.id)
+                   for row in rows.values()), key=lambda g: g.id)
 
 
 def rejections(session: Session, document_id: int) -> dict[str, Rejected]:
@@ -123,19 +134,63 @@ def rejections(session: Session, document_id: int) -> dict[str, Rejected]:
 
 
 class GoldEdit:
-    """One decision on one document's gold layer, recorded for undo and written in bulk by :meth:`done`."""
+    """One decision on one document's gold layer, recorded for undo and written in bulk by :meth:`done`.
+
+    Gold is read as the edit needs it: :meth:`add`, :meth:`remove` and :meth:`own_spans_over` read the spans
+    overlapping their range first, with their relations, so ``present`` holds every gold span that could cross,
+    repeat or be taken along; :meth:`has` looks one span up. :meth:`load_all` reads the whole layer (the bulk
+    decisions). Rejections, one row per rejected disagreement, are read whole.
+    """
 
     def __init__(self, session: Session, document_id: int, reviewer: str) -> None:
         self.session, self.reviewer = session, reviewer
         self.gold_id = ensure_annotator(session, GOLD).id
-        self.present = {gold.span: gold for gold in gold_spans(session, document_id)}
+        self.present: dict[Span, GoldSpan] = {}  # the gold read so far, as this edit leaves it
         self.rejections = rejections(session, document_id)
-        self.links = {gold.relation: gold for gold in gold_relations(session, document_id)}
+        self.links: dict[Relation, GoldRelation] = {}  # the gold relations of the spans read, as this edit leaves them
         self.decision = Decision(document_id)
         self._new: dict[Span, tuple[str | None, str]] = {}  # added span → (origin, decided by)
         self._new_links: dict[Relation, tuple[str | None, str]] = {}
+        self._ranges: list[tuple[int, int]] = []  # every gold span overlapping these was read
+        self._looked_up: set[Span] = set()  # and these spans, one by one
+        self._taken_out: set[Span] = set()  # read, then removed here: still on disk until done()
+        self._unlinked: set[Relation] = set()
+
+    def knows(self, span: Span) -> bool:
+        """Whether gold was read where ``span`` lies (so ``present`` says whether gold holds it)."""
+        return span in self._looked_up or any(span.start < end and start < span.end for start, end in self._ranges)
+
+    def load(self, start: int, end: int) -> None:
+        """Read the gold spans overlapping ``[start, end)`` (a point when empty) with their relations, unless
+        read already."""
+        end = max(end, start + 1)
+        if not any(a <= start and end <= b for a, b in self._ranges):
+            self._take(gold_spans(self.session, self.decision.document_id, within=(start, end)))
+            self._ranges.append((start, end))
+
+    def load_all(self) -> None:
+        """Read the whole gold layer: a decision on every span of the document (the agreed ones, a layer)."""
+        if (0, sys.maxsize) not in self._ranges:
+            self._take(gold_spans(self.session, self.decision.document_id))
+            self._ranges.append((0, sys.maxsize))
+
+    def has(self, span: Span) -> GoldSpan | None:
+        """The gold span equal to ``span``, if gold holds it (read when not read yet)."""
+        if not self.knows(span):
+            self._take(gold_spans(self.session, self.decision.document_id, starts=[span.start]))
+            self._looked_up.add(span)
+        return self.present.get(span)
+
+    def _take(self, found: list[GoldSpan]) -> None:
+        fresh = {gold.span: gold for gold in found
+                 if gold.span not in self.present and gold.span not in self._taken_out}
+        self.present.update(fresh)
+        for link in gold_relations(self.session, self.decision.document_id, [gold.id for gold in fresh.values()]):
+            if link.relation not in self.links and link.relation not in self._unlinked:
+                self.links[link.relation] = link
 
     def add(self, span: Span, origin: str | None, decided_by: str | None = None) -> None:
+        self.load(span.start, span.end)
         if span in self.present:
             return
         self.present[span] = GoldSpan(0, span, origin, decided_by or self.reviewer)
@@ -143,6 +198,7 @@ class GoldEdit:
         self.decision.added.append(span)
 
     def remove(self, span: Span) -> None:
+        self.load(span.start, span.end)
         for relation in [r for r in self.links if span in (r.from_span, r.to_span)]:
             self.unlink(relation)
         gold = self.present.pop(span, None)
@@ -151,11 +207,12 @@ class GoldEdit:
         if self._new.pop(span, None) is not None:
             self.decision.added.remove(span)
         else:
+            self._taken_out.add(span)
             self.decision.removed.append(gold)
 
     def link(self, relation: Relation, origin: str | None, decided_by: str | None = None) -> None:
         """Put a relation into gold; only where both its spans are in gold."""
-        if relation in self.links or relation.from_span not in self.present or relation.to_span not in self.present:
+        if relation in self.links or self.has(relation.from_span) is None or self.has(relation.to_span) is None:
             return
         self.links[relation] = GoldRelation(0, relation, origin, decided_by or self.reviewer)
         self._new_links[relation] = (origin, decided_by or self.reviewer)
@@ -168,10 +225,12 @@ class GoldEdit:
         if self._new_links.pop(relation, None) is not None:
             self.decision.linked.remove((relation, gold.origin))
         else:
+            self._unlinked.add(relation)
             self.decision.unlinked.append(gold)
 
     def own_spans_over(self, start: int, end: int) -> list[Span]:
         """The reviewer-drawn gold spans (origin = decider) overlapping ``[start, end)``."""
+        self.load(start, end)
         return [gold.span for gold in self.present.values() if gold.origin is not None
                 and gold.origin == gold.decided_by and gold.span.start < end and start < gold.span.end]
 
@@ -223,7 +282,9 @@ class GoldEdit:
         return self.decision
 
     def _insert_links(self) -> None:
-        ids = {gold.span: gold.id for gold in gold_spans(self.session, self.decision.document_id)}
+        ends = {span for relation in self._new_links for span in (relation.from_span, relation.to_span)}
+        ids = {gold.span: gold.id for gold in gold_spans(self.session, self.decision.document_id,
+                                                         {span.start for span in ends} if len(ends) <= CHUNK else None)}
         kinds = {name: kind for kind, name in self.session.execute(select(RelationType.id, RelationType.name))}
         unknown = {relation.type for relation in self._new_links} - kinds.keys()
         if unknown:

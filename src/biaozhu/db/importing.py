@@ -23,13 +23,14 @@ from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.spans import check_span, find_crossings
 from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.audit import record
+from biaozhu.db.bulk import Row, insert_rows
 from biaozhu.db.comments import import_comments
-from biaozhu.db.documents import add_document, lock_layer
+from biaozhu.db.documents import lock_layers, store_sources
 from biaozhu.db.labels import add_labels, label_ids
-from biaozhu.db.models import Annotator, Base, DocumentStatus, Label, Relation, RelationType, Span, utcnow
+from biaozhu.db.models import Base, Label, Relation, RelationType, Span, utcnow
 from biaozhu.db.permissions import is_reserved, merged_layer
 from biaozhu.db.relation_types import add_relation_type
-from biaozhu.db.status import touch
+from biaozhu.db.status import touch_layers
 from biaozhu.db.values import METRIC, carried_values, value_columns
 
 
@@ -69,10 +70,19 @@ class MissingLabels(InputError):
         super().__init__(path, "; ".join(sentences))
 
 
-def _layer(session: Session, document_id: int, annotator_id: int) -> list[DomainSpan]:
-    rows = session.execute(select(Span.start, Span.end, Label.name, Span.text).join(Label)
-                           .where(Span.document_id == document_id, Span.annotator_id == annotator_id))
-    return [DomainSpan(*row) for row in rows]
+def _layers(session: Session, keys: list[tuple[int, int]]) -> dict[tuple[int, int], list[DomainSpan]]:
+    """The spans of these ``(document_id, annotator_id)`` layers, read a batch of documents at a time."""
+    layers: dict[tuple[int, int], list[DomainSpan]] = {key: [] for key in keys}
+    by_annotator: dict[int, list[int]] = {}
+    for document_id, annotator_id in keys:
+        by_annotator.setdefault(annotator_id, []).append(document_id)
+    for annotator_id, ids in by_annotator.items():
+        for offset in range(0, len(ids), 500):
+            for document_id, start, end, label, text in session.execute(
+                    select(Span.document_id, Span.start, Span.end, Label.name, Span.text).join(Label)
+                    .where(Span.annotator_id == annotator_id, Span.document_id.in_(ids[offset:offset + 500]))):
+                layers[(document_id, annotator_id)].append(DomainSpan(start, end, label, text))
+    return layers
 
 
 def _table(model: type[Base]) -> Table:
@@ -116,31 +126,34 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
     types.update(_add_types(session, path, documents, sorted(missing_types)))
     result.relation_types_created.extend(sorted(missing_types))
     _check_types(path, documents, types)
-    rows: list[dict[str, object]] = []
+    stored = store_sources(session, documents)
+    result.documents_added = sum(document.created for document in stored)
+    result.documents_known = len(stored) - result.documents_added
+    annotators = {name: ensure_annotator(session, name)  # once per file, not once per document
+                  for name in sorted({source.annotator for source in documents if source.spans and source.annotator})}
+    made = {document.id for document in stored if document.created}
     # Each layer as it stands with this file's spans so far: a file may hold one text for one annotator on several
-    # lines (or Label Studio annotations), and their spans must not cross or double each other either.
-    layers: dict[tuple[int, int], list[DomainSpan]] = {}
+    # lines (or Label Studio annotations), and their spans must not cross or double each other either. A layer of
+    # a document stored before is locked (the same annotator may be adding spans right now) and read, in batches.
+    pairs = list(zip(documents, stored, strict=True))
+    before = sorted({(document.id, annotators[source.annotator].id) for source, document in pairs
+                     if source.spans and source.annotator and document.id not in made})
+    lock_layers(session, before)
+    layers = _layers(session, before)
+    rows: list[Row] = []
     links: dict[tuple[int, int], list[DomainRelation]] = {}  # each layer's relations in this file
     commented: list[tuple[SourceDocument, int, int]] = []
-    annotators: dict[str, Annotator] = {}  # looked up (or made) once per file, not once per document
-    fresh: set[tuple[int, int]] = set()  # layers of documents this file stored: 'in progress', inserted at once
+    touched: set[tuple[int, int]] = set()  # layers this file adds to: 'in progress', one executemany at the end
     now = utcnow()
-    for source in documents:
-        document, created = add_document(session, source)
-        result.documents_added += created
-        result.documents_known += not created
+    for source, document in pairs:
         if not source.spans:
             continue  # a relation has two spans: none here
         assert source.annotator, "readers give every span an annotator"
-        annotator = annotators.get(source.annotator) or annotators.setdefault(
-            source.annotator, ensure_annotator(session, source.annotator))
+        annotator = annotators[source.annotator]
         for span in source.spans:  # readers check too; storage never trusts its caller with the invariant
-            check_span(document.text, span, path, source.line)
+            check_span(source.text, span, path, source.line)  # the stored text: the same sha256
         key = (document.id, annotator.id)
-        if key not in layers:
-            lock_layer(session, document.id, annotator.id)  # the same annotator may be adding spans right now
-            layers[key] = _layer(session, document.id, annotator.id) if not created else []
-        existing = layers[key]
+        existing = layers.setdefault(key, [])
         known = set(existing)
         new = [span for span in dict.fromkeys(source.spans) if span not in known]
         result.spans_known += len(source.spans) - len(new)
@@ -153,25 +166,16 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
         existing.extend(new)
         if source.comments:
             commented.append((source, document.id, annotator.id))
-        rows.extend({"document_id": document.id, "annotator_id": annotator.id, "label_id": labels[s.label],
-                     "start": s.start, "end": s.end, "text": s.text, "note": "", "created_at": now,
-                     "updated_at": now, "origin_id": None, "decided_by_id": None,
-                     **_value_columns(s, source.values.get((s.start, s.end, s.label)))}
+        rows.extend((document.id, annotator.id, labels[s.label], s.start, s.end, s.text, "", now, now, None, None,
+                     *_value_columns(s, source.values.get((s.start, s.end, s.label))))
                     for s in new)
         result.spans_added += len(new)
         if source.relations:
             links.setdefault(key, []).extend(source.relations)
-        if (new or source.relations) and (created or key in fresh):  # no status yet: one row at the end
-            fresh.add(key)
-        elif new or source.relations:
-            touch(session, document.id, annotator.id)
-    # Core inserts of complete rows: the ORM's bulk insert spent more time per row than SQLite did.
-    if fresh:
-        session.execute(insert(_table(DocumentStatus)), [
-            {"document_id": document_id, "annotator_id": annotator_id, "status": "in_progress", "updated_at": now}
-            for document_id, annotator_id in sorted(fresh)])
-    if rows:
-        session.execute(insert(_table(Span)), rows)
+        if new or source.relations:
+            touched.add(key)
+    touch_layers(session, touched)
+    insert_rows(session, _table(Span), SPAN_COLUMNS, rows)
     _store_relations(session, links, {name: kind[0] for name, kind in types.items()}, result)
     for source, document_id, annotator_id in commented:
         result.comments_added += import_comments(session, document_id, annotator_id, source.comments, labels)
@@ -182,15 +186,19 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
     return result
 
 
-def _value_columns(span: DomainSpan, given: SpanValue | None) -> dict[str, object]:
-    """A new span's value columns: the file's value for a METRIC span (by hand where it is not what the text reads
-    as), else computed from its text."""
+SPAN_COLUMNS = ("document_id", "annotator_id", "label_id", "start", "end", "text", "note", "created_at", "updated_at",
+                "origin_id", "decided_by_id", "value", "value_max", "unit", "qualifier", "value_by_hand")
+
+
+def _value_columns(span: DomainSpan, given: SpanValue | None) -> tuple[object, ...]:
+    """A new span's value columns (in the order of :data:`SPAN_COLUMNS`): the file's value for a METRIC span (by
+    hand where it is not what the text reads as), else computed from its text."""
     computed = value_columns(span.label, span.text)
-    if given is None or span.label != METRIC:
-        return computed
-    carried = carried_values(span.label, span.text, {**given._asdict(), "value_by_hand": True})
-    same = all(carried[name] == computed[name] for name in SpanValue._fields)
-    return computed if same else carried
+    if given is not None and span.label == METRIC:
+        carried = carried_values(span.label, span.text, {**given._asdict(), "value_by_hand": True})
+        if any(carried[name] != computed[name] for name in SpanValue._fields):
+            computed = carried
+    return tuple(computed[name] for name in SPAN_COLUMNS[-5:])
 
 
 TypeInfo = tuple[int, set[str], set[str]]  # a relation type's id and the labels it joins from and to

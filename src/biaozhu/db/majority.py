@@ -3,7 +3,8 @@
 A span ``(start, end, label)`` is in when more than half of the annotators who annotated the document
 (non-gold layers with a span or a status on it) have exactly that span. Two such spans cannot cross
 (some annotator would hold both, and no layer crosses), but layers stored before that rule, or by
-other tools, might: then the span with more votes, then the longer one, then the earlier one, stays.
+other tools, might: then the span with more votes, then the longer one, then the earlier one, stays. A relation
+is in when more than half of the same annotators have it (the same ends, the same type) and both its ends are in.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from collections.abc import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.model import Span
+from biaozhu.corpus.model import Relation, Span
 from biaozhu.corpus.spans import crosses, find_crossings
-from biaozhu.db.exporting import LayerDocument
-from biaozhu.db.models import MAJORITY, Document
+from biaozhu.db.exporting import LayerDocument, relations_by_layer
+from biaozhu.db.models import MAJORITY, Annotator, Document
+from biaozhu.db.models import Relation as RelationRow
 from biaozhu.db.review import layers_of
 
 
@@ -34,13 +36,29 @@ def majority_spans(layers: dict[str, list[Span]]) -> list[Span]:
     return sorted(kept)
 
 
+def majority_relations(layers: dict[str, list[Relation]], voters: int, spans: list[Span]) -> list[Relation]:
+    """The relations more than half of ``voters`` layers have, between two of the majority's ``spans``."""
+    kept = set(spans)
+    votes = Counter(relation for relations in layers.values() for relation in set(relations))
+    return sorted(relation for relation, count in votes.items()
+                  if 2 * count > voters and relation.from_span in kept and relation.to_span in kept)
+
+
 def iter_majority(session: Session, *, batch: int = 200) -> Iterator[LayerDocument]:
     """Every document with its majority layer (annotator ``majority``), reading ``batch`` texts at a time."""
     ids = list(session.scalars(select(Document.id).order_by(Document.id)))
     for offset in range(0, len(ids), batch):
         chunk = ids[offset:offset + batch]
         layers = layers_of(session, chunk)
+        relations = relations_by_layer(session.connection(), RelationRow.document_id.in_(chunk))
+        names = {who: name for who, name in session.execute(
+            select(Annotator.id, Annotator.name).where(Annotator.id.in_({who for _, who in relations})))}
         rows = session.execute(select(Document.id, Document.name, Document.text, Document.sha256, Document.meta)
                                .where(Document.id.in_(chunk)).order_by(Document.id))
         for doc_id, name, text, sha, meta in rows:
-            yield LayerDocument(doc_id, name, text, sha, meta, MAJORITY, majority_spans(layers.get(doc_id, {})))
+            voters = layers.get(doc_id, {})
+            spans = majority_spans(voters)
+            linked = {names[who]: found for (document, who), found in relations.items()
+                      if document == doc_id and names[who] in voters}  # gold and suggestions do not vote
+            yield LayerDocument(doc_id, name, text, sha, meta, MAJORITY, spans,
+                                relations=majority_relations(linked, len(voters), spans))

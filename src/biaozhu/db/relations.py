@@ -214,6 +214,14 @@ def check_relabel(session: Session, span_id: int, label: str) -> None:
 # --- the trash ---------------------------------------------------------------------------------------------------
 
 _END_FIELDS = ("id", "start", "end", "label_id", "text")
+# Built once: aliasing the two ends and the columns through them cost more than running the query (a deletion
+# in the window asks for it every time).
+_SOURCE, _TARGET = aliased(Span, name="source"), aliased(Span, name="target")
+_PAYLOAD = (select(Relation.id, RelationType.name, Relation.document_id, Relation.annotator_id, Relation.origin_id,
+                   Relation.decided_by_id, *(getattr(_SOURCE, name) for name in _END_FIELDS),
+                   *(getattr(_TARGET, name) for name in _END_FIELDS))
+            .join(RelationType, RelationType.id == Relation.type_id)
+            .join(_SOURCE, _SOURCE.id == Relation.from_span_id).join(_TARGET, _TARGET.id == Relation.to_span_id))
 
 
 def relations_payload(session: Session, *, span_id: int | None = None, document_id: int | None = None,
@@ -222,18 +230,13 @@ def relations_payload(session: Session, *, span_id: int | None = None, document_
     keeps them: type by name, each end by id and by place (a restored span gets a new id), with their comments
     (a restored relation gets a new id too). Two queries, whatever their number: a label may have a hundred
     thousand spans."""
-    source, target = aliased(Span), aliased(Span)
-    query = (select(Relation.id, RelationType.name, Relation.document_id, Relation.annotator_id, Relation.origin_id,
-                    Relation.decided_by_id, *(getattr(source, name) for name in _END_FIELDS),
-                    *(getattr(target, name) for name in _END_FIELDS))
-             .join(RelationType, RelationType.id == Relation.type_id)
-             .join(source, source.id == Relation.from_span_id).join(target, target.id == Relation.to_span_id))
+    query = _PAYLOAD
     if span_id is not None:
-        query = query.where(or_(source.id == span_id, target.id == span_id))
+        query = query.where(or_(Relation.from_span_id == span_id, Relation.to_span_id == span_id))
     if document_id is not None:
         query = query.where(Relation.document_id == document_id)
     if label_id is not None:
-        query = query.where(or_(source.label_id == label_id, target.label_id == label_id))
+        query = query.where(or_(_SOURCE.label_id == label_id, _TARGET.label_id == label_id))
     if relation_id is not None:
         query = query.where(Relation.id == relation_id)
     width = len(_END_FIELDS)

@@ -10,6 +10,7 @@ a Session and never commit: one decision, one transaction.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,7 @@ from biaozhu.corpus.adjudication import (
     compare_layers,
     deciding_spans,
     fingerprint,
+    known_spans,
 )
 from biaozhu.corpus.agreement import AnnotatedDocument
 from biaozhu.corpus.model import Relation, Span, SpanValue
@@ -121,6 +123,7 @@ class DocumentReview:
     verdicts: list[Verdict]
     values: dict[tuple[str, int, int, str], SpanValue] = field(default_factory=dict)  # (layer, start, end, label)
     relations: dict[str, set[Relation]] = field(default_factory=dict)  # by layer, gold too
+    known: frozenset[Span] = field(default=frozenset(), compare=False)  # the comparison's spans, kept for decided()
 
     def is_open(self, number: int) -> bool:
         """Whether disagreement ``number`` (its place in ``comparison.disagreements``) is still undecided."""
@@ -135,10 +138,11 @@ class DocumentReview:
 def judged(comparison: Comparison, gold: list[GoldSpan], status: str | None, rejected: dict[str, Rejected],
            values: dict[tuple[str, int, int, str], SpanValue] | None = None) -> DocumentReview:
     """The review of a document from its comparison, gold layer and rejections (in one pass over them)."""
-    deciding = deciding_spans(comparison, [g.span for g in gold])
+    known = known_spans(comparison)
+    deciding = deciding_spans(comparison, [g.span for g in gold], known=known)
     verdicts = [Verdict(tuple(gold[i] for i in taken), rejected.get(item.fingerprint()))
                 for item, taken in zip(comparison.disagreements, deciding, strict=True)]
-    return DocumentReview(comparison, gold, status, verdicts, values or {})
+    return DocumentReview(comparison, gold, status, verdicts, values or {}, known=known)
 
 
 def review_document(session: Session, document_id: int, annotators: Collection[str] | None = None) -> DocumentReview:
@@ -160,7 +164,8 @@ def rejudged(session: Session, document_id: int, comparison: Comparison) -> Docu
 
 def decided(session: Session, review: DocumentReview, decision: Decision) -> DocumentReview:
     """The review once the window's own ``decision`` is written, from the one in memory: only the gold spans it
-    added are read back (their ids and values), not the document's gold, rejections and relations again."""
+    added are read back (their ids and values), not the document's gold, rejections and relations again, and only
+    the verdicts of the disagreements over what it changed are worked out again."""
     if not decision.changed:
         return review
     gone = {gold.id for gold in decision.removed}
@@ -171,16 +176,42 @@ def decided(session: Session, review: DocumentReview, decision: Decision) -> Doc
     starts = {span.start for span in added} if len(added) <= CHUNK else None  # many (the agreed spans): all
     new = [gold for gold in gold_spans(session, decision.document_id, starts) if gold.span in added]
     values.update(values_of_spans(session, {gold.id: gold.span for gold in new}, GOLD))
-    gold = sorted([*(g for g in review.gold if g.id not in gone), *new],
-                  key=lambda g: (g.span.start, -g.span.end, g.id))
+    gold = [g for g in review.gold if g.id not in gone] if gone else list(review.gold)
+    for put in new:
+        insort(gold, put, key=_gold_order)
     rejected = {verdict.rejection.versions: verdict.rejection for verdict in review.verdicts if verdict.rejection}
     for withdrawn in decision.unrejected:
         rejected.pop(withdrawn.versions, None)
     rejected.update((r.versions, r) for r in decision.rejected)
     links = set(review.relations.get(GOLD, set())) - {gone_link.relation for gone_link in decision.unlinked}
     links |= {relation for relation, _ in decision.linked}
-    after = judged(review.comparison, gold, review.status or "in_progress", rejected, values)
-    return replace(after, relations={**review.relations, GOLD: links})
+    return replace(review, gold=gold, status=review.status or "in_progress", values=values,
+                   verdicts=_verdicts_after(review, gold, rejected, decision),
+                   relations={**review.relations, GOLD: links})
+
+
+def _gold_order(gold: GoldSpan) -> tuple[int, int, int]:
+    return gold.span.start, -gold.span.end, gold.id
+
+
+def _verdicts_after(review: DocumentReview, gold: list[GoldSpan], rejected: dict[str, Rejected],
+                    decision: Decision) -> list[Verdict]:
+    """The verdicts after a decision: only the disagreements overlapping a span it put in or took out, or a
+    rejection it recorded or withdrew, can have another; their deciding spans are those overlapping them."""
+    touched = [(s.start, s.end) for s in (*decision.added, *(g.span for g in decision.removed))] + \
+        [(r.start, r.end) for r in (*decision.rejected, *decision.unrejected)]
+    disagreements = review.comparison.disagreements
+    numbers = [n for n, item in enumerate(disagreements) if any(item.start < e and s < item.end for s, e in touched)]
+    if not numbers:
+        return review.verdicts
+    low, high = min(disagreements[n].start for n in numbers), max(disagreements[n].end for n in numbers)
+    near = [g for g in gold if g.span.start < high and low < g.span.end]
+    known = review.known or known_spans(review.comparison)
+    verdicts = list(review.verdicts)
+    for n, taken in zip(numbers, deciding_spans(review.comparison, [g.span for g in near], numbers, known),
+                        strict=True):
+        verdicts[n] = Verdict(tuple(near[i] for i in taken), rejected.get(disagreements[n].fingerprint()))
+    return verdicts
 
 
 def _edit(session: Session, document_id: int, reviewer: str) -> GoldEdit:
@@ -200,6 +231,7 @@ def accept_agreed(session: Session, document_id: int, reviewer: str,
     """Put every span all annotators agree on into gold (origin NULL: nobody's in particular), in bulk,
     except those a reviewer took out of gold (:func:`take_out`)."""
     edit = _edit(session, document_id, reviewer)
+    edit.load_all()
     layers = layers_of(session, [document_id], annotators=annotators).get(document_id, {})
     agreed = compare_layers(layers).agreed
     taken = {(s.start, s.end) for s in edit.present}
@@ -275,7 +307,7 @@ def take_out(session: Session, document_id: int, reviewer: str, span: Span) -> D
 def _take_out(session: Session, edit: GoldEdit, span: Span) -> None:
     """One every annotator agreed on is recorded as rejected, so that putting the agreed spans into gold
     again (on reopening) leaves it out."""
-    if span not in edit.present:
+    if edit.has(span) is None:
         raise SpanRefused(f"[{span.start}, {span.end}) {span.label} is not in gold (changed elsewhere?)")
     edit.remove(span)
     if span in review_document(session, edit.decision.document_id).comparison.agreed:
@@ -296,6 +328,7 @@ def adopt_layer(session: Session, reviewer: str, layer: str, document_ids: Colle
     decisions = []
     for document_id in sorted(session.scalars(query)):
         edit = _edit(session, document_id, reviewer)
+        edit.load_all()
         for span in layers_of(session, [document_id], annotators=[layer])[document_id][layer]:
             edit.add(span, layer)
         link_relations(session, edit, [layer], agreed_origin=layer)
@@ -307,6 +340,11 @@ def undo(session: Session, reviewer: str, decision: Decision) -> Decision:
     """Reverse a decision: take out what it added, put back what it removed (with their provenance), and
     the same for rejections. Returns the reverse decision, which undoes the undo (redo)."""
     edit = _edit(session, decision.document_id, reviewer)
+    spans = [*decision.added, *(gold.span for gold in decision.removed),
+             *(span for relation, _ in decision.linked for span in (relation.from_span, relation.to_span)),
+             *(span for gone in decision.unlinked for span in (gone.relation.from_span, gone.relation.to_span))]
+    if spans:  # one read for the whole range it touched
+        edit.load(min(span.start for span in spans), max(span.end for span in spans))
     for span in decision.added:
         edit.remove(span)
     for old in decision.removed:

@@ -55,7 +55,9 @@ def link_relations(session: Session, edit: GoldEdit, people: Sequence[str], agre
         return
     held = layer_relations(session, edit.decision.document_id, people)
     for relation in set().union(*held.values()):
-        if relation.from_span not in edit.present or relation.to_span not in edit.present:
+        if not edit.knows(relation.from_span) and not edit.knows(relation.to_span):
+            continue  # away from where the edit read gold: not its decision
+        if edit.has(relation.from_span) is None or edit.has(relation.to_span) is None:
             continue
         holders = {name for name, relations in held.items() if relation in relations}
         if len(holders) == len(people):
@@ -74,7 +76,7 @@ def accept_relation(session: Session, document_id: int, reviewer: str, relation:
     if relation not in layer_relations(session, document_id, [annotator])[annotator]:
         raise SpanRefused(f"{annotator} has no {relation.type} relation from {relation.from_span.text!r} to "
                           f"{relation.to_span.text!r} (changed elsewhere?)")
-    if relation.from_span not in edit.present or relation.to_span not in edit.present:
+    if edit.has(relation.from_span) is None or edit.has(relation.to_span) is None:
         raise SpanRefused(f"put both spans of the {relation.type} relation into gold first")
     edit.unreject(relation_fingerprint(relation))
     edit.link(relation, annotator)
@@ -84,6 +86,7 @@ def accept_relation(session: Session, document_id: int, reviewer: str, relation:
 def take_out_relation(session: Session, document_id: int, reviewer: str, relation: Relation) -> Decision:
     """Take a relation out of gold; recorded as rejected, so that an agreed one is not put back on reopening."""
     edit = GoldEdit(session, document_id, require_reviewer(session, reviewer).name)
+    edit.has(relation.from_span)  # reads its relations
     if relation not in edit.links:
         raise SpanRefused(f"the {relation.type} relation from {relation.from_span.text!r} to "
                           f"{relation.to_span.text!r} is not in gold (changed elsewhere?)")

@@ -166,8 +166,25 @@ def remove_span(session: Session, span_id: int) -> None:
 
 
 def trash_span(session: Session, span_id: int) -> int:
-    """Delete a span into the trash with its relations, comments and pin; returns the trash item's id. The span
-    and its label's name are read in one query, and the item written and the span deleted without ORM objects."""
+    """Delete a span into the trash with its relations, comments and pin; returns the trash item's id."""
+    return trash_span_carrying(session, span_id)[0]
+
+
+def carried(payload: dict[str, Any]) -> frozenset[str]:
+    """What a trashed span's item holds besides the span: "relations", "comments" (on the span or on its
+    relations), "pins". What the window shows of those need not be read again for a deletion carrying none."""
+    relations = payload.get("relations") or []
+    kinds = {"relations"} if relations else set()
+    if payload.get("comments") or any(item.get("comments") for item in relations):
+        kinds.add("comments")
+    if payload.get("pins"):
+        kinds.add("pins")
+    return frozenset(kinds)
+
+
+def trash_span_carrying(session: Session, span_id: int) -> tuple[int, frozenset[str]]:
+    """:func:`trash_span` also saying what went along (:func:`carried`). The span and its label's name are read
+    in one query, and the item written and the span deleted without ORM objects."""
     span = session.execute(select(*(getattr(Span, name) for name in _KEPT), Label.name.label("label_name"))
                            .outerjoin(Label, Label.id == Span.label_id).where(Span.id == span_id)).one_or_none()
     if span is None:
@@ -180,7 +197,7 @@ def trash_span(session: Session, span_id: int) -> int:
         summary=f"{span.label_name or '?'} {span.text}", payload=payload, deleted_at=utcnow())
         .returning(TrashItem.id)).scalar_one()
     session.execute(delete(Span).where(Span.id == span_id))
-    return trash_id
+    return trash_id, carried(payload)
 
 
 # What the trash keeps of a span, besides its relations, comments and pin.
@@ -191,6 +208,11 @@ _KEPT = ("document_id", "annotator_id", "label_id", "start", "end", "text", "not
 def restore_span(session: Session, trash_id: int) -> int:
     """Put a trashed span back with its comments, its pin and those of its relations whose other end is there;
     returns its new id."""
+    return restore_span_carrying(session, trash_id)[0]
+
+
+def restore_span_carrying(session: Session, trash_id: int) -> tuple[int, frozenset[str]]:
+    """:func:`restore_span` also saying what its item held besides the span (:func:`carried`)."""
     item = session.get(TrashItem, trash_id)
     if item is None or item.kind != "span":
         raise SpanRefused(f"trash item {trash_id} is not a deleted span")
@@ -207,7 +229,7 @@ def restore_span(session: Session, trash_id: int) -> int:
     session.delete(item)
     session.flush()
     restore_relations(session, p.get("relations", []), p["document_id"])
-    return span_id
+    return span_id, carried(p)
 
 
 def spans_in_range(session: Session, document_id: int, annotator_id: int, start: int, end: int) -> list[SpanRow]:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Collection
+
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from biaozhu.db.bulk import insert_rows
 from biaozhu.db.models import STATUSES, DocumentStatus, utcnow
 
 
@@ -39,6 +42,30 @@ def touch(session: Session, document_id: int, annotator_id: int) -> None:
     else:
         row.updated_at = utcnow()
     session.flush()
+
+
+def touch_layers(session: Session, layers: Collection[tuple[int, int]]) -> None:
+    """:func:`touch` for many ``(document_id, annotator_id)`` layers (an import's): the statuses there are read in
+    batches, then one executemany inserts the missing ones and one updates the others, of complete rows (the
+    ORM's bookkeeping per row cost more than the database did)."""
+    table = DocumentStatus.__table__
+    assert isinstance(table, Table)
+    documents = sorted({document_id for document_id, _ in layers})
+    known: set[tuple[int, int]] = set()
+    for offset in range(0, len(documents), 500):
+        known.update((d, a) for d, a in session.execute(
+            select(DocumentStatus.document_id, DocumentStatus.annotator_id)
+            .where(DocumentStatus.document_id.in_(documents[offset:offset + 500]))))
+    now = utcnow()
+    new = sorted(set(layers) - known)
+    if new:
+        insert_rows(session, table, ("document_id", "annotator_id", "status", "updated_at"),
+                    [(d, a, "in_progress", now) for d, a in new])
+    old = sorted(known & set(layers))
+    if old:
+        session.execute(update(table).where(table.c.document_id == bindparam("d"),
+                                            table.c.annotator_id == bindparam("a")).values(updated_at=now),
+                        [{"d": d, "a": a} for d, a in old])
 
 
 def last_worked_on(session: Session, annotator_id: int) -> int | None:

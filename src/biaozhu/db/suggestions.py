@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Select, delete, insert, select, union, update
 from sqlalchemy.orm import Session, aliased
@@ -73,12 +73,15 @@ def suggestion_layer(session: Session) -> int:
     return layer_id
 
 
-def open_suggestions(session: Session, document_id: int, annotator_id: int | None = None) -> list[StoredSuggestion]:
+def open_suggestions(session: Session, document_id: int, annotator_id: int | None = None,
+                     within: tuple[int, int] | None = None) -> list[StoredSuggestion]:
     """The document's suggestions nobody has decided yet, by position; with ``annotator_id``, not those that
-    annotator has tagged already (same range and label)."""
+    annotator has tagged already (same range and label); with ``within``, only those starting in that range."""
     layer = select(Annotator.id).where(Annotator.name == SUGGESTIONS).scalar_subquery()
     query = select(Span.id, Span.start, Span.end, Span.label_id, Span.text, Span.note).where(
         Span.document_id == document_id, Span.annotator_id == layer, Span.note.not_like(f"{REJECTED}%"))
+    if within is not None:
+        query = query.where(Span.start >= within[0], Span.start < within[1])
     if annotator_id is not None:
         own = aliased(Span)
         query = query.where(~select(own.id).where(
@@ -194,18 +197,14 @@ class Planner:
         self.engines, self.dictionary, self.model = engines, Dictionary(known), model
         self.labels: dict[str, int] = dict(session.execute(select(Label.name, Label.id)).all())
 
-    def plan(self, document_id: int, text: str) -> Planned:
-        found = [s for s in suggest(text, self.engines, self.dictionary, self.labels, self.model)
+    def plan(self, document_id: int, text: str, start: int = 0, end: int | None = None) -> Planned:
+        """The suggestions of ``text[start:end]`` (offsets into the whole text): the window computes a long
+        report's in parts, what is on screen first (:mod:`biaozhu.corpus.suggestion_parts`)."""
+        part = text[start:end]
+        found = [replace(s, start=s.start + start, end=s.end + start)
+                 for s in suggest(part, self.engines, self.dictionary, self.labels, self.model)
                  if s.label in self.labels]
         return Planned(document_id, found, [text[s.start:s.end] for s in found])
-
-
-def plan_suggestions(session: Session, engines: Sequence[str], documents: Collection[int],
-                     model: Proposer | None = None) -> list[Planned]:
-    """Compute the suggestions of ``documents`` without writing: the slow part, done in a reading transaction so
-    that nobody's edits wait for it (the window then stores them with :func:`store_suggestions`)."""
-    planner = Planner(session, engines, model=model)
-    return [planner.plan(document_id, text) for document_id, text in documents_to_suggest(session, documents)]
 
 
 def store_suggestions(session: Session, planned: Planned) -> int:

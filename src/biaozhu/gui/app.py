@@ -69,7 +69,6 @@ class Windows(QObject):
         self.review_window: ReviewWindow | None = None
         self.agreement_dialog: AgreementDialog | None = None
         self.closing = False
-        self.project.poller.start()
 
     def annotate(self, document_id: int | None = None) -> MainWindow:
         """The annotation window, shown (opened on ``document_id``, else where the person last worked)."""
@@ -83,6 +82,7 @@ class Windows(QObject):
             self.project.poller.attach(window)
             self.project.poller.watch_layer(window.layer.key)
             self.project.poller.failed.connect(window.say)
+        self.project.poller.start()  # after the layer is watched: its token is read once
         if self.review_window is not None:
             self.annotation.view.setFont(self.review_window.view.font())  # one font (and zoom) for both views
         self.annotation.show()
@@ -98,6 +98,7 @@ class Windows(QObject):
                 window.view.setFont(self.annotation.view.font())  # as zoomed in the annotation window
             self.project.poller.attach(window)
             self.project.poller.failed.connect(window.say)
+            self.project.poller.start()
             window.closing.connect(self._review_closing)
             window.actions_.file_menu.project_requested.connect(self.project_requested)
             window.agreement_requested.connect(self.agreement)

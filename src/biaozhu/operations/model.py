@@ -14,23 +14,24 @@ import multiprocessing
 import signal
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from multiprocessing.connection import Connection
-from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.engine import URL
 
 from biaozhu.corpus.crf import Model, Segment, train
 from biaozhu.corpus.errors import Refused
 from biaozhu.corpus.suggestions import Example, Proposer
 from biaozhu.db.engine import create_project_engine, session_factory
-from biaozhu.db.errors import storage_errors
-from biaozhu.db.models import Document, Label
+from biaozhu.db.errors import StorageError, storage_errors
+from biaozhu.db.models import Label
 from biaozhu.db.suggestions import training_examples
-from biaozhu.operations.model_files import model_path, uncertainty_path, write_atomically
+from biaozhu.operations.model_files import model_path, write_atomically
+from biaozhu.operations.ratings import Ratings
 
 NOTHING_TO_LEARN = "the model has nothing to learn from yet: mark documents done (or name layers with --from)"
 
@@ -75,7 +76,8 @@ class TrainingResult:
 
 def train_now(target: str, layers: Sequence[str] | None = None) -> TrainingResult:
     """Read the training layers (default: gold and documents marked done), train unless the model in place learned
-    the very same, swap the new model in, then rate every document's uncertainty. Runs in the training process."""
+    the very same, swap the new model in, then rate the documents new or changed since they were last rated (the
+    others keep their rating until :func:`refresh_ratings`). Runs in the training process."""
     engine = create_project_engine(target, migrate=False)
     url = engine.url
     try:
@@ -87,14 +89,13 @@ def train_now(target: str, layers: Sequence[str] | None = None) -> TrainingResul
         fingerprint = _fingerprint(labels, examples)
         current = load_model(url)
         if current is not None and current.info.get("fingerprint") == fingerprint:
-            _rate_documents(engine, current, uncertainty_path(model_path(url)), fingerprint)  # those imported since
+            Ratings(engine, current, fingerprint, segmenter()).rate_changed()  # those imported since
             return TrainingResult(False, f"the model is up to date ({current.info.get('spans')} spans learned)",
                                   int(str(current.info.get("spans", 0))))
         data, info = train(examples, labels, segmenter(), extra={
             "fingerprint": fingerprint, "trained_at": datetime.now(UTC).isoformat(timespec="seconds")})
-        path = model_path(url)
-        write_atomically(path, data)
-        _rate_documents(engine, Model(data), uncertainty_path(path), fingerprint)
+        write_atomically(model_path(url), data)
+        Ratings(engine, Model(data), fingerprint, segmenter()).rate_changed()
         left_out = f", {info.left_out:,} characters left out" if info.left_out else ""
         return TrainingResult(True, f"the model learned {info.spans} spans in {info.documents} documents "
                                     f"({info.characters:,} characters{left_out})", info.spans)
@@ -102,27 +103,18 @@ def train_now(target: str, layers: Sequence[str] | None = None) -> TrainingResul
         engine.dispose()
 
 
-def _rate_documents(engine: Engine, model: Model, path: Path, fingerprint: str) -> None:
-    """How unsure ``model`` is of each document, kept from the last rating by the same model, so that documents
-    imported since are rated without the others again. Each text is read in a short transaction of its own."""
-    sessions = session_factory(engine)
+def refresh_ratings(target: str) -> int:
+    """Rate again with the model in place the documents an older model rated (:meth:`Ratings.refresh`); how many.
+    Runs in the training process once its result is sent: a newer run stops it."""
+    engine = create_project_engine(target, migrate=False)
     try:
-        kept = json.loads(path.read_text("utf-8"))
-        rated: dict[str, float] = dict(kept["documents"]) if kept.get("model") == fingerprint else {}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        rated = {}
-    with sessions() as session:
-        documents = list(session.scalars(select(Document.id).order_by(Document.id)))
-    missing = [document for document in documents if str(document) not in rated]
-    for document in missing:
-        with sessions() as session:
-            text = session.scalar(select(Document.text).where(Document.id == document))
-        if text is not None:
-            rated[str(document)] = round(model.tag(text, segmenter()).uncertainty, 6)
-    if missing or len(rated) != len(documents):
-        still = {str(document) for document in documents}
-        write_atomically(path, json.dumps({"model": fingerprint, "documents": {
-            document: value for document, value in rated.items() if document in still}}).encode())
+        model = load_model(engine.url)
+        fingerprint = None if model is None else model.info.get("fingerprint")
+        if model is None or not isinstance(fingerprint, str):
+            return 0
+        return Ratings(engine, model, fingerprint, segmenter()).refresh()
+    finally:
+        engine.dispose()
 
 
 def _child(target: str, layers: Sequence[str] | None, connection: Connection) -> None:
@@ -132,8 +124,11 @@ def _child(target: str, layers: Sequence[str] | None, connection: Connection) ->
         connection.send(("done", train_now(target, layers)))
     except Exception as exc:  # the parent shows it as a sentence; a traceback would go nowhere
         connection.send(("failed", f"training the model failed: {exc}"))
+        return
     finally:
         connection.close()
+    with suppress(Refused, StorageError, OSError):  # then an older model's ratings stay until the next run
+        refresh_ratings(target)
 
 
 class Training:
@@ -144,11 +139,17 @@ class Training:
         self._answer, sending = context.Pipe(duplex=False)
         self.process = context.Process(target=_child, daemon=True, name="biaozhu-training",
                                        args=(url.render_as_string(hide_password=False), layers, sending))
+        self._answered = False
         self.process.start()
         sending.close()
 
     def done(self) -> bool:
-        return not self.process.is_alive()
+        """Whether the run has answered (its process may go on rating documents: :meth:`rating`)."""
+        return self._answered or not self.process.is_alive() or self._answer.poll()
+
+    def rating(self) -> bool:
+        """Whether the process, having answered, still rates documents an older model rated."""
+        return self.process.is_alive()
 
     def result(self) -> TrainingResult:
         """Wait for the run to end; what it did, or a :class:`Refused` saying why it failed."""
@@ -156,7 +157,8 @@ class Training:
             answer = self._answer.recv()
         except EOFError:  # the process ended without a word: killed, or out of memory
             answer = None
-        self.process.join()
+            self.process.join()
+        self._answered = True
         self._answer.close()
         if answer is None:
             raise Refused(f"training the model stopped (exit code {self.process.exitcode}); the model in place stays")
@@ -167,7 +169,8 @@ class Training:
         return value
 
     def stop(self) -> None:
-        """The window closes: end the run (the model in place stays as it was)."""
+        """The window closes, or a newer run starts: end this one (the model in place stays as it was, and the
+        ratings as last written)."""
         if self.process.is_alive():
             self.process.terminate()
         self.process.join()
@@ -175,5 +178,10 @@ class Training:
 
 
 def train_in_process(url: URL, layers: Sequence[str] | None = None) -> TrainingResult:
-    """Train in another process and wait for it (the command line)."""
-    return Training(url, layers).result()
+    """Train in another process and wait for its answer (the command line: the documents an older model rated keep
+    that rating, and are rated again when the window trains)."""
+    training = Training(url, layers)
+    try:
+        return training.result()
+    finally:
+        training.stop()

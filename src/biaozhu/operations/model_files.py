@@ -3,7 +3,8 @@ migration), light to import (the window reads the ratings at start; :mod:`biaozh
 is imported when a training starts).
 
 The model lies beside a SQLite project (``project.sqlite.model``); a server project's in the user data folder,
-named after its URL without the password. The documents' uncertainty lies beside it in ``….uncertainty.json``.
+named after its URL without the password. The documents' uncertainty lies beside it in ``….uncertainty.json``
+(:mod:`biaozhu.operations.ratings`).
 Both are written to a partial file and swapped in with ``os.replace``: a reader sees the old file or the new one.
 """
 
@@ -31,13 +32,22 @@ def uncertainty_path(model: Path) -> Path:
     return model.with_name(model.name + ".uncertainty.json")
 
 
-def uncertainty(url: URL) -> dict[int, float]:
-    """How unsure the current model is of each document (0 sure … 1), as last rated; empty before any model."""
+Rating = tuple[float, str, str]  # uncertainty, the document text's sha256, the model that gave it
+
+
+def read_ratings(path: Path) -> dict[int, Rating]:
+    """The ratings in ``path``; none when it is missing, damaged, or of the format before digests were kept."""
     try:
-        raw = json.loads(uncertainty_path(model_path(url)).read_text("utf-8"))
-        return {int(document): float(value) for document, value in raw["documents"].items()}
+        raw = json.loads(path.read_text("utf-8"))
+        return {int(document): (float(value), str(digest), str(model))
+                for document, (value, digest, model) in raw["documents"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
+
+
+def uncertainty(url: URL) -> dict[int, float]:
+    """How unsure the model is of each document (0 sure … 1), as last rated; empty before any model."""
+    return {document: rating[0] for document, rating in read_ratings(uncertainty_path(model_path(url))).items()}
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
-from biaozhu.db.comments import threads
+from biaozhu.db.comments import add_comment, threads
 from biaozhu.db.documents import add_document
 from biaozhu.db.labels import label_ids
 from biaozhu.db.permissions import ensure_person
@@ -23,6 +23,7 @@ from biaozhu.db.relations import add_relation
 from biaozhu.db.spans import add_span
 from biaozhu.gui.annotate.span_table import COMMENTS
 from biaozhu.gui.annotate.window import MainWindow
+from biaozhu.gui.dialogs.guide import on_screen
 
 TEXT = "泸州市委统战部与泸州银行推出“酒城同心·金融速贷”，发放贷款377.178亿元。"
 
@@ -126,7 +127,7 @@ def test_a_deleted_span_takes_its_comments_to_the_trash_and_undo_brings_them_bac
     window.view.setFocus()
     window.view.select_span(next(s for s in window.layer.index if s.text == "泸州银行"))
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)
-    assert stored(sessions) == [] and window.comments.panel.threads == []
+    assert stored(sessions) == [] and window.comments.panel.threads == [] and window.view.painter.comment_marks == {}
     window.undo_stack.undo()
     assert stored(sessions) == [("ORGANIZATION 泸州银行 [8, 12)", False, ["是全称吗？"])]
     bank = next(s for s in window.layer.index if s.text == "泸州银行")
@@ -180,3 +181,23 @@ def test_alt_c_comments_on_a_link_of_the_span_chosen_by_digit(
     menu = window.context_menu.build(window.view.cursorRect(cursor).center())
     next(a for a in menu.actions() if a.text().startswith("Comment on a link…")).trigger()
     assert panel.on_label.text() == "New comment on the link “377.178亿元” → 责任机构 “泸州银行”:"
+
+
+def test_the_hidden_comments_tab_reads_its_threads_when_it_is_chosen(
+        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
+    """Behind the span table's tab the threads are not read at start (nobody sees them); choosing the tab lists
+    the document's threads, the selected span's chosen."""
+    with sessions.begin() as session:
+        document, _ = add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source=""))
+        labels, me = label_ids(session), ensure_person(session, "张三").id
+        bank = add_span(session, document.id, me, labels["ORGANIZATION"], 8, 12, "泸州银行")
+        add_comment(session, document.id, "张三", "是全称吗？", span_id=bank)
+    window = open_annotation(sessions, "张三", document.id)
+    panel = window.comments.panel
+    assert not on_screen(panel) and panel.threads == [] and panel.tree.topLevelItemCount() == 0
+    assert window.view.painter.comment_marks == {bank: (1, 1)}  # the dot shows all the same
+    window.view.select_span(window.layer.index.get(bank))
+    window.comments.show()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+    assert [thread.about() for thread in panel.threads] == ["ORGANIZATION 泸州银行 [8, 12)"]
+    assert panel.chosen() is not None and panel.chosen().span_id == bank

@@ -5,11 +5,15 @@ has learned or forgotten the text; another program's edits still reach the windo
 
 from __future__ import annotations
 
+import json
+import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
@@ -91,4 +95,71 @@ def test_another_programs_edit_still_reaches_the_list_and_snapping(
         add_span(session, 1, other, label_ids(session)["PROGRAM"], start, start + len(PROGRAM), PROGRAM)
     qtbot.waitUntil(lambda: PROGRAM in learned(), timeout=5000)
     qtbot.waitUntil(lambda: window.documents[0].span_counts == {ME: 1, "李四": 1}, timeout=5000)
+    window.close()
+
+
+def test_an_edit_and_its_undo_are_one_transaction_and_nothing_is_read_after_them(
+        engine: Engine, sessions: sessionmaker[Session], qtbot: QtBot,
+        open_annotation: Callable[..., MainWindow]) -> None:
+    """Adding, relabelling and deleting a span no link, comment or pin goes along with, and undoing that: the
+    window follows each in memory from what its one transaction did, reading no links, comment marks, comment
+    threads or pins again (issue 14)."""
+    with sessions.begin() as session:
+        add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source="泸州.txt"))
+    window = open_annotation(sessions, ME, 1, poll_ms=3_600_000)
+    ui, begun = threading.get_ident(), list[str]()
+
+    def note(connection: object) -> None:
+        if threading.get_ident() == ui:  # the UI thread's: workers' reads would not keep the user waiting
+            begun.append("begin")
+
+    def transactions(*keys: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> int:
+        begun.clear()
+        for key in keys:
+            qtbot.keyClick(window.view, key, modifier)
+        return len(begun)
+
+    event.listen(engine, "begin", note)
+    try:
+        start = TEXT.index(PROGRAM)
+        select(window, start, start + len(PROGRAM))
+        assert transactions(Qt.Key.Key_1) == 1  # add
+        assert transactions(Qt.Key.Key_2) == 1  # relabel (the new span is selected)
+        assert transactions(Qt.Key.Key_Delete) == 1
+        assert window.layer.index.count_by_label() == {}
+        for _ in range(3):  # the deletion, the relabelling, the adding
+            assert transactions(Qt.Key.Key_Z, modifier=Qt.KeyboardModifier.ControlModifier) == 1
+        assert transactions(Qt.Key.Key_Y, modifier=Qt.KeyboardModifier.ControlModifier) == 1
+        assert [span.text for span in window.layer.index] == [PROGRAM]
+    finally:
+        event.remove(engine, "begin", note)
+def test_another_process_edit_updates_the_counts_and_adds_the_new_document_without_resetting_the_list(
+        sessions: sessionmaker[Session], db_url: str, tmp_path: Path, qtbot: QtBot, cli: Callable[..., object],
+        open_annotation: Callable[..., MainWindow]) -> None:
+    """Another desktop of the same annotator imports spans into a listed document and a new document: the list
+    shows the new count and the new row, the open document stays selected, and the model is never reset (the
+    rows are read and compared on a worker; the UI thread repaints one row and inserts one)."""
+    texts = {f"报告{i}.txt": f"第{i}份报告：{PROGRAM}。" for i in range(1, 4)}
+    with sessions.begin() as session:
+        for name, text in texts.items():
+            add_document(session, SourceDocument(name=name, text=text, source=name))
+    window = open_annotation(sessions, ME, 1, poll_ms=50)
+    model = window.document_list._view.model()
+    resets: list[str] = []
+    model.modelReset.connect(lambda: resets.append("reset"))
+    model.layoutChanged.connect(lambda *_: resets.append("layout"))
+    start = texts["报告2.txt"].index(PROGRAM)
+    lines = [{"text": texts["报告2.txt"], "label": [[start, start + len(PROGRAM), "PROGRAM"], [0, 3, "PROGRAM"]]},
+             {"text": "新来的报告。", "label": [[0, 3, "PROGRAM"]]}]
+    source = tmp_path / "more.jsonl"
+    source.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    cli("--db", db_url, "import", "--annotator", ME, source, check=True, subprocess_run=True)
+
+    def shown() -> dict[str, str]:
+        return {model.index(r, 0).data(): model.index(r, SPANS).data() for r in range(model.rowCount())}
+    qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=10_000)
+    assert list(shown().values()) == ["0", "2", "0", "1"], shown()
+    assert resets == []
+    assert window.document_list.selected_document() == 1
+    assert [d.span_counts.get(ME, 0) for d in window.documents] == [0, 2, 0, 1]
     window.close()

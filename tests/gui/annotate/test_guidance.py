@@ -37,7 +37,7 @@ def test_a_guideline_written_in_the_labels_dialog_shows_on_hover_and_in_the_guid
         qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
     window = window_on(sessions, open_annotation, qtbot)
     dialog = window.label_sync.open_dialog()
-    dialog.list.setCurrentRow([label.name for label in dialog.labels].index("ORGANIZATION"))
+    dialog.list.setCurrentRow([label.name for label in dialog.entries].index("ORGANIZATION"))
     dialog.definition.setPlainText(GUIDELINE)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     dialog.close()
@@ -113,7 +113,7 @@ def test_a_long_guideline_shows_its_first_lines_on_hover(
         qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
     window = window_on(sessions, open_annotation, qtbot)
     dialog = window.label_sync.open_dialog()
-    dialog.list.setCurrentRow([label.name for label in dialog.labels].index("METRIC"))
+    dialog.list.setCurrentRow([label.name for label in dialog.entries].index("METRIC"))
     dialog.definition.setPlainText("\n".join(f"- rule {n}" for n in range(1, 31)))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     metric = window.labels.named("METRIC")
@@ -122,3 +122,21 @@ def test_a_long_guideline_shows_its_first_lines_on_hover(
     assert "- rule 14<br>… (F1: the whole guide)" in tip and "rule 15" not in tip
     window.guidance.open_guide()
     assert "rule 30" in window.guidance.panel.plain_text()
+
+
+def test_a_pinned_span_deleted_leaves_the_guide_and_comes_back_with_undo(
+        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
+    """The deletion carries the pin to the trash: the guide shown follows it (and its undo) at once."""
+    window = window_on(sessions, open_annotation, qtbot)
+    window.view.select_span(next(s for s in window.layer.index if s.text == "泸州银行"))
+    qtbot.keyClick(window.view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    window.guidance.open_guide()
+    assert "✓ good  …泸州市委统战部与泸州银行" in window.guidance.panel.plain_text()
+    window.view.select_span(next(s for s in window.layer.index if s.text == "377.178亿元"))
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)  # a span without a pin: the guide stays as it is
+    assert "✓ good  …泸州市委统战部与泸州银行" in window.guidance.panel.plain_text()
+    window.view.select_span(next(s for s in window.layer.index if s.text == "泸州银行"))
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert "✓ good" not in window.guidance.panel.plain_text()
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "✓ good  …泸州市委统战部与泸州银行" in window.guidance.panel.plain_text()

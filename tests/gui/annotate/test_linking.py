@@ -5,12 +5,14 @@ with its undo, survive a boundary change, are drawn as arrows for the selected s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
@@ -152,7 +154,7 @@ def test_links_leave_with_a_deleted_span_come_back_with_undo_and_survive_a_resiz
     assert stored(window, sessions) == {("377.178亿元"[:-1], "所属项目", "酒城同心·金融速贷"),
                                         ("酒城同心·金融速贷", "责任机构", "泸州银行")}
     window.undo_stack.undo()
-    window.undo_stack.undo()  # the resize, then the Shift+R link (its span restored meanwhile)
+    window.undo_stack.undo()  # the resize, then the second link (its span restored meanwhile)
     assert stored(window, sessions) == {("377.178亿元", "所属项目", "酒城同心·金融速贷")}
 
 
@@ -166,3 +168,49 @@ def test_a_label_its_links_would_not_allow_is_refused_with_a_sentence(
         window.statusBar().currentMessage()
     assert window.selected_span().label_id == label_ids_of(sessions)["METRIC"]
     assert window.undo_stack.count() == 1  # the link alone
+
+
+def test_the_window_follows_its_own_span_edits_links_without_reading_them(
+        qtbot: QtBot, engine: Engine, sessions: sessionmaker[Session], window: MainWindow) -> None:
+    """Adding, relabelling and deleting spans read no links (issue 14): a deleted span's links leave the window
+    as they left the database; undoing the deletion reads them back, under their new ids."""
+    pick(window, "377.178亿元")
+    press(qtbot, window, Qt.Key.Key_R, DIGIT["2"])
+    pick(window, "1007户")
+    press(qtbot, window, Qt.Key.Key_R)
+    press(qtbot, window, DIGIT[badges(window)["酒城同心·金融速贷"]])
+    linked = {("377.178亿元", "所属项目", "酒城同心·金融速贷"), ("1007户", "所属项目", "酒城同心·金融速贷")}
+    assert shown(window) == stored(window, sessions) == linked
+    reads: list[str] = []
+
+    def note(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if re.search(r"\bFROM relation_types\b", statement):  # what reading the links asks for, with them
+            reads.append(statement)
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        start = TEXT.index("泸州银行") - 1  # 由: a span of its own (snapping is off)
+        window.view.select_range(start, start + 1)
+        window.editing.apply_label(label_ids_of(sessions)["ORGANIZATION"])
+        window.editing.apply_label(label_ids_of(sessions)["PROGRAM"])  # the new span, selected: relabelled
+        assert window.selected_span().text == "由" and shown(window) == stored(window, sessions) == linked
+        pick(window, "377.178亿元")
+        press(qtbot, window, Qt.Key.Key_Delete)
+        assert shown(window) == stored(window, sessions) == {("1007户", "所属项目", "酒城同心·金融速贷")}
+        assert link_cell(window, "酒城同心·金融速贷") == "←所属项目 1007户"
+        assert reads == []
+        window.undo_stack.undo()  # the deletion: its link comes back
+        assert shown(window) == stored(window, sessions) == linked
+        window.undo_stack.redo()
+        assert shown(window) == stored(window, sessions) == {("1007户", "所属项目", "酒城同心·金融速贷")}
+        for _ in range(4):  # the deletion, the relabelling, the adding, the second link
+            window.undo_stack.undo()
+        assert shown(window) == stored(window, sessions) == {("377.178亿元", "所属项目", "酒城同心·金融速贷")}
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+
+
+def shown(window: MainWindow) -> set[tuple[str, str, str]]:
+    """The layer's links as the window holds them (arrows, the links column, relabel checks)."""
+    texts = {span.id: span.text for span in window.layer.index}
+    return {(texts[row.from_span_id], row.type, texts[row.to_span_id]) for row in window.linking.relations.rows}

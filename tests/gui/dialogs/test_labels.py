@@ -51,7 +51,7 @@ def open_dialog(qtbot: QtBot, window: MainWindow) -> LabelsDialog:
 
 
 def choose(dialog: LabelsDialog, name: str) -> None:
-    dialog.list.setCurrentRow([label.name for label in dialog.labels].index(name))
+    dialog.list.setCurrentRow([label.name for label in dialog.entries].index(name))
 
 
 def message(dialog: LabelsDialog) -> str:
@@ -148,7 +148,7 @@ def test_a_deleted_label_and_its_spans_come_back_from_the_trash(
     assert [label.name for label in mine.labels] == ["PROGRAM", "METRIC", "ORGANIZATION"]
     assert [span.text for span in mine.layer.index] == ["泸州市委统战部", "泸州银行"]
     assert bar(mine)[2] == "[3] 机构 ORGANIZATION  2"
-    assert [label.name for label in dialog.labels] == ["PROGRAM", "METRIC", "ORGANIZATION"]  # the dialog too
+    assert [label.name for label in dialog.entries] == ["PROGRAM", "METRIC", "ORGANIZATION"]  # the dialog too
     qtbot.waitUntil(lambda: len(other.labels) == 3, timeout=5000)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QDockWidget, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -45,12 +45,20 @@ def test_review_mode_uses_the_annotation_windows_font_and_zoom(
     assert line.height() >= annotation.view.fontMetrics().height() - 1
 
 
-def test_the_disagreement_columns_fit_their_contents_within_the_panels_default_width(review: ReviewWindow) -> None:
+def test_the_disagreement_columns_fit_their_contents_within_the_panels_default_width(review: ReviewWindow,
+                                                                                   qtbot: QtBot) -> None:
     header = review.table.horizontalHeader()
     last = header.count() - 1
     for column in range(last):  # nothing cut short: each column as wide as what it shows
         assert header.sectionSize(column) >= min(review.table.sizeHintForColumn(column), 240)
     assert header.sectionPosition(last) < 400  # the panel's default width: the versions column starts in sight
+    review.resize(1366, 768)  # a laptop's screen, the panel at its default width: the versions column ends in
+    dock = review.findChild(QDockWidget, "disagreements-dock")  # sight too, a long version elides (the tooltip
+    review.resizeDocks([dock], [400], Qt.Orientation.Horizontal)  # has it whole)
+    qtbot.waitUntil(lambda: review.table.viewport().width() > 300)
+    review.open_document(review.document.id)  # the columns are fitted as a document opens
+    assert header.sectionPosition(last) + header.sectionSize(last) <= review.table.viewport().width()
+    assert not review.table.horizontalScrollBar().isVisible()
 
 
 def test_ctrl_f_finds_in_the_reviewed_document(review: ReviewWindow, qtbot: QtBot) -> None:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from biaozhu.db.documents import DocumentSummary
 from biaozhu.gui.widgets.document_list import UNSURE, DocumentListPanel
+from biaozhu.gui.widgets.document_rows import prepare_rows
 
 ME = "lin"
 
@@ -217,13 +218,19 @@ def test_select_document_does_not_emit(qtbot: QtBot, panel: DocumentListPanel) -
     assert panel.selected_document() == 4
 
 
-def test_refresh_keeps_the_selection_and_the_scroll_position(qtbot: QtBot) -> None:
+def long_list(qtbot: QtBot) -> tuple[DocumentListPanel, list[DocumentSummary]]:
+    """A panel listing 300 documents, more than it shows at once."""
     panel = DocumentListPanel()
     qtbot.addWidget(panel)
     panel.resize(500, 300)
     panel.show()
     rows = [summary(i, f"报告{i}.txt", 1000 + i) for i in range(1, 301)]
     panel.set_documents(rows, ME)
+    return panel, rows
+
+
+def test_refresh_keeps_the_selection_and_the_scroll_position(qtbot: QtBot) -> None:
+    panel, rows = long_list(qtbot)
     view = view_of(panel)
     view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     panel.select_document(150)
@@ -319,3 +326,61 @@ def test_a_narrow_list_keeps_the_part_where_names_sharing_a_beginning_differ(pan
     option.rect = QRect(0, 0, 400, 24)
     delegate.initStyleOption(option, view.model().index(2, 0))
     assert option.text == "总结.txt"  # what fits stays whole
+
+
+def watch_model(panel: DocumentListPanel) -> list[str]:
+    """What the view was told, beyond repainting rows: resets, new layouts, rows inserted and removed."""
+    model, told = view_of(panel).model(), []
+    model.modelReset.connect(lambda: told.append("reset"))
+    model.layoutChanged.connect(lambda *_: told.append("layout"))
+    model.rowsInserted.connect(lambda _, first, last: told.append(f"inserted {first}-{last}"))
+    model.rowsRemoved.connect(lambda _, first, last: told.append(f"removed {first}-{last}"))
+    return told
+
+
+def test_a_refresh_prepared_on_a_worker_inserts_removes_and_repaints_only_what_changed(qtbot: QtBot) -> None:
+    """After another program's change the rows are prepared off the UI thread (``snapshot`` there,
+    ``prepare_rows`` on the worker) and applied: a new document is one inserted row, a deleted one a removed
+    row, a recounted one a repainted row; the selection and scroll position stay."""
+    panel, rows = long_list(qtbot)
+    panel.select_document(150)
+    bar = view_of(panel).verticalScrollBar()
+    bar.setValue(bar.value() + 7)
+    scroll = bar.value()
+    told, repainted = watch_model(panel), []
+    view_of(panel).model().dataChanged.connect(lambda first, last: repainted.append((first.row(), last.row())))
+    state = panel.snapshot()
+    rows = [*rows[:9], *rows[10:], summary(301, "新报告.txt")]  # 10 deleted, 301 imported
+    rows[199] = summary(201, "报告201.txt", 1201, spans=3, status="in_progress")  # counted elsewhere
+    assert panel.apply(prepare_rows(rows, state))
+    assert told == ["removed 9-9", "inserted 299-299"]
+    assert repainted == [(199, 199)]
+    assert column(panel, 3)[199] == "3" and column(panel, 0)[-1] == "新报告.txt" and len(column(panel, 0)) == 300
+    assert panel.selected_document() == 150 and bar.value() == scroll
+
+
+def test_sorted_by_span_count_a_recounted_document_moves_without_a_new_layout(qtbot: QtBot) -> None:
+    panel = DocumentListPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    rows = [summary(i, f"报告{i}.txt", spans=i) for i in range(1, 51)]
+    panel.set_documents(rows, ME)
+    view_of(panel).sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    panel.select_document(20)
+    told = watch_model(panel)
+    rows[4] = summary(5, "报告5.txt", spans=99)  # another desktop tagged document 5: it sorts first now
+    assert panel.apply(prepare_rows(rows, panel.snapshot()))
+    assert told == ["removed 45-45", "inserted 0-0"]
+    assert [int(n) for n in column(panel, 3)] == sorted((r.span_counts[ME] for r in rows), reverse=True)
+    assert panel.selected_document() == 20
+
+
+def test_rows_prepared_for_an_order_the_list_no_longer_shows_are_refused(
+        qtbot: QtBot, panel: DocumentListPanel) -> None:
+    state = panel.snapshot()  # asked for, then the user sorts before the worker answers
+    view_of(panel).sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    shown = column(panel, 0)
+    assert not panel.apply(prepare_rows([*ROWS, summary(5, "新.txt")], state))
+    assert column(panel, 0) == shown
+    assert panel.apply(prepare_rows([*ROWS, summary(5, "新.txt")], panel.snapshot()))
+    assert column(panel, 0)[0] == "report10.txt" and len(column(panel, 0)) == 5

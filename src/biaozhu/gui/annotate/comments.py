@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 
 from biaozhu.db.comments import span_marks
 from biaozhu.db.relations import RelationRow
-from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.changes import Change, Changed, carried_none
 from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.wording import fill, short
 from biaozhu.gui.dialogs.comments import CommentsPanel
@@ -34,7 +34,7 @@ class AnnotateComments(QObject):
                                    lambda: window.layer.document_id, window)
         self.panel.thread_activated.connect(self._go_to)
         self.dock = add_tab_panel(window, self.tr("Comments"), "comments-dock", self.panel, "spans-dock")
-        self.dock.visibilityChanged.connect(self.panel.shown)
+        self.dock.visibilityChanged.connect(self._shown)
         window.runner.bus.changed.connect(self._on_change)
         window.view.span_selected.connect(self._follow_span)
 
@@ -107,7 +107,7 @@ class AnnotateComments(QObject):
     def show_document(self, document_id: int) -> None:
         """A document was opened: its threads in the panel, its commented spans marked."""
         self.panel.aim(None)
-        self.panel.reload()
+        self.panel.document_opened()
         self.refresh_marks(document_id)
 
     def refresh_marks(self, document_id: int) -> None:
@@ -123,8 +123,15 @@ class AnnotateComments(QObject):
 
     def _on_change(self, change: Change) -> None:
         document = self.window.layer.document_id
-        if document is not None and change.what & (Changed.COMMENTS | Changed.TRASH) and change.touches(document):
+        if document is not None and change.what & (Changed.COMMENTS | Changed.TRASH) and change.touches(document) \
+                and not carried_none(change, "comments"):
             self.refresh_marks(document)
+
+    def _shown(self, visible: bool) -> None:
+        """The panel came into sight: threads read if they were stale, the selected span's chosen."""
+        self.panel.shown(visible)
+        if visible:
+            self._follow_span(self.window.view.selected_span)
 
     def _follow_span(self, span_id: int | None) -> None:
         """Selecting a commented span chooses its (first) thread in the panel."""

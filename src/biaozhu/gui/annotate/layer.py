@@ -70,11 +70,12 @@ class Layer(QObject):
         return self.runner.write(lambda session: (action(session), edit_state(session, key)))
 
     def _delta(self, state: tuple[object, ...], added: list[SpanRow], removed: list[SpanRow] | None,
-               trashed: tuple[int, ...] = (), restored: tuple[int, ...] = ()) -> SpanDelta | None:
+               trashed: tuple[int, ...] = (), restored: tuple[int, ...] = (),
+               carried: frozenset[str] = frozenset()) -> SpanDelta | None:
         """What an edit did, or None when the rows it removed are not all known (not in the open document)."""
         if removed is None:
             return None
-        return SpanDelta(tuple(added), tuple(removed), trashed, restored, self.key(), state)
+        return SpanDelta(tuple(added), tuple(removed), trashed, restored, self.key(), state, carried)
 
     def open(self, document_id: int) -> None:
         """Load a document's text and this layer's spans; mark it as worked on (not in a read-only project)."""
@@ -161,18 +162,23 @@ class Layer(QObject):
     def trash(self, document_id: int, handle: SpanHandle) -> int:
         removed = handle.id
         assert removed is not None
-        trash_id, state = self._write(lambda session: db_spans.trash_span(session, removed))
+        (trash_id, carried), state = self._write(lambda session: db_spans.trash_span_carrying(session, removed))
         self._rebind(handle, None)
         gone = self._mirror(document_id, [], [removed], None)
-        self._publish(Changed.SPANS | Changed.TRASH, document_id, delta=self._delta(state, [], gone, (trash_id,)))
+        self._publish(Changed.SPANS | Changed.TRASH, document_id,
+                      delta=self._delta(state, [], gone, (trash_id,), carried=carried))
         return trash_id
 
     def restore(self, document_id: int, handle: SpanHandle, trash_id: int) -> None:
-        span, state = self._write(lambda session: db_spans.get_span(session, db_spans.restore_span(session, trash_id)))
+        def restore(session: Session) -> tuple[SpanRow, frozenset[str]]:
+            span_id, carried = db_spans.restore_span_carrying(session, trash_id)
+            return db_spans.get_span(session, span_id), carried
+
+        (span, carried), state = self._write(restore)
         self._rebind(handle, span.id)
         gone = self._mirror(document_id, [span], [], span.id)
         self._publish(Changed.SPANS | Changed.TRASH, document_id,
-                      delta=self._delta(state, [span], gone, restored=(trash_id,)))
+                      delta=self._delta(state, [span], gone, restored=(trash_id,), carried=carried))
 
     def relabel(self, document_id: int, handle: SpanHandle, label_id: int) -> int:
         span_id = handle.id

@@ -19,7 +19,7 @@ from biaozhu.db.relations import RelationRow
 from biaozhu.db.spans import SpanRow
 from biaozhu.gui.annotate.relation_commands import LinkSpans, UnlinkSpans
 from biaozhu.gui.annotate.relation_layer import Link, RelationLayer
-from biaozhu.gui.common.changes import Changed
+from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import outcome_of
 from biaozhu.gui.common.wording import fill, short
 from biaozhu.gui.widgets.link_painter import Arrow, Badge
@@ -64,7 +64,7 @@ class Linking(QObject):
         self.view.installEventFilter(self)
         self.view.span_selected.connect(lambda _: self._selection_moved())
         self.relations.changed.connect(self._show_links)
-        window.runner.bus.changed.connect(lambda change: self.reload() if change.what & Changed.LABELS else None)
+        window.runner.bus.changed.connect(self._on_change)
 
     def open_types(self) -> None:
         """Annotate ▸ 关系类型…: one dialog for the window's lifetime, read again each time it is shown."""
@@ -83,6 +83,17 @@ class Linking(QObject):
         outcome = outcome_of(self.relations.reload)
         if not outcome.ok:
             self.main.say(outcome.refusal)
+
+    def _on_change(self, change: Change) -> None:
+        """Labels (and relation types) changed: read again. The layer's own span edit of the open document:
+        followed in memory (window.py reads them after edits made elsewhere)."""
+        document_id = self.main.layer.document_id
+        if change.what & Changed.LABELS:
+            self.reload()
+        elif change.source is self.main.layer and change.what & Changed.SPANS and change.touches(document_id):
+            outcome = outcome_of(lambda: self.relations.follow(change.delta))
+            if not outcome.ok:
+                self.main.say(outcome.refusal)
 
     def link_texts(self) -> dict[int, str]:
         """Each linked span's links as the span table shows them: → type other, ← type other."""

@@ -2,8 +2,10 @@
 when the window opens) the model is trained again in a process of its own (``biaozhu.operations.model``: crfsuite's
 trainer holds the GIL, a thread would freeze the window), and the window only looks every so often whether it has
 finished. The run trains only when what it learns from (gold and the documents marked done) changed, swaps the new
-model file in whole, and rates how unsure the model is of each document: the document list's active-learning
-column, read here off the UI thread.
+model file in whole, and rates how unsure the model is of the documents new or changed since they were rated: the
+document list's active-learning column, read here off the UI thread. Its process then rates again, in batches, the
+documents an older model rated (:mod:`biaozhu.operations.ratings`); the column follows as they come, and a newer
+run stops it.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class ModelTrainer(QObject):
     rated = Signal(object)  # {document id: uncertainty}, after each run and once at the start
     quiet_ms = 15_000  # how long after the last change a run starts: a burst of edits is one run
     poll_ms = 250
+    reread_polls = 20  # while documents are rated again, the ratings are re-read every so many polls
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -40,6 +43,8 @@ class ModelTrainer(QObject):
         assert isinstance(bind, Engine)
         self.url = bind.url
         self.training: Training | None = None
+        self.rating: Training | None = None  # a finished run's process rating again what an older model rated
+        self._polls = 0
         self.again = False  # something changed while a run was training
         self.last: TrainingResult | None = None
         self._closed = False
@@ -63,6 +68,7 @@ class ModelTrainer(QObject):
         if self.training is not None:
             self.again = True
             return
+        self._stop_rating()  # the older model's ratings it refreshes are out of date anyway
         from biaozhu.operations.model import Training  # crfsuite and jieba's features: not before the first run
 
         outcome = outcome_of(lambda: Training(self.url))
@@ -79,10 +85,19 @@ class ModelTrainer(QObject):
         self.start()
 
     def _look(self) -> None:
+        rating = self.rating
+        if rating is not None:
+            self._polls += 1
+            if not rating.rating():
+                self.rating = None
+                self._read_ratings()
+            elif self._polls % self.reread_polls == 0:
+                self._read_ratings()  # those rated again so far
         training = self.training
         if training is None or not training.done():
+            if training is None and self.rating is None:
+                self._poll.stop()
             return
-        self._poll.stop()
         self.training = None
         outcome = outcome_of(training.result)
         if outcome.value is None:
@@ -93,6 +108,8 @@ class ModelTrainer(QObject):
                 self.window_.say(fill(self.tr("The suggestions' model learned %1 spans: Suggest uses it."),
                                       outcome.value.spans))
             self._read_ratings()  # documents imported since are rated too
+            if training.rating():  # the documents an older model rated, rated again meanwhile
+                self.rating, self._polls = training, 0
         if self.again:
             self.again = False
             self.start()
@@ -120,5 +137,11 @@ class ModelTrainer(QObject):
         if self.training is not None:
             self.training.stop()
             self.training = None
+        self._stop_rating()
         self._pool.waitForDone()
+
+    def _stop_rating(self) -> None:
+        if self.rating is not None:
+            self.rating.stop()
+            self.rating = None
 

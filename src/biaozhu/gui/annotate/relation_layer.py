@@ -17,7 +17,7 @@ from biaozhu.db import relations as db_relations
 from biaozhu.db.relation_types import as_def, list_relation_types
 from biaozhu.db.relations import RelationRow
 from biaozhu.gui.annotate.layer import Layer, SpanHandle
-from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.changes import Change, Changed, SpanDelta
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +32,8 @@ class Link:
 
 
 class RelationLayer(QObject):
-    """The relations of the layer's open document and the project's relation types, read again after every
-    edit of the layer (a deleted span takes its links along, an undone deletion brings them back)."""
+    """The relations of the layer's open document and the project's relation types: read when the document
+    opens and after edits of links; the layer's own span edits are followed in memory (:meth:`follow`)."""
 
     changed = Signal()
 
@@ -53,6 +53,19 @@ class RelationLayer(QObject):
             return rows, [as_def(kind) for kind in list_relation_types(session)]
 
         self.rows, self.types = self.runner.read(read)
+        self.changed.emit()
+
+    def follow(self, delta: SpanDelta | None) -> None:
+        """The layer's own edit of the open document's spans, as its delta says: a span gone (deleted or its
+        adding undone) took its links along, as the database's cascade did; a span back from the trash with links
+        may bring some back, under new ids, so only then (or when the edit did not say what it did) are they read
+        again. Adding, relabelling or moving a span changes no link: nothing is read for them."""
+        if delta is None or "relations" in delta.carried and delta.restored:
+            self.reload()
+            return
+        gone = {row.id for row in delta.removed} - {row.id for row in delta.added}
+        if gone:
+            self.rows = [row for row in self.rows if row.from_span_id not in gone and row.to_span_id not in gone]
         self.changed.emit()
 
     def of_span(self, span_id: int) -> list[RelationRow]:

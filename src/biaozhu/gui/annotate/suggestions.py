@@ -1,7 +1,8 @@
 """Suggestions in the annotation window: drawn as dashed outlines (S shows or hides them), walked in score order
 (N / P) and decided by keyboard: Enter accepts as suggested, a label key accepts as that label, Alt+arrows fix
 the boundary first, X or Backspace rejects, Ctrl+Shift+A accepts every suggestion scored at least
-:data:`BULK_THRESHOLD` in one undo step. The menu's Suggest computes them for the open document off the UI thread.
+:data:`BULK_THRESHOLD` in one undo step. The menu's Suggest computes them for the open document off the UI thread
+(:mod:`biaozhu.gui.annotate.suggestion_compute`: what is on screen first).
 
 While a suggestion is being decided, the keys that otherwise act on the selected span (a label key, Backspace,
 Alt+arrows) act on it instead: the view's shortcut is overridden, so each key does one thing at a time.
@@ -16,23 +17,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QThreadPool, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenuBar
-from sqlalchemy.orm import Session
 
-from biaozhu.corpus.suggestions import DICTIONARY, ENGINES, MODEL, RULES
+from biaozhu.corpus.suggestions import DICTIONARY, MODEL, RULES
 from biaozhu.db.spans import SpanRow
-from biaozhu.db.suggestions import (
-    Planned,
-    StoredSuggestion,
-    clear_suggestions,
-    insert_suggestions,
-    open_suggestions,
-    plan_suggestions,
-)
+from biaozhu.db.suggestions import StoredSuggestion, open_suggestions
 from biaozhu.gui.annotate.suggestion_commands import AcceptSuggestion, AcceptSuggestions, RejectSuggestion
+from biaozhu.gui.annotate.suggestion_compute import SuggestionComputer
 from biaozhu.gui.annotate.suggestion_set import SuggestionSet
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.keys import ActionSet
-from biaozhu.gui.common.runner import KNOWN_FAILURES, Transaction, sentence
+from biaozhu.gui.common.runner import sentence
 from biaozhu.gui.common.wording import fill, short
 from biaozhu.gui.widgets.span_index import SpanIndex
 
@@ -40,7 +34,6 @@ if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
 
 BULK_THRESHOLD = 0.8  # Ctrl+Shift+A accepts the suggestions scored at least this
-STORE_CHUNK = 2000  # suggestions stored per transaction (about 0.1 s of holding the write lock)
 # Keys a suggestion being decided takes from the selected span: Backspace rejects, Alt+arrows fix its boundary.
 _BOUNDARY_KEYS = {"Alt+Left": (-1, 0), "Alt+Right": (1, 0), "Alt+Shift+Left": (0, -1), "Alt+Shift+Right": (0, 1)}
 
@@ -60,8 +53,9 @@ class SuggestionBoard(QObject):
         self.range: tuple[int, int] = (0, 0)  # the current suggestion's range as the annotator has fixed it
         self.shown = True
         self.pool = QThreadPool(self)
-        self._decided = 0  # decisions made so far, so that a read made before one is not shown after it
-        self._closed = False
+        self.computer = SuggestionComputer(self)
+        self.decided = 0  # decisions made so far, so that a read made before one is not shown after it
+        self.closed = False
         self.view.installEventFilter(self)
         self.view.span_selected.connect(lambda span_id: self._let_go(span_id is not None))
         self.view.selectionChanged.connect(lambda: self._let_go(self.view.textCursor().hasSelection()))
@@ -74,28 +68,34 @@ class SuggestionBoard(QObject):
         if document_id != self.document_id:
             self.document_id, self.rows, self.current = document_id, SuggestionSet(), None
             self._repaint()
-        annotator_id, decided = self.layer.annotator_id, self._decided
+        annotator_id, decided = self.layer.annotator_id, self.decided
 
         def arrived(rows: SuggestionSet) -> None:
-            if self._closed or document_id != self.document_id:
-                return
-            if decided != self._decided:  # a decision was made meanwhile: what was read is out of date
-                self.show_document(document_id, then)
-                return
-            self.rows = rows
-            if self.current is not None and self.current not in rows:
-                self.current = None
-            self._repaint()
-            if then is not None:
-                then()
-            self.loaded.emit()
+            self.take(document_id, rows, decided, then)
 
         self.window_.runner.in_background(
             self.pool, lambda session: SuggestionSet(open_suggestions(session, document_id, annotator_id)), arrived,
-            self._failed)
+            self.failed)
 
-    def _failed(self, failure: Exception) -> None:
-        if not self._closed:
+    def take(self, document_id: int, rows: SuggestionSet, decided: int, then: Callable[[], None] | None = None
+             ) -> None:
+        """Show ``rows``, read on a worker thread when ``decided`` decisions had been made, unless the document is
+        no longer open, or a decision was made since (then they are read again); ``then`` runs once shown."""
+        if self.closed or document_id != self.document_id:
+            return
+        if decided != self.decided:  # a decision was made meanwhile: what was read is out of date
+            self.show_document(document_id, then)
+            return
+        self.rows = rows
+        if self.current is not None and self.current not in rows:
+            self.current = None
+        self._repaint()
+        if then is not None:
+            then()
+        self.loaded.emit()
+
+    def failed(self, failure: Exception) -> None:
+        if not self.closed:
             self.window_.say(sentence(failure))
 
     def _on_change(self, change: Change) -> None:
@@ -234,14 +234,14 @@ class SuggestionBoard(QObject):
 
     # -- what the commands report ------------------------------------------------------------------------------
     def taken(self, document_id: int, ids: list[int]) -> None:
-        self._decided += 1
+        self.decided += 1
         if document_id == self.document_id:
             for suggestion_id in ids:
                 self.rows.remove(suggestion_id)
             self._repaint()
 
     def returned(self, document_id: int, suggestions: list[StoredSuggestion]) -> None:
-        self._decided += 1
+        self.decided += 1
         if document_id == self.document_id:
             for suggestion in suggestions:
                 self.rows.add(suggestion)
@@ -249,55 +249,20 @@ class SuggestionBoard(QObject):
 
     # -- computing ---------------------------------------------------------------------------------------------
     def compute(self) -> None:
-        """Suggest: compute the open document's suggestions on a worker thread in a reading transaction (nobody's
-        edits wait for it), then store them in a short one; the window stays responsive throughout."""
-        document_id = self.layer.document_id
-        if document_id is None:
-            return
-        self.window_.say(self.tr("Computing suggestions…"))
-        runner = self.window_.runner
+        """Suggest: compute the open document's suggestions on a worker thread, what is on screen first."""
+        self.computer.start()
 
-        def store(planned: list[Planned]) -> None:
-            if self._closed:
-                return
-
-            def work(begin: Transaction) -> int:
-                stored = 0
-                for one in planned:
-                    with begin() as session:
-                        cleared = clear_suggestions(session, one.document_id)
-                    rows = cleared.rows(one)
-                    for start in range(0, len(rows), STORE_CHUNK):  # short transactions: edits never wait long
-                        with begin() as session:
-                            insert_suggestions(session, rows[start:start + STORE_CHUNK])
-                    stored += len(rows)
-                return stored
-
-            runner.writes_in_background(self.pool, work, lambda found: self._computed(document_id, found), self._failed,
-                                        KNOWN_FAILURES)
-
-        url = self.window_.model_training.url
-
-        def plan(session: Session) -> list[Planned]:  # the model as last trained (its file is swapped in whole)
-            from biaozhu.operations.model import load_model, proposer  # crfsuite: imported when first needed
-
-            return plan_suggestions(session, ENGINES, {document_id}, proposer(load_model(url)))
-
-        runner.in_background(self.pool, plan, store, self._failed)
-
-    def _computed(self, document_id: int, found: int) -> None:
-        if self._closed:
-            return
-        self.window_.runner.bus.publish(Change(Changed.SPANS, frozenset({document_id}), self))
-        if document_id == self.layer.document_id:
+    def computed(self, document_id: int, found: int) -> None:
+        """Every part of ``document_id`` is stored: say how many are left to decide."""
+        if document_id == self.document_id:
             self.current = None
-            self.show_document(document_id, lambda: self.window_.say(fill(
-                self.tr("%1 suggestions here (%2 already decided or tagged): N walks them."),
-                len(self.rows), found - len(self.rows))))
+            self._repaint()
+            self.window_.say(fill(self.tr("%1 suggestions here (%2 already decided or tagged): N walks them."),
+                                  len(self.rows), found - len(self.rows)))
 
     def wait(self) -> None:
         """The window closes: finish what the workers do, and show nothing they answer."""
-        self._closed = True
+        self.closed = True
         self.pool.waitForDone()
 
     # -- keys --------------------------------------------------------------------------------------------------

@@ -47,6 +47,7 @@ from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.widgets.docks import add_side_panels
 from biaozhu.gui.widgets.document_list import DocumentListPanel
+from biaozhu.gui.widgets.document_rows import PreparedRows, prepare_rows
 from biaozhu.gui.widgets.document_view import DocumentView
 from biaozhu.gui.widgets.find_bar import FindBar
 from biaozhu.gui.widgets.label_bar import LabelBar
@@ -223,13 +224,29 @@ class MainWindow(QMainWindow):
 
     def _refresh_panels(self) -> None:
         self._show_spans()
-        if self._lists_stale:  # read on a worker thread: 2 s on the UI thread at 1M spans
+        if self._lists_stale:  # read and prepared on a worker thread: 2 s on the UI thread at 1M spans
             self._lists_stale = False
-            asked = self._lists_read
-            self.runner.in_background(self._lists_pool, list_documents,
-                                      lambda rows: self._show_documents(rows) if asked == self._lists_read else None,
-                                      self._list_failed)
+            self._read_lists()
 
+    def _read_lists(self, rows: list[DocumentSummary] | None = None, tries: int = 0) -> None:
+        """Read the document list (or take ``rows`` read already) and build its rows on the worker; the UI
+        thread then applies only the differences. Prepared for an order the list no longer shows (the user
+        sorted, or the window's own edit moved a row meanwhile), the rows are prepared again; the third time
+        here on the UI thread."""
+        asked, state = self._lists_read, self.document_list.snapshot(self.annotator)
+
+        def work(session: Session) -> PreparedRows:
+            return prepare_rows(list_documents(session) if rows is None else rows, state)
+
+        def done(prepared: PreparedRows) -> None:
+            if asked != self._lists_read or self._closed:
+                return  # a list read on the UI thread since then is newer
+            if not self._show_prepared(prepared):
+                if tries < 2:
+                    self._read_lists(prepared.read, tries + 1)
+                else:
+                    self._show_documents(prepared.read)
+        self.runner.in_background(self._lists_pool, work, done, self._list_failed)
     def _count_open_layer(self) -> None:
         """The open document's row after an edit of its layer: this annotator's span count is the layer's."""
         at = self._document_at.get(self.layer.document_id) if self.layer.document_id is not None else None
@@ -256,17 +273,23 @@ class MainWindow(QMainWindow):
         self.say(sentence(exc))
 
     def _show_documents(self, documents: list[DocumentSummary]) -> None:
+        """Show a list read on the UI thread, prepared here too."""
+        self._show_prepared(prepare_rows(documents, self.document_list.snapshot(self.annotator)))
+
+    def _show_prepared(self, prepared: PreparedRows) -> bool:
+        """The document list, the open document's row and the progress; False when prepared for another order."""
         if self._closed:
-            return
-        self.documents = documents
-        self._document_at = {summary.id: at for at, summary in enumerate(documents)}
-        self.document_list.set_documents(self.documents, self.annotator)
+            return True
+        if not self.document_list.apply(prepared):
+            return False
+        self.documents, self._document_at = prepared.read, prepared.given_at
         if self.layer.document_id is None and self.documents:  # the first import into an empty project
             self.open_document(self.documents[0].id)
         if self.layer.document_id is not None:
+            self._count_open_layer()  # read before the window's latest edit: its layer in memory is newer
             self.document_list.select_document(self.layer.document_id)
-        done = sum(1 for d in self.documents if d.statuses.get(self.annotator) == "done")
-        self.progress_label.setText(fill(self.tr("%1/%2 done"), done, len(self.documents)))
+        self.progress_label.setText(fill(self.tr("%1/%2 done"), prepared.done, len(self.documents)))
+        return True
 
     def _on_change(self, change: Change) -> None:
         """Anything that changed the project, from this window or not: the lists follow; the open layer
@@ -324,7 +347,6 @@ class MainWindow(QMainWindow):
         chosen = self.layer.index.get(select) if select >= 0 else None
         self.view.selected_span = chosen.id if chosen else None
         self.view.repaint_ranges([*ranges, *((s.start, s.end) for s in (before, chosen) if s is not None)])
-        self.linking.reload()  # a deleted span took its links along; an undone deletion brought them back
         self.label_bar.set_counts(self.layer.index.count_by_label())
 
     def _follow_undo(self, index: int) -> None:

@@ -43,6 +43,9 @@ class SpanDelta:
     restored: tuple[int, ...] = ()
     layer: tuple[int, int] | None = None  # (document id, annotator id) that ``state`` watches
     state: tuple[object, ...] = ()
+    # What those trash items held besides spans ("relations", "comments", "pins": biaozhu.db.spans.carried):
+    # the panels showing what a deletion carried none of do not read it again.
+    carried: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,13 @@ class Change:
     def touches(self, document_id: int | None) -> bool:
         """Whether this change may concern ``document_id`` (an unknown place concerns every document)."""
         return not self.documents or document_id in self.documents
+
+
+def carried_none(change: Change, kind: str) -> bool:
+    """Whether ``change`` is a span edit that says it moved no ``kind`` ("relations", "comments", "pins") into
+    the trash or out of it: a deletion of a span nobody commented on needs no comment read again."""
+    return change.what & ~(Changed.SPANS | Changed.TRASH) == Changed(0) and change.delta is not None \
+        and kind not in change.delta.carried
 
 
 class ChangeBus(QObject):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from biaozhu.db.comments import CommentRow, Thread, comments_signature, threads
-from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.changes import Change, Changed, carried_none
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill, short
@@ -103,7 +103,8 @@ class CommentsPanel(QWidget):
     def _on_change(self, change: Change) -> None:
         """Comments change with comments, and with what takes them to the trash or back; an edit of spans that
         keeps them (add, relabel, resize) does not reread them. Hidden, the panel reads them when shown."""
-        if not change.what & (Changed.COMMENTS | Changed.TRASH | Changed.DOCUMENTS | Changed.GOLD):
+        if not change.what & (Changed.COMMENTS | Changed.TRASH | Changed.DOCUMENTS | Changed.GOLD) \
+                or carried_none(change, "comments"):
             return
         if not change.what & Changed.COMMENTS and not self._stale and self._signature() == self.signature:
             return  # a deletion (or its undo) that took no comment with it: the common case, one cheap look
@@ -115,6 +116,16 @@ class CommentsPanel(QWidget):
     def _signature(self) -> tuple[object, ...] | None:
         where = None if self.project_wide() else self.document()
         return self.runner.try_read(lambda session: comments_signature(session, where)).value
+
+    def document_opened(self) -> None:
+        """The window opened another document: its threads are read now when the panel is seen, else when it is
+        shown (a hidden tab read them at every start and every document opened, for nobody)."""
+        if on_screen(self):
+            self.reload()
+            return
+        self._stale = True
+        self.threads = []
+        self.tree.clear()
 
     def shown(self, visible: bool) -> None:
         """Its dock became visible (a tab chosen, the dock opened): read what changed while it was not."""

@@ -40,7 +40,7 @@ from biaozhu.db.guidelines import (
     project_guideline,
     set_project_guideline,
 )
-from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.changes import Change, Changed, carried_none
 from biaozhu.gui.common.label_infos import LabelInfo, label_infos, shown_definition
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.undo import History, StoredCommand
@@ -130,7 +130,8 @@ class GuideContents:
         """A block of its own: no list, quote indent or heading level of the Markdown before it carries over."""
         self.cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
 
-    def heading(self, text: str, anchor: str, size: float = 1.25) -> None:
+    def heading(self, text: str, anchor: str, size: float = 1.25, colour: str | None = None) -> None:
+        """A bold heading to scroll to; a label's starts with a square of its colour, as in the label bar."""
         if not self.cursor.atStart():
             self.new_block()
         spaced = QTextBlockFormat()
@@ -141,6 +142,10 @@ class GuideContents:
         form.setFontPointSize(self.cursor.document().defaultFont().pointSizeF() * size)
         form.setAnchor(True)
         form.setAnchorNames([anchor])
+        if colour is not None:
+            swatch = QTextCharFormat(form)
+            swatch.setForeground(QColor(colour))
+            self.cursor.insertText("■ ", swatch)
         self.cursor.insertText(text, form)
         self.new_block()
 
@@ -206,7 +211,8 @@ class GuidePanel(QWidget):
     def _on_change(self, change: Change) -> None:
         """Pins publish LABELS; a span going to the trash or back (with its pin) matters only when the pinned
         spans are not those shown any more, which one look at the few pins tells."""
-        if change.what & (Changed.LABELS | Changed.GOLD) or change.what & Changed.TRASH and self._pins_moved():
+        if change.what & (Changed.LABELS | Changed.GOLD) or change.what & Changed.TRASH \
+                and not carried_none(change, "pins") and self._pins_moved():
             self._stale = True
             if on_screen(self):
                 self.reload()
@@ -237,7 +243,8 @@ class GuidePanel(QWidget):
         contents.markdown(self.guideline, self.tr("No general guideline yet: Edit the project guideline… writes one "
                                                   "(Markdown)."))
         for label in self.labels:
-            contents.heading(label.caption(), label_anchor(label.id))
+            key = f"[{label.hotkey}] " if label.hotkey else ""  # the key that tags it, as the label bar shows
+            contents.heading(key + label.caption(), label_anchor(label.id), colour=label.color)
             contents.markdown(shown_definition(label.definition),
                               self.tr("No guideline for this label yet: Labels… (Ctrl+L) writes one."))
             for item in self.examples:

@@ -9,60 +9,42 @@ a refusal (a taken name or hotkey) is said in the dialog and nothing is stored.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Protocol, TypeVar
-
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QColorDialog,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
 from biaozhu.db.guidelines import project_guideline
 from biaozhu.db.labels import (
-    LabelRefused,
     add_label,
     count_label_spans,
     delete_label,
     move_label,
     update_label,
 )
-from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.changes import Changed
 from biaozhu.gui.common.label_infos import LabelInfo, label_infos, shown_definition
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.dialogs.guide import GuidelineEditor
+from biaozhu.gui.dialogs.list_editor import ListEditorDialog, show_again
 from biaozhu.gui.widgets.label_bar import label_tooltip
 from biaozhu.gui.widgets.swatches import colour_swatch
 
 
-class LabelsDialog(QDialog):
+class LabelsDialog(ListEditorDialog[LabelInfo]):
     def __init__(self, runner: ActionRunner, person: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.runner = runner
-        self.person = person  # who deletes (a reviewer only: the refusal is shown otherwise)
-        self.labels: list[LabelInfo] = []
+        super().__init__(runner, person, parent, "labels")
         self.colour = "#e76f51"
         self.setWindowTitle(self.tr("Labels — biaozhu 标注"))
         self.resize(720, 460)
-        self.list = QListWidget(self)
-        self.list.setObjectName("labels")
-        self.list.currentRowChanged.connect(self._show_selected)
-        self.name = QLineEdit(self)
-        self.title_edit = QLineEdit(self)
         self.colour_button = QPushButton(self)
         self.colour_button.setAutoDefault(False)
         self.colour_button.clicked.connect(self.pick_colour)
@@ -74,88 +56,37 @@ class LabelsDialog(QDialog):
         self.definition.setMinimumHeight(160)
         self.definition.setPlaceholderText(self.tr("The label's guideline in Markdown: what it is for, do and don't, "
                                                    "examples (shown on hover and in the guide, F1)"))
-        form = QFormLayout()
-        form.addRow(self.tr("Name:"), self.name)
-        form.addRow(self.tr("Title:"), self.title_edit)
-        form.addRow(self.tr("Colour:"), self.colour_button)
-        form.addRow(self.tr("Hotkey:"), self.hotkey)
-        form.addRow(self.tr("Guideline:"), self.definition)
-        self.message = QLabel(self)
-        self.message.setObjectName("labels-message")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
-        self.save_button = self._button(self.tr("Save"), self.save)
-        self.save_button.setDefault(True)
-        right = QVBoxLayout()
-        right.addLayout(form, 1)
-        right.addWidget(self.message)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.save_button)
-        right.addLayout(bottom)
-        self.add_button = self._button(self.tr("New label"), self.start_new)
-        self.up_button = self._button(self.tr("Move up"), lambda: self.move_selected(-1))
-        self.down_button = self._button(self.tr("Move down"), lambda: self.move_selected(1))
-        self.delete_button = self._button(self.tr("Delete…"), self.ask_to_delete)
-        self.guideline_button = self._button(self.tr("Project guideline…"), self.edit_project_guideline)
-        bottom.insertWidget(0, self.guideline_button)
-        left_buttons = QHBoxLayout()
-        for button in (self.add_button, self.up_button, self.down_button, self.delete_button):
-            left_buttons.addWidget(button)
-        left = QVBoxLayout()
-        left.addWidget(self.list, 1)
-        left.addLayout(left_buttons)
-        columns = QHBoxLayout(self)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        runner.bus.changed.connect(self._on_change)
+        self.form.addRow(self.tr("Colour:"), self.colour_button)
+        self.form.addRow(self.tr("Hotkey:"), self.hotkey)
+        self.form.addRow(self.tr("Guideline:"), self.definition)
+        self.add_button = self.button(self.tr("New label"), self.start_new, under_list=True)
+        self.up_button = self.button(self.tr("Move up"), lambda: self.move_selected(-1), under_list=True,
+                                     for_selected=True)
+        self.down_button = self.button(self.tr("Move down"), lambda: self.move_selected(1), under_list=True,
+                                       for_selected=True)
+        self.delete_button = self.button(self.tr("Delete…"), self.ask_to_delete, under_list=True,
+                                         for_selected=True)
+        self.guideline_button = self.button(self.tr("Project guideline…"), self.edit_project_guideline)
+        self.bottom_buttons.insertWidget(0, self.guideline_button)
         self.reload()
 
-    def _on_change(self, change: Change) -> None:
-        if change.source is not self and change.what & Changed.LABELS:
-            self.reload()
-
-    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda _=False: slot())
-        return button
-
     # -- showing ---------------------------------------------------------------------------------------------
-    def reload(self, select: str | None = None) -> None:
-        """Read the labels again (another window or program may have changed them), keeping the selection."""
-        current = self.selected()
-        outcome = self.runner.try_read(label_infos)
-        if outcome.value is None:
-            self.message.setText(outcome.refusal)
-            return
-        self.labels = outcome.value
-        wanted = select or (current.name if current else None)
-        self.list.blockSignals(True)
-        self.list.clear()
-        for label in self.labels:
-            key = f"[{label.hotkey}] " if label.hotkey else ""
-            item = QListWidgetItem(colour_swatch(label.color), key + label.caption())
-            item.setToolTip(label_tooltip(label))
-            self.list.addItem(item)
-        self.list.blockSignals(False)
-        row = next((i for i, label in enumerate(self.labels) if label.name == wanted), 0 if self.labels else -1)
-        self.list.setCurrentRow(row)
-        self._show_selected(row)
+    def read(self, session: Session) -> list[LabelInfo]:
+        return label_infos(session)
 
-    def selected(self) -> LabelInfo | None:
-        row = self.list.currentRow()
-        return self.labels[row] if 0 <= row < len(self.labels) else None
+    def caption(self, entry: LabelInfo) -> str:
+        return (f"[{entry.hotkey}] " if entry.hotkey else "") + entry.caption()
 
-    def _show_selected(self, row: int) -> None:
-        label = self.labels[row] if 0 <= row < len(self.labels) else None
-        self.name.setText(label.name if label else "")
-        self.title_edit.setText(label.title if label else "")
-        self.hotkey.setText((label.hotkey or "") if label else "")
-        self.definition.setPlainText(shown_definition(label.definition) if label else "")
-        self.set_colour(label.color if label else self.colour)
-        for button in (self.up_button, self.down_button, self.delete_button):
-            button.setEnabled(label is not None)
+    def tooltip(self, entry: LabelInfo) -> str:
+        return label_tooltip(entry)
+
+    def icon(self, entry: LabelInfo) -> QIcon:
+        return colour_swatch(entry.color)
+
+    def show_entry(self, entry: LabelInfo | None) -> None:
+        self.hotkey.setText((entry.hotkey or "") if entry else "")
+        self.definition.setPlainText(shown_definition(entry.definition) if entry else "")
+        self.set_colour(entry.color if entry else self.colour)
 
     def set_colour(self, colour: str) -> None:
         self.colour = QColor(colour).name()
@@ -168,23 +99,9 @@ class LabelsDialog(QDialog):
             self.set_colour(chosen.name())
 
     # -- changing --------------------------------------------------------------------------------------------
-    def _write(self, action: Callable[[Session], object], what: Changed, done: str) -> bool:
-        outcome = self.runner.attempt(action, Change(what, source=self))
-        failure = outcome.failure
-        if isinstance(failure, LabelRefused):  # said in the UI language
-            self.message.setText(fill(QCoreApplication.translate("LabelRefused", failure.template), *failure.values))
-        else:
-            self.message.setText(done if outcome.ok else outcome.refusal)
-        return outcome.ok
-
-    def start_new(self) -> None:
+    def start_new(self, prompt: str = "") -> None:
         """An empty form: Save adds it as a new label at the end of the bar."""
-        self.list.blockSignals(True)
-        self.list.setCurrentRow(-1)
-        self.list.blockSignals(False)
-        self._show_selected(-1)
-        self.message.setText(self.tr("A new label: fill in its name and press Save."))
-        self.name.setFocus()
+        super().start_new(prompt or self.tr("A new label: fill in its name and press Save."))
 
     def save(self) -> None:
         """Add the form as a new label, or store it over the selected one."""
@@ -195,12 +112,12 @@ class LabelsDialog(QDialog):
         if label is not None and definition == shown_definition(label.definition).strip():
             definition = label.definition  # a default definition shown translated stays the default, translatable
         if label is None:
-            ok = self._write(lambda s: add_label(s, name, title, self.colour, hotkey or None, definition),
-                             Changed.LABELS, fill(self.tr("Added %1."), name))
+            ok = self.write(lambda s: add_label(s, name, title, self.colour, hotkey or None, definition),
+                            fill(self.tr("Added %1."), name))
         else:
-            ok = self._write(lambda s: update_label(s, label.name, new_name=name, title=title, color=self.colour,
-                                                    hotkey=hotkey, definition=definition),
-                             Changed.LABELS, fill(self.tr("Saved %1."), name))
+            ok = self.write(lambda s: update_label(s, label.name, new_name=name, title=title, color=self.colour,
+                                                   hotkey=hotkey, definition=definition),
+                            fill(self.tr("Saved %1."), name))
         if ok:
             self.reload(select=name)
 
@@ -213,7 +130,7 @@ class LabelsDialog(QDialog):
 
     def move_selected(self, step: int) -> None:
         label = self.selected()
-        if label is not None and self._write(lambda s: move_label(s, label.name, step), Changed.LABELS, ""):
+        if label is not None and self.write(lambda s: move_label(s, label.name, step), ""):
             self.reload(select=label.name)
 
     def ask_to_delete(self) -> None:
@@ -235,8 +152,8 @@ class LabelsDialog(QDialog):
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
         done = fill(self.tr("%1 and %2 spans moved to the trash."), label.caption(), counted.value)
-        if self._write(lambda s: delete_label(s, label.name, self.person),
-                       Changed.LABELS | Changed.SPANS | Changed.TRASH, done):
+        if self.write(lambda s: delete_label(s, label.name, self.person),
+                      done, Changed.LABELS | Changed.SPANS | Changed.TRASH):
             self.reload()
 
 
@@ -244,23 +161,3 @@ def show_labels_dialog(dialog: LabelsDialog | None, runner: ActionRunner, person
                        parent: QWidget) -> LabelsDialog:
     """Ctrl+L in either window: one dialog for the window's lifetime, read again each time it is shown."""
     return show_again(dialog, lambda: LabelsDialog(runner, person, parent))
-
-
-class Reloadable(Protocol):
-    def reload(self) -> object: ...
-    def show(self) -> None: ...
-    def activateWindow(self) -> None: ...
-
-
-EditorT = TypeVar("EditorT", bound=Reloadable)
-
-
-def show_again(dialog: EditorT | None, make: Callable[[], EditorT]) -> EditorT:
-    """A dialog made once and kept: shown in front, its contents read again when it is shown again."""
-    if dialog is None:
-        dialog = make()
-    else:
-        dialog.reload()
-    dialog.show()
-    dialog.activateWindow()
-    return dialog

@@ -1,7 +1,7 @@
 """What both windows' View and Help menus hold beyond zoom: every panel can be shown again, the layout can be
-reset, and it is remembered (QSettings, per window); Help lists every key (Shift+F1; F1 is the guide panel), the
-labels as an annotation guide, and says which biaozhu and which project this is. The window's own menus stay in its
-``actions.py``; this adds to them."""
+reset, and it is remembered (QSettings, per window); Help lists every key (Shift+F1), opens the guide panel at its
+top (F1 opens it at the selected span's label), and says which biaozhu and which project this is. The window's own
+menus stay in its ``actions.py``; this adds to them."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.project import project_location
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import fill
+from biaozhu.gui.dialogs.guide import GuidePanel
 from biaozhu.gui.dialogs.keys_help import KeysDialog
-from biaozhu.gui.dialogs.label_guide import LabelGuide
 from biaozhu.gui.widgets.sizing import fit_screen
 
 # Raised when panels are added: a layout saved before knows nothing of them and stacked them under the others
@@ -59,7 +59,7 @@ class WindowLayout(QObject):
 
 class WindowMenus(QObject):
     """Panels, reset layout and the Help menu of ``window``, whose View menu is ``view_menu``; ``key`` names its
-    saved layout; the About box names the project ``runner`` works on, and the guide lists its labels."""
+    saved layout; the About box names the project ``runner`` works on."""
 
     def __init__(self, actions: ActionSet, window: QMainWindow, view_menu: QMenu, key: str,
                  runner: ActionRunner) -> None:
@@ -67,7 +67,6 @@ class WindowMenus(QObject):
         self.window, self.runner, self.project = window, runner, project_location(runner.sessions)
         self.layout = WindowLayout(window, key)
         self.keys_dialog: KeysDialog | None = None
-        self.guide: LabelGuide | None = None
         self.about_box: QMessageBox | None = None
         view_menu.addSeparator()
         panels = view_menu.addMenu(self.tr("Panels"))
@@ -88,11 +87,15 @@ class WindowMenus(QObject):
         self.keys_dialog.activateWindow()
 
     def show_guide(self) -> None:
-        if self.guide is None:
-            self.guide = LabelGuide(self.runner, self.window)
-        self.guide.reload()
-        self.guide.show()
-        self.guide.activateWindow()
+        """The window's guide panel, in front, at the project guideline and then every label's."""
+        dock = self.window.findChild(QDockWidget, "guide-dock")
+        if dock is None:
+            return
+        dock.show()
+        dock.raise_()
+        panel = dock.widget()
+        if isinstance(panel, GuidePanel):
+            panel.show_label(None)
 
     def show_about(self) -> None:
         if self.about_box is None:

@@ -3,23 +3,19 @@ model is of it; filter, sort, and find the next unfinished one (the most unsure 
 by that: active learning).
 
 After the window's own edit only the open document's row changes (``replace_document``: found through a
-table of rows by id, not by walking 100,000 of them); after other changes ``set_documents`` is cheap when only
-counts changed: it updates rows in place (selection, sort and scroll stay where the user left them) and resets
-the model only when documents came or went.
+table of rows by id, not by walking 100,000 of them). After other changes the whole list is read and prepared on
+a worker (``document_rows``) and ``apply`` only repaints the rows that changed and inserts or removes the ones
+that came, went or moved (selection, sort and scroll stay where the user left them).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
-from functools import lru_cache
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCollator,
-    QCollatorSortKey,
     QEvent,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -40,12 +36,24 @@ from PySide6.QtWidgets import (
 
 from biaozhu.db.documents import DocumentSummary
 from biaozhu.gui.common.wording import as_tooltip
+from biaozhu.gui.widgets.document_rows import (
+    LENGTH,
+    NAME,
+    SPANS,
+    STATUS,
+    STATUS_ORDER,
+    UNSURE,
+    ListState,
+    PreparedRows,
+    prepare_rows,
+    sort_key,
+    status_of,
+)
 from biaozhu.gui.widgets.name_elision import DEPARTS_ROLE, NameDelegate, departures
 from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
-NAME, LENGTH, STATUS, SPANS, UNSURE = range(5)
+__all__ = ["NAME", "LENGTH", "STATUS", "SPANS", "UNSURE", "DocumentListPanel", "DocumentTableModel"]
 FINISHED = frozenset({"done", "adjudicated"})  # adjudicated is the gold layer's "done"
-STATUS_ORDER = {"not_started": 0, "in_progress": 1, "done": 2, "adjudicated": 3}
 ALL, UNFINISHED, DONE = range(3)  # the status filter's choices, in the combo's order
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -65,6 +73,8 @@ class DocumentTableModel(QAbstractTableModel):
         self._given_at: dict[int, int] | None = None  # document id -> place in ``_given``
         self.unsure: dict[int, float] = {}
         self._departs: dict[int, int] | None = None  # see name_elision.departures, made when first drawn
+        self._order = 0  # changes of which rows are shown in which order: a preparation for an older one is refused
+        self._touched: set[int] = set()  # rows replaced in place since the last snapshot
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -126,26 +136,51 @@ class DocumentTableModel(QAbstractTableModel):
                     self.tr("Unsure"))[section]
         return None
 
-    def set_rows(self, rows: Sequence[DocumentSummary], annotator: str) -> None:
-        """Replace the rows. The same documents again (refreshed counts) keep their persistent indexes, so
-        the view keeps its selection and scroll position; documents that came or went reset the model."""
-        self._given, self._given_at, self._departs = list(rows), None, None
-        ordered = self._ordered(self._given, annotator)
-        if annotator != self._annotator or {r.id for r in ordered} != {r.id for r in self._rows}:
+    def snapshot(self, annotator: str | None = None) -> ListState:
+        """What the rows are to be prepared for (on a worker): the rows shown now, how they are sorted, for whom."""
+        self._touched = set()
+        shown = list(self._rows) if annotator in (None, self._annotator) else []  # another annotator: a reset
+        return ListState(self._annotator if annotator is None else annotator, self._sort, self.unsure, shown,
+                         self._order)
+
+    def apply(self, prepared: PreparedRows) -> bool:
+        """Show prepared rows: only the rows that changed are repainted, rows that came or went are inserted or
+        removed (persistent indexes, hence the view's selection and scroll, stay with their documents); a
+        reset only for a first fill or many moves. False, and nothing changed, when the rows shown or their
+        order changed since the snapshot (the preparation must be made again)."""
+        state = prepared.state
+        if state.order != self._order or state.sort != self._sort or state.unsure is not self.unsure:
+            return False
+        self._given, self._given_at, self._departs = prepared.given, prepared.given_at, prepared.departs
+        changes = prepared.changes
+        if changes is None or state.annotator != self._annotator:
             self.beginResetModel()
-            self._rows, self._annotator, self._at = ordered, annotator, None
+            self._rows, self._annotator, self._at = prepared.ordered, state.annotator, prepared.at
             self.endResetModel()
-        elif [r.id for r in ordered] == [r.id for r in self._rows]:
-            old, self._rows = self._rows, ordered
-            for row, (before, after) in enumerate(zip(old, ordered, strict=True)):
-                if before != after:  # usually one row: the document just edited
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, UNSURE))
-        else:
-            self._relayout(ordered)
+            self._order += 1
+            return True
+        rows, self._at = self._rows, None
+        for first, last in changes.removed:
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del rows[first:last + 1]
+            self.endRemoveRows()
+        for first, last in changes.inserted:
+            self.beginInsertRows(QModelIndex(), first, last)
+            rows[first:first] = prepared.ordered[first:last + 1]
+            self.endInsertRows()
+        self._rows, self._at = prepared.ordered, prepared.at
+        if changes.removed or changes.inserted:
+            self._order += 1
+        repaint = list(changes.changed) + [(row, row) for row in map(prepared.at.get, self._touched) if row is not None]
+        self._touched = set()
+        for first, last in repaint:  # usually one run: the document someone else edited
+            self.dataChanged.emit(self.index(first, 0), self.index(last, UNSURE))
+        return True
 
     def set_unsure(self, values: dict[int, float]) -> None:
         """The model rated the documents again: shown, and the rows sorted again when sorted by it."""
         self.unsure = dict(values)
+        self._order += 1
         if self._sort[0] == UNSURE:
             self._relayout(self._ordered(self._given, self._annotator))
         if self._rows:
@@ -169,6 +204,7 @@ class DocumentTableModel(QAbstractTableModel):
         key = sort_key(column, self._annotator, self.unsure)
         if column not in (STATUS, SPANS) or key(summary) == key(self._rows[row]):
             self._rows[row] = summary
+            self._touched.add(summary.id)
             self.dataChanged.emit(self.index(row, 0), self.index(row, UNSURE))
             return
         # Taken out and put back where it sorts now: a move or a new layout would make the filter proxy ask all
@@ -178,6 +214,7 @@ class DocumentTableModel(QAbstractTableModel):
             return tuple(int(k) if order == Qt.SortOrder.AscendingOrder else -int(k)  # type: ignore[call-overload]
                          for k in key(s))
 
+        self._order += 1
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
         self._at = None
@@ -203,6 +240,7 @@ class DocumentTableModel(QAbstractTableModel):
 
     def _relayout(self, ordered: list[DocumentSummary]) -> None:
         """Reorder rows, moving persistent indexes (the view's selection and current row) with their documents."""
+        self._order += 1
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         moved = [self._rows[i.row()].id for i in old]
@@ -210,47 +248,6 @@ class DocumentTableModel(QAbstractTableModel):
         self.changePersistentIndexList(old, [self.index(self.row_of(document_id) or 0, i.column())
                                              for document_id, i in zip(moved, old, strict=True)])
         self.layoutChanged.emit()
-
-
-def sort_key(column: int, annotator: str, unsure: dict[int, float] | None = None
-             ) -> Callable[[DocumentSummary], tuple[object, ...]]:
-    """One key per row for a column; the id breaks ties so equal rows keep a stable order (documents not rated
-    yet come before the surest ones)."""
-    if column == NAME:
-        return lambda s: (natural_key(s.name), s.id)
-    if column == LENGTH:
-        return lambda s: (s.length, s.id)
-    if column == STATUS:
-        return lambda s: (STATUS_ORDER.get(status_of(s, annotator), 0), s.id)
-    if column == UNSURE:
-        rated = unsure or {}
-        return lambda s: (rated.get(s.id, -1.0), s.id)
-    return lambda s: (s.span_counts.get(annotator, 0), s.id)
-
-
-def status_of(summary: DocumentSummary, annotator: str) -> str:
-    """An annotator's status; spans imported for them without a status row count as work in progress."""
-    status = summary.statuses.get(annotator)
-    if status is None:
-        return "in_progress" if summary.span_counts.get(annotator) else "not_started"
-    return status
-
-
-def _chinese_collator() -> QCollator:
-    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    collator.setNumericMode(True)
-    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    return collator
-
-
-NAME_ORDER = _chinese_collator()
-
-
-@lru_cache(maxsize=1 << 16)  # names rarely change; a refresh re-sorts them all
-def natural_key(name: str) -> QCollatorSortKey:
-    """Names as a Chinese reader orders them: 北京 before 上海 (by pinyin, not by code point), "报告2"
-    before "报告10" (digit runs as numbers), and case ignored."""
-    return NAME_ORDER.sortKey(name)
 
 
 class DocumentFilter(QSortFilterProxyModel):
@@ -326,15 +323,28 @@ class DocumentListPanel(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self._view)
 
-    def set_documents(self, rows: list[DocumentSummary], annotator: str) -> None:
+    def set_documents(self, rows: Sequence[DocumentSummary], annotator: str) -> None:
         """Show these documents for this annotator, keeping the selection and scroll position."""
+        applied = self.apply(prepare_rows(rows, self.snapshot(annotator)))
+        assert applied, "prepared for the rows shown just now"
+
+    def snapshot(self, annotator: str | None = None) -> ListState:
+        """What a worker prepares new rows for (:func:`document_rows.prepare_rows`): the rows shown now."""
+        return self._model.snapshot(annotator)
+
+    def apply(self, prepared: PreparedRows) -> bool:
+        """Show rows prepared on a worker, keeping the selection and scroll position; False (nothing changed)
+        when the list's rows or order changed since the snapshot they were prepared for."""
         selected = self.selected_document()
         bar = self._view.verticalScrollBar()
         scroll = bar.value()
-        self._model.set_rows(rows, annotator)
-        if selected is not None and self.selected_document() is None:  # the model was reset
+        if not self._model.apply(prepared):
+            return False
+        if selected is not None and self.selected_document() != selected:  # its row was reset, moved or gone
             self._select(selected, scroll=False)
+        if bar.value() != scroll:
             bar.setValue(scroll)
+        return True
 
     def set_uncertainty(self, values: dict[int, float]) -> None:
         """How unsure the suggestions' model is of each document, as it last rated them."""

@@ -133,6 +133,13 @@ class DocumentView(QPlainTextEdit):
     def cursor_offset(self) -> int:
         return self.positions.to_cp(self.textCursor().position())
 
+    def visible_range(self) -> tuple[int, int]:
+        """The code points on screen, from the first to the last: what is suggested on first."""
+        area = self.viewport().rect()
+        first = self.positions.to_cp(self.cursorForPosition(area.topLeft()).position())
+        last = self.positions.to_cp(self.cursorForPosition(area.bottomRight()).position())
+        return first, max(first, last)
+
     def offset_at(self, point: QPoint) -> int:
         """The code point under a viewport point (the character, not the gap nearest to it)."""
         cursor = self.cursorForPosition(point)

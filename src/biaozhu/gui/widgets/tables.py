@@ -44,10 +44,12 @@ def fit_columns(view: QTableView, samples: dict[int, list[str]]) -> None:
 
 def fit_to_contents(view: QTableView, widest: int = 240) -> None:
     """Size every column to what it shows now, none wider than ``widest`` (longer texts elide): for short
-    tables such as a document's disagreements, so every column is in sight in a narrow panel."""
+    tables such as a document's disagreements, so every column is in sight in a narrow panel. A stretching last
+    column keeps the rest of the width instead (sized to its contents it pushed the panel into sideways scrolling)."""
     header = view.horizontalHeader()
-    view.resizeColumnsToContents()
-    for column in range(header.count()):
+    sized = range(header.count() - 1 if header.stretchLastSection() else header.count())
+    for column in sized:
+        view.resizeColumnToContents(column)
         header.resizeSection(column, min(header.sectionSize(column), widest))
 
 

@@ -419,7 +419,7 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/comments.py" line="69"/>
-        <location filename="../../gui/dialogs/comments.py" line="189"/>
+        <location filename="../../gui/dialogs/comments.py" line="200"/>
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
@@ -439,43 +439,43 @@
         <translation>发表（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="153"/>
+        <location filename="../../gui/dialogs/comments.py" line="164"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="158"/>
+        <location filename="../../gui/dialogs/comments.py" line="169"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="158"/>
+        <location filename="../../gui/dialogs/comments.py" line="169"/>
         <source>open</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="188"/>
+        <location filename="../../gui/dialogs/comments.py" line="199"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="201"/>
-        <location filename="../../gui/dialogs/comments.py" line="209"/>
+        <location filename="../../gui/dialogs/comments.py" line="212"/>
+        <location filename="../../gui/dialogs/comments.py" line="220"/>
         <source>New comment on the document:</source>
         <translation>新评论，针对本文档：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="203"/>
+        <location filename="../../gui/dialogs/comments.py" line="214"/>
         <source>Reply to: %1</source>
         <translation>回复：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="205"/>
+        <location filename="../../gui/dialogs/comments.py" line="216"/>
         <source>New comment on “%1”:</source>
         <translation>新评论，针对“%1”：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="207"/>
+        <location filename="../../gui/dialogs/comments.py" line="218"/>
         <source>New comment on the link %1:</source>
         <translation>新评论，针对关联 %1：</translation>
     </message>
@@ -650,27 +650,27 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="298"/>
+        <location filename="../../gui/widgets/document_list.py" line="295"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="306"/>
+        <location filename="../../gui/widgets/document_list.py" line="303"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="306"/>
+        <location filename="../../gui/widgets/document_list.py" line="303"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="306"/>
+        <location filename="../../gui/widgets/document_list.py" line="303"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="307"/>
+        <location filename="../../gui/widgets/document_list.py" line="304"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -696,52 +696,52 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="90"/>
+        <location filename="../../gui/widgets/document_list.py" line="100"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="90"/>
+        <location filename="../../gui/widgets/document_list.py" line="100"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="91"/>
+        <location filename="../../gui/widgets/document_list.py" line="101"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="91"/>
+        <location filename="../../gui/widgets/document_list.py" line="101"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="110"/>
+        <location filename="../../gui/widgets/document_list.py" line="120"/>
         <source>How unsure the suggestions&apos; model is of this document (0 sure … 1): sorted by this, Ctrl+N opens the most unsure unfinished document first</source>
         <translation>建议模型对本文档的不确定度（0 确定 … 1）：按此列排序时，Ctrl+N 先打开最不确定的未完成文档</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="125"/>
+        <location filename="../../gui/widgets/document_list.py" line="135"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="125"/>
+        <location filename="../../gui/widgets/document_list.py" line="135"/>
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="125"/>
+        <location filename="../../gui/widgets/document_list.py" line="135"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="125"/>
+        <location filename="../../gui/widgets/document_list.py" line="135"/>
         <source>Spans</source>
         <translation>标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="126"/>
+        <location filename="../../gui/widgets/document_list.py" line="136"/>
         <source>Unsure</source>
         <translation>不确定度</translation>
     </message>
@@ -1351,32 +1351,32 @@
 <context>
     <name>GuidePanel</name>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="193"/>
+        <location filename="../../gui/dialogs/guide.py" line="198"/>
         <source>Edit the project guideline…</source>
         <translation>编辑项目总体规范…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="235"/>
+        <location filename="../../gui/dialogs/guide.py" line="241"/>
         <source>✓ good</source>
         <translation>✓ 正例</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="235"/>
+        <location filename="../../gui/dialogs/guide.py" line="241"/>
         <source>✗ bad</source>
         <translation>✗ 反例</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="236"/>
+        <location filename="../../gui/dialogs/guide.py" line="242"/>
         <source>Project guideline</source>
         <translation>项目总体规范</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="237"/>
+        <location filename="../../gui/dialogs/guide.py" line="243"/>
         <source>No general guideline yet: Edit the project guideline… writes one (Markdown).</source>
         <translation>还没有总体规范：点“编辑项目总体规范…”来写（Markdown）。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="242"/>
+        <location filename="../../gui/dialogs/guide.py" line="249"/>
         <source>No guideline for this label yet: Labels… (Ctrl+L) writes one.</source>
         <translation>这个标签还没有规范：在“标签…”（Ctrl+L）中编写。</translation>
     </message>
@@ -1384,12 +1384,12 @@
 <context>
     <name>GuidelineEditor</name>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="270"/>
+        <location filename="../../gui/dialogs/guide.py" line="277"/>
         <source>Project guideline — biaozhu 标注</source>
         <translation>项目总体规范 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/guide.py" line="275"/>
+        <location filename="../../gui/dialogs/guide.py" line="282"/>
         <source>What every annotator should know: scope, rules, hard cases (Markdown: # headings, - lists, **bold**)</source>
         <translation>每位标注员都应了解的内容：范围、规则、疑难情况（Markdown：# 标题、- 列表、**加粗**）</translation>
     </message>
@@ -1593,39 +1593,6 @@
     </message>
 </context>
 <context>
-    <name>LabelGuide</name>
-    <message>
-        <location filename="../../gui/dialogs/label_guide.py" line="21"/>
-        <source>Annotation guide — biaozhu 标注</source>
-        <translation>标注指南 — biaozhu 标注</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/label_guide.py" line="28"/>
-        <source>Key</source>
-        <translation>按键</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/label_guide.py" line="28"/>
-        <source>Label</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/label_guide.py" line="28"/>
-        <source>Definition</source>
-        <translation>定义</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/label_guide.py" line="49"/>
-        <source>Each label with its key (pressed while text is selected) and what it is for. Labels… (Ctrl+L) changes them.</source>
-        <translation>每个标签的按键（选中文字后按下）和用途。用“标签…”（Ctrl+L）修改。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/label_guide.py" line="56"/>
-        <source>(no definition yet)</source>
-        <translation>（还没有定义）</translation>
-    </message>
-</context>
-<context>
     <name>LabelRefused</name>
     <message>
         <location filename="../../db/labels.py" line="39"/>
@@ -1691,107 +1658,92 @@
 <context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="59"/>
+        <location filename="../../gui/dialogs/labels.py" line="46"/>
         <source>Labels — biaozhu 标注</source>
         <translation>标签 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="71"/>
+        <location filename="../../gui/dialogs/labels.py" line="53"/>
         <source>a letter or digit, F1–F12</source>
         <translation>一个字母或数字，或 F1–F12</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="78"/>
-        <source>Name:</source>
-        <translation>名称：</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/labels.py" line="79"/>
-        <source>Title:</source>
-        <translation>中文名：</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/labels.py" line="80"/>
+        <location filename="../../gui/dialogs/labels.py" line="59"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="81"/>
+        <location filename="../../gui/dialogs/labels.py" line="60"/>
         <source>Hotkey:</source>
         <translation>快捷键：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="75"/>
+        <location filename="../../gui/dialogs/labels.py" line="57"/>
         <source>The label&apos;s guideline in Markdown: what it is for, do and don&apos;t, examples (shown on hover and in the guide, F1)</source>
         <translation>标签的标注规范（Markdown）：标什么、该标与不该标、示例（鼠标悬停时和指南中显示，F1）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="82"/>
+        <location filename="../../gui/dialogs/labels.py" line="61"/>
         <source>Guideline:</source>
         <translation>规范：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="87"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/labels.py" line="96"/>
+        <location filename="../../gui/dialogs/labels.py" line="62"/>
         <source>New label</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="97"/>
+        <location filename="../../gui/dialogs/labels.py" line="63"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="98"/>
+        <location filename="../../gui/dialogs/labels.py" line="65"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="99"/>
+        <location filename="../../gui/dialogs/labels.py" line="67"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="100"/>
+        <location filename="../../gui/dialogs/labels.py" line="69"/>
         <source>Project guideline…</source>
         <translation>项目总体规范…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="166"/>
+        <location filename="../../gui/dialogs/labels.py" line="97"/>
         <source>Label colour</source>
         <translation>标签颜色</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="186"/>
+        <location filename="../../gui/dialogs/labels.py" line="104"/>
         <source>A new label: fill in its name and press Save.</source>
         <translation>新标签：填写名称后按“保存”。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="199"/>
+        <location filename="../../gui/dialogs/labels.py" line="116"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="203"/>
+        <location filename="../../gui/dialogs/labels.py" line="120"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="228"/>
+        <location filename="../../gui/dialogs/labels.py" line="145"/>
         <source>Delete label</source>
         <translation>删除标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="229"/>
+        <location filename="../../gui/dialogs/labels.py" line="146"/>
         <source>Delete the label %1? Its %2 spans (every annotator&apos;s, and gold) go to the trash with it; Edit → Trash… brings the label and its spans back.</source>
         <translation>删除标签 %1？它的 %2 个标注（所有标注员的，以及金标准）会一起移到回收站；在“编辑 → 回收站…”中可以恢复标签及其标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/labels.py" line="237"/>
+        <location filename="../../gui/dialogs/labels.py" line="154"/>
         <source>%1 and %2 spans moved to the trash.</source>
         <translation>%1 及其 %2 个标注已移到回收站。</translation>
     </message>
@@ -1799,98 +1751,116 @@
 <context>
     <name>Linking</name>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="105"/>
+        <location filename="../../gui/annotate/linking.py" line="116"/>
         <source>Not relabelled: “%1” is linked as %2, which a %3 span cannot be; unlink it first (R, then its digit).</source>
         <translation>未改标签：“%1”以%2关联，%3 标注不能如此关联；请先取消关联（按 R，再按它的数字）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="159"/>
-        <location filename="../../gui/annotate/linking.py" line="177"/>
+        <location filename="../../gui/annotate/linking.py" line="170"/>
+        <location filename="../../gui/annotate/linking.py" line="188"/>
         <source>Select a span first (click it or press Tab), then press R to link it.</source>
         <translation>请先选中一个标注（点击它或按 Tab），再按 R 关联它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="164"/>
-        <location filename="../../gui/annotate/linking.py" line="186"/>
+        <location filename="../../gui/annotate/linking.py" line="175"/>
+        <location filename="../../gui/annotate/linking.py" line="197"/>
         <source>No span in this document can be linked to “%1”: no relation type joins their labels.</source>
         <translation>本文档中没有可与“%1”关联的标注：没有关系类型连接它们的标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="169"/>
+        <location filename="../../gui/annotate/linking.py" line="180"/>
         <source>Link “%1”: press the digit on the other span (1–%2; a blue digit unlinks), Esc to cancel.</source>
         <translation>关联“%1”：按另一个标注上的数字（1–%2；蓝色数字表示取消关联），按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="199"/>
+        <location filename="../../gui/annotate/linking.py" line="210"/>
         <source>Linking cancelled.</source>
         <translation>已取消关联。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="210"/>
+        <location filename="../../gui/annotate/linking.py" line="221"/>
         <source>“%1”: %2 — press a digit, Esc to cancel.</source>
         <translation>“%1”：%2 — 按数字选择，按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="215"/>
+        <location filename="../../gui/annotate/linking.py" line="226"/>
         <source>unlink %1</source>
         <translation>取消%1</translation>
     </message>
 </context>
 <context>
+    <name>ListEditorDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/list_editor.py" line="59"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/list_editor.py" line="60"/>
+        <source>Title:</source>
+        <translation>中文名：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/list_editor.py" line="65"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="138"/>
+        <location filename="../../gui/annotate/window.py" line="139"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="156"/>
-        <location filename="../../gui/annotate/window.py" line="173"/>
+        <location filename="../../gui/annotate/window.py" line="157"/>
+        <location filename="../../gui/annotate/window.py" line="174"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="167"/>
+        <location filename="../../gui/annotate/window.py" line="168"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="168"/>
+        <location filename="../../gui/annotate/window.py" line="169"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="170"/>
+        <location filename="../../gui/annotate/window.py" line="171"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="179"/>
+        <location filename="../../gui/annotate/window.py" line="180"/>
         <source>Read-only project: you can read and export it; edits are refused</source>
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="269"/>
+        <location filename="../../gui/annotate/window.py" line="291"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="297"/>
+        <location filename="../../gui/annotate/window.py" line="320"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="348"/>
+        <location filename="../../gui/annotate/window.py" line="370"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="350"/>
+        <location filename="../../gui/annotate/window.py" line="372"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="352"/>
+        <location filename="../../gui/annotate/window.py" line="374"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -1936,17 +1906,17 @@
 <context>
     <name>ModelTrainer</name>
     <message>
-        <location filename="../../gui/annotate/model_training.py" line="78"/>
+        <location filename="../../gui/annotate/model_training.py" line="84"/>
         <source>Training the suggestions&apos; model in the background…</source>
         <translation>正在后台训练建议模型…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/model_training.py" line="89"/>
+        <location filename="../../gui/annotate/model_training.py" line="104"/>
         <source>The suggestions&apos; model was not trained: %1</source>
         <translation>建议模型未训练：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/model_training.py" line="93"/>
+        <location filename="../../gui/annotate/model_training.py" line="108"/>
         <source>The suggestions&apos; model learned %1 spans: Suggest uses it.</source>
         <translation>建议模型已学习 %1 个标注：计算建议时使用它。</translation>
     </message>
@@ -2093,72 +2063,57 @@
 <context>
     <name>RelationTypesDialog</name>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="55"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="38"/>
         <source>Relation types — biaozhu 标注</source>
         <translation>关系类型 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="65"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="43"/>
         <source>What this relation says, with an example</source>
         <translation>这种关系表示什么，附一个例子</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="67"/>
-        <source>Name:</source>
-        <translation>名称：</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="68"/>
-        <source>Title:</source>
-        <translation>中文名：</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="69"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="44"/>
         <source>From labels:</source>
         <translation>起点标签：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="70"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="45"/>
         <source>To labels:</source>
         <translation>终点标签：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="71"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="46"/>
         <source>Definition:</source>
         <translation>定义：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="76"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="82"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="48"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="84"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="47"/>
         <source>New type</source>
         <translation>新建类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="176"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="88"/>
         <source>A new relation type: fill in its name, tick its labels and press Save.</source>
         <translation>新的关系类型：填写名称，勾选标签，然后按保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="187"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="98"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="191"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="102"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/relation_types.py" line="199"/>
+        <location filename="../../gui/dialogs/relation_types.py" line="110"/>
         <source>Deleted %1.</source>
         <translation>已删除 %1。</translation>
     </message>
@@ -3147,59 +3102,72 @@
         <translation>已采纳 %1 条得分不低于 %2 的建议（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="257"/>
-        <source>Computing suggestions…</source>
-        <translation>正在计算建议…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/annotate/suggestions.py" line="295"/>
+        <location filename="../../gui/annotate/suggestions.py" line="260"/>
         <source>%1 suggestions here (%2 already decided or tagged): N walks them.</source>
         <translation>这里有 %1 条建议（另有 %2 条已处理或已标注）：按 N 逐条查看。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="306"/>
+        <location filename="../../gui/annotate/suggestions.py" line="271"/>
         <source>Su&amp;ggest</source>
         <translation>建议(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="308"/>
+        <location filename="../../gui/annotate/suggestions.py" line="273"/>
         <source>Suggest for this document</source>
         <translation>为本文档计算建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="309"/>
+        <location filename="../../gui/annotate/suggestions.py" line="274"/>
         <source>Train the model now</source>
         <translation>立即训练模型</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="310"/>
+        <location filename="../../gui/annotate/suggestions.py" line="275"/>
         <source>Show or hide suggestions</source>
         <translation>显示或隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="311"/>
+        <location filename="../../gui/annotate/suggestions.py" line="276"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="312"/>
+        <location filename="../../gui/annotate/suggestions.py" line="277"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="313"/>
+        <location filename="../../gui/annotate/suggestions.py" line="278"/>
         <source>Accept suggestion (Enter)</source>
         <translation>采纳建议（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="314"/>
+        <location filename="../../gui/annotate/suggestions.py" line="279"/>
         <source>Reject suggestion (also Backspace)</source>
         <translation>拒绝建议（也可按 Backspace）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="315"/>
+        <location filename="../../gui/annotate/suggestions.py" line="280"/>
         <source>Accept every suggestion scored %1 or more</source>
         <translation>采纳所有得分不低于 %1 的建议</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionComputer</name>
+    <message>
+        <location filename="../../gui/annotate/suggestion_compute.py" line="77"/>
+        <source>Suggestions are still being computed; the rest follows in the background.</source>
+        <translation>仍在计算建议；其余部分在后台继续。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestion_compute.py" line="79"/>
+        <source>Computing suggestions…</source>
+        <translation>正在计算建议…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestion_compute.py" line="138"/>
+        <source>%1 suggestions on screen; the rest of the document follows in the background.</source>
+        <translation>屏幕上有 %1 条建议；文档其余部分在后台继续计算。</translation>
     </message>
 </context>
 <context>
@@ -3529,38 +3497,38 @@
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="73"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="72"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="75"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="77"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="78"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="77"/>
         <source>Keyboard shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="80"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="79"/>
         <source>Annotation guide…</source>
         <translation>标注指南…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="81"/>
-        <location filename="../../gui/dialogs/window_menus.py" line="99"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="80"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="102"/>
         <source>About biaozhu</source>
         <translation>关于 biaozhu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="102"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="105"/>
         <source>biaozhu 标注 %1: span annotation for Chinese reports.
 Project: %2
 PySide6 %3</source>
