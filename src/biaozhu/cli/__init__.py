@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -93,3 +94,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     finally:
         dispose_all()  # a command leaves no connection open, also when it runs in-process
+        if argv is None:  # the process ends: its last collection would walk every object (0.14 s after an export)
+            gc.freeze()

@@ -15,8 +15,7 @@ from biaozhu.corpus.nesting import POLICIES, NestedSpansRefused
 from biaozhu.corpus.tagging import SCHEMES
 from biaozhu.corpus.tokens import LEVELS
 from biaozhu.db.errors import storage_errors
-from biaozhu.db.majority import MAJORITY
-from biaozhu.db.models import GOLD
+from biaozhu.db.models import GOLD, MAJORITY
 from biaozhu.db.project import open_project
 from biaozhu.operations.export import DOCUMENTS, ExportRequest, Refused, run_export
 from biaozhu.operations.outputs import STDOUT

@@ -18,11 +18,9 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.model import Relation, Span
 from biaozhu.corpus.spans import crosses, find_crossings
 from biaozhu.db.exporting import LayerDocument, relations_by_layer
-from biaozhu.db.models import Annotator, Document
+from biaozhu.db.models import MAJORITY, Annotator, Document
 from biaozhu.db.models import Relation as RelationRow
 from biaozhu.db.review import layers_of
-
-MAJORITY = "majority"
 
 
 def majority_spans(layers: dict[str, list[Span]]) -> list[Span]:

@@ -35,6 +35,8 @@ NAMING_CONVENTION = {
 SCHEMA_REVISION = "0008"  # the newest migration; tests/db/test_engine_open.py holds it to Alembic's head
 GOLD = "gold"  # the name of the adjudicated layer; reviewers write it
 SUGGESTIONS = "suggestions"  # what the engines propose; nobody's data until accepted
+REJECTED = "rejected "  # how a rejected suggestion's note starts (biaozhu.db.suggestions)
+MAJORITY = "majority"  # the majority-vote layer, computed for an export (biaozhu.db.majority), never stored
 FROM_SUGGESTION = "from suggestion "  # how an accepted suggestion's span's note starts (biaozhu.db.suggestions)
 # The spans with a note (every suggestion, every span accepted from one, few others), as the partial index
 # ix_spans_noted holds them; a query must say it in these very words (no bound parameter) for SQLite and

@@ -24,6 +24,7 @@ from biaozhu.db.models import (
     FROM_SUGGESTION,
     GOLD,
     NOTED,
+    REJECTED,
     SUGGESTIONS,
     Annotator,
     Document,
@@ -31,7 +32,6 @@ from biaozhu.db.models import (
     Label,
     Span,
 )
-from biaozhu.db.suggestions import REJECTED
 from biaozhu.db.time_spent import seconds_by_day
 
 NOT_STARTED = "not_started"

@@ -17,11 +17,20 @@ from sqlalchemy.orm import Session, aliased
 
 from biaozhu.corpus.model import Span as DomainSpan
 from biaozhu.corpus.suggestions import Dictionary, Example, Proposer, Suggestion, compatible, suggest
-from biaozhu.db.models import FROM_SUGGESTION, GOLD, SUGGESTIONS, Annotator, Document, DocumentStatus, Label, Span
+from biaozhu.db.models import (
+    FROM_SUGGESTION,
+    GOLD,
+    REJECTED,
+    SUGGESTIONS,
+    Annotator,
+    Document,
+    DocumentStatus,
+    Label,
+    Span,
+)
 from biaozhu.db.spans import SpanRefused, add_span, remove_span
 from biaozhu.db.values import value_columns
 
-REJECTED = "rejected "  # how a rejected suggestion's note starts
 GONE = "the suggestion is gone (decided or computed again elsewhere)"
 
 

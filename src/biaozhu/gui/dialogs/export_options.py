@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from biaozhu.corpus.formats.writing import FORMATS
-from biaozhu.db.majority import MAJORITY
-from biaozhu.db.models import GOLD
+from biaozhu.db.models import GOLD, MAJORITY
 from biaozhu.gui.common.label_infos import LabelInfo
 from biaozhu.operations.export import ExportRequest
 
