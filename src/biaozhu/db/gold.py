@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.model import Relation, Span
+from biaozhu.corpus.model import Relation, Span, SpanValue
 from biaozhu.corpus.spans import find_crossings
 from biaozhu.db.annotators import ensure_annotator, get_annotator
 from biaozhu.db.audit import record
@@ -76,6 +76,8 @@ class Decision:
     unrejected: list[Rejected] = field(default_factory=list)
     linked: list[tuple[Relation, str | None]] = field(default_factory=list)  # with their origin
     unlinked: list[GoldRelation] = field(default_factory=list)
+    # the added spans as written (their ids, their values): the window applies them without reading them back
+    written: list[tuple[GoldSpan, SpanValue | None]] = field(default_factory=list, compare=False)
 
     @property
     def changed(self) -> bool:
@@ -337,12 +339,18 @@ class GoldEdit:
         who = self._ids(name for pair in self._new.values() for name in pair)
         values = self._origin_values(who, labels)
         now = utcnow()
-        self.session.execute(insert(SpanRow), [
+        rows = self.session.execute(insert(SpanRow).returning(
+            SpanRow.id, SpanRow.value, SpanRow.value_max, SpanRow.unit, SpanRow.qualifier,
+            sort_by_parameter_order=True), [
             {"document_id": self.decision.document_id, "annotator_id": self.gold_id, "label_id": labels[s.label],
              "start": s.start, "end": s.end, "text": s.text, "note": "", "created_at": now, "updated_at": now,
              "origin_id": who.get(origin), "decided_by_id": who[decided],
              **carried_values(s.label, s.text, values.get((who.get(origin), s.start, s.end, labels[s.label]), {}))}
             for s, (origin, decided) in self._new.items()])
+        self.decision.written = [
+            (GoldSpan(span_id, span, origin, decided), None if value is None else SpanValue(value, top, unit, kind))
+            for (span, (origin, decided)), (span_id, value, top, unit, kind)
+            in zip(self._new.items(), rows, strict=True)]
 
     def _origin_values(self, who: dict[str | None, int], labels: dict[str, int]
                        ) -> dict[tuple[int | None, int, int, int], dict[str, object]]:

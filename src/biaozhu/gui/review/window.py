@@ -212,17 +212,12 @@ class ReviewWindow(QMainWindow):
         self.activateWindow()
 
     def _on_decided(self, decision: Decision) -> None:
-        """Our own decision, written: applied to the gold in memory (only the spans it added read back, for their
-        ids) and to its document's row in the list, not the document or the list read again; other windows learn
-        of it through the change bus."""
+        """Our own decision, written: applied to the gold in memory (the spans it added as written, with their ids)
+        and to its document's row in the list, nothing read again; other windows learn of it through the change
+        bus."""
         document = self.document
         if document is not None and decision.document_id == document.id:
-            before = document.review
-            outcome = self.runner.try_read(lambda session: review.decided(session, before, decision))
-            if outcome.value is None:
-                self.say(outcome.refusal)
-                return
-            self._show_review(outcome.value)
+            self._show_review(review.decided(document.review, decision))
         if decision.changed:  # written: gold's status is at least "in progress" (status.touch)
             self._gold_row(decision.document_id, len(decision.added) - len(decision.removed),
                            lambda status: status or "in_progress")
