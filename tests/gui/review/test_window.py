@@ -6,8 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLabel, QTableView
+from PySide6.QtCore import QEvent, QObject, QRect, QSettings, Qt
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QLabel, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -180,6 +181,41 @@ def test_the_document_list_follows_each_decision_at_once_as_the_database_has_it(
         act()
         assert shown() == stored()
     assert shown() == ("in progress", "4")
+    window.close()
+
+
+class PaintSpy(QObject):
+    """The rectangles a widget is asked to paint."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.painted: list[QRect] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            self.painted.append(event.region().boundingRect())
+        return False
+
+
+def test_a_decision_repaints_only_the_lines_it_changed(
+        open_review: Open, sessions: sessionmaker[Session], gold: Callable[[], Gold], qtbot: QtBot) -> None:
+    """Issue 14: deciding a disagreement (and framing the next one, on screen already) paints the block holding
+    them again, not the whole view; undo does the same."""
+    window = open_review(sessions, REVIEWER)
+    qtbot.waitExposed(window)
+    view = window.view
+    spy = PaintSpy(view.viewport())
+    line = view.blockBoundingGeometry(view.document().firstBlock()).translated(view.contentOffset()).toAlignedRect()
+    assert line.height() * 3 < view.viewport().height()  # the sample is one line: room below it
+    for act in (lambda: press(qtbot, window, Qt.Key.Key_1), window.undo_stack.undo):
+        QApplication.processEvents()
+        spy.painted.clear()
+        act()
+        qtbot.waitUntil(lambda: bool(spy.painted))
+        QApplication.processEvents()
+        assert all(line.adjusted(-1, -1, 1, 1).contains(rect) for rect in spy.painted), spy.painted
+    assert gold() == {AGREED}
     window.close()
 
 

@@ -248,9 +248,9 @@ class ReviewWindow(QMainWindow):
         document = self.document
         if document is not None:
             before, document.review = document.review.verdicts, found
-            self.view.gold_changed()
-            self.model.gold_changed([n for n, (old, new) in enumerate(zip(before, found.verdicts, strict=True))
-                                     if old is not new])
+            rows = [n for n, (old, new) in enumerate(zip(before, found.verdicts, strict=True)) if old is not new]
+            self.view.gold_changed(rows)
+            self.model.gold_changed(rows)
             self.relations.show_arrows()
             self._show_progress()
 
