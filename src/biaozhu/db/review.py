@@ -10,10 +10,11 @@ a Session and never commit: one decision, one transaction.
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -195,10 +196,13 @@ def _verdicts_after(review: DocumentReview, gold: list[GoldSpan], rejected: dict
                     decision: Decision) -> list[Verdict]:
     """The verdicts after a decision: only the disagreements overlapping a span it put in or took out, or a
     rejection it recorded or withdrew, can have another; their deciding spans are those overlapping them."""
-    touched = [(s.start, s.end) for s in (*decision.added, *(g.span for g in decision.removed))] + \
-        [(r.start, r.end) for r in (*decision.rejected, *decision.unrejected)]
+    touched = sorted([(s.start, s.end) for s in (*decision.added, *(g.span for g in decision.removed))] +
+                     [(r.start, r.end) for r in (*decision.rejected, *decision.unrejected)])
+    starts, reach = [start for start, _ in touched], list(accumulate((end for _, end in touched), max))
     disagreements = review.comparison.disagreements
-    numbers = [n for n, item in enumerate(disagreements) if any(item.start < e and s < item.end for s, e in touched)]
+    # overlapping: of the ranges starting before the disagreement ends, the one reaching furthest passes its start
+    numbers = [n for n, item in enumerate(disagreements)
+               if (before := bisect_left(starts, item.end)) and reach[before - 1] > item.start]
     if not numbers:
         return review.verdicts
     low, high = min(disagreements[n].start for n in numbers), max(disagreements[n].end for n in numbers)

@@ -48,6 +48,7 @@ from biaozhu.gui.widgets.span_painter import draw_badge, range_rects, visible_li
 
 Geometry = list[tuple[QTextBlock, float, list[QTextLine]]]
 DECIDED = QColor("#2a9d8f")
+MANY_RANGES = 50  # more ranges changed than this: the whole view is repainted, not range by range
 
 
 def _rows(spans: list[tuple[int, int, int]]) -> SpanIndex:
@@ -114,8 +115,13 @@ class ReviewView(DocumentView):
                                          for n in numbers)])
 
     def repaint_ranges(self, ranges: Iterable[tuple[int, int]]) -> None:
-        """Schedule a repaint of the blocks on screen holding these code-point ranges, not of the whole view."""
+        """Schedule a repaint of the blocks on screen holding these code-point ranges, not of the whole view (all of
+        it for many ranges: the agreed spans put into gold at once)."""
         document, offset, area, region = self.document(), self.contentOffset(), self.viewport().rect(), QRegion()
+        ranges = list(ranges)
+        if len(ranges) > MANY_RANGES:
+            self.viewport().update()
+            return
         for start, end in ranges:
             first = document.findBlock(self.positions.to_qt(start))
             last = document.findBlock(self.positions.to_qt(max(start, end - 1)))
