@@ -187,6 +187,7 @@ def list_documents(session: Session) -> list[DocumentSummary]:
     return [DocumentSummary(i, n, length, counts.get(i, uncounted), statuses.get(i, unmarked)) for i, n, length in rows]
 
 
+_SHA256_FROM_LISTING = sql("SELECT sha256 FROM documents INDEXED BY ix_documents_listing WHERE id = :id")
 _TEXTS: dict[str, str] = {}  # sha256 → text, the last few documents checked against
 _TEXTS_KEPT = 2
 
@@ -196,10 +197,14 @@ def stored_text(session: Session, document_id: int) -> str | None:
 
     Checking ``text[start:end]`` in SQL (``substr``) walks a 5 MB text to the offset on every edit (~6 ms).
     Here the text is read once and kept, keyed by its sha256: the key names the content, so a kept text is
-    never stale. The sha256 comes from the listing index, so SQLite does not read the text to find it.
+    never stale. The sha256 comes from the listing index, so SQLite does not read the text to find it (SQLAlchemy
+    renders no table hint for SQLite: ``with_hint`` was silently dropped, and every check walked the text's
+    overflow pages to the sha256 after it, ~1 ms for 1 MB).
     """
-    sha256 = session.scalar(select(Document.sha256).where(Document.id == document_id)
-                            .with_hint(Document, "INDEXED BY ix_documents_listing", "sqlite"))
+    if session.get_bind().dialect.name == "sqlite":
+        sha256 = session.scalar(_SHA256_FROM_LISTING, {"id": document_id})
+    else:
+        sha256 = session.scalar(select(Document.sha256).where(Document.id == document_id))
     if sha256 is None:
         return None
     text = _TEXTS.pop(sha256, None)

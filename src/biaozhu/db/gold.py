@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from biaozhu.corpus.model import Relation, Span
+from biaozhu.corpus.model import Relation, Span, SpanValue
 from biaozhu.corpus.spans import find_crossings
 from biaozhu.db.annotators import ensure_annotator, get_annotator
 from biaozhu.db.audit import record
@@ -76,29 +76,40 @@ class Decision:
     unrejected: list[Rejected] = field(default_factory=list)
     linked: list[tuple[Relation, str | None]] = field(default_factory=list)  # with their origin
     unlinked: list[GoldRelation] = field(default_factory=list)
+    # the added spans as written (their ids, their values): the window applies them without reading them back
+    written: list[tuple[GoldSpan, SpanValue | None]] = field(default_factory=list, compare=False)
 
     @property
     def changed(self) -> bool:
         return bool(self.added or self.removed or self.rejected or self.unrejected or self.linked or self.unlinked)
 
 
-def _names(session: Session) -> dict[int | None, str]:
+Names = dict[int | None, str]  # annotator ids to names
+Layer = tuple[int, Names]  # gold's annotator id, and the names: what a GoldEdit reads once, not at every step
+
+
+def _names(session: Session) -> Names:
     return {who: name for who, name in session.execute(select(Annotator.id, Annotator.name))}
 
 
+def _layer(session: Session) -> Layer | None:
+    gold = get_annotator(session, GOLD)
+    return None if gold is None else (gold.id, _names(session))
+
+
 def gold_spans(session: Session, document_id: int, starts: Collection[int] | None = None,
-               within: tuple[int, int] | None = None) -> list[GoldSpan]:
+               within: tuple[int, int] | None = None, layer: Layer | None = None) -> list[GoldSpan]:
     """The document's gold layer by position (longer first at one start); only those starting at ``starts``
     when given (the spans a decision just added, read back for their ids), only those overlapping ``within``
     (a range) when given."""
-    gold = get_annotator(session, GOLD)
-    if gold is None:
+    layer = layer or _layer(session)
+    if layer is None:
         return []
-    names = _names(session)
+    gold_id, names = layer
     # Through the connection, not the ORM: thousands of plain rows, read after every decision.
     query = select(SpanRow.id, SpanRow.start, SpanRow.end, Label.name, SpanRow.text, SpanRow.origin_id,
                    SpanRow.decided_by_id).join(Label).where(SpanRow.document_id == document_id,
-                                                              SpanRow.annotator_id == gold.id)
+                                                              SpanRow.annotator_id == gold_id)
     if starts is not None:
         query = query.where(SpanRow.start.in_(sorted(starts)))
     if within is not None:
@@ -108,26 +119,28 @@ def gold_spans(session: Session, document_id: int, starts: Collection[int] | Non
             for i, s, e, label, text, origin, decided in rows]
 
 
-def gold_relations(session: Session, document_id: int, span_ids: Collection[int] | None = None
-                   ) -> list[GoldRelation]:
+def gold_relations(session: Session, document_id: int, span_ids: Collection[int] | None = None,
+                   layer: Layer | None = None) -> list[GoldRelation]:
     """The document's gold relations, their spans by value; only those from or to ``span_ids`` when given."""
-    gold = get_annotator(session, GOLD)
-    if gold is None or span_ids is not None and not span_ids:
+    if span_ids is not None and not span_ids:
         return []
-    names = _names(session)
-    layer = (RelationRow.document_id == document_id) & (RelationRow.annotator_id == gold.id)
+    layer = layer or _layer(session)
+    if layer is None:
+        return []
+    gold_id, names = layer
+    gold = (RelationRow.document_id == document_id) & (RelationRow.annotator_id == gold_id)
     ids = sorted(span_ids or ())
-    wheres = [layer] if span_ids is None else [
-        layer & (RelationRow.from_span_id.in_(ids[at:at + CHUNK]) | RelationRow.to_span_id.in_(ids[at:at + CHUNK]))
+    wheres = [gold] if span_ids is None else [
+        gold & (RelationRow.from_span_id.in_(ids[at:at + CHUNK]) | RelationRow.to_span_id.in_(ids[at:at + CHUNK]))
         for at in range(0, len(ids), CHUNK)]
     rows = {row.id: row for where in wheres for row in stored_relations(session.connection(), where)}
     return sorted((GoldRelation(row.id, row.relation, names.get(row.origin_id), names.get(row.decided_by_id))
                    for row in rows.values()), key=lambda g: g.id)
 
 
-def rejections(session: Session, document_id: int) -> dict[str, Rejected]:
+def rejections(session: Session, document_id: int, names: Names | None = None) -> dict[str, Rejected]:
     """The document's rejected disagreements, by fingerprint."""
-    names = _names(session)
+    names = _names(session) if names is None else names
     rows = session.execute(select(Rejection.versions, Rejection.start, Rejection.end, Rejection.decided_by_id)
                            .where(Rejection.document_id == document_id))
     return {versions: Rejected(versions, start, end, names.get(who)) for versions, start, end, who in rows}
@@ -145,8 +158,9 @@ class GoldEdit:
     def __init__(self, session: Session, document_id: int, reviewer: str) -> None:
         self.session, self.reviewer = session, reviewer
         self.gold_id = ensure_annotator(session, GOLD).id
+        self._layer: Layer = (self.gold_id, _names(session))
         self.present: dict[Span, GoldSpan] = {}  # the gold read so far, as this edit leaves it
-        self.rejections = rejections(session, document_id)
+        self.rejections = rejections(session, document_id, self._layer[1])
         self.links: dict[Relation, GoldRelation] = {}  # the gold relations of the spans read, as this edit leaves them
         self.decision = Decision(document_id)
         self._new: dict[Span, tuple[str | None, str]] = {}  # added span → (origin, decided by)
@@ -165,19 +179,19 @@ class GoldEdit:
         read already."""
         end = max(end, start + 1)
         if not any(a <= start and end <= b for a, b in self._ranges):
-            self._take(gold_spans(self.session, self.decision.document_id, within=(start, end)))
+            self._take(gold_spans(self.session, self.decision.document_id, within=(start, end), layer=self._layer))
             self._ranges.append((start, end))
 
     def load_all(self) -> None:
         """Read the whole gold layer: a decision on every span of the document (the agreed ones, a layer)."""
         if (0, sys.maxsize) not in self._ranges:
-            self._take(gold_spans(self.session, self.decision.document_id))
+            self._take(gold_spans(self.session, self.decision.document_id, layer=self._layer))
             self._ranges.append((0, sys.maxsize))
 
     def has(self, span: Span) -> GoldSpan | None:
         """The gold span equal to ``span``, if gold holds it (read when not read yet)."""
         if not self.knows(span):
-            self._take(gold_spans(self.session, self.decision.document_id, starts=[span.start]))
+            self._take(gold_spans(self.session, self.decision.document_id, starts=[span.start], layer=self._layer))
             self._looked_up.add(span)
         return self.present.get(span)
 
@@ -185,7 +199,8 @@ class GoldEdit:
         fresh = {gold.span: gold for gold in found
                  if gold.span not in self.present and gold.span not in self._taken_out}
         self.present.update(fresh)
-        for link in gold_relations(self.session, self.decision.document_id, [gold.id for gold in fresh.values()]):
+        for link in gold_relations(self.session, self.decision.document_id, [gold.id for gold in fresh.values()],
+                                   self._layer):
             if link.relation not in self.links and link.relation not in self._unlinked:
                 self.links[link.relation] = link
 
@@ -283,8 +298,9 @@ class GoldEdit:
 
     def _insert_links(self) -> None:
         ends = {span for relation in self._new_links for span in (relation.from_span, relation.to_span)}
-        ids = {gold.span: gold.id for gold in gold_spans(self.session, self.decision.document_id,
-                                                         {span.start for span in ends} if len(ends) <= CHUNK else None)}
+        starts = {span.start for span in ends} if len(ends) <= CHUNK else None
+        ids = {gold.span: gold.id for gold in gold_spans(self.session, self.decision.document_id, starts,
+                                                         layer=self._layer)}
         kinds = {name: kind for kind, name in self.session.execute(select(RelationType.id, RelationType.name))}
         unknown = {relation.type for relation in self._new_links} - kinds.keys()
         if unknown:
@@ -297,7 +313,9 @@ class GoldEdit:
             for r, (origin, decided) in self._new_links.items()])
 
     def _ids(self, names: Iterable[str | None]) -> dict[str | None, int]:
-        return {name: ensure_annotator(self.session, name).id for name in set(names) if name}
+        known = {name: who for who, name in self._layer[1].items() if who is not None}
+        return {name: known[name] if name in known else ensure_annotator(self.session, name).id
+                for name in set(names) if name}
 
     def _insert_new(self) -> None:
         text = stored_text(self.session, self.decision.document_id) or ""
@@ -321,12 +339,18 @@ class GoldEdit:
         who = self._ids(name for pair in self._new.values() for name in pair)
         values = self._origin_values(who, labels)
         now = utcnow()
-        self.session.execute(insert(SpanRow), [
+        rows = self.session.execute(insert(SpanRow).returning(
+            SpanRow.id, SpanRow.value, SpanRow.value_max, SpanRow.unit, SpanRow.qualifier,
+            sort_by_parameter_order=True), [
             {"document_id": self.decision.document_id, "annotator_id": self.gold_id, "label_id": labels[s.label],
              "start": s.start, "end": s.end, "text": s.text, "note": "", "created_at": now, "updated_at": now,
              "origin_id": who.get(origin), "decided_by_id": who[decided],
              **carried_values(s.label, s.text, values.get((who.get(origin), s.start, s.end, labels[s.label]), {}))}
             for s, (origin, decided) in self._new.items()])
+        self.decision.written = [
+            (GoldSpan(span_id, span, origin, decided), None if value is None else SpanValue(value, top, unit, kind))
+            for (span, (origin, decided)), (span_id, value, top, unit, kind)
+            in zip(self._new.items(), rows, strict=True)]
 
     def _origin_values(self, who: dict[str | None, int], labels: dict[str, int]
                        ) -> dict[tuple[int | None, int, int, int], dict[str, object]]:
@@ -346,8 +370,8 @@ class GoldEdit:
             query = query.where(SpanRow.start.in_(sorted({span.start for span in self._new})))
         found: dict[tuple[int | None, int, int, int], dict[str, object]] = {}
         shared: dict[tuple[int | None, int, int, int], set[tuple[object, ...]]] = {}
-        hidden = get_annotator(self.session, SUGGESTIONS)  # nobody's data: its values are no one's decision
-        suggestions = hidden.id if hidden is not None else None
+        # the suggestions are nobody's data: their values are no one's decision
+        suggestions = next((who for who, name in self._layer[1].items() if name == SUGGESTIONS), None)
         for row in self.session.execute(query):
             found[tuple(row[:4])] = dict(zip(VALUE_COLUMNS, row[4:], strict=True))
             if row[0] != suggestions:

@@ -10,10 +10,11 @@ a Session and never commit: one decision, one transaction.
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,7 +33,6 @@ from biaozhu.db.annotators import get_annotator
 from biaozhu.db.documents import document_text
 from biaozhu.db.exporting import relations_by_layer
 from biaozhu.db.gold import (
-    CHUNK,
     Decision,
     GoldEdit,
     GoldSpan,
@@ -48,7 +48,7 @@ from biaozhu.db.review_queries import set_review_status
 from biaozhu.db.review_relations import layer_relations, link_relations
 from biaozhu.db.spans import SpanRefused
 from biaozhu.db.status import get_status
-from biaozhu.db.values import span_values, values_of_spans
+from biaozhu.db.values import span_values
 
 
 def layers_of(session: Session, document_ids: Collection[int], *, include_gold: bool = False,
@@ -162,20 +162,18 @@ def rejudged(session: Session, document_id: int, comparison: Comparison) -> Docu
     return review
 
 
-def decided(session: Session, review: DocumentReview, decision: Decision) -> DocumentReview:
-    """The review once the window's own ``decision`` is written, from the one in memory: only the gold spans it
-    added are read back (their ids and values), not the document's gold, rejections and relations again, and only
-    the verdicts of the disagreements over what it changed are worked out again."""
+def decided(review: DocumentReview, decision: Decision) -> DocumentReview:
+    """The review once the window's own ``decision`` is written, from the one in memory and the decision (the spans
+    it added as written: their ids and values): nothing is read again, and only the verdicts of the disagreements
+    over what it changed are worked out again."""
     if not decision.changed:
         return review
     gone = {gold.id for gold in decision.removed}
     values = dict(review.values)
     for old in decision.removed:
         values.pop((GOLD, old.span.start, old.span.end, old.span.label), None)
-    added = set(decision.added)
-    starts = {span.start for span in added} if len(added) <= CHUNK else None  # many (the agreed spans): all
-    new = [gold for gold in gold_spans(session, decision.document_id, starts) if gold.span in added]
-    values.update(values_of_spans(session, {gold.id: gold.span for gold in new}, GOLD))
+    new = [gold for gold, _ in decision.written]
+    values.update(((GOLD, g.span.start, g.span.end, g.span.label), value) for g, value in decision.written if value)
     gold = [g for g in review.gold if g.id not in gone] if gone else list(review.gold)
     for put in new:
         insort(gold, put, key=_gold_order)
@@ -198,10 +196,13 @@ def _verdicts_after(review: DocumentReview, gold: list[GoldSpan], rejected: dict
                     decision: Decision) -> list[Verdict]:
     """The verdicts after a decision: only the disagreements overlapping a span it put in or took out, or a
     rejection it recorded or withdrew, can have another; their deciding spans are those overlapping them."""
-    touched = [(s.start, s.end) for s in (*decision.added, *(g.span for g in decision.removed))] + \
-        [(r.start, r.end) for r in (*decision.rejected, *decision.unrejected)]
+    touched = sorted([(s.start, s.end) for s in (*decision.added, *(g.span for g in decision.removed))] +
+                     [(r.start, r.end) for r in (*decision.rejected, *decision.unrejected)])
+    starts, reach = [start for start, _ in touched], list(accumulate((end for _, end in touched), max))
     disagreements = review.comparison.disagreements
-    numbers = [n for n, item in enumerate(disagreements) if any(item.start < e and s < item.end for s, e in touched)]
+    # overlapping: of the ranges starting before the disagreement ends, the one reaching furthest passes its start
+    numbers = [n for n, item in enumerate(disagreements)
+               if (before := bisect_left(starts, item.end)) and reach[before - 1] > item.start]
     if not numbers:
         return review.verdicts
     low, high = min(disagreements[n].start for n in numbers), max(disagreements[n].end for n in numbers)

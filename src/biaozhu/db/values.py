@@ -11,7 +11,6 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import Refusal
-from biaozhu.corpus.model import Span as CorpusSpan
 from biaozhu.corpus.model import SpanValue
 from biaozhu.corpus.quantities import Qualifier, parse_quantity, plain
 from biaozhu.db.models import Annotator, Label, Span
@@ -125,18 +124,3 @@ def span_values(session: Session, document_id: int) -> dict[tuple[str, int, int,
                            .where(Span.document_id == document_id, Span.value.is_not(None)))
     return {(layer, start, end, label): SpanValue(str(value), top, unit, qualifier)
             for layer, start, end, label, value, top, unit, qualifier in rows}
-
-
-def values_of_spans(session: Session, spans: dict[int, CorpusSpan], layer: str
-                    ) -> dict[tuple[str, int, int, str], SpanValue]:
-    """The values of these spans of one layer (by id), keyed as :func:`span_values` keys them: the review window
-    reads back only the gold spans a decision added."""
-    found: dict[tuple[str, int, int, str], SpanValue] = {}
-    ids = list(spans)
-    for offset in range(0, len(ids), 500):
-        rows = session.execute(select(Span.id, Span.value, Span.value_max, Span.unit, Span.qualifier)
-                               .where(Span.id.in_(ids[offset:offset + 500]), Span.value.is_not(None)))
-        for span_id, value, top, unit, qualifier in rows:
-            span = spans[span_id]
-            found[(layer, span.start, span.end, span.label)] = SpanValue(str(value), top, unit, qualifier)
-    return found

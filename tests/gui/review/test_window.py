@@ -6,13 +6,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLabel, QTableView
+from PySide6.QtCore import QEvent, QObject, QRect, QSettings, Qt
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QLabel, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import Span
+from biaozhu.db.documents import list_documents
 from biaozhu.db.gold import gold_spans
 from biaozhu.db.models import GOLD, Annotator, Document, DocumentStatus
 from biaozhu.db.permissions import change_role
@@ -151,6 +153,69 @@ def test_adjudicated_shows_in_the_document_list_and_undoes(
     qtbot.waitUntil(lambda: model.index(0, 2).data() == "adjudicated")
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert status() == "in_progress"
+    window.close()
+
+
+def test_the_document_list_follows_each_decision_at_once_as_the_database_has_it(
+        open_review: Open, sessions: sessionmaker[Session], gold: Callable[[], Gold], qtbot: QtBot) -> None:
+    """A decision updates its document's row in memory (gold's count and status), not by reading the whole list
+    again: the row is right before any deferred work runs, after the decision, its undo and its redo."""
+    window = open_review(sessions, REVIEWER)
+    model = window.document_list.findChild(QTableView).model()
+
+    def shown() -> tuple[str, str]:  # gold's status and span count in the list, as the reviewer reads them
+        return model.index(0, 2).data(), model.index(0, 3).data()
+
+    def stored() -> tuple[str, str]:
+        with sessions() as session:
+            [row] = list_documents(session)
+        status = row.statuses.get(GOLD, "not started")
+        return status.replace("_", " "), str(row.span_counts.get(GOLD, 0))
+
+    assert shown() == stored() == ("in progress", "1")
+    for act in (lambda: press(qtbot, window, Qt.Key.Key_B),  # the boundary disagreement: both versions
+                lambda: press(qtbot, window, Qt.Key.Key_1),  # the label one: 张三's
+                window.undo_stack.undo, window.undo_stack.redo,
+                lambda: press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier),
+                window.undo_stack.undo):
+        act()
+        assert shown() == stored()
+    assert shown() == ("in progress", "4")
+    window.close()
+
+
+class PaintSpy(QObject):
+    """The rectangles a widget is asked to paint."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.painted: list[QRect] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            self.painted.append(event.region().boundingRect())
+        return False
+
+
+def test_a_decision_repaints_only_the_lines_it_changed(
+        open_review: Open, sessions: sessionmaker[Session], gold: Callable[[], Gold], qtbot: QtBot) -> None:
+    """Issue 14: deciding a disagreement (and framing the next one, on screen already) paints the block holding
+    them again, not the whole view; undo does the same."""
+    window = open_review(sessions, REVIEWER)
+    qtbot.waitExposed(window)
+    view = window.view
+    spy = PaintSpy(view.viewport())
+    line = view.blockBoundingGeometry(view.document().firstBlock()).translated(view.contentOffset()).toAlignedRect()
+    assert line.height() * 3 < view.viewport().height()  # the sample is one line: room below it
+    for act in (lambda: press(qtbot, window, Qt.Key.Key_1), window.undo_stack.undo):
+        QApplication.processEvents()
+        spy.painted.clear()
+        act()
+        qtbot.waitUntil(lambda: bool(spy.painted))
+        QApplication.processEvents()
+        assert all(line.adjusted(-1, -1, 1, 1).contains(rect) for rect in spy.painted), spy.painted
+    assert gold() == {AGREED}
     window.close()
 
 

@@ -127,9 +127,10 @@ class DisagreementModel(QAbstractTableModel):
         self.document = document
         self.endResetModel()
 
-    def gold_changed(self) -> None:
-        if self.document is not None and self.document.disagreements:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.document.disagreements) - 1, VERSIONS))
+    def gold_changed(self, rows: list[int]) -> None:
+        """These disagreements' verdicts changed: only their rows are drawn again."""
+        for row in rows:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, VERSIONS))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() or self.document is None else len(self.document.disagreements)

@@ -116,11 +116,13 @@ class ReviewNotes(QObject):
         lanes = {name: number for number, name in enumerate(document.annotators)}
         ids = self.window.label_ids
         view = self.window.view
-        view.lane_marks = {(lanes[who], start, end, ids.get(label, -1)): mark
-                           for (who, start, end, label), mark in outcome.value.items() if who in lanes}
-        view.gold_marks = {gold.id: mark for gold in document.review.gold
-                           if (mark := outcome.value.get((GOLD, gold.span.start, gold.span.end, gold.span.label)))}
-        view.viewport().update()
+        lane_marks = {(lanes[who], start, end, ids.get(label, -1)): mark
+                      for (who, start, end, label), mark in outcome.value.items() if who in lanes}
+        gold_marks = {gold.id: mark for gold in document.review.gold
+                      if (mark := outcome.value.get((GOLD, gold.span.start, gold.span.end, gold.span.label)))}
+        if (lane_marks, gold_marks) != (view.lane_marks, view.gold_marks):  # a decision mostly moves none
+            view.lane_marks, view.gold_marks = lane_marks, gold_marks
+            view.viewport().update()
 
     def _on_change(self, change: Change) -> None:
         document = self.window.document

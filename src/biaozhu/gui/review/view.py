@@ -11,7 +11,7 @@ spans per annotator repaints as fast as a short one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QRegion,
     QTextBlock,
     QTextLine,
 )
@@ -47,6 +48,7 @@ from biaozhu.gui.widgets.span_painter import draw_badge, range_rects, visible_li
 
 Geometry = list[tuple[QTextBlock, float, list[QTextLine]]]
 DECIDED = QColor("#2a9d8f")
+MANY_RANGES = 50  # more ranges changed than this: the whole view is repainted, not range by range
 
 
 def _rows(spans: list[tuple[int, int, int]]) -> SpanIndex:
@@ -96,26 +98,54 @@ class ReviewView(DocumentView):
         self.gold_by_id = {g.id: g for g in self.document_.review.gold}
         return SpanIndex(map(self._row, self.gold_by_id.values()))
 
-    def gold_changed(self) -> None:
-        """After a decision: take out and put in only the gold spans that changed (a decision touches a few)."""
-        assert self.document_ is not None
-        now = {g.id: g for g in self.document_.review.gold}
-        for gone in self.gold_by_id.keys() - now.keys():
-            self.index.remove(gone)
-        for new in now.keys() - self.gold_by_id.keys():
-            self.index.add(self._row(now[new]))
+    def gold_changed(self, numbers: Iterable[int] = ()) -> None:
+        """After a decision: take out and put in only the gold spans that changed (a decision touches a few), and
+        repaint only the blocks holding them and the disagreements ``numbers``, whose verdicts changed."""
+        document = self.document_
+        assert document is not None
+        now = {g.id: g for g in document.review.gold}
+        gone, new = self.gold_by_id.keys() - now.keys(), now.keys() - self.gold_by_id.keys()
+        changed = [(g.span.start, g.span.end) for g in (*(self.gold_by_id[i] for i in gone), *(now[i] for i in new))]
+        for span_id in gone:
+            self.index.remove(span_id)
+        for span_id in new:
+            self.index.add(self._row(now[span_id]))
         self.gold_by_id = now
-        self.viewport().update()
+        self.repaint_ranges([*changed, *((document.disagreements[n].start, document.disagreements[n].end)
+                                         for n in numbers)])
+
+    def repaint_ranges(self, ranges: Iterable[tuple[int, int]]) -> None:
+        """Schedule a repaint of the blocks on screen holding these code-point ranges, not of the whole view (all of
+        it for many ranges: the agreed spans put into gold at once)."""
+        document, offset, area, region = self.document(), self.contentOffset(), self.viewport().rect(), QRegion()
+        ranges = list(ranges)
+        if len(ranges) > MANY_RANGES:
+            self.viewport().update()
+            return
+        for start, end in ranges:
+            first = document.findBlock(self.positions.to_qt(start))
+            last = document.findBlock(self.positions.to_qt(max(start, end - 1)))
+            if first.isValid() and last.isValid():
+                rect = self.blockBoundingGeometry(first).united(self.blockBoundingGeometry(last)).translated(offset)
+                region += rect.toAlignedRect().adjusted(-1, -1, 1, 1).intersected(area)
+        if not region.isEmpty():
+            self.viewport().update(region)
 
     def show_disagreement(self, number: int | None) -> None:
-        """Frame a disagreement and bring it to the middle of the view (the cursor goes to its start)."""
-        self.current = number
+        """Frame a disagreement and bring it to the middle of the view (the cursor goes to its start); when the
+        view does not scroll, only the blocks of the old and the new frame are painted again."""
+        before, self.current = self.current, number
+        scrolled = self.verticalScrollBar().value()
         if number is not None and self.document_ is not None:
             cursor = self.textCursor()
             cursor.setPosition(self.positions.to_qt(self.document_.disagreements[number].start))
             self.setTextCursor(cursor)
             self.centerCursor()
-        self.viewport().update()
+        if self.document_ is None or self.verticalScrollBar().value() != scrolled:
+            self.viewport().update()
+            return
+        items = self.document_.disagreements
+        self.repaint_ranges((items[n].start, items[n].end) for n in (before, number) if n is not None)
 
     # -- painting --------------------------------------------------------------------------------------------
     def _pieces(self, index: SpanIndex, geometry: Geometry) -> Iterator[tuple[SpanRow, QRectF]]:

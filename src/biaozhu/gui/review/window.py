@@ -9,6 +9,7 @@ disagreements and decides each one (``decisions.py``); every decision is an undo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -211,30 +212,45 @@ class ReviewWindow(QMainWindow):
         self.activateWindow()
 
     def _on_decided(self, decision: Decision) -> None:
-        """Our own decision, written: applied to the gold in memory (only the spans it added read back, for their
-        ids), not the whole document read again; other windows learn of it through the change bus."""
+        """Our own decision, written: applied to the gold in memory (the spans it added as written, with their ids)
+        and to its document's row in the list, nothing read again; other windows learn of it through the change
+        bus."""
         document = self.document
         if document is not None and decision.document_id == document.id:
-            before = document.review
-            outcome = self.runner.try_read(lambda session: review.decided(session, before, decision))
-            if outcome.value is None:
-                self.say(outcome.refusal)
-                return
-            self._show_review(outcome.value)
-        self._refresh_timer.start()
+            self._show_review(review.decided(document.review, decision))
+        if decision.changed:  # written: gold's status is at least "in progress" (status.touch)
+            self._gold_row(decision.document_id, len(decision.added) - len(decision.removed),
+                           lambda status: status or "in_progress")
 
     def _on_status_changed(self, document_id: int, status: str | None) -> None:
         document = self.document
         if document is not None and document_id == document.id:
             self._show_review(replace(document.review, status=status))
-        self._refresh_timer.start()
+        self._gold_row(document_id, 0, lambda _: status)
+
+    def _gold_row(self, document_id: int, added: int, status: Callable[[str | None], str | None]) -> None:
+        """The list row of a document the window's own decision changed, in memory: gold's count moved by
+        ``added``, its status ``status(the old one)``. The list is not read again on the UI thread for it (in a
+        project of 1M spans that takes seconds)."""
+        at = next((i for i, summary in enumerate(self.documents) if summary.id == document_id), None)
+        if at is None:
+            return
+        summary = self.documents[at]
+        counts = {name: n for name, n in summary.span_counts.items() if name != GOLD}
+        statuses = {name: value for name, value in summary.statuses.items() if name != GOLD}
+        count, now = summary.span_counts.get(GOLD, 0) + added, status(summary.statuses.get(GOLD))
+        counts.update({GOLD: count} if count else {})
+        statuses.update({GOLD: now} if now else {})
+        self.documents[at] = replace(summary, span_counts=counts, statuses=statuses)
+        self.document_list.replace_document(self.documents[at])
 
     def _show_review(self, found: review.DocumentReview) -> None:
         document = self.document
         if document is not None:
-            document.review = found
-            self.view.gold_changed()
-            self.model.gold_changed()
+            before, document.review = document.review.verdicts, found
+            rows = [n for n, (old, new) in enumerate(zip(before, found.verdicts, strict=True)) if old is not new]
+            self.view.gold_changed(rows)
+            self.model.gold_changed(rows)
             self.relations.show_arrows()
             self._show_progress()
 
