@@ -171,6 +171,15 @@ def remove_span(session: Session, span_id: int) -> None:
     session.execute(delete(Span).where(Span.id == span_id))
 
 
+# What the trash keeps of a span, besides its relations, comments and pin; and the statements of a deletion.
+_KEPT = ("document_id", "annotator_id", "label_id", "start", "end", "text", "note", "origin_id", "decided_by_id",
+         *VALUE_COLUMNS)
+_TO_TRASH = (select(*(getattr(Span, name) for name in _KEPT), Label.name.label("label_name"))
+             .outerjoin(Label, Label.id == Span.label_id).where(Span.id == bindparam("span")))
+_TRASH_ITEM = insert(TrashItem).returning(TrashItem.id)
+_DELETE = delete(Span).where(Span.id == bindparam("span"))
+
+
 def trash_span(session: Session, span_id: int) -> int:
     """Delete a span into the trash with its relations, comments and pin; returns the trash item's id."""
     return trash_span_carrying(session, span_id)[0]
@@ -191,24 +200,18 @@ def carried(payload: dict[str, Any]) -> frozenset[str]:
 def trash_span_carrying(session: Session, span_id: int) -> tuple[int, frozenset[str]]:
     """:func:`trash_span` also saying what went along (:func:`carried`). The span and its label's name are read
     in one query, and the item written and the span deleted without ORM objects."""
-    span = session.execute(select(*(getattr(Span, name) for name in _KEPT), Label.name.label("label_name"))
-                           .outerjoin(Label, Label.id == Span.label_id).where(Span.id == span_id)).one_or_none()
+    span = session.execute(_TO_TRASH, {"span": span_id}).one_or_none()
     if span is None:
         raise SpanRefused(f"span {span_id} is gone (deleted elsewhere?)")
     payload = {**{name: getattr(span, name) for name in _KEPT},
                "relations": relations_payload(session, span_id=span_id),
                "comments": comments_payload(session, span_ids=[span_id]), "pins": pins_payload(session, [span_id])}
-    trash_id: int = session.execute(insert(TrashItem).values(
-        kind="span", document_id=span.document_id, annotator_id=span.annotator_id,
-        summary=f"{span.label_name or '?'} {span.text}", payload=payload, deleted_at=utcnow())
-        .returning(TrashItem.id)).scalar_one()
-    session.execute(delete(Span).where(Span.id == span_id))
+    trash_id: int = session.execute(_TRASH_ITEM, {
+        "kind": "span", "document_id": span.document_id, "annotator_id": span.annotator_id,
+        "summary": f"{span.label_name or '?'} {span.text}", "payload": payload, "deleted_at": utcnow()}).scalar_one()
+    session.execute(_DELETE, {"span": span_id})
     return trash_id, carried(payload)
 
-
-# What the trash keeps of a span, besides its relations, comments and pin.
-_KEPT = ("document_id", "annotator_id", "label_id", "start", "end", "text", "note", "origin_id", "decided_by_id",
-         *VALUE_COLUMNS)
 
 
 def restore_span(session: Session, trash_id: int) -> int:
