@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import Refusal
@@ -69,11 +69,9 @@ def _check(session: Session, document_id: int, annotator_id: int, start: int, en
         raise SpanRefused(f"[{start}, {end}) runs past the end of the text ({len(stored)})")
     if stored[start:end] != text:
         raise SpanRefused(f"span text {text!r} disagrees with the document's {stored[start:end]!r}")
-    near = select(Span.start, Span.end, Span.label_id).where(
-        Span.document_id == document_id, Span.annotator_id == annotator_id, Span.start < end, Span.end > start)
-    if ignore_id is not None:
-        near = near.where(Span.id != ignore_id)
-    rows = [tuple(row) for row in session.execute(near)]
+    rows = [tuple(row) for row in session.execute(_NEAR, {
+        "document": document_id, "annotator": annotator_id, "start": start, "end": end,
+        "ignore": -1 if ignore_id is None else ignore_id})]
     crossed = first_crossing(((s, e) for s, e, _ in rows), start, end)
     if crossed:
         raise SpanRefused(f"[{start}, {end}) would cross the span [{crossed[0]}, {crossed[1]}); "
@@ -82,8 +80,16 @@ def _check(session: Session, document_id: int, annotator_id: int, start: int, en
         raise SpanRefused(f"this span [{start}, {end}) is there already")
 
 
+# The statements every edit in the window runs, built once: building one costs as much as running it.
+_NEAR = select(Span.start, Span.end, Span.label_id).where(  # the layer's spans overlapping a range
+    Span.document_id == bindparam("document"), Span.annotator_id == bindparam("annotator"),
+    Span.start < bindparam("end"), Span.end > bindparam("start"), Span.id != bindparam("ignore"))
+_LABEL_NAME = select(Label.name).where(Label.id == bindparam("label"))
+_INSERT = insert(Span).returning(*ROW)
+
+
 def _label_name(session: Session, label_id: int) -> str:
-    name = session.scalar(select(Label.name).where(Label.id == label_id))
+    name = session.scalar(_LABEL_NAME, {"label": label_id})
     if name is None:
         raise SpanRefused("its label was deleted (the trash can bring it back)")
     return name
@@ -107,10 +113,10 @@ def add_span_row(session: Session, document_id: int, annotator_id: int, label_id
     _check(session, document_id, annotator_id, start, end, text, label_id=label_id)
     columns = value_columns(name, text) if values is None else carried_values(name, text, values)
     now = utcnow()
-    return SpanRow(*session.execute(insert(Span).values(
-        document_id=document_id, annotator_id=annotator_id, label_id=label_id, start=start, end=end, text=text,
-        origin_id=origin_id, decided_by_id=decided_by_id, created_at=now, updated_at=now, **columns)
-        .returning(*ROW)).one())
+    return SpanRow(*session.execute(_INSERT, {
+        "document_id": document_id, "annotator_id": annotator_id, "label_id": label_id, "start": start, "end": end,
+        "text": text, "origin_id": origin_id, "decided_by_id": decided_by_id, "created_at": now, "updated_at": now,
+        **columns}).one())
 
 
 def get_span(session: Session, span_id: int) -> SpanRow:
@@ -165,6 +171,15 @@ def remove_span(session: Session, span_id: int) -> None:
     session.execute(delete(Span).where(Span.id == span_id))
 
 
+# What the trash keeps of a span, besides its relations, comments and pin; and the statements of a deletion.
+_KEPT = ("document_id", "annotator_id", "label_id", "start", "end", "text", "note", "origin_id", "decided_by_id",
+         *VALUE_COLUMNS)
+_TO_TRASH = (select(*(getattr(Span, name) for name in _KEPT), Label.name.label("label_name"))
+             .outerjoin(Label, Label.id == Span.label_id).where(Span.id == bindparam("span")))
+_TRASH_ITEM = insert(TrashItem).returning(TrashItem.id)
+_DELETE = delete(Span).where(Span.id == bindparam("span"))
+
+
 def trash_span(session: Session, span_id: int) -> int:
     """Delete a span into the trash with its relations, comments and pin; returns the trash item's id."""
     return trash_span_carrying(session, span_id)[0]
@@ -185,24 +200,18 @@ def carried(payload: dict[str, Any]) -> frozenset[str]:
 def trash_span_carrying(session: Session, span_id: int) -> tuple[int, frozenset[str]]:
     """:func:`trash_span` also saying what went along (:func:`carried`). The span and its label's name are read
     in one query, and the item written and the span deleted without ORM objects."""
-    span = session.execute(select(*(getattr(Span, name) for name in _KEPT), Label.name.label("label_name"))
-                           .outerjoin(Label, Label.id == Span.label_id).where(Span.id == span_id)).one_or_none()
+    span = session.execute(_TO_TRASH, {"span": span_id}).one_or_none()
     if span is None:
         raise SpanRefused(f"span {span_id} is gone (deleted elsewhere?)")
     payload = {**{name: getattr(span, name) for name in _KEPT},
                "relations": relations_payload(session, span_id=span_id),
                "comments": comments_payload(session, span_ids=[span_id]), "pins": pins_payload(session, [span_id])}
-    trash_id: int = session.execute(insert(TrashItem).values(
-        kind="span", document_id=span.document_id, annotator_id=span.annotator_id,
-        summary=f"{span.label_name or '?'} {span.text}", payload=payload, deleted_at=utcnow())
-        .returning(TrashItem.id)).scalar_one()
-    session.execute(delete(Span).where(Span.id == span_id))
+    trash_id: int = session.execute(_TRASH_ITEM, {
+        "kind": "span", "document_id": span.document_id, "annotator_id": span.annotator_id,
+        "summary": f"{span.label_name or '?'} {span.text}", "payload": payload, "deleted_at": utcnow()}).scalar_one()
+    session.execute(_DELETE, {"span": span_id})
     return trash_id, carried(payload)
 
-
-# What the trash keeps of a span, besides its relations, comments and pin.
-_KEPT = ("document_id", "annotator_id", "label_id", "start", "end", "text", "note", "origin_id", "decided_by_id",
-         *VALUE_COLUMNS)
 
 
 def restore_span(session: Session, trash_id: int) -> int:

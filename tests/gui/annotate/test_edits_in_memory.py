@@ -10,8 +10,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QPaintEvent, QTextCursor
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -163,3 +163,44 @@ def test_another_process_edit_updates_the_counts_and_adds_the_new_document_witho
     assert window.document_list.selected_document() == 1
     assert [d.span_counts.get(ME, 0) for d in window.documents] == [0, 2, 0, 1]
     window.close()
+
+
+class PaintedAreas(QObject):
+    """The rectangles of the document view painted since it was last cleared."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.rects: list[QRect] = []
+        window.view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            self.rects.append(event.rect())
+        return False
+
+
+def test_an_edit_repaints_the_lines_it_touched_not_the_view(
+        sessions: sessionmaker[Session], qtbot: QtBot, open_annotation: Callable[..., MainWindow]) -> None:
+    """Without links to draw, tagging, relabelling and deleting a span repaint its line (issue 14: a whole view
+    of a long report costs several lines' time); a linked span's arrows still repaint the view."""
+    with sessions.begin() as session:
+        add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source="泸州.txt"))
+    window = open_annotation(sessions, ME, 1, poll_ms=3_600_000)
+    painted = PaintedAreas(window)
+    height = window.view.viewport().height()
+
+    def repainted(*keys: Qt.Key) -> int:
+        """The tallest area repainted after the keys."""
+        qtbot.wait(50)
+        painted.rects.clear()
+        for key in keys:
+            qtbot.keyClick(window.view, key)
+        qtbot.waitUntil(lambda: painted.rects != [])
+        qtbot.wait(50)
+        return max(rect.height() for rect in painted.rects)
+
+    start = TEXT.index(PROGRAM)
+    select(window, start, start + len(PROGRAM))
+    assert repainted(Qt.Key.Key_1) < height / 4  # add
+    assert repainted(Qt.Key.Key_2) < height / 4  # relabel
+    assert repainted(Qt.Key.Key_Delete) < height / 4

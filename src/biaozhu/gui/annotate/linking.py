@@ -128,8 +128,9 @@ class Linking(QObject):
                 source, target = index.get(row.from_span_id), index.get(row.to_span_id)
                 if source is not None and target is not None:
                     arrows.append(Arrow(source, target, self.relations.caption(row.type), row.from_span_id == selected))
+        if arrows or self.view.links.arrows:  # arrows run across lines: the view; without any, an edit repaints
+            self.view.viewport().update()  # only its own lines
         self.view.links.arrows = arrows
-        self.view.viewport().update()
         self.main.span_table.set_links(self.link_texts())
 
     def _selection_moved(self) -> None:
