@@ -128,10 +128,11 @@ class MainWindow(QMainWindow):
         self._lists_read = 0  # lists read on the UI thread so far
         self._refresh_timer = QTimer(self, singleShot=True, interval=30)
         self._refresh_timer.timeout.connect(self._refresh_panels)
-        # jieba loads once the document is on screen: started earlier, its thread would slow the opening.
+        # jieba loads and learns the span texts once the document and the list are on screen: started earlier, its
+        # thread would hold the GIL the opening and the list's worker need (100,000 documents listed 1 s later).
         self._load_timer = QTimer(self, singleShot=True, interval=100)
         self._load_timer.timeout.connect(self.snapping.load)
-        self._load_timer.start()
+        self._snapping_asked = False
         if start_at is not None:  # the document list and the progress are read on a worker once it is painted
             self.open_document(start_at)
         else:
@@ -271,6 +272,13 @@ class MainWindow(QMainWindow):
 
     def _list_failed(self, exc: Exception) -> None:
         self.say(sentence(exc))
+        self._load_snapping()
+
+    def _load_snapping(self) -> None:
+        """Word snapping loads after the first list (shown or failed), once."""
+        if not self._snapping_asked:
+            self._snapping_asked = True
+            self._load_timer.start()
 
     def _show_documents(self, documents: list[DocumentSummary]) -> None:
         """Show a list read on the UI thread, prepared here too."""
@@ -289,6 +297,7 @@ class MainWindow(QMainWindow):
             self._count_open_layer()  # read before the window's latest edit: its layer in memory is newer
             self.document_list.select_document(self.layer.document_id)
         self.progress_label.setText(fill(self.tr("%1/%2 done"), prepared.done, len(self.documents)))
+        self._load_snapping()
         return True
 
     def _on_change(self, change: Change) -> None:
