@@ -90,3 +90,19 @@ def test_the_span_table_can_show_only_the_chosen_section(
     assert shown == ["全年完成目标", "加强学习"]  # 一、总体情况 holds （一）主要做法
     window.places.filter.setChecked(False)
     assert table.model().rowCount() == 3
+
+
+def test_an_outline_found_after_another_document_opened_is_not_shown_for_it(
+        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
+    first = _add(sessions, {})
+    with sessions.begin() as session:
+        plain, _ = add_document(session, SourceDocument(name="无标题.txt", text="全年完成目标，继续努力。",
+                                                        source="无标题.txt"))
+    window = open_annotation(sessions, "张三", plain.id)
+    tree = window.findChild(QTreeWidget)
+    window.open_document(first)
+    window.open_document(plain.id)  # before the first report's outline comes back from the worker
+    qtbot.wait(300)
+    assert window.places.headings == [] and tree.topLevelItemCount() == 0
+    window.open_document(first)
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 1)

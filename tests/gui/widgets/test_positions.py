@@ -57,6 +57,25 @@ def test_display_blocks_are_short_and_the_text_is_unchanged(text: str, limit: in
     assert "".join(c for i, c in enumerate(display) if i not in inserted) == text
 
 
+@given(texts, longest, st.integers(1, 7), st.randoms())
+def test_counting_astral_characters_by_chunks_converts_as_counting_them_all(
+        text: str, limit: int | None, chunk: int, rng: object) -> None:
+    """Chunks are counted and scanned as conversions reach them, in any order (a long report's first screen,
+    then wherever the user goes): the same positions as one scan of the whole text, and as Qt counts."""
+    display, whole = shown(text, limit)
+    breaks = display_breaks(text, limit) if limit else []
+    chunked = PositionMap(text, breaks, chunk=chunk)
+    offsets = list(range(len(text) + 1))
+    units = list(range(-1, whole.qt_length + 2))
+    rng.shuffle(offsets)  # type: ignore[attr-defined]
+    rng.shuffle(units)  # type: ignore[attr-defined]
+    for offset in offsets:
+        unbroken = len(text[:offset].encode("utf-16-le")) // 2
+        assert chunked.to_qt(offset) == whole.to_qt(offset) == unbroken + sum(1 for b in breaks if b <= offset)
+    assert [chunked.to_cp(q) for q in units] == [whole.to_cp(q) for q in units]
+    assert chunked.qt_length == len(display.encode("utf-16-le")) // 2
+
+
 def test_a_position_inside_a_surrogate_pair_means_that_character() -> None:
     positions = PositionMap("a𠮷b")
     assert [positions.to_cp(q) for q in range(5)] == [0, 1, 1, 2, 3]

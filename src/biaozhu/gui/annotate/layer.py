@@ -4,6 +4,11 @@ and each change published on the app's bus once memory agrees with the database,
 (:class:`SpanDelta`, the change token's state read inside the edit's transaction) so that nothing listening
 reads the project again for it.
 
+A long report's spans are read in two parts: those of its first screen (:data:`FIRST_PART`) while it opens,
+the rest on a worker thread while its text is laid out and painted. Until they are in, :attr:`Layer.index`
+waits for them (an edit, the span table, a link: everything that needs the whole layer) and the view paints
+what :attr:`Layer.shown` has; ``loaded`` says when the whole layer is in.
+
 Undo commands (``commands.py``) call these methods; a span they refer to is held through a
 :class:`SpanHandle`, because restoring a deleted span gives it a new id and every command that
 mentions the span must follow.
@@ -12,9 +17,12 @@ mentions the span must follow.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
+from contextlib import suppress
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QThreadPool, Signal
 from sqlalchemy.orm import Session
 
 from biaozhu.db import spans as db_spans
@@ -25,10 +33,11 @@ from biaozhu.db.spans import SpanRow
 from biaozhu.db.status import set_status, touch
 from biaozhu.db.values import restore_values, set_value, stored_values, value_columns
 from biaozhu.gui.common.changes import Change, Changed, SpanDelta
-from biaozhu.gui.common.runner import ActionRunner
+from biaozhu.gui.common.runner import KNOWN_FAILURES, ActionRunner
 from biaozhu.gui.widgets.span_index import SpanIndex
 
 T = TypeVar("T")
+FIRST_PART = 20_000  # code points of a report whose spans are read before it is shown; a screen holds far fewer
 
 
 class SpanHandle:
@@ -46,6 +55,7 @@ class Layer(QObject):
     # document id, code point ranges that changed, span to select afterwards (-1: none)
     spans_changed = Signal(int, object, int)
     status_changed = Signal(int)
+    loaded = Signal(int)  # document id: the rest of a long report's spans are in (see the module's docstring)
 
     def __init__(self, runner: ActionRunner, annotator_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,8 +64,35 @@ class Layer(QObject):
         self.document_id: int | None = None
         self.name = ""  # the open document's
         self.text = ""
-        self.index = SpanIndex()
+        self._index = SpanIndex()
+        self._rest: Future[SpanIndex] | None = None  # the whole layer, being read on ``_pool``
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
         self._handles: dict[int, SpanHandle] = {}
+
+    @property
+    def index(self) -> SpanIndex:
+        """The open document's spans, all of them (waits for the worker's read if it has not answered yet)."""
+        if self._rest is not None:
+            self._take_rest()
+        return self._index
+
+    @index.setter
+    def index(self, index: SpanIndex) -> None:
+        self._rest, self._index = None, index
+
+    @property
+    def shown(self) -> SpanIndex:
+        """What the view paints now: the whole layer, or its first part while the rest is being read."""
+        return self._index
+
+    @property
+    def complete(self) -> bool:
+        return self._rest is None
+
+    def wait(self) -> None:
+        """Wait for the worker (the window is closing)."""
+        self._pool.waitForDone()
 
     def key(self) -> tuple[int, int] | None:
         """(document id, annotator id) of the open document's layer, as the change poller watches it."""
@@ -78,17 +115,54 @@ class Layer(QObject):
         return SpanDelta(tuple(added), tuple(removed), trashed, restored, self.key(), state, carried)
 
     def open(self, document_id: int) -> None:
-        """Load a document's text and this layer's spans; mark it as worked on (not in a read-only project)."""
+        """Load a document's text and this layer's spans (of a long report, those of its first part: the rest
+        follow from a worker); mark it as worked on (not in a read-only project)."""
+        annotator_id = self.annotator_id
 
-        def load(session: Session) -> tuple[tuple[str, str], list[SpanRow]]:
+        def load(session: Session) -> tuple[tuple[str, str], list[SpanRow], bool]:
             if not self.runner.read_only:
-                touch(session, document_id, self.annotator_id)
-            return named_text(session, document_id), db_spans.layer_spans(session, document_id, [self.annotator_id])
+                touch(session, document_id, annotator_id)
+            name, text = named_text(session, document_id)
+            long = len(text) > FIRST_PART
+            rows = db_spans.layer_spans(session, document_id, [annotator_id], before=FIRST_PART if long else None)
+            return (name, text), rows, long
 
-        (self.name, self.text), rows = (self.runner.read if self.runner.read_only else self.runner.write)(load)
+        (self.name, self.text), rows, long = (self.runner.read if self.runner.read_only else self.runner.write)(load)
         self.index = SpanIndex(rows)
         self.document_id = document_id
+        if long:
+            self._read_rest(document_id)
         self._publish(Changed.STATUS, document_id)
+
+    def _read_rest(self, document_id: int) -> None:
+        """The whole layer of the open document, read and indexed on the worker."""
+        rest: Future[SpanIndex] = Future()
+        annotator_id = self.annotator_id
+
+        def read(session: Session) -> None:
+            try:
+                rest.set_result(SpanIndex(db_spans.layer_spans(session, document_id, [annotator_id])))
+            except Exception as exc:  # noqa: BLE001 - read again on the UI thread, where the user hears of it
+                rest.set_exception(exc)
+
+        self._rest = rest
+        self.runner.in_background(self._pool, read, lambda _: self._arrived(rest), lambda _: self._arrived(rest))
+
+    def _arrived(self, rest: Future[SpanIndex]) -> None:
+        if shiboken6.isValid(self) and rest is self._rest:  # not taken yet, still this document's, window open
+            with suppress(*KNOWN_FAILURES):  # the layer stays partial: the next use of ``index`` reads it again
+                self._take_rest()
+
+    def _take_rest(self) -> None:
+        rest = self._rest
+        assert rest is not None and self.document_id is not None
+        document_id, annotator_id = self.document_id, self.annotator_id
+        try:
+            index = rest.result()  # waits for the worker when asked before it answered
+        except Exception:  # noqa: BLE001 - the worker's read failed: read here, where a failure is the user's
+            index = SpanIndex(self.runner.read(lambda s: db_spans.layer_spans(s, document_id, [annotator_id])))
+        self.index = index
+        self.loaded.emit(document_id)
 
     def catch_up(self, keep: int | None) -> bool:
         """Mirror what this layer's spans on the open document became elsewhere (the same annotator in another

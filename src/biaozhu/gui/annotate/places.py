@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -97,10 +98,9 @@ class DocumentPlaces(QObject):
         view.offset_changed.connect(self.show_offset)
         self.view = view
         self._text = ""
-        self._meta: dict[str, object] = {}
-        # The outline is found once the text is on screen: a 5 MB report takes ~0.2 s to scan.
-        self._outline_timer = QTimer(self, singleShot=True, interval=0)
-        self._outline_timer.timeout.connect(self._find_outline)
+        # The outline is found on a worker while the text is shown: a 5 MB report takes ~20 ms to scan.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
 
     def show_document(self, document_id: int, text: str) -> None:
         """Read the document's page map and find its outline (a read of its meta; the text is in hand)."""
@@ -108,14 +108,17 @@ class DocumentPlaces(QObject):
         meta = outcome.value if outcome.ok and outcome.value is not None else {}
         pages = meta.get("pages")
         self.pages = [int(p) for p in pages] if isinstance(pages, list) else []
-        self._meta, self._text = meta, text
+        self._text = text
         self.headings = []
         self.panel.clear()
         self.show_offset(0)
-        self._outline_timer.start()
+        self.runner.in_background(self._pool, lambda _: outline(text, meta),
+                                  lambda headings: self._show_outline(text, headings), lambda _: None)
 
-    def _find_outline(self) -> None:
-        self.headings = outline(self._text, self._meta)
+    def _show_outline(self, text: str, headings: list[Heading]) -> None:
+        if not shiboken6.isValid(self) or text is not self._text:  # the window closed, or another text opened
+            return
+        self.headings = headings
         self.panel.set_headings(self.headings)
         self.show_offset(self.view.cursor_offset())
 

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.context_menu = SpanContextMenu(self)
         self.snap_preview = SnapPreview(self.editing, self)
         self.layer.spans_changed.connect(self._on_spans_changed)
+        self.layer.loaded.connect(self._show_layer)
         self.history.refused.connect(self.say)
         self.storage_notice = StorageNotice(self)
         self.history.storage_failed.connect(self.storage_notice.show_error)
@@ -200,16 +201,26 @@ class MainWindow(QMainWindow):
             self.say(outcome.refusal)
             return
         self.clock.switch_to(document_id)
-        self.view.show_text(self.layer.text, self.layer.index, self.labels.colours())
-        self.linking.show_document()
+        self.view.show_text(self.layer.text, self.layer.shown, self.labels.colours())
         self.places.show_document(document_id, self.layer.text)
         self.suggestions.show_document(document_id)
         self.comments.show_document(document_id)
         self.setWindowTitle(f"{self.layer.name} — {self.project.name} — biaozhu 标注")
         self.document_list.select_document(document_id)
+        if self.layer.complete:
+            self._show_layer(document_id)
+        self.view.setFocus()
+
+    def _show_layer(self, document_id: int) -> None:
+        """What needs the whole layer: at once for a short report, when the rest of its spans are in for a long
+        one (``Layer.loaded``; an edit made before waits for them)."""
+        if document_id != self.layer.document_id:
+            return
+        self.view.index = self.layer.index
+        self.view.viewport().update()
+        self.linking.show_document()
         self.label_bar.set_counts(self.layer.index.count_by_label())
         self._refresh_later()  # the span table and the document list fill in after the text is painted
-        self.view.setFocus()
 
     def _show_spans(self) -> None:
         self.label_bar.set_counts(self.layer.index.count_by_label())
@@ -224,7 +235,8 @@ class MainWindow(QMainWindow):
         self._refresh_timer.start()
 
     def _refresh_panels(self) -> None:
-        self._show_spans()
+        if self.layer.complete:  # else the span table fills in once the whole layer is read (``_show_layer``)
+            self._show_spans()
         if self._lists_stale:  # read and prepared on a worker thread: 2 s on the UI thread at 1M spans
             self._lists_stale = False
             self._read_lists()
@@ -248,6 +260,7 @@ class MainWindow(QMainWindow):
                 else:
                     self._show_documents(prepared.read)
         self.runner.in_background(self._lists_pool, work, done, self._list_failed)
+
     def _count_open_layer(self) -> None:
         """The open document's row after an edit of its layer: this annotator's span count is the layer's."""
         at = self._document_at.get(self.layer.document_id) if self.layer.document_id is not None else None
@@ -480,6 +493,7 @@ class MainWindow(QMainWindow):
         self.clock.stop()
         self._closed = True
         self._lists_pool.waitForDone()
+        self.layer.wait()
         self.snapping.wait()
         self.suggestions.wait()
         if self.statistics_dialog is not None:
