@@ -5,6 +5,8 @@ labels as an annotation guide, and says which biaozhu and which project this is.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox
@@ -14,9 +16,11 @@ from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.project import project_location
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import fill
-from biaozhu.gui.dialogs.keys_help import KeysDialog
-from biaozhu.gui.dialogs.label_guide import LabelGuide
 from biaozhu.gui.widgets.sizing import fit_screen
+
+if TYPE_CHECKING:  # imported when first shown: the first window does without them
+    from biaozhu.gui.dialogs.keys_help import KeysDialog
+    from biaozhu.gui.dialogs.label_guide import LabelGuide
 
 # Raised when panels are added: a layout saved before knows nothing of them and stacked them under the others
 # (the guide and comments docks in 2026-12), so an older saved layout gives way to the default one.
@@ -82,6 +86,8 @@ class WindowMenus(QObject):
 
     def show_keys(self) -> None:
         if self.keys_dialog is None:
+            from biaozhu.gui.dialogs.keys_help import KeysDialog
+
             self.keys_dialog = KeysDialog(self.window)
         self.keys_dialog.reload()
         self.keys_dialog.show()
@@ -89,6 +95,8 @@ class WindowMenus(QObject):
 
     def show_guide(self) -> None:
         if self.guide is None:
+            from biaozhu.gui.dialogs.label_guide import LabelGuide
+
             self.guide = LabelGuide(self.runner, self.window)
         self.guide.reload()
         self.guide.show()
