@@ -20,11 +20,9 @@ from biaozhu.db.values import METRIC, stored_values
 from biaozhu.gui.annotate import commands
 from biaozhu.gui.annotate.layer import Layer
 from biaozhu.gui.annotate.snapping import Snapping
-from biaozhu.gui.annotate.tag_all import choose_occurrences
 from biaozhu.gui.common.label_infos import LabelSet
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill
-from biaozhu.gui.dialogs.metric_value import ask_value
 from biaozhu.gui.widgets.document_view import DocumentView
 
 Say = Callable[[str], None]
@@ -165,6 +163,8 @@ class SpanEditing(QObject):
         if read.value is None:
             self.say(read.refusal)
             return
+        from biaozhu.gui.dialogs.metric_value import ask_value  # the first window does without the dialog
+
         answer = ask_value(self.view.window(), span.text, read.value)
         if answer is not None:
             self.history.push(commands.SetValue(self.layer, self.history, document_id, span, answer.value,
@@ -187,6 +187,8 @@ class SpanEditing(QObject):
             self.say(planned.refusal)
             return
         here, everywhere = planned.value
+        from biaozhu.gui.annotate.tag_all import choose_occurrences  # the first window does without the dialog
+
         chosen = choose_occurrences(self.view.window(), span.text, self.labels.caption_of(span.label_id), here,
                                     everywhere)
         if chosen is None:

@@ -10,11 +10,11 @@ from PySide6.QtCore import QObject
 
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import reread_labels
-from biaozhu.gui.dialogs.labels import LabelsDialog, show_labels_dialog
 from biaozhu.gui.widgets.label_bar import LabelBar
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the labels dialog is imported when first opened
     from biaozhu.gui.annotate.window import MainWindow
+    from biaozhu.gui.dialogs.labels import LabelsDialog
 
 
 class LabelSync(QObject):
@@ -28,6 +28,8 @@ class LabelSync(QObject):
 
     def open_dialog(self) -> LabelsDialog:
         """Ctrl+L: one dialog for the window's lifetime, read again each time it is shown."""
+        from biaozhu.gui.dialogs.labels import show_labels_dialog
+
         self.dialog = show_labels_dialog(self.dialog, self.window.runner, self.window.annotator, self.window)
         return self.dialog
 

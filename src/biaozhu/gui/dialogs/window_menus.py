@@ -5,6 +5,8 @@ menus stay in its ``actions.py``; this adds to them."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox
@@ -15,8 +17,10 @@ from biaozhu.gui.common.project import project_location
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.dialogs.guide import GuidePanel
-from biaozhu.gui.dialogs.keys_help import KeysDialog
 from biaozhu.gui.widgets.sizing import fit_screen
+
+if TYPE_CHECKING:  # imported when first shown: the first window does without them
+    from biaozhu.gui.dialogs.keys_help import KeysDialog
 
 # Raised when panels are added: a layout saved before knows nothing of them and stacked them under the others
 # (the guide and comments docks in 2026-12), so an older saved layout gives way to the default one.
@@ -81,6 +85,8 @@ class WindowMenus(QObject):
 
     def show_keys(self) -> None:
         if self.keys_dialog is None:
+            from biaozhu.gui.dialogs.keys_help import KeysDialog
+
             self.keys_dialog = KeysDialog(self.window)
         self.keys_dialog.reload()
         self.keys_dialog.show()

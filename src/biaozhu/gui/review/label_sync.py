@@ -10,9 +10,9 @@ from PySide6.QtCore import QObject
 
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.label_infos import reread_labels
-from biaozhu.gui.dialogs.labels import LabelsDialog, show_labels_dialog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the labels dialog is imported when first opened
+    from biaozhu.gui.dialogs.labels import LabelsDialog
     from biaozhu.gui.review.window import ReviewWindow
 
 
@@ -25,6 +25,8 @@ class ReviewLabelSync(QObject):
 
     def open_dialog(self) -> LabelsDialog:
         """Ctrl+L, as in the annotation window: the labels' changes reach both windows through the bus."""
+        from biaozhu.gui.dialogs.labels import show_labels_dialog
+
         self.dialog = show_labels_dialog(self.dialog, self.window.runner, self.window.reviewer, self.window)
         return self.dialog
 
