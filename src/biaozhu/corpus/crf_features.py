@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from biaozhu.corpus.suggestions import ORGANIZATION_WORDS, PROGRAM_WORDS, Dictionary, rule_suggestions
@@ -77,9 +79,10 @@ class _Kinds(dict[str, str]):
 _KINDS = _Kinds()
 
 
-def _positions(spans: Iterable[tuple[int, int, str]], size: int, prefix: str) -> list[list[str]]:
-    """For each character, where it stands in the ranges given (B, I or E of a label), as feature strings."""
-    marks: list[list[str]] = [[] for _ in range(size)]
+def _positions(spans: Iterable[tuple[int, int, str]], size: int, prefix: str) -> dict[int, list[str]]:
+    """Where the characters in the ranges given stand in them (B, I or E of a label), as feature strings; the
+    characters in none (most) are left out."""
+    marks: dict[int, list[str]] = defaultdict(list)
     for start, end, label in spans:
         if start >= end:
             continue
@@ -128,32 +131,30 @@ def _to_ending(piece: str, ending: re.Pattern[str], clauses: Sequence[int]) -> l
     return out
 
 
-def _word_marks(piece: str, words: Sequence[tuple[int, int]]) -> list[list[str]]:
-    """Where each character stands in its jieba word, the word itself and its length, as feature strings."""
-    marks: list[list[str]] = [[] for _ in piece]
+def _word_columns(piece: str, words: Sequence[tuple[int, int]]) -> tuple[list[str], list[str], list[str]]:
+    """Where each character stands in its jieba word, the word itself and its length, as three feature columns (a
+    character no word covers counts as a word of one character)."""
+    place, shown, length = ["w=S"] * len(piece), ["wd=" + x for x in piece], ["wl=1S"] * len(piece)
     for start, end in words:
         size = end - start
-        shown = f"wd={piece[start:end]}" if size <= 6 else f"wd=#{size}"
-        if size == 1:
-            marks[start] += ["w=S", shown, "wl=1S"]
-            continue
-        length = min(size, 6)
-        marks[start] += ["w=B", shown, f"wl={length}B"]
-        middle = ["w=M", shown, f"wl={length}M"]
-        for at in range(start + 1, end - 1):
-            marks[at] += middle
-        marks[end - 1] += ["w=E", shown, f"wl={length}E"]
-    return marks
+        if size > 1:
+            inside, most = size - 2, min(size, 6)
+            place[start:end] = ["w=B", *["w=M"] * inside, "w=E"]
+            shown[start:end] = [f"wd={piece[start:end]}" if size <= 6 else f"wd=#{size}"] * size
+            length[start:end] = [f"wl={most}B", *[f"wl={most}M"] * inside, f"wl={most}E"]
+    return place, shown, length
 
 
-def features(piece: str, words: Sequence[tuple[int, int]], dictionary: Dictionary | None) -> list[list[str]]:
-    """The features of every character of ``piece`` (a sentence), given its jieba words. Built a column at a time
-    (each feature for all characters in one comprehension): per character and feature in Python, they cost more
-    than jieba and crfsuite together."""
+def features(piece: str, words: Sequence[tuple[int, int]], dictionary: Dictionary | None,
+             known: AbstractSet[str] | None = None) -> list[list[str]]:
+    """The features of every character of ``piece`` (a sentence), given its jieba words; with ``known``, only those
+    (a model's: crfsuite would look every other one up for each label, in vain). Built a column at a time (each
+    feature for all characters in one comprehension): per character and feature in Python, they cost more than
+    jieba."""
     size = len(piece)
     rules = _positions(((s.start, s.end, s.label) for s in rule_suggestions(piece)), size, "r")
     found = dictionary.suggest(piece) if dictionary is not None else []
-    known = _positions(((s.start, s.end, s.label) for s in found), size, "d")
+    entries = _positions(((s.start, s.end, s.label) for s in found), size, "d")
     clauses = [match.start() for match in _CLAUSE.finditer(piece)]
     c = f"^^{piece}$$"  # two characters of padding: c[at + 2] is piece[at]
     b = [left + right for left, right in zip(c, c[1:], strict=False)]  # b[at] is c[at:at + 2]
@@ -167,8 +168,12 @@ def features(piece: str, words: Sequence[tuple[int, int]], dictionary: Dictionar
                ["q=True" if x else "q=False" for x in _quoted(piece)],
                ["oe=" + x for x in _to_ending(piece, _ORGANIZATION_END, clauses)],
                ["pe=" + x for x in _to_ending(piece, _PROGRAMME_END, clauses)])
-    rows = zip(zip(*columns, strict=True), _word_marks(piece, words), rules, known, strict=True)
-    return [["bias", *same, *word, *rule, *entry] for same, word, rule, entry in rows]
+    every = zip(["bias"] * size, *columns, *_word_columns(piece, words), strict=True)
+    rows = [list(row) for row in every] if known is None else [list(filter(known.__contains__, row)) for row in every]
+    for marks in (rules, entries):
+        for at, extra in marks.items():
+            rows[at] += extra
+    return rows
 
 
 def tags(spans: Iterable[tuple[int, int]], start: int, end: int) -> list[str]:
