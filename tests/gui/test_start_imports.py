@@ -13,7 +13,7 @@ DEFERRED = ("jieba", "pkg_resources", "alembic", "docx", "pypdfium2", "orjson", 
             "biaozhu.gui.dialogs.export", "biaozhu.gui.dialogs.importing", "biaozhu.cli.export_cmd",
             "biaozhu.corpus.agreement")
 # Dialogs a key opens (Ctrl+L, Shift+F1, V, Ctrl+T…): not imported by the first window either.
-OPENED_BY_KEYS = ("biaozhu.gui.dialogs.labels", "biaozhu.gui.dialogs.keys_help", "biaozhu.gui.dialogs.label_guide",
+OPENED_BY_KEYS = ("biaozhu.gui.dialogs.labels", "biaozhu.gui.dialogs.keys_help",
                   "biaozhu.gui.dialogs.metric_value", "biaozhu.gui.annotate.tag_all")
 
 
