@@ -574,37 +574,37 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location filename="../../gui/review/model.py" line="143"/>
+        <location filename="../../gui/review/model.py" line="144"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="143"/>
+        <location filename="../../gui/review/model.py" line="144"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="143"/>
+        <location filename="../../gui/review/model.py" line="144"/>
         <source>Versions</source>
         <translation>各方版本</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="143"/>
+        <location filename="../../gui/review/model.py" line="144"/>
         <source>Gold</source>
         <translation>金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="163"/>
+        <location filename="../../gui/review/model.py" line="164"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="163"/>
+        <location filename="../../gui/review/model.py" line="164"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../gui/review/model.py" line="162"/>
+        <location filename="../../gui/review/model.py" line="163"/>
         <source>all</source>
         <translation>全体</translation>
     </message>
@@ -678,17 +678,17 @@
 <context>
     <name>DocumentPlaces</name>
     <message>
-        <location filename="../../gui/annotate/places.py" line="93"/>
+        <location filename="../../gui/annotate/places.py" line="94"/>
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/places.py" line="86"/>
+        <location filename="../../gui/annotate/places.py" line="87"/>
         <source>Span table: only the chosen section</source>
         <translation>标注表只列出所选章节</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/places.py" line="142"/>
+        <location filename="../../gui/annotate/places.py" line="145"/>
         <source>page %1</source>
         <translation>第 %1 页</translation>
     </message>
@@ -903,182 +903,182 @@
 <context>
     <name>ExportOptionsForm</name>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="57"/>
+        <location filename="../../gui/dialogs/export_options.py" line="56"/>
         <source>Every layer (a record per annotator)</source>
         <translation>所有标注层（每位标注员一条记录）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="58"/>
+        <location filename="../../gui/dialogs/export_options.py" line="57"/>
         <source>gold (adjudicated)</source>
         <translation>金标准（已裁定）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="59"/>
+        <location filename="../../gui/dialogs/export_options.py" line="58"/>
         <source>Majority vote of the annotators</source>
         <translation>标注员多数投票</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="63"/>
+        <location filename="../../gui/dialogs/export_options.py" line="62"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="64"/>
+        <location filename="../../gui/dialogs/export_options.py" line="63"/>
         <source>Done (marked done in this layer)</source>
         <translation>已完成（在该标注层中标记为完成）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="65"/>
+        <location filename="../../gui/dialogs/export_options.py" line="64"/>
         <source>Adjudicated (the gold layer is final)</source>
         <translation>已裁定（金标准已定稿）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="75"/>
+        <location filename="../../gui/dialogs/export_options.py" line="74"/>
         <source>A record per sentence (split on 。！？；and line breaks)</source>
         <translation>每句一条记录（按 。！？； 和换行切分）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="78"/>
+        <location filename="../../gui/dialogs/export_options.py" line="77"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="79"/>
+        <location filename="../../gui/dialogs/export_options.py" line="78"/>
         <source> characters</source>
         <translation> 个字符</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="81"/>
+        <location filename="../../gui/dialogs/export_options.py" line="80"/>
         <source>Characters</source>
         <translation>单字</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="82"/>
+        <location filename="../../gui/dialogs/export_options.py" line="81"/>
         <source>Words (jieba, cut at span boundaries)</source>
         <translation>词（结巴分词，在标注边界处切开）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="83"/>
+        <location filename="../../gui/dialogs/export_options.py" line="82"/>
         <source>Tag ids (the tag list is written beside the file)</source>
         <translation>标签编号（标签列表另存在文件旁）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="86"/>
+        <location filename="../../gui/dialogs/export_options.py" line="85"/>
         <source>Split by document into train, dev and test</source>
         <translation>按文档划分为训练集、验证集和测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="95"/>
+        <location filename="../../gui/dialogs/export_options.py" line="94"/>
         <source>Keep them (formats that can hold nested spans)</source>
         <translation>保留（适用于能容纳嵌套标注的格式）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="96"/>
+        <location filename="../../gui/dialogs/export_options.py" line="95"/>
         <source>Keep the outer span and count the dropped ones</source>
         <translation>保留外层标注，并统计丢弃的数量</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="97"/>
+        <location filename="../../gui/dialogs/export_options.py" line="96"/>
         <source>Refuse to export and name the first one</source>
         <translation>拒绝导出，并指出第一个嵌套标注</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="111"/>
+        <location filename="../../gui/dialogs/export_options.py" line="110"/>
         <source>doccano JSONL (label form)</source>
         <translation>doccano JSONL（label 形式）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="112"/>
+        <location filename="../../gui/dialogs/export_options.py" line="111"/>
         <source>doccano JSONL (entities form)</source>
         <translation>doccano JSONL（entities 形式）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="113"/>
+        <location filename="../../gui/dialogs/export_options.py" line="112"/>
         <source>spaCy / Prodigy span JSONL, with tokens</source>
         <translation>spaCy / Prodigy 片段 JSONL（含 tokens）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="114"/>
+        <location filename="../../gui/dialogs/export_options.py" line="113"/>
         <source>spaCy DocBin (.spacy, for spacy train)</source>
         <translation>spaCy DocBin（.spacy，用于 spacy train）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="115"/>
+        <location filename="../../gui/dialogs/export_options.py" line="114"/>
         <source>CoNLL: a token and its tag per line</source>
         <translation>CoNLL：每行一个词元及其标签</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="116"/>
+        <location filename="../../gui/dialogs/export_options.py" line="115"/>
         <source>Hugging Face token classification JSONL</source>
         <translation>Hugging Face 词元分类 JSONL</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="117"/>
+        <location filename="../../gui/dialogs/export_options.py" line="116"/>
         <source>brat standoff: .txt + .ann per document (a folder)</source>
         <translation>brat standoff：每篇文档一个 .txt 和 .ann（文件夹）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="118"/>
+        <location filename="../../gui/dialogs/export_options.py" line="117"/>
         <source>Label Studio JSON tasks</source>
         <translation>Label Studio JSON 任务</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="119"/>
+        <location filename="../../gui/dialogs/export_options.py" line="118"/>
         <source>CLUENER JSON (end offsets inclusive)</source>
         <translation>CLUENER JSON（结束位置包含在内）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="126"/>
+        <location filename="../../gui/dialogs/export_options.py" line="125"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="127"/>
+        <location filename="../../gui/dialogs/export_options.py" line="126"/>
         <source>Layer:</source>
         <translation>标注层：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="128"/>
+        <location filename="../../gui/dialogs/export_options.py" line="127"/>
         <source>Documents:</source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="129"/>
+        <location filename="../../gui/dialogs/export_options.py" line="128"/>
         <source>Labels:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="131"/>
+        <location filename="../../gui/dialogs/export_options.py" line="130"/>
         <source>Longest sentence:</source>
         <translation>最长句子：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="132"/>
+        <location filename="../../gui/dialogs/export_options.py" line="131"/>
         <source>Tags:</source>
         <translation>标签形式：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="133"/>
+        <location filename="../../gui/dialogs/export_options.py" line="132"/>
         <source>Tokens:</source>
         <translation>词元：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="136"/>
+        <location filename="../../gui/dialogs/export_options.py" line="135"/>
         <source>Nested spans:</source>
         <translation>嵌套标注：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="138"/>
+        <location filename="../../gui/dialogs/export_options.py" line="137"/>
         <source>Train, dev, test:</source>
         <translation>训练、验证、测试：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="139"/>
+        <location filename="../../gui/dialogs/export_options.py" line="138"/>
         <source>Seed of the split:</source>
         <translation>划分随机种子：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/export_options.py" line="84"/>
+        <location filename="../../gui/dialogs/export_options.py" line="83"/>
         <source>Keep the exact text in # comments (biaozhu reads it back whole; doccano cannot read it)</source>
         <translation>在 # 注释中保留原文（biaozhu 可完整读回；doccano 无法读取）</translation>
     </message>
@@ -1756,34 +1756,34 @@
         <translation>未改标签：“%1”以%2关联，%3 标注不能如此关联；请先取消关联（按 R，再按它的数字）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="170"/>
-        <location filename="../../gui/annotate/linking.py" line="188"/>
+        <location filename="../../gui/annotate/linking.py" line="171"/>
+        <location filename="../../gui/annotate/linking.py" line="189"/>
         <source>Select a span first (click it or press Tab), then press R to link it.</source>
         <translation>请先选中一个标注（点击它或按 Tab），再按 R 关联它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="175"/>
-        <location filename="../../gui/annotate/linking.py" line="197"/>
+        <location filename="../../gui/annotate/linking.py" line="176"/>
+        <location filename="../../gui/annotate/linking.py" line="198"/>
         <source>No span in this document can be linked to “%1”: no relation type joins their labels.</source>
         <translation>本文档中没有可与“%1”关联的标注：没有关系类型连接它们的标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="180"/>
+        <location filename="../../gui/annotate/linking.py" line="181"/>
         <source>Link “%1”: press the digit on the other span (1–%2; a blue digit unlinks), Esc to cancel.</source>
         <translation>关联“%1”：按另一个标注上的数字（1–%2；蓝色数字表示取消关联），按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="210"/>
+        <location filename="../../gui/annotate/linking.py" line="211"/>
         <source>Linking cancelled.</source>
         <translation>已取消关联。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="221"/>
+        <location filename="../../gui/annotate/linking.py" line="222"/>
         <source>“%1”: %2 — press a digit, Esc to cancel.</source>
         <translation>“%1”：%2 — 按数字选择，按 Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/linking.py" line="226"/>
+        <location filename="../../gui/annotate/linking.py" line="227"/>
         <source>unlink %1</source>
         <translation>取消%1</translation>
     </message>
@@ -1809,58 +1809,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="139"/>
+        <location filename="../../gui/annotate/window.py" line="141"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="157"/>
-        <location filename="../../gui/annotate/window.py" line="174"/>
+        <location filename="../../gui/annotate/window.py" line="159"/>
+        <location filename="../../gui/annotate/window.py" line="176"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="168"/>
+        <location filename="../../gui/annotate/window.py" line="170"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="169"/>
+        <location filename="../../gui/annotate/window.py" line="171"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="171"/>
+        <location filename="../../gui/annotate/window.py" line="173"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="180"/>
+        <location filename="../../gui/annotate/window.py" line="182"/>
         <source>Read-only project: you can read and export it; edits are refused</source>
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="291"/>
+        <location filename="../../gui/annotate/window.py" line="312"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="320"/>
+        <location filename="../../gui/annotate/window.py" line="342"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="370"/>
+        <location filename="../../gui/annotate/window.py" line="392"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="372"/>
+        <location filename="../../gui/annotate/window.py" line="394"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="374"/>
+        <location filename="../../gui/annotate/window.py" line="396"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -2383,17 +2383,17 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../gui/review/view.py" line="196"/>
+        <location filename="../../gui/review/view.py" line="226"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="196"/>
+        <location filename="../../gui/review/view.py" line="226"/>
         <source>decided</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/view.py" line="197"/>
+        <location filename="../../gui/review/view.py" line="227"/>
         <source>disagreement %1: %2, %3</source>
         <translation>分歧 %1：%2，%3</translation>
     </message>
@@ -2401,92 +2401,92 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../gui/review/window.py" line="111"/>
+        <location filename="../../gui/review/window.py" line="112"/>
         <source>%1 is not a reviewer: this is a read-only view. A reviewer can make them one with `biaozhu annotators role %1 reviewer --reviewer REVIEWER`.</source>
         <translation>%1 不是审核员：此视图只读。审核员可用 `biaozhu annotators role %1 reviewer --reviewer 审核员` 指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="119"/>
+        <location filename="../../gui/review/window.py" line="120"/>
         <source>This project file is read-only: you can read and export it; decisions are refused.</source>
         <translation>这个项目文件是只读的：可以阅读和导出，不能做裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="144"/>
+        <location filename="../../gui/review/window.py" line="145"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="145"/>
+        <location filename="../../gui/review/window.py" line="146"/>
         <source>Disagreements</source>
         <translation>分歧</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="147"/>
+        <location filename="../../gui/review/window.py" line="148"/>
         <source>reviewer</source>
         <translation>审核员</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="147"/>
+        <location filename="../../gui/review/window.py" line="148"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="148"/>
+        <location filename="../../gui/review/window.py" line="149"/>
         <source>Reviewer: %1 (%2)</source>
         <translation>审核员：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="105"/>
+        <location filename="../../gui/review/window.py" line="106"/>
         <source>Review — %1 — biaozhu 标注</source>
         <translation>审核 — %1 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="191"/>
+        <location filename="../../gui/review/window.py" line="192"/>
         <source>%1 — review — %2 — biaozhu 标注</source>
         <translation>%1 — 审核 — %2 — biaozhu 标注</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="244"/>
+        <location filename="../../gui/review/window.py" line="260"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="244"/>
+        <location filename="../../gui/review/window.py" line="260"/>
         <source>open</source>
         <translation>待裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="245"/>
+        <location filename="../../gui/review/window.py" line="261"/>
         <source>%1 of %2 disagreements open · %3 gold spans · %4</source>
         <translation>%2 处分歧中 %1 处待裁定 · 金标准标注 %3 个 · %4</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="263"/>
+        <location filename="../../gui/review/window.py" line="279"/>
         <source>This document has no disagreements.</source>
         <translation>本文档没有分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="269"/>
+        <location filename="../../gui/review/window.py" line="285"/>
         <source>That was the last disagreement.</source>
         <translation>已是最后一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="270"/>
+        <location filename="../../gui/review/window.py" line="286"/>
         <source>That was the first disagreement.</source>
         <translation>已是第一处分歧。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="291"/>
+        <location filename="../../gui/review/window.py" line="307"/>
         <source>Every disagreement is decided: Ctrl+Enter marks the document adjudicated.</source>
         <translation>所有分歧都已裁定：按 Ctrl+Enter 将文档标记为已裁定。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="301"/>
+        <location filename="../../gui/review/window.py" line="317"/>
         <source>Marked adjudicated with %1 disagreements left open (Ctrl+Z takes it back).</source>
         <translation>已标记为已裁定，但还有 %1 处分歧待裁定（按 Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/window.py" line="304"/>
+        <location filename="../../gui/review/window.py" line="320"/>
         <source>Every document is adjudicated.</source>
         <translation>所有文档都已裁定。</translation>
     </message>
@@ -2626,54 +2626,54 @@
 <context>
     <name>SpanEditing</name>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="161"/>
+        <location filename="../../gui/annotate/editing.py" line="159"/>
         <source>Only %1 spans have a value.</source>
         <translation>只有 %1 标注有数值。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="69"/>
+        <location filename="../../gui/annotate/editing.py" line="67"/>
         <source>Select some text first (mouse or Shift+arrows), or click a span to relabel it.</source>
         <translation>请先选中文字（用鼠标或 Shift+方向键），或点击一个标注来更改它的标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="75"/>
+        <location filename="../../gui/annotate/editing.py" line="73"/>
         <source>Only spaces and punctuation are selected: nothing to tag.</source>
         <translation>选中的只有空格和标点，没有可标注的内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="81"/>
+        <location filename="../../gui/annotate/editing.py" line="79"/>
         <source>Refused: [%1, %2) would cross the span “%3” [%4, %5); spans may nest but not cross.</source>
         <translation>未执行：[%1, %2) 会与标注“%3” [%4, %5) 交叉；标注可以嵌套，但不能交叉。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="88"/>
+        <location filename="../../gui/annotate/editing.py" line="86"/>
         <source>“%1” is tagged %2 already.</source>
         <translation>“%1”已经标注为 %2。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="108"/>
+        <location filename="../../gui/annotate/editing.py" line="106"/>
         <source>Tag a long selection?</source>
         <translation>标注很长的选区？</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="112"/>
+        <location filename="../../gui/annotate/editing.py" line="110"/>
         <source>The selection is %1 characters long. Tag all of it as one %2 span?</source>
         <translation>选区有 %1 个字。要把它整个标注为一个%2标注吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="117"/>
+        <location filename="../../gui/annotate/editing.py" line="115"/>
         <source>Not tagged: the selection was too long.</source>
         <translation>未标注：选区太长。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="124"/>
-        <location filename="../../gui/annotate/editing.py" line="140"/>
-        <location filename="../../gui/annotate/editing.py" line="157"/>
+        <location filename="../../gui/annotate/editing.py" line="122"/>
+        <location filename="../../gui/annotate/editing.py" line="138"/>
+        <location filename="../../gui/annotate/editing.py" line="155"/>
         <source>Click a span (or press Tab) to select it first.</source>
         <translation>请先点击一个标注（或按 Tab）选中它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="147"/>
+        <location filename="../../gui/annotate/editing.py" line="145"/>
         <source>Refused: the span would cross “%1”.</source>
         <translation>未执行：该标注会与“%1”交叉。</translation>
     </message>
@@ -2683,12 +2683,12 @@
         <translation>请先选中一个标注：与它相同的文字将在各处被标注。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="196"/>
+        <location filename="../../gui/annotate/editing.py" line="198"/>
         <source>Nothing to tag: %1 occurrences left alone.</source>
         <translation>没有可标注的：%1 处未动。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/editing.py" line="199"/>
+        <location filename="../../gui/annotate/editing.py" line="201"/>
         <source>Tagged %1 occurrences; %2 left alone (tagged already, crossing or inside a span, inside a longer word, or unticked).</source>
         <translation>已标注 %1 处；%2 处未动（已标注、与标注交叉或在标注之内、在更长的词之内，或已取消勾选）。</translation>
     </message>
@@ -3497,38 +3497,38 @@
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="72"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="75"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="79"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="80"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="77"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="81"/>
         <source>Keyboard shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="79"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="83"/>
         <source>Annotation guide…</source>
         <translation>标注指南…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="80"/>
-        <location filename="../../gui/dialogs/window_menus.py" line="102"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="84"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="108"/>
         <source>About biaozhu</source>
         <translation>关于 biaozhu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="105"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="111"/>
         <source>biaozhu 标注 %1: span annotation for Chinese reports.
 Project: %2
 PySide6 %3</source>
