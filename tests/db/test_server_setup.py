@@ -113,7 +113,7 @@ def test_the_app_as_an_annotator_keeps_to_its_layer_and_says_why(cli, project: s
     source.write_bytes(orjson.dumps({"text": TEXT, "label": [[LOAN.start, LOAN.end, LOAN.label]]}) + b"\n")
     other = cli("--db", mine, "import", "--annotator", "李四", source)
     assert other.returncode != 0 and "Traceback" not in other.stderr
-    assert "the database server does not let your role change it" in other.stderr
+    assert "the database server does not let your role change this (your own layer only" in other.stderr
     source.write_bytes(orjson.dumps({"text": TEXT, "label": [[MONEY.start, MONEY.end, MONEY.label]]}) + b"\n")
     own = cli("--db", mine, "import", "--annotator", "张三", source, check=True)
     assert "1 spans" in own.stdout and "1 files imported" in own.stdout
