@@ -118,8 +118,9 @@ class ReviewNotes(QObject):
         view = self.window.view
         lane_marks = {(lanes[who], start, end, ids.get(label, -1)): mark
                       for (who, start, end, label), mark in outcome.value.items() if who in lanes}
-        gold_marks = {gold.id: mark for gold in document.review.gold
-                      if (mark := outcome.value.get((GOLD, gold.span.start, gold.span.end, gold.span.label)))}
+        in_gold = {key: mark for key, mark in outcome.value.items() if key[0] == GOLD}  # mostly none: no walk
+        gold_marks = {gold.id: mark for gold in (document.review.gold if in_gold else ())
+                      if (mark := in_gold.get((GOLD, gold.span.start, gold.span.end, gold.span.label)))}
         if (lane_marks, gold_marks) != (view.lane_marks, view.gold_marks):  # a decision mostly moves none
             view.lane_marks, view.gold_marks = lane_marks, gold_marks
             view.viewport().update()

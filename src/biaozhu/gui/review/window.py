@@ -65,6 +65,7 @@ class ReviewWindow(QMainWindow):
         self.undo_stack = self.history.stack
         self.document: ReviewedDocument | None = None
         self.documents: list[DocumentSummary] = []
+        self._document_at: dict[int, int] = {}  # document id -> place in ``documents``
         self.export_dialog: ExportDialog | None = None
         person = self.runner.read(lambda session: getattr(get_annotator(session, reviewer), "id", None))
         # the reviewer's time per document, as the annotation window counts an annotator's (none for a name
@@ -164,6 +165,7 @@ class ReviewWindow(QMainWindow):
             self.say(outcome.refusal)
             return
         self.documents = [d for d in outcome.value if (set(d.span_counts) | set(d.statuses)) - {GOLD}]
+        self._document_at = {summary.id: at for at, summary in enumerate(self.documents)}
         self.document_list.set_documents(self.documents, GOLD)
         if self.document is not None:
             self.document_list.select_document(self.document.id)
@@ -232,7 +234,7 @@ class ReviewWindow(QMainWindow):
         """The list row of a document the window's own decision changed, in memory: gold's count moved by
         ``added``, its status ``status(the old one)``. The list is not read again on the UI thread for it (in a
         project of 1M spans that takes seconds)."""
-        at = next((i for i, summary in enumerate(self.documents) if summary.id == document_id), None)
+        at = self._document_at.get(document_id)
         if at is None:
             return
         summary = self.documents[at]
