@@ -10,12 +10,14 @@ Speed: a text of 1 MB and one of 5 MB (the seed reports over and over, with thei
 model on it (at most :data:`TRAINING_BUDGET` characters are read) and suggesting on the whole text with all three
 engines, next to the floor the model's features need: jieba's segmentation of the same text.
 
-    python benchmarks/suggestions.py [--sizes 1,5] [--skip-speed] [--skip-quality]
+    python benchmarks/suggestions.py [--sizes 1,5] [--repeat 5] [--skip-speed] [--skip-quality]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import statistics
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -79,16 +81,25 @@ def repeated(documents: Sequence[SourceDocument], size: int) -> tuple[str, list[
     return "".join(parts), spans
 
 
-def seconds(work: Callable[[], object]) -> tuple[str, object]:
-    """Wall-clock seconds (CPU seconds of this process in brackets: the machine may be busy with others)."""
-    started, cpu = time.perf_counter(), time.process_time()
-    value = work()
-    return f"{time.perf_counter() - started:.1f}s ({time.process_time() - cpu:.1f})", value
+def seconds(work: Callable[[], object], repeat: int = 1) -> tuple[str, object]:
+    """Wall-clock seconds (CPU seconds of this process in brackets: the machine may be busy with others); with
+    ``repeat``, the medians of that many runs with min–max."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        started, cpu = time.perf_counter(), time.process_time()
+        value = work()
+        walls.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
+    if repeat == 1:
+        return f"{walls[0]:.1f}s ({cpus[0]:.1f})", value
+    return (f"{statistics.median(walls):.1f}s ({statistics.median(cpus):.1f} CPU, {min(cpus):.1f}–{max(cpus):.1f})",
+            value)
 
 
-def speed(documents: Sequence[SourceDocument], sizes: Sequence[int]) -> None:
-    print(f"\nTraining (at most {TRAINING_BUDGET:,} characters read) and suggesting with all three engines")
-    print(f"{'text':>8}{'train':>18}{'suggest':>18}{'suggestions':>14}{'floor: jieba':>18}   (CPU seconds)")
+def speed(documents: Sequence[SourceDocument], sizes: Sequence[int], repeat: int) -> None:
+    print(f"\nTraining (at most {TRAINING_BUDGET:,} characters read) and suggesting with all three engines "
+          f"(suggest and floor: medians of {repeat}, load {os.getloadavg()[0]:.1f})")
+    print(f"{'text':>8}{'train':>16}{'suggest':>30}{'suggestions':>13}{'floor: jieba':>30}")
     words = segmenter()
     for megabytes in sizes:
         text, spans = repeated(documents, megabytes * 1_000_000)
@@ -100,10 +111,10 @@ def speed(documents: Sequence[SourceDocument], sizes: Sequence[int]) -> None:
             return model.suggest(piece, words, LABELS, candidates)
 
         suggesting, found = seconds(lambda: suggest(text, [RULES, DICTIONARY, MODEL], dictionary, LABELS,  # noqa: B023
-                                                    propose))
-        floor, _ = seconds(lambda: words(text))  # noqa: B023
+                                                    propose), repeat)
+        floor, _ = seconds(lambda: words(text), repeat)  # noqa: B023
         assert isinstance(found, list)
-        print(f"{megabytes:>6} MB{trained:>18}{suggesting:>18}{len(found):>14,}{floor:>18}")
+        print(f"{megabytes:>6} MB{trained:>16}{suggesting:>30}{len(found):>13,}{floor:>30}", flush=True)
 
 
 def main() -> None:
@@ -111,12 +122,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,5", help="text sizes in MB for the speed figures")
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each suggest and floor timing")
     args = parser.parse_args()
     documents = references()
     if not args.skip_quality:
         quality(documents)
     if not args.skip_speed:
-        speed(documents, [int(size) for size in args.sizes.split(",")])
+        speed(documents, [int(size) for size in args.sizes.split(",")], args.repeat)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ def test_the_visible_lines_come_first_then_the_rest_in_growing_parts_covering_th
     assert all(b == len(text) or text[b - 1] == "\n" for _, b in parts)
     sizes = [b - a for a, b in parts[1:]]
     assert sizes[1] > sizes[0] and len(parts) < 14  # they grow: few parts, few re-reads
+    capped = visible_first(text, first, last, first_part=10_000, longest=30_000)
+    assert max(b - a for a, b in capped) <= 30_000 and sum(b - a for a, b in capped) == len(text)
 
 
 def test_a_part_without_line_breaks_ends_at_a_sentence_else_where_it_should() -> None:

@@ -147,9 +147,6 @@ class Model:
                     tagger = pycrfsuite.Tagger()
                     tagger.open_inmemory(model)
                     self.taggers[label] = tagger
-                # The features any label's CRF weighs: tagging leaves the others out (half a text's, or more).
-                self.known = frozenset(attribute for tagger in self.taggers.values()
-                                       for attribute, _ in tagger.info().state_features)
         except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
             raise Refused(f"the model file is damaged ({exc}): it is trained again") from None
         self.dictionary = Dictionary(Span(0, len(text), label, text)
@@ -185,7 +182,7 @@ class Model:
         doubt, counted = 0.0, 0
         for number, sentence in enumerate(cut):
             piece = text[sentence.start:sentence.end]
-            sequence = pycrfsuite.ItemSequence(features(piece, segment(piece), self.dictionary, self.known))
+            sequence = pycrfsuite.ItemSequence(features(piece, segment(piece), self.dictionary))
             for label in wanted:
                 tagger = self.taggers[label]
                 tagger.set(sequence)

@@ -12,7 +12,6 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from biaozhu.corpus.suggestions import ORGANIZATION_WORDS, PROGRAM_WORDS, Dictionary, rule_suggestions
@@ -145,12 +144,9 @@ def _word_columns(piece: str, words: Sequence[tuple[int, int]]) -> tuple[list[st
     return place, shown, length
 
 
-def features(piece: str, words: Sequence[tuple[int, int]], dictionary: Dictionary | None,
-             known: AbstractSet[str] | None = None) -> list[list[str]]:
-    """The features of every character of ``piece`` (a sentence), given its jieba words; with ``known``, only those
-    (a model's: crfsuite would look every other one up for each label, in vain). Built a column at a time (each
-    feature for all characters in one comprehension): per character and feature in Python, they cost more than
-    jieba."""
+def features(piece: str, words: Sequence[tuple[int, int]], dictionary: Dictionary | None) -> list[list[str]]:
+    """The features of every character of ``piece`` (a sentence), given its jieba words, built a column at a time
+    (each feature for all characters in one comprehension)."""
     size = len(piece)
     rules = _positions(((s.start, s.end, s.label) for s in rule_suggestions(piece)), size, "r")
     found = dictionary.suggest(piece) if dictionary is not None else []
@@ -168,8 +164,7 @@ def features(piece: str, words: Sequence[tuple[int, int]], dictionary: Dictionar
                ["q=True" if x else "q=False" for x in _quoted(piece)],
                ["oe=" + x for x in _to_ending(piece, _ORGANIZATION_END, clauses)],
                ["pe=" + x for x in _to_ending(piece, _PROGRAMME_END, clauses)])
-    every = zip(["bias"] * size, *columns, *_word_columns(piece, words), strict=True)
-    rows = [list(row) for row in every] if known is None else [list(filter(known.__contains__, row)) for row in every]
+    rows = [list(row) for row in zip(["bias"] * size, *columns, *_word_columns(piece, words), strict=True)]
     for marks in (rules, entries):
         for at, extra in marks.items():
             rows[at] += extra

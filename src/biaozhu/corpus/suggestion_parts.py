@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-FIRST_PART = 50_000  # characters of the first part after the visible one; each next one is twice as long
+FIRST_PART = 50_000  # characters of the first part after the visible one; each next one is twice as long …
+LONGEST_PART = 400_000  # … up to this: the window, closing, waits for the part being computed (seconds with the model)
 _REACH = 2_000  # how far back from a wanted cut a line break or a sentence's end is looked for
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 
@@ -27,7 +28,8 @@ def cut_near(text: str, at: int) -> int:
     return ends[-1] if ends else at
 
 
-def visible_first(text: str, start: int, end: int, first_part: int = FIRST_PART) -> list[tuple[int, int]]:
+def visible_first(text: str, start: int, end: int, first_part: int = FIRST_PART, longest: int = LONGEST_PART
+                  ) -> list[tuple[int, int]]:
     """The ranges ``[start, end)`` covering ``text`` once, in the order to compute them: the visible
     ``[start, end)`` grown to whole lines (or sentences), then the text after it, then the text before it."""
     size = len(text)
@@ -40,5 +42,5 @@ def visible_first(text: str, start: int, end: int, first_part: int = FIRST_PART)
             cut = cut_near(text, low + part) if low + part < high else high
             cut = cut if cut > low else min(high, low + part)
             order.append((low, cut))
-            low, part = cut, part * 2
+            low, part = cut, min(part * 2, longest)
     return order
