@@ -166,12 +166,17 @@ def test_another_process_edit_updates_the_counts_and_adds_the_new_document_witho
 
 
 class PaintedAreas(QObject):
-    """The rectangles of the document view painted since it was last cleared."""
+    """The rectangles of the document view painted since it was last cleared (``stop`` before the window goes:
+    Qt must not call a Python filter while the interpreter shuts down)."""
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+        super().__init__()
         self.rects: list[QRect] = []
-        window.view.viewport().installEventFilter(self)
+        self.viewport = window.view.viewport()
+        self.viewport.installEventFilter(self)
+
+    def stop(self) -> None:
+        self.viewport.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(event, QPaintEvent):
@@ -201,6 +206,9 @@ def test_an_edit_repaints_the_lines_it_touched_not_the_view(
 
     start = TEXT.index(PROGRAM)
     select(window, start, start + len(PROGRAM))
-    assert repainted(Qt.Key.Key_1) < height / 4  # add
-    assert repainted(Qt.Key.Key_2) < height / 4  # relabel
-    assert repainted(Qt.Key.Key_Delete) < height / 4
+    try:
+        assert repainted(Qt.Key.Key_1) < height / 4  # add
+        assert repainted(Qt.Key.Key_2) < height / 4  # relabel
+        assert repainted(Qt.Key.Key_Delete) < height / 4
+    finally:
+        painted.stop()
