@@ -107,6 +107,11 @@ class CommentsPanel(QWidget):
             return
         if not change.what & Changed.COMMENTS and not self._stale and self._signature() == self.signature:
             return  # a deletion (or its undo) that took no comment with it: the common case, one cheap look
+        self.reload_when_seen()
+
+    def reload_when_seen(self) -> None:
+        """Read the threads now if the panel is on screen, else when it is next shown (a tab behind the span
+        table costs nothing while a report opens)."""
         if on_screen(self):
             self.reload()
         else:
