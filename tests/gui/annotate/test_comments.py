@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import SourceDocument
-from biaozhu.db.comments import threads
+from biaozhu.db.comments import add_comment, threads
 from biaozhu.db.documents import add_document
 from biaozhu.db.labels import label_ids
 from biaozhu.db.permissions import ensure_person
@@ -180,3 +180,20 @@ def test_alt_c_comments_on_a_link_of_the_span_chosen_by_digit(
     menu = window.context_menu.build(window.view.cursorRect(cursor).center())
     next(a for a in menu.actions() if a.text().startswith("Comment on a link…")).trigger()
     assert panel.on_label.text() == "New comment on the link “377.178亿元” → 责任机构 “泸州银行”:"
+
+
+def test_a_hidden_comments_panel_shows_the_open_documents_threads_when_it_is_shown(
+        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
+    window = window_on(sessions, open_annotation, qtbot)
+    first = window.layer.document_id
+    with sessions.begin() as session:
+        add_comment(session, first, "张三", "整篇再核对一遍")
+        other = add_document(session, SourceDocument(name="第三篇.txt", text="第三篇。", source=""))[0].id
+        add_comment(session, other, "张三", "第三篇的问题")
+    window.comments.dock.hide()
+    window.open_document(other)  # read when the panel is next on screen, not while the report opens
+    window.open_document(first)
+    window.comments.show()
+    panel = window.comments.panel
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+    assert panel.tree.topLevelItem(0).text(0).endswith("整篇再核对一遍")
