@@ -4,7 +4,8 @@ Documents are built in a fresh SQLite project (sizes are UTF-8, as the report's 
 - a 5 MB report in paragraphs, with 20,000 spans (nested ones among them);
 - a 1 MB report with no line break at all (text extracted from PDFs often looks like this), 5,000 spans;
 - and, to see how it grows, the same at 15 MB (20,000 spans) and 3 MB without a line break (10,000 spans).
-For each: the time to open it in the window (constructed, shown and painted), and the time to add,
+For each: the time to open it in the window (constructed, shown and painted), the time until its whole layer
+is in (a long report's spans past its first screen are read on a worker, then the span table fills), and to add,
 relabel and delete a span (the command, its database commit, and the repaint it schedules, events processed).
 The floors: the same text in a bare read-only QPlainTextEdit (set, shown, painted), a repaint of one line
 of that bare editor (and of its whole view), and one INSERT + COMMIT through bare sqlite3 on a copy of the
