@@ -201,3 +201,20 @@ def test_the_hidden_comments_tab_reads_its_threads_when_it_is_chosen(
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
     assert [thread.about() for thread in panel.threads] == ["ORGANIZATION 泸州银行 [8, 12)"]
     assert panel.chosen() is not None and panel.chosen().span_id == bank
+
+
+def test_a_hidden_comments_panel_shows_the_open_documents_threads_when_it_is_shown(
+        qtbot: QtBot, sessions: sessionmaker[Session], open_annotation: Callable[..., MainWindow]) -> None:
+    window = window_on(sessions, open_annotation, qtbot)
+    first = window.layer.document_id
+    with sessions.begin() as session:
+        add_comment(session, first, "张三", "整篇再核对一遍")
+        other = add_document(session, SourceDocument(name="第三篇.txt", text="第三篇。", source=""))[0].id
+        add_comment(session, other, "张三", "第三篇的问题")
+    window.comments.dock.hide()
+    window.open_document(other)  # read when the panel is next on screen, not while the report opens
+    window.open_document(first)
+    window.comments.show()
+    panel = window.comments.panel
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+    assert panel.tree.topLevelItem(0).text(0).endswith("整篇再核对一遍")

@@ -107,7 +107,7 @@ class AnnotateComments(QObject):
     def show_document(self, document_id: int) -> None:
         """A document was opened: its threads in the panel, its commented spans marked."""
         self.panel.aim(None)
-        self.panel.document_opened()
+        self.panel.reload_when_seen()
         self.refresh_marks(document_id)
 
     def refresh_marks(self, document_id: int) -> None:

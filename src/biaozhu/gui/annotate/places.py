@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from biaozhu.corpus.outline import Heading, outline, section_at
 from biaozhu.db.outline import document_meta
@@ -103,22 +104,24 @@ class DocumentPlaces(QObject):
         self._pool.setMaxThreadCount(1)
 
     def show_document(self, document_id: int, text: str) -> None:
-        """Read the document's page map and find its outline (a read of its meta; the text is in hand)."""
-        outcome = self.runner.try_read(lambda session: document_meta(session, document_id))
-        meta = outcome.value if outcome.ok and outcome.value is not None else {}
-        pages = meta.get("pages")
-        self.pages = [int(p) for p in pages] if isinstance(pages, list) else []
+        """Read the document's page map and find its outline on the worker (a read of its meta; the text is in
+        hand); they show when found."""
         self._text = text
-        self.headings = []
+        self.pages, self.headings = [], []
         self.panel.clear()
         self.show_offset(0)
-        self.runner.in_background(self._pool, lambda _: outline(text, meta),
-                                  lambda headings: self._show_outline(text, headings), lambda _: None)
 
-    def _show_outline(self, text: str, headings: list[Heading]) -> None:
+        def find(session: Session) -> tuple[list[int], list[Heading]]:
+            meta = document_meta(session, document_id) or {}
+            pages = meta.get("pages")
+            return [int(p) for p in pages] if isinstance(pages, list) else [], outline(text, meta)
+
+        self.runner.in_background(self._pool, find, lambda found: self._show_places(text, *found), lambda _: None)
+
+    def _show_places(self, text: str, pages: list[int], headings: list[Heading]) -> None:
         if not shiboken6.isValid(self) or text is not self._text:  # the window closed, or another text opened
             return
-        self.headings = headings
+        self.pages, self.headings = pages, headings
         self.panel.set_headings(self.headings)
         self.show_offset(self.view.cursor_offset())
 

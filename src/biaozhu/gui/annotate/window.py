@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         self.document_list.select_document(document_id)
         if self.layer.complete:
             self._show_layer(document_id)
+        self._refresh_later()  # the span table and the document list fill in after the text is painted
         self.view.setFocus()
 
     def _show_layer(self, document_id: int) -> None:
@@ -220,7 +221,7 @@ class MainWindow(QMainWindow):
         self.view.viewport().update()
         self.linking.show_document()
         self.label_bar.set_counts(self.layer.index.count_by_label())
-        self._refresh_later()  # the span table and the document list fill in after the text is painted
+        self._refresh_later(lists=False)  # the span table; the document list is read once per opening
 
     def _show_spans(self) -> None:
         self.label_bar.set_counts(self.layer.index.count_by_label())

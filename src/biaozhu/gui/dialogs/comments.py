@@ -108,24 +108,21 @@ class CommentsPanel(QWidget):
             return
         if not change.what & Changed.COMMENTS and not self._stale and self._signature() == self.signature:
             return  # a deletion (or its undo) that took no comment with it: the common case, one cheap look
-        if on_screen(self):
-            self.reload()
-        else:
-            self._stale = True
+        self.reload_when_seen()
 
-    def _signature(self) -> tuple[object, ...] | None:
-        where = None if self.project_wide() else self.document()
-        return self.runner.try_read(lambda session: comments_signature(session, where)).value
-
-    def document_opened(self) -> None:
-        """The window opened another document: its threads are read now when the panel is seen, else when it is
-        shown (a hidden tab read them at every start and every document opened, for nobody)."""
+    def reload_when_seen(self) -> None:
+        """Read the threads now if the panel is on screen, else when it is next shown (a tab behind the span
+        table read them at every start and every document opened, for nobody); hidden, it lists nothing stale."""
         if on_screen(self):
             self.reload()
             return
         self._stale = True
         self.threads = []
         self.tree.clear()
+
+    def _signature(self) -> tuple[object, ...] | None:
+        where = None if self.project_wide() else self.document()
+        return self.runner.try_read(lambda session: comments_signature(session, where)).value
 
     def shown(self, visible: bool) -> None:
         """Its dock became visible (a tab chosen, the dock opened): read what changed while it was not."""
