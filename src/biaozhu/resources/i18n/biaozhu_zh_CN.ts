@@ -419,7 +419,7 @@
     </message>
     <message>
         <location filename="../../gui/dialogs/comments.py" line="69"/>
-        <location filename="../../gui/dialogs/comments.py" line="200"/>
+        <location filename="../../gui/dialogs/comments.py" line="197"/>
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
@@ -439,43 +439,43 @@
         <translation>发表（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="164"/>
+        <location filename="../../gui/dialogs/comments.py" line="161"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="169"/>
+        <location filename="../../gui/dialogs/comments.py" line="166"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="169"/>
+        <location filename="../../gui/dialogs/comments.py" line="166"/>
         <source>open</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="199"/>
+        <location filename="../../gui/dialogs/comments.py" line="196"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="212"/>
-        <location filename="../../gui/dialogs/comments.py" line="220"/>
+        <location filename="../../gui/dialogs/comments.py" line="209"/>
+        <location filename="../../gui/dialogs/comments.py" line="217"/>
         <source>New comment on the document:</source>
         <translation>新评论，针对本文档：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="214"/>
+        <location filename="../../gui/dialogs/comments.py" line="211"/>
         <source>Reply to: %1</source>
         <translation>回复：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="216"/>
+        <location filename="../../gui/dialogs/comments.py" line="213"/>
         <source>New comment on “%1”:</source>
         <translation>新评论，针对“%1”：</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/comments.py" line="218"/>
+        <location filename="../../gui/dialogs/comments.py" line="215"/>
         <source>New comment on the link %1:</source>
         <translation>新评论，针对关联 %1：</translation>
     </message>
@@ -678,17 +678,17 @@
 <context>
     <name>DocumentPlaces</name>
     <message>
-        <location filename="../../gui/annotate/places.py" line="94"/>
+        <location filename="../../gui/annotate/places.py" line="95"/>
         <source>Outline</source>
         <translation>大纲</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/places.py" line="87"/>
+        <location filename="../../gui/annotate/places.py" line="88"/>
         <source>Span table: only the chosen section</source>
         <translation>标注表只列出所选章节</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/places.py" line="145"/>
+        <location filename="../../gui/annotate/places.py" line="148"/>
         <source>page %1</source>
         <translation>第 %1 页</translation>
     </message>
@@ -1840,27 +1840,27 @@
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="312"/>
+        <location filename="../../gui/annotate/window.py" line="313"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="342"/>
+        <location filename="../../gui/annotate/window.py" line="343"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="392"/>
+        <location filename="../../gui/annotate/window.py" line="393"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="394"/>
+        <location filename="../../gui/annotate/window.py" line="395"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="396"/>
+        <location filename="../../gui/annotate/window.py" line="397"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
