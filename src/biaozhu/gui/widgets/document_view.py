@@ -35,18 +35,23 @@ FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "P
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 40
 
 
+_COPIES: list[QMimeData] = []  # what the views last put on the clipboard or the selection (X11), newest last
+
+
 def release_clipboard() -> None:
     """Hand what we copied to Qt before the interpreter exits.
 
     Our copies are QMimeData made in Python; Qt deletes clipboard data in its own exit handlers, after
     Python has finalised, and deleting a Python-made object then crashes the process. Setting the same
-    text again makes Qt-made data, and the user keeps what they copied.
+    text again makes Qt-made data, and the user keeps what they copied. Whether the clipboard holds one of our
+    copies is asked of the data itself: platforms that do not track ownership (offscreen) say we own nothing.
     """
     clipboard = QGuiApplication.clipboard()
-    for mode, owned in ((QClipboard.Mode.Clipboard, clipboard.ownsClipboard()),
-                        (QClipboard.Mode.Selection, clipboard.ownsSelection())):
-        if owned:
+    for mode in (QClipboard.Mode.Clipboard, QClipboard.Mode.Selection):
+        data = clipboard.mimeData(mode)
+        if data is not None and any(data is ours for ours in _COPIES):
             clipboard.setText(clipboard.text(mode), mode)
+    _COPIES.clear()
 
 
 class DocumentView(QPlainTextEdit):
@@ -157,6 +162,7 @@ class DocumentView(QPlainTextEdit):
         start, end = self.selection()
         data = QMimeData()
         data.setText(self.text[start:end])
+        _COPIES[:] = [*_COPIES[-3:], data]  # the clipboard's and the selection's, and a drag's
         return data
 
     # -- zoom ------------------------------------------------------------------------------------------------
