@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -33,7 +32,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent))
 
-from long_report import REPEATS, floor_open, free_ranges, timed  # noqa: E402
+from long_report import REPEATS, floor_commit_times, floor_open, free_ranges, timed  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from biaozhu.db.engine import create_project_engine, session_factory  # noqa: E402
@@ -74,24 +73,7 @@ def spread(values: list[float]) -> str:
 
 def floor_commits(path: Path, runs: int) -> list[float]:
     """Per run, the median of ``REPEATS`` INSERT + COMMITs through bare sqlite3 on a copy of the project."""
-    copy = path.with_name("floor.sqlite")
-    shutil.copy(path, copy)
-    connection = sqlite3.connect(copy)
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = NORMAL")
-    medians = []
-    for run in range(runs):
-        times = []
-        for i in range(REPEATS):
-            offset = 10_000_000 + 2 * (run * REPEATS + i)
-            times.append(timed(lambda offset=offset: (connection.execute(  # type: ignore[misc]
-                'INSERT INTO spans (document_id, annotator_id, label_id, start, "end", text, note, created_at, '
-                "updated_at) VALUES (1, 1, 1, ?, ?, 'x', '', '2026-01-01', '2026-01-01')", (offset, offset + 1)),
-                connection.commit())))
-        medians.append(statistics.median(times))
-    connection.close()
-    copy.unlink()
-    return medians
+    return [statistics.median(times) for times in floor_commit_times(path, 1, REPEATS, runs)]
 
 
 def measure(app: QApplication, path: Path, runs: int, repeats: int) -> None:

@@ -157,22 +157,33 @@ def floor_open(app: QApplication, text: str) -> tuple[float, float, float, float
     return opened, full, one_line, cpu
 
 
-def floor_commit(path: Path, document_id: int) -> float:
+def floor_commit_times(path: Path, document_id: int, count: int, runs: int = 1) -> list[list[float]]:
+    """The floor of an edit's write: ``count`` INSERT + COMMITs through bare sqlite3 (WAL, synchronous NORMAL, as
+    the app's connections), ``runs`` times, on a copy of the project; milliseconds each."""
     copy = path.with_name("floor.sqlite")
     shutil.copy(path, copy)
     connection = sqlite3.connect(copy)
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
-    times = []
-    for i in range(REPEATS):
-        start = time.perf_counter()
-        connection.execute('INSERT INTO spans (document_id, annotator_id, label_id, start, "end", text, note, '
-                           "created_at, updated_at) VALUES (?, 1, 1, ?, ?, 'x', '', '2026-01-01', '2026-01-01')",
-                           (document_id, 10_000_000 + i, 10_000_001 + i))
-        connection.commit()
-        times.append((time.perf_counter() - start) * 1000)
+    results = []
+    for run in range(runs):
+        times = []
+        for i in range(count):
+            offset = 10_000_000 + 2 * (run * count + i)
+            start = time.perf_counter()
+            connection.execute('INSERT INTO spans (document_id, annotator_id, label_id, start, "end", text, note, '
+                               "created_at, updated_at) VALUES (?, 1, 1, ?, ?, 'x', '', '2026-01-01', '2026-01-01')",
+                               (document_id, offset, offset + 1))
+            connection.commit()
+            times.append((time.perf_counter() - start) * 1000)
+        results.append(times)
     connection.close()
-    return statistics.median(times)
+    copy.unlink()
+    return results
+
+
+def floor_commit(path: Path, document_id: int) -> float:
+    return statistics.median(floor_commit_times(path, document_id, REPEATS)[0])
 
 
 def free_ranges(window: MainWindow, count: int) -> list[tuple[int, int]]:
