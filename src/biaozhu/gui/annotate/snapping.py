@@ -12,6 +12,8 @@ text and a deleted one stops teaching its old one.
 from __future__ import annotations
 
 import sys
+import threading
+from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from sqlalchemy.orm import Session
@@ -19,22 +21,42 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.segment import MAX_WORD, Segmenter
 from biaozhu.db.occurrences import tagged_text_counts
 from biaozhu.gui.common.changes import Change, Changed
-from biaozhu.gui.common.runner import ActionRunner, sentence
+from biaozhu.gui.common.runner import KNOWN_FAILURES, ActionRunner, sentence
 
 SWITCH_INTERVAL = 0.001  # seconds
 
 
+class Stopped(Exception):
+    """Loading was given up: the window closed while its worker was still learning the span texts."""
+
+
 class _Counts:
-    """The counts of span texts as last read, and what moved since: used on the snapping worker thread only."""
+    """The counts of span texts as last read, and what moved since: used on the snapping worker thread only
+    (``stopped`` is set from the UI thread)."""
 
     def __init__(self) -> None:
         self.last: dict[str, int] = {}
+        self.stopped = threading.Event()
 
     def segmenter(self, session: Session) -> Segmenter:
+        """A segmenter that has learned the project's span texts; :class:`Stopped` as soon as ``stopped`` is
+        set (a million texts take half a minute of CPU, and a window closed meanwhile must not wait for them)."""
+        self._go_on()
         segmenter = Segmenter()
+        self._go_on()
         self.last = tagged_text_counts(session, MAX_WORD)
-        segmenter.follow(self.last)
+        segmenter.follow(self.last, self._until_stopped(self.last))  # a new segmenter: nothing to forget
         return segmenter
+
+    def _go_on(self) -> None:
+        if self.stopped.is_set():
+            raise Stopped
+
+    def _until_stopped(self, counts: Mapping[str, int]) -> Iterator[str]:
+        for learned, word in enumerate(counts):
+            if not learned % 256:
+                self._go_on()
+            yield word
 
     def moved(self, session: Session) -> tuple[dict[str, int], set[str]]:
         """The counts as stored now, and the texts whose counts changed since the last read."""
@@ -106,8 +128,12 @@ class Snapping(QObject):
         million span texts) hands the GIL back every millisecond, not every 5: the UI thread waits for it each
         time it comes back from SQLite or Qt, and 5 ms waits made a commit take a second."""
         sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
-        self.runner.in_background(self._pool, self._counts.segmenter, self._loaded,
-                                  lambda exc: self.failed.emit(sentence(exc)))
+        self.runner.in_background(self._pool, self._counts.segmenter, self._loaded, self._load_failed,
+                                  (*KNOWN_FAILURES, Stopped))
+
+    def _load_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, Stopped):  # given up by :meth:`wait`: nobody is waiting for it
+            self.failed.emit(sentence(exc))
 
     def _loaded(self, segmenter: Segmenter) -> None:
         self.segmenter = segmenter
@@ -116,8 +142,9 @@ class Snapping(QObject):
         self.changed.emit()
 
     def wait(self) -> None:
-        """Stop following changes and block until loading has finished (closing the window must not leave a
-        thread behind, nor start one later)."""
+        """Stop following changes, give up loading and block until its worker has let go (closing the window
+        must not leave a thread behind, nor start one later, nor wait for a million span texts to be learned)."""
+        self._counts.stopped.set()
         self._refresh.stop()
         if self._following:
             self._following = False
