@@ -11,6 +11,7 @@ text and a deleted one stops teaching its old one.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import threading
 from collections.abc import Iterator, Mapping
@@ -32,21 +33,45 @@ class Stopped(Exception):
 
 class _Counts:
     """The counts of span texts as last read, and what moved since: used on the snapping worker thread only
-    (``stopped`` is set from the UI thread)."""
+    (but :meth:`stop`, called from the UI thread)."""
 
     def __init__(self) -> None:
         self.last: dict[str, int] = {}
         self.stopped = threading.Event()
+        self._lock = threading.Lock()
+        self._reading_on: sqlite3.Connection | None = None  # the SQLite connection the first read runs on
+
+    def stop(self) -> None:
+        """Give up loading: the learning stops at once, and the first read of a SQLite project is interrupted (it
+        groups every span text: seconds at a million spans)."""
+        with self._lock:
+            self.stopped.set()
+            if self._reading_on is not None:
+                self._reading_on.interrupt()
 
     def segmenter(self, session: Session) -> Segmenter:
         """A segmenter that has learned the project's span texts; :class:`Stopped` as soon as ``stopped`` is
         set (a million texts take half a minute of CPU, and a window closed meanwhile must not wait for them)."""
         self._go_on()
         segmenter = Segmenter()
-        self._go_on()
-        self.last = tagged_text_counts(session, MAX_WORD)
+        self.last = self._first_read(session)
         segmenter.follow(self.last, self._until_stopped(self.last))  # a new segmenter: nothing to forget
         return segmenter
+
+    def _first_read(self, session: Session) -> dict[str, int]:
+        driver = session.connection().connection.driver_connection
+        with self._lock:
+            self._reading_on = driver if isinstance(driver, sqlite3.Connection) else None
+        try:
+            self._go_on()
+            return tagged_text_counts(session, MAX_WORD)
+        except Exception:
+            if self.stopped.is_set():  # interrupted
+                raise Stopped from None
+            raise
+        finally:
+            with self._lock:
+                self._reading_on = None
 
     def _go_on(self) -> None:
         if self.stopped.is_set():
@@ -144,7 +169,7 @@ class Snapping(QObject):
     def wait(self) -> None:
         """Stop following changes, give up loading and block until its worker has let go (closing the window
         must not leave a thread behind, nor start one later, nor wait for a million span texts to be learned)."""
-        self._counts.stopped.set()
+        self._counts.stop()
         self._refresh.stop()
         if self._following:
             self._following = False
