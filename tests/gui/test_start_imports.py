@@ -23,6 +23,14 @@ def test_importing_the_app_leaves_what_the_first_window_does_not_need() -> None:
     assert imported.split() == []
 
 
+def test_the_command_line_leaves_sqlalchemy() -> None:
+    """The command line (the app's first import) reads its options, and tells a storage failure, without SQLAlchemy:
+    a third of the app's start, which a first window is to show without (issue 14)."""
+    script = "import sys, biaozhu.cli; print('sqlalchemy' in sys.modules)"
+    imported = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert imported.split() == ["False"]
+
+
 def test_the_first_window_shown_leaves_the_dialogs_it_does_not_show(tmp_path: Path) -> None:
     """``biaozhu`` started a second time on a fresh machine (the first start made the default project on the seed
     reports), its window shown and closed: what was imported by then."""
