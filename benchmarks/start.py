@@ -76,7 +76,22 @@ import sys
 from biaozhu.cli import main  # first, as the `biaozhu` command does: PySide6 inspects every module imported after it
 """ + INSTRUMENT + r"""
 began, db = float(sys.argv[1]), sys.argv[2]
-import biaozhu.gui.app as app_module
+import importlib.abc, importlib.util
+
+class AfterAppImport(importlib.abc.MetaPathFinder):
+    # The hook is set once the command imports biaozhu.gui.app, in its own order (importing it here first would
+    # load Qt before the database layer).
+    def find_spec(self, name, path, target=None):
+        if name != "biaozhu.gui.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            module.close_when_asked = instrument
+        spec.loader.exec_module = exec_module
+        return spec
 
 def instrument(started):
     def tags():  # the window takes an edit: its document, its labels, the annotator's layer
@@ -87,7 +102,7 @@ def instrument(started):
                    "modules": sorted(m for m in ("sqlalchemy", "alembic", "jieba", "docx", "pypdfium2", "orjson")
                                      if m in sys.modules)})
 
-app_module.close_when_asked = instrument
+sys.meta_path.insert(0, AfterAppImport())
 raise SystemExit(main(["--db", db, "--annotator", "bench"]))
 """
 
