@@ -35,13 +35,12 @@ from pathlib import Path
 HEARTBEAT_MS, WATCH_MS = 10, 3000
 
 # Shared by both children: when the event loop first runs, note the time, then watch the heartbeat until ``tags``
-# says the window takes an edit, and for WATCH_MS.
+# says the window takes an edit, and for WATCH_MS. It imports nothing of Qt before the program does.
 INSTRUMENT = r"""
 import json, sys, time
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 def watch(began, window, close, tags=lambda: True, extra=lambda: {}):
+    from PySide6.QtCore import QTimer  # imported by then: the app's own import order is left alone
     state = {"last": None, "gap": 0.0, "ticks": 0}
     def now_ready(prefix):
         state[prefix] = time.time() - began
@@ -109,7 +108,7 @@ raise SystemExit(main(["--db", db, "--annotator", "bench"]))
 FLOOR = INSTRUMENT + r"""
 began, db = float(sys.argv[1]), sys.argv[2]
 import sqlite3
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 text = sqlite3.connect(db).execute("SELECT text FROM documents ORDER BY id LIMIT 1").fetchone()[0]
 app = QApplication(sys.argv[:1])
 editor = QPlainTextEdit()
