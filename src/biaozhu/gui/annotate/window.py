@@ -37,7 +37,7 @@ from biaozhu.gui.annotate.snapping import Snapping
 from biaozhu.gui.annotate.span_filter import SpanScope
 from biaozhu.gui.annotate.span_table import SpanTablePanel
 from biaozhu.gui.annotate.suggestions import SuggestionBoard
-from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.changes import Change, Changed, SpanDelta
 from biaozhu.gui.common.label_infos import LabelSet, label_set
 from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.common.runner import outcome_of, sentence
@@ -229,6 +229,11 @@ class MainWindow(QMainWindow):
                                   {label.id: (label.name, label.title, label.color) for label in self.labels})
         self.span_table.select_span(self.view.selected_span)
 
+    def _follow_spans(self, delta: SpanDelta) -> None:
+        """The span table after the window's own edit of the open layer: the rows it removed and added."""
+        self.span_table.follow(list(delta.removed), self.places.in_section(list(delta.added)))
+        self.span_table.select_span(self.view.selected_span)
+
     def _refresh_later(self, lists: bool = True) -> None:
         """Refresh the panels once the repaint is done, once for a burst of edits; ``lists``: the document list
         too (the window's own edits of the open layer update its row at once instead)."""
@@ -328,7 +333,10 @@ class MainWindow(QMainWindow):
             and change.documents == {self.layer.document_id}
         if own_layer:
             self._count_open_layer()
-        self._refresh_later(lists=not own_layer)
+        if own_layer and change.delta is not None and self.layer.complete and not self._refresh_timer.isActive():
+            self._follow_spans(change.delta)  # the rows the edit touched, not the whole layer sorted again
+        else:
+            self._refresh_later(lists=not own_layer)
 
     def mark_done(self) -> None:
         """Mark the open document done (undoable) and go on to the next unfinished one."""
