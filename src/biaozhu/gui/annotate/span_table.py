@@ -40,6 +40,10 @@ UNPARSED = "?"  # a METRIC span whose text is not a figure the parser is sure of
 UNKNOWN_LABEL = ("?", "", "#9e9e9e")  # a label deleted since the spans were read
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 AnyIndex = QModelIndex | QPersistentModelIndex
+DISPLAY, ALIGNMENT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.TextAlignmentRole)
+ANSWERED = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                                           Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+                                           Qt.ItemDataRole.ToolTipRole))
 Labels = dict[int, tuple[str, str, str]]
 
 
@@ -153,15 +157,19 @@ class SpanTableModel(QAbstractTableModel):
     def row_of(self, span_id: int) -> int | None:
         return self._row_of.get(span_id)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> object:
+        """A cell's text, swatch, alignment, colour or tip; each painted cell is asked for seven roles, so the roles
+        this model never answers (and the alignment) are told apart first, before the row is looked at."""
+        if role not in ANSWERED or not index.isValid():
             return None
-        span, column = self._spans[index.row()], index.column()
+        column = index.column()
+        if role == ALIGNMENT:
+            return RIGHT if column in (START, END, VALUE, COMMENTS) else None
+        span = self._spans[index.row()]
         if column == DOCUMENT:
             name = self._places.get(span.id, (0, ""))[1]
-            return name if role == Qt.ItemDataRole.DisplayRole else as_tooltip([name]) \
-                if role == Qt.ItemDataRole.ToolTipRole else None
-        if role == Qt.ItemDataRole.DisplayRole:
+            return name if role == DISPLAY else as_tooltip([name]) if role == Qt.ItemDataRole.ToolTipRole else None
+        if role == DISPLAY:
             if column == TEXT:
                 return one_line(span.text)
             if column == LABEL:
@@ -183,8 +191,6 @@ class SpanTableModel(QAbstractTableModel):
                 return fill(self.tr("%1 comment threads, %2 open: the comments panel shows them"), count, still_open)
         if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             return self._swatches.get(span.label_id, self._unknown_swatch)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (START, END, VALUE, COMMENTS):
-            return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and column == VALUE and span.value is None \
                 and self._labels.get(span.label_id, UNKNOWN_LABEL)[0] == METRIC:
             return self.tr("Not read as a figure: press V to set its value")
