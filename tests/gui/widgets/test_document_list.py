@@ -384,3 +384,24 @@ def test_rows_prepared_for_an_order_the_list_no_longer_shows_are_refused(
     assert column(panel, 0) == shown
     assert panel.apply(prepare_rows([*ROWS, summary(5, "新.txt")], panel.snapshot()))
     assert column(panel, 0)[0] == "report10.txt" and len(column(panel, 0)) == 5
+
+
+def test_a_filter_with_brackets_and_dots_matches_them_literally(qtbot: QtBot, panel: DocumentListPanel) -> None:
+    panel.set_documents([*ROWS, summary(5, "报告(2).txt"), summary(6, "报告22txt")], ME)
+    line = panel.findChild(QLineEdit)
+    qtbot.keyClicks(line, "(2).")
+    assert column(panel, 0) == ["报告(2).txt"]
+    panel.findChild(QComboBox).setCurrentIndex(2)  # done: it is not
+    assert column(panel, 0) == []
+    line.clear()
+    assert column(panel, 0) == ["泸州 2022 年工作总结.txt", "Report2.txt"]
+
+
+def test_the_model_rating_again_repaints_only_the_rows_whose_value_changed(qtbot: QtBot) -> None:
+    panel, _ = long_list(qtbot)
+    panel.set_uncertainty({i: 0.5 for i in range(1, 301)})
+    repainted: list[tuple[int, int]] = []
+    view_of(panel).model().dataChanged.connect(lambda first, last: repainted.append((first.row(), last.row())))
+    panel.set_uncertainty({**{i: 0.5 for i in range(1, 301)}, 7: 0.9, 8: 0.8, 200: 0.1})
+    assert repainted == [(6, 7), (199, 199)]
+    assert column(panel, UNSURE)[6:8] == ["0.90", "0.80"] and column(panel, UNSURE)[199] == "0.10"
