@@ -392,8 +392,8 @@ class DocumentListPanel(QWidget):
         self._view.setColumnHidden(UNSURE, not values)
 
     def replace_document(self, summary: DocumentSummary) -> None:
-        """One document's counts changed (the open one, by the window's own edit); a row moved by the sort
-        stays selected, and the list does not scroll."""
+        """One document's row changed (by the window's own edit, marking done, renaming); a row moved by the
+        sort stays selected, and the list does not scroll."""
         selected = self.selected_document()
         bar = self._view.verticalScrollBar()
         scroll = bar.value()
@@ -401,6 +401,13 @@ class DocumentListPanel(QWidget):
         if selected is not None and self.selected_document() != selected:
             self._select(selected, scroll=False)
             bar.setValue(scroll)
+
+    def remove_document(self, document_id: int) -> None:
+        """A document deleted by this window: its row goes, the list does not scroll."""
+        bar = self._view.verticalScrollBar()
+        scroll = bar.value()
+        self._model.remove_row(document_id)
+        bar.setValue(scroll)
 
     def selected_document(self) -> int | None:
         index = self._view.selectionModel().currentIndex()
