@@ -27,6 +27,16 @@ def test_figures_with_units_are_metrics_and_years_dates_and_list_markers_are_not
                                      "百分之四十", "5-8万元"]
 
 
+def test_chinese_numerals_bare_magnitudes_and_every_measure_word_make_metrics() -> None:
+    text = "投资三千五百万元，会员1.59万，开展19批次，涵盖3种类型、10组家庭、6台设备。"
+    assert found(text, "METRIC") == ["三千五百万元", "1.59万", "19批次", "3种", "10组", "6台"]
+
+
+def test_ordinals_vague_amounts_articles_and_numbers_in_names_are_no_metrics() -> None:
+    text = "省第十二次党代会，第3期培训，有数十个集体、数百名个人，交出一份答卷，是一个缩影，增强“五个认同”。"
+    assert found(text, "METRIC") == []
+
+
 def test_quoted_programmes_keep_their_suffix_and_lose_a_bare_pair_of_quotes() -> None:
     text = "开展“万企兴万村”行动，推出“酒城同心·金融速贷”。"
     assert found(text, "PROGRAM") == ["“万企兴万村”行动", "酒城同心·金融速贷"]

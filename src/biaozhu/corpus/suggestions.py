@@ -28,14 +28,20 @@ Proposer = Callable[[str, Sequence["Suggestion"]], list["Suggestion"]]
 
 _NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)"
 _UNITS = ("个百分点", "万人次", "人次", "亿美元", "万美元", "美元", "亿元", "万元", "千元", "元", "万吨", "吨",
-          "平方米", "万亩", "亩", "公里", "千米", "米", "户", "家", "个", "件", "条", "次",
-          "名", "项", "份", "场", "批", "期", "所", "笔", "人", "位", "篇", "部",
-          "本", "支", "倍", "天", "小时", "%", "％")
+          "平方米", "万亩", "亩", "公里", "千米", "米", "户", "家", "个", "件", "条", "次", "批次",
+          "名", "项", "份", "场", "批", "期", "所", "笔", "人", "位", "篇", "部", "组", "种", "类",
+          "本", "支", "倍", "天", "小时", "座", "台", "辆", "套", "处", "间", "张", "册", "%", "％")
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
-# A figure with its unit: 377.178亿元, 38万余公里, 50多件, 近千个, 3.2个百分点, 5-8万元 (and 百分之四十 apart).
-_METRIC = re.compile(rf"(?:近|约|超过|逾|不足|不到)?{_NUMBER}(?:[万亿千百]+)?(?:余|多)?"
+# A figure with its unit: 377.178亿元, 38万余公里, 50多件, 近千个, 3.2个百分点, 5-8万元 (and 百分之四十 apart), or
+# Arabic digits with a magnitude and nothing counted after them (会员1.59万，). Not after 第 (第十二次, an ordinal),
+# 数/几 (数百名: no figure), an opening quote (“五个认同”: a name) or inside a figure (十二次 of 第十二次).
+_METRIC = re.compile(rf"(?<![第数几“\"\d.零〇一二两三四五六七八九十百千万亿])(?:"
+                     rf"(?:近|约|超过|逾|不足|不到)?{_NUMBER}(?:[万亿千百]+)?(?:余|多)?"
                      rf"(?:\s*[-~～至到—]\s*{_NUMBER}(?:[万亿千百]+)?)?(?:余|多)?(?:{_UNIT})(?:以上|以下|左右)?"
-                     rf"|百分之{_NUMBER}")
+                     rf"|百分之{_NUMBER}"
+                     rf"|\d+(?:\.\d+)?[万亿](?:余|多)?(?![\u4e00-\u9fff\d%％]))")
+# 一个, 一名, 一批: an article (一个缩影), not a reported figure
+_ARTICLE = re.compile(r"一(?:个|名|份|批|支|件|项|种|位|家|条|次|场|部|本|张|组|类|处)")
 PROGRAM_WORDS = "(?:(?:专项)?行动|计划|工程|活动|项目|品牌|工作法|平台|机制|模式)"
 _QUOTED_PROGRAM = re.compile(rf"[“\"]([^”\"\n]{{2,30}})[”\"]{PROGRAM_WORDS}?")
 _PROGRAM_SUFFIX = re.compile(rf"{PROGRAM_WORDS}$")
@@ -80,7 +86,7 @@ def rule_suggestions(text: str, labels: Iterable[str] = (METRIC, PROGRAM, ORGANI
     found: list[Suggestion] = []
     if METRIC in wanted:
         for match in _METRIC.finditer(text):
-            if parse_quantity(match.group()) is not None:
+            if parse_quantity(match.group()) is not None and not _ARTICLE.fullmatch(match.group()):
                 # 一个, 两名: a count in a sentence more often than a reported figure
                 small = len(match.group()) <= 2 and not match.group()[0].isdigit()
                 found.append(Suggestion(match.start(), match.end(), METRIC, 0.3 if small else 0.9, RULES))
