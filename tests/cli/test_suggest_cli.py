@@ -48,6 +48,10 @@ def test_suggestions_are_their_own_layer_and_no_other_export_holds_them(cli, tmp
     assert agreement["annotators"] == ["张三"]
     stats = orjson.loads(cli("--db", db, "stats", "--format", "json", check=True).stdout)
     assert [layer["name"] for layer in stats["layers"]] == ["张三"]  # nobody's data until accepted
+    cli("--db", db, "import", "--annotator", "李四", tmp_path / "layer.jsonl", check=True)  # 张三's spans again
+    cli("--db", db, "annotators", "role", "王五", "reviewer", "--reviewer", "王五", check=True)
+    auto = cli("--db", db, "review", "auto", "--reviewer", "王五", check=True).stdout
+    assert "8 agreed spans put into gold" in auto and "0 open disagreements" in auto  # the suggestions have no say
     again = cli("--db", db, "suggest", "--engines", "rules", check=True).stdout  # replaced, not added to
     assert "suggestions in 2 documents" in again
     rules_only = exported(cli, db, "--layer", "suggestions")
