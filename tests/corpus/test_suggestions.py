@@ -17,7 +17,7 @@ from biaozhu.corpus.suggestions import (
 
 
 def found(text: str, label: str) -> list[str]:
-    return [text[s.start:s.end] for s in rule_suggestions(text, [label])]
+    return [text[s.start:s.end] for s in sorted(rule_suggestions(text, [label]), key=lambda s: (s.start, s.end))]
 
 
 def test_figures_with_units_are_metrics_and_years_dates_and_list_markers_are_not() -> None:
@@ -51,6 +51,18 @@ def test_the_verbs_that_lead_to_a_partner_are_not_part_of_its_name() -> None:
     text = "泸州市委统战部会同泸州银行推出贷款，并联合市工商联举办活动，携手中国银行；同济大学与经济研究中心参加"
     assert found(text, "ORGANIZATION") == ["泸州市委统战部", "泸州银行", "市工商联", "中国银行", "同济大学",
                                            "经济研究中心"]
+
+
+def test_an_organisation_name_starts_after_the_last_verb_or_function_word_and_ends_where_its_words_end() -> None:
+    text = ("企业通过区委统战部反映诉求，聚焦中心工作，理论学习中心组，两级召开党委会议，建设区域中心城市，"
+            "我市伊斯兰教协会、泸州市党外知识分子联谊会会长、市委民宗工作领导小组成立。")
+    assert found(text, "ORGANIZATION") == ["区委统战部", "伊斯兰教协会", "泸州市党外知识分子联谊会",
+                                           "市委民宗工作领导小组"]
+
+
+def test_bodies_named_by_a_short_name_alone_are_organisations_but_not_inside_a_longer_name() -> None:
+    text = "在市委、市政府领导下，省政协、民革、民进和市工商联参加，市委统战部牵头。"
+    assert found(text, "ORGANIZATION") == ["市委", "市政府", "省政协", "民革", "民进", "市工商联", "市委统战部"]
 
 
 def test_the_dictionary_proposes_known_texts_with_their_usual_label_longest_first() -> None:

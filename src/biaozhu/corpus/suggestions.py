@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from biaozhu.corpus.model import Span
+from biaozhu.corpus.organizations import organization_names
 from biaozhu.corpus.quantities import parse_quantity
 from biaozhu.corpus.spans import crosses
 
@@ -45,19 +46,6 @@ _ARTICLE = re.compile(r"一(?:个|名|份|批|支|件|项|种|位|家|条|次|�
 PROGRAM_WORDS = "(?:(?:专项)?行动|计划|工程|活动|项目|品牌|工作法|平台|机制|模式)"
 _QUOTED_PROGRAM = re.compile(rf"[“\"]([^”\"\n]{{2,30}})[”\"]{PROGRAM_WORDS}?")
 _PROGRAM_SUFFIX = re.compile(rf"{PROGRAM_WORDS}$")
-ORGANIZATION_WORDS = ("统战部", "工商联", "商会", "协会", "委员会", "政府", "银行", "中心", "联合会",
-                       "办公室", "研究会", "促进会", "党委", "支部", "总会", "学会", "基金会", "公司",
-                       "集团", "学院", "大学", "法院", "检察院", "民宗局", "侨联")
-_ORGANIZATION = re.compile(rf"[\u4e00-\u9fff]{{1,12}}?(?:{'|'.join(ORGANIZATION_WORDS)})")
-# Any organisation word: a sentence without one (most) is not tried at every character by the pattern above.
-_ORGANIZATION_WORD = re.compile("|".join(ORGANIZATION_WORDS))
-# What comes before an organisation's name and is not part of it: punctuation, a preposition, and the verbs and
-# adverbs that lead to a partner (市委统战部会同泸州银行, 并联合市工商联); none of them starts a name these reports
-# write (同 and 经 would: 同济大学, 经济研究中心).
-_ORGANIZATION_LEAD = re.compile(r"^(?:.*?[，。；、：（）“”\s]|会同|联合|协同|携手|依托|通过|推动|支持|帮助|"
-                                r"协调|邀请|牵头|走访|会见|慰问|配合|先后|分别|并|还|把|将|被|从|由|在|向|与|和|及|对|"
-                                r"为|是|的)+")
-
 
 @dataclass(frozen=True, slots=True)
 class Example:
@@ -96,12 +84,8 @@ def rule_suggestions(text: str, labels: Iterable[str] = (METRIC, PROGRAM, ORGANI
                 found.append(Suggestion(match.start(), match.end(), PROGRAM, 0.8, RULES))
             else:  # “酒城同心”: a quote pair around the whole span is trimmed, as selections are
                 found.append(Suggestion(match.start(1), match.end(1), PROGRAM, 0.5, RULES))
-    if ORGANIZATION in wanted and _ORGANIZATION_WORD.search(text):
-        for match in _ORGANIZATION.finditer(text):
-            lead = _ORGANIZATION_LEAD.match(match.group())
-            start = match.start() + (lead.end() if lead else 0)
-            if match.end() - start >= 3:
-                found.append(Suggestion(start, match.end(), ORGANIZATION, 0.6, RULES))
+    if ORGANIZATION in wanted:
+        found += [Suggestion(start, end, ORGANIZATION, score, RULES) for start, end, score in organization_names(text)]
     return found
 
 
