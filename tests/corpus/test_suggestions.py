@@ -42,6 +42,16 @@ def test_quoted_programmes_keep_their_suffix_and_lose_a_bare_pair_of_quotes() ->
     assert found(text, "PROGRAM") == ["“万企兴万村”行动", "酒城同心·金融速贷"]
 
 
+def test_a_plans_title_is_a_programme_without_its_years_and_single_quotes_mark_names_too() -> None:
+    text = "制定《“泸商回引”专项攻坚行动实施方案（2022-2025年）》和《统一战线工作条例》，推出‘酒城同心·金融速贷’。"
+    assert found(text, "PROGRAM") == ["“泸商回引”专项攻坚行动实施方案", "泸商回引", "酒城同心·金融速贷"]
+
+
+def test_short_words_formulas_questions_and_honours_in_quotes_are_no_programmes() -> None:
+    text = "不让一人“掉队”，建成“同心驿”，增强“五个认同”，看“做了什么”，评选“最美统战人”，开展“十个一”活动。"
+    assert found(text, "PROGRAM") == ["“十个一”活动"]
+
+
 def test_organisations_end_in_an_organisation_word_without_what_leads_to_them() -> None:
     text = "由泸州市委统战部、泸州银行和市工商联召开会议。"
     assert found(text, "ORGANIZATION") == ["泸州市委统战部", "泸州银行", "市工商联"]

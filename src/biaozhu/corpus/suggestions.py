@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from biaozhu.corpus.model import Span
 from biaozhu.corpus.organizations import organization_names
+from biaozhu.corpus.programmes import programme_names
 from biaozhu.corpus.quantities import parse_quantity
 from biaozhu.corpus.spans import crosses
 
@@ -43,9 +44,7 @@ _METRIC = re.compile(rf"(?<![第数几“\"\d.零〇一二两三四五六七八�
                      rf"|\d+(?:\.\d+)?[万亿](?:余|多)?(?![\u4e00-\u9fff\d%％]))")
 # 一个, 一名, 一批: an article (一个缩影), not a reported figure
 _ARTICLE = re.compile(r"一(?:个|名|份|批|支|件|项|种|位|家|条|次|场|部|本|张|组|类|处)")
-PROGRAM_WORDS = "(?:(?:专项)?行动|计划|工程|活动|项目|品牌|工作法|平台|机制|模式)"
-_QUOTED_PROGRAM = re.compile(rf"[“\"]([^”\"\n]{{2,30}})[”\"]{PROGRAM_WORDS}?")
-_PROGRAM_SUFFIX = re.compile(rf"{PROGRAM_WORDS}$")
+
 
 @dataclass(frozen=True, slots=True)
 class Example:
@@ -69,7 +68,8 @@ class Suggestion:
 
 def rule_suggestions(text: str, labels: Iterable[str] = (METRIC, PROGRAM, ORGANIZATION)) -> list[Suggestion]:
     """What the rules find: figures with units (checked by :func:`parse_quantity`: no years, dates or 一是),
-    quoted names followed by 行动/计划/工程…, and names ending in an organisation word."""
+    programmes' names in quotes and plans' titles (:mod:`biaozhu.corpus.programmes`), and organisations' names
+    (:mod:`biaozhu.corpus.organizations`)."""
     wanted = set(labels)
     found: list[Suggestion] = []
     if METRIC in wanted:
@@ -79,11 +79,7 @@ def rule_suggestions(text: str, labels: Iterable[str] = (METRIC, PROGRAM, ORGANI
                 small = len(match.group()) <= 2 and not match.group()[0].isdigit()
                 found.append(Suggestion(match.start(), match.end(), METRIC, 0.3 if small else 0.9, RULES))
     if PROGRAM in wanted:
-        for match in _QUOTED_PROGRAM.finditer(text):
-            if _PROGRAM_SUFFIX.search(match.group()):  # “万企兴万村”行动: the quotes belong to the name
-                found.append(Suggestion(match.start(), match.end(), PROGRAM, 0.8, RULES))
-            else:  # “酒城同心”: a quote pair around the whole span is trimmed, as selections are
-                found.append(Suggestion(match.start(1), match.end(1), PROGRAM, 0.5, RULES))
+        found += [Suggestion(start, end, PROGRAM, score, RULES) for start, end, score in programme_names(text)]
     if ORGANIZATION in wanted:
         found += [Suggestion(start, end, ORGANIZATION, score, RULES) for start, end, score in organization_names(text)]
     return found
