@@ -46,6 +46,10 @@ class SpanDelta:
     # What those trash items held besides spans ("relations", "comments", "pins": biaozhu.db.spans.carried):
     # the panels showing what a deletion carried none of do not read it again.
     carried: frozenset[str] = frozenset()
+    # A review decision's: the relations it added (negative: removed), and the updated_at it gave its layer's
+    # status row with whether that row is new (biaozhu.db.changes.ChangeToken.after).
+    relations: int = 0
+    stamped: tuple[object, bool] | None = None
 
 
 @dataclass(frozen=True)

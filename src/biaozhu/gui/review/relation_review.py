@@ -44,7 +44,8 @@ class Choice:
 
 
 def _touches(relation: Relation, start: int, end: int) -> bool:
-    return any(span.start < end and start < span.end for span in (relation.from_span, relation.to_span))
+    one, other = relation.from_span, relation.to_span  # called for every relation at every step: no generator
+    return (one.start < end and start < one.end) or (other.start < end and start < other.end)
 
 
 class RelationReview(QObject):
@@ -69,10 +70,10 @@ class RelationReview(QObject):
             end = start + 1
         relations = document.review.relations
         in_gold = relations.get(GOLD, set())
-        found = [Choice(r, None) for r in sorted(in_gold, key=_order) if _touches(r, start, end)]
+        found = [Choice(r, None) for r in sorted((r for r in in_gold if _touches(r, start, end)), key=_order)]
         for name in document.annotators:
-            for relation in sorted(relations.get(name, set()) - in_gold, key=_order):
-                if _touches(relation, start, end) and all(c.relation != relation for c in found):
+            for relation in sorted((r for r in relations.get(name, set()) if _touches(r, start, end)), key=_order):
+                if relation not in in_gold and all(c.relation != relation for c in found):
                     found.append(Choice(relation, name))
         return found
 
