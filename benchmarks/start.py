@@ -35,13 +35,12 @@ from pathlib import Path
 HEARTBEAT_MS, WATCH_MS = 10, 3000
 
 # Shared by both children: when the event loop first runs, note the time, then watch the heartbeat until ``tags``
-# says the window takes an edit, and for WATCH_MS.
+# says the window takes an edit, and for WATCH_MS. It imports nothing of Qt before the program does.
 INSTRUMENT = r"""
 import json, sys, time
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 def watch(began, window, close, tags=lambda: True, extra=lambda: {}):
+    from PySide6.QtCore import QTimer  # imported by then: the app's own import order is left alone
     state = {"last": None, "gap": 0.0, "ticks": 0}
     def now_ready(prefix):
         state[prefix] = time.time() - began
@@ -76,7 +75,22 @@ import sys
 from biaozhu.cli import main  # first, as the `biaozhu` command does: PySide6 inspects every module imported after it
 """ + INSTRUMENT + r"""
 began, db = float(sys.argv[1]), sys.argv[2]
-import biaozhu.gui.app as app_module
+import importlib.abc, importlib.util
+
+class AfterAppImport(importlib.abc.MetaPathFinder):
+    # The hook is set once the command imports biaozhu.gui.app, in its own order (importing it here first would
+    # load Qt before the database layer).
+    def find_spec(self, name, path, target=None):
+        if name != "biaozhu.gui.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            module.close_when_asked = instrument
+        spec.loader.exec_module = exec_module
+        return spec
 
 def instrument(started):
     def tags():  # the window takes an edit: its document, its labels, the annotator's layer
@@ -87,14 +101,14 @@ def instrument(started):
                    "modules": sorted(m for m in ("sqlalchemy", "alembic", "jieba", "docx", "pypdfium2", "orjson")
                                      if m in sys.modules)})
 
-app_module.close_when_asked = instrument
+sys.meta_path.insert(0, AfterAppImport())
 raise SystemExit(main(["--db", db, "--annotator", "bench"]))
 """
 
 FLOOR = INSTRUMENT + r"""
 began, db = float(sys.argv[1]), sys.argv[2]
 import sqlite3
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 text = sqlite3.connect(db).execute("SELECT text FROM documents ORDER BY id LIMIT 1").fetchone()[0]
 app = QApplication(sys.argv[:1])
 editor = QPlainTextEdit()
