@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 
+import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from sqlalchemy.orm import Session
 
@@ -106,10 +107,15 @@ class Snapping(QObject):
         million span texts) hands the GIL back every millisecond, not every 5: the UI thread waits for it each
         time it comes back from SQLite or Qt, and 5 ms waits made a commit take a second."""
         sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
-        self.runner.in_background(self._pool, self._counts.segmenter, self._loaded,
-                                  lambda exc: self.failed.emit(sentence(exc)))
+        self.runner.in_background(self._pool, self._counts.segmenter, self._loaded, self._load_failed)
+
+    def _load_failed(self, exc: Exception) -> None:
+        if shiboken6.isValid(self):
+            self.failed.emit(sentence(exc))
 
     def _loaded(self, segmenter: Segmenter) -> None:
+        if not shiboken6.isValid(self):
+            return  # the window was closed and deleted while it loaded (its answer comes through the project's runner)
         self.segmenter = segmenter
         if self._again:  # the project changed while it loaded
             self._refresh.start()
