@@ -15,7 +15,7 @@ processed), and in biaozhu a whole-list refresh after another program's change: 
 prepares them (timed apart), then the UI thread's part (the differences applied, events processed). Runs
 alternate; medians of ``--runs`` with min–max are printed.
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/document_list.py [--runs 5] [--documents 100000]
+    QT_QPA_PLATFORM=offscreen python benchmarks/document_list.py [--runs 5] [--documents 100000] [--keep FOLDER]
 """
 
 from __future__ import annotations
@@ -190,14 +190,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--documents", type=int, default=100_000, help="the big project (0: only the small one)")
     parser.add_argument("--spans-per-document", type=int, default=10)
+    parser.add_argument("--keep", metavar="FOLDER", type=Path,
+                        help="build the projects here once and reuse them (runs must leave them as they were)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         for documents in [4] + ([args.documents] if args.documents else []):
-            db = root / f"list-{documents}.sqlite"
-            subprocess.run([sys.executable, str(Path(__file__).parent / "export.py"), "--build", str(db),
-                            "--documents", str(documents), "--spans-per-document", str(args.spans_per_document)],
-                           check=True)
+            name = f"list-{documents}-{args.spans_per_document}.sqlite"
+            db = (args.keep or root) / name
+            if not db.exists():
+                db.parent.mkdir(parents=True, exist_ok=True)
+                subprocess.run([sys.executable, str(Path(__file__).parent / "export.py"), "--build", str(db),
+                                "--documents", str(documents), "--spans-per-document",
+                                str(args.spans_per_document)], check=True)
             measure(f"{documents:,} documents, {documents * args.spans_per_document:,} spans", db, args.runs, root,
                     documents)
 
