@@ -436,3 +436,28 @@ def test_sorted_by_any_column_a_changed_row_sorts_where_it_belongs_and_stays_sel
         view_of(fresh).sortByColumn(sorted_by, order)
         expected = column(fresh, 0), column(fresh, 1), column(fresh, 2), column(fresh, 3)
         assert (column(panel, 0), column(panel, 1), column(panel, 2), column(panel, 3)) == expected
+
+
+def test_while_filtered_changed_rows_follow_the_filter_and_clearing_it_keeps_the_selection(qtbot: QtBot) -> None:
+    panel, rows = long_list(qtbot)
+    view = view_of(panel)
+    view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    combo = panel.findChild(QComboBox)
+    combo.setCurrentIndex(1)  # unfinished: all 300
+    panel.findChild(QLineEdit).setText("报告1")  # 1, 10-19, 100-199: 111 documents
+    assert len(column(panel, 0)) == 111
+    panel.select_document(150)
+    panel.replace_document(summary(150, "报告150.txt", 1150, spans=5, status="in_progress"))
+    assert column(panel, 0)[0] == "报告150.txt" and panel.selected_document() == 150
+    panel.replace_document(summary(120, "报告120.txt", 1120, spans=2, status="done"))  # hidden now
+    assert "报告120.txt" not in column(panel, 0) and len(column(panel, 0)) == 110
+    rows[149] = summary(150, "报告150.txt", 1150, spans=5, status="in_progress")
+    rows[119] = summary(120, "报告120.txt", 1120, spans=2, status="done")
+    rows[9] = summary(10, "报告10.txt", 1010, spans=9, status="in_progress")  # another program's change
+    assert panel.apply(prepare_rows([*rows, summary(301, "报告1新.txt")], panel.snapshot()))
+    assert column(panel, 0)[:2] == ["报告10.txt", "报告150.txt"] and "报告1新.txt" in column(panel, 0)
+    assert panel.selected_document() == 150
+    panel.findChild(QLineEdit).clear()
+    combo.setCurrentIndex(0)
+    assert len(column(panel, 0)) == 301 and column(panel, 0)[:3] == ["报告10.txt", "报告150.txt", "报告120.txt"]
+    assert panel.selected_document() == 150

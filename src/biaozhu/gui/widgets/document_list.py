@@ -12,7 +12,8 @@ that came, went or moved (selection, sort and scroll stay where the user left th
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -308,8 +309,11 @@ class DocumentFilter(QSortFilterProxyModel):
         self._status = choice
         self._refilter()
 
+    def filtering(self) -> bool:
+        return bool(self._needle) or self._status != ALL
+
     def _refilter(self) -> None:
-        if not self._needle and self._status == ALL:
+        if not self.filtering():
             self.setFilterRegularExpression(QRegularExpression())
             return
         finished = {ALL: "(yes|no)", UNFINISHED: "no", DONE: "yes"}[self._status]
@@ -329,23 +333,22 @@ class DocumentListPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = DocumentTableModel(self)
-        self._proxy = DocumentFilter(self)
-        self._proxy.setSourceModel(self._model)
+        self._proxy = DocumentFilter(self)  # between the model and the view only while a filter is set
         self._filter = QLineEdit(self)
         self._filter.setPlaceholderText(self.tr("Filter by name"))
         self._filter.setClearButtonEnabled(True)
         self._open: int | None = None  # the document the window shows, highlighted whenever the filters show it
-        self._filter.textChanged.connect(self._proxy.set_needle)
+        self._filter.textChanged.connect(lambda text: self._filter_by(self._proxy.set_needle, text))
         self._filter.textChanged.connect(self._highlight_open)
         self._filter.returnPressed.connect(self._open_first_shown)
         self._filter.installEventFilter(self)
         self._status = QComboBox(self)
         self._status.addItems([self.tr("All"), self.tr("Unfinished"), self.tr("Done")])
         self._status.setToolTip(self.tr("Show documents by your status"))
-        self._status.currentIndexChanged.connect(self._proxy.set_status)
+        self._status.currentIndexChanged.connect(lambda choice: self._filter_by(self._proxy.set_status, choice))
         self._status.currentIndexChanged.connect(self._highlight_open)
         self._view = QTableView(self)
-        self._view.setModel(self._proxy)
+        self._view.setModel(self._model)
         configure_table(self._view)
         self._view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._view.setItemDelegateForColumn(NAME, NameDelegate(self._view))  # …年吉林市…综述.txt, …年泸州市…综述.txt
@@ -413,7 +416,7 @@ class DocumentListPanel(QWidget):
         index = self._view.selectionModel().currentIndex()
         if not index.isValid():
             return None
-        return self._model.summary(self._proxy.mapToSource(index).row()).id
+        return self._model.summary(self._to_source(index).row()).id
 
     def select_document(self, document_id: int) -> None:
         """Show which document is open, without emitting ``document_activated``. The window calls this after
@@ -431,7 +434,7 @@ class DocumentListPanel(QWidget):
 
     def _select(self, document_id: int, *, scroll: bool) -> None:
         row = self._model.row_of(document_id)
-        index = self._proxy.mapFromSource(self._model.index(row, 0)) if row is not None else QModelIndex()
+        index = self._from_source(self._model.index(row, 0)) if row is not None else QModelIndex()
         if not index.isValid():
             self._view.selectionModel().clear()
             return
@@ -452,24 +455,52 @@ class DocumentListPanel(QWidget):
         elif at is not None:
             rows = rows[at + 1:] + rows[:at + 1]
         unfinished = [row for row in rows if not self._model.is_finished(row)]
-        shown = [row for row in unfinished if self._proxy.mapFromSource(self._model.index(row, 0)).isValid()]
+        shown = [row for row in unfinished if self._from_source(self._model.index(row, 0)).isValid()] \
+            if self._filtered() else unfinished
         candidates = shown or unfinished
         return self._model.summary(candidates[0]).id if candidates else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down in the filter moves into the list, so typing a name and picking the document is all keys."""
         if watched is self._filter and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.key() == Qt.Key.Key_Down and self._proxy.rowCount():
+                and event.key() == Qt.Key.Key_Down and self._view.model().rowCount():
             self._view.setFocus()
             if not self._view.currentIndex().isValid():
-                self._view.selectionModel().setCurrentIndex(self._proxy.index(0, NAME), SELECT_ROW)
+                self._view.selectionModel().setCurrentIndex(self._view.model().index(0, NAME), SELECT_ROW)
             return True
         return super().eventFilter(watched, event)
 
     def _open_first_shown(self) -> None:
         """Enter in the filter opens the first document it shows, as in a quick-open box."""
-        if self._proxy.rowCount():
-            self._activate(self._proxy.index(0, NAME))
+        if self._view.model().rowCount():
+            self._activate(self._view.model().index(0, NAME))
 
     def _activate(self, index: QModelIndex) -> None:
-        self.document_activated.emit(self._model.summary(self._proxy.mapToSource(index).row()).id)
+        self.document_activated.emit(self._model.summary(self._to_source(index).row()).id)
+
+    def _filtered(self) -> bool:
+        return self._view.model() is self._proxy
+
+    def _to_source(self, index: QModelIndex) -> QModelIndex:
+        return self._proxy.mapToSource(index) if self._filtered() else index
+
+    def _from_source(self, index: QModelIndex) -> QModelIndex:
+        return self._proxy.mapFromSource(index) if self._filtered() else index
+
+    def _filter_by(self, change: Callable[[Any], None], value: object) -> None:
+        """Change a filter. The view shows the model through the filter proxy only while a filter is set: the
+        proxy kept a map of all 100,000 rows up to date on every fill, move and refresh (the own edit's move in
+        a sorted list: 8 ms with it, 3 ms without)."""
+        filtering = self._proxy.filtering()
+        change(value)
+        if self._proxy.filtering() == filtering:
+            return
+        selected = self.selected_document()
+        if filtering:  # the last filter cleared
+            self._view.setModel(self._model)
+            self._proxy.setSourceModel(None)  # type: ignore[arg-type]  # Qt takes none: it stops following
+        else:
+            self._proxy.setSourceModel(self._model)
+            self._view.setModel(self._proxy)
+        if selected is not None:
+            self._select(selected, scroll=True)
