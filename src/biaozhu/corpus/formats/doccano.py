@@ -53,9 +53,9 @@ def _raw_spans(record: dict[str, Any], path: Path, line: int) -> tuple[list[RawS
         if not (isinstance(item, list) and len(item) == 3):
             raise InputError(path, f'"label" entries must be [start, end, "LABEL"], not {item!r} '
                              "(is this a text-classification file?)", line)
-        if "entities" not in record:
-            ids[len(spans)] = len(spans)
-        spans.append((item[0], item[1], item[2], None))
+    if "entities" not in record:  # relations name these spans by position
+        ids.update(zip(range(len(labels)), range(len(labels)), strict=True))
+    spans.extend([(start, end, label, None) for start, end, label in labels])
     return spans, ids
 
 
