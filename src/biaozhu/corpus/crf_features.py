@@ -146,8 +146,7 @@ def _word_columns(piece: str, words: Sequence[tuple[int, int]]) -> tuple[list[st
     return place, shown, length
 
 
-def features(piece: str, words: Sequence[tuple[int, int]], dictionary: Dictionary | None
-             ) -> list[tuple[str, ...]]:
+def features(piece: str, words: Sequence[tuple[int, int]], dictionary: Dictionary | None) -> list[list[str]]:
     """The features of every character of ``piece`` (a sentence), given its jieba words, built a column at a time
     (each feature for all characters in one comprehension)."""
     size = len(piece)
@@ -167,11 +166,10 @@ def features(piece: str, words: Sequence[tuple[int, int]], dictionary: Dictionar
                ["q=True" if x else "q=False" for x in _quoted(piece)],
                ["oe=" + x for x in _to_ending(piece, _ORGANIZATION_END, clauses)],
                ["pe=" + x for x in _to_ending(piece, _PROGRAMME_END, clauses)])
-    # Tuples made by zip in C, as crfsuite takes them: a list per character cost a tenth of the features' time.
-    rows: list[tuple[str, ...]] = list(zip(["bias"] * size, *columns, *_word_columns(piece, words), strict=True))
+    rows = [list(row) for row in zip(["bias"] * size, *columns, *_word_columns(piece, words), strict=True)]
     for marks in (rules, entries):
         for at, extra in marks.items():
-            rows[at] = (*rows[at], *extra)
+            rows[at] += extra
     return rows
 
 
