@@ -59,9 +59,10 @@ def _tagger() -> Any:
 
 @lru_cache(maxsize=50_000)
 def _tagged(piece: str) -> tuple[tuple[int, int, str, str], ...]:
-    """``(start, end, word, tag)`` of each word of ``piece``."""
+    """``(start, end, word, tag)`` of each word of ``piece``, from the dictionary alone: jieba's guesses at words it
+    does not know (HMM) doubled the time and found no more names."""
     found, at = [], 0
-    for word, tag in _tagger().cut(piece):
+    for word, tag in _tagger().cut(piece, HMM=False):
         found.append((at, at + len(word), word, tag))
         at += len(word)
     return tuple(found)

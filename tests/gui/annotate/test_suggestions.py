@@ -75,7 +75,8 @@ def test_the_keyboard_loop_walks_by_score_accepts_relabels_fixes_and_rejects_in_
     assert len(window.view.painter.suggested) == len(undecided(sessions))  # drawn, dashed, before any key
     press(qtbot, window, Qt.Key.Key_N)
     assert current(window) == "377.178亿元"  # 0.9, the first of the best
-    assert "377.178亿元" in window.statusBar().currentMessage()
+    message = window.statusBar().currentMessage()
+    assert "377.178亿元" in message and "rules" in message and "0.90" in message  # where it came from, how sure
     press(qtbot, window, Qt.Key.Key_Return)  # accepted as suggested; the next one is current
     assert mine(sessions) == [("377.178亿元", "METRIC", "from suggestion rules 0.9")]
     assert "377.178亿元" not in undecided(sessions)
