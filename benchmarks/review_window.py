@@ -12,7 +12,7 @@ Each decision's CPU time on the UI thread (``time.thread_time``: steadier than w
 wall time, and the whole process's CPU time until the work it left to worker threads is done too (the change
 token, word snapping's counts): median, 95th percentile and min–max.
 The floors: the same text in a bare read-only QPlainTextEdit (set, shown, painted) and its repaint; for a
-decision, one gold span inserted and committed by bare sqlite3 on a copy of the project.
+decision, one span inserted and committed by bare sqlite3 on a copy of the project (``long_report.py``'s floor).
 
 Run: QT_QPA_PLATFORM=offscreen python benchmarks/review_window.py [--documents 10000] [--decisions 20]
 (goals: open < 3 s, repaint < 16 ms, a decision < 30 ms: issue 14)
@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
-import sqlite3
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from long_report import floor_commit_times
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from runs import generated_project, load, spread
@@ -84,29 +83,6 @@ def layers(text: str) -> tuple[list[Span], list[Span], list[Relation], list[Rela
                 metric = None
         at += length + 1
     return a, b, links_a, links_a[::2]
-
-
-def floor_commits(path: Path, document_id: int, decisions: int) -> tuple[list[float], list[float]]:
-    """What a decision must write, at its least: one gold span inserted and committed by bare sqlite3, on a copy
-    (CPU and wall ms of each)."""
-    copy = path.with_name("floor.sqlite")
-    shutil.copy(path, copy)
-    connection = sqlite3.connect(copy)
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = NORMAL")
-    gold = connection.execute("SELECT id FROM annotators WHERE name = 'gold'").fetchone()
-    times: tuple[list[float], list[float]] = ([], [])
-    for i in range(decisions):
-        cpu, wall = time.thread_time(), time.perf_counter()
-        connection.execute('INSERT INTO spans (document_id, annotator_id, label_id, start, "end", text, note, '
-                           "created_at, updated_at) VALUES (?, ?, 1, ?, ?, 'x', '', '2026-01-01', '2026-01-01')",
-                           (document_id, gold[0] if gold else 1, 10_000_000 + i, 10_000_001 + i))
-        connection.commit()
-        times[0].append((time.thread_time() - cpu) * 1000)
-        times[1].append((time.perf_counter() - wall) * 1000)
-    connection.close()
-    copy.unlink()
-    return times
 
 
 def timed(step: Callable[[], object], repeat: int = 1) -> tuple[float, float]:
@@ -297,9 +273,9 @@ def measure(app: QApplication, path: Path, text: str, repeat: int) -> None:
         everything[1].extend(times[1])
         print(f"  {name:<27} CPU {spread(times[0], tail=True)}  wall {spread(times[1], tail=True)}"
               f"  process {spread(times[2], tail=True)}", flush=True)
-    cpu, wall = floor_commits(path, long_id, repeat)
     print(f"  {'every kind':<27} CPU {spread(everything[0], tail=True)}  wall {spread(everything[1], tail=True)}")
-    print(f"  floor: sqlite3 insert + commit CPU {spread(cpu)}  wall {spread(wall)} + the view's repaint (above)")
+    print(f"  floor: bare sqlite3 insert + commit, wall {spread(floor_commit_times(path, long_id, repeat)[0])}"
+          " + the view's repaint (above)")
     review.close()
     poller.stop()
     engine.dispose()

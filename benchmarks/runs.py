@@ -25,6 +25,25 @@ def timed(work: Callable[[], object], repeat: int, clock: Callable[[], float] = 
     return statistics.median(times), min(times), max(times)
 
 
+def both(work: Callable[[], object], repeat: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds (this process: ``time.process_time``) of each of ``repeat`` runs of ``work``, from the
+    same runs: a busy machine stretches wall time, the CPU figure is the one to compare there."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        work()
+        cpus.append(time.process_time() - cpu)
+        walls.append(time.perf_counter() - wall)
+    return walls, cpus
+
+
+def seconds(values: list[float]) -> str:
+    """``median s (min–max)``; in milliseconds under a second."""
+    scale, unit, digits = (1, "s", 2) if statistics.median(values) >= 1 else (1000, "ms", 1)
+    return f"{statistics.median(values) * scale:.{digits}f} {unit} ({min(values) * scale:.{digits}f}–" \
+        f"{max(values) * scale:.{digits}f})"
+
+
 def child(command: list[str]) -> tuple[float, float, float]:
     """Wall time (s), CPU time (s, user + system: steadier on a busy machine) and peak RSS (MB) of one child."""
     started = time.perf_counter()

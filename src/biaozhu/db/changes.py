@@ -81,6 +81,16 @@ def stamp(session: Session, document_id: int, annotator_id: int | None) -> objec
                                                                   DocumentStatus.annotator_id == annotator_id))
 
 
+def attached(session: Session, document_id: int) -> tuple[int, int]:
+    """The comments on a document and the pins on its spans: a review decision that takes gold spans or relations
+    out takes theirs along (the database's cascade), which it learns by reading these before and after."""
+    comments = select(func.count()).select_from(Comment).where(Comment.document_id == document_id)
+    pins = select(func.count()).select_from(PinnedExample).join(Span, Span.id == PinnedExample.span_id) \
+        .where(Span.document_id == document_id)
+    found = session.execute(select(comments.scalar_subquery(), pins.scalar_subquery())).one()
+    return found[0], found[1]
+
+
 @lru_cache(maxsize=2)
 def _state_columns(watched: bool) -> tuple[Any, ...]:
     """Built once (an edit reads them every time): the layer is given as the parameters ``document``, ``annotator``."""

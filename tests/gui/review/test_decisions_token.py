@@ -14,10 +14,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import Relation, SourceDocument
 from biaozhu.db.changes import change_token
+from biaozhu.db.comments import add_comment
+from biaozhu.db.gold import gold_spans
+from biaozhu.db.guidelines import pin_example
 from biaozhu.db.importing import store_documents
 from biaozhu.db.permissions import change_role
 from biaozhu.gui.app import Windows
-from luzhou_sample import BANK, LIANHE, LOAN, MONEY, MONEY_AS_PROGRAM, REVIEWER, SHORT
+from luzhou_sample import BANK, LIANHE, LOAN, MONEY, MONEY_AS_PROGRAM, REVIEWER, SHORT, TEXT
 
 TO_LOAN = Relation(MONEY, LOAN, "所属项目")
 
@@ -86,3 +89,37 @@ def test_every_decision_moves_the_token_in_memory(
     event.remove(engine, "before_cursor_execute", note)
     assert reads == [] and token_is_stored()
     assert MONEY_AS_PROGRAM not in {g.span for g in document.review.gold}
+
+
+def test_a_decision_taking_a_comment_or_pin_along_has_the_token_read_again(
+        qtbot: QtBot, sessions: sessionmaker[Session], open_windows: Callable[..., Windows],
+        settings_in: object) -> None:
+    """The database's cascade takes a gold span's comments and pins with it: the decision cannot count them in
+    memory, so the token is read again (not left to look like another program's change at the next poll)."""
+    with sessions.begin() as session:
+        for name in ("张三", "李四"):
+            store_documents(session, f"{name}.jsonl", [SourceDocument(
+                name="report", text=TEXT, source="", spans=[BANK, MONEY], annotator=name)])
+        change_role(session, REVIEWER, REVIEWER, "reviewer")
+    windows = open_windows(sessions, REVIEWER, 3_600_000)
+    window = windows.review()
+    poller = windows.project.poller
+    document = window.document
+    assert document is not None and {g.span for g in document.review.gold} == {BANK, MONEY}
+    with sessions.begin() as session:
+        ids = {g.span: g.id for g in gold_spans(session, document.id)}
+        add_comment(session, document.id, REVIEWER, "对吗？", span_id=ids[BANK])
+        pin_example(session, ids[MONEY], "good", REVIEWER)
+    poller.note_own_change()
+    qtbot.waitUntil(lambda: poller.token is not None and poller._current)
+
+    def token_is_stored() -> bool:
+        with sessions() as session:
+            return poller.token == change_token(session, poller.watched_layer())
+
+    assert token_is_stored()
+    for span in (BANK, MONEY):
+        window.view.select_range(span.start, span.end)
+        window.gold_edits.take_out()
+        assert span not in {g.span for g in document.review.gold}
+        qtbot.waitUntil(token_is_stored, timeout=3000)

@@ -103,7 +103,7 @@ class ChangePoller(QObject):
             return
         self._generation += 1
         delta = change.delta
-        if self._current and self.token is not None and delta is not None \
+        if self._current and self.token is not None and delta is not None and not delta.carried \
                 and delta.layer == self.watched_layer():
             added, removed = {row.id for row in delta.added}, {row.id for row in delta.removed}
             self.token = self.token.after(len(added) - len(removed), len(delta.trashed) - len(delta.restored),

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from biaozhu.db import review
 from biaozhu.db.annotators import get_annotator
-from biaozhu.db.changes import Layer, edit_state, stamp
+from biaozhu.db.changes import Layer, attached, edit_state, stamp
 from biaozhu.db.gold import Decision, GoldSpan
 from biaozhu.db.labels import label_ids
 from biaozhu.db.models import GOLD
@@ -46,16 +46,20 @@ class GoldLayer(QObject):
 
     def decide(self, document_id: int, step: Callable[[Session], Decision]) -> Decision:
         """Write a decision; what it did goes on the bus as a delta, so the change token and word snapping follow
-        it in memory (reading their whole tables again would cost 70 ms and seconds at 1M spans)."""
+        it in memory (reading their whole tables again would cost 70 ms and seconds at 1M spans), and the panels of
+        comments and pins read nothing unless it took some along."""
         layer = self.watched()
 
         def write(session: Session) -> tuple[Decision, SpanDelta]:
             gold = get_annotator(session, GOLD)
-            before = stamp(session, document_id, gold.id if gold else None)
+            before, had = stamp(session, document_id, gold.id if gold else None), attached(session, document_id)
             decision = step(session)
             gold = gold or get_annotator(session, GOLD)  # made by the first decision
             after = stamp(session, document_id, gold.id if gold else None)
             labels = label_ids(session) if decision.changed else {}
+            has = attached(session, document_id) if decision.removed or decision.unlinked else had
+            carried = frozenset(kind for kind, old, new in zip(("comments", "pins"), had, has, strict=True)
+                                if old != new)
 
             def row(found: GoldSpan) -> SpanRow:
                 assert gold is not None
@@ -64,7 +68,8 @@ class GoldLayer(QObject):
 
             return decision, SpanDelta(
                 tuple(row(found) for found, _ in decision.written), tuple(row(found) for found in decision.removed),
-                layer=layer, state=edit_state(session, layer), relations=len(decision.linked) - len(decision.unlinked),
+                layer=layer, state=edit_state(session, layer), carried=carried,
+                relations=len(decision.linked) - len(decision.unlinked),
                 stamped=None if after is None or after == before else (after, before is None))
 
         decision, delta = self.runner.write(write)
