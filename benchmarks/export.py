@@ -6,7 +6,9 @@ process, ``--repeat`` times (medians with min–max): the floor without and with
 line. The goal (issue 14): within 1.5x of the floor with span texts, which reads the same rows, and memory that
 does not grow with the corpus (compare the two sizes).
 
-    python benchmarks/export.py [--documents 10000] [--spans-per-document 100] [--repeat 5]
+    python benchmarks/export.py [--documents 10000] [--spans-per-document 100] [--repeat 5] [--folder DIR]
+
+``--folder`` keeps the projects there and uses them again on the next run (building 10,000 documents takes a while).
 
 Measured on a 2-core machine shared by other work (2026-12-03, load 13-15: CPU seconds, user + system, are the
 figures to compare), medians of 5 (min–max), the code before this round run right before in the same session:
@@ -102,10 +104,11 @@ def spread(values: list[float]) -> str:
 
 
 def run(documents: int, per_document: int, folder: Path, repeat: int) -> None:
-    db = folder / f"bench-{documents}.sqlite"
+    db = folder / f"bench-{documents}x{per_document}.sqlite"
     started = time.perf_counter()
-    subprocess.run([sys.executable, __file__, "--build", str(db), "--documents", str(documents),
-                    "--spans-per-document", str(per_document)], check=True)
+    if not db.exists():
+        subprocess.run([sys.executable, __file__, "--build", str(db), "--documents", str(documents),
+                        "--spans-per-document", str(per_document)], check=True)
     print(f"{documents} documents, {documents * per_document} spans ({db.stat().st_size / 1e6:.0f} MB) "
           f"built in {time.perf_counter() - started:.1f} s")
     out = folder / "out.jsonl"
@@ -131,6 +134,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--spans-per-document", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=5, help="runs of each command: median (min–max)")
+    parser.add_argument("--folder", type=Path, help="keep the projects here, and use them again when they are there")
     parser.add_argument("--build", metavar="DB", help=argparse.SUPPRESS)  # the child that fills one project
     args = parser.parse_args()
     if args.build:
@@ -140,9 +144,11 @@ def main() -> None:
     package = importlib.util.find_spec("biaozhu")
     assert package is not None and package.submodule_search_locations, "biaozhu is not installed"
     compileall.compile_dir(package.submodule_search_locations[0], quiet=1)
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = args.folder or Path(temporary)
+        folder.mkdir(parents=True, exist_ok=True)
         for documents in (args.documents // 5, args.documents):  # two sizes: memory must not grow with the corpus
-            run(documents, args.spans_per_document, Path(folder), args.repeat)
+            run(documents, args.spans_per_document, folder, args.repeat)
 
 
 if __name__ == "__main__":

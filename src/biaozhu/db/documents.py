@@ -153,9 +153,10 @@ def rename_document(session: Session, document_id: int, name: str, actor: str) -
     return old
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class DocumentSummary:
-    """A row of the document list: no text, just what a list shows."""
+    """A row of the document list: no text, just what a list shows. Replaced (``dataclasses.replace``), never
+    changed in place; not frozen, because a frozen dataclass's ``__init__`` doubled the cost of making 100,000."""
 
     id: int
     name: str
@@ -164,27 +165,40 @@ class DocumentSummary:
     statuses: dict[str, str]
 
 
+_LISTING = (  # grouped by annotator id in the order of the layer index: grouped by name, SQLite sorted 1M spans
+    f"SELECT id, name FROM {Annotator.__tablename__}",
+    f"SELECT document_id, annotator_id, count(*) FROM {Span.__tablename__} GROUP BY document_id, annotator_id",
+    f"SELECT document_id, annotator_id, status FROM {DocumentStatus.__tablename__}",
+    f"SELECT id, name, length FROM {Document.__tablename__} ORDER BY id",
+)
+
+
 def list_documents(session: Session) -> list[DocumentSummary]:
     """Every document with span counts and status per annotator, in two grouped queries.
 
-    Spans are grouped by annotator id, in the order of the layer index, and the names looked up here: grouped by
-    name, SQLite sorted 1M spans in a temporary tree (3x slower). Rows are read without the ORM's row processing.
+    Read through the driver's cursor in the session's transaction, each query's rows fetched at once: row by row
+    through SQLAlchemy's result the 100,000 documents and their counts cost 0.25 s of Python on top of the SQL.
     """
-    names: dict[int, str] = {i: name for i, name in session.execute(select(Annotator.id, Annotator.name))}
-    connection = session.connection()
+    cursor = session.connection().connection.cursor()
+    try:
+        found = []
+        for query in _LISTING:
+            cursor.execute(query)
+            found.append(cursor.fetchall())
+    finally:
+        cursor.close()
+    annotators, span_counts, status_rows, documents = found
+    names: dict[int, str] = dict(annotators)
     counts: dict[int, dict[str, int]] = {}
-    for doc_id, who, count in connection.execute(
-            select(Span.document_id, Span.annotator_id, func.count())
-            .group_by(Span.document_id, Span.annotator_id)):
+    for doc_id, who, count in span_counts:
         counts.setdefault(doc_id, {})[names[who]] = count
     statuses: dict[int, dict[str, str]] = {}
-    for doc_id, who, status in connection.execute(
-            select(DocumentStatus.document_id, DocumentStatus.annotator_id, DocumentStatus.status)):
+    for doc_id, who, status in status_rows:
         statuses.setdefault(doc_id, {})[names[who]] = status
-    rows = connection.execute(select(Document.id, Document.name, Document.length).order_by(Document.id))
     uncounted: dict[str, int] = {}  # shared by the documents nobody annotated (summaries are never changed in place)
     unmarked: dict[str, str] = {}
-    return [DocumentSummary(i, n, length, counts.get(i, uncounted), statuses.get(i, unmarked)) for i, n, length in rows]
+    return [DocumentSummary(i, n, length, counts.get(i, uncounted), statuses.get(i, unmarked))
+            for i, n, length in documents]
 
 
 _SHA256_FROM_LISTING = sql("SELECT sha256 FROM documents INDEXED BY ix_documents_listing WHERE id = :id")

@@ -384,3 +384,80 @@ def test_rows_prepared_for_an_order_the_list_no_longer_shows_are_refused(
     assert column(panel, 0) == shown
     assert panel.apply(prepare_rows([*ROWS, summary(5, "新.txt")], panel.snapshot()))
     assert column(panel, 0)[0] == "report10.txt" and len(column(panel, 0)) == 5
+
+
+def test_a_filter_with_brackets_and_dots_matches_them_literally(qtbot: QtBot, panel: DocumentListPanel) -> None:
+    panel.set_documents([*ROWS, summary(5, "报告(2).txt"), summary(6, "报告22txt")], ME)
+    line = panel.findChild(QLineEdit)
+    qtbot.keyClicks(line, "(2).")
+    assert column(panel, 0) == ["报告(2).txt"]
+    panel.findChild(QComboBox).setCurrentIndex(2)  # done: it is not
+    assert column(panel, 0) == []
+    line.clear()
+    assert column(panel, 0) == ["泸州 2022 年工作总结.txt", "Report2.txt"]
+
+
+def test_the_model_rating_again_repaints_only_the_rows_whose_value_changed(qtbot: QtBot) -> None:
+    panel, _ = long_list(qtbot)
+    panel.set_uncertainty({i: 0.5 for i in range(1, 301)})
+    repainted: list[tuple[int, int]] = []
+    view_of(panel).model().dataChanged.connect(lambda first, last: repainted.append((first.row(), last.row())))
+    panel.set_uncertainty({**{i: 0.5 for i in range(1, 301)}, 7: 0.9, 8: 0.8, 200: 0.1})
+    assert repainted == [(6, 7), (199, 199)]
+    assert column(panel, UNSURE)[6:8] == ["0.90", "0.80"] and column(panel, UNSURE)[199] == "0.10"
+
+
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+@pytest.mark.parametrize("sorted_by", [-1, 0, 1, 2, 3, UNSURE])
+def test_sorted_by_any_column_a_changed_row_sorts_where_it_belongs_and_stays_selected(
+        qtbot: QtBot, sorted_by: int, order: Qt.SortOrder) -> None:
+    """Rows found and moved by a binary search for their key: every column, both directions, ties on the key
+    (the id breaks them) and a renamed, recounted, re-marked document."""
+    panel = DocumentListPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    statuses = [None, "in_progress", "done", None]
+    rows = [summary(i, f"报告{i % 7}.txt", 100 * (i % 3), spans=i % 4, status=statuses[i % 4]) for i in range(1, 41)]
+    panel.set_documents(rows, ME)
+    panel.set_uncertainty({i: (i % 5) / 10 for i in range(1, 41, 2)})
+    view = view_of(panel)
+    view.sortByColumn(sorted_by, order)
+    expected = column(panel, 0), column(panel, 1), column(panel, 2), column(panel, 3)
+    for changed in (summary(7, "报告0.txt", 200, spans=3, status="done"), summary(8, "啊.txt", 5, spans=0),
+                    summary(33, "报告9.txt", 100, spans=9, status="in_progress")):
+        panel.select_document(changed.id)
+        panel.replace_document(changed)
+        assert panel.selected_document() == changed.id
+        rows[changed.id - 1] = changed
+        fresh = DocumentListPanel()
+        qtbot.addWidget(fresh)
+        fresh.set_documents(rows, ME)
+        fresh.set_uncertainty({i: (i % 5) / 10 for i in range(1, 41, 2)})
+        view_of(fresh).sortByColumn(sorted_by, order)
+        expected = column(fresh, 0), column(fresh, 1), column(fresh, 2), column(fresh, 3)
+        assert (column(panel, 0), column(panel, 1), column(panel, 2), column(panel, 3)) == expected
+
+
+def test_while_filtered_changed_rows_follow_the_filter_and_clearing_it_keeps_the_selection(qtbot: QtBot) -> None:
+    panel, rows = long_list(qtbot)
+    view = view_of(panel)
+    view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    combo = panel.findChild(QComboBox)
+    combo.setCurrentIndex(1)  # unfinished: all 300
+    panel.findChild(QLineEdit).setText("报告1")  # 1, 10-19, 100-199: 111 documents
+    assert len(column(panel, 0)) == 111
+    panel.select_document(150)
+    panel.replace_document(summary(150, "报告150.txt", 1150, spans=5, status="in_progress"))
+    assert column(panel, 0)[0] == "报告150.txt" and panel.selected_document() == 150
+    panel.replace_document(summary(120, "报告120.txt", 1120, spans=2, status="done"))  # hidden now
+    assert "报告120.txt" not in column(panel, 0) and len(column(panel, 0)) == 110
+    rows[149] = summary(150, "报告150.txt", 1150, spans=5, status="in_progress")
+    rows[119] = summary(120, "报告120.txt", 1120, spans=2, status="done")
+    rows[9] = summary(10, "报告10.txt", 1010, spans=9, status="in_progress")  # another program's change
+    assert panel.apply(prepare_rows([*rows, summary(301, "报告1新.txt")], panel.snapshot()))
+    assert column(panel, 0)[:2] == ["报告10.txt", "报告150.txt"] and "报告1新.txt" in column(panel, 0)
+    assert panel.selected_document() == 150
+    panel.findChild(QLineEdit).clear()
+    combo.setCurrentIndex(0)
+    assert len(column(panel, 0)) == 301 and column(panel, 0)[:3] == ["报告10.txt", "报告150.txt", "报告120.txt"]
+    assert panel.selected_document() == 150

@@ -1,7 +1,8 @@
 """Documents renamed (F2) and deleted (Delete, to the trash) from the document list, also by right-click.
 
-Each is one transaction through the action runner, published on the change bus so every window's list follows;
-deleting the open document opens the next one in the list.
+Each is one transaction through the action runner, published on the change bus so every other window's list
+follows; this window's list changes the one row in memory (100,000 documents are not read again). Deleting the open
+document opens the next one in the list.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ class DocumentActions(QObject):
         if not outcome.ok:
             self.window.say(outcome.refusal)
             return
-        self.window.refresh_lists()
+        self.window.update_row(document.id, name=name.strip())
         if document.id == self.window.layer.document_id:
             self.window.setWindowTitle(f"{name.strip()} — {self.window.project.name} — biaozhu 标注")
 
@@ -85,4 +86,4 @@ class DocumentActions(QObject):
                 window.layer.document_id, window.layer.text, window.layer.index = None, "", SpanIndex()
                 window.view.show_text("", window.layer.index, window.labels.colours())
                 window.setWindowTitle(f"{window.project.name} — biaozhu 标注")
-        window.refresh_lists()
+        window.drop_row(document.id)

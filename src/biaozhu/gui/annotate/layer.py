@@ -54,7 +54,7 @@ class Layer(QObject):
 
     # document id, code point ranges that changed, span to select afterwards (-1: none)
     spans_changed = Signal(int, object, int)
-    status_changed = Signal(int)
+    status_changed = Signal(int, object)  # document id, this annotator's status of it now (None: none)
     loaded = Signal(int)  # document id: the rest of a long report's spans are in (see the module's docstring)
 
     def __init__(self, runner: ActionRunner, annotator_id: int, parent: QObject | None = None) -> None:
@@ -361,6 +361,6 @@ class Layer(QObject):
 
     def set_status(self, document_id: int, status: str | None) -> str | None:
         previous = self.runner.write(lambda session: set_status(session, document_id, self.annotator_id, status))
-        self.status_changed.emit(document_id)
+        self.status_changed.emit(document_id, status)
         self._publish(Changed.STATUS, document_id)
         return previous

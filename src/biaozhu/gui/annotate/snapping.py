@@ -16,6 +16,7 @@ import sys
 import threading
 from collections.abc import Iterator, Mapping
 
+import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from sqlalchemy.orm import Session
 
@@ -157,10 +158,13 @@ class Snapping(QObject):
                                   (*KNOWN_FAILURES, Stopped))
 
     def _load_failed(self, exc: Exception) -> None:
-        if not isinstance(exc, Stopped):  # given up by :meth:`wait`: nobody is waiting for it
+        # Stopped: given up by :meth:`wait`, nobody is waiting for it; not valid: its window is gone.
+        if not isinstance(exc, Stopped) and shiboken6.isValid(self):
             self.failed.emit(sentence(exc))
 
     def _loaded(self, segmenter: Segmenter) -> None:
+        if not shiboken6.isValid(self):
+            return  # the window was closed and deleted while it loaded (its answer comes through the project's runner)
         self.segmenter = segmenter
         if self._again:  # the project changed while it loaded
             self._refresh.start()

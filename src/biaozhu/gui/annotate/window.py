@@ -9,7 +9,7 @@ Review mode and the agreement dialog's clicks are asked for with signals: the ap
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -37,7 +37,7 @@ from biaozhu.gui.annotate.snapping import Snapping
 from biaozhu.gui.annotate.span_filter import SpanScope
 from biaozhu.gui.annotate.span_table import SpanTablePanel
 from biaozhu.gui.annotate.suggestions import SuggestionBoard
-from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.changes import Change, Changed, SpanDelta
 from biaozhu.gui.common.label_infos import LabelSet, label_set
 from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.common.runner import outcome_of, sentence
@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self.snapping = Snapping(self.runner, self)
         self.documents: list[DocumentSummary] = []
         self._document_at: dict[int, int] = {}  # document id -> its place in ``documents``
+        self._done = 0  # documents in ``documents`` this annotator marked done
+        self._reading_lists = False  # a list is being read on the worker (read before the window's own changes)
         self.project_search: ProjectSearchDialog | None = None
         self.trash_dialog: TrashDialog | None = None
         self.audit_dialog: AuditLogDialog | None = None
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         self.snap_preview = SnapPreview(self.editing, self)
         self.layer.spans_changed.connect(self._on_spans_changed)
         self.layer.loaded.connect(self._show_layer)
+        self.layer.status_changed.connect(self._status_set)
         self.history.refused.connect(self.say)
         self.storage_notice = StorageNotice(self)
         self.history.storage_failed.connect(self.storage_notice.show_error)
@@ -129,6 +132,11 @@ class MainWindow(QMainWindow):
         self._lists_read = 0  # lists read on the UI thread so far
         self._refresh_timer = QTimer(self, singleShot=True, interval=30)
         self._refresh_timer.timeout.connect(self._refresh_panels)
+        # The span table follows the window's own edits once the text has repainted: its rows after an inserted or
+        # removed row repaint too, which costs more than the edit's own lines of text.
+        self._edits: list[SpanDelta] = []  # of the open layer, not yet in the span table
+        self._follow_timer = QTimer(self, singleShot=True, interval=0)
+        self._follow_timer.timeout.connect(self._follow_spans)
         # jieba loads and learns the span texts once the document and the list are on screen: started earlier, its
         # thread would hold the GIL the opening and the list's worker need (100,000 documents listed 1 s later).
         self._load_timer = QTimer(self, singleShot=True, interval=100)
@@ -229,6 +237,15 @@ class MainWindow(QMainWindow):
                                   {label.id: (label.name, label.title, label.color) for label in self.labels})
         self.span_table.select_span(self.view.selected_span)
 
+    def _follow_spans(self) -> None:
+        """The span table after the window's own edits of the open layer: the rows they removed and added."""
+        edits, self._edits = self._edits, []
+        if self._refresh_timer.isActive():
+            return  # the whole table is shown again in a moment (another document opened, an edit made elsewhere)
+        for delta in edits:
+            self.span_table.follow(list(delta.removed), self.places.in_section(list(delta.added)))
+        self.span_table.select_span(self.view.selected_span)
+
     def _refresh_later(self, lists: bool = True) -> None:
         """Refresh the panels once the repaint is done, once for a burst of edits; ``lists``: the document list
         too (the window's own edits of the open layer update its row at once instead)."""
@@ -248,11 +265,13 @@ class MainWindow(QMainWindow):
         sorted, or the window's own edit moved a row meanwhile), the rows are prepared again; the third time
         here on the UI thread."""
         asked, state = self._lists_read, self.document_list.snapshot(self.annotator)
+        self._reading_lists = True
 
         def work(session: Session) -> PreparedRows:
             return prepare_rows(list_documents(session) if rows is None else rows, state)
 
         def done(prepared: PreparedRows) -> None:
+            self._reading_lists = False
             if asked != self._lists_read or self._closed:
                 return  # a list read on the UI thread since then is newer
             if not self._show_prepared(prepared):
@@ -284,7 +303,48 @@ class MainWindow(QMainWindow):
             return
         self._show_documents(outcome.value)
 
+    def update_row(self, document_id: int, **fields: Any) -> None:
+        """The window's own change of one document (its status, its name), committed: its row is replaced in
+        memory and in the document list (moved only when sorted by what changed); the list is not read again."""
+        at = self._document_at.get(document_id)
+        if at is None:
+            return
+        before = self.documents[at]
+        self.documents[at] = after = replace(before, **fields)
+        self._done += (after.statuses.get(self.annotator) == "done") - (before.statuses.get(self.annotator) == "done")
+        self.document_list.replace_document(after)
+        self._own_list_change()
+
+    def drop_row(self, document_id: int) -> None:
+        """A document this window deleted: its row goes, the others stay (nothing read again)."""
+        at = self._document_at.get(document_id)
+        if at is None:
+            return
+        self._done -= self.documents[at].statuses.get(self.annotator) == "done"
+        self.documents = self.documents[:at] + self.documents[at + 1:]  # lists prepared for the view keep theirs
+        self._document_at = {summary.id: place for place, summary in enumerate(self.documents)}
+        self.document_list.remove_document(document_id)
+        self._own_list_change()
+
+    def _own_list_change(self) -> None:
+        """The progress follows; a list being read on the worker was read before the change: read again."""
+        self._show_progress()
+        if self._reading_lists:
+            self._lists_read += 1
+            self._refresh_later()
+
+    def _status_set(self, document_id: int, status: str | None) -> None:
+        """This annotator's status of a document set (marked done, or undone): its row follows."""
+        at = self._document_at.get(document_id)
+        if at is not None:
+            statuses = {name: s for name, s in self.documents[at].statuses.items() if name != self.annotator}
+            self.update_row(document_id, statuses=statuses | ({} if status is None else {self.annotator: status}))
+
+    def _show_progress(self) -> None:
+        self.progress_label.setText(fill(self.tr("%1/%2 done"), self._done, len(self.documents)))
+
     def _list_failed(self, exc: Exception) -> None:
+        self._reading_lists = False
         self.say(sentence(exc))
         self._load_snapping()
 
@@ -310,7 +370,8 @@ class MainWindow(QMainWindow):
         if self.layer.document_id is not None:
             self._count_open_layer()  # read before the window's latest edit: its layer in memory is newer
             self.document_list.select_document(self.layer.document_id)
-        self.progress_label.setText(fill(self.tr("%1/%2 done"), prepared.done, len(self.documents)))
+        self._done = prepared.done
+        self._show_progress()
         self._load_snapping()
         return True
 
@@ -328,7 +389,14 @@ class MainWindow(QMainWindow):
             and change.documents == {self.layer.document_id}
         if own_layer:
             self._count_open_layer()
-        self._refresh_later(lists=not own_layer)
+        # This window's own status, rename or deletion: its rows were changed in memory (``update_row``).
+        own_rows = change.source is self.document_actions or (change.source is self.layer
+                                                               and change.what == Changed.STATUS)
+        if own_layer and change.delta is not None and self.layer.complete and not self._refresh_timer.isActive():
+            self._edits.append(change.delta)  # the rows the edit touched, not the whole layer sorted again
+            self._follow_timer.start()
+        else:
+            self._refresh_later(lists=not (own_layer or own_rows))
 
     def mark_done(self) -> None:
         """Mark the open document done (undoable) and go on to the next unfinished one."""
@@ -337,7 +405,6 @@ class MainWindow(QMainWindow):
             return
         if not self.history.push(commands.SetStatus(self.layer, self.history, document_id, "done")):
             return  # the message says why; stay on the document
-        self.refresh_lists()
         following = self.document_list.next_unfinished(document_id)
         if following is None:
             self.say(self.tr("Every document is done."))
@@ -490,6 +557,7 @@ class MainWindow(QMainWindow):
         if self.export_dialog is not None:
             self.export_dialog.close()  # cancels a running export and waits for it
         self._refresh_timer.stop()
+        self._follow_timer.stop()
         self._load_timer.stop()
         self.clock.stop()
         self._closed = True

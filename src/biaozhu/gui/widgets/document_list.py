@@ -2,16 +2,18 @@
 model is of it; filter, sort, and find the next unfinished one (the most unsure one first when the list is sorted
 by that: active learning).
 
-After the window's own edit only the open document's row changes (``replace_document``: found through a
-table of rows by id, not by walking 100,000 of them). After other changes the whole list is read and prepared on
+After the window's own edit, marking done or renaming, only that document's row changes (``replace_document``:
+found by its place or a binary search for its sort key, not by walking 100,000 rows); a deleted one's row goes
+(``remove_document``). After other changes the whole list is read and prepared on
 a worker (``document_rows``) and ``apply`` only repaints the rows that changed and inserts or removes the ones
 that came, went or moved (selection, sort and scroll stay where the user left them).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_left, insort
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,6 +21,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -46,33 +49,37 @@ from biaozhu.gui.widgets.document_rows import (
     ListState,
     PreparedRows,
     prepare_rows,
+    runs,
     sort_key,
     status_of,
 )
-from biaozhu.gui.widgets.name_elision import DEPARTS_ROLE, NameDelegate, departures
+from biaozhu.gui.widgets.name_elision import DEPARTS_ROLE, NameDelegate, departs
 from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
 
 __all__ = ["NAME", "LENGTH", "STATUS", "SPANS", "UNSURE", "DocumentListPanel", "DocumentTableModel"]
 FINISHED = frozenset({"done", "adjudicated"})  # adjudicated is the gold layer's "done"
 ALL, UNFINISHED, DONE = range(3)  # the status filter's choices, in the combo's order
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 2  # "yes" or "no" (finished), a tab, the name: what the filter matches
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class DocumentTableModel(QAbstractTableModel):
     """Adapts DocumentSummary rows to the columns name, length, status and span count of one annotator, and the
-    model's uncertainty (0 sure … 1; empty before the model has rated the document)."""
+    model's uncertainty (0 sure … 1; empty before the model has rated the document).
+
+    A document's row is found without a table of rows by id: unsorted it is its place in the given order, sorted
+    a binary search for its key (a table of 100,000 rows renumbered after each move cost 7-11 ms per edit)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._given: list[DocumentSummary] = []  # as the caller passed them: the order when unsorted
+        self._given_at: dict[int, int] = {}  # document id -> place in ``_given`` (replaced, never changed)
         self._rows: list[DocumentSummary] = []  # as shown
         self._annotator = ""
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
-        self._at: dict[int, int] | None = None  # document id -> row shown, built when first asked for
-        self._given_at: dict[int, int] | None = None  # document id -> place in ``_given``
         self.unsure: dict[int, float] = {}
-        self._departs: dict[int, int] | None = None  # see name_elision.departures, made when first drawn
+        self._names: list[str] = []  # every name, sorted: where a name departs from its neighbours
         self._order = 0  # changes of which rows are shown in which order: a preparation for an older one is refused
         self._touched: set[int] = set()  # rows replaced in place since the last snapshot
 
@@ -86,9 +93,29 @@ class DocumentTableModel(QAbstractTableModel):
         return self._rows[row]
 
     def row_of(self, document_id: int) -> int | None:
-        if self._at is None:
-            self._at = {summary.id: row for row, summary in enumerate(self._rows)}
-        return self._at.get(document_id)
+        place = self._given_at.get(document_id)
+        if place is None:
+            return None
+        rows = self._rows
+        row = place if self._sort[0] < 0 else self._place(self._given[place])
+        if row < len(rows) and rows[row].id == document_id:
+            return row
+        return next((row for row, summary in enumerate(rows) if summary.id == document_id), None)  # keys tied
+
+    def _place(self, summary: DocumentSummary) -> int:
+        """Where ``summary`` sorts among the rows shown (sorted: keys end with the id, so they never tie)."""
+        column, order = self._sort
+        key = sort_key(column, self._annotator, self.unsure)
+        target, rows, descending = key(summary), self._rows, order == Qt.SortOrder.DescendingOrder
+        low, high = 0, len(rows)
+        while low < high:
+            middle = (low + high) // 2
+            found = key(rows[middle])
+            if (target < found) if descending else (found < target):
+                low = middle + 1
+            else:
+                high = middle
+        return low
 
     def status(self, row: int) -> str:
         return status_of(self._rows[row], self._annotator)
@@ -116,6 +143,8 @@ class DocumentTableModel(QAbstractTableModel):
                 value = self.unsure.get(summary.id)
                 return "" if value is None else f"{value:.2f}"
             return str(summary.span_counts.get(self._annotator, 0))
+        if role == FILTER_ROLE:  # asked only while a filter is set
+            return f"{'yes' if self.is_finished(index.row()) else 'no'}\t{summary.name}"
         if role == Qt.ItemDataRole.ToolTipRole and column == UNSURE:
             return self.tr("How unsure the suggestions' model is of this document (0 sure … 1): sorted by this, "
                            "Ctrl+N opens the most unsure unfinished document first")
@@ -124,9 +153,7 @@ class DocumentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             return as_tooltip([summary.name])
         if role == DEPARTS_ROLE and column == NAME:
-            if self._departs is None:
-                self._departs = departures((row.id, row.name) for row in self._given)
-            return self._departs.get(summary.id, 0)
+            return departs(self._names, summary.name)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -151,15 +178,15 @@ class DocumentTableModel(QAbstractTableModel):
         state = prepared.state
         if state.order != self._order or state.sort != self._sort or state.unsure is not self.unsure:
             return False
-        self._given, self._given_at, self._departs = prepared.given, prepared.given_at, prepared.departs
+        self._given, self._given_at, self._names = prepared.given, prepared.given_at, prepared.names
         changes = prepared.changes
         if changes is None or state.annotator != self._annotator:
             self.beginResetModel()
-            self._rows, self._annotator, self._at = prepared.ordered, state.annotator, prepared.at
+            self._rows, self._annotator = prepared.ordered, state.annotator
             self.endResetModel()
             self._order += 1
             return True
-        rows, self._at = self._rows, None
+        rows = self._rows
         for first, last in changes.removed:
             self.beginRemoveRows(QModelIndex(), first, last)
             del rows[first:last + 1]
@@ -168,61 +195,71 @@ class DocumentTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, last)
             rows[first:first] = prepared.ordered[first:last + 1]
             self.endInsertRows()
-        self._rows, self._at = prepared.ordered, prepared.at
+        self._rows = prepared.ordered
         if changes.removed or changes.inserted:
             self._order += 1
-        repaint = list(changes.changed) + [(row, row) for row in map(prepared.at.get, self._touched) if row is not None]
+        repaint = list(changes.changed) + [(row, row) for row in map(self.row_of, self._touched) if row is not None]
         self._touched = set()
         for first, last in repaint:  # usually one run: the document someone else edited
             self.dataChanged.emit(self.index(first, 0), self.index(last, UNSURE))
         return True
 
     def set_unsure(self, values: dict[int, float]) -> None:
-        """The model rated the documents again: shown, and the rows sorted again when sorted by it."""
-        self.unsure = dict(values)
+        """The model rated the documents again: the rows whose value changed are repainted (all 100,000 rows'
+        column told changed made the view and the filter look at every one), and the rows sorted again when
+        sorted by it."""
+        before, self.unsure = self.unsure, dict(values)
         self._order += 1
         if self._sort[0] == UNSURE:
             self._relayout(self._ordered(self._given, self._annotator))
-        if self._rows:
-            self.dataChanged.emit(self.index(0, UNSURE), self.index(len(self._rows) - 1, UNSURE))
+            return
+        changed = {i for i in before.keys() | self.unsure.keys() if before.get(i) != self.unsure.get(i)}
+        for first, last in runs([row for row, summary in enumerate(self._rows) if summary.id in changed]):
+            self.dataChanged.emit(self.index(first, UNSURE), self.index(last, UNSURE))
 
     def sorted_by_unsure(self) -> bool:
         return self._sort[0] == UNSURE
 
     def replace_row(self, summary: DocumentSummary) -> None:
-        """One document's row changed (the open one, after the window's own edit): replaced where it is, and
-        the rows sorted again only when sorted by what changed; 100,000 rows are not read again for it."""
-        if self._given_at is None:
-            self._given_at = {row.id: at for at, row in enumerate(self._given)}
-        row = self.row_of(summary.id)
-        if row is None or summary.id not in self._given_at:
+        """One document's row changed (the open one after the window's own edit, one marked done or renamed):
+        replaced where it is, and moved only when sorted by what changed; 100,000 rows are not read again."""
+        place, row = self._given_at.get(summary.id), self.row_of(summary.id)
+        if place is None or row is None:
             return
-        if self._given[self._given_at[summary.id]].name != summary.name:
-            self._departs = None  # renamed: the neighbours' shared beginnings change
-        self._given[self._given_at[summary.id]] = summary
-        column, order = self._sort
-        key = sort_key(column, self._annotator, self.unsure)
-        if column not in (STATUS, SPANS) or key(summary) == key(self._rows[row]):
+        old = self._given[place]
+        if old.name != summary.name:  # renamed: its neighbours' shared beginnings change
+            del self._names[bisect_left(self._names, old.name)]
+            insort(self._names, summary.name)
+        self._given[place] = summary
+        key = sort_key(self._sort[0], self._annotator, self.unsure)
+        if self._sort[0] < 0 or key(summary) == key(old):
             self._rows[row] = summary
             self._touched.add(summary.id)
             self.dataChanged.emit(self.index(row, 0), self.index(row, UNSURE))
             return
-        # Taken out and put back where it sorts now: a move or a new layout would make the filter proxy ask all
-        # 100,000 rows again (0.9 s); a removal and an insertion, only this one. The panel selects it again.
-
-        def signed(s: DocumentSummary) -> tuple[int, ...]:  # these columns' keys are ints: descending negates them
-            return tuple(int(k) if order == Qt.SortOrder.AscendingOrder else -int(k)  # type: ignore[call-overload]
-                         for k in key(s))
-
+        # Taken out and put back where it sorts now: a move or a new layout would make the filter proxy map all
+        # 100,000 rows again; a removal and an insertion, only this one. The panel selects it again.
         self._order += 1
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
-        self._at = None
         self.endRemoveRows()
-        at = bisect_left(self._rows, signed(summary), key=signed)
+        at = self._place(summary)
         self.beginInsertRows(QModelIndex(), at, at)
         self._rows.insert(at, summary)
         self.endInsertRows()
+
+    def remove_row(self, document_id: int) -> None:
+        """A document deleted from this window: its row goes, the others stay as they are."""
+        place, row = self._given_at.get(document_id), self.row_of(document_id)
+        if place is None or row is None:
+            return
+        del self._names[bisect_left(self._names, self._given[place].name)]
+        self._order += 1
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+        self._given = self._given[:place] + self._given[place + 1:]  # the window's list is not changed under it
+        self._given_at = {summary.id: at for at, summary in enumerate(self._given)}
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorted here in Python with one key per row: 20x faster than the proxy comparing pairs of data()."""
@@ -244,41 +281,48 @@ class DocumentTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         moved = [self._rows[i.row()].id for i in old]
-        self._rows, self._at = ordered, None
+        self._rows = ordered
         self.changePersistentIndexList(old, [self.index(self.row_of(document_id) or 0, i.column())
                                              for document_id, i in zip(moved, old, strict=True)])
         self.layoutChanged.emit()
 
 
 class DocumentFilter(QSortFilterProxyModel):
-    """Filters by a substring of the name (case-insensitive) and by status; leaves sorting to the source."""
+    """Filters by a substring of the name (case-insensitive) and by status; leaves sorting to the source.
+
+    Qt's own filter, matching a regular expression against ``FILTER_ROLE``: with no filter set it lets every row
+    through without asking the model (a Python ``filterAcceptsRow`` was called for all 100,000 rows on every
+    fill, ~0.1 s)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._needle = ""
         self._status = ALL
+        self.setFilterRole(FILTER_ROLE)
+        self.setFilterKeyColumn(NAME)
 
     def set_needle(self, needle: str) -> None:
-        self.beginFilterChange()
-        self._needle = needle.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._needle = needle.strip()
+        self._refilter()
 
     def set_status(self, choice: int) -> None:
-        self.beginFilterChange()
         self._status = choice
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._refilter()
+
+    def filtering(self) -> bool:
+        return bool(self._needle) or self._status != ALL
+
+    def _refilter(self) -> None:
+        if not self.filtering():
+            self.setFilterRegularExpression(QRegularExpression())
+            return
+        finished = {ALL: "(yes|no)", UNFINISHED: "no", DONE: "yes"}[self._status]
+        self.setFilterRegularExpression(QRegularExpression(
+            f"^{finished}\t.*{QRegularExpression.escape(self._needle)}",
+            QRegularExpression.PatternOption.CaseInsensitiveOption))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if not self._needle and self._status == ALL:
-            return True
-        model = self.sourceModel()
-        assert isinstance(model, DocumentTableModel)
-        if self._needle and self._needle not in model.summary(source_row).name.casefold():
-            return False
-        return self._status == ALL or model.is_finished(source_row) == (self._status == DONE)
 
 
 class DocumentListPanel(QWidget):
@@ -289,23 +333,22 @@ class DocumentListPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = DocumentTableModel(self)
-        self._proxy = DocumentFilter(self)
-        self._proxy.setSourceModel(self._model)
+        self._proxy = DocumentFilter(self)  # between the model and the view only while a filter is set
         self._filter = QLineEdit(self)
         self._filter.setPlaceholderText(self.tr("Filter by name"))
         self._filter.setClearButtonEnabled(True)
         self._open: int | None = None  # the document the window shows, highlighted whenever the filters show it
-        self._filter.textChanged.connect(self._proxy.set_needle)
+        self._filter.textChanged.connect(lambda text: self._filter_by(self._proxy.set_needle, text))
         self._filter.textChanged.connect(self._highlight_open)
         self._filter.returnPressed.connect(self._open_first_shown)
         self._filter.installEventFilter(self)
         self._status = QComboBox(self)
         self._status.addItems([self.tr("All"), self.tr("Unfinished"), self.tr("Done")])
         self._status.setToolTip(self.tr("Show documents by your status"))
-        self._status.currentIndexChanged.connect(self._proxy.set_status)
+        self._status.currentIndexChanged.connect(lambda choice: self._filter_by(self._proxy.set_status, choice))
         self._status.currentIndexChanged.connect(self._highlight_open)
         self._view = QTableView(self)
-        self._view.setModel(self._proxy)
+        self._view.setModel(self._model)
         configure_table(self._view)
         self._view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._view.setItemDelegateForColumn(NAME, NameDelegate(self._view))  # …年吉林市…综述.txt, …年泸州市…综述.txt
@@ -352,8 +395,8 @@ class DocumentListPanel(QWidget):
         self._view.setColumnHidden(UNSURE, not values)
 
     def replace_document(self, summary: DocumentSummary) -> None:
-        """One document's counts changed (the open one, by the window's own edit); a row moved by the sort
-        stays selected, and the list does not scroll."""
+        """One document's row changed (by the window's own edit, marking done, renaming); a row moved by the
+        sort stays selected, and the list does not scroll."""
         selected = self.selected_document()
         bar = self._view.verticalScrollBar()
         scroll = bar.value()
@@ -362,11 +405,18 @@ class DocumentListPanel(QWidget):
             self._select(selected, scroll=False)
             bar.setValue(scroll)
 
+    def remove_document(self, document_id: int) -> None:
+        """A document deleted by this window: its row goes, the list does not scroll."""
+        bar = self._view.verticalScrollBar()
+        scroll = bar.value()
+        self._model.remove_row(document_id)
+        bar.setValue(scroll)
+
     def selected_document(self) -> int | None:
         index = self._view.selectionModel().currentIndex()
         if not index.isValid():
             return None
-        return self._model.summary(self._proxy.mapToSource(index).row()).id
+        return self._model.summary(self._to_source(index).row()).id
 
     def select_document(self, document_id: int) -> None:
         """Show which document is open, without emitting ``document_activated``. The window calls this after
@@ -384,7 +434,7 @@ class DocumentListPanel(QWidget):
 
     def _select(self, document_id: int, *, scroll: bool) -> None:
         row = self._model.row_of(document_id)
-        index = self._proxy.mapFromSource(self._model.index(row, 0)) if row is not None else QModelIndex()
+        index = self._from_source(self._model.index(row, 0)) if row is not None else QModelIndex()
         if not index.isValid():
             self._view.selectionModel().clear()
             return
@@ -405,24 +455,52 @@ class DocumentListPanel(QWidget):
         elif at is not None:
             rows = rows[at + 1:] + rows[:at + 1]
         unfinished = [row for row in rows if not self._model.is_finished(row)]
-        shown = [row for row in unfinished if self._proxy.mapFromSource(self._model.index(row, 0)).isValid()]
+        shown = [row for row in unfinished if self._from_source(self._model.index(row, 0)).isValid()] \
+            if self._filtered() else unfinished
         candidates = shown or unfinished
         return self._model.summary(candidates[0]).id if candidates else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down in the filter moves into the list, so typing a name and picking the document is all keys."""
         if watched is self._filter and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.key() == Qt.Key.Key_Down and self._proxy.rowCount():
+                and event.key() == Qt.Key.Key_Down and self._view.model().rowCount():
             self._view.setFocus()
             if not self._view.currentIndex().isValid():
-                self._view.selectionModel().setCurrentIndex(self._proxy.index(0, NAME), SELECT_ROW)
+                self._view.selectionModel().setCurrentIndex(self._view.model().index(0, NAME), SELECT_ROW)
             return True
         return super().eventFilter(watched, event)
 
     def _open_first_shown(self) -> None:
         """Enter in the filter opens the first document it shows, as in a quick-open box."""
-        if self._proxy.rowCount():
-            self._activate(self._proxy.index(0, NAME))
+        if self._view.model().rowCount():
+            self._activate(self._view.model().index(0, NAME))
 
     def _activate(self, index: QModelIndex) -> None:
-        self.document_activated.emit(self._model.summary(self._proxy.mapToSource(index).row()).id)
+        self.document_activated.emit(self._model.summary(self._to_source(index).row()).id)
+
+    def _filtered(self) -> bool:
+        return self._view.model() is self._proxy
+
+    def _to_source(self, index: QModelIndex) -> QModelIndex:
+        return self._proxy.mapToSource(index) if self._filtered() else index
+
+    def _from_source(self, index: QModelIndex) -> QModelIndex:
+        return self._proxy.mapFromSource(index) if self._filtered() else index
+
+    def _filter_by(self, change: Callable[[Any], None], value: object) -> None:
+        """Change a filter. The view shows the model through the filter proxy only while a filter is set: the
+        proxy kept a map of all 100,000 rows up to date on every fill, move and refresh (the own edit's move in
+        a sorted list: 8 ms with it, 3 ms without)."""
+        filtering = self._proxy.filtering()
+        change(value)
+        if self._proxy.filtering() == filtering:
+            return
+        selected = self.selected_document()
+        if filtering:  # the last filter cleared
+            self._view.setModel(self._model)
+            self._proxy.setSourceModel(None)  # type: ignore[arg-type]  # Qt takes none: it stops following
+        else:
+            self._proxy.setSourceModel(self._model)
+            self._view.setModel(self._proxy)
+        if selected is not None:
+            self._select(selected, scroll=True)

@@ -1,6 +1,6 @@
 """The document list's rows built off the UI thread: after another program's change the whole list is read again
-(100,000 rows), and everything that costs per row (sorting, the tables by id, the names' shared beginnings, which
-rows changed, came, went or moved) is worked out here on the worker. The UI thread then applies only the
+(100,000 rows), and everything that costs per row (sorting, the table by id, the names sorted, which rows changed,
+came, went or moved) is worked out here on the worker. The UI thread then applies only the
 differences (``DocumentTableModel.apply``): 100,000 rows compared there took 130 ms.
 
 Nothing here touches Qt objects; the state the rows are prepared for is a snapshot the UI thread took
@@ -18,7 +18,6 @@ from functools import lru_cache
 from PySide6.QtCore import QCollator, QCollatorSortKey, QLocale, Qt
 
 from biaozhu.db.documents import DocumentSummary
-from biaozhu.gui.widgets.name_elision import departures
 
 NAME, LENGTH, STATUS, SPANS, UNSURE = range(5)
 STATUS_ORDER = {"not_started": 0, "in_progress": 1, "done": 2, "adjudicated": 3}
@@ -57,8 +56,7 @@ class PreparedRows:
     given: list[DocumentSummary]  # the model's copy, in the same order
     given_at: dict[int, int]  # document id -> place in ``read`` and ``given``
     ordered: list[DocumentSummary]  # as shown
-    at: dict[int, int]  # document id -> row shown
-    departs: dict[int, int]  # see name_elision.departures
+    names: list[str]  # every name, sorted (see name_elision.departs)
     done: int  # documents this annotator marked done
     changes: Changes | None  # None: reset the model (first fill, another annotator, too many moves)
     moved: set[int]  # ids that came, went or moved
@@ -70,11 +68,10 @@ def prepare_rows(rows: Sequence[DocumentSummary], state: ListState) -> PreparedR
     column, order = state.sort
     ordered = list(read) if column < 0 else sorted(read, key=sort_key(column, state.annotator, state.unsure),
                                                    reverse=order == Qt.SortOrder.DescendingOrder)
-    given_at = {summary.id: at for at, summary in enumerate(read)}  # these tables are replaced, never changed
-    at = given_at if column < 0 else {summary.id: row for row, summary in enumerate(ordered)}
+    given_at = {summary.id: at for at, summary in enumerate(read)}  # replaced, never changed
     changes, moved = differences(state.shown, ordered)
     done = sum(1 for summary in read if summary.statuses.get(state.annotator) == "done")
-    return PreparedRows(state, read, list(read), given_at, ordered, at, departures((r.id, r.name) for r in read),
+    return PreparedRows(state, read, list(read), given_at, ordered, sorted(summary.name for summary in read),
                         done, changes, moved)
 
 
