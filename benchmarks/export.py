@@ -10,19 +10,21 @@ does not grow with the corpus (compare the two sizes).
 
 ``--folder`` keeps the projects there and uses them again on the next run (building 10,000 documents takes a while).
 
-Measured on a 2-core machine shared by other work (2026-12-03, load 13-15: CPU seconds, user + system, are the
+Measured on a 2-core machine shared by other work (2026-12-03, load 5-7: CPU seconds, user + system, are the
 figures to compare), medians of 5 (min–max), the code before this round run right before in the same session:
 
     documents / spans    floor + texts        biaozhu export                        before this round
-    2,000 / 200,000      0.36 s (0.35–0.37)   1.01 s (0.98–1.06), 2.81x, 92 MB      1.60 s (1.56–1.64), 4.63x, 101 MB
-    10,000 / 1,000,000   1.53 s (1.45–1.56)   2.98 s (2.80–3.05), 1.94x, 94 MB      10.01 s (9.78–10.09), 6.68x, 107 MB
-    (the floors: 21 MB; the bare floor, without span texts: 0.29 s and 1.17 s, 2.54x at 10,000 documents)
+    2,000 / 200,000      0.29 s (0.29–0.30)   0.75 s (0.74–0.77), 2.59x, 87 MB      0.79 s (0.77–0.83), 2.75x, 92 MB
+    10,000 / 1,000,000   1.30 s (1.30–1.32)   2.35 s (2.34–2.37), 1.81x, 89 MB      2.39 s (2.34–2.46), 1.82x, 94 MB
+    (the floors: 20 MB; the bare floor, without span texts: 0.23 s and 1.00 s, 2.36x at 10,000 documents)
 
-Before this round SQLite read one layer's spans by ix_spans_tally (annotator_id, day, label), scanning the whole
-layer for every batch of 500 documents. What is left above the floor with texts: the start, 0.55 s of CPU to the
-first query (SQLAlchemy and the models 0.45 s; the floor starts in 0.05 s), which is most of the gap at 2,000
-documents; per span, making it a Span, the text check and the sort (0.3 s a million); and the figures' own query
-(value IS NOT NULL reads every span's row again: 0.15 s; no index holds it).
+This round a jsonl export stopped importing the readers, the other writers, the trash and the encoding detector,
+and the relations' and comments' queries are made only in a project that has some. What is left above the floor
+with texts: the start, 0.4 s of CPU to the first query (SQLAlchemy and the models 0.37 s; the floor starts in 0.05 s),
+which is most of the gap at 2,000 documents; the label's name picked by a CASE in SQL (0.1 s a million spans: picking
+it in Python costs more); per span, making it a Span, the text check and the sort (0.3 s a million); and the figures'
+own query (value IS NOT NULL reads every span's row again: 0.13–0.2 s; no index holds it; reading the value columns
+with the spans cost more).
 """
 
 from __future__ import annotations

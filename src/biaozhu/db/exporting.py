@@ -62,6 +62,9 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
     # With no labels there are no spans either (a foreign key), and a CASE needs at least one WHEN.
     label_name = case(label_names, value=Span.label_id) if label_names else null()
     ids = list(connection.scalars(select(Document.id).order_by(Document.id)))
+    # Most projects have no relations or no comments: then their queries, two a batch, are not made at all.
+    linked = connection.scalar(select(Relation.id).limit(1)) is not None
+    commented = connection.scalar(select(Comment.id).limit(1)) is not None
     if documents is not None:
         ids = [i for i in ids if i in documents]
     for offset in range(0, len(ids), batch):
@@ -95,8 +98,8 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
             doc_id, who = found if annotator_id is None else (found, annotator_id)
             layers.setdefault(doc_id, {})[who] = spans
         values = _values(connection, in_chunk, label_name)
-        relations = relations_by_layer(connection, Relation.document_id.in_(chunk))
-        comments = _comments(connection, chunk, label_name)
+        relations = relations_by_layer(connection, Relation.document_id.in_(chunk)) if linked else {}
+        comments = _comments(connection, chunk, label_name) if commented else {}
         scores = _scores(connection, in_chunk, label_name, annotator_id) if annotator == SUGGESTIONS else {}
         texts = connection.execute(select(Document.id, Document.name, Document.text, Document.sha256,
                                           Document.meta).where(Document.id.in_(chunk)).order_by(Document.id)).all()
