@@ -25,11 +25,14 @@ def timed(work: Callable[[], object], repeat: int, clock: Callable[[], float] = 
     return statistics.median(times), min(times), max(times)
 
 
-def both(work: Callable[[], object], repeat: int) -> tuple[list[float], list[float]]:
+def both(work: Callable[[], object], repeat: int, before: Callable[[], object] = lambda: None
+         ) -> tuple[list[float], list[float]]:
     """Wall and CPU seconds (this process: ``time.process_time``) of each of ``repeat`` runs of ``work``, from the
-    same runs: a busy machine stretches wall time, the CPU figure is the one to compare there."""
+    same runs (``before`` each, untimed): a busy machine stretches wall time, the CPU figure is the one to compare
+    there."""
     walls, cpus = [], []
     for _ in range(repeat):
+        before()
         wall, cpu = time.perf_counter(), time.process_time()
         work()
         cpus.append(time.process_time() - cpu)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ScalarSelect, bindparam, func, select
+from sqlalchemy import ScalarSelect, bindparam, exists, func, select
 from sqlalchemy.orm import Session
 
 from biaozhu.db.models import (
@@ -85,8 +85,9 @@ def attached(session: Session, document_id: int) -> tuple[int, int]:
     """The comments on a document and the pins on its spans: a review decision that takes gold spans or relations
     out takes theirs along (the database's cascade), which it learns by reading these before and after."""
     comments = select(func.count()).select_from(Comment).where(Comment.document_id == document_id)
-    pins = select(func.count()).select_from(PinnedExample).join(Span, Span.id == PinnedExample.span_id) \
-        .where(Span.document_id == document_id)
+    # through the pins (a few) and their spans' primary keys, not the document's thousands of spans
+    pins = select(func.count()).select_from(PinnedExample).where(
+        exists().where(Span.id == PinnedExample.span_id, Span.document_id == document_id))
     found = session.execute(select(comments.scalar_subquery(), pins.scalar_subquery())).one()
     return found[0], found[1]
 

@@ -30,7 +30,7 @@ from biaozhu.corpus.adjudication import (
 from biaozhu.corpus.agreement import AnnotatedDocument
 from biaozhu.corpus.model import Relation, Span, SpanValue
 from biaozhu.db.annotators import get_annotator
-from biaozhu.db.documents import document_text
+from biaozhu.db.documents import stored_text
 from biaozhu.db.exporting import relations_by_layer
 from biaozhu.db.gold import (
     Decision,
@@ -223,6 +223,15 @@ def _verdicts_after(review: DocumentReview, gold: list[GoldSpan], rejected: dict
     return verdicts
 
 
+def _cut(session: Session, document_id: int, start: int, end: int) -> str:
+    """``text[start:end]`` of the document, from the text kept by its digest (a boundary moved on a 1 MB report
+    does not read it again)."""
+    text = stored_text(session, document_id)
+    if text is None:
+        raise LookupError(f"there is no document {document_id}")
+    return text[start:end]
+
+
 def _edit(session: Session, document_id: int, reviewer: str) -> GoldEdit:
     return GoldEdit(session, document_id, require_reviewer(session, reviewer).name)
 
@@ -285,7 +294,7 @@ def edit_boundary(session: Session, document_id: int, reviewer: str, item: Disag
     """Put the reviewer's own span ``[start, end)`` into gold in place of the item's versions."""
     edit = _edit(session, document_id, reviewer)
     _clear(edit, item)
-    edit.add(Span(start, end, label, document_text(session, document_id)[start:end]), edit.reviewer)
+    edit.add(Span(start, end, label, _cut(session, document_id, start, end)), edit.reviewer)
     return edit.done()
 
 
@@ -300,7 +309,7 @@ def relabel(session: Session, document_id: int, reviewer: str, span: Span, label
 def draw(session: Session, document_id: int, reviewer: str, start: int, end: int, label: str) -> Decision:
     """Put a span of the reviewer's own into gold, where the annotators have none or all missed it."""
     edit = _edit(session, document_id, reviewer)
-    span = Span(start, end, label, document_text(session, document_id)[start:end])
+    span = Span(start, end, label, _cut(session, document_id, start, end))
     edit.add(span, edit.reviewer)
     edit.unreject(fingerprint([span]))  # drawn again after being taken out
     return edit.done()
