@@ -97,11 +97,14 @@ class Segmenter:
     def _learn_all(self, counts: Mapping[str, int]) -> None:
         """What :meth:`learn` does for each span of ``counts`` (text -> spans having it), at once: a fresh
         segmenter learns a project's million texts in a few tenths of a second."""
-        for text, count in counts.items():
-            word = text.strip()
+        unfit = [text for text in counts if not word_like(text)]  # few: most span texts are words as they are
+        kept = Counter(counts)  # a copy of the table: inserting a million texts one by one takes twice as long
+        for text in unfit:
+            count, word = kept.pop(text), text.strip()
             if word_like(word):
-                self._counts[word] += count
-        self._lengths = Counter(map(len, self._counts))
+                kept[word] += count
+        self._counts = kept
+        self._lengths = Counter(map(len, kept))
 
     def _teach(self, text: str) -> None:
         """Teach jieba the learned texts that occur in ``text`` and it has not been taught yet: shorter ones first,
