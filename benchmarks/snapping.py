@@ -7,6 +7,13 @@ words and the learned texts near it).
 
 jieba's own dictionary is loaded once before timing (once per process, whatever the project's size). Prints the
 one-minute load with each run: on 2 shared cores wall times follow it, CPU seconds are the figures to compare.
+
+Measured 2026-12-03 (2 cores, load 6.2–7.2), 997,375 distinct texts, medians of 7 (min–max):
+
+    floor, sqlite3 texts into a set   1.30 s (1.15–1.62) wall   0.77 s (0.76–0.80) CPU
+    snapping ready (read + learn)     2.50 s (2.26–2.81) wall   1.29 s (1.23–1.33) CPU   1.66x the floor's CPU
+    before (jieba add_word per text)  77.3 s (67.1–86.1) wall   22.7 s (22.0–23.0) CPU   29.8x (medians of 5)
+    one snap, all texts learned       0.2 ms (0.1–4.4)
 """
 
 from __future__ import annotations
