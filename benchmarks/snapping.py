@@ -48,7 +48,7 @@ def main() -> None:
     if not db.exists():
         generated_project(db, args.documents)
 
-    from biaozhu.corpus.segment import base_dictionary
+    from biaozhu.corpus.segment import Segmenter, base_dictionary
     from biaozhu.db.engine import create_project_engine, session_factory
     from biaozhu.gui.annotate.snapping import _Counts
 
@@ -57,7 +57,7 @@ def main() -> None:
     print(f"load {load()}; jieba's dictionary (once per process, not timed below): "
           f"{time.perf_counter() - started:.2f} s")
     sessions = session_factory(create_project_engine(str(db)))
-    learned: list[object] = []
+    learned: list[Segmenter] = []
 
     def snapping_load() -> None:
         with sessions() as session:
@@ -74,9 +74,9 @@ def main() -> None:
     snaps: list[float] = []
     for at in range(0, 1000, 10):
         started = time.perf_counter()
-        segmenter.snap(text, at, at + 2)  # type: ignore[attr-defined]
+        segmenter.snap(text, at, at + 2)
         snaps.append(time.perf_counter() - started)
-    print(f"one snap, {len(segmenter.learned):,} texts learned: {seconds(snaps)}")  # type: ignore[attr-defined]
+    print(f"one snap, {len(segmenter.learned):,} texts learned: {seconds(snaps)}")
 
 
 if __name__ == "__main__":
