@@ -84,3 +84,19 @@ def test_following_only_the_texts_that_moved_matches_following_them_all() -> Non
     assert fresh.learned == {*many, "泸州银行", "金融速贷"}
     assert snapped(fresh, "酒城同心·金融速贷", "同") != "城同心·金"
     assert snapped(fresh, "酒城同心·金融速贷", "融速") == "金融速贷"
+
+
+def test_a_learned_text_is_one_of_jiebas_words_where_it_occurs_until_forgotten() -> None:
+    """A project's span texts are learned at once, and jieba cuts each where it occurs as one word: tag-all sees
+    市委统战部 inside a learned 绵阳市委统战部, not in a 市委统战部 of its own."""
+    text = "绵阳市委统战部和市委统战部"
+    fresh = Segmenter()
+    assert fresh.longer_word(text, 2, 7) is None
+    fresh.follow({f"{i:06d}号文": 1 for i in range(100_000)} | {"绵阳市委统战部": 2, " 泸州银行 ": 1, "第一行\n": 1})
+    assert fresh.learned >= {"绵阳市委统战部", "泸州银行"} and "第一行\n" not in fresh.learned
+    assert fresh.longer_word(text, 2, 7) == "绵阳市委统战部"
+    assert fresh.longer_word(text, 8, 13) is None
+    fresh.forget(["绵阳市委统战部"])
+    assert fresh.longer_word(text, 2, 7) == "绵阳市委统战部"  # one span still has it
+    fresh.forget(["绵阳市委统战部"])
+    assert fresh.longer_word(text, 2, 7) is None
