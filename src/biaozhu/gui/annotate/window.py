@@ -132,10 +132,10 @@ class MainWindow(QMainWindow):
         self._lists_read = 0  # lists read on the UI thread so far
         self._refresh_timer = QTimer(self, singleShot=True, interval=30)
         self._refresh_timer.timeout.connect(self._refresh_panels)
-        # The span table follows the window's own edits once the text has repainted: its rows after an inserted or
-        # removed row repaint too, which costs more than the edit's own lines of text.
+        # The span table follows the window's own edits a frame later, once the text (where the person looks) has
+        # repainted: its rows below an inserted or removed row repaint too, which costs more than the edit's lines.
         self._edits: list[SpanDelta] = []  # of the open layer, not yet in the span table
-        self._follow_timer = QTimer(self, singleShot=True, interval=0)
+        self._follow_timer = QTimer(self, singleShot=True, interval=16)
         self._follow_timer.timeout.connect(self._follow_spans)
         # jieba loads and learns the span texts once the document and the list are on screen: started earlier, its
         # thread would hold the GIL the opening and the list's worker need (100,000 documents listed 1 s later).
