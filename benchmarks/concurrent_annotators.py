@@ -3,7 +3,11 @@ functions, one transaction per edit, on a SQLite file and on a PostgreSQL server
 inserts, one commit each, measured in the same run. Every run is also checked: the database must hold
 exactly the edits each process logged.
 
-    .venv/bin/python benchmarks/concurrent_annotators.py [--edits 1000] [--processes 1 2 4 8]
+    .venv/bin/python benchmarks/concurrent_annotators.py [--edits 1000] [--processes 1 2 4 8] [--repeat 5]
+
+Each figure is the median of ``--repeat`` runs (min–max), each on a new project holding only the few documents the
+annotators edit: the database's write path under contention. It is not run on a 1M-span project (``edits.py``
+times one annotator's edits there). About 5 minutes with PostgreSQL on 2 idle cores.
 
 PostgreSQL: BIAOZHU_TEST_PG_URL names a server, else a throwaway one is started as the tests do
 (Debian's postgresql package); without either, only SQLite is measured.
@@ -28,6 +32,7 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "tests" / "db"))
 
 import annotator_worker  # noqa: E402  (tests/db: the same annotator the tests run)
+from runs import load, spread  # noqa: E402
 
 import pg_server  # noqa: E402
 from biaozhu.db.engine import create_project_engine, session_factory  # noqa: E402
@@ -36,7 +41,7 @@ from biaozhu.db.project import initialise  # noqa: E402
 
 def sqlite_floor(folder: Path, rows: int) -> float:
     """Raw sqlite3, WAL + synchronous=NORMAL as biaozhu sets them: inserts per second, one commit each."""
-    connection = sqlite3.connect(folder / "floor.sqlite", isolation_level=None)
+    connection = sqlite3.connect(folder / f"floor-{uuid.uuid4().hex}.sqlite", isolation_level=None)
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("CREATE TABLE spans (id INTEGER PRIMARY KEY, document INT, start INT, end INT, label INT)")
@@ -76,25 +81,32 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--edits", type=int, default=1000, help="edits per process")
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2, 4, 8])
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each: median (min–max)")
     args = parser.parse_args()
     with ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="biaozhu-bench-")))
         backends: dict[str, str | None] = {"sqlite": None, "postgresql": os.environ.get("BIAOZHU_TEST_PG_URL")}
         if backends["postgresql"] is None and (bin_dir := pg_server.find_bin_dir()) is not None:
             backends["postgresql"] = stack.enter_context(pg_server.throwaway_server(bin_dir))
-        print(f"floor: raw sqlite3 insert + commit, one process: {sqlite_floor(folder, 5000):,.0f} /s")
-        print(f"{'backend':<11}{'N':>3}{'edits':>8}{'edits/s':>10}  check")
+        floors = [sqlite_floor(folder, 5000) for _ in range(args.repeat)]
+        print(f"load {load()}; medians of {args.repeat} runs (min–max)")
+        print(f"floor: raw sqlite3 insert + commit, one process: {spread(floors, '/s')}")
+        print(f"{'backend':<11}{'N':>3}{'edits':>8}{'edits/s':>30}  check")
         for backend, admin in backends.items():
             if backend == "postgresql" and admin is None:
                 print("postgresql: no server (set BIAOZHU_TEST_PG_URL or install PostgreSQL)")
                 continue
             for processes in args.processes:
-                with ExitStack() as database:
-                    url = (str(folder / f"{uuid.uuid4().hex}.sqlite") if backend == "sqlite"
-                           else database.enter_context(pg_server.fresh_database(admin or "", "biaozhu_bench")))
-                    rate, total, problems = run(url, processes, args.edits, folder)
+                rates, problems = [], 0
+                for _ in range(args.repeat):
+                    with ExitStack() as database:
+                        url = (str(folder / f"{uuid.uuid4().hex}.sqlite") if backend == "sqlite"
+                               else database.enter_context(pg_server.fresh_database(admin or "", "biaozhu_bench")))
+                        rate, total, found = run(url, processes, args.edits, folder)
+                    rates.append(rate)
+                    problems += found
                 verdict = "exact" if problems == 0 else f"{problems} DIFFERENCES"
-                print(f"{backend:<11}{processes:>3}{total:>8}{rate:>10,.0f}  {verdict}", flush=True)
+                print(f"{backend:<11}{processes:>3}{total:>8}{spread(rates, '/s'):>30}  {verdict}", flush=True)
     return 0
 
 

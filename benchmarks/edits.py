@@ -32,27 +32,23 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent))
 
-from long_report import REPEATS, floor_commit_times, floor_open, free_ranges, timed  # noqa: E402
+from long_report import (  # noqa: E402
+    AFTER_MS,
+    REPEATS,
+    floor_commit_times,
+    floor_open,
+    free_ranges,
+    longest_event_after,
+    timed,
+)
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from biaozhu.db.engine import create_project_engine, session_factory  # noqa: E402
 from biaozhu.gui.app import Windows  # noqa: E402
 
 ANNOTATOR = "alice"  # the builder's annotator: the open layer holds the document's 100 spans
-AFTER_MS = 150
 KINDS = ("add", "relabel", "delete", "after")
-CPU = ("add cpu", "relabel cpu", "delete cpu")
-
-
-def longest_event_after(app: QApplication) -> float:
-    """The longest single ``processEvents`` call in the next ``AFTER_MS`` ms: how long the UI thread blocks on
-    what an edit leaves behind (timers, queued results)."""
-    longest = 0.0
-    until = time.perf_counter() + AFTER_MS / 1000
-    while time.perf_counter() < until:
-        longest = max(longest, timed(app.processEvents))
-        time.sleep(0.001)
-    return longest
+CPU = ("add cpu", "relabel cpu", "delete cpu", "after cpu")
 
 
 def timed_cpu(action: Callable[[], object]) -> tuple[float, float]:
@@ -103,7 +99,9 @@ def measure(app: QApplication, path: Path, runs: int, repeats: int) -> None:
                 wall, cpu = timed_cpu(lambda edit=edit: (edit(), app.processEvents()))  # type: ignore[misc]
                 figures[name].append(wall)
                 figures[f"{name} cpu"].append(cpu)
-                figures["after"].append(longest_event_after(app))
+                after, after_cpu = longest_event_after(app)
+                figures["after"].append(after)
+                figures["after cpu"].append(after_cpu)
         for kind in per_run:
             per_run[kind].append((statistics.median(figures[kind]), p95(figures[kind])))
     text = window.layer.text

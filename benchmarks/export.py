@@ -6,21 +6,25 @@ process, ``--repeat`` times (medians with min–max): the floor without and with
 line. The goal (issue 14): within 1.5x of the floor with span texts, which reads the same rows, and memory that
 does not grow with the corpus (compare the two sizes).
 
-    python benchmarks/export.py [--documents 10000] [--spans-per-document 100] [--repeat 5]
+    python benchmarks/export.py [--documents 10000] [--spans-per-document 100] [--repeat 5] [--folder DIR]
 
-Measured on a 2-core machine shared by other work (2026-12-03, load 13-15: CPU seconds, user + system, are the
+``--folder`` keeps the projects there and uses them again on the next run (building 10,000 documents takes a while).
+
+Measured on a 2-core machine shared by other work (2026-12-03, load 5-7: CPU seconds, user + system, are the
 figures to compare), medians of 5 (min–max), the code before this round run right before in the same session:
 
     documents / spans    floor + texts        biaozhu export                        before this round
-    2,000 / 200,000      0.36 s (0.35–0.37)   1.01 s (0.98–1.06), 2.81x, 92 MB      1.60 s (1.56–1.64), 4.63x, 101 MB
-    10,000 / 1,000,000   1.53 s (1.45–1.56)   2.98 s (2.80–3.05), 1.94x, 94 MB      10.01 s (9.78–10.09), 6.68x, 107 MB
-    (the floors: 21 MB; the bare floor, without span texts: 0.29 s and 1.17 s, 2.54x at 10,000 documents)
+    2,000 / 200,000      0.29 s (0.29–0.30)   0.75 s (0.74–0.77), 2.59x, 87 MB      0.79 s (0.77–0.83), 2.75x, 92 MB
+    10,000 / 1,000,000   1.30 s (1.30–1.32)   2.35 s (2.34–2.37), 1.81x, 89 MB      2.39 s (2.34–2.46), 1.82x, 94 MB
+    (the floors: 20 MB; the bare floor, without span texts: 0.23 s and 1.00 s, 2.36x at 10,000 documents)
 
-Before this round SQLite read one layer's spans by ix_spans_tally (annotator_id, day, label), scanning the whole
-layer for every batch of 500 documents. What is left above the floor with texts: the start, 0.55 s of CPU to the
-first query (SQLAlchemy and the models 0.45 s; the floor starts in 0.05 s), which is most of the gap at 2,000
-documents; per span, making it a Span, the text check and the sort (0.3 s a million); and the figures' own query
-(value IS NOT NULL reads every span's row again: 0.15 s; no index holds it).
+This round a jsonl export stopped importing the readers, the other writers, the trash and the encoding detector,
+and the relations' and comments' queries are made only in a project that has some. What is left above the floor
+with texts: the start, 0.4 s of CPU to the first query (SQLAlchemy and the models 0.37 s; the floor starts in 0.05 s),
+which is most of the gap at 2,000 documents; the label's name picked by a CASE in SQL (0.1 s a million spans: picking
+it in Python costs more); per span, making it a Span, the text check and the sort (0.3 s a million); and the figures'
+own query (value IS NOT NULL reads every span's row again: 0.13–0.2 s; no index holds it; reading the value columns
+with the spans cost more).
 """
 
 from __future__ import annotations
@@ -102,10 +106,11 @@ def spread(values: list[float]) -> str:
 
 
 def run(documents: int, per_document: int, folder: Path, repeat: int) -> None:
-    db = folder / f"bench-{documents}.sqlite"
+    db = folder / f"bench-{documents}x{per_document}.sqlite"
     started = time.perf_counter()
-    subprocess.run([sys.executable, __file__, "--build", str(db), "--documents", str(documents),
-                    "--spans-per-document", str(per_document)], check=True)
+    if not db.exists():
+        subprocess.run([sys.executable, __file__, "--build", str(db), "--documents", str(documents),
+                        "--spans-per-document", str(per_document)], check=True)
     print(f"{documents} documents, {documents * per_document} spans ({db.stat().st_size / 1e6:.0f} MB) "
           f"built in {time.perf_counter() - started:.1f} s")
     out = folder / "out.jsonl"
@@ -131,6 +136,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--spans-per-document", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=5, help="runs of each command: median (min–max)")
+    parser.add_argument("--folder", type=Path, help="keep the projects here, and use them again when they are there")
     parser.add_argument("--build", metavar="DB", help=argparse.SUPPRESS)  # the child that fills one project
     args = parser.parse_args()
     if args.build:
@@ -140,9 +146,11 @@ def main() -> None:
     package = importlib.util.find_spec("biaozhu")
     assert package is not None and package.submodule_search_locations, "biaozhu is not installed"
     compileall.compile_dir(package.submodule_search_locations[0], quiet=1)
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = args.folder or Path(temporary)
+        folder.mkdir(parents=True, exist_ok=True)
         for documents in (args.documents // 5, args.documents):  # two sizes: memory must not grow with the corpus
-            run(documents, args.spans_per_document, Path(folder), args.repeat)
+            run(documents, args.spans_per_document, folder, args.repeat)
 
 
 if __name__ == "__main__":

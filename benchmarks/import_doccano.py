@@ -7,7 +7,9 @@ for the document, one executemany for its spans, one commit at the end), computi
 text's sha256 and length, each span's text. Each run is a fresh process on a fresh copy of the empty project;
 medians of ``--runs`` (min–max), wall and CPU seconds. The goal (issue 14): within 3× of the floor.
 
-    python benchmarks/import_doccano.py [--documents 10000] [--spans-per-document 100] [--runs 5]
+    python benchmarks/import_doccano.py [--documents 10000] [--spans-per-document 100] [--runs 5] [--folder DIR]
+
+``--folder`` keeps the file and the empty project there and uses them again on the next run.
 """
 
 from __future__ import annotations
@@ -58,16 +60,23 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--spans-per-document", type=int, default=100)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--folder", type=Path, help="keep the file and the empty project here, and use them again")
     args = parser.parse_args()
     here = Path(__file__).parent
     with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        team, empty, source = root / "team.sqlite", root / "empty.sqlite", root / "team.jsonl"
-        subprocess.run([sys.executable, str(here / "export.py"), "--build", str(team), "--documents",
-                        str(args.documents), "--spans-per-document", str(args.spans_per_document)], check=True)
-        subprocess.run([sys.executable, "-c", EXPORT_FLOOR, str(team), str(source), "text"], check=True)
-        subprocess.run([sys.executable, str(here / "export.py"), "--build", str(empty), "--documents", "0"],
-                       check=True)
+        root = args.folder or Path(folder)
+        root.mkdir(parents=True, exist_ok=True)
+        size = f"{args.documents}x{args.spans_per_document}"
+        team, empty, source = root / f"team-{size}.sqlite", root / "empty.sqlite", root / f"team-{size}.jsonl"
+        if not source.exists():
+            team.unlink(missing_ok=True)
+            subprocess.run([sys.executable, str(here / "export.py"), "--build", str(team), "--documents",
+                            str(args.documents), "--spans-per-document", str(args.spans_per_document)], check=True)
+            subprocess.run([sys.executable, "-c", EXPORT_FLOOR, str(team), str(source), "text"], check=True)
+            team.unlink()
+        if not empty.exists():
+            subprocess.run([sys.executable, str(here / "export.py"), "--build", str(empty), "--documents", "0"],
+                           check=True)
         ours: list[tuple[float, float]] = []
         floor: list[tuple[float, float]] = []
         for run in range(args.runs + 1):  # the first of each: warming the file cache, not counted

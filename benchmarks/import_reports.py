@@ -20,7 +20,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parents[1] / "tests"), str(Path(__f
 
 import pypdfium2  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
-from runs import timed  # noqa: E402
+from runs import load, timed  # noqa: E402
 
 import report_files  # noqa: E402
 from biaozhu.corpus.formats.pdf import read_pdf  # noqa: E402
@@ -49,7 +49,7 @@ def main() -> None:
             pages = report_files.write_pdf(pdf, paragraphs * copies)
             ours = timed(lambda path=pdf: read_pdf(path), args.repeat)
             floor = timed(lambda path=pdf: bare(path), args.repeat)
-        print(f"{pages} pages ({copies} × the seed reports); medians of {args.repeat} runs (min–max)")
+        print(f"{pages} pages ({copies} × the seed reports); medians of {args.repeat} runs (min–max), load {load()}")
         for name, (median, low, high) in (("biaozhu read_pdf", ours), ("bare pypdfium2 text", floor)):
             print(f"  {name:<20} {pages / median:8.0f} pages/s  {median * 1000:7.0f} ms "
                   f"({low * 1000:.0f}–{high * 1000:.0f})")

@@ -24,6 +24,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from runs import load, spread  # noqa: E402
 from sqlalchemy import Engine  # noqa: E402
 
 from biaozhu.corpus.model import SourceDocument  # noqa: E402
@@ -100,9 +101,10 @@ def main() -> int:
         without.dispose()
         with_span.dispose()
     floor, measured = statistics.median(times["without"]), statistics.median(times["with"])
-    print(f"report: {LENGTH:,} characters, {SPANS:,} short spans; medians of {RUNS} starts each")
-    print(f"  usable window, project with a span over the whole report  {measured:8.1f} ms")
-    print(f"  floor: the same project without that span                 {floor:8.1f} ms   "
+    print(f"report: {LENGTH:,} characters, {SPANS:,} short spans; medians of {RUNS} starts each (min–max), "
+          f"load {load()}")
+    print(f"  usable window, project with a span over the whole report  {spread(times['with'])}")
+    print(f"  floor: the same project without that span                 {spread(times['without'])}   "
           f"(ratio {measured / floor:.2f})")
     print(f"  peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     return 0

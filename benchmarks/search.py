@@ -27,7 +27,7 @@ from biaozhu.db.project import initialise, seeds_dir
 from biaozhu.db.search import search_documents
 
 sys.path.insert(0, str(Path(__file__).parent))
-from runs import timed  # noqa: E402
+from runs import load, timed  # noqa: E402
 
 QUERIES = ("统一战线工作会议", "泸州", "统", "Bank")
 
@@ -94,7 +94,7 @@ def main() -> None:
             path = Path(folder) / "project.sqlite"
             build(path, documents, args.chars)
             print(f"{documents:,} documents of {args.chars:,} characters ({documents * args.chars / 1e6:,.2f} M "
-                  f"characters); medians of {args.repeat} (min–max)")
+                  f"characters); medians of {args.repeat} (min–max), wall, load {load()}")
             search_project(path, args.repeat)
 
 

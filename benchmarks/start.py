@@ -1,17 +1,21 @@
-"""Start-up: from process start to an annotation window that answers input, and whether the UI thread is
-blocked afterwards, next to the floor measured in the same run.
+"""Start-up: from process start to an annotation window that answers input, to one that takes an edit, whether
+the UI thread is blocked afterwards and how long the process takes to end once closed, next to the floor
+measured in the same run.
 
 Each start is a fresh process running the real command (``biaozhu --db P --annotator bench``, through
-``biaozhu.cli.main``); the only instrument is a hook where the app would arm ``BIAOZHU_QUIT_AFTER_MS``: when
-the event loop first runs (window shown and painted, so it answers input) the time since the parent started
-the process is taken, then a 10 ms QTimer heartbeat records its longest gap for 3 s (jieba and the project's
-span texts load then, off the UI thread) and the window closes. The floor: a minimal PySide6 program showing
+``biaozhu.cli.main``, imported first as the command does); the only instrument is a hook where the app would arm
+``BIAOZHU_QUIT_AFTER_MS``: when the event loop first runs (window shown and painted, so it answers input) the time
+since the parent started the process is taken with the CPU seconds of the process and of the UI thread; "ready to
+tag" is the first moment after that when the window has its document, its labels and the annotator's layer open
+(checked every heartbeat); a 10 ms QTimer heartbeat records its longest gap for 3 s (jieba and the project's span
+texts load then, off the UI thread), the window closes, and the parent notes how long the process takes to end
+(word snapping may still be learning a million span texts then). The floor: a minimal PySide6 program showing
 the first document's text in a read-only QPlainTextEdit, measured the same way. Runs alternate; medians of
-``--runs`` with min–max are printed. Two projects are built with bulk sqlite3 inserts (``export.py``'s
-builder): a small one (4 documents) and, with ``--documents``, a big one (default 10,000 documents of 100
-spans: 1M spans).
+``--runs`` with min–max are printed. Two projects are built with bulk sqlite3 inserts (``export.py``'s builder)
+into ``--projects`` (a temporary folder by default; reused when they are there): a small one (4 documents) and,
+with ``--documents``, a big one (default 10,000 documents of 100 spans: 1M spans).
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/start.py [--runs 5] [--documents 10000]
+    QT_QPA_PLATFORM=offscreen python benchmarks/start.py [--runs 5] [--documents 10000] [--projects DIR]
 """
 
 from __future__ import annotations
@@ -30,54 +34,82 @@ from pathlib import Path
 
 HEARTBEAT_MS, WATCH_MS = 10, 3000
 
-# Shared by both children: when the event loop first runs, note the time, then watch the heartbeat.
+# Shared by both children: when the event loop first runs, note the time, then watch the heartbeat until ``tags``
+# says the window takes an edit, and for WATCH_MS. It imports nothing of Qt before the program does.
 INSTRUMENT = r"""
 import json, sys, time
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+HEAVY = ("sqlalchemy", "alembic", "jieba", "docx", "pypdfium2", "orjson")
 
-def watch(began, window, close, extra=lambda: {}):
+def watch(began, window, close, tags=lambda: True, extra=lambda: {}):
+    from PySide6.QtCore import QTimer  # imported by then: the app's own import order is left alone
     state = {"last": None, "gap": 0.0, "ticks": 0}
+    def now_ready(prefix):
+        state[prefix] = time.time() - began
+        state[prefix + "_cpu"] = time.process_time()  # CPU seconds of this process (every thread) so far
+        state[prefix + "_ui_cpu"] = time.thread_time()  # of the UI thread alone
     def ready():
         window.repaint()  # painted: the window answers input from here on
-        state["ready"] = time.time() - began
-        state["cpu"] = time.process_time()  # CPU seconds of this process so far: steadier on a busy machine
+        now_ready("ready")
+        state["at_paint"] = sorted(m for m in HEAVY if m in sys.modules)
         state["last"] = time.perf_counter()
+        if tags():
+            now_ready("tags")
         beat.start()
         QTimer.singleShot(WATCH_MS, finish)
     def tick():
         now = time.perf_counter()
         state["gap"] = max(state["gap"], (now - state["last"]) * 1000)
         state["last"] = now
+        if "tags" not in state and tags():
+            now_ready("tags")
     def finish():
         beat.stop()
-        print(json.dumps({"ready": state["ready"], "cpu": state["cpu"], "gap": state["gap"], **extra()}), flush=True)
+        state.pop("last")
+        print(json.dumps({**state, **extra(), "closed": time.time()}), flush=True)
         close()
     beat = QTimer(window, interval=HEARTBEAT_MS)
     beat.timeout.connect(tick)
     QTimer.singleShot(0, ready)
 """.replace("WATCH_MS", str(WATCH_MS)).replace("HEARTBEAT_MS", str(HEARTBEAT_MS))
 
-APP = INSTRUMENT + r"""
-began, db = float(sys.argv[1]), sys.argv[2]
+APP = r"""
+import sys
 from biaozhu.cli import main  # first, as the `biaozhu` command does: PySide6 inspects every module imported after it
-import biaozhu.gui.app as app_module
+""" + INSTRUMENT + r"""
+began, db = float(sys.argv[1]), sys.argv[2]
+import importlib.abc, importlib.util
+
+class AfterAppImport(importlib.abc.MetaPathFinder):
+    # The hook is set once the command imports biaozhu.gui.app, in its own order (importing it here first would
+    # load Qt before the database layer).
+    def find_spec(self, name, path, target=None):
+        if name != "biaozhu.gui.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            module.close_when_asked = instrument
+        spec.loader.exec_module = exec_module
+        return spec
 
 def instrument(started):
-    window = started.windows.annotation
-    watch(began, started.window, started.windows.close,
-          lambda: {"snapping": window.snapping.segmenter is not None,
-                   "modules": sorted(m for m in ("sqlalchemy", "alembic", "jieba", "docx", "pypdfium2", "orjson")
-                                     if m in sys.modules)})
+    def tags():  # the window takes an edit: its document, its labels, the annotator's layer
+        window = started.windows.annotation
+        return window is not None and window.layer.document_id is not None and bool(window.labels.labels)
+    watch(began, started.window, started.windows.close, tags,
+          lambda: {"snapping": started.windows.annotation.snapping.segmenter is not None,
+                   "modules": sorted(m for m in HEAVY if m in sys.modules)})
 
-app_module.close_when_asked = instrument
+sys.meta_path.insert(0, AfterAppImport())
 raise SystemExit(main(["--db", db, "--annotator", "bench"]))
 """
 
 FLOOR = INSTRUMENT + r"""
 began, db = float(sys.argv[1]), sys.argv[2]
 import sqlite3
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 text = sqlite3.connect(db).execute("SELECT text FROM documents ORDER BY id LIMIT 1").fetchone()[0]
 app = QApplication(sys.argv[:1])
 editor = QPlainTextEdit()
@@ -94,10 +126,12 @@ def one(program: str, db: Path, env: dict[str, str]) -> dict[str, object]:
     began = time.time()
     done = subprocess.run([sys.executable, "-c", program, str(began), str(db)], env=env, capture_output=True,
                           text=True, check=False)
+    ended = time.time()
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
         raise SystemExit(f"a start failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     figures: dict[str, object] = json.loads(lines[0])
+    figures["exit"] = ended - float(figures["closed"])  # type: ignore[arg-type]
     return figures
 
 
@@ -115,6 +149,10 @@ def environment(home: Path) -> dict[str, str]:
             "XDG_STATE_HOME": str(home / "state"), "XDG_CACHE_HOME": str(home / "cache")}
 
 
+def figure(runs: list[dict[str, object]], key: str) -> list[float]:
+    return [float(run[key]) for run in runs]  # type: ignore[arg-type]
+
+
 def measure(name: str, db: Path, runs: int, home: Path) -> None:
     env = environment(home)
     one(APP, db, env)  # warm: bytecode, the file cache, jieba's own cache
@@ -122,25 +160,36 @@ def measure(name: str, db: Path, runs: int, home: Path) -> None:
     for _ in range(runs):
         apps.append(one(APP, db, env))
         floors.append(one(FLOOR, db, env))
-    ready = [float(f["ready"]) for f in apps]  # type: ignore[arg-type]
-    floor = [float(f["ready"]) for f in floors]  # type: ignore[arg-type]
+    ready, floor = figure(apps, "ready"), figure(floors, "ready")
+    cpu, floor_cpu = figure(apps, "ready_cpu"), figure(floors, "ready_cpu")
     print(f"\n{name}: medians of {runs} starts (min–max)")
     print(f"  window answers input     {spread(ready)}   floor: minimal PySide6 window {spread(floor)}   "
           f"ratio {statistics.median(ready) / statistics.median(floor):.2f}")
-    print(f"  CPU time to that point   {spread([float(f['cpu']) for f in apps])}   "  # type: ignore[arg-type]
-          f"floor {spread([float(f['cpu']) for f in floors])}")  # type: ignore[arg-type]
+    print(f"  CPU time to that point   {spread(cpu)}   floor {spread(floor_cpu)}   "
+          f"ratio {statistics.median(cpu) / statistics.median(floor_cpu):.2f}   "
+          f"(UI thread {spread(figure(apps, 'ready_ui_cpu'))})")
+    tagging = [run for run in apps if "tags" in run]
+    if len(tagging) < len(apps):
+        print(f"  ready to tag: not within {WATCH_MS / 1000:.0f} s in {len(apps) - len(tagging)} of {runs} starts")
+    if tagging:
+        print(f"  ready to tag (document, labels, layer open)  {spread(figure(tagging, 'tags'))}   "
+              f"CPU {spread(figure(tagging, 'tags_cpu'))}   (UI thread {spread(figure(tagging, 'tags_ui_cpu'))})")
     print(f"  longest UI-thread gap in the first {WATCH_MS / 1000:.0f} s (heartbeat {HEARTBEAT_MS} ms)  "
-          f"{spread([float(f['gap']) for f in apps], 'ms')}   floor "  # type: ignore[arg-type]
-          f"{spread([float(f['gap']) for f in floors], 'ms')}")  # type: ignore[arg-type]
+          f"{spread(figure(apps, 'gap'), 'ms')}   floor {spread(figure(floors, 'gap'), 'ms')}")
+    print(f"  closed after {WATCH_MS / 1000:.0f} s: the process ends {spread(figure(apps, 'exit'))} later   "
+          f"floor {spread(figure(floors, 'exit'))}")
     loaded = sum(1 for f in apps if f["snapping"])
-    print(f"  word snapping loaded within {WATCH_MS / 1000:.0f} s: {loaded} of {runs}; "
-          f"heavy modules imported by then: {', '.join(apps[-1]['modules']) or 'none'}")  # type: ignore[arg-type]
+    print(f"  word snapping loaded within {WATCH_MS / 1000:.0f} s: {loaded} of {runs}; heavy modules imported at the "
+          f"first paint: {', '.join(apps[-1]['at_paint']) or 'none'}; "  # type: ignore[arg-type]
+          f"by then: {', '.join(apps[-1]['modules']) or 'none'}")  # type: ignore[arg-type]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--documents", type=int, default=10_000, help="the big project (0: only the small one)")
+    parser.add_argument("--projects", type=Path, help="build the projects here, or reuse them (default: a temporary "
+                                                      "folder)")
     args = parser.parse_args()
     # An installed package has its bytecode; without it (PYTHONDONTWRITEBYTECODE) every start would compile biaozhu.
     package = importlib.util.find_spec("biaozhu")
@@ -148,13 +197,14 @@ def main() -> None:
     compileall.compile_dir(package.submodule_search_locations[0], quiet=1)
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        sizes = [4] + ([args.documents] if args.documents else [])
-        for documents in sizes:
-            db = root / f"start-{documents}.sqlite"
-            subprocess.run([sys.executable, str(Path(__file__).parent / "export.py"), "--build", str(db),
-                            "--documents", str(documents), "--spans-per-document", "100"], check=True)
+        projects = args.projects or root
+        projects.mkdir(parents=True, exist_ok=True)
+        for documents in [4] + ([args.documents] if args.documents else []):
+            db = projects / f"start-{documents}.sqlite"
+            if not db.exists():
+                subprocess.run([sys.executable, str(Path(__file__).parent / "export.py"), "--build", str(db),
+                                "--documents", str(documents), "--spans-per-document", "100"], check=True)
             measure(f"{documents:,} documents, {documents * 100:,} spans", db, args.runs, root)
-
 
 if __name__ == "__main__":
     main()

@@ -48,11 +48,31 @@ def test_suggestions_are_their_own_layer_and_no_other_export_holds_them(cli, tmp
     assert agreement["annotators"] == ["张三"]
     stats = orjson.loads(cli("--db", db, "stats", "--format", "json", check=True).stdout)
     assert [layer["name"] for layer in stats["layers"]] == ["张三"]  # nobody's data until accepted
+    cli("--db", db, "import", "--annotator", "李四", tmp_path / "layer.jsonl", check=True)  # 张三's spans again
+    cli("--db", db, "annotators", "role", "王五", "reviewer", "--reviewer", "王五", check=True)
+    auto = cli("--db", db, "review", "auto", "--reviewer", "王五", check=True).stdout
+    assert "8 agreed spans put into gold" in auto and "0 open disagreements" in auto  # the suggestions have no say
     again = cli("--db", db, "suggest", "--engines", "rules", check=True).stdout  # replaced, not added to
     assert "suggestions in 2 documents" in again
     rules_only = exported(cli, db, "--layer", "suggestions")
     expected = [compatible(rule_suggestions(row["text"])) for row in rules_only]
     assert [len(row["label"]) for row in rules_only] == [len(found) for found in expected]
+
+
+def test_the_suggestions_export_gives_each_span_its_engine_and_score_where_the_format_has_room(
+        cli, tmp_path: Path) -> None:
+    db = project(cli, tmp_path)
+    cli("--db", db, "suggest", "--engines", "rules", "--documents", "1", check=True)
+    [row] = [row for row in exported(cli, db, "--layer", "suggestions") if row["label"]]
+    assert row["text"] == FIRST  # --documents: the second report has none
+    scores = {(row["text"][s["start"]:s["end"]], s["label"]): (s["engine"], s["score"]) for s in row["scores"]}
+    assert scores[("377.178亿元", "METRIC")] == ("rules", 0.9) and len(scores) == len(row["label"])
+    [task, *_] = orjson.loads(cli("--db", db, "export", "--layer", "suggestions", "--format", "labelstudio", "-o",
+                                  "-", check=True).stdout)
+    results = [r for r in task["annotations"][0]["result"] if r["type"] == "labels"]
+    assert {r["value"]["text"]: r["score"] for r in results}["377.178亿元"] == 0.9
+    assert {r["origin"] for r in results} == {"prediction"}
+    assert "scores" not in exported(cli, db)[0]  # people's layers have no scores
 
 
 def test_eval_scores_each_engine_on_held_out_documents(cli, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from biaozhu.corpus.suggestions import (
 
 
 def found(text: str, label: str) -> list[str]:
-    return [text[s.start:s.end] for s in rule_suggestions(text, [label])]
+    return [text[s.start:s.end] for s in sorted(rule_suggestions(text, [label]), key=lambda s: (s.start, s.end))]
 
 
 def test_figures_with_units_are_metrics_and_years_dates_and_list_markers_are_not() -> None:
@@ -27,9 +27,29 @@ def test_figures_with_units_are_metrics_and_years_dates_and_list_markers_are_not
                                      "百分之四十", "5-8万元"]
 
 
+def test_chinese_numerals_bare_magnitudes_and_every_measure_word_make_metrics() -> None:
+    text = "投资三千五百万元，会员1.59万，开展19批次，涵盖3种类型、10组家庭、6台设备。"
+    assert found(text, "METRIC") == ["三千五百万元", "1.59万", "19批次", "3种", "10组", "6台"]
+
+
+def test_ordinals_vague_amounts_articles_and_numbers_in_names_are_no_metrics() -> None:
+    text = "省第十二次党代会，第3期培训，有数十个集体、数百名个人，交出一份答卷，是一个缩影，增强“五个认同”。"
+    assert found(text, "METRIC") == []
+
+
 def test_quoted_programmes_keep_their_suffix_and_lose_a_bare_pair_of_quotes() -> None:
     text = "开展“万企兴万村”行动，推出“酒城同心·金融速贷”。"
     assert found(text, "PROGRAM") == ["“万企兴万村”行动", "酒城同心·金融速贷"]
+
+
+def test_a_plans_title_is_a_programme_without_its_years_and_single_quotes_mark_names_too() -> None:
+    text = "制定《“泸商回引”专项攻坚行动实施方案（2022-2025年）》和《统一战线工作条例》，推出‘酒城同心·金融速贷’。"
+    assert found(text, "PROGRAM") == ["“泸商回引”专项攻坚行动实施方案", "泸商回引", "酒城同心·金融速贷"]
+
+
+def test_short_words_formulas_questions_and_honours_in_quotes_are_no_programmes() -> None:
+    text = "不让一人“掉队”，建成“同心驿”，增强“五个认同”，看“做了什么”，评选“最美统战人”，开展“十个一”活动。"
+    assert found(text, "PROGRAM") == ["“十个一”活动"]
 
 
 def test_organisations_end_in_an_organisation_word_without_what_leads_to_them() -> None:
@@ -41,6 +61,18 @@ def test_the_verbs_that_lead_to_a_partner_are_not_part_of_its_name() -> None:
     text = "泸州市委统战部会同泸州银行推出贷款，并联合市工商联举办活动，携手中国银行；同济大学与经济研究中心参加"
     assert found(text, "ORGANIZATION") == ["泸州市委统战部", "泸州银行", "市工商联", "中国银行", "同济大学",
                                            "经济研究中心"]
+
+
+def test_an_organisation_name_starts_after_the_last_verb_or_function_word_and_ends_where_its_words_end() -> None:
+    text = ("企业通过区委统战部反映诉求，聚焦中心工作，理论学习中心组，两级召开党委会议，建设区域中心城市，"
+            "我市伊斯兰教协会、泸州市党外知识分子联谊会会长、市委民宗工作领导小组成立。")
+    assert found(text, "ORGANIZATION") == ["区委统战部", "伊斯兰教协会", "泸州市党外知识分子联谊会",
+                                           "市委民宗工作领导小组"]
+
+
+def test_bodies_named_by_a_short_name_alone_are_organisations_but_not_inside_a_longer_name() -> None:
+    text = "在市委、市政府领导下，省政协、民革、民进和市工商联参加，市委统战部牵头。"
+    assert found(text, "ORGANIZATION") == ["市委", "市政府", "省政协", "民革", "民进", "市工商联", "市委统战部"]
 
 
 def test_the_dictionary_proposes_known_texts_with_their_usual_label_longest_first() -> None:

@@ -236,3 +236,16 @@ def test_an_edit_that_rejects_and_takes_the_rejection_back_writes_nothing(sessio
         assert not edit.done().changed
     with sessions() as session:
         assert rejections(session, document) == {}
+
+
+def test_a_span_taken_out_is_remembered_only_when_every_annotator_has_it(sessions: sessionmaker[Session]) -> None:
+    """赵六 annotated the document (LOAN) but has no BANK: taking BANK out of gold records no rejection (it is not
+    agreed, so the agreed spans going in again could not bring it back)."""
+    with sessions.begin() as session:
+        document = store_review(session, {"张三": [BANK, LOAN], "李四": [BANK, SHORT], "赵六": [LOAN]})
+        item = next(d for d in review_document(session, document).comparison.disagreements if BANK in d.spans())
+        accept(session, document, "王五", item, ["张三"])
+        taken = take_out(session, document, "王五", BANK)
+        assert taken.removed and not taken.rejected
+    with sessions.begin() as session:
+        assert accept(session, document, "王五", item, ["李四"]).added == [BANK]

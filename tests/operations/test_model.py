@@ -15,6 +15,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from biaozhu.corpus.crf import FEATURES
 from biaozhu.corpus.formats.doccano import read_doccano
 from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.engine import create_project_engine, session_factory
@@ -194,3 +195,13 @@ def test_a_new_model_rates_at_once_only_the_documents_changed_since_and_the_othe
     after = read_ratings(ratings)
     assert {model for _, _, model in after.values()} == {now[3][2]} and after[3] == now[3]
     assert refresh_ratings(str(url)) == 0  # nothing left to rate again
+
+
+def test_a_model_trained_with_other_features_or_rules_is_trained_again_on_the_same_spans(
+        project: sessionmaker[Session], sqlite_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    done(project, 1)
+    assert train_now(str(sqlite_path)).trained  # in this process, so that the features' version can be changed
+    assert not train_now(str(sqlite_path)).trained  # the same spans, the same features: up to date
+    monkeypatch.setattr("biaozhu.operations.model.FEATURES", FEATURES + 1)  # a newer biaozhu's rules
+    again = train_now(str(sqlite_path))
+    assert again.trained and again.spans == 61

@@ -27,6 +27,9 @@ from biaozhu.corpus.model import Span
 from biaozhu.corpus.suggestions import MODEL, Dictionary, Example, Suggestion
 
 FORMAT = 1
+# What the features and the rules inside them are: a model trained with other ones is trained again, even on the same
+# spans (raise it when crf_features, the rules or the parts of speech they read change what a character is given).
+FEATURES = 2
 # Characters of sentences a model is trained on at most (sentences holding spans first): crfsuite keeps every
 # feature of what it trains on in memory, and its time grows with them (150,000 characters: about a minute of one
 # core, benchmarks/suggestions.py).

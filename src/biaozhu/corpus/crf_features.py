@@ -14,7 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from biaozhu.corpus.suggestions import ORGANIZATION_WORDS, PROGRAM_WORDS, Dictionary, rule_suggestions
+from biaozhu.corpus.organizations import ORGANIZATION_WORDS
+from biaozhu.corpus.programmes import PROGRAM_WORDS
+from biaozhu.corpus.suggestions import Dictionary, rule_suggestions
 
 _SENTENCE_END = re.compile(r"[。！？；!?;\n]")
 _LONGEST = 400  # characters a sequence may hold; a longer run without a sentence end is cut at a comma or anywhere

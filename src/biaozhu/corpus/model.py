@@ -81,6 +81,9 @@ class AnnotatedText:
     values: dict[tuple[int, int, str], SpanValue] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
     comments: dict[tuple[int, int, str], list[str]] = field(default_factory=dict)  # on spans, by (start, end, label)
+    # The suggestions layer's engine and score of each span (``rules``, 0.9), by (start, end, label): written where
+    # the format has room for them.
+    scores: dict[tuple[int, int, str], tuple[str, float]] = field(default_factory=dict)
 
     def values_of(self, start: int, end: int) -> dict[tuple[int, int, str], SpanValue]:
         """The values of the spans inside ``[start, end)``, with offsets made relative to ``start``."""

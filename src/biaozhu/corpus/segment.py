@@ -36,7 +36,7 @@ _lock = threading.Lock()
 _base: tuple[dict[str, int], int] | None = None
 
 
-def _base_dictionary() -> tuple[dict[str, int], int]:
+def base_dictionary() -> tuple[dict[str, int], int]:
     """jieba's default dictionary (word -> frequency, total), loaded once per process."""
     global _base
     with _lock:
@@ -49,7 +49,7 @@ class Segmenter:
     """A jieba tokenizer of its own plus the span texts it has learned."""
 
     def __init__(self) -> None:
-        freq, total = _base_dictionary()
+        freq, total = base_dictionary()
         import jieba  # loaded by then, with the dictionary
 
         self._tokenizer = jieba.Tokenizer()

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from biaozhu.corpus.model import Span
+from biaozhu.corpus.organizations import organization_names
+from biaozhu.corpus.programmes import programme_names
 from biaozhu.corpus.quantities import parse_quantity
 from biaozhu.corpus.spans import crosses
 
@@ -28,29 +30,20 @@ Proposer = Callable[[str, Sequence["Suggestion"]], list["Suggestion"]]
 
 _NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)"
 _UNITS = ("个百分点", "万人次", "人次", "亿美元", "万美元", "美元", "亿元", "万元", "千元", "元", "万吨", "吨",
-          "平方米", "万亩", "亩", "公里", "千米", "米", "户", "家", "个", "件", "条", "次",
-          "名", "项", "份", "场", "批", "期", "所", "笔", "人", "位", "篇", "部",
-          "本", "支", "倍", "天", "小时", "%", "％")
+          "平方米", "万亩", "亩", "公里", "千米", "米", "户", "家", "个", "件", "条", "次", "批次",
+          "名", "项", "份", "场", "批", "期", "所", "笔", "人", "位", "篇", "部", "组", "种", "类",
+          "本", "支", "倍", "天", "小时", "座", "台", "辆", "套", "处", "间", "张", "册", "%", "％")
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
-# A figure with its unit: 377.178亿元, 38万余公里, 50多件, 近千个, 3.2个百分点, 5-8万元 (and 百分之四十 apart).
-_METRIC = re.compile(rf"(?:近|约|超过|逾|不足|不到)?{_NUMBER}(?:[万亿千百]+)?(?:余|多)?"
+# A figure with its unit: 377.178亿元, 38万余公里, 50多件, 近千个, 3.2个百分点, 5-8万元 (and 百分之四十 apart), or
+# Arabic digits with a magnitude and nothing counted after them (会员1.59万，). Not after 第 (第十二次, an ordinal),
+# 数/几 (数百名: no figure), an opening quote (“五个认同”: a name) or inside a figure (十二次 of 第十二次).
+_METRIC = re.compile(rf"(?<![第数几“\"\d.零〇一二两三四五六七八九十百千万亿])(?:"
+                     rf"(?:近|约|超过|逾|不足|不到)?{_NUMBER}(?:[万亿千百]+)?(?:余|多)?"
                      rf"(?:\s*[-~～至到—]\s*{_NUMBER}(?:[万亿千百]+)?)?(?:余|多)?(?:{_UNIT})(?:以上|以下|左右)?"
-                     rf"|百分之{_NUMBER}")
-PROGRAM_WORDS = "(?:(?:专项)?行动|计划|工程|活动|项目|品牌|工作法|平台|机制|模式)"
-_QUOTED_PROGRAM = re.compile(rf"[“\"]([^”\"\n]{{2,30}})[”\"]{PROGRAM_WORDS}?")
-_PROGRAM_SUFFIX = re.compile(rf"{PROGRAM_WORDS}$")
-ORGANIZATION_WORDS = ("统战部", "工商联", "商会", "协会", "委员会", "政府", "银行", "中心", "联合会",
-                       "办公室", "研究会", "促进会", "党委", "支部", "总会", "学会", "基金会", "公司",
-                       "集团", "学院", "大学", "法院", "检察院", "民宗局", "侨联")
-_ORGANIZATION = re.compile(rf"[\u4e00-\u9fff]{{1,12}}?(?:{'|'.join(ORGANIZATION_WORDS)})")
-# Any organisation word: a sentence without one (most) is not tried at every character by the pattern above.
-_ORGANIZATION_WORD = re.compile("|".join(ORGANIZATION_WORDS))
-# What comes before an organisation's name and is not part of it: punctuation, a preposition, and the verbs and
-# adverbs that lead to a partner (市委统战部会同泸州银行, 并联合市工商联); none of them starts a name these reports
-# write (同 and 经 would: 同济大学, 经济研究中心).
-_ORGANIZATION_LEAD = re.compile(r"^(?:.*?[，。；、：（）“”\s]|会同|联合|协同|携手|依托|通过|推动|支持|帮助|"
-                                r"协调|邀请|牵头|走访|会见|慰问|配合|先后|分别|并|还|把|将|被|从|由|在|向|与|和|及|对|"
-                                r"为|是|的)+")
+                     rf"|百分之{_NUMBER}"
+                     rf"|\d+(?:\.\d+)?[万亿](?:余|多)?(?![\u4e00-\u9fff\d%％]))")
+# 一个, 一名, 一批: an article (一个缩影), not a reported figure
+_ARTICLE = re.compile(r"一(?:个|名|份|批|支|件|项|种|位|家|条|次|场|部|本|张|组|类|处)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,27 +68,20 @@ class Suggestion:
 
 def rule_suggestions(text: str, labels: Iterable[str] = (METRIC, PROGRAM, ORGANIZATION)) -> list[Suggestion]:
     """What the rules find: figures with units (checked by :func:`parse_quantity`: no years, dates or 一是),
-    quoted names followed by 行动/计划/工程…, and names ending in an organisation word."""
+    programmes' names in quotes and plans' titles (:mod:`biaozhu.corpus.programmes`), and organisations' names
+    (:mod:`biaozhu.corpus.organizations`)."""
     wanted = set(labels)
     found: list[Suggestion] = []
     if METRIC in wanted:
         for match in _METRIC.finditer(text):
-            if parse_quantity(match.group()) is not None:
+            if parse_quantity(match.group()) is not None and not _ARTICLE.fullmatch(match.group()):
                 # 一个, 两名: a count in a sentence more often than a reported figure
                 small = len(match.group()) <= 2 and not match.group()[0].isdigit()
                 found.append(Suggestion(match.start(), match.end(), METRIC, 0.3 if small else 0.9, RULES))
     if PROGRAM in wanted:
-        for match in _QUOTED_PROGRAM.finditer(text):
-            if _PROGRAM_SUFFIX.search(match.group()):  # “万企兴万村”行动: the quotes belong to the name
-                found.append(Suggestion(match.start(), match.end(), PROGRAM, 0.8, RULES))
-            else:  # “酒城同心”: a quote pair around the whole span is trimmed, as selections are
-                found.append(Suggestion(match.start(1), match.end(1), PROGRAM, 0.5, RULES))
-    if ORGANIZATION in wanted and _ORGANIZATION_WORD.search(text):
-        for match in _ORGANIZATION.finditer(text):
-            lead = _ORGANIZATION_LEAD.match(match.group())
-            start = match.start() + (lead.end() if lead else 0)
-            if match.end() - start >= 3:
-                found.append(Suggestion(start, match.end(), ORGANIZATION, 0.6, RULES))
+        found += [Suggestion(start, end, PROGRAM, score, RULES) for start, end, score in programme_names(text)]
+    if ORGANIZATION in wanted:
+        found += [Suggestion(start, end, ORGANIZATION, score, RULES) for start, end, score in organization_names(text)]
     return found
 
 

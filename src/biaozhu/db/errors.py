@@ -8,11 +8,9 @@ everything else stays an exception, a bug to report. Each sentence says whether 
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.orm.exc import StaleDataError
 
 
 class StorageError(Exception):
@@ -100,11 +98,21 @@ SENTENCES = (*dict.fromkeys(sentence for _, sentence in _KNOWN), NO_DATABASE, UP
 _MISSING_DATABASE = ("database \"", "\" does not exist")
 
 
+def _sqlalchemy(exceptions: str, name: str) -> type[Exception] | None:
+    """One of SQLAlchemy's exception classes once SQLAlchemy is loaded; before, none of them can have been raised.
+    This module does not import it: the command line and the app's start import this one first (SQLAlchemy is a
+    third of the app's start)."""
+    module = sys.modules.get(exceptions)
+    return None if module is None else getattr(module, name)
+
+
 def known_storage_error(exc: BaseException, where: str = "") -> StorageError | None:
     """The user's sentence for a known database failure, or None when ``exc`` is a bug."""
-    if isinstance(exc, StaleDataError):  # an UPDATE matched no row: gone, or hidden by row-level security
+    stale = _sqlalchemy("sqlalchemy.orm.exc", "StaleDataError")
+    if stale is not None and isinstance(exc, stale):  # an UPDATE matched no row: gone, or hidden by row-level security
         return StorageError(f"{where}: {NOT_THERE_FOR_YOU}" if where else NOT_THERE_FOR_YOU)
-    if not isinstance(exc, (DBAPIError, sqlite3.Error)):
+    dbapi = _sqlalchemy("sqlalchemy.exc", "DBAPIError")
+    if not isinstance(exc, sqlite3.Error) and (dbapi is None or not isinstance(exc, dbapi)):
         return None
     text = str(getattr(exc, "orig", None) or exc).lower()
     message = next((sentence for needle, sentence in _KNOWN if needle in text), None)
@@ -120,8 +128,9 @@ def storage_errors(where: str = "") -> Iterator[None]:
     """Turn known database failures into a StorageError with the user's sentence; bugs pass through."""
     try:
         yield
-    except SQLAlchemyError as exc:
-        known = known_storage_error(exc, where)
+    except Exception as exc:
+        sqlalchemy_error = _sqlalchemy("sqlalchemy.exc", "SQLAlchemyError")
+        known = known_storage_error(exc, where) if sqlalchemy_error and isinstance(exc, sqlalchemy_error) else None
         if known is None:
             raise
         raise known from None

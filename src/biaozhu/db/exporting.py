@@ -62,6 +62,9 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
     # With no labels there are no spans either (a foreign key), and a CASE needs at least one WHEN.
     label_name = case(label_names, value=Span.label_id) if label_names else null()
     ids = list(connection.scalars(select(Document.id).order_by(Document.id)))
+    # Most projects have no relations or no comments: then their queries, two a batch, are not made at all.
+    linked = connection.scalar(select(Relation.id).limit(1)) is not None
+    commented = connection.scalar(select(Comment.id).limit(1)) is not None
     if documents is not None:
         ids = [i for i in ids if i in documents]
     for offset in range(0, len(ids), batch):
@@ -95,8 +98,9 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
             doc_id, who = found if annotator_id is None else (found, annotator_id)
             layers.setdefault(doc_id, {})[who] = spans
         values = _values(connection, in_chunk, label_name)
-        relations = relations_by_layer(connection, Relation.document_id.in_(chunk))
-        comments = _comments(connection, chunk, label_name)
+        relations = relations_by_layer(connection, Relation.document_id.in_(chunk)) if linked else {}
+        comments = _comments(connection, chunk, label_name) if commented else {}
+        scores = _scores(connection, in_chunk, label_name, annotator_id) if annotator == SUGGESTIONS else {}
         texts = connection.execute(select(Document.id, Document.name, Document.text, Document.sha256,
                                           Document.meta).where(Document.id.in_(chunk)).order_by(Document.id)).all()
         for doc_id, name, text, sha, meta in texts:
@@ -104,7 +108,7 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
             if annotator_id is not None:
                 yield LayerDocument(doc_id, name, text, sha, meta, annotator, by_layer.get(annotator_id, []),
                                     values.get((doc_id, annotator_id), {}), relations.get((doc_id, annotator_id), []),
-                                    comments.get((doc_id, annotator_id), {}))
+                                    comments.get((doc_id, annotator_id), {}), scores.get(doc_id, {}))
             elif not by_layer:
                 yield LayerDocument(doc_id, name, text, sha, meta, None, [])
             else:
@@ -123,6 +127,22 @@ def _values(connection: Connection, in_chunk: ColumnElement[bool], label_name: A
             select(Span.document_id, Span.annotator_id, Span.start, Span.end, label_name, Span.value, Span.value_max,
                    Span.unit, Span.qualifier).where(in_chunk, Span.value.is_not(None))):
         found.setdefault((doc_id, who), {})[(start, end, label)] = SpanValue(*value)
+    return found
+
+
+def _scores(connection: Connection, in_chunk: ColumnElement[bool], label_name: Any, layer: int | None
+            ) -> dict[int, dict[tuple[int, int, str], tuple[str, float]]]:
+    """The engine and score of a batch's suggestions (their note: ``rules 0.9``), by document; a note that does not
+    end in a score (written by another program) gives none."""
+    found: dict[int, dict[tuple[int, int, str], tuple[str, float]]] = {}
+    for doc_id, start, end, label, note in connection.execute(
+            select(Span.document_id, Span.start, Span.end, label_name, Span.note)
+            .where(in_chunk, Span.annotator_id == layer, Span.note.not_like(f"{REJECTED}%"))):
+        engine, _, score = (note or "").rpartition(" ")
+        try:
+            found.setdefault(doc_id, {})[(start, end, label)] = (engine, float(score))
+        except ValueError:
+            continue
     return found
 
 

@@ -188,6 +188,12 @@ class GoldEdit:
             self._take(gold_spans(self.session, self.decision.document_id, layer=self._layer))
             self._ranges.append((0, sys.maxsize))
 
+    def read_ranges(self) -> list[tuple[int, int]] | None:
+        """Where gold was read (the ranges, and the spans looked up one by one); None: everywhere."""
+        if (0, sys.maxsize) in self._ranges:
+            return None
+        return [*self._ranges, *((span.start, max(span.end, span.start + 1)) for span in self._looked_up)]
+
     def has(self, span: Span) -> GoldSpan | None:
         """The gold span equal to ``span``, if gold holds it (read when not read yet)."""
         if not self.knows(span):

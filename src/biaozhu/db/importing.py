@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
@@ -162,9 +163,11 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
         assert source.annotator, "readers give every span an annotator"
         annotator = annotators[source.annotator]
         text, length = source.text, len(source.text)  # the stored text: the same sha256
-        for span in source.spans:  # readers check too; storage never trusts its caller with the invariant
-            if not 0 <= span.start < span.end <= length or text[span.start:span.end] != span.text:
-                check_span(text, span, path, source.line)  # says what is wrong
+        # Readers check too; storage never trusts its caller with the invariant. One list (tuples taken apart in
+        # C), then check_span says what is wrong with the first span that breaks it.
+        for span in [span for span in source.spans
+                     if not 0 <= span[0] < span[1] <= length or text[span[0]:span[1]] != span[3]]:
+            check_span(text, span, path, source.line)
         key = (document.id, annotator.id)
         existing = layers.setdefault(key, [])
         unique = list(dict.fromkeys(source.spans))
@@ -180,12 +183,12 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
         existing.extend(new)
         if source.comments:
             commented.append((source, document.id, annotator.id))
-        for s in new:
-            if s.label == METRIC:
-                figures.append((document.id, annotator.id, labels[s.label], s.start, s.end, s.text,
-                                *_value_columns(s, source.values.get((s.start, s.end, s.label)))))
-            else:
-                rows.append((document.id, annotator.id, labels[s.label], s.start, s.end, s.text))
+        doc_id, who = document.id, annotator.id
+        rows.extend([(doc_id, who, labels[label], start, end, said) for start, end, label, said in new
+                     if label != METRIC])
+        figures.extend([(doc_id, who, labels[METRIC], s.start, s.end, s.text,
+                         *_value_columns(s, source.values.get((s.start, s.end, METRIC)))) for s in new
+                        if s.label == METRIC])
         if len(rows) + len(figures) >= SPAN_BATCH:
             store_spans()
         result.spans_added += len(new)
@@ -208,6 +211,7 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
 SPAN_COLUMNS = ("document_id", "annotator_id", "label_id", "start", "end", "text")
 SPAN_BATCH = 50_000  # spans stored at a time
 VALUE_COLUMNS = ("value", "value_max", "unit", "qualifier", "value_by_hand")
+_IN_COLUMN_ORDER = itemgetter(*VALUE_COLUMNS)
 
 
 def _value_columns(span: DomainSpan, given: SpanValue | None) -> tuple[object, ...]:
@@ -218,7 +222,8 @@ def _value_columns(span: DomainSpan, given: SpanValue | None) -> tuple[object, .
         carried = carried_values(span.label, span.text, {**given._asdict(), "value_by_hand": True})
         if any(carried[name] != computed[name] for name in SpanValue._fields):
             computed = carried
-    return tuple(computed[name] for name in VALUE_COLUMNS)
+    ordered: tuple[object, ...] = _IN_COLUMN_ORDER(computed)
+    return ordered
 
 
 TypeInfo = tuple[int, set[str], set[str]]  # a relation type's id and the labels it joins from and to

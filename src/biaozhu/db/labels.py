@@ -20,7 +20,6 @@ from biaozhu.db.errors import QT_TRANSLATE_NOOP
 from biaozhu.db.models import Label, Span
 from biaozhu.db.permissions import require_reviewer
 from biaozhu.db.relation_types import rename_label_in_types
-from biaozhu.db.trash import trash_label, trashed_label_ids
 
 # Colours handed to labels created without one, so that new labels are told apart at a glance.
 PALETTE = ("#e76f51", "#b5838d", "#ffd166", "#06d6a0", "#118ab2", "#c77dff", "#90be6d", "#f28482")
@@ -123,6 +122,10 @@ def _new_ids(session: Session, count: int) -> list[dict[str, int]]:
     spans in trashed documents would then come back under the wrong label. Labels get ids never used."""
     if session.get_bind().dialect.name != "sqlite":
         return [{} for _ in range(count)]  # a sequence never hands out an id twice
+    # The trash (and the spans, relations and comments it restores) only where needed: every command lists labels,
+    # and importing the trash's modules was a tenth of ``biaozhu export``'s start.
+    from biaozhu.db.trash import trashed_label_ids
+
     first = max([session.scalar(select(func.max(Label.id))) or 0, *trashed_label_ids(session)]) + 1
     return [{"id": first + n} for n in range(count)]
 
@@ -202,6 +205,8 @@ def delete_label(session: Session, name: str, actor: str) -> LabelDeleted:
     """Delete a label into the trash with every span that has it (the trash brings both back). It takes every
     annotator's spans of it, so only a reviewer may, and the audit log records it."""
     require_reviewer(session, actor, "delete labels")
+    from biaozhu.db.trash import trash_label  # see _new_ids
+
     label = _existing(session, name)
     trash_id, spans = trash_label(session, label)
     record(session, actor, "delete", f"label {name} ({spans} spans), trash item {trash_id}")

@@ -30,7 +30,7 @@ from biaozhu.corpus.adjudication import (
 from biaozhu.corpus.agreement import AnnotatedDocument
 from biaozhu.corpus.model import Relation, Span, SpanValue
 from biaozhu.db.annotators import get_annotator
-from biaozhu.db.documents import document_text
+from biaozhu.db.documents import stored_text
 from biaozhu.db.exporting import relations_by_layer
 from biaozhu.db.gold import (
     Decision,
@@ -52,13 +52,15 @@ from biaozhu.db.values import span_values
 
 
 def layers_of(session: Session, document_ids: Collection[int], *, include_gold: bool = False,
-              annotators: Collection[str] | None = None) -> dict[int, dict[str, list[Span]]]:
+              annotators: Collection[str] | None = None, at: tuple[int, int] | None = None
+              ) -> dict[int, dict[str, list[Span]]]:
     """Per document, the layer of everyone who annotated it: a span on it, or a finished status for it ([] then:
     "nothing here"). Having only opened a document (in progress, no span) is not a layer: a reviewer who once
     looked at it in the annotation window is no annotator of it. Gold is not an annotator, nor is another
     project's gold merged in (``gold@OTHER``) unless named in ``annotators``.
 
-    Spans come by position (start, then end).
+    Spans come by position (start, then end); with ``at`` (start, end), only the spans over exactly that range
+    (every layer is there still: whether one span is agreed, without reading thousands).
     """
     spans = select(SpanRow.document_id, Annotator.name, SpanRow.start, SpanRow.end, Label.name, SpanRow.text) \
         .join(Label, SpanRow.label_id == Label.id).join(Annotator, SpanRow.annotator_id == Annotator.id) \
@@ -66,15 +68,21 @@ def layers_of(session: Session, document_ids: Collection[int], *, include_gold: 
     statuses = select(DocumentStatus.document_id, Annotator.name) \
         .join(Annotator, DocumentStatus.annotator_id == Annotator.id) \
         .where(DocumentStatus.document_id.in_(document_ids), DocumentStatus.status != "in_progress")
+    anywhere = select(SpanRow.document_id, Annotator.name).distinct() \
+        .join(Annotator, SpanRow.annotator_id == Annotator.id).where(SpanRow.document_id.in_(document_ids))
     if not include_gold:
         people = Annotator.name != GOLD
         if annotators is None:
             people = people & ~Annotator.name.startswith(MERGED_GOLD, autoescape=True) & (Annotator.name != SUGGESTIONS)
-        spans, statuses = spans.where(people), statuses.where(people)
+        spans, statuses, anywhere = spans.where(people), statuses.where(people), anywhere.where(people)
     if annotators is not None:
-        spans, statuses = spans.where(Annotator.name.in_(annotators)), statuses.where(Annotator.name.in_(annotators))
+        named = Annotator.name.in_(annotators)
+        spans, statuses, anywhere = spans.where(named), statuses.where(named), anywhere.where(named)
+    if at is not None:
+        spans = spans.where(SpanRow.start == at[0], SpanRow.end == at[1])
     layers: dict[int, dict[str, list[Span]]] = {}
-    for doc_id, who in session.execute(statuses):
+    # with ``at``, the layers with a span elsewhere are there too
+    for doc_id, who in [*session.execute(statuses), *(session.execute(anywhere) if at is not None else ())]:
         layers.setdefault(doc_id, {}).setdefault(who, [])
     for doc_id, who, start, end, label, text in session.execute(spans.order_by(SpanRow.start, SpanRow.end)):
         layers.setdefault(doc_id, {}).setdefault(who, []).append(Span(start, end, label, text))
@@ -215,6 +223,15 @@ def _verdicts_after(review: DocumentReview, gold: list[GoldSpan], rejected: dict
     return verdicts
 
 
+def _cut(session: Session, document_id: int, start: int, end: int) -> str:
+    """``text[start:end]`` of the document, from the text kept by its digest (a boundary moved on a 1 MB report
+    does not read it again)."""
+    text = stored_text(session, document_id)
+    if text is None:
+        raise LookupError(f"there is no document {document_id}")
+    return text[start:end]
+
+
 def _edit(session: Session, document_id: int, reviewer: str) -> GoldEdit:
     return GoldEdit(session, document_id, require_reviewer(session, reviewer).name)
 
@@ -277,7 +294,7 @@ def edit_boundary(session: Session, document_id: int, reviewer: str, item: Disag
     """Put the reviewer's own span ``[start, end)`` into gold in place of the item's versions."""
     edit = _edit(session, document_id, reviewer)
     _clear(edit, item)
-    edit.add(Span(start, end, label, document_text(session, document_id)[start:end]), edit.reviewer)
+    edit.add(Span(start, end, label, _cut(session, document_id, start, end)), edit.reviewer)
     return edit.done()
 
 
@@ -292,7 +309,7 @@ def relabel(session: Session, document_id: int, reviewer: str, span: Span, label
 def draw(session: Session, document_id: int, reviewer: str, start: int, end: int, label: str) -> Decision:
     """Put a span of the reviewer's own into gold, where the annotators have none or all missed it."""
     edit = _edit(session, document_id, reviewer)
-    span = Span(start, end, label, document_text(session, document_id)[start:end])
+    span = Span(start, end, label, _cut(session, document_id, start, end))
     edit.add(span, edit.reviewer)
     edit.unreject(fingerprint([span]))  # drawn again after being taken out
     return edit.done()
@@ -311,7 +328,8 @@ def _take_out(session: Session, edit: GoldEdit, span: Span) -> None:
     if edit.has(span) is None:
         raise SpanRefused(f"[{span.start}, {span.end}) {span.label} is not in gold (changed elsewhere?)")
     edit.remove(span)
-    if span in review_document(session, edit.decision.document_id).comparison.agreed:
+    document_id = edit.decision.document_id
+    if span in compare_layers(layers_of(session, [document_id], at=(span.start, span.end)).get(document_id, {})).agreed:
         edit.reject(Rejected(fingerprint([span]), span.start, span.end, edit.reviewer))
 
 

@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from functools import cache
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, exists, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from biaozhu.corpus.model import Relation
 from biaozhu.db.exporting import StoredRelation, relations_by_layer, stored_relations
 from biaozhu.db.gold import Decision, GoldEdit, Rejected, gold_relations, gold_spans, rejections
 from biaozhu.db.models import Annotator
 from biaozhu.db.models import Relation as RelationRow
+from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.permissions import require_reviewer
 from biaozhu.db.spans import SpanRefused
 
@@ -37,12 +39,31 @@ def relation_fingerprint(relation: Relation) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def layer_relations(session: Session, document_id: int, people: Sequence[str]) -> dict[str, set[Relation]]:
-    """The relations of these layers on one document, by layer name."""
+@cache
+def _ends() -> tuple[type[SpanRow], type[SpanRow]]:
+    """The aliases a relation's two ends are looked up by, made once (each costs a few milliseconds)."""
+    return aliased(SpanRow), aliased(SpanRow)
+
+
+def _near(start: int, stop: int) -> ColumnElement[bool]:
+    """Relations with an end overlapping ``[start, stop)`` (found by the relation's own row and its spans' primary
+    keys: the relations of one document, not its spans, are scanned)."""
+    return or_(*(exists().where(end.id == column, end.start < stop, end.end > start)
+                 for end, column in zip(_ends(), (RelationRow.from_span_id, RelationRow.to_span_id), strict=True)))
+
+
+def layer_relations(session: Session, document_id: int, people: Sequence[str],
+                    near: Sequence[tuple[int, int]] | None = None) -> dict[str, set[Relation]]:
+    """The relations of these layers on one document, by layer name; only those with an end overlapping one of
+    the ranges ``near`` when given (a decision on one disagreement: a few, not the document's hundreds)."""
     names = {who: name for who, name in session.execute(select(Annotator.id, Annotator.name))}
     found: dict[str, set[Relation]] = {name: set() for name in people}
-    for (_, who), relations in relations_by_layer(session.connection(),
-                                                  RelationRow.document_id == document_id).items():
+    where = RelationRow.document_id == document_id
+    if near is not None:  # one range over them all: a few more relations, one statement to compile
+        if not near:
+            return found
+        where = where & _near(min(a for a, _ in near), max(b for _, b in near))
+    for (_, who), relations in relations_by_layer(session.connection(), where).items():
         if names.get(who) in found:
             found[names[who]].update(relations)
     return found
@@ -53,7 +74,7 @@ def link_relations(session: Session, edit: GoldEdit, people: Sequence[str], agre
     agreed by all (origin ``agreed_origin``) or held by the annotator whose version of one of its spans gold took."""
     if not people:
         return
-    held = layer_relations(session, edit.decision.document_id, people)
+    held = layer_relations(session, edit.decision.document_id, people, edit.read_ranges())
     for relation in set().union(*held.values()):
         if not edit.knows(relation.from_span) and not edit.knows(relation.to_span):
             continue  # away from where the edit read gold: not its decision
@@ -73,7 +94,8 @@ def link_relations(session: Session, edit: GoldEdit, people: Sequence[str], agre
 def accept_relation(session: Session, document_id: int, reviewer: str, relation: Relation, annotator: str) -> Decision:
     """Take ``annotator``'s relation into gold; both its spans must be there already."""
     edit = GoldEdit(session, document_id, require_reviewer(session, reviewer).name)
-    if relation not in layer_relations(session, document_id, [annotator])[annotator]:
+    ends = relation.from_span
+    if relation not in layer_relations(session, document_id, [annotator], [(ends.start, ends.end)])[annotator]:
         raise SpanRefused(f"{annotator} has no {relation.type} relation from {relation.from_span.text!r} to "
                           f"{relation.to_span.text!r} (changed elsewhere?)")
     if edit.has(relation.from_span) is None or edit.has(relation.to_span) is None:

@@ -14,6 +14,7 @@ the window is closed that long after the event loop starts, as a user closes it,
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -269,6 +270,8 @@ def run_app(args: argparse.Namespace) -> int:
         if isinstance(started, int):
             return started
         close_when_asked(started)
+        gc.freeze()  # what the start built lives as long as the app: collections no longer walk it
+        gc.enable()  # disabled while the app started (biaozhu.cli.main)
         try:
             return app.exec()
         finally:

@@ -19,7 +19,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.errors import Refusal
-from biaozhu.corpus.formats.hf import labels_path
 from biaozhu.corpus.formats.links import relations_among
 from biaozhu.corpus.formats.writing import (
     FORMATS,
@@ -31,7 +30,6 @@ from biaozhu.corpus.formats.writing import (
 )
 from biaozhu.corpus.model import AnnotatedText
 from biaozhu.corpus.nesting import flatten
-from biaozhu.corpus.outline import with_sections
 from biaozhu.corpus.spans import check_span
 from biaozhu.corpus.split import PARTS, assign, parse_fractions, part_path
 from biaozhu.corpus.tagging import tag_names
@@ -246,6 +244,8 @@ def _write(stack: ExitStack, request: ExportRequest, target: str, docs: Iterator
         handle.write(chunk)
     if options.tag_ids is None or target == STDOUT:
         return [target]
+    from biaozhu.corpus.formats.hf import labels_path  # hf's modules only for hf
+
     beside = str(labels_path(Path(target)))
     stack.enter_context(output(beside)).write(orjson.dumps(list(options.tag_ids), option=orjson.OPT_INDENT_2) + b"\n")
     return [target, beside]
@@ -275,6 +275,8 @@ def run_export(session: Session, request: ExportRequest, progress: Progress | No
         for target, chosen in targets:
             docs = shaped(layers(session, request.layer, chosen), keep, labels, policy, summary, pace)
             if request.sections:
+                from biaozhu.corpus.outline import with_sections  # the outline's modules only when asked
+
                 docs = map(with_sections, docs)
             summary.files.extend(_write(stack, request, target, docs, options, tally))
             if request.split:

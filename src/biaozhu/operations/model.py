@@ -23,7 +23,7 @@ from multiprocessing.connection import Connection
 from sqlalchemy import select
 from sqlalchemy.engine import URL
 
-from biaozhu.corpus.crf import Model, Segment, train
+from biaozhu.corpus.crf import FEATURES, Model, Segment, train
 from biaozhu.corpus.errors import Refused
 from biaozhu.corpus.suggestions import Example, Proposer
 from biaozhu.db.engine import create_project_engine, session_factory
@@ -60,7 +60,8 @@ def proposer(model: Model | None, labels: Sequence[str] | None = None) -> Propos
 
 
 def _fingerprint(labels: Sequence[str], examples: Sequence[Example]) -> str:
-    digest = hashlib.sha256(json.dumps(list(labels)).encode())
+    """What a model learned from and with: its labels, texts and spans, and the features' version."""
+    digest = hashlib.sha256(json.dumps([FEATURES, list(labels)]).encode())
     for example in examples:
         digest.update(hashlib.sha256(example.text.encode()).digest())
         digest.update(json.dumps(sorted((s.start, s.end, s.label) for s in example.spans)).encode())

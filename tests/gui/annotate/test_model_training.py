@@ -21,6 +21,7 @@ from biaozhu.db.importing import store_documents
 from biaozhu.db.models import Annotator
 from biaozhu.db.project import initialise
 from biaozhu.db.status import set_status
+from biaozhu.gui.annotate.model_training import ModelTrainer
 from biaozhu.gui.widgets.document_list import UNSURE
 
 REFERENCE = Path(__file__).resolve().parents[3] / "benchmarks" / "reference"
@@ -84,3 +85,21 @@ def test_the_window_trains_in_the_background_and_orders_documents_by_how_unsure_
     qtbot.waitUntil(lambda: len(window.suggestions.rows) > 0, timeout=60_000)
     engines = {s.engine for s in window.suggestions.rows.ordered}
     assert "model" in engines
+
+
+@pytest.mark.slow  # two training processes
+def test_a_span_tagged_in_a_done_document_trains_the_model_again_a_while_later(
+        project: sessionmaker[Session], open_annotation, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ModelTrainer, "quiet_ms", 300)  # the while after the last change, shortened
+    window = open_annotation(project, ME, 1)
+    qtbot.waitUntil(lambda: window.model_training.last is not None, timeout=120_000)  # the run at the start
+    assert window.model_training.last.spans == 61
+    text = window.layer.text
+    start = text.index("统一战线")
+    window.view.select_range(start, start + 4)
+    label = window.labels.named("PROGRAM")
+    assert label is not None and label.hotkey
+    qtbot.keyClick(window.view, Qt.Key(ord(label.hotkey)))  # a change to what the model learns from
+    window.model_training.last = None
+    qtbot.waitUntil(lambda: window.model_training.last is not None, timeout=120_000)
+    assert window.model_training.last.trained and window.model_training.last.spans == 62

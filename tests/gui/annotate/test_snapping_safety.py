@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -21,6 +21,7 @@ from biaozhu.db.models import Span
 from biaozhu.db.spans import add_span
 from biaozhu.gui.annotate.editing import LONG_SELECTION_DIALOG
 from biaozhu.gui.annotate.window import MainWindow
+from biaozhu.gui.common.project import OpenProject
 
 ME = "张三"
 PROGRAM = "酒城同心·金融速贷"
@@ -110,3 +111,17 @@ def test_snapping_follows_moved_and_deleted_spans(sessions: sessionmaker[Session
     qtbot.waitUntil(lambda: learned() == frozenset())
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo: the span is back
     qtbot.waitUntil(lambda: learned() == {PROGRAM[1:]})
+
+
+def test_a_window_deleted_while_snapping_loads_takes_its_answer_quietly(
+        sessions: sessionmaker[Session], qtbot: QtBot, open_project: Callable[..., OpenProject]) -> None:
+    """Closed and deleted while jieba loads (the user closed it at once): the load's answer, which the project's
+    runner hands over after the window is gone, is dropped without an error."""
+    add_text(sessions, TEXT)
+    project = open_project(sessions)
+    window = MainWindow(project, ME)
+    window.snapping.load()
+    window.close()  # waits for the load
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    qtbot.wait(50)  # the load's answer arrives here: pytest-qt fails the test on an exception in it

@@ -75,7 +75,8 @@ def test_the_keyboard_loop_walks_by_score_accepts_relabels_fixes_and_rejects_in_
     assert len(window.view.painter.suggested) == len(undecided(sessions))  # drawn, dashed, before any key
     press(qtbot, window, Qt.Key.Key_N)
     assert current(window) == "377.178亿元"  # 0.9, the first of the best
-    assert "377.178亿元" in window.statusBar().currentMessage()
+    message = window.statusBar().currentMessage()
+    assert "377.178亿元" in message and "rules" in message and "0.90" in message  # where it came from, how sure
     press(qtbot, window, Qt.Key.Key_Return)  # accepted as suggested; the next one is current
     assert mine(sessions) == [("377.178亿元", "METRIC", "from suggestion rules 0.9")]
     assert "377.178亿元" not in undecided(sessions)
@@ -192,3 +193,19 @@ def test_the_suggestion_message_fits_the_status_bar_of_a_1366_pixel_window(
             assert bar.fontMetrics().horizontalAdvance(message) < free - 8, message
     finally:
         install_translator(qapp, "en")
+
+
+def test_an_engine_switched_off_in_the_menu_proposes_nothing_and_stays_off(
+        sessions: sessionmaker[Session], window: MainWindow, open_annotation: Callable[..., MainWindow],
+        qtbot: QtBot) -> None:
+    assert window.suggestions.engines() == ["rules", "dictionary", "model"]
+    window.suggestions.engine_actions["rules"].trigger()  # off: nothing learned yet, so no engine proposes
+    window.actions_.by_name["suggest"].trigger()
+    qtbot.waitUntil(lambda: "N walks them" in window.statusBar().currentMessage(), timeout=10_000)
+    assert len(window.suggestions.rows) == 0 and undecided(sessions) == set()
+    again = open_annotation(sessions, ME)  # the choice is kept
+    assert again.suggestions.engines() == ["dictionary", "model"]
+    for name in ("dictionary", "model"):
+        again.suggestions.engine_actions[name].trigger()
+    again.actions_.by_name["suggest"].trigger()
+    assert "switched off" in again.statusBar().currentMessage()

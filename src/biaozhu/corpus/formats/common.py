@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, TypeGuard
+from typing import Any, BinaryIO, NoReturn, TypeGuard
 
 import orjson
 
@@ -93,25 +93,20 @@ def build_document(raw: object, raw_spans: Sequence[RawSpan], *, path: Path, lin
         raise InputError(path, f"{prefix}there is no text", line)
     normalised = normalise(raw)
     moved = normalised.offsets if normalised.offsets.removed else None  # most texts: the offsets stay
+    text, length, steps = normalised.text, len(raw), bool(normalised.steps)
     spans = []
     checked: list[tuple[int, int, str]] = []
     for start, end, label, said in raw_spans:
-        # is_offset, inline (a million spans): JSON's true is no offset, and type() is not int for a bool
-        if not (type(start) is int and type(end) is int and start >= 0 and end >= 0
-                and isinstance(label, str) and label):
-            raise InputError(path, f"{prefix}span {[start, end, label]!r}: offsets must be whole numbers (0 or more) "
-                             "and the label a name", line)
-        if not 0 <= start < end <= len(raw):
-            raise InputError(path, f"{prefix}span [{start}, {end}) {label} is outside the text "
-                             f"(length {len(raw)})", line)
-        if said is not None and raw[start:end] != said:
-            raise InputError(path, f"{prefix}span [{start}, {end}) {label}: the file says it covers {said!r} but "
-                             f"the text there is {raw[start:end]!r}", line)
+        # One test for the usual span (a million of them): whole offsets inside the text (JSON's true is no offset,
+        # and type() is not int for a bool), a label, the text the file says it covers; _refuse says what is wrong.
+        if not (type(start) is int and type(end) is int and 0 <= start < end <= length and isinstance(label, str)
+                and label and (said is None or raw[start:end] == said)):
+            _refuse(raw, (start, end, label, said), path, line, prefix)
         s, e = (moved(start), moved(end)) if moved else (start, end)
-        spans.append(Span(s, e, label, normalised.text[s:e]))
-        if normalised.steps:
+        spans.append(tuple.__new__(Span, (s, e, label, text[s:e])))  # in C: Span(...) is a Python call
+        if steps:
             checked.append((start, end, label))
-    if normalised.steps:  # offsets moved: crossing spans are named by the file's offsets, which the user can find
+    if steps:  # offsets moved: crossing spans are named by the file's offsets, which the user can find
         check_layer(raw, [Span(start, end, label, raw[start:end]) for start, end, label in checked], path, line)
     relations = []
     for a, b, kind in raw_relations:
@@ -125,6 +120,18 @@ def build_document(raw: object, raw_spans: Sequence[RawSpan], *, path: Path, lin
                           spans=check_layer(normalised.text, spans, path, line), annotator=annotator, line=line,
                           relations=list(dict.fromkeys(relations)),
                           values={(spans[n].start, spans[n].end, spans[n].label): value for n, value in raw_values})
+
+
+def _refuse(raw: str, span: RawSpan, path: Path, line: int | None, prefix: str) -> NoReturn:
+    """Raise the InputError that says what is wrong with a raw span :func:`build_document` cannot take."""
+    start, end, label, said = span
+    if not (type(start) is int and type(end) is int and start >= 0 and end >= 0 and isinstance(label, str) and label):
+        raise InputError(path, f"{prefix}span {[start, end, label]!r}: offsets must be whole numbers (0 or more) "
+                         "and the label a name", line)
+    if not start < end <= len(raw):
+        raise InputError(path, f"{prefix}span [{start}, {end}) {label} is outside the text (length {len(raw)})", line)
+    raise InputError(path, f"{prefix}span [{start}, {end}) {label}: the file says it covers {said!r} but the text "
+                     f"there is {raw[start:end]!r}", line)
 
 
 def raw_values(record: dict[str, Any], spans: list[RawSpan], path: Path, line: int) -> list[RawValue]:

@@ -22,7 +22,6 @@ from biaozhu.corpus.model import AnnotatedText, SourceDocument
 from biaozhu.corpus.text import decode
 
 _TAG = re.compile(r"^(O|[BIMESLU]-\S+)$", re.IGNORECASE)
-EXTENSIONS = (".conll", ".bio", ".bioes", ".bmes", ".iob", ".tsv")
 
 
 def write_conll(docs: Iterable[AnnotatedText], *, scheme: str = "bio", level: str = "char", sentences: bool = True,

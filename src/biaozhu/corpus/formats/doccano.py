@@ -53,9 +53,9 @@ def _raw_spans(record: dict[str, Any], path: Path, line: int) -> tuple[list[RawS
         if not (isinstance(item, list) and len(item) == 3):
             raise InputError(path, f'"label" entries must be [start, end, "LABEL"], not {item!r} '
                              "(is this a text-classification file?)", line)
-        if "entities" not in record:
-            ids[len(spans)] = len(spans)
-        spans.append((item[0], item[1], item[2], None))
+    if "entities" not in record:  # relations name these spans by position
+        ids.update(zip(range(len(labels)), range(len(labels)), strict=True))
+    spans.extend([(start, end, label, None) for start, end, label in labels])
     return spans, ids
 
 
@@ -111,11 +111,16 @@ def document_meta(doc: AnnotatedText) -> dict[str, Any]:
 
 def with_values(record: dict[str, Any], doc: AnnotatedText) -> dict[str, Any]:
     """The record with a ``values`` list (the METRIC figures: start, end, value, value_max, unit, qualifier) when
-    the document's spans have any; doccano keeps keys it does not know, so the file still imports there."""
+    the document's spans have any, and a ``scores`` list (start, end, label, engine, score) for the suggestions
+    layer; doccano keeps keys it does not know, so the file still imports there."""
     if doc.values:
         found = [(s, doc.values.get((s.start, s.end, s.label))) for s in doc.spans]
         record["values"] = [{"start": s.start, "end": s.end, "value": v.value, "value_max": v.value_max,
                              "unit": v.unit, "qualifier": v.qualifier} for s, v in found if v is not None]
+    if doc.scores:
+        scored = [(s, doc.scores.get((s.start, s.end, s.label))) for s in doc.spans]
+        record["scores"] = [{"start": s.start, "end": s.end, "label": s.label, "engine": v[0], "score": v[1]}
+                            for s, v in scored if v is not None]
     return record
 
 

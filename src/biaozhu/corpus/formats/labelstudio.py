@@ -34,6 +34,9 @@ def _result(doc: AnnotatedText) -> list[dict[str, Any]]:
         region = {"start": s.start, "end": s.end, "text": s.text}
         results.append({"id": f"{doc.id}-{n}", "from_name": "label", "to_name": "text", "type": "labels",
                         "origin": "manual", "value": {**region, "labels": [s.label]}})
+        scored = doc.scores.get((s.start, s.end, s.label))
+        if scored is not None:  # a suggestion: Label Studio's own per-result score
+            results[-1].update(origin="prediction", score=scored[1])
         value = doc.values.get((s.start, s.end, s.label))
         if value is not None:
             results.append({"id": f"{doc.id}-{n}", "from_name": "value", "to_name": "text", "type": "textarea",

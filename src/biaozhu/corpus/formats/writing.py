@@ -12,15 +12,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
-from biaozhu.corpus.formats.brat import write_brat
-from biaozhu.corpus.formats.cluener import cluener_record
-from biaozhu.corpus.formats.conll import write_conll
 from biaozhu.corpus.formats.doccano import doccano_record, entities_record, write_jsonl
-from biaozhu.corpus.formats.hf import write_hf
-from biaozhu.corpus.formats.labelstudio import labelstudio_tasks, write_labelstudio
 from biaozhu.corpus.formats.links import moved
-from biaozhu.corpus.formats.spacy_docbin import write_docbin
-from biaozhu.corpus.formats.spans_jsonl import spans_record
 from biaozhu.corpus.model import AnnotatedText
 from biaozhu.corpus.sentences import sentence_ranges, spans_in
 
@@ -116,25 +109,41 @@ def write_stream(name: str, docs: Iterable[AnnotatedText], options: WriteOptions
     if options.sentences and not FORMATS[name].tagged:  # conll and hf cut their own sentences
         docs = by_sentence(docs, options.max_length, tally)
     docs = tally.relations_of(docs, FORMATS[name].relations)
+    # Each writer is imported when its format is written: together they were a tenth of a jsonl export's start.
     if name == "conll":  # a chunk per sentence
+        from biaozhu.corpus.formats.conll import write_conll
+
         return tally.each(write_conll(docs, scheme=options.scheme, level=level, sentences=options.sentences,
                                       max_length=options.max_length, with_text=options.with_text))
     if name == "hf":  # a line per sentence
+        from biaozhu.corpus.formats.hf import write_hf
+
         return tally.each(write_hf(docs, scheme=options.scheme, level=level, sentences=options.sentences,
                                    max_length=options.max_length, tag_ids=options.tag_ids))
     if name == "spacy":
+        from biaozhu.corpus.formats.spacy_docbin import write_docbin
+
         return write_docbin(tally.each(docs), level)
     if name == "labelstudio":
+        from biaozhu.corpus.formats.labelstudio import labelstudio_tasks, write_labelstudio
+
         return write_labelstudio(tally.each(labelstudio_tasks(docs)))
-    records: dict[str, Callable[[AnnotatedText], dict[str, Any]]] = {
-        "jsonl": doccano_record, "doccano-entities": entities_record, "cluener": cluener_record,
-        "spans": partial(spans_record, level=level)}
-    return write_jsonl(tally.each(map(records[name], docs)))
+    if name in ("jsonl", "doccano-entities"):
+        record: Callable[[AnnotatedText], dict[str, Any]] = doccano_record if name == "jsonl" else entities_record
+    elif name == "cluener":
+        from biaozhu.corpus.formats.cluener import cluener_record as record
+    else:
+        from biaozhu.corpus.formats.spans_jsonl import spans_record
+
+        record = partial(spans_record, level=level)
+    return write_jsonl(tally.each(map(record, docs)))
 
 
 def write_folder(name: str, docs: Iterable[AnnotatedText], options: WriteOptions,
                  tally: Tally | None = None) -> Iterator[tuple[str, bytes]]:
     """``(relative path, content)`` of a folder export (brat); ``tally`` counts its documents."""
+    from biaozhu.corpus.formats.brat import write_brat
+
     tally = tally or Tally()
     if options.sentences:
         docs = by_sentence(docs, options.max_length, tally)

@@ -11,30 +11,78 @@ text and a deleted one stops teaching its old one.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
+import threading
+from collections.abc import Iterator, Mapping
 
+import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.segment import MAX_WORD, Segmenter
 from biaozhu.db.occurrences import tagged_text_counts
 from biaozhu.gui.common.changes import Change, Changed
-from biaozhu.gui.common.runner import ActionRunner, sentence
+from biaozhu.gui.common.runner import KNOWN_FAILURES, ActionRunner, sentence
 
 SWITCH_INTERVAL = 0.001  # seconds
 
 
+class Stopped(Exception):
+    """Loading was given up: the window closed while its worker was still learning the span texts."""
+
+
 class _Counts:
-    """The counts of span texts as last read, and what moved since: used on the snapping worker thread only."""
+    """The counts of span texts as last read, and what moved since: used on the snapping worker thread only
+    (but :meth:`stop`, called from the UI thread)."""
 
     def __init__(self) -> None:
         self.last: dict[str, int] = {}
+        self.stopped = threading.Event()
+        self._lock = threading.Lock()
+        self._reading_on: sqlite3.Connection | None = None  # the SQLite connection the first read runs on
+
+    def stop(self) -> None:
+        """Give up loading: the learning stops at once, and the first read of a SQLite project is interrupted (it
+        groups every span text: seconds at a million spans)."""
+        with self._lock:
+            self.stopped.set()
+            if self._reading_on is not None:
+                self._reading_on.interrupt()
 
     def segmenter(self, session: Session) -> Segmenter:
+        """A segmenter that has learned the project's span texts; :class:`Stopped` as soon as ``stopped`` is
+        set (a million texts take half a minute of CPU, and a window closed meanwhile must not wait for them)."""
+        self._go_on()
         segmenter = Segmenter()
-        self.last = tagged_text_counts(session, MAX_WORD)
-        segmenter.follow(self.last)
+        self.last = self._first_read(session)
+        segmenter.follow(self.last, self._until_stopped(self.last))  # a new segmenter: nothing to forget
         return segmenter
+
+    def _first_read(self, session: Session) -> dict[str, int]:
+        driver = session.connection().connection.driver_connection
+        with self._lock:
+            self._reading_on = driver if isinstance(driver, sqlite3.Connection) else None
+        try:
+            self._go_on()
+            return tagged_text_counts(session, MAX_WORD)
+        except Exception:
+            if self.stopped.is_set():  # interrupted
+                raise Stopped from None
+            raise
+        finally:
+            with self._lock:
+                self._reading_on = None
+
+    def _go_on(self) -> None:
+        if self.stopped.is_set():
+            raise Stopped
+
+    def _until_stopped(self, counts: Mapping[str, int]) -> Iterator[str]:
+        for learned, word in enumerate(counts):
+            if not learned % 256:
+                self._go_on()
+            yield word
 
     def moved(self, session: Session) -> tuple[dict[str, int], set[str]]:
         """The counts as stored now, and the texts whose counts changed since the last read."""
@@ -106,18 +154,26 @@ class Snapping(QObject):
         million span texts) hands the GIL back every millisecond, not every 5: the UI thread waits for it each
         time it comes back from SQLite or Qt, and 5 ms waits made a commit take a second."""
         sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
-        self.runner.in_background(self._pool, self._counts.segmenter, self._loaded,
-                                  lambda exc: self.failed.emit(sentence(exc)))
+        self.runner.in_background(self._pool, self._counts.segmenter, self._loaded, self._load_failed,
+                                  (*KNOWN_FAILURES, Stopped))
+
+    def _load_failed(self, exc: Exception) -> None:
+        # Stopped: given up by :meth:`wait`, nobody is waiting for it; not valid: its window is gone.
+        if not isinstance(exc, Stopped) and shiboken6.isValid(self):
+            self.failed.emit(sentence(exc))
 
     def _loaded(self, segmenter: Segmenter) -> None:
+        if not shiboken6.isValid(self):
+            return  # the window was closed and deleted while it loaded (its answer comes through the project's runner)
         self.segmenter = segmenter
         if self._again:  # the project changed while it loaded
             self._refresh.start()
         self.changed.emit()
 
     def wait(self) -> None:
-        """Stop following changes and block until loading has finished (closing the window must not leave a
-        thread behind, nor start one later)."""
+        """Stop following changes, give up loading and block until its worker has let go (closing the window
+        must not leave a thread behind, nor start one later, nor wait for a million span texts to be learned)."""
+        self._counts.stop()
         self._refresh.stop()
         if self._following:
             self._following = False

@@ -4,17 +4,21 @@ and unit (``?`` where its text was not read as a figure), its links (→ 所属�
 (``span_filter.py``) narrows it by
 label and text, or shows the annotator's spans in all documents, with a column naming each one's document.
 
-The window refreshes the table after every edit, with up to tens of thousands of spans, so the model is
-replaced in one reset and sorted in Python with one key per row; there are no widgets per row.
+A document's spans (up to tens of thousands) are shown in one model reset, sorted in Python with one key per
+row; there are no widgets per row. An edit of the open layer changes only its rows (:meth:`SpanTablePanel.follow`:
+removed, inserted or moved to their place in the chosen order), so the table keeps its sort and selection without
+the UI thread sorting the whole layer again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+from collections.abc import Callable, Collection
 from decimal import Decimal
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -36,6 +40,10 @@ UNPARSED = "?"  # a METRIC span whose text is not a figure the parser is sure of
 UNKNOWN_LABEL = ("?", "", "#9e9e9e")  # a label deleted since the spans were read
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 AnyIndex = QModelIndex | QPersistentModelIndex
+DISPLAY, ALIGNMENT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.TextAlignmentRole)
+ANSWERED = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                                           Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+                                           Qt.ItemDataRole.ToolTipRole))
 Labels = dict[int, tuple[str, str, str]]
 
 
@@ -114,6 +122,17 @@ class SpanTableModel(QAbstractTableModel):
         self._links: dict[int, str] = {}  # span id → its links, as the column shows them (the open document)
         self._comments: dict[int, tuple[int, int]] = {}  # span id → (threads, open ones): the open document
         self._sort: tuple[int, Qt.SortOrder] = (START, Qt.SortOrder.AscendingOrder)
+        self._titles: tuple[str, ...] = ()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The header's titles and tips in the UI language: translated here once, not at every ``headerData`` call
+        (the header asks for each title many times while it lays out), and again when the language changes."""
+        self._titles = (self.tr("Text"), self.tr("Label"), self.tr("Start"), self.tr("End"), self.tr("Value"),
+                        self.tr("Unit"), self.tr("Links"), "💬", self.tr("Document"))
+        self._comments_tip = self.tr("Comments on the span")
+        self._offset_tip = self.tr("Offset in characters from the start of the document")
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._spans)
@@ -131,18 +150,26 @@ class SpanTableModel(QAbstractTableModel):
     def span_at(self, row: int) -> SpanRow:
         return self._spans[row]
 
+    def spans(self) -> list[SpanRow]:
+        """The rows, in the order shown."""
+        return self._spans
+
     def row_of(self, span_id: int) -> int | None:
         return self._row_of.get(span_id)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> object:
+        """A cell's text, swatch, alignment, colour or tip; each painted cell is asked for seven roles, so the roles
+        this model never answers (and the alignment) are told apart first, before the row is looked at."""
+        if role not in ANSWERED or not index.isValid():
             return None
-        span, column = self._spans[index.row()], index.column()
+        column = index.column()
+        if role == ALIGNMENT:
+            return RIGHT if column in (START, END, VALUE, COMMENTS) else None
+        span = self._spans[index.row()]
         if column == DOCUMENT:
             name = self._places.get(span.id, (0, ""))[1]
-            return name if role == Qt.ItemDataRole.DisplayRole else as_tooltip([name]) \
-                if role == Qt.ItemDataRole.ToolTipRole else None
-        if role == Qt.ItemDataRole.DisplayRole:
+            return name if role == DISPLAY else as_tooltip([name]) if role == Qt.ItemDataRole.ToolTipRole else None
+        if role == DISPLAY:
             if column == TEXT:
                 return one_line(span.text)
             if column == LABEL:
@@ -164,8 +191,6 @@ class SpanTableModel(QAbstractTableModel):
                 return fill(self.tr("%1 comment threads, %2 open: the comments panel shows them"), count, still_open)
         if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             return self._swatches.get(span.label_id, self._unknown_swatch)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (START, END, VALUE, COMMENTS):
-            return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and column == VALUE and span.value is None \
                 and self._labels.get(span.label_id, UNKNOWN_LABEL)[0] == METRIC:
             return self.tr("Not read as a figure: press V to set its value")
@@ -179,13 +204,14 @@ class SpanTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Text"), self.tr("Label"), self.tr("Start"), self.tr("End"), self.tr("Value"),
-                    self.tr("Unit"), self.tr("Links"), "💬", self.tr("Document"))[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == COMMENTS:
-            return self.tr("Comments on the span")
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and START <= section <= END:
-            return self.tr("Offset in characters from the start of the document")
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == COMMENTS:
+            return self._comments_tip
+        if role == Qt.ItemDataRole.ToolTipRole and START <= section <= END:
+            return self._offset_tip
         return None
 
     def set_spans(self, spans: list[SpanRow], labels: Labels, places: dict[int, tuple[int, str]] | None = None) -> None:
@@ -201,12 +227,14 @@ class SpanTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_links(self, links: dict[int, str]) -> None:
-        """Each span's links (R makes them); only the links column changes."""
+        """Each span's links (R makes them); only the links column changes (and the order, when sorted by it)."""
         if links == self._links:
             return
         self._links = links
         if self._spans:
             self.dataChanged.emit(self.index(0, LINKS), self.index(len(self._spans) - 1, LINKS))
+        if self._sort[0] == LINKS:
+            self._reorder()
 
     def set_comments(self, comments: dict[int, tuple[int, int]]) -> None:
         """The open document's commented spans: (threads, open ones) by span id."""
@@ -214,12 +242,69 @@ class SpanTableModel(QAbstractTableModel):
             self._comments = comments
             if self.rowCount():
                 self.dataChanged.emit(self.index(0, COMMENTS), self.index(self.rowCount() - 1, COMMENTS))
+            if self._sort[0] == COMMENTS:
+                self._reorder()
+
+    def follow(self, removed: Collection[int], added: list[SpanRow]) -> None:
+        """An edit's rows: those of ``removed`` (ids) go, ``added`` come in at their place in the chosen order, a
+        span in both (relabelled, moved) is changed in place or moved to its new place, so selections stay on it.
+        The order is the same as :meth:`set_spans` would give; each row costs a binary search."""
+        kept = {span.id for span in added}
+        for span_id in removed:
+            row = None if span_id in kept else self._row_of.pop(span_id, None)
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._spans[row]
+                self.endRemoveRows()
+                self._renumber(row)
+        for span in added:
+            row = self._row_of.get(span.id)
+            if row is None:
+                at = self._place(span)
+                self.beginInsertRows(QModelIndex(), at, at)
+                self._spans.insert(at, span)
+                self.endInsertRows()
+                self._renumber(at)
+                continue
+            del self._spans[row]
+            at = self._place(span)
+            if at != row:
+                self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), at if at < row else at + 1)
+            self._spans.insert(at, span)
+            if at != row:
+                self.endMoveRows()
+                self._renumber(min(at, row))
+            self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
+
+    def _place(self, span: SpanRow) -> int:
+        """Where ``span`` goes among the rows, in the chosen order (the rows are in it: ids make every key unique)."""
+        column, order = self._sort
+        if column < 0:
+            column, order = START, Qt.SortOrder.AscendingOrder
+        key = sort_key(column, self._labels, self._places, self._links, self._comments)
+        if order == Qt.SortOrder.AscendingOrder:
+            return bisect.bisect_left(self._spans, key(span), key=key)
+        wanted, low, high = key(span), 0, len(self._spans)  # descending: the first row whose key is below it
+        while low < high:
+            middle = (low + high) // 2
+            if key(self._spans[middle]) > wanted:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def _renumber(self, first: int) -> None:
+        for row in range(first, len(self._spans)):
+            self._row_of[self._spans[row].id] = row
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorted here in Python, one key per row; selections follow their spans."""
         if (column, order) == self._sort:
             return  # the rows are kept in this order already (the header asks twice)
         self._sort = (column, order)
+        self._reorder()
+
+    def _reorder(self) -> None:
         ordered = self._ordered(self._spans)
         self.layoutAboutToBeChanged.emit()
         new_row = {span.id: row for row, span in enumerate(ordered)}
@@ -258,7 +343,7 @@ class SpanTablePanel(QWidget):
             lambda index: self.span_activated.emit(self._model.span_at(index.row()).id))
         self.filter = SpanFilter(self)
         self.filter.changed.connect(self._refilter)
-        self._mine: list[SpanRow] = []  # the open layer's spans, all of them
+        self._mine: dict[int, SpanRow] = {}  # the open layer's spans (in the outline's chosen section), by id
         self._labels: Labels = {}
         self._found: list[PlacedSpan] | None = None  # all-documents mode: the spans found
         self._show_note_columns()
@@ -269,13 +354,34 @@ class SpanTablePanel(QWidget):
 
     def set_spans(self, spans: list[SpanRow], labels: dict[int, tuple[str, str, str]]) -> None:
         """Show these spans (those the filter keeps); the selected span stays selected if it is still there, and
-        the table stays scrolled where it was, since the window calls this after every edit. In all-documents
-        mode they are kept for when the table comes back to this document."""
+        the table stays scrolled where it was, since the window calls this after edits made elsewhere. In
+        all-documents mode they are kept for when the table comes back to this document."""
         if labels != self._labels:
             self.filter.set_labels(labels)
-        self._mine, self._labels = spans, labels
+        self._mine, self._labels = {span.id: span for span in spans}, labels
         if self._found is None:
             self._show(self.filter.kept(spans), labels)
+
+    def follow(self, removed: list[SpanRow], added: list[SpanRow]) -> None:
+        """An edit of the open layer: ``removed`` rows go, ``added`` rows come (a relabelled or moved span is in
+        both, as it was and as it is), each where the filter and the chosen order put it; the selection and the
+        scroll position stay. Cheap for one span in 20,000, where :meth:`set_spans` sorts them all again."""
+        for span in removed:
+            self._mine.pop(span.id, None)
+        self._mine.update((span.id, span) for span in added)
+        if self._found is not None:  # all-documents mode: read again by its own query (``SpanScope``)
+            return
+        selected = self.selected_span()
+        bar = self._view.verticalScrollBar()
+        scroll = bar.value()
+        shown = self.filter.kept(added)
+        self._model.follow([span.id for span in removed], shown)
+        self._fit_columns(shown, grow_only=True)  # offsets stay as wide until the next document opens
+        if any(map(self._is_metric, removed)) and not any(map(self._is_metric, shown)):
+            self._show_metric_columns(any(map(self._is_metric, self._model.spans())))
+        if selected is not None:
+            self._select(selected, scroll_to=False)
+        bar.setValue(scroll)
 
     def show_found(self, found: list[PlacedSpan] | None) -> None:
         """All-documents mode with these spans; None: back to the open document's spans."""
@@ -311,7 +417,12 @@ class SpanTablePanel(QWidget):
 
     def _refilter(self) -> None:
         if self._found is None:
-            self._show(self.filter.kept(self._mine), self._labels)
+            self._show(self.filter.kept(list(self._mine.values())), self._labels)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._model.retranslate()
+        super().changeEvent(event)
 
     def _show(self, spans: list[SpanRow], labels: Labels, places: dict[int, tuple[int, str]] | None = None) -> None:
         selected = self.selected_span()
@@ -319,18 +430,30 @@ class SpanTablePanel(QWidget):
         scroll = bar.value()
         if labels != self._model.labels():
             self._fit_label_column(labels)
-        # a figure's value and unit only where a METRIC span is listed: otherwise the columns in a narrow dock
-        metric = any(labels.get(span.label_id, UNKNOWN_LABEL)[0] == METRIC for span in spans)
-        for column in (VALUE, UNIT):
-            self._view.setColumnHidden(column, not metric)
-        digits = max(len(str(max((span.end for span in spans), default=0))), 3)
-        if digits != self._digits:  # a short report's offsets leave the text column room in a narrow dock
-            self._digits = digits
-            fit_columns(self._view, {START: ["9" * digits], END: ["9" * digits]})
         self._model.set_spans(spans, labels, places)
+        self._fit_columns(spans, grow_only=False)
         if selected is not None:
             self._select(selected, scroll_to=False)
         bar.setValue(scroll)
+
+    def _fit_columns(self, spans: list[SpanRow], *, grow_only: bool) -> None:
+        """A figure's value and unit only where a METRIC span is listed (otherwise the columns take room in a narrow
+        dock), offset columns as wide as the longest offset listed needs; ``grow_only``: ``spans`` were added to
+        those listed, so the columns can only come in and widen."""
+        metric = any(map(self._is_metric, spans))
+        if metric or not grow_only:
+            self._show_metric_columns(metric)
+        digits = max(len(str(max((span.end for span in spans), default=0))), 3)
+        if digits > self._digits or digits != self._digits and not grow_only:  # short offsets leave the text room
+            self._digits = digits
+            fit_columns(self._view, {START: ["9" * digits], END: ["9" * digits]})
+
+    def _show_metric_columns(self, shown: bool) -> None:
+        for column in (VALUE, UNIT):
+            self._view.setColumnHidden(column, not shown)
+
+    def _is_metric(self, span: SpanRow) -> bool:
+        return self._model.labels().get(span.label_id, UNKNOWN_LABEL)[0] == METRIC
 
     def _fit_label_column(self, labels: Labels) -> None:
         """Wide enough for the longest label and its swatch: measured on the few labels, not the many rows."""

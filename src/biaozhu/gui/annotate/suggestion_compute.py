@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.suggestion_parts import visible_first
-from biaozhu.corpus.suggestions import ENGINES
+from biaozhu.corpus.suggestions import MODEL
 from biaozhu.db.suggestions import (
     Cleared,
     Planner,
@@ -76,6 +76,10 @@ class SuggestionComputer(QObject):
         if self.run is not None:
             window.say(self.tr("Suggestions are still being computed; the rest follows in the background."))
             return
+        engines = board.engines()
+        if not engines:
+            window.say(self.tr("Every engine is switched off (Suggest menu): there is nothing to compute."))
+            return
         window.say(self.tr("Computing suggestions…"))
         first, last = board.view.visible_range()
         annotator_id, url = board.layer.annotator_id, window.model_training.url
@@ -83,7 +87,7 @@ class SuggestionComputer(QObject):
         def prepare(session: Session) -> _Run:  # the model as last trained (its file is swapped in whole)
             from biaozhu.operations.model import load_model, proposer  # crfsuite: imported when first needed
 
-            planner = Planner(session, ENGINES, model=proposer(load_model(url)))
+            planner = Planner(session, engines, model=proposer(load_model(url)) if MODEL in engines else None)
             text = next((text for _, text in documents_to_suggest(session, {document_id})), "")
             return _Run(document_id, annotator_id, planner, text, visible_first(text, first, last))
 

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QThreadPool, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenuBar
 
-from biaozhu.corpus.suggestions import DICTIONARY, MODEL, RULES
+from biaozhu.corpus.suggestions import DICTIONARY, ENGINES, MODEL, RULES
 from biaozhu.db.spans import SpanRow
 from biaozhu.db.suggestions import StoredSuggestion, open_suggestions
 from biaozhu.gui.annotate.suggestion_commands import AcceptSuggestion, AcceptSuggestions, RejectSuggestion
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
 
 BULK_THRESHOLD = 0.8  # Ctrl+Shift+A accepts the suggestions scored at least this
+ENGINES_KEY = "suggestions/engines_off"  # QSettings: the engines switched off in the Suggest menu, comma-separated
 # Keys a suggestion being decided takes from the selected span: Backspace rejects, Alt+arrows fix its boundary.
 _BOUNDARY_KEYS = {"Alt+Left": (-1, 0), "Alt+Right": (1, 0), "Alt+Shift+Left": (0, -1), "Alt+Shift+Right": (0, 1)}
 
@@ -56,6 +57,7 @@ class SuggestionBoard(QObject):
         self.computer = SuggestionComputer(self)
         self.decided = 0  # decisions made so far, so that a read made before one is not shown after it
         self.closed = False
+        self.engine_actions: dict[str, QAction] = {}
         self.view.installEventFilter(self)
         self.view.span_selected.connect(lambda span_id: self._let_go(span_id is not None))
         self.view.selectionChanged.connect(lambda: self._let_go(self.view.textCursor().hasSelection()))
@@ -280,6 +282,23 @@ class SuggestionBoard(QObject):
                 ("accept-suggestions", fill(self.tr("Accept every suggestion scored %1 or more"), BULK_THRESHOLD),
                  "Ctrl+Shift+A", self.accept_all)):
             menu.addAction(actions.add(name, text, keys, slot, on=[self.view]))
+        menu.addSeparator()
+        off = str(QSettings().value(ENGINES_KEY, "") or "").split(",")
+        for engine, text in ((RULES, self.tr("Use the rules")), (DICTIONARY, self.tr("Use the project's dictionary")),
+                             (MODEL, self.tr("Use the learned model"))):
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(engine not in off)
+            action.toggled.connect(self._engines_chosen)
+            self.engine_actions[engine] = action
+
+    def engines(self) -> list[str]:
+        """The engines Suggest runs: those not switched off in the menu."""
+        return [engine for engine in ENGINES if engine not in self.engine_actions
+                or self.engine_actions[engine].isChecked()]
+
+    def _engines_chosen(self) -> None:
+        QSettings().setValue(ENGINES_KEY, ",".join(engine for engine in ENGINES if engine not in self.engines()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """While a suggestion is being decided, Enter, a label key, Backspace and Alt+arrows act on it (Enter is no
@@ -305,3 +324,4 @@ class SuggestionBoard(QObject):
         if event.type() == QEvent.Type.KeyPress:
             act()
         return True
+

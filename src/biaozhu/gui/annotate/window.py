@@ -37,7 +37,7 @@ from biaozhu.gui.annotate.snapping import Snapping
 from biaozhu.gui.annotate.span_filter import SpanScope
 from biaozhu.gui.annotate.span_table import SpanTablePanel
 from biaozhu.gui.annotate.suggestions import SuggestionBoard
-from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.changes import Change, Changed, SpanDelta
 from biaozhu.gui.common.label_infos import LabelSet, label_set
 from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.common.runner import outcome_of, sentence
@@ -132,6 +132,11 @@ class MainWindow(QMainWindow):
         self._lists_read = 0  # lists read on the UI thread so far
         self._refresh_timer = QTimer(self, singleShot=True, interval=30)
         self._refresh_timer.timeout.connect(self._refresh_panels)
+        # The span table follows the window's own edits once the text has repainted: its rows after an inserted or
+        # removed row repaint too, which costs more than the edit's own lines of text.
+        self._edits: list[SpanDelta] = []  # of the open layer, not yet in the span table
+        self._follow_timer = QTimer(self, singleShot=True, interval=0)
+        self._follow_timer.timeout.connect(self._follow_spans)
         # jieba loads and learns the span texts once the document and the list are on screen: started earlier, its
         # thread would hold the GIL the opening and the list's worker need (100,000 documents listed 1 s later).
         self._load_timer = QTimer(self, singleShot=True, interval=100)
@@ -230,6 +235,15 @@ class MainWindow(QMainWindow):
         self.label_bar.set_counts(self.layer.index.count_by_label())
         self.span_table.set_spans(self.places.in_section(list(self.layer.index)),
                                   {label.id: (label.name, label.title, label.color) for label in self.labels})
+        self.span_table.select_span(self.view.selected_span)
+
+    def _follow_spans(self) -> None:
+        """The span table after the window's own edits of the open layer: the rows they removed and added."""
+        edits, self._edits = self._edits, []
+        if self._refresh_timer.isActive():
+            return  # the whole table is shown again in a moment (another document opened, an edit made elsewhere)
+        for delta in edits:
+            self.span_table.follow(list(delta.removed), self.places.in_section(list(delta.added)))
         self.span_table.select_span(self.view.selected_span)
 
     def _refresh_later(self, lists: bool = True) -> None:
@@ -377,8 +391,12 @@ class MainWindow(QMainWindow):
             self._count_open_layer()
         # This window's own status, rename or deletion: its rows were changed in memory (``update_row``).
         own_rows = change.source is self.document_actions or (change.source is self.layer
-                                                              and change.what == Changed.STATUS)
-        self._refresh_later(lists=not (own_layer or own_rows))
+                                                               and change.what == Changed.STATUS)
+        if own_layer and change.delta is not None and self.layer.complete and not self._refresh_timer.isActive():
+            self._edits.append(change.delta)  # the rows the edit touched, not the whole layer sorted again
+            self._follow_timer.start()
+        else:
+            self._refresh_later(lists=not (own_layer or own_rows))
 
     def mark_done(self) -> None:
         """Mark the open document done (undoable) and go on to the next unfinished one."""
@@ -539,6 +557,7 @@ class MainWindow(QMainWindow):
         if self.export_dialog is not None:
             self.export_dialog.close()  # cancels a running export and waits for it
         self._refresh_timer.stop()
+        self._follow_timer.stop()
         self._load_timer.stop()
         self.clock.stop()
         self._closed = True

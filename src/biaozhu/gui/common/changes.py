@@ -43,9 +43,14 @@ class SpanDelta:
     restored: tuple[int, ...] = ()
     layer: tuple[int, int] | None = None  # (document id, annotator id) that ``state`` watches
     state: tuple[object, ...] = ()
-    # What those trash items held besides spans ("relations", "comments", "pins": biaozhu.db.spans.carried):
-    # the panels showing what a deletion carried none of do not read it again.
+    # What those trash items held besides spans ("relations", "comments", "pins": biaozhu.db.spans.carried), or
+    # what a review decision's spans took along: the panels showing what a write carried none of do not read it
+    # again, and the change token, which counts them, is read again when it carried any.
     carried: frozenset[str] = frozenset()
+    # A review decision's: the relations it added (negative: removed), and the updated_at it gave its layer's
+    # status row with whether that row is new (biaozhu.db.changes.ChangeToken.after).
+    relations: int = 0
+    stamped: tuple[object, bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -69,9 +74,10 @@ class Change:
 
 
 def carried_none(change: Change, kind: str) -> bool:
-    """Whether ``change`` is a span edit that says it moved no ``kind`` ("relations", "comments", "pins") into
-    the trash or out of it: a deletion of a span nobody commented on needs no comment read again."""
-    return change.what & ~(Changed.SPANS | Changed.TRASH) == Changed(0) and change.delta is not None \
+    """Whether ``change`` is a span edit or a review decision that says it moved no ``kind`` ("relations",
+    "comments", "pins") into the trash or out of it, or took none along: a deletion of a span nobody commented on
+    needs no comment read again."""
+    return change.what & ~(Changed.SPANS | Changed.TRASH | Changed.GOLD) == Changed(0) and change.delta is not None \
         and kind not in change.delta.carried
 
 

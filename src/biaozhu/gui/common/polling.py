@@ -4,11 +4,11 @@ bus: the document lists refresh (counts, statuses, documents imported or deleted
 up with edits the same annotator made on another desktop.
 
 The token's aggregates count whole tables (70 ms at 1M spans on SQLite), so it is read on a worker thread of
-the poller's own, never on the UI thread. Our own span edits say exactly what they did (a :class:`SpanDelta`,
-with the token's state read inside the edit's transaction): the token follows them in memory, so they never look
-like someone else's and nothing is read for them. After any other change of our own the token is read again
-(once per burst, after the edit is shown). A read that was asked for before one of our own changes may or may
-not see it, so its answer is dropped: the read asked for after the change decides.
+the poller's own, never on the UI thread. Our own span edits and review decisions say exactly what they did (a
+:class:`SpanDelta`, with the token's state read inside the edit's transaction): the token follows them in memory,
+so they never look like someone else's and nothing is read for them. After any other change of our own the token
+is read again (once per burst, after the edit is shown). A read that was asked for before one of our own changes
+may or may not see it, so its answer is dropped: the read asked for after the change decides.
 """
 
 from __future__ import annotations
@@ -103,11 +103,11 @@ class ChangePoller(QObject):
             return
         self._generation += 1
         delta = change.delta
-        if self._current and self.token is not None and delta is not None \
+        if self._current and self.token is not None and delta is not None and not delta.carried \
                 and delta.layer == self.watched_layer():
             added, removed = {row.id for row in delta.added}, {row.id for row in delta.removed}
             self.token = self.token.after(len(added) - len(removed), len(delta.trashed) - len(delta.restored),
-                                          delta.state)
+                                          delta.state, delta.relations, delta.stamped)
             return
         self._current = False
         self._reread.start()

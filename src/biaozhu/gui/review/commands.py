@@ -9,10 +9,15 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from biaozhu.db import review
-from biaozhu.db.gold import Decision
+from biaozhu.db.annotators import get_annotator
+from biaozhu.db.changes import Layer, attached, edit_state, stamp
+from biaozhu.db.gold import Decision, GoldSpan
+from biaozhu.db.labels import label_ids
+from biaozhu.db.models import GOLD
 from biaozhu.db.permissions import is_reviewer
 from biaozhu.db.review_queries import set_review_status
-from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.db.spans import SpanRow
+from biaozhu.gui.common.changes import Change, Changed, SpanDelta
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.undo import History, StoredCommand
 from biaozhu.gui.common.wording import fill
@@ -24,10 +29,12 @@ class GoldLayer(QObject):
     gold_changed = Signal(object)  # the Decision just written: the window applies it to the gold in memory
     status_changed = Signal(int, object)  # document id, its gold status now
 
-    def __init__(self, runner: ActionRunner, reviewer: str, parent: QObject | None = None) -> None:
+    def __init__(self, runner: ActionRunner, reviewer: str, parent: QObject | None = None,
+                 watched: Callable[[], Layer | None] = lambda: None) -> None:
         super().__init__(parent)
         self.runner = runner
         self.reviewer = reviewer
+        self.watched = watched  # the layer the change poller watches: a decision reads the token's state for it
         self.can_write = runner.read(lambda session: is_reviewer(session, reviewer))
 
     def may_write(self, say: Callable[[str], None]) -> bool:
@@ -38,9 +45,36 @@ class GoldLayer(QObject):
         return self.can_write
 
     def decide(self, document_id: int, step: Callable[[Session], Decision]) -> Decision:
-        decision = self.runner.write(step)
+        """Write a decision; what it did goes on the bus as a delta, so the change token and word snapping follow
+        it in memory (reading their whole tables again would cost 70 ms and seconds at 1M spans), and the panels of
+        comments and pins read nothing unless it took some along."""
+        layer = self.watched()
+
+        def write(session: Session) -> tuple[Decision, SpanDelta]:
+            gold = get_annotator(session, GOLD)
+            before, had = stamp(session, document_id, gold.id if gold else None), attached(session, document_id)
+            decision = step(session)
+            gold = gold or get_annotator(session, GOLD)  # made by the first decision
+            after = stamp(session, document_id, gold.id if gold else None)
+            labels = label_ids(session) if decision.changed else {}
+            has = attached(session, document_id) if decision.removed or decision.unlinked else had
+            carried = frozenset(kind for kind, old, new in zip(("comments", "pins"), had, has, strict=True)
+                                if old != new)
+
+            def row(found: GoldSpan) -> SpanRow:
+                assert gold is not None
+                return SpanRow(found.id, found.span.start, found.span.end, labels[found.span.label], found.span.text,
+                               gold.id)
+
+            return decision, SpanDelta(
+                tuple(row(found) for found, _ in decision.written), tuple(row(found) for found in decision.removed),
+                layer=layer, state=edit_state(session, layer), carried=carried,
+                relations=len(decision.linked) - len(decision.unlinked),
+                stamped=None if after is None or after == before else (after, before is None))
+
+        decision, delta = self.runner.write(write)
         self.gold_changed.emit(decision)
-        self.runner.bus.publish(Change(Changed.GOLD, frozenset({document_id}), self))
+        self.runner.bus.publish(Change(Changed.GOLD, frozenset({document_id}), self, delta))
         return decision
 
     def set_status(self, document_id: int, status: str | None) -> str | None:

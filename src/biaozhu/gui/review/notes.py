@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenuBar
 from biaozhu.db.comments import layer_marks
 from biaozhu.db.gold import GoldSpan
 from biaozhu.db.models import GOLD
-from biaozhu.gui.common.changes import Change, Changed
+from biaozhu.gui.common.changes import Change, Changed, carried_none
 from biaozhu.gui.common.keys import ActionSet
 from biaozhu.gui.common.wording import short
 from biaozhu.gui.dialogs.comments import CommentsPanel
@@ -127,6 +127,8 @@ class ReviewNotes(QObject):
 
     def _on_change(self, change: Change) -> None:
         document = self.window.document
+        if change.what == Changed.GOLD and carried_none(change, "comments") and carried_none(change, "pins"):
+            return  # a decision that took no comment or pin along (it moves no span that keeps one): marks stay
         if document is not None and change.what & (Changed.COMMENTS | Changed.GOLD | Changed.SPANS) \
                 and change.touches(document.id):
             self.refresh_marks()

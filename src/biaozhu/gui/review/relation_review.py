@@ -13,6 +13,7 @@ shortcut-override event, so Qt delivers the key to the view, where this event fi
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -44,7 +45,30 @@ class Choice:
 
 
 def _touches(relation: Relation, start: int, end: int) -> bool:
-    return any(span.start < end and start < span.end for span in (relation.from_span, relation.to_span))
+    one, other = relation.from_span, relation.to_span  # called for every relation at every step: no generator
+    return (one.start < end and start < one.end) or (other.start < end and start < other.end)
+
+
+class _ByPosition:
+    """The relations of each layer by where they begin, so that those touching a range are found by bisection:
+    the arrows are worked out several times at every step, and a walk over the document's hundreds each time cost
+    milliseconds. Kept for the sets the review holds now (a decision makes gold's anew; none is changed in place)."""
+
+    def __init__(self) -> None:
+        self._sets: dict[int, tuple[set[Relation], list[int], list[Relation], int]] = {}
+
+    def touching(self, relations: set[Relation], start: int, end: int) -> list[Relation]:
+        """The relations with an end overlapping ``[start, end)``, in ``_order``."""
+        known = self._sets.get(id(relations))
+        if known is None or known[0] is not relations:
+            if len(self._sets) > 16:
+                self._sets.clear()
+            ordered = sorted(relations, key=_low)
+            reach = max((_high(r) - _low(r) for r in ordered), default=0)
+            known = self._sets[id(relations)] = (relations, [_low(r) for r in ordered], ordered, reach)
+        _, lows, ordered, reach = known
+        near = ordered[bisect_left(lows, start - reach):bisect_left(lows, end)]
+        return sorted((r for r in near if _touches(r, start, end)), key=_order)
 
 
 class RelationReview(QObject):
@@ -57,6 +81,7 @@ class RelationReview(QObject):
         self.gold, self.history, self.view, self.document, self.say = gold, history, view, document, say
         self.status = status  # the list of relations stays there while a digit is awaited
         self.choices: list[Choice] = []
+        self._positions = _ByPosition()
         view.installEventFilter(self)
         view.cursorPositionChanged.connect(self.show_arrows)
 
@@ -69,10 +94,10 @@ class RelationReview(QObject):
             end = start + 1
         relations = document.review.relations
         in_gold = relations.get(GOLD, set())
-        found = [Choice(r, None) for r in sorted(in_gold, key=_order) if _touches(r, start, end)]
+        found = [Choice(r, None) for r in self._positions.touching(in_gold, start, end)]
         for name in document.annotators:
-            for relation in sorted(relations.get(name, set()) - in_gold, key=_order):
-                if _touches(relation, start, end) and all(c.relation != relation for c in found):
+            for relation in self._positions.touching(relations.get(name, set()), start, end):
+                if relation not in in_gold and all(c.relation != relation for c in found):
                     found.append(Choice(relation, name))
         return found
 
@@ -87,7 +112,8 @@ class RelationReview(QObject):
             if self.view.current is not None and self.view.current < len(document.disagreements):
                 item = document.disagreements[self.view.current]
                 shown |= {(r, name) for name in document.annotators
-                          for r in document.review.relations.get(name, set()) if _touches(r, item.start, item.end)}
+                          for r in self._positions.touching(document.review.relations.get(name, set()), item.start,
+                                                            item.end)}
             digits = {(c.relation, c.annotator): KEYS[n] for n, c in enumerate(self.choices)}
             for relation, name in sorted(shown, key=lambda pair: (numbers.get(pair[1] or "", 0), _order(pair[0]))):
                 caption = relation.type if name is None else f"{numbers[name]} {relation.type}"
@@ -185,3 +211,11 @@ class RelationReview(QObject):
 
 def _order(relation: Relation) -> tuple[Span, Span, str]:
     return relation.from_span, relation.to_span, relation.type
+
+
+def _low(relation: Relation) -> int:
+    return min(relation.from_span.start, relation.to_span.start)
+
+
+def _high(relation: Relation) -> int:
+    return max(relation.from_span.end, relation.to_span.end)

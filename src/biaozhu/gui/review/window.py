@@ -60,7 +60,7 @@ class ReviewWindow(QMainWindow):
         self.labels = self.runner.read(label_set)
         self.colours = self.labels.colours()
         self.label_ids = {label.name: label.id for label in self.labels}
-        self.gold = GoldLayer(self.runner, reviewer, self)
+        self.gold = GoldLayer(self.runner, reviewer, self, lambda: project.poller.watched_layer())
         self.history = History(self)
         self.undo_stack = self.history.stack
         self.document: ReviewedDocument | None = None

@@ -14,9 +14,18 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        # Measured once per change of the items: a window's first layout asks a dozen times each, and every item's
+        # size hint goes through its style sheet.
+        self._minimum: QSize | None = None
+        self._heights: dict[int, int] = {}
+
+    def invalidate(self) -> None:
+        self._minimum, self._heights = None, {}
+        super().invalidate()
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
+        self.invalidate()
 
     def count(self) -> int:
         return len(self._items)
@@ -25,7 +34,9 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+        taken = self._items.pop(index) if 0 <= index < len(self._items) else None
+        self.invalidate()
+        return taken
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
@@ -34,7 +45,10 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), place=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), place=False)
+        return height
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
@@ -45,11 +59,13 @@ class FlowLayout(QLayout):
 
     def minimumSize(self) -> QSize:
         """As wide as the widest item: anything wider wraps."""
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        margins: QMargins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        if self._minimum is None:
+            size = QSize()
+            for item in self._items:
+                size = size.expandedTo(item.minimumSize())
+            margins: QMargins = self.contentsMargins()
+            self._minimum = size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        return QSize(self._minimum)
 
     def _arrange(self, rect: QRect, *, place: bool) -> int:
         """Lay the items out in ``rect`` (or only measure); returns the height they take."""

@@ -86,7 +86,8 @@ class LabelBar(QScrollArea):
 
     def _fit_height(self, width: int) -> None:
         """As tall as the wrapped buttons need, at most :data:`MOST_ROWS` rows (then it scrolls)."""
-        row = max((button.sizeHint().height() for button in self.buttons.values()), default=24) + 6
+        items = (self.flow.itemAt(i) for i in range(self.flow.count()))  # their size hints are kept, the buttons' not
+        row = max((item.sizeHint().height() for item in items if item is not None), default=24) + 6
         needed = self.flow.heightForWidth(max(width, 1)) if self.buttons else row
         self.setFixedHeight(min(needed, MOST_ROWS * row + 8))
 

@@ -3041,115 +3041,130 @@
 <context>
     <name>SuggestionBoard</name>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="119"/>
+        <location filename="../../gui/annotate/suggestions.py" line="121"/>
         <source>Suggestions shown (S hides them).</source>
         <translation>已显示建议（按 S 隐藏）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="120"/>
+        <location filename="../../gui/annotate/suggestions.py" line="122"/>
         <source>Suggestions hidden (S shows them).</source>
         <translation>已隐藏建议（按 S 显示）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="139"/>
+        <location filename="../../gui/annotate/suggestions.py" line="141"/>
         <source>No suggestions here: Suggest computes them.</source>
         <translation>这里没有建议：用“建议”菜单计算。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="168"/>
+        <location filename="../../gui/annotate/suggestions.py" line="170"/>
         <source>rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="168"/>
+        <location filename="../../gui/annotate/suggestions.py" line="170"/>
         <source>dictionary</source>
         <translation>词典</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="168"/>
+        <location filename="../../gui/annotate/suggestions.py" line="170"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="171"/>
+        <location filename="../../gui/annotate/suggestions.py" line="173"/>
         <source>Suggestion %1/%2: %3 “%4” (%5 %6) · Enter accepts · a label key: as that label · Alt+arrows: boundary · X rejects</source>
         <translation>建议 %1/%2：%3“%4”（%5 %6）· Enter 采纳 · 标签键改标 · Alt+方向键调边界 · X 拒绝</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="181"/>
-        <location filename="../../gui/annotate/suggestions.py" line="201"/>
+        <location filename="../../gui/annotate/suggestions.py" line="183"/>
+        <location filename="../../gui/annotate/suggestions.py" line="203"/>
         <source>Press N to go to a suggestion first.</source>
         <translation>请先按 N 转到一条建议。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="190"/>
+        <location filename="../../gui/annotate/suggestions.py" line="192"/>
         <source>Refused: the suggestion would cross “%1”; fix its boundary or reject it.</source>
         <translation>未执行：该建议会与“%1”交叉；请调整边界或拒绝它。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="212"/>
+        <location filename="../../gui/annotate/suggestions.py" line="214"/>
         <source>Every suggestion here is decided.</source>
         <translation>这里的建议都已处理。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="227"/>
+        <location filename="../../gui/annotate/suggestions.py" line="229"/>
         <source>No suggestion here is scored %1 or more.</source>
         <translation>这里没有得分不低于 %1 的建议。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="232"/>
+        <location filename="../../gui/annotate/suggestions.py" line="234"/>
         <source>Accepted %1 suggestions scored %2 or more (Ctrl+Z takes them back).</source>
         <translation>已采纳 %1 条得分不低于 %2 的建议（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="260"/>
+        <location filename="../../gui/annotate/suggestions.py" line="262"/>
         <source>%1 suggestions here (%2 already decided or tagged): N walks them.</source>
         <translation>这里有 %1 条建议（另有 %2 条已处理或已标注）：按 N 逐条查看。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="271"/>
+        <location filename="../../gui/annotate/suggestions.py" line="273"/>
         <source>Su&amp;ggest</source>
         <translation>建议(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="273"/>
+        <location filename="../../gui/annotate/suggestions.py" line="275"/>
         <source>Suggest for this document</source>
         <translation>为本文档计算建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="274"/>
+        <location filename="../../gui/annotate/suggestions.py" line="276"/>
         <source>Train the model now</source>
         <translation>立即训练模型</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="275"/>
+        <location filename="../../gui/annotate/suggestions.py" line="277"/>
         <source>Show or hide suggestions</source>
         <translation>显示或隐藏建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="276"/>
+        <location filename="../../gui/annotate/suggestions.py" line="278"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="277"/>
+        <location filename="../../gui/annotate/suggestions.py" line="279"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="278"/>
+        <location filename="../../gui/annotate/suggestions.py" line="280"/>
         <source>Accept suggestion (Enter)</source>
         <translation>采纳建议（Enter）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="279"/>
+        <location filename="../../gui/annotate/suggestions.py" line="281"/>
         <source>Reject suggestion (also Backspace)</source>
         <translation>拒绝建议（也可按 Backspace）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestions.py" line="280"/>
+        <location filename="../../gui/annotate/suggestions.py" line="282"/>
         <source>Accept every suggestion scored %1 or more</source>
         <translation>采纳所有得分不低于 %1 的建议</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="287"/>
+        <source>Use the rules</source>
+        <translation>使用规则</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="287"/>
+        <source>Use the project&apos;s dictionary</source>
+        <translation>使用项目词典</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestions.py" line="288"/>
+        <source>Use the learned model</source>
+        <translation>使用学习的模型</translation>
     </message>
 </context>
 <context>
@@ -3160,12 +3175,17 @@
         <translation>仍在计算建议；其余部分在后台继续。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestion_compute.py" line="79"/>
+        <location filename="../../gui/annotate/suggestion_compute.py" line="81"/>
+        <source>Every engine is switched off (Suggest menu): there is nothing to compute.</source>
+        <translation>所有建议来源均已关闭（建议菜单），无可计算。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/annotate/suggestion_compute.py" line="83"/>
         <source>Computing suggestions…</source>
         <translation>正在计算建议…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/suggestion_compute.py" line="138"/>
+        <location filename="../../gui/annotate/suggestion_compute.py" line="142"/>
         <source>%1 suggestions on screen; the rest of the document follows in the background.</source>
         <translation>屏幕上有 %1 条建议；文档其余部分在后台继续计算。</translation>
     </message>
