@@ -12,7 +12,8 @@ that came, went or moved (selection, sort and scroll stay where the user left th
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from typing import Any
 
 from PySide6.QtCore import (
@@ -448,17 +449,23 @@ class DocumentListPanel(QWidget):
         order (the most unsure one, descending: active learning) other than ``after_id``. Documents the filters
         show come first; hidden ones only when every shown one is finished, so the answer is None only when
         everything is done."""
-        rows = list(range(self._model.rowCount()))
+        count = self._model.rowCount()
         at = self._model.row_of(after_id) if after_id is not None else None
-        if at is not None and self._model.sorted_by_unsure():
-            rows = rows[:at] + rows[at + 1:] + [at]
-        elif at is not None:
-            rows = rows[at + 1:] + rows[:at + 1]
-        unfinished = [row for row in rows if not self._model.is_finished(row)]
-        shown = [row for row in unfinished if self._from_source(self._model.index(row, 0)).isValid()] \
-            if self._filtered() else unfinished
-        candidates = shown or unfinished
-        return self._model.summary(candidates[0]).id if candidates else None
+        if at is None:
+            rows: Iterable[int] = range(count)
+        elif self._model.sorted_by_unsure():
+            rows = chain(range(at), range(at + 1, count), (at,))
+        else:
+            rows = chain(range(at + 1, count), range(at + 1))
+        hidden = None  # the first unfinished one the filters hide
+        for row in rows:  # walked only as far as the answer (100,000 rows: ~50 ms each Ctrl+Enter)
+            if self._model.is_finished(row):
+                continue
+            if not self._filtered() or self._from_source(self._model.index(row, 0)).isValid():
+                return self._model.summary(row).id
+            if hidden is None:
+                hidden = row
+        return None if hidden is None else self._model.summary(hidden).id
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down in the filter moves into the list, so typing a name and picking the document is all keys."""
