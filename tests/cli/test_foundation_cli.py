@@ -231,15 +231,17 @@ def test_a_subcommand_imports_its_own_module_only(cli, tmp_path: Path) -> None:
 
 def test_an_import_loads_the_reader_of_its_format_only(cli, tmp_path: Path) -> None:
     """``biaozhu import team.jsonl`` reads doccano: the readers of Word, PDF, OFD, CoNLL... were 0.03 s of its
-    start, a tenth of the fixed part that weighs most on a file of 100,000 spans (benchmarks/import_doccano.py)."""
+    start, a tenth of the fixed part that weighs most on a file of 100,000 spans (benchmarks/import_doccano.py). A file
+    that brings no new label does not load the trash either (adding no labels did, to pick new labels' ids)."""
     source = tmp_path / "team.jsonl"
     source.write_bytes(doccano_line("泸州银行服务1007户", ("泸州银行", "ORGANIZATION"), ("1007户", "METRIC")))
     argv = ["--db", str(tmp_path / "p.sqlite"), "import", "--annotator", "alice", str(source)]
     readers = ("docx", "pdf", "ofd", "worddoc", "conll", "brat", "labelstudio", "spacy_docbin", "doccano")
     script = (f"import sys; from biaozhu.cli import main; code = main({argv!r}); "
-              f"print(code, [m for m in {readers!r} if 'biaozhu.corpus.formats.' + m in sys.modules])")
+              f"print(code, [m for m in {readers!r} if 'biaozhu.corpus.formats.' + m in sys.modules], "
+              "'biaozhu.db.trash' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.split("\n")[-2] == "0 ['doccano']", done.stdout + done.stderr
+    assert done.stdout.split("\n")[-2] == "0 ['doccano'] False", done.stdout + done.stderr
     exported = cli("--db", tmp_path / "p.sqlite", "export", "-o", "-", check=True).stdout
     assert orjson.loads(exported)["label"] == [[0, 4, "ORGANIZATION"], [6, 11, "METRIC"]]
 

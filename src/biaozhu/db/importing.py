@@ -121,7 +121,8 @@ def store_documents(session: Session, path: str, documents: Sequence[SourceDocum
     missing_types = {r.type for doc in documents for r in doc.relations} - types.keys()
     if (missing or missing_types) and not create_labels:
         raise MissingLabels(path, missing, missing_types)
-    for label in add_labels(session, sorted(missing)):
+    # Only when there are new labels: adding none still read the labels twice and the trash (its modules too).
+    for label in add_labels(session, sorted(missing)) if missing else ():
         labels[label.name] = label.id
         result.labels_created.append(label.name)
     types.update(_add_types(session, path, documents, sorted(missing_types)))
