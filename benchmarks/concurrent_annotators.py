@@ -7,7 +7,7 @@ exactly the edits each process logged.
 
 Each figure is the median of ``--repeat`` runs (min–max), each on a new project holding only the few documents the
 annotators edit: the database's write path under contention. It is not run on a 1M-span project (``edits.py``
-times one annotator's edits there). About 5 minutes with PostgreSQL on 2 idle cores.
+times one annotator's edits there). About 12 minutes with PostgreSQL at load 7 on 2 cores.
 
 PostgreSQL: BIAOZHU_TEST_PG_URL names a server, else a throwaway one is started as the tests do
 (Debian's postgresql package); without either, only SQLite is measured.
