@@ -612,37 +612,37 @@
 <context>
     <name>DocumentActions</name>
     <message>
-        <location filename="../../gui/annotate/document_actions.py" line="31"/>
+        <location filename="../../gui/annotate/document_actions.py" line="32"/>
         <source>Rename document…</source>
         <translation>重命名文档…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/document_actions.py" line="33"/>
+        <location filename="../../gui/annotate/document_actions.py" line="34"/>
         <source>Delete document…</source>
         <translation>删除文档…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/document_actions.py" line="45"/>
+        <location filename="../../gui/annotate/document_actions.py" line="46"/>
         <source>Rename document</source>
         <translation>重命名文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/document_actions.py" line="45"/>
+        <location filename="../../gui/annotate/document_actions.py" line="46"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/document_actions.py" line="63"/>
+        <location filename="../../gui/annotate/document_actions.py" line="64"/>
         <source>Delete document</source>
         <translation>删除文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/document_actions.py" line="64"/>
+        <location filename="../../gui/annotate/document_actions.py" line="65"/>
         <source>Move %1 and its %2 spans (every annotator&apos;s) to the trash? Edit → Trash… brings it back.</source>
         <translation>把 %1 及其 %2 个标注（所有标注员的）移到回收站？在“编辑 → 回收站…”中可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/document_actions.py" line="80"/>
+        <location filename="../../gui/annotate/document_actions.py" line="81"/>
         <source>%1 moved to the trash.</source>
         <translation>%1 已移到回收站。</translation>
     </message>
@@ -650,27 +650,27 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="295"/>
+        <location filename="../../gui/widgets/document_list.py" line="339"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="303"/>
+        <location filename="../../gui/widgets/document_list.py" line="347"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="303"/>
+        <location filename="../../gui/widgets/document_list.py" line="347"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="303"/>
+        <location filename="../../gui/widgets/document_list.py" line="347"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="304"/>
+        <location filename="../../gui/widgets/document_list.py" line="348"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -696,52 +696,52 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="100"/>
+        <location filename="../../gui/widgets/document_list.py" line="128"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="100"/>
+        <location filename="../../gui/widgets/document_list.py" line="128"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="101"/>
+        <location filename="../../gui/widgets/document_list.py" line="129"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="101"/>
+        <location filename="../../gui/widgets/document_list.py" line="129"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="120"/>
+        <location filename="../../gui/widgets/document_list.py" line="150"/>
         <source>How unsure the suggestions&apos; model is of this document (0 sure … 1): sorted by this, Ctrl+N opens the most unsure unfinished document first</source>
         <translation>建议模型对本文档的不确定度（0 确定 … 1）：按此列排序时，Ctrl+N 先打开最不确定的未完成文档</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="135"/>
+        <location filename="../../gui/widgets/document_list.py" line="163"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="135"/>
+        <location filename="../../gui/widgets/document_list.py" line="163"/>
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="135"/>
+        <location filename="../../gui/widgets/document_list.py" line="163"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="135"/>
+        <location filename="../../gui/widgets/document_list.py" line="163"/>
         <source>Spans</source>
         <translation>标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="136"/>
+        <location filename="../../gui/widgets/document_list.py" line="164"/>
         <source>Unsure</source>
         <translation>不确定度</translation>
     </message>
@@ -1295,7 +1295,7 @@
 <context>
     <name>GoldLayer</name>
     <message>
-        <location filename="../../gui/review/commands.py" line="36"/>
+        <location filename="../../gui/review/commands.py" line="43"/>
         <source>Read-only: %1 is not a reviewer, so the gold layer cannot be changed here.</source>
         <translation>只读：%1 不是审核员，不能在这里修改金标准。</translation>
     </message>
@@ -1595,62 +1595,62 @@
 <context>
     <name>LabelRefused</name>
     <message>
-        <location filename="../../db/labels.py" line="39"/>
+        <location filename="../../db/labels.py" line="38"/>
         <source>hotkey %1 is taken by editing a value</source>
         <translation>快捷键 %1 已用于编辑数值</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="33"/>
+        <location filename="../../db/labels.py" line="32"/>
         <source>there is no label %1</source>
         <translation>没有标签 %1</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="34"/>
+        <location filename="../../db/labels.py" line="33"/>
         <source>a label name is 1 to 64 characters without spaces, not %1</source>
         <translation>标签名称须为 1 到 64 个字符且不含空格，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="35"/>
+        <location filename="../../db/labels.py" line="34"/>
         <source>there is a label %1 already</source>
         <translation>已经有标签 %1 了</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="36"/>
+        <location filename="../../db/labels.py" line="35"/>
         <source>a hotkey is one letter or digit, or F1 to F12, not %1</source>
         <translation>快捷键须为一个字母或数字，或 F1 到 F12，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="37"/>
+        <location filename="../../db/labels.py" line="36"/>
         <source>hotkey %1 is taken by %2</source>
         <translation>快捷键 %1 已被 %2 使用</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="38"/>
+        <location filename="../../db/labels.py" line="37"/>
         <source>hotkey %1 is taken by word snapping</source>
         <translation>快捷键 %1 已用于按词对齐</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="40"/>
+        <location filename="../../db/labels.py" line="39"/>
         <source>hotkey %1 is taken by comments</source>
         <translation>快捷键 %1 已用于评论</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="41"/>
+        <location filename="../../db/labels.py" line="40"/>
         <source>hotkey %1 is taken by linking spans</source>
         <translation>快捷键 %1 已用于关联标注</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="42"/>
+        <location filename="../../db/labels.py" line="41"/>
         <source>hotkey %1 is taken by the suggestions (N, P, S, X)</source>
         <translation>快捷键 %1 已被建议功能占用（N、P、S、X）</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="43"/>
+        <location filename="../../db/labels.py" line="42"/>
         <source>colour must look like #1f77b4, not %1</source>
         <translation>颜色须形如 #1f77b4，%1 不行</translation>
     </message>
     <message>
-        <location filename="../../db/labels.py" line="44"/>
+        <location filename="../../db/labels.py" line="43"/>
         <source>a project holds at most %1 labels: it has %2, and %3 more were asked for</source>
         <translation>一个项目最多有 %1 个标签：已有 %2 个，又要添加 %3 个</translation>
     </message>
@@ -1809,58 +1809,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="141"/>
+        <location filename="../../gui/annotate/window.py" line="149"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="159"/>
-        <location filename="../../gui/annotate/window.py" line="176"/>
+        <location filename="../../gui/annotate/window.py" line="167"/>
+        <location filename="../../gui/annotate/window.py" line="184"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="170"/>
+        <location filename="../../gui/annotate/window.py" line="178"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="171"/>
+        <location filename="../../gui/annotate/window.py" line="179"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="173"/>
+        <location filename="../../gui/annotate/window.py" line="181"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="182"/>
+        <location filename="../../gui/annotate/window.py" line="190"/>
         <source>Read-only project: you can read and export it; edits are refused</source>
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="313"/>
+        <location filename="../../gui/annotate/window.py" line="344"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="343"/>
+        <location filename="../../gui/annotate/window.py" line="410"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="393"/>
+        <location filename="../../gui/annotate/window.py" line="460"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="395"/>
+        <location filename="../../gui/annotate/window.py" line="462"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="397"/>
+        <location filename="../../gui/annotate/window.py" line="464"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -2015,47 +2015,47 @@
 <context>
     <name>RelationReview</name>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="111"/>
+        <location filename="../../gui/review/relation_review.py" line="137"/>
         <source>No relation at the cursor: put the cursor on a span with a relation, then press R.</source>
         <translation>光标处没有关系：把光标放在有关系的片段上，再按 R。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="114"/>
+        <location filename="../../gui/review/relation_review.py" line="140"/>
         <source>%1 — press a digit, Esc to cancel.</source>
         <translation>%1 —— 按数字键选择，Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="119"/>
+        <location filename="../../gui/review/relation_review.py" line="145"/>
         <source>%1 “%2” → “%3”</source>
         <translation>%1 “%2” → “%3”</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="122"/>
+        <location filename="../../gui/review/relation_review.py" line="148"/>
         <source>take out of gold: %1</source>
         <translation>移出金标准：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="123"/>
+        <location filename="../../gui/review/relation_review.py" line="149"/>
         <source>accept %1&apos;s %2</source>
         <translation>采纳 %1 的 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="133"/>
+        <location filename="../../gui/review/relation_review.py" line="159"/>
         <source>Deciding a relation cancelled.</source>
         <translation>已取消裁决关系。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="145"/>
+        <location filename="../../gui/review/relation_review.py" line="171"/>
         <source>take the %1 relation out of gold</source>
         <translation>将%1关系移出金标准</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="151"/>
+        <location filename="../../gui/review/relation_review.py" line="177"/>
         <source>“%1” is not in gold: put both spans of the %2 relation into gold first.</source>
         <translation>“%1”不在金标准中：请先把%2关系的两个片段都放入金标准。</translation>
     </message>
     <message>
-        <location filename="../../gui/review/relation_review.py" line="155"/>
+        <location filename="../../gui/review/relation_review.py" line="181"/>
         <source>accept %1&apos;s %2 relation</source>
         <translation>采纳 %1 的%2关系</translation>
     </message>
@@ -2743,62 +2743,62 @@
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="171"/>
+        <location filename="../../gui/annotate/span_table.py" line="196"/>
         <source>Not read as a figure: press V to set its value</source>
         <translation>未识别为数值：按 V 设置</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="183"/>
+        <location filename="../../gui/annotate/span_table.py" line="131"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="184"/>
+        <location filename="../../gui/annotate/span_table.py" line="132"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="183"/>
+        <location filename="../../gui/annotate/span_table.py" line="131"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="164"/>
+        <location filename="../../gui/annotate/span_table.py" line="191"/>
         <source>%1 comment threads, %2 open: the comments panel shows them</source>
         <translation>%1 个评论线程，%2 个未解决：评论面板中可以查看</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="183"/>
+        <location filename="../../gui/annotate/span_table.py" line="131"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="183"/>
+        <location filename="../../gui/annotate/span_table.py" line="131"/>
         <source>Start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="183"/>
+        <location filename="../../gui/annotate/span_table.py" line="131"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="184"/>
+        <location filename="../../gui/annotate/span_table.py" line="132"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="184"/>
+        <location filename="../../gui/annotate/span_table.py" line="132"/>
         <source>Links</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="186"/>
+        <location filename="../../gui/annotate/span_table.py" line="133"/>
         <source>Comments on the span</source>
         <translation>标注上的评论</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="188"/>
+        <location filename="../../gui/annotate/span_table.py" line="134"/>
         <source>Offset in characters from the start of the document</source>
         <translation>从文档开头算起的字符位置（从 0 开始）</translation>
     </message>
@@ -2900,117 +2900,117 @@
 <context>
     <name>StorageError</name>
     <message>
-        <location filename="../../db/errors.py" line="28"/>
+        <location filename="../../db/errors.py" line="26"/>
         <source>the project database stayed busy (locked by another program) too long; nothing was saved — try again</source>
         <translation>项目数据库被其他程序占用（锁定）太久；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="62"/>
+        <location filename="../../db/errors.py" line="60"/>
         <source>the project database is read-only (file, folder or disk); nothing was saved</source>
         <translation>项目数据库是只读的（文件、文件夹或磁盘）；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="64"/>
+        <location filename="../../db/errors.py" line="62"/>
         <source>the project database is on a read-only disk; nothing was saved</source>
         <translation>项目数据库位于只读磁盘上；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="66"/>
+        <location filename="../../db/errors.py" line="64"/>
         <source>the database server only allows reading here; nothing was saved</source>
         <translation>数据库服务器在这里只允许读取；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="68"/>
+        <location filename="../../db/errors.py" line="66"/>
         <source>cannot open the project database file: check the folder exists and is writable</source>
         <translation>无法打开项目数据库文件：请检查文件夹是否存在且可写</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="30"/>
+        <location filename="../../db/errors.py" line="28"/>
         <source>the disk is full: free some space; nothing was saved from this action</source>
         <translation>磁盘已满：请腾出空间；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="35"/>
+        <location filename="../../db/errors.py" line="33"/>
         <source>the database server does not let your role change this (your own layer only; gold, labels, roles and deletions are for reviewers); nothing was saved</source>
         <translation>数据库服务器不允许你的角色修改这里（只能改自己的标注层；金标准、标签、角色和删除归审核员）；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="38"/>
+        <location filename="../../db/errors.py" line="36"/>
         <source>a row this action changes was not there for you: someone deleted it meanwhile, or the database server does not let your role change it; nothing was saved</source>
         <translation>此操作要修改的一行对你不可见：可能刚被别人删除，或数据库服务器不允许你的角色修改它；没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="43"/>
+        <location filename="../../db/errors.py" line="41"/>
         <source>this database is not a biaozhu project (it holds another program&apos;s tables); nothing was changed</source>
         <translation>此数据库不是 biaozhu 项目（其中是其他程序的表）；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="45"/>
+        <location filename="../../db/errors.py" line="43"/>
         <source>this project file is read-only and was saved by an older biaozhu: open it once where it can be written (that upgrades it); nothing was changed</source>
         <translation>这个项目文件是只读的，而且由旧版 biaozhu 保存：请先在可写的位置打开一次（会升级它）；没有做任何改动</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="72"/>
+        <location filename="../../db/errors.py" line="70"/>
         <source>the database server&apos;s disk is full; nothing was saved from this action</source>
         <translation>数据库服务器的磁盘已满；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="74"/>
+        <location filename="../../db/errors.py" line="72"/>
         <source>the disk reported an I/O error; nothing was saved from this action</source>
         <translation>磁盘报告了读写错误；这一步操作没有保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="48"/>
+        <location filename="../../db/errors.py" line="46"/>
         <source>this file is not a biaozhu project, or it is corrupt: restore it from a backup</source>
         <translation>这个文件不是 biaozhu 项目，或者已损坏：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="50"/>
+        <location filename="../../db/errors.py" line="48"/>
         <source>the project database is corrupt: restore it from a backup</source>
         <translation>项目数据库已损坏：请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="79"/>
+        <location filename="../../db/errors.py" line="77"/>
         <source>cannot reach the database server (connection refused)</source>
         <translation>无法连接数据库服务器（连接被拒绝）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="81"/>
+        <location filename="../../db/errors.py" line="79"/>
         <source>cannot reach the database server (no answer in time): check the address and the network</source>
         <translation>连不上数据库服务器（没有及时回应）：请检查地址和网络</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="83"/>
+        <location filename="../../db/errors.py" line="81"/>
         <source>cannot reach the database server (unknown host)</source>
         <translation>无法连接数据库服务器（未知主机）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="56"/>
+        <location filename="../../db/errors.py" line="54"/>
         <source>the database server closed the connection; nothing was saved — try again</source>
         <translation>数据库服务器关闭了连接；没有保存任何内容，请重试</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="86"/>
+        <location filename="../../db/errors.py" line="84"/>
         <source>the database server refused the user name or password</source>
         <translation>数据库服务器拒绝了用户名或密码</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="88"/>
+        <location filename="../../db/errors.py" line="86"/>
         <source>the database server wants a password: put it in the URL or in ~/.pgpass</source>
         <translation>数据库服务器需要密码：请写在 URL 或 ~/.pgpass 中</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="31"/>
+        <location filename="../../db/errors.py" line="29"/>
         <source>someone else made the same change at the same moment; nothing was changed</source>
         <translation>有人在同一时刻做了相同的修改；没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="33"/>
+        <location filename="../../db/errors.py" line="31"/>
         <source>the database server says the database does not exist: create it first (createdb)</source>
         <translation>数据库服务器说该数据库不存在：请先创建它（createdb）</translation>
     </message>
     <message>
-        <location filename="../../db/errors.py" line="41"/>
+        <location filename="../../db/errors.py" line="39"/>
         <source>the project&apos;s data broke a foreign key while upgrading; nothing was changed</source>
         <translation>升级时项目数据违反了外键约束；没有做任何更改</translation>
     </message>
