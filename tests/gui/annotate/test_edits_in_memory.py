@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
-from PySide6.QtGui import QPaintEvent, QTextCursor
+from PySide6.QtGui import QPaintEvent
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,12 +29,6 @@ ME = "张三"
 PROGRAM = "酒城同心·金融速贷"
 TEXT = f"泸州市委统战部联合推出{PROGRAM}产品，发放贷款377.178亿元。"
 
-
-def select(window: MainWindow, start: int, end: int) -> None:
-    cursor = window.view.textCursor()
-    cursor.setPosition(window.view.positions.to_qt(start))
-    cursor.setPosition(window.view.positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-    window.view.setTextCursor(cursor)
 
 
 def test_own_edits_update_the_row_the_token_and_snapping_at_once(
@@ -63,7 +57,7 @@ def test_own_edits_update_the_row_the_token_and_snapping_at_once(
             return window.project.poller.token == change_token(session, (1, window.layer.annotator_id))
 
     start = TEXT.index(PROGRAM)
-    select(window, start, start + len(PROGRAM))
+    window.view.select_range(start, start + len(PROGRAM))
     qtbot.keyClick(window.view, Qt.Key.Key_1)  # add
     assert spans_shown() == "1" and token_is_stored() and learned() == {PROGRAM}
     qtbot.keyClick(window.view, Qt.Key.Key_Tab)
@@ -82,7 +76,7 @@ def test_another_programs_edit_still_reaches_the_list_and_snapping(
     with sessions.begin() as session:
         add_document(session, SourceDocument(name="泸州.txt", text=TEXT, source="泸州.txt"))
     window = open_annotation(sessions, ME, 1, snapping=True, poll_ms=50)
-    select(window, 0, 2)
+    window.view.select_range(0, 2)
     qtbot.keyClick(window.view, Qt.Key.Key_1)  # an edit of our own first: the token follows it in memory
     segmenter = window.snapping.segmenter
     assert segmenter is not None
@@ -122,7 +116,7 @@ def test_an_edit_and_its_undo_are_one_transaction_and_nothing_is_read_after_them
     event.listen(engine, "begin", note)
     try:
         start = TEXT.index(PROGRAM)
-        select(window, start, start + len(PROGRAM))
+        window.view.select_range(start, start + len(PROGRAM))
         assert transactions(Qt.Key.Key_1) == 1  # add
         assert transactions(Qt.Key.Key_2) == 1  # relabel (the new span is selected)
         assert transactions(Qt.Key.Key_Delete) == 1
@@ -205,7 +199,7 @@ def test_an_edit_repaints_the_lines_it_touched_not_the_view(
         return max(rect.height() for rect in painted.rects)
 
     start = TEXT.index(PROGRAM)
-    select(window, start, start + len(PROGRAM))
+    window.view.select_range(start, start + len(PROGRAM))
     try:
         assert repainted(Qt.Key.Key_1) < height / 4  # add
         assert repainted(Qt.Key.Key_2) < height / 4  # relabel

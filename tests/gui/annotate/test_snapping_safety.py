@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -33,12 +32,6 @@ def add_text(sessions: sessionmaker[Session], text: str) -> int:
         return add_document(session, SourceDocument(name="r.txt", text=text, source="r.txt"))[0].id
 
 
-def select_range(window: MainWindow, start: int, end: int) -> None:
-    cursor = window.view.textCursor()
-    cursor.setPosition(window.view.positions.to_qt(start))
-    cursor.setPosition(window.view.positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-    window.view.setTextCursor(cursor)
-
 
 def stored(sessions: sessionmaker[Session]) -> list[tuple[int, int]]:
     with sessions() as session:
@@ -60,19 +53,19 @@ def test_the_window_asks_before_tagging_a_long_selection(sessions: sessionmaker[
     add_text(sessions, TEXT)
     window = open_annotation(sessions, ME)
     seen: list[str] = []
-    select_range(window, 0, len(TEXT) - 1)
+    window.view.select_range(0, len(TEXT) - 1)
     answer(QMessageBox.StandardButton.Cancel, seen)
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     assert seen and f"{len(TEXT) - 1} characters" in seen[0]
     assert stored(sessions) == []
     assert "too long" in window.statusBar().currentMessage()
     activate(window)
-    select_range(window, 0, len(TEXT) - 1)
+    window.view.select_range(0, len(TEXT) - 1)
     answer(QMessageBox.StandardButton.Yes, seen)
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     assert stored(sessions) == [(0, len(TEXT) - 1)]
     activate(window)
-    select_range(window, 0, 7)  # a short one is tagged without a question
+    window.view.select_range(0, 7)  # a short one is tagged without a question
     qtbot.keyClick(window.view, Qt.Key.Key_3)
     assert len(seen) == 2 and stored(sessions) == [(0, 7), (0, len(TEXT) - 1)]
 
@@ -98,7 +91,7 @@ def test_snapping_follows_moved_and_deleted_spans(sessions: sessionmaker[Session
         return window.snapping.segmenter.learned
 
     start = TEXT.index(PROGRAM)
-    select_range(window, start, start + len(PROGRAM))
+    window.view.select_range(start, start + len(PROGRAM))
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     assert stored(sessions) == [(start, start + len(PROGRAM))]
     qtbot.waitUntil(lambda: learned() == {PROGRAM})

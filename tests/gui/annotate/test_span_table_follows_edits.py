@@ -10,7 +10,6 @@ from functools import partial
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session, sessionmaker
@@ -103,12 +102,6 @@ def test_header_titles_follow_a_language_change(qtbot: QtBot, qapp: QApplication
     qtbot.waitUntil(lambda: titles()[0] == "Text")
 
 
-def select(window: MainWindow, start: int, end: int) -> None:
-    cursor = window.view.textCursor()
-    cursor.setPosition(window.view.positions.to_qt(start))
-    cursor.setPosition(window.view.positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-    window.view.setTextCursor(cursor)
-
 
 def test_the_windows_table_follows_add_relabel_delete_undo_redo_by_rows(
         sessions: sessionmaker[Session], qtbot: QtBot, open_annotation: Callable[..., MainWindow]) -> None:
@@ -145,7 +138,7 @@ def test_the_windows_table_follows_add_relabel_delete_undo_redo_by_rows(
         assert table.selectionModel().isRowSelected(current.row(), QModelIndex()) or selected_text is None
 
     start = TEXT_.index("酒城同心·金融速贷")
-    select(window, start, start + len("酒城同心·金融速贷"))
+    window.view.select_range(start, start + len("酒城同心·金融速贷"))
     hotkey = {label.name: label.hotkey or "" for label in window.labels}
     qtbot.keyClicks(window.view, hotkey["PROGRAM"])  # add
     check("酒城同心·金融速贷")
