@@ -76,8 +76,7 @@ def _runs_on(words: tuple[tuple[int, int, str, str], ...], end: int) -> bool:
 
 def _inside(named: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether ``[start, end)`` lies in one of the ``named`` ranges (sorted; none longer than a match can be)."""
-    len_max = sys.maxsize
-    near = named[bisect_left(named, (start - _LONGEST,)):bisect_right(named, (start, len_max))]
+    near = named[bisect_left(named, (start - _LONGEST,)):bisect_right(named, (start, sys.maxsize))]
     return any(end <= stop for _, stop in near)
 
 

@@ -12,7 +12,6 @@ the UI thread sorting the whole layer again.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Collection
 from decimal import Decimal
 
@@ -32,7 +31,7 @@ from biaozhu.db.values import METRIC
 from biaozhu.gui.annotate.span_filter import SpanFilter
 from biaozhu.gui.common.wording import as_tooltip, fill
 from biaozhu.gui.widgets.swatches import colour_swatch
-from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
+from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns, sorted_place
 
 TEXT, LABEL, START, END, VALUE, UNIT, LINKS, COMMENTS, DOCUMENT = range(9)
 OPEN_COMMENTS = QColor("#e76f51")
@@ -282,16 +281,7 @@ class SpanTableModel(QAbstractTableModel):
         if column < 0:
             column, order = START, Qt.SortOrder.AscendingOrder
         key = sort_key(column, self._labels, self._places, self._links, self._comments)
-        if order == Qt.SortOrder.AscendingOrder:
-            return bisect.bisect_left(self._spans, key(span), key=key)
-        wanted, low, high = key(span), 0, len(self._spans)  # descending: the first row whose key is below it
-        while low < high:
-            middle = (low + high) // 2
-            if key(self._spans[middle]) > wanted:
-                low = middle + 1
-            else:
-                high = middle
-        return low
+        return sorted_place(self._spans, key(span), key, order == Qt.SortOrder.DescendingOrder)
 
     def _renumber(self, first: int) -> None:
         for row in range(first, len(self._spans)):

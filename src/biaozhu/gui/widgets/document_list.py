@@ -55,7 +55,7 @@ from biaozhu.gui.widgets.document_rows import (
     status_of,
 )
 from biaozhu.gui.widgets.name_elision import DEPARTS_ROLE, NameDelegate, departs
-from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns
+from biaozhu.gui.widgets.tables import SELECT_ROW, RowActivation, configure_table, fit_columns, sorted_place
 
 __all__ = ["NAME", "LENGTH", "STATUS", "SPANS", "UNSURE", "DocumentListPanel", "DocumentTableModel"]
 FINISHED = frozenset({"done", "adjudicated"})  # adjudicated is the gold layer's "done"
@@ -107,16 +107,7 @@ class DocumentTableModel(QAbstractTableModel):
         """Where ``summary`` sorts among the rows shown (sorted: keys end with the id, so they never tie)."""
         column, order = self._sort
         key = sort_key(column, self._annotator, self.unsure)
-        target, rows, descending = key(summary), self._rows, order == Qt.SortOrder.DescendingOrder
-        low, high = 0, len(rows)
-        while low < high:
-            middle = (low + high) // 2
-            found = key(rows[middle])
-            if (target < found) if descending else (found < target):
-                low = middle + 1
-            else:
-                high = middle
-        return low
+        return sorted_place(self._rows, key(summary), key, order == Qt.SortOrder.DescendingOrder)
 
     def status(self, row: int) -> str:
         return status_of(self._rows[row], self._annotator)
