@@ -22,9 +22,9 @@ from biaozhu.db.project import initialise
 from biaozhu.db.spans import add_span, relabel_span
 from biaozhu.db.status import set_status
 from biaozhu.gui.annotate.window import MainWindow
-from biaozhu.gui.app import Windows
 from biaozhu.gui.common.changes import Change
 from biaozhu.gui.widgets.document_list import SPANS, STATUS
+from biaozhu.gui.windows import Windows
 
 ME = "张三"
 TEXT = "泸州市委统战部与泸州银行推出“酒城同心·金融速贷”，发放贷款377.178亿元。"

@@ -77,15 +77,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.db = getattr(args, "db", None)
     try:
         if args.command is None:
-            # No collections until the first window shows (see run_app): they walked every object imported so far,
-            # 0.08 s of the start's CPU. The database layer before Qt: PySide6 reads the source of every module
-            # imported after it, and SQLAlchemy's imported after it cost 0.08 s more.
+            # No collections until the first window is finished (see run_app): they walked every object imported
+            # so far, 0.08 s of the start's CPU.
             gc.disable()
             try:
-                import_module("biaozhu.db.project")
-                from biaozhu.gui.app import (
-                    run_app,  # Qt is loaded only when the window is wanted
-                )
+                from biaozhu.gui.app import run_app  # Qt is loaded only when the window is wanted
 
                 return run_app(args)
             finally:

@@ -29,7 +29,7 @@ from biaozhu.db import spans as db_spans
 from biaozhu.db.changes import edit_state
 from biaozhu.db.documents import named_text
 from biaozhu.db.models import Label
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 from biaozhu.db.status import set_status, touch
 from biaozhu.db.values import restore_values, set_value, stored_values, value_columns
 from biaozhu.gui.common.changes import Change, Changed, SpanDelta

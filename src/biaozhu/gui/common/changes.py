@@ -16,7 +16,7 @@ from enum import Flag, auto
 
 from PySide6.QtCore import QObject, Signal
 
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 
 
 class Changed(Flag):

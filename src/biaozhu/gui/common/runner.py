@@ -11,23 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.errors import Refusal
-from biaozhu.db.engine import is_read_only
 from biaozhu.db.errors import StorageError, storage_errors
 from biaozhu.gui.common.changes import Change, ChangeBus
 from biaozhu.gui.common.storage_messages import translated
 from biaozhu.gui.common.wording import told
 
+if TYPE_CHECKING:  # a runner is made once the project is open; the first window paints before SQLAlchemy loads
+    from sqlalchemy.orm import Session, sessionmaker
+
 T = TypeVar("T")
 KNOWN_FAILURES = (StorageError, Refusal)
-Transaction = Callable[[], AbstractContextManager[Session]]  # ``sessions.begin``
+Transaction: TypeAlias = "Callable[[], AbstractContextManager[Session]]"  # ``sessions.begin``
 
 
 def sentence(failure: Exception) -> str:
@@ -95,6 +95,10 @@ class ActionRunner(QObject):
     saved = Signal()  # a write was committed (the status bar says when)
 
     def __init__(self, sessions: sessionmaker[Session], bus: ChangeBus, parent: QObject | None = None) -> None:
+        from sqlalchemy import Engine
+
+        from biaozhu.db.engine import is_read_only
+
         super().__init__(parent)
         self.sessions = sessions
         self.bus = bus

@@ -16,7 +16,7 @@ from biaozhu.db.labels import label_ids
 from biaozhu.db.models import GOLD
 from biaozhu.db.permissions import is_reviewer
 from biaozhu.db.review_queries import set_review_status
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 from biaozhu.gui.common.changes import Change, Changed, SpanDelta
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.undo import History, StoredCommand
