@@ -37,6 +37,7 @@ def test_a_window_shown_from_its_first_look_keeps_the_place_when_finished(qtbot:
     assert not window.finished and window.view.text == look.text
     assert window.windowTitle() == f"{look.name} — project — biaozhu 标注"
     assert {label.name for label in window.labels} == {"PROGRAM", "METRIC", "ORGANIZATION"}
+    framed = [action.text() for action in window.menuBar().actions()]
     window.view.select_range(2000, 2006)  # the person reads on and selects while the project opens
     scrolled = window.view.verticalScrollBar().value()
     assert scrolled > 0
@@ -44,6 +45,8 @@ def test_a_window_shown_from_its_first_look_keeps_the_place_when_finished(qtbot:
     windows = Windows(sessions, "张三", name="project")
     assert windows.annotate(early=window) is window
     assert window.finished and window.layer.document_id == look.document_id
+    assert [action.text() for action in window.menuBar().actions()] == framed  # the menus filled in, none moved
+    assert all(action.isEnabled() for action in window.menuBar().actions())
     assert window.view.selection() == (2000, 2006) and window.view.verticalScrollBar().value() == scrolled
     metric = window.labels.named("METRIC")
     assert metric is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
@@ -46,6 +46,12 @@ if TYPE_CHECKING:  # the window's working parts load once its first look is pain
 
 MESSAGE_MS = 6000
 LAYOUT_KEY = "annotate"  # where its geometry and panels are remembered (QSettings)
+# The menu bar as the frame shows it, before the actions that fill the menus exist (appearing then, the bar would
+# move everything below it down a line): each title in the translation context of the part that makes the menu.
+# tests/gui/test_first_look_window.py holds these to the menus the finished window has.
+FRAME_MENUS = (("FileMenu", "&File"), ("WindowActions", "&Document"), ("WindowActions", "&Edit"),
+               ("WindowActions", "&Annotate"), ("SuggestionBoard", "Su&ggest"), ("Guidance", "G&uide"),
+               ("WindowActions", "&View"), ("WindowActions", "&Review"), ("WindowMenus", "&Help"))
 
 
 class MainWindow(QMainWindow):
@@ -116,6 +122,7 @@ class MainWindow(QMainWindow):
         self.linking = parts.Linking(self)
         self.editing.relabel_refusal = self.linking.relabel_refusal
         self.comments = parts.AnnotateComments(self)
+        self.menuBar().clear()  # the frame's titles: the actions make the menus again, filled
         self.actions_ = parts.WindowActions(self)
         self.label_sync = parts.LabelSync(self)
         self.document_actions = parts.DocumentActions(self)
@@ -172,6 +179,8 @@ class MainWindow(QMainWindow):
     def _build(self, project_name: str) -> None:
         self.setWindowTitle(f"{project_name} — biaozhu 标注")
         self.resize(1400, 900)
+        for context, title in FRAME_MENUS:
+            self.menuBar().addMenu(QCoreApplication.translate(context, title)).setEnabled(False)
         restore_geometry(self, LAYOUT_KEY)  # where it was: shown from the first look, it does not move later
         centre = QWidget(self)
         column = QVBoxLayout(centre)
