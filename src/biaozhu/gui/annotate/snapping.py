@@ -4,9 +4,10 @@ jieba's dictionary and the project's span texts load off the UI thread (about a 
 on screen; until then, and while the analyst has switched it off (W), selections are taken as they are. What it
 has learned follows the project's spans: an edit that says exactly which spans it added and removed (this
 window's, an undo: a :class:`SpanDelta`) is followed in memory at once; after any other change to spans (another
-window's, another desktop's) the counts of span texts are read again off the UI thread, at most one read at a
-time, and the segmenter learns and forgets only the few texts whose counts moved, so a moved span teaches its new
-text and a deleted one stops teaching its old one.
+window's, another desktop's, the CLI's) what changed is read off the UI thread, at most one read at a time: only
+the ranges of span ids whose fingerprints moved (:class:`biaozhu.db.span_texts.SpanTexts`), and the segmenter
+learns and forgets only the few texts whose counts moved, so a moved span teaches its new text and a deleted one
+stops teaching its old one.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.segment import MAX_WORD, Segmenter
-from biaozhu.db.occurrences import tagged_text_counts
+from biaozhu.db.span_texts import SpanTexts
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import KNOWN_FAILURES, ActionRunner, sentence
 
@@ -36,7 +37,7 @@ class _Counts:
     (but :meth:`stop`, called from the UI thread)."""
 
     def __init__(self) -> None:
-        self.last: dict[str, int] = {}
+        self.texts = SpanTexts(MAX_WORD)
         self.stopped = threading.Event()
         self._lock = threading.Lock()
         self._reading_on: sqlite3.Connection | None = None  # the SQLite connection the first read runs on
@@ -54,8 +55,7 @@ class _Counts:
         read of a million texts is interrupted, and a window closed meanwhile gets no segmenter)."""
         self._go_on()
         segmenter = Segmenter()
-        self.last = self._first_read(session)
-        segmenter.follow(self.last)  # a new segmenter learns them all at once: a few tenths of a second
+        segmenter.follow(self._first_read(session))  # a new segmenter learns them all at once: a few tenths of a second
         self._go_on()
         return segmenter
 
@@ -65,7 +65,7 @@ class _Counts:
             self._reading_on = driver if isinstance(driver, sqlite3.Connection) else None
         try:
             self._go_on()
-            return tagged_text_counts(session, MAX_WORD)
+            return self.texts.read(session)
         except Exception:
             if self.stopped.is_set():  # interrupted
                 raise Stopped from None
@@ -79,10 +79,11 @@ class _Counts:
             raise Stopped
 
     def moved(self, session: Session) -> tuple[dict[str, int], set[str]]:
-        """The counts as stored now, and the texts whose counts changed since the last read."""
-        counts, last = tagged_text_counts(session, MAX_WORD), self.last
-        self.last = counts
-        return counts, {word for word, count in counts.items() if last.get(word) != count} | (last.keys() - counts)
+        """The texts whose counts changed since the last read, with their counts as stored now (only the ranges
+        of spans that changed are read)."""
+        moved = self.texts.follow(session)
+        counts = self.texts.counts
+        return {word: counts[word] for word in moved if word in counts}, moved
 
 
 class Snapping(QObject):
