@@ -16,8 +16,8 @@ from biaozhu.db.documents import add_document
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.labels import label_ids
 from biaozhu.db.models import Document, Span
-from biaozhu.db.span_texts import SpanTexts
-from biaozhu.db.spans import add_span, relabel_span, resize_span, trash_span
+from biaozhu.db.span_texts import CHUNK, SpanTexts
+from biaozhu.db.spans import add_span, get_span, relabel_span, resize_span, trash_span
 
 LONGEST = 20
 TEXT = "泸州市委统战部与泸州银行推出“酒城同心·金融速贷”，发放贷款377.178亿元。"
@@ -107,3 +107,26 @@ def test_a_long_span_text_is_never_counted(sessions: sessionmaker[Session], thei
         me, label = ensure_annotator(session, "张三").id, label_ids(session)["PROGRAM"]
         add_span(session, document, me, label, 0, len(report), report)
     assert follow(texts, sessions) == set() and texts.counts == Counter(["泸州银行"])
+
+
+def test_ranges_read_again_are_followed_again(sessions: sessionmaker[Session], theirs: sessionmaker[Session]) -> None:
+    """Spans over several ranges of ids (CHUNK each): a range emptied, ranges changed twice, new ranges."""
+    text = "".join(chr(0x4E00 + n) for n in range(300))
+    words = [text[n:n + 2] for n in range(0, 300, 2)]
+    document, spans = add_words(sessions, text, words)
+    texts = read(sessions)
+    assert len(spans) > 2 * CHUNK and texts.counts == Counter(words)
+    for round_ in range(2):
+        with theirs.begin() as session:
+            for span in spans[CHUNK - 5:2 * CHUNK + 5]:  # every span of a range, and a few on each side
+                trash_span(session, span)
+            spans = spans[:CHUNK - 5] + spans[2 * CHUNK + 5:]
+            for span in spans[1::7]:
+                row = get_span(session, span)
+                end = row.end - 1 if row.end - row.start > 1 else row.end + 1
+                resize_span(session, span, row.start, end, text[row.start:end])
+            other, label = ensure_annotator(session, "李四").id, label_ids(session)["ORGANIZATION"]
+            spans += [add_span(session, document, other, label, start, start + 3 + round_,
+                               text[start:start + 3 + round_]) for start in range(1, 290, 4)]
+        follow(texts, sessions)
+        assert texts.counts == stored(sessions)
