@@ -1,12 +1,16 @@
-"""Word snapping's load in a project of 10,000 documents and 1,000,000 spans (nearly every span text distinct):
-what the window's snapping worker does before snapping is ready (read the project's span texts and learn them), next
-to its floor, raw sqlite3 reading the same span texts into a set. Also one snap there (a selection grown over jieba's
-words and the learned texts near it).
+"""Word snapping in a project of 10,000 documents and 1,000,000 spans (nearly every span text distinct): its load
+(read the project's span texts and learn them) next to its floor, raw sqlite3 reading the same span texts into a
+set; one snap there (a selection grown over jieba's words and the learned texts near it); and following another
+program's change (a teammate, the CLI) of 1 span and of 1,000 spans: the snapping worker's CPU (reading what
+changed; of it, the fingerprints query, SQLite's own work without the GIL) and the UI thread's (learning and
+forgetting the texts that moved), against a full re-read of every span text (what following a change cost before)
+and next to its floor, raw sqlite3 reading the changed spans' texts by their ids (which it is given).
 
     python benchmarks/snapping.py [--documents 10000] [--repeat 5] [--folder /tmp/snapping-bench]
 
 jieba's own dictionary is loaded once before timing (once per process, whatever the project's size). Prints the
 one-minute load with each run: on 2 shared cores wall times follow it, CPU seconds are the figures to compare.
+The changes are made on a copy of the generated project (``follow.sqlite`` in the folder), by another connection.
 
 Measured 2026-12-03 (2 cores, load 6.2–7.2), 997,375 distinct texts, medians of 7 (min–max):
 
@@ -19,14 +23,19 @@ Measured 2026-12-03 (2 cores, load 6.2–7.2), 997,375 distinct texts, medians o
 from __future__ import annotations
 
 import argparse
+import random
+import shutil
 import sqlite3
 import statistics
 import time
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from runs import both, generated_project, load, seconds
 
 FLOOR_SQL = "SELECT text FROM spans"
+Change = Callable[[sqlite3.Connection, random.Random, int], list[int]]  # (connection, random, run) -> span ids
 
 
 def floor(db: Path) -> None:
@@ -77,6 +86,107 @@ def main() -> None:
         segmenter.snap(text, at, at + 2)
         snaps.append(time.perf_counter() - started)
     print(f"one snap, {len(segmenter.learned):,} texts learned: {seconds(snaps)}")
+    follow_changes(args.folder / "follow.sqlite", db, args.repeat)
+
+
+def shorten(connection: sqlite3.Connection, ids: list[int]) -> list[int]:
+    """Spans' ends moved one character in (their texts lose their last character, as the document says)."""
+    connection.executemany('UPDATE spans SET "end" = "end" - 1, text = substr(text, 1, length(text) - 1) '
+                           'WHERE id = ? AND "end" - start > 1', [(span,) for span in ids])
+    return ids
+
+
+def some_spans(connection: sqlite3.Connection, pick: random.Random, count: int) -> list[int]:
+    """``count`` span ids scattered over the whole project (each in a range of its own, mostly)."""
+    top = connection.execute("SELECT max(id) FROM spans").fetchone()[0]
+    return [span for span, in connection.execute(
+        f"SELECT id FROM spans WHERE id IN ({','.join(map(str, pick.sample(range(1, top + 1), count * 2)))})")][:count]
+
+
+def added(connection: sqlite3.Connection, pick: random.Random, run: int) -> list[int]:
+    """1,000 spans of a new annotator's (a CLI import): copies of scattered spans, with new ids at the end."""
+    annotator = connection.execute("INSERT INTO annotators (name, role, created_at) VALUES (?, 'annotator', "
+                                   "'2026-12-03') RETURNING id", (f"bench {run} {pick.random()}",)).fetchone()[0]
+    top = connection.execute("SELECT max(id) FROM spans").fetchone()[0]
+    sources = some_spans(connection, pick, 1000)
+    connection.execute(f"INSERT INTO spans (document_id, annotator_id, label_id, start, \"end\", text, note, "
+                       f"created_at, updated_at, value_by_hand) SELECT document_id, {annotator}, label_id, start, "
+                       f"\"end\", text, note, created_at, updated_at, value_by_hand FROM spans "
+                       f"WHERE id IN ({','.join(map(str, sources))})")
+    return [span for span, in connection.execute("SELECT id FROM spans WHERE id > ?", (top,))]
+
+
+def deleted(connection: sqlite3.Connection, pick: random.Random, _run: int) -> list[int]:
+    ids = some_spans(connection, pick, 1000)
+    connection.execute(f"DELETE FROM spans WHERE id IN ({','.join(map(str, ids))})")
+    return ids
+
+
+CHANGES: list[tuple[str, Change]] = [
+    ("1 span moved", lambda connection, pick, _: shorten(connection, some_spans(connection, pick, 1))),
+    ("1,000 spans moved, scattered", lambda connection, pick, _: shorten(connection, some_spans(connection, pick,
+                                                                                                  1000))),
+    ("1,000 spans added (an import)", added),
+    ("1,000 spans deleted, scattered", deleted),
+]
+
+
+def full_reread(connection: sqlite3.Connection, last: Counter[str]) -> tuple[Counter[str], set[str]]:
+    """What following a change cost before: every short span text counted again, compared with the last count."""
+    from biaozhu.corpus.segment import MAX_WORD
+
+    counts = Counter(text for text, in connection.execute(f"SELECT text FROM spans WHERE length(text) <= {MAX_WORD}"))
+    return counts, {word for word, count in counts.items() if last.get(word) != count} | (last.keys() - counts)
+
+
+def follow_changes(db: Path, original: Path, repeat: int) -> None:
+    """Each change made ``repeat`` times by another connection, then followed as the window follows it."""
+    from biaozhu.db import span_texts
+    from biaozhu.db.engine import create_project_engine, session_factory
+    from biaozhu.gui.annotate.snapping import _Counts
+
+    shutil.copy(original, db)
+    sessions = session_factory(create_project_engine(str(db)))
+    worker = _Counts()
+    with sessions() as session:
+        segmenter = worker.segmenter(session)
+    other = sqlite3.connect(db)
+    last = full_reread(other, Counter())[0]
+    pick = random.Random(14)
+    for name, change in CHANGES:
+        floors: list[float] = []
+        workers: list[float] = []
+        in_query: list[float] = []
+        uis: list[float] = []
+        walls: list[float] = []
+        fulls: list[float] = []
+        for run in range(repeat):
+            with other:
+                ids = change(other, pick, run)
+            started = time.thread_time()
+            assert other.execute(f"SELECT count(text) FROM spans WHERE id IN ({','.join(map(str, ids))})").fetchone()
+            floors.append(time.thread_time() - started)
+            wall, started = time.perf_counter(), time.thread_time()
+            with sessions() as session:
+                counts, moved = worker.moved(session)
+            workers.append(time.thread_time() - started)
+            started = time.thread_time()
+            segmenter.follow(counts, moved)
+            uis.append(time.thread_time() - started)
+            walls.append(time.perf_counter() - wall)
+            with sessions() as session:  # the part of the worker's CPU that SQLite spends without the GIL
+                started = time.thread_time()
+                span_texts.fingerprints(session)
+                in_query.append(time.thread_time() - started)
+            started = time.thread_time()
+            last, moved_before = full_reread(other, last)
+            fulls.append(time.thread_time() - started)
+            assert moved == moved_before and all(worker.texts.counts[word] == last[word] for word in moved)
+        print(f"load {load()}; {name}: worker {seconds(workers)} CPU (of it the fingerprints query, "
+              f"without the GIL: {seconds(in_query)}), UI thread {seconds(uis)} CPU, {seconds(walls)} wall; "
+              f"full re-read {seconds(fulls)} CPU ({statistics.median(fulls) / statistics.median(workers):.1f}x); "
+              f"floor {seconds(floors)} CPU, worker {statistics.median(workers) / statistics.median(floors):.0f}x it")
+    other.close()
 
 
 if __name__ == "__main__":
