@@ -10,9 +10,10 @@ offsets) changes its range's fingerprint. One grouped query reads every fingerpr
 without the GIL: no Python runs per span); the texts of the ranges whose fingerprint moved are read again and
 compared as multisets with what they were. A relabelling changes no text and no fingerprint: nothing is read.
 
-The fingerprints are read before the texts, in the same transaction: a change that lands between the two (on a
-backend without snapshots) is read with the texts and shows again in the next fingerprints, where reading its range
-once more changes nothing.
+The first read takes the texts and then (:meth:`SpanTexts.mark`, once snapping works) the fingerprints, in one
+snapshot (SQLite's reads are; PostgreSQL reads it at REPEATABLE READ). Later, the fingerprints are read before the
+texts: a change that lands between the two is read with the texts and shows again in the next fingerprints, where
+reading its range once more changes nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from collections import Counter
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import BigInteger, cast, func, select
+from sqlalchemy import BigInteger, Connection, cast, func, select
 from sqlalchemy.orm import Session
 
 from biaozhu.db.models import Span
@@ -46,6 +47,14 @@ def fingerprints(session: Session) -> dict[int, Fingerprint]:
     query = select(chunk, func.count(), func.sum(weight * start), func.sum(weight * end), func.sum(start * end)
                    ).group_by(chunk)
     return {row[0]: tuple(row[1:]) for row in session.execute(query)}
+
+
+def snapshot(session: Session) -> Connection:
+    """The session's connection, in one snapshot from its first read on when this begins its transaction: SQLite's
+    reads are snapshots already, PostgreSQL's are taken at REPEATABLE READ."""
+    if not session.in_transaction() and session.get_bind().dialect.name == "postgresql":
+        return session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    return session.connection()
 
 
 def _read(session: Session, longest: int, where: str = "") -> tuple[array[int], list[str]]:
@@ -92,8 +101,9 @@ class SpanTexts:
         self._since: dict[int, tuple[str, ...]] = {}  # range -> its texts, where read again since
 
     def read(self, session: Session) -> Counter[str]:
-        """Read every span text (at a million spans, about as long as reading them into a set)."""
-        self._fingerprints = fingerprints(session)
+        """Read every span text (at a million spans, about as long as reading them into a set); :meth:`mark` must
+        follow in the same session before :meth:`follow`."""
+        snapshot(session)
         self._ids, texts = _read(session, self.longest)
         self.counts = Counter(texts)
         if len(self.counts) < len(texts) // 2:  # many repeats: keep one str per distinct text, not one per span
@@ -101,6 +111,10 @@ class SpanTexts:
             texts = list(map(same.__getitem__, texts))
         self._texts, self._since = texts, {}
         return self.counts
+
+    def mark(self, session: Session) -> None:
+        """Read the fingerprints of what :meth:`read` read, in its snapshot: what :meth:`follow` compares with."""
+        self._fingerprints = fingerprints(session)
 
     def follow(self, session: Session) -> set[str]:
         """Catch up with the project as stored now; the texts whose counts moved."""

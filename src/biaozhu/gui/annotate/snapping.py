@@ -15,13 +15,15 @@ from __future__ import annotations
 import sqlite3
 import sys
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.segment import MAX_WORD, Segmenter
-from biaozhu.db.span_texts import SpanTexts
+from biaozhu.db.span_texts import SpanTexts, snapshot
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import KNOWN_FAILURES, ActionRunner, sentence
 
@@ -43,29 +45,36 @@ class _Counts:
         self._reading_on: sqlite3.Connection | None = None  # the SQLite connection the first read runs on
 
     def stop(self) -> None:
-        """Give up loading: the learning stops at once, and the first read of a SQLite project is interrupted (it
-        groups every span text: seconds at a million spans)."""
+        """Give up loading: the learning stops at once, and the first reads of a SQLite project are interrupted
+        (every span text, every fingerprint: seconds at a million spans)."""
         with self._lock:
             self.stopped.set()
             if self._reading_on is not None:
                 self._reading_on.interrupt()
 
-    def segmenter(self, session: Session) -> Segmenter:
-        """A segmenter that has learned the project's span texts; :class:`Stopped` once ``stopped`` is set (the
-        read of a million texts is interrupted, and a window closed meanwhile gets no segmenter)."""
+    def segmenter(self, session: Session, ready: Callable[[Segmenter], None]) -> None:
+        """Hand ``ready`` a segmenter that has learned the project's span texts (snapping works from then on), then
+        read, in the same snapshot, what later changes are compared with (the fingerprints: a few tenths of a
+        second of SQLite's own work, without the GIL); :class:`Stopped` once ``stopped`` is set (the reads are
+        interrupted, and a window closed meanwhile gets no segmenter)."""
         self._go_on()
         segmenter = Segmenter()
-        segmenter.follow(self._first_read(session))  # a new segmenter learns them all at once: a few tenths of a second
+        with self._interruptible(session):
+            counts = self.texts.read(session)
+        segmenter.follow(counts)  # a new segmenter learns them all at once: a few tenths of a second
         self._go_on()
-        return segmenter
+        ready(segmenter)
+        with self._interruptible(session):
+            self.texts.mark(session)
 
-    def _first_read(self, session: Session) -> dict[str, int]:
-        driver = session.connection().connection.driver_connection
+    @contextmanager
+    def _interruptible(self, session: Session) -> Iterator[None]:
+        driver = snapshot(session).connection.driver_connection
         with self._lock:
             self._reading_on = driver if isinstance(driver, sqlite3.Connection) else None
         try:
             self._go_on()
-            return self.texts.read(session)
+            yield
         except Exception:
             if self.stopped.is_set():  # interrupted
                 raise Stopped from None
@@ -149,8 +158,10 @@ class Snapping(QObject):
         million span texts) hands the GIL back every millisecond, not every 5: the UI thread waits for it each
         time it comes back from SQLite or Qt, and 5 ms waits made a commit take a second."""
         sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
-        self.runner.in_background(self._pool, self._counts.segmenter, self._loaded, self._load_failed,
-                                  (*KNOWN_FAILURES, Stopped))
+        hand_over = self.runner.hand_over  # the segmenter, as soon as it has learned (then the fingerprints)
+        self.runner.in_background(
+            self._pool, lambda session: self._counts.segmenter(session, lambda got: hand_over(self._loaded, got)),
+            lambda _: None, self._load_failed, (*KNOWN_FAILURES, Stopped))
 
     def _load_failed(self, exc: Exception) -> None:
         # Stopped: given up by :meth:`wait`, nobody is waiting for it; not valid: its window is gone.
