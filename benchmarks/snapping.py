@@ -35,7 +35,7 @@ from pathlib import Path
 from runs import both, generated_project, load, seconds
 
 FLOOR_SQL = "SELECT text FROM spans"
-Change = Callable[[sqlite3.Connection, random.Random, int], list[int]]  # (connection, random, run) -> span ids
+Change = Callable[[sqlite3.Connection, random.Random, int], list[int]]  # (connection, random, how many) -> span ids
 
 
 def floor(db: Path) -> None:
@@ -110,16 +110,20 @@ def shorten(connection: sqlite3.Connection, ids: list[int]) -> list[int]:
 def some_spans(connection: sqlite3.Connection, pick: random.Random, count: int) -> list[int]:
     """``count`` span ids scattered over the whole project (each in a range of its own, mostly)."""
     top = connection.execute("SELECT max(id) FROM spans").fetchone()[0]
-    return [span for span, in connection.execute(
-        f"SELECT id FROM spans WHERE id IN ({','.join(map(str, pick.sample(range(1, top + 1), count * 2)))})")][:count]
+    ids = ",".join(map(str, pick.sample(range(1, top + 1), min(top, count * 2))))
+    return [span for span, in connection.execute(f"SELECT id FROM spans WHERE id IN ({ids})")][:count]
 
 
-def added(connection: sqlite3.Connection, pick: random.Random, run: int) -> list[int]:
-    """1,000 spans of a new annotator's (a CLI import): copies of scattered spans, with new ids at the end."""
+def moved(connection: sqlite3.Connection, pick: random.Random, count: int) -> list[int]:
+    return shorten(connection, some_spans(connection, pick, count))
+
+
+def added(connection: sqlite3.Connection, pick: random.Random, count: int) -> list[int]:
+    """Spans of a new annotator's (a CLI import): copies of scattered spans, with new ids at the end."""
     annotator = connection.execute("INSERT INTO annotators (name, role, created_at) VALUES (?, 'annotator', "
-                                   "'2026-12-03') RETURNING id", (f"bench {run} {pick.random()}",)).fetchone()[0]
+                                   "'2026-12-03') RETURNING id", (f"bench {pick.random()}",)).fetchone()[0]
     top = connection.execute("SELECT max(id) FROM spans").fetchone()[0]
-    sources = some_spans(connection, pick, 1000)
+    sources = some_spans(connection, pick, count)
     connection.execute(f"INSERT INTO spans (document_id, annotator_id, label_id, start, \"end\", text, note, "
                        f"created_at, updated_at, value_by_hand) SELECT document_id, {annotator}, label_id, start, "
                        f"\"end\", text, note, created_at, updated_at, value_by_hand FROM spans "
@@ -127,19 +131,16 @@ def added(connection: sqlite3.Connection, pick: random.Random, run: int) -> list
     return [span for span, in connection.execute("SELECT id FROM spans WHERE id > ?", (top,))]
 
 
-def deleted(connection: sqlite3.Connection, pick: random.Random, _run: int) -> list[int]:
-    ids = some_spans(connection, pick, 1000)
+def deleted(connection: sqlite3.Connection, pick: random.Random, count: int) -> list[int]:
+    ids = some_spans(connection, pick, count)
     connection.execute(f"DELETE FROM spans WHERE id IN ({','.join(map(str, ids))})")
     return ids
 
 
-CHANGES: list[tuple[str, Change]] = [
-    ("1 span moved", lambda connection, pick, _: shorten(connection, some_spans(connection, pick, 1))),
-    ("1,000 spans moved, scattered", lambda connection, pick, _: shorten(connection, some_spans(connection, pick,
-                                                                                                  1000))),
-    ("1,000 spans added (an import)", added),
-    ("1,000 spans deleted, scattered", deleted),
-]
+# (what, the change, whether of 1,000 spans: of a twentieth of them in a small project; else of one)
+CHANGES: list[tuple[str, Change, bool]] = [
+    ("1 span moved", moved, False), ("{} spans moved, scattered", moved, True),
+    ("{} spans added (an import)", added, True), ("{} spans deleted, scattered", deleted, True)]
 
 
 def full_reread(connection: sqlite3.Connection, last: Counter[str]) -> tuple[Counter[str], set[str]]:
@@ -167,16 +168,17 @@ def follow_changes(db: Path, original: Path, repeat: int) -> None:
     other = sqlite3.connect(db)
     last = full_reread(other, Counter())[0]
     pick = random.Random(14)
-    for name, change in CHANGES:
+    many = min(1000, other.execute("SELECT count(*) FROM spans").fetchone()[0] // 20)
+    for name, change, of_many in CHANGES:
         floors: list[float] = []
         workers: list[float] = []
         in_query: list[float] = []
         uis: list[float] = []
         walls: list[float] = []
         fulls: list[float] = []
-        for run in range(repeat):
+        for _ in range(repeat):
             with other:
-                ids = change(other, pick, run)
+                ids = change(other, pick, many if of_many else 1)
             started = time.thread_time()
             assert other.execute(f"SELECT count(text) FROM spans WHERE id IN ({','.join(map(str, ids))})").fetchone()
             floors.append(time.thread_time() - started)
@@ -196,8 +198,8 @@ def follow_changes(db: Path, original: Path, repeat: int) -> None:
             last, moved_before = full_reread(other, last)
             fulls.append(time.thread_time() - started)
             assert moved == moved_before and all(worker.texts.counts[word] == last[word] for word in moved)
-        print(f"load {load()}; {name}: worker {seconds(workers)} CPU (of it the fingerprints query, "
-              f"without the GIL: {seconds(in_query)}), UI thread {seconds(uis)} CPU, {seconds(walls)} wall; "
+        print(f"load {load()}; {name.format(f'{many:,}')}: worker {seconds(workers)} CPU (of it the fingerprints "
+              f"query, without the GIL: {seconds(in_query)}), UI thread {seconds(uis)} CPU, {seconds(walls)} wall; "
               f"full re-read {seconds(fulls)} CPU ({statistics.median(fulls) / statistics.median(workers):.1f}x); "
               f"floor {seconds(floors)} CPU, worker {statistics.median(workers) / statistics.median(floors):.0f}x it")
     other.close()
