@@ -7,17 +7,23 @@ forgetting the texts that moved), against a full re-read of every span text (wha
 and next to its floor, raw sqlite3 reading the changed spans' texts by their ids (which it is given).
 
     python benchmarks/snapping.py [--documents 10000] [--repeat 5] [--folder /tmp/snapping-bench]
+    python benchmarks/snapping.py --documents 4 --folder /tmp/snapping-bench/small   # the small project
 
 jieba's own dictionary is loaded once before timing (once per process, whatever the project's size). Prints the
 one-minute load with each run: on 2 shared cores wall times follow it, CPU seconds are the figures to compare.
 The changes are made on a copy of the generated project (``follow.sqlite`` in the folder), by another connection.
 
-Measured 2026-12-03 (2 cores, load 6.2–7.2), 997,375 distinct texts, medians of 7 (min–max):
+Measured 2026-12-03 (2 cores, load 2.5–4.1), 997,375 distinct texts, medians of 5 (min–max), CPU:
 
-    floor, sqlite3 texts into a set   1.30 s (1.15–1.62) wall   0.77 s (0.76–0.80) CPU
-    snapping ready (read + learn)     2.50 s (2.26–2.81) wall   1.29 s (1.23–1.33) CPU   1.66x the floor's CPU
-    before (jieba add_word per text)  77.3 s (67.1–86.1) wall   22.7 s (22.0–23.0) CPU   29.8x (medians of 5)
-    one snap, all texts learned       0.2 ms (0.1–4.4)
+    floor, sqlite3 texts into a set     0.80 s (0.78–0.88)
+    snapping ready (read + learn)       1.36 s (1.26–1.39), 1.69x the floor (old code, same session: 1.32 s, 1.60x)
+      then its fingerprints             0.46 s (0.46–0.50), mostly SQLite without the GIL
+    one snap, all texts learned         0.2 ms (0.1–8.5)
+    another program's change of         worker (of it the query)   UI thread   full re-read   floor
+      1 span moved                      421 ms (399 ms)            0.0 ms      1.78 s         0.1 ms
+      1,000 spans moved, scattered      511 ms (398 ms)            3.3 ms      1.67 s         2.7 ms
+      1,000 spans added (an import)     424 ms (407 ms)            1.5 ms      1.67 s         0.8 ms
+      1,000 spans deleted, scattered    508 ms (402 ms)            1.5 ms      1.70 s         2.9 ms
 """
 
 from __future__ import annotations
