@@ -6,7 +6,7 @@ behind), and a deleted span leaves nothing behind unless it went to the trash. S
 of :data:`CHUNK` and each range gets a fingerprint that SQL computes from covering-index columns only (its count, sums
 of its spans' offsets weighted by their place in the range, which differs for every id, and the sum of start × end):
 a span added, restored, deleted (with its document too), or moved (its text is the document's text between its
-offsets) changes its range's fingerprint. One grouped query reads every fingerprint (0.3 s of SQLite at a million spans,
+offsets) changes its range's fingerprint. One grouped query reads every fingerprint (0.4 s of SQLite at a million spans,
 without the GIL: no Python runs per span); the texts of the ranges whose fingerprint moved are read again and
 compared as multisets with what they were. A relabelling changes no text and no fingerprint: nothing is read.
 
