@@ -76,17 +76,18 @@ class _Job(QRunnable):
             with storage_errors():
                 value = self.work()
         except Exception as exc:  # noqa: BLE001 - handed over to the UI thread, which tells the user or reports it
-            self._hand_over("failed", self.failed, exc)
+            _hand_over(self.relay, "failed", self.failed, exc)
         else:
-            self._hand_over("done", self.done, value)
+            _hand_over(self.relay, "done", self.done, value)
 
-    def _hand_over(self, signal: str, callback: object, value: object) -> None:
-        try:
-            getattr(self.relay, signal).emit(callback, value)
-        except RuntimeError:
-            if shiboken6.isValid(self.relay):
-                raise
-            # The runner went with its window (and maybe its database) while this ran: nobody awaits the answer.
+
+def _hand_over(relay: _Relay, signal: str, callback: object, value: object) -> None:
+    try:
+        getattr(relay, signal).emit(callback, value)
+    except RuntimeError:
+        if shiboken6.isValid(relay):
+            raise
+        # The runner went with its window (and maybe its database) while this ran: nobody awaits the answer.
 
 
 class ActionRunner(QObject):
@@ -143,6 +144,11 @@ class ActionRunner(QObject):
                 return work(session)
 
         self._start(pool, in_session, done, failed, known)
+
+    def hand_over(self, done: Callable[[T], None], value: T) -> None:
+        """From a worker: ``done(value)`` on the UI thread while the work goes on (a part of its answer that is
+        ready early: snapping works before the rest of its load)."""
+        _hand_over(self._relay, "done", done, value)
 
     def writes_in_background(self, pool: QThreadPool, work: Callable[[Transaction], T], done: Callable[[T], None],
                              failed: Callable[[Exception], None], known: tuple[type[Exception], ...]) -> None:
