@@ -5,7 +5,8 @@ up with edits the same annotator made on another desktop.
 
 The token's aggregates count whole tables (70 ms at 1M spans on SQLite), so it is read on a worker thread of
 the poller's own, never on the UI thread. Our own span edits and review decisions say exactly what they did (a
-:class:`SpanDelta`, with the token's state read inside the edit's transaction): the token follows them in memory,
+:class:`SpanDelta`, with the token's highest ids read inside the edit's transaction and how far it moved the open
+layer's part): the token follows them in memory,
 so they never look like someone else's and nothing is read for them. After any other change of our own the token
 is read again (once per burst, after the edit is shown). A read that was asked for before one of our own changes
 may or may not see it, so its answer is dropped: the read asked for after the change decides.
@@ -107,7 +108,7 @@ class ChangePoller(QObject):
                 and delta.layer == self.watched_layer():
             added, removed = {row.id for row in delta.added}, {row.id for row in delta.removed}
             self.token = self.token.after(len(added) - len(removed), len(delta.trashed) - len(delta.restored),
-                                          delta.state, delta.relations, delta.stamped)
+                                          delta.state, delta.moved, delta.relations, delta.stamped)
             return
         self._current = False
         self._reread.start()
