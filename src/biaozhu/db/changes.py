@@ -162,6 +162,15 @@ def edit_state(session: Session) -> tuple[object, ...]:
     return tuple(session.execute(_HIGHEST).one())
 
 
+def pin(session: Session) -> None:
+    """Fix what a read session sees to the project as it is now, for work that runs on it later: a cheap read of a
+    table (SQLite's snapshot begins with the first read), on PostgreSQL in REPEATABLE READ (each statement of
+    READ COMMITTED would see the project anew)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    session.execute(select(func.max(Label.id)))
+
+
 def moved(before: Part, after: Part) -> Part:
     """How far an edit moved the layer's part: what its rows make up after it, less what they made up before."""
     return tuple(a - b for a, b in zip(after, before, strict=True))

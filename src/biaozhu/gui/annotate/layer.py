@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from sqlalchemy.orm import Session
 
 from biaozhu.db import spans as db_spans
-from biaozhu.db.changes import Part, edit_state, moved, rows_part
+from biaozhu.db.changes import Part, edit_state, moved, rows_part, stamp
 from biaozhu.db.documents import named_text
 from biaozhu.db.models import Label
 from biaozhu.db.spans import SpanRow
@@ -130,23 +130,29 @@ class Layer(QObject):
 
     def open(self, document_id: int) -> None:
         """Load a document's text and this layer's spans (of a long report, those of its first part: the rest
-        follow from a worker); mark it as worked on (not in a read-only project)."""
-        annotator_id = self.annotator_id
+        follow from a worker); mark it as worked on (not in a read-only project), saying what that did to the
+        change token (its status row stamped), which follows it in memory."""
+        annotator_id, key = self.annotator_id, (document_id, self.annotator_id)
 
-        def load(session: Session) -> tuple[tuple[str, str], list[SpanRow], bool]:
+        def load(session: Session) -> tuple[tuple[str, str], list[SpanRow], bool, SpanDelta]:
+            stamped = None
             if not self.runner.read_only:
+                before = stamp(session, document_id, annotator_id)
                 touch(session, document_id, annotator_id)
+                stamped = (stamp(session, document_id, annotator_id), before is None)
             name, text = named_text(session, document_id)
             long = len(text) > FIRST_PART
             rows = db_spans.layer_spans(session, document_id, [annotator_id], before=FIRST_PART if long else None)
-            return (name, text), rows, long
+            return (name, text), rows, long, SpanDelta(layer=key, state=edit_state(session),
+                                                       moved=rows_part(session, key, ()), stamped=stamped)
 
-        (self.name, self.text), rows, long = (self.runner.read if self.runner.read_only else self.runner.write)(load)
+        (self.name, self.text), rows, long, delta = (self.runner.read if self.runner.read_only
+                                                     else self.runner.write)(load)
         self.index = SpanIndex(rows)
         self.document_id = document_id
         if long:
             self._read_rest(document_id)
-        self._publish(Changed.STATUS, document_id)
+        self._publish(Changed.STATUS, document_id, delta=delta)
 
     def _read_rest(self, document_id: int) -> None:
         """The whole layer of the open document, read and indexed on the worker."""

@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.errors import Refusal
+from biaozhu.db.changes import pin
 from biaozhu.db.engine import is_read_only
 from biaozhu.db.errors import StorageError, storage_errors
 from biaozhu.gui.common.changes import Change, ChangeBus
@@ -127,15 +128,29 @@ class ActionRunner(QObject):
         """:meth:`read`, with a known failure returned as the user's sentence instead of raised."""
         return outcome_of(lambda: self.read(query))
 
+    def snapshot(self) -> Session:
+        """A read session that sees the project as it is now, whenever it is used (:func:`pin`): work handed it
+        through :meth:`in_background` later sees nothing committed after this moment. The caller closes it if it
+        hands it to no work; raises :class:`StorageError` for a known failure."""
+        session = self.sessions()
+        try:
+            with storage_errors():
+                pin(session)
+        except BaseException:
+            session.close()
+            raise
+        return session
+
     def in_background(self, pool: QThreadPool, work: Callable[[Session], T], done: Callable[[T], None],
                       failed: Callable[[Exception], None],
-                      known: tuple[type[Exception], ...] = KNOWN_FAILURES) -> None:
-        """Run ``work`` on ``pool`` (its owner waits for it when deleted) with a session of its own. On the UI
-        thread, ``done`` gets the result, ``failed`` a ``known`` failure (:func:`sentence` words the usual
-        ones); anything else is a bug, raised there for the crash report."""
+                      known: tuple[type[Exception], ...] = KNOWN_FAILURES, snapshot: Session | None = None) -> None:
+        """Run ``work`` on ``pool`` (its owner waits for it when deleted) with a session of its own (or
+        ``snapshot``, from :meth:`snapshot`, closed afterwards). On the UI thread, ``done`` gets the result,
+        ``failed`` a ``known`` failure (:func:`sentence` words the usual ones); anything else is a bug, raised
+        there for the crash report."""
 
         def in_session() -> T:
-            with self.sessions() as session:
+            with self.sessions() if snapshot is None else snapshot as session:
                 return work(session)
 
         self._start(pool, in_session, done, failed, known)
