@@ -55,6 +55,7 @@ class ChangePoller(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # reads answer in the order they were asked for
         self._generation = 0  # our own changes so far (and layers watched): an older read's answer is dropped
+        self._asked = False  # a read of the token was asked for
         self._current = False  # ``token`` is as of our latest change: an edit's delta may move it
         self._token_layer: Layer | None = None  # the layer whose part ``token`` holds
         self._stopped = False
@@ -75,15 +76,15 @@ class ChangePoller(QObject):
         """(document id, annotator id) of the open layer: every change of it counts, not only spans added or
         removed (a relabelling on another desktop must show)."""
         self.watched_layer = layer
-        self.note_own_change()
+        self._remember()
 
     def start(self) -> None:
         """Remember the project as it is now (unless a read was asked for already: the token counts a whole
         table, 0.1 s of CPU at 1M spans, so a start reads it once) and poll from here on."""
         if self.timer.isActive():
             return
-        if self._generation == 0:
-            self.note_own_change()
+        if not self._asked:
+            self._remember()
         self.timer.start()
 
     def stop(self) -> None:
@@ -104,13 +105,17 @@ class ChangePoller(QObject):
     def _read(self, noting: bool) -> None:
         """Read the token on the worker thread; ``noting``: our own change, to remember, not to publish."""
         layer, generation = self.watched_layer(), self._generation
+        self._asked = True
         pinned, self._pinned = self._pinned, None
         since = self._since_pin if pinned is not None else None
         self.runner.in_background(self._pool, lambda session: change_token(session, layer),
-                                  lambda token: self._answer(token, generation, noting, layer, since), self._failed,
+                                  lambda token: self._answer(token, generation, noting, layer, since),
+                                  self._failed if since is None else lambda exc: self._failed(exc, since),
                                   snapshot=pinned)
 
-    def _failed(self, exc: Exception) -> None:
+    def _failed(self, exc: Exception, since: list[SpanDelta] | None = None) -> None:
+        if since is not None and since is self._since_pin:  # the first read failed: the next poll's decides
+            self._since_pin = None
         if not self.failure and not self._stopped:
             self.failed.emit(sentence(exc))
         self.failure = str(exc)
@@ -119,16 +124,20 @@ class ChangePoller(QObject):
                 since: list[SpanDelta] | None) -> None:
         """``since``: the answer was read in the first snapshot, and these are our own changes made after it."""
         self.failure = ""
-        if self._stopped or generation != self._generation:
-            return  # asked for before our latest change: the read asked for after it decides
-        if since is not None:
+        if self._stopped:
+            return
+        if since is not None:  # asked for before our own changes since the snapshot, and follows them
+            if since is not self._since_pin:
+                return  # one of them did not say what it did: the read asked for after it decides
             self._since_pin = None
             if any(delta.layer != layer for delta in since):  # a part it cannot move: read again
                 self.token, self._token_layer = token, layer
-                self.note_own_change()
+                self._remember()
                 return
             for delta in since:
                 token = _followed(token, delta)
+        elif generation != self._generation:
+            return  # asked for before our latest change: the read asked for after it decides
         self._current, self._token_layer = True, layer
         if noting or self.token is None:
             self.token = token
@@ -140,12 +149,12 @@ class ChangePoller(QObject):
         if change.external:
             return
         delta = change.delta
+        self._generation += 1  # a read asked for before this change may or may not see it: its answer is dropped
         if self._since_pin is not None:  # the first token, read in a snapshot from before this change, follows it
             if delta is not None and not delta.carried:
                 self._since_pin.append(delta)
                 return
             self._let_go()
-        self._generation += 1
         if self._current and self.token is not None and delta is not None and not delta.carried \
                 and delta.layer == self._token_layer == self.watched_layer():
             self.token = _followed(self.token, delta)
@@ -156,6 +165,11 @@ class ChangePoller(QObject):
     def note_own_change(self) -> None:
         """After our own commit: remember the project as it is now, so the next poll sees no change (this read
         covers a reread still waiting for an earlier change of ours)."""
+        self._let_go()  # the first snapshot is from before this commit, which did not say what it did
+        self._remember()
+
+    def _remember(self) -> None:
+        """Read the token to remember (the first read: in the first snapshot, if it is still held)."""
         self._generation += 1
         self._current = False
         self._reread.stop()
