@@ -132,15 +132,31 @@ class ActionRunner(QObject):
         """:meth:`read`, with a known failure returned as the user's sentence instead of raised."""
         return outcome_of(lambda: self.read(query))
 
+    def snapshot(self) -> Session:
+        """A read session that sees the project as it is now, whenever it is used (:func:`pin`): work handed it
+        through :meth:`in_background` later sees nothing committed after this moment. The caller closes it if it
+        hands it to no work; raises :class:`StorageError` for a known failure."""
+        from biaozhu.db.changes import pin  # a runner is made once the project is open: SQLAlchemy is loaded
+
+        session = self.sessions()
+        try:
+            with storage_errors():
+                pin(session)
+        except BaseException:
+            session.close()
+            raise
+        return session
+
     def in_background(self, pool: QThreadPool, work: Callable[[Session], T], done: Callable[[T], None],
                       failed: Callable[[Exception], None],
-                      known: tuple[type[Exception], ...] = KNOWN_FAILURES) -> None:
-        """Run ``work`` on ``pool`` (its owner waits for it when deleted) with a session of its own. On the UI
-        thread, ``done`` gets the result, ``failed`` a ``known`` failure (:func:`sentence` words the usual
-        ones); anything else is a bug, raised there for the crash report."""
+                      known: tuple[type[Exception], ...] = KNOWN_FAILURES, snapshot: Session | None = None) -> None:
+        """Run ``work`` on ``pool`` (its owner waits for it when deleted) with a session of its own (or
+        ``snapshot``, from :meth:`snapshot`, closed afterwards). On the UI thread, ``done`` gets the result,
+        ``failed`` a ``known`` failure (:func:`sentence` words the usual ones); anything else is a bug, raised
+        there for the crash report."""
 
         def in_session() -> T:
-            with self.sessions() as session:
+            with self.sessions() if snapshot is None else snapshot as session:
                 return work(session)
 
         self._start(pool, in_session, done, failed, known)
