@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -165,6 +167,20 @@ class DocumentSummary:
     statuses: dict[str, str]
 
 
+@contextmanager
+def collections_paused() -> Iterator[None]:
+    """No cyclic garbage collection while many objects without cycles are made; then as it was. Only the one that
+    paused collections starts them again, so that a thread pausing them within another's pause (the app pauses
+    them while it starts) leaves them paused."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 _LISTING = (  # grouped by annotator id in the order of the layer index: grouped by name, SQLite sorted 1M spans
     f"SELECT id, name FROM {Annotator.__tablename__}",
     f"SELECT document_id, annotator_id, count(*) FROM {Span.__tablename__} GROUP BY document_id, annotator_id",
@@ -178,7 +194,14 @@ def list_documents(session: Session) -> list[DocumentSummary]:
 
     Read through the driver's cursor in the session's transaction, each query's rows fetched at once: row by row
     through SQLAlchemy's result the 100,000 documents and their counts cost 0.25 s of Python on top of the SQL.
+    The cyclic collector is paused meanwhile: the 400,000 rows, dicts and summaries made here hold no cycles, and
+    the collections their allocations set off walked them again and again (0.1 s of 0.35 s at 100,000 documents).
     """
+    with collections_paused():
+        return _listed(session)
+
+
+def _listed(session: Session) -> list[DocumentSummary]:
     cursor = session.connection().connection.cursor()
     try:
         found = []
