@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Table, func, select
 from sqlalchemy import text as sql
@@ -19,6 +19,8 @@ from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.bulk import insert_rows
 from biaozhu.db.models import Annotator, Document, DocumentStatus, Span, utcnow
 from biaozhu.db.permissions import require_reviewer
+
+V = TypeVar("V")
 
 
 def text_sha256(text: str) -> str:
@@ -212,16 +214,29 @@ def _listed(session: Session) -> list[DocumentSummary]:
         cursor.close()
     annotators, span_counts, status_rows, documents = found
     names: dict[int, str] = dict(annotators)
-    counts: dict[int, dict[str, int]] = {}
-    for doc_id, who, count in span_counts:
-        counts.setdefault(doc_id, {})[names[who]] = count
-    statuses: dict[int, dict[str, str]] = {}
-    for doc_id, who, status in status_rows:
-        statuses.setdefault(doc_id, {})[names[who]] = status
+    counts: dict[int, dict[str, int]] = _per_document(names, span_counts)
+    statuses: dict[int, dict[str, str]] = _per_document(names, status_rows)
     uncounted: dict[str, int] = {}  # shared by the documents nobody annotated (summaries are never changed in place)
     unmarked: dict[str, str] = {}
     return [DocumentSummary(i, n, length, counts.get(i, uncounted), statuses.get(i, unmarked))
             for i, n, length in documents]
+
+
+def _per_document(names: dict[int, str], rows: Sequence[tuple[int, int, V]]) -> dict[int, dict[str, V]]:
+    """Document id -> {annotator: value}. Documents of one annotator with the same value share one dict (summaries
+    are never changed in place): most documents have one layer, and 100,000 dicts of one item cost 10 ms more."""
+    found: dict[int, dict[str, V]] = {}
+    alone: dict[tuple[int, V], dict[str, V]] = {}
+    for doc_id, who, value in rows:
+        have = found.get(doc_id)
+        if have is not None:
+            found[doc_id] = {**have, names[who]: value}
+            continue
+        one = alone.get((who, value))
+        if one is None:
+            one = alone[who, value] = {names[who]: value}
+        found[doc_id] = one
+    return found
 
 
 _SHA256_FROM_LISTING = sql("SELECT sha256 FROM documents INDEXED BY ix_documents_listing WHERE id = :id")
