@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Connection, cast, func, select
 from sqlalchemy.orm import Session
 
+from biaozhu.corpus.slices import count_in_slices, map_in_slices
 from biaozhu.db.models import Span
 
 CHUNK = 64  # span ids per fingerprinted range: a burst of 1,000 scattered changes reads at most 64,000 texts again
@@ -105,10 +106,10 @@ class SpanTexts:
         follow in the same session before :meth:`follow`."""
         snapshot(session)
         self._ids, texts = _read(session, self.longest)
-        self.counts = Counter(texts)
+        self.counts = count_in_slices(texts)  # a worker's: the UI thread gets the GIL between slices
         if len(self.counts) < len(texts) // 2:  # many repeats: keep one str per distinct text, not one per span
             same = {text: text for text in self.counts}
-            texts = list(map(same.__getitem__, texts))
+            texts = map_in_slices(same.__getitem__, texts)
         self._texts, self._since = texts, {}
         return self.counts
 
