@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from biaozhu.cli import build_parser
 from biaozhu.db.engine import create_project_engine, session_factory
-from biaozhu.db.first_look import read_first_look
+from biaozhu.db.first_look import FirstLook, read_first_look
 from biaozhu.db.labels import add_label
 from biaozhu.db.project import initialise, open_project
 from biaozhu.gui.annotate.window import MainWindow
@@ -26,14 +26,20 @@ def seeded_project(path: Path) -> Path:
     return path
 
 
-def test_a_window_shown_from_its_first_look_keeps_the_place_when_finished(qtbot: QtBot, settings_in: Path,
-                                                                          sqlite_path: Path) -> None:
-    project = seeded_project(sqlite_path)
+def shown_from_first_look(qtbot: QtBot, project: Path) -> tuple[MainWindow, FirstLook]:
+    """The window's frame as the app shows it before the project is open."""
     look = read_first_look(project, "张三")
     assert look is not None
     window = MainWindow(None, "张三", first_look=look, name="project")
     qtbot.addWidget(window)
     window.show()
+    return window, look
+
+
+def test_a_window_shown_from_its_first_look_keeps_the_place_when_finished(qtbot: QtBot, settings_in: Path,
+                                                                          sqlite_path: Path) -> None:
+    project = seeded_project(sqlite_path)
+    window, look = shown_from_first_look(qtbot, project)
     assert not window.finished and window.view.text == look.text
     assert window.windowTitle() == f"{look.name} — project — biaozhu 标注"
     assert {label.name for label in window.labels} == {"PROGRAM", "METRIC", "ORGANIZATION"}
@@ -60,11 +66,7 @@ def test_a_window_shown_from_its_first_look_keeps_the_place_when_finished(qtbot:
 def test_labels_changed_after_the_first_look_are_the_ones_the_finished_window_shows(
         qtbot: QtBot, settings_in: Path, sqlite_path: Path) -> None:
     project = seeded_project(sqlite_path)
-    look = read_first_look(project, "张三")
-    assert look is not None
-    window = MainWindow(None, "张三", first_look=look, name="project")
-    qtbot.addWidget(window)
-    window.show()
+    window, _ = shown_from_first_look(qtbot, project)
     engine, sessions = open_project(str(project))
     with sessions.begin() as session:  # a teammate adds a label meanwhile
         add_label(session, "POLICY", "政策", hotkey="4")
