@@ -10,9 +10,9 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from biaozhu.db.documents import first_document, named_text
+from biaozhu.db.documents import first_document, list_documents, named_text
 from biaozhu.db.engine import create_project_engine, session_factory
-from biaozhu.db.first_look import read_first_look
+from biaozhu.db.first_look import read_first_list, read_first_look
 from biaozhu.db.labels import add_label, list_labels, move_label
 from biaozhu.db.models import Document
 from biaozhu.db.permissions import ensure_person
@@ -58,6 +58,10 @@ def test_the_first_look_opens_what_the_orm_opens(sqlite_path: Path) -> None:
     assert read_first_look(sqlite_path, "张三").document_id == documents[1]  # type: ignore[union-attr]
     assert read_first_look(sqlite_path, "李四").document_id == documents[0]  # type: ignore[union-attr]
     assert read_first_look(sqlite_path, "张三").labels[0][1] == "POLICY"  # type: ignore[union-attr]
+    with sessions.begin() as session:  # the list, counts and statuses as the window reads it once open
+        assert read_first_list(sqlite_path) == list_documents(session)
+        assert [summary.statuses for summary in list_documents(session)][:2] == [{"张三": "in_progress"},
+                                                                                {"张三": "done"}]
     with sessions.begin() as session:  # the document last worked on went to the trash: the first one opens
         trash_document(session, documents[1], "张三")
     assert read_first_look(sqlite_path, "张三").document_id == documents[0]  # type: ignore[union-attr]
@@ -66,7 +70,7 @@ def test_the_first_look_opens_what_the_orm_opens(sqlite_path: Path) -> None:
 
 def test_a_project_the_first_look_cannot_read_opens_the_usual_way(tmp_path: Path, sqlite_path: Path) -> None:
     missing = tmp_path / "none.sqlite"
-    assert read_first_look(missing, "张三") is None
+    assert read_first_look(missing, "张三") is None and read_first_list(missing) is None
     assert not missing.exists()  # read only: nothing created
     not_a_project = tmp_path / "notes.sqlite"
     not_a_project.write_text("not a database")

@@ -10,11 +10,12 @@ from pytestqt.qtbot import QtBot
 
 from biaozhu.cli import build_parser
 from biaozhu.db.engine import create_project_engine, session_factory
-from biaozhu.db.first_look import FirstLook, read_first_look
+from biaozhu.db.first_look import FirstLook, read_first_list, read_first_look
 from biaozhu.db.labels import add_label
 from biaozhu.db.project import initialise, open_project
 from biaozhu.gui.annotate.window import MainWindow
 from biaozhu.gui.app import Opening, first_window
+from biaozhu.gui.widgets.document_rows import prepare_rows
 from biaozhu.gui.windows import Windows
 
 
@@ -44,6 +45,8 @@ def test_a_window_shown_from_its_first_look_keeps_the_place_when_finished(qtbot:
     assert window.windowTitle() == f"{look.name} — project — biaozhu 标注"
     assert {label.name for label in window.labels} == {"PROGRAM", "METRIC", "ORGANIZATION"}
     framed = [action.text() for action in window.menuBar().actions()]
+    window.show_first_list(prepare_rows(read_first_list(project) or [], window.document_list.snapshot("张三")))
+    assert window.document_list.selected_document() == look.document_id and window.progress_label.text() == "0/2 done"
     window.view.select_range(2000, 2006)  # the person reads on and selects while the project opens
     scrolled = window.view.verticalScrollBar().value()
     assert scrolled > 0
@@ -51,6 +54,7 @@ def test_a_window_shown_from_its_first_look_keeps_the_place_when_finished(qtbot:
     windows = Windows(sessions, "张三", name="project")
     assert windows.annotate(early=window) is window
     assert window.finished and window.layer.document_id == look.document_id
+    assert [summary.id for summary in window.documents] == [summary.id for summary in read_first_list(project) or []]
     assert [action.text() for action in window.menuBar().actions()] == framed  # the menus filled in, none moved
     assert all(action.isEnabled() for action in window.menuBar().actions())
     assert window.view.selection() == (2000, 2006) and window.view.verticalScrollBar().value() == scrolled

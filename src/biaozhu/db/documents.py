@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -17,7 +15,8 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.bulk import insert_rows
-from biaozhu.db.models import Annotator, Document, DocumentStatus, Span, utcnow
+from biaozhu.db.listing import listed
+from biaozhu.db.models import Document, utcnow
 from biaozhu.db.permissions import require_reviewer
 from biaozhu.db.rows import DocumentSummary as DocumentSummary
 
@@ -158,74 +157,15 @@ def rename_document(session: Session, document_id: int, name: str, actor: str) -
     return old
 
 
-@contextmanager
-def collections_paused() -> Iterator[None]:
-    """No cyclic garbage collection while many objects without cycles are made; then as it was. Only the one that
-    paused collections starts them again, so that a thread pausing them within another's pause (the app pauses
-    them while it starts) leaves them paused."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
-_LISTING = (  # grouped by annotator id in the order of the layer index: grouped by name, SQLite sorted 1M spans
-    f"SELECT id, name FROM {Annotator.__tablename__}",
-    f"SELECT document_id, annotator_id, count(*) FROM {Span.__tablename__} GROUP BY document_id, annotator_id",
-    f"SELECT document_id, annotator_id, status FROM {DocumentStatus.__tablename__}",
-    f"SELECT id, name, length FROM {Document.__tablename__} ORDER BY id",
-)
-
-
 def list_documents(session: Session) -> list[DocumentSummary]:
-    """Every document with span counts and status per annotator, in two grouped queries.
-
-    Read through the driver's cursor in the session's transaction, each query's rows fetched at once: row by row
-    through SQLAlchemy's result the 100,000 documents and their counts cost 0.25 s of Python on top of the SQL.
-    The cyclic collector is paused meanwhile: the 400,000 rows, dicts and summaries made here hold no cycles, and
-    the collections their allocations set off walked them again and again (0.1 s of 0.35 s at 100,000 documents).
-    """
-    with collections_paused():
-        return _listed(session)
-
-
-def _listed(session: Session) -> list[DocumentSummary]:
+    """Every document with span counts and status per annotator (:func:`biaozhu.db.listing.listed`), read through
+    the driver's cursor in the session's transaction: row by row through SQLAlchemy's result the 100,000
+    documents and their counts cost 0.25 s of Python on top of the SQL."""
     cursor = session.connection().connection.cursor()
     try:
-        found = []
-        for query in _LISTING:
-            cursor.execute(query)
-            found.append(cursor.fetchall())
+        return listed(cursor)
     finally:
         cursor.close()
-    annotators, span_counts, status_rows, documents = found
-    names: dict[int, str] = dict(annotators)
-    counts: dict[int, dict[str, int]] = _per_document(names, span_counts)
-    statuses: dict[int, dict[str, str]] = _per_document(names, status_rows)
-    uncounted: dict[str, int] = {}  # shared by the documents nobody annotated (summaries are never changed in place)
-    unmarked: dict[str, str] = {}
-    return [DocumentSummary(i, n, length, counts.get(i, uncounted), statuses.get(i, unmarked))
-            for i, n, length in documents]
-
-
-def _per_document(names: dict[int, str], rows: Sequence[tuple[int, int, V]]) -> dict[int, dict[str, V]]:
-    """Document id -> {annotator: value}. Documents of one annotator with the same value share one dict (summaries
-    are never changed in place): most documents have one layer, and 100,000 dicts of one item cost 10 ms more."""
-    found: dict[int, dict[str, V]] = {}
-    alone: dict[tuple[int, V], dict[str, V]] = {}
-    for doc_id, who, value in rows:
-        have = found.get(doc_id)
-        if have is not None:
-            found[doc_id] = {**have, names[who]: value}
-            continue
-        one = alone.get((who, value))
-        if one is None:
-            one = alone[who, value] = {names[who]: value}
-        found[doc_id] = one
-    return found
 
 
 _SHA256_FROM_LISTING = sql("SELECT sha256 FROM documents INDEXED BY ix_documents_listing WHERE id = :id")

@@ -25,6 +25,7 @@ from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.widgets.docks import add_side_panels
 from biaozhu.gui.widgets.document_list import DocumentListPanel
+from biaozhu.gui.widgets.document_rows import PreparedRows
 from biaozhu.gui.widgets.document_view import DocumentView
 from biaozhu.gui.widgets.find_bar import FindBar
 from biaozhu.gui.widgets.label_bar import LabelBar
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.finished = False
         self.closed = False
         self._first_look = first_look
+        self._first_list: PreparedRows | None = None
         labels = [LabelInfo(*row) for row in first_look.labels] if first_look is not None else []
         self.labels = LabelSet(labels)
         self._build(project.name if project is not None else name)
@@ -100,6 +102,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = self.history.stack
         self.snapping = parts.Snapping(self.runner, self)
         self.lists = parts.WindowLists(self)
+        if self._first_list is not None:  # shown by the first look; read again once the document opens
+            self.lists.take(self._first_list)
+            self._first_list = None
         self.project_search: ProjectSearchDialog | None = None
         self.trash_dialog: TrashDialog | None = None
         self.audit_dialog: AuditLogDialog | None = None
@@ -208,6 +213,19 @@ class MainWindow(QMainWindow):
         for widget in (self.annotator_label, self.progress_label, self.snap_label, self.offset_label):
             widget.setTextFormat(Qt.TextFormat.PlainText)
             status.addPermanentWidget(widget)
+
+    def show_first_list(self, prepared: PreparedRows) -> None:
+        """The document list as the first look read it, shown before the project is open (in a project of 100,000
+        documents SQLAlchemy would load first); the window's own list reading follows once it is finished."""
+        if self.finished or self.closed or not self.document_list.apply(prepared):
+            return
+        self._first_list = prepared
+        if self._first_look is not None:
+            self.document_list.select_document(self._first_look.document_id)
+        self.show_progress(prepared.done, len(prepared.read))
+
+    def show_progress(self, done: int, documents: int) -> None:
+        self.progress_label.setText(fill(self.tr("%1/%2 done"), done, documents))
 
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
 from biaozhu.db.documents import list_documents
 from biaozhu.gui.annotate import commands
 from biaozhu.gui.common.runner import sentence
-from biaozhu.gui.common.wording import fill
 from biaozhu.gui.widgets.document_rows import PreparedRows, prepare_rows
 
 if TYPE_CHECKING:
@@ -123,8 +122,7 @@ class WindowLists(QObject):
             self.update_row(document_id, statuses=statuses | ({} if status is None else {annotator: status}))
 
     def show_progress(self) -> None:
-        done = fill(QCoreApplication.translate("MainWindow", "%1/%2 done"), self._done, len(self.documents))
-        self.window.progress_label.setText(done)
+        self.window.show_progress(self._done, len(self.documents))
 
     def _failed(self, exc: Exception) -> None:
         self.reading = False
@@ -142,16 +140,19 @@ class WindowLists(QObject):
             return True
         if not window.document_list.apply(prepared):
             return False
-        self.documents, self._document_at = prepared.read, prepared.given_at
+        self.take(prepared)
         if window.layer.document_id is None and self.documents:  # the first import into an empty project
             window.open_document(self.documents[0].id)
         if window.layer.document_id is not None:
             self.count_open_layer()  # read before the window's latest edit: its layer in memory is newer
             window.document_list.select_document(window.layer.document_id)
-        self._done = prepared.done
         self.show_progress()
         window.load_snapping()
         return True
+
+    def take(self, prepared: PreparedRows) -> None:
+        """The rows the document list shows now (applied by :meth:`show_prepared`, or by the window's first look)."""
+        self.documents, self._document_at, self._done = prepared.read, prepared.given_at, prepared.done
 
     def mark_done(self) -> None:
         """Mark the open document done (undoable) and go on to the next unfinished one."""
