@@ -4,6 +4,7 @@ opening a document by click, double-click or Enter, and a refresh that leaves se
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields, replace
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
@@ -461,3 +462,20 @@ def test_while_filtered_changed_rows_follow_the_filter_and_clearing_it_keeps_the
     combo.setCurrentIndex(0)
     assert len(column(panel, 0)) == 301 and column(panel, 0)[:3] == ["报告10.txt", "报告150.txt", "报告120.txt"]
     assert panel.selected_document() == 150
+
+
+def test_a_refresh_repaints_a_document_whose_name_length_count_or_status_changed(
+        qtbot: QtBot, panel: DocumentListPanel) -> None:
+    """Whatever another program changed of a document (any field of its summary but the id) repaints its row,
+    in the same order and when other rows came meanwhile."""
+    changes = {"name": "改名.txt", "length": 1, "span_counts": {ME: 3, "wang": 1}, "statuses": {ME: "done"}}
+    assert set(changes) == {field.name for field in fields(DocumentSummary)} - {"id"}
+    model, repainted = view_of(panel).model(), []
+    model.dataChanged.connect(lambda first, last: repainted.extend(range(first.row(), last.row() + 1)))
+    for field, value in changes.items():
+        for came in ([], [summary(5, "新.txt")]):
+            rows = [ROWS[0], replace(ROWS[1], **{field: value}), *ROWS[2:], *came]
+            repainted.clear()
+            assert panel.apply(prepare_rows(rows, panel.snapshot()))
+            assert repainted == [1], (field, came)
+            assert panel.apply(prepare_rows(ROWS, panel.snapshot()))  # as it was for the next change

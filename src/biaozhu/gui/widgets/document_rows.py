@@ -81,7 +81,8 @@ def differences(old: list[DocumentSummary], new: list[DocumentSummary]) -> tuple
     if not old or not new:
         return None, set()
     if len(old) == len(new) and all(a.id == b.id for a, b in zip(old, new, strict=True)):
-        return Changes([], [], runs([row for row, (a, b) in enumerate(zip(old, new, strict=True)) if a != b])), set()
+        differing = [row for row, (a, b) in enumerate(zip(old, new, strict=True)) if differs(a, b)]
+        return Changes([], [], runs(differing)), set()
     old_at = {summary.id: row for row, summary in enumerate(old)}
     common = [(row, old_at[summary.id]) for row, summary in enumerate(new) if summary.id in old_at]
     staying = {common[i][0] for i in increasing([place for _, place in common])}
@@ -90,10 +91,16 @@ def differences(old: list[DocumentSummary], new: list[DocumentSummary]) -> tuple
     inserted = runs([row for row in range(len(new)) if row not in staying])
     if len(removed) + len(inserted) > MOST_RUNS:
         return None, set()
-    changed = runs([row for row in sorted(staying) if new[row] != old[old_at[new[row].id]]])
+    changed = runs([row for row in sorted(staying) if differs(new[row], old[old_at[new[row].id]])])
     moved = {old[row].id for row in range(len(old)) if row not in staying_old} | \
         {new[row].id for row in range(len(new)) if row not in staying}
     return Changes(removed[::-1], inserted, changed), moved
+
+
+def differs(a: DocumentSummary, b: DocumentSummary) -> bool:
+    """Whether one document's row shows something else (``a`` and ``b`` have the same id): field by field, the
+    likeliest change first; the dataclass's ``!=`` built two tuples a row (32 ms for 100,000 rows against 15)."""
+    return a.span_counts != b.span_counts or a.statuses != b.statuses or a.name != b.name or a.length != b.length
 
 
 def increasing(values: list[int]) -> list[int]:
