@@ -189,5 +189,5 @@ class ChangePoller(QObject):
 def _followed(token: ChangeToken, delta: SpanDelta) -> ChangeToken:
     """The token after one of our own writes that said exactly what it did."""
     added, removed = {row.id for row in delta.added}, {row.id for row in delta.removed}
-    return token.after(len(added) - len(removed), len(delta.trashed) - len(delta.restored), delta.state,
-                       delta.moved, delta.relations, delta.stamped)
+    return token.after(len(added) - len(removed) + delta.elsewhere, len(delta.trashed) - len(delta.restored),
+                       delta.state, delta.moved, delta.relations, delta.stamped)
