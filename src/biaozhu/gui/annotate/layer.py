@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import Future
 from contextlib import suppress
+from dataclasses import replace
 from typing import TypeVar
 
 import shiboken6
@@ -370,18 +371,20 @@ class Layer(QObject):
             gone = None if gone is None or rows is None else gone + rows
         self._publish(Changed.SPANS, *removed, delta=self._delta(followed, [], gone))
 
-    def apply(self, document_id: int, write: Callable[[Session], list[SpanRow]], removing: list[int] | None = None,
-              handle: SpanHandle | None = None) -> list[SpanRow]:
+    def apply(self, document_id: int, write: Callable[[Session], tuple[list[SpanRow], int]],
+              removing: list[int] | None = None, handle: SpanHandle | None = None) -> list[SpanRow]:
         """A write of this layer's spans made elsewhere (accepting suggestions: ``suggestions.py``) in one
         transaction; ``write`` removes the spans ``removing`` (known before it runs: the change token follows what
-        they made up) and returns the spans it added. ``handle`` follows the span added (or, when none was, the
-        one removed). Returns the spans added."""
+        they made up) and returns the spans it added, and how many spans it added to other layers (negative: took
+        out of them; the suggestions'). ``handle`` follows the span added (or, when none was, the one removed).
+        Returns the spans added."""
         removed = removing or []
-        added, followed = self._write(write, removed, made=lambda rows: [row.id for row in rows])
+        (added, elsewhere), followed = self._write(write, removed, made=lambda written: [row.id for row in written[0]])
         if handle is not None:
             self._rebind(handle, added[0].id if added else None)
         gone = self._mirror(document_id, added, removed, added[0].id if len(added) == 1 else None)
-        self._publish(Changed.SPANS, document_id, delta=self._delta(followed, added, gone))
+        delta = self._delta(followed, added, gone)
+        self._publish(Changed.SPANS, document_id, delta=delta and replace(delta, elsewhere=elsewhere))
         return added
 
     def set_status(self, document_id: int, status: str | None) -> str | None:

@@ -53,6 +53,7 @@ class SpanDelta:
     relations: int = 0
     stamped: tuple[object, bool] | None = None
     moved: tuple[int, ...] = ()
+    elsewhere: int = 0  # spans it added to other layers besides the rows above (negative: took out; suggestions)
 
 
 @dataclass(frozen=True)

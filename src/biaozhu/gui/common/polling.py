@@ -6,10 +6,10 @@ up with edits the same annotator made on another desktop.
 The token's aggregates count whole tables (70 ms at 1M spans on SQLite), so it is read on a worker thread of
 the poller's own, never on the UI thread. Our own span edits and review decisions say exactly what they did (a
 :class:`SpanDelta`, with the token's highest ids read inside the edit's transaction and how far it moved the open
-layer's part): the token follows them in memory,
-so they never look like someone else's and nothing is read for them. After any other change of our own the token
-is read again (once per burst, after the edit is shown). A read that was asked for before one of our own changes
-may or may not see it, so its answer is dropped: the read asked for after the change decides.
+layer's part): the token follows them in memory, so they never look like someone else's and nothing is read for
+them. After any other change of our own the token is read again (once per burst, after the edit is shown). A read
+that was asked for before one of our own changes may or may not see it, so its answer is dropped: the read asked
+for after the change decides.
 
 The first token is read in a snapshot taken when the poller is made, before any window reads what it shows: a
 teammate's change committed between a window's first read and the token's (a worker's, some time later) would
@@ -189,5 +189,5 @@ class ChangePoller(QObject):
 def _followed(token: ChangeToken, delta: SpanDelta) -> ChangeToken:
     """The token after one of our own writes that said exactly what it did."""
     added, removed = {row.id for row in delta.added}, {row.id for row in delta.removed}
-    return token.after(len(added) - len(removed), len(delta.trashed) - len(delta.restored), delta.state,
-                       delta.moved, delta.relations, delta.stamped)
+    return token.after(len(added) - len(removed) + delta.elsewhere, len(delta.trashed) - len(delta.restored),
+                       delta.state, delta.moved, delta.relations, delta.stamped)
