@@ -40,13 +40,10 @@ APP = INSTRUMENT + r"""
 began, db = float(sys.argv[1]), sys.argv[2]
 import biaozhu.gui.app as app_module
 from biaozhu.cli import main
-from biaozhu.db.documents import list_documents
-
-# The list's own part of the start: the worker's read and row making (the first ones: the start's list), timed
-# in that thread's CPU where the window calls them, and the UI thread's part (the rows applied, then painted).
+# The list's own part of the start: the first look's read and row making on the app's worker (before SQLAlchemy
+# loads), timed in that thread's CPU where the app calls them, and the UI thread's part (the rows applied, then
+# painted), from the event loop's first turn: the rows may be in before the window is finished.
 worker_times = {}
-window_module = sys.modules["biaozhu.gui.annotate.window"]
-
 def on_worker(name, function):
     def timed_call(*args, **kwargs):
         started, at = time.thread_time(), time.time() - began
@@ -56,49 +53,56 @@ def on_worker(name, function):
             if name + "_cpu" not in worker_times:
                 worker_times.update({name + "_cpu": time.thread_time() - started, name + "_at": at})
     return timed_call
-
-window_module.list_documents = on_worker("read", window_module.list_documents)
-window_module.prepare_rows = on_worker("prepare", window_module.prepare_rows)
-
+app_module.read_first_list = on_worker("read", app_module.read_first_list)
+app_module.prepare_rows = on_worker("prepare", app_module.prepare_rows)
+listed = {}
 def timed(work, clock=time.perf_counter):
     started = clock()
     work()
     return (clock() - started) * 1000
+def watch_the_list():
+    from PySide6.QtCore import QTimer  # Qt as the app imported it
+    from PySide6.QtWidgets import QApplication
+    from biaozhu.gui.widgets.document_list import DocumentListPanel
+    apply = DocumentListPanel.apply
+    def applied(panel, prepared):  # the UI thread's part: the first rows applied to the model
+        started = time.thread_time()
+        try:
+            return apply(panel, prepared)
+        finally:
+            listed.setdefault("apply_cpu", time.thread_time() - started)
+    DocumentListPanel.apply = applied
+    def filled():  # the list comes in at once (read and prepared on a worker): its first row is all of them
+        panels = [w.document_list for w in QApplication.topLevelWidgets()
+                  if w.isVisible() and hasattr(w, "document_list")]
+        if "at" in listed or not panels or not panels[0]._view.model().rowCount():
+            return
+        started = time.thread_time()
+        panels[0]._view.viewport().repaint()  # the rows painted: what the floor has shown when it answers input
+        listed.update(paint_cpu=time.thread_time() - started, at=time.time() - began, cpu=time.process_time(),
+                      ui_cpu=time.thread_time())
+        poll.stop()
+    poll = QTimer(interval=2)
+    poll.timeout.connect(filled)
+    poll.start()
+    listed["check"] = filled
+made = app_module.make_application
+def make_application(lang):
+    application = made(lang)
+    watch(began)
+    watch_the_list()
+    return application
+app_module.make_application = make_application
 
-def instrument(started):
-    from PySide6.QtCore import QTimer  # Qt as the app imported it: the instrument loads nothing before it
+def instrument(started):  # the window is finished: the edits after the 3 s watch
     from PySide6.QtWidgets import QApplication
     window = started.windows.annotation
     app = QApplication.instance()
-    view = window.document_list._view
-    listed = {}
-
     panel = window.document_list
-    apply = panel.apply
-
-    def applied(prepared):  # the UI thread's part: the first rows applied to the model
-        started = time.thread_time()
-        try:
-            return apply(prepared)
-        finally:
-            listed.setdefault("apply_cpu", time.thread_time() - started)
-    panel.apply = applied
-
-    def filled():  # the list comes in at once (read and prepared on a worker): its first row is all of them
-        if "at" not in listed and view.model().rowCount():
-            started = time.thread_time()
-            view.viewport().repaint()  # the rows painted: what the floor has shown when it answers input
-            listed.update(paint_cpu=time.thread_time() - started, at=time.time() - began, cpu=time.process_time(),
-                          ui_cpu=time.thread_time())
-            poll.stop()
-    poll = QTimer(window, interval=2)
-    poll.timeout.connect(filled)
-    poll.start()
-
     def edits():
         while "at" not in listed:  # a loaded machine: the list may come after the watch
             app.processEvents()
-            filled()
+            listed["check"]()
         window.snapping.enabled = False  # the list is timed here, not jieba (edits.py times snapping)
         view, labels, text = window.view, [label.id for label in window.labels], window.layer.text
         free = [start for start in range(len(text) - 3, 0, -3) if not window.layer.index.overlapping(start, start + 2)]
@@ -108,6 +112,7 @@ def instrument(started):
             edit.append(timed(lambda: (window.editing.apply_label(labels[0]), app.processEvents())))
             window.undo_stack.undo()  # the project stays as it was for the next start
             app.processEvents()
+        from biaozhu.db.documents import list_documents  # loaded by the app by now: imported earlier, it would not be
         rows = window.runner.read(list_documents)  # what the worker reads after another program's change
         changed = list(rows)  # that change: one more span of this annotator in the last document
         last = rows[-1]
@@ -137,7 +142,7 @@ def instrument(started):
         return figures
 
     prepared = []
-    watch(began, started.window, started.windows.close, extra=edits)  # the edits after the 3 s watch
+    hooks.update(tags=lambda: True, close=started.windows.close, extra=edits)
 
 import statistics
 from dataclasses import replace
@@ -174,6 +179,7 @@ class Model(QAbstractTableModel):
         return rows[index.row()][index.column()] if role == Qt.ItemDataRole.DisplayRole else None
 
 app = QApplication(sys.argv[:1])
+watch(began)
 shown_from = time.thread_time()  # the list's show: the model and view made, shown and painted (to "ready")
 model = Model()
 view = QTableView()
@@ -194,7 +200,7 @@ def edits():
     return {"listed": model.rowCount(), "own": statistics.median(own), "read_cpu": read_cpu,
             "shown_from": shown_from}
 
-watch(began, view, view.close, extra=edits)
+hooks.update(tags=lambda: True, close=view.close, extra=edits)
 raise SystemExit(app.exec())
 """
 
