@@ -8,12 +8,14 @@ as ``start.py`` times it (process start → the window answers input, then the U
   every document listed;
 - the floor: a minimal PySide6 program that reads the same rows through bare sqlite3 (name, length, this
   annotator's status and span count: three queries) into a bare QAbstractTableModel shown in a QTableView.
-biaozhu's window shows before its list, read and prepared on a worker: "window with the list" is when the list's
-rows are in the view and painted (the floor reads them before it shows). The list's own part of that is printed
-apart, in CPU time: the worker's read (``list_documents``) and row making (``prepare_rows``), the UI thread's
-``apply`` and the first paint of the rows; next to the floor's read and its show (model and view made, shown and
-painted). The floor counts spans on the layer index (document, annotator): by the annotator, SQLite would take the
-statistics index and sort 1M spans by document, 0.47 s instead of 0.11 s, a floor slower than it need be. After
+biaozhu's window shows before its list, which the app's worker reads with sqlite3 and prepares before it imports
+SQLAlchemy (the first look, ``biaozhu.gui.app``): "window with the list" is when the list's rows are in the view and
+painted, watched from the event loop's first turn (the floor reads them before it shows). The list's own part of
+that is printed apart, in CPU time: the worker's read (``read_first_list``) and row making (``prepare_rows``), the
+UI thread's ``apply`` and the first paint of the rows; next to the floor's read and its show (model and view made,
+shown and painted). The floor counts spans on the layer index (document, annotator): by the annotator, SQLite
+would take the statistics index and sort 1M spans by document, 0.47 s instead of 0.11 s, a floor slower than it
+need be. After
 the 3 s watch, in the same processes: the refresh after an edit (the window's own span added: the open document's
 row, events processed; the floor: one row's dataChanged, events processed), and in biaozhu a whole-list refresh
 after another program's change: the rows prepared as the worker prepares them (timed apart), then the UI thread's
