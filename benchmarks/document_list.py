@@ -117,7 +117,7 @@ def instrument(started):
             worker.append(timed(lambda: prepare_rows(changed if i % 2 else rows, state), time.thread_time))
             for read, times, clock in ((changed, whole, time.perf_counter), (rows, whole_cpu, time.thread_time)):
                 prepared.append(prepare_rows(read, panel.snapshot(window.annotator)))
-                times.append(timed(lambda: (window._show_prepared(prepared.pop()), app.processEvents()), clock))
+                times.append(timed(lambda: (window.lists.show_prepared(prepared.pop()), app.processEvents()), clock))
         figures = {"listed": panel._view.model().rowCount(), "listed_at": listed["at"], "listed_cpu": listed["cpu"],
                    "listed_ui_cpu": listed["ui_cpu"], "apply_cpu": listed["apply_cpu"],
                    "paint_cpu": listed["paint_cpu"], **worker_times,

@@ -44,7 +44,7 @@ from long_report import (  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from biaozhu.db.engine import create_project_engine, session_factory  # noqa: E402
-from biaozhu.gui.app import Windows  # noqa: E402
+from biaozhu.gui.windows import Windows  # noqa: E402
 
 ANNOTATOR = "alice"  # the builder's annotator: the open layer holds the document's 100 spans
 KINDS = ("add", "relabel", "delete", "after")

@@ -7,8 +7,11 @@ line. The goal (issue 14): within 1.5x of the floor with span texts, which reads
 does not grow with the corpus (compare the two sizes).
 
     python benchmarks/export.py [--documents 10000] [--spans-per-document 100] [--repeat 5] [--folder DIR]
+                                [--before SRC]
 
 ``--folder`` keeps the projects there and uses them again on the next run (building 10,000 documents takes a while).
+``--before`` runs another checkout's ``biaozhu export`` too (its ``src`` folder, e.g. of ``git worktree add
+/tmp/before main``), each of its runs right after one of ours, so that both see the same load.
 
 Measured on a 2-core machine shared by other work (2026-12-03, load 5-7: CPU seconds, user + system, are the
 figures to compare), medians of 5 (min–max), the code before this round run right before in the same session:
@@ -33,6 +36,7 @@ import argparse
 import compileall
 import hashlib
 import importlib.util
+import os
 import random
 import sqlite3
 import statistics
@@ -101,11 +105,23 @@ def measure(command: list[str], repeat: int) -> list[tuple[float, float, float]]
     return [child(command) for _ in range(repeat)]
 
 
+def interleaved(command: list[str], before: Path | None, repeat: int
+                ) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """``measure`` of ``command``, and of the same command on the code in ``before`` (a checkout's src folder),
+    run in turns."""
+    ours, theirs = [], []
+    for _ in range(repeat):
+        ours.append(child(command))
+        if before is not None:
+            theirs.append(child(["env", f"PYTHONPATH={before}", *command]))
+    return ours, theirs
+
+
 def spread(values: list[float]) -> str:
     return f"{statistics.median(values):6.2f} s ({min(values):.2f}–{max(values):.2f})"
 
 
-def run(documents: int, per_document: int, folder: Path, repeat: int) -> None:
+def run(documents: int, per_document: int, folder: Path, repeat: int, before: Path | None) -> None:
     db = folder / f"bench-{documents}x{per_document}.sqlite"
     started = time.perf_counter()
     if not db.exists():
@@ -116,11 +132,13 @@ def run(documents: int, per_document: int, folder: Path, repeat: int) -> None:
     out = folder / "out.jsonl"
     floor = measure([sys.executable, "-c", FLOOR, str(db), str(out), "no-text"], repeat)
     floor_text = measure([sys.executable, "-c", FLOOR, str(db), str(out), "text"], repeat)
-    ours = measure([sys.executable, "-m", "biaozhu", "--db", str(db), "export", "--layer", "alice", "-o", str(out)],
-                   repeat)
-    print(f"  medians of {repeat} runs (min–max)")
+    ours, theirs = interleaved([sys.executable, "-m", "biaozhu", "--db", str(db), "export", "--layer", "alice", "-o",
+                                str(out)], before, repeat)
+    print(f"  medians of {repeat} runs (min–max), load average {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
     for name, runs in (("floor (sqlite3 + orjson)", floor), ("floor + span texts", floor_text),
-                       ("biaozhu export jsonl", ours)):
+                       ("biaozhu export jsonl", ours), ("  before", theirs)):
+        if not runs:
+            continue
         print(f"  {name:25} {spread([r[0] for r in runs])} wall  {spread([r[1] for r in runs])} CPU  "
               f"{max(r[2] for r in runs):6.0f} MB peak RSS")
 
@@ -129,6 +147,8 @@ def run(documents: int, per_document: int, folder: Path, repeat: int) -> None:
 
     print(f"  ratio to the floor: {ratio(ours, floor, 0):.2f}x wall, {ratio(ours, floor, 1):.2f}x CPU; to the floor "
           f"with span texts: {ratio(ours, floor_text, 0):.2f}x wall, {ratio(ours, floor_text, 1):.2f}x CPU")
+    if theirs:
+        print(f"  before: {ratio(theirs, floor_text, 1):.2f}x CPU the floor with span texts")
 
 
 def main() -> None:
@@ -137,6 +157,7 @@ def main() -> None:
     parser.add_argument("--spans-per-document", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=5, help="runs of each command: median (min–max)")
     parser.add_argument("--folder", type=Path, help="keep the projects here, and use them again when they are there")
+    parser.add_argument("--before", type=Path, metavar="SRC", help="also run the code of this src folder, in turns")
     parser.add_argument("--build", metavar="DB", help=argparse.SUPPRESS)  # the child that fills one project
     args = parser.parse_args()
     if args.build:
@@ -146,11 +167,13 @@ def main() -> None:
     package = importlib.util.find_spec("biaozhu")
     assert package is not None and package.submodule_search_locations, "biaozhu is not installed"
     compileall.compile_dir(package.submodule_search_locations[0], quiet=1)
+    if args.before:
+        compileall.compile_dir(args.before, quiet=1)
     with tempfile.TemporaryDirectory() as temporary:
         folder = args.folder or Path(temporary)
         folder.mkdir(parents=True, exist_ok=True)
         for documents in (args.documents // 5, args.documents):  # two sizes: memory must not grow with the corpus
-            run(documents, args.spans_per_document, folder, args.repeat)
+            run(documents, args.spans_per_document, folder, args.repeat, args.before)
 
 
 if __name__ == "__main__":

@@ -3,12 +3,14 @@ the UI thread is blocked afterwards and how long the process takes to end once c
 measured in the same run.
 
 Each start is a fresh process running the real command (``biaozhu --db P --annotator bench``, through
-``biaozhu.cli.main``, imported first as the command does); the only instrument is a hook where the app would arm
-``BIAOZHU_QUIT_AFTER_MS``: when the event loop first runs (window shown and painted, so it answers input) the time
-since the parent started the process is taken with the CPU seconds of the process and of the UI thread; "ready to
-tag" is the first moment after that when the window has its document, its labels and the annotator's layer open
-(checked every heartbeat); a 10 ms QTimer heartbeat records its longest gap for 3 s (jieba and the project's span
-texts load then, off the UI thread), the window closes, and the parent notes how long the process takes to end
+``biaozhu.cli.main``, imported first as the command does); the only instruments are two hooks in the app's module:
+right after the QApplication is made, a zero timer that runs at the event loop's first turn (the first window
+shown and painted, so it answers input: the time since the parent started the process is taken with the CPU
+seconds of the process and of the UI thread), and where the app would arm ``BIAOZHU_QUIT_AFTER_MS`` once its
+first window is finished. "Ready to tag" is the first moment the window has its document, its labels and the
+annotator's layer open (checked every heartbeat); from the first paint a 10 ms QTimer heartbeat records its
+longest gap for 3 s (the window is finished then, on the UI thread, while the project, jieba and the span texts
+load on workers), the window closes, and the parent notes how long the process takes to end
 (word snapping may still be learning a million span texts then). The floor: a minimal PySide6 program showing
 the first document's text in a read-only QPlainTextEdit, measured the same way. Runs alternate; medians of
 ``--runs`` with min–max are printed. Two projects are built with bulk sqlite3 inserts (``export.py``'s builder)
@@ -34,25 +36,32 @@ from pathlib import Path
 
 HEARTBEAT_MS, WATCH_MS = 10, 3000
 
-# Shared by both children: when the event loop first runs, note the time, then watch the heartbeat until ``tags``
-# says the window takes an edit, and for WATCH_MS. It imports nothing of Qt before the program does.
+# Shared by both children: ``first_turn`` is armed as soon as the QApplication exists, so it runs at the event
+# loop's first turn (the first window shown and painted: it answers input from then on); the heartbeat then
+# records its longest gap for WATCH_MS, whatever the window does meanwhile (the app finishes its window, loads
+# jieba and the span texts), and ``hooks`` say when the window takes an edit and how to close it. It imports
+# nothing of Qt before the program does.
 INSTRUMENT = r"""
 import json, sys, time
 HEAVY = ("sqlalchemy", "alembic", "jieba", "docx", "pypdfium2", "orjson")
+hooks = {"tags": lambda: False, "close": None, "extra": dict}
 
-def watch(began, window, close, tags=lambda: True, extra=lambda: {}):
+def watch(began):
     from PySide6.QtCore import QTimer  # imported by then: the app's own import order is left alone
+    from PySide6.QtWidgets import QApplication
     state = {"last": None, "gap": 0.0, "ticks": 0}
     def now_ready(prefix):
         state[prefix] = time.time() - began
         state[prefix + "_cpu"] = time.process_time()  # CPU seconds of this process (every thread) so far
         state[prefix + "_ui_cpu"] = time.thread_time()  # of the UI thread alone
-    def ready():
-        window.repaint()  # painted: the window answers input from here on
+    def first_turn():
+        for window in QApplication.topLevelWidgets():
+            if window.isVisible():
+                window.repaint()  # painted: the window answers input from here on
         now_ready("ready")
         state["at_paint"] = sorted(m for m in HEAVY if m in sys.modules)
         state["last"] = time.perf_counter()
-        if tags():
+        if hooks["tags"]():
             now_ready("tags")
         beat.start()
         QTimer.singleShot(WATCH_MS, finish)
@@ -60,28 +69,27 @@ def watch(began, window, close, tags=lambda: True, extra=lambda: {}):
         now = time.perf_counter()
         state["gap"] = max(state["gap"], (now - state["last"]) * 1000)
         state["last"] = now
-        if "tags" not in state and tags():
+        if "tags" not in state and hooks["tags"]():
             now_ready("tags")
     def finish():
         beat.stop()
         state.pop("last")
-        print(json.dumps({**state, **extra(), "closed": time.time()}), flush=True)
-        close()
-    beat = QTimer(window, interval=HEARTBEAT_MS)
+        print(json.dumps({**state, **hooks["extra"](), "closed": time.time()}), flush=True)
+        (hooks["close"] or QApplication.closeAllWindows)()
+    beat = QTimer(interval=HEARTBEAT_MS)
     beat.timeout.connect(tick)
-    QTimer.singleShot(0, ready)
+    QTimer.singleShot(0, first_turn)
 """.replace("WATCH_MS", str(WATCH_MS)).replace("HEARTBEAT_MS", str(HEARTBEAT_MS))
 
 APP = r"""
 import sys
-from biaozhu.cli import main  # first, as the `biaozhu` command does: PySide6 inspects every module imported after it
+from biaozhu.cli import main  # first, as the `biaozhu` command does
 """ + INSTRUMENT + r"""
 began, db = float(sys.argv[1]), sys.argv[2]
 import importlib.abc, importlib.util
 
 class AfterAppImport(importlib.abc.MetaPathFinder):
-    # The hook is set once the command imports biaozhu.gui.app, in its own order (importing it here first would
-    # load Qt before the database layer).
+    # The hooks are set once the command imports biaozhu.gui.app, in its own order.
     def find_spec(self, name, path, target=None):
         if name != "biaozhu.gui.app":
             return None
@@ -90,7 +98,13 @@ class AfterAppImport(importlib.abc.MetaPathFinder):
         run = spec.loader.exec_module
         def exec_module(module):
             run(module)
-            module.close_when_asked = instrument
+            make_application = module.make_application
+            def made(lang):
+                app = make_application(lang)
+                watch(began)
+                return app
+            module.make_application = made
+            module.close_when_asked = instrument  # called once the first window is finished
         spec.loader.exec_module = exec_module
         return spec
 
@@ -98,9 +112,9 @@ def instrument(started):
     def tags():  # the window takes an edit: its document, its labels, the annotator's layer
         window = started.windows.annotation
         return window is not None and window.layer.document_id is not None and bool(window.labels.labels)
-    watch(began, started.window, started.windows.close, tags,
-          lambda: {"snapping": started.windows.annotation.snapping.segmenter is not None,
-                   "modules": sorted(m for m in HEAVY if m in sys.modules)})
+    hooks.update(tags=tags, close=started.windows.close,
+                 extra=lambda: {"snapping": started.windows.annotation.snapping.segmenter is not None,
+                                "modules": sorted(m for m in HEAVY if m in sys.modules)})
 
 sys.meta_path.insert(0, AfterAppImport())
 raise SystemExit(main(["--db", db, "--annotator", "bench"]))
@@ -112,12 +126,13 @@ import sqlite3
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 text = sqlite3.connect(db).execute("SELECT text FROM documents ORDER BY id LIMIT 1").fetchone()[0]
 app = QApplication(sys.argv[:1])
+watch(began)
 editor = QPlainTextEdit()
 editor.setReadOnly(True)
 editor.setPlainText(text)
 editor.resize(1400, 900)
 editor.show()
-watch(began, editor, editor.close)
+hooks.update(tags=lambda: True, close=editor.close)
 raise SystemExit(app.exec())
 """
 
@@ -178,10 +193,10 @@ def measure(name: str, db: Path, runs: int, home: Path) -> None:
           f"{spread(figure(apps, 'gap'), 'ms')}   floor {spread(figure(floors, 'gap'), 'ms')}")
     print(f"  closed after {WATCH_MS / 1000:.0f} s: the process ends {spread(figure(apps, 'exit'))} later   "
           f"floor {spread(figure(floors, 'exit'))}")
-    loaded = sum(1 for f in apps if f["snapping"])
+    loaded = sum(1 for f in apps if f.get("snapping"))
     print(f"  word snapping loaded within {WATCH_MS / 1000:.0f} s: {loaded} of {runs}; heavy modules imported at the "
           f"first paint: {', '.join(apps[-1]['at_paint']) or 'none'}; "  # type: ignore[arg-type]
-          f"by then: {', '.join(apps[-1]['modules']) or 'none'}")  # type: ignore[arg-type]
+          f"by then: {', '.join(apps[-1].get('modules', [])) or 'none'}")  # type: ignore[arg-type]
 
 
 def main() -> None:

@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from biaozhu.corpus.model import Span
 from biaozhu.db.gold import gold_spans
 from biaozhu.gui.annotate.window import MainWindow
-from biaozhu.gui.app import Windows
 from biaozhu.gui.common.polling import POLL_MS
 from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.review.window import ReviewWindow
 from biaozhu.gui.widgets.document_view import release_clipboard
+from biaozhu.gui.windows import Windows
 from luzhou_sample import store_review
 
 MODAL_LIMIT_MS = 30_000  # no test waits this long for a person to answer a dialog
@@ -123,7 +123,7 @@ def open_project(qapp: QApplication, request: pytest.FixtureRequest) -> Callable
 
 @pytest.fixture
 def open_windows(qtbot: QtBot, request: pytest.FixtureRequest) -> OpenWindows:
-    """The app's windows for a person on a project, as :func:`biaozhu.gui.app.start` composes them; closed
+    """The app's windows for a person on a project, as :func:`biaozhu.gui.windows.start` composes them; closed
     after the test, before its database is dropped (their worker threads may still be reading it)."""
 
     def open_(sessions: sessionmaker[Session], person: str, poll_ms: int = POLL_MS) -> Windows:

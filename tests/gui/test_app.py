@@ -14,9 +14,9 @@ from biaozhu.db.permissions import change_role
 from biaozhu.db.project import initialise, seeds_dir
 from biaozhu.db.trash import trash_document
 from biaozhu.gui.annotate.window import MainWindow
-from biaozhu.gui.app import Started, start
 from biaozhu.gui.dialogs.annotator_identity import remembered_annotator
 from biaozhu.gui.review.window import ReviewWindow
+from biaozhu.gui.windows import Started, start
 
 
 def seeded_project(path: Path) -> Path:

@@ -22,9 +22,9 @@ from biaozhu.db.project import initialise
 from biaozhu.db.spans import add_span, relabel_span
 from biaozhu.db.status import set_status
 from biaozhu.gui.annotate.window import MainWindow
-from biaozhu.gui.app import Windows
 from biaozhu.gui.common.changes import Change
 from biaozhu.gui.widgets.document_list import SPANS, STATUS
+from biaozhu.gui.windows import Windows
 
 ME = "张三"
 TEXT = "泸州市委统战部与泸州银行推出“酒城同心·金融速贷”，发放贷款377.178亿元。"
@@ -123,6 +123,34 @@ def test_the_review_window_lists_documents_annotators_just_worked_on(
         add_span(session, 1, ensure_annotator(session, "李四").id, label_ids(session)["METRIC"], start, start + 9,
                  "377.178亿元")
     qtbot.waitUntil(lambda: [d.name for d in window.documents] == ["泸州.txt"], timeout=5000)
+    window.close()
+
+
+def test_a_change_committed_between_the_windows_first_read_and_the_first_token_still_shows(
+        qtbot: QtBot, two_processes: tuple[sessionmaker[Session], sessionmaker[Session]],
+        open_windows: Callable[..., Windows]) -> None:
+    """The review window lists documents as it opens; the first change token is read on a worker some time later.
+    A teammate's span committed in between (here: exactly as the token's query is about to run) must not count as
+    already seen: the token is read in a snapshot from before the window's first read."""
+    mine, theirs = two_processes
+    engine, committed = mine.kw["bind"], list[str]()
+
+    def teammate(_connection: object, _cursor: object, statement: str, *_: object) -> None:
+        if "FROM spans" in statement and "FROM comments" in statement and not committed:  # the token's query
+            committed.append(statement)
+            with theirs.begin() as session:
+                start = TEXT.index("377.178亿元")
+                add_span(session, 1, ensure_annotator(session, "李四").id, label_ids(session)["METRIC"], start,
+                         start + 9, "377.178亿元")
+
+    event.listen(engine, "before_cursor_execute", teammate)
+    try:
+        window = open_windows(mine, "王五", 50).review()
+        assert window.documents == []
+        qtbot.waitUntil(lambda: committed != [], timeout=5000)
+        qtbot.waitUntil(lambda: [d.name for d in window.documents] == ["泸州.txt"], timeout=5000)
+    finally:
+        event.remove(engine, "before_cursor_execute", teammate)
     window.close()
 
 

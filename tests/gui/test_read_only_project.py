@@ -19,8 +19,8 @@ from biaozhu.db.documents import add_document
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.permissions import ensure_person
 from biaozhu.db.project import initialise
-from biaozhu.gui.app import Started, start
 from biaozhu.gui.common.project import project_location
+from biaozhu.gui.windows import Started, start
 
 ME = "张三"
 TEXT = "泸州市委统战部与泸州银行推出“酒城同心·金融速贷”。"

@@ -22,9 +22,9 @@ from biaozhu.db.permissions import change_role, is_reviewer
 from biaozhu.db.project import initialise
 from biaozhu.db.spans import trash_span
 from biaozhu.gui.annotate.window import MainWindow
-from biaozhu.gui.app import start
 from biaozhu.gui.dialogs.annotator_identity import remembered_annotator
 from biaozhu.gui.dialogs.audit_log import AuditLogDialog
+from biaozhu.gui.windows import start
 from luzhou_sample import BANK, TEXT
 
 MARKUP = "<b>李四</b><img src='file:///etc/passwd'>"

@@ -49,3 +49,25 @@ def test_the_first_window_shown_leaves_the_dialogs_it_does_not_show(tmp_path: Pa
     assert collector == "True True"
     assert title.endswith(".txt — default project — biaozhu 标注")  # the window showed a seed report
     assert imported.split() == []
+
+
+def test_the_first_window_paints_before_sqlalchemy_loads_then_takes_edits(tmp_path: Path) -> None:
+    """On a project it has opened before, ``biaozhu`` paints the annotation window from a first look at the project
+    before SQLAlchemy is imported (issue 14: a third of the start), then finishes it on the opened project: the
+    same document, and the window is finished (its layer open) when the scripted close comes."""
+    script = ("import sys\nfrom biaozhu.cli import main\nimport biaozhu.gui.app as app\nmade = app.make_application\n"
+              "def hooked(lang):\n    application = made(lang)\n    from PySide6.QtCore import QTimer\n"
+              "    QTimer.singleShot(0, lambda: print('sqlalchemy' in sys.modules, *[w.windowTitle() for w in "
+              "application.topLevelWidgets() if w.isVisible()], sep='|', flush=True))\n    return application\n"
+              "app.make_application = hooked\nsys.exit(main(['--annotator', '张三', '--lang', 'en']))")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BIAOZHU_QUIT_AFTER_MS": "300", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_STATE_HOME": str(tmp_path / "state"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False)
+    assert first.returncode == 0, first.stderr  # a fresh machine: the default project is made first, then shown
+    assert first.stdout.splitlines()[0].startswith("True|")
+    again = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False)
+    assert again.returncode == 0, again.stderr
+    painted, title = again.stdout.splitlines()[-2:]
+    loaded, shown = painted.split("|")
+    assert loaded == "False" and shown == title and title.endswith(".txt — default project — biaozhu 标注")

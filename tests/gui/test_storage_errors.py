@@ -26,9 +26,9 @@ from biaozhu.db.errors import LOCKED
 from biaozhu.db.models import GOLD, Annotator, Span
 from biaozhu.db.project import initialise
 from biaozhu.gui.annotate.window import MainWindow
-from biaozhu.gui.app import Started, start
 from biaozhu.gui.common.i18n import install_translator
 from biaozhu.gui.review.window import ReviewWindow
+from biaozhu.gui.windows import Started, start
 from luzhou_sample import BANK, LOAN, REVIEWER, SHORT, store_review
 
 ME = "张三"

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import orjson
 import pytest
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.model import SourceDocument
@@ -19,10 +18,11 @@ from biaozhu.db.annotators import ensure_annotator
 from biaozhu.db.documents import add_document
 from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.labels import add_label
+from biaozhu.db.models import REJECTED, SUGGESTIONS, Document, Label, Span
 from biaozhu.db.spans import add_span
 from biaozhu.operations.export import ExportCancelled, ExportRequest, run_export
 from biaozhu.operations.preview import preview
-from export_project import DOCUMENTS, NESTED, build_project
+from export_project import DOCUMENTS, NESTED, SOURCE, build_project
 
 
 @pytest.fixture(scope="module")
@@ -139,17 +139,48 @@ def test_a_project_without_labels_exports_its_documents(db_url: str, tmp_path: P
 
 def test_one_layer_is_read_document_by_document_never_by_a_scan_of_the_layer(project: Path, tmp_path: Path) -> None:
     """On 1M spans a scan of the layer's spans per batch of documents (an index on annotator_id alone) made the
-    export twice as slow: every query on spans must look them up by document (or by id, from a comment)."""
+    export twice as slow: every query on spans must look them up by document (or by id, from a comment). SQLite's
+    own trace sees the queries made on the driver's cursor too."""
     engine = create_project_engine(str(project))
-    ran: list[tuple[str, Any]] = []
-    keep = lambda *args: ran.append((args[2], args[3]))  # noqa: E731  # statement, parameters
-    event.listen(engine, "before_cursor_execute", keep)
+    ran: list[str] = []
     with session_factory(engine)() as session:
+        session.connection().connection.driver_connection.set_trace_callback(ran.append)  # type: ignore[union-attr]
         run_export(session, ExportRequest(target=str(tmp_path / "out.jsonl"), layer="alice"))
-        event.remove(engine, "before_cursor_execute", keep)
-        plans = [" ".join(row[3] for row in session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}",
-                                                                                 parameters))
-                 for sql, parameters in ran if "FROM spans" in sql]
+        session.connection().connection.driver_connection.set_trace_callback(None)  # type: ignore[union-attr]
+        plans = [" ".join(row[3] for row in session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+                 for sql in ran if "FROM spans" in sql and "LIMIT" not in sql]  # LIMIT: once, the first figure
     engine.dispose()
-    assert plans and all(re.search(r"SEARCH spans USING ((COVERING )?INDEX \w+ \(document_id=\?|INTEGER PRIMARY KEY)",
-                                   plan) for plan in plans), plans
+    assert len(plans) > DOCUMENTS, plans  # a query per document, and the figures' per batch
+    assert all(re.search(r"SEARCH spans USING ((COVERING )?INDEX \w+ \(document_id=\?|INTEGER PRIMARY KEY)", plan)
+               for plan in plans), plans
+
+
+def test_every_layer_comes_out_whole_and_sorted_on_every_backend(db_url: str, tmp_path: Path) -> None:
+    """SQLite reads each document's spans with a query of its own, a server a batch of documents at a time: the
+    same layers, spans, figures and suggestions either way, and the suggestions in no layer but their own."""
+    build_project(db_url)
+    engine = create_project_engine(db_url)
+    with session_factory(engine).begin() as session:
+        text = session.scalar(select(Document.text).where(Document.id == 2)) or ""
+        who = ensure_annotator(session, SUGGESTIONS).id
+        label = session.scalar(select(Label.id).where(Label.name == "ORGANIZATION")) or 0
+        for start, end, note in [(0, 7, "rules 0.9"), (0, 2, f"{REJECTED}rules 0.5")]:
+            span = add_span(session, 2, who, label, start, end, text[start:end])
+            session.execute(update(Span).where(Span.id == span).values(note=note))
+    source = [orjson.loads(line) for line in SOURCE.read_bytes().splitlines()]
+    out = tmp_path / "out.jsonl"
+    with session_factory(engine)() as session:
+        run_export(session, ExportRequest(target=str(out)))
+        every = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+        run_export(session, ExportRequest(target=str(out), layer=SUGGESTIONS))
+        suggested = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+    engine.dispose()
+    assert [(record["id"], record["annotator"]) for record in every] == \
+        [(1, "alice"), (1, "bob"), (2, "alice"), (2, "bob"), (3, "alice"), (3, "bob")]
+    by_layer = {(record["text"], record["annotator"]): sorted(record["label"]) for record in source}
+    assert [record["label"] for record in every] == [by_layer[record["text"], record["annotator"]] for record in every]
+    assert [[figure["value"] for figure in record["values"]] for record in every] == \
+        [["37717800000", "1007", "123"], ["37717800000"], ["7306"], ["7306"], ["56"], ["56"]]
+    assert [(record["id"], record["label"], record.get("scores")) for record in suggested] == \
+        [(1, [], None), (2, [[0, 7, "ORGANIZATION"]], [{"start": 0, "end": 7, "label": "ORGANIZATION",
+                                                         "engine": "rules", "score": 0.9}]), (3, [], None)]

@@ -10,8 +10,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from biaozhu.cli.language import say
-from biaozhu.db.engine import database_url
 from biaozhu.db.errors import storage_errors
+from biaozhu.db.location import database_url
 from biaozhu.db.project import open_project
 from biaozhu.db.server_setup import SetupRefused, setup_statements
 

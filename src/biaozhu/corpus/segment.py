@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from biaozhu.corpus.jieba_dictionary import load_dictionary
+from biaozhu.corpus.slices import count_in_slices, map_in_slices
 
 # Characters of context cut on each side of a selection: more than any word jieba knows.
 WINDOW = 24
@@ -104,7 +105,7 @@ class Segmenter:
             if word_like(word):
                 kept[word] += count
         self._counts = kept
-        self._lengths = Counter(map(len, kept))
+        self._lengths = count_in_slices(map_in_slices(len, kept))  # a worker's: the UI thread runs between slices
 
     def _teach(self, text: str) -> None:
         """Teach jieba the learned texts that occur in ``text`` and it has not been taught yet: shorter ones first,

@@ -19,6 +19,7 @@ from biaozhu.corpus.model import SourceDocument
 from biaozhu.db.bulk import insert_rows
 from biaozhu.db.models import Annotator, Document, DocumentStatus, Span, utcnow
 from biaozhu.db.permissions import require_reviewer
+from biaozhu.db.rows import DocumentSummary as DocumentSummary
 
 V = TypeVar("V")
 
@@ -155,18 +156,6 @@ def rename_document(session: Session, document_id: int, name: str, actor: str) -
     old, document.name = document.name, name
     session.flush()
     return old
-
-
-@dataclass(slots=True)
-class DocumentSummary:
-    """A row of the document list: no text, just what a list shows. Replaced (``dataclasses.replace``), never
-    changed in place; not frozen, because a frozen dataclass's ``__init__`` doubled the cost of making 100,000."""
-
-    id: int
-    name: str
-    length: int
-    span_counts: dict[str, int]
-    statuses: dict[str, str]
 
 
 @contextmanager

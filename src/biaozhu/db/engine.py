@@ -13,7 +13,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_data_dir
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -26,6 +25,7 @@ from biaozhu.db.errors import (
     StorageError,
     known_storage_error,
 )
+from biaozhu.db.location import database_url
 from biaozhu.db.models import SCHEMA_REVISION
 
 if TYPE_CHECKING:
@@ -39,19 +39,6 @@ CONNECT_TIMEOUT_S = int(os.environ.get("BIAOZHU_CONNECT_TIMEOUT_S", "10"))
 PROJECT_LOCK_KEY = 0x62697A68  # 'bizh': the advisory lock that serialises set-up on PostgreSQL
 # Every engine opened here, so a command run in-process (tests, scripts) can close its connections when it ends.
 _open_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
-
-
-def default_database() -> Path:
-    """The embedded default project in the user's data folder."""
-    return Path(user_data_dir("biaozhu", appauthor=False)) / "biaozhu.sqlite"
-
-
-def database_url(target: str | os.PathLike[str] | None = None) -> str:
-    """``--db`` value, else ``BIAOZHU_DB``, else the default project; a bare path means SQLite."""
-    chosen = str(target) if target else os.environ.get("BIAOZHU_DB") or str(default_database())
-    if "://" in chosen:
-        return chosen
-    return f"sqlite:///{Path(chosen).expanduser().resolve()}"
 
 
 def server_connect_args(url: URL, busy_timeout_ms: int | None = None) -> dict[str, Any]:

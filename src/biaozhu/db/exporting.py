@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from datetime import datetime
 from functools import cache
 from itertools import groupby, repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Connection, Select, case, null, select
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, case, null, select
 from sqlalchemy.orm import Session, aliased
 
 from biaozhu.corpus.model import AnnotatedText, SpanValue
@@ -33,11 +33,45 @@ from biaozhu.db.models import (
 # One document with one layer's spans, sorted by (start, end, label); the writers in corpus.formats know it as
 # AnnotatedText and rely on that order instead of sorting again.
 LayerDocument = AnnotatedText
-# How rows are grouped and what of them makes a Span (start, end, label, text, Span's own field order): rows of
-# every layer are (document, annotator, start, end, label, text); those of one layer need no annotator and are
-# grouped by document alone, which saves a column and a key made per span (0.2 s a million spans).
-_EVERY_LAYER = (itemgetter(0, 1), itemgetter(2, 3, 4, 5))
-_ONE_LAYER = (itemgetter(0), itemgetter(1, 2, 3, 4))
+# A layer's rows are (start, end, label, text), a Span's own field order, so that each is made a Span in C; those of
+# every layer come with their annotator first, and are grouped by it.
+_FIELDS = itemgetter(1, 2, 3, 4)
+_AFTER_DOCUMENT = itemgetter(slice(1, None))
+SpanRows = Callable[[int], list[tuple[Any, ...]]]
+
+
+def _per_document(connection: Connection, query: Select[*tuple[Any, ...]]) -> SpanRows:
+    """The rows of ``query`` for one document at a time, through the driver's own cursor (SQLite).
+
+    A query per document costs SQLite a few microseconds, and its rows need no document id: a million of those
+    ints, and grouping the rows by them, cost 0.15 s of a batch query's. SQLAlchemy's own ``execute`` costs more
+    than the query itself, so the statement is compiled once and only the document's id changes."""
+    compiled = query.where(Span.document_id == bindparam("document", 0)) \
+        .compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
+    names = list(compiled.positiontup or ())
+    bound = compiled.construct_params()
+    values = [bound[name] for name in names]
+    slot = names.index("document")
+    cursor = connection.connection.cursor()
+    sql = str(compiled)
+
+    def rows(document: int) -> list[tuple[Any, ...]]:
+        values[slot] = document
+        found: list[tuple[Any, ...]] = cursor.execute(sql, values).fetchall()
+        return found
+
+    return rows
+
+
+def _per_batch(connection: Connection, query: Select[*tuple[Any, ...]], chunk: list[int]) -> SpanRows:
+    """The rows of ``query`` for a batch of documents in one query, by document (a server: one round trip)."""
+    result = connection.execute(query.with_only_columns(Span.document_id, *query.selected_columns)
+                                .where(Span.document_id.in_(chunk)).order_by(None)
+                                .order_by(Span.document_id, Span.annotator_id))
+    rows = result.cursor.fetchall()  # the DBAPI's plain tuples, one fetch per batch: 3x cheaper than Rows
+    result.close()
+    found = {doc_id: list(map(_AFTER_DOCUMENT, group)) for doc_id, group in groupby(rows, key=itemgetter(0))}
+    return lambda document: found.get(document, [])
 
 
 def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 500,
@@ -47,8 +81,7 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
     With no annotator named, a document nobody annotated is still given once, with no spans. Documents
     are read in batches of ids so that only ``batch`` texts are in memory at once; ``documents`` limits
     the export to those ids. Rows are read through Core, not the ORM: a million spans is the normal case.
-    The database gives them in its unique index's order (by start and end), so that Python's sort only
-    confirms it, in one pass.
+    The database gives them in its index's order (by start), so that Python's sort only confirms it, in one pass.
     """
     connection = session.connection()
     annotator_id = None
@@ -59,63 +92,61 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
     names = dict(connection.execute(select(Annotator.id, Annotator.name)).all())
     hidden = [who for who, layer in names.items() if layer == SUGGESTIONS]
     label_names = dict(connection.execute(select(Label.id, Label.name)).all())
-    # With no labels there are no spans either (a foreign key), and a CASE needs at least one WHEN.
+    # With no labels there are no spans either (a foreign key), and a CASE needs at least one WHEN. The name picked
+    # in SQL is cheaper than in Python, where it would cost a step per span.
     label_name = case(label_names, value=Span.label_id) if label_names else null()
     ids = list(connection.scalars(select(Document.id).order_by(Document.id)))
-    # Most projects have no relations or no comments: then their queries, two a batch, are not made at all.
+    # Many projects have no relations, no comments or no figures (no METRIC label): then their queries, three a
+    # batch, are not made at all. No index holds the figures: looking for the first one reads every span where
+    # there is none (0.08 s a million), still half of the batches' queries, which read every span too.
     linked = connection.scalar(select(Relation.id).limit(1)) is not None
     commented = connection.scalar(select(Comment.id).limit(1)) is not None
+    figures = connection.scalar(select(Span.id).where(Span.value.is_not(None)).limit(1)) is not None
     if documents is not None:
         ids = [i for i in ids if i in documents]
+    # Grouped by layer, as both indexes on spans hold them: the database need not sort, and the rows come by
+    # position within a layer all the same, which Python's sort below confirms in one pass. One layer's rows are
+    # looked up document by document on ix_spans_layer (document_id, annotator_id).
+    span_query = select(Span.start, Span.end, label_name, Span.text).order_by(Span.annotator_id)
+    if annotator_id is not None:
+        span_query = span_query.where(Span.annotator_id == annotator_id)
+        if annotator == SUGGESTIONS:  # the rejected ones are kept only so that they are not proposed again
+            span_query = span_query.where(Span.note.not_like(f"{REJECTED}%"))
+    else:
+        span_query = span_query.with_only_columns(Span.annotator_id, *span_query.selected_columns)
+        if hidden:  # every layer but the suggestions, which are nobody's data until accepted
+            span_query = span_query.where(Span.annotator_id.not_in(hidden))
+    by_document = _per_document(connection, span_query) if connection.dialect.name == "sqlite" else None
     for offset in range(0, len(ids), batch):
         chunk = ids[offset:offset + batch]
-        # One layer's rows are looked up document by document on ix_spans_layer (document_id, annotator_id): with
-        # a range of ids, SQLite's planner would rather scan every span of the layer on ix_spans_tally (annotator_id,
-        # day, label) and sort them, per batch: 20 scans of a million rows in a 10k-document project.
-        in_chunk = Span.document_id.in_(chunk) if documents is not None or annotator_id is not None \
-            else Span.document_id.between(chunk[0], chunk[-1])
-        # Grouped by layer, as both indexes on spans hold them: the database need not sort (0.5 s a million rows,
-        # and a join with labels would make it), and the rows come by position within a layer all the same,
-        # which Python's sort below confirms in one pass. The label's name is picked by a CASE, not a join.
-        layer = (Span.document_id,) if annotator_id is not None else (Span.document_id, Span.annotator_id)
-        span_query = select(*layer, Span.start, Span.end, label_name, Span.text) \
-            .where(in_chunk).order_by(Span.document_id, Span.annotator_id)
-        if annotator_id is not None:
-            span_query = span_query.where(Span.annotator_id == annotator_id)
-            if annotator == SUGGESTIONS:  # the rejected ones are kept only so that they are not proposed again
-                span_query = span_query.where(Span.note.not_like(f"{REJECTED}%"))
-        elif hidden:  # every layer but the suggestions, which are nobody's data until accepted
-            span_query = span_query.where(Span.annotator_id.not_in(hidden))
-        layers: dict[int, dict[int, list[DomainSpan]]] = {}
-        result = connection.execute(span_query)
-        rows = result.cursor.fetchall()  # the DBAPI's plain tuples, one fetch per batch: 3x cheaper than Rows
-        result.close()
-        key, fields = _EVERY_LAYER if annotator_id is None else _ONE_LAYER
-        for found, group in groupby(rows, key=key):
-            # tuple.__new__ makes each Span in C, where Span._make is a Python call per span (0.1 s a million).
-            spans = list(map(tuple.__new__, repeat(DomainSpan), map(fields, group)))
-            spans.sort()  # by start, end, label name, text: the contract the writers rely on
-            doc_id, who = found if annotator_id is None else (found, annotator_id)
-            layers.setdefault(doc_id, {})[who] = spans
-        values = _values(connection, in_chunk, label_name)
+        in_chunk = Span.document_id.in_(chunk)
+        span_rows = by_document or _per_batch(connection, span_query, chunk)
+        values = _values(connection, in_chunk, label_name) if figures else {}
         relations = relations_by_layer(connection, Relation.document_id.in_(chunk)) if linked else {}
         comments = _comments(connection, chunk, label_name) if commented else {}
         scores = _scores(connection, in_chunk, label_name, annotator_id) if annotator == SUGGESTIONS else {}
         texts = connection.execute(select(Document.id, Document.name, Document.text, Document.sha256,
                                           Document.meta).where(Document.id.in_(chunk)).order_by(Document.id)).all()
         for doc_id, name, text, sha, meta in texts:
-            by_layer = layers.get(doc_id, {})
+            rows = span_rows(doc_id)
             if annotator_id is not None:
-                yield LayerDocument(doc_id, name, text, sha, meta, annotator, by_layer.get(annotator_id, []),
+                # tuple.__new__ makes each Span in C, where Span._make is a Python call per span (0.1 s a million).
+                spans = list(map(tuple.__new__, repeat(DomainSpan), rows))
+                spans.sort()  # by start, end, label name, text: the contract the writers rely on
+                yield LayerDocument(doc_id, name, text, sha, meta, annotator, spans,
                                     values.get((doc_id, annotator_id), {}), relations.get((doc_id, annotator_id), []),
                                     comments.get((doc_id, annotator_id), {}), scores.get(doc_id, {}))
-            elif not by_layer:
+                continue
+            layers: dict[int, list[DomainSpan]] = {}
+            for who, group in groupby(rows, key=itemgetter(0)):
+                layers[who] = spans = list(map(tuple.__new__, repeat(DomainSpan), map(_FIELDS, group)))
+                spans.sort()
+            if not layers:
                 yield LayerDocument(doc_id, name, text, sha, meta, None, [])
-            else:
-                for who in sorted(by_layer, key=lambda i: names[i]):
-                    yield LayerDocument(doc_id, name, text, sha, meta, names[who], by_layer[who],
-                                        values.get((doc_id, who), {}), relations.get((doc_id, who), []),
-                                        comments.get((doc_id, who), {}))
+            for who in sorted(layers, key=lambda i: names[i]):
+                yield LayerDocument(doc_id, name, text, sha, meta, names[who], layers[who],
+                                    values.get((doc_id, who), {}), relations.get((doc_id, who), []),
+                                    comments.get((doc_id, who), {}))
 
 
 def _values(connection: Connection, in_chunk: ColumnElement[bool], label_name: Any

@@ -24,6 +24,11 @@ from sqlalchemy import (
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from biaozhu.db.names import GOLD as GOLD
+from biaozhu.db.names import MAJORITY as MAJORITY
+from biaozhu.db.names import SCHEMA_REVISION as SCHEMA_REVISION
+from biaozhu.db.names import SUGGESTIONS as SUGGESTIONS
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -32,11 +37,7 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-SCHEMA_REVISION = "0008"  # the newest migration; tests/db/test_engine_open.py holds it to Alembic's head
-GOLD = "gold"  # the name of the adjudicated layer; reviewers write it
-SUGGESTIONS = "suggestions"  # what the engines propose; nobody's data until accepted
 REJECTED = "rejected "  # how a rejected suggestion's note starts (biaozhu.db.suggestions)
-MAJORITY = "majority"  # the majority-vote layer, computed for an export (biaozhu.db.majority), never stored
 FROM_SUGGESTION = "from suggestion "  # how an accepted suggestion's span's note starts (biaozhu.db.suggestions)
 # The spans with a note (every suggestion, every span accepted from one, few others), as the partial index
 # ix_spans_noted holds them; a query must say it in these very words (no bound parameter) for SQLite and

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -12,7 +11,6 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.spans import crosses
 from biaozhu.db.models import Document, Span
 
-BATCH = 10_000  # rows fetched at a time when reading span texts
 CONTEXT = 12  # characters shown on each side of an occurrence in the preview
 # The longer word (jieba's, with the project's span texts learned) that ``[start, end)`` of a text lies in.
 LongerWord = Callable[[str, int, int], str | None]
@@ -87,16 +85,3 @@ def plan_occurrences(session: Session, annotator_id: int, text: str, label_id: i
                                                    *_context(document_text, start, end), word))
             at = document_text.find(text, end)
     return plan
-
-
-def tagged_text_counts(session: Session, longest: int) -> dict[str, int]:
-    """Span texts of at most ``longest`` characters and how many spans have each: what word snapping keeps whole.
-    Longer texts (a span over a whole report) are not even read. The texts come as plain DB-API rows, counted here:
-    no index holds span texts, so a GROUP BY sorted a million of them in a temporary B-tree (twice the CPU), and
-    SQLAlchemy's rows added a fifth (issue 14: snapping ready soon in a project of a million spans)."""
-    cursor = session.connection().connection.cursor()
-    try:
-        cursor.execute(f"SELECT text FROM spans WHERE length(text) <= {int(longest)}")
-        return Counter(text for rows in iter(lambda: cursor.fetchmany(BATCH), []) for text, in rows)
-    finally:
-        cursor.close()

@@ -24,11 +24,12 @@ from sqlalchemy.orm import Session
 from biaozhu.corpus.errors import Refusal
 from biaozhu.db.audit import record
 from biaozhu.db.engine import lock_project
-from biaozhu.db.models import GOLD, ROLES, Annotator
+from biaozhu.db.models import ROLES, Annotator
+from biaozhu.db.names import MERGED_GOLD as MERGED_GOLD
+from biaozhu.db.names import RESERVED_LAYERS as RESERVED_LAYERS
+from biaozhu.db.names import is_reserved as is_reserved
 
-RESERVED_LAYERS = (GOLD, "majority", "suggestions")
 REVIEWER, ANNOTATOR = "reviewer", "annotator"
-MERGED_GOLD = GOLD + "@"  # their gold, merged in as the layer gold@OTHER
 NAME_LIMIT = 128  # annotators.name
 
 
@@ -42,13 +43,6 @@ class NotAReviewer(NotAllowed):
 
 class ReservedName(Refusal, ValueError):
     """A person or an imported layer named like one of the layers biaozhu makes itself."""
-
-
-def is_reserved(name: str) -> bool:
-    """Whether ``name`` is one of the reserved layer names (in any case, with any white space around it) or a
-    merged gold layer."""
-    folded = name.strip().casefold()
-    return folded in RESERVED_LAYERS or folded.startswith(MERGED_GOLD)
 
 
 def check_person(name: str) -> str:

@@ -20,7 +20,6 @@ import biaozhu
 from biaozhu.db.engine import (
     BUSY_TIMEOUT_MS,
     create_project_engine,
-    database_url,
     lock_project,
     server_connect_args,
     session_factory,
@@ -35,6 +34,7 @@ from biaozhu.db.errors import (
     storage_errors,
 )
 from biaozhu.db.labels import add_default_labels
+from biaozhu.db.location import database_url
 from biaozhu.db.models import SCHEMA_REVISION, Document, Label
 
 

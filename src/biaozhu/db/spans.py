@@ -20,24 +20,13 @@ from biaozhu.db.documents import lock_layer, stored_text
 from biaozhu.db.models import Annotator, Document, Label, Span, TrashItem, utcnow
 from biaozhu.db.pins import pins_payload, restore_pins
 from biaozhu.db.relations import RelationRefused, check_relabel, relations_payload, restore_relations
+from biaozhu.db.rows import PlacedSpan as PlacedSpan
+from biaozhu.db.rows import SpanRow as SpanRow
 from biaozhu.db.values import METRIC, VALUE_COLUMNS, carried_values, refresh_values, value_columns
 
 
 class SpanRefused(Refusal, ValueError):
     """An edit that would break a rule (crossing, out of range, wrong text); the message says which."""
-
-
-@dataclass(frozen=True, slots=True)
-class SpanRow:
-    id: int
-    start: int
-    end: int
-    label_id: int
-    text: str
-    annotator_id: int
-    value: str | None = None  # a METRIC span's figure as stored (biaozhu.db.values): range and unit
-    value_max: str | None = None
-    unit: str | None = None
 
 
 # What a SpanRow is read from, in its field order.
@@ -251,15 +240,6 @@ def spans_in_range(session: Session, document_id: int, annotator_id: int, start:
         select(*ROW).where(and_(
             Span.document_id == document_id, Span.annotator_id == annotator_id,
             Span.start < end, Span.end > start)))]
-
-
-@dataclass(frozen=True, slots=True)
-class PlacedSpan:
-    """A span with the document it is in: a row of the span table in all-documents mode."""
-
-    span: SpanRow
-    document_id: int
-    document_name: str
 
 
 def find_layer_spans(session: Session, annotator_id: int, *, label_id: int | None = None, text: str = "",

@@ -14,8 +14,8 @@ from biaozhu.corpus.errors import Refusal
 from biaozhu.corpus.model import SpanValue
 from biaozhu.corpus.quantities import Qualifier, parse_quantity, plain
 from biaozhu.db.models import Annotator, Label, Span
+from biaozhu.db.names import METRIC as METRIC
 
-METRIC = "METRIC"  # the label whose spans are figures
 VALUE_COLUMNS = ("value", "value_max", "unit", "qualifier", "value_by_hand")
 MAX_UNIT = 32
 

@@ -1,14 +1,17 @@
-"""Starting the desktop app: the project, the annotator (asked once, remembered), the windows.
+"""Starting the desktop app: the project, the annotator (asked once, remembered), the first window, the event loop.
 
-:class:`Windows` composes the app's windows on one open project: the annotation window and review mode, each
-opened when asked for and kept. :func:`start` does everything but the event loop, so a test starts the app
-exactly as a user does.
-A project that cannot be opened (locked, read-only, corrupt, from a newer biaozhu) is a message box and
-exit code 2, never a traceback; a bug later on is a crash report and the app goes on. :class:`Started` holds
-the open project, and opening another from the File menu rebuilds the windows on it without a restart.
+The first window shows before SQLAlchemy is loaded. Importing SQLAlchemy, its ORM, the models and the windows'
+working parts is about 0.45 s of CPU, three times a bare PySide6 window's whole start, so when the project is an
+existing SQLite file at this code's schema and the annotator is known, the annotation window's frame is painted
+from a first look at the project (:mod:`biaozhu.db.first_look`, stdlib sqlite3) and answers input (scrolling,
+selecting, resizing) while a worker thread imports the rest and opens the project; the window is then finished
+on the UI thread (:meth:`MainWindow.finish`) and takes edits. Anything else (a server, a new project, review
+mode, a first start that asks the name) opens the usual way, :func:`biaozhu.gui.windows.start`, before showing.
 
-A scripted start (a smoke test of the installed command, CI, a screenshot) sets ``BIAOZHU_QUIT_AFTER_MS``:
-the window is closed that long after the event loop starts, as a user closes it, and its title is printed.
+A project that cannot be opened is a message box and exit code 2, never a traceback; a bug later on is a crash
+report and the app goes on. A scripted start (a smoke test of the installed command, CI, a screenshot) sets
+``BIAOZHU_QUIT_AFTER_MS``: the window is closed that long after it is finished, as a user closes it, and its
+title is printed.
 """
 
 from __future__ import annotations
@@ -17,189 +20,35 @@ import argparse
 import gc
 import os
 import sys
+import threading
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_log_dir
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMainWindow
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
-from biaozhu.corpus.errors import Refusal
-from biaozhu.db.engine import default_database
-from biaozhu.db.errors import StorageError, storage_errors
-from biaozhu.db.permissions import ensure_person
-from biaozhu.db.project import open_project, say
-from biaozhu.gui.annotate.window import MainWindow
+from biaozhu.db.errors import StorageError
+from biaozhu.db.first_look import read_first_look
+from biaozhu.db.location import chosen_target
+from biaozhu.db.names import is_reserved
 from biaozhu.gui.common.crash_report import CrashReporter
 from biaozhu.gui.common.i18n import install_translator
 from biaozhu.gui.common.platform_check import platform_problem
-from biaozhu.gui.common.polling import POLL_MS
-from biaozhu.gui.common.project import OpenProject
-from biaozhu.gui.common.recent import is_server, project_name, remember_project, without_password
-from biaozhu.gui.common.runner import sentence
+from biaozhu.gui.common.recent import project_name
 from biaozhu.gui.common.scheme import follow_colour_scheme
 from biaozhu.gui.common.storage_messages import tell_opening_failed
-from biaozhu.gui.common.wording import told
-from biaozhu.gui.dialogs.annotator_identity import resolve_annotator
+from biaozhu.gui.dialogs.annotator_identity import remembered_annotator
 from biaozhu.gui.widgets.document_view import release_clipboard
 
-if TYPE_CHECKING:  # imported when first opened: the first window does without them
-    from biaozhu.gui.dialogs.agreement import AgreementDialog
-    from biaozhu.gui.review.window import ReviewWindow
+if TYPE_CHECKING:
+    from biaozhu.gui.annotate.window import MainWindow
+    from biaozhu.gui.windows import Opened, Started
 
-EXIT_DECLINED = 1  # no annotator name given
 EXIT_STORAGE = 2  # the same code as the CLI's storage errors
 EXIT_NO_WINDOW = 3  # the platform plugin cannot load: a system library is missing
 QUIT_AFTER_MS = "BIAOZHU_QUIT_AFTER_MS"
-
-
-class Windows(QObject):
-    """The windows of one person on one open project: the annotation window and review mode (for the same
-    person as the reviewer), opened when asked for and kept; the poller watches what they show."""
-
-    project_requested = Signal(str, bool)  # File ▸ Open project… and the like: a path or URL, whether to create it
-
-    def __init__(self, sessions: sessionmaker[Session], person: str, poll_ms: int = POLL_MS,
-                 parent: QObject | None = None, name: str = "biaozhu") -> None:
-        super().__init__(parent)
-        self.project = OpenProject(sessions, poll_ms, self, name)
-        self.person = person
-        self.annotation: MainWindow | None = None
-        self.review_window: ReviewWindow | None = None
-        self.agreement_dialog: AgreementDialog | None = None
-        self.closing = False
-
-    def annotate(self, document_id: int | None = None) -> MainWindow:
-        """The annotation window, shown (opened on ``document_id``, else where the person last worked)."""
-        if self.annotation is None:
-            window = self.annotation = MainWindow(self.project, self.person, document_id)
-            window.review_requested.connect(self.review)
-            window.review_document_requested.connect(self.review_document)
-            window.agreement_requested.connect(self.agreement)
-            window.actions_.file_menu.project_requested.connect(self.project_requested)
-            window.closing.connect(self._annotation_closing)
-            self.project.poller.attach(window)
-            self.project.poller.watch_layer(window.layer.key)
-            self.project.poller.failed.connect(window.say)
-        self.project.poller.start()  # after the layer is watched: its token is read once
-        if self.review_window is not None:
-            self.annotation.view.setFont(self.review_window.view.font())  # one font (and zoom) for both views
-        self.annotation.show()
-        return self.annotation
-
-    def review(self) -> ReviewWindow:
-        """Review mode with the person as the reviewer (read-only unless they have the reviewer role), shown."""
-        if self.review_window is None:
-            from biaozhu.gui.review.window import ReviewWindow
-
-            window = self.review_window = ReviewWindow(self.project, self.person)
-            if self.annotation is not None:
-                window.view.setFont(self.annotation.view.font())  # as zoomed in the annotation window
-            self.project.poller.attach(window)
-            self.project.poller.failed.connect(window.say)
-            self.project.poller.start()
-            window.closing.connect(self._review_closing)
-            window.actions_.file_menu.project_requested.connect(self.project_requested)
-            window.agreement_requested.connect(self.agreement)
-            window.show()
-            window.view.centerCursor()  # on the first disagreement: centred before the window showed, it scrolled wrong
-        else:
-            if self.annotation is not None:
-                self.review_window.view.setFont(self.annotation.view.font())
-            self.review_window.refresh_lists()
-            self.review_window.show()
-        self.review_window.activateWindow()
-        return self.review_window
-
-    def review_document(self, document_id: int) -> None:
-        """Review mode on a document (every layer's lanes): the statistics matrix's cell of another layer."""
-        self.review().open_document(document_id)
-
-    def review_at(self, document_id: int, start: int, end: int) -> None:
-        self.review().go_to(document_id, start, end)
-
-    def agreement(self) -> AgreementDialog:
-        """The agreement figures, one dialog for both windows, recomputed on every opening; a click on a count
-        opens review mode at the disagreement behind it."""
-        if self.agreement_dialog is None:
-            from biaozhu.gui.dialogs.agreement import AgreementDialog
-
-            self.agreement_dialog = AgreementDialog(self.project.runner)
-            self.agreement_dialog.disagreement_activated.connect(self.review_at)
-        else:
-            self.agreement_dialog.refresh()
-        self.agreement_dialog.show()
-        self.agreement_dialog.activateWindow()
-        return self.agreement_dialog
-
-    def _annotation_closing(self) -> None:
-        """Closing the annotation window quits the app: review mode closes with it."""
-        self.close()
-
-    def _review_closing(self) -> None:
-        """Closing review mode (Ctrl+W) goes back to annotating, also when the app was started in review mode."""
-        if not self.closing and (self.annotation is None or not self.annotation.isVisible()):
-            self.annotate().activateWindow()
-
-    def close(self) -> None:
-        """Close every window (an export running in one is cancelled) and stop polling."""
-        self.closing = True
-        for window in (self.agreement_dialog, self.review_window, self.annotation):
-            if window is not None and window.isVisible():
-                window.close()
-        self.project.close()
-
-
-class Started(QObject):
-    """The open project: its windows, the window shown last and the engine to dispose of when the event loop
-    ends. Opening another project (File menu) replaces all three, without a restart."""
-
-    def __init__(self, windows: Windows, window: QMainWindow, engine: Engine) -> None:
-        super().__init__()
-        self.windows, self.window, self.engine = windows, window, engine
-        windows.project_requested.connect(self.switch)
-
-    def switch(self, target: str, create: bool = False) -> bool:
-        """Open ``target`` (a project file, or a server URL) in a new annotation window, then close the old
-        windows and let go of the old project; ``create``: a new project where there is none (File ▸ New
-        project, the first desktop on a team server). A project that cannot be opened is a message, and the old
-        one stays open (for a server, the connection dialog comes back to correct the URL or password)."""
-        reviewing = self.windows.review_window is not None and self.windows.review_window.isVisible()
-        parent = self.windows.review_window if reviewing else self.windows.annotation
-        try:
-            engine, sessions = open_project(target, new_project=(lambda _: None) if create else None)
-        except StorageError as exc:
-            tell_opening_failed(exc, parent)
-            if is_server(target) and parent is not None:
-                parent.actions_.file_menu.connect_server(without_password(target))
-            return False
-        for shown in (self.windows.annotation, self.windows.review_window):
-            if shown is not None and shown.isVisible():
-                shown.actions_.menus.layout.save()  # the new project's windows open where and as these are
-        windows = Windows(sessions, self.windows.person, name=project_name(target))
-        try:
-            window: QMainWindow = windows.annotate()
-            if reviewing:  # asked for from review mode: review mode on the new project, in front
-                window = windows.review()
-        except StorageError as exc:
-            windows.close()
-            engine.dispose()
-            tell_opening_failed(exc, parent)
-            return False
-        remember_project(target)
-        old, old_engine = self.windows, self.engine
-        self.windows, self.window, self.engine = windows, window, engine
-        windows.project_requested.connect(self.switch)
-        old.close()
-        for widget in (old.agreement_dialog, old.review_window, old.annotation):
-            if widget is not None:
-                widget.deleteLater()
-        old.deleteLater()
-        old_engine.dispose()
-        window.activateWindow()
-        return True
 
 
 def make_application(lang: str | None) -> QApplication:
@@ -213,30 +62,76 @@ def make_application(lang: str | None) -> QApplication:
     return app
 
 
-def start(args: argparse.Namespace) -> Started | int:
-    """Open the project and show the annotation window (review mode with ``--review``) for ``args.annotator``;
-    an exit code instead when there is nothing to show."""
-    try:
-        engine, sessions = open_project(args.db, new_project=lambda sentence: say(told(sentence)))
-    except StorageError as exc:
-        tell_opening_failed(exc)
-        return EXIT_STORAGE
-    try:
-        annotator = resolve_annotator(args.annotator)
-        if annotator is None:
-            engine.dispose()
-            return EXIT_DECLINED
-        with storage_errors(), sessions.begin() as session:  # a reserved name is refused; a first person reviews
-            ensure_person(session, annotator)
-        target = args.db or os.environ.get("BIAOZHU_DB") or str(default_database())
-        windows = Windows(sessions, annotator, name=project_name(target))
-        window: QMainWindow = windows.review() if getattr(args, "review", False) else windows.annotate()
-    except (StorageError, Refusal) as exc:  # the project opened but the person was refused or not stored
-        engine.dispose()
-        tell_opening_failed(sentence(exc))
-        return EXIT_STORAGE
-    remember_project(target)
-    return Started(windows, window, engine)
+def first_window(args: argparse.Namespace) -> MainWindow | None:
+    """The annotation window's frame on the document the annotator last worked on, shown from a first look at
+    the project; None when the project must open the usual way first (see the module's docstring)."""
+    target = chosen_target(args.db)
+    annotator = (args.annotator or "").strip() or remembered_annotator()
+    if getattr(args, "review", False) or "://" in target or not annotator or is_reserved(annotator):
+        return None
+    look = read_first_look(Path(target).expanduser(), annotator)
+    if look is None:
+        return None
+    from biaozhu.gui.annotate.window import MainWindow  # its working parts load with the project
+
+    window = MainWindow(None, annotator, first_look=look, name=project_name(target))
+    window.show()
+    args.annotator = annotator  # not asked again when the project is open
+    return window
+
+
+class Opening(QObject):
+    """Opens the project behind a window shown from its first look: a worker imports SQLAlchemy and the windows'
+    working parts and opens the project, then the window is finished on the UI thread. The UI thread keeps
+    answering meanwhile (the worker gives up the GIL every few milliseconds)."""
+
+    opened = Signal(object)  # from the worker: the engine and sessions, or the exception that stopped it
+
+    def __init__(self, args: argparse.Namespace, window: MainWindow) -> None:
+        super().__init__()
+        self.args, self.window = args, window
+        self.started: Started | None = None
+        self._result: Opened | BaseException | None = None  # the worker's, also when the loop ended before it
+        self.opened.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self._worker = threading.Thread(target=self._open, name="opening the project", daemon=True)
+        QTimer.singleShot(0, self._worker.start)  # once the first look is painted: its GIL is the UI thread's
+
+    def _open(self) -> None:
+        try:
+            import_module("biaozhu.gui.annotate.window_parts")  # what finishing the window makes
+            self._result = import_module("biaozhu.gui.windows").open_target(self.args)
+        except BaseException as exc:  # said (a storage failure) or reported (a bug) on the UI thread
+            self._result = exc
+        self.opened.emit(self._result)
+
+    def _finish(self, opened: Opened | BaseException) -> None:
+        if self.window.closed:  # closed while the project opened: the app is ending (see ``close``)
+            return
+        if isinstance(opened, StorageError):
+            self.window.hide()
+            tell_opening_failed(opened)
+            QApplication.exit(EXIT_STORAGE)
+            return
+        if isinstance(opened, BaseException):
+            raise opened  # a bug: the crash reporter tells it
+        from biaozhu.gui.windows import show_windows
+
+        started = show_windows(self.args, opened, early=self.window)
+        if isinstance(started, int):
+            self.window.hide()
+            QApplication.exit(started)
+            return
+        self.started = started
+        settle(started)
+
+    def close(self) -> None:
+        """After the event loop: the windows closed, the worker done, the project let go of."""
+        if self._worker.ident is not None:
+            self._worker.join()
+        if self.started is not None:
+            close_started(self.started)
+        elif isinstance(self._result, tuple):
+            self._result[0].dispose()
 
 
 def close_when_asked(started: Started) -> None:
@@ -256,6 +151,21 @@ def close_when_asked(started: Started) -> None:
     QTimer.singleShot(int(delay), started.window, close)
 
 
+def settle(started: Started) -> None:
+    """The first window is finished: a scripted start's close is armed, and what the start built lives as long
+    as the app, so it is frozen (collections no longer walk it) and collections, off since the command line
+    started (:func:`biaozhu.cli.main`), run again."""
+    close_when_asked(started)
+    gc.freeze()
+    gc.enable()
+
+
+def close_started(started: Started) -> None:
+    started.windows.close()
+    release_clipboard()
+    started.engine.dispose()
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Open the app on ``args.db`` (or the default project) and run it until the last window closes."""
     problem = platform_problem()
@@ -266,17 +176,22 @@ def run_app(args: argparse.Namespace) -> int:
     reporter = CrashReporter(Path(user_log_dir("biaozhu", appauthor=False)), app)
     reporter.install()
     try:
+        window = first_window(args)
+        if window is not None:
+            opening = Opening(args, window)
+            try:
+                return app.exec()
+            finally:
+                opening.close()
+        from biaozhu.gui.windows import start
+
         started = start(args)
         if isinstance(started, int):
             return started
-        close_when_asked(started)
-        gc.freeze()  # what the start built lives as long as the app: collections no longer walk it
-        gc.enable()  # disabled while the app started (biaozhu.cli.main)
+        settle(started)
         try:
             return app.exec()
         finally:
-            started.windows.close()
-            release_clipboard()
-            started.engine.dispose()
+            close_started(started)
     finally:
         reporter.uninstall()

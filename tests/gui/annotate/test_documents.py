@@ -160,7 +160,7 @@ def rows(window: MainWindow) -> list[tuple[str, ...]]:
 def as_read_again(qtbot: QtBot, window: MainWindow) -> list[tuple[str, ...]]:
     """What the list shows (once the refreshes the window asked for are in), checked against a list read from
     the database."""
-    qtbot.waitUntil(lambda: not window._refresh_timer.isActive() and not window._reading_lists)
+    qtbot.waitUntil(lambda: not window._refresh_timer.isActive() and not window.lists.reading)
     before = rows(window)
     window.refresh_lists()
     assert rows(window) == before

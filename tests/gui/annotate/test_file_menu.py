@@ -22,12 +22,12 @@ from biaozhu.db.engine import create_project_engine, session_factory
 from biaozhu.db.models import Document, Span
 from biaozhu.db.project import initialise
 from biaozhu.gui.annotate.window import MainWindow
-from biaozhu.gui.app import Started, start
 from biaozhu.gui.common.i18n import install_translator
 from biaozhu.gui.common.recent import recent_projects
 from biaozhu.gui.dialogs.file_menu import FileMenu
 from biaozhu.gui.dialogs.importing import ImportDialog
 from biaozhu.gui.dialogs.server import ServerDialog
+from biaozhu.gui.windows import Started, start
 from biaozhu.operations.importing import ImportOptions, import_file
 
 REPORT = "泸州市委统战部联合泸州银行推出“酒城同心·金融速贷”，累计发放贷款377.178亿元。"

@@ -21,10 +21,10 @@ from biaozhu.db.models import Document
 from biaozhu.db.permissions import change_role
 from biaozhu.db.project import initialise
 from biaozhu.db.review import iter_annotated
-from biaozhu.gui.app import Windows
 from biaozhu.gui.common.project import OpenProject
 from biaozhu.gui.dialogs.agreement import AgreementDialog, figure
 from biaozhu.gui.review.window import ReviewWindow
+from biaozhu.gui.windows import Windows
 
 TEXTS = ["泸州银行发放酒城同心金融速贷377亿元，市工商联参与。", "吉林省委统战部开展万企兴万村行动，帮扶1007户。"]
 

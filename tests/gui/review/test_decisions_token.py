@@ -19,7 +19,7 @@ from biaozhu.db.gold import gold_spans
 from biaozhu.db.guidelines import pin_example
 from biaozhu.db.importing import store_documents
 from biaozhu.db.permissions import change_role
-from biaozhu.gui.app import Windows
+from biaozhu.gui.windows import Windows
 from luzhou_sample import BANK, LIANHE, LOAN, MONEY, MONEY_AS_PROGRAM, REVIEWER, SHORT, TEXT
 
 TO_LOAN = Relation(MONEY, LOAN, "所属项目")

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from biaozhu.cli import build_parser
-from biaozhu.gui.app import Started, start
 from biaozhu.gui.common.i18n import install_translator
 from biaozhu.gui.dialogs.export import ExportDialog
 from biaozhu.gui.review.window import ReviewWindow
+from biaozhu.gui.windows import Started, start
 
 _spec = importlib.util.spec_from_file_location("file_menu_tests",
                                                Path(__file__).parent.parent / "annotate" / "test_file_menu.py")

@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.model import Span
 from biaozhu.db.models import GOLD
-from biaozhu.gui.app import Windows
 from biaozhu.gui.dialogs.export import ExportDialog
 from biaozhu.gui.review.model import VERSIONS
 from biaozhu.gui.review.window import ReviewWindow
+from biaozhu.gui.windows import Windows
 from luzhou_sample import BANK, LIANHE, LOAN, MONEY, MONEY_AS_PROGRAM, REVIEWER, SHORT, TEXT
 
 Gold = set[tuple[Span, str | None, str | None]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 from biaozhu.gui.annotate.layer import Layer, SpanHandle
 from biaozhu.gui.common.undo import History, StoredCommand
 from biaozhu.gui.common.wording import fill, short

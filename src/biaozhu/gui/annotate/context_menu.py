@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 
 if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from biaozhu.corpus.spans import trim
 from biaozhu.db.occurrences import plan_occurrences
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 from biaozhu.db.values import METRIC, stored_values
 from biaozhu.gui.annotate import commands
 from biaozhu.gui.annotate.layer import Layer

@@ -38,9 +38,12 @@ class LabelSync(QObject):
             self.follow()
 
     def follow(self) -> None:
+        if reread_labels(self.window.runner, self.window.labels, self.window.say):
+            self.show_labels()
+
+    def show_labels(self) -> None:
+        """The window's labels changed: a new label bar, the label keys and the colours follow."""
         window = self.window
-        if not reread_labels(window.runner, window.labels, window.say):
-            return
         old = window.label_bar
         centre = old.parentWidget()
         layout = centre.layout() if centre is not None else None

@@ -1,8 +1,9 @@
 """The annotator's layer as the window edits it: one database transaction per call (through the app's
 :class:`ActionRunner`), the open document's :class:`SpanIndex` kept in step so the view repaints from memory,
 and each change published on the app's bus once memory agrees with the database, with exactly what it did
-(:class:`SpanDelta`, the change token's state read inside the edit's transaction) so that nothing listening
-reads the project again for it.
+(:class:`SpanDelta`: the change token's highest ids read inside the edit's transaction, and how far it moved the
+open layer's part, from the rows it touched read before and after it writes them) so that nothing listening reads
+the project again for it.
 
 A long report's spans are read in two parts: those of its first screen (:data:`FIRST_PART`) while it opens,
 the rest on a worker thread while its text is laid out and painted. Until they are in, :attr:`Layer.index`
@@ -16,7 +17,7 @@ mentions the span must follow.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import Future
 from contextlib import suppress
 from typing import TypeVar
@@ -26,10 +27,10 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from sqlalchemy.orm import Session
 
 from biaozhu.db import spans as db_spans
-from biaozhu.db.changes import edit_state
+from biaozhu.db.changes import Part, edit_state, moved, rows_part, stamp
 from biaozhu.db.documents import named_text
 from biaozhu.db.models import Label
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 from biaozhu.db.status import set_status, touch
 from biaozhu.db.values import restore_values, set_value, stored_values, value_columns
 from biaozhu.gui.common.changes import Change, Changed, SpanDelta
@@ -37,6 +38,7 @@ from biaozhu.gui.common.runner import KNOWN_FAILURES, ActionRunner
 from biaozhu.gui.widgets.span_index import SpanIndex
 
 T = TypeVar("T")
+Followed = tuple[tuple[object, ...], Part]  # the change token's highest ids after an edit, how far it moved the layer
 FIRST_PART = 20_000  # code points of a report whose spans are read before it is shown; a screen holds far fewer
 
 
@@ -101,38 +103,56 @@ class Layer(QObject):
     def _publish(self, what: Changed, *document_ids: int, delta: SpanDelta | None = None) -> None:
         self.runner.bus.publish(Change(what, frozenset(document_ids), self, delta))
 
-    def _write(self, action: Callable[[Session], T]) -> tuple[T, tuple[object, ...]]:
-        """Run a span edit in one transaction; also returns the change token's state after it (cheap: indexes)."""
+    def _write(self, action: Callable[[Session], T], touched: Collection[int] = (),
+               made: Callable[[T], Iterable[int]] = lambda _: ()) -> tuple[T, Followed]:
+        """Run a span edit in one transaction; also returns what the change token follows it by (cheap: indexes
+        and primary keys): ``touched``, the spans it changes or removes; ``made``, those it added, from its result.
+        """
         key = self.key()
-        return self.runner.write(lambda session: (action(session), edit_state(session, key)))
 
-    def _delta(self, state: tuple[object, ...], added: list[SpanRow], removed: list[SpanRow] | None,
+        def write(session: Session) -> tuple[T, Followed]:
+            before = rows_part(session, key, touched)
+            result = action(session)
+            after = rows_part(session, key, [*touched, *made(result)])
+            return result, (edit_state(session), moved(before, after))
+
+        return self.runner.write(write)
+
+    def _delta(self, followed: Followed, added: list[SpanRow], removed: list[SpanRow] | None,
                trashed: tuple[int, ...] = (), restored: tuple[int, ...] = (),
                carried: frozenset[str] = frozenset()) -> SpanDelta | None:
         """What an edit did, or None when the rows it removed are not all known (not in the open document)."""
         if removed is None:
             return None
-        return SpanDelta(tuple(added), tuple(removed), trashed, restored, self.key(), state, carried)
+        state, moved_by = followed
+        return SpanDelta(tuple(added), tuple(removed), trashed, restored, self.key(), state, carried,
+                         moved=moved_by)
 
     def open(self, document_id: int) -> None:
         """Load a document's text and this layer's spans (of a long report, those of its first part: the rest
-        follow from a worker); mark it as worked on (not in a read-only project)."""
-        annotator_id = self.annotator_id
+        follow from a worker); mark it as worked on (not in a read-only project), saying what that did to the
+        change token (its status row stamped), which follows it in memory."""
+        annotator_id, key = self.annotator_id, (document_id, self.annotator_id)
 
-        def load(session: Session) -> tuple[tuple[str, str], list[SpanRow], bool]:
+        def load(session: Session) -> tuple[tuple[str, str], list[SpanRow], bool, SpanDelta]:
+            stamped = None
             if not self.runner.read_only:
+                before = stamp(session, document_id, annotator_id)
                 touch(session, document_id, annotator_id)
+                stamped = (stamp(session, document_id, annotator_id), before is None)
             name, text = named_text(session, document_id)
             long = len(text) > FIRST_PART
             rows = db_spans.layer_spans(session, document_id, [annotator_id], before=FIRST_PART if long else None)
-            return (name, text), rows, long
+            return (name, text), rows, long, SpanDelta(layer=key, state=edit_state(session),
+                                                       moved=rows_part(session, key, ()), stamped=stamped)
 
-        (self.name, self.text), rows, long = (self.runner.read if self.runner.read_only else self.runner.write)(load)
+        (self.name, self.text), rows, long, delta = (self.runner.read if self.runner.read_only
+                                                     else self.runner.write)(load)
         self.index = SpanIndex(rows)
         self.document_id = document_id
         if long:
             self._read_rest(document_id)
-        self._publish(Changed.STATUS, document_id)
+        self._publish(Changed.STATUS, document_id, delta=delta)
 
     def _read_rest(self, document_id: int) -> None:
         """The whole layer of the open document, read and indexed on the worker."""
@@ -213,34 +233,36 @@ class Layer(QObject):
         self.spans_changed.emit(document_id, ranges, -1 if select is None else select)
         return gone
 
-    def _changed(self, document_id: int, span: SpanRow, state: tuple[object, ...]) -> None:
+    def _changed(self, document_id: int, span: SpanRow, followed: Followed) -> None:
         """One span changed in place (relabelled, moved, its value set): mirrored, published."""
         gone = self._mirror(document_id, [span], [span.id], span.id)
-        self._publish(Changed.SPANS, document_id, delta=self._delta(state, [span], gone))
+        self._publish(Changed.SPANS, document_id, delta=self._delta(followed, [span], gone))
 
     def add(self, document_id: int, handle: SpanHandle, label_id: int, start: int, end: int, text: str) -> None:
-        span, state = self._write(lambda session: db_spans.add_span_row(
-            session, document_id, self.annotator_id, label_id, start, end, text))  # with the value computed
+        span, followed = self._write(lambda session: db_spans.add_span_row(
+            session, document_id, self.annotator_id, label_id, start, end, text),  # with the value computed
+            made=lambda span: [span.id])
         self._rebind(handle, span.id)
         removed = self._mirror(document_id, [span], [], span.id)
-        self._publish(Changed.SPANS, document_id, delta=self._delta(state, [span], removed))
+        self._publish(Changed.SPANS, document_id, delta=self._delta(followed, [span], removed))
 
     def remove(self, document_id: int, handle: SpanHandle) -> None:
         removed = handle.id
         assert removed is not None
-        _, state = self._write(lambda session: db_spans.remove_span(session, removed))
+        _, followed = self._write(lambda session: db_spans.remove_span(session, removed), [removed])
         self._rebind(handle, None)
         gone = self._mirror(document_id, [], [removed], None)
-        self._publish(Changed.SPANS, document_id, delta=self._delta(state, [], gone))
+        self._publish(Changed.SPANS, document_id, delta=self._delta(followed, [], gone))
 
     def trash(self, document_id: int, handle: SpanHandle) -> int:
         removed = handle.id
         assert removed is not None
-        (trash_id, carried), state = self._write(lambda session: db_spans.trash_span_carrying(session, removed))
+        (trash_id, carried), followed = self._write(
+            lambda session: db_spans.trash_span_carrying(session, removed), [removed])
         self._rebind(handle, None)
         gone = self._mirror(document_id, [], [removed], None)
         self._publish(Changed.SPANS | Changed.TRASH, document_id,
-                      delta=self._delta(state, [], gone, (trash_id,), carried=carried))
+                      delta=self._delta(followed, [], gone, (trash_id,), carried=carried))
         return trash_id
 
     def restore(self, document_id: int, handle: SpanHandle, trash_id: int) -> None:
@@ -248,17 +270,18 @@ class Layer(QObject):
             span_id, carried = db_spans.restore_span_carrying(session, trash_id)
             return db_spans.get_span(session, span_id), carried
 
-        (span, carried), state = self._write(restore)
+        (span, carried), followed = self._write(restore, made=lambda restored: [restored[0].id])
         self._rebind(handle, span.id)
         gone = self._mirror(document_id, [span], [], span.id)
         self._publish(Changed.SPANS | Changed.TRASH, document_id,
-                      delta=self._delta(state, [span], gone, restored=(trash_id,), carried=carried))
+                      delta=self._delta(followed, [span], gone, restored=(trash_id,), carried=carried))
 
     def relabel(self, document_id: int, handle: SpanHandle, label_id: int) -> int:
         span_id = handle.id
         assert span_id is not None
-        (old_label, span), state = self._write(lambda session: db_spans.relabel_span_row(session, span_id, label_id))
-        self._changed(document_id, span, state)
+        (old_label, span), followed = self._write(
+            lambda session: db_spans.relabel_span_row(session, span_id, label_id), [span_id])
+        self._changed(document_id, span, followed)
         return old_label
 
     def resize(self, document_id: int, handle: SpanHandle, start: int, end: int, text: str,
@@ -275,8 +298,8 @@ class Layer(QObject):
                 restore_values(session, span_id, values)
             return old, db_spans.get_span(session, span_id)
 
-        (old, span), state = self._write(resize)
-        self._changed(document_id, span, state)
+        (old, span), followed = self._write(resize, [span_id])
+        self._changed(document_id, span, followed)
         return old
 
     def set_value(self, document_id: int, handle: SpanHandle, value: str, value_max: str | None, unit: str,
@@ -289,8 +312,8 @@ class Layer(QObject):
             old = set_value(session, span_id, value, value_max=value_max, unit=unit, qualifier=qualifier)
             return old, db_spans.get_span(session, span_id)
 
-        (old, span), state = self._write(write)
-        self._changed(document_id, span, state)
+        (old, span), followed = self._write(write, [span_id])
+        self._changed(document_id, span, followed)
         return old
 
     def restore_value(self, document_id: int, handle: SpanHandle, values: dict[str, object]) -> None:
@@ -302,8 +325,8 @@ class Layer(QObject):
             restore_values(session, span_id, values)
             return db_spans.get_span(session, span_id)
 
-        span, state = self._write(write)
-        self._changed(document_id, span, state)
+        span, followed = self._write(write, [span_id])
+        self._changed(document_id, span, followed)
 
     def add_many(self, label_id: int, text: str, ranges: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
         """Tag ``(document_id, start, end)`` ranges of ``text`` in one transaction; ranges refused meanwhile
@@ -324,11 +347,11 @@ class Layer(QObject):
                                                                 self.annotator_id, value, top, unit))
             return rows
 
-        added, state = self._write(add_all)
+        added, followed = self._write(add_all, made=lambda made: [row.id for rows in made.values() for row in rows])
         for document_id, rows in added.items():
             self._mirror(document_id, rows, [], None)
-        self._publish(Changed.SPANS, *added, delta=self._delta(state, [row for rows in added.values() for row in rows],
-                                                               []))
+        self._publish(Changed.SPANS, *added, delta=self._delta(followed, [row for rows in added.values()
+                                                                          for row in rows], []))
         return [(document_id, row.id) for document_id, rows in added.items() for row in rows]
 
     def remove_many(self, made: list[tuple[int, int]]) -> None:
@@ -340,23 +363,25 @@ class Layer(QObject):
             for _, span_id in made:
                 db_spans.remove_span(session, span_id)
 
-        _, state = self._write(remove_all)
+        _, followed = self._write(remove_all, [span_id for _, span_id in made])
         gone: list[SpanRow] | None = []
         for document_id, ids in removed.items():
             rows = self._mirror(document_id, [], ids, None)
             gone = None if gone is None or rows is None else gone + rows
-        self._publish(Changed.SPANS, *removed, delta=self._delta(state, [], gone))
+        self._publish(Changed.SPANS, *removed, delta=self._delta(followed, [], gone))
 
-    def apply(self, document_id: int, write: Callable[[Session], tuple[list[SpanRow], list[int]]],
+    def apply(self, document_id: int, write: Callable[[Session], list[SpanRow]], removing: list[int] | None = None,
               handle: SpanHandle | None = None) -> list[SpanRow]:
         """A write of this layer's spans made elsewhere (accepting suggestions: ``suggestions.py``) in one
-        transaction; ``write`` returns the spans it added and the ids it removed. ``handle`` follows the span
-        added (or, when none was, the one removed). Returns the spans added."""
-        (added, removed), state = self._write(write)
+        transaction; ``write`` removes the spans ``removing`` (known before it runs: the change token follows what
+        they made up) and returns the spans it added. ``handle`` follows the span added (or, when none was, the
+        one removed). Returns the spans added."""
+        removed = removing or []
+        added, followed = self._write(write, removed, made=lambda rows: [row.id for row in rows])
         if handle is not None:
             self._rebind(handle, added[0].id if added else None)
         gone = self._mirror(document_id, added, removed, added[0].id if len(added) == 1 else None)
-        self._publish(Changed.SPANS, document_id, delta=self._delta(state, added, gone))
+        self._publish(Changed.SPANS, document_id, delta=self._delta(followed, added, gone))
         return added
 
     def set_status(self, document_id: int, status: str | None) -> str | None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 
 from biaozhu.db.relations import RelationRow
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 from biaozhu.gui.annotate.relation_commands import LinkSpans, UnlinkSpans
 from biaozhu.gui.annotate.relation_layer import Link, RelationLayer
 from biaozhu.gui.common.changes import Change, Changed

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from biaozhu.corpus.outline import Heading, outline, section_at
 from biaozhu.db.outline import document_meta
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import as_tooltip, fill, short
 from biaozhu.gui.widgets.document_view import DocumentView

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 from biaozhu.gui.annotate.commands import LayerCommand, _name
 from biaozhu.gui.annotate.relation_layer import RelationLayer
 from biaozhu.gui.common.undo import History

@@ -4,9 +4,10 @@ jieba's dictionary and the project's span texts load off the UI thread (about a 
 on screen; until then, and while the analyst has switched it off (W), selections are taken as they are. What it
 has learned follows the project's spans: an edit that says exactly which spans it added and removed (this
 window's, an undo: a :class:`SpanDelta`) is followed in memory at once; after any other change to spans (another
-window's, another desktop's) the counts of span texts are read again off the UI thread, at most one read at a
-time, and the segmenter learns and forgets only the few texts whose counts moved, so a moved span teaches its new
-text and a deleted one stops teaching its old one.
+window's, another desktop's, the CLI's) what changed is read off the UI thread, at most one read at a time: only
+the ranges of span ids whose fingerprints moved (:class:`biaozhu.db.span_texts.SpanTexts`), and the segmenter
+learns and forgets only the few texts whose counts moved, so a moved span teaches its new text and a deleted one
+stops teaching its old one.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from __future__ import annotations
 import sqlite3
 import sys
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from biaozhu.corpus.segment import MAX_WORD, Segmenter
-from biaozhu.db.occurrences import tagged_text_counts
+from biaozhu.db.span_texts import SpanTexts, snapshot
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.runner import KNOWN_FAILURES, ActionRunner, sentence
 
@@ -36,36 +39,42 @@ class _Counts:
     (but :meth:`stop`, called from the UI thread)."""
 
     def __init__(self) -> None:
-        self.last: dict[str, int] = {}
+        self.texts = SpanTexts(MAX_WORD)
         self.stopped = threading.Event()
         self._lock = threading.Lock()
         self._reading_on: sqlite3.Connection | None = None  # the SQLite connection the first read runs on
 
     def stop(self) -> None:
-        """Give up loading: the learning stops at once, and the first read of a SQLite project is interrupted (it
-        groups every span text: seconds at a million spans)."""
+        """Give up loading: the learning stops at once, and the first reads of a SQLite project are interrupted
+        (every span text, every fingerprint: seconds at a million spans)."""
         with self._lock:
             self.stopped.set()
             if self._reading_on is not None:
                 self._reading_on.interrupt()
 
-    def segmenter(self, session: Session) -> Segmenter:
-        """A segmenter that has learned the project's span texts; :class:`Stopped` once ``stopped`` is set (the
-        read of a million texts is interrupted, and a window closed meanwhile gets no segmenter)."""
+    def segmenter(self, session: Session, ready: Callable[[Segmenter], None]) -> None:
+        """Hand ``ready`` a segmenter that has learned the project's span texts (snapping works from then on), then
+        read, in the same snapshot, what later changes are compared with (the fingerprints: a few tenths of a
+        second of SQLite's own work, without the GIL); :class:`Stopped` once ``stopped`` is set (the reads are
+        interrupted, and a window closed meanwhile gets no segmenter)."""
         self._go_on()
         segmenter = Segmenter()
-        self.last = self._first_read(session)
-        segmenter.follow(self.last)  # a new segmenter learns them all at once: a few tenths of a second
+        with self._interruptible(session):
+            counts = self.texts.read(session)
+        segmenter.follow(counts)  # a new segmenter learns them all at once: a few tenths of a second
         self._go_on()
-        return segmenter
+        ready(segmenter)
+        with self._interruptible(session):
+            self.texts.mark(session)
 
-    def _first_read(self, session: Session) -> dict[str, int]:
-        driver = session.connection().connection.driver_connection
+    @contextmanager
+    def _interruptible(self, session: Session) -> Iterator[None]:
+        driver = snapshot(session).connection.driver_connection
         with self._lock:
             self._reading_on = driver if isinstance(driver, sqlite3.Connection) else None
         try:
             self._go_on()
-            return tagged_text_counts(session, MAX_WORD)
+            yield
         except Exception:
             if self.stopped.is_set():  # interrupted
                 raise Stopped from None
@@ -79,10 +88,11 @@ class _Counts:
             raise Stopped
 
     def moved(self, session: Session) -> tuple[dict[str, int], set[str]]:
-        """The counts as stored now, and the texts whose counts changed since the last read."""
-        counts, last = tagged_text_counts(session, MAX_WORD), self.last
-        self.last = counts
-        return counts, {word for word, count in counts.items() if last.get(word) != count} | (last.keys() - counts)
+        """The texts whose counts changed since the last read, with their counts as stored now (only the ranges
+        of spans that changed are read)."""
+        moved = self.texts.follow(session)
+        counts = self.texts.counts
+        return {word: counts[word] for word in moved if word in counts}, moved
 
 
 class Snapping(QObject):
@@ -148,8 +158,10 @@ class Snapping(QObject):
         million span texts) hands the GIL back every millisecond, not every 5: the UI thread waits for it each
         time it comes back from SQLite or Qt, and 5 ms waits made a commit take a second."""
         sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
-        self.runner.in_background(self._pool, self._counts.segmenter, self._loaded, self._load_failed,
-                                  (*KNOWN_FAILURES, Stopped))
+        hand_over = self.runner.hand_over  # the segmenter, as soon as it has learned (then the fingerprints)
+        self.runner.in_background(
+            self._pool, lambda session: self._counts.segmenter(session, lambda got: hand_over(self._loaded, got)),
+            lambda _: None, self._load_failed, (*KNOWN_FAILURES, Stopped))
 
     def _load_failed(self, exc: Exception) -> None:
         # Stopped: given up by :meth:`wait`, nobody is waiting for it; not valid: its window is gone.

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
-from biaozhu.db.spans import SpanRow, find_layer_spans
-from biaozhu.db.values import METRIC
+from biaozhu.db.names import METRIC
+from biaozhu.db.rows import SpanRow
 from biaozhu.gui.common.changes import Change, Changed
 from biaozhu.gui.common.wording import fill
 
@@ -122,6 +122,8 @@ class SpanScope(QObject):
             self.refresh()
 
     def refresh(self) -> None:
+        from biaozhu.db.spans import find_layer_spans  # the span table is built before SQLAlchemy loads
+
         bar = self.table.filter
         if not bar.everywhere():
             bar.note.hide()

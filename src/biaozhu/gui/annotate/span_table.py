@@ -26,8 +26,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from biaozhu.db.spans import PlacedSpan, SpanRow
-from biaozhu.db.values import METRIC
+from biaozhu.db.names import METRIC
+from biaozhu.db.rows import PlacedSpan, SpanRow
 from biaozhu.gui.annotate.span_filter import SpanFilter
 from biaozhu.gui.common.wording import as_tooltip, fill
 from biaozhu.gui.widgets.swatches import colour_swatch

@@ -44,23 +44,23 @@ class AcceptSuggestion(SpanCommand):
     def do(self) -> None:
         suggestion, document_id, annotator_id = self.suggestion, self.document_id, self.layer.annotator_id
 
-        def accept(session: Session) -> tuple[list[SpanRow], list[int]]:
+        def accept(session: Session) -> list[SpanRow]:
             span_id = accept_suggestion(session, suggestion, document_id, annotator_id, self.label_id, self.start,
                                         self.end, self.span_text)
-            return [SpanRow(span_id, self.start, self.end, self.label_id, self.span_text, annotator_id)], []
+            return [SpanRow(span_id, self.start, self.end, self.label_id, self.span_text, annotator_id)]
 
-        self.layer.apply(document_id, accept, self.handle)
+        self.layer.apply(document_id, accept, handle=self.handle)
         self.board.taken(document_id, [suggestion.id])
 
     def undo_it(self) -> None:
         span_id, put_back = self.handle.id, []
         assert span_id is not None
 
-        def unaccept(session: Session) -> tuple[list[SpanRow], list[int]]:
+        def unaccept(session: Session) -> list[SpanRow]:
             put_back.append(unaccept_suggestion(session, span_id, self.suggestion, self.document_id))
-            return [], [span_id]
+            return []
 
-        self.layer.apply(self.document_id, unaccept, self.handle)
+        self.layer.apply(self.document_id, unaccept, [span_id], self.handle)
         self.suggestion = replace(self.suggestion, id=put_back[0])
         self.board.returned(self.document_id, [self.suggestion])
 
@@ -101,7 +101,7 @@ class AcceptSuggestions(LayerCommand):
         document_id, annotator_id = self.document_id, self.layer.annotator_id
         made: list[tuple[int, StoredSuggestion]] = []
 
-        def accept_all(session: Session) -> tuple[list[SpanRow], list[int]]:
+        def accept_all(session: Session) -> list[SpanRow]:
             for s in self.suggestions:
                 try:
                     span_id = accept_suggestion(session, s, document_id, annotator_id, s.label_id, s.start, s.end,
@@ -109,7 +109,7 @@ class AcceptSuggestions(LayerCommand):
                 except SpanRefused:
                     continue
                 made.append((span_id, s))
-            return [SpanRow(i, s.start, s.end, s.label_id, s.text, annotator_id) for i, s in made], []
+            return [SpanRow(i, s.start, s.end, s.label_id, s.text, annotator_id) for i, s in made]
 
         self.layer.apply(document_id, accept_all)
         self.made = made
@@ -118,12 +118,12 @@ class AcceptSuggestions(LayerCommand):
     def undo_it(self) -> None:
         put_back: list[StoredSuggestion] = []
 
-        def unaccept_all(session: Session) -> tuple[list[SpanRow], list[int]]:
+        def unaccept_all(session: Session) -> list[SpanRow]:
             for span_id, s in self.made:
                 put_back.append(replace(s, id=unaccept_suggestion(session, span_id, s, self.document_id)))
-            return [], [span_id for span_id, _ in self.made]
+            return []
 
-        self.layer.apply(self.document_id, unaccept_all)
+        self.layer.apply(self.document_id, unaccept_all, [span_id for span_id, _ in self.made])
         taken_back = {s.id: back for (_, s), back in zip(self.made, put_back, strict=True)}
         self.suggestions = [taken_back.get(s.id, s) for s in self.suggestions]
         self.made = []

@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMenuBar
 
 from biaozhu.corpus.suggestions import DICTIONARY, ENGINES, MODEL, RULES
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 from biaozhu.db.suggestions import StoredSuggestion, open_suggestions
 from biaozhu.gui.annotate.suggestion_commands import AcceptSuggestion, AcceptSuggestions, RejectSuggestion
 from biaozhu.gui.annotate.suggestion_compute import SuggestionComputer

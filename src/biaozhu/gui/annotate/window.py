@@ -4,56 +4,40 @@ the span table right, the status bar below. Keyboard first: every action has a k
 The window lays out the panels and keeps them in step with the layer and the app's change bus; editing is
 ``editing.py`` (each edit an undo command, ``commands.py``, that changes the layer, never the widgets).
 Review mode and the agreement dialog's clicks are asked for with signals: the app opens those windows.
+This module imports no SQLAlchemy: the app paints the window's frame from a first look at the project while its
+working parts (``window_parts.py``) load on a worker; tests/gui/test_start_imports.py holds it to that.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
-from biaozhu.db.documents import DocumentSummary, first_document, list_documents
-from biaozhu.db.permissions import ensure_person
-from biaozhu.db.spans import SpanRow
-from biaozhu.db.status import last_worked_on
-from biaozhu.gui.annotate import commands
-from biaozhu.gui.annotate.actions import WindowActions
-from biaozhu.gui.annotate.comments import AnnotateComments
-from biaozhu.gui.annotate.context_menu import SpanContextMenu
-from biaozhu.gui.annotate.document_actions import DocumentActions
-from biaozhu.gui.annotate.editing import SpanEditing
-from biaozhu.gui.annotate.guidance import Guidance
-from biaozhu.gui.annotate.label_sync import LabelSync
-from biaozhu.gui.annotate.layer import Layer
-from biaozhu.gui.annotate.linking import Linking
-from biaozhu.gui.annotate.model_training import ModelTrainer
-from biaozhu.gui.annotate.places import DocumentPlaces
-from biaozhu.gui.annotate.snap_preview import SnapPreview
-from biaozhu.gui.annotate.snapping import Snapping
-from biaozhu.gui.annotate.span_filter import SpanScope
 from biaozhu.gui.annotate.span_table import SpanTablePanel
-from biaozhu.gui.annotate.suggestions import SuggestionBoard
 from biaozhu.gui.common.changes import Change, Changed, SpanDelta
-from biaozhu.gui.common.label_infos import LabelSet, label_set
-from biaozhu.gui.common.project import OpenProject
-from biaozhu.gui.common.runner import outcome_of, sentence
+from biaozhu.gui.common.label_infos import LabelInfo, LabelSet
+from biaozhu.gui.common.runner import outcome_of
 from biaozhu.gui.common.storage_messages import StorageNotice
-from biaozhu.gui.common.time_clock import TimeClock
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.widgets.docks import add_side_panels
 from biaozhu.gui.widgets.document_list import DocumentListPanel
-from biaozhu.gui.widgets.document_rows import PreparedRows, prepare_rows
 from biaozhu.gui.widgets.document_view import DocumentView
 from biaozhu.gui.widgets.find_bar import FindBar
 from biaozhu.gui.widgets.label_bar import LabelBar
 from biaozhu.gui.widgets.saved_label import SavedLabel
+from biaozhu.gui.widgets.sizing import restore_geometry
+from biaozhu.gui.widgets.span_index import SpanIndex
 
-if TYPE_CHECKING:  # the dialogs are imported when first opened: the first window does without them
+if TYPE_CHECKING:  # the window's working parts load once its first look is painted (``finish``)
+
+    from biaozhu.db.first_look import FirstLook
+    from biaozhu.db.rows import DocumentSummary, SpanRow
+    from biaozhu.gui.annotate.editing import SpanEditing
+    from biaozhu.gui.common.project import OpenProject
     from biaozhu.gui.dialogs.audit_log import AuditLogDialog
     from biaozhu.gui.dialogs.export import ExportDialog
     from biaozhu.gui.dialogs.project_search import ProjectSearchDialog
@@ -61,9 +45,20 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened: the first windo
     from biaozhu.gui.dialogs.trash import TrashDialog
 
 MESSAGE_MS = 6000
+LAYOUT_KEY = "annotate"  # where its geometry and panels are remembered (QSettings)
+# The menu bar as the frame shows it, before the actions that fill the menus exist (appearing then, the bar would
+# move everything below it down a line): each title in the translation context of the part that makes the menu.
+# tests/gui/test_first_look_window.py holds these to the menus the finished window has.
+FRAME_MENUS = (("FileMenu", "&File"), ("WindowActions", "&Document"), ("WindowActions", "&Edit"),
+               ("WindowActions", "&Annotate"), ("SuggestionBoard", "Su&ggest"), ("Guidance", "G&uide"),
+               ("WindowActions", "&View"), ("WindowActions", "&Review"), ("WindowMenus", "&Help"))
 
 
 class MainWindow(QMainWindow):
+    """Made in two steps: the frame (the text, the label bar, the panels, the status bar), which the app shows
+    from a first look at the project before SQLAlchemy has loaded, then :meth:`finish` on the open project (the
+    layer, editing, the actions and menus). Made with a project, it does both at once."""
+
     closing = Signal()  # the user closed the window (the app decides what follows)
     view: DocumentView
     editing: SpanEditing
@@ -72,64 +67,75 @@ class MainWindow(QMainWindow):
     review_document_requested = Signal(int)  # review mode on this document (another layer's matrix cell)
     agreement_requested = Signal()
 
-    def __init__(self, project: OpenProject, annotator: str, document_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, project: OpenProject | None, annotator: str, document_id: int | None = None,
+                 parent: QWidget | None = None, *, first_look: FirstLook | None = None, name: str = "") -> None:
         super().__init__(parent)
+        self.annotator = annotator
+        self.finished = False
+        self.closed = False
+        self._first_look = first_look
+        labels = [LabelInfo(*row) for row in first_look.labels] if first_look is not None else []
+        self.labels = LabelSet(labels)
+        self._build(project.name if project is not None else name)
+        if first_look is not None:
+            self.setWindowTitle(f"{first_look.name} — {name} — biaozhu 标注")
+            self.view.show_text(first_look.text, SpanIndex(), self.labels.colours())
+        self.view.setFocus()
+        if project is not None:
+            self.finish(project, document_id)
+
+    def finish(self, project: OpenProject, document_id: int | None = None) -> None:
+        """Open ``project`` in the window: its labels, the annotator's layer of ``document_id`` (else of the
+        document last worked on, else the first), editing, the actions and menus. Shown from a first look, the
+        text stays where the person scrolled and selected meanwhile."""
+        from biaozhu.gui.annotate import window_parts as parts  # on the app's worker while the first look showed
+
         self.project = project
         self.runner = project.runner
-        self.annotator = annotator
-
-        def starting(session: Session) -> tuple[int, LabelSet, int | None]:
-            annotator_id = ensure_person(session, annotator).id
-            first = first_document(session, document_id or last_worked_on(session, annotator_id))
-            return annotator_id, label_set(session), first
-
-        annotator_id, self.labels, start_at = self.runner.write(starting)
-        self.layer = Layer(self.runner, annotator_id, self)
-        self.clock = TimeClock(self.runner, annotator_id, self)  # time spent per document
+        annotator_id, labels, start_at = self.runner.write(
+            lambda session: parts.where_to_open(session, self.annotator, document_id))
+        self.layer = parts.Layer(self.runner, annotator_id, self)
+        self.clock = parts.TimeClock(self.runner, annotator_id, self)  # time spent per document
         self.history = History(self)
         self.undo_stack = self.history.stack
-        self.snapping = Snapping(self.runner, self)
-        self.documents: list[DocumentSummary] = []
-        self._document_at: dict[int, int] = {}  # document id -> its place in ``documents``
-        self._done = 0  # documents in ``documents`` this annotator marked done
-        self._reading_lists = False  # a list is being read on the worker (read before the window's own changes)
+        self.snapping = parts.Snapping(self.runner, self)
+        self.lists = parts.WindowLists(self)
         self.project_search: ProjectSearchDialog | None = None
         self.trash_dialog: TrashDialog | None = None
         self.audit_dialog: AuditLogDialog | None = None
         self.statistics_dialog: StatisticsDialog | None = None
         self.export_dialog: ExportDialog | None = None
-        self._build()
-        self.editing = SpanEditing(self.layer, self.view, self.labels, self.snapping, self.history, self.say, self)
-        self.suggestions = SuggestionBoard(self)
-        self.guidance = Guidance(self)
-        self.model_training = ModelTrainer(self)
+        self.statusBar().addPermanentWidget(SavedLabel(self.runner, self))
+        if self.runner.read_only:  # said before any edit is tried
+            read_only = QLabel(self.tr("Read-only project: you can read and export it; edits are refused"), self)
+            read_only.setObjectName("read-only-project")
+            read_only.setStyleSheet("background: #fff3cd; color: #664d03; padding: 0 6px;")
+            self.statusBar().insertPermanentWidget(0, read_only)
+        self.places = parts.DocumentPlaces(self, self.view, self.runner)  # 第 n 页, the section, the outline panel
+        self.places.section_changed.connect(self._show_spans)
+        self.editing = parts.SpanEditing(self.layer, self.view, self.labels, self.snapping, self.history, self.say,
+                                         self)
+        self.suggestions = parts.SuggestionBoard(self)
+        self.guidance = parts.Guidance(self)
+        self.model_training = parts.ModelTrainer(self)
         self.model_training.rated.connect(self.document_list.set_uncertainty)
-        self.linking = Linking(self)
+        self.linking = parts.Linking(self)
         self.editing.relabel_refusal = self.linking.relabel_refusal
-        self.comments = AnnotateComments(self)
-        self.actions_ = WindowActions(self)
-        self.label_sync = LabelSync(self)
-        self.document_actions = DocumentActions(self)
-        self.span_scope = SpanScope(self)
-        self.context_menu = SpanContextMenu(self)
-        self.snap_preview = SnapPreview(self.editing, self)
-        self.layer.spans_changed.connect(self._on_spans_changed)
-        self.layer.loaded.connect(self._show_layer)
-        self.layer.status_changed.connect(self._status_set)
-        self.history.refused.connect(self.say)
+        self.comments = parts.AnnotateComments(self)
+        self.menuBar().clear()  # the frame's titles: the actions make the menus again, filled
+        self.actions_ = parts.WindowActions(self)
+        self.label_sync = parts.LabelSync(self)
+        self.document_actions = parts.DocumentActions(self)
+        self.span_scope = parts.SpanScope(self)
+        self.context_menu = parts.SpanContextMenu(self)
+        self.snap_preview = parts.SnapPreview(self.editing, self)
         self.storage_notice = StorageNotice(self)
-        self.history.storage_failed.connect(self.storage_notice.show_error)
-        self.snapping.changed.connect(self._show_snapping)
-        self.snapping.failed.connect(self.say)
-        self.runner.bus.changed.connect(self._on_change)
+        self._connect()
+        if labels.labels != self.labels.labels:  # none in the frame, or changed since the first look
+            self.labels.replace(labels.labels)
+            self.label_sync.show_labels()
         self._undo_index = 0
-        self.undo_stack.indexChanged.connect(self._follow_undo)
         self._lists_stale = False  # the document list must be read again (not only the open document's row)
-        self._lists_pool = QThreadPool(self)
-        self._lists_pool.setMaxThreadCount(1)  # answers in the order asked for
-        self._closed = False
-        self._lists_read = 0  # lists read on the UI thread so far
         self._refresh_timer = QTimer(self, singleShot=True, interval=30)
         self._refresh_timer.timeout.connect(self._refresh_panels)
         # The span table follows the window's own edits a frame later, once the text (where the person looks) has
@@ -142,28 +148,47 @@ class MainWindow(QMainWindow):
         self._load_timer = QTimer(self, singleShot=True, interval=100)
         self._load_timer.timeout.connect(self.snapping.load)
         self._snapping_asked = False
+        self.finished = True
         if start_at is not None:  # the document list and the progress are read on a worker once it is painted
             self.open_document(start_at)
         else:
-            self._refresh_later()
+            self.refresh_later()
             self.view.setPlaceholderText(self.tr("This project has no documents yet. Import reports with File ▸ "
                                                  "Import… (Ctrl+I), or drop files or folders here."))
         self._show_snapping()
-        self.view.setFocus()
+        if self.isVisible():
+            self.clock.start(self.layer.document_id)  # shown from the first look: its time counts from now
+
+    def _connect(self) -> None:
+        """What the frame's widgets and the working parts tell the window, once both are there."""
+        self.label_bar.label_clicked.connect(lambda label_id: self.editing.apply_label(label_id))
+        self.view.span_clicked.connect(self._on_span_clicked)
+        self.document_list.document_activated.connect(self.open_document)
+        self.span_table.span_activated.connect(self._on_span_activated)
+        self.layer.spans_changed.connect(self._on_spans_changed)
+        self.layer.loaded.connect(self._show_layer)
+        self.layer.status_changed.connect(self.lists.status_set)
+        self.history.refused.connect(self.say)
+        self.history.storage_failed.connect(self.storage_notice.show_error)
+        self.snapping.changed.connect(self._show_snapping)
+        self.snapping.failed.connect(self.say)
+        self.runner.bus.changed.connect(self._on_change)
+        self.undo_stack.indexChanged.connect(self._follow_undo)
 
     # -- layout ----------------------------------------------------------------------------------------------
-    def _build(self) -> None:
-        self.setWindowTitle(f"{self.project.name} — biaozhu 标注")
+    def _build(self, project_name: str) -> None:
+        self.setWindowTitle(f"{project_name} — biaozhu 标注")
         self.resize(1400, 900)
+        for context, title in FRAME_MENUS:
+            self.menuBar().addMenu(QCoreApplication.translate(context, title)).setEnabled(False)
+        restore_geometry(self, LAYOUT_KEY)  # where it was: shown from the first look, it does not move later
         centre = QWidget(self)
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         self.label_bar = LabelBar(self.labels.labels, centre)
-        self.label_bar.label_clicked.connect(lambda label_id: self.editing.apply_label(label_id))
         self.view = DocumentView(centre)
         self.view.describe = self.describe_span
-        self.view.span_clicked.connect(self._on_span_clicked)
         self.view.offset_changed.connect(lambda offset: self.offset_label.setText(fill(self.tr("offset %1"), offset)))
         self.find_bar = FindBar(self.view, centre)
         column.addWidget(self.label_bar)
@@ -171,9 +196,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.find_bar)
         self.setCentralWidget(centre)
         self.document_list = DocumentListPanel(self)
-        self.document_list.document_activated.connect(self.open_document)
         self.span_table = SpanTablePanel(self)
-        self.span_table.span_activated.connect(self._on_span_activated)
         self.view.span_selected.connect(self.span_table.select_span)
         add_side_panels(self, (self.tr("Documents"), self.document_list, "documents-dock"),
                         (self.tr("Spans"), self.span_table, "spans-dock"), (340, 320), closable=True)
@@ -185,14 +208,6 @@ class MainWindow(QMainWindow):
         for widget in (self.annotator_label, self.progress_label, self.snap_label, self.offset_label):
             widget.setTextFormat(Qt.TextFormat.PlainText)
             status.addPermanentWidget(widget)
-        status.addPermanentWidget(SavedLabel(self.runner, self))
-        if self.runner.read_only:  # said before any edit is tried
-            read_only = QLabel(self.tr("Read-only project: you can read and export it; edits are refused"), self)
-            read_only.setObjectName("read-only-project")
-            read_only.setStyleSheet("background: #fff3cd; color: #664d03; padding: 0 6px;")
-            status.insertPermanentWidget(0, read_only)
-        self.places = DocumentPlaces(self, self.view, self.runner)  # 第 n 页, the section, the outline panel
-        self.places.section_changed.connect(self._show_spans)
 
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, MESSAGE_MS)
@@ -209,7 +224,11 @@ class MainWindow(QMainWindow):
             self.say(outcome.refusal)
             return
         self.clock.switch_to(document_id)
-        self.view.show_text(self.layer.text, self.layer.shown, self.labels.colours())
+        look, self._first_look = self._first_look, None
+        if look is not None and look.document_id == document_id and look.text == self.layer.text:
+            self.view.show_spans(self.layer.shown, self.labels.colours())  # where the person scrolled meanwhile
+        else:
+            self.view.show_text(self.layer.text, self.layer.shown, self.labels.colours())
         self.places.show_document(document_id, self.layer.text)
         self.suggestions.show_document(document_id)
         self.comments.show_document(document_id)
@@ -217,7 +236,7 @@ class MainWindow(QMainWindow):
         self.document_list.select_document(document_id)
         if self.layer.complete:
             self._show_layer(document_id)
-        self._refresh_later()  # the span table and the document list fill in after the text is painted
+        self.refresh_later()  # the span table and the document list fill in after the text is painted
         self.view.setFocus()
 
     def _show_layer(self, document_id: int) -> None:
@@ -229,7 +248,7 @@ class MainWindow(QMainWindow):
         self.view.viewport().update()
         self.linking.show_document()
         self.label_bar.set_counts(self.layer.index.count_by_label())
-        self._refresh_later(lists=False)  # the span table; the document list is read once per opening
+        self.refresh_later(lists=False)  # the span table; the document list is read once per opening
 
     def _show_spans(self) -> None:
         self.label_bar.set_counts(self.layer.index.count_by_label())
@@ -246,7 +265,7 @@ class MainWindow(QMainWindow):
             self.span_table.follow(list(delta.removed), self.places.in_section(list(delta.added)))
         self.span_table.select_span(self.view.selected_span)
 
-    def _refresh_later(self, lists: bool = True) -> None:
+    def refresh_later(self, lists: bool = True) -> None:
         """Refresh the panels once the repaint is done, once for a burst of edits; ``lists``: the document list
         too (the window's own edits of the open layer update its row at once instead)."""
         self._lists_stale = self._lists_stale or lists
@@ -257,123 +276,13 @@ class MainWindow(QMainWindow):
             self._show_spans()
         if self._lists_stale:  # read and prepared on a worker thread: 2 s on the UI thread at 1M spans
             self._lists_stale = False
-            self._read_lists()
+            self.lists.read()
 
-    def _read_lists(self, rows: list[DocumentSummary] | None = None, tries: int = 0) -> None:
-        """Read the document list (or take ``rows`` read already) and build its rows on the worker; the UI
-        thread then applies only the differences. Prepared for an order the list no longer shows (the user
-        sorted, or the window's own edit moved a row meanwhile), the rows are prepared again; the third time
-        here on the UI thread."""
-        asked, state = self._lists_read, self.document_list.snapshot(self.annotator)
-        self._reading_lists = True
-
-        def work(session: Session) -> PreparedRows:
-            return prepare_rows(list_documents(session) if rows is None else rows, state)
-
-        def done(prepared: PreparedRows) -> None:
-            self._reading_lists = False
-            if asked != self._lists_read or self._closed:
-                return  # a list read on the UI thread since then is newer
-            if not self._show_prepared(prepared):
-                if tries < 2:
-                    self._read_lists(prepared.read, tries + 1)
-                else:
-                    self._show_documents(prepared.read)
-        self.runner.in_background(self._lists_pool, work, done, self._list_failed)
-
-    def _count_open_layer(self) -> None:
-        """The open document's row after an edit of its layer: this annotator's span count is the layer's."""
-        at = self._document_at.get(self.layer.document_id) if self.layer.document_id is not None else None
-        if at is None:
-            return
-        summary = self.documents[at]
-        counts = {name: n for name, n in summary.span_counts.items() if name != self.annotator}
-        if len(self.layer.index):
-            counts[self.annotator] = len(self.layer.index)
-        if counts != summary.span_counts:  # a relabelling moves no count
-            self.documents[at] = replace(summary, span_counts=counts)
-            self.document_list.replace_document(self.documents[at])
-
-    def refresh_lists(self) -> None:
-        """Document list counts and statuses, and the progress in the status bar (two grouped queries)."""
-        self._lists_read += 1  # a list read on the worker before this one must not overwrite it
-        outcome = self.runner.try_read(list_documents)
-        if outcome.value is None:
-            self.say(outcome.refusal)
-            return
-        self._show_documents(outcome.value)
-
-    def update_row(self, document_id: int, **fields: Any) -> None:
-        """The window's own change of one document (its status, its name), committed: its row is replaced in
-        memory and in the document list (moved only when sorted by what changed); the list is not read again."""
-        at = self._document_at.get(document_id)
-        if at is None:
-            return
-        before = self.documents[at]
-        self.documents[at] = after = replace(before, **fields)
-        self._done += (after.statuses.get(self.annotator) == "done") - (before.statuses.get(self.annotator) == "done")
-        self.document_list.replace_document(after)
-        self._own_list_change()
-
-    def drop_row(self, document_id: int) -> None:
-        """A document this window deleted: its row goes, the others stay (nothing read again)."""
-        at = self._document_at.get(document_id)
-        if at is None:
-            return
-        self._done -= self.documents[at].statuses.get(self.annotator) == "done"
-        self.documents = self.documents[:at] + self.documents[at + 1:]  # lists prepared for the view keep theirs
-        self._document_at = {summary.id: place for place, summary in enumerate(self.documents)}
-        self.document_list.remove_document(document_id)
-        self._own_list_change()
-
-    def _own_list_change(self) -> None:
-        """The progress follows; a list being read on the worker was read before the change: read again."""
-        self._show_progress()
-        if self._reading_lists:
-            self._lists_read += 1
-            self._refresh_later()
-
-    def _status_set(self, document_id: int, status: str | None) -> None:
-        """This annotator's status of a document set (marked done, or undone): its row follows."""
-        at = self._document_at.get(document_id)
-        if at is not None:
-            statuses = {name: s for name, s in self.documents[at].statuses.items() if name != self.annotator}
-            self.update_row(document_id, statuses=statuses | ({} if status is None else {self.annotator: status}))
-
-    def _show_progress(self) -> None:
-        self.progress_label.setText(fill(self.tr("%1/%2 done"), self._done, len(self.documents)))
-
-    def _list_failed(self, exc: Exception) -> None:
-        self._reading_lists = False
-        self.say(sentence(exc))
-        self._load_snapping()
-
-    def _load_snapping(self) -> None:
+    def load_snapping(self) -> None:
         """Word snapping loads after the first list (shown or failed), once."""
         if not self._snapping_asked:
             self._snapping_asked = True
             self._load_timer.start()
-
-    def _show_documents(self, documents: list[DocumentSummary]) -> None:
-        """Show a list read on the UI thread, prepared here too."""
-        self._show_prepared(prepare_rows(documents, self.document_list.snapshot(self.annotator)))
-
-    def _show_prepared(self, prepared: PreparedRows) -> bool:
-        """The document list, the open document's row and the progress; False when prepared for another order."""
-        if self._closed:
-            return True
-        if not self.document_list.apply(prepared):
-            return False
-        self.documents, self._document_at = prepared.read, prepared.given_at
-        if self.layer.document_id is None and self.documents:  # the first import into an empty project
-            self.open_document(self.documents[0].id)
-        if self.layer.document_id is not None:
-            self._count_open_layer()  # read before the window's latest edit: its layer in memory is newer
-            self.document_list.select_document(self.layer.document_id)
-        self._done = prepared.done
-        self._show_progress()
-        self._load_snapping()
-        return True
 
     def _on_change(self, change: Change) -> None:
         """Anything that changed the project, from this window or not: the lists follow; the open layer
@@ -388,7 +297,7 @@ class MainWindow(QMainWindow):
         own_layer = change.source is self.layer and change.what & ~(Changed.SPANS | Changed.TRASH) == Changed(0) \
             and change.documents == {self.layer.document_id}
         if own_layer:
-            self._count_open_layer()
+            self.lists.count_open_layer()
         # This window's own status, rename or deletion: its rows were changed in memory (``update_row``).
         own_rows = change.source is self.document_actions or (change.source is self.layer
                                                                and change.what == Changed.STATUS)
@@ -396,20 +305,23 @@ class MainWindow(QMainWindow):
             self._edits.append(change.delta)  # the rows the edit touched, not the whole layer sorted again
             self._follow_timer.start()
         else:
-            self._refresh_later(lists=not (own_layer or own_rows))
+            self.refresh_later(lists=not (own_layer or own_rows))
+
+    @property
+    def documents(self) -> list[DocumentSummary]:
+        return self.lists.documents
+
+    def refresh_lists(self) -> None:
+        self.lists.refresh()
+
+    def update_row(self, document_id: int, **fields: Any) -> None:
+        self.lists.update_row(document_id, **fields)
+
+    def drop_row(self, document_id: int) -> None:
+        self.lists.drop_row(document_id)
 
     def mark_done(self) -> None:
-        """Mark the open document done (undoable) and go on to the next unfinished one."""
-        document_id = self.layer.document_id
-        if document_id is None:
-            return
-        if not self.history.push(commands.SetStatus(self.layer, self.history, document_id, "done")):
-            return  # the message says why; stay on the document
-        following = self.document_list.next_unfinished(document_id)
-        if following is None:
-            self.say(self.tr("Every document is done."))
-        else:
-            self.open_document(following)
+        self.lists.mark_done()
 
     def open_next_unfinished(self) -> None:
         following = self.document_list.next_unfinished(self.layer.document_id)
@@ -443,6 +355,8 @@ class MainWindow(QMainWindow):
         """Undoing or redoing an edit made in another document opens that document, to show what changed."""
         changed = self.undo_stack.command(index if index < self._undo_index else index - 1)
         self._undo_index = index
+        from biaozhu.gui.annotate import commands  # loaded with the window's working parts (``finish``)
+
         if not isinstance(changed, commands.LayerCommand) or changed.document_id == self.layer.document_id:
             return
         self.open_document(changed.document_id)
@@ -536,10 +450,7 @@ class MainWindow(QMainWindow):
 
     def show_first_document(self) -> None:
         """After an import into an empty project: the first report opens."""
-        if self.layer.document_id is None:
-            self.refresh_lists()
-            if self.documents:
-                self.open_document(self.documents[0].id)
+        self.lists.show_first()
 
     def open_export(self) -> None:
         from biaozhu.gui.dialogs.export import show_export
@@ -547,21 +458,27 @@ class MainWindow(QMainWindow):
         self.export_dialog = show_export(self.export_dialog, self.runner, self, self.annotator)
 
     def showEvent(self, event: QShowEvent) -> None:
-        self._closed = False  # shown again (review mode closed): the list's answers count again
-        self.clock.start(self.layer.document_id)
-        if self.model_training._closed:
-            self.model_training.resume()
+        self.closed = False  # shown again (review mode closed): the list's answers count again
+        if self.finished:
+            self.clock.start(self.layer.document_id)
+            if self.model_training._closed:
+                self.model_training.resume()
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed = True
+        if not self.finished:  # closed while its project was opening: nothing of it to stop yet
+            super().closeEvent(event)
+            self.closing.emit()
+            return
         if self.export_dialog is not None:
             self.export_dialog.close()  # cancels a running export and waits for it
         self._refresh_timer.stop()
         self._follow_timer.stop()
         self._load_timer.stop()
         self.clock.stop()
-        self._closed = True
-        self._lists_pool.waitForDone()
+        self.closed = True
+        self.lists.wait()
         self.layer.wait()
         self.snapping.wait()
         self.suggestions.wait()

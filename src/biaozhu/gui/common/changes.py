@@ -16,7 +16,7 @@ from enum import Flag, auto
 
 from PySide6.QtCore import QObject, Signal
 
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 
 
 class Changed(Flag):
@@ -34,14 +34,15 @@ class Changed(Flag):
 @dataclass(frozen=True)
 class SpanDelta:
     """Every span row a write added and removed (a relabelled or moved span is removed as it was and added as
-    it is), the trash items it made and took back, and the change token's state after it for the writer's open
-    layer (:func:`biaozhu.db.changes.edit_state`): exact, or the writer publishes no delta at all."""
+    it is), the trash items it made and took back, the change token's highest ids after it
+    (:func:`biaozhu.db.changes.edit_state`) and how far it moved the part of the writer's open layer
+    (:func:`biaozhu.db.changes.moved`): exact, or the writer publishes no delta at all."""
 
     added: tuple[SpanRow, ...] = ()
     removed: tuple[SpanRow, ...] = ()
     trashed: tuple[int, ...] = ()
     restored: tuple[int, ...] = ()
-    layer: tuple[int, int] | None = None  # (document id, annotator id) that ``state`` watches
+    layer: tuple[int, int] | None = None  # (document id, annotator id) whose part ``moved`` says
     state: tuple[object, ...] = ()
     # What those trash items held besides spans ("relations", "comments", "pins": biaozhu.db.spans.carried), or
     # what a review decision's spans took along: the panels showing what a write carried none of do not read it
@@ -51,6 +52,7 @@ class SpanDelta:
     # status row with whether that row is new (biaozhu.db.changes.ChangeToken.after).
     relations: int = 0
     stamped: tuple[object, bool] | None = None
+    moved: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

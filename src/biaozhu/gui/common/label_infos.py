@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
-from sqlalchemy.orm import Session
 
-from biaozhu.db.labels import list_labels
-from biaozhu.gui.common.runner import ActionRunner
+if TYPE_CHECKING:  # the first window shows the labels of its first look, before SQLAlchemy loads
+    from sqlalchemy.orm import Session
+
+    from biaozhu.gui.common.runner import ActionRunner
 
 # The default labels' definitions (resources/labels.json), so the catalogue holds them: a definition is data, shown
 # in the user's language when it is still the default one, as written when someone changed it.
@@ -86,6 +88,8 @@ class LabelSet:
 
 def label_infos(session: Session) -> list[LabelInfo]:
     """The project's labels in their order, copied out of the session for the window to keep."""
+    from biaozhu.db.labels import list_labels
+
     return [LabelInfo(row.id, row.name, row.title, row.color, row.hotkey, row.definition)
             for row in list_labels(session)]
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 
-from biaozhu.db.engine import database_url, default_database
+from biaozhu.db.location import chosen_target, default_database
 
 RECENT_KEY = "projects/recent"
 MOST_RECENT = 8
@@ -27,6 +25,9 @@ def without_password(target: str) -> str:
     """``target`` as it may be remembered and shown: a URL's password taken out."""
     if "://" not in target:
         return target
+    from sqlalchemy.engine import URL, make_url  # a URL: the app's start (a path) goes without SQLAlchemy
+    from sqlalchemy.exc import ArgumentError
+
     try:
         url = make_url(target)
     except ArgumentError:
@@ -38,12 +39,21 @@ def without_password(target: str) -> str:
 def project_name(target: str | None) -> str:
     """What a window title calls the project: a file's name without .sqlite, a server's database@host; the
     project biaozhu opens when none is named is the default project."""
-    url = make_url(database_url(target) if target is None or "://" not in target else target)
+    chosen = chosen_target(target)
+    if "://" not in chosen:
+        return _file_name(Path(chosen).expanduser().resolve())
+    from sqlalchemy.engine import make_url  # a URL: the app's start (a path) goes without SQLAlchemy
+
+    url = make_url(chosen)
     if url.get_backend_name() == "sqlite":
-        if Path(url.database or "") == default_database().resolve():
-            return QCoreApplication.translate("Projects", "default project")
-        return Path(url.database or "").stem or str(url.database)
+        return _file_name(Path(url.database or ""))
     return f"{url.database}@{url.host}" if url.host else str(url.database)
+
+
+def _file_name(path: Path) -> str:
+    if path == default_database().resolve():
+        return QCoreApplication.translate("Projects", "default project")
+    return path.stem or str(path)
 
 
 def recent_projects() -> list[str]:

@@ -11,23 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
 from biaozhu.corpus.errors import Refusal
-from biaozhu.db.engine import is_read_only
 from biaozhu.db.errors import StorageError, storage_errors
 from biaozhu.gui.common.changes import Change, ChangeBus
 from biaozhu.gui.common.storage_messages import translated
 from biaozhu.gui.common.wording import told
 
+if TYPE_CHECKING:  # a runner is made once the project is open; the first window paints before SQLAlchemy loads
+    from sqlalchemy.orm import Session, sessionmaker
+
 T = TypeVar("T")
 KNOWN_FAILURES = (StorageError, Refusal)
-Transaction = Callable[[], AbstractContextManager[Session]]  # ``sessions.begin``
+Transaction: TypeAlias = "Callable[[], AbstractContextManager[Session]]"  # ``sessions.begin``
 
 
 def sentence(failure: Exception) -> str:
@@ -76,17 +76,18 @@ class _Job(QRunnable):
             with storage_errors():
                 value = self.work()
         except Exception as exc:  # noqa: BLE001 - handed over to the UI thread, which tells the user or reports it
-            self._hand_over("failed", self.failed, exc)
+            _hand_over(self.relay, "failed", self.failed, exc)
         else:
-            self._hand_over("done", self.done, value)
+            _hand_over(self.relay, "done", self.done, value)
 
-    def _hand_over(self, signal: str, callback: object, value: object) -> None:
-        try:
-            getattr(self.relay, signal).emit(callback, value)
-        except RuntimeError:
-            if shiboken6.isValid(self.relay):
-                raise
-            # The runner went with its window (and maybe its database) while this ran: nobody awaits the answer.
+
+def _hand_over(relay: _Relay, signal: str, callback: object, value: object) -> None:
+    try:
+        getattr(relay, signal).emit(callback, value)
+    except RuntimeError:
+        if shiboken6.isValid(relay):
+            raise
+        # The runner went with its window (and maybe its database) while this ran: nobody awaits the answer.
 
 
 class ActionRunner(QObject):
@@ -95,6 +96,10 @@ class ActionRunner(QObject):
     saved = Signal()  # a write was committed (the status bar says when)
 
     def __init__(self, sessions: sessionmaker[Session], bus: ChangeBus, parent: QObject | None = None) -> None:
+        from sqlalchemy import Engine
+
+        from biaozhu.db.engine import is_read_only
+
         super().__init__(parent)
         self.sessions = sessions
         self.bus = bus
@@ -127,18 +132,39 @@ class ActionRunner(QObject):
         """:meth:`read`, with a known failure returned as the user's sentence instead of raised."""
         return outcome_of(lambda: self.read(query))
 
+    def snapshot(self) -> Session:
+        """A read session that sees the project as it is now, whenever it is used (:func:`pin`): work handed it
+        through :meth:`in_background` later sees nothing committed after this moment. The caller closes it if it
+        hands it to no work; raises :class:`StorageError` for a known failure."""
+        from biaozhu.db.changes import pin  # a runner is made once the project is open: SQLAlchemy is loaded
+
+        session = self.sessions()
+        try:
+            with storage_errors():
+                pin(session)
+        except BaseException:
+            session.close()
+            raise
+        return session
+
     def in_background(self, pool: QThreadPool, work: Callable[[Session], T], done: Callable[[T], None],
                       failed: Callable[[Exception], None],
-                      known: tuple[type[Exception], ...] = KNOWN_FAILURES) -> None:
-        """Run ``work`` on ``pool`` (its owner waits for it when deleted) with a session of its own. On the UI
-        thread, ``done`` gets the result, ``failed`` a ``known`` failure (:func:`sentence` words the usual
-        ones); anything else is a bug, raised there for the crash report."""
+                      known: tuple[type[Exception], ...] = KNOWN_FAILURES, snapshot: Session | None = None) -> None:
+        """Run ``work`` on ``pool`` (its owner waits for it when deleted) with a session of its own (or
+        ``snapshot``, from :meth:`snapshot`, closed afterwards). On the UI thread, ``done`` gets the result,
+        ``failed`` a ``known`` failure (:func:`sentence` words the usual ones); anything else is a bug, raised
+        there for the crash report."""
 
         def in_session() -> T:
-            with self.sessions() as session:
+            with self.sessions() if snapshot is None else snapshot as session:
                 return work(session)
 
         self._start(pool, in_session, done, failed, known)
+
+    def hand_over(self, done: Callable[[T], None], value: T) -> None:
+        """From a worker: ``done(value)`` on the UI thread while the work goes on (a part of its answer that is
+        ready early: snapping works before the rest of its load)."""
+        _hand_over(self._relay, "done", done, value)
 
     def writes_in_background(self, pool: QThreadPool, work: Callable[[Transaction], T], done: Callable[[T], None],
                              failed: Callable[[Exception], None], known: tuple[type[Exception], ...]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from biaozhu.db.permissions import is_reserved
+from biaozhu.db.names import is_reserved
 
 SETTING = "annotator"
 

@@ -17,7 +17,7 @@ from biaozhu.gui.common.project import project_location
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.wording import fill
 from biaozhu.gui.dialogs.guide import GuidePanel
-from biaozhu.gui.widgets.sizing import fit_screen
+from biaozhu.gui.widgets.sizing import restore_geometry
 
 if TYPE_CHECKING:  # imported when first shown: the first window does without them
     from biaozhu.gui.dialogs.keys_help import KeysDialog
@@ -25,6 +25,12 @@ if TYPE_CHECKING:  # imported when first shown: the first window does without th
 # Raised when panels are added: a layout saved before knows nothing of them and stacked them under the others
 # (the guide and comments docks in 2026-12), so an older saved layout gives way to the default one.
 LAYOUT_VERSION = 2
+
+
+def docks_of(window: QMainWindow) -> list[QDockWidget]:
+    """The window's panels: its own children (a recursive search wrapped every widget of the window for Python,
+    28 ms of the annotation window's start)."""
+    return window.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
 
 
 class WindowLayout(QObject):
@@ -35,10 +41,9 @@ class WindowLayout(QObject):
         super().__init__(window)
         self.window, self.key = window, key
         self.default_state = window.saveState()
-        settings = QSettings()
-        geometry, state = settings.value(f"{key}/geometry"), settings.value(f"{key}/state")
-        if not (isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)):
-            fit_screen(window)  # a first start on a small screen (1366×768) opens a window that fits it
+        if not window.isVisible():  # shown already (from its first look): where the person may have moved it
+            restore_geometry(window, key)
+        state = QSettings().value(f"{key}/state")
         # the panels keep their widths (in the saved or the default layout) when the window was made smaller
         if not (isinstance(state, QByteArray) and window.restoreState(state, LAYOUT_VERSION)):
             window.restoreState(self.default_state)
@@ -52,7 +57,7 @@ class WindowLayout(QObject):
     def reset(self) -> None:
         """Every panel back where it started, shown."""
         self.window.restoreState(self.default_state)
-        for dock in self.window.findChildren(QDockWidget):
+        for dock in docks_of(self.window):
             dock.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -74,7 +79,7 @@ class WindowMenus(QObject):
         self.about_box: QMessageBox | None = None
         view_menu.addSeparator()
         panels = view_menu.addMenu(self.tr("Panels"))
-        for dock in window.findChildren(QDockWidget):
+        for dock in docks_of(window):
             panels.addAction(dock.toggleViewAction())
         view_menu.addAction(actions.add("reset-layout", self.tr("Reset layout"), "", self.layout.reset))
         help_menu = window.menuBar().addMenu(self.tr("&Help"))

@@ -10,13 +10,13 @@ from sqlalchemy.orm import Session
 
 from biaozhu.db import review
 from biaozhu.db.annotators import get_annotator
-from biaozhu.db.changes import Layer, attached, edit_state, stamp
+from biaozhu.db.changes import Layer, attached, edit_state, rows_part, stamp
 from biaozhu.db.gold import Decision, GoldSpan
 from biaozhu.db.labels import label_ids
 from biaozhu.db.models import GOLD
 from biaozhu.db.permissions import is_reviewer
 from biaozhu.db.review_queries import set_review_status
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 from biaozhu.gui.common.changes import Change, Changed, SpanDelta
 from biaozhu.gui.common.runner import ActionRunner
 from biaozhu.gui.common.undo import History, StoredCommand
@@ -66,9 +66,13 @@ class GoldLayer(QObject):
                 return SpanRow(found.id, found.span.start, found.span.end, labels[found.span.label], found.span.text,
                                gold.id)
 
+            # A decision writes gold's spans alone, so the watched layer's part stays where it was; when gold is
+            # the watched layer the poller reads the token again (no layer followed).
+            follows = layer is None or gold is None or layer[1] != gold.id
             return decision, SpanDelta(
                 tuple(row(found) for found, _ in decision.written), tuple(row(found) for found in decision.removed),
-                layer=layer, state=edit_state(session, layer), carried=carried,
+                layer=layer if follows else None, state=edit_state(session), moved=rows_part(session, layer, ()),
+                carried=carried,
                 relations=len(decision.linked) - len(decision.unlinked),
                 stamped=None if after is None or after == before else (after, before is None))
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QStatusBar
 from biaozhu.corpus.model import Relation, Span
 from biaozhu.db.models import GOLD
 from biaozhu.db.review_relations import accept_relation, take_out_relation
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 from biaozhu.gui.common.undo import History
 from biaozhu.gui.common.wording import fill, short
 from biaozhu.gui.review.commands import DecisionCommand, GoldLayer

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 from biaozhu.corpus.model import Span
 from biaozhu.db.gold import GoldSpan
 from biaozhu.db.models import GOLD
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 from biaozhu.gui.common.wording import KIND_COLOURS, as_tooltip, fill, kind_text
 from biaozhu.gui.review.lanes import GAP, LANE, install_lane_layout, lanes_room
 from biaozhu.gui.review.model import (

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from biaozhu.db.documents import DocumentSummary
+from biaozhu.db.rows import DocumentSummary
 from biaozhu.gui.widgets.document_rows import (
     LENGTH,
     NAME,

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCollator, QCollatorSortKey, QLocale, Qt
 
-from biaozhu.db.documents import DocumentSummary
+from biaozhu.db.rows import DocumentSummary
 
 NAME, LENGTH, STATUS, SPANS, UNSURE = range(5)
 STATUS_ORDER = {"not_started": 0, "in_progress": 1, "done": 2, "adjudicated": 3}

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
-from biaozhu.db.documents import DocumentSummary
+from biaozhu.db.rows import DocumentSummary
 from biaozhu.gui.common.wording import as_tooltip
 from biaozhu.gui.widgets.document_rows import (
     LENGTH,

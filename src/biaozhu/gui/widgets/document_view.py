@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 from biaozhu.gui.common.wording import as_tooltip
 from biaozhu.gui.widgets.link_painter import LinkPainter
 from biaozhu.gui.widgets.positions import PositionMap, display_breaks, display_text
@@ -96,6 +96,13 @@ class DocumentView(QPlainTextEdit):
         breaks = display_breaks(text)
         self.positions = PositionMap(text, breaks)
         self.setPlainText(display_text(text, breaks))
+
+    def show_spans(self, index: SpanIndex, colours: dict[int, QColor]) -> None:
+        """Paint spans over the text shown already (the window's first look at its document): the cursor, the
+        selection and the scroll stay where the person put them meanwhile."""
+        self.index = index
+        self.painter.colours = colours
+        self.viewport().update()
 
     def repaint_ranges(self, ranges: list[tuple[int, int]]) -> None:
         """Schedule a repaint of just the lines where these code point ranges are (an edit's footprint)."""

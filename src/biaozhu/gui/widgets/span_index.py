@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from biaozhu.corpus.spans import crosses
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 
 
 def _key(span: SpanRow) -> tuple[int, int, int]:

@@ -24,7 +24,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextBlock, QTextLine
 from PySide6.QtWidgets import QPlainTextEdit
 
-from biaozhu.db.spans import SpanRow
+from biaozhu.db.rows import SpanRow
 from biaozhu.gui.common.contrast import pattern_of, readable_fill
 from biaozhu.gui.widgets.positions import PositionMap
 from biaozhu.gui.widgets.span_index import SpanIndex
