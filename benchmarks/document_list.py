@@ -35,17 +35,20 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from start import INSTRUMENT, environment, one, spread  # noqa: E402
 
-# After the watch: the window's own edit (its row), then a whole-list refresh's UI-thread part.
-APP = INSTRUMENT + r"""
+# As start.py's: the command first, the hooks set as the app's modules are imported, in its own order (importing
+# them here first would load Qt and the database layer before the command does). After the watch: the window's own
+# edit (its row), then a whole-list refresh's UI-thread part.
+APP = r"""
+import sys
+from biaozhu.cli import main  # first, as the `biaozhu` command does
+""" + INSTRUMENT + r"""
 began, db = float(sys.argv[1]), sys.argv[2]
-import biaozhu.gui.app as app_module
-from biaozhu.cli import main
-from biaozhu.db.documents import list_documents
+import importlib.abc, importlib.util, statistics
+from dataclasses import replace
 
-# The list's own part of the start: the worker's read and row making (the first ones: the start's list), timed
-# in that thread's CPU where the window calls them, and the UI thread's part (the rows applied, then painted).
-worker_times = {}
-window_module = sys.modules["biaozhu.gui.annotate.window"]
+# The list's own part of the start: the worker's read and row making (the first ones: the start's list), timed in
+# that thread's CPU where the window calls them, and the UI thread's part (the rows applied, then painted).
+worker_times, listed = {}, {}
 
 def on_worker(name, function):
     def timed_call(*args, **kwargs):
@@ -57,8 +60,49 @@ def on_worker(name, function):
                 worker_times.update({name + "_cpu": time.thread_time() - started, name + "_at": at})
     return timed_call
 
-window_module.list_documents = on_worker("read", window_module.list_documents)
-window_module.prepare_rows = on_worker("prepare", window_module.prepare_rows)
+def listing(panel_class):
+    apply = panel_class.apply
+    def applied(self, prepared):  # the first rows in: applied to the model, then painted
+        started = time.thread_time()
+        result = apply(self, prepared)
+        if "at" not in listed and self._view.model().rowCount():
+            listed["apply_cpu"] = time.thread_time() - started
+            painting = time.thread_time()
+            self._view.viewport().repaint()  # the rows painted: what the floor has shown when it answers input
+            listed.update(paint_cpu=time.thread_time() - painting, at=time.time() - began,
+                          cpu=time.process_time(), ui_cpu=time.thread_time())
+        return result
+    panel_class.apply = applied
+
+def app_hooks(module):
+    make_application = module.make_application
+    def made(lang):
+        app = make_application(lang)
+        watch(began)
+        return app
+    module.make_application = made
+    module.close_when_asked = instrument  # called once the first window is finished
+
+def list_hooks(module):  # where the window reads its list (global names, looked up at each call)
+    if hasattr(module, "list_documents") and hasattr(module, "prepare_rows"):
+        module.list_documents = on_worker("read", module.list_documents)
+        module.prepare_rows = on_worker("prepare", module.prepare_rows)
+
+HOOKS = {"biaozhu.gui.app": app_hooks, "biaozhu.gui.widgets.document_list": lambda m: listing(m.DocumentListPanel),
+         "biaozhu.gui.annotate.window_lists": list_hooks, "biaozhu.gui.annotate.window": list_hooks}
+
+class AfterImport(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        hook = HOOKS.pop(name, None)
+        if hook is None:
+            return None
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            hook(module)
+        spec.loader.exec_module = exec_module
+        return spec
 
 def timed(work, clock=time.perf_counter):
     started = clock()
@@ -66,43 +110,21 @@ def timed(work, clock=time.perf_counter):
     return (clock() - started) * 1000
 
 def instrument(started):
-    from PySide6.QtCore import QTimer  # Qt as the app imported it: the instrument loads nothing before it
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
+    from biaozhu.db.documents import list_documents
+    from biaozhu.gui.widgets.document_rows import prepare_rows
     window = started.windows.annotation
     app = QApplication.instance()
-    view = window.document_list._view
-    listed = {}
-
     panel = window.document_list
-    apply = panel.apply
-
-    def applied(prepared):  # the UI thread's part: the first rows applied to the model
-        started = time.thread_time()
-        try:
-            return apply(prepared)
-        finally:
-            listed.setdefault("apply_cpu", time.thread_time() - started)
-    panel.apply = applied
-
-    def filled():  # the list comes in at once (read and prepared on a worker): its first row is all of them
-        if "at" not in listed and view.model().rowCount():
-            started = time.thread_time()
-            view.viewport().repaint()  # the rows painted: what the floor has shown when it answers input
-            listed.update(paint_cpu=time.thread_time() - started, at=time.time() - began, cpu=time.process_time(),
-                          ui_cpu=time.thread_time())
-            poll.stop()
-    poll = QTimer(window, interval=2)
-    poll.timeout.connect(filled)
-    poll.start()
 
     def edits():
         while "at" not in listed:  # a loaded machine: the list may come after the watch
             app.processEvents()
-            filled()
         window.snapping.enabled = False  # the list is timed here, not jieba (edits.py times snapping)
         view, labels, text = window.view, [label.id for label in window.labels], window.layer.text
         free = [start for start in range(len(text) - 3, 0, -3) if not window.layer.index.overlapping(start, start + 2)]
-        edit, whole, whole_cpu, worker = [], [], [], []
+        edit, whole, whole_cpu, worker, prepared = [], [], [], [], []
         for start in free[:15]:
             view.select_range(start, start + 2)
             edit.append(timed(lambda: (window.editing.apply_label(labels[0]), app.processEvents())))
@@ -136,14 +158,9 @@ def instrument(started):
             figures[key], figures[key + "_cpu"] = statistics.median(own), statistics.median(own_cpu)
         return figures
 
-    prepared = []
-    watch(began, started.window, started.windows.close, extra=edits)  # the edits after the 3 s watch
+    hooks.update(tags=lambda: True, close=started.windows.close, extra=edits)  # the edits after the 3 s watch
 
-import statistics
-from dataclasses import replace
-from PySide6.QtCore import Qt
-from biaozhu.gui.widgets.document_rows import prepare_rows
-app_module.close_when_asked = instrument
+sys.meta_path.insert(0, AfterImport())
 raise SystemExit(main(["--db", db, "--annotator", "alice"]))
 """
 
@@ -174,6 +191,7 @@ class Model(QAbstractTableModel):
         return rows[index.row()][index.column()] if role == Qt.ItemDataRole.DisplayRole else None
 
 app = QApplication(sys.argv[:1])
+watch(began)
 shown_from = time.thread_time()  # the list's show: the model and view made, shown and painted (to "ready")
 model = Model()
 view = QTableView()
@@ -194,7 +212,7 @@ def edits():
     return {"listed": model.rowCount(), "own": statistics.median(own), "read_cpu": read_cpu,
             "shown_from": shown_from}
 
-watch(began, view, view.close, extra=edits)
+hooks.update(tags=lambda: True, close=view.close, extra=edits)  # the edits after the 3 s watch
 raise SystemExit(app.exec())
 """
 
