@@ -13,21 +13,21 @@ does not grow with the corpus (compare the two sizes).
 ``--before`` runs another checkout's ``biaozhu export`` too (its ``src`` folder, e.g. of ``git worktree add
 /tmp/before main``), each of its runs right after one of ours, so that both see the same load.
 
-Measured on a 2-core machine shared by other work (2026-12-03, load 5-7: CPU seconds, user + system, are the
-figures to compare), medians of 5 (min–max), the code before this round run right before in the same session:
+Measured on a 2-core machine shared by other work (2026-12-03, load 3-4: CPU seconds, user + system, are the
+figures to compare), medians of 5 (min–max), ``--before`` the code before this round, in the same run:
 
     documents / spans    floor + texts        biaozhu export                        before this round
-    2,000 / 200,000      0.29 s (0.29–0.30)   0.75 s (0.74–0.77), 2.59x, 87 MB      0.79 s (0.77–0.83), 2.75x, 92 MB
-    10,000 / 1,000,000   1.30 s (1.30–1.32)   2.35 s (2.34–2.37), 1.81x, 89 MB      2.39 s (2.34–2.46), 1.82x, 94 MB
-    (the floors: 20 MB; the bare floor, without span texts: 0.23 s and 1.00 s, 2.36x at 10,000 documents)
+    2,000 / 200,000      0.34 s (0.33–0.36)   0.74 s (0.70–0.78), 2.18x, 56 MB      0.91 s (0.87–0.93), 2.65x, 87 MB
+    10,000 / 1,000,000   1.47 s (1.45–1.71)   2.09 s (2.03–2.11), 1.43x, 57 MB      2.59 s (2.54–2.70), 1.77x, 89 MB
+    (the floors: 20 MB; the bare floor, without span texts: 0.28 s and 1.11 s, 1.89x at 10,000 documents;
+    in four runs at load 3-6: 1.40-1.49x at 10,000 documents, before 1.76-1.84x)
 
-This round a jsonl export stopped importing the readers, the other writers, the trash and the encoding detector,
-and the relations' and comments' queries are made only in a project that has some. What is left above the floor
-with texts: the start, 0.4 s of CPU to the first query (SQLAlchemy and the models 0.37 s; the floor starts in 0.05 s),
-which is most of the gap at 2,000 documents; the label's name picked by a CASE in SQL (0.1 s a million spans: picking
-it in Python costs more); per span, making it a Span, the text check and the sort (0.3 s a million); and the figures'
-own query (value IS NOT NULL reads every span's row again: 0.13–0.2 s; no index holds it; reading the value columns
-with the spans cost more).
+This round SQLite reads a layer with a query per document on the driver's cursor, compiled once with the labels'
+names as literals (no document id per span and no grouping: 0.3-0.4 s a million spans, and a third less memory), the
+figures' queries are skipped in a project without figures, and a command's imports run without collections. What
+is left above the floor with texts: the start, 0.33 s of CPU to the first query (SQLAlchemy and the models; the
+floor starts in 0.05 s), which is most of the gap at 2,000 documents; per span, making it a Span, the text check and
+the sort (0.25 s a million); and the look for a first figure (0.08 s where there is none: no index holds them).
 """
 
 from __future__ import annotations

@@ -184,3 +184,21 @@ def test_every_layer_comes_out_whole_and_sorted_on_every_backend(db_url: str, tm
     assert [(record["id"], record["label"], record.get("scores")) for record in suggested] == \
         [(1, [], None), (2, [[0, 7, "ORGANIZATION"]], [{"start": 0, "end": 7, "label": "ORGANIZATION",
                                                          "engine": "rules", "score": 0.9}]), (3, [], None)]
+
+
+def test_label_names_with_quotes_and_placeholders_come_out_as_stored(db_url: str, tmp_path: Path) -> None:
+    """The labels' names are written into the export's queries as SQL literals: quotes, backslashes, percent signs
+    and placeholders stay the names they are, on every backend."""
+    names = ["it's", "a\\b", "100%", "%(x)s", "?", ":name", '"quoted"', "标签"]
+    text = "泸州银行发放贷款"
+    engine = create_project_engine(db_url)
+    with session_factory(engine).begin() as session:
+        document, _ = add_document(session, SourceDocument(name="r", text=text, source="test"))
+        alice = ensure_annotator(session, "alice").id
+        for start, name in enumerate(names):
+            add_span(session, document.id, alice, add_label(session, name).id, start, start + 1, text[start])
+    out = tmp_path / "out.jsonl"
+    with session_factory(engine)() as session:
+        run_export(session, ExportRequest(target=str(out), layer="alice"))
+    engine.dispose()
+    assert orjson.loads(out.read_bytes())["label"] == [[start, start + 1, name] for start, name in enumerate(names)]

@@ -9,7 +9,7 @@ from itertools import groupby, repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Connection, Select, bindparam, case, null, select
+from sqlalchemy import ColumnElement, Connection, Integer, Select, String, bindparam, case, literal, null, select
 from sqlalchemy.orm import Session, aliased
 
 from biaozhu.corpus.model import AnnotatedText, SpanValue
@@ -93,8 +93,10 @@ def iter_layers(session: Session, annotator: str | None = None, *, batch: int = 
     hidden = [who for who, layer in names.items() if layer == SUGGESTIONS]
     label_names = dict(connection.execute(select(Label.id, Label.name)).all())
     # With no labels there are no spans either (a foreign key), and a CASE needs at least one WHEN. The name picked
-    # in SQL is cheaper than in Python, where it would cost a step per span.
-    label_name = case(label_names, value=Span.label_id) if label_names else null()
+    # in SQL is cheaper than in Python, where it would cost a step per span; written into the SQL as literals
+    # (quoted by the dialect), so that a query per document binds two values, not two per label (0.05-0.1 s).
+    label_name = case({literal(i, Integer, literal_execute=True): literal(name, String, literal_execute=True)
+                       for i, name in label_names.items()}, value=Span.label_id) if label_names else null()
     ids = list(connection.scalars(select(Document.id).order_by(Document.id)))
     # Many projects have no relations, no comments or no figures (no METRIC label): then their queries, three a
     # batch, are not made at all. No index holds the figures: looking for the first one reads every span where
