@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the window's working parts load once its first look is pain
     from biaozhu.db.first_look import FirstLook
     from biaozhu.db.rows import DocumentSummary, SpanRow
     from biaozhu.gui.annotate.editing import SpanEditing
+    from biaozhu.gui.annotate.window_parts import Where
     from biaozhu.gui.common.project import OpenProject
     from biaozhu.gui.dialogs.audit_log import AuditLogDialog
     from biaozhu.gui.dialogs.export import ExportDialog
@@ -76,25 +77,31 @@ class MainWindow(QMainWindow):
         self.closed = False
         self._first_look = first_look
         self._first_list: PreparedRows | None = None
-        labels = [LabelInfo(*row) for row in first_look.labels] if first_look is not None else []
-        self.labels = LabelSet(labels)
-        self._build(project.name if project is not None else name)
+        where: Where | None = None
+        if project is not None:  # made the usual way, all at once: the frame is built with the project's labels
+            from biaozhu.gui.annotate.window_parts import where_to_open
+
+            where = project.runner.write(lambda session: where_to_open(session, annotator, document_id))
+            self.labels = where[1]
+        else:
+            self.labels = LabelSet([LabelInfo(*row) for row in first_look.labels] if first_look is not None else [])
+        self._build(project.name if project is not None else name, shown_early=project is None)
         if first_look is not None:
             self.setWindowTitle(f"{first_look.name} — {name} — biaozhu 标注")
             self.view.show_text(first_look.text, SpanIndex(), self.labels.colours())
         self.view.setFocus()
         if project is not None:
-            self.finish(project, document_id)
+            self.finish(project, document_id, where)
 
-    def finish(self, project: OpenProject, document_id: int | None = None) -> None:
+    def finish(self, project: OpenProject, document_id: int | None = None, where: Where | None = None) -> None:
         """Open ``project`` in the window: its labels, the annotator's layer of ``document_id`` (else of the
-        document last worked on, else the first), editing, the actions and menus. Shown from a first look, the
-        text stays where the person scrolled and selected meanwhile."""
+        document last worked on, else the first; ``where``: read already), editing, the actions and menus. Shown
+        from a first look, the text stays where the person scrolled and selected meanwhile."""
         from biaozhu.gui.annotate import window_parts as parts  # on the app's worker while the first look showed
 
         self.project = project
         self.runner = project.runner
-        annotator_id, labels, start_at = self.runner.write(
+        annotator_id, labels, start_at = where or self.runner.write(
             lambda session: parts.where_to_open(session, self.annotator, document_id))
         self.layer = parts.Layer(self.runner, annotator_id, self)
         self.clock = parts.TimeClock(self.runner, annotator_id, self)  # time spent per document
@@ -127,7 +134,7 @@ class MainWindow(QMainWindow):
         self.linking = parts.Linking(self)
         self.editing.relabel_refusal = self.linking.relabel_refusal
         self.comments = parts.AnnotateComments(self)
-        self.menuBar().clear()  # the frame's titles: the actions make the menus again, filled
+        self.menuBar().clear()  # the frame's titles (shown early): the actions make the menus, filled
         self.actions_ = parts.WindowActions(self)
         self.label_sync = parts.LabelSync(self)
         self.document_actions = parts.DocumentActions(self)
@@ -181,11 +188,13 @@ class MainWindow(QMainWindow):
         self.undo_stack.indexChanged.connect(self._follow_undo)
 
     # -- layout ----------------------------------------------------------------------------------------------
-    def _build(self, project_name: str) -> None:
+    def _build(self, project_name: str, *, shown_early: bool) -> None:
+        """The frame; ``shown_early``: shown before the project is open, with the menu bar's titles meanwhile."""
         self.setWindowTitle(f"{project_name} — biaozhu 标注")
         self.resize(1400, 900)
-        for context, title in FRAME_MENUS:
-            self.menuBar().addMenu(QCoreApplication.translate(context, title)).setEnabled(False)
+        if shown_early:
+            for context, title in FRAME_MENUS:
+                self.menuBar().addMenu(QCoreApplication.translate(context, title)).setEnabled(False)
         restore_geometry(self, LAYOUT_KEY)  # where it was: shown from the first look, it does not move later
         centre = QWidget(self)
         column = QVBoxLayout(centre)

@@ -30,10 +30,12 @@ from biaozhu.gui.common.time_clock import TimeClock
 
 __all__ = ["AnnotateComments", "DocumentActions", "DocumentPlaces", "Guidance", "LabelSync", "Layer", "Linking",
            "ModelTrainer", "SnapPreview", "Snapping", "SpanContextMenu", "SpanEditing", "SpanScope",
-           "SuggestionBoard", "TimeClock", "WindowActions", "WindowLists", "where_to_open"]
+           "SuggestionBoard", "TimeClock", "Where", "WindowActions", "WindowLists", "where_to_open"]
+
+Where = tuple[int, LabelSet, int | None]  # the annotator's id, the labels, the document to open (None: no document)
 
 
-def where_to_open(session: Session, annotator: str, document_id: int | None) -> tuple[int, LabelSet, int | None]:
+def where_to_open(session: Session, annotator: str, document_id: int | None) -> Where:
     """The annotator's id (stored on first use), the project's labels and the document the window opens on:
     ``document_id``, else the one the annotator last worked on, else the first (None in an empty project)."""
     annotator_id = ensure_person(session, annotator).id
