@@ -650,27 +650,27 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="339"/>
+        <location filename="../../gui/widgets/document_list.py" line="54"/>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="347"/>
+        <location filename="../../gui/widgets/document_list.py" line="62"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="347"/>
+        <location filename="../../gui/widgets/document_list.py" line="62"/>
         <source>Unfinished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="347"/>
+        <location filename="../../gui/widgets/document_list.py" line="62"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="348"/>
+        <location filename="../../gui/widgets/document_list.py" line="63"/>
         <source>Show documents by your status</source>
         <translation>按您的标注进度筛选文档</translation>
     </message>
@@ -696,52 +696,52 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="128"/>
+        <location filename="../../gui/widgets/document_table.py" line="99"/>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="128"/>
+        <location filename="../../gui/widgets/document_table.py" line="99"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="129"/>
+        <location filename="../../gui/widgets/document_table.py" line="100"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="129"/>
+        <location filename="../../gui/widgets/document_table.py" line="100"/>
         <source>adjudicated</source>
         <translation>已裁定</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="150"/>
+        <location filename="../../gui/widgets/document_table.py" line="121"/>
         <source>How unsure the suggestions&apos; model is of this document (0 sure … 1): sorted by this, Ctrl+N opens the most unsure unfinished document first</source>
         <translation>建议模型对本文档的不确定度（0 确定 … 1）：按此列排序时，Ctrl+N 先打开最不确定的未完成文档</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="163"/>
+        <location filename="../../gui/widgets/document_table.py" line="134"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="163"/>
+        <location filename="../../gui/widgets/document_table.py" line="134"/>
         <source>Length</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="163"/>
+        <location filename="../../gui/widgets/document_table.py" line="134"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="163"/>
+        <location filename="../../gui/widgets/document_table.py" line="134"/>
         <source>Spans</source>
         <translation>标注数</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/document_list.py" line="164"/>
+        <location filename="../../gui/widgets/document_table.py" line="135"/>
         <source>Unsure</source>
         <translation>不确定度</translation>
     </message>
@@ -1577,17 +1577,17 @@
 <context>
     <name>LabelDefinitions</name>
     <message>
-        <location filename="../../gui/common/label_infos.py" line="18"/>
+        <location filename="../../gui/common/label_infos.py" line="20"/>
         <source>A named programme, campaign, initiative or plan: “酒城同心·金融速贷”, “万企兴万村”行动</source>
         <translation>有名称的项目、活动、倡议或计划：“酒城同心·金融速贷”、“万企兴万村”行动</translation>
     </message>
     <message>
-        <location filename="../../gui/common/label_infos.py" line="19"/>
+        <location filename="../../gui/common/label_infos.py" line="21"/>
         <source>A quantity with its unit: 377.178亿元, 7306人次, 1007户</source>
         <translation>带单位的数量：377.178亿元、7306人次、1007户</translation>
     </message>
     <message>
-        <location filename="../../gui/common/label_infos.py" line="20"/>
+        <location filename="../../gui/common/label_infos.py" line="22"/>
         <source>An organisation, body or company: 泸州市委统战部, 泸州银行, 市工商联</source>
         <translation>组织、机关或企业：泸州市委统战部、泸州银行、市工商联</translation>
     </message>
@@ -1809,58 +1809,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/annotate/window.py" line="149"/>
+        <location filename="../../gui/annotate/window.py" line="168"/>
         <source>This project has no documents yet. Import reports with File ▸ Import… (Ctrl+I), or drop files or folders here.</source>
         <translation>此项目还没有文档。请用“文件 ▸ 导入…”（Ctrl+I）导入报告，或把文件或文件夹拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="167"/>
-        <location filename="../../gui/annotate/window.py" line="184"/>
+        <location filename="../../gui/annotate/window.py" line="206"/>
+        <location filename="../../gui/annotate/window.py" line="221"/>
         <source>offset %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="178"/>
+        <location filename="../../gui/annotate/window.py" line="215"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="179"/>
+        <location filename="../../gui/annotate/window.py" line="216"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="181"/>
+        <location filename="../../gui/annotate/window.py" line="218"/>
         <source>Annotator: %1</source>
         <translation>标注员：%1</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="190"/>
+        <location filename="../../gui/annotate/window.py" line="122"/>
         <source>Read-only project: you can read and export it; edits are refused</source>
         <translation>只读项目：可以阅读和导出，不能修改</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="344"/>
+        <location filename="../../gui/annotate/window.py" line="237"/>
         <source>%1/%2 done</source>
         <translation>已完成 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="410"/>
+        <location filename="../../gui/annotate/window_lists.py" line="167"/>
         <source>Every document is done.</source>
         <translation>所有文档都已完成。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="460"/>
+        <location filename="../../gui/annotate/window.py" line="401"/>
         <source>Word snapping: off (W)</source>
         <translation>按词对齐：关（W）</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="462"/>
+        <location filename="../../gui/annotate/window.py" line="403"/>
         <source>Word snapping: loading jieba…</source>
         <translation>按词对齐：正在加载结巴分词词典…</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/window.py" line="464"/>
+        <location filename="../../gui/annotate/window.py" line="405"/>
         <source>Word snapping: on (W)</source>
         <translation>按词对齐：开（W）</translation>
     </message>
@@ -1994,7 +1994,7 @@
 <context>
     <name>Projects</name>
     <message>
-        <location filename="../../gui/common/recent.py" line="44"/>
+        <location filename="../../gui/common/recent.py" line="55"/>
         <source>default project</source>
         <translation>默认项目</translation>
     </message>
@@ -2730,12 +2730,12 @@
 <context>
     <name>SpanScope</name>
     <message>
-        <location filename="../../gui/annotate/span_filter.py" line="139"/>
+        <location filename="../../gui/annotate/span_filter.py" line="141"/>
         <source>The first %1 spans are shown: narrow the filter to see the rest.</source>
         <translation>只显示前 %1 个标注：缩小筛选范围以查看其余的。</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_filter.py" line="140"/>
+        <location filename="../../gui/annotate/span_filter.py" line="142"/>
         <source>%1 spans in all documents</source>
         <translation>全部文档中共 %1 个标注</translation>
     </message>
@@ -2743,62 +2743,62 @@
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="196"/>
+        <location filename="../../gui/annotate/span_table.py" line="195"/>
         <source>Not read as a figure: press V to set its value</source>
         <translation>未识别为数值：按 V 设置</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="131"/>
+        <location filename="../../gui/annotate/span_table.py" line="130"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="132"/>
+        <location filename="../../gui/annotate/span_table.py" line="131"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="131"/>
+        <location filename="../../gui/annotate/span_table.py" line="130"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="191"/>
+        <location filename="../../gui/annotate/span_table.py" line="190"/>
         <source>%1 comment threads, %2 open: the comments panel shows them</source>
         <translation>%1 个评论线程，%2 个未解决：评论面板中可以查看</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="131"/>
+        <location filename="../../gui/annotate/span_table.py" line="130"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="131"/>
+        <location filename="../../gui/annotate/span_table.py" line="130"/>
         <source>Start</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="131"/>
+        <location filename="../../gui/annotate/span_table.py" line="130"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="132"/>
+        <location filename="../../gui/annotate/span_table.py" line="131"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="132"/>
+        <location filename="../../gui/annotate/span_table.py" line="131"/>
         <source>Links</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="133"/>
+        <location filename="../../gui/annotate/span_table.py" line="132"/>
         <source>Comments on the span</source>
         <translation>标注上的评论</translation>
     </message>
     <message>
-        <location filename="../../gui/annotate/span_table.py" line="134"/>
+        <location filename="../../gui/annotate/span_table.py" line="133"/>
         <source>Offset in characters from the start of the document</source>
         <translation>从文档开头算起的字符位置（从 0 开始）</translation>
     </message>
@@ -3517,38 +3517,38 @@
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="76"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="81"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="79"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="84"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="80"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="85"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="81"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="86"/>
         <source>Keyboard shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="83"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="88"/>
         <source>Annotation guide…</source>
         <translation>标注指南…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="84"/>
-        <location filename="../../gui/dialogs/window_menus.py" line="108"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="89"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="113"/>
         <source>About biaozhu</source>
         <translation>关于 biaozhu</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/window_menus.py" line="111"/>
+        <location filename="../../gui/dialogs/window_menus.py" line="116"/>
         <source>biaozhu 标注 %1: span annotation for Chinese reports.
 Project: %2
 PySide6 %3</source>
