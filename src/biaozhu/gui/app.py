@@ -83,9 +83,9 @@ def first_window(args: argparse.Namespace) -> MainWindow | None:
 
 
 class Opening(QObject):
-    """Opens the project behind a window shown from its first look: a worker imports SQLAlchemy and the windows'
-    working parts and opens the project, then the window is finished on the UI thread. The UI thread keeps
-    answering meanwhile (the worker gives up the GIL every few milliseconds)."""
+    """Opens the project behind a window shown from its first look: a worker reads the document list (sqlite3),
+    imports SQLAlchemy and the windows' working parts and opens the project, then the window is finished on the UI
+    thread. The UI thread keeps answering meanwhile (the worker gives up the GIL every few milliseconds)."""
 
     listed = Signal(object)  # from the worker: the document list, read with sqlite3 and prepared for the view
     opened = Signal(object)  # from the worker: the engine and sessions, or the exception that stopped it
@@ -102,10 +102,10 @@ class Opening(QObject):
         QTimer.singleShot(0, self._worker.start)  # once the first look is painted: its GIL is the UI thread's
 
     def _open(self) -> None:
-        rows = read_first_list(Path(chosen_target(self.args.db)).expanduser())  # 0.3 s at 100,000 documents
-        if rows is not None:
-            self.listed.emit(prepare_rows(rows, self._list_state))
         try:
+            rows = read_first_list(Path(chosen_target(self.args.db)).expanduser())  # 0.3 s at 100,000 documents
+            if rows is not None:
+                self.listed.emit(prepare_rows(rows, self._list_state))
             import_module("biaozhu.gui.annotate.window_parts")  # what finishing the window makes
             self._result = import_module("biaozhu.gui.windows").open_target(self.args)
         except BaseException as exc:  # said (a storage failure) or reported (a bug) on the UI thread
