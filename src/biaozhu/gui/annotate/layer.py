@@ -178,6 +178,7 @@ class Layer(QObject):
         rest = self._rest
         assert rest is not None and self.document_id is not None
         document_id, annotator_id = self.document_id, self.annotator_id
+        self.runner.release()  # held until the text is painted (ActionRunner.hold): wanted now
         try:
             index = rest.result()  # waits for the worker when asked before it answered
         except Exception:  # noqa: BLE001 - the worker's read failed: read here, where a failure is the user's

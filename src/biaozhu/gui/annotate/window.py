@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
 
         self.project = project
         self.runner = project.runner
+        self._hold_workers()
         annotator_id, labels, start_at = where or self.runner.write(
             lambda session: parts.where_to_open(session, self.annotator, document_id))
         self.layer = parts.Layer(self.runner, annotator_id, self)
@@ -243,9 +244,16 @@ class MainWindow(QMainWindow):
         return f"{self.labels.caption_of(span.label_id)}  [{span.start}, {span.end})  {self.annotator}"
 
     # -- documents -------------------------------------------------------------------------------------------
+    def _hold_workers(self) -> None:
+        """The background work asked for now (the rest of a long report's layer, its outline, its suggestions,
+        the list) runs once the window has painted (see ActionRunner.hold)."""
+        self.runner.hold()
+        self.view.after_paint(self.runner.release)
+
     def open_document(self, document_id: int) -> None:
         if document_id == self.layer.document_id:
             return
+        self._hold_workers()
         outcome = outcome_of(lambda: self.layer.open(document_id))
         if not outcome.ok:  # locked, read-only, gone: say so and stay on the open document
             self.say(outcome.refusal)
@@ -498,6 +506,7 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             self.closing.emit()
             return
+        self.runner.release()  # work held for the first paint runs now: the waits below wait for it
         if self.export_dialog is not None:
             self.export_dialog.close()  # cancels a running export and waits for it
         self._refresh_timer.stop()

@@ -8,7 +8,9 @@ view, so a Chinese IME never composes a label hotkey away.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QClipboard,
     QColor,
@@ -30,6 +32,8 @@ from biaozhu.gui.widgets.positions import PositionMap, display_breaks, display_t
 from biaozhu.gui.widgets.span_index import SpanIndex
 from biaozhu.gui.widgets.span_painter import SpanPainter
 
+PAINT_WAIT_MS = 200  # after_paint: at the latest, for a view that is not painted (its window not shown)
+SETTLE_MS = 20  # after_paint: after a paint, once the events the window's opening queued are handled
 FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei",
                  "sans-serif"]
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8, 40
@@ -80,6 +84,7 @@ class DocumentView(QPlainTextEdit):
         self.selected_span: int | None = None
         self.describe = lambda span: ""  # the window sets how a span is described in tooltips
         self.painter = SpanPainter(self)
+        self._after_paint: list[Callable[[], None]] = []  # see after_paint
         self.links = LinkPainter(self, self.painter)  # the selected span's arrows, the badges of R
         # An arrow to a span off screen points at the viewport's edge: scrolling must redraw it, not move it.
         self.verticalScrollBar().valueChanged.connect(lambda _: self.links.active() and self.viewport().update())
@@ -179,6 +184,18 @@ class DocumentView(QPlainTextEdit):
             self.zoomIn(steps)
 
     # -- events ----------------------------------------------------------------------------------------------
+    def after_paint(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` a moment (:data:`SETTLE_MS`) after the view has painted next, with the rest of its
+        window, painted in the same pass; after :data:`PAINT_WAIT_MS` if it is not painted by then (a window not
+        shown)."""
+        self._after_paint.append(callback)
+        QTimer.singleShot(PAINT_WAIT_MS, self, self._painted)
+
+    def _painted(self) -> None:
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            callback()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
         self.painter.paint(painter, self.index, self.positions, self.selected_span, QRectF(event.rect()))
@@ -188,6 +205,8 @@ class DocumentView(QPlainTextEdit):
             over = QPainter(self.viewport())
             self.links.paint(over, self.positions)
             over.end()
+        if self._after_paint:
+            QTimer.singleShot(SETTLE_MS, self, self._painted)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         """Never let an input method's text into the view: Qt would put it in a read-only view's text."""
