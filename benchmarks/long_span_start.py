@@ -5,13 +5,16 @@ over a whole report took 23 GB within a minute, at every start. Two SQLite proje
 and the same short spans in each; one also holds a span over the whole report (another annotator's, so it is not
 on the screen). For each, the time to a usable window: constructed, shown, painted, and word snapping loaded
 (jieba's dictionary loaded once beforehand, so both pay the same). The project without the long span is the floor,
-measured in the same run; the runs alternate, and the medians are printed with the process's peak memory.
+measured in the same run; the runs alternate, and the medians are printed with the process's peak memory. Then
+the same in a generated project of ``--documents`` more documents (default 10,000 of 100 spans: 1M spans, word
+snapping learning all of them; ``--cache DIR`` builds it once).
 
-Run: QT_QPA_PLATFORM=offscreen python benchmarks/long_span_start.py
+Run: QT_QPA_PLATFORM=offscreen python benchmarks/long_span_start.py [--documents 10000] [--cache DIR]
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import resource
@@ -23,8 +26,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from runs import load, spread  # noqa: E402
+from runs import generated_project, load, spread  # noqa: E402
 from sqlalchemy import Engine  # noqa: E402
 
 from biaozhu.corpus.model import SourceDocument  # noqa: E402
@@ -52,11 +56,13 @@ def report(rng: random.Random) -> str:
     return "".join(parts)[:LENGTH]
 
 
-def build(path: Path, text: str, whole_span: bool) -> Engine:
+def build(path: Path, text: str, whole_span: bool) -> tuple[Engine, int]:
+    """The report and its spans added to the project at ``path`` (made when there is none); its document id."""
     engine = create_project_engine(path)
     with session_factory(engine).begin() as session:
         initialise(session, with_seeds=False)
         document, _ = add_document(session, SourceDocument(name="report.txt", text=text, source="bench"))
+        document_id = document.id
         me, other = ensure_annotator(session, ANNOTATOR).id, ensure_annotator(session, "other").id
         labels = label_ids(session)
         step = len(text) // SPANS
@@ -65,14 +71,14 @@ def build(path: Path, text: str, whole_span: bool) -> Engine:
                      text[i * step:i * step + 4])
         if whole_span:
             add_span(session, document.id, other, labels["PROGRAM"], 0, len(text), text)
-    return engine
+    return engine, document_id
 
 
-def time_to_usable(app: QApplication, engine: Engine) -> float:
+def time_to_usable(app: QApplication, engine: Engine, document_id: int) -> float:
     """Milliseconds from constructing the window to it shown, painted and snapping loaded."""
     began = time.perf_counter()
     project = OpenProject(session_factory(engine))
-    window = MainWindow(project, ANNOTATOR, 1)
+    window = MainWindow(project, ANNOTATOR, document_id)
     window.show()
     window.view.viewport().repaint()
     while window.snapping.segmenter is None:
@@ -82,31 +88,48 @@ def time_to_usable(app: QApplication, engine: Engine) -> float:
     window.close()
     window.deleteLater()
     project.close()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # gone (processEvents leaves deferred deletes)
     app.processEvents()
     return elapsed
 
 
+def measure(app: QApplication, text: str, folder: Path, name: str, documents: int, cache: Path | None) -> None:
+    """Both projects (a generated one of ``documents`` documents under the report, when not 0), runs alternating."""
+    engines = {}
+    for kind in ("without", "with"):
+        path = folder / f"{name}-{kind}.sqlite"
+        if documents:
+            generated_project(path, documents, 100, cache)
+        engines[kind] = build(path, text, whole_span=kind == "with")
+    times: dict[str, list[float]] = {"without": [], "with": []}
+    for _ in range(RUNS):
+        for kind, (engine, document_id) in engines.items():
+            times[kind].append(time_to_usable(app, engine, document_id))
+    for engine, _ in engines.values():
+        engine.dispose()
+    floor, measured = statistics.median(times["without"]), statistics.median(times["with"])
+    print(f"{name}: a report of {LENGTH:,} characters and {SPANS:,} short spans; medians of {RUNS} starts each "
+          f"(min–max), load {load()}")
+    print(f"  usable window, project with a span over the whole report  {spread(times['with'])}")
+    print(f"  floor: the same project without that span                 {spread(times['without'])}   "
+          f"(ratio {measured / floor:.2f})")
+    print(f"  peak memory of this process so far: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=10_000, help="the big project (0: the report alone)")
+    parser.add_argument("--cache", type=Path, help="build the big project here once and copy it on later runs")
+    args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     text = report(random.Random(7))
     Segmenter()  # jieba's dictionary, loaded once per process: not what is compared
     with tempfile.TemporaryDirectory() as folder:
-        print("building the two projects…", flush=True)
-        without = build(Path(folder) / "without.sqlite", text, whole_span=False)
-        with_span = build(Path(folder) / "with.sqlite", text, whole_span=True)
-        times: dict[str, list[float]] = {"without": [], "with": []}
-        for _ in range(RUNS):
-            times["without"].append(time_to_usable(app, without))
-            times["with"].append(time_to_usable(app, with_span))
-        without.dispose()
-        with_span.dispose()
-    floor, measured = statistics.median(times["without"]), statistics.median(times["with"])
-    print(f"report: {LENGTH:,} characters, {SPANS:,} short spans; medians of {RUNS} starts each (min–max), "
-          f"load {load()}")
-    print(f"  usable window, project with a span over the whole report  {spread(times['with'])}")
-    print(f"  floor: the same project without that span                 {spread(times['without'])}   "
-          f"(ratio {measured / floor:.2f})")
-    print(f"  peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        print("building the projects…", flush=True)
+        measure(app, text, Path(folder), "the report alone", 0, None)
+        if args.documents:
+            measure(app, text, Path(folder), f"in {args.documents:,} more documents, {args.documents * 100:,} spans",
+                    args.documents, args.cache)
     return 0
 
 
