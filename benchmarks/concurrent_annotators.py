@@ -6,8 +6,10 @@ exactly the edits each process logged.
     .venv/bin/python benchmarks/concurrent_annotators.py [--edits 1000] [--processes 1 2 4 8] [--repeat 5]
 
 Each figure is the median of ``--repeat`` runs (min–max), each on a new project holding only the few documents the
-annotators edit: the database's write path under contention. It is not run on a 1M-span project (``edits.py``
-times one annotator's edits there). About 12 minutes with PostgreSQL at load 7 on 2 cores.
+annotators edit: the database's write path under contention; then, on SQLite, the same with those documents added
+to a copy of a generated project of ``--documents`` documents (default 10,000 of 100 spans: 1M spans; ``--cache DIR``
+builds it once). A PostgreSQL project of 1M spans has no builder yet: the server runs the small project only. About
+12 minutes with PostgreSQL at load 7 on 2 cores.
 
 PostgreSQL: BIAOZHU_TEST_PG_URL names a server, else a throwaway one is started as the tests do
 (Debian's postgresql package); without either, only SQLite is measured.
@@ -32,7 +34,7 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "tests" / "db"))
 
 import annotator_worker  # noqa: E402  (tests/db: the same annotator the tests run)
-from runs import load, spread  # noqa: E402
+from runs import generated_project, load, spread  # noqa: E402
 
 import pg_server  # noqa: E402
 from biaozhu.db.engine import create_project_engine, session_factory  # noqa: E402
@@ -82,16 +84,21 @@ def main() -> int:
     parser.add_argument("--edits", type=int, default=1000, help="edits per process")
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2, 4, 8])
     parser.add_argument("--repeat", type=int, default=5, help="runs of each: median (min–max)")
+    parser.add_argument("--documents", type=int, default=10_000, help="the big SQLite project (0: none)")
+    parser.add_argument("--cache", type=Path, help="build the big project here once and copy it on later runs")
     args = parser.parse_args()
     with ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="biaozhu-bench-")))
         backends: dict[str, str | None] = {"sqlite": None, "postgresql": os.environ.get("BIAOZHU_TEST_PG_URL")}
+        if args.documents:
+            backends[f"sqlite {args.documents // 1000}k"] = None
         if backends["postgresql"] is None and (bin_dir := pg_server.find_bin_dir()) is not None:
             backends["postgresql"] = stack.enter_context(pg_server.throwaway_server(bin_dir))
         floors = [sqlite_floor(folder, 5000) for _ in range(args.repeat)]
         print(f"load {load()}; medians of {args.repeat} runs (min–max)")
         print(f"floor: raw sqlite3 insert + commit, one process: {spread(floors, '/s')}")
-        print(f"{'backend':<11}{'N':>3}{'edits':>8}{'edits/s':>30}  check")
+        print(f"{'backend':<11}{'N':>3}{'edits':>8}{'edits/s':>30}  check   (sqlite 10k: in a project of "
+              f"{args.documents:,} documents, {args.documents * 100:,} spans)")
         for backend, admin in backends.items():
             if backend == "postgresql" and admin is None:
                 print("postgresql: no server (set BIAOZHU_TEST_PG_URL or install PostgreSQL)")
@@ -100,8 +107,12 @@ def main() -> int:
                 rates, problems = [], 0
                 for _ in range(args.repeat):
                     with ExitStack() as database:
-                        url = (str(folder / f"{uuid.uuid4().hex}.sqlite") if backend == "sqlite"
-                               else database.enter_context(pg_server.fresh_database(admin or "", "biaozhu_bench")))
+                        if backend.startswith("sqlite"):
+                            url = str(folder / f"{uuid.uuid4().hex}.sqlite")
+                            if backend != "sqlite":  # the annotators' documents added to a 1M-span project
+                                generated_project(Path(url), args.documents, 100, args.cache)
+                        else:
+                            url = database.enter_context(pg_server.fresh_database(admin or "", "biaozhu_bench"))
                         rate, total, found = run(url, processes, args.edits, folder)
                     rates.append(rate)
                     problems += found
