@@ -39,7 +39,6 @@ from biaozhu.gui.common.i18n import install_translator
 from biaozhu.gui.common.platform_check import platform_problem
 from biaozhu.gui.common.recent import project_name
 from biaozhu.gui.common.scheme import follow_colour_scheme
-from biaozhu.gui.common.storage_messages import tell_opening_failed
 from biaozhu.gui.dialogs.annotator_identity import remembered_annotator
 from biaozhu.gui.widgets.document_rows import prepare_rows
 from biaozhu.gui.widgets.document_view import release_clipboard
@@ -48,7 +47,6 @@ if TYPE_CHECKING:
     from biaozhu.gui.annotate.window import MainWindow
     from biaozhu.gui.windows import Opened, Started
 
-EXIT_STORAGE = 2  # the same code as the CLI's storage errors
 EXIT_NO_WINDOW = 3  # the platform plugin cannot load: a system library is missing
 QUIT_AFTER_MS = "BIAOZHU_QUIT_AFTER_MS"
 
@@ -115,16 +113,11 @@ class Opening(QObject):
     def _finish(self, opened: Opened | BaseException) -> None:
         if self.window.closed:  # closed while the project opened: the app is ending (see ``close``)
             return
-        if isinstance(opened, StorageError):
-            self.window.hide()
-            tell_opening_failed(opened)
-            QApplication.exit(EXIT_STORAGE)
-            return
-        if isinstance(opened, BaseException):
+        if isinstance(opened, BaseException) and not isinstance(opened, StorageError):
             raise opened  # a bug: the crash reporter tells it
-        from biaozhu.gui.windows import show_windows
+        from biaozhu.gui.windows import start
 
-        started = show_windows(self.args, opened, early=self.window)
+        started = start(self.args, opened, early=self.window)  # a storage failure: said there, an exit code
         if isinstance(started, int):
             self.window.hide()
             QApplication.exit(started)

@@ -200,21 +200,20 @@ def open_target(args: argparse.Namespace) -> Opened:
     return open_project(args.db, new_project=lambda sentence: say(told(sentence)))
 
 
-def start(args: argparse.Namespace) -> Started | int:
-    """Open the project and show the annotation window (review mode with ``--review``) for ``args.annotator``;
-    an exit code instead when there is nothing to show."""
-    try:
-        opened = open_target(args)
-    except StorageError as exc:
-        tell_opening_failed(exc)
+def start(args: argparse.Namespace, opened: Opened | StorageError | None = None,
+          early: MainWindow | None = None) -> Started | int:
+    """Open the project (``opened``: opened already on the app's worker, or the failure that stopped it) and show
+    the first window for ``args.annotator`` (asked for when not known): review mode with ``--review``, else the
+    annotation window (``early``, shown from its first look, finished); an exit code instead when there is
+    nothing to show (the engine is then disposed of)."""
+    if opened is None:
+        try:
+            opened = open_target(args)
+        except StorageError as exc:
+            opened = exc
+    if isinstance(opened, StorageError):
+        tell_opening_failed(opened)
         return EXIT_STORAGE
-    return show_windows(args, opened)
-
-
-def show_windows(args: argparse.Namespace, opened: Opened, early: MainWindow | None = None) -> Started | int:
-    """The opened project's first window for ``args.annotator`` (asked for when not known), shown: review mode
-    with ``--review``, else the annotation window (``early``, shown from its first look, finished); an exit
-    code instead when there is nothing to show (the engine is then disposed of)."""
     engine, sessions = opened
     target = chosen_target(args.db)
     try:
