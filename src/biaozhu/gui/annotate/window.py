@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         self.snap_preview = parts.SnapPreview(self.editing, self)
         self.storage_notice = StorageNotice(self)
         self._connect()
-        if labels.labels != self.labels.labels:  # none in the frame, or changed since the first look
+        if labels.labels != self.labels.labels:  # changed since the first look was read
             self.labels.replace(labels.labels)
             self.label_sync.show_labels()
         self._undo_index = 0
