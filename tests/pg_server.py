@@ -86,13 +86,15 @@ def throwaway_server(bin_dir: Path) -> Iterator[str]:
 
 
 @contextmanager
-def fresh_database(admin_url: str, prefix: str) -> Iterator[str]:
-    """Create an empty database named ``prefix`` + a random suffix on ``admin_url``'s server, yield its URL,
-    drop it at the end (even while clients are still connected)."""
+def fresh_database(admin_url: str, prefix: str, template: str | None = None) -> Iterator[str]:
+    """Create a database named ``prefix`` + a random suffix on ``admin_url``'s server (empty, or a file-level
+    copy of the database ``template``), yield its URL, drop it at the end (even while clients are still
+    connected)."""
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    copied = f' TEMPLATE "{template}"' if template else ""
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"{copied}'))
     try:
         yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     finally:
