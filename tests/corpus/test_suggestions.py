@@ -78,10 +78,26 @@ def test_bodies_named_by_a_short_name_alone_are_organisations_but_not_inside_a_l
 def test_the_dictionary_proposes_known_texts_with_their_usual_label_longest_first() -> None:
     known = [Span(0, 4, "ORGANIZATION", "泸州银行"), Span(0, 4, "ORGANIZATION", "泸州银行"),
              Span(0, 4, "PROGRAM", "泸州银行"), Span(0, 2, "ORGANIZATION", "泸州")]
-    dictionary = Dictionary(known)
+    dictionary = Dictionary.learn(known)
     suggestions = dictionary.suggest("由泸州银行发放")
     assert [(s.start, s.end, s.label) for s in suggestions] == [(1, 5, "ORGANIZATION")]  # not 泸州 inside it
     assert suggestions[0].score == round(0.5 + 0.5 * 2 / 3, 3) and suggestions[0].engine == DICTIONARY
+
+
+def test_the_dictionary_proposes_nothing_past_the_end_nor_short_or_multiline_texts() -> None:
+    dictionary = Dictionary({("泸州银行总行", "ORGANIZATION"): 1, ("泸州银", "ORGANIZATION"): 1,
+                             ("泸", "ORGANIZATION"): 5, ("第一\n行", "PROGRAM"): 3})
+    assert len(dictionary) == 2
+    assert [(s.start, s.end) for s in dictionary.suggest("由泸州银")] == [(1, 4)]  # 泸州银行总行 does not fit
+    assert dictionary.suggest("第一\n行，泸") == []
+
+
+def test_a_dictionary_of_many_texts_finds_each_where_it_stands() -> None:
+    texts = [f"{chr(0x4e00 + n // 100)}{chr(0x4e00 + n % 100)}{'号' * (n % 4)}" for n in range(20_000)]
+    dictionary = Dictionary({(text, "PROGRAM" if n % 2 else "METRIC"): 1 for n, text in enumerate(texts)})
+    text = "，".join(texts[n] for n in (7, 19_999, 4_242))
+    assert [(text[s.start:s.end], s.label) for s in dictionary.suggest(text)] == [
+        (texts[7], "PROGRAM"), (texts[19_999], "PROGRAM"), (texts[4_242], "METRIC")]
 
 
 def test_suggestions_never_cross_and_the_better_one_stays() -> None:

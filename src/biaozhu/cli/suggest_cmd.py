@@ -17,7 +17,7 @@ from biaozhu.db.errors import storage_errors
 from biaozhu.db.models import Annotator, Label
 from biaozhu.db.models import Span as SpanRow
 from biaozhu.db.project import open_project
-from biaozhu.db.suggestions import documents_to_suggest, training_examples, training_spans, write_suggestions
+from biaozhu.db.suggestions import documents_to_suggest, training_examples, training_texts, write_suggestions
 from biaozhu.operations.model import NOTHING_TO_LEARN, load_model, proposer, segmenter, train_in_process
 
 
@@ -94,7 +94,7 @@ def run_eval(args: argparse.Namespace) -> int:
     with storage_errors(), sessions() as session:
         if session.scalar(select(Annotator.id).where(Annotator.name == layer)) is None:
             raise Refused(f"there is no layer {layer}")
-        dictionary = Dictionary(training_spans(session, [layer], excluded=args.test))
+        dictionary = Dictionary(training_texts(session, [layer], excluded=args.test))
         labels = list(session.scalars(select(Label.name).order_by(Label.position)))
         examples = training_examples(session, [layer], excluded=args.test)
         texts = dict(documents_to_suggest(session, set(args.test)))

@@ -23,7 +23,6 @@ import pycrfsuite
 
 from biaozhu.corpus.crf_features import features, sentences, spans_of, tags
 from biaozhu.corpus.errors import Refused
-from biaozhu.corpus.model import Span
 from biaozhu.corpus.suggestions import MODEL, Dictionary, Example, Suggestion
 
 FORMAT = 1
@@ -85,7 +84,7 @@ def _within_budget(pieces: list[_Piece], budget: int) -> tuple[list[_Piece], int
 
 
 def _dictionary(pieces: Iterable[_Piece]) -> Dictionary:
-    return Dictionary(Span(s, e, label, piece.text[s:e]) for piece in pieces for s, e, label in piece.spans)
+    return Dictionary(Counter((piece.text[s:e], label) for piece in pieces for s, e, label in piece.spans))
 
 
 def train(examples: Iterable[Example], labels: Sequence[str], segment: Segment, budget: int = TRAINING_BUDGET,
@@ -152,8 +151,7 @@ class Model:
                     self.taggers[label] = tagger
         except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
             raise Refused(f"the model file is damaged ({exc}): it is trained again") from None
-        self.dictionary = Dictionary(Span(0, len(text), label, text)
-                                     for text, label, count in meta["dictionary"] for _ in range(count))
+        self.dictionary = Dictionary({(text, label): count for text, label, count in meta["dictionary"]})
 
     @classmethod
     def load(cls, path: Path) -> Model | None:
