@@ -5,16 +5,17 @@ disagreeing (missing, boundary, label), some of the spans linked (所属项目) 
 SQLite project, and with ``--documents`` (default 10,000) in a project of that many documents of 100 spans each
 (1M spans: ``runs.generated_project``, kept in ``--cache`` between runs).
 Measured: opening it in the review window (comparison, the agreed spans put into gold in bulk, the view shown and
-painted), a repaint of the view, one step to the next disagreement, and ``--decisions`` decisions of each kind one
-by one (accept annotator 1 or 2, reject, take both, move a boundary, relabel or take out a gold span, accept a
-relation, undo): its transaction, the gold in memory, the list's row, the repaint, the step to the next open one.
+painted; ``--opens`` times, each on a fresh copy of the project), a repaint of the view, one step to the next
+disagreement, and ``--decisions`` decisions of each kind one by one (accept annotator 1 or 2, reject, take both,
+move a boundary, relabel or take out a gold span, accept a relation, undo): its transaction, the gold in memory, the
+list's row, the repaint, the step to the next open one.
 Each decision's CPU time on the UI thread (``time.thread_time``: steadier than wall time on a busy machine), its
 wall time, and the whole process's CPU time until the work it left to worker threads is done too (the change
 token, word snapping's counts): median, 95th percentile and min–max.
 The floors: the same text in a bare read-only QPlainTextEdit (set, shown, painted) and its repaint; for a
 decision, one span inserted and committed by bare sqlite3 on a copy of the project (``long_report.py``'s floor).
 
-Run: QT_QPA_PLATFORM=offscreen python benchmarks/review_window.py [--documents 10000] [--decisions 20]
+Run: QT_QPA_PLATFORM=offscreen python benchmarks/review_window.py [--documents 10000] [--decisions 20] [--opens 5]
 (goals: open < 3 s, repaint < 16 ms, a decision < 30 ms: issue 14)
 """
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -29,10 +31,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from long_report import floor_commit_times
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from runs import generated_project, load, spread
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from biaozhu.corpus.model import Relation, SourceDocument, Span
 from biaozhu.corpus.spans import trim
@@ -85,16 +87,19 @@ def layers(text: str) -> tuple[list[Span], list[Span], list[Relation], list[Rela
     return a, b, links_a, links_a[::2]
 
 
-def timed(step: Callable[[], object], repeat: int = 1) -> tuple[float, float]:
-    """CPU (this thread) and wall milliseconds per call."""
-    cpu, wall = time.thread_time(), time.perf_counter()
+def timed(step: Callable[[], object], repeat: int) -> tuple[list[float], list[float]]:
+    """CPU (this thread) and wall milliseconds of each of ``repeat`` calls."""
+    cpus, walls = [], []
     for _ in range(repeat):
+        cpu, wall = time.thread_time(), time.perf_counter()
         step()
-    return (time.thread_time() - cpu) / repeat * 1000, (time.perf_counter() - wall) / repeat * 1000
+        cpus.append((time.thread_time() - cpu) * 1000)
+        walls.append((time.perf_counter() - wall) * 1000)
+    return cpus, walls
 
 
-def shown(figures: tuple[float, float]) -> str:
-    return f"CPU {figures[0]:8.1f} ms, wall {figures[1]:8.1f} ms"
+def shown(figures: tuple[list[float], list[float]]) -> str:
+    return f"CPU {spread(figures[0])}, wall {spread(figures[1])}"
 
 
 def store(path: Path, text: str) -> int:
@@ -117,18 +122,23 @@ def store(path: Path, text: str) -> int:
     return long_id
 
 
-def show_floor(app: QApplication, text: str) -> None:
-    bare = QPlainTextEdit()
-    bare.resize(900, 860)
+def show_floor(app: QApplication, text: str, repeat: int) -> None:
+    shown_in: list[QPlainTextEdit] = []
 
     def show_bare() -> None:
+        bare = QPlainTextEdit()
+        bare.resize(900, 860)
         bare.setPlainText(text)
         bare.show()
         app.processEvents()
+        shown_in.append(bare)
 
-    print(f"floor: bare QPlainTextEdit set + shown + painted     {shown(timed(show_bare))}")
-    print(f"floor: bare QPlainTextEdit repaint                  {shown(timed(bare.viewport().repaint, 20))}")
-    bare.close()
+    print(f"floor: bare QPlainTextEdit set + shown + painted     {shown(timed(show_bare, repeat))}")
+    print(f"floor: bare QPlainTextEdit repaint                  {shown(timed(shown_in[-1].viewport().repaint, 20))}")
+    for bare in shown_in:
+        bare.close()
+        bare.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def kind_of(window: ReviewWindow, number: int) -> str:
@@ -210,24 +220,43 @@ def decisions(window: ReviewWindow, links: list[Relation]) -> list[Kind]:
             ("undo", accepted, window.undo_stack.undo)]
 
 
-def measure(app: QApplication, path: Path, text: str, repeat: int) -> None:
-    """The long report stored into the project at ``path`` (made when missing), then everything timed."""
+def measure(app: QApplication, path: Path, text: str, repeat: int, opens: int) -> None:
+    """The long report stored into the project at ``path`` (made when missing), then everything timed: the
+    window opened ``opens`` times, each on a fresh copy of the project (the first opening puts the agreed spans
+    into gold), the last one kept for the rest."""
     long_id = store(path, text)
-    show_floor(app, text)
-    engine = create_project_engine(str(path))
-    project = OpenProject(session_factory(engine))  # kept: the window does not own it
+    show_floor(app, text, opens)
     window: list[ReviewWindow] = []
+    engines: list[Engine] = []
+    projects: list[OpenProject] = []
 
     def open_window() -> None:
-        window.append(ReviewWindow(project, "王五"))
-        window[0].resize(1500, 900)
-        window[0].show()
-        if window[0].document is None or window[0].document.id != long_id:
-            window[0].open_document(long_id)
+        window.append(ReviewWindow(projects[-1], "王五"))
+        window[-1].resize(1500, 900)
+        window[-1].show()
+        if window[-1].document is None or window[-1].document.id != long_id:
+            window[-1].open_document(long_id)
         app.processEvents()
 
-    print(f"review window opened (agreed spans into gold)       {shown(timed(open_window))}", flush=True)
-    review = window[0]
+    figures: tuple[list[float], list[float]] = ([], [])
+    copies = [path.with_name(f"{path.stem}-open{run}.sqlite") for run in range(opens)]
+    for run, copy in enumerate(copies):
+        if run:  # the previous run's window and project, gone before the next one opens
+            window[-1].close()
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+            projects[-1].close()
+            engines[-1].dispose()
+            for left in path.parent.glob(f"{copies[run - 1].name}*"):  # with its -wal and -shm
+                left.unlink()
+        shutil.copy(path, copy)
+        engines.append(create_project_engine(str(copy)))
+        projects.append(OpenProject(session_factory(engines[-1])))  # kept: the window does not own it
+        cpu, wall = timed(open_window, 1)
+        figures[0].extend(cpu)
+        figures[1].extend(wall)
+    print(f"review window opened (agreed spans into gold)       {shown(figures)}", flush=True)
+    path, project, engine = copies[-1], projects[-1], engines[-1]
+    review = window[-1]
     assert review.document is not None
     print(f"  {len(review.document.disagreements)} disagreements, {len(review.document.review.gold)} gold spans")
     print(f"review view repaint                                 {shown(timed(review.view.viewport().repaint, 20))}")
@@ -286,6 +315,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=10_000, help="the big project (0: only the small one)")
     parser.add_argument("--decisions", type=int, default=20, help="decisions of each kind timed one by one")
     parser.add_argument("--cache", type=Path, help="where the big project is built once and kept")
+    parser.add_argument("--opens", type=int, default=5, help="openings of the window timed: median (min–max)")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("biaozhu-benchmark")
@@ -300,7 +330,7 @@ def main() -> None:
                 generated_project(path, documents, 100, args.cache)
             print("\nthe report alone" if not documents else
                   f"\nthe report in a project of {documents:,} documents, {documents * 100:,} spans", flush=True)
-            measure(app, path, text, args.decisions)
+            measure(app, path, text, args.decisions, args.opens)
     print(f"load average: {load()}")
 
 
