@@ -87,7 +87,6 @@ def server_copy(admin: str, project: Path) -> Iterator[str]:
                     for row in source.execute(f"SELECT {columns} FROM {table} ORDER BY id"):
                         copy.write_row(row)
                 cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}")
-            raw.commit()
             spans = cursor.execute("SELECT count(*) FROM spans").fetchone()[0]
             print(f"big project copied to PostgreSQL: {spans:,} spans", flush=True)
             cursor.execute("ANALYZE")  # the planner's statistics, as a project that grew there would have them

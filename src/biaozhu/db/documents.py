@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Table, func, select
 from sqlalchemy import text as sql
@@ -19,8 +19,6 @@ from biaozhu.db.listing import listed
 from biaozhu.db.models import Document, utcnow
 from biaozhu.db.permissions import require_reviewer
 from biaozhu.db.rows import DocumentSummary as DocumentSummary
-
-V = TypeVar("V")
 
 
 def text_sha256(text: str) -> str:

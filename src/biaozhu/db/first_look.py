@@ -4,8 +4,7 @@ Importing SQLAlchemy, its ORM and the models costs about 0.26 s of CPU, twice a 
 start; the first window paints the document from this read, then a worker reads the document list here and opens
 the project through SQLAlchemy (:mod:`biaozhu.gui.app`). Only an existing SQLite project at this code's schema
 revision is read here; anything else (a server, a new or older project) opens the usual way. The queries say in
-SQL what
-:func:`biaozhu.db.status.last_worked_on`, :func:`biaozhu.db.documents.first_document`,
+SQL what :func:`biaozhu.db.status.last_worked_on`, :func:`biaozhu.db.documents.first_document`,
 :func:`~biaozhu.db.documents.named_text` and :func:`biaozhu.db.labels.list_labels` say through the ORM;
 tests/db/test_first_look.py holds the two to the same answers.
 """
